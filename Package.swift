@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Redline",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "redline", targets: ["RedlineCLI"]),
+    .executable(name: "serve-fixtures", targets: ["serve-fixtures"]),
+    .library(name: "Redline", targets: ["Redline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCurl",
+      pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .target(name: "HTTPFetching", dependencies: ["CCurl"]),
+    .target(name: "HTMLParsing", dependencies: ["CLibXML2"]),
+    .target(name: "ArticleExtraction", dependencies: ["HTMLParsing"]),
+    .target(name: "TextDiff"),
+    .target(
+      name: "SnapshotStore",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(
+      name: "Redline",
+      dependencies: [
+        "HTTPFetching", "HTMLParsing", "ArticleExtraction", "TextDiff", "SnapshotStore",
+      ]
+    ),
+    .executableTarget(
+      name: "RedlineCLI",
+      dependencies: [
+        "Redline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // A loopback HTTP server that can misbehave on demand: used by the tests and by `make demo`.
+    .target(name: "LoopbackServer"),
+    .executableTarget(name: "serve-fixtures", dependencies: ["LoopbackServer"]),
+
+    .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"]),
+    .testTarget(name: "HTMLParsingTests", dependencies: ["HTMLParsing"]),
+    .testTarget(
+      name: "ArticleExtractionTests",
+      dependencies: ["ArticleExtraction", "HTMLParsing", "TextDiff"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "LoopbackServer"]),
+    .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),
+    .testTarget(name: "RedlineTests", dependencies: ["Redline", "LoopbackServer"]),
+    .testTarget(
+      name: "RedlineEndToEndTests",
+      dependencies: ["LoopbackServer"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
