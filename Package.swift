@@ -49,7 +49,7 @@ let package = Package(
     .target(name: "LoopbackServer"),
     .executableTarget(name: "serve-fixtures", dependencies: ["LoopbackServer"]),
 
-    .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"]),
+    .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"], exclude: ["Fixtures"]),
     .testTarget(name: "HTMLParsingTests", dependencies: ["HTMLParsing"]),
     .testTarget(
       name: "ArticleExtractionTests",

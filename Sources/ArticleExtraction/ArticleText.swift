@@ -1,0 +1,104 @@
+import Foundation
+
+/// The output formats of an extracted article.
+public enum ArticleFormat: String, Sendable, CaseIterable {
+  /// The canonical article text Redline stores and diffs: header lines, then Markdown blocks.
+  case article
+  /// The body only, one block per line with no markers (what extraction benchmarks score).
+  case text
+  /// A Markdown document: the title as a heading, then the body.
+  case markdown
+  /// A JSON object with the metadata, the blocks and the canonical text.
+  case json
+}
+
+extension Article {
+  /// Renders the article in one of the output formats. The same article always gives the same
+  /// bytes; the text ends with exactly one newline.
+  ///
+  ///     let text = article.rendered(as: .article)   // "Title: …\n\nFirst paragraph\n"
+  public func rendered(as format: ArticleFormat) -> String {
+    switch format {
+    case .article: canonicalText
+    case .text: blocks.isEmpty ? "" : blocks.map(\.text).joined(separator: "\n") + "\n"
+    case .markdown: markdown
+    case .json: json
+    }
+  }
+
+  /// The canonical article text of DESIGN.md: known header lines, a blank line, then one block
+  /// per line with a blank line between blocks.
+  public var canonicalText: String {
+    var header: [String] = []
+    if let title { header.append("Title: \(title)") }
+    if !authors.isEmpty { header.append("Author: \(authors.joined(separator: ", "))") }
+    if let published { header.append("Published: \(published)") }
+    if let updated { header.append("Updated: \(updated)") }
+    if let url { header.append("URL: \(url)") }
+    let body = blocks.map(\.markdownLine)
+    let sections = [header.joined(separator: "\n")].filter { !$0.isEmpty } + body
+    return sections.isEmpty ? "" : sections.joined(separator: "\n\n") + "\n"
+  }
+
+  private var markdown: String {
+    var sections: [String] = []
+    if let title { sections.append("# \(title)") }
+    sections += blocks.map(\.markdownLine)
+    return sections.isEmpty ? "" : sections.joined(separator: "\n\n") + "\n"
+  }
+
+  private var json: String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let document = ArticleJSON(
+      title: title, authors: authors, published: published, updated: updated, url: url,
+      siteName: siteName, language: language,
+      blocks: blocks.map { ArticleJSON.BlockJSON(type: $0.typeName, text: $0.text) },
+      text: canonicalText)
+    guard let data = try? encoder.encode(document) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
+
+private struct ArticleJSON: Encodable {
+  struct BlockJSON: Encodable {
+    let type: String
+    let text: String
+  }
+  let title: String?
+  let authors: [String]
+  let published: String?
+  let updated: String?
+  let url: String?
+  let siteName: String?
+  let language: String?
+  let blocks: [BlockJSON]
+  let text: String
+}
+
+extension Block {
+  /// The block as one Markdown line: `## heading`, `- item`, `1. item`, `> quote`,
+  /// four-space-indented code, `| a | b |`, or the plain paragraph.
+  public var markdownLine: String {
+    switch kind {
+    case .paragraph: text
+    case .heading(let level): String(repeating: "#", count: min(max(level, 1), 6)) + " " + text
+    case .listItem: "- " + text
+    case .numberedItem(let number): "\(number). " + text
+    case .quote: "> " + text
+    case .code: "    " + text
+    case .tableRow: "| " + text + " |"
+    }
+  }
+
+  fileprivate var typeName: String {
+    switch kind {
+    case .paragraph: "paragraph"
+    case .heading(let level): "h\(level)"
+    case .listItem, .numberedItem: "list-item"
+    case .quote: "quote"
+    case .code: "code"
+    case .tableRow: "table-row"
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import HTMLParsing
+
+/// Turns the chosen body nodes into blocks: block elements and `<br>` end a block, inline
+/// elements flow into it, and the nearest heading, list item, quote, code or table row
+/// ancestor gives it its kind.
+struct BlockCollector {
+  /// Elements that flow inside a block instead of starting one.
+  static let inlineTags: Set<String> = [
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "img", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+  ]
+  private static let headingLevels: [String: Int] = [
+    "h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6,
+  ]
+  private static let layoutBlockTags: Set<String> = [
+    "p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+    "section", "article",
+  ]
+
+  private let page: PageAnalysis
+  private var blocks: [Block] = []
+  private var buffer = ""
+  /// Open elements that give the current block its kind, innermost last.
+  private var contexts: [(index: Int, kind: Block.Kind)] = []
+  /// Item counters of the open numbered lists.
+  private var listCounters: [Int: Int] = [:]
+
+  init(page: PageAnalysis) {
+    self.page = page
+  }
+
+  /// The blocks under these roots, in document order.
+  mutating func collect(_ roots: [Int]) -> [Block] {
+    for root in roots { walk(root) }
+    flush()
+    return blocks
+  }
+
+  private mutating func walk(_ root: Int) {
+    let nodes = page.document.nodes
+    var open: [Int] = []
+    var index = root
+    let end = nodes[root].end
+    while index < end {
+      while let last = open.last, index >= nodes[last].end {
+        close(open.removeLast())
+      }
+      let node = nodes[index]
+      if page.skipped[index] || isLinkHeavy(index) {
+        index = node.end
+        continue
+      }
+      switch node.kind {
+      case .text: buffer += node.text
+      case .element:
+        self.open(index)
+        open.append(index)
+      case .document: break
+      }
+      index += 1
+    }
+    while let last = open.popLast() { close(last) }
+  }
+
+  private mutating func open(_ index: Int) {
+    let node = page.document.nodes[index]
+    if node.name == "br" {
+      if currentKind == .code { buffer += "\n" } else { flush() }
+      return
+    }
+    guard !Self.inlineTags.contains(node.name) else { return }
+    if (node.name == "td" || node.name == "th"), currentKind == .tableRow {
+      if !buffer.allSatisfy(\.isWhitespace) { buffer += " | " }
+      return
+    }
+    flush()
+    if let kind = kind(of: index) { contexts.append((index, kind)) }
+  }
+
+  private mutating func close(_ index: Int) {
+    let node = page.document.nodes[index]
+    guard !Self.inlineTags.contains(node.name), node.name != "br" else { return }
+    if (node.name == "td" || node.name == "th"), currentKind == .tableRow { return }
+    flush()
+    if contexts.last?.index == index { contexts.removeLast() }
+    listCounters[index] = nil
+  }
+
+  private var currentKind: Block.Kind { contexts.last?.kind ?? .paragraph }
+
+  private mutating func kind(of index: Int) -> Block.Kind? {
+    let node = page.document.nodes[index]
+    if let level = Self.headingLevels[node.name] { return .heading(level: level) }
+    switch node.name {
+    case "li":
+      let list = node.parent
+      guard list >= 0, page.document.nodes[list].name == "ol" else { return .listItem }
+      let start = page.document.nodes[list].attribute("start").flatMap { Int($0) } ?? 1
+      let number = listCounters[list].map { $0 + 1 } ?? start
+      listCounters[list] = number
+      return .numberedItem(number)
+    case "blockquote": return .quote
+    case "pre": return .code
+    case "tr": return isDataRow(index) ? .tableRow : nil
+    default: return nil
+    }
+  }
+
+  /// A row of a data table: its cells hold inline content only. Layout tables (cells holding
+  /// paragraphs) give plain paragraphs instead.
+  private func isDataRow(_ index: Int) -> Bool {
+    !page.document.descendants(of: index).contains { descendant in
+      Self.layoutBlockTags.contains(page.document.nodes[descendant].name)
+    }
+  }
+
+  private func isLinkHeavy(_ index: Int) -> Bool {
+    let node = page.document.nodes[index]
+    guard node.kind == .element, CleaningRules.linkCheckedTags.contains(node.name) else {
+      return false
+    }
+    return page.textLength[index] < CleaningRules.linkHeavyMaximumLength
+      && page.linkDensity(index) > CleaningRules.maximumLinkDensity
+  }
+
+  private mutating func flush() {
+    defer { buffer = "" }
+    let kind = currentKind
+    if kind == .code {
+      for line in buffer.split(separator: "\n", omittingEmptySubsequences: true) {
+        let text = normalizedCode(line)
+        if !text.isEmpty { blocks.append(Block(.code, text)) }
+      }
+      return
+    }
+    let text = normalizedText(buffer)
+    guard !text.isEmpty else { return }
+    blocks.append(Block(kind, text))
+  }
+}
+
+/// Collapses every run of white space (including no-break and other Unicode spaces) to one
+/// space, drops zero-width characters, trims, and composes to NFC.
+func normalizedText<S: StringProtocol>(_ raw: S) -> String {
+  var result = String.UnicodeScalarView()
+  var pendingSpace = false
+  for scalar in raw.unicodeScalars {
+    if ignoredScalars.contains(scalar.value) { continue }
+    if scalar.properties.isWhitespace {
+      pendingSpace = !result.isEmpty
+      continue
+    }
+    if pendingSpace {
+      result.append(" ")
+      pendingSpace = false
+    }
+    result.append(scalar)
+  }
+  return String(result).precomposedStringWithCanonicalMapping
+}
+
+/// A code line keeps its indentation; tabs stay, trailing white space goes.
+private func normalizedCode(_ line: Substring) -> String {
+  var scalars = String.UnicodeScalarView(line.unicodeScalars.filter {
+    !ignoredScalars.contains($0.value)
+  })
+  while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+  return String(scalars).precomposedStringWithCanonicalMapping
+}
+
+/// Zero-width spaces, word joiners, soft hyphens and byte-order marks: invisible, and they
+/// come and go with editors and CMS plugins. (ZWJ and ZWNJ stay: emoji and scripts need them.)
+private let ignoredScalars: Set<UInt32> = [0x200B, 0x2060, 0xFEFF, 0x00AD]

@@ -1,0 +1,256 @@
+import Foundation
+import HTMLParsing
+
+/// The metadata of a page, each field from the best source present.
+struct PageMetadata {
+  var title: String?
+  var authors: [String] = []
+  var published: String?
+  var updated: String?
+  var url: String?
+  var siteName: String?
+  var language: String?
+}
+
+/// Reads JSON-LD, `<meta>` tags (OpenGraph, `article:*`, Twitter cards, Dublin Core),
+/// microformats and platform markup, then `<title>`.
+func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> PageMetadata {
+  let document = page.document
+  let meta = MetaTags(document)
+  let linkedData = LinkedData(document)
+  var metadata = PageMetadata()
+
+  metadata.siteName = meta.first(MetadataRules.siteNameMeta) ?? linkedData.publisherName
+  let classTitle = firstText(in: page, matching: MetadataRules.titleClasses)
+  let titleTag = document.elements(named: "title").first.map { normalizedText(document.text(of: $0)) }
+  let candidates = [meta.first(MetadataRules.titleMeta), linkedData.headline, classTitle]
+  metadata.title = (candidates.compactMap { $0 }.first { !$0.isEmpty })
+    .map { trimmingSiteName($0, siteName: metadata.siteName) }
+    ?? titleTag.flatMap { titleFromTitleTag($0, siteName: metadata.siteName) }
+    ?? firstText(in: page, matching: [.tag("h1")])
+
+  metadata.authors = uniqueNonEmpty(
+    !linkedData.authors.isEmpty
+      ? linkedData.authors
+      : (meta.all(MetadataRules.authorMeta).filter { !$0.contains("://") }.first.map { [$0] }
+        ?? firstText(in: page, matching: MetadataRules.authorClasses).map { [$0] } ?? []))
+
+  metadata.published =
+    [linkedData.published, meta.first(MetadataRules.publishedMeta),
+     firstDate(in: page, matching: MetadataRules.publishedClasses),
+     firstTimeElement(in: page),
+     firstText(in: page, matching: MetadataRules.dateHeaderClasses)]
+    .lazy.compactMap { $0.flatMap(normalizedDate) }.first
+  metadata.updated =
+    [linkedData.modified, meta.first(MetadataRules.updatedMeta),
+     firstDate(in: page, matching: MetadataRules.updatedClasses)]
+    .lazy.compactMap { $0.flatMap(normalizedDate) }.first
+
+  let canonical = document.elements(named: "link").first { index in
+    document.attribute("rel", of: index)?.lowercased().split(separator: " ")
+      .contains("canonical") ?? false
+  }.flatMap { document.attribute("href", of: $0) }
+  metadata.url = [canonical, meta.first(MetadataRules.urlMeta), linkedData.url]
+    .lazy.compactMap { $0.flatMap { resolved($0, against: options.url) } }.first
+    ?? options.url
+
+  let htmlLanguage = document.elements(named: "html").first.flatMap {
+    document.attribute("lang", of: $0)
+  }
+  metadata.language = [htmlLanguage, meta.first(MetadataRules.languageMeta), linkedData.language]
+    .lazy.compactMap { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
+    .first { !$0.isEmpty }
+    .map { $0.replacingOccurrences(of: "_", with: "-") }
+  return metadata
+}
+
+/// `<meta>` values by lower-cased `property`, `name` or `itemprop`, in page order.
+private struct MetaTags {
+  private var values: [String: [String]] = [:]
+
+  init(_ document: HTMLDocument) {
+    for index in document.elements(named: "meta") {
+      let node = document.nodes[index]
+      guard let content = node.attribute("content").map(normalizedText), !content.isEmpty,
+        let key = node.attribute("property") ?? node.attribute("name")
+          ?? node.attribute("itemprop") ?? node.attribute("http-equiv")
+      else { continue }
+      values[key.lowercased(), default: []].append(content)
+    }
+  }
+
+  func first(_ keys: [String]) -> String? {
+    keys.lazy.compactMap { values[$0]?.first }.first
+  }
+
+  func all(_ keys: [String]) -> [String] {
+    keys.flatMap { values[$0] ?? [] }
+  }
+}
+
+/// The schema.org article described by the page's JSON-LD, if any.
+private struct LinkedData {
+  var headline: String?
+  var authors: [String] = []
+  var published: String?
+  var modified: String?
+  var url: String?
+  var publisherName: String?
+  var language: String?
+
+  init(_ document: HTMLDocument) {
+    var objects: [[String: Any]] = []
+    for index in document.elements(named: "script")
+    where document.attribute("type", of: index)?.lowercased().contains("ld+json") ?? false {
+      let text = document.text(of: index)
+      guard let data = text.data(using: .utf8),
+        let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+      else { continue }
+      collect(json, into: &objects)
+    }
+    let articles = objects.filter { Self.isArticle($0, allowingWebPage: false) }
+    guard
+      let article = articles.first ?? objects.first(where: {
+        Self.isArticle($0, allowingWebPage: true)
+      })
+    else { return }
+    headline = Self.string(article["headline"]) ?? Self.string(article["name"])
+    authors = Self.names(article["author"]) + Self.names(article["creator"])
+    published = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
+    modified = Self.string(article["dateModified"])
+    url = Self.string(article["url"]) ?? Self.identifier(article["mainEntityOfPage"])
+    publisherName = Self.names(article["publisher"]).first
+    language = Self.string(article["inLanguage"])
+  }
+
+  private func collect(_ value: Any, into objects: inout [[String: Any]]) {
+    if let array = value as? [Any] {
+      for item in array { collect(item, into: &objects) }
+    } else if let object = value as? [String: Any] {
+      objects.append(object)
+      if let graph = object["@graph"] { collect(graph, into: &objects) }
+    }
+  }
+
+  private static func isArticle(_ object: [String: Any], allowingWebPage: Bool) -> Bool {
+    let types = (object["@type"] as? [Any] ?? [object["@type"] as Any]).compactMap {
+      $0 as? String
+    }
+    return types.contains { type in
+      MetadataRules.articleTypes.contains(type) && (allowingWebPage || type != "WebPage")
+    }
+  }
+
+  private static func string(_ value: Any?) -> String? {
+    if let text = value as? String {
+      let normalized = normalizedText(text)
+      return normalized.isEmpty ? nil : normalized
+    }
+    if let array = value as? [Any] { return array.lazy.compactMap { string($0) }.first }
+    return nil
+  }
+
+  private static func identifier(_ value: Any?) -> String? {
+    if let object = value as? [String: Any] { return string(object["@id"]) }
+    return string(value)
+  }
+
+  private static func names(_ value: Any?) -> [String] {
+    if let text = string(value), !(value is [Any]) { return [text] }
+    if let object = value as? [String: Any] { return string(object["name"]).map { [$0] } ?? [] }
+    if let array = value as? [Any] { return array.flatMap { names($0) } }
+    return []
+  }
+}
+
+/// The text of the first element outside boilerplate that matches a pattern, earliest
+/// pattern first.
+private func firstText(in page: PageAnalysis, matching patterns: [ElementPattern]) -> String? {
+  firstElement(in: page, matching: patterns).map { normalizedText(page.document.text(of: $0)) }
+    .flatMap { $0.isEmpty ? nil : $0 }
+}
+
+/// A date from the first matching element: its `datetime`, `title` (Blogger's `abbr`) or
+/// `content` attribute, else its text.
+private func firstDate(in page: PageAnalysis, matching patterns: [ElementPattern]) -> String? {
+  guard let index = firstElement(in: page, matching: patterns) else { return nil }
+  let node = page.document.nodes[index]
+  return node.attribute("datetime") ?? node.attribute("title") ?? node.attribute("content")
+    ?? normalizedText(page.document.text(of: index))
+}
+
+private func firstTimeElement(in page: PageAnalysis) -> String? {
+  page.document.elements(named: "time", within: page.body).lazy
+    .filter { !isInForeignSection($0, page.document) }
+    .compactMap { page.document.attribute("datetime", of: $0) }.first
+}
+
+/// The first element matching the earliest pattern that does not stand in another post's or
+/// a reader's part of the page. Bylines and dates often sit in post footers, which are
+/// boilerplate for the body but the right place for metadata.
+private func firstElement(in page: PageAnalysis, matching patterns: [ElementPattern]) -> Int? {
+  let nodes = page.document.nodes
+  for pattern in patterns {
+    let found = nodes.indices.first { index in
+      pattern.matches(nodes[index]) && !isInForeignSection(index, page.document)
+    }
+    if let found { return found }
+  }
+  return nil
+}
+
+private func isInForeignSection(_ index: Int, _ document: HTMLDocument) -> Bool {
+  var ancestor = index
+  while ancestor > 0 {
+    let words = document.nodes[ancestor].classAndIDWords
+    if words.contains(where: { MetadataRules.foreignSectionWords.contains(String($0)) }) {
+      return true
+    }
+    ancestor = document.nodes[ancestor].parent
+  }
+  return false
+}
+
+/// "Post title | Blog name" → "Post title", when the site name is known or one part is clearly
+/// the longer one.
+private func titleFromTitleTag(_ title: String, siteName: String?) -> String? {
+  guard !title.isEmpty else { return nil }
+  let trimmed = trimmingSiteName(title, siteName: siteName)
+  if trimmed != title { return trimmed }
+  for separator in MetadataRules.titleSeparators {
+    let parts = title.components(separatedBy: separator)
+    guard parts.count == 2 else { continue }
+    // Blogger: "Blog name: Post title"; most others: "Post title | Site".
+    let longer = parts[0].count >= parts[1].count ? parts[0] : parts[1]
+    return normalizedText(longer)
+  }
+  return title
+}
+
+private func trimmingSiteName(_ title: String, siteName: String?) -> String {
+  guard let siteName, !siteName.isEmpty, title != siteName else { return title }
+  for separator in MetadataRules.titleSeparators {
+    if title.hasSuffix(separator + siteName) {
+      return normalizedText(title.dropLast(separator.count + siteName.count))
+    }
+    if title.hasPrefix(siteName + separator) {
+      return normalizedText(title.dropFirst(separator.count + siteName.count))
+    }
+  }
+  return title
+}
+
+private func resolved(_ link: String, against base: String?) -> String? {
+  let trimmed = link.trimmingCharacters(in: .whitespaces)
+  guard !trimmed.isEmpty else { return nil }
+  if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }
+  guard let base, let baseURL = URL(string: base),
+    let absolute = URL(string: trimmed, relativeTo: baseURL)?.absoluteString
+  else { return nil }
+  return absolute
+}
+
+private func uniqueNonEmpty(_ values: [String]) -> [String] {
+  var seen: Set<String> = []
+  return values.filter { !$0.isEmpty && seen.insert($0).inserted }
+}

@@ -1,0 +1,52 @@
+/// Which parts of a page are never article text. Checked before any content is chosen.
+enum BoilerplateRules {
+  /// Elements whose whole subtree is skipped: code, media, forms and page chrome.
+  static let skippedTags: Set<String> = [
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "map", "head", "title", "meta", "link", "nav", "aside", "footer",
+    "button", "select", "input", "textarea", "label", "form", "dialog", "menu",
+  ]
+
+  /// Words in a class or id that mark comments, sharing, related posts, sidebars and other
+  /// chrome, whatever other words the element has (readability's "unlikely candidates").
+  static let strongNegativeWords: Set<String> = [
+    "comment", "comments", "commentlist", "disqus", "respond", "replies", "share", "sharing",
+    "sharedaddy", "social", "sociable", "addthis", "sharethis", "related", "popular",
+    "trending", "recommended", "sidebar", "footer", "newsletter", "subscribe", "cookie",
+    "cookies", "consent", "gdpr", "popup", "modal", "advert", "advertisement", "adsbygoogle",
+    "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager",
+  ]
+
+  /// Words that mark chrome unless the element also has a word of `keepWords`
+  /// (`widget Blog` is Blogger's post column; `post-meta` is a byline box).
+  static let weakNegativeWords: Set<String> = [
+    "widget", "widgets", "nav", "navbar", "navigation", "menu", "masthead", "banner",
+    "subscription", "signup", "ads", "sponsor", "promo", "labels", "tags", "tagcloud", "byline",
+    "author", "meta", "postmeta", "skip", "toolbar", "rss", "jump", "reply",
+  ]
+
+  /// Class or id words that rescue an element from a weak negative word.
+  static let keepWords: Set<String> = [
+    "article", "body", "content", "entry", "main", "post", "story", "text", "blog",
+  ]
+
+  /// An element holding more than this share of the page's text is never dropped for its class
+  /// words: a wrapper such as `container has-sidebar` holds the post itself.
+  static let protectedTextShare = 0.5
+
+  /// Whole class names that are always boilerplate, whatever other words they hold.
+  static let negativeClasses: Set<String> = [
+    "post-footer", "post-share-buttons", "blog-pager", "comment-link", "post-comment-link",
+    "post-labels", "sharedaddy", "jp-relatedposts", "wp-block-buttons", "screen-reader-text",
+    "sr-only", "visually-hidden", "navigation", "post-navigation", "share-buttons",
+  ]
+
+  /// `role` values of page chrome.
+  static let negativeRoles: Set<String> = [
+    "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert",
+    "menu", "menubar", "toolbar",
+  ]
+
+  /// Elements never removed by class words: removing them would drop the whole page.
+  static let protectedTags: Set<String> = ["html", "body", "article", "main"]
+}

@@ -1,0 +1,49 @@
+/// Where metadata comes from, best source first within each field.
+enum MetadataRules {
+  /// schema.org types whose JSON-LD describes a post.
+  static let articleTypes: Set<String> = [
+    "Article", "BlogPosting", "NewsArticle", "Report", "TechArticle", "ScholarlyArticle",
+    "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
+    "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "WebPage", "Posting",
+  ]
+  /// `<meta>` names and properties for each field, in order of preference.
+  static let titleMeta = ["og:title", "twitter:title", "dc.title", "dcterms.title", "title"]
+  static let authorMeta = ["author", "article:author", "dc.creator", "dcterms.creator",
+    "twitter:creator", "parsely-author", "sailthru.author"]
+  static let publishedMeta = ["article:published_time", "og:published_time", "datepublished",
+    "dc.date", "dcterms.created", "dc.date.issued", "dcterms.issued", "pubdate",
+    "publish-date", "date", "sailthru.date", "parsely-pub-date"]
+  static let updatedMeta = ["article:modified_time", "og:updated_time", "og:modified_time",
+    "datemodified", "dcterms.modified", "last-modified"]
+  static let siteNameMeta = ["og:site_name", "application-name", "twitter:site"]
+  static let urlMeta = ["og:url", "twitter:url"]
+  static let languageMeta = ["og:locale", "dc.language", "content-language", "language"]
+
+  /// Microformats and platform classes: title, published, updated, author.
+  static let titleClasses: [ElementPattern] = [
+    .className("entry-title"), .className("post-title"), .className("p-name"),
+    .className("article-title"), .className("headline"),
+  ]
+  static let publishedClasses: [ElementPattern] = [
+    .className("published"), .className("dt-published"), .itemprop("datePublished"),
+  ]
+  static let updatedClasses: [ElementPattern] = [
+    .className("updated"), .className("dt-updated"), .itemprop("dateModified"),
+  ]
+  static let authorClasses: [ElementPattern] = [
+    .className("p-author"), .className("fn"), .itemprop("author"), .attribute("rel", "author"),
+    .className("author-name"),
+  ]
+  /// Blogger's visible date above each day's posts.
+  static let dateHeaderClasses: [ElementPattern] = [.className("date-header")]
+
+  /// Class and id words of page parts whose bylines and dates belong to someone else:
+  /// comments, sidebars, lists of other posts.
+  static let foreignSectionWords: Set<String> = [
+    "comment", "comments", "commentlist", "disqus", "respond", "replies", "sidebar", "related",
+    "popular", "recommended", "trending", "aside",
+  ]
+
+  /// Separators between a post title and the site name in `<title>`.
+  static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", ": "]
+}

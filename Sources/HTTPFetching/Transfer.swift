@@ -1,0 +1,168 @@
+internal import CCurl
+
+/// What the callbacks collect during one transfer. Reached from C through an unretained
+/// pointer that lives only as long as the synchronous `performTransfer` call.
+private final class TransferState {
+  let limit: Int
+  var body: [UInt8] = []
+  var exceededLimit = false
+  /// Status line and header fields of the response being received; reset on each new one.
+  var status = 0
+  var headers: [HTTPHeader] = []
+  /// Every completed response before the current one (redirects, 1xx).
+  var earlier: [(status: Int, headers: [HTTPHeader])] = []
+
+  init(limit: Int) { self.limit = limit }
+
+  func receiveHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var line = String(decoding: bytes, as: UTF8.self)
+    while line.last == "\n" || line.last == "\r" { line.removeLast() }
+    if line.hasPrefix("HTTP/") {
+      if status != 0 { earlier.append((status, headers)) }
+      let parts = line.split(separator: " ", maxSplits: 2)
+      status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+      headers = []
+      body = []
+    } else if let colon = line.firstIndex(of: ":") {
+      let name = line[..<colon].trimmingWhitespace()
+      let value = line[line.index(after: colon)...].trimmingWhitespace()
+      headers.append(HTTPHeader(name: name, value: value))
+    }
+  }
+
+  func receiveBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard body.count + bytes.count <= limit else {
+      exceededLimit = true
+      return false
+    }
+    body.append(contentsOf: bytes)
+    return true
+  }
+}
+
+/// Runs one blocking transfer with libcurl. Call it off the cooperative thread pool.
+func performTransfer(url: String, options: FetchOptions) throws(FetchError) -> Response {
+  guard let scheme = url.split(separator: ":", maxSplits: 1).first?.lowercased(),
+    scheme == "http" || scheme == "https", url.contains("://")
+  else {
+    throw .invalidURL(url, reason: "only http and https URLs can be fetched")
+  }
+  let handle = try EasyHandle(url: url)
+  let state = TransferState(limit: options.maxBodySize)
+  try handle.set(CURLOPT_URL, url)
+  try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
+  try handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+  try handle.set(CURLOPT_NOSIGNAL, 1)
+  try handle.set(CURLOPT_FOLLOWLOCATION, 1)
+  try handle.set(CURLOPT_MAXREDIRS, options.maxRedirects)
+  try handle.set(CURLOPT_CONNECTTIMEOUT, options.connectTimeout)
+  try handle.set(CURLOPT_TIMEOUT, options.totalTimeout)
+  try handle.set(CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedLimit)
+  try handle.set(CURLOPT_LOW_SPEED_TIME, options.lowSpeedTime)
+  try handle.set(CURLOPT_MAXFILESIZE_LARGE, offset: Int64(options.maxBodySize))
+  try handle.set(CURLOPT_USERAGENT, options.userAgent)
+  // An empty string asks for every encoding this libcurl can decode.
+  try handle.set(CURLOPT_ACCEPT_ENCODING, "")
+  try handle.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
+  try handle.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+  var connectTo: UnsafeMutablePointer<curl_slist>?
+  defer { curl_slist_free_all(connectTo) }
+  for entry in options.connectTo {
+    guard let appended = curl_slist_append(connectTo, entry) else { throw .initFailed }
+    connectTo = appended
+  }
+  if let connectTo { try handle.set(CURLOPT_CONNECT_TO, list: connectTo) }
+  try handle.set(CURLOPT_WRITEFUNCTION, callback: writeBody)
+  try handle.set(CURLOPT_HEADERFUNCTION, callback: writeHeader)
+
+  let code = withExtendedLifetime(state) { () -> CURLcode in
+    let context = Unmanaged.passUnretained(state).toOpaque()
+    do {
+      try handle.set(CURLOPT_WRITEDATA, pointer: context)
+      try handle.set(CURLOPT_HEADERDATA, pointer: context)
+    } catch {
+      return CURLE_FAILED_INIT
+    }
+    return handle.perform()
+  }
+  if state.exceededLimit {
+    throw .tooLarge(url: url, limit: options.maxBodySize)
+  }
+  guard code == CURLE_OK else {
+    throw fetchError(for: code, url: url, options: options)
+  }
+  let finalURL = handle.string(CURLINFO_EFFECTIVE_URL) ?? url
+  return Response(
+    requestedURL: url,
+    finalURL: finalURL,
+    status: handle.long(CURLINFO_RESPONSE_CODE),
+    headers: state.headers,
+    body: state.body,
+    redirects: redirects(in: state.earlier, startingAt: url),
+    totalSeconds: Double(handle.offset(CURLINFO_TOTAL_TIME_T)) / 1_000_000
+  )
+}
+
+private func redirects(
+  in responses: [(status: Int, headers: [HTTPHeader])], startingAt url: String
+) -> [Redirect] {
+  var hops: [Redirect] = []
+  var current = url
+  for response in responses where (300..<400).contains(response.status) {
+    guard let location = response.headers.last(where: { $0.name.lowercased() == "location" })
+    else { continue }
+    hops.append(Redirect(status: response.status, from: current, location: location.value))
+    current = location.value
+  }
+  return hops
+}
+
+private func fetchError(for code: CURLcode, url: String, options: FetchOptions) -> FetchError {
+  let text = message(for: code)
+  switch code {
+  case CURLE_URL_MALFORMAT: return .invalidURL(url, reason: text)
+  case CURLE_UNSUPPORTED_PROTOCOL: return .unsupportedScheme(url: url, message: text)
+  case CURLE_COULDNT_RESOLVE_HOST:
+    return .hostNotFound(url: url, host: hostName(of: url))
+  case CURLE_COULDNT_CONNECT: return .connectionFailed(url: url, message: text)
+  case CURLE_OPERATION_TIMEDOUT: return .timedOut(url: url, message: text)
+  case CURLE_TOO_MANY_REDIRECTS: return .tooManyRedirects(url: url, limit: options.maxRedirects)
+  case CURLE_FILESIZE_EXCEEDED: return .tooLarge(url: url, limit: options.maxBodySize)
+  case CURLE_BAD_CONTENT_ENCODING: return .badContentEncoding(url: url, message: text)
+  case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+    CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE:
+    return .tls(url: url, message: text)
+  case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE, CURLE_WEIRD_SERVER_REPLY,
+    CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_SEND_ERROR:
+    return .protocolError(url: url, message: text)
+  default: return .transfer(url: url, code: Int(code.rawValue), message: text)
+  }
+}
+
+private func hostName(of url: String) -> String {
+  let parts = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+  guard parts.count >= 3 else { return url }
+  let authority = parts[2].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+  let hostAndPort = authority.split(separator: "@").last ?? authority
+  return String(hostAndPort.split(separator: ":").first ?? hostAndPort)
+}
+
+private let writeBody: curl_write_callback = { data, size, count, context in
+  guard let data, let context else { return 0 }
+  let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
+  let length = size * count
+  let bytes = UnsafeBufferPointer(
+    start: UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: length)
+  // Returning less than `length` makes libcurl abort with CURLE_WRITE_ERROR.
+  return state.receiveBody(bytes) ? length : 0
+}
+
+private let writeHeader: curl_write_callback = { data, size, count, context in
+  guard let data, let context else { return 0 }
+  let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
+  let length = size * count
+  state.receiveHeaderLine(
+    UnsafeBufferPointer(
+      start: UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: length))
+  return length
+}

@@ -1,0 +1,70 @@
+import Foundation
+import ArticleExtraction
+import HTMLParsing
+
+/// The article of one page, with the canonical text Redline stores and diffs.
+public struct ReadArticle: Sendable {
+  /// The extracted article.
+  public let article: Article
+  /// How the extractor found the body.
+  public let method: String
+  /// `article.canonicalText`, computed once.
+  public let text: String
+}
+
+/// Parses and extracts one page.
+/// - Parameters:
+///   - bytes: the page as received or read.
+///   - charset: the character set declared outside the page (HTTP header), if any.
+///   - url: where the page came from, for the `URL:` line when the page names no canonical URL.
+/// - Throws: `ParseError` or `ExtractionError`.
+public func readArticle(_ bytes: [UInt8], charset: String? = nil, url: String? = nil) throws
+  -> ReadArticle
+{
+  // An encoding libxml2 does not know makes it give up; the page's own declaration then decides.
+  let document: HTMLDocument
+  if let charset, let parsed = try? parseHTML(bytes, encoding: charset) {
+    document = parsed
+  } else {
+    document = try parseHTML(bytes, encoding: nil)
+  }
+  let result = try extractArticle(from: document, options: ExtractionOptions(url: url))
+  return ReadArticle(
+    article: result.article, method: result.method, text: result.article.canonicalText)
+}
+
+/// Whether bytes look like an HTML document: no NUL bytes near the start, and a tag that only
+/// HTML starts with among the first non-blank characters.
+public func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+  let head = bytes.prefix(htmlSniffLength)
+  guard !head.contains(0) else { return false }
+  var start = head.startIndex
+  if head.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+  while start < head.endIndex, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(head[start]) { start += 1 }
+  guard start < head.endIndex, head[start] == UInt8(ascii: "<") else { return false }
+  let text = String(decoding: head[start...], as: UTF8.self).lowercased()
+  return htmlMarkers.contains { text.contains($0) }
+}
+
+/// How far into a file sniffing looks (the WHATWG sniffing algorithm reads 1,445 bytes).
+private let htmlSniffLength = 1445
+
+private let htmlMarkers = [
+  "<!doctype html", "<html", "<head", "<body", "<title", "<meta", "<p", "<div", "<article",
+  "<h1", "<!--", "<br", "<table", "<a ", "<script", "<style", "<iframe", "<font", "<b>",
+]
+
+/// The `charset` parameter of a Content-Type value, lower-cased.
+func charset(inContentType value: String?) -> String? {
+  guard let value else { return nil }
+  for parameter in value.split(separator: ";").dropFirst() {
+    let pair = parameter.split(separator: "=", maxSplits: 1)
+    guard pair.count == 2,
+      pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset"
+    else { continue }
+    let name = pair[1].trimmingCharacters(in: .whitespaces)
+      .trimmingCharacters(in: ["\"", "'"]).lowercased()
+    return name.isEmpty ? nil : name
+  }
+  return nil
+}

@@ -1,0 +1,47 @@
+/// What one check of one page found, as `redline snapshot` reports it.
+public struct PageReport: Sendable, Equatable {
+  /// The outcome of a check.
+  public enum Outcome: Sendable, Equatable {
+    /// The first capture of the page.
+    case new
+    /// The article changed: lines added and removed.
+    case changed(added: Int, removed: Int)
+    /// The article is byte-identical to the latest capture.
+    case unchanged
+    /// Nothing was stored; why.
+    case failed(String)
+  }
+
+  /// The URL as given.
+  public let url: String
+  /// What happened.
+  public let outcome: Outcome
+  /// The capture's time, for `new` and `changed`.
+  public let capture: String?
+  /// The unified diff of a changed article.
+  public let diff: [UInt8]
+
+  /// Creates a report.
+  public init(url: String, outcome: Outcome, capture: String? = nil, diff: [UInt8] = []) {
+    self.url = url
+    self.outcome = outcome
+    self.capture = capture
+    self.diff = diff
+  }
+
+  /// The report line: `new URL`, `changed +2 -1 URL`, `unchanged URL`, `failed: why`.
+  public var line: String {
+    switch outcome {
+    case .new: "new \(url)"
+    case .changed(let added, let removed): "changed +\(added) -\(removed) \(url)"
+    case .unchanged: "unchanged \(url)"
+    case .failed(let reason): "failed: \(reason)"
+    }
+  }
+
+  /// Whether the check failed.
+  public var failed: Bool {
+    if case .failed = outcome { return true }
+    return false
+  }
+}

@@ -1,0 +1,34 @@
+/// Why a use case could not run. One line a user can act on.
+public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// A local file could not be read.
+  case unreadableFile(path: String, reason: String)
+  /// The input is not an HTML page (binary data, an image, JSON …).
+  case notHTML(source: String, detail: String)
+  /// The server answered with an error status.
+  case httpStatus(url: String, status: Int)
+  /// The store has no captures of the page.
+  case noCaptures(url: String)
+  /// A FROM/TO argument names no capture, or more than one.
+  case unknownCapture(url: String, selector: String, reason: String)
+
+  /// One line a user can act on.
+  public var description: String {
+    switch self {
+    case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"
+    case .notHTML(let source, let detail): "\(source): not an HTML page (\(detail))"
+    case .httpStatus(let url, let status): "fetching \(url): HTTP \(status)\(statusText(status))"
+    case .noCaptures(let url): "no captures of \(url) in the store"
+    case .unknownCapture(let url, let selector, let reason):
+      "\(url): no capture '\(selector)': \(reason)"
+    }
+  }
+}
+
+private func statusText(_ status: Int) -> String {
+  let texts = [
+    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+    410: "Gone", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
+    503: "Service Unavailable", 504: "Gateway Timeout",
+  ]
+  return texts[status].map { " " + $0 } ?? ""
+}

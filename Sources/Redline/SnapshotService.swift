@@ -1,0 +1,203 @@
+import Foundation
+import HTTPFetching
+import SnapshotStore
+import TextDiff
+
+/// The `snapshot` use case: fetch each page, extract its article, and store a capture when
+/// the article is new or changed; record every check in the page's history.
+public struct SnapshotService: Sendable {
+  /// Where pages come from.
+  public let fetcher: any Fetching
+  /// Where captures go.
+  public let store: any SnapshotStoring
+  /// How many pages are fetched at once.
+  public let jobs: Int
+  /// The current time; injected so tests can fix it.
+  public let now: @Sendable () -> Date
+
+  /// Creates the use case.
+  public init(
+    fetcher: any Fetching, store: any SnapshotStoring, jobs: Int = 8,
+    now: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.fetcher = fetcher
+    self.store = store
+    self.jobs = max(1, jobs)
+    self.now = now
+  }
+
+  /// Checks every URL, at most `jobs` at a time, and reports in the order given. A failure
+  /// of one page never stops the others.
+  public func snapshot(_ urls: [String]) async -> [PageReport] {
+    await withTaskGroup(of: (Int, PageReport).self) { group in
+      var reports = [PageReport?](repeating: nil, count: urls.count)
+      var next = 0
+      func startNext() {
+        guard next < urls.count else { return }
+        let position = next
+        let url = urls[position]
+        next += 1
+        group.addTask { (position, await self.check(url)) }
+      }
+      for _ in 0..<min(jobs, urls.count) { startNext() }
+      for await (position, report) in group {
+        reports[position] = report
+        if !Task.isCancelled { startNext() }
+      }
+      return reports.enumerated().map { position, report in
+        report ?? PageReport(url: urls[position], outcome: .failed("\(urls[position]): cancelled"))
+      }
+    }
+  }
+
+  /// Checks one page.
+  public func check(_ url: String) async -> PageReport {
+    let normalized: String
+    do {
+      normalized = try normalizedPageURL(url)
+    } catch {
+      return PageReport(url: url, outcome: .failed(String(describing: error)))
+    }
+    let time = await uniqueCheckTime(for: normalized)
+    let fetched: FetchedPage
+    do {
+      fetched = try await fetchPage(normalized)
+    } catch {
+      return recordFailure(url: normalized, time: time, status: nil, error: error)
+    }
+    let read: ReadArticle
+    do {
+      read = try readArticle(
+        fetched.response.body, charset: fetched.charset, url: fetched.response.finalURL)
+    } catch {
+      return recordFailure(
+        url: normalized, time: time, status: fetched.response.status, error: error)
+    }
+    do {
+      return try store.withPage(for: normalized) { page in
+        try storeCheck(page: page, time: time, fetched: fetched, read: read)
+      }
+    } catch {
+      return PageReport(url: normalized, outcome: .failed(String(describing: error)))
+    }
+  }
+
+  private struct FetchedPage {
+    let response: Response
+    let charset: String?
+  }
+
+  private func fetchPage(_ url: String) async throws -> FetchedPage {
+    let response = try await fetcher.fetch(url)
+    guard (200..<300).contains(response.status) else {
+      throw RedlineError.httpStatus(url: url, status: response.status)
+    }
+    let type = response.mediaType
+    let declaredHTML = type == "text/html" || type == "application/xhtml+xml"
+    guard declaredHTML || (type == nil && looksLikeHTML(response.body)) else {
+      throw RedlineError.notHTML(source: url, detail: type ?? "content is not HTML")
+    }
+    guard !response.body.isEmpty else {
+      throw RedlineError.notHTML(source: url, detail: "empty body")
+    }
+    return FetchedPage(response: response, charset: charset(inContentType: response.header("Content-Type")))
+  }
+
+  private func storeCheck(
+    page: PageRecord, time: String, fetched: FetchedPage, read: ReadArticle
+  ) throws -> PageReport {
+    let textHash = sha256Hex(Array(read.text.utf8))
+    let bodyHash = sha256Hex(fetched.response.body)
+    let latest = try store.captures(of: page).last
+    if let latest, latest.metadata.textSHA256 == textHash,
+      try store.articleText(of: page, capture: latest.time) == read.text
+    {
+      try store.record(
+        HistoryEntry(
+          time: time, outcome: .unchanged, status: fetched.response.status, capture: latest.time,
+          bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
+        in: page)
+      return PageReport(url: page.url, outcome: .unchanged)
+    }
+    var diff: LineDiff?
+    var rendered: [UInt8] = []
+    if let latest {
+      let previous = try store.articleText(of: page, capture: latest.time)
+      let lineDiff = diffLines(old: Array(previous.utf8), new: Array(read.text.utf8))
+      diff = lineDiff
+      rendered = renderUnified(
+        lineDiff, oldHeader: captureLabel(page.url, latest.time),
+        newHeader: captureLabel(page.url, time))
+    }
+    let response = fetched.response
+    let metadata = CaptureMetadata(
+      time: time, requestedURL: response.requestedURL, finalURL: response.finalURL,
+      status: response.status,
+      headers: response.headers.map { StoredHeader(name: $0.name, value: $0.value) },
+      redirects: response.redirects.map {
+        StoredRedirect(status: $0.status, from: $0.from, location: $0.location)
+      },
+      fetchSeconds: response.totalSeconds, bodySHA256: bodyHash, bodyBytes: response.body.count,
+      textSHA256: textHash, rawKept: true, title: read.article.title,
+      extractionMethod: read.method, redlineVersion: redlineVersion)
+    try store.save(
+      NewCapture(metadata: metadata, rawBody: response.body, articleText: read.text), in: page)
+    try store.record(
+      HistoryEntry(
+        time: time, outcome: diff == nil ? .new : .changed, status: response.status,
+        capture: time, added: diff?.linesAdded, removed: diff?.linesRemoved,
+        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
+      in: page)
+    let outcome: PageReport.Outcome =
+      diff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
+    return PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
+  }
+
+  private func recordFailure(url: String, time: String, status: Int?, error: Error)
+    -> PageReport
+  {
+    let reason = String(describing: error)
+    do {
+      try store.withPage(for: url) { page in
+        try store.record(
+          HistoryEntry(time: time, outcome: .failed, status: status, error: reason), in: page)
+      }
+    } catch {
+      return PageReport(url: url, outcome: .failed("\(reason); \(error)"))
+    }
+    return PageReport(url: url, outcome: .failed(reason))
+  }
+
+  /// The check's time. Capture files are named by whole seconds, so a re-run within the
+  /// second of the latest capture waits for the next second (a stopped test clock gets the
+  /// second after the latest capture instead).
+  private func uniqueCheckTime(for url: String) async -> String {
+    var time = CaptureTime.string(from: now())
+    guard let page = try? store.page(for: url),
+      let latest = try? store.captures(of: page).last?.time
+    else { return time }
+    for _ in 0..<timeRetries where time <= latest {
+      try? await Task.sleep(for: .milliseconds(100))
+      time = CaptureTime.string(from: now())
+    }
+    if time <= latest, let latestDate = CaptureTime.date(from: latest) {
+      time = CaptureTime.string(from: latestDate.addingTimeInterval(1))
+    }
+    return time
+  }
+}
+
+/// Long enough for a real clock to reach the next second.
+private let timeRetries = 15
+
+/// The `---`/`+++` label of a stored capture: the page URL, a tab, and the capture time in the
+/// form GNU diff and patch read.
+func captureLabel(_ url: String, _ time: String) -> String {
+  guard CaptureTime.isValid(time) else { return url }
+  let c = Array(time)
+  let stamp =
+    String(c[0..<4]) + "-" + String(c[4..<6]) + "-" + String(c[6..<8]) + " "
+    + String(c[9..<11]) + ":" + String(c[11..<13]) + ":" + String(c[13..<15])
+    + ".000000000 +0000"
+  return url + "\t" + stamp
+}

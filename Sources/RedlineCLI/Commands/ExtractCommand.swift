@@ -1,0 +1,82 @@
+import ArgumentParser
+import ArticleExtraction
+import Foundation
+import Redline
+
+extension ArticleFormat: ExpressibleByArgument {}
+
+struct ExtractCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "extract",
+    abstract: "Print the article of local HTML files.",
+    discussion: """
+      Formats: article (the canonical text Redline stores: header lines, then the body as
+      Markdown blocks), text (the body only), markdown, json.
+      With --output-dir, each input FILE.html is written to DIR/FILE.txt instead.
+
+      Examples:
+        redline extract saved-post.html
+        curl -s https://example.com/post | redline extract --format json --url https://example.com/post -
+        redline extract --format text --output-dir out/ pages/*.html
+      """
+  )
+
+  @Argument(help: "HTML files to read; - reads standard input.")
+  var files: [String]
+
+  @Option(name: .long, help: "Output format: article, text, markdown or json.")
+  var format: ArticleFormat = .article
+
+  @Option(name: .long, help: "The page's URL, for the URL line when the page names none.")
+  var url: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Write DIR/<name>.txt for each input instead of printing.", valueName: "dir"))
+  var outputDir: String?
+
+  func validate() throws {
+    guard !files.isEmpty else { throw ValidationError("Give at least one HTML file, or -.") }
+  }
+
+  func run() async throws {
+    try await reportingErrors {
+      var failures = 0
+      for file in files {
+        do {
+          let output = try extract(file)
+          if let outputDir {
+            try write(output, for: file, into: outputDir)
+          } else {
+            writeOutput(Array(output.utf8))
+          }
+        } catch {
+          printError("\(file): \(error)")
+          failures += 1
+        }
+      }
+      if failures > 0 { throw ExitCode(2) }
+    }
+  }
+
+  private func extract(_ file: String) throws -> String {
+    let bytes = try readLocalFile(file)
+    guard looksLikeHTML(bytes) || (!bytes.prefix(1445).contains(0) && hasHTMLExtension(file))
+    else {
+      throw RedlineError.notHTML(source: file, detail: bytes.isEmpty ? "empty file" : "no HTML markup")
+    }
+    return try readArticle(bytes, url: url).article.rendered(as: format)
+  }
+
+  private func write(_ output: String, for file: String, into folder: String) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    let target = (folder as NSString).appendingPathComponent((name == "-" ? "stdin" : name) + ".txt")
+    try Data(output.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+  }
+}
+
+private func hasHTMLExtension(_ file: String) -> Bool {
+  let lowered = file.lowercased()
+  return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml")
+}

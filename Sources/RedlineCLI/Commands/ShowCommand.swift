@@ -1,0 +1,35 @@
+import ArgumentParser
+import Redline
+
+struct ShowCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Print a stored article (or its raw HTML).",
+    discussion: """
+      WHEN takes a capture time, a unique prefix of one, first, latest (the default) or
+      latest~N.
+
+      Examples:
+        redline show https://example.blogspot.com/2016/07/post.html
+        redline show https://example.blogspot.com/2016/07/post.html first --raw
+      """
+  )
+
+  @Argument(help: "The page URL.")
+  var url: String
+
+  @Argument(help: "Which capture (default: latest).")
+  var when: String?
+
+  @Flag(name: .long, help: "Print the HTML as fetched instead of the article.")
+  var raw = false
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() async throws {
+    try await reportingErrors {
+      writeOutput(
+        try ArchiveQueries(store: storeOptions.folderStore).show(url, when: when, raw: raw))
+    }
+  }
+}

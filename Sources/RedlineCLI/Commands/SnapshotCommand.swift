@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import HTTPFetching
+import Redline
+
+struct SnapshotCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "snapshot",
+    abstract: "Fetch pages and store a capture of each article that is new or changed.",
+    discussion: """
+      Prints one line per page: "new URL", "changed +ADDED -REMOVED URL", "unchanged URL" or
+      "failed: REASON". A failed fetch never touches the stored captures. Exit status: 0 when
+      every page was checked, 2 when any failed (the others are still checked).
+
+      Example:
+        redline snapshot --store Snapshots https://example.blogspot.com/2016/07/post.html
+        redline snapshot --list watch.txt --quiet --diff
+      """
+  )
+
+  @Argument(help: "Page URLs to check (http or https).")
+  var urls: [String] = []
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A file with one URL per line; blank lines and lines starting with # are ignored.",
+      valueName: "file"))
+  var list: String?
+
+  @Flag(name: .long, help: "Print only pages that changed or failed.")
+  var quiet = false
+
+  @Flag(name: .long, help: "Print the unified diff of each changed article.")
+  var diff = false
+
+  @Option(name: .long, help: "How many pages to fetch at once.")
+  var jobs = 8
+
+  @Option(name: .long, help: "Seconds allowed for one whole fetch.")
+  var timeout = 60
+
+  @Option(name: .long, help: "Largest page accepted, in bytes (after decompression).")
+  var maxSize = 32 << 20
+
+  @Option(name: .long, help: "The User-Agent header to send.")
+  var userAgent = FetchOptions.defaultUserAgent
+
+  @Flag(name: .long, help: "Do not verify TLS certificates.")
+  var insecure = false
+
+  @Option(
+    name: .customLong("connect-to"),
+    help: ArgumentHelp(
+      "Send requests for HOST:PORT to HOST2:PORT2 instead, as curl's --connect-to does.",
+      valueName: "host:port:host2:port2"))
+  var connectTo: [String] = []
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func validate() throws {
+    guard !urls.isEmpty || list != nil else {
+      throw ValidationError("Give at least one URL, or --list FILE.")
+    }
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second.") }
+    guard maxSize >= 1 else { throw ValidationError("--max-size must be at least 1 byte.") }
+    for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count != 4 {
+      throw ValidationError("--connect-to takes HOST:PORT:HOST2:PORT2, not '\(entry)'.")
+    }
+  }
+
+  func run() async throws {
+    try await reportingErrors {
+      var all = urls
+      if let list { all += try readWatchList(list) }
+      let fetcher = CurlFetcher(
+        options: FetchOptions(
+          userAgent: userAgent, totalTimeout: timeout, maxBodySize: maxSize,
+          verifyTLS: !insecure, connectTo: connectTo))
+      let service = SnapshotService(
+        fetcher: fetcher, store: storeOptions.folderStore, jobs: jobs)
+      let reports = await service.snapshot(all)
+      for report in reports {
+        if quiet, report.outcome == .unchanged || report.outcome == .new { continue }
+        writeLine(report.line)
+        if diff { writeOutput(report.diff) }
+      }
+      if reports.contains(where: \.failed) { throw ExitCode(2) }
+    }
+  }
+}
+
+/// The URLs of a watch list: one per line, `#` comments and blank lines skipped.
+private func readWatchList(_ path: String) throws -> [String] {
+  let text = String(decoding: try readLocalFile(path), as: UTF8.self)
+  return text.split(whereSeparator: \.isNewline).map {
+    $0.trimmingCharacters(in: .whitespaces)
+  }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+}

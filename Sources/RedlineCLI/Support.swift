@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import HTTPFetching
+import Redline
+import SnapshotStore
+
+let redlineVersionString = redlineVersion
+
+/// Options shared by every command that reads or writes the store.
+struct StoreOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The store folder (default: $REDLINE_STORE, else ./Snapshots).", valueName: "dir"))
+  var store: String?
+
+  /// The store these options name.
+  var folderStore: FolderStore {
+    FolderStore(root: store ?? ProcessInfo.processInfo.environment["REDLINE_STORE"] ?? "Snapshots")
+  }
+}
+
+/// Runs a command body; any error becomes one line on stderr and exit code 2, so that an
+/// error never reads as "changed" (exit 1). ArgumentParser's own exits pass through.
+func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+  do {
+    return try await body()
+  } catch let error as ExitCode {
+    throw error
+  } catch let error as CleanExit {
+    throw error
+  } catch let error as ValidationError {
+    throw error
+  } catch {
+    printError(String(describing: error))
+    throw ExitCode(2)
+  }
+}
+
+/// Writes one line to standard error, prefixed with the program name.
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data("redline: \(message)\n".utf8))
+}
+
+/// Writes bytes to standard output as they are.
+func writeOutput(_ bytes: [UInt8]) {
+  FileHandle.standardOutput.write(Data(bytes))
+}
+
+/// Writes a line to standard output.
+func writeLine(_ line: String) {
+  writeOutput(Array((line + "\n").utf8))
+}
+
+/// Whether an argument names a web page rather than a local file.
+func isWebURL(_ text: String) -> Bool {
+  let lowered = text.lowercased()
+  return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+}

@@ -1,0 +1,27 @@
+/// Why the store could not do what was asked. One line, naming the path.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The store folder cannot be created or written.
+  case notWritable(path: String, reason: String)
+  /// A file could not be read.
+  case unreadable(path: String, reason: String)
+  /// A file holds something other than what the store wrote.
+  case corrupt(path: String, reason: String)
+  /// The URL cannot name a page (no scheme or host).
+  case invalidURL(String)
+  /// The store has no page for this URL.
+  case unknownPage(String)
+  /// Another run holds the page's lock for longer than the wait allows.
+  case locked(path: String)
+
+  /// One line a user can act on.
+  public var description: String {
+    switch self {
+    case .notWritable(let path, let reason): "store: cannot write \(path): \(reason)"
+    case .unreadable(let path, let reason): "store: cannot read \(path): \(reason)"
+    case .corrupt(let path, let reason): "store: \(path) is damaged: \(reason)"
+    case .invalidURL(let url): "store: not an http(s) URL: \(url)"
+    case .unknownPage(let url): "store: no captures of \(url)"
+    case .locked(let path): "store: \(path) is locked by another run"
+    }
+  }
+}

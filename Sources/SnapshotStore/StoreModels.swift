@@ -1,0 +1,242 @@
+import Foundation
+
+/// A page the store keeps: its URL and the folder that holds its captures.
+public struct PageRecord: Sendable, Codable, Equatable {
+  /// The normalized URL the page is known by.
+  public let url: String
+  /// The folder's path relative to the store root (`host/slug-hash`).
+  public let folder: String
+  /// The host part of the folder name.
+  public let host: String
+  /// The slug of the URL's path, for people reading `ls`.
+  public let slug: String
+  /// The first hex digits of the SHA-256 of the normalized URL: what keeps folders apart.
+  public let urlHash: String
+
+  /// Creates a page record.
+  public init(url: String, folder: String, host: String, slug: String, urlHash: String) {
+    self.url = url
+    self.folder = folder
+    self.host = host
+    self.slug = slug
+    self.urlHash = urlHash
+  }
+}
+
+/// What happened at one check of a page.
+public enum CheckOutcome: String, Sendable, Codable, Equatable {
+  /// The first capture of the page.
+  case new
+  /// The article text differs from the latest capture; a capture was stored.
+  case changed
+  /// The article text is byte-identical to the latest capture; nothing but a history line.
+  case unchanged
+  /// The fetch or the extraction failed; nothing but a history line.
+  case failed
+}
+
+/// One line of `history.jsonl`: one check of a page.
+public struct HistoryEntry: Sendable, Codable, Equatable {
+  /// When the check ran (`YYYYMMDDTHHMMSSZ`).
+  public let time: String
+  /// The outcome.
+  public let outcome: CheckOutcome
+  /// The HTTP status of the final response, if one came.
+  public let status: Int?
+  /// The capture this check's article is in: the new one, or the latest for `unchanged`.
+  public let capture: String?
+  /// Lines added and removed against the previous capture (for `changed`).
+  public let added: Int?
+  /// See `added`.
+  public let removed: Int?
+  /// SHA-256 of the raw body received, hex.
+  public let bodySHA256: String?
+  /// SHA-256 of the article text, hex.
+  public let textSHA256: String?
+  /// The article title at this check.
+  public let title: String?
+  /// Why the check failed.
+  public let error: String?
+
+  /// Creates a history entry.
+  public init(
+    time: String, outcome: CheckOutcome, status: Int? = nil, capture: String? = nil,
+    added: Int? = nil, removed: Int? = nil, bodySHA256: String? = nil,
+    textSHA256: String? = nil, title: String? = nil, error: String? = nil
+  ) {
+    self.time = time
+    self.outcome = outcome
+    self.status = status
+    self.capture = capture
+    self.added = added
+    self.removed = removed
+    self.bodySHA256 = bodySHA256
+    self.textSHA256 = textSHA256
+    self.title = title
+    self.error = error
+  }
+}
+
+/// A header field as stored in capture metadata.
+public struct StoredHeader: Sendable, Codable, Equatable {
+  /// The field name.
+  public let name: String
+  /// The field value.
+  public let value: String
+
+  /// Creates a stored header.
+  public init(name: String, value: String) {
+    self.name = name
+    self.value = value
+  }
+}
+
+/// A redirect as stored in capture metadata.
+public struct StoredRedirect: Sendable, Codable, Equatable {
+  /// The redirect's status code.
+  public let status: Int
+  /// The URL that redirected.
+  public let from: String
+  /// Where it pointed.
+  public let location: String
+
+  /// Creates a stored redirect.
+  public init(status: Int, from: String, location: String) {
+    self.status = status
+    self.from = from
+    self.location = location
+  }
+}
+
+/// `<time>.json`: everything known about how a capture was made.
+public struct CaptureMetadata: Sendable, Codable, Equatable {
+  /// The capture's time (`YYYYMMDDTHHMMSSZ`), also its file names.
+  public let time: String
+  /// The URL asked for.
+  public let requestedURL: String
+  /// The URL that answered, after redirects.
+  public let finalURL: String
+  /// The HTTP status.
+  public let status: Int
+  /// The response header fields.
+  public let headers: [StoredHeader]
+  /// The redirects followed.
+  public let redirects: [StoredRedirect]
+  /// How long the fetch took, in seconds.
+  public let fetchSeconds: Double
+  /// SHA-256 of the raw body, hex.
+  public let bodySHA256: String
+  /// Size of the raw body in bytes.
+  public let bodyBytes: Int
+  /// SHA-256 of the article text, hex.
+  public let textSHA256: String
+  /// Whether `<time>.html` was kept with this capture.
+  public let rawKept: Bool
+  /// The article's title.
+  public let title: String?
+  /// How the extractor found the body.
+  public let extractionMethod: String?
+  /// The version of Redline that made the capture.
+  public let redlineVersion: String
+
+  /// Creates capture metadata.
+  public init(
+    time: String, requestedURL: String, finalURL: String, status: Int, headers: [StoredHeader],
+    redirects: [StoredRedirect], fetchSeconds: Double, bodySHA256: String, bodyBytes: Int,
+    textSHA256: String, rawKept: Bool, title: String?, extractionMethod: String?,
+    redlineVersion: String
+  ) {
+    self.time = time
+    self.requestedURL = requestedURL
+    self.finalURL = finalURL
+    self.status = status
+    self.headers = headers
+    self.redirects = redirects
+    self.fetchSeconds = fetchSeconds
+    self.bodySHA256 = bodySHA256
+    self.bodyBytes = bodyBytes
+    self.textSHA256 = textSHA256
+    self.rawKept = rawKept
+    self.title = title
+    self.extractionMethod = extractionMethod
+    self.redlineVersion = redlineVersion
+  }
+}
+
+/// A capture to store: the raw body, the article text, and its metadata.
+public struct NewCapture: Sendable {
+  /// The capture's metadata; its `time` names the files.
+  public let metadata: CaptureMetadata
+  /// The body exactly as received.
+  public let rawBody: [UInt8]
+  /// The canonical article text.
+  public let articleText: String
+
+  /// Creates a capture to store.
+  public init(metadata: CaptureMetadata, rawBody: [UInt8], articleText: String) {
+    self.metadata = metadata
+    self.rawBody = rawBody
+    self.articleText = articleText
+  }
+}
+
+/// A stored capture: its time and metadata.
+public struct CaptureRecord: Sendable, Equatable {
+  /// The capture's time (`YYYYMMDDTHHMMSSZ`).
+  public let time: String
+  /// The capture's metadata.
+  public let metadata: CaptureMetadata
+
+  /// Creates a capture record.
+  public init(time: String, metadata: CaptureMetadata) {
+    self.time = time
+    self.metadata = metadata
+  }
+}
+
+/// Formats times the way the store names files: UTC, `YYYYMMDDTHHMMSSZ`, so names sort in
+/// time order.
+public enum CaptureTime {
+  /// The store's name for an instant (seconds are truncated).
+  public static func string(from date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    func pad(_ value: Int?, _ width: Int) -> String {
+      let text = String(value ?? 0)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return pad(parts.year, 4) + pad(parts.month, 2) + pad(parts.day, 2) + "T" + pad(parts.hour, 2)
+      + pad(parts.minute, 2) + pad(parts.second, 2) + "Z"
+  }
+
+  /// The instant a store time names, or nil if it is not one.
+  public static func date(from time: String) -> Date? {
+    guard isValid(time) else { return nil }
+    let digits = Array(time.utf8).filter { (48...57).contains($0) }.map { Int($0 - 48) }
+    func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    return calendar.date(
+      from: DateComponents(
+        year: number(0..<4), month: number(4..<6), day: number(6..<8), hour: number(8..<10),
+        minute: number(10..<12), second: number(12..<14)))
+  }
+
+  /// Whether a string has the store's time shape.
+  public static func isValid(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else {
+      return false
+    }
+    return (bytes[0..<8] + bytes[9..<15]).allSatisfy { (48...57).contains($0) }
+  }
+
+  /// A stored time made readable: `2016-07-02 10:00:00 UTC`.
+  public static func readable(_ time: String) -> String {
+    guard isValid(time) else { return time }
+    let c = Array(time)
+    return String(c[0..<4]) + "-" + String(c[4..<6]) + "-" + String(c[6..<8]) + " "
+      + String(c[9..<11]) + ":" + String(c[11..<13]) + ":" + String(c[13..<15]) + " UTC"
+  }
+}

@@ -1,0 +1,82 @@
+/// The result of comparing two texts line by line.
+///
+/// Invariants: hunks are in order and do not overlap; two hunks are separated by more than
+/// `2 × context` unchanged lines; `linesAdded` and `linesRemoved` count the hunks' added and
+/// removed lines.
+public struct LineDiff: Sendable {
+  /// The hunks, in order; empty when the texts are identical.
+  public let hunks: [Hunk]
+
+  /// The number of unchanged lines kept around each change.
+  public let context: Int
+
+  /// The number of lines only the new text has.
+  public let linesAdded: Int
+
+  /// The number of lines only the old text has.
+  public let linesRemoved: Int
+
+  /// Whether the two texts are byte for byte the same.
+  public var isIdentical: Bool { hunks.isEmpty }
+
+  /// Creates a line diff from hunks, counting their added and removed lines.
+  ///
+  /// - Parameters:
+  ///   - hunks: The hunks, in order.
+  ///   - context: The number of unchanged lines kept around each change.
+  public init(hunks: [Hunk], context: Int) {
+    self.hunks = hunks
+    self.context = context
+    var added = 0
+    var removed = 0
+    for hunk in hunks {
+      for line in hunk.lines {
+        switch line.kind {
+        case .added: added += 1
+        case .removed: removed += 1
+        case .context: break
+        }
+      }
+    }
+    linesAdded = added
+    linesRemoved = removed
+  }
+}
+
+/// Compares two texts line by line and groups the changes into unified-diff hunks, the way GNU
+/// `diff -u` (3.8) does.
+///
+/// Lines are split on "\n" only and compared as raw bytes (see `Line`). Changes closer than
+/// `2 × context + 1` unchanged lines share a hunk.
+///
+///     let result = diffLines(old: Array("a\nb\nc\n".utf8), new: Array("a\nB\nc\n".utf8))
+///     // result.hunks[0]: @@ -1,3 +1,3 @@, lines " a", "-b", "+B", " c"
+///
+/// - Parameters:
+///   - old: The old text.
+///   - new: The new text.
+///   - context: The number of unchanged lines to show around each change (`diff -U`); at least 0.
+///   - algorithm: The algorithm that matches lines.
+///   - minimal: Whether to find the smallest set of changed lines however long it takes
+///     (`diff --minimal`); by default a cost cut-off applies, as in GNU diff.
+/// - Returns: The hunks and the counts of added and removed lines.
+/// - Complexity: O((N + M) · D) time and O(N + M) memory beyond the texts, where N and M are the
+///   line counts and D the number of changed lines.
+public func diffLines(
+  old: [UInt8], new: [UInt8], context: Int = 3, algorithm: DiffAlgorithm = .myers,
+  minimal: Bool = false
+) -> LineDiff {
+  precondition(context >= 0, "context must not be negative")
+  let oldLines = splitLines(old)
+  let newLines = splitLines(new)
+  let (oldIDs, newIDs, classCount) = internElements(oldLines, newLines)
+  let flags: ChangeFlags
+  switch algorithm {
+  case .myers:
+    flags = ChangeAnalysis.changeFlags(
+      old: oldIDs, new: newIDs, classCount: classCount, horizon: context, minimal: minimal)
+  }
+  let script = EditScript(flags)
+  let hunks = HunkBuilder(old: oldLines, new: newLines, context: context).hunks(for: script)
+  return LineDiff(hunks: hunks, context: context)
+}

@@ -1,0 +1,191 @@
+import ArticleExtraction
+import Foundation
+import HTMLParsing
+import Testing
+
+private func extract(_ html: String, url: String? = nil) throws -> Article {
+  try extractArticle(from: parseHTML(Array(html.utf8)), options: ExtractionOptions(url: url))
+    .article
+}
+
+private let prose = """
+  The council met on Tuesday to discuss the budget, the roads, and the new library. \
+  Members argued for hours, and in the end they agreed to delay the vote until spring.
+  """
+
+@Suite("Metadata")
+struct MetadataTests {
+  @Test("JSON-LD inside @graph gives title, authors and dates")
+  func jsonLDGraph() throws {
+    let article = try extract(
+      """
+      <html lang="en-GB"><head><title>Site | Ignored</title>
+      <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        {"@type":"WebSite","name":"Example"},
+        {"@type":"BlogPosting","headline":"Budget vote delayed","datePublished":"2021-03-04T10:20:30Z",
+         "dateModified":"2021-03-05T08:00:00+01:00","author":[{"@type":"Person","name":"Ana Ruiz"},{"name":"Bo Li"}],
+         "publisher":{"@type":"Organization","name":"Town Blog"}}]}
+      </script></head><body><article><p>\(prose)</p></article></body></html>
+      """)
+    #expect(article.title == "Budget vote delayed")
+    #expect(article.authors == ["Ana Ruiz", "Bo Li"])
+    #expect(article.published == "2021-03-04T10:20:30Z")
+    #expect(article.updated == "2021-03-05T08:00:00+01:00")
+    #expect(article.siteName == "Town Blog")
+    #expect(article.language == "en-GB")
+  }
+
+  @Test("OpenGraph and article:* meta tags, canonical link, site name trimmed from the title")
+  func openGraph() throws {
+    let article = try extract(
+      """
+      <html><head><title>Budget vote delayed - Town Blog</title>
+      <meta property="og:site_name" content="Town Blog">
+      <meta property="article:published_time" content="2021-03-04">
+      <meta property="article:modified_time" content="2021-03-06T09:00:00.123-05:00">
+      <meta name="author" content="Ana Ruiz">
+      <link rel="canonical" href="/2021/03/budget.html">
+      </head><body><div class="entry-content"><p>\(prose)</p></div></body></html>
+      """, url: "https://town.example/2021/03/budget.html?utm_source=x")
+    #expect(article.title == "Budget vote delayed")
+    #expect(article.authors == ["Ana Ruiz"])
+    #expect(article.published == "2021-03-04")
+    #expect(article.updated == "2021-03-06T09:00:00-05:00")
+    #expect(article.url == "https://town.example/2021/03/budget.html")
+  }
+
+  @Test("Blogger markup: post title, date header and abbr.published")
+  func bloggerMarkup() throws {
+    let article = try extract(
+      """
+      <html><head><title>My Blog: Budget vote delayed</title></head><body>
+      <h2 class='date-header'><span>Thursday, March 4, 2021</span></h2>
+      <div class='post hentry'><h3 class='post-title entry-title'>Budget vote delayed</h3>
+      <div class='post-body entry-content'>\(prose)<br />Second paragraph of the post.<br /></div>
+      <div class='post-footer'>Posted by <span class='fn'>Ana</span>
+      <a class='comment-link'>No comments:</a></div></div></body></html>
+      """)
+    #expect(article.title == "Budget vote delayed")
+    #expect(article.published == "2021-03-04")
+    #expect(article.authors == ["Ana"])
+    #expect(article.blocks.map(\.text) == [prose, "Second paragraph of the post."])
+  }
+
+  @Test(
+    "dates are normalized to ISO 8601",
+    arguments: [
+      ("<time datetime='2016-07-02T08:53:00-0700'>x</time>", "2016-07-02T08:53:00-07:00"),
+      ("<span class='published'>2 July 2016</span>", "2016-07-02"),
+      ("<span class='published'>Jul 2, 2016</span>", "2016-07-02"),
+      ("<span class='dt-published'>2016/07/02 8:53</span>", "2016-07-02"),
+    ])
+  func dates(markup: String, expected: String) throws {
+    let article = try extract("<html><body>\(markup)<article><p>\(prose)</p></article></body></html>")
+    #expect(article.published == expected)
+  }
+}
+
+@Suite("Body")
+struct BodyTests {
+  @Test("boilerplate never enters the article")
+  func boilerplate() throws {
+    let article = try extract(
+      """
+      <html><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+      <div class="sidebar"><h3>Popular posts</h3><p>Another post that is very popular with readers this week.</p></div>
+      <article><h1>Title</h1><p>\(prose)</p>
+      <div class="share-buttons"><a>Share on Twitter</a></div>
+      <p>A second paragraph, with a <a href="/x">link</a> inside it.</p>
+      <div id="comments"><h4>2 comments:</h4><p>Great post, thank you for writing it all up so clearly.</p></div>
+      </article><footer>Copyright 2021, all rights reserved.</footer>
+      <script>document.write("tracking")</script></body></html>
+      """)
+    let texts = article.blocks.map(\.text)
+    #expect(texts == [prose, "A second paragraph, with a link inside it."])
+  }
+
+  @Test("structure is kept as Markdown blocks")
+  func structure() throws {
+    let article = try extract(
+      """
+      <html><body><article>
+      <p>\(prose)</p>
+      <h2>A   heading</h2>
+      <ul><li>first item</li><li>second <em>item</em></li></ul>
+      <ol start="3"><li>third</li><li>fourth</li></ol>
+      <blockquote><p>A quoted passage.</p></blockquote>
+      <pre><code>let x = 1
+        return x   </code></pre>
+      <table><tr><th>Name</th><th>Age</th></tr><tr><td>Ana</td><td>41</td></tr></table>
+      </article></body></html>
+      """)
+    #expect(
+      article.blocks.map(\.markdownLine) == [
+        prose, "## A heading", "- first item", "- second item", "3. third", "4. fourth",
+        "> A quoted passage.", "    let x = 1", "    \u{20}\u{20}return x", "| Name | Age |",
+        "| Ana | 41 |",
+      ])
+  }
+
+  @Test("canonical text: header lines, blank line between blocks, one final newline")
+  func canonicalForm() throws {
+    let article = Article(
+      title: "T", authors: ["A", "B"], published: "2016-07-02", url: "https://x/y",
+      blocks: [Block(.paragraph, "One."), Block(.heading(level: 2), "Two")])
+    #expect(
+      article.canonicalText
+        == "Title: T\nAuthor: A, B\nPublished: 2016-07-02\nURL: https://x/y\n\nOne.\n\n## Two\n")
+    #expect(article.rendered(as: .text) == "One.\nTwo\n")
+  }
+
+  @Test("white space is folded, zero-width characters dropped, text composed to NFC")
+  func normalization() throws {
+    let article = try extract(
+      "<html><body><article><p>  Cafe\u{301}\u{200B} &nbsp; au\n\tlait, \(prose)  </p></article></body></html>")
+    #expect(article.blocks.first?.text == "Café au lait, \(prose)")
+  }
+
+  @Test("a page with no text gives a clear error")
+  func noArticle() throws {
+    #expect(throws: ExtractionError.noArticleFound) {
+      try extractArticle(from: parseHTML(Array("<html><body><script>x()</script></body></html>".utf8)))
+    }
+  }
+
+  @Test("content scoring finds the body when no container is marked")
+  func scoringFallback() throws {
+    let paragraphs = (1...4).map { "<p>Paragraph \($0): \(prose)</p>" }.joined()
+    let article = try extract(
+      """
+      <html><body><div id="top"><a href="/">Home</a> | <a href="/a">A</a> | <a href="/b">B</a></div>
+      <div id="x1"><div id="x2">\(paragraphs)</div></div>
+      <div id="bottom"><a href="/c">Contact us</a></div></body></html>
+      """)
+    #expect(article.blocks.count == 4)
+    #expect(article.blocks.allSatisfy { $0.text.hasPrefix("Paragraph") })
+  }
+}
+
+@Suite("Stability")
+struct StabilityTests {
+  @Test("the same post with other comments, sidebar and counters gives identical text")
+  func chromeChanges() throws {
+    let fixtures = FixtureTests.fixtures
+    let v2 = try [UInt8](
+      contentsOf: fixtures.appendingPathComponent("blogger-sample-v2/source.html"))
+    let v3 = try [UInt8](
+      contentsOf: fixtures.appendingPathComponent("blogger-sample-v3/source.html"))
+    #expect(v2 != v3)
+    let text2 = try extractArticle(from: parseHTML(v2)).article.canonicalText
+    let text3 = try extractArticle(from: parseHTML(v3)).article.canonicalText
+    #expect(text2 == text3)
+    #expect(!text3.contains("comment"))
+    #expect(!text3.contains("Pageviews"))
+  }
+}
+
+extension Array where Element == UInt8 {
+  init(contentsOf url: URL) throws {
+    self = [UInt8](try Data(contentsOf: url))
+  }
+}

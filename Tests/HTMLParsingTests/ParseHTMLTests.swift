@@ -1,0 +1,63 @@
+import HTMLParsing
+import Testing
+
+@Suite("parseHTML")
+struct ParseHTMLTests {
+  @Test("elements, text and attributes come through with entities decoded")
+  func basicTree() throws {
+    let document = try parseHTML(
+      Array("<html><body><p class='a b' id=x>Fish &amp; chips&nbsp;<b>hot</b></p></body></html>".utf8))
+    let paragraphs = document.elements(named: "p")
+    try #require(paragraphs.count == 1)
+    let p = paragraphs[0]
+    #expect(document.attribute("class", of: p) == "a b")
+    #expect(document.attribute("id", of: p) == "x")
+    #expect(document.text(of: p) == "Fish & chips\u{A0}hot")
+    #expect(document.children(of: p).map { document.nodes[$0].kind } == [.text, .element])
+  }
+
+  @Test("the tree invariants hold: parents come first, subtrees are contiguous")
+  func invariants() throws {
+    let html = "<div><ul><li>a<li>b</ul><p>c<p>d</div><!-- gone --><script>var x = '<p>';</script>"
+    let document = try parseHTML(Array(html.utf8))
+    #expect(document.nodes[0].kind == .document)
+    #expect(document.nodes[0].end == document.nodes.count)
+    for (index, node) in document.nodes.enumerated().dropFirst() {
+      #expect(node.parent < index)
+      #expect(node.end > index && node.end <= document.nodes[node.parent].end)
+    }
+    #expect(document.elements(named: "li").map { document.text(of: $0) } == ["a", "b"])
+    #expect(document.elements(named: "script").map { document.text(of: $0) } == ["var x = '<p>';"])
+  }
+
+  @Test("empty input gives an empty document, not an error")
+  func emptyInput() throws {
+    let document = try parseHTML([])
+    #expect(document.nodes.count == 1)
+    #expect(document.children(of: 0).map { $0 }.isEmpty)
+  }
+
+  @Test("200,000 nested elements neither overflow the stack nor fail")
+  func deepNesting() throws {
+    let depth = 200_000
+    let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+    let document = try parseHTML(Array(html.utf8))
+    #expect(document.nodes.count > 1)
+  }
+
+  @Test("NUL bytes and invalid UTF-8 are recovered from")
+  func hostileBytes() throws {
+    var bytes = Array("<p>one\u{0}two</p><p>".utf8)
+    bytes += [0xFF, 0xFE, 0xC3]
+    bytes += Array("three</p>".utf8)
+    let document = try parseHTML(bytes)
+    #expect(document.elements(named: "p").count == 2)
+  }
+
+  @Test("a declared charset is honoured")
+  func declaredCharset() throws {
+    let latin1: [UInt8] = Array("<p>caf".utf8) + [0xE9] + Array("</p>".utf8)
+    let document = try parseHTML(latin1, encoding: "iso-8859-1")
+    #expect(document.text(of: document.elements(named: "p")[0]) == "café")
+  }
+}

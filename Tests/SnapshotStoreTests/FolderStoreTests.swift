@@ -1,0 +1,138 @@
+import Foundation
+import SnapshotStore
+import Testing
+
+/// A fresh store folder under the system's temporary folder, removed at the end.
+func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
+  let path = NSTemporaryDirectory() + "redline-store-" + UUID().uuidString
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  return try body(path)
+}
+
+private func metadata(_ time: String, text: String) -> CaptureMetadata {
+  CaptureMetadata(
+    time: time, requestedURL: "https://b.example/p", finalURL: "https://b.example/p", status: 200,
+    headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
+    fetchSeconds: 0.1, bodySHA256: sha256Hex(Array("<p>x</p>".utf8)), bodyBytes: 8,
+    textSHA256: sha256Hex(Array(text.utf8)), rawKept: true, title: "T", extractionMethod: "test",
+    redlineVersion: "test")
+}
+
+@Suite("URL normalization")
+struct URLNormalizationTests {
+  @Test(
+    "pages are named by their normalized URL",
+    arguments: [
+      ("HTTPS://Blog.Example.COM:443/2016/07/post.html#comments", "https://blog.example.com/2016/07/post.html"),
+      ("http://blog.example.com:80/a?utm_source=rss&id=3&fbclid=x", "http://blog.example.com/a?id=3"),
+      ("https://x.blogspot.com/2016/07/p.html?m=1", "https://x.blogspot.com/2016/07/p.html"),
+      ("https://example.com", "https://example.com/"),
+      ("https://example.com:8443/a", "https://example.com:8443/a"),
+    ])
+  func normalization(raw: String, expected: String) throws {
+    #expect(try normalizedPageURL(raw) == expected)
+  }
+
+  @Test("anything but an absolute http(s) URL is refused", arguments: ["ftp://x/y", "/etc/passwd", "file:///etc/passwd", "https://", "not a url"])
+  func refused(raw: String) {
+    #expect(throws: StoreError.self) { try normalizedPageURL(raw) }
+  }
+}
+
+@Suite("FolderStore")
+struct FolderStoreTests {
+  @Test("a capture round-trips: raw body, text, metadata and history")
+  func roundTrip() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      let url = "https://b.example/2016/07/Post.html"
+      let capture = NewCapture(
+        metadata: metadata("20160702T100000Z", text: "Title: T\n\nBody\n"),
+        rawBody: Array("<p>x</p>".utf8), articleText: "Title: T\n\nBody\n")
+      let entry = HistoryEntry(
+        time: "20160702T100000Z", outcome: .new, status: 200, capture: "20160702T100000Z")
+      try store.withPage(for: url) { page in
+        try store.save(capture, in: page)
+        try store.record(entry, in: page)
+      }
+      let page = try #require(try store.page(for: url))
+      #expect(page.folder.hasPrefix("b.example/2016-07-post-html-"))
+      let captures = try store.captures(of: page)
+      #expect(captures.map(\.time) == ["20160702T100000Z"])
+      #expect(captures.first?.metadata == capture.metadata)
+      #expect(try store.articleText(of: page, capture: "20160702T100000Z") == "Title: T\n\nBody\n")
+      #expect(try store.rawBody(of: page, capture: "20160702T100000Z") == Array("<p>x</p>".utf8))
+      #expect(try store.history(of: page) == [entry])
+      #expect(try store.pages() == [page])
+      let files = try FileManager.default.contentsOfDirectory(atPath: store.path(of: page)).sorted()
+      #expect(files == [".lock", "20160702T100000Z.html", "20160702T100000Z.json", "20160702T100000Z.txt", "history.jsonl", "page.json"])
+    }
+  }
+
+  @Test("a history line cut short by a crash is ignored")
+  func truncatedHistory() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      let page = try store.withPage(for: "https://b.example/p") { page in
+        try store.record(HistoryEntry(time: "20160702T100000Z", outcome: .failed, error: "x"), in: page)
+        return page
+      }
+      let handle = try #require(FileHandle(forWritingAtPath: store.path(of: page) + "/history.jsonl"))
+      handle.seekToEndOfFile()
+      handle.write(Data("{\"time\":\"2016".utf8))
+      handle.closeFile()
+      #expect(try store.history(of: page).count == 1)
+    }
+  }
+
+  @Test(
+    "no URL can name a folder outside the store",
+    arguments: [
+      "https://x.example/../../../etc/passwd",
+      "https://x.example/%2e%2e/%2e%2e/etc",
+      "https://x.example/a%2Fb%00c",
+      "https://x.example/" + String(repeating: "long-segment/", count: 300),
+      "https://bücher.example/ünïcödé/påth",
+      "https://x.example/\u{7}bell/..%5C..%5Cwindows",
+    ])
+  func hostileURLs(url: String) throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      let page = try store.withPage(for: url) { $0 }
+      let resolved = URL(fileURLWithPath: store.path(of: page)).standardizedFileURL.path
+      #expect(resolved.hasPrefix(URL(fileURLWithPath: root).standardizedFileURL.path + "/"))
+      #expect(page.folder.split(separator: "/").count == 2)
+      #expect(!page.folder.contains(".."))
+      #expect(page.folder.count < 120)
+    }
+  }
+
+  @Test("pages whose paths slug alike get different folders")
+  func collisions() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      let a = try store.withPage(for: "https://x.example/a-b") { $0 }
+      let b = try store.withPage(for: "https://x.example/a_b") { $0 }
+      #expect(a.slug == b.slug)
+      #expect(a.folder != b.folder)
+    }
+  }
+
+  @Test("a store that cannot be written gives a clear error")
+  func unwritable() throws {
+    try withTemporaryFolder { root in
+      try Data("not a folder".utf8).write(to: URL(fileURLWithPath: root))
+      let store = FolderStore(root: root)
+      #expect(throws: StoreError.self) { try store.withPage(for: "https://x.example/") { $0 } }
+    }
+  }
+
+  @Test("capture times are UTC and sort as text")
+  func times() {
+    let date = Date(timeIntervalSince1970: 1_467_453_180)
+    #expect(CaptureTime.string(from: date) == "20160702T095300Z")
+    #expect(CaptureTime.date(from: "20160702T095300Z") == date)
+    #expect(CaptureTime.isValid("20160702T095300Z"))
+    #expect(!CaptureTime.isValid("2016-07-02"))
+  }
+}
