@@ -23,7 +23,9 @@ struct DiffCommand: AsyncParsableCommand {
   @Argument(help: "A page URL and optional FROM and TO captures, or two local files.")
   var arguments: [String]
 
-  @Option(name: [.customShort("U"), .long], help: "Lines of context around each change.")
+  @Option(
+    name: [.customShort("U", allowingJoined: true), .long],
+    help: "Lines of context around each change (-U0 and -U 0 both work).")
   var unified = 3
 
   @OptionGroup var storeOptions: StoreOptions

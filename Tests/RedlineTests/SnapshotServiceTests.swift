@@ -1,0 +1,153 @@
+import Foundation
+import HTTPFetching
+import Redline
+import SnapshotStore
+import Synchronization
+import Testing
+
+/// A `Fetching` stub: answers from a table that a test can change between runs.
+final class StubFetcher: Fetching {
+  private let answers = Mutex<[String: Result<Response, FetchError>]>([:])
+
+  func set(_ url: String, html: String, status: Int = 200, type: String = "text/html; charset=utf-8") {
+    let response = Response(
+      requestedURL: url, finalURL: url, status: status,
+      headers: [HTTPHeader(name: "Content-Type", value: type)], body: Array(html.utf8))
+    answers.withLock { $0[url] = .success(response) }
+  }
+
+  func fail(_ url: String, with error: FetchError) {
+    answers.withLock { $0[url] = .failure(error) }
+  }
+
+  func fetch(_ url: String) async throws -> Response {
+    guard let answer = answers.withLock({ $0[url] }) else {
+      throw FetchError.hostNotFound(url: url, host: "stub")
+    }
+    return try answer.get()
+  }
+}
+
+/// A clock the test moves by hand.
+final class TestClock: Sendable {
+  private let current = Mutex(Date(timeIntervalSince1970: 1_467_453_180))
+  func now() -> Date { current.withLock { $0 } }
+  func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
+}
+
+func post(_ paragraphs: [String], sidebar: String = "Popular: other post") -> String {
+  """
+  <html><head><title>Blog: A post</title></head><body>
+  <div class="sidebar">\(sidebar)</div>
+  <div class="post-body entry-content">\(paragraphs.joined(separator: "<br /><br />"))</div>
+  <div class="post-footer"><a class="comment-link">No comments:</a></div></body></html>
+  """
+}
+
+let first = "The first paragraph of the post is long enough to be taken as an article body."
+let second = "The second paragraph says something else, and it says it at some length too."
+
+@Suite("SnapshotService")
+struct SnapshotServiceTests {
+  let url = "https://blog.example/2016/07/a-post.html"
+
+  func makeService(_ root: String, _ fetcher: StubFetcher, _ clock: TestClock) -> SnapshotService {
+    SnapshotService(fetcher: fetcher, store: FolderStore(root: root), jobs: 2, now: clock.now)
+  }
+
+  @Test("new, unchanged, changed: captures only when the article changes")
+  func lifecycle() async throws {
+    let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let fetcher = StubFetcher()
+    let clock = TestClock()
+    let service = makeService(root, fetcher, clock)
+
+    fetcher.set(url, html: post([first, second]))
+    #expect(await service.check(url).outcome == .new)
+
+    clock.advance(3600)
+    fetcher.set(url, html: post([first, second], sidebar: "Popular: a different post, 1 comment"))
+    #expect(await service.check(url).outcome == .unchanged)
+
+    clock.advance(3600)
+    fetcher.set(url, html: post([first, second + " An added sentence."]))
+    let changed = await service.check(url)
+    #expect(changed.outcome == .changed(added: 1, removed: 1))
+    let diff = String(decoding: changed.diff, as: UTF8.self)
+    #expect(diff.contains("\n-" + second + "\n+" + second + " An added sentence.\n"))
+    #expect(diff.hasPrefix("--- \(url)\t2016-07-02 09:53:00.000000000 +0000\n+++ \(url)\t2016-07-02 11:53:00"))
+
+    let store = FolderStore(root: root)
+    let page = try #require(try store.page(for: url))
+    #expect(try store.captures(of: page).map(\.time) == ["20160702T095300Z", "20160702T115300Z"])
+    #expect(try store.history(of: page).map(\.outcome) == [.new, .unchanged, .changed])
+  }
+
+  @Test("a failed fetch adds one history line and leaves the captures alone")
+  func failureKeepsCaptures() async throws {
+    let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let fetcher = StubFetcher()
+    let clock = TestClock()
+    let service = makeService(root, fetcher, clock)
+    fetcher.set(url, html: post([first, second]))
+    _ = await service.check(url)
+    let store = FolderStore(root: root)
+    let page = try #require(try store.page(for: url))
+    let before = try FileManager.default.contentsOfDirectory(atPath: store.path(of: page)).sorted()
+    let textBefore = try store.articleText(of: page, capture: "20160702T095300Z")
+
+    let failures: [(String, (StubFetcher) -> Void)] = [
+      ("HTTP 404", { $0.set(url, html: "<p>gone</p>", status: 404) }),
+      ("not an HTML page", { $0.set(url, html: "{\"a\":1}", type: "application/json") }),
+      ("timed out", { $0.fail(url, with: .timedOut(url: url, message: "timed out")) }),
+      ("no article found", { $0.set(url, html: "<html><body><script>x()</script></body></html>") }),
+    ]
+    for (expected, setUp) in failures {
+      clock.advance(60)
+      setUp(fetcher)
+      let report = await service.check(url)
+      guard case .failed(let reason) = report.outcome else {
+        Issue.record("expected a failure for \(expected), got \(report.outcome)")
+        continue
+      }
+      #expect(reason.contains(expected))
+      #expect(!reason.contains("\n"))
+    }
+    let after = try FileManager.default.contentsOfDirectory(atPath: store.path(of: page)).sorted()
+    #expect(after == before)
+    #expect(try store.articleText(of: page, capture: "20160702T095300Z") == textBefore)
+    #expect(try store.history(of: page).map(\.outcome) == [.new, .failed, .failed, .failed, .failed])
+    #expect(try store.captures(of: page).count == 1)
+  }
+
+  @Test("many pages: every one is reported, in the order given")
+  func manyPages() async throws {
+    let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let fetcher = StubFetcher()
+    let urls = (0..<20).map { "https://blog.example/post-\($0).html" }
+    for (index, url) in urls.enumerated() where index != 7 {
+      fetcher.set(url, html: post(["\(first) Number \(index).", second]))
+    }
+    let reports = await makeService(root, fetcher, TestClock()).snapshot(urls)
+    #expect(reports.map(\.url) == urls)
+    #expect(reports.filter(\.failed).map(\.url) == [urls[7]])
+    #expect(try FolderStore(root: root).pages().count == 20)
+  }
+
+  @Test("two checks within one second get distinct capture times")
+  func sameSecond() async throws {
+    let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let fetcher = StubFetcher()
+    let clock = TestClock()
+    let service = makeService(root, fetcher, clock)
+    fetcher.set(url, html: post([first]))
+    _ = await service.check(url)
+    fetcher.set(url, html: post([second]))
+    let report = await service.check(url)
+    #expect(report.capture == "20160702T095301Z")
+  }
+}
