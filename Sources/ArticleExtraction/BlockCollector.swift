@@ -163,9 +163,10 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
 
 /// A code line keeps its indentation; tabs stay, trailing white space goes.
 private func normalizedCode(_ line: Substring) -> String {
-  var scalars = String.UnicodeScalarView(line.unicodeScalars.filter {
-    !ignoredScalars.contains($0.value)
-  })
+  var scalars = String.UnicodeScalarView(
+    line.unicodeScalars.filter {
+      !ignoredScalars.contains($0.value)
+    })
   while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
   return String(scalars).precomposedStringWithCanonicalMapping
 }

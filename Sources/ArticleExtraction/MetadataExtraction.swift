@@ -22,9 +22,12 @@ func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> Pag
 
   metadata.siteName = meta.first(MetadataRules.siteNameMeta) ?? linkedData.publisherName
   let classTitle = firstText(in: page, matching: MetadataRules.titleClasses)
-  let titleTag = document.elements(named: "title").first.map { normalizedText(document.text(of: $0)) }
+  let titleTag = document.elements(named: "title").first.map {
+    normalizedText(document.text(of: $0))
+  }
   let candidates = [meta.first(MetadataRules.titleMeta), linkedData.headline, classTitle]
-  metadata.title = (candidates.compactMap { $0 }.first { !$0.isEmpty })
+  metadata.title =
+    (candidates.compactMap { $0 }.first { !$0.isEmpty })
     .map { trimmingSiteName($0, siteName: metadata.siteName) }
     ?? titleTag.flatMap { titleFromTitleTag($0, siteName: metadata.siteName) }
     ?? firstText(in: page, matching: [.tag("h1")])
@@ -36,21 +39,26 @@ func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> Pag
         ?? firstText(in: page, matching: MetadataRules.authorClasses).map { [$0] } ?? []))
 
   metadata.published =
-    [linkedData.published, meta.first(MetadataRules.publishedMeta),
-     firstDate(in: page, matching: MetadataRules.publishedClasses),
-     firstTimeElement(in: page),
-     firstText(in: page, matching: MetadataRules.dateHeaderClasses)]
+    [
+      linkedData.published, meta.first(MetadataRules.publishedMeta),
+      firstDate(in: page, matching: MetadataRules.publishedClasses),
+      firstTimeElement(in: page),
+      firstText(in: page, matching: MetadataRules.dateHeaderClasses),
+    ]
     .lazy.compactMap { $0.flatMap(normalizedDate) }.first
   metadata.updated =
-    [linkedData.modified, meta.first(MetadataRules.updatedMeta),
-     firstDate(in: page, matching: MetadataRules.updatedClasses)]
+    [
+      linkedData.modified, meta.first(MetadataRules.updatedMeta),
+      firstDate(in: page, matching: MetadataRules.updatedClasses),
+    ]
     .lazy.compactMap { $0.flatMap(normalizedDate) }.first
 
   let canonical = document.elements(named: "link").first { index in
     document.attribute("rel", of: index)?.lowercased().split(separator: " ")
       .contains("canonical") ?? false
   }.flatMap { document.attribute("href", of: $0) }
-  metadata.url = [canonical, meta.first(MetadataRules.urlMeta), linkedData.url]
+  metadata.url =
+    [canonical, meta.first(MetadataRules.urlMeta), linkedData.url]
     .lazy.compactMap { $0.flatMap { resolved($0, against: options.url) } }.first
     ?? options.url
 
@@ -110,9 +118,10 @@ private struct LinkedData {
     }
     let articles = objects.filter { Self.isArticle($0, allowingWebPage: false) }
     guard
-      let article = articles.first ?? objects.first(where: {
-        Self.isArticle($0, allowingWebPage: true)
-      })
+      let article = articles.first
+        ?? objects.first(where: {
+          Self.isArticle($0, allowingWebPage: true)
+        })
     else { return }
     headline = Self.string(article["headline"]) ?? Self.string(article["name"])
     authors = Self.names(article["author"]) + Self.names(article["creator"])

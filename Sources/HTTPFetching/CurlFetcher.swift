@@ -20,9 +20,10 @@ public struct CurlFetcher: Fetching {
     let options = self.options
     return try await withCheckedThrowingContinuation { continuation in
       DispatchQueue.global().async {
-        continuation.resume(with: Result { () throws(FetchError) in
-          try performTransfer(url: url, options: options)
-        })
+        continuation.resume(
+          with: Result { () throws(FetchError) in
+            try performTransfer(url: url, options: options)
+          })
       }
     }
   }

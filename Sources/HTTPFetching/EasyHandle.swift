@@ -62,7 +62,8 @@ struct EasyHandle: ~Copyable {
   /// The single choke point for libcurl return codes during setup.
   private func check(_ code: CURLcode, _ operation: StaticString) throws(FetchError) {
     guard code != CURLE_OK else { return }
-    throw .transfer(url: url, code: Int(code.rawValue), message: "\(operation): \(message(for: code))")
+    throw .transfer(
+      url: url, code: Int(code.rawValue), message: "\(operation): \(message(for: code))")
   }
 }
 

@@ -23,7 +23,8 @@ public struct FetchOptions: Sendable, Equatable {
   public var connectTo: [String]
 
   /// The project's User-Agent: `redline/VERSION (+URL)`.
-  public static let defaultUserAgent = "redline/\(redlineVersion) (+https://github.com/redline-archive/redline)"
+  public static let defaultUserAgent =
+    "redline/\(redlineVersion) (+https://github.com/redline-archive/redline)"
 
   /// Options with the documented defaults: 10 s to connect, 60 s per transfer, 32 MiB per body,
   /// 10 redirects, and abort below 1 KiB/s sustained for 20 s.

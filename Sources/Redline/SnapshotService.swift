@@ -100,7 +100,8 @@ public struct SnapshotService: Sendable {
     guard !response.body.isEmpty else {
       throw RedlineError.notHTML(source: url, detail: "empty body")
     }
-    return FetchedPage(response: response, charset: charset(inContentType: response.header("Content-Type")))
+    return FetchedPage(
+      response: response, charset: charset(inContentType: response.header("Content-Type")))
   }
 
   private func storeCheck(

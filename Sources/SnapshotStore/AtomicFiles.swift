@@ -16,7 +16,8 @@ func writeAtomically(_ bytes: [UInt8], to path: String) throws {
   var written = 0
   let result: Int32 = bytes.withUnsafeBytes { buffer in
     while written < buffer.count {
-      let count = write(descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
+      let count = write(
+        descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
       if count < 0 {
         if errno == EINTR { continue }
         return -1

@@ -110,7 +110,8 @@ public struct FolderStore: SnapshotStoring {
 
   /// Appends one JSON line to `history.jsonl`.
   public func record(_ entry: HistoryEntry, in page: PageRecord) throws {
-    try appendLine(try encode(entry, pretty: false) + [UInt8(ascii: "\n")],
+    try appendLine(
+      try encode(entry, pretty: false) + [UInt8(ascii: "\n")],
       to: path(of: page) + "/history.jsonl")
   }
 
@@ -135,7 +136,9 @@ public struct FolderStore: SnapshotStoring {
 private func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {
   let encoder = JSONEncoder()
   encoder.outputFormatting =
-    pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    pretty
+    ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    : [.sortedKeys, .withoutEscapingSlashes]
   let data = try encoder.encode(value)
   return [UInt8](data) + (pretty ? [UInt8(ascii: "\n")] : [])
 }

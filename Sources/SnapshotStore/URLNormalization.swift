@@ -24,7 +24,8 @@ public func normalizedPageURL(_ raw: String) throws -> String {
   if let items = components.queryItems {
     let kept = items.filter { item in
       let name = item.name.lowercased()
-      return !(name.hasPrefix("utm_") || trackingParameters.contains(name)
+      return
+        !(name.hasPrefix("utm_") || trackingParameters.contains(name)
         || (name == "m" && item.value == "1"))
     }
     components.queryItems = kept.isEmpty ? nil : kept

@@ -80,7 +80,8 @@ struct MetadataTests {
       ("<span class='dt-published'>2016/07/02 8:53</span>", "2016-07-02"),
     ])
   func dates(markup: String, expected: String) throws {
-    let article = try extract("<html><body>\(markup)<article><p>\(prose)</p></article></body></html>")
+    let article = try extract(
+      "<html><body>\(markup)<article><p>\(prose)</p></article></body></html>")
     #expect(article.published == expected)
   }
 }
@@ -141,14 +142,16 @@ struct BodyTests {
   @Test("white space is folded, zero-width characters dropped, text composed to NFC")
   func normalization() throws {
     let article = try extract(
-      "<html><body><article><p>  Cafe\u{301}\u{200B} &nbsp; au\n\tlait, \(prose)  </p></article></body></html>")
+      "<html><body><article><p>  Cafe\u{301}\u{200B} &nbsp; au\n\tlait, \(prose)  </p></article></body></html>"
+    )
     #expect(article.blocks.first?.text == "Café au lait, \(prose)")
   }
 
   @Test("a page with no text gives a clear error")
   func noArticle() throws {
     #expect(throws: ExtractionError.noArticleFound) {
-      try extractArticle(from: parseHTML(Array("<html><body><script>x()</script></body></html>".utf8)))
+      try extractArticle(
+        from: parseHTML(Array("<html><body><script>x()</script></body></html>".utf8)))
     }
   }
 

@@ -38,7 +38,8 @@ struct FixtureTests {
       let diff = renderUnified(
         diffLines(old: Array(expected.utf8), new: Array(actual.utf8), context: 5),
         oldHeader: "expected.txt", newHeader: "actual")
-      Issue.record("\(slug) differs from its golden file:\n\(String(decoding: diff, as: UTF8.self))")
+      Issue.record(
+        "\(slug) differs from its golden file:\n\(String(decoding: diff, as: UTF8.self))")
     }
   }
 }

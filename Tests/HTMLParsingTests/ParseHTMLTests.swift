@@ -6,7 +6,8 @@ struct ParseHTMLTests {
   @Test("elements, text and attributes come through with entities decoded")
   func basicTree() throws {
     let document = try parseHTML(
-      Array("<html><body><p class='a b' id=x>Fish &amp; chips&nbsp;<b>hot</b></p></body></html>".utf8))
+      Array(
+        "<html><body><p class='a b' id=x>Fish &amp; chips&nbsp;<b>hot</b></p></body></html>".utf8))
     let paragraphs = document.elements(named: "p")
     try #require(paragraphs.count == 1)
     let p = paragraphs[0]
@@ -40,7 +41,8 @@ struct ParseHTMLTests {
   @Test("200,000 nested elements neither overflow the stack nor fail")
   func deepNesting() throws {
     let depth = 200_000
-    let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+    let html =
+      String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
     let document = try parseHTML(Array(html.utf8))
     #expect(document.nodes.count > 1)
   }

@@ -12,7 +12,9 @@ struct CurlFetcherTests {
   @Test("a page comes back with status, headers, body and the User-Agent sent")
   func ok() async throws {
     let server = try LoopbackServer { _ in
-      .respond(status: 200, headers: [("Content-Type", "text/html; charset=utf-8"), ("ETag", "\"v1\"")], body: page)
+      .respond(
+        status: 200, headers: [("Content-Type", "text/html; charset=utf-8"), ("ETag", "\"v1\"")],
+        body: page)
     }
     let response = try await fetcher.fetch(server.baseURL + "/post.html")
     #expect(response.status == 200)
@@ -25,7 +27,9 @@ struct CurlFetcherTests {
 
   @Test("an error status is a response, not an error", arguments: [403, 404, 500])
   func errorStatus(status: Int) async throws {
-    let server = try LoopbackServer { _ in .respond(status: status, headers: [], body: Array("no".utf8)) }
+    let server = try LoopbackServer { _ in
+      .respond(status: status, headers: [], body: Array("no".utf8))
+    }
     let response = try await fetcher.fetch(server.baseURL + "/x")
     #expect(response.status == status)
   }
@@ -47,7 +51,9 @@ struct CurlFetcherTests {
 
   @Test("a redirect loop stops with a clear error")
   func redirectLoop() async throws {
-    let server = try LoopbackServer { _ in .respond(status: 302, headers: [("Location", "/loop")], body: []) }
+    let server = try LoopbackServer { _ in
+      .respond(status: 302, headers: [("Location", "/loop")], body: [])
+    }
     await #expect(throws: FetchError.tooManyRedirects(url: server.baseURL + "/loop", limit: 10)) {
       try await fetcher.fetch(server.baseURL + "/loop")
     }
@@ -55,7 +61,9 @@ struct CurlFetcherTests {
 
   @Test("a redirect to file:// is refused")
   func redirectToFile() async throws {
-    let server = try LoopbackServer { _ in .respond(status: 302, headers: [("Location", "file:///etc/passwd")], body: []) }
+    let server = try LoopbackServer { _ in
+      .respond(status: 302, headers: [("Location", "file:///etc/passwd")], body: [])
+    }
     await #expect {
       try await fetcher.fetch(server.baseURL + "/x")
     } throws: { error in
@@ -67,7 +75,9 @@ struct CurlFetcherTests {
   @Test("a body over the size limit is refused")
   func tooLarge() async throws {
     let server = try LoopbackServer { _ in
-      .respond(status: 200, headers: [("Content-Type", "text/html")], body: Array(repeating: 0x41, count: 100_000))
+      .respond(
+        status: 200, headers: [("Content-Type", "text/html")],
+        body: Array(repeating: 0x41, count: 100_000))
     }
     let small = CurlFetcher(options: FetchOptions(totalTimeout: 5, maxBodySize: 10_000))
     await #expect(throws: FetchError.tooLarge(url: server.baseURL + "/big", limit: 10_000)) {
@@ -111,16 +121,21 @@ struct CurlFetcherTests {
     }
   }
 
-  @Test("only http and https URLs are fetched", arguments: ["file:///etc/passwd", "ftp://x/y", "gopher://x"])
+  @Test(
+    "only http and https URLs are fetched",
+    arguments: ["file:///etc/passwd", "ftp://x/y", "gopher://x"])
   func schemes(url: String) async {
     await #expect(throws: FetchError.self) { try await fetcher.fetch(url) }
   }
 
   @Test("--connect-to sends a named host to the loopback server")
   func connectTo() async throws {
-    let server = try LoopbackServer { _ in .respond(status: 200, headers: [("Content-Type", "text/html")], body: page) }
+    let server = try LoopbackServer { _ in
+      .respond(status: 200, headers: [("Content-Type", "text/html")], body: page)
+    }
     let redirected = CurlFetcher(
-      options: FetchOptions(totalTimeout: 5, connectTo: ["blog.example:80:127.0.0.1:\(server.port)"]))
+      options: FetchOptions(
+        totalTimeout: 5, connectTo: ["blog.example:80:127.0.0.1:\(server.port)"]))
     let response = try await redirected.fetch("http://blog.example/2016/07/post.html")
     #expect(response.body == page)
     #expect(server.requests.first?.header("Host") == "blog.example")

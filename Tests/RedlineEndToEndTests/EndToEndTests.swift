@@ -72,7 +72,8 @@ struct EndToEndTests {
     let site = try TemporaryFolder()
     let work = try TemporaryFolder()
     let store = work.file("store")
-    try FileManager.default.createDirectory(atPath: site.file("2016/07"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: site.file("2016/07"), withIntermediateDirectories: true)
     let postFile = site.file("2016/07/haftar.html")
     try copySample("v1", to: postFile)
     let server = try LoopbackServer(respond: fileServer(root: site.path))
@@ -89,13 +90,19 @@ struct EndToEndTests {
     try #require(folders.count == 1)
     let pageFolder = store + "/127.0.0.1/" + folders[0]
     #expect(folders[0].hasPrefix("2016-07-haftar-html-"))
-    var files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter { !$0.hasPrefix(".") }.sorted()
+    var files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter {
+      !$0.hasPrefix(".")
+    }.sorted()
     #expect(files.count == 5)
     #expect(files.contains("page.json") && files.contains("history.jsonl"))
     let firstTime = String(try #require(files.first { $0.hasSuffix(".txt") }).dropLast(4))
-    #expect(try Data(contentsOf: URL(fileURLWithPath: pageFolder + "/\(firstTime).html")) == Data(contentsOf: samplePost.appendingPathComponent("v1.html")))
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: pageFolder + "/\(firstTime).html"))
+        == Data(contentsOf: samplePost.appendingPathComponent("v1.html")))
     let firstText = try String(contentsOfFile: pageFolder + "/\(firstTime).txt", encoding: .utf8)
-    #expect(firstText.hasPrefix("Title: General Khalifa Haftar visits both Cairo and Moscow seeking support\n"))
+    #expect(
+      firstText.hasPrefix(
+        "Title: General Khalifa Haftar visits both Cairo and Moscow seeking support\n"))
     #expect(!firstText.contains("No comments"))
     let metadata = try String(contentsOfFile: pageFolder + "/\(firstTime).json", encoding: .utf8)
     #expect(metadata.contains("\"status\" : 200"))
@@ -105,7 +112,9 @@ struct EndToEndTests {
     #expect(second.status == 0)
     #expect(second.stdout == "changed +2 -2 \(url)\n")
 
-    files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter { !$0.hasPrefix(".") }.sorted()
+    files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter {
+      !$0.hasPrefix(".")
+    }.sorted()
     #expect(files.count == 8)
     let times = files.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
     try #require(times.count == 2)
@@ -115,30 +124,54 @@ struct EndToEndTests {
     let lines = diff.stdout.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines[0] == "--- \(url)\t\(readableStamp(times[0]))")
     #expect(lines[1] == "+++ \(url)\t\(readableStamp(times[1]))")
-    #expect(lines.contains { $0.hasPrefix("-") && $0.contains("Russia seems to be at the same time expressing support for the GNA") })
-    #expect(lines.contains { $0.hasPrefix("+") && $0.contains("Russia appears to be voicing support for the GNA while withholding full recognition") })
-    #expect(lines.contains { $0.hasPrefix("+") && $0.hasSuffix("So far there are no reports of what is going on if anything. Update: The Libya Herald now reports that the HoR session has been postponed until next week because too few members turned up to form a quorum.") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("-")
+          && $0.contains("Russia seems to be at the same time expressing support for the GNA")
+      })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("+")
+          && $0.contains(
+            "Russia appears to be voicing support for the GNA while withholding full recognition")
+      })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("+")
+          && $0.hasSuffix(
+            "So far there are no reports of what is going on if anything. Update: The Libya Herald now reports that the HoR session has been postponed until next week because too few members turned up to form a quorum."
+          )
+      })
     #expect(lines.filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }.count == 2)
     #expect(lines.filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }.count == 2)
     // GNU diff on the two stored texts gives the same hunks.
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/diff") {
       let gnu = Process()
       gnu.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
-      gnu.arguments = ["-u", "--label", "a", "--label", "b", pageFolder + "/\(times[0]).txt", pageFolder + "/\(times[1]).txt"]
+      gnu.arguments = [
+        "-u", "--label", "a", "--label", "b", pageFolder + "/\(times[0]).txt",
+        pageFolder + "/\(times[1]).txt",
+      ]
       gnu.environment = ["LC_ALL": "C"]
       let pipe = Pipe()
       gnu.standardOutput = pipe
       try gnu.run()
-      let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      let expected = String(
+        decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       gnu.waitUntilExit()
-      #expect(lines.dropFirst(2).joined(separator: "\n") == expected.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n"))
+      #expect(
+        lines.dropFirst(2).joined(separator: "\n")
+          == expected.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(
+            separator: "\n"))
     }
 
     try copySample("v3", to: postFile)
     let third = try redline(["snapshot", "--store", store, "--quiet", url])
     #expect(third.status == 0)
     #expect(third.stdout == "")
-    files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter { !$0.hasPrefix(".") }.sorted()
+    files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter {
+      !$0.hasPrefix(".")
+    }.sorted()
     #expect(files.count == 8)
 
     let log = try redline(["log", "--store", store, url])
@@ -148,7 +181,10 @@ struct EndToEndTests {
     #expect(logLines[0].contains("  200  new "))
     #expect(logLines[1].contains("  200  changed    +2 -2"))
     #expect(logLines[2].contains("  200  unchanged "))
-    #expect(logLines.allSatisfy { $0.hasSuffix("General Khalifa Haftar visits both Cairo and Moscow seeking support") })
+    #expect(
+      logLines.allSatisfy {
+        $0.hasSuffix("General Khalifa Haftar visits both Cairo and Moscow seeking support")
+      })
 
     let same = try redline(["diff", "--store", store, url, "latest~1", "latest"])
     #expect(same.status == 1)
@@ -176,10 +212,13 @@ struct EndToEndTests {
   func extract() throws {
     let result = try redline(["extract", samplePost.appendingPathComponent("v1.html").path])
     #expect(result.status == 0)
-    let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .appendingPathComponent("ArticleExtractionTests/Fixtures/blogger-sample-v1/expected.txt")
     #expect(result.stdout == (try String(contentsOf: golden, encoding: .utf8)))
-    let text = try redline(["extract", "--format", "text", samplePost.appendingPathComponent("v1.html").path])
+    let text = try redline([
+      "extract", "--format", "text", samplePost.appendingPathComponent("v1.html").path,
+    ])
     #expect(text.stdout.hasPrefix("Commander of the Libyan National Army"))
   }
 
@@ -188,16 +227,20 @@ struct EndToEndTests {
     let work = try TemporaryFolder()
     let store = work.file("store")
     let site = try TemporaryFolder()
-    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: URL(fileURLWithPath: site.file("image.png")))
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(
+      to: URL(fileURLWithPath: site.file("image.png")))
     let server = try LoopbackServer(respond: fileServer(root: site.path))
 
     let notHTML = try redline(["snapshot", "--store", store, server.baseURL + "/image.png"])
     #expect(notHTML.status == 2)
-    #expect(notHTML.stdout == "failed: \(server.baseURL)/image.png: not an HTML page (application/octet-stream)\n")
+    #expect(
+      notHTML.stdout
+        == "failed: \(server.baseURL)/image.png: not an HTML page (application/octet-stream)\n")
 
     let missing = try redline(["snapshot", "--store", store, server.baseURL + "/missing.html"])
     #expect(missing.status == 2)
-    #expect(missing.stdout == "failed: fetching \(server.baseURL)/missing.html: HTTP 404 Not Found\n")
+    #expect(
+      missing.stdout == "failed: fetching \(server.baseURL)/missing.html: HTTP 404 Not Found\n")
 
     let closedURL = server.baseURL + "/post.html"
     server.stop()
@@ -207,10 +250,14 @@ struct EndToEndTests {
     #expect(unreachable.stdout.split(separator: "\n").count == 1)
 
     // Failures leave history lines but never a capture.
-    let captures = try FileManager.default.subpathsOfDirectory(atPath: store).filter { $0.hasSuffix(".txt") }
+    let captures = try FileManager.default.subpathsOfDirectory(atPath: store).filter {
+      $0.hasSuffix(".txt")
+    }
     #expect(captures.isEmpty)
 
-    let noFile = try redline(["diff", work.file("nope.html"), samplePost.appendingPathComponent("v1.html").path])
+    let noFile = try redline([
+      "diff", work.file("nope.html"), samplePost.appendingPathComponent("v1.html").path,
+    ])
     #expect(noFile.status == 2)
     #expect(noFile.stderr == "redline: cannot read \(work.file("nope.html")): no such file\n")
 
@@ -221,8 +268,14 @@ struct EndToEndTests {
     #expect(binary.stderr.split(separator: "\n").count == 1)
 
     try Data("a file, not a folder".utf8).write(to: URL(fileURLWithPath: work.file("blocked")))
-    let server2 = try LoopbackServer { _ in .respond(status: 200, headers: [("Content-Type", "text/html")], body: Array("<p>A paragraph long enough to be an article body for the test.</p>".utf8)) }
-    let unwritable = try redline(["snapshot", "--store", work.file("blocked") + "/store", server2.baseURL + "/p.html"])
+    let server2 = try LoopbackServer { _ in
+      .respond(
+        status: 200, headers: [("Content-Type", "text/html")],
+        body: Array("<p>A paragraph long enough to be an article body for the test.</p>".utf8))
+    }
+    let unwritable = try redline([
+      "snapshot", "--store", work.file("blocked") + "/store", server2.baseURL + "/p.html",
+    ])
     #expect(unwritable.status == 2)
     #expect(unwritable.stdout.hasPrefix("failed: "))
     #expect(unwritable.stdout.contains("cannot write"))
@@ -235,7 +288,9 @@ struct EndToEndTests {
     #expect(unknown.stderr == "redline: no captures of https://never.example/x in the store\n")
   }
 
-  @Test("every command has --help with an example", arguments: ["snapshot", "diff", "extract", "log", "show", "list"])
+  @Test(
+    "every command has --help with an example",
+    arguments: ["snapshot", "diff", "extract", "log", "show", "list"])
   func help(command: String) throws {
     let result = try redline([command, "--help"])
     #expect(result.status == 0)
@@ -247,5 +302,6 @@ struct EndToEndTests {
 /// `20161124T233000Z` as GNU diff writes times: `2016-11-24 23:30:00.000000000 +0000`.
 func readableStamp(_ time: String) -> String {
   let c = Array(time)
-  return "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8])) \(String(c[9..<11])):\(String(c[11..<13])):\(String(c[13..<15])).000000000 +0000"
+  return
+    "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8])) \(String(c[9..<11])):\(String(c[11..<13])):\(String(c[13..<15])).000000000 +0000"
 }

@@ -15,7 +15,8 @@ struct ArchiveQueriesTests {
     let clock = TestClock()
     let service = SnapshotService(fetcher: fetcher, store: FolderStore(root: root), now: clock.now)
     for version in 1...3 {
-      fetcher.set(url, html: post([first, "Version \(version) of the second paragraph, which is long."]))
+      fetcher.set(
+        url, html: post([first, "Version \(version) of the second paragraph, which is long."]))
       _ = await service.check(url)
       clock.advance(3600)
     }
@@ -28,9 +29,13 @@ struct ArchiveQueriesTests {
       let latest = try queries.compareCaptures(of: url)
       let text = String(decoding: latest.unifiedDiff, as: UTF8.self)
       #expect(text.contains("-Version 2") && text.contains("+Version 3"))
-      let whole = String(decoding: try queries.compareCaptures(of: url, from: "first", to: "latest").unifiedDiff, as: UTF8.self)
+      let whole = String(
+        decoding: try queries.compareCaptures(of: url, from: "first", to: "latest").unifiedDiff,
+        as: UTF8.self)
       #expect(whole.contains("-Version 1") && whole.contains("+Version 3"))
-      let byPrefix = String(decoding: try queries.compareCaptures(of: url, from: "20160702T0953", to: "latest~1").unifiedDiff, as: UTF8.self)
+      let byPrefix = String(
+        decoding: try queries.compareCaptures(of: url, from: "20160702T0953", to: "latest~1")
+          .unifiedDiff, as: UTF8.self)
       #expect(byPrefix.contains("-Version 1") && byPrefix.contains("+Version 2"))
       #expect(try queries.compareCaptures(of: url, from: "latest", to: "latest").isIdentical)
     }
@@ -49,7 +54,9 @@ struct ArchiveQueriesTests {
       #expect(try queries.log(of: url).map(\.outcome) == [.new, .changed, .changed])
       let shown = String(decoding: try queries.show(url, when: "first"), as: UTF8.self)
       #expect(shown.contains("Version 1"))
-      #expect(String(decoding: try queries.show(url, raw: true), as: UTF8.self).contains("<div class=\"post-body"))
+      #expect(
+        String(decoding: try queries.show(url, raw: true), as: UTF8.self).contains(
+          "<div class=\"post-body"))
       let pages = try queries.list()
       #expect(pages.map(\.captures) == [3])
       #expect(pages.first?.firstSeen == "20160702T095300Z")

@@ -9,7 +9,9 @@ import Testing
 final class StubFetcher: Fetching {
   private let answers = Mutex<[String: Result<Response, FetchError>]>([:])
 
-  func set(_ url: String, html: String, status: Int = 200, type: String = "text/html; charset=utf-8") {
+  func set(
+    _ url: String, html: String, status: Int = 200, type: String = "text/html; charset=utf-8"
+  ) {
     let response = Response(
       requestedURL: url, finalURL: url, status: status,
       headers: [HTTPHeader(name: "Content-Type", value: type)], body: Array(html.utf8))
@@ -76,7 +78,9 @@ struct SnapshotServiceTests {
     #expect(changed.outcome == .changed(added: 1, removed: 1))
     let diff = String(decoding: changed.diff, as: UTF8.self)
     #expect(diff.contains("\n-" + second + "\n+" + second + " An added sentence.\n"))
-    #expect(diff.hasPrefix("--- \(url)\t2016-07-02 09:53:00.000000000 +0000\n+++ \(url)\t2016-07-02 11:53:00"))
+    #expect(
+      diff.hasPrefix(
+        "--- \(url)\t2016-07-02 09:53:00.000000000 +0000\n+++ \(url)\t2016-07-02 11:53:00"))
 
     let store = FolderStore(root: root)
     let page = try #require(try store.page(for: url))
@@ -118,7 +122,8 @@ struct SnapshotServiceTests {
     let after = try FileManager.default.contentsOfDirectory(atPath: store.path(of: page)).sorted()
     #expect(after == before)
     #expect(try store.articleText(of: page, capture: "20160702T095300Z") == textBefore)
-    #expect(try store.history(of: page).map(\.outcome) == [.new, .failed, .failed, .failed, .failed])
+    #expect(
+      try store.history(of: page).map(\.outcome) == [.new, .failed, .failed, .failed, .failed])
     #expect(try store.captures(of: page).count == 1)
   }
 

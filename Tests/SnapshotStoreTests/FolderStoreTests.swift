@@ -23,8 +23,14 @@ struct URLNormalizationTests {
   @Test(
     "pages are named by their normalized URL",
     arguments: [
-      ("HTTPS://Blog.Example.COM:443/2016/07/post.html#comments", "https://blog.example.com/2016/07/post.html"),
-      ("http://blog.example.com:80/a?utm_source=rss&id=3&fbclid=x", "http://blog.example.com/a?id=3"),
+      (
+        "HTTPS://Blog.Example.COM:443/2016/07/post.html#comments",
+        "https://blog.example.com/2016/07/post.html"
+      ),
+      (
+        "http://blog.example.com:80/a?utm_source=rss&id=3&fbclid=x",
+        "http://blog.example.com/a?id=3"
+      ),
       ("https://x.blogspot.com/2016/07/p.html?m=1", "https://x.blogspot.com/2016/07/p.html"),
       ("https://example.com", "https://example.com/"),
       ("https://example.com:8443/a", "https://example.com:8443/a"),
@@ -33,7 +39,9 @@ struct URLNormalizationTests {
     #expect(try normalizedPageURL(raw) == expected)
   }
 
-  @Test("anything but an absolute http(s) URL is refused", arguments: ["ftp://x/y", "/etc/passwd", "file:///etc/passwd", "https://", "not a url"])
+  @Test(
+    "anything but an absolute http(s) URL is refused",
+    arguments: ["ftp://x/y", "/etc/passwd", "file:///etc/passwd", "https://", "not a url"])
   func refused(raw: String) {
     #expect(throws: StoreError.self) { try normalizedPageURL(raw) }
   }
@@ -65,7 +73,11 @@ struct FolderStoreTests {
       #expect(try store.history(of: page) == [entry])
       #expect(try store.pages() == [page])
       let files = try FileManager.default.contentsOfDirectory(atPath: store.path(of: page)).sorted()
-      #expect(files == [".lock", "20160702T100000Z.html", "20160702T100000Z.json", "20160702T100000Z.txt", "history.jsonl", "page.json"])
+      #expect(
+        files == [
+          ".lock", "20160702T100000Z.html", "20160702T100000Z.json", "20160702T100000Z.txt",
+          "history.jsonl", "page.json",
+        ])
     }
   }
 
@@ -74,10 +86,12 @@ struct FolderStoreTests {
     try withTemporaryFolder { root in
       let store = FolderStore(root: root)
       let page = try store.withPage(for: "https://b.example/p") { page in
-        try store.record(HistoryEntry(time: "20160702T100000Z", outcome: .failed, error: "x"), in: page)
+        try store.record(
+          HistoryEntry(time: "20160702T100000Z", outcome: .failed, error: "x"), in: page)
         return page
       }
-      let handle = try #require(FileHandle(forWritingAtPath: store.path(of: page) + "/history.jsonl"))
+      let handle = try #require(
+        FileHandle(forWritingAtPath: store.path(of: page) + "/history.jsonl"))
       handle.seekToEndOfFile()
       handle.write(Data("{\"time\":\"2016".utf8))
       handle.closeFile()

@@ -25,7 +25,8 @@ public enum ElementPattern: Sendable {
     case .itemprop(let property):
       return node.attribute("itemprop")?.split(separator: " ").contains { $0 == property } ?? false
     case .attribute(let name, let value): return node.attribute(name) == value
-    case .tagWithClass(let tag, let name): return node.name == tag && node.classNames.contains { $0 == name }
+    case .tagWithClass(let tag, let name):
+      return node.name == tag && node.classNames.contains { $0 == name }
     }
   }
 }

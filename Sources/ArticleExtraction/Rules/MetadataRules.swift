@@ -8,13 +8,19 @@ enum MetadataRules {
   ]
   /// `<meta>` names and properties for each field, in order of preference.
   static let titleMeta = ["og:title", "twitter:title", "dc.title", "dcterms.title", "title"]
-  static let authorMeta = ["author", "article:author", "dc.creator", "dcterms.creator",
-    "twitter:creator", "parsely-author", "sailthru.author"]
-  static let publishedMeta = ["article:published_time", "og:published_time", "datepublished",
+  static let authorMeta = [
+    "author", "article:author", "dc.creator", "dcterms.creator",
+    "twitter:creator", "parsely-author", "sailthru.author",
+  ]
+  static let publishedMeta = [
+    "article:published_time", "og:published_time", "datepublished",
     "dc.date", "dcterms.created", "dc.date.issued", "dcterms.issued", "pubdate",
-    "publish-date", "date", "sailthru.date", "parsely-pub-date"]
-  static let updatedMeta = ["article:modified_time", "og:updated_time", "og:modified_time",
-    "datemodified", "dcterms.modified", "last-modified"]
+    "publish-date", "date", "sailthru.date", "parsely-pub-date",
+  ]
+  static let updatedMeta = [
+    "article:modified_time", "og:updated_time", "og:modified_time",
+    "datemodified", "dcterms.modified", "last-modified",
+  ]
   static let siteNameMeta = ["og:site_name", "application-name", "twitter:site"]
   static let urlMeta = ["og:url", "twitter:url"]
   static let languageMeta = ["og:locale", "dc.language", "content-language", "language"]

@@ -32,7 +32,8 @@ struct ExtractCommand: AsyncParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Write DIR/<name>.txt for each input instead of printing.", valueName: "dir"))
+    help: ArgumentHelp("Write DIR/<name>.txt for each input instead of printing.", valueName: "dir")
+  )
   var outputDir: String?
 
   func validate() throws {
@@ -63,7 +64,8 @@ struct ExtractCommand: AsyncParsableCommand {
     let bytes = try readLocalFile(file)
     guard looksLikeHTML(bytes) || (!bytes.prefix(1445).contains(0) && hasHTMLExtension(file))
     else {
-      throw RedlineError.notHTML(source: file, detail: bytes.isEmpty ? "empty file" : "no HTML markup")
+      throw RedlineError.notHTML(
+        source: file, detail: bytes.isEmpty ? "empty file" : "no HTML markup")
     }
     return try readArticle(bytes, url: url).article.rendered(as: format)
   }
@@ -71,7 +73,8 @@ struct ExtractCommand: AsyncParsableCommand {
   private func write(_ output: String, for file: String, into folder: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    let target = (folder as NSString).appendingPathComponent((name == "-" ? "stdin" : name) + ".txt")
+    let target = (folder as NSString).appendingPathComponent(
+      (name == "-" ? "stdin" : name) + ".txt")
     try Data(output.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
   }
 }

@@ -65,7 +65,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second.") }
     guard maxSize >= 1 else { throw ValidationError("--max-size must be at least 1 byte.") }
-    for entry in connectTo where entry.split(separator: ":", omittingEmptySubsequences: false).count != 4 {
+    for entry in connectTo
+    where entry.split(separator: ":", omittingEmptySubsequences: false).count != 4 {
       throw ValidationError("--connect-to takes HOST:PORT:HOST2:PORT2, not '\(entry)'.")
     }
   }
