@@ -148,7 +148,7 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
   var pendingSpace = false
   for scalar in raw.unicodeScalars {
     if ignoredScalars.contains(scalar.value) { continue }
-    if scalar.properties.isWhitespace {
+    if isWhitespace(scalar) {
       pendingSpace = !result.isEmpty
       continue
     }
@@ -167,8 +167,16 @@ private func normalizedCode(_ line: Substring) -> String {
     line.unicodeScalars.filter {
       !ignoredScalars.contains($0.value)
     })
-  while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+  while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
   return String(scalars).precomposedStringWithCanonicalMapping
+}
+
+/// Unicode white space, with a fast path for ASCII.
+private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+  if scalar.value < 0x80 {
+    return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+  }
+  return scalar.properties.isWhitespace
 }
 
 /// Zero-width spaces, word joiners, soft hyphens and byte-order marks: invisible, and they

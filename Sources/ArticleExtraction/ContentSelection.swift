@@ -27,7 +27,7 @@ private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) ->
   var best: (rule: Int, index: Int)?
   for index in nodes.indices where nodes[index].kind == .element && !page.skipped[index] {
     guard page.textLength[index] >= ContainerRules.minimumContainerText,
-      let rule = patterns.firstIndex(where: { $0.matches(nodes[index]) })
+      let rule = patterns.firstIndex(where: { page.matches($0, index) })
     else { continue }
     if let current = best {
       let better =
@@ -56,7 +56,7 @@ private func scoredContent(in page: PageAnalysis) -> [Int]? {
     var ancestor = nodes[index].parent
     for level in 0..<ScoringRules.ancestorLevels where ancestor > 0 {
       let share = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
-      scores[ancestor, default: initialScore(of: nodes[ancestor])] += points / share
+      scores[ancestor, default: initialScore(of: ancestor, in: page)] += points / share
       ancestor = nodes[ancestor].parent
     }
   }
@@ -92,15 +92,15 @@ private func isParagraphLike(_ index: Int, _ page: PageAnalysis) -> Bool {
   }
 }
 
-private func initialScore(of node: HTMLNode) -> Double {
-  var score = ScoringRules.tagScores[node.name] ?? 0
-  let words = node.classAndIDWords
-  if words.contains(where: { ScoringRules.positiveWords.contains(String($0)) }) {
+private func initialScore(of index: Int, in page: PageAnalysis) -> Double {
+  var score = ScoringRules.tagScores[page.document.nodes[index].name] ?? 0
+  let words = page.words[index]
+  if words.contains(where: ScoringRules.positiveWords.contains) {
     score += ScoringRules.classWeight
   }
   if words.contains(where: {
-    BoilerplateRules.strongNegativeWords.contains(String($0))
-      || BoilerplateRules.weakNegativeWords.contains(String($0))
+    BoilerplateRules.strongNegativeWords.contains($0)
+      || BoilerplateRules.weakNegativeWords.contains($0)
   }) {
     score -= ScoringRules.classWeight
   }

@@ -190,7 +190,7 @@ private func firstDate(in page: PageAnalysis, matching patterns: [ElementPattern
 
 private func firstTimeElement(in page: PageAnalysis) -> String? {
   page.document.elements(named: "time", within: page.body).lazy
-    .filter { !isInForeignSection($0, page.document) }
+    .filter { !isInForeignSection($0, page) }
     .compactMap { page.document.attribute("datetime", of: $0) }.first
 }
 
@@ -198,24 +198,22 @@ private func firstTimeElement(in page: PageAnalysis) -> String? {
 /// a reader's part of the page. Bylines and dates often sit in post footers, which are
 /// boilerplate for the body but the right place for metadata.
 private func firstElement(in page: PageAnalysis, matching patterns: [ElementPattern]) -> Int? {
-  let nodes = page.document.nodes
   for pattern in patterns {
-    let found = nodes.indices.first { index in
-      pattern.matches(nodes[index]) && !isInForeignSection(index, page.document)
+    let found = page.document.nodes.indices.first { index in
+      page.matches(pattern, index) && !isInForeignSection(index, page)
     }
     if let found { return found }
   }
   return nil
 }
 
-private func isInForeignSection(_ index: Int, _ document: HTMLDocument) -> Bool {
+private func isInForeignSection(_ index: Int, _ page: PageAnalysis) -> Bool {
   var ancestor = index
   while ancestor > 0 {
-    let words = document.nodes[ancestor].classAndIDWords
-    if words.contains(where: { MetadataRules.foreignSectionWords.contains(String($0)) }) {
+    if page.words[ancestor].contains(where: MetadataRules.foreignSectionWords.contains) {
       return true
     }
-    ancestor = document.nodes[ancestor].parent
+    ancestor = page.document.nodes[ancestor].parent
   }
   return false
 }

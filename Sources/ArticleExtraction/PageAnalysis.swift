@@ -16,11 +16,17 @@ struct PageAnalysis {
   private(set) var linkTextLength: [Int]
   /// Commas in the text under each node (a sign of prose).
   private(set) var commas: [Int]
+  /// Each element's classes, computed once (empty for other nodes).
+  let classes: [[String]]
+  /// Each element's lower-case class and id words (see `HTMLNode.classAndIDWords`).
+  let words: [[String]]
 
   init(_ document: HTMLDocument) {
     self.document = document
     let nodes = document.nodes
     body = nodes.indices.first { nodes[$0].kind == .element && nodes[$0].name == "body" } ?? 0
+    classes = nodes.map(\.classNames)
+    words = nodes.map(\.classAndIDWords)
     skipped = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() {
       skipped[index] = skipped[nodes[index].parent] || Self.isChrome(nodes[index])
@@ -30,7 +36,7 @@ struct PageAnalysis {
     for index in nodes.indices.dropFirst() where !skipped[index] {
       if skipped[nodes[index].parent] {
         skipped[index] = true
-      } else if Self.hasBoilerplateClass(nodes[index]),
+      } else if Self.hasBoilerplateClass(nodes[index], classes[index], words[index]),
         Double(textLength[index]) / Double(pageText) <= BoilerplateRules.protectedTextShare
       {
         skipped[index] = true
@@ -60,19 +66,23 @@ struct PageAnalysis {
     return false
   }
 
-  private static func hasBoilerplateClass(_ node: HTMLNode) -> Bool {
-    guard node.kind == .element, !BoilerplateRules.protectedTags.contains(node.name) else {
+  /// Whether element `index` matches a rule pattern.
+  func matches(_ pattern: ElementPattern, _ index: Int) -> Bool {
+    pattern.matches(document.nodes[index], classes: classes[index])
+  }
+
+  private static func hasBoilerplateClass(
+    _ node: HTMLNode, _ classes: [String], _ words: [String]
+  ) -> Bool {
+    guard !words.isEmpty, node.kind == .element,
+      !BoilerplateRules.protectedTags.contains(node.name)
+    else {
       return false
     }
-    if node.classNames.contains(where: { BoilerplateRules.negativeClasses.contains(String($0)) }) {
-      return true
-    }
-    let words = node.classAndIDWords
-    if words.contains(where: { BoilerplateRules.strongNegativeWords.contains(String($0)) }) {
-      return true
-    }
-    let weak = words.contains { BoilerplateRules.weakNegativeWords.contains(String($0)) }
-    return weak && !words.contains { BoilerplateRules.keepWords.contains(String($0)) }
+    if classes.contains(where: BoilerplateRules.negativeClasses.contains) { return true }
+    if words.contains(where: BoilerplateRules.strongNegativeWords.contains) { return true }
+    let weak = words.contains(where: BoilerplateRules.weakNegativeWords.contains)
+    return weak && !words.contains(where: BoilerplateRules.keepWords.contains)
   }
 
   private static func measure(

@@ -192,6 +192,24 @@ struct EndToEndTests {
     #expect(shown.stdout == firstText)
   }
 
+  @Test("the bundled Snapshots/ store: an edit, then a chrome-only check that is not one")
+  func bundledStore() throws {
+    let store = samplePost.deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Snapshots").path
+    let url = "http://libyaanalysis.blogspot.com/2016/07/general-khalifa-haftar-visits-both.html"
+    let log = try redline(["log", "--store", store, url])
+    #expect(log.status == 0)
+    let outcomes = log.stdout.split(separator: "\n").map {
+      $0.split(separator: " ", omittingEmptySubsequences: true)[4]
+    }
+    #expect(outcomes == ["new", "changed", "unchanged"])
+    let diff = try redline(["diff", "--store", store, url])
+    #expect(diff.status == 1)
+    #expect(diff.stdout.contains("\n+") && diff.stdout.contains("Russia appears to be voicing"))
+    let list = try redline(["list", "--store", store])
+    #expect(list.stdout.hasPrefix("2 captures  changed "))
+  }
+
   @Test("diff of two local files: HTML is extracted first; exit 0 same, 1 different")
   func diffFiles() throws {
     let v1 = samplePost.appendingPathComponent("v1.html").path

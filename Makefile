@@ -1,0 +1,33 @@
+# Redline's entry points. `make demo` and `make test` are the README's two commands; both
+# install missing system packages first (scripts/setup.sh).
+SWIFT ?= swift
+
+.PHONY: setup build release demo test lint bench sample-store clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release
+
+demo: setup
+	@scripts/demo.sh
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+bench: setup
+	@scripts/bench.sh
+
+sample-store: setup
+	@scripts/sample-store.sh
+
+clean:
+	rm -rf .build .bench

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Redline's benchmarks, each against its peer in the same run.
+
+diff:     `redline diff` vs GNU `diff -u` on generated article-like texts (time ratio,
+          changed-line ratio).
+extract:  `redline extract --output-dir` over the shared corpus (one process, so start-up is
+          paid once) vs trafilatura and libxml2's bare parse through lxml, both in-process and
+          installed by this script in a virtualenv (.bench/venv). F1 from the corpus's
+          evaluate.py.
+Results print as a table and are written to .bench/results.json.
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, ".bench")
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+
+
+def timed(command, repeat):
+    """Median wall time of `command` over `repeat` runs, and its last stdout."""
+    times, out = [], b""
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+        out = result.stdout
+    return statistics.median(times), out
+
+
+def article_lines(rng, count):
+    words = ("the council budget library roads vote spring members argued agreed report "
+             "minister said week government plan city new people would could after").split()
+    lines = []
+    for _ in range(count):
+        if rng.random() < 0.5:
+            lines.append("")
+        else:
+            lines.append(" ".join(rng.choice(words) for _ in range(rng.randint(8, 60))) + ".")
+    return lines
+
+
+def make_pair(name, size, changed_share, seed):
+    rng = random.Random(seed)
+    lines, total = [], 0
+    while total < size:
+        chunk = article_lines(rng, 1000)
+        lines += chunk
+        total += sum(len(line) + 1 for line in chunk)
+    new = list(lines)
+    for index in rng.sample(range(len(new)), int(len(new) * changed_share)):
+        new[index] = new[index][::-1] if new[index] else "An inserted sentence."
+    old_path = os.path.join(WORK, f"{name}.old.txt")
+    new_path = os.path.join(WORK, f"{name}.new.txt")
+    with open(old_path, "w") as handle:
+        handle.write("\n".join(lines) + "\n")
+    with open(new_path, "w") as handle:
+        handle.write("\n".join(new) + "\n")
+    return old_path, new_path
+
+
+def changed_lines(diff_output):
+    return sum(1 for line in diff_output.split(b"\n")
+               if line[:1] in (b"+", b"-") and line[:3] not in (b"+++", b"---"))
+
+
+def bench_diff(redline, repeat):
+    cases = [("1mb_1pct", 1 << 20, 0.01), ("1mb_50pct", 1 << 20, 0.5),
+             ("10mb_1pct", 10 << 20, 0.01), ("10mb_50pct", 10 << 20, 0.5)]
+    rows = []
+    for seed, (name, size, share) in enumerate(cases):
+        old, new = make_pair(name, size, share, seed)
+        ours, our_out = timed([redline, "diff", old, new], repeat)
+        gnu, gnu_out = timed(["diff", "-u", old, new], repeat)
+        rows.append({"case": name, "redline_s": round(ours, 4), "gnu_s": round(gnu, 4),
+                     "time_ratio": round(ours / gnu, 2) if gnu else None,
+                     "changed_lines_ratio": round(changed_lines(our_out) / max(1, changed_lines(gnu_out)), 3)})
+    return rows
+
+
+def ensure_venv():
+    venv = os.path.join(WORK, "venv")
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    probe = subprocess.run([python, "-c", "import trafilatura, lxml"], capture_output=True)
+    if probe.returncode != 0:
+        install = subprocess.run([python, "-m", "pip", "install", "-q", "trafilatura==2.3.1", "lxml", "lxml_html_clean"],
+                                 capture_output=True, text=True)
+        if install.returncode != 0:
+            print("bench: could not install the peers: " + install.stderr.strip().splitlines()[-1],
+                  file=sys.stderr)
+            return None
+    return python
+
+
+ADAPTERS = '''
+import lxml.html, trafilatura
+def bare_parse(html):
+    lxml.html.document_fromstring(html.encode("utf-8"))
+    return ""
+def trafilatura_default(html):
+    return trafilatura.extract(html) or ""
+'''
+
+
+def evaluate(data, extra, python=sys.executable):
+    command = [python, os.path.join(CORPUS, "evaluate.py"), "--data", data] + extra
+    result = subprocess.run(command, capture_output=True, text=True)
+    for line in result.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT "):])
+    raise SystemExit("evaluate.py failed: " + result.stderr[-500:])
+
+
+def bench_extract(redline):
+    python = ensure_venv()
+    if python:
+        with open(os.path.join(WORK, "adapters.py"), "w") as handle:
+            handle.write(ADAPTERS)
+    rows = []
+    for corpus in ("wcxb-dev", "readability"):
+        data = os.path.join(CORPUS, corpus)
+        pages = sorted(f for f in os.listdir(data) if f.endswith(".html"))
+        out = os.path.join(WORK, "extract-" + corpus)
+        shutil.rmtree(out, ignore_errors=True)
+        start = time.perf_counter()
+        subprocess.run([redline, "extract", "--format", "text", "--output-dir", out]
+                       + [os.path.join(data, page) for page in pages],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        ours = evaluate(data, ["--outputs", out])
+        row = {"corpus": corpus, "pages": len(pages), "redline_pages_per_s": round(len(pages) / seconds, 1),
+               "redline_f1": ours["f1"], "redline_precision": ours["precision"],
+               "redline_recall": ours["recall"]}
+        if python:
+            adapters = os.path.join(WORK, "adapters.py")
+            bare = evaluate(data, ["--py", adapters + ":bare_parse"], python)
+            peer = evaluate(data, ["--py", adapters + ":trafilatura_default"], python)
+            row.update({"bare_parse_pages_per_s": bare["pages_per_s"],
+                        "trafilatura_pages_per_s": peer["pages_per_s"], "trafilatura_f1": peer["f1"],
+                        "speed_vs_trafilatura": round(row["redline_pages_per_s"] / peer["pages_per_s"], 2),
+                        "time_vs_bare_parse": round(bare["pages_per_s"] / row["redline_pages_per_s"], 2)})
+        rows.append(row)
+    return rows
+
+
+def table(rows):
+    keys = list(rows[0].keys())
+    print(" | ".join(keys))
+    for row in rows:
+        print(" | ".join(str(row.get(key, "")) for key in keys))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--redline", required=True)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", choices=["diff", "extract"])
+    args = parser.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    results = {}
+    if args.only in (None, "diff"):
+        print("\n## diff: redline vs GNU diff -u (median of %d runs)" % args.repeat)
+        results["diff"] = bench_diff(args.redline, args.repeat)
+        table(results["diff"])
+    if args.only in (None, "extract") and os.path.isdir(CORPUS):
+        print("\n## extract: redline vs trafilatura and libxml2's bare parse (lxml)")
+        results["extract"] = bench_extract(args.redline)
+        table(results["extract"])
+    with open(os.path.join(WORK, "results.json"), "w") as handle:
+        json.dump(results, handle, indent=2)
+
+
+if __name__ == "__main__":
+    main()

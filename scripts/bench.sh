@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# `make bench`: release builds, timed against the peers a user would otherwise pick, in the
+# same run. Speed is measured here and never asserted in unit tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product redline >/dev/null
+exec python3 scripts/bench.py --redline "$(swift build -c release --show-bin-path)/redline" "$@"
