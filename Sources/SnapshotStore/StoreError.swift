@@ -19,7 +19,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .notWritable(let path, let reason): "store: cannot write \(path): \(reason)"
     case .unreadable(let path, let reason): "store: cannot read \(path): \(reason)"
     case .corrupt(let path, let reason): "store: \(path) is damaged: \(reason)"
-    case .invalidURL(let url): "store: not an http(s) URL: \(url)"
+    case .invalidURL(let url): "not an http(s) URL: \(url)"
     case .unknownPage(let url): "store: no captures of \(url)"
     case .locked(let path): "store: \(path) is locked by another run"
     }

@@ -299,6 +299,19 @@ struct EndToEndTests {
     #expect(unwritable.stdout.contains("cannot write"))
     #expect(unwritable.stdout.split(separator: "\n").count == 1)
 
+    let notURL = try redline(["snapshot", "--store", store, "example.com/post"])
+    #expect(notURL.status == 64)
+    #expect(notURL.stderr.contains("'example.com/post' is not an http or https URL."))
+
+    let list = work.file("watch.txt")
+    try Data("# my blogs\n\nftp://x.example/a\n  \(server2.baseURL)/p.html  \n".utf8)
+      .write(to: URL(fileURLWithPath: list))
+    let watched = try redline(["snapshot", "--store", work.file("store2"), "--list", list])
+    #expect(watched.status == 2)
+    #expect(
+      watched.stdout
+        == "failed: not an http(s) URL: ftp://x.example/a\nnew \(server2.baseURL)/p.html\n")
+
     let usage = try redline(["diff"])
     #expect(usage.status == 64)
     let unknown = try redline(["diff", "--store", store, "https://never.example/x"])

@@ -62,6 +62,9 @@ struct SnapshotCommand: AsyncParsableCommand {
     guard !urls.isEmpty || list != nil else {
       throw ValidationError("Give at least one URL, or --list FILE.")
     }
+    for url in urls where !isWebURL(url) {
+      throw ValidationError("'\(url)' is not an http or https URL.")
+    }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second.") }
     guard maxSize >= 1 else { throw ValidationError("--max-size must be at least 1 byte.") }
