@@ -4,21 +4,28 @@ import HTMLParsing
 struct ExtractionStage: Sendable {
   /// A short name saying how the body was found, reported with the result.
   let name: String
+  /// Whether the stage picks a marked container (which content scoring may overrule).
+  let isContainer: Bool
   /// The roots of the body in document order, or nil when this stage finds nothing.
   let select: @Sendable (PageAnalysis) -> [Int]?
 
-  /// The cascade, most certain first: platform markup, HTML5 containers, content scoring, and
-  /// the whole body as a last resort.
-  static let cascade: [ExtractionStage] = [
-    ExtractionStage(name: "platform markup") {
-      bestContainer(in: $0, patterns: ContainerRules.platformContainers)
-    },
-    ExtractionStage(name: "semantic container") {
-      bestContainer(in: $0, patterns: ContainerRules.semanticContainers)
-    },
-    ExtractionStage(name: "content scoring") { scoredContent(in: $0) },
-    ExtractionStage(name: "whole body") { [$0.body] },
-  ]
+  /// Platform and schema markup: `post-body`, `entry-content`, `itemprop=articleBody`, ….
+  static let platformMarkup = ExtractionStage(name: "platform markup", isContainer: true) {
+    bestContainer(in: $0, patterns: ContainerRules.platformContainers)
+  }
+  /// HTML5 containers: `<article>`, `<main>`, `role=main`.
+  static let semanticContainer = ExtractionStage(name: "semantic container", isContainer: true) {
+    bestContainer(in: $0, patterns: ContainerRules.semanticContainers)
+  }
+  /// Readability's paragraph scoring.
+  static let contentScoring = ExtractionStage(name: "content scoring", isContainer: false) {
+    scoredContent(in: $0)
+  }
+  /// The whole `<body>`, when nothing else finds text.
+  static let wholeBody = ExtractionStage(name: "whole body", isContainer: false) { [$0.body] }
+
+  /// The cascade, most certain first.
+  static let cascade = [platformMarkup, semanticContainer, contentScoring, wholeBody]
 }
 
 /// The element matching the earliest pattern, and among those the one with the most text.

@@ -23,19 +23,33 @@ public func extractArticle(
 ) throws -> ExtractionResult {
   let page = PageAnalysis(document)
   let metadata = extractMetadata(from: page, options: options)
-  for stage in ExtractionStage.cascade {
-    guard let roots = stage.select(page) else { continue }
+  func body(of stage: ExtractionStage) -> [Block]? {
+    guard let roots = stage.select(page) else { return nil }
     var collector = BlockCollector(page: page)
     var blocks = collector.collect(roots)
     dropRepeatedTitle(metadata.title, from: &blocks)
-    guard !blocks.isEmpty else { continue }
-    let article = Article(
-      title: metadata.title, authors: metadata.authors, published: metadata.published,
-      updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
-      language: metadata.language, blocks: blocks)
-    return ExtractionResult(article: article, method: stage.name)
+    return blocks.isEmpty ? nil : blocks
   }
-  throw ExtractionError.noArticleFound
+  guard
+    var (stage, blocks) = ExtractionStage.cascade.lazy
+      .compactMap({ stage in body(of: stage).map { (stage, $0) } }).first
+  else { throw ExtractionError.noArticleFound }
+  // A marked container can be a teaser or a fragment (page builders reuse `article` and
+  // `post-content` for cards); content scoring that finds far more text wins then.
+  if stage.isContainer, let scored = body(of: .contentScoring),
+    Double(textLength(scored)) > Double(textLength(blocks)) * ScoringRules.containerOverrideRatio
+  {
+    (stage, blocks) = (.contentScoring, scored)
+  }
+  let article = Article(
+    title: metadata.title, authors: metadata.authors, published: metadata.published,
+    updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
+    language: metadata.language, blocks: blocks)
+  return ExtractionResult(article: article, method: stage.name)
+}
+
+private func textLength(_ blocks: [Block]) -> Int {
+  blocks.reduce(0) { $0 + $1.text.utf8.count }
 }
 
 /// The headline often opens the body too; it is metadata, not body text.

@@ -29,15 +29,20 @@ struct PageAnalysis {
     words = nodes.map(\.classAndIDWords)
     skipped = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() {
-      skipped[index] = skipped[nodes[index].parent] || Self.isChrome(nodes[index])
+      skipped[index] =
+        skipped[nodes[index].parent]
+        || (nodes[index].kind == .element
+          && (BoilerplateRules.nonTextTags.contains(nodes[index].name)
+            || Self.isHidden(nodes[index])))
     }
     (textLength, linkTextLength, commas) = Self.measure(document, skipped: skipped)
     let pageText = max(textLength[body], 1)
     for index in nodes.indices.dropFirst() where !skipped[index] {
       if skipped[nodes[index].parent] {
         skipped[index] = true
-      } else if Self.hasBoilerplateClass(nodes[index], classes[index], words[index]),
-        Double(textLength[index]) / Double(pageText) <= BoilerplateRules.protectedTextShare
+      } else if Double(textLength[index]) / Double(pageText) <= BoilerplateRules.protectedTextShare,
+        Self.isChrome(nodes[index])
+          || Self.hasBoilerplateClass(nodes[index], classes[index], words[index])
       {
         skipped[index] = true
       }
@@ -50,20 +55,23 @@ struct PageAnalysis {
     textLength[index] == 0 ? 0 : Double(linkTextLength[index]) / Double(textLength[index])
   }
 
-  /// Tags and attributes that make a subtree chrome whatever its classes.
+  /// Tags and roles that make a subtree chrome whatever its classes.
   private static func isChrome(_ node: HTMLNode) -> Bool {
     guard node.kind == .element else { return false }
-    if BoilerplateRules.skippedTags.contains(node.name) { return true }
-    if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
+    if BoilerplateRules.chromeTags.contains(node.name) { return true }
     if let role = node.attribute("role"), BoilerplateRules.negativeRoles.contains(role) {
       return true
     }
-    if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
-      style.contains("display:none") || style.contains("visibility:hidden")
-    {
-      return true
-    }
     return false
+  }
+
+  /// Hidden from readers (`hidden`, `aria-hidden`, `display:none`, `visibility:hidden`), as
+  /// readability treats it: never article text.
+  private static func isHidden(_ node: HTMLNode) -> Bool {
+    if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
+    guard let style = node.attribute("style") else { return false }
+    let compact = style.lowercased().filter { $0 != " " }
+    return compact.contains("display:none") || compact.contains("visibility:hidden")
   }
 
   /// Whether element `index` matches a rule pattern.

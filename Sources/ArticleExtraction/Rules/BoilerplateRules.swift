@@ -1,10 +1,17 @@
 /// Which parts of a page are never article text. Checked before any content is chosen.
 enum BoilerplateRules {
-  /// Elements whose whole subtree is skipped: code, media, forms and page chrome.
-  static let skippedTags: Set<String> = [
+  /// Elements whose text is never prose: code, styles, media and form controls. Always skipped.
+  static let nonTextTags: Set<String> = [
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "map", "head", "title", "meta", "link", "nav", "aside", "footer",
-    "button", "select", "input", "textarea", "label", "form", "dialog", "menu",
+    "canvas", "video", "audio", "map", "head", "title", "meta", "link", "button", "select",
+    "input", "textarea", "option",
+  ]
+
+  /// Page chrome by tag: skipped unless it holds most of the page's text (libxml2's HTML 4
+  /// parser sometimes nests a whole page inside an unclosed `<nav>`; ASP.NET wraps pages in
+  /// one `<form>`).
+  static let chromeTags: Set<String> = [
+    "nav", "aside", "footer", "label", "form", "dialog", "menu",
   ]
 
   /// Words in a class or id that mark comments, sharing, related posts, sidebars and other
@@ -20,7 +27,7 @@ enum BoilerplateRules {
   /// Words that mark chrome unless the element also has a word of `keepWords`
   /// (`widget Blog` is Blogger's post column; `post-meta` is a byline box).
   static let weakNegativeWords: Set<String> = [
-    "widget", "widgets", "nav", "navbar", "navigation", "menu", "masthead", "banner",
+    "nav", "navbar", "navigation", "menu", "masthead", "banner",
     "subscription", "signup", "ads", "sponsor", "promo", "labels", "tags", "tagcloud", "byline",
     "author", "meta", "postmeta", "skip", "toolbar", "rss", "jump", "reply",
   ]
@@ -30,8 +37,9 @@ enum BoilerplateRules {
     "article", "body", "content", "entry", "main", "post", "story", "text", "blog",
   ]
 
-  /// An element holding more than this share of the page's text is never dropped for its class
-  /// words: a wrapper such as `container has-sidebar` holds the post itself.
+  /// An element holding more than this share of the page's text is never dropped as chrome (for
+  /// its tag, class words, role or hidden state): a wrapper such as `container has-sidebar`, a
+  /// mis-nested `<nav>`, or a `hidden` block that a script reveals holds the post itself.
   static let protectedTextShare = 0.5
 
   /// Whole class names that are always boilerplate, whatever other words they hold.

@@ -26,6 +26,10 @@ enum ScoringRules {
   ]
   /// Tags whose text counts as a paragraph for scoring.
   static let paragraphTags: Set<String> = ["p", "pre", "td", "blockquote", "li", "dd"]
+  /// Content scoring overrules a marked container (platform class, `<article>`, `<main>`) when
+  /// it finds more than this many times the container's text: the container was then a teaser
+  /// card or a fragment of the post.
+  static let containerOverrideRatio = 2.0
   /// A sibling of the best candidate joins the article when its score is at least this share of
   /// the best score.
   static let siblingScoreShare = 0.2
