@@ -17,9 +17,9 @@ struct ExtractionStage: Sendable {
   static let semanticContainer = ExtractionStage(name: "semantic container", isContainer: true) {
     bestContainer(in: $0, patterns: ContainerRules.semanticContainers)
   }
-  /// Readability's paragraph scoring.
-  static let contentScoring = ExtractionStage(name: "content scoring", isContainer: false) {
-    scoredContent(in: $0)
+  /// The smallest element that holds most of the page's prose.
+  static let contentScoring = ExtractionStage(name: "prose mass", isContainer: false) {
+    proseContainer(in: $0)
   }
   /// The whole `<body>`, when nothing else finds text.
   static let wholeBody = ExtractionStage(name: "whole body", isContainer: false) { [$0.body] }
@@ -48,42 +48,38 @@ private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) ->
   return best.map { [$0.index] }
 }
 
-/// Readability's method: paragraphs give points to their ancestors; the best-scoring element,
-/// discounted by its link density, is the body, joined by siblings that score nearly as well.
-private func scoredContent(in page: PageAnalysis) -> [Int]? {
+/// The deepest element that still holds `ScoringRules.proseShare` of the prose under
+/// `<body>`: prose being the text of paragraph-like elements long enough to be sentences and
+/// not mostly links. Page builders scatter a post over many sibling widgets; their common
+/// ancestor is the post.
+private func proseContainer(in page: PageAnalysis) -> [Int]? {
   let nodes = page.document.nodes
-  var scores: [Int: Double] = [:]
-  for index in page.document.descendants(of: page.body)
-  where nodes[index].kind == .element && !page.skipped[index] && isParagraphLike(index, page) {
-    let length = page.textLength[index]
-    guard length >= ScoringRules.minimumParagraphLength else { continue }
-    let points =
-      ScoringRules.paragraphBaseScore + Double(page.commas[index])
-      + min(ScoringRules.maximumLengthPoints, Double(length) / ScoringRules.charactersPerPoint)
-    var ancestor = nodes[index].parent
-    for level in 0..<ScoringRules.ancestorLevels where ancestor > 0 {
-      let share = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
-      scores[ancestor, default: initialScore(of: ancestor, in: page)] += points / share
-      ancestor = nodes[ancestor].parent
+  var prose = Array(repeating: 0, count: nodes.count)
+  for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
+    if nodes[index].kind == .element, isParagraphLike(index, page),
+      page.textLength[index] >= ScoringRules.minimumParagraphLength,
+      page.linkDensity(index) < CleaningRules.maximumLinkDensity
+    {
+      prose[index] = page.textLength[index]
+    }
+    let parent = nodes[index].parent
+    if parent >= 0 && prose[index] > 0 && !isParagraphLike(parent, page) {
+      prose[parent] += prose[index]
     }
   }
-  let ranked = scores.map { (index: $0.key, score: $0.value * (1 - page.linkDensity($0.key))) }
-  guard let best = ranked.max(by: { ($0.score, -$0.index) < ($1.score, -$1.index) }) else {
-    return nil
+  var total = 0
+  for child in page.document.children(of: page.body) where !page.skipped[child] {
+    total += prose[child]
   }
-  let parent = nodes[best.index].parent
-  guard parent >= 0 else { return [best.index] }
-  let threshold = max(
-    ScoringRules.minimumSiblingScore, best.score * ScoringRules.siblingScoreShare)
-  let finalScores = Dictionary(uniqueKeysWithValues: ranked.map { ($0.index, $0.score) })
-  return page.document.children(of: parent).filter { sibling in
-    guard !page.skipped[sibling], nodes[sibling].kind == .element else { return false }
-    if sibling == best.index { return true }
-    if let score = finalScores[sibling], score >= threshold { return true }
-    return nodes[sibling].name == "p"
-      && page.textLength[sibling] > ScoringRules.siblingParagraphLength
-      && page.linkDensity(sibling) < ScoringRules.siblingLinkDensity
+  guard total > 0 else { return nil }
+  let needed = Double(total) * ScoringRules.proseShare
+  var current = page.body
+  while let next = page.document.children(of: current).max(by: { prose[$0] < prose[$1] }),
+    Double(prose[next]) >= needed
+  {
+    current = next
   }
+  return [current]
 }
 
 /// Paragraph tags, and `<div>`s that hold text but no block elements (readability turns those
@@ -97,19 +93,4 @@ private func isParagraphLike(_ index: Int, _ page: PageAnalysis) -> Bool {
     return childNode.kind == .element && !BlockCollector.inlineTags.contains(childNode.name)
       && childNode.name != "br"
   }
-}
-
-private func initialScore(of index: Int, in page: PageAnalysis) -> Double {
-  var score = ScoringRules.tagScores[page.document.nodes[index].name] ?? 0
-  let words = page.words[index]
-  if words.contains(where: ScoringRules.positiveWords.contains) {
-    score += ScoringRules.classWeight
-  }
-  if words.contains(where: {
-    BoilerplateRules.strongNegativeWords.contains($0)
-      || BoilerplateRules.weakNegativeWords.contains($0)
-  }) {
-    score -= ScoringRules.classWeight
-  }
-  return score
 }

@@ -169,6 +169,59 @@ struct BodyTests {
   }
 }
 
+@Suite("Choosing the body")
+struct BodyChoiceTests {
+  static let paragraphs = (1...5).map { "<p>Part \($0): \(prose)</p>" }.joined()
+
+  @Test("a teaser card marked <article> loses to the post's prose elsewhere")
+  func teaserContainer() throws {
+    let article = try extract(
+      """
+      <html><body><div class="builder-section"><div class="builder-text">\(Self.paragraphs)</div></div>
+      <div class="post-list"><article class="card"><h3><a href="/x">Another post</a></h3>
+      <p>A teaser of another post, long enough to count as a container of text for it. It goes on for a while, and then it goes on a little longer still, as teasers do.</p>
+      </article></div></body></html>
+      """)
+    #expect(article.blocks.count == 5)
+    #expect(article.blocks.allSatisfy { $0.text.hasPrefix("Part") })
+  }
+
+  @Test("a post scattered over sibling widgets is taken whole")
+  func scatteredWidgets() throws {
+    let widgets = (1...4).map {
+      "<div class='elementor-widget elementor-widget-text-editor'><div class='elementor-widget-container'><p>Widget \($0): \(prose)</p></div></div>"
+    }.joined(
+      separator: "<div class='elementor-widget elementor-widget-image'><img src='x.jpg'></div>")
+    let article = try extract(
+      "<html><body><section><div class='elementor-widget-wrap'>\(widgets)</div></section><footer><p>\(prose)</p></footer></body></html>"
+    )
+    #expect(article.blocks.map(\.text) == (1...4).map { "Widget \($0): \(prose)" })
+  }
+
+  @Test("chrome that swallows most of the page is not dropped")
+  func swallowingChrome() throws {
+    // An ASP.NET page in one <form>, and a page that libxml2 nests inside an unclosed <nav>.
+    let inForm = try extract(
+      "<html><body><form method='post' action='/x'><div id='content'>\(Self.paragraphs)</div></form></body></html>"
+    )
+    #expect(inForm.blocks.count == 5)
+    let inNav = try extract(
+      "<html><body><nav><ul><li><a href='/'>Home</a><li><div>\(Self.paragraphs)</div></ul></nav></body></html>"
+    )
+    #expect(inNav.blocks.filter { $0.text.hasPrefix("Part") }.count == 5)
+  }
+
+  @Test("hidden text stays out, however much of the page it is")
+  func hidden() throws {
+    let article = try extract(
+      """
+      <html><body><div style="display: none">\(Self.paragraphs)\(Self.paragraphs)</div>
+      <article><p>The visible post: \(prose)</p></article></body></html>
+      """)
+    #expect(article.blocks.map(\.text) == ["The visible post: \(prose)"])
+  }
+}
+
 @Suite("Stability")
 struct StabilityTests {
   @Test("the same post with other comments, sidebar and counters gives identical text")
