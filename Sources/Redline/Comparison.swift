@@ -2,40 +2,70 @@ import Foundation
 import SnapshotStore
 import TextDiff
 
-/// A diff ready to print: the unified diff bytes and its line counts.
+/// A diff ready to print: the rendered output and its line counts.
 public struct Comparison: Sendable {
-  /// The unified diff, empty when the versions are the same.
-  public let unifiedDiff: [UInt8]
+  /// The diff as the options asked for it (a unified diff by default); empty when the versions
+  /// are the same, except in the JSON view.
+  public let output: [UInt8]
   /// Lines added.
   public let linesAdded: Int
   /// Lines removed.
   public let linesRemoved: Int
+  /// Whether the versions are the same (after ignoring white space, if asked).
+  public let isIdentical: Bool
 
-  /// Whether the versions are the same.
-  public var isIdentical: Bool { unifiedDiff.isEmpty }
+  /// The rendered diff, under the name callers used before other views existed.
+  public var unifiedDiff: [UInt8] { output }
 }
 
-/// Compares two texts and renders the unified diff with these headers.
+/// Compares two texts and renders the diff the options ask for.
+///
+/// - Parameters:
+///   - old: The old text.
+///   - new: The new text.
+///   - oldHeader: The old side's label (and time, after a tab).
+///   - newHeader: The new side's label (and time, after a tab).
+///   - statName: The name on the `--stat` line.
+///   - options: How to compare and what to print.
 func compare(
-  _ old: [UInt8], _ new: [UInt8], oldHeader: String, newHeader: String, context: Int
+  _ old: [UInt8], _ new: [UInt8], oldHeader: String, newHeader: String, statName: String,
+  options: DiffOptions
 ) -> Comparison {
-  let diff = diffLines(old: old, new: new, context: context)
+  let diff = diffLines(
+    old: old, new: new, context: options.context, algorithm: options.algorithm,
+    minimal: options.minimal, ignoringWhitespace: options.ignoringWhitespace)
+  let output: [UInt8]
+  switch options.view {
+  case .unified:
+    output = renderUnified(
+      diff, oldHeader: oldHeader, newHeader: newHeader, colored: options.colored)
+  case .words(let style):
+    output = renderWordDiff(
+      diff, oldHeader: oldHeader, newHeader: newHeader, style: style, colored: options.colored,
+      algorithm: options.algorithm)
+  case .stat:
+    output = renderStat(diff, name: statName, colored: options.colored)
+  case .json:
+    output = renderJSON(
+      diff, oldHeader: oldHeader, newHeader: newHeader, algorithm: options.algorithm)
+  }
   return Comparison(
-    unifiedDiff: renderUnified(diff, oldHeader: oldHeader, newHeader: newHeader),
-    linesAdded: diff.linesAdded, linesRemoved: diff.linesRemoved)
+    output: output, linesAdded: diff.linesAdded, linesRemoved: diff.linesRemoved,
+    isIdentical: diff.isIdentical)
 }
 
 /// The `diff OLD NEW` use case: two local files, HTML extracted first, any other file compared
 /// as text. Headers carry the file names and modification times as GNU diff writes them.
 /// - Throws: `RedlineError` for unreadable files; `ExtractionError` when an HTML file has no
 ///   article.
-public func compareFiles(_ oldPath: String, _ newPath: String, context: Int = 3) throws
-  -> Comparison
+public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOptions = DiffOptions())
+  throws -> Comparison
 {
   let old = try comparableText(of: oldPath)
   let new = try comparableText(of: newPath)
   return compare(
-    old, new, oldHeader: fileLabel(oldPath), newHeader: fileLabel(newPath), context: context)
+    old, new, oldHeader: fileLabel(oldPath), newHeader: fileLabel(newPath),
+    statName: oldPath == newPath ? newPath : "\(oldPath) => \(newPath)", options: options)
 }
 
 /// The article text of an HTML file, or the bytes of any other file.
