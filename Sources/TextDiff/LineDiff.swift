@@ -77,12 +77,14 @@ public func diffLines(
   minimal: Bool = false, ignoringWhitespace: Bool = false
 ) -> LineDiff {
   precondition(context >= 0, "context must not be negative")
-  let oldLines = splitLines(old)
-  let newLines = splitLines(new)
+  let oldLines = LineTable(old)
+  let newLines = LineTable(new)
   let (oldIDs, newIDs, classCount) =
     ignoringWhitespace
-    ? internElements(oldLines.map(withoutWhitespace), newLines.map(withoutWhitespace))
-    : internElements(oldLines, newLines)
+    ? internElements(
+      (0..<oldLines.count).map { withoutWhitespace(oldLines.line($0)) },
+      (0..<newLines.count).map { withoutWhitespace(newLines.line($0)) })
+    : internLines(oldLines, newLines)
   let flags = ChangeAnalysis.changeFlags(
     old: oldIDs, new: newIDs, classCount: classCount, horizon: context, algorithm: algorithm,
     minimal: minimal)
