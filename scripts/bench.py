@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Redline's benchmarks, each against its peer in the same run.
 
-diff:     `redline diff` vs GNU `diff -u` on generated article-like texts (time ratio,
-          changed-line ratio).
+diff:     `redline diff` (histogram and Myers) vs GNU `diff -u` on generated cases: article
+          and edge cases (changed-line ratio, applies with patch --fuzz=0, Myers byte-identical
+          to GNU), 1/10 MB texts with 1%/50% changed lines, unrelated 5 MB texts and
+          pathological inputs (time ratio, changed-line ratio, peak RSS), and start-up.
 extract:  `redline extract --output-dir` over the shared corpus (one process, so start-up is
           paid once) vs trafilatura and libxml2's bare parse through lxml, both in-process and
           installed by this script in a virtualenv (.bench/venv). F1 from the corpus's
@@ -25,14 +27,27 @@ CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 
 
 def timed(command, repeat):
-    """Median wall time of `command` over `repeat` runs, and its last stdout."""
+    """Median wall time of `command` over `repeat` runs, its last stdout, and 0 (no RSS)."""
     times, out = [], b""
     for _ in range(repeat):
         start = time.perf_counter()
         result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
         out = result.stdout
-    return statistics.median(times), out
+    return statistics.median(times), out, 0
+
+
+def timed_rss(command, repeat):
+    """Like `timed`, with peak RSS measured by running the command under /usr/bin/time -v."""
+    seconds, out, _ = timed(command, repeat)
+    peak = 0
+    if os.path.exists("/usr/bin/time"):
+        result = subprocess.run(["/usr/bin/time", "-v"] + command, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+        for line in result.stderr.splitlines():
+            if "Maximum resident set size" in line:
+                peak = int(line.split(":")[1])
+    return seconds, out, peak
 
 
 def article_lines(rng, count):
@@ -47,42 +62,162 @@ def article_lines(rng, count):
     return lines
 
 
-def make_pair(name, size, changed_share, seed):
-    rng = random.Random(seed)
+def article_text(rng, size):
     lines, total = [], 0
     while total < size:
         chunk = article_lines(rng, 1000)
         lines += chunk
         total += sum(len(line) + 1 for line in chunk)
-    new = list(lines)
-    for index in rng.sample(range(len(new)), int(len(new) * changed_share)):
-        new[index] = new[index][::-1] if new[index] else "An inserted sentence."
+    return lines
+
+
+def write_pair(name, old, new):
     old_path = os.path.join(WORK, f"{name}.old.txt")
     new_path = os.path.join(WORK, f"{name}.new.txt")
-    with open(old_path, "w") as handle:
-        handle.write("\n".join(lines) + "\n")
-    with open(new_path, "w") as handle:
-        handle.write("\n".join(new) + "\n")
+    for path, data in ((old_path, old), (new_path, new)):
+        with open(path, "wb") as handle:
+            handle.write(data)
     return old_path, new_path
 
 
+def joined(lines):
+    return ("\n".join(lines) + "\n").encode()
+
+
+def scale_pair(name, size, changed_share, seed):
+    rng = random.Random(seed)
+    lines = article_text(rng, size)
+    new = list(lines)
+    for index in rng.sample(range(len(new)), int(len(new) * changed_share)):
+        new[index] = new[index][::-1] if new[index] else "An inserted sentence."
+    return write_pair(name, joined(lines), joined(new))
+
+
+def edge_cases():
+    """Small pairs for the correctness checks: (name, old bytes, new bytes)."""
+    rng = random.Random(7)
+    article = article_lines(rng, 60)
+    edited = list(article)
+    edited[10] = "A rewritten sentence in the middle of the post."
+    edited.insert(30, "A new paragraph.")
+    del edited[45]
+    moved = article[20:30] + article[:20] + article[30:]
+    long_line = b"x" * (1 << 20)
+    return [
+        ("article_edit", joined(article), joined(edited)),
+        ("article_moved_paragraphs", joined(article), joined(moved)),
+        ("empty_old", b"", b"a\nb\n"),
+        ("empty_new", b"a\nb\n", b""),
+        ("identical", b"a\nb\n", b"a\nb\n"),
+        ("no_newline_old", b"a\nb", b"a\nc\n"),
+        ("no_newline_new", b"a\nb\n", b"a\nb"),
+        ("crlf", b"one\r\ntwo\r\nthree\r\n", b"one\r\n2\r\nthree\r\n"),
+        ("bare_cr", b"a\rb\nc\n", b"a\rB\nc\n"),
+        ("nfc_vs_nfd", "caf\u00e9\n".encode(), "cafe\u0301\n".encode()),
+        ("emoji", "\U0001F44D ok\n".encode(), "\U0001F44E ok\n\U0001F1F1\U0001F1FE\n".encode()),
+        ("single_line_1mb", long_line + b"\n", long_line[:-1] + b"y\n"),
+        ("blank_lines_only", b"\n" * 40, b"\n" * 55),
+        ("diff_syntax", b"--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n", b"--- b\n+++ a\n@@ -1 +1 @@\n+x\n-y\n--\n"),
+    ]
+
+
+def large_cases():
+    cases = [scale_pair("scale_1mb_1pct", 1 << 20, 0.01, 0),
+             scale_pair("scale_1mb_50pct", 1 << 20, 0.5, 1),
+             scale_pair("scale_10mb_1pct", 10 << 20, 0.01, 2),
+             scale_pair("scale_10mb_50pct", 10 << 20, 0.5, 3)]
+    names = ["scale_1mb_1pct", "scale_1mb_50pct", "scale_10mb_1pct", "scale_10mb_50pct"]
+    rng = random.Random(4)
+    cases.append(write_pair("scale_5mb_unrelated", joined(article_text(rng, 5 << 20)),
+                            joined(article_text(rng, 5 << 20))))
+    names.append("scale_5mb_unrelated")
+    two = ["a" if i % 2 == 0 else "b" for i in range(200_000)]
+    two_new = list(two)
+    for index in sorted(rng.sample(range(len(two_new)), 2000), reverse=True):
+        del two_new[index]
+    cases.append(write_pair("patho_two_symbols", joined(two), joined(two_new)))
+    names.append("patho_two_symbols")
+    same = ["the same line"] * 50_000
+    cases.append(write_pair("patho_identical_lines", joined(same),
+                            joined(same[:25_000] + ["one inserted line"] + same[25_000:])))
+    names.append("patho_identical_lines")
+    # Paragraph lines only: with no blank lines to anchor on, GNU's cost cut-off gives up on the
+    # move, which is the case the issue measures.
+    halves = [line for line in article_text(random.Random(5), 4 << 20) if line]
+    half = len(halves) // 2
+    cases.append(write_pair("patho_swap_halves", joined(halves), joined(halves[half:] + halves[:half])))
+    names.append("patho_swap_halves")
+    return list(zip(names, cases))
+
+
 def changed_lines(diff_output):
-    return sum(1 for line in diff_output.split(b"\n")
-               if line[:1] in (b"+", b"-") and line[:3] not in (b"+++", b"---"))
+    count, in_hunk = 0, False
+    for line in diff_output.split(b"\n"):
+        if line.startswith(b"@@"):
+            in_hunk = True
+        elif in_hunk and line[:1] in (b"+", b"-"):
+            count += 1
+    return count
+
+
+def applies(diff_output, old_path, new_path):
+    """Whether `patch --fuzz=0` turns the old file into the new one byte for byte."""
+    if not diff_output:
+        return open(old_path, "rb").read() == open(new_path, "rb").read()
+    target = os.path.join(WORK, "apply.txt")
+    shutil.copyfile(old_path, target)
+    result = subprocess.run(["patch", "--fuzz=0", "--batch", "--silent", target],
+                            input=diff_output, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return result.returncode == 0 and open(target, "rb").read() == open(new_path, "rb").read()
 
 
 def bench_diff(redline, repeat):
-    cases = [("1mb_1pct", 1 << 20, 0.01), ("1mb_50pct", 1 << 20, 0.5),
-             ("10mb_1pct", 10 << 20, 0.01), ("10mb_50pct", 10 << 20, 0.5)]
+    """Every case against GNU diff -u: time ratio, changed-line ratio (Myers and histogram), patch
+    check, peak RSS."""
     rows = []
-    for seed, (name, size, share) in enumerate(cases):
-        old, new = make_pair(name, size, share, seed)
-        ours, our_out = timed([redline, "diff", old, new], repeat)
-        gnu, gnu_out = timed(["diff", "-u", old, new], repeat)
-        rows.append({"case": name, "redline_s": round(ours, 4), "gnu_s": round(gnu, 4),
-                     "time_ratio": round(ours / gnu, 2) if gnu else None,
-                     "changed_lines_ratio": round(changed_lines(our_out) / max(1, changed_lines(gnu_out)), 3)})
-    return rows
+    gnu_env = dict(os.environ, LC_ALL="C")
+    for name, old, new in edge_cases():
+        old_path, new_path = write_pair(name, old, new)
+        gnu = subprocess.run(["diff", "-u", old_path, new_path], stdout=subprocess.PIPE, env=gnu_env).stdout
+        row = {"case": name}
+        for algorithm in ("myers", "histogram"):
+            out = subprocess.run([redline, "diff", "--algorithm", algorithm, old_path, new_path],
+                                 stdout=subprocess.PIPE).stdout
+            row[algorithm + "_lines_ratio"] = round(changed_lines(out) / max(1, changed_lines(gnu)), 3)
+            row[algorithm + "_applies"] = applies(out, old_path, new_path)
+        row["myers_same_as_gnu_body"] = subprocess.run(
+            [redline, "diff", "--algorithm", "myers", old_path, new_path],
+            stdout=subprocess.PIPE).stdout.split(b"\n")[2:] == gnu.split(b"\n")[2:]
+        rows.append(row)
+    print("\n### correctness (article and edge cases)")
+    table(rows)
+
+    timing = []
+    for name, (old_path, new_path) in large_cases():
+        gnu_s, gnu_out, gnu_rss = timed_rss(["diff", "-u", old_path, new_path], repeat)
+        row = {"case": name, "gnu_ms": round(gnu_s * 1000, 1)}
+        for algorithm in ("histogram", "myers"):
+            ours_s, out, rss = timed_rss([redline, "diff", "--algorithm", algorithm, old_path, new_path], repeat)
+            row[algorithm + "_ms"] = round(ours_s * 1000, 1)
+            row[algorithm + "_time_ratio"] = round(ours_s / gnu_s, 2) if gnu_s else None
+            row[algorithm + "_lines_ratio"] = round(changed_lines(out) / max(1, changed_lines(gnu_out)), 4)
+            row[algorithm + "_applies"] = applies(out, old_path, new_path)
+            row[algorithm + "_rss_kib"] = rss
+        row["gnu_rss_kib"] = gnu_rss
+        timing.append(row)
+    print("\n### speed and memory (median of %d runs; RSS from /usr/bin/time -v)" % repeat)
+    table(timing)
+
+    startup = os.path.join(WORK, "startup.txt")
+    with open(startup, "w") as handle:
+        handle.write("a\n")
+    ours_s, _, _ = timed([redline, "diff", startup, startup], repeat * 4)
+    gnu_s, _, _ = timed(["diff", "-u", startup, startup], repeat * 4)
+    start_row = [{"case": "start-up (two 2-byte files)", "gnu_ms": round(gnu_s * 1000, 2),
+                  "redline_ms": round(ours_s * 1000, 2)}]
+    print("\n### process start-up")
+    table(start_row)
+    return {"correctness": rows, "speed": timing, "startup": start_row}
 
 
 def ensure_venv():
@@ -168,9 +303,8 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     results = {}
     if args.only in (None, "diff"):
-        print("\n## diff: redline vs GNU diff -u (median of %d runs)" % args.repeat)
+        print("\n## diff: redline vs GNU diff -u")
         results["diff"] = bench_diff(args.redline, args.repeat)
-        table(results["diff"])
     if args.only in (None, "extract") and os.path.isdir(CORPUS):
         print("\n## extract: redline vs trafilatura and libxml2's bare parse (lxml)")
         results["extract"] = bench_extract(args.redline)

@@ -14,7 +14,7 @@ public struct ArchiveQueries: Sendable {
   /// by default the two latest. With one capture there is nothing to compare: the result is
   /// identical.
   public func compareCaptures(
-    of url: String, from: String? = nil, to: String? = nil, context: Int = 3
+    of url: String, from: String? = nil, to: String? = nil, options: DiffOptions = DiffOptions()
   ) throws -> Comparison {
     let (page, captures) = try pageAndCaptures(url)
     let newer = try selectCapture(to ?? "latest", from: captures, url: page.url)
@@ -24,7 +24,7 @@ public struct ArchiveQueries: Sendable {
       Array(try store.articleText(of: page, capture: older.time).utf8),
       Array(try store.articleText(of: page, capture: newer.time).utf8),
       oldHeader: captureLabel(page.url, older.time),
-      newHeader: captureLabel(page.url, newer.time), context: context)
+      newHeader: captureLabel(page.url, newer.time), statName: page.url, options: options)
   }
 
   /// The `log URL` use case: the page's history, oldest first.

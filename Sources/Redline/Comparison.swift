@@ -2,40 +2,70 @@ import Foundation
 import SnapshotStore
 import TextDiff
 
-/// A diff ready to print: the unified diff bytes and its line counts.
+/// A diff ready to print: the rendered output and its line counts.
 public struct Comparison: Sendable {
-  /// The unified diff, empty when the versions are the same.
-  public let unifiedDiff: [UInt8]
+  /// The diff as the options asked for it (a unified diff by default); empty when the versions
+  /// are the same, except in the JSON view.
+  public let output: [UInt8]
   /// Lines added.
   public let linesAdded: Int
   /// Lines removed.
   public let linesRemoved: Int
+  /// Whether the versions are the same (after ignoring white space, if asked).
+  public let isIdentical: Bool
 
-  /// Whether the versions are the same.
-  public var isIdentical: Bool { unifiedDiff.isEmpty }
+  /// The rendered diff, under the name callers used before other views existed.
+  public var unifiedDiff: [UInt8] { output }
 }
 
-/// Compares two texts and renders the unified diff with these headers.
+/// Compares two texts and renders the diff the options ask for.
+///
+/// - Parameters:
+///   - old: The old text.
+///   - new: The new text.
+///   - oldHeader: The old side's label (and time, after a tab).
+///   - newHeader: The new side's label (and time, after a tab).
+///   - statName: The name on the `--stat` line.
+///   - options: How to compare and what to print.
 func compare(
-  _ old: [UInt8], _ new: [UInt8], oldHeader: String, newHeader: String, context: Int
+  _ old: [UInt8], _ new: [UInt8], oldHeader: String, newHeader: String, statName: String,
+  options: DiffOptions
 ) -> Comparison {
-  let diff = diffLines(old: old, new: new, context: context)
+  let diff = diffLines(
+    old: old, new: new, context: options.context, algorithm: options.algorithm,
+    minimal: options.minimal, ignoringWhitespace: options.ignoringWhitespace)
+  let output: [UInt8]
+  switch options.view {
+  case .unified:
+    output = renderUnified(
+      diff, oldHeader: oldHeader, newHeader: newHeader, colored: options.colored)
+  case .words(let style):
+    output = renderWordDiff(
+      diff, oldHeader: oldHeader, newHeader: newHeader, style: style, colored: options.colored,
+      algorithm: options.algorithm)
+  case .stat:
+    output = renderStat(diff, name: statName, colored: options.colored)
+  case .json:
+    output = renderJSON(
+      diff, oldHeader: oldHeader, newHeader: newHeader, algorithm: options.algorithm)
+  }
   return Comparison(
-    unifiedDiff: renderUnified(diff, oldHeader: oldHeader, newHeader: newHeader),
-    linesAdded: diff.linesAdded, linesRemoved: diff.linesRemoved)
+    output: output, linesAdded: diff.linesAdded, linesRemoved: diff.linesRemoved,
+    isIdentical: diff.isIdentical)
 }
 
 /// The `diff OLD NEW` use case: two local files, HTML extracted first, any other file compared
 /// as text. Headers carry the file names and modification times as GNU diff writes them.
 /// - Throws: `RedlineError` for unreadable files; `ExtractionError` when an HTML file has no
 ///   article.
-public func compareFiles(_ oldPath: String, _ newPath: String, context: Int = 3) throws
-  -> Comparison
+public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOptions = DiffOptions())
+  throws -> Comparison
 {
   let old = try comparableText(of: oldPath)
   let new = try comparableText(of: newPath)
   return compare(
-    old, new, oldHeader: fileLabel(oldPath), newHeader: fileLabel(newPath), context: context)
+    old, new, oldHeader: fileLabel(oldPath), newHeader: fileLabel(newPath),
+    statName: oldPath == newPath ? newPath : "\(oldPath) => \(newPath)", options: options)
 }
 
 /// The article text of an HTML file, or the bytes of any other file.
@@ -49,34 +79,81 @@ private func comparableText(of path: String) throws -> [UInt8] {
   return Array(try readArticle(bytes).text.utf8)
 }
 
-/// Reads a local file, or standard input for "-".
+/// Reads a local file, or standard input for "-", with one `read` per chunk into one buffer
+/// sized from `fstat` (no `Data` in between: on 10 MB inputs the copies showed in `diff`'s time).
 /// - Throws: `RedlineError.unreadableFile` with the reason (missing, a folder, no permission).
 public func readLocalFile(_ path: String) throws -> [UInt8] {
-  if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-  var isFolder: ObjCBool = false
-  guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-    throw RedlineError.unreadableFile(path: path, reason: "no such file")
+  let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+  guard descriptor >= 0 else {
+    throw RedlineError.unreadableFile(path: path, reason: openFailureReason(errno))
   }
-  guard !isFolder.boolValue else {
+  defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+  var info = stat()
+  guard fstat(descriptor, &info) == 0 else {
+    throw RedlineError.unreadableFile(path: path, reason: openFailureReason(errno))
+  }
+  guard info.st_mode & S_IFMT != S_IFDIR else {
     throw RedlineError.unreadableFile(path: path, reason: "is a folder")
   }
-  guard let data = FileManager.default.contents(atPath: path) else {
-    throw RedlineError.unreadableFile(path: path, reason: "permission denied")
+  // Regular files report their size, so one buffer and one read usually do; pipes report 0 and
+  // are read in growing chunks.
+  var (bytes, atEnd) = try readChunk(
+    descriptor, capacity: max(Int(info.st_size) + 1, minimumReadSize), path)
+  while !atEnd {
+    let chunk = try readChunk(descriptor, capacity: max(bytes.count, minimumReadSize), path)
+    bytes.append(contentsOf: chunk.bytes)
+    atEnd = chunk.atEnd
   }
-  return [UInt8](data)
+  return bytes
+}
+
+/// Reads up to `capacity` bytes; `atEnd` tells whether the end of the file came first.
+private func readChunk(_ descriptor: Int32, capacity: Int, _ path: String) throws -> (
+  bytes: [UInt8], atEnd: Bool
+) {
+  var failure: Int32 = 0
+  var atEnd = false
+  let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+    count = 0
+    guard let base = buffer.baseAddress else { return }
+    while count < buffer.count {
+      let got = read(descriptor, base + count, buffer.count - count)
+      if got < 0 && errno == EINTR { continue }
+      if got < 0 { failure = errno }
+      if got <= 0 {
+        atEnd = true
+        break
+      }
+      count += got
+    }
+  }
+  if failure != 0 {
+    throw RedlineError.unreadableFile(path: path, reason: openFailureReason(failure))
+  }
+  return (chunk, atEnd)
+}
+
+/// The smallest buffer a read starts with.
+private let minimumReadSize = 64 * 1024
+
+/// A short reason for a failed `open`, `fstat` or `read`.
+private func openFailureReason(_ code: Int32) -> String {
+  switch code {
+  case ENOENT: "no such file"
+  case EACCES: "permission denied"
+  case EISDIR: "is a folder"
+  default: String(cString: strerror(code))
+  }
 }
 
 /// `name<TAB>2016-07-02 10:00:00.000000000 +0000`, the file's modification time in UTC.
 private func fileLabel(_ path: String) -> String {
-  guard path != "-",
-    let modified = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]
-      as? Date
-  else { return path }
-  let seconds = modified.timeIntervalSince1970
-  let whole = seconds.rounded(.down)
-  let nanoseconds = Int(((seconds - whole) * 1_000_000_000).rounded())
-  let digits = String(nanoseconds)
+  // stat(2) directly: FileManager's attributes also look up the owner's name in /etc/passwd.
+  var info = stat()
+  guard path != "-", stat(path, &info) == 0 else { return path }
+  let whole = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
+  let digits = String(info.st_mtim.tv_nsec)
   let fraction = String(repeating: "0", count: max(0, 9 - digits.count)) + digits
-  let time = CaptureTime.readable(CaptureTime.string(from: Date(timeIntervalSince1970: whole)))
+  let time = CaptureTime.readable(CaptureTime.string(from: whole))
   return path + "\t" + time.replacingOccurrences(of: " UTC", with: ".\(fraction) +0000")
 }

@@ -1,14 +1,15 @@
 /// The line-matching pipeline of GNU diff 3.8 (analyze.c and io.c), re-derived so that the
-/// output places every change where `diff -u` places it.
+/// output places every change where `diff -u` places it, with histogram diff as an alternative
+/// matcher.
 ///
 /// The stages, in order:
 /// 1. Trim the common head and tail, keeping `horizon` elements of each in view (GNU keeps
 ///    "horizon lines", which `diff -u` sets to the context size), because the last stage may
 ///    slide a change group into them.
-/// 2. Set aside elements that have no match on the other side, and runs of very frequent
-///    elements between them (`ConfusingElements`).
-/// 3. Run Myers' linear-space search on what is left (`MiddleSnakeSearch`).
-/// 4. Slide change groups so they merge where possible and otherwise sit as low as they can
+/// 2. Match: either `MyersPipeline` (GNU's: set aside confusing elements, then Myers'
+///    linear-space search) or `HistogramSearch` (git's: anchor on rare elements, fall back to
+///    `MyersPipeline` where every shared element is frequent).
+/// 3. Slide change groups so they merge where possible and otherwise sit as low as they can
 ///    (`BoundaryShifter`).
 enum ChangeAnalysis {
   /// Computes the change flags between two sequences of interned ids.
@@ -19,12 +20,14 @@ enum ChangeAnalysis {
   ///   - classCount: The number of distinct ids.
   ///   - horizon: How many elements of the common head and tail stay in view; `Int.max` keeps
   ///     everything (GNU diff uses the context size).
-  ///   - minimal: Whether to find a shortest script regardless of cost. Like `diff --minimal`,
-  ///     this also turns off the setting aside of confusing elements.
+  ///   - algorithm: The matcher.
+  ///   - minimal: Whether Myers finds a shortest script regardless of cost. Like
+  ///     `diff --minimal`, this also turns off the setting aside of confusing elements.
   /// - Returns: The change flags, one per element of each side.
   /// - Complexity: O((N + M) · D) time, O(N + M + classCount) memory.
   static func changeFlags(
-    old: [Int], new: [Int], classCount: Int, horizon: Int, minimal: Bool
+    old: [Int], new: [Int], classCount: Int, horizon: Int, algorithm: DiffAlgorithm,
+    minimal: Bool
   ) -> ChangeFlags {
     var flags = ChangeFlags(
       old: [Bool](repeating: false, count: old.count),
@@ -35,8 +38,42 @@ enum ChangeAnalysis {
     let oldWindow = Array(old[window.old])
     let newWindow = Array(new[window.new])
 
-    let kept = ConfusingElements(
-      old: oldWindow, new: newWindow, classCount: classCount, keepAll: minimal)
+    var found: (old: [Bool], new: [Bool])
+    switch algorithm {
+    case .myers:
+      found = MyersPipeline.changes(
+        old: oldWindow, new: newWindow, classCount: classCount, minimal: minimal)
+    case .histogram:
+      found = HistogramSearch(old: oldWindow, new: newWindow, classCount: classCount)
+        .changes(minimal: minimal)
+    }
+
+    BoundaryShifter.shift(changed: &found.old, ids: oldWindow, otherChanged: found.new)
+    BoundaryShifter.shift(changed: &found.new, ids: newWindow, otherChanged: found.old)
+
+    flags.old.replaceSubrange(window.old, with: found.old)
+    flags.new.replaceSubrange(window.new, with: found.new)
+    return flags
+  }
+}
+
+/// GNU diff's matcher: elements that only confuse the search are set aside
+/// (`ConfusingElements`), then Myers' linear-space search runs on the rest
+/// (`MiddleSnakeSearch`).
+enum MyersPipeline {
+  /// Computes the change flags of two id sequences, without sliding change groups.
+  ///
+  /// - Parameters:
+  ///   - old: The old ids, each in `0..<classCount`.
+  ///   - new: The new ids, each in `0..<classCount`.
+  ///   - classCount: The number of distinct ids.
+  ///   - minimal: Whether to find a shortest script regardless of cost.
+  /// - Returns: One flag per old element (removed) and one per new element (inserted).
+  /// - Complexity: O((N + M) · D) time, O(N + M + classCount) memory.
+  static func changes(old: [Int], new: [Int], classCount: Int, minimal: Bool) -> (
+    old: [Bool], new: [Bool]
+  ) {
+    let kept = ConfusingElements(old: old, new: new, classCount: classCount, keepAll: minimal)
     var oldChanged = kept.oldDiscarded
     var newChanged = kept.newDiscarded
 
@@ -48,14 +85,6 @@ enum ChangeAnalysis {
     for (keptIndex, isChanged) in found.new.enumerated() where isChanged {
       newChanged[kept.newIndexes[keptIndex]] = true
     }
-
-    BoundaryShifter.shift(
-      changed: &oldChanged, ids: oldWindow, otherChanged: newChanged)
-    BoundaryShifter.shift(
-      changed: &newChanged, ids: newWindow, otherChanged: oldChanged)
-
-    flags.old.replaceSubrange(window.old, with: oldChanged)
-    flags.new.replaceSubrange(window.new, with: newChanged)
-    return flags
+    return (oldChanged, newChanged)
   }
 }

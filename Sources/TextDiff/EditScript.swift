@@ -1,5 +1,10 @@
 /// The algorithm that finds the edit script between two sequences.
-public enum DiffAlgorithm: Sendable {
+public enum DiffAlgorithm: String, Sendable, CaseIterable {
+  /// Histogram diff, as git's `--histogram`: anchors on the rarest elements both sides share,
+  /// so a rewritten or moved paragraph stays one block; regions where every shared element is
+  /// frequent fall back to `myers`. The default.
+  case histogram
+
   /// Myers' O(ND) algorithm in its linear-space form, with GNU diff's refinements: elements
   /// without a match on the other side are set aside first, a cost cut-off bounds the search
   /// (unless the diff is asked to be minimal), and change groups are slid to the positions GNU
@@ -109,24 +114,23 @@ extension EditScript {
 /// - Parameters:
 ///   - old: The original sequence.
 ///   - new: The changed sequence.
-///   - algorithm: The algorithm to use.
-///   - minimal: When `true`, the script is as short as possible (N + M − 2·LCS changed elements)
-///     however long that takes. When `false` (the default, like GNU diff), a cost cut-off and
+///   - algorithm: The algorithm to use: `.histogram` (the default) or `.myers`.
+///   - minimal: When `true` with `.myers`, the script is as short as possible (N + M − 2·LCS
+///     changed elements) however long that takes; with `.histogram` this applies to the regions
+///     it hands to Myers. When `false` (the default, like GNU diff), a cost cut-off and
 ///     setting aside of confusing elements keep the time near O(N^1.5 log N) on large, very
 ///     different inputs, at the price of a slightly longer script there.
 /// - Returns: The change groups that turn `old` into `new`.
 /// - Complexity: O((N + M) · D) time and O(N + M) memory, where N and M are the lengths and D is
 ///   the number of changed elements; with `minimal == false` the search per split is capped.
 public func diff<E: Hashable>(
-  _ old: [E], _ new: [E], algorithm: DiffAlgorithm = .myers, minimal: Bool = false
+  _ old: [E], _ new: [E], algorithm: DiffAlgorithm = .histogram, minimal: Bool = false
 ) -> EditScript {
   let (oldIDs, newIDs, classCount) = internElements(old, new)
-  switch algorithm {
-  case .myers:
-    let flags = ChangeAnalysis.changeFlags(
-      old: oldIDs, new: newIDs, classCount: classCount, horizon: Int.max, minimal: minimal)
-    return EditScript(flags)
-  }
+  let flags = ChangeAnalysis.changeFlags(
+    old: oldIDs, new: newIDs, classCount: classCount, horizon: Int.max, algorithm: algorithm,
+    minimal: minimal)
+  return EditScript(flags)
 }
 
 /// Maps equal elements to equal small integers, so the search compares integers only.

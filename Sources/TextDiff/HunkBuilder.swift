@@ -2,9 +2,9 @@
 /// `find_hunk` and `pr_unidiff_hunk` do.
 struct HunkBuilder {
   /// The old text's lines.
-  let old: [Line]
+  let old: LineTable
   /// The new text's lines.
-  let new: [Line]
+  let new: LineTable
   /// The number of unchanged lines kept around each change.
   let context: Int
 
@@ -43,19 +43,19 @@ struct HunkBuilder {
     var oldIndex = oldFirst
     for change in changes {
       while oldIndex < change.oldRange.lowerBound {
-        lines.append(HunkLine(kind: .context, line: old[oldIndex]))
+        lines.append(HunkLine(kind: .context, line: old.line(oldIndex)))
         oldIndex += 1
       }
       for index in change.oldRange {
-        lines.append(HunkLine(kind: .removed, line: old[index]))
+        lines.append(HunkLine(kind: .removed, line: old.line(index)))
       }
       for index in change.newRange {
-        lines.append(HunkLine(kind: .added, line: new[index]))
+        lines.append(HunkLine(kind: .added, line: new.line(index)))
       }
       oldIndex = change.oldRange.upperBound
     }
     while oldIndex < oldEnd {
-      lines.append(HunkLine(kind: .context, line: old[oldIndex]))
+      lines.append(HunkLine(kind: .context, line: old.line(oldIndex)))
       oldIndex += 1
     }
 

@@ -16,6 +16,13 @@ public struct LineDiff: Sendable {
   /// The number of lines only the old text has.
   public let linesRemoved: Int
 
+  /// About how many bytes the unified diff takes, to reserve output space once.
+  var renderedSizeEstimate: Int {
+    hunks.reduce(256) { total, hunk in
+      total + 32 + hunk.lines.reduce(0) { $0 + $1.line.bytes.count + 2 }
+    }
+  }
+
   /// Whether the two texts are byte for byte the same.
   public var isIdentical: Bool { hunks.isEmpty }
 
@@ -43,11 +50,12 @@ public struct LineDiff: Sendable {
   }
 }
 
-/// Compares two texts line by line and groups the changes into unified-diff hunks, the way GNU
-/// `diff -u` (3.8) does.
+/// Compares two texts line by line and groups the changes into unified-diff hunks.
 ///
-/// Lines are split on "\n" only and compared as raw bytes (see `Line`). Changes closer than
-/// `2 × context + 1` unchanged lines share a hunk.
+/// Lines are split on "\n" only and compared as raw bytes (see `Line`). With `.myers` the hunks
+/// are GNU `diff -u`'s (3.8), byte for byte; with `.histogram` (the default) they are anchored on
+/// rare lines, as git's `--histogram`. Changes closer than `2 × context + 1` unchanged lines
+/// share a hunk.
 ///
 ///     let result = diffLines(old: Array("a\nb\nc\n".utf8), new: Array("a\nB\nc\n".utf8))
 ///     // result.hunks[0]: @@ -1,3 +1,3 @@, lines " a", "-b", "+B", " c"
@@ -57,26 +65,36 @@ public struct LineDiff: Sendable {
 ///   - new: The new text.
 ///   - context: The number of unchanged lines to show around each change (`diff -U`); at least 0.
 ///   - algorithm: The algorithm that matches lines.
-///   - minimal: Whether to find the smallest set of changed lines however long it takes
+///   - minimal: Whether Myers finds the smallest set of changed lines however long it takes
 ///     (`diff --minimal`); by default a cost cut-off applies, as in GNU diff.
+///   - ignoringWhitespace: Whether lines that differ only in white space count as equal (`diff
+///     -w`); context lines then show the old text's version.
 /// - Returns: The hunks and the counts of added and removed lines.
 /// - Complexity: O((N + M) · D) time and O(N + M) memory beyond the texts, where N and M are the
 ///   line counts and D the number of changed lines.
 public func diffLines(
-  old: [UInt8], new: [UInt8], context: Int = 3, algorithm: DiffAlgorithm = .myers,
-  minimal: Bool = false
+  old: [UInt8], new: [UInt8], context: Int = 3, algorithm: DiffAlgorithm = .histogram,
+  minimal: Bool = false, ignoringWhitespace: Bool = false
 ) -> LineDiff {
   precondition(context >= 0, "context must not be negative")
-  let oldLines = splitLines(old)
-  let newLines = splitLines(new)
-  let (oldIDs, newIDs, classCount) = internElements(oldLines, newLines)
-  let flags: ChangeFlags
-  switch algorithm {
-  case .myers:
-    flags = ChangeAnalysis.changeFlags(
-      old: oldIDs, new: newIDs, classCount: classCount, horizon: context, minimal: minimal)
-  }
+  let oldLines = LineTable(old)
+  let newLines = LineTable(new)
+  let (oldIDs, newIDs, classCount) =
+    ignoringWhitespace
+    ? internElements(
+      (0..<oldLines.count).map { withoutWhitespace(oldLines.line($0)) },
+      (0..<newLines.count).map { withoutWhitespace(newLines.line($0)) })
+    : internLines(oldLines, newLines)
+  let flags = ChangeAnalysis.changeFlags(
+    old: oldIDs, new: newIDs, classCount: classCount, horizon: context, algorithm: algorithm,
+    minimal: minimal)
   let script = EditScript(flags)
   let hunks = HunkBuilder(old: oldLines, new: newLines, context: context).hunks(for: script)
   return LineDiff(hunks: hunks, context: context)
+}
+
+/// A line with its white space removed, for comparing while ignoring white space. Whether the
+/// line ended with a newline still counts, so a diff stays applicable.
+private func withoutWhitespace(_ line: Line) -> Line {
+  Line(bytes: line.bytes.filter { !isWordSpace($0) }, hasNewline: line.hasNewline)
 }

@@ -144,7 +144,11 @@ struct EndToEndTests {
       })
     #expect(lines.filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }.count == 2)
     #expect(lines.filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }.count == 2)
-    // GNU diff on the two stored texts gives the same hunks.
+    // With --algorithm myers, GNU diff on the two stored texts gives the same hunks, byte for
+    // byte (the default, histogram, is checked above by its changed lines).
+    let myers = try redline(["diff", "--algorithm", "myers", "--store", store, url])
+    #expect(myers.status == 1)
+    let myersLines = myers.stdout.split(separator: "\n", omittingEmptySubsequences: false)
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/diff") {
       let gnu = Process()
       gnu.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
@@ -160,7 +164,7 @@ struct EndToEndTests {
         decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       gnu.waitUntilExit()
       #expect(
-        lines.dropFirst(2).joined(separator: "\n")
+        myersLines.dropFirst(2).joined(separator: "\n")
           == expected.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(
             separator: "\n"))
     }

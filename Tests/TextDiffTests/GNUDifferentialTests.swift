@@ -33,7 +33,8 @@ struct GNUDifferentialTests {
       let expected = try GNUDiff.run(
         old: old, new: new, context: context, in: directory, name: "\(index)")
       let actual = renderUnified(
-        diffLines(old: old, new: new, context: context), oldHeader: "old", newHeader: "new")
+        diffLines(old: old, new: new, context: context, algorithm: .myers), oldHeader: "old",
+        newHeader: "new")
       #expect(
         actual == expected,
         "seed \(seed) case \(index) -U\(context):\n\(mismatchReport(expected: expected, actual: actual))"

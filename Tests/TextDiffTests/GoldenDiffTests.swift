@@ -20,7 +20,7 @@ struct GoldenDiffTests {
     let old = try golden.old
     let new = try golden.new
     let expected = try golden.expected
-    let result = diffLines(old: old, new: new, context: golden.context)
+    let result = diffLines(old: old, new: new, context: golden.context, algorithm: .myers)
     let actual = renderUnified(result, oldHeader: "old", newHeader: "new")
     #expect(
       actual == expected,
@@ -31,9 +31,11 @@ struct GoldenDiffTests {
   func hunksApply(_ golden: GoldenCase) throws {
     let old = try golden.old
     let new = try golden.new
-    let result = diffLines(old: old, new: new, context: golden.context)
-    #expect(apply(result, to: old) == new)
-    #expect(result.isIdentical == (old == new))
+    for algorithm in DiffAlgorithm.allCases {
+      let result = diffLines(old: old, new: new, context: golden.context, algorithm: algorithm)
+      #expect(apply(result, to: old) == new, "\(algorithm)")
+      #expect(result.isIdentical == (old == new))
+    }
   }
 
   @Test("added and removed counts match the expected output", arguments: GoldenCase.all)
@@ -41,7 +43,8 @@ struct GoldenDiffTests {
     let expectedLines = splitLines(try golden.expected).dropFirst(2)
     let added = expectedLines.filter { $0.bytes.first == UInt8(ascii: "+") }.count
     let removed = expectedLines.filter { $0.bytes.first == UInt8(ascii: "-") }.count
-    let result = diffLines(old: try golden.old, new: try golden.new, context: golden.context)
+    let result = diffLines(
+      old: try golden.old, new: try golden.new, context: golden.context, algorithm: .myers)
     #expect(result.linesAdded == added)
     #expect(result.linesRemoved == removed)
   }

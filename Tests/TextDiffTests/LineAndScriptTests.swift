@@ -107,9 +107,9 @@ struct LineAndScriptTests {
     }
     let old = text()
     let new = text()
-    let standard = diffLines(old: old, new: new)
+    let standard = diffLines(old: old, new: new, algorithm: .myers)
     #expect(apply(standard, to: old) == new)
-    let minimal = diffLines(old: old, new: new, minimal: true)
+    let minimal = diffLines(old: old, new: new, algorithm: .myers, minimal: true)
     #expect(apply(minimal, to: old) == new)
     #expect(
       minimal.linesAdded + minimal.linesRemoved <= standard.linesAdded + standard.linesRemoved)

@@ -14,13 +14,15 @@ struct MinimalityTests {
       let new = randomSequence(&random)
       let bound = old.count + new.count - 2 * longestCommonSubsequence(old, new)
 
-      let minimal = diff(old, new, minimal: true)
+      let minimal = diff(old, new, algorithm: .myers, minimal: true)
       #expect(minimal.removedCount + minimal.insertedCount == bound, "\(old) -> \(new)")
 
       // The default mode may set aside very frequent elements (as GNU diff does), so it is
       // only bounded from below; on inputs this small it is almost always minimal too.
-      let standard = diff(old, new)
+      let standard = diff(old, new, algorithm: .myers)
       #expect(standard.removedCount + standard.insertedCount >= bound)
+      let histogram = diff(old, new, algorithm: .histogram)
+      #expect(histogram.removedCount + histogram.insertedCount >= bound)
     }
   }
 
@@ -34,7 +36,7 @@ struct MinimalityTests {
       let bound = old.count + new.count - 2 * longestCommonSubsequence(old, new)
       let oldText = Array(old.map { alphabet[$0] }.joined().utf8)
       let newText = Array(new.map { alphabet[$0] }.joined().utf8)
-      let result = diffLines(old: oldText, new: newText, minimal: true)
+      let result = diffLines(old: oldText, new: newText, algorithm: .myers, minimal: true)
       #expect(result.linesAdded + result.linesRemoved == bound)
       #expect(apply(result, to: oldText) == newText)
     }

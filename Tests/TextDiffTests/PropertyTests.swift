@@ -21,10 +21,12 @@ struct PropertyTests {
       let old = generator.text(oldLines)
       let new = generator.text(newLines)
 
-      let result = diffLines(old: old, new: new, context: context)
-      #expect(apply(result, to: old) == new, "context \(context): \(old) -> \(new)")
-      #expect(result.isIdentical == (old == new))
-      try checkHunks(result, old: old, new: new)
+      for algorithm in DiffAlgorithm.allCases {
+        let result = diffLines(old: old, new: new, context: context, algorithm: algorithm)
+        #expect(apply(result, to: old) == new, "\(algorithm) -U\(context): \(old) -> \(new)")
+        #expect(result.isIdentical == (old == new))
+        try checkHunks(result, old: old, new: new)
+      }
     }
   }
 
@@ -45,27 +47,33 @@ struct PropertyTests {
         count: Int.random(in: 0...30, using: &generator.random), alphabetSize: 4)
       let new = generator.edited(
         old, edits: Int.random(in: 0...10, using: &generator.random), alphabetSize: 4)
-      let script = diff(old, new)
-      #expect(script.oldCount == old.count && script.newCount == new.count)
-      var oldIndex = 0
-      var newIndex = 0
-      var unchangedOld: [String] = []
-      var unchangedNew: [String] = []
-      for change in script.changes {
-        #expect(change.oldRange.lowerBound >= oldIndex && change.newRange.lowerBound >= newIndex)
-        #expect(!change.oldRange.isEmpty || !change.newRange.isEmpty)
-        unchangedOld += old[oldIndex..<change.oldRange.lowerBound]
-        unchangedNew += new[newIndex..<change.newRange.lowerBound]
-        oldIndex = change.oldRange.upperBound
-        newIndex = change.newRange.upperBound
+      for algorithm in DiffAlgorithm.allCases {
+        checkScript(diff(old, new, algorithm: algorithm), old: old, new: new)
       }
-      unchangedOld += old[oldIndex...]
-      unchangedNew += new[newIndex...]
-      #expect(unchangedOld == unchangedNew)
-      #expect(script.isEmpty == (old == new))
-      for (earlier, later) in zip(script.changes, script.changes.dropFirst()) {
-        #expect(later.oldRange.lowerBound > earlier.oldRange.upperBound, "groups must not touch")
-      }
+    }
+  }
+
+  /// Checks that a script's unchanged elements pair up equal and that its groups do not touch.
+  private func checkScript(_ script: EditScript, old: [String], new: [String]) {
+    #expect(script.oldCount == old.count && script.newCount == new.count)
+    var oldIndex = 0
+    var newIndex = 0
+    var unchangedOld: [String] = []
+    var unchangedNew: [String] = []
+    for change in script.changes {
+      #expect(change.oldRange.lowerBound >= oldIndex && change.newRange.lowerBound >= newIndex)
+      #expect(!change.oldRange.isEmpty || !change.newRange.isEmpty)
+      unchangedOld += old[oldIndex..<change.oldRange.lowerBound]
+      unchangedNew += new[newIndex..<change.newRange.lowerBound]
+      oldIndex = change.oldRange.upperBound
+      newIndex = change.newRange.upperBound
+    }
+    unchangedOld += old[oldIndex...]
+    unchangedNew += new[newIndex...]
+    #expect(unchangedOld == unchangedNew)
+    #expect(script.isEmpty == (old == new))
+    for (earlier, later) in zip(script.changes, script.changes.dropFirst()) {
+      #expect(later.oldRange.lowerBound > earlier.oldRange.upperBound, "groups must not touch")
     }
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Redline
 
 struct DiffCommand: AsyncParsableCommand {
@@ -10,17 +11,35 @@ struct DiffCommand: AsyncParsableCommand {
       latest). FROM and TO take a capture time (20161124T101500Z), a unique prefix of one
       (20161124T10), first, latest or latest~N.
       redline diff OLD NEW compares two local files; HTML files are extracted first, other files
-      are compared as text.
+      are compared as text ("-" reads standard input).
+
+      Lines are matched with histogram diff (git's --histogram) by default, so a rewritten or
+      moved paragraph shows as one block; --algorithm myers gives GNU diff -u's output byte for
+      byte. Every unified diff applies with patch and git apply.
+
+      Views (besides the unified diff):
+        --word-diff[=plain|color|porcelain]   changed words inline, as git diff --word-diff:
+                                              [-removed-]{+added+} (plain is the default)
+        --stat                                one summary line, as git diff --stat
+        --format json                         hunks with line numbers and changed words
+      Colour: --color[=auto|always|never] (bare --color means always). auto, the default,
+      colours only on a terminal and never when NO_COLOR is set. In colour the changed words
+      inside changed lines are shown in reverse video.
       Exit status, as GNU diff: 0 the same, 1 different, 2 trouble.
 
       Examples:
         redline diff https://example.blogspot.com/2016/07/post.html
-        redline diff https://example.blogspot.com/2016/07/post.html first latest
-        redline diff old.html new.html
+        redline diff https://example.blogspot.com/2016/07/post.html first latest --word-diff
+        redline diff --algorithm myers -U0 old.txt new.txt
+        redline diff --stat old.html new.html
       """
   )
 
-  @Argument(help: "A page URL and optional FROM and TO captures, or two local files.")
+  @Argument(
+    parsing: .allUnrecognized,
+    help: ArgumentHelp(
+      "A page URL and optional FROM and TO captures, or two local files; also --word-diff[=MODE] and --color[=WHEN].",
+      valueName: "url-or-files"))
   var arguments: [String]
 
   @Option(
@@ -28,35 +47,151 @@ struct DiffCommand: AsyncParsableCommand {
     help: "Lines of context around each change (-U0 and -U 0 both work).")
   var unified = 3
 
+  @Option(help: "How lines are matched: histogram (the default) or myers (GNU diff's).")
+  var algorithm: DiffAlgorithm = .histogram
+
+  @Flag(help: "Find the fewest changed lines however long it takes (no cost cut-off in Myers).")
+  var minimal = false
+
+  @Flag(
+    name: [.customShort("w"), .customLong("ignore-whitespace")],
+    help: "Treat lines that differ only in white space as equal.")
+  var ignoreWhitespace = false
+
+  @Flag(help: "Print a summary line (+ and - counts) instead of the diff, as git diff --stat.")
+  var stat = false
+
+  @Option(help: "Output format: unified (the default) or json.")
+  var format: DiffFormat = .unified
+
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
     guard unified >= 0 else { throw ValidationError("-U must be 0 or more.") }
-    guard let first = arguments.first else {
+    let parsed = try ParsedDiffArguments(arguments)
+    let views = [parsed.wordDiff != nil, stat, format == .json].filter { $0 }.count
+    guard views <= 1 else {
+      throw ValidationError("Choose one of --word-diff, --stat and --format json.")
+    }
+    guard let first = parsed.operands.first else {
       throw ValidationError("Give a page URL, or two files to compare.")
     }
     if isWebURL(first) {
-      guard arguments.count <= 3 else {
+      guard parsed.operands.count <= 3 else {
         throw ValidationError("Give a URL and at most two captures (FROM and TO).")
       }
     } else {
-      guard arguments.count == 2 else {
+      guard parsed.operands.count == 2 else {
         throw ValidationError("Give two files to compare (or a page URL).")
       }
     }
   }
 
   func run() async throws {
+    let parsed = try ParsedDiffArguments(arguments)
+    let operands = parsed.operands
+    let options = diffOptions(parsed)
     let comparison = try await reportingErrors {
-      if isWebURL(arguments[0]) {
+      if isWebURL(operands[0]) {
         let queries = ArchiveQueries(store: storeOptions.folderStore)
         return try queries.compareCaptures(
-          of: arguments[0], from: arguments.dropFirst().first,
-          to: arguments.dropFirst(2).first, context: unified)
+          of: operands[0], from: operands.dropFirst().first, to: operands.dropFirst(2).first,
+          options: options)
       }
-      return try compareFiles(arguments[0], arguments[1], context: unified)
+      return try compareFiles(operands[0], operands[1], options: options)
     }
-    writeOutput(comparison.unifiedDiff)
+    writeOutput(comparison.output)
     if !comparison.isIdentical { throw ExitCode(1) }
+  }
+
+  /// The options the flags ask for, with colour resolved for this terminal and environment.
+  private func diffOptions(_ parsed: ParsedDiffArguments) -> DiffOptions {
+    let view: DiffOptions.View =
+      if let style = parsed.wordDiff {
+        .words(style)
+      } else if stat {
+        .stat
+      } else if format == .json {
+        .json
+      } else {
+        .unified
+      }
+    return DiffOptions(
+      context: unified, algorithm: algorithm, minimal: minimal,
+      ignoringWhitespace: ignoreWhitespace, view: view,
+      colored: format != .json
+        && parsed.color.isOn(
+          terminal: isatty(STDOUT_FILENO) == 1,
+          noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+    )
+  }
+}
+
+/// The output formats of `diff --format`.
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+  case unified
+  case json
+}
+
+/// When to colour output (`--color`).
+enum ColorChoice: String, CaseIterable {
+  case auto
+  case always
+  case never
+
+  /// Whether to colour: `auto` colours only on a terminal and never when `NO_COLOR` is set.
+  func isOn(terminal: Bool, noColor: Bool) -> Bool {
+    switch self {
+    case .always: true
+    case .never: false
+    case .auto: terminal && !noColor
+    }
+  }
+}
+
+extension DiffAlgorithm: ExpressibleByArgument {}
+
+/// The `diff` operands, with the options whose value is optional (git's `--word-diff[=MODE]`
+/// and `--color[=WHEN]`), which ArgumentParser leaves unparsed.
+struct ParsedDiffArguments {
+  /// The URL and captures, or the two files.
+  var operands: [String] = []
+  /// The word-diff style, when `--word-diff` was given.
+  var wordDiff: WordDiffStyle?
+  /// When to colour.
+  var color = ColorChoice.auto
+
+  /// Sorts the unparsed arguments into operands and the two options.
+  /// - Throws: `ValidationError` for an unknown option or a bad value.
+  init(_ arguments: [String]) throws {
+    for argument in arguments {
+      if argument == "--word-diff" {
+        wordDiff = .plain
+      } else if let value = argument.value(ofOption: "--word-diff") {
+        guard let style = WordDiffStyle(rawValue: value) else {
+          throw ValidationError(
+            "--word-diff takes plain, color or porcelain, not '\(value)'.")
+        }
+        wordDiff = style
+      } else if argument == "--color" {
+        color = .always
+      } else if let value = argument.value(ofOption: "--color") {
+        guard let choice = ColorChoice(rawValue: value) else {
+          throw ValidationError("--color takes auto, always or never, not '\(value)'.")
+        }
+        color = choice
+      } else if argument.hasPrefix("-") && argument != "-" {
+        throw ValidationError("Unknown option '\(argument)'.")
+      } else {
+        operands.append(argument)
+      }
+    }
+  }
+}
+
+extension String {
+  /// The value of `--name=value` when this argument is that option, else `nil`.
+  fileprivate func value(ofOption name: String) -> String? {
+    hasPrefix(name + "=") ? String(dropFirst(name.count + 1)) : nil
   }
 }

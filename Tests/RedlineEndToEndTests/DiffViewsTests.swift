@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// `redline diff OLD NEW` with each view and option, run as a binary: output, exit codes 0, 1
+/// and 2, colour rules.
+@Suite("redline diff views and options")
+struct DiffViewsTests {
+  /// Writes two files to a temporary folder that lives while `body` runs.
+  private func withFiles(
+    _ old: String, _ new: String, _ body: (TemporaryFolder, String, String) throws -> Void
+  ) throws {
+    let folder = try TemporaryFolder()
+    try Data(old.utf8).write(to: URL(fileURLWithPath: folder.file("old.txt")))
+    try Data(new.utf8).write(to: URL(fileURLWithPath: folder.file("new.txt")))
+    try withExtendedLifetime(folder) {
+      try body(folder, folder.file("old.txt"), folder.file("new.txt"))
+    }
+  }
+
+  @Test("exit codes: 0 same, 1 different, 2 trouble, 64 bad usage")
+  func exitCodes() throws {
+    try withFiles("a\nb\n", "a\nc\n") { folder, old, new in
+      #expect(try redline(["diff", old, old]).status == 0)
+      #expect(try redline(["diff", old, new]).status == 1)
+      #expect(try redline(["diff", "--stat", old, new]).status == 1)
+      #expect(try redline(["diff", "--format", "json", old, old]).status == 0)
+      let missing = try redline(["diff", old, folder.file("missing.txt")])
+      #expect(missing.status == 2)
+      #expect(missing.stderr.hasPrefix("redline: "))
+      #expect(try redline(["diff", "--word-diff=bold", old, new]).status == 64)
+      #expect(try redline(["diff", "--bogus", old, new]).status == 64)
+      #expect(try redline(["diff", "--stat", "--word-diff", old, new]).status == 64)
+    }
+  }
+
+  @Test("word diff, stat and JSON views")
+  func views() throws {
+    try withFiles("x\nthe quick fox\n", "x\nthe slow fox\n") { _, old, new in
+      let plain = try redline(["diff", "--word-diff", old, new])
+      #expect(plain.stdout.hasSuffix("@@ -1,2 +1,2 @@\nx\nthe [-quick-]{+slow+} fox\n"))
+      let porcelain = try redline(["diff", "--word-diff=porcelain", old, new])
+      #expect(porcelain.stdout.hasSuffix(" the \n-quick\n+slow\n  fox\n~\n"))
+      let stat = try redline(["diff", "--stat", old, new])
+      #expect(
+        stat.stdout
+          == " \(old) => \(new) | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n")
+      let json = try redline(["diff", "--format", "json", old, new])
+      #expect(json.stdout.contains("\"wordChanges\":[{\"oldLine\":2,\"newLine\":2"))
+      let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8))
+      #expect((object as? [String: Any])?["linesAdded"] as? Int == 1)
+    }
+  }
+
+  @Test("colour: never by default off a terminal, always on request, NO_COLOR respected")
+  func colour() throws {
+    try withFiles("the quick fox\n", "the slow fox\n") { _, old, new in
+      let plain = try redline(["diff", old, new], environment: ["NO_COLOR": ""])
+      #expect(!plain.stdout.contains("\u{1B}["))
+      let forced = try redline(["diff", "--color=always", old, new])
+      #expect(forced.stdout.contains("\u{1B}[31m-the \u{1B}[7mquick\u{1B}[27m fox\u{1B}[m"))
+      let bare = try redline(["diff", "--color", old, new])
+      #expect(bare.stdout == forced.stdout)
+      let never = try redline(["diff", "--color=never", old, new])
+      #expect(never.stdout == plain.stdout)
+      let words = try redline(["diff", "--word-diff=color", old, new])
+      #expect(words.stdout.contains("\u{1B}[31mquick\u{1B}[m\u{1B}[32mslow\u{1B}[m"))
+    }
+  }
+
+  @Test("algorithms, --minimal, -U and --ignore-whitespace")
+  func options() throws {
+    try withFiles("a  b\nc\nd\ne\n", "a b\nc\nD\ne\n") { _, old, new in
+      let ignoring = try redline(["diff", "--ignore-whitespace", "-U0", old, new])
+      #expect(ignoring.status == 1)
+      #expect(ignoring.stdout.hasSuffix("@@ -3 +3 @@\n-d\n+D\n"))
+      let spaced = try redline(["diff", "-w", old, old])
+      #expect(spaced.status == 0)
+      for algorithm in ["myers", "histogram"] {
+        let result = try redline(["diff", "--algorithm", algorithm, "--minimal", old, new])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\n-a  b\n+a b\n"))
+      }
+      #expect(try redline(["diff", "--algorithm", "patience", old, new]).status == 64)
+    }
+  }
+}
