@@ -3,5 +3,5 @@
 # same run. Speed is measured here and never asserted in unit tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product redline >/dev/null
+swift build -c release --static-swift-stdlib --product redline >/dev/null
 exec python3 scripts/bench.py --redline "$(swift build -c release --show-bin-path)/redline" "$@"
