@@ -148,7 +148,7 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
   var pendingSpace = false
   for scalar in raw.unicodeScalars {
     if ignoredScalars.contains(scalar.value) { continue }
-    if isWhitespace(scalar) {
+    if isWhitespace(scalar) || isControl(scalar) {
       pendingSpace = !result.isEmpty
       continue
     }
@@ -165,10 +165,15 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
 private func normalizedCode(_ line: Substring) -> String {
   var scalars = String.UnicodeScalarView(
     line.unicodeScalars.filter {
-      !ignoredScalars.contains($0.value)
+      !ignoredScalars.contains($0.value) && ($0 == "\t" || !isControl($0))
     })
   while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
   return String(scalars).precomposedStringWithCanonicalMapping
+}
+
+/// C0 and C1 control characters (NUL, ESC, …): never text, they count as a space.
+private func isControl(_ scalar: Unicode.Scalar) -> Bool {
+  scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
 }
 
 /// Unicode white space, with a fast path for ASCII.

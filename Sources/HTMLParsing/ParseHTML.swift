@@ -20,11 +20,14 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
 ///   - bytes: the page as received.
 ///   - encoding: the character set declared outside the document (HTTP `Content-Type`), if any;
 ///     without it libxml2 reads a BOM or `<meta charset>`.
+///   - attributeLimit: the most attributes kept on one tag (libxml2 is quadratic in them).
 /// - Returns: the document; empty input gives a document with no children.
 /// - Throws: `ParseError` when libxml2 gives up.
 /// - Complexity: O(n) in the size of the input; the conversion is iterative, so deep nesting
 ///   cannot overflow the stack.
-public func parseHTML(_ bytes: [UInt8], encoding: String? = nil) throws -> HTMLDocument {
+public func parseHTML(
+  _ bytes: [UInt8], encoding: String? = nil, attributeLimit: Int = maximumAttributesPerTag
+) throws -> HTMLDocument {
   ParserRuntime.ensureInitialized()
   guard !bytes.isEmpty else {
     return HTMLDocument(nodes: [
@@ -37,7 +40,8 @@ public func parseHTML(_ bytes: [UInt8], encoding: String? = nil) throws -> HTMLD
   let options = Int32(
     HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
       | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
-  let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+  let input = cappingAttributes(bytes, limit: attributeLimit) ?? bytes
+  let document: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
     buffer.withMemoryRebound(to: CChar.self) { chars in
       htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, encoding, options)
     }

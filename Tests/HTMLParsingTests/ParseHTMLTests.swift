@@ -63,3 +63,26 @@ struct ParseHTMLTests {
     #expect(document.text(of: document.elements(named: "p")[0]) == "café")
   }
 }
+
+@Suite("Attribute cap")
+struct AttributeCapTests {
+  @Test("a tag with more attributes than the cap keeps the first ones and the rest of the page")
+  func capped() throws {
+    var html = "<p id='first'"
+    for index in 0..<20 { html += " a\(index)=\"v > \(index)\"" }
+    html += ">kept text</p><p>next</p>"
+    let document = try parseHTML(Array(html.utf8), attributeLimit: 5)
+    let paragraphs = document.elements(named: "p")
+    try #require(paragraphs.count == 2)
+    #expect(document.nodes[paragraphs[0]].attributes.map(\.name) == ["id", "a0", "a1", "a2", "a3"])
+    #expect(document.text(of: paragraphs[0]) == "kept text")
+    #expect(document.text(of: paragraphs[1]) == "next")
+  }
+
+  @Test("pages under the cap are parsed as they are")
+  func untouched() throws {
+    let html = "<div class=\"a\" id=b data-x='1 2 3'>text</div>"
+    let document = try parseHTML(Array(html.utf8), attributeLimit: 3)
+    #expect(document.nodes[document.elements(named: "div")[0]].attributes.count == 3)
+  }
+}

@@ -1,0 +1,59 @@
+/// The default cap on attributes per tag. libxml2 checks each new attribute of a tag against all earlier ones, so a tag with a
+/// million attributes takes hours to parse. Tags keep at most this many; the rest are cut
+/// before parsing (real pages stay far below it).
+public let maximumAttributesPerTag = 5_000
+
+/// The input with every tag's attributes beyond `limit` removed, or nil when no tag has that
+/// many. A linear scan that tracks quotes inside tags.
+func cappingAttributes(_ bytes: [UInt8], limit: Int = maximumAttributesPerTag) -> [UInt8]? {
+  var cuts: [Range<Int>] = []
+  var index = 0
+  let count = bytes.count
+  while index < count {
+    guard bytes[index] == UInt8(ascii: "<"), index + 1 < count, isASCIILetter(bytes[index + 1])
+    else {
+      index += 1
+      continue
+    }
+    var position = index + 1
+    var attributes = 0
+    var quote: UInt8 = 0
+    var cutStart: Int?
+    var previousWasSpace = false
+    while position < count {
+      let byte = bytes[position]
+      if quote != 0 {
+        if byte == quote { quote = 0 }
+      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        quote = byte
+      } else if byte == UInt8(ascii: ">") {
+        break
+      } else if byte <= 0x20 {
+        previousWasSpace = true
+        position += 1
+        continue
+      } else if previousWasSpace && byte != UInt8(ascii: "=") && byte != UInt8(ascii: "/") {
+        attributes += 1
+        if attributes > limit && cutStart == nil { cutStart = position }
+      }
+      previousWasSpace = false
+      position += 1
+    }
+    if let cutStart { cuts.append(cutStart..<position) }
+    index = position
+  }
+  guard !cuts.isEmpty else { return nil }
+  var result: [UInt8] = []
+  result.reserveCapacity(count)
+  var start = 0
+  for cut in cuts {
+    result += bytes[start..<cut.lowerBound]
+    start = cut.upperBound
+  }
+  result += bytes[start...]
+  return result
+}
+
+private func isASCIILetter(_ byte: UInt8) -> Bool {
+  (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+}
