@@ -4,10 +4,12 @@ extension FolderStore {
   /// Re-hashes every capture file, checks each page's history chain and `page.json`, and
   /// reports missing, altered and orphaned files. Each page is verified under its lock, after
   /// the recovery a writer would run, so leftovers of a crashed run are not damage.
-  /// - Throws: `StoreError.unreadable` when the store root cannot be listed.
+  /// - Throws: `StoreError.unreadable` when the store root is missing or cannot be listed.
   public func verify() throws -> VerificationReport {
     var report = VerificationReport()
-    guard FileManager.default.fileExists(atPath: root) else { return report }
+    guard isFolder(root) else {
+      throw StoreError.unreadable(path: root, reason: "no such folder")
+    }
     for host in try contents(of: root).sorted() where !host.hasPrefix(".") {
       let hostPath = root + "/" + host
       guard isFolder(hostPath) else {

@@ -117,7 +117,8 @@ extension FolderStore {
   /// A crash between an append and the head's rewrite leaves the head one line behind: the
   /// last line then chains to the head, and the head is moved to it.
   private func catchUpHead(in folder: String) throws -> Bool {
-    guard let head = try readHead(folder),
+    // A damaged head is left for verify to report, never overwritten.
+    guard let head = (try? readHead(folder)) ?? nil,
       let last = try lastCompleteLine(of: folder + "/history.jsonl"),
       historyLineHash(last) != head.last,
       let entry = try? JSONDecoder().decode(HistoryEntry.self, from: Data(last)),

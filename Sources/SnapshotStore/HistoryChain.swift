@@ -26,16 +26,33 @@ func historyLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
 /// - Throws: `StoreError.corrupt` naming the line that is not valid JSON.
 func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [HistoryEntry] {
   let decoder = JSONDecoder()
+  // One decode of the whole history as a JSON array is several times faster than one per
+  // line; only when it fails are the lines decoded one by one to name the damaged one.
+  var array: [UInt8] = [UInt8(ascii: "[")]
+  array.reserveCapacity(lines.reduce(2) { $0 + $1.count + 1 })
+  for (index, line) in lines.enumerated() {
+    if index > 0 { array.append(UInt8(ascii: ",")) }
+    array += line
+  }
+  array.append(UInt8(ascii: "]"))
+  let entries: [HistoryEntry]
+  if let decoded = try? decoder.decode([HistoryEntry].self, from: Data(array)),
+    decoded.count == lines.count
+  {
+    entries = decoded
+  } else {
+    entries = try lines.enumerated().map { index, line in
+      do {
+        return try decoder.decode(HistoryEntry.self, from: Data(line))
+      } catch {
+        throw StoreError.corrupt(path: file, reason: "line \(index + 1) is not valid JSON")
+      }
+    }
+  }
   var latestCapture: HistoryEntry?
   var result: [HistoryEntry] = []
   result.reserveCapacity(lines.count)
-  for (index, line) in lines.enumerated() {
-    let entry: HistoryEntry
-    do {
-      entry = try decoder.decode(HistoryEntry.self, from: Data(line))
-    } catch {
-      throw StoreError.corrupt(path: file, reason: "line \(index + 1) is not valid JSON")
-    }
+  for entry in entries {
     if entry.storedCapture { latestCapture = entry }
     if entry.outcome == .unchanged, entry.capture == nil, let latestCapture {
       result.append(

@@ -343,7 +343,7 @@ struct EndToEndTests {
 
   @Test(
     "every command has --help with an example",
-    arguments: ["snapshot", "diff", "extract", "log", "show", "list"])
+    arguments: ["snapshot", "diff", "extract", "log", "show", "list", "verify"])
   func help(command: String) throws {
     let result = try redline([command, "--help"])
     #expect(result.status == 0)

@@ -241,3 +241,26 @@ struct FolderStoreTests {
     #expect(!CaptureTime.isValid("2016-07-02"))
   }
 }
+
+@Suite("locking")
+struct LockingTests {
+  @Test("a page held by another run is waited for, then skipped with a message")
+  func lockedPage() throws {
+    try withTemporaryFolder { root in
+      let holder = FolderStore(root: root)
+      let waiter = FolderStore(root: root, lockTimeout: .milliseconds(200))
+      let url = "https://b.example/p"
+      let clock = ContinuousClock()
+      try holder.withPage(for: url) { _ in
+        let start = clock.now
+        #expect {
+          try waiter.withPage(for: url) { _ in }
+        } throws: { error in
+          String(describing: error).contains("being written by another run; skipped")
+        }
+        #expect(clock.now - start >= .milliseconds(200))
+      }
+      #expect(try waiter.withPage(for: url) { $0.url } == url)
+    }
+  }
+}
