@@ -58,8 +58,12 @@ extension FolderStore {
     }
     let historyFile = folder + "/history.jsonl"
     guard let bytes = try readIfPresent(historyFile) else {
-      report.problems.append(
-        StoreProblem(kind: .missing, path: historyFile, detail: "no such file"))
+      // A page created by a run killed before its first check has no history yet; once a
+      // head exists, the history must too.
+      if FileManager.default.fileExists(atPath: folder + "/" + headFileName) {
+        report.problems.append(
+          StoreProblem(kind: .missing, path: historyFile, detail: "head.json records lines"))
+      }
       report.problems += orphans(in: folder, expected: expected)
       return
     }

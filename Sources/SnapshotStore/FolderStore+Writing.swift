@@ -19,6 +19,9 @@ extension FolderStore {
       let pageFile = folder + "/page.json"
       if !FileManager.default.fileExists(atPath: pageFile) {
         try writeAtomically(try encodeJSON(record, pretty: true), to: pageFile, sync: syncsWrites)
+      } else if try decode(PageRecord.self, from: pageFile).url != record.url {
+        // Two URLs sharing 48 bits of hash: refuse rather than mix their histories.
+        throw StoreError.corrupt(path: pageFile, reason: "the folder belongs to another URL")
       }
       return try body(record)
     }

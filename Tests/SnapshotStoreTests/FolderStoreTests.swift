@@ -264,3 +264,20 @@ struct LockingTests {
     }
   }
 }
+
+@Suite("page folders")
+struct PageFolderTests {
+  @Test("a folder whose page.json names another URL is never written into")
+  func foreignFolder() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      let page = try store.withPage(for: "https://b.example/p") { $0 }
+      let pageFile = store.path(of: page) + "/page.json"
+      let text = try String(contentsOfFile: pageFile, encoding: .utf8)
+      try text.replacingOccurrences(of: "https://b.example/p", with: "https://b.example/q")
+        .write(toFile: pageFile, atomically: true, encoding: .utf8)
+      #expect(throws: StoreError.self) { try store.withPage(for: "https://b.example/p") { _ in } }
+      #expect(try store.verify().problems.map(\.kind) == [.altered])
+    }
+  }
+}

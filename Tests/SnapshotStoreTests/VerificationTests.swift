@@ -101,6 +101,9 @@ private let damages: [Damage] = [
   Damage(description: "missing text", kind: .missing, file: "20160702T010000Z.txt") {
     try FileManager.default.removeItem(atPath: $0 + "/20160702T010000Z.txt")
   },
+  Damage(description: "missing history", kind: .missing, file: "history.jsonl") {
+    try FileManager.default.removeItem(atPath: $0 + "/history.jsonl")
+  },
   Damage(description: "missing page.json", kind: .missing, file: "page.json") {
     try FileManager.default.removeItem(atPath: $0 + "/page.json")
   },

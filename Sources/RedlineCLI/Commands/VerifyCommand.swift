@@ -26,13 +26,20 @@ struct VerifyCommand: AsyncParsableCommand {
       let report = try verifyStore(storeOptions.folderStore)
       for problem in report.problems { writeLine(problem.description) }
       let repaired =
-        report.repaired > 0 ? ", \(report.repaired) leftovers of interrupted writes cleaned" : ""
+        report.repaired > 0
+        ? ", \(counted(report.repaired, "leftover")) of interrupted writes cleaned" : ""
+      let verdict = report.isClean ? "intact" : counted(report.problems.count, "problem")
       FileHandle.standardError.write(
         Data(
-          ("redline: verified \(report.pages) pages, \(report.captures) captures, "
-            + "\(report.checks) history lines\(repaired): "
-            + (report.isClean ? "intact" : "\(report.problems.count) problems") + "\n").utf8))
+          ("redline: verified \(counted(report.pages, "page")), "
+            + "\(counted(report.captures, "capture")), "
+            + "\(counted(report.checks, "history line"))\(repaired): \(verdict)\n").utf8))
       if !report.isClean { throw ExitCode(1) }
     }
   }
+}
+
+/// `1 page`, `2 pages`.
+private func counted(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
