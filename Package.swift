@@ -48,6 +48,9 @@ let package = Package(
     // A loopback HTTP server that can misbehave on demand: used by the tests and by `make demo`.
     .target(name: "LoopbackServer"),
     .executableTarget(name: "serve-fixtures", dependencies: ["LoopbackServer"]),
+    // Drives the real store from other processes: crash and two-process tests, benchmark stores.
+    .executableTarget(
+      name: "store-workload", dependencies: ["Redline", "SnapshotStore", "HTTPFetching"]),
 
     .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"], exclude: ["Fixtures"]),
     .testTarget(name: "HTMLParsingTests", dependencies: ["HTMLParsing"]),

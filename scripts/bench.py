@@ -9,8 +9,13 @@ extract:  `redline extract --output-dir` over the shared corpus (one process, so
           paid once) vs trafilatura and libxml2's bare parse through lxml, both in-process and
           installed by this script in a virtualenv (.bench/venv). F1 from the corpus's
           evaluate.py.
+store:    a generated store (store-workload generate, through the store API): `redline log` of a
+          page with 1,000 captures, `redline list` over 10,000 pages, the store query behind
+          `audit --since` (pagesChanged(since:), timed in-process and as a whole process),
+          bytes per capture and per unchanged check, and what gzip would save on stored HTML.
 Results print as a table and are written to .bench/results.json.
 """
+import gzip
 import argparse
 import json
 import os
@@ -287,6 +292,70 @@ def bench_extract(redline):
     return rows
 
 
+def folder_bytes(path, suffix=None):
+    total = 0
+    for folder, _, files in os.walk(path):
+        for name in files:
+            if suffix is None or name.endswith(suffix):
+                total += os.path.getsize(os.path.join(folder, name))
+    return total
+
+
+def generate(workload, store, pages, captures, unchanged, html=None):
+    shutil.rmtree(store, ignore_errors=True)
+    command = [workload, "generate", "--store", store, "--pages", str(pages),
+               "--captures", str(captures), "--unchanged", str(unchanged)]
+    if html:
+        command += ["--html", html]
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - start
+
+
+def bench_store(redline, workload, repeat):
+    sample = os.path.join(ROOT, "Tests", "Fixtures", "sample-post", "v1.html")
+    url = "https://blog0.example/2016/07/post-0.html"
+    rows = []
+
+    deep = os.path.join(WORK, "store-1000-captures")
+    seconds = generate(workload, deep, 1, 1000, 0, sample)
+    log, out = timed([redline, "log", "--store", deep, url], repeat)
+    diff, _ = timed([redline, "diff", "--store", deep, url], repeat)
+    verify, _ = timed([redline, "verify", "--store", deep], 1)
+    page_bytes = folder_bytes(deep)
+    rows.append({"case": "1 page, 1,000 captures", "generate_s": round(seconds, 2),
+                 "log_ms": round(log * 1000, 1), "log_lines": out.count(b"\n"),
+                 "diff_latest_ms": round(diff * 1000, 1), "verify_s": round(verify, 2),
+                 "bytes_per_capture": page_bytes // 1000,
+                 "html_bytes_per_capture": folder_bytes(deep, ".html") // 1000})
+
+    wide = os.path.join(WORK, "store-10000-pages")
+    seconds = generate(workload, wide, 10000, 2, 2)
+    listing, out = timed([redline, "list", "--store", wide], repeat)
+    # The generator's checks are an hour apart, page after page, from 2016-07 to about 2023:
+    # this date keeps roughly the later half of the pages.
+    since = "20200101T000000Z"
+    query, query_out = timed([workload, "changed-since", "--store", wide, "--since", since], repeat)
+    pages, in_process = query_out.split()
+    rows.append({"case": "10,000 pages, 2 captures + 4 checks each",
+                 "generate_s": round(seconds, 2), "list_s": round(listing, 3),
+                 "list_lines": out.count(b"\n"),
+                 "changed_since_process_s": round(query, 3),
+                 "changed_since_query_s": round(float(in_process), 3),
+                 "changed_since_pages": int(pages)})
+
+    checks = os.path.join(WORK, "store-1000-checks")
+    generate(workload, checks, 1, 1, 1000, sample)
+    history = folder_bytes(checks, "history.jsonl")
+    with open(sample, "rb") as handle:
+        html = handle.read()
+    rows.append({"case": "1 capture + 1,000 unchanged checks",
+                 "history_bytes": history, "bytes_per_unchanged_check": history // 1001,
+                 "sample_html_bytes": len(html),
+                 "sample_html_gzip9_bytes": len(gzip.compress(html, 9))})
+    return rows
+
+
 def table(rows):
     keys = list(rows[0].keys())
     print(" | ".join(keys))
@@ -298,7 +367,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--redline", required=True)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", choices=["diff", "extract"])
+    parser.add_argument("--workload", help="the store-workload executable (store section)")
+    parser.add_argument("--only", choices=["diff", "extract", "store"])
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
     results = {}
@@ -309,6 +379,11 @@ def main():
         print("\n## extract: redline vs trafilatura and libxml2's bare parse (lxml)")
         results["extract"] = bench_extract(args.redline)
         table(results["extract"])
+    if args.only in (None, "store") and args.workload:
+        print("\n## store: generated stores, release build (median of %d runs)" % args.repeat)
+        results["store"] = bench_store(args.redline, args.workload, args.repeat)
+        for row in results["store"]:
+            table([row])
     with open(os.path.join(WORK, "results.json"), "w") as handle:
         json.dump(results, handle, indent=2)
 

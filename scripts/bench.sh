@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --static-swift-stdlib --product redline >/dev/null
-exec python3 scripts/bench.py --redline "$(swift build -c release --show-bin-path)/redline" "$@"
+swift build -c release --static-swift-stdlib --product store-workload >/dev/null
+bin="$(swift build -c release --show-bin-path)"
+exec python3 scripts/bench.py --redline "$bin/redline" --workload "$bin/store-workload" "$@"

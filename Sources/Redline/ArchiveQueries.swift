@@ -61,11 +61,13 @@ public struct ArchiveQueries: Sendable {
 
   /// The `list` use case: every page in the store.
   public func list() throws -> [PageSummary] {
+    // From the history alone: no capture file is opened, so a big store lists fast.
     try store.pages().map { page in
-      let captures = try store.captures(of: page)
+      let history = try store.history(of: page)
+      let captures = history.filter(\.storedCapture)
       return PageSummary(
-        url: page.url, captures: captures.count, firstSeen: captures.first?.time,
-        lastChanged: captures.last?.time, lastChecked: try store.history(of: page).last?.time)
+        url: page.url, captures: captures.count, firstSeen: captures.first?.capture,
+        lastChanged: captures.last?.capture, lastChecked: history.last?.time)
     }
   }
 

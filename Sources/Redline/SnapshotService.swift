@@ -14,16 +14,19 @@ public struct SnapshotService: Sendable {
   public let jobs: Int
   /// The current time; injected so tests can fix it.
   public let now: @Sendable () -> Date
+  /// Which raw bodies are kept: with captures only, or with every check.
+  public let keepRaw: RawBodyPolicy
 
   /// Creates the use case.
   public init(
     fetcher: any Fetching, store: any SnapshotStoring, jobs: Int = 8,
-    now: @escaping @Sendable () -> Date = { Date() }
+    now: @escaping @Sendable () -> Date = { Date() }, keepRaw: RawBodyPolicy = .changes
   ) {
     self.fetcher = fetcher
     self.store = store
     self.jobs = max(1, jobs)
     self.now = now
+    self.keepRaw = keepRaw
   }
 
   /// Checks every URL, at most `jobs` at a time, and reports in the order given. A failure
@@ -105,11 +108,12 @@ public struct SnapshotService: Sendable {
   }
 
   private func storeCheck(
-    page: PageRecord, time: String, fetched: FetchedPage, read: ReadArticle
+    page: PageRecord, time proposedTime: String, fetched: FetchedPage, read: ReadArticle
   ) throws -> PageReport {
+    let time = checkTime(proposedTime, after: try store.latestCheck(of: page))
     let textHash = sha256Hex(Array(read.text.utf8))
     let bodyHash = sha256Hex(fetched.response.body)
-    let latest = try store.captures(of: page).last
+    let latest = try store.latestCapture(of: page)
     if let latest, latest.metadata.textSHA256 == textHash,
       try store.articleText(of: page, capture: latest.time) == read.text
     {
@@ -117,7 +121,7 @@ public struct SnapshotService: Sendable {
         HistoryEntry(
           time: time, outcome: .unchanged, status: fetched.response.status, capture: latest.time,
           bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
-        in: page)
+        rawBody: keepRaw == .always ? fetched.response.body : nil, in: page)
       return PageReport(url: page.url, outcome: .unchanged)
     }
     var diff: LineDiff?
@@ -142,9 +146,8 @@ public struct SnapshotService: Sendable {
       textSHA256: textHash, rawKept: true, title: read.article.title,
       extractionMethod: read.method, redlineVersion: redlineVersion)
     try store.save(
-      NewCapture(metadata: metadata, rawBody: response.body, articleText: read.text), in: page)
-    try store.record(
-      HistoryEntry(
+      NewCapture(metadata: metadata, rawBody: response.body, articleText: read.text),
+      recording: HistoryEntry(
         time: time, outcome: diff == nil ? .new : .changed, status: response.status,
         capture: time, added: diff?.linesAdded, removed: diff?.linesRemoved,
         bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
@@ -160,8 +163,9 @@ public struct SnapshotService: Sendable {
     let reason = String(describing: error)
     do {
       try store.withPage(for: url) { page in
+        let checked = checkTime(time, after: try store.latestCheck(of: page))
         try store.record(
-          HistoryEntry(time: time, outcome: .failed, status: status, error: reason), in: page)
+          HistoryEntry(time: checked, outcome: .failed, status: status, error: reason), in: page)
       }
     } catch {
       return PageReport(url: url, outcome: .failed("\(reason); \(error)"))
@@ -175,7 +179,7 @@ public struct SnapshotService: Sendable {
   private func uniqueCheckTime(for url: String) async -> String {
     var time = CaptureTime.string(from: now())
     guard let page = try? store.page(for: url),
-      let latest = try? store.captures(of: page).last?.time
+      let latest = try? store.latestCapture(of: page)?.time
     else { return time }
     for _ in 0..<timeRetries where time <= latest {
       try? await Task.sleep(for: .milliseconds(100))
@@ -186,6 +190,16 @@ public struct SnapshotService: Sendable {
     }
     return time
   }
+}
+
+/// The check's time, moved to the second after the page's latest check if it is not later:
+/// history times strictly increase and never name a capture twice, even when two runs check
+/// one page in the same second. Called under the page lock.
+private func checkTime(_ time: String, after latest: HistoryEntry?) -> String {
+  guard let latest, time <= latest.time, let date = CaptureTime.date(from: latest.time) else {
+    return time
+  }
+  return CaptureTime.string(from: date.addingTimeInterval(1))
 }
 
 /// Long enough for a real clock to reach the next second.

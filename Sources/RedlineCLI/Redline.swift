@@ -20,7 +20,7 @@ struct RedlineCommand: AsyncParsableCommand {
     version: redlineVersionString,
     subcommands: [
       SnapshotCommand.self, DiffCommand.self, ExtractCommand.self, LogCommand.self,
-      ShowCommand.self, ListCommand.self,
+      ShowCommand.self, ListCommand.self, VerifyCommand.self,
     ]
   )
 }

@@ -8,10 +8,21 @@ import Foundation
 
 /// Writes a whole file or nothing: a temporary file in the same folder, fsync, rename over the
 /// target, then fsync of the folder so the rename itself survives a crash.
-func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws {
   let folder = (path as NSString).deletingLastPathComponent
-  let temporary = folder + "/.tmp-" + UUID().uuidString
-  let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+  let temporary = folder + "/" + temporaryPrefix + UUID().uuidString
+  try writeFile(bytes, to: temporary, sync: sync)
+  try renameFile(temporary, to: path)
+  if sync { syncFolder(folder) }
+}
+
+/// Leftovers of an atomic write cut short start with this; only the store's recovery removes
+/// them.
+let temporaryPrefix = ".tmp-"
+
+/// Creates `path` (which must not exist) with these bytes and fsyncs it; a failure removes it.
+func writeFile(_ bytes: [UInt8], to path: String, sync: Bool = true) throws {
+  let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
   guard descriptor >= 0 else { throw StoreError.notWritable(path: path, reason: errnoText()) }
   var written = 0
   let result: Int32 = bytes.withUnsafeBytes { buffer in
@@ -24,39 +35,109 @@ func writeAtomically(_ bytes: [UInt8], to path: String) throws {
       }
       written += count
     }
-    return fsync(descriptor)
+    return sync ? fsync(descriptor) : 0
   }
   let failure = result != 0 ? errnoText() : nil
   close(descriptor)
   if let failure {
-    unlink(temporary)
+    unlink(path)
     throw StoreError.notWritable(path: path, reason: failure)
   }
-  guard rename(temporary, path) == 0 else {
+}
+
+/// Renames a file; on failure the source is removed and the error names the target.
+func renameFile(_ source: String, to target: String) throws {
+  guard rename(source, target) == 0 else {
     let reason = errnoText()
-    unlink(temporary)
-    throw StoreError.notWritable(path: path, reason: reason)
+    unlink(source)
+    throw StoreError.notWritable(path: target, reason: reason)
   }
-  syncFolder(folder)
 }
 
 /// Appends one line with a single `write` to a file opened with O_APPEND, then fsyncs: a
-/// reader sees the whole line or none of it.
-func appendLine(_ line: [UInt8], to path: String) throws {
-  let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+/// reader sees the whole line or none of it. A last line left without its newline by a crash
+/// is cut off first, so the new line never joins it.
+func appendLine(_ line: [UInt8], to path: String, sync: Bool = true) throws {
+  let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
   guard descriptor >= 0 else { throw StoreError.notWritable(path: path, reason: errnoText()) }
   defer { close(descriptor) }
+  try cutTornTail(descriptor, path: path)
   let count = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
   guard count == line.count else {
     throw StoreError.notWritable(path: path, reason: count < 0 ? errnoText() : "short write")
   }
-  guard fsync(descriptor) == 0 else {
+  guard !sync || fsync(descriptor) == 0 else {
     throw StoreError.notWritable(path: path, reason: errnoText())
   }
 }
 
-/// Creates a folder and its parents; fsyncs the parent so the new entry is durable.
-func createFolder(_ path: String) throws {
+/// Truncates an open file after its last newline if it does not end with one.
+/// - Returns: whether anything was cut.
+@discardableResult
+func cutTornTail(_ descriptor: Int32, path: String) throws -> Bool {
+  let size = lseek(descriptor, 0, SEEK_END)
+  guard size > 0 else { return false }
+  var last: UInt8 = 0
+  guard pread(descriptor, &last, 1, size - 1) == 1 else {
+    throw StoreError.unreadable(path: path, reason: errnoText())
+  }
+  guard last != UInt8(ascii: "\n") else { return false }
+  var end = size - 1
+  var chunk = [UInt8](repeating: 0, count: tailChunk)
+  while end > 0 {
+    let start = max(0, end - off_t(tailChunk))
+    let count = Int(end - start)
+    guard pread(descriptor, &chunk, count, start) == count else {
+      throw StoreError.unreadable(path: path, reason: errnoText())
+    }
+    if let newline = chunk[0..<count].lastIndex(of: UInt8(ascii: "\n")) {
+      end = start + off_t(newline) + 1
+      break
+    }
+    end = start
+  }
+  guard ftruncate(descriptor, end) == 0 else {
+    throw StoreError.notWritable(path: path, reason: errnoText())
+  }
+  return true
+}
+
+/// The last complete line of a file (without its newline), or nil when it has none. Reads
+/// only the file's tail, so appending to a long history stays cheap.
+func lastCompleteLine(of path: String) throws -> ArraySlice<UInt8>? {
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  guard descriptor >= 0 else {
+    if errno == ENOENT { return nil }
+    throw StoreError.unreadable(path: path, reason: errnoText())
+  }
+  defer { close(descriptor) }
+  let size = Int(lseek(descriptor, 0, SEEK_END))
+  var length = min(size, tailChunk)
+  while true {
+    var buffer = [UInt8](repeating: 0, count: length)
+    guard pread(descriptor, &buffer, length, off_t(size - length)) == length else {
+      throw StoreError.unreadable(path: path, reason: errnoText())
+    }
+    guard let end = buffer.lastIndex(of: UInt8(ascii: "\n")) else {
+      if length == size { return nil }
+      length = min(size, length * 4)
+      continue
+    }
+    if let start = buffer[..<end].lastIndex(of: UInt8(ascii: "\n")) {
+      return buffer[(start + 1)..<end]
+    }
+    if length == size { return buffer[0..<end] }
+    length = min(size, length * 4)
+  }
+}
+
+/// How much of a file's end is read at once when looking for its last line: a few history
+/// lines.
+private let tailChunk = 4096
+
+/// Creates a folder and its parents; fsyncs the parent so the new entry is durable. Another
+/// run creating the same folder at the same instant is not an error.
+func createFolder(_ path: String, sync: Bool = true) throws {
   var isFolder: ObjCBool = false
   if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
     guard isFolder.boolValue else {
@@ -64,12 +145,14 @@ func createFolder(_ path: String) throws {
     }
     return
   }
-  do {
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  } catch {
-    throw StoreError.notWritable(path: path, reason: reason(of: error))
+  let parent = (path as NSString).deletingLastPathComponent
+  if !parent.isEmpty, parent != path { try createFolder(parent, sync: sync) }
+  guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+    throw StoreError.notWritable(path: path, reason: errnoText())
   }
-  syncFolder((path as NSString).deletingLastPathComponent)
+  guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
+  else { throw StoreError.notWritable(path: path, reason: "exists and is not a folder") }
+  if sync { syncFolder(parent.isEmpty ? "." : parent) }
 }
 
 /// Holds an exclusive `flock` on a lock file while `body` runs; waits at most `timeout`.
@@ -100,7 +183,13 @@ func readFile(_ path: String) throws -> [UInt8] {
   return [UInt8](data)
 }
 
-private func syncFolder(_ path: String) {
+/// The bytes of a file, or none when it does not exist.
+func readFileIfPresent(_ path: String) throws -> [UInt8] {
+  FileManager.default.fileExists(atPath: path) ? try readFile(path) : []
+}
+
+/// fsyncs a folder so that renames and new entries in it survive a crash.
+func syncFolder(_ path: String) {
   let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
   guard descriptor >= 0 else { return }
   fsync(descriptor)

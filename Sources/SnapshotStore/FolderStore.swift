@@ -3,18 +3,26 @@ import Foundation
 /// The store as a folder of plain files (DESIGN.md): one folder per page with `page.json`,
 /// `history.jsonl` and `<time>.html/.json/.txt` per capture.
 ///
-/// Invariants: every file is written atomically; a capture is visible once its `.json` exists
-/// (written last); history lines are appended whole; writes to one page hold its lock.
+/// Invariants: the history is the store's commit log. A capture exists once its history line
+/// does: its files are first written under `.pending-<time>.*` names, then the line is
+/// appended, then the files are renamed into place; after a crash the next writer (or
+/// `verify`) finishes the renames of committed captures and removes everything else a cut
+/// short write left. Every file is fsynced before it counts; history lines are appended
+/// whole and each carries the chain hash of the line before; writes to one page hold its lock.
 public struct FolderStore: SnapshotStoring {
   /// The store's root folder.
   public let root: String
-  /// How long a run waits for another run's lock on a page before giving up.
+  /// How long a run waits for another run's lock on a page before skipping it.
   public let lockTimeout: Duration
+  /// Whether writes are fsynced. Only bulk generators of throw-away stores (benchmarks) turn
+  /// this off: without it a crash can lose recent captures.
+  public let syncsWrites: Bool
 
   /// Opens (without creating) the store at `root`.
-  public init(root: String, lockTimeout: Duration = .seconds(30)) {
+  public init(root: String, lockTimeout: Duration = .seconds(30), syncsWrites: Bool = true) {
     self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
     self.lockTimeout = lockTimeout
+    self.syncsWrites = syncsWrites
   }
 
   /// The folder of a page.
@@ -42,28 +50,42 @@ public struct FolderStore: SnapshotStoring {
     return result.sorted { $0.folder < $1.folder }
   }
 
-  /// The captures of a page, oldest first.
+  /// The captures of a page, oldest first: those its history records.
   public func captures(of page: PageRecord) throws -> [CaptureRecord] {
-    let folder = path(of: page)
-    let times = try contents(of: folder).compactMap { name -> String? in
-      guard name.hasSuffix(".json"), name != "page.json" else { return nil }
-      let time = String(name.dropLast(5))
-      return CaptureTime.isValid(time) ? time : nil
-    }.sorted()
-    return try times.map { time in
-      CaptureRecord(
-        time: time, metadata: try decode(CaptureMetadata.self, from: folder + "/\(time).json"))
+    try history(of: page).filter(\.storedCapture).compactMap(\.capture).map { time in
+      CaptureRecord(time: time, metadata: try metadata(of: page, capture: time))
     }
+  }
+
+  /// The latest capture of a page.
+  public func latestCapture(of page: PageRecord) throws -> CaptureRecord? {
+    guard let time = try history(of: page).last(where: \.storedCapture)?.capture else {
+      return nil
+    }
+    return CaptureRecord(time: time, metadata: try metadata(of: page, capture: time))
+  }
+
+  /// The latest check of a page, read from the end of its history only. For `unchanged` the
+  /// fields the store leaves out of the line are nil.
+  public func latestCheck(of page: PageRecord) throws -> HistoryEntry? {
+    let file = path(of: page) + "/history.jsonl"
+    guard let line = try lastCompleteLine(of: file) else { return nil }
+    return try resolvedHistory([line], file: file).first
+  }
+
+  /// The metadata of a capture.
+  public func metadata(of page: PageRecord, capture: String) throws -> CaptureMetadata {
+    try decode(CaptureMetadata.self, from: try capturePath(page, capture, "json"))
   }
 
   /// The article text of a capture.
   public func articleText(of page: PageRecord, capture: String) throws -> String {
-    String(decoding: try readFile(path(of: page) + "/\(capture).txt"), as: UTF8.self)
+    String(decoding: try readFile(try capturePath(page, capture, "txt")), as: UTF8.self)
   }
 
   /// The raw body of a capture, or nil when it was not kept.
   public func rawBody(of page: PageRecord, capture: String) throws -> [UInt8]? {
-    let file = path(of: page) + "/\(capture).html"
+    let file = try capturePath(page, capture, "html")
     return FileManager.default.fileExists(atPath: file) ? try readFile(file) : nil
   }
 
@@ -71,51 +93,23 @@ public struct FolderStore: SnapshotStoring {
   public func history(of page: PageRecord) throws -> [HistoryEntry] {
     let file = path(of: page) + "/history.jsonl"
     guard FileManager.default.fileExists(atPath: file) else { return [] }
-    let bytes = try readFile(file)
-    let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    // The last piece is empty after a final newline, or a line cut short: drop it either way.
-    let complete = lines.dropLast()
-    let decoder = JSONDecoder()
-    return try complete.filter { !$0.isEmpty }.map { line in
-      do {
-        return try decoder.decode(HistoryEntry.self, from: Data(line))
-      } catch {
-        throw StoreError.corrupt(path: file, reason: "a history line is not valid JSON")
-      }
+    return try resolvedHistory(historyLines(try readFile(file)), file: file)
+  }
+
+  /// Where a capture's file is: its own name, or, in the instant between a capture's history
+  /// line and the rename of its files (or after a crash in that instant), its pending name.
+  func capturePath(_ page: PageRecord, _ time: String, _ fileExtension: String) throws -> String {
+    guard CaptureTime.isValid(time) else {
+      throw StoreError.rejected(reason: "'\(time)' is not a capture time")
     }
+    let folder = path(of: page)
+    let final = folder + "/" + time + "." + fileExtension
+    if FileManager.default.fileExists(atPath: final) { return final }
+    let pending = folder + "/" + pendingPrefix + time + "." + fileExtension
+    return FileManager.default.fileExists(atPath: pending) ? pending : final
   }
 
-  /// Creates the page folder and `page.json` if needed, then runs `body` under the page lock.
-  public func withPage<T>(for url: String, _ body: (PageRecord) throws -> T) throws -> T {
-    let record = try pageRecord(for: normalizedPageURL(url))
-    try createFolder(root)
-    let folder = path(of: record)
-    try createFolder(folder)
-    return try withFileLock(folder + "/.lock", timeout: lockTimeout) {
-      let pageFile = folder + "/page.json"
-      if !FileManager.default.fileExists(atPath: pageFile) {
-        try writeAtomically(try encode(record, pretty: true), to: pageFile)
-      }
-      return try body(record)
-    }
-  }
-
-  /// Writes the raw body (if kept) and the text, then the metadata, each atomically.
-  public func save(_ capture: NewCapture, in page: PageRecord) throws {
-    let base = path(of: page) + "/" + capture.metadata.time
-    if capture.metadata.rawKept { try writeAtomically(capture.rawBody, to: base + ".html") }
-    try writeAtomically(Array(capture.articleText.utf8), to: base + ".txt")
-    try writeAtomically(try encode(capture.metadata, pretty: true), to: base + ".json")
-  }
-
-  /// Appends one JSON line to `history.jsonl`.
-  public func record(_ entry: HistoryEntry, in page: PageRecord) throws {
-    try appendLine(
-      try encode(entry, pretty: false) + [UInt8(ascii: "\n")],
-      to: path(of: page) + "/history.jsonl")
-  }
-
-  private func contents(of folder: String) throws -> [String] {
+  func contents(of folder: String) throws -> [String] {
     do {
       return try FileManager.default.contentsOfDirectory(atPath: folder)
     } catch {
@@ -123,8 +117,11 @@ public struct FolderStore: SnapshotStoring {
     }
   }
 
-  private func decode<T: Decodable>(_ type: T.Type, from file: String) throws -> T {
-    let bytes = try readFile(file)
+  func decode<T: Decodable>(_ type: T.Type, from file: String) throws -> T {
+    try decode(type, bytes: try readFile(file), file: file)
+  }
+
+  func decode<T: Decodable>(_ type: T.Type, bytes: [UInt8], file: String) throws -> T {
     do {
       return try JSONDecoder().decode(type, from: Data(bytes))
     } catch {
@@ -133,12 +130,5 @@ public struct FolderStore: SnapshotStoring {
   }
 }
 
-private func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting =
-    pretty
-    ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    : [.sortedKeys, .withoutEscapingSlashes]
-  let data = try encoder.encode(value)
-  return [UInt8](data) + (pretty ? [UInt8(ascii: "\n")] : [])
-}
+/// Capture files wait under this prefix until their history line is written.
+let pendingPrefix = ".pending-"

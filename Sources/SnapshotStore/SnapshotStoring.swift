@@ -1,5 +1,9 @@
 /// The one seam between the use cases and where captures live. The folder store implements it;
 /// a shared database could too, without touching the rest.
+///
+/// Invariants every backend keeps: a capture is never half visible (its files and its history
+/// line appear together), history lines are never changed once written, and check times of
+/// one page strictly increase.
 public protocol SnapshotStoring: Sendable {
   /// The page record for a URL, or nil when the store has never seen it.
   func page(for url: String) throws -> PageRecord?
@@ -7,17 +11,44 @@ public protocol SnapshotStoring: Sendable {
   func pages() throws -> [PageRecord]
   /// The captures of a page, oldest first.
   func captures(of page: PageRecord) throws -> [CaptureRecord]
+  /// The latest capture of a page, or nil before its first.
+  func latestCapture(of page: PageRecord) throws -> CaptureRecord?
+  /// The latest check of a page (any outcome), or nil before its first.
+  func latestCheck(of page: PageRecord) throws -> HistoryEntry?
   /// The article text of a capture.
   func articleText(of page: PageRecord, capture: String) throws -> String
-  /// The raw body of a capture, if it was kept.
+  /// The raw body of a capture (or of a check whose raw body was kept), if it was kept.
   func rawBody(of page: PageRecord, capture: String) throws -> [UInt8]?
   /// The history of a page, oldest first.
   func history(of page: PageRecord) throws -> [HistoryEntry]
+  /// Pages with at least one `changed` check at or after `time` (`YYYYMMDDTHHMMSSZ`): the
+  /// query behind `audit --since`.
+  func pagesChanged(since time: String) throws -> [PageRecord]
   /// Runs `body` while holding the page's lock, creating the page if needed, so that two runs
   /// never interleave their writes to one page.
   func withPage<T>(for url: String, _ body: (PageRecord) throws -> T) throws -> T
-  /// Stores a capture atomically: each file appears whole or not at all.
-  func save(_ capture: NewCapture, in page: PageRecord) throws
-  /// Appends one history line, whole.
-  func record(_ entry: HistoryEntry, in page: PageRecord) throws
+  /// Stores a capture and the check that made it, together: after a crash either both are
+  /// there or neither is. Call inside `withPage`.
+  /// - Throws: `StoreError.duplicateCapture` if the page already has a capture at that time.
+  func save(_ capture: NewCapture, recording check: HistoryEntry, in page: PageRecord) throws
+  /// Appends one check that stored no capture, whole, with the raw body if it is to be kept.
+  /// Call inside `withPage`.
+  func record(_ check: HistoryEntry, rawBody: [UInt8]?, in page: PageRecord) throws
+  /// Re-hashes every stored file and checks every history chain.
+  func verify() throws -> VerificationReport
+}
+
+extension SnapshotStoring {
+  /// Appends one check that stored nothing but its history line.
+  public func record(_ check: HistoryEntry, in page: PageRecord) throws {
+    try record(check, rawBody: nil, in: page)
+  }
+
+  /// Pages whose history has a `changed` line at or after `time`, read page by page. A
+  /// database backend answers this with one query instead.
+  public func pagesChanged(since time: String) throws -> [PageRecord] {
+    try pages().filter { page in
+      try history(of: page).contains { $0.outcome == .changed && $0.time >= time }
+    }
+  }
 }

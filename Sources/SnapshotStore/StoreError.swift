@@ -12,6 +12,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownPage(String)
   /// Another run holds the page's lock for longer than the wait allows.
   case locked(path: String)
+  /// A capture already exists at that time; the store never overwrites one.
+  case duplicateCapture(path: String)
+  /// A write asked of the store breaks one of its rules (a caller's mistake).
+  case rejected(reason: String)
 
   /// One line a user can act on.
   public var description: String {
@@ -21,7 +25,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .corrupt(let path, let reason): "store: \(path) is damaged: \(reason)"
     case .invalidURL(let url): "not an http(s) URL: \(url)"
     case .unknownPage(let url): "store: no captures of \(url)"
-    case .locked(let path): "store: \(path) is locked by another run"
+    case .locked(let path): "store: \(path) is being written by another run; skipped"
+    case .duplicateCapture(let path): "store: \(path) already exists; a capture is never replaced"
+    case .rejected(let reason): "store: \(reason)"
     }
   }
 }

@@ -36,6 +36,12 @@ public enum CheckOutcome: String, Sendable, Codable, Equatable {
 }
 
 /// One line of `history.jsonl`: one check of a page.
+///
+/// Invariants: `previous` is nil on the first line of a page's history and, on every other
+/// line, the chain hash (`historyLineHash`) of the exact bytes of the line before it, so an
+/// edited, inserted or deleted line breaks the chain. The store writes `unchanged` lines
+/// compactly (no `capture`, `textSHA256` or `title`: they are those of the latest capture) and
+/// fills those fields back in when it reads the history.
 public struct HistoryEntry: Sendable, Codable, Equatable {
   /// When the check ran (`YYYYMMDDTHHMMSSZ`).
   public let time: String
@@ -53,16 +59,25 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   public let bodySHA256: String?
   /// SHA-256 of the article text, hex.
   public let textSHA256: String?
+  /// SHA-256 of the capture's `<time>.json` as written, hex (for `new` and `changed`): it puts
+  /// the metadata under the history chain too.
+  public let metadataSHA256: String?
+  /// Whether `<time>.html` was kept for this check although the article did not change
+  /// (`--keep-raw always`).
+  public let rawKept: Bool?
   /// The article title at this check.
   public let title: String?
   /// Why the check failed.
   public let error: String?
+  /// The chain hash of the line before this one; nil on the first line.
+  public let previous: String?
 
   /// Creates a history entry.
   public init(
     time: String, outcome: CheckOutcome, status: Int? = nil, capture: String? = nil,
     added: Int? = nil, removed: Int? = nil, bodySHA256: String? = nil,
-    textSHA256: String? = nil, title: String? = nil, error: String? = nil
+    textSHA256: String? = nil, metadataSHA256: String? = nil, rawKept: Bool? = nil,
+    title: String? = nil, error: String? = nil, previous: String? = nil
   ) {
     self.time = time
     self.outcome = outcome
@@ -72,8 +87,30 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
     self.removed = removed
     self.bodySHA256 = bodySHA256
     self.textSHA256 = textSHA256
+    self.metadataSHA256 = metadataSHA256
+    self.rawKept = rawKept
     self.title = title
     self.error = error
+    self.previous = previous
+  }
+
+  /// Whether this check stored a capture (`new` or `changed` with a capture time).
+  public var storedCapture: Bool {
+    (outcome == .new || outcome == .changed) && capture != nil
+  }
+
+  /// A copy with some fields replaced: an argument left out keeps the field, `.some(nil)`
+  /// clears it.
+  public func with(
+    capture: String?? = nil, textSHA256: String?? = nil, metadataSHA256: String?? = nil,
+    title: String?? = nil, previous: String?? = nil
+  ) -> HistoryEntry {
+    HistoryEntry(
+      time: time, outcome: outcome, status: status, capture: capture ?? self.capture,
+      added: added, removed: removed, bodySHA256: bodySHA256,
+      textSHA256: textSHA256 ?? self.textSHA256,
+      metadataSHA256: metadataSHA256 ?? self.metadataSHA256, rawKept: rawKept,
+      title: title ?? self.title, error: error, previous: previous ?? self.previous)
   }
 }
 

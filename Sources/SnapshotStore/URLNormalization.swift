@@ -2,10 +2,12 @@ import Crypto
 import Foundation
 
 /// The form of a URL that names a page: scheme and host lower-cased, default port and fragment
-/// dropped, tracking parameters (`utm_*`, `fbclid`, `gclid`, Blogger's `m=1`) removed.
+/// dropped, percent-encoding normalized (unreserved characters decoded, hex digits upper-cased),
+/// dot segments of the path resolved, tracking parameters (`utm_*`, `fbclid`, `gclid`, Blogger's
+/// `m=1`) removed from the query.
 ///
-///     normalizedPageURL("HTTPS://Example.COM:443/a?utm_source=x&id=2#top")
-///     // "https://example.com/a?id=2"
+///     normalizedPageURL("HTTPS://Example.COM:443/a/./b/../%7euser?utm_source=x&id=2#top")
+///     // "https://example.com/a/~user?id=2"
 ///
 /// - Throws: `StoreError.invalidURL` for anything but an absolute http or https URL.
 public func normalizedPageURL(_ raw: String) throws -> String {
@@ -20,18 +22,83 @@ public func normalizedPageURL(_ raw: String) throws -> String {
     components.port = nil
   }
   components.fragment = nil
-  if components.path.isEmpty { components.path = "/" }
-  if let items = components.queryItems {
+  let path = removingDotSegments(normalizedPercentEncoding(components.percentEncodedPath))
+  components.percentEncodedPath = path.isEmpty ? "/" : path
+  if let items = components.percentEncodedQueryItems {
     let kept = items.filter { item in
-      let name = item.name.lowercased()
+      let name = (item.name.removingPercentEncoding ?? item.name).lowercased()
       return
         !(name.hasPrefix("utm_") || trackingParameters.contains(name)
         || (name == "m" && item.value == "1"))
+    }.map {
+      URLQueryItem(
+        name: normalizedPercentEncoding($0.name), value: $0.value.map(normalizedPercentEncoding))
     }
-    components.queryItems = kept.isEmpty ? nil : kept
+    components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
   }
   guard let url = components.string else { throw StoreError.invalidURL(raw) }
   return url
+}
+
+/// Decodes `%XX` escapes of unreserved characters (RFC 3986 §6.2.2.2) and upper-cases the
+/// hex digits of the others, so that two spellings of one URL name one page.
+func normalizedPercentEncoding(_ text: String) -> String {
+  let bytes = Array(text.utf8)
+  var output: [UInt8] = []
+  output.reserveCapacity(bytes.count)
+  var index = 0
+  while index < bytes.count {
+    if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+      let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+    {
+      let decoded = high << 4 | low
+      output +=
+        isUnreserved(decoded) ? [decoded] : [UInt8(ascii: "%"), hexDigit(high), hexDigit(low)]
+      index += 3
+    } else {
+      output.append(bytes[index])
+      index += 1
+    }
+  }
+  return String(decoding: output, as: UTF8.self)
+}
+
+/// RFC 3986 §5.2.4: `.` and `..` segments of a path resolved, never above the root.
+func removingDotSegments(_ path: String) -> String {
+  var output: [Substring] = []
+  let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+  for (index, segment) in segments.enumerated() {
+    let isLast = index == segments.count - 1
+    if segment == "." || segment == ".." {
+      if segment == "..", output.count > 1 { output.removeLast() }
+      if isLast { output.append("") }
+    } else {
+      output.append(segment)
+    }
+  }
+  let joined = output.joined(separator: "/")
+  return joined.hasPrefix("/") || joined.isEmpty ? joined : "/" + joined
+}
+
+private func hexValue(_ byte: UInt8) -> UInt8? {
+  switch byte {
+  case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+  case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+  case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+  default: nil
+  }
+}
+
+private func hexDigit(_ value: UInt8) -> UInt8 {
+  value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
+}
+
+private func isUnreserved(_ byte: UInt8) -> Bool {
+  (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+    || byte == UInt8(ascii: "~")
 }
 
 private let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "msclkid", "mc_eid"]

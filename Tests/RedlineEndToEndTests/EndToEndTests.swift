@@ -93,8 +93,10 @@ struct EndToEndTests {
     var files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter {
       !$0.hasPrefix(".")
     }.sorted()
-    #expect(files.count == 5)
-    #expect(files.contains("page.json") && files.contains("history.jsonl"))
+    #expect(files.count == 6)
+    #expect(
+      files.contains("page.json") && files.contains("history.jsonl")
+        && files.contains("head.json"))
     let firstTime = String(try #require(files.first { $0.hasSuffix(".txt") }).dropLast(4))
     #expect(
       try Data(contentsOf: URL(fileURLWithPath: pageFolder + "/\(firstTime).html"))
@@ -115,7 +117,7 @@ struct EndToEndTests {
     files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter {
       !$0.hasPrefix(".")
     }.sorted()
-    #expect(files.count == 8)
+    #expect(files.count == 9)
     let times = files.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
     try #require(times.count == 2)
 
@@ -176,7 +178,7 @@ struct EndToEndTests {
     files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter {
       !$0.hasPrefix(".")
     }.sorted()
-    #expect(files.count == 8)
+    #expect(files.count == 9)
 
     let log = try redline(["log", "--store", store, url])
     #expect(log.status == 0)
@@ -194,6 +196,19 @@ struct EndToEndTests {
     #expect(same.status == 1)
     let shown = try redline(["show", "--store", store, url, "first"])
     #expect(shown.stdout == firstText)
+
+    let intact = try redline(["verify", "--store", store])
+    #expect(intact.status == 0)
+    #expect(intact.stdout == "")
+    #expect(intact.stderr.hasSuffix("intact\n"))
+    try Data("tampered\n".utf8).write(
+      to: URL(fileURLWithPath: pageFolder + "/\(times[1]).txt"))
+    let damaged = try redline(["verify", "--store", store])
+    #expect(damaged.status == 1)
+    #expect(
+      damaged.stdout
+        == "altered \(pageFolder)/\(times[1]).txt: sha256 differs from the metadata's text sha256\n"
+    )
   }
 
   @Test("the bundled Snapshots/ store: an edit, then a chrome-only check that is not one")
@@ -212,6 +227,13 @@ struct EndToEndTests {
     #expect(diff.stdout.contains("\n+") && diff.stdout.contains("Russia appears to be voicing"))
     let list = try redline(["list", "--store", store])
     #expect(list.stdout.hasPrefix("2 captures  changed "))
+    // verify takes page locks, so it runs on a copy rather than in the source tree.
+    let copy = NSTemporaryDirectory() + "redline-bundled-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: copy) }
+    try FileManager.default.copyItem(atPath: store, toPath: copy)
+    let verify = try redline(["verify", "--store", copy])
+    #expect(verify.status == 0)
+    #expect(verify.stdout == "")
   }
 
   @Test("diff of two local files: HTML is extracted first; exit 0 same, 1 different")
@@ -325,7 +347,7 @@ struct EndToEndTests {
 
   @Test(
     "every command has --help with an example",
-    arguments: ["snapshot", "diff", "extract", "log", "show", "list"])
+    arguments: ["snapshot", "diff", "extract", "log", "show", "list", "verify"])
   func help(command: String) throws {
     let result = try redline([command, "--help"])
     #expect(result.status == 0)

@@ -9,7 +9,7 @@ func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
   return try body(path)
 }
 
-private func metadata(_ time: String, text: String) -> CaptureMetadata {
+func metadata(_ time: String, text: String) -> CaptureMetadata {
   CaptureMetadata(
     time: time, requestedURL: "https://b.example/p", finalURL: "https://b.example/p", status: 200,
     headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
@@ -34,6 +34,11 @@ struct URLNormalizationTests {
       ("https://x.blogspot.com/2016/07/p.html?m=1", "https://x.blogspot.com/2016/07/p.html"),
       ("https://example.com", "https://example.com/"),
       ("https://example.com:8443/a", "https://example.com:8443/a"),
+      ("https://example.com/%7euser/%41b%2f%e2%82%ac", "https://example.com/~user/Ab%2F%E2%82%AC"),
+      ("https://example.com/a/./b/../c/", "https://example.com/a/c/"),
+      ("https://example.com/../../etc/passwd", "https://example.com/etc/passwd"),
+      ("https://example.com/p?UTM_Medium=x&gclid=1&q=%7e", "https://example.com/p?q=~"),
+      ("https://example.com/p?m=0", "https://example.com/p?m=0"),
     ])
   func normalization(raw: String, expected: String) throws {
     #expect(try normalizedPageURL(raw) == expected)
@@ -58,30 +63,106 @@ struct FolderStoreTests {
         metadata: metadata("20160702T100000Z", text: "Title: T\n\nBody\n"),
         rawBody: Array("<p>x</p>".utf8), articleText: "Title: T\n\nBody\n")
       let entry = HistoryEntry(
-        time: "20160702T100000Z", outcome: .new, status: 200, capture: "20160702T100000Z")
+        time: "20160702T100000Z", outcome: .new, status: 200, capture: "20160702T100000Z",
+        textSHA256: capture.metadata.textSHA256, title: "T")
+      let unchanged = HistoryEntry(
+        time: "20160702T110000Z", outcome: .unchanged, status: 200, capture: "20160702T100000Z",
+        bodySHA256: "ab", textSHA256: capture.metadata.textSHA256, title: "T")
       try store.withPage(for: url) { page in
-        try store.save(capture, in: page)
-        try store.record(entry, in: page)
+        try store.save(capture, recording: entry, in: page)
+        try store.record(unchanged, in: page)
       }
       let page = try #require(try store.page(for: url))
       #expect(page.folder.hasPrefix("b.example/2016-07-post-html-"))
       let captures = try store.captures(of: page)
       #expect(captures.map(\.time) == ["20160702T100000Z"])
       #expect(captures.first?.metadata == capture.metadata)
+      #expect(try store.latestCapture(of: page) == captures.first)
       #expect(try store.articleText(of: page, capture: "20160702T100000Z") == "Title: T\n\nBody\n")
       #expect(try store.rawBody(of: page, capture: "20160702T100000Z") == Array("<p>x</p>".utf8))
-      #expect(try store.history(of: page) == [entry])
+      let history = try store.history(of: page)
+      let metadataFile = store.path(of: page) + "/20160702T100000Z.json"
+      let metadataHash = sha256Hex(try Data(contentsOf: URL(fileURLWithPath: metadataFile)))
+      #expect(history.first == entry.with(metadataSHA256: .some(metadataHash)))
+      #expect(history.last?.capture == "20160702T100000Z")
+      #expect(history.last?.title == "T")
+      #expect(history.last?.previous?.count == 32)
+      #expect(try store.latestCheck(of: page)?.time == "20160702T110000Z")
       #expect(try store.pages() == [page])
+      let pageFile = URL(fileURLWithPath: store.path(of: page) + "/page.json")
+      #expect(try JSONDecoder().decode(PageRecord.self, from: Data(contentsOf: pageFile)) == page)
       let files = try FileManager.default.contentsOfDirectory(atPath: store.path(of: page)).sorted()
       #expect(
         files == [
           ".lock", "20160702T100000Z.html", "20160702T100000Z.json", "20160702T100000Z.txt",
-          "history.jsonl", "page.json",
+          "head.json", "history.jsonl", "page.json",
         ])
+      #expect(try store.verify().isClean)
     }
   }
 
-  @Test("a history line cut short by a crash is ignored")
+  @Test("an unchanged check adds one short history line and no file")
+  func growthWithChecks() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root, syncsWrites: false)
+      let text = "Title: T\n\nBody\n"
+      let page = try store.withPage(for: "https://b.example/p") { page in
+        try store.save(
+          NewCapture(
+            metadata: metadata("20160702T100000Z", text: text), rawBody: Array("<p>x</p>".utf8),
+            articleText: text),
+          recording: HistoryEntry(
+            time: "20160702T100000Z", outcome: .new, status: 200, capture: "20160702T100000Z",
+            bodySHA256: sha256Hex(Array("<p>x</p>".utf8)), textSHA256: sha256Hex(Array(text.utf8)),
+            title: "A long title that unchanged lines do not repeat, because the capture has it"),
+          in: page)
+        return page
+      }
+      let folder = store.path(of: page)
+      let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+      let historyFile = folder + "/history.jsonl"
+      let sizeBefore = try Data(contentsOf: URL(fileURLWithPath: historyFile)).count
+      let start = try #require(CaptureTime.date(from: "20160702T100000Z"))
+      try store.withPage(for: page.url) { page in
+        for check in 1...1000 {
+          try store.record(
+            HistoryEntry(
+              time: CaptureTime.string(from: start + Double(check) * 3600), outcome: .unchanged,
+              status: 200, capture: "20160702T100000Z",
+              bodySHA256: sha256Hex(Array("<p>\(check)</p>".utf8)),
+              textSHA256: sha256Hex(Array(text.utf8)), title: "A long title"),
+            in: page)
+        }
+      }
+      let growth = try Data(contentsOf: URL(fileURLWithPath: historyFile)).count - sizeBefore
+      #expect(growth < 200_000)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before)
+      let history = try store.history(of: page)
+      #expect(history.count == 1001)
+      #expect(history.allSatisfy { $0.capture == "20160702T100000Z" })
+      #expect(try store.verify().isClean)
+    }
+  }
+
+  @Test("a capture is never written over")
+  func noOverwrite() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      let text = "Title: T\n\nBody\n"
+      let capture = NewCapture(
+        metadata: metadata("20160702T100000Z", text: text), rawBody: Array("<p>x</p>".utf8),
+        articleText: text)
+      let entry = HistoryEntry(
+        time: "20160702T100000Z", outcome: .new, status: 200, capture: "20160702T100000Z")
+      try store.withPage(for: "https://b.example/p") { page in
+        try store.save(capture, recording: entry, in: page)
+        #expect(throws: StoreError.self) { try store.save(capture, recording: entry, in: page) }
+      }
+      #expect(try store.verify().isClean)
+    }
+  }
+
+  @Test("a history line cut short by a crash is ignored, then cut off by the next write")
   func truncatedHistory() throws {
     try withTemporaryFolder { root in
       let store = FolderStore(root: root)
@@ -96,6 +177,12 @@ struct FolderStoreTests {
       handle.write(Data("{\"time\":\"2016".utf8))
       handle.closeFile()
       #expect(try store.history(of: page).count == 1)
+      try store.withPage(for: page.url) { page in
+        try store.record(
+          HistoryEntry(time: "20160702T110000Z", outcome: .failed, error: "y"), in: page)
+      }
+      #expect(try store.history(of: page).map(\.error) == ["x", "y"])
+      #expect(try store.verify().isClean)
     }
   }
 
@@ -108,6 +195,10 @@ struct FolderStoreTests {
       "https://x.example/" + String(repeating: "long-segment/", count: 300),
       "https://bücher.example/ünïcödé/påth",
       "https://x.example/\u{7}bell/..%5C..%5Cwindows",
+      "https://x.example/a%00b/%0d%0a/%7f",
+      "https://x.example//etc/passwd",
+      "https://x.example/" + String(repeating: "a", count: 4000),
+      "https://xn--bcher-kva.example/%2F..%2F..%2Froot",
     ])
   func hostileURLs(url: String) throws {
     try withTemporaryFolder { root in
@@ -148,5 +239,45 @@ struct FolderStoreTests {
     #expect(CaptureTime.date(from: "20160702T095300Z") == date)
     #expect(CaptureTime.isValid("20160702T095300Z"))
     #expect(!CaptureTime.isValid("2016-07-02"))
+  }
+}
+
+@Suite("locking")
+struct LockingTests {
+  @Test("a page held by another run is waited for, then skipped with a message")
+  func lockedPage() throws {
+    try withTemporaryFolder { root in
+      let holder = FolderStore(root: root)
+      let waiter = FolderStore(root: root, lockTimeout: .milliseconds(200))
+      let url = "https://b.example/p"
+      let clock = ContinuousClock()
+      try holder.withPage(for: url) { _ in
+        let start = clock.now
+        #expect {
+          try waiter.withPage(for: url) { _ in }
+        } throws: { error in
+          String(describing: error).contains("being written by another run; skipped")
+        }
+        #expect(clock.now - start >= .milliseconds(200))
+      }
+      #expect(try waiter.withPage(for: url) { $0.url } == url)
+    }
+  }
+}
+
+@Suite("page folders")
+struct PageFolderTests {
+  @Test("a folder whose page.json names another URL is never written into")
+  func foreignFolder() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      let page = try store.withPage(for: "https://b.example/p") { $0 }
+      let pageFile = store.path(of: page) + "/page.json"
+      let text = try String(contentsOfFile: pageFile, encoding: .utf8)
+      try text.replacingOccurrences(of: "https://b.example/p", with: "https://b.example/q")
+        .write(toFile: pageFile, atomically: true, encoding: .utf8)
+      #expect(throws: StoreError.self) { try store.withPage(for: "https://b.example/p") { _ in } }
+      #expect(try store.verify().problems.map(\.kind) == [.altered])
+    }
   }
 }

@@ -23,7 +23,8 @@ struct LogCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingErrors {
       let entries = try ArchiveQueries(store: storeOptions.folderStore).log(of: url)
-      for entry in entries { writeLine(logLine(entry)) }
+      // One write for the whole timeline: a page checked hourly for years has many lines.
+      writeOutput(Array(entries.map { logLine($0) + "\n" }.joined().utf8))
     }
   }
 }

@@ -15,6 +15,7 @@ struct SnapshotCommand: AsyncParsableCommand {
       Example:
         redline snapshot --store Snapshots https://example.blogspot.com/2016/07/post.html
         redline snapshot --list watch.txt --quiet --diff
+        redline snapshot --keep-raw always https://example.blogspot.com/2016/07/post.html
       """
   )
 
@@ -56,6 +57,13 @@ struct SnapshotCommand: AsyncParsableCommand {
       valueName: "host:port:host2:port2"))
   var connectTo: [String] = []
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Keep the raw HTML of every check (always), or only with captures whose article changed (changes).",
+      valueName: "always|changes"))
+  var keepRaw: RawBodyPolicy = .changes
+
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
@@ -83,7 +91,7 @@ struct SnapshotCommand: AsyncParsableCommand {
           userAgent: userAgent, totalTimeout: timeout, maxBodySize: maxSize,
           verifyTLS: !insecure, connectTo: connectTo))
       let service = SnapshotService(
-        fetcher: fetcher, store: storeOptions.folderStore, jobs: jobs)
+        fetcher: fetcher, store: storeOptions.folderStore, jobs: jobs, keepRaw: keepRaw)
       let reports = await service.snapshot(all)
       for report in reports {
         if quiet, report.outcome == .unchanged || report.outcome == .new { continue }
@@ -102,3 +110,5 @@ private func readWatchList(_ path: String) throws -> [String] {
     $0.trimmingCharacters(in: .whitespaces)
   }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
 }
+
+extension RawBodyPolicy: ExpressibleByArgument {}

@@ -1,0 +1,8 @@
+/// Which raw bodies `snapshot` keeps beside the article text.
+public enum RawBodyPolicy: String, Sendable, CaseIterable {
+  /// The raw body of the first capture and of every capture whose article changed: the store
+  /// grows with edits, not with checks (the default).
+  case changes
+  /// The raw body of every check, also when the article did not change.
+  case always
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Redline
+import SnapshotStore
+
+struct VerifyCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verify",
+    abstract: "Re-hash every stored file and check every page's history chain.",
+    discussion: """
+      Prints one line per problem: "missing PATH: …", "altered PATH: …" (a hash, size or
+      history chain does not match), "orphaned PATH: …" (no history line accounts for it) or
+      "unchecked PATH: …". Writes a run cut short left behind are finished or removed first,
+      as the next snapshot would. Exit status: 0 when the store is intact, 1 when anything is
+      damaged, 2 when the store cannot be read.
+
+      Example:
+        redline verify --store Snapshots
+      """
+  )
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() async throws {
+    try await reportingErrors {
+      let report = try verifyStore(storeOptions.folderStore)
+      for problem in report.problems { writeLine(problem.description) }
+      let repaired =
+        report.repaired > 0
+        ? ", \(counted(report.repaired, "leftover")) of interrupted writes cleaned" : ""
+      let verdict = report.isClean ? "intact" : counted(report.problems.count, "problem")
+      FileHandle.standardError.write(
+        Data(
+          ("redline: verified \(counted(report.pages, "page")), "
+            + "\(counted(report.captures, "capture")), "
+            + "\(counted(report.checks, "history line"))\(repaired): \(verdict)\n").utf8))
+      if !report.isClean { throw ExitCode(1) }
+    }
+  }
+}
+
+/// `1 page`, `2 pages`.
+private func counted(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

@@ -1,0 +1,187 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension FolderStore {
+  /// Creates the page folder and `page.json` if needed, then runs `body` under the page lock,
+  /// after finishing or removing whatever a crashed run left half done in that folder.
+  /// - Throws: `StoreError.locked` when another run holds the page longer than `lockTimeout`.
+  public func withPage<T>(for url: String, _ body: (PageRecord) throws -> T) throws -> T {
+    let record = try pageRecord(for: normalizedPageURL(url))
+    let folder = path(of: record)
+    try createFolder(folder, sync: syncsWrites)
+    return try withFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {
+      try recoverInterruptedWrites(in: folder)
+      let pageFile = folder + "/page.json"
+      if !FileManager.default.fileExists(atPath: pageFile) {
+        try writeAtomically(try encodeJSON(record, pretty: true), to: pageFile, sync: syncsWrites)
+      } else if try decode(PageRecord.self, from: pageFile).url != record.url {
+        // Two URLs sharing 48 bits of hash: refuse rather than mix their histories.
+        throw StoreError.corrupt(path: pageFile, reason: "the folder belongs to another URL")
+      }
+      return try body(record)
+    }
+  }
+
+  /// Writes the capture's files under pending names, appends the check (the commit), then
+  /// renames the files into place.
+  public func save(_ capture: NewCapture, recording check: HistoryEntry, in page: PageRecord)
+    throws
+  {
+    let time = capture.metadata.time
+    guard CaptureTime.isValid(time), check.storedCapture, check.capture == time else {
+      throw StoreError.rejected(reason: "a capture must be saved with the check that made it")
+    }
+    let folder = path(of: page)
+    for fileExtension in ["json", "txt", "html"] {
+      let final = folder + "/" + time + "." + fileExtension
+      if FileManager.default.fileExists(atPath: final) {
+        throw StoreError.duplicateCapture(path: final)
+      }
+    }
+    let metadataBytes = try encodeJSON(capture.metadata, pretty: true)
+    var files: [(String, [UInt8])] = []
+    if capture.metadata.rawKept { files.append(("html", capture.rawBody)) }
+    files.append(("txt", Array(capture.articleText.utf8)))
+    files.append(("json", metadataBytes))
+    try commit(
+      files, time: time, check: check.with(metadataSHA256: .some(sha256Hex(metadataBytes))),
+      in: folder)
+  }
+
+  /// Appends the check, with its raw body under `<time>.html` when one is given.
+  public func record(_ check: HistoryEntry, rawBody: [UInt8]?, in page: PageRecord) throws {
+    guard let rawBody else {
+      try appendHistory(check, in: path(of: page))
+      return
+    }
+    guard !check.storedCapture, CaptureTime.isValid(check.time) else {
+      throw StoreError.rejected(reason: "a kept raw body needs a check time and no capture")
+    }
+    let folder = path(of: page)
+    let final = folder + "/" + check.time + ".html"
+    if FileManager.default.fileExists(atPath: final) {
+      throw StoreError.duplicateCapture(path: final)
+    }
+    let kept = HistoryEntry(
+      time: check.time, outcome: check.outcome, status: check.status, capture: check.capture,
+      added: check.added, removed: check.removed, bodySHA256: check.bodySHA256,
+      textSHA256: check.textSHA256, rawKept: true, title: check.title, error: check.error)
+    try commit([("html", rawBody)], time: check.time, check: kept, in: folder)
+  }
+
+  /// Pending files, fsync, history line, renames, fsync: the order that makes a crash at any
+  /// instant leave either the whole check or none of it.
+  private func commit(
+    _ files: [(String, [UInt8])], time: String, check: HistoryEntry, in folder: String
+  ) throws {
+    for (fileExtension, bytes) in files {
+      let pending = folder + "/" + pendingPrefix + time + "." + fileExtension
+      unlink(pending)
+      try writeFile(bytes, to: pending, sync: syncsWrites)
+    }
+    if syncsWrites { syncFolder(folder) }
+    try appendHistory(check, in: folder)
+    for (fileExtension, _) in files {
+      let name = time + "." + fileExtension
+      // Committed: a failed rename leaves the pending file for recovery to finish.
+      guard rename(folder + "/" + pendingPrefix + name, folder + "/" + name) == 0 else {
+        throw StoreError.notWritable(path: folder + "/" + name, reason: errnoText())
+      }
+    }
+    if syncsWrites { syncFolder(folder) }
+  }
+
+  /// Appends the line chained to the one before, then moves the head to it.
+  private func appendHistory(_ check: HistoryEntry, in folder: String) throws {
+    let file = folder + "/history.jsonl"
+    let previousLine = try lastCompleteLine(of: file)
+    let count = try readHead(folder)?.lines ?? historyLines(try readFileIfPresent(file)).count
+    let line = try encodeJSON(storedForm(of: check, previousLine: previousLine), pretty: false)
+    try appendLine(line + [UInt8(ascii: "\n")], to: file, sync: syncsWrites)
+    try writeHead(HistoryHead(lines: count + 1, last: historyLineHash(line)), in: folder)
+  }
+
+  func readHead(_ folder: String) throws -> HistoryHead? {
+    let file = folder + "/" + headFileName
+    guard FileManager.default.fileExists(atPath: file) else { return nil }
+    return try decode(HistoryHead.self, from: file)
+  }
+
+  private func writeHead(_ head: HistoryHead, in folder: String) throws {
+    try writeAtomically(
+      try encodeJSON(head, pretty: true), to: folder + "/" + headFileName, sync: syncsWrites)
+  }
+
+  /// A crash between an append and the head's rewrite leaves the head one line behind: the
+  /// last line then chains to the head, and the head is moved to it.
+  private func catchUpHead(in folder: String) throws -> Bool {
+    // A damaged head is left for verify to report, never overwritten.
+    guard let head = (try? readHead(folder)) ?? nil,
+      let last = try lastCompleteLine(of: folder + "/history.jsonl"),
+      historyLineHash(last) != head.last,
+      let entry = try? JSONDecoder().decode(HistoryEntry.self, from: Data(last)),
+      entry.previous == head.last
+    else { return false }
+    try writeHead(HistoryHead(lines: head.lines + 1, last: historyLineHash(last)), in: folder)
+    return true
+  }
+
+  /// Finishes or removes what a run killed mid-write left in a page folder: temporary files
+  /// go, a history line without its newline is cut off, pending capture files whose check is
+  /// in the history are renamed into place and the others removed. Call under the page lock.
+  /// - Returns: how many leftovers were repaired.
+  @discardableResult
+  func recoverInterruptedWrites(in folder: String) throws -> Int {
+    var repaired = 0
+    let names = try contents(of: folder)
+    for name in names where name.hasPrefix(temporaryPrefix) {
+      unlink(folder + "/" + name)
+      repaired += 1
+    }
+    let historyFile = folder + "/history.jsonl"
+    let descriptor = open(historyFile, O_RDWR | O_CLOEXEC)
+    if descriptor >= 0 {
+      defer { close(descriptor) }
+      if try cutTornTail(descriptor, path: historyFile) {
+        repaired += 1
+        if syncsWrites { fsync(descriptor) }
+      }
+    }
+    if try catchUpHead(in: folder) { repaired += 1 }
+    let pending = names.filter { $0.hasPrefix(pendingPrefix) }
+    if !pending.isEmpty {
+      let committed = try committedTimes(historyFile)
+      for name in pending {
+        let final = String(name.dropFirst(pendingPrefix.count))
+        let time = String(final.prefix(16))
+        if committed.contains(time), !FileManager.default.fileExists(atPath: folder + "/" + final) {
+          _ = rename(folder + "/" + name, folder + "/" + final)
+        } else {
+          unlink(folder + "/" + name)
+        }
+        repaired += 1
+      }
+    }
+    if repaired > 0, syncsWrites { syncFolder(folder) }
+    return repaired
+  }
+
+  /// The times whose files the history accounts for: captures, and checks with a kept raw body.
+  private func committedTimes(_ historyFile: String) throws -> Set<String> {
+    guard FileManager.default.fileExists(atPath: historyFile) else { return [] }
+    var times: Set<String> = []
+    for entry in try resolvedHistory(historyLines(try readFile(historyFile)), file: historyFile) {
+      if entry.storedCapture, let capture = entry.capture { times.insert(capture) }
+      if entry.rawKept == true { times.insert(entry.time) }
+    }
+    return times
+  }
+}
+
+/// The lock file in each page folder (empty; `flock` is taken on it).
+let lockFileName = ".lock"

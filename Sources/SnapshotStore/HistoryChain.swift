@@ -1,0 +1,105 @@
+import Foundation
+
+/// The chain hash of one history line: the first 32 hex digits (128 bits) of the SHA-256 of
+/// the line's bytes without its newline. 128 bits keep a forged line out of reach while an
+/// `unchanged` line stays under 200 bytes (1,000 checks under 200 KB).
+///
+///     historyLineHash(Array(#"{"outcome":"new","time":"20160702T100000Z"}"#.utf8))
+///
+/// - Complexity: O(n) in the line's length.
+public func historyLineHash<C: Collection<UInt8>>(_ line: C) -> String {
+  String(sha256Hex(Array(line)).prefix(chainHashLength))
+}
+
+/// Hex digits of a chain hash.
+let chainHashLength = 32
+
+/// The lines of a history file: complete lines only (a last piece with no newline is a write
+/// cut short by a crash and is not part of the history).
+func historyLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+  let pieces = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+  return Array(pieces.dropLast().filter { !$0.isEmpty })
+}
+
+/// Decodes history lines and fills in what `unchanged` lines leave out (the capture, its text
+/// hash and title), taken from the latest line that stored a capture.
+/// - Throws: `StoreError.corrupt` naming the line that is not valid JSON.
+func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [HistoryEntry] {
+  let decoder = JSONDecoder()
+  // One decode of the whole history as a JSON array is several times faster than one per
+  // line; only when it fails are the lines decoded one by one to name the damaged one.
+  var array: [UInt8] = [UInt8(ascii: "[")]
+  array.reserveCapacity(lines.reduce(2) { $0 + $1.count + 1 })
+  for (index, line) in lines.enumerated() {
+    if index > 0 { array.append(UInt8(ascii: ",")) }
+    array += line
+  }
+  array.append(UInt8(ascii: "]"))
+  let entries: [HistoryEntry]
+  if let decoded = try? decoder.decode([HistoryEntry].self, from: Data(array)),
+    decoded.count == lines.count
+  {
+    entries = decoded
+  } else {
+    entries = try lines.enumerated().map { index, line in
+      do {
+        return try decoder.decode(HistoryEntry.self, from: Data(line))
+      } catch {
+        throw StoreError.corrupt(path: file, reason: "line \(index + 1) is not valid JSON")
+      }
+    }
+  }
+  var latestCapture: HistoryEntry?
+  var result: [HistoryEntry] = []
+  result.reserveCapacity(lines.count)
+  for entry in entries {
+    if entry.storedCapture { latestCapture = entry }
+    if entry.outcome == .unchanged, entry.capture == nil, let latestCapture {
+      result.append(
+        entry.with(
+          capture: latestCapture.capture, textSHA256: latestCapture.textSHA256,
+          title: latestCapture.title))
+    } else {
+      result.append(entry)
+    }
+  }
+  return result
+}
+
+/// The form of an entry written to disk: chained to the line before, and for `unchanged`
+/// without the fields the latest capture already holds.
+func storedForm(of entry: HistoryEntry, previousLine: ArraySlice<UInt8>?) -> HistoryEntry {
+  let previous: String?? = .some(previousLine.map { historyLineHash($0) })
+  guard entry.outcome == .unchanged else { return entry.with(previous: previous) }
+  return entry.with(
+    capture: .some(nil), textSHA256: .some(nil), metadataSHA256: .some(nil), title: .some(nil),
+    previous: previous)
+}
+
+/// Encodes a value as the store writes JSON: sorted keys, unescaped slashes; pretty files end
+/// with a newline.
+func encodeJSON<T: Encodable>(_ value: T, pretty: Bool) throws -> [UInt8] {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting =
+    pretty
+    ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    : [.sortedKeys, .withoutEscapingSlashes]
+  let data = try encoder.encode(value)
+  return [UInt8](data) + (pretty ? [UInt8(ascii: "\n")] : [])
+}
+
+/// `head.json`: where a page's history chain ends. The chain catches a changed or deleted line
+/// by the line after it; the head catches the last lines, which have none after them.
+///
+/// Invariant: `lines` is the number of lines in `history.jsonl` and `last` the chain hash of
+/// the last one, except for the instant between an append and the head's rewrite, which the
+/// next writer's recovery closes.
+struct HistoryHead: Codable, Equatable {
+  /// Lines in the history.
+  var lines: Int
+  /// The chain hash of the last line.
+  var last: String
+}
+
+/// The head file of a page folder.
+let headFileName = "head.json"

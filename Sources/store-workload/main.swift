@@ -1,0 +1,178 @@
+// store-workload: a development tool, not part of the product. It drives the real store code
+// for the tests and benchmarks that need other processes or big stores:
+//
+//   store-workload churn --store DIR --pages N --checks N [--change-every K] [--version V]
+//       checks N pages through SnapshotService (stub fetcher, fsynced store) as `snapshot`
+//       does; with --change-every K the article changes every K checks, else it is version V.
+//       The crash test kills it with SIGKILL; the two-process test runs two at once.
+//   store-workload generate --store DIR --pages N --captures N [--unchanged N] [--html FILE]
+//       writes a big store through the store API without fsync (throw-away benchmark data).
+//   store-workload changed-since --store DIR --since TIME
+//       times the store query `audit --since` needs and prints "PAGES SECONDS".
+import Foundation
+import HTTPFetching
+import Redline
+import SnapshotStore
+import Synchronization
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String) -> String? {
+  guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count else {
+    return nil
+  }
+  return arguments[index + 1]
+}
+
+func number(_ name: String, _ fallback: Int) -> Int {
+  option(name).flatMap(Int.init) ?? fallback
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("store-workload: \(message)\n".utf8))
+  exit(2)
+}
+
+func pageURL(_ index: Int) -> String {
+  "https://blog\(index % 100).example/2016/07/post-\(index).html"
+}
+
+func article(page: Int, version: Int) -> String {
+  let paragraphs = (0..<8).map { paragraph in
+    "Paragraph \(paragraph) of post \(page), version \(version): the council met on Tuesday "
+      + "and argued about the library budget at considerable length before agreeing."
+  }
+  return """
+    <html><head><title>Post \(page)</title></head><body>
+    <div class="sidebar">Popular posts</div>
+    <div class="post-body entry-content">\(paragraphs.joined(separator: "<br /><br />"))</div>
+    </body></html>
+    """
+}
+
+/// Answers every URL with the page's article at the version `versionOf` gives.
+final class WorkloadFetcher: Fetching {
+  let versionOf: @Sendable (String) -> Int
+  init(versionOf: @escaping @Sendable (String) -> Int) { self.versionOf = versionOf }
+
+  func fetch(_ url: String) async throws -> Response {
+    let page = Int(url.split(separator: "-").last?.split(separator: ".").first ?? "") ?? 0
+    return Response(
+      requestedURL: url, finalURL: url, status: 200,
+      headers: [HTTPHeader(name: "Content-Type", value: "text/html; charset=utf-8")],
+      body: Array(article(page: page, version: versionOf(url)).utf8))
+  }
+}
+
+/// A clock that moves one second per reading, from after the store's latest check, so that a
+/// run never waits for the wall clock and never goes back in time.
+final class SteppingClock: Sendable {
+  private let current: Mutex<Date>
+  init(start: Date) { current = Mutex(start) }
+  func now() -> Date {
+    current.withLock { date in
+      date += 1
+      return date
+    }
+  }
+}
+
+func churn(_ root: String) async {
+  let pages = number("pages", 1)
+  let checks = number("checks", 10)
+  let changeEvery = number("change-every", 0)
+  let version = number("version", 1)
+  let store = FolderStore(root: root)
+  let urls = (0..<pages).map(pageURL)
+  var start = Date()
+  for url in urls {
+    if let page = try? store.page(for: url), let latest = try? store.latestCheck(of: page),
+      let date = CaptureTime.date(from: latest.time), date > start
+    {
+      start = date
+    }
+  }
+  let counters = Mutex<[String: Int]>([:])
+  let fetcher = WorkloadFetcher { url in
+    guard changeEvery > 0 else { return version }
+    return counters.withLock { counts in
+      counts[url, default: 0] += 1
+      return (counts[url] ?? 0) / changeEvery
+    }
+  }
+  let clock = SteppingClock(start: start)
+  let service = SnapshotService(
+    fetcher: fetcher, store: store, jobs: min(4, pages), now: { clock.now() })
+  var failures = 0
+  for _ in 0..<checks {
+    for report in await service.snapshot(urls) where report.failed {
+      failures += 1
+      FileHandle.standardError.write(Data((report.line + "\n").utf8))
+    }
+  }
+  if failures > 0 { exit(2) }
+}
+
+func generate(_ root: String) throws {
+  let pages = number("pages", 1)
+  let captures = number("captures", 1)
+  let unchanged = number("unchanged", 0)
+  let html = try option("html").map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
+  let store = FolderStore(root: root, syncsWrites: false)
+  var date = Date(timeIntervalSince1970: 1_467_453_180)
+  for index in 0..<pages {
+    try store.withPage(for: pageURL(index)) { page in
+      for version in 0..<captures {
+        date += 3600
+        let body = html ?? Array(article(page: index, version: version).utf8)
+        let text = "Title: Post \(index)\nURL: \(page.url)\n\nVersion \(version) of the post.\n"
+        let time = CaptureTime.string(from: date)
+        let bodyHash = sha256Hex(body)
+        let textHash = sha256Hex(Array(text.utf8))
+        let metadata = CaptureMetadata(
+          time: time, requestedURL: page.url, finalURL: page.url, status: 200,
+          headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
+          fetchSeconds: 0.1, bodySHA256: bodyHash, bodyBytes: body.count, textSHA256: textHash,
+          rawKept: true, title: "Post \(index)", extractionMethod: "generated",
+          redlineVersion: redlineVersion)
+        try store.save(
+          NewCapture(metadata: metadata, rawBody: body, articleText: text),
+          recording: HistoryEntry(
+            time: time, outcome: version == 0 ? .new : .changed, status: 200, capture: time,
+            added: version == 0 ? nil : 1, removed: version == 0 ? nil : 1,
+            bodySHA256: bodyHash, textSHA256: textHash, title: "Post \(index)"),
+          in: page)
+        for _ in 0..<unchanged {
+          date += 3600
+          try store.record(
+            HistoryEntry(
+              time: CaptureTime.string(from: date), outcome: .unchanged, status: 200,
+              capture: time, bodySHA256: bodyHash, textSHA256: textHash, title: "Post \(index)"),
+            in: page)
+        }
+      }
+    }
+  }
+}
+
+guard let command = arguments.first, let root = option("store") else {
+  fail("usage: store-workload churn|generate|changed-since --store DIR …")
+}
+do {
+  switch command {
+  case "churn": await churn(root)
+  case "generate": try generate(root)
+  case "changed-since":
+    let clock = ContinuousClock()
+    let since = option("since") ?? "19700101T000000Z"
+    let start = clock.now
+    let pages = try FolderStore(root: root).pagesChanged(since: since)
+    let elapsed = clock.now - start
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print("\(pages.count) \(seconds)")
+  default: fail("unknown command \(command)")
+  }
+} catch {
+  fail(String(describing: error))
+}
