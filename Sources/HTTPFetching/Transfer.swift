@@ -41,7 +41,9 @@ private final class TransferState {
 }
 
 /// Runs one blocking transfer with libcurl. Call it off the cooperative thread pool.
-func performTransfer(url: String, options: FetchOptions) throws(FetchError) -> Response {
+func performTransfer(
+  url: String, validators: Validators, options: FetchOptions, share: CurlShare
+) throws(FetchError) -> Response {
   guard let scheme = url.split(separator: ":", maxSplits: 1).first?.lowercased(),
     scheme == "http" || scheme == "https", url.contains("://")
   else {
@@ -65,6 +67,16 @@ func performTransfer(url: String, options: FetchOptions) throws(FetchError) -> R
   try handle.set(CURLOPT_ACCEPT_ENCODING, "")
   try handle.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
   try handle.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+  // HTTP/2 when the server offers it during the TLS handshake; HTTP/1.1 otherwise.
+  try handle.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
+  if let shared = share.raw { try handle.set(CURLOPT_SHARE, pointer: shared) }
+  var requestHeaders: UnsafeMutablePointer<curl_slist>?
+  defer { curl_slist_free_all(requestHeaders) }
+  for line in validators.requestHeaders {
+    guard let appended = curl_slist_append(requestHeaders, line) else { throw .initFailed }
+    requestHeaders = appended
+  }
+  if let requestHeaders { try handle.set(CURLOPT_HTTPHEADER, list: requestHeaders) }
   var connectTo: UnsafeMutablePointer<curl_slist>?
   defer { curl_slist_free_all(connectTo) }
   for entry in options.connectTo {
@@ -75,7 +87,7 @@ func performTransfer(url: String, options: FetchOptions) throws(FetchError) -> R
   try handle.set(CURLOPT_WRITEFUNCTION, callback: writeBody)
   try handle.set(CURLOPT_HEADERFUNCTION, callback: writeHeader)
 
-  let code = withExtendedLifetime(state) { () -> CURLcode in
+  let code = withExtendedLifetime((state, share)) { () -> CURLcode in
     let context = Unmanaged.passUnretained(state).toOpaque()
     do {
       try handle.set(CURLOPT_WRITEDATA, pointer: context)
@@ -89,8 +101,9 @@ func performTransfer(url: String, options: FetchOptions) throws(FetchError) -> R
     throw .tooLarge(url: url, limit: options.maxBodySize)
   }
   guard code == CURLE_OK else {
-    throw fetchError(for: code, url: url, options: options)
+    throw fetchError(for: code, url: url, options: options, state: state)
   }
+  let retryAfter = handle.offset(CURLINFO_RETRY_AFTER)
   let finalURL = handle.string(CURLINFO_EFFECTIVE_URL) ?? url
   return Response(
     requestedURL: url,
@@ -99,7 +112,9 @@ func performTransfer(url: String, options: FetchOptions) throws(FetchError) -> R
     headers: state.headers,
     body: state.body,
     redirects: redirects(in: state.earlier, startingAt: url),
-    totalSeconds: Double(handle.offset(CURLINFO_TOTAL_TIME_T)) / 1_000_000
+    totalSeconds: Double(handle.offset(CURLINFO_TOTAL_TIME_T)) / 1_000_000,
+    retryAfterSeconds: state.headers.contains { $0.name.lowercased() == "retry-after" }
+      ? Int(retryAfter) : nil
   )
 }
 
@@ -117,11 +132,28 @@ private func redirects(
   return hops
 }
 
-private func fetchError(for code: CURLcode, url: String, options: FetchOptions) -> FetchError {
+private func fetchError(
+  for code: CURLcode, url: String, options: FetchOptions, state: TransferState
+) -> FetchError {
   let text = message(for: code)
+  // Nothing but the request went out before it broke: no status line, nor any earlier response.
+  let nothingReceived = state.status == 0 && state.earlier.isEmpty
   switch code {
   case CURLE_URL_MALFORMAT: return .invalidURL(url, reason: text)
-  case CURLE_UNSUPPORTED_PROTOCOL: return .unsupportedScheme(url: url, message: text)
+  case CURLE_UNSUPPORTED_PROTOCOL:
+    // A redirect to a scheme other than http or https, or a reply that is not HTTP at all
+    // (libcurl refuses HTTP/0.9 with this code).
+    if let hop = redirects(in: state.earlier + [(state.status, state.headers)], startingAt: url)
+      .last, !isWebScheme(hop.location)
+    {
+      return .unsupportedScheme(
+        url: url, message: "redirect to \(hop.location) refused: only http and https are followed")
+    }
+    return .protocolError(url: url, message: "the reply is not HTTP (\(text))")
+  case CURLE_GOT_NOTHING, CURLE_SEND_ERROR:
+    return .connectionLost(url: url, message: text)
+  case CURLE_RECV_ERROR where nothingReceived:
+    return .connectionLost(url: url, message: text)
   case CURLE_COULDNT_RESOLVE_HOST:
     return .hostNotFound(url: url, host: hostName(of: url))
   case CURLE_COULDNT_CONNECT: return .connectionFailed(url: url, message: text)
@@ -132,11 +164,20 @@ private func fetchError(for code: CURLcode, url: String, options: FetchOptions) 
   case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
     CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE:
     return .tls(url: url, message: text)
-  case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE, CURLE_WEIRD_SERVER_REPLY,
-    CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_SEND_ERROR:
+  case CURLE_RECV_ERROR, CURLE_PARTIAL_FILE, CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP2,
+    CURLE_HTTP2_STREAM:
     return .protocolError(url: url, message: text)
   default: return .transfer(url: url, code: Int(code.rawValue), message: text)
   }
+}
+
+private func isWebScheme(_ location: String) -> Bool {
+  guard let colon = location.firstIndex(of: ":") else { return true }  // relative reference
+  let scheme = location[..<colon].lowercased()
+  guard scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else {
+    return true
+  }
+  return scheme == "http" || scheme == "https"
 }
 
 private func hostName(of url: String) -> String {

@@ -59,19 +59,27 @@ public struct SnapshotService: Sendable {
       return PageReport(url: url, outcome: .failed(String(describing: error)))
     }
     let time = await uniqueCheckTime(for: normalized)
+    let previous = latestCapture(of: normalized)
     let fetched: FetchedPage
     do {
-      fetched = try await fetchPage(normalized)
+      fetched = try await fetchPage(normalized, previous: previous)
     } catch {
       return recordFailure(url: normalized, time: time, status: nil, error: error)
     }
     let read: ReadArticle
-    do {
-      read = try readArticle(
-        fetched.response.body, charset: fetched.charset, url: fetched.response.finalURL)
-    } catch {
-      return recordFailure(
-        url: normalized, time: time, status: fetched.response.status, error: error)
+    switch fetched.content {
+    case .notModified:
+      return recordNotModified(url: normalized, time: time, status: fetched.response.status)
+    case .notHTML(let mediaType):
+      return storeNotHTML(url: normalized, time: time, fetched: fetched, mediaType: mediaType)
+    case .html(let charset):
+      do {
+        read = try readArticle(
+          fetched.response.body, charset: charset, url: fetched.response.finalURL)
+      } catch {
+        return recordFailure(
+          url: normalized, time: time, status: fetched.response.status, error: error)
+      }
     }
     do {
       return try store.withPage(for: normalized) { page in
@@ -82,34 +90,13 @@ public struct SnapshotService: Sendable {
     }
   }
 
-  private struct FetchedPage {
-    let response: Response
-    let charset: String?
-  }
-
-  private func fetchPage(_ url: String) async throws -> FetchedPage {
-    let response = try await fetcher.fetch(url)
-    guard (200..<300).contains(response.status) else {
-      throw RedlineError.httpStatus(url: url, status: response.status)
-    }
-    let type = response.mediaType
-    let declaredHTML = type == "text/html" || type == "application/xhtml+xml"
-    guard declaredHTML || (type == nil && looksLikeHTML(response.body)) else {
-      throw RedlineError.notHTML(source: url, detail: type ?? "content is not HTML")
-    }
-    guard !response.body.isEmpty else {
-      throw RedlineError.notHTML(source: url, detail: "empty body")
-    }
-    return FetchedPage(
-      response: response, charset: charset(inContentType: response.header("Content-Type")))
-  }
-
   private func storeCheck(
     page: PageRecord, time: String, fetched: FetchedPage, read: ReadArticle
   ) throws -> PageReport {
     let textHash = sha256Hex(Array(read.text.utf8))
     let bodyHash = sha256Hex(fetched.response.body)
-    let latest = try store.captures(of: page).last
+    let captures = try store.captures(of: page)
+    let latest = captures.last
     if let latest, latest.metadata.textSHA256 == textHash,
       try store.articleText(of: page, capture: latest.time) == read.text
     {
@@ -122,7 +109,8 @@ public struct SnapshotService: Sendable {
     }
     var diff: LineDiff?
     var rendered: [UInt8] = []
-    if let latest {
+    // A non-HTML capture has no article: diff against the latest article there is.
+    if let latest = captures.last(where: { !$0.metadata.isNotHTML }) {
       let previous = try store.articleText(of: page, capture: latest.time)
       let lineDiff = diffLines(old: Array(previous.utf8), new: Array(read.text.utf8))
       diff = lineDiff
@@ -154,7 +142,7 @@ public struct SnapshotService: Sendable {
     return PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
   }
 
-  private func recordFailure(url: String, time: String, status: Int?, error: Error)
+  func recordFailure(url: String, time: String, status: Int?, error: Error)
     -> PageReport
   {
     let reason = String(describing: error)
@@ -172,7 +160,7 @@ public struct SnapshotService: Sendable {
   /// The check's time. Capture files are named by whole seconds, so a re-run within the
   /// second of the latest capture waits for the next second (a stopped test clock gets the
   /// second after the latest capture instead).
-  private func uniqueCheckTime(for url: String) async -> String {
+  func uniqueCheckTime(for url: String) async -> String {
     var time = CaptureTime.string(from: now())
     guard let page = try? store.page(for: url),
       let latest = try? store.captures(of: page).last?.time
