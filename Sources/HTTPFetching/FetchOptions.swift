@@ -34,6 +34,9 @@ public struct FetchOptions: Sendable, Equatable {
   /// more gets no retry: its answer stands.
   public var maxRetryAfter: Double
 
+  /// How transfers are run: see `FetchEngine`.
+  public var engine: FetchEngine
+
   /// The project's User-Agent: `redline/VERSION (+URL)`.
   public static let defaultUserAgent =
     "redline/\(redlineVersion) (+https://github.com/redline-archive/redline)"
@@ -55,7 +58,8 @@ public struct FetchOptions: Sendable, Equatable {
     hostDelay: Double = 0,
     maxRetries: Int = 2,
     retryBaseDelay: Double = 1,
-    maxRetryAfter: Double = 120
+    maxRetryAfter: Double = 120,
+    engine: FetchEngine = .multi
   ) {
     self.userAgent = userAgent
     self.connectTimeout = connectTimeout
@@ -71,7 +75,17 @@ public struct FetchOptions: Sendable, Equatable {
     self.maxRetries = maxRetries
     self.retryBaseDelay = retryBaseDelay
     self.maxRetryAfter = maxRetryAfter
+    self.engine = engine
   }
+}
+
+/// How a fetcher runs its transfers. Both share connections and obey the same limits; `make
+/// bench` measures one against the other.
+public enum FetchEngine: String, Sendable, Equatable, CaseIterable {
+  /// One libcurl multi handle drives every transfer on one thread (the default).
+  case multi
+  /// Each transfer blocks a thread of a Dispatch queue in `curl_easy_perform`.
+  case threadPool = "thread-pool"
 }
 
 /// The version of Redline, as reported by `redline --version` and in the User-Agent.

@@ -44,78 +44,115 @@ private final class TransferState {
 func performTransfer(
   url: String, validators: Validators, options: FetchOptions, share: CurlShare
 ) throws(FetchError) -> Response {
-  guard let scheme = url.split(separator: ":", maxSplits: 1).first?.lowercased(),
-    scheme == "http" || scheme == "https", url.contains("://")
-  else {
-    throw .invalidURL(url, reason: "only http and https URLs can be fetched")
-  }
-  let handle = try EasyHandle(url: url)
-  let state = TransferState(limit: options.maxBodySize)
-  try handle.set(CURLOPT_URL, url)
-  try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
-  try handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-  try handle.set(CURLOPT_NOSIGNAL, 1)
-  try handle.set(CURLOPT_FOLLOWLOCATION, 1)
-  try handle.set(CURLOPT_MAXREDIRS, options.maxRedirects)
-  try handle.set(CURLOPT_CONNECTTIMEOUT, options.connectTimeout)
-  try handle.set(CURLOPT_TIMEOUT, options.totalTimeout)
-  try handle.set(CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedLimit)
-  try handle.set(CURLOPT_LOW_SPEED_TIME, options.lowSpeedTime)
-  try handle.set(CURLOPT_MAXFILESIZE_LARGE, offset: Int64(options.maxBodySize))
-  try handle.set(CURLOPT_USERAGENT, options.userAgent)
-  // An empty string asks for every encoding this libcurl can decode.
-  try handle.set(CURLOPT_ACCEPT_ENCODING, "")
-  try handle.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
-  try handle.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
-  // HTTP/2 when the server offers it during the TLS handshake; HTTP/1.1 otherwise.
-  try handle.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
-  if let shared = share.raw { try handle.set(CURLOPT_SHARE, pointer: shared) }
-  var requestHeaders: UnsafeMutablePointer<curl_slist>?
-  defer { curl_slist_free_all(requestHeaders) }
-  for line in validators.requestHeaders {
-    guard let appended = curl_slist_append(requestHeaders, line) else { throw .initFailed }
-    requestHeaders = appended
-  }
-  if let requestHeaders { try handle.set(CURLOPT_HTTPHEADER, list: requestHeaders) }
-  var connectTo: UnsafeMutablePointer<curl_slist>?
-  defer { curl_slist_free_all(connectTo) }
-  for entry in options.connectTo {
-    guard let appended = curl_slist_append(connectTo, entry) else { throw .initFailed }
-    connectTo = appended
-  }
-  if let connectTo { try handle.set(CURLOPT_CONNECT_TO, list: connectTo) }
-  try handle.set(CURLOPT_WRITEFUNCTION, callback: writeBody)
-  try handle.set(CURLOPT_HEADERFUNCTION, callback: writeHeader)
+  let transfer = try PreparedTransfer(
+    url: url, validators: validators, options: options, share: share)
+  return try transfer.finish(transfer.handle.perform()).get()
+}
 
-  let code = withExtendedLifetime((state, share)) { () -> CURLcode in
-    let context = Unmanaged.passUnretained(state).toOpaque()
-    do {
-      try handle.set(CURLOPT_WRITEDATA, pointer: context)
-      try handle.set(CURLOPT_HEADERDATA, pointer: context)
-    } catch {
-      return CURLE_FAILED_INIT
+/// One transfer set up and ready to run, by `curl_easy_perform` or a multi handle: the easy
+/// handle, what its callbacks collect, and the lists it points to.
+///
+/// Invariant: everything libcurl holds a pointer to (`state`, the header lists, the share) lives
+/// exactly as long as this object, which outlives the transfer: the lists are freed in `deinit`.
+final class PreparedTransfer {
+  let handle: EasyHandle
+  let url: String
+  private let options: FetchOptions
+  private let state: TransferState
+  private let share: CurlShare
+  private var lists: [UnsafeMutablePointer<curl_slist>] = []
+
+  init(url: String, validators: Validators, options: FetchOptions, share: CurlShare)
+    throws(FetchError)
+  {
+    guard let scheme = url.split(separator: ":", maxSplits: 1).first?.lowercased(),
+      scheme == "http" || scheme == "https", url.contains("://")
+    else {
+      throw .invalidURL(url, reason: "only http and https URLs can be fetched")
     }
-    return handle.perform()
+    handle = try EasyHandle(url: url)
+    self.url = url
+    self.options = options
+    self.share = share
+    state = TransferState(limit: options.maxBodySize)
+    try configure(validators: validators)
   }
-  if state.exceededLimit {
-    throw .tooLarge(url: url, limit: options.maxBodySize)
+
+  deinit {
+    for list in lists { curl_slist_free_all(list) }
   }
-  guard code == CURLE_OK else {
-    throw fetchError(for: code, url: url, options: options, state: state)
+
+  private func configure(validators: Validators) throws(FetchError) {
+    try handle.set(CURLOPT_URL, url)
+    try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
+    try handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+    try handle.set(CURLOPT_NOSIGNAL, 1)
+    try handle.set(CURLOPT_FOLLOWLOCATION, 1)
+    try handle.set(CURLOPT_MAXREDIRS, options.maxRedirects)
+    try handle.set(CURLOPT_CONNECTTIMEOUT, options.connectTimeout)
+    try handle.set(CURLOPT_TIMEOUT, options.totalTimeout)
+    try handle.set(CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedLimit)
+    try handle.set(CURLOPT_LOW_SPEED_TIME, options.lowSpeedTime)
+    try handle.set(CURLOPT_MAXFILESIZE_LARGE, offset: Int64(options.maxBodySize))
+    try handle.set(CURLOPT_USERAGENT, options.userAgent)
+    // An empty string asks for every encoding this libcurl can decode.
+    try handle.set(CURLOPT_ACCEPT_ENCODING, "")
+    try handle.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
+    try handle.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+    // HTTP/2 when the server offers it during the TLS handshake; HTTP/1.1 otherwise. Over TLS a
+    // transfer waits for a connection it may multiplex on (ALPN tells soon) rather than opening
+    // another; over plain http nothing multiplexes, and waiting would serialise one host.
+    try handle.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
+    if url.lowercased().hasPrefix("https:") { try handle.set(CURLOPT_PIPEWAIT, 1) }
+    if let shared = share.raw { try handle.set(CURLOPT_SHARE, pointer: shared) }
+    if let headers = try list(validators.requestHeaders) {
+      try handle.set(CURLOPT_HTTPHEADER, list: headers)
+    }
+    if let connectTo = try list(options.connectTo) {
+      try handle.set(CURLOPT_CONNECT_TO, list: connectTo)
+    }
+    try handle.set(CURLOPT_WRITEFUNCTION, callback: writeBody)
+    try handle.set(CURLOPT_HEADERFUNCTION, callback: writeHeader)
+    let context = Unmanaged.passUnretained(state).toOpaque()
+    try handle.set(CURLOPT_WRITEDATA, pointer: context)
+    try handle.set(CURLOPT_HEADERDATA, pointer: context)
   }
-  let retryAfter = handle.offset(CURLINFO_RETRY_AFTER)
-  let finalURL = handle.string(CURLINFO_EFFECTIVE_URL) ?? url
-  return Response(
-    requestedURL: url,
-    finalURL: finalURL,
-    status: handle.long(CURLINFO_RESPONSE_CODE),
-    headers: state.headers,
-    body: state.body,
-    redirects: redirects(in: state.earlier, startingAt: url),
-    totalSeconds: Double(handle.offset(CURLINFO_TOTAL_TIME_T)) / 1_000_000,
-    retryAfterSeconds: state.headers.contains { $0.name.lowercased() == "retry-after" }
-      ? Int(retryAfter) : nil
-  )
+
+  /// A curl_slist of these lines, owned by this transfer; nil when there are none.
+  private func list(_ lines: [String]) throws(FetchError) -> UnsafeMutablePointer<curl_slist>? {
+    var list: UnsafeMutablePointer<curl_slist>?
+    for line in lines {
+      guard let appended = curl_slist_append(list, line) else {
+        curl_slist_free_all(list)
+        throw .initFailed
+      }
+      list = appended
+    }
+    if let list { lists.append(list) }
+    return list
+  }
+
+  /// The response, or why there is none, once libcurl has finished with `code`.
+  func finish(_ code: CURLcode) -> Result<Response, FetchError> {
+    if state.exceededLimit {
+      return .failure(.tooLarge(url: url, limit: options.maxBodySize))
+    }
+    guard code == CURLE_OK else {
+      return .failure(fetchError(for: code, url: url, options: options, state: state))
+    }
+    let retryAfter = handle.offset(CURLINFO_RETRY_AFTER)
+    return .success(
+      Response(
+        requestedURL: url,
+        finalURL: handle.string(CURLINFO_EFFECTIVE_URL) ?? url,
+        status: handle.long(CURLINFO_RESPONSE_CODE),
+        headers: state.headers,
+        body: state.body,
+        redirects: redirects(in: state.earlier, startingAt: url),
+        totalSeconds: Double(handle.offset(CURLINFO_TOTAL_TIME_T)) / 1_000_000,
+        retryAfterSeconds: state.headers.contains { $0.name.lowercased() == "retry-after" }
+          ? Int(retryAfter) : nil))
+  }
 }
 
 private func redirects(

@@ -249,22 +249,32 @@ struct CurlFetcherPolitenessTests {
     #expect(ContinuousClock.now - start >= .milliseconds(140))
   }
 
-  @Test("connections are reused: sequential fetches from one host share one connection")
-  func keepAlive() async throws {
+  static func options(_ engine: FetchEngine) -> FetchOptions {
+    var options = quick
+    options.engine = engine
+    return options
+  }
+
+  @Test(
+    "connections are reused: sequential fetches from one host share one connection",
+    arguments: FetchEngine.allCases)
+  func keepAlive(engine: FetchEngine) async throws {
     let server = try LoopbackServer { _ in
       .respond(
         status: 200, headers: [("Content-Type", "text/html"), ("Connection", "keep-alive")],
         body: page)
     }
-    let fetcher = CurlFetcher(options: Self.quick)
+    let fetcher = CurlFetcher(options: Self.options(engine))
     for index in 0..<4 { _ = try await fetcher.fetch(server.baseURL + "/p\(index)") }
     let connections = Set(server.requests.map(\.connection))
     #expect(server.requests.count == 4)
     #expect(connections.count == 1)
   }
 
-  @Test("at most two transfers to one host at a time; other hosts are not held up")
-  func perHostLimit() async throws {
+  @Test(
+    "at most two transfers to one host at a time; other hosts are not held up",
+    arguments: FetchEngine.allCases)
+  func perHostLimit(engine: FetchEngine) async throws {
     let tally = Tally()
     let responder: @Sendable (HTTPRequest) -> Behaviour = { _ in
       tally.enter()
@@ -273,7 +283,7 @@ struct CurlFetcherPolitenessTests {
       return .respond(status: 200, headers: [("Content-Type", "text/html")], body: page)
     }
     let server = try LoopbackServer(respond: responder)
-    let fetcher = CurlFetcher(options: Self.quick)
+    let fetcher = CurlFetcher(options: Self.options(engine))
     try await withThrowingTaskGroup(of: Void.self) { group in
       for index in 0..<6 {
         group.addTask { _ = try await fetcher.fetch(server.baseURL + "/p\(index)") }
@@ -297,7 +307,10 @@ struct CurlFetcherPolitenessTests {
       }
       try await group.waitForAll()
     }
-    #expect(other.peak == 3)
+    // The thread-pool engine runs on a Dispatch queue that starts about one thread per core,
+    // so on a small machine it can hold other hosts up: one reason the multi engine is the
+    // default.
+    if engine == .multi { #expect(other.peak == 3) }
   }
 
   @Test("--delay spaces the requests to one host")

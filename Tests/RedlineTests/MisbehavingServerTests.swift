@@ -178,10 +178,13 @@ struct CapturedPage {
 struct MisbehavingServerTests {
   @Test(
     "the check fails with a one-line reason; one history line; captures untouched",
-    arguments: misbehaviours)
-  func misbehaving(_ case: Misbehaviour) async throws {
+    arguments: misbehaviours, FetchEngine.allCases)
+  func misbehaving(_ case: Misbehaviour, engine: FetchEngine) async throws {
+    var options = CapturedPage.options
+    options.engine = engine
     let page = try await CapturedPage(
-      goodPage: .respond(status: 200, headers: [("Content-Type", "text/html")], body: goodPage))
+      goodPage: .respond(status: 200, headers: [("Content-Type", "text/html")], body: goodPage),
+      options: options)
     defer { page.remove() }
     let before = try page.files()
     let requestsBefore = page.server.requests.count

@@ -78,6 +78,13 @@ struct SnapshotCommand: AsyncParsableCommand {
       valueName: "host:port:host2:port2"))
   var connectTo: [String] = []
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "How transfers run: multi (one libcurl multi handle) or thread-pool; for benchmarks.",
+      visibility: .hidden))
+  var fetchEngine = FetchEngine.multi.rawValue
+
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
@@ -99,6 +106,9 @@ struct SnapshotCommand: AsyncParsableCommand {
     guard delay >= 0, delay.isFinite else {
       throw ValidationError("--delay must be 0 or more seconds.")
     }
+    guard FetchEngine(rawValue: fetchEngine) != nil else {
+      throw ValidationError("--fetch-engine takes multi or thread-pool.")
+    }
     guard retries >= 0 else { throw ValidationError("--retries must be 0 or more.") }
     guard maxRetryAfter >= 0, maxRetryAfter.isFinite else {
       throw ValidationError("--max-retry-after must be 0 or more seconds.")
@@ -118,7 +128,7 @@ struct SnapshotCommand: AsyncParsableCommand {
           userAgent: userAgent, connectTimeout: connectTimeout, totalTimeout: timeout,
           maxBodySize: maxSize, lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime,
           verifyTLS: !insecure, connectTo: connectTo, hostDelay: delay, maxRetries: retries,
-          maxRetryAfter: maxRetryAfter))
+          maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi))
       let service = SnapshotService(
         fetcher: fetcher, store: storeOptions.folderStore, jobs: jobs)
       let reports = await service.snapshot(all)
