@@ -36,4 +36,22 @@ static inline CURLcode ccurl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off
   return curl_easy_getinfo(handle, info, value);
 }
 
+// The share interface: one connection cache, DNS cache and TLS session cache for every
+// transfer of a fetcher. curl_share_setopt is variadic too.
+static inline CURLSHcode ccurl_share_setopt_long(CURLSH *share, CURLSHoption option, long value) {
+  return curl_share_setopt(share, option, value);
+}
+static inline CURLSHcode ccurl_share_setopt_pointer(CURLSH *share, CURLSHoption option,
+                                                    void *value) {
+  return curl_share_setopt(share, option, value);
+}
+static inline CURLSHcode ccurl_share_setopt_lock_function(CURLSH *share, CURLSHoption option,
+                                                          curl_lock_function value) {
+  return curl_share_setopt(share, option, value);
+}
+static inline CURLSHcode ccurl_share_setopt_unlock_function(CURLSH *share, CURLSHoption option,
+                                                            curl_unlock_function value) {
+  return curl_share_setopt(share, option, value);
+}
+
 #endif

@@ -19,6 +19,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
   case unsupportedScheme(url: String, message: String)
   /// The body's content encoding (gzip, deflate, …) could not be decoded.
   case badContentEncoding(url: String, message: String)
+  /// The connection closed or broke before any response arrived.
+  case connectionLost(url: String, message: String)
   /// The server broke the protocol: no answer, a garbled reply or a truncated body.
   case protocolError(url: String, message: String)
   /// libcurl could not be set up (out of memory).
@@ -39,10 +41,22 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unsupportedScheme(let url, let message): "fetching \(url): \(message)"
     case .badContentEncoding(let url, let message):
       "fetching \(url): bad content encoding: \(message)"
+    case .connectionLost(let url, let message):
+      "fetching \(url): connection lost before a response: \(message)"
     case .protocolError(let url, let message): "fetching \(url): bad response: \(message)"
     case .initFailed: "fetching: could not initialise libcurl"
     case .transfer(let url, let code, let message):
       "fetching \(url): \(message) (libcurl error \(code))"
+    }
+  }
+}
+
+extension FetchError {
+  /// Whether trying again later could succeed: the connection failed or broke, not the answer.
+  var isTransient: Bool {
+    switch self {
+    case .connectionFailed, .connectionLost: true
+    default: false
     }
   }
 }

@@ -1,6 +1,7 @@
-/// How a fetch behaves: limits on time and size, manners, and TLS.
+/// How a fetch behaves: limits on time and size, manners, politeness, retries and TLS.
 ///
-/// Invariant: every limit is positive. The defaults are the ones the README documents.
+/// Invariant: every limit is positive, and `hostDelay`, `retryBaseDelay` and `maxRetryAfter` are
+/// not negative. The defaults are the ones the README documents.
 public struct FetchOptions: Sendable, Equatable {
   /// The User-Agent header sent with every request.
   public var userAgent: String
@@ -21,13 +22,28 @@ public struct FetchOptions: Sendable, Equatable {
   /// Connection redirections in curl's `--connect-to` form, `HOST:PORT:CONNECT-TO-HOST:PORT`:
   /// requests for the first pair go to the second (a staging server, a local copy).
   public var connectTo: [String]
+  /// The most transfers to one host (name and port) at the same time.
+  public var connectionsPerHost: Int
+  /// The least time between the starts of two requests to one host, in seconds.
+  public var hostDelay: Double
+  /// How many times a failed attempt is tried again: connection errors, 429 and 503 only.
+  public var maxRetries: Int
+  /// The wait before the first retry, in seconds; it doubles for each later one.
+  public var retryBaseDelay: Double
+  /// The longest wait a server's `Retry-After` can ask for, in seconds. A server asking for
+  /// more gets no retry: its answer stands.
+  public var maxRetryAfter: Double
+
+  /// How transfers are run: see `FetchEngine`.
+  public var engine: FetchEngine
 
   /// The project's User-Agent: `redline/VERSION (+URL)`.
   public static let defaultUserAgent =
     "redline/\(redlineVersion) (+https://github.com/redline-archive/redline)"
 
   /// Options with the documented defaults: 10 s to connect, 60 s per transfer, 32 MiB per body,
-  /// 10 redirects, and abort below 1 KiB/s sustained for 20 s.
+  /// 10 redirects, abort below 1 KiB/s sustained for 20 s, 2 connections per host, no delay
+  /// between requests to one host, 2 retries starting 1 s apart, `Retry-After` up to 120 s.
   public init(
     userAgent: String = FetchOptions.defaultUserAgent,
     connectTimeout: Int = 10,
@@ -37,7 +53,13 @@ public struct FetchOptions: Sendable, Equatable {
     lowSpeedLimit: Int = 1024,
     lowSpeedTime: Int = 20,
     verifyTLS: Bool = true,
-    connectTo: [String] = []
+    connectTo: [String] = [],
+    connectionsPerHost: Int = 2,
+    hostDelay: Double = 0,
+    maxRetries: Int = 2,
+    retryBaseDelay: Double = 1,
+    maxRetryAfter: Double = 120,
+    engine: FetchEngine = .multi
   ) {
     self.userAgent = userAgent
     self.connectTimeout = connectTimeout
@@ -48,7 +70,22 @@ public struct FetchOptions: Sendable, Equatable {
     self.lowSpeedTime = lowSpeedTime
     self.verifyTLS = verifyTLS
     self.connectTo = connectTo
+    self.connectionsPerHost = connectionsPerHost
+    self.hostDelay = hostDelay
+    self.maxRetries = maxRetries
+    self.retryBaseDelay = retryBaseDelay
+    self.maxRetryAfter = maxRetryAfter
+    self.engine = engine
   }
+}
+
+/// How a fetcher runs its transfers. Both share connections and obey the same limits; `make
+/// bench` measures one against the other.
+public enum FetchEngine: String, Sendable, Equatable, CaseIterable {
+  /// One libcurl multi handle drives every transfer on one thread (the default).
+  case multi
+  /// Each transfer blocks a thread of a Dispatch queue in `curl_easy_perform`.
+  case threadPool = "thread-pool"
 }
 
 /// The version of Redline, as reported by `redline --version` and in the User-Agent.

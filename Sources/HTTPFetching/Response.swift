@@ -47,11 +47,14 @@ public struct Response: Sendable {
   public let redirects: [Redirect]
   /// The time the whole transfer took, in seconds.
   public let totalSeconds: Double
+  /// The wait the server asked for in `Retry-After` (seconds, or an HTTP date turned into
+  /// seconds from now), if it sent one.
+  public let retryAfterSeconds: Int?
 
   /// Creates a response; fetchers and test stubs build these.
   public init(
     requestedURL: String, finalURL: String, status: Int, headers: [HTTPHeader], body: [UInt8],
-    redirects: [Redirect] = [], totalSeconds: Double = 0
+    redirects: [Redirect] = [], totalSeconds: Double = 0, retryAfterSeconds: Int? = nil
   ) {
     self.requestedURL = requestedURL
     self.finalURL = finalURL
@@ -60,6 +63,7 @@ public struct Response: Sendable {
     self.body = body
     self.redirects = redirects
     self.totalSeconds = totalSeconds
+    self.retryAfterSeconds = retryAfterSeconds
   }
 
   /// The value of the last header field with this name, compared case-insensitively.

@@ -41,66 +41,118 @@ private final class TransferState {
 }
 
 /// Runs one blocking transfer with libcurl. Call it off the cooperative thread pool.
-func performTransfer(url: String, options: FetchOptions) throws(FetchError) -> Response {
-  guard let scheme = url.split(separator: ":", maxSplits: 1).first?.lowercased(),
-    scheme == "http" || scheme == "https", url.contains("://")
-  else {
-    throw .invalidURL(url, reason: "only http and https URLs can be fetched")
-  }
-  let handle = try EasyHandle(url: url)
-  let state = TransferState(limit: options.maxBodySize)
-  try handle.set(CURLOPT_URL, url)
-  try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
-  try handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-  try handle.set(CURLOPT_NOSIGNAL, 1)
-  try handle.set(CURLOPT_FOLLOWLOCATION, 1)
-  try handle.set(CURLOPT_MAXREDIRS, options.maxRedirects)
-  try handle.set(CURLOPT_CONNECTTIMEOUT, options.connectTimeout)
-  try handle.set(CURLOPT_TIMEOUT, options.totalTimeout)
-  try handle.set(CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedLimit)
-  try handle.set(CURLOPT_LOW_SPEED_TIME, options.lowSpeedTime)
-  try handle.set(CURLOPT_MAXFILESIZE_LARGE, offset: Int64(options.maxBodySize))
-  try handle.set(CURLOPT_USERAGENT, options.userAgent)
-  // An empty string asks for every encoding this libcurl can decode.
-  try handle.set(CURLOPT_ACCEPT_ENCODING, "")
-  try handle.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
-  try handle.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
-  var connectTo: UnsafeMutablePointer<curl_slist>?
-  defer { curl_slist_free_all(connectTo) }
-  for entry in options.connectTo {
-    guard let appended = curl_slist_append(connectTo, entry) else { throw .initFailed }
-    connectTo = appended
-  }
-  if let connectTo { try handle.set(CURLOPT_CONNECT_TO, list: connectTo) }
-  try handle.set(CURLOPT_WRITEFUNCTION, callback: writeBody)
-  try handle.set(CURLOPT_HEADERFUNCTION, callback: writeHeader)
+func performTransfer(
+  url: String, validators: Validators, options: FetchOptions, share: CurlShare
+) throws(FetchError) -> Response {
+  let transfer = try PreparedTransfer(
+    url: url, validators: validators, options: options, share: share)
+  return try transfer.finish(transfer.handle.perform()).get()
+}
 
-  let code = withExtendedLifetime(state) { () -> CURLcode in
-    let context = Unmanaged.passUnretained(state).toOpaque()
-    do {
-      try handle.set(CURLOPT_WRITEDATA, pointer: context)
-      try handle.set(CURLOPT_HEADERDATA, pointer: context)
-    } catch {
-      return CURLE_FAILED_INIT
+/// One transfer set up and ready to run, by `curl_easy_perform` or a multi handle: the easy
+/// handle, what its callbacks collect, and the lists it points to.
+///
+/// Invariant: everything libcurl holds a pointer to (`state`, the header lists, the share) lives
+/// exactly as long as this object, which outlives the transfer: the lists are freed in `deinit`.
+final class PreparedTransfer {
+  let handle: EasyHandle
+  let url: String
+  private let options: FetchOptions
+  private let state: TransferState
+  private let share: CurlShare
+  private var lists: [UnsafeMutablePointer<curl_slist>] = []
+
+  init(url: String, validators: Validators, options: FetchOptions, share: CurlShare)
+    throws(FetchError)
+  {
+    guard let scheme = url.split(separator: ":", maxSplits: 1).first?.lowercased(),
+      scheme == "http" || scheme == "https", url.contains("://")
+    else {
+      throw .invalidURL(url, reason: "only http and https URLs can be fetched")
     }
-    return handle.perform()
+    handle = try EasyHandle(url: url)
+    self.url = url
+    self.options = options
+    self.share = share
+    state = TransferState(limit: options.maxBodySize)
+    try configure(validators: validators)
   }
-  if state.exceededLimit {
-    throw .tooLarge(url: url, limit: options.maxBodySize)
+
+  deinit {
+    for list in lists { curl_slist_free_all(list) }
   }
-  guard code == CURLE_OK else {
-    throw fetchError(for: code, url: url, options: options)
+
+  private func configure(validators: Validators) throws(FetchError) {
+    try handle.set(CURLOPT_URL, url)
+    try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
+    try handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+    try handle.set(CURLOPT_NOSIGNAL, 1)
+    try handle.set(CURLOPT_FOLLOWLOCATION, 1)
+    try handle.set(CURLOPT_MAXREDIRS, options.maxRedirects)
+    try handle.set(CURLOPT_CONNECTTIMEOUT, options.connectTimeout)
+    try handle.set(CURLOPT_TIMEOUT, options.totalTimeout)
+    try handle.set(CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedLimit)
+    try handle.set(CURLOPT_LOW_SPEED_TIME, options.lowSpeedTime)
+    try handle.set(CURLOPT_MAXFILESIZE_LARGE, offset: Int64(options.maxBodySize))
+    try handle.set(CURLOPT_USERAGENT, options.userAgent)
+    // An empty string asks for every encoding this libcurl can decode.
+    try handle.set(CURLOPT_ACCEPT_ENCODING, "")
+    try handle.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
+    try handle.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+    // HTTP/2 when the server offers it during the TLS handshake; HTTP/1.1 otherwise. Over TLS a
+    // transfer waits for a connection it may multiplex on (ALPN tells soon) rather than opening
+    // another; over plain http nothing multiplexes, and waiting would serialise one host.
+    try handle.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
+    if url.lowercased().hasPrefix("https:") { try handle.set(CURLOPT_PIPEWAIT, 1) }
+    if let shared = share.raw { try handle.set(CURLOPT_SHARE, pointer: shared) }
+    if let headers = try list(validators.requestHeaders) {
+      try handle.set(CURLOPT_HTTPHEADER, list: headers)
+    }
+    if let connectTo = try list(options.connectTo) {
+      try handle.set(CURLOPT_CONNECT_TO, list: connectTo)
+    }
+    try handle.set(CURLOPT_WRITEFUNCTION, callback: writeBody)
+    try handle.set(CURLOPT_HEADERFUNCTION, callback: writeHeader)
+    let context = Unmanaged.passUnretained(state).toOpaque()
+    try handle.set(CURLOPT_WRITEDATA, pointer: context)
+    try handle.set(CURLOPT_HEADERDATA, pointer: context)
   }
-  let finalURL = handle.string(CURLINFO_EFFECTIVE_URL) ?? url
-  return Response(
-    requestedURL: url,
-    finalURL: finalURL,
-    status: handle.long(CURLINFO_RESPONSE_CODE),
-    headers: state.headers,
-    body: state.body,
-    redirects: redirects(in: state.earlier, startingAt: url),
-    totalSeconds: Double(handle.offset(CURLINFO_TOTAL_TIME_T)) / 1_000_000
-  )
+
+  /// A curl_slist of these lines, owned by this transfer; nil when there are none.
+  private func list(_ lines: [String]) throws(FetchError) -> UnsafeMutablePointer<curl_slist>? {
+    var list: UnsafeMutablePointer<curl_slist>?
+    for line in lines {
+      guard let appended = curl_slist_append(list, line) else {
+        curl_slist_free_all(list)
+        throw .initFailed
+      }
+      list = appended
+    }
+    if let list { lists.append(list) }
+    return list
+  }
+
+  /// The response, or why there is none, once libcurl has finished with `code`.
+  func finish(_ code: CURLcode) -> Result<Response, FetchError> {
+    if state.exceededLimit {
+      return .failure(.tooLarge(url: url, limit: options.maxBodySize))
+    }
+    guard code == CURLE_OK else {
+      return .failure(fetchError(for: code, url: url, options: options, state: state))
+    }
+    let retryAfter = handle.offset(CURLINFO_RETRY_AFTER)
+    return .success(
+      Response(
+        requestedURL: url,
+        finalURL: handle.string(CURLINFO_EFFECTIVE_URL) ?? url,
+        status: handle.long(CURLINFO_RESPONSE_CODE),
+        headers: state.headers,
+        body: state.body,
+        redirects: redirects(in: state.earlier, startingAt: url),
+        totalSeconds: Double(handle.offset(CURLINFO_TOTAL_TIME_T)) / 1_000_000,
+        retryAfterSeconds: state.headers.contains { $0.name.lowercased() == "retry-after" }
+          ? Int(retryAfter) : nil))
+  }
 }
 
 private func redirects(
@@ -117,11 +169,28 @@ private func redirects(
   return hops
 }
 
-private func fetchError(for code: CURLcode, url: String, options: FetchOptions) -> FetchError {
+private func fetchError(
+  for code: CURLcode, url: String, options: FetchOptions, state: TransferState
+) -> FetchError {
   let text = message(for: code)
+  // Nothing but the request went out before it broke: no status line, nor any earlier response.
+  let nothingReceived = state.status == 0 && state.earlier.isEmpty
   switch code {
   case CURLE_URL_MALFORMAT: return .invalidURL(url, reason: text)
-  case CURLE_UNSUPPORTED_PROTOCOL: return .unsupportedScheme(url: url, message: text)
+  case CURLE_UNSUPPORTED_PROTOCOL:
+    // A redirect to a scheme other than http or https, or a reply that is not HTTP at all
+    // (libcurl refuses HTTP/0.9 with this code).
+    if let hop = redirects(in: state.earlier + [(state.status, state.headers)], startingAt: url)
+      .last, !isWebScheme(hop.location)
+    {
+      return .unsupportedScheme(
+        url: url, message: "redirect to \(hop.location) refused: only http and https are followed")
+    }
+    return .protocolError(url: url, message: "the reply is not HTTP (\(text))")
+  case CURLE_GOT_NOTHING, CURLE_SEND_ERROR:
+    return .connectionLost(url: url, message: text)
+  case CURLE_RECV_ERROR where nothingReceived:
+    return .connectionLost(url: url, message: text)
   case CURLE_COULDNT_RESOLVE_HOST:
     return .hostNotFound(url: url, host: hostName(of: url))
   case CURLE_COULDNT_CONNECT: return .connectionFailed(url: url, message: text)
@@ -132,11 +201,20 @@ private func fetchError(for code: CURLcode, url: String, options: FetchOptions) 
   case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
     CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE:
     return .tls(url: url, message: text)
-  case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE, CURLE_WEIRD_SERVER_REPLY,
-    CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_SEND_ERROR:
+  case CURLE_RECV_ERROR, CURLE_PARTIAL_FILE, CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP2,
+    CURLE_HTTP2_STREAM:
     return .protocolError(url: url, message: text)
   default: return .transfer(url: url, code: Int(code.rawValue), message: text)
   }
+}
+
+private func isWebScheme(_ location: String) -> Bool {
+  guard let colon = location.firstIndex(of: ":") else { return true }  // relative reference
+  let scheme = location[..<colon].lowercased()
+  guard scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else {
+    return true
+  }
+  return scheme == "http" || scheme == "https"
 }
 
 private func hostName(of url: String) -> String {

@@ -1,13 +1,16 @@
 /// What the loopback server does with one connection after reading its request.
 ///
-/// Every behaviour ends by closing the connection: the server serves exactly one request per
-/// connection. Misbehaving cases exist so that an HTTP client can be tested against broken servers.
+/// Every behaviour ends by closing the connection, except a ``respond(status:headers:body:)``
+/// whose headers say `Connection: keep-alive`: then the server reads the next request on the same
+/// connection. Misbehaving cases exist so that an HTTP client can be tested against broken
+/// servers.
 public enum Behaviour: Sendable {
   /// Sends a well-formed response, then closes.
   ///
   /// The server adds `Content-Length` unless `headers` already has `Content-Length` or
   /// `Transfer-Encoding` (then `body` goes out verbatim) or the status forbids a body (1xx, 204,
-  /// 304). It adds `Connection: close` unless `headers` has a `Connection` field. A `HEAD`
+  /// 304). It adds `Connection: close` unless `headers` has a `Connection` field; with
+  /// `Connection: keep-alive` the connection stays open for the client's next request. A `HEAD`
   /// request gets the headers only.
   case respond(status: Int, headers: [(String, String)], body: [UInt8])
 

@@ -3,7 +3,7 @@
 #endif
 
 /// Returns a responder that serves the files under `root`, for
-/// ``LoopbackServer/init(port:respond:)``.
+/// ``LoopbackServer/init(address:port:respond:)``.
 ///
 /// `GET /a/b.html` answers with the bytes of `<root>/a/b.html`, read again on every request so a
 /// test can replace a file between two fetches; `GET /dir/` serves `<root>/dir/index.html`.

@@ -13,6 +13,9 @@ public struct HTTPRequest: Sendable {
   public let headers: [(name: String, value: String)]
   /// The request body, read according to `Content-Length` (empty when there is none).
   public let body: [UInt8]
+  /// Which connection the request came on, numbered from 1 in the order accepted: two requests
+  /// with one number travelled on one kept-alive connection.
+  public let connection: Int
 
   /// Creates a request value, for example to call a responder directly in a test.
   ///
@@ -27,13 +30,15 @@ public struct HTTPRequest: Sendable {
     target: String,
     version: String = "HTTP/1.1",
     headers: [(name: String, value: String)] = [],
-    body: [UInt8] = []
+    body: [UInt8] = [],
+    connection: Int = 0
   ) {
     self.method = method
     self.target = target
     self.version = version
     self.headers = headers
     self.body = body
+    self.connection = connection
   }
 
   /// The path part of ``target``: everything before the first `?`, still percent-encoded.
@@ -86,6 +91,13 @@ extension HTTPRequest {
   /// Returns a copy of this request carrying `body`.
   func withBody(_ body: [UInt8]) -> HTTPRequest {
     HTTPRequest(method: method, target: target, version: version, headers: headers, body: body)
+  }
+
+  /// Returns a copy of this request marked as read on connection number `connection`.
+  func on(connection: Int) -> HTTPRequest {
+    HTTPRequest(
+      method: method, target: target, version: version, headers: headers, body: body,
+      connection: connection)
   }
 }
 

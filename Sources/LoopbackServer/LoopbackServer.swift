@@ -21,22 +21,32 @@
 public final class LoopbackServer: Sendable {
   /// The port the server listens on; the system's choice when `0` was asked for.
   public let port: UInt16
+  /// The loopback address the server listens on, such as `127.0.0.1`.
+  public let address: String
 
   private let core: ServerCore
 
   /// Longest wait in ``stop()`` for connection threads to end.
   private static let stopTimeoutSeconds = 5.0
 
-  /// Starts listening on `127.0.0.1:port` and serving requests on background threads.
+  /// Starts listening on `address:port` and serving requests on background threads.
   ///
   /// - Parameters:
+  ///   - address: A dotted IPv4 address in 127.0.0.0/8 (Linux answers on all of them), so
+  ///     several servers can pose as different hosts; `127.0.0.1` unless given.
   ///   - port: The port to bind; `0`, the default, lets the system pick a free one.
   ///   - respond: Decides what to do with each request. It is called on the connection's own
   ///     thread, possibly on several threads at once, so it must not block for long.
-  /// - Throws: ``LoopbackServerError`` if the socket cannot be opened, bound or listened on
-  ///   (for example when `port` is taken).
-  public init(port: UInt16 = 0, respond: @escaping @Sendable (HTTPRequest) -> Behaviour) throws {
-    let listener = try Self.openListener(port: port)
+  /// - Throws: ``LoopbackServerError`` if `address` is not a loopback address, or the socket
+  ///   cannot be opened, bound or listened on (for example when `port` is taken).
+  public init(
+    address: String = "127.0.0.1", port: UInt16 = 0,
+    respond: @escaping @Sendable (HTTPRequest) -> Behaviour
+  ) throws {
+    guard let hostOrder = Self.loopbackAddress(address) else {
+      throw LoopbackServerError.notLoopback(address)
+    }
+    let listener = try Self.openListener(address: hostOrder, port: port)
     do {
       let boundPort = try Self.localPort(of: listener)
       var wakePipe: [Int32] = [-1, -1]
@@ -46,6 +56,7 @@ public final class LoopbackServer: Sendable {
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
       }
       self.port = boundPort
+      self.address = address
       core = ServerCore(
         listener: listener, wakeReader: wakePipe[0], wakeWriter: wakePipe[1], respond: respond)
     } catch {
@@ -61,7 +72,7 @@ public final class LoopbackServer: Sendable {
 
   /// The URL of the server's root, such as `http://127.0.0.1:41234`, without a trailing slash.
   public var baseURL: String {
-    "http://127.0.0.1:\(port)"
+    "http://\(address):\(port)"
   }
 
   /// Every request received so far, in the order they were read.
@@ -80,8 +91,22 @@ public final class LoopbackServer: Sendable {
     core.stop(timeout: Self.stopTimeoutSeconds)
   }
 
-  /// Opens a non-blocking listening socket bound to 127.0.0.1 only.
-  private static func openListener(port: UInt16) throws(LoopbackServerError) -> Int32 {
+  /// The address in host byte order, if it is a dotted quad in 127.0.0.0/8.
+  private static func loopbackAddress(_ text: String) -> UInt32? {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 4 else { return nil }
+    var value: UInt32 = 0
+    for part in parts {
+      guard !part.isEmpty, part.count <= 3, let byte = UInt8(part) else { return nil }
+      value = value << 8 | UInt32(byte)
+    }
+    return value >> 24 == 127 ? value : nil
+  }
+
+  /// Opens a non-blocking listening socket bound to one loopback address only.
+  private static func openListener(address: UInt32, port: UInt16) throws(LoopbackServerError)
+    -> Int32
+  {
     let socketType = Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue)
     let listener = try systemCall("socket") { socket(AF_INET, socketType, 0) }
     do {
@@ -89,12 +114,12 @@ public final class LoopbackServer: Sendable {
       try systemCall("setsockopt(SO_REUSEADDR)") {
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
       }
-      var address = sockaddr_in()
-      address.sin_family = sa_family_t(AF_INET)
-      address.sin_port = port.bigEndian
-      address.sin_addr = in_addr(s_addr: INADDR_LOOPBACK.bigEndian)
-      try systemCall("bind(127.0.0.1:\(port))") {
-        withUnsafePointer(to: &address) {
+      var socketAddress = sockaddr_in()
+      socketAddress.sin_family = sa_family_t(AF_INET)
+      socketAddress.sin_port = port.bigEndian
+      socketAddress.sin_addr = in_addr(s_addr: address.bigEndian)
+      try systemCall("bind(port \(port))") {
+        withUnsafePointer(to: &socketAddress) {
           $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
             bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
           }

@@ -20,6 +20,7 @@ final class ServerCore: Sendable {
   struct State {
     var requests: [HTTPRequest] = []
     var openConnections: Set<Int32> = []
+    var connectionsAccepted = 0
     var stopping = false
     var wakePipeClosed = false
   }
@@ -112,17 +113,26 @@ final class ServerCore: Sendable {
     thread.start()
   }
 
-  /// Reads the request, logs it, asks the responder what to do and does it.
+  /// Reads each request, logs it, asks the responder what to do and does it, until a behaviour
+  /// closes the connection.
   private func serve(_ connection: consuming Connection) {
-    switch connection.readRequest() {
-    case .abandoned:
-      return
-    case .rejected(let status):
-      _ = connection.send(ResponseHead.serialize(status: status, headers: [], bodyLength: 0))
-      connection.finishGracefully()
-    case .request(let request):
-      state.withLock { $0.requests.append(request) }
-      perform(respond(request), for: request, on: connection)
+    let number = state.withLock { state in
+      state.connectionsAccepted += 1
+      return state.connectionsAccepted
+    }
+    while true {
+      switch connection.readRequest() {
+      case .abandoned:
+        return
+      case .rejected(let status):
+        _ = connection.send(ResponseHead.serialize(status: status, headers: [], bodyLength: 0))
+        connection.finishGracefully()
+        return
+      case .request(let request):
+        let request = request.on(connection: number)
+        state.withLock { $0.requests.append(request) }
+        guard perform(respond(request), for: request, on: connection) else { return }
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import ArticleExtraction
 import HTMLParsing
+import HTTPFetching
 
 /// The article of one page, with the canonical text Redline stores and diffs.
 public struct ReadArticle: Sendable {
@@ -15,19 +16,17 @@ public struct ReadArticle: Sendable {
 /// Parses and extracts one page.
 /// - Parameters:
 ///   - bytes: the page as received or read.
-///   - charset: the character set declared outside the page (HTTP header), if any.
+///   - charset: the character set declared outside the page (HTTP header), if any; a byte
+///     order mark outranks it, and a label the bytes plainly contradict is ignored.
 ///   - url: where the page came from, for the `URL:` line when the page names no canonical URL.
 /// - Throws: `ParseError` or `ExtractionError`.
 public func readArticle(_ bytes: [UInt8], charset: String? = nil, url: String? = nil) throws
   -> ReadArticle
 {
-  // An encoding libxml2 does not know makes it give up; the page's own declaration then decides.
-  let document: HTMLDocument
-  if let charset, let parsed = try? parseHTML(bytes, encoding: charset) {
-    document = parsed
-  } else {
-    document = try parseHTML(bytes, encoding: nil)
-  }
+  // The encoding is decided here as browsers do (BOM, HTTP header, <meta>, then the bytes), and
+  // libxml2 gets UTF-8 only, so it never meets an encoding it cannot convert.
+  let text = decodeText(bytes, declaredCharset: charset)
+  let document = try parseHTML(text.utf8, encoding: "utf-8")
   let result = try extractArticle(from: document, options: ExtractionOptions(url: url))
   return ReadArticle(
     article: result.article, method: result.method, text: result.article.canonicalText)

@@ -8,6 +8,8 @@ public struct PageReport: Sendable, Equatable {
     case changed(added: Int, removed: Int)
     /// The article is byte-identical to the latest capture.
     case unchanged
+    /// Content that is not HTML was stored raw, with no article (a PDF, an image, JSON …).
+    case notHTML(mediaType: String)
     /// Nothing was stored; why.
     case failed(String)
   }
@@ -16,7 +18,7 @@ public struct PageReport: Sendable, Equatable {
   public let url: String
   /// What happened.
   public let outcome: Outcome
-  /// The capture's time, for `new` and `changed`.
+  /// The capture's time, for `new`, `changed` and `notHTML`.
   public let capture: String?
   /// The unified diff of a changed article.
   public let diff: [UInt8]
@@ -29,12 +31,14 @@ public struct PageReport: Sendable, Equatable {
     self.diff = diff
   }
 
-  /// The report line: `new URL`, `changed +2 -1 URL`, `unchanged URL`, `failed: why`.
+  /// The report line: `new URL`, `changed +2 -1 URL`, `unchanged URL`,
+  /// `not-html application/pdf URL`, `failed: why`.
   public var line: String {
     switch outcome {
     case .new: "new \(url)"
     case .changed(let added, let removed): "changed +\(added) -\(removed) \(url)"
     case .unchanged: "unchanged \(url)"
+    case .notHTML(let mediaType): "not-html \(mediaType) \(url)"
     case .failed(let reason): "failed: \(reason)"
     }
   }

@@ -6,6 +6,8 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   case notHTML(source: String, detail: String)
   /// The server answered with an error status.
   case httpStatus(url: String, status: Int)
+  /// The server answered 304 Not Modified to a request that asked for no such thing.
+  case unrequestedNotModified(url: String)
   /// The store has no captures of the page.
   case noCaptures(url: String)
   /// A FROM/TO argument names no capture, or more than one.
@@ -17,6 +19,8 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"
     case .notHTML(let source, let detail): "\(source): not an HTML page (\(detail))"
     case .httpStatus(let url, let status): "fetching \(url): HTTP \(status)\(statusText(status))"
+    case .unrequestedNotModified(let url):
+      "fetching \(url): HTTP 304 Not Modified to a request that was not conditional"
     case .noCaptures(let url): "no captures of \(url) in the store"
     case .unknownCapture(let url, let selector, let reason):
       "\(url): no capture '\(selector)': \(reason)"

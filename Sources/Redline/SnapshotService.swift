@@ -62,19 +62,27 @@ public struct SnapshotService: Sendable {
       return PageReport(url: url, outcome: .failed(String(describing: error)))
     }
     let time = await uniqueCheckTime(for: normalized)
+    let previous = latestCapture(of: normalized)
     let fetched: FetchedPage
     do {
-      fetched = try await fetchPage(normalized)
+      fetched = try await fetchPage(normalized, previous: previous)
     } catch {
       return recordFailure(url: normalized, time: time, status: nil, error: error)
     }
     let read: ReadArticle
-    do {
-      read = try readArticle(
-        fetched.response.body, charset: fetched.charset, url: fetched.response.finalURL)
-    } catch {
-      return recordFailure(
-        url: normalized, time: time, status: fetched.response.status, error: error)
+    switch fetched.content {
+    case .notModified:
+      return recordNotModified(url: normalized, time: time, status: fetched.response.status)
+    case .notHTML(let mediaType):
+      return storeNotHTML(url: normalized, time: time, fetched: fetched, mediaType: mediaType)
+    case .html(let charset):
+      do {
+        read = try readArticle(
+          fetched.response.body, charset: charset, url: fetched.response.finalURL)
+      } catch {
+        return recordFailure(
+          url: normalized, time: time, status: fetched.response.status, error: error)
+      }
     }
     do {
       return try store.withPage(for: normalized) { page in
@@ -83,28 +91,6 @@ public struct SnapshotService: Sendable {
     } catch {
       return PageReport(url: normalized, outcome: .failed(String(describing: error)))
     }
-  }
-
-  private struct FetchedPage {
-    let response: Response
-    let charset: String?
-  }
-
-  private func fetchPage(_ url: String) async throws -> FetchedPage {
-    let response = try await fetcher.fetch(url)
-    guard (200..<300).contains(response.status) else {
-      throw RedlineError.httpStatus(url: url, status: response.status)
-    }
-    let type = response.mediaType
-    let declaredHTML = type == "text/html" || type == "application/xhtml+xml"
-    guard declaredHTML || (type == nil && looksLikeHTML(response.body)) else {
-      throw RedlineError.notHTML(source: url, detail: type ?? "content is not HTML")
-    }
-    guard !response.body.isEmpty else {
-      throw RedlineError.notHTML(source: url, detail: "empty body")
-    }
-    return FetchedPage(
-      response: response, charset: charset(inContentType: response.header("Content-Type")))
   }
 
   private func storeCheck(
@@ -126,7 +112,11 @@ public struct SnapshotService: Sendable {
     }
     var diff: LineDiff?
     var rendered: [UInt8] = []
-    if let latest {
+    // A non-HTML capture has no article: diff against the latest article there is.
+    let base =
+      latest?.metadata.isNotHTML == true
+      ? try store.captures(of: page).last(where: { !$0.metadata.isNotHTML }) : latest
+    if let latest = base {
       let previous = try store.articleText(of: page, capture: latest.time)
       let lineDiff = diffLines(old: Array(previous.utf8), new: Array(read.text.utf8))
       diff = lineDiff
@@ -157,7 +147,7 @@ public struct SnapshotService: Sendable {
     return PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
   }
 
-  private func recordFailure(url: String, time: String, status: Int?, error: Error)
+  func recordFailure(url: String, time: String, status: Int?, error: Error)
     -> PageReport
   {
     let reason = String(describing: error)
@@ -176,7 +166,7 @@ public struct SnapshotService: Sendable {
   /// The check's time. Capture files are named by whole seconds, so a re-run within the
   /// second of the latest capture waits for the next second (a stopped test clock gets the
   /// second after the latest capture instead).
-  private func uniqueCheckTime(for url: String) async -> String {
+  func uniqueCheckTime(for url: String) async -> String {
     var time = CaptureTime.string(from: now())
     guard let page = try? store.page(for: url),
       let latest = try? store.latestCapture(of: page)?.time
@@ -195,7 +185,7 @@ public struct SnapshotService: Sendable {
 /// The check's time, moved to the second after the page's latest check if it is not later:
 /// history times strictly increase and never name a capture twice, even when two runs check
 /// one page in the same second. Called under the page lock.
-private func checkTime(_ time: String, after latest: HistoryEntry?) -> String {
+func checkTime(_ time: String, after latest: HistoryEntry?) -> String {
   guard let latest, time <= latest.time, let date = CaptureTime.date(from: latest.time) else {
     return time
   }

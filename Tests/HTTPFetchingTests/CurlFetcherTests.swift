@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HTTPFetching
 import LoopbackServer
 import Testing
@@ -7,7 +8,8 @@ private let page = Array("<html><body><p>Hello</p></body></html>".utf8)
 
 @Suite("CurlFetcher against a loopback server")
 struct CurlFetcherTests {
-  let fetcher = CurlFetcher(options: FetchOptions(connectTimeout: 2, totalTimeout: 5))
+  let fetcher = CurlFetcher(
+    options: FetchOptions(connectTimeout: 2, totalTimeout: 5, retryBaseDelay: 0.01))
 
   @Test("a page comes back with status, headers, body and the User-Agent sent")
   func ok() async throws {
@@ -97,15 +99,16 @@ struct CurlFetcherTests {
     }
   }
 
-  @Test("a connection closed before headers is a protocol error")
+  @Test("a connection closed before headers is a lost connection, tried again")
   func closedEarly() async throws {
     let server = try LoopbackServer { _ in .closeWithoutResponse }
     await #expect {
       try await fetcher.fetch(server.baseURL + "/x")
     } throws: { error in
-      guard case .protocolError = error as? FetchError else { return false }
+      guard case .connectionLost = error as? FetchError else { return false }
       return String(describing: error).hasPrefix("fetching \(server.baseURL)/x: ")
     }
+    #expect(server.requests.count == 3)
   }
 
   @Test("nothing listening gives a connection error naming the URL")
@@ -140,4 +143,226 @@ struct CurlFetcherTests {
     #expect(response.body == page)
     #expect(server.requests.first?.header("Host") == "blog.example")
   }
+}
+
+/// A counter the loopback server's threads and the test share.
+final class Tally: Sendable {
+  private let state = Mutex((current: 0, peak: 0, starts: [ContinuousClock.Instant]()))
+
+  func enter() {
+    state.withLock {
+      $0.current += 1
+      $0.peak = max($0.peak, $0.current)
+      $0.starts.append(.now)
+    }
+  }
+
+  func leave() { state.withLock { $0.current -= 1 } }
+  var peak: Int { state.withLock { $0.peak } }
+  var starts: [ContinuousClock.Instant] { state.withLock { $0.starts } }
+}
+
+@Suite("CurlFetcher: conditional requests, retries, politeness, reuse")
+struct CurlFetcherPolitenessTests {
+  static let quick = FetchOptions(
+    connectTimeout: 2, totalTimeout: 5, retryBaseDelay: 0.05, maxRetryAfter: 2)
+
+  @Test("validators go out as If-None-Match and If-Modified-Since; a 304 has no body")
+  func conditional() async throws {
+    let server = try LoopbackServer { request in
+      request.header("If-None-Match") == "\"v1\""
+        ? .respond(status: 304, headers: [("ETag", "\"v1\"")], body: [])
+        : .respond(status: 200, headers: [("ETag", "\"v1\"")], body: page)
+    }
+    let fetcher = CurlFetcher(options: Self.quick)
+    let modified = "Sat, 02 Jul 2016 08:53:00 GMT"
+    let response = try await fetcher.fetch(
+      server.baseURL + "/p", validators: Validators(entityTag: "\"v1\"", lastModified: modified))
+    #expect(response.status == 304)
+    #expect(response.body.isEmpty)
+    #expect(server.requests.first?.header("If-Modified-Since") == modified)
+    let plain = try await fetcher.fetch(server.baseURL + "/p")
+    #expect(plain.status == 200)
+    #expect(server.requests.last?.header("If-None-Match") == nil)
+    #expect(server.requests.last?.header("If-Modified-Since") == nil)
+  }
+
+  @Test("validators with a line break are never sent")
+  func headerInjection() {
+    let validators = Validators(entityTag: "\"a\"\r\nX-Evil: 1", lastModified: "")
+    #expect(validators.isEmpty)
+  }
+
+  @Test("a 503 with Retry-After is tried again after that wait, then succeeds")
+  func retryAfter() async throws {
+    let attempts = Mutex(0)
+    let server = try LoopbackServer { _ in
+      attempts.withLock {
+        $0 += 1
+        return $0
+      } == 1
+        ? .respond(status: 503, headers: [("Retry-After", "1")], body: [])
+        : .respond(status: 200, headers: [("Content-Type", "text/html")], body: page)
+    }
+    let start = ContinuousClock.now
+    let response = try await CurlFetcher(options: Self.quick).fetch(server.baseURL + "/p")
+    #expect(response.status == 200)
+    #expect(server.requests.count == 2)
+    #expect(ContinuousClock.now - start >= .milliseconds(950))
+  }
+
+  @Test("a Retry-After past the cap is not waited for: the 503 stands")
+  func retryAfterTooLong() async throws {
+    let server = try LoopbackServer { _ in
+      .respond(status: 503, headers: [("Retry-After", "3600")], body: [])
+    }
+    let response = try await CurlFetcher(options: Self.quick).fetch(server.baseURL + "/p")
+    #expect(response.status == 503)
+    #expect(server.requests.count == 1)
+  }
+
+  @Test(
+    "429 and 503 are retried with backoff; other 4xx and 5xx are not",
+    arguments: [
+      (429, 3), (503, 3), (404, 1), (403, 1), (500, 1), (410, 1),
+    ])
+  func retries(status: Int, requests: Int) async throws {
+    let server = try LoopbackServer { _ in .respond(status: status, headers: [], body: []) }
+    let response = try await CurlFetcher(options: Self.quick).fetch(server.baseURL + "/p")
+    #expect(response.status == status)
+    #expect(server.requests.count == requests)
+  }
+
+  @Test("a refused connection is retried, then reported")
+  func refusedRetried() async throws {
+    let server = try LoopbackServer { _ in .closeWithoutResponse }
+    let url = server.baseURL + "/x"
+    server.stop()
+    let start = ContinuousClock.now
+    await #expect {
+      try await CurlFetcher(options: Self.quick).fetch(url)
+    } throws: { error in
+      guard case .connectionFailed = error as? FetchError else { return false }
+      return true
+    }
+    // Two retries after 0.05 s and 0.1 s.
+    #expect(ContinuousClock.now - start >= .milliseconds(140))
+  }
+
+  static func options(_ engine: FetchEngine) -> FetchOptions {
+    var options = quick
+    options.engine = engine
+    return options
+  }
+
+  @Test(
+    "connections are reused: sequential fetches from one host share one connection",
+    arguments: FetchEngine.allCases)
+  func keepAlive(engine: FetchEngine) async throws {
+    let server = try LoopbackServer { _ in
+      .respond(
+        status: 200, headers: [("Content-Type", "text/html"), ("Connection", "keep-alive")],
+        body: page)
+    }
+    let fetcher = CurlFetcher(options: Self.options(engine))
+    for index in 0..<4 { _ = try await fetcher.fetch(server.baseURL + "/p\(index)") }
+    let connections = Set(server.requests.map(\.connection))
+    #expect(server.requests.count == 4)
+    #expect(connections.count == 1)
+  }
+
+  @Test(
+    "at most two transfers to one host at a time; other hosts are not held up",
+    arguments: FetchEngine.allCases)
+  func perHostLimit(engine: FetchEngine) async throws {
+    let tally = Tally()
+    let responder: @Sendable (HTTPRequest) -> Behaviour = { _ in
+      tally.enter()
+      Thread.sleep(forTimeInterval: 0.15)
+      tally.leave()
+      return .respond(status: 200, headers: [("Content-Type", "text/html")], body: page)
+    }
+    let server = try LoopbackServer(respond: responder)
+    let fetcher = CurlFetcher(options: Self.options(engine))
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for index in 0..<6 {
+        group.addTask { _ = try await fetcher.fetch(server.baseURL + "/p\(index)") }
+      }
+      try await group.waitForAll()
+    }
+    #expect(tally.peak == 2)
+
+    let other = Tally()
+    let servers = try (2...4).map { host in
+      try LoopbackServer(address: "127.0.0.\(host)") { _ in
+        other.enter()
+        Thread.sleep(forTimeInterval: 0.15)
+        other.leave()
+        return .respond(status: 200, headers: [], body: page)
+      }
+    }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for server in servers {
+        group.addTask { _ = try await fetcher.fetch(server.baseURL + "/p") }
+      }
+      try await group.waitForAll()
+    }
+    // The thread-pool engine runs on a Dispatch queue that starts about one thread per core,
+    // so on a small machine it can hold other hosts up: one reason the multi engine is the
+    // default.
+    if engine == .multi { #expect(other.peak == 3) }
+  }
+
+  @Test("--delay spaces the requests to one host")
+  func hostDelay() async throws {
+    let tally = Tally()
+    let server = try LoopbackServer { _ in
+      tally.enter()
+      tally.leave()
+      return .respond(status: 200, headers: [], body: page)
+    }
+    var options = Self.quick
+    options.hostDelay = 0.2
+    let fetcher = CurlFetcher(options: options)
+    let began = ContinuousClock.now
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for index in 0..<3 {
+        group.addTask { _ = try await fetcher.fetch(server.baseURL + "/p\(index)") }
+      }
+      try await group.waitForAll()
+    }
+    // Three starts 0.2 s apart. (Arrival times at the server are not compared: on a busy
+    // machine the first transfer's set-up can delay its request by more than the gap.)
+    #expect(ContinuousClock.now - began >= .milliseconds(400))
+    let starts = tally.starts.sorted()
+    #expect(starts.count == 3)
+    #expect(starts[2] - starts[0] >= .milliseconds(200))
+  }
+
+  @Test("gzip bodies are decoded")
+  func gzip() async throws {
+    let compressed = try fixture("compressed/page.html.gz")
+    let server = try LoopbackServer { _ in
+      .respond(
+        status: 200, headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+        body: compressed)
+    }
+    let response = try await CurlFetcher(options: Self.quick).fetch(server.baseURL + "/p")
+    #expect(String(decoding: response.body, as: UTF8.self).hasPrefix("<html><head><title>Blog"))
+    #expect(server.requests.first?.header("Accept-Encoding")?.contains("gzip") == true)
+  }
+
+  @Test("a loopback server refuses addresses outside 127.0.0.0/8")
+  func loopbackOnly() {
+    #expect(throws: LoopbackServerError.self) {
+      try LoopbackServer(address: "10.0.0.1") { _ in .closeWithoutResponse }
+    }
+  }
+}
+
+/// The bytes of a file under Tests/Fixtures.
+func fixture(_ name: String) throws -> [UInt8] {
+  let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+  return [UInt8](try Data(contentsOf: tests.appendingPathComponent("Fixtures/" + name)))
 }

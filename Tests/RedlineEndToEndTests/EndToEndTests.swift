@@ -275,11 +275,10 @@ struct EndToEndTests {
       to: URL(fileURLWithPath: site.file("image.png")))
     let server = try LoopbackServer(respond: fileServer(root: site.path))
 
+    // Content that is not HTML is kept raw with no article, and said to be so (issue 3).
     let notHTML = try redline(["snapshot", "--store", store, server.baseURL + "/image.png"])
-    #expect(notHTML.status == 2)
-    #expect(
-      notHTML.stdout
-        == "failed: \(server.baseURL)/image.png: not an HTML page (application/octet-stream)\n")
+    #expect(notHTML.status == 0)
+    #expect(notHTML.stdout == "not-html application/octet-stream \(server.baseURL)/image.png\n")
 
     let missing = try redline(["snapshot", "--store", store, server.baseURL + "/missing.html"])
     #expect(missing.status == 2)
@@ -295,7 +294,7 @@ struct EndToEndTests {
 
     // Failures leave history lines but never a capture.
     let captures = try FileManager.default.subpathsOfDirectory(atPath: store).filter {
-      $0.hasSuffix(".txt")
+      $0.hasSuffix(".txt") && !$0.contains("/image-png-")
     }
     #expect(captures.isEmpty)
 

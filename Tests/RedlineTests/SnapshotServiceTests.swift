@@ -104,7 +104,7 @@ struct SnapshotServiceTests {
 
     let failures: [(String, (StubFetcher) -> Void)] = [
       ("HTTP 404", { $0.set(url, html: "<p>gone</p>", status: 404) }),
-      ("not an HTML page", { $0.set(url, html: "{\"a\":1}", type: "application/json") }),
+      ("not an HTML page", { $0.set(url, html: "\u{89}PNG\r\n\u{1A}\n\0\0\0\rIHDR") }),
       ("timed out", { $0.fail(url, with: .timedOut(url: url, message: "timed out")) }),
       ("no article found", { $0.set(url, html: "<html><body><script>x()</script></body></html>") }),
     ]

@@ -35,11 +35,33 @@ struct SnapshotCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Print the unified diff of each changed article.")
   var diff = false
 
-  @Option(name: .long, help: "How many pages to fetch at once.")
+  @Option(name: .long, help: "How many pages to fetch at once (at most 2 per host).")
   var jobs = 8
 
   @Option(name: .long, help: "Seconds allowed for one whole fetch.")
   var timeout = 60
+
+  @Option(name: .long, help: "Seconds allowed to connect (DNS, TCP and TLS).")
+  var connectTimeout = 10
+
+  @Option(
+    name: .long,
+    help: "Abort a fetch slower than this many bytes per second for --low-speed-time seconds.")
+  var lowSpeedLimit = 1024
+
+  @Option(name: .long, help: "See --low-speed-limit.")
+  var lowSpeedTime = 20
+
+  @Option(name: .long, help: "Least seconds between the starts of two requests to one host.")
+  var delay = 0.0
+
+  @Option(name: .long, help: "How often to retry after a connection error, a 429 or a 503.")
+  var retries = 2
+
+  @Option(
+    name: .long,
+    help: "Longest Retry-After honoured, in seconds; a server asking for more gets no retry.")
+  var maxRetryAfter = 120.0
 
   @Option(name: .long, help: "Largest page accepted, in bytes (after decompression).")
   var maxSize = 32 << 20
@@ -64,6 +86,13 @@ struct SnapshotCommand: AsyncParsableCommand {
       valueName: "always|changes"))
   var keepRaw: RawBodyPolicy = .changes
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "How transfers run: multi (one libcurl multi handle) or thread-pool; for benchmarks.",
+      visibility: .hidden))
+  var fetchEngine = FetchEngine.multi.rawValue
+
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
@@ -76,6 +105,22 @@ struct SnapshotCommand: AsyncParsableCommand {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second.") }
     guard maxSize >= 1 else { throw ValidationError("--max-size must be at least 1 byte.") }
+    guard connectTimeout >= 1 else {
+      throw ValidationError("--connect-timeout must be at least 1 second.")
+    }
+    guard lowSpeedLimit >= 1, lowSpeedTime >= 1 else {
+      throw ValidationError("--low-speed-limit and --low-speed-time must be at least 1.")
+    }
+    guard delay >= 0, delay.isFinite else {
+      throw ValidationError("--delay must be 0 or more seconds.")
+    }
+    guard FetchEngine(rawValue: fetchEngine) != nil else {
+      throw ValidationError("--fetch-engine takes multi or thread-pool.")
+    }
+    guard retries >= 0 else { throw ValidationError("--retries must be 0 or more.") }
+    guard maxRetryAfter >= 0, maxRetryAfter.isFinite else {
+      throw ValidationError("--max-retry-after must be 0 or more seconds.")
+    }
     for entry in connectTo
     where entry.split(separator: ":", omittingEmptySubsequences: false).count != 4 {
       throw ValidationError("--connect-to takes HOST:PORT:HOST2:PORT2, not '\(entry)'.")
@@ -88,8 +133,10 @@ struct SnapshotCommand: AsyncParsableCommand {
       if let list { all += try readWatchList(list) }
       let fetcher = CurlFetcher(
         options: FetchOptions(
-          userAgent: userAgent, totalTimeout: timeout, maxBodySize: maxSize,
-          verifyTLS: !insecure, connectTo: connectTo))
+          userAgent: userAgent, connectTimeout: connectTimeout, totalTimeout: timeout,
+          maxBodySize: maxSize, lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime,
+          verifyTLS: !insecure, connectTo: connectTo, hostDelay: delay, maxRetries: retries,
+          maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi))
       let service = SnapshotService(
         fetcher: fetcher, store: storeOptions.folderStore, jobs: jobs, keepRaw: keepRaw)
       let reports = await service.snapshot(all)

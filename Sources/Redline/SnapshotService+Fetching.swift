@@ -1,0 +1,151 @@
+import Foundation
+import HTTPFetching
+import SnapshotStore
+
+/// What a fetch brought back, once its response is understood.
+struct FetchedPage {
+  /// What kind of content came.
+  enum Content {
+    /// A 304 answer to a conditional request: the latest capture still stands.
+    case notModified
+    /// An HTML page, with the charset the HTTP header declared.
+    case html(charset: String?)
+    /// Something else (PDF, image, JSON …), kept raw with no article.
+    case notHTML(mediaType: String)
+  }
+
+  let response: Response
+  let content: Content
+}
+
+/// `extractionMethod` of a capture that holds non-HTML content and no article.
+let notHTMLMethod = "none (not HTML)"
+
+extension CaptureMetadata {
+  /// Whether this capture holds non-HTML content and no article.
+  var isNotHTML: Bool { extractionMethod == notHTMLMethod }
+
+  /// The server's own validators from this capture's response, for a conditional request.
+  var validators: Validators {
+    func header(_ name: String) -> String? {
+      headers.last { $0.name.lowercased() == name }?.value
+    }
+    return Validators(entityTag: header("etag"), lastModified: header("last-modified"))
+  }
+}
+
+extension SnapshotService {
+  /// The latest capture of a page, if the store has one.
+  func latestCapture(of url: String) -> CaptureRecord? {
+    guard let page = try? store.page(for: url) else { return nil }
+    return try? store.latestCapture(of: page)
+  }
+
+  /// Fetches a page, conditionally when the latest capture has validators, and sorts out what
+  /// came back. Error statuses, a 304 nobody asked for, empty bodies and binary data labelled
+  /// as HTML are failures.
+  func fetchPage(_ url: String, previous: CaptureRecord?) async throws -> FetchedPage {
+    let validators = previous?.metadata.validators ?? Validators(entityTag: nil, lastModified: nil)
+    let response =
+      validators.isEmpty
+      ? try await fetcher.fetch(url) : try await fetcher.fetch(url, validators: validators)
+    if response.status == 304 {
+      guard !validators.isEmpty else { throw RedlineError.unrequestedNotModified(url: url) }
+      return FetchedPage(response: response, content: .notModified)
+    }
+    guard (200..<300).contains(response.status) else {
+      throw RedlineError.httpStatus(url: url, status: response.status)
+    }
+    guard !response.body.isEmpty else {
+      throw RedlineError.notHTML(source: url, detail: "empty body")
+    }
+    let type = response.mediaType
+    let declaredHTML = type == "text/html" || type == "application/xhtml+xml"
+    if declaredHTML || (type == nil && looksLikeHTML(response.body)) {
+      guard !looksBinary(response.body) else {
+        throw RedlineError.notHTML(
+          source: url, detail: "binary content labelled \(type ?? "as nothing")")
+      }
+      return FetchedPage(
+        response: response,
+        content: .html(charset: charset(inContentType: response.header("Content-Type"))))
+    }
+    return FetchedPage(
+      response: response, content: .notHTML(mediaType: type ?? "application/octet-stream"))
+  }
+
+  /// Records a 304: an `unchanged` check of the latest capture, which downloaded no body.
+  func recordNotModified(url: String, time proposedTime: String, status: Int) -> PageReport {
+    do {
+      return try store.withPage(for: url) { page in
+        let time = checkTime(proposedTime, after: try store.latestCheck(of: page))
+        guard let latest = try store.latestCapture(of: page) else {
+          throw RedlineError.noCaptures(url: url)
+        }
+        try store.record(
+          HistoryEntry(
+            time: time, outcome: .unchanged, status: status, capture: latest.time,
+            bodySHA256: latest.metadata.bodySHA256, textSHA256: latest.metadata.textSHA256,
+            title: latest.metadata.title),
+          in: page)
+        return PageReport(url: page.url, outcome: .unchanged)
+      }
+    } catch {
+      return recordFailure(url: url, time: proposedTime, status: status, error: error)
+    }
+  }
+
+  /// Stores non-HTML content raw, with no article: a new capture when the bytes changed, an
+  /// `unchanged` check when they did not. It is never read as a deleted post.
+  func storeNotHTML(url: String, time proposedTime: String, fetched: FetchedPage, mediaType: String)
+    -> PageReport
+  {
+    let response = fetched.response
+    let bodyHash = sha256Hex(response.body)
+    let emptyTextHash = sha256Hex([UInt8]())
+    do {
+      return try store.withPage(for: url) { page in
+        let time = checkTime(proposedTime, after: try store.latestCheck(of: page))
+        let latest = try store.latestCapture(of: page)
+        if let latest, latest.metadata.isNotHTML, latest.metadata.bodySHA256 == bodyHash {
+          try store.record(
+            HistoryEntry(
+              time: time, outcome: .unchanged, status: response.status, capture: latest.time,
+              bodySHA256: bodyHash, textSHA256: emptyTextHash),
+            in: page)
+          return PageReport(url: page.url, outcome: .unchanged)
+        }
+        let metadata = CaptureMetadata(
+          time: time, requestedURL: response.requestedURL, finalURL: response.finalURL,
+          status: response.status,
+          headers: response.headers.map { StoredHeader(name: $0.name, value: $0.value) },
+          redirects: response.redirects.map {
+            StoredRedirect(status: $0.status, from: $0.from, location: $0.location)
+          },
+          fetchSeconds: response.totalSeconds, bodySHA256: bodyHash,
+          bodyBytes: response.body.count, textSHA256: emptyTextHash, rawKept: true, title: nil,
+          extractionMethod: notHTMLMethod, redlineVersion: redlineVersion)
+        try store.save(
+          NewCapture(metadata: metadata, rawBody: response.body, articleText: ""),
+          recording: HistoryEntry(
+            time: time, outcome: latest == nil ? .new : .changed, status: response.status,
+            capture: time, bodySHA256: bodyHash, textSHA256: emptyTextHash,
+            error: "not HTML (\(mediaType)): stored raw, no article"),
+          in: page)
+        return PageReport(url: page.url, outcome: .notHTML(mediaType: mediaType), capture: time)
+      }
+    } catch {
+      return PageReport(url: url, outcome: .failed(String(describing: error)))
+    }
+  }
+}
+
+/// Whether bytes are binary data rather than text: a NUL, or many control characters, near the
+/// start (the WHATWG sniffing rule for "binary data bytes").
+func looksBinary(_ bytes: [UInt8]) -> Bool {
+  let head = bytes.prefix(1445)
+  let binaryBytes = head.count { byte in
+    byte <= 0x08 || byte == 0x0B || (0x0E...0x1A).contains(byte) || (0x1C...0x1F).contains(byte)
+  }
+  return head.contains(0) || binaryBytes * 10 > head.count
+}
