@@ -115,16 +115,9 @@ extension SnapshotService {
             in: page)
           return PageReport(url: page.url, outcome: .unchanged)
         }
-        let metadata = CaptureMetadata(
-          time: time, requestedURL: response.requestedURL, finalURL: response.finalURL,
-          status: response.status,
-          headers: response.headers.map { StoredHeader(name: $0.name, value: $0.value) },
-          redirects: response.redirects.map {
-            StoredRedirect(status: $0.status, from: $0.from, location: $0.location)
-          },
-          fetchSeconds: response.totalSeconds, bodySHA256: bodyHash,
-          bodyBytes: response.body.count, textSHA256: emptyTextHash, rawKept: true, title: nil,
-          extractionMethod: notHTMLMethod, redlineVersion: redlineVersion)
+        let metadata = captureMetadata(
+          time: time, response: response, bodySHA256: bodyHash, textSHA256: emptyTextHash,
+          title: nil, extractionMethod: notHTMLMethod)
         try store.save(
           NewCapture(metadata: metadata, rawBody: response.body, articleText: ""),
           recording: HistoryEntry(
@@ -148,4 +141,23 @@ func looksBinary(_ bytes: [UInt8]) -> Bool {
     byte <= 0x08 || byte == 0x0B || (0x0E...0x1A).contains(byte) || (0x1C...0x1F).contains(byte)
   }
   return head.contains(0) || binaryBytes * 10 > head.count
+}
+
+extension SnapshotService {
+  /// The `<time>.json` of a capture made from this response.
+  func captureMetadata(
+    time: String, response: Response, bodySHA256: String, textSHA256: String, title: String?,
+    extractionMethod: String
+  ) -> CaptureMetadata {
+    CaptureMetadata(
+      time: time, requestedURL: response.requestedURL, finalURL: response.finalURL,
+      status: response.status,
+      headers: response.headers.map { StoredHeader(name: $0.name, value: $0.value) },
+      redirects: response.redirects.map {
+        StoredRedirect(status: $0.status, from: $0.from, location: $0.location)
+      },
+      fetchSeconds: response.totalSeconds, bodySHA256: bodySHA256,
+      bodyBytes: response.body.count, textSHA256: textSHA256, rawKept: true, title: title,
+      extractionMethod: extractionMethod, redlineVersion: redlineVersion)
+  }
 }

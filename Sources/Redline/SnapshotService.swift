@@ -125,16 +125,9 @@ public struct SnapshotService: Sendable {
         newHeader: captureLabel(page.url, time))
     }
     let response = fetched.response
-    let metadata = CaptureMetadata(
-      time: time, requestedURL: response.requestedURL, finalURL: response.finalURL,
-      status: response.status,
-      headers: response.headers.map { StoredHeader(name: $0.name, value: $0.value) },
-      redirects: response.redirects.map {
-        StoredRedirect(status: $0.status, from: $0.from, location: $0.location)
-      },
-      fetchSeconds: response.totalSeconds, bodySHA256: bodyHash, bodyBytes: response.body.count,
-      textSHA256: textHash, rawKept: true, title: read.article.title,
-      extractionMethod: read.method, redlineVersion: redlineVersion)
+    let metadata = captureMetadata(
+      time: time, response: response, bodySHA256: bodyHash, textSHA256: textHash,
+      title: read.article.title, extractionMethod: read.method)
     try store.save(
       NewCapture(metadata: metadata, rawBody: response.body, articleText: read.text),
       recording: HistoryEntry(
