@@ -326,9 +326,9 @@ def bench_store(redline, workload, repeat):
 
     deep = os.path.join(WORK, "store-1000-captures")
     seconds = generate(workload, deep, 1, 1000, 0, sample)
-    log, out = timed([redline, "log", "--store", deep, url], repeat)
-    diff, _ = timed([redline, "diff", "--store", deep, url], repeat)
-    verify, _ = timed([redline, "verify", "--store", deep], 1)
+    log, out, _ = timed([redline, "log", "--store", deep, url], repeat)
+    diff, _, _ = timed([redline, "diff", "--store", deep, url], repeat)
+    verify, _, _ = timed([redline, "verify", "--store", deep], 1)
     page_bytes = folder_bytes(deep)
     rows.append({"case": "1 page, 1,000 captures", "generate_s": round(seconds, 2),
                  "log_ms": round(log * 1000, 1), "log_lines": out.count(b"\n"),
@@ -338,11 +338,11 @@ def bench_store(redline, workload, repeat):
 
     wide = os.path.join(WORK, "store-10000-pages")
     seconds = generate(workload, wide, 10000, 2, 2)
-    listing, out = timed([redline, "list", "--store", wide], repeat)
+    listing, out, _ = timed([redline, "list", "--store", wide], repeat)
     # The generator's checks are an hour apart, page after page, from 2016-07 to about 2023:
     # this date keeps roughly the later half of the pages.
     since = "20200101T000000Z"
-    query, query_out = timed([workload, "changed-since", "--store", wide, "--since", since], repeat)
+    query, query_out, _ = timed([workload, "changed-since", "--store", wide, "--since", since], repeat)
     pages, in_process = query_out.split()
     rows.append({"case": "10,000 pages, 2 captures + 4 checks each",
                  "generate_s": round(seconds, 2), "list_s": round(listing, 3),
@@ -360,6 +360,9 @@ def bench_store(redline, workload, repeat):
                  "history_bytes": history, "bytes_per_unchanged_check": history // 1001,
                  "sample_html_bytes": len(html),
                  "sample_html_gzip9_bytes": len(gzip.compress(html, 9))})
+    return rows
+
+
 FETCH_PAGES = 1000
 FETCH_HOSTS = 50
 FETCH_LATENCY = 0.05
