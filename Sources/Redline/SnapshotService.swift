@@ -61,7 +61,8 @@ public struct SnapshotService: Sendable {
     } catch {
       return PageReport(url: url, outcome: .failed(String(describing: error)))
     }
-    let time = await uniqueCheckTime(for: normalized)
+    // Made unique under the page lock (checkTime), where two runs cannot race.
+    let time = CaptureTime.string(from: now())
     let previous = latestCapture(of: normalized)
     let fetched: FetchedPage
     do {
@@ -155,24 +156,6 @@ public struct SnapshotService: Sendable {
     }
     return PageReport(url: url, outcome: .failed(reason))
   }
-
-  /// The check's time. Capture files are named by whole seconds, so a re-run within the
-  /// second of the latest capture waits for the next second (a stopped test clock gets the
-  /// second after the latest capture instead).
-  func uniqueCheckTime(for url: String) async -> String {
-    var time = CaptureTime.string(from: now())
-    guard let page = try? store.page(for: url),
-      let latest = try? store.latestCapture(of: page)?.time
-    else { return time }
-    for _ in 0..<timeRetries where time <= latest {
-      try? await Task.sleep(for: .milliseconds(100))
-      time = CaptureTime.string(from: now())
-    }
-    if time <= latest, let latestDate = CaptureTime.date(from: latest) {
-      time = CaptureTime.string(from: latestDate.addingTimeInterval(1))
-    }
-    return time
-  }
 }
 
 /// The check's time, moved to the second after the page's latest check if it is not later:
@@ -184,9 +167,6 @@ func checkTime(_ time: String, after latest: HistoryEntry?) -> String {
   }
   return CaptureTime.string(from: date.addingTimeInterval(1))
 }
-
-/// Long enough for a real clock to reach the next second.
-private let timeRetries = 15
 
 /// The `---`/`+++` label of a stored capture: the page URL, a tab, and the capture time in the
 /// form GNU diff and patch read.
