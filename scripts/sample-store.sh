@@ -7,9 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/serve.sh
 
-swift build --product redline >/dev/null
-swift build --product serve-fixtures >/dev/null
-bin="$(swift build --show-bin-path)"
+build_tools
 
 work="$(mktemp -d)"
 trap 'stop_server; rm -rf "$work"' EXIT

@@ -1,5 +1,12 @@
-# Sourced by the demo and sample-store scripts: starts serve-fixtures on 127.0.0.1 for a
-# folder and sets SERVER_URL and SERVER_PID; the caller's EXIT trap must call stop_server.
+# Sourced by the demo and sample-store scripts: builds redline and serve-fixtures (setting
+# bin), starts serve-fixtures on 127.0.0.1 for a folder and sets SERVER_URL and SERVER_PID;
+# the caller's EXIT trap must call stop_server.
+build_tools() {
+  swift build --product redline >/dev/null
+  swift build --product serve-fixtures >/dev/null
+  bin="$(swift build --show-bin-path)"
+}
+
 start_server() {
   local root="$1" bin="$2" fifo
   fifo="$(mktemp -u)"

@@ -24,10 +24,7 @@ public func renderUnified(
   _ diff: LineDiff, oldHeader: String, newHeader: String, colored: Bool = false
 ) -> [UInt8] {
   guard !diff.isIdentical else { return [] }
-  var output: [UInt8] = []
-  output.reserveCapacity(diff.renderedSizeEstimate)
-  appendColored(&output, "--- \(oldHeader)", color: colored ? DiffColor.meta : nil)
-  appendColored(&output, "+++ \(newHeader)", color: colored ? DiffColor.meta : nil)
+  var output = fileHeaders(diff, oldHeader: oldHeader, newHeader: newHeader, colored: colored)
   for hunk in diff.hunks {
     appendColored(&output, hunkHeader(hunk), color: colored ? DiffColor.fragment : nil)
     if colored {
@@ -132,4 +129,16 @@ private func prefix(of kind: HunkLine.Kind) -> UInt8 {
   case .removed: UInt8(ascii: "-")
   case .added: UInt8(ascii: "+")
   }
+}
+
+/// The `---` and `+++` lines that open every rendering of a diff, in a buffer sized for the
+/// rest of it.
+func fileHeaders(_ diff: LineDiff, oldHeader: String, newHeader: String, colored: Bool)
+  -> [UInt8]
+{
+  var output: [UInt8] = []
+  output.reserveCapacity(diff.renderedSizeEstimate)
+  appendColored(&output, "--- \(oldHeader)", color: colored ? DiffColor.meta : nil)
+  appendColored(&output, "+++ \(newHeader)", color: colored ? DiffColor.meta : nil)
+  return output
 }

@@ -37,10 +37,7 @@ public func renderWordDiff(
   guard !diff.isIdentical else { return [] }
   let colored = colored || style == .color
   let marks = WordMarks(style: style, colored: colored)
-  var output: [UInt8] = []
-  output.reserveCapacity(diff.renderedSizeEstimate)
-  appendColored(&output, "--- \(oldHeader)", color: colored ? DiffColor.meta : nil)
-  appendColored(&output, "+++ \(newHeader)", color: colored ? DiffColor.meta : nil)
+  var output = fileHeaders(diff, oldHeader: oldHeader, newHeader: newHeader, colored: colored)
   for hunk in diff.hunks {
     appendColored(&output, hunkHeader(hunk), color: colored ? DiffColor.fragment : nil)
     for piece in HunkPiece.pieces(of: hunk) {
