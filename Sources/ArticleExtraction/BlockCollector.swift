@@ -158,7 +158,7 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
     }
     result.append(scalar)
   }
-  return String(result).precomposedStringWithCanonicalMapping
+  return composedToNFC(String(result))
 }
 
 /// A code line keeps its indentation; tabs stay, trailing white space goes.
@@ -168,7 +168,15 @@ private func normalizedCode(_ line: Substring) -> String {
       !ignoredScalars.contains($0.value) && ($0 == "\t" || !isControl($0))
     })
   while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
-  return String(scalars).precomposedStringWithCanonicalMapping
+  return composedToNFC(String(scalars))
+}
+
+/// The text in NFC. Text with no scalar at or above U+0300 (the first combining mark) is NFC
+/// already: nothing below it has a canonical decomposition or composes with what follows. That
+/// is most text, and Foundation's conversion costs more than the rest of the extraction.
+private func composedToNFC(_ text: String) -> String {
+  text.unicodeScalars.allSatisfy { $0.value < 0x300 }
+    ? text : text.precomposedStringWithCanonicalMapping
 }
 
 /// C0 and C1 control characters (NUL, ESC, …): never text, they count as a space.

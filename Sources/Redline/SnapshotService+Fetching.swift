@@ -3,9 +3,9 @@ import HTTPFetching
 import SnapshotStore
 
 /// What a fetch brought back, once its response is understood.
-struct FetchedPage {
+struct FetchedPage: Sendable {
   /// What kind of content came.
-  enum Content {
+  enum Content: Sendable {
     /// A 304 answer to a conditional request: the latest capture still stands.
     case notModified
     /// An HTML page, with the charset the HTTP header declared.

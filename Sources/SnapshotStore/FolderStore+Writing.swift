@@ -85,7 +85,7 @@ extension FolderStore {
       try writeFile(bytes, to: pending, sync: syncsWrites)
     }
     if syncsWrites { syncFolder(folder) }
-    try appendHistory(check, in: folder)
+    try appendHistory(check, in: folder, folderSyncFollows: true)
     for (fileExtension, _) in files {
       let name = time + "." + fileExtension
       // Committed: a failed rename leaves the pending file for recovery to finish.
@@ -96,14 +96,21 @@ extension FolderStore {
     if syncsWrites { syncFolder(folder) }
   }
 
-  /// Appends the line chained to the one before, then moves the head to it.
-  private func appendHistory(_ check: HistoryEntry, in folder: String) throws {
+  /// Appends the line chained to the one before, then moves the head to it. With
+  /// `folderSyncFollows` the caller fsyncs the folder next, which makes the head's rename
+  /// durable too, so it is not fsynced twice (until then a crash leaves the head one line
+  /// behind, which recovery repairs).
+  private func appendHistory(
+    _ check: HistoryEntry, in folder: String, folderSyncFollows: Bool = false
+  ) throws {
     let file = folder + "/history.jsonl"
     let previousLine = try lastCompleteLine(of: file)
     let count = try readHead(folder)?.lines ?? historyLines(try readFileIfPresent(file)).count
     let line = try encodeJSON(storedForm(of: check, previousLine: previousLine), pretty: false)
     try appendLine(line + [UInt8(ascii: "\n")], to: file, sync: syncsWrites)
-    try writeHead(HistoryHead(lines: count + 1, last: historyLineHash(line)), in: folder)
+    try writeHead(
+      HistoryHead(lines: count + 1, last: historyLineHash(line)), in: folder,
+      syncFolder: !folderSyncFollows)
   }
 
   func readHead(_ folder: String) throws -> HistoryHead? {
@@ -112,9 +119,10 @@ extension FolderStore {
     return try decode(HistoryHead.self, from: file)
   }
 
-  private func writeHead(_ head: HistoryHead, in folder: String) throws {
+  private func writeHead(_ head: HistoryHead, in folder: String, syncFolder: Bool = true) throws {
     try writeAtomically(
-      try encodeJSON(head, pretty: true), to: folder + "/" + headFileName, sync: syncsWrites)
+      try encodeJSON(head, pretty: true), to: folder + "/" + headFileName, sync: syncsWrites,
+      syncingFolder: syncFolder)
   }
 
   /// A crash between an append and the head's rewrite leaves the head one line behind: the

@@ -1,0 +1,67 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// A fixed set of threads for the work of a check that blocks or runs long: store reads and
+/// writes (fsync, flock) and extraction. Swift's cooperative pool has one thread per core
+/// (two here); a page's fsyncs on one of them stall every other task, so transfers finish and
+/// no new one starts. Here they stall only a thread of their own.
+///
+/// Invariant: each job is run exactly once, on one of the `count` threads, in the order given;
+/// a thread ends when it takes a stop token, and `close()` queues one per thread after every
+/// job given so far.
+final class BlockingWorkers: Sendable {
+  private enum Item: Sendable {
+    case job(@Sendable () -> Void)
+    case stop
+  }
+
+  private let queue = Mutex<[Item]>([])
+  private let ready = DispatchSemaphore(value: 0)
+  private let count: Int
+
+  /// Starts `count` threads (at least one).
+  init(count: Int) {
+    self.count = max(1, count)
+    for index in 0..<self.count {
+      let thread = Thread { [self] in work() }
+      thread.name = "redline.store.\(index)"
+      thread.start()
+    }
+  }
+
+  /// Runs `body` on one of the threads and returns its result.
+  func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+      enqueue(.job { continuation.resume(returning: body()) })
+    }
+  }
+
+  /// Lets every thread end once the jobs given so far are done.
+  func close() {
+    for _ in 0..<count { enqueue(.stop) }
+  }
+
+  private func enqueue(_ item: Item) {
+    queue.withLock { $0.append(item) }
+    ready.signal()
+  }
+
+  private func work() {
+    while true {
+      ready.wait()
+      // One signal per item, so the queue is never empty here.
+      guard case .job(let job) = queue.withLock({ $0.removeFirst() }) else { return }
+      job()
+    }
+  }
+}
+
+/// Runs `body` with `count` worker threads, which end when it returns.
+func withBlockingWorkers<T: Sendable>(
+  count: Int, _ body: (BlockingWorkers) async -> T
+) async -> T {
+  let workers = BlockingWorkers(count: count)
+  defer { workers.close() }
+  return await body(workers)
+}
