@@ -48,6 +48,13 @@ final class BlockingWorkers: Sendable {
   }
 
   private func work() {
+    #if os(Linux)
+      // Fetches wait on these threads only when the backlog is full; the drive loop of the
+      // transfers, on the other hand, must run as soon as a response arrives or the next
+      // transfer starts late. On Linux a nice value is per thread (who 0 is this thread).
+      let thisThread = __priority_which_t(PRIO_PROCESS.rawValue)
+      setpriority(thisThread, 0, getpriority(thisThread, 0) + workerNice)
+    #endif
     while true {
       ready.wait()
       // One signal per item, so the queue is never empty here.
@@ -56,6 +63,9 @@ final class BlockingWorkers: Sendable {
     }
   }
 }
+
+/// How much lower than the rest of the process the workers' priority is (a nice value).
+private let workerNice: Int32 = 5
 
 /// Runs `body` with `count` worker threads, which end when it returns.
 func withBlockingWorkers<T: Sendable>(
