@@ -34,9 +34,9 @@ public struct SnapshotService: Sendable {
   ///
   /// At most `jobs` fetches are in flight, and a new one starts as soon as one ends: the
   /// extraction and store writes of fetched pages run meanwhile on threads of their own
-  /// (`BlockingWorkers`), never on the cooperative pool and never holding a fetch slot. At
-  /// most `jobs` fetched pages wait for or are in that stage, so memory stays bounded when the
-  /// disk is slower than the network.
+  /// (`BlockingWorkers`), never on the cooperative pool and never holding a fetch slot. A
+  /// fetch starts only while fewer than `jobs` fetched pages wait for or are in that stage, so
+  /// at most 2 × `jobs` pages are held when the disk is slower than the network.
   public func snapshot(_ urls: [String]) async -> [PageReport] {
     await withBlockingWorkers(count: storeThreads) { workers in
       await withTaskGroup(of: PipelineEvent.self) { group in

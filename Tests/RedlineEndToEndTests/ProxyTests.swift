@@ -80,7 +80,8 @@ struct ProxyTests {
     let run = try redline(
       ["snapshot", "--store", work.file("store"), url], environment: environment([:]))
     #expect(run.status == 2)
-    #expect(run.stdout == "failed: fetching \(url): host not found: \(url.split(separator: "/")[1])\n")
+    #expect(
+      run.stdout == "failed: fetching \(url): host not found: \(url.split(separator: "/")[1])\n")
     let stored = try FileManager.default.subpathsOfDirectory(atPath: work.file("store"))
     #expect(!stored.contains { $0.hasSuffix(".txt") || $0.hasSuffix(".html") })
   }
