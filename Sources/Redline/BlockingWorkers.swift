@@ -7,9 +7,9 @@ import Synchronization
 /// (two here); a page's fsyncs on one of them stall every other task, so transfers finish and
 /// no new one starts. Here they stall only a thread of their own.
 ///
-/// Invariant: each job is run exactly once, on one of the `count` threads, in the order given;
-/// a thread ends when it takes a stop token, and `close()` queues one per thread after every
-/// job given so far.
+/// Invariant: each job is run exactly once, on one of the `count` threads, urgent ones first,
+/// then in the order given; a thread ends when it takes a stop token, and `close()` queues one
+/// per thread after every job given so far.
 final class BlockingWorkers: Sendable {
   private enum Item: Sendable {
     case job(@Sendable () -> Void)
@@ -30,10 +30,11 @@ final class BlockingWorkers: Sendable {
     }
   }
 
-  /// Runs `body` on one of the threads and returns its result.
-  func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+  /// Runs `body` on one of the threads and returns its result. An `urgent` job (a read that a
+  /// fetch waits for) goes ahead of the others (the writes of pages already fetched).
+  func run<T: Sendable>(urgent: Bool = false, _ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
-      enqueue(.job { continuation.resume(returning: body()) })
+      enqueue(.job { continuation.resume(returning: body()) }, first: urgent)
     }
   }
 
@@ -42,8 +43,8 @@ final class BlockingWorkers: Sendable {
     for _ in 0..<count { enqueue(.stop) }
   }
 
-  private func enqueue(_ item: Item) {
-    queue.withLock { $0.append(item) }
+  private func enqueue(_ item: Item, first: Bool = false) {
+    queue.withLock { first ? $0.insert(item, at: 0) : $0.append(item) }
     ready.signal()
   }
 

@@ -50,7 +50,7 @@ public struct SnapshotService: Sendable {
             let url = urls[position]
             next += 1
             fetching += 1
-            group.addTask { .fetched(position, await self.fetchStage(url)) }
+            group.addTask { .fetched(position, await self.fetchStage(url, workers: workers)) }
           }
         }
         startFetches()
@@ -76,9 +76,9 @@ public struct SnapshotService: Sendable {
 
   /// Checks one page.
   public func check(_ url: String) async -> PageReport {
-    let fetched = await fetchStage(url)
-    return await withBlockingWorkers(count: 1) { workers in
-      await workers.run { self.storeStage(fetched) }
+    await withBlockingWorkers(count: 1) { workers in
+      let fetched = await fetchStage(url, workers: workers)
+      return await workers.run { self.storeStage(fetched) }
     }
   }
 
@@ -87,9 +87,9 @@ public struct SnapshotService: Sendable {
   /// nothing past the cores.
   private var storeThreads: Int { min(jobs, maxStoreThreads) }
 
-  /// The first half of a check, on the cooperative pool: the URL, the time, the latest capture
-  /// (its validators make the request conditional) and the fetch.
-  func fetchStage(_ url: String) async -> FetchStage {
+  /// The first half of a check: the URL, the time, the latest capture (its validators make the
+  /// request conditional; read on a worker thread, ahead of the writes) and the fetch.
+  func fetchStage(_ url: String, workers: BlockingWorkers) async -> FetchStage {
     let normalized: String
     do {
       normalized = try normalizedPageURL(url)
@@ -98,7 +98,7 @@ public struct SnapshotService: Sendable {
     }
     // Made unique under the page lock (checkTime), where two runs cannot race.
     let time = CaptureTime.string(from: now())
-    let previous = latestCapture(of: normalized)
+    let previous = await workers.run(urgent: true) { self.latestCapture(of: normalized) }
     do {
       return .fetched(
         url: normalized, time: time, try await fetchPage(normalized, previous: previous))
