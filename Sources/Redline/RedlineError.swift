@@ -12,6 +12,8 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   case noCaptures(url: String)
   /// A FROM/TO argument names no capture, or more than one.
   case unknownCapture(url: String, selector: String, reason: String)
+  /// A `--since`/`--until` value is not a date or time.
+  case badTime(String)
 
   /// One line a user can act on.
   public var description: String {
@@ -24,11 +26,13 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     case .noCaptures(let url): "no captures of \(url) in the store"
     case .unknownCapture(let url, let selector, let reason):
       "\(url): no capture '\(selector)': \(reason)"
+    case .badTime(let text):
+      "'\(text)' is not a date or time: use 2016-07-01, 2016-07-01T10:30:00Z or 20160701T103000Z"
     }
   }
 }
 
-private func statusText(_ status: Int) -> String {
+func statusText(_ status: Int) -> String {
   let texts = [
     400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
     410: "Gone", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",

@@ -1,0 +1,264 @@
+import SnapshotStore
+import TextDiff
+
+/// What `audit` looks at: a period (store times, inclusive) and a host.
+public struct AuditOptions: Sendable {
+  /// Edits and events before this time are left out.
+  public let since: String?
+  /// Edits and events after this time are left out.
+  public let until: String?
+  /// Only pages of this host (compared without case).
+  public let host: String?
+  /// The report's time (`YYYYMMDDTHHMMSSZ`).
+  public let generated: String
+
+  /// Creates audit options. Times are store times (see `storeTime(_:bound:)`).
+  public init(since: String? = nil, until: String? = nil, host: String? = nil, generated: String)
+  {
+    self.since = since
+    self.until = until
+    self.host = host
+    self.generated = generated
+  }
+
+  /// Whether a time lies in the period.
+  func contains(_ time: String) -> Bool {
+    (since.map { time >= $0 } ?? true) && (until.map { time <= $0 } ?? true)
+  }
+}
+
+extension ArchiveQueries {
+  /// The `audit` use case: every page whose article changed after its first capture, or that
+  /// was removed or moved, with each edit labelled and diffed, read from the store alone.
+  ///
+  /// A capture made through a redirect to another URL holds that page's article, not the
+  /// post's: it is a move event, never an edit, and the post's next own version is compared
+  /// with its last own version before the move.
+  /// - Throws: `StoreError` when the store cannot be read.
+  public func audit(_ options: AuditOptions) throws -> AuditReport {
+    var pages: [PageAudit] = []
+    var linksUnavailable = 0
+    for page in try store.pages() {
+      if let host = options.host, page.host.lowercased() != host.lowercased() { continue }
+      guard let (audit, missingLinks) = try auditPage(page, options: options) else { continue }
+      pages.append(audit)
+      linksUnavailable += missingLinks
+    }
+    let unavailable =
+      linksUnavailable == 0
+      ? []
+      : [
+        UnavailableLabel(
+          label: .links, edits: linksUnavailable,
+          reason: "the raw HTML of one of the two captures was not kept")
+      ]
+    return AuditReport(
+      since: options.since, until: options.until, host: options.host,
+      generated: options.generated, pages: pages, unavailableLabels: unavailable)
+  }
+
+  /// One page's audit, or nil when nothing happened to it in the period; with the number of
+  /// its edits whose links could not be compared.
+  private func auditPage(_ page: PageRecord, options: AuditOptions) throws -> (PageAudit, Int)? {
+    let history = try store.history(of: page)
+    // Most pages of a big store never changed: their history alone says so.
+    guard history.contains(where: { $0.outcome != .unchanged || $0.finalURL != nil }) else {
+      return nil
+    }
+    let captures = try store.captures(of: page)
+    let metadata = Dictionary(captures.map { ($0.time, $0.metadata) }) { first, _ in first }
+    let places = PagePlaces(page: page, history: history, metadata: metadata)
+    var events = places.events()
+    var versions: [AuditVersion] = []
+    var edits: [AuditEdit] = []
+    var linksUnavailable = 0
+    var previous: (time: String, text: String)?
+    for capture in captures where places.isOwnVersion(capture) {
+      let text = try store.articleText(of: page, capture: capture.time)
+      let parts = ArticleParts(text)
+      guard let before = previous, before.text != text else {
+        if previous == nil {
+          versions.append(
+            AuditVersion(
+              capture: capture.time, title: capture.metadata.title,
+              updated: parts.header["Updated"], added: nil, removed: nil))
+          previous = (capture.time, text)
+        }
+        continue
+      }
+      let lineDiff = diffLines(old: Array(before.text.utf8), new: Array(text.utf8))
+      versions.append(
+        AuditVersion(
+          capture: capture.time, title: capture.metadata.title, updated: parts.header["Updated"],
+          added: lineDiff.linesAdded, removed: lineDiff.linesRemoved))
+      let oldURL = ArticleParts(before.text).header["URL"]
+      if let oldURL, let newURL = parts.header["URL"], oldURL != newURL,
+        options.contains(capture.time)
+      {
+        events.append(
+          AuditEvent(
+            time: capture.time, kind: .moved, status: capture.metadata.status, to: newURL,
+            detail: "its canonical URL changed from \(oldURL) to \(newURL)"))
+      }
+      if options.contains(capture.time) {
+        let edit = try auditEdit(
+          page: page, from: before, to: (capture.time, text), lineDiff: lineDiff,
+          metadata: metadata)
+        if !edit.unavailable.isEmpty { linksUnavailable += 1 }
+        edits.append(edit)
+      }
+      previous = (capture.time, text)
+    }
+    events = events.filter { options.contains($0.time) }.sorted { $0.time < $1.time }
+    guard !edits.isEmpty || !events.isEmpty else { return nil }
+    return (
+      PageAudit(
+        url: page.url, host: page.host, title: versions.last?.title, versions: versions,
+        edits: edits, events: events),
+      linksUnavailable
+    )
+  }
+
+  private func auditEdit(
+    page: PageRecord, from old: (time: String, text: String), to new: (time: String, text: String),
+    lineDiff: LineDiff, metadata: [String: CaptureMetadata]
+  ) throws -> AuditEdit {
+    var classification = classifyEdit(old: old.text, new: new.text)
+    var unavailable: [EditLabel] = []
+    var linksAdded: [String] = []
+    var linksRemoved: [String] = []
+    if let oldLinks = try bodyLinks(page, old.time, metadata[old.time]),
+      let newLinks = try bodyLinks(page, new.time, metadata[new.time])
+    {
+      linksAdded = newLinks.filter { !oldLinks.contains($0) }
+      linksRemoved = oldLinks.filter { !newLinks.contains($0) }
+      if !linksAdded.isEmpty || !linksRemoved.isEmpty {
+        classification.labels = (classification.labels + [.links]).sorted()
+      }
+    } else {
+      unavailable.append(.links)
+    }
+    return AuditEdit(
+      from: old.time, to: new.time, labels: classification.labels, unavailable: unavailable,
+      stealth: classification.contentChanged
+        && classification.updatedBefore == classification.updatedAfter,
+      updatedBefore: classification.updatedBefore, updatedAfter: classification.updatedAfter,
+      linesAdded: lineDiff.linesAdded, linesRemoved: lineDiff.linesRemoved,
+      linksAdded: linksAdded, linksRemoved: linksRemoved, notes: classification.notes,
+      passages: classification.passages,
+      diff: String(
+        decoding: renderUnified(
+          lineDiff, oldHeader: captureLabel(page.url, old.time),
+          newHeader: captureLabel(page.url, new.time)), as: UTF8.self))
+  }
+
+  /// The distinct links of a capture's body, read again from its raw HTML; nil when the raw
+  /// HTML was not kept or no longer reads as an article.
+  private func bodyLinks(_ page: PageRecord, _ time: String, _ metadata: CaptureMetadata?) throws
+    -> [String]?
+  {
+    guard let metadata, let raw = try store.rawBody(of: page, capture: time) else { return nil }
+    let contentType = metadata.headers.last { $0.name.lowercased() == "content-type" }?.value
+    guard
+      let read = try? readArticle(
+        raw, charset: charset(inContentType: contentType), url: metadata.finalURL)
+    else { return nil }
+    var seen: Set<String> = []
+    return read.links.filter { seen.insert($0).inserted }
+  }
+}
+
+/// Where a page answered at each check, read from its history: at its own URL, through a
+/// redirect to another, or not at all (404, 410). Network failures and other errors say
+/// nothing about where the post is and are skipped.
+struct PagePlaces {
+  /// Where one check found the page.
+  enum Place: Equatable {
+    /// At its own URL.
+    case own
+    /// Redirected to another URL.
+    case moved(to: String)
+    /// Answered 404 or 410.
+    case gone(status: Int)
+  }
+
+  let page: PageRecord
+  let history: [HistoryEntry]
+  let metadata: [String: CaptureMetadata]
+
+  /// Where the check that made a capture found the page.
+  func isOwnVersion(_ capture: CaptureRecord) -> Bool {
+    !capture.metadata.isNotHTML && captureMoved(capture.time) == nil
+  }
+
+  /// The other URL a capture came from, if its fetch was redirected away from the page.
+  private func captureMoved(_ time: String) -> String? {
+    guard let final = metadata[time]?.finalURL else { return nil }
+    return movedURL(final, pageURL: page.url)
+  }
+
+  /// Where one check found the page; nil when it says nothing about that.
+  func place(of entry: HistoryEntry) -> (Place, status: Int?)? {
+    if let moved = entry.finalURL { return (.moved(to: moved), entry.status) }
+    switch entry.outcome {
+    case .failed:
+      guard let status = entry.status ?? statusInError(entry.error), [404, 410].contains(status)
+      else { return nil }
+      return (.gone(status: status), status)
+    case .new, .changed, .unchanged:
+      // Histories written before `finalURL` existed: the capture's metadata knows, and an
+      // unchanged check saw the same article as its capture, so came the same way.
+      if let capture = entry.capture, let moved = captureMoved(capture) {
+        return (.moved(to: moved), entry.status)
+      }
+      return (.own, entry.status)
+    }
+  }
+
+  /// The removals, moves and returns: each change of place after the first known one.
+  func events() -> [AuditEvent] {
+    var events: [AuditEvent] = []
+    var previous: Place?
+    for entry in history {
+      guard let (place, status) = place(of: entry) else { continue }
+      defer { previous = place }
+      guard let previous, previous != place else { continue }
+      switch place {
+      case .gone(let code):
+        events.append(
+          AuditEvent(
+            time: entry.time, kind: .removed, status: code, to: nil,
+            detail: "answers HTTP \(code)\(statusText(code))"))
+      case .moved(let target):
+        let home = isHomePage(target)
+        events.append(
+          AuditEvent(
+            time: entry.time, kind: .moved, status: status, to: target,
+            detail: home ? "redirects to the home page \(target)" : "redirects to \(target)"))
+      case .own:
+        events.append(
+          AuditEvent(
+            time: entry.time, kind: .restored, status: status, to: nil,
+            detail: "answers at its own URL again"
+              + (status.map { " (HTTP \($0))" } ?? "")))
+      }
+    }
+    return events
+  }
+
+  /// A status read back from an older failure line's message (`HTTP 404 Not Found`).
+  private func statusInError(_ error: String?) -> Int? {
+    guard let error, let match = error.firstMatch(of: #/HTTP (\d{3})\b/#) else { return nil }
+    return Int(match.output.1)
+  }
+}
+
+/// Whether a URL is a site's home page: its path is empty or `/` and it has no query.
+func isHomePage(_ url: String) -> Bool {
+  guard let normalized = try? normalizedPageURL(url),
+    let schemeEnd = normalized.range(of: "://")
+  else { return false }
+  let rest = normalized[schemeEnd.upperBound...]
+  guard let slash = rest.firstIndex(of: "/") else { return true }
+  return rest[slash...] == "/"
+}
