@@ -8,9 +8,10 @@ public enum EditLabel: String, Sendable, Codable, CaseIterable, Comparable {
   /// or 2 when both words have at least 8 letters); words of punctuation alone may come or go.
   /// No paragraph added or removed, no number touched.
   case typo
-  /// A paragraph that is in both versions has different numbers: the numbers (digit runs,
-  /// with their decimal and thousands separators and a `%`) among its removed words are not
-  /// those among its added words.
+  /// Words were replaced by others and the numbers among them differ (digit runs, with their
+  /// decimal and thousands separators and a `%`; `1,200` and `1200` are one number): "12
+  /// people" became "14 people" or "dozens of people". Words only inserted or only deleted
+  /// (a new sentence that happens to hold a date) do not count.
   case numbers
   /// The passages inside quotation marks (`"…"`, `“…”`, `«…»`, `„…“`) and the quote blocks
   /// (`> …`) of the body are not the same list: a quotation was altered, added or removed.
@@ -256,6 +257,8 @@ func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
 /// Whether some change of a word diff replaces, adds or removes numbers.
 private func changesNumbers(_ words: WordDiff) -> Bool {
   words.changes.contains { change in
+    // A pure insertion or deletion adds or drops a passage; a number changes in a replacement.
+    guard !change.removed.isEmpty, !change.added.isEmpty else { return false }
     let old = numbers(in: words.removedText[change.removed])
     let new = numbers(in: words.addedText[change.added])
     return (!old.isEmpty || !new.isEmpty) && old != new
