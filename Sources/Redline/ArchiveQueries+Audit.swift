@@ -145,7 +145,7 @@ extension ArchiveQueries {
       updatedBefore: classification.updatedBefore, updatedAfter: classification.updatedAfter,
       linesAdded: lineDiff.linesAdded, linesRemoved: lineDiff.linesRemoved,
       linksAdded: linksAdded, linksRemoved: linksRemoved, notes: classification.notes,
-      passages: classification.passages,
+      headerChanges: classification.headerChanges, passages: classification.passages,
       diff: String(
         decoding: renderUnified(
           lineDiff, oldHeader: captureLabel(page.url, old.time),

@@ -86,6 +86,8 @@ public struct AuditEdit: Sendable, Codable, Equatable {
   public let linksRemoved: [String]
   /// Correction or update notes the newer version added, from their marker on.
   public let notes: [String]
+  /// The header lines other than `Updated:` that changed (title, author, published, URL).
+  public let headerChanges: [HeaderChange]
   /// The body's change groups, with the changed words marked.
   public let passages: [ChangedPassage]
   /// The unified diff of the two article texts.

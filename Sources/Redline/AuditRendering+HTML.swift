@@ -44,6 +44,7 @@ private func pageSection(_ page: PageAudit, number: Int) -> String {
   out += "<h2>\(escaped(page.title ?? page.url))</h2>\n"
   out += "<p class=\"url\"><a href=\"\(escaped(page.url))\">\(escaped(page.url))</a></p>\n"
   out += "<ol class=\"timeline\">\n"
+  var shownUpdated: String?
   for entry in TimelineEntry.timeline(of: page) {
     switch entry {
     case .version(let version, let edit):
@@ -58,9 +59,12 @@ private func pageSection(_ page: PageAudit, number: Int) -> String {
       } else {
         out += "first capture"
       }
-      if let updated = version.updated {
-        out += " <span class=\"updated\">updated date \(escaped(updated))</span>"
+      // The page's own updated date where it changed: a stealth edit is a version without one.
+      if let updated = version.updated, updated != shownUpdated {
+        let label = version.added == nil ? "dated" : "updated date now"
+        out += " <span class=\"updated\">\(label) \(escaped(updated))</span>"
       }
+      shownUpdated = version.updated
       out += "</li>\n"
     case .event(let event):
       out += "<li class=\"event \(event.kind.rawValue)\">"

@@ -131,6 +131,9 @@ func editDetails(_ edit: AuditEdit) -> [String] {
   if edit.updatedBefore != edit.updatedAfter {
     lines.append("Updated date: \(edit.updatedBefore ?? "none") → \(edit.updatedAfter ?? "none").")
   }
+  lines += edit.headerChanges.map {
+    "\($0.name): \($0.before ?? "none") → \($0.after ?? "none")."
+  }
   lines += edit.notes.map { "Note added: \($0)" }
   lines += edit.linksAdded.map { "Link added: \($0)" }
   lines += edit.linksRemoved.map { "Link removed: \($0)" }

@@ -119,6 +119,18 @@ struct EditClassification: Sendable {
   var contentChanged: Bool
   /// The note sentences the new version added (from their marker on).
   var notes: [String]
+  /// The header lines other than `Updated:` that changed.
+  var headerChanges: [HeaderChange]
+}
+
+/// A header line of the article text (`Title`, `Author`, `Published`, `URL`) that changed.
+public struct HeaderChange: Sendable, Equatable, Codable {
+  /// The header's name.
+  public let name: String
+  /// The old value; nil when the line was absent.
+  public let before: String?
+  /// The new value; nil when the line is gone.
+  public let after: String?
 }
 
 /// Labels the edit from one article text to the next (see `EditLabel` for each definition).
@@ -165,7 +177,12 @@ func classifyEdit(old: String, new: String) -> EditClassification {
   return EditClassification(
     labels: labels.sorted(), passages: passages, updatedBefore: before.header["Updated"],
     updatedAfter: after.header["Updated"], contentChanged: contentChanged,
-    notes: labels.contains(.correctionNote) ? addedNotes : [])
+    notes: labels.contains(.correctionNote) ? addedNotes : [],
+    headerChanges: ["Title", "Author", "Published", "URL"].compactMap { name in
+      before.header[name] == after.header[name]
+        ? nil
+        : HeaderChange(name: name, before: before.header[name], after: after.header[name])
+    })
 }
 
 /// The word view of a change group: the new text with the old words woven in.
