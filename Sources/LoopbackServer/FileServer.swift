@@ -64,7 +64,8 @@ struct FileResponder {
       guard fields.count >= 2, fields[0] == path, let status = Int(fields[1]) else { continue }
       if (300..<400).contains(status), fields.count >= 3 {
         return .respond(
-          status: status, headers: [("Location", String(fields[2])), ("Content-Type", "text/plain")],
+          status: status,
+          headers: [("Location", String(fields[2])), ("Content-Type", "text/plain")],
           body: Array("moved: \(fields[2])\n".utf8))
       }
       return .respond(

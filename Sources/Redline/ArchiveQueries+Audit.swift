@@ -13,8 +13,7 @@ public struct AuditOptions: Sendable {
   public let generated: String
 
   /// Creates audit options. Times are store times (see `storeTime(_:bound:)`).
-  public init(since: String? = nil, until: String? = nil, host: String? = nil, generated: String)
-  {
+  public init(since: String? = nil, until: String? = nil, host: String? = nil, generated: String) {
     self.since = since
     self.until = until
     self.host = host

@@ -81,7 +81,9 @@ private func pageSection(_ page: PageAudit, number: Int) -> String {
 private func labelBadges(_ edit: AuditEdit) -> String {
   var badges = edit.labels.map { "<span class=\"label \($0.rawValue)\">\(escaped($0.name))</span>" }
   if edit.stealth { badges.append("<span class=\"label stealth\">stealth edit</span>") }
-  if badges.isEmpty { badges.append("<span class=\"label none\">\(escaped(edit.labelList))</span>") }
+  if badges.isEmpty {
+    badges.append("<span class=\"label none\">\(escaped(edit.labelList))</span>")
+  }
   return badges.joined(separator: " ")
 }
 

@@ -158,7 +158,8 @@ private func renderAuditMarkdown(_ report: AuditReport) -> String {
     for entry in TimelineEntry.timeline(of: page) {
       switch entry {
       case .version(let version, let edit):
-        let counts = version.added.map { " (+\($0) −\(version.removed ?? 0))" } ?? " (first capture)"
+        let counts =
+          version.added.map { " (+\($0) −\(version.removed ?? 0))" } ?? " (first capture)"
         out += "- \(CaptureTime.readable(version.capture)): version\(counts)"
         if let edit {
           out += ": \(edit.labelList)"

@@ -44,7 +44,9 @@ public func storeTime(_ text: String, bound: PeriodBound) throws -> String {
 
 /// `YYYY-MM-DD`, then optionally `T` or a space, `HH:MM`, `:SS`, a fraction, and a zone.
 private var isoTimePattern:
-  Regex<(Substring, Substring, Substring, Substring, Substring?, Substring?, Substring?, Substring?)>
+  Regex<
+    (Substring, Substring, Substring, Substring, Substring?, Substring?, Substring?, Substring?)
+  >
 {
   #/(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?/#
 }

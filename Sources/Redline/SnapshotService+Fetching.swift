@@ -102,7 +102,8 @@ extension SnapshotService {
           HistoryEntry(
             time: time, outcome: .unchanged, status: status, capture: latest.time,
             bodySHA256: latest.metadata.bodySHA256, textSHA256: latest.metadata.textSHA256,
-            title: latest.metadata.title, finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) }),
+            title: latest.metadata.title,
+            finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) }),
           in: page)
         return PageReport(url: page.url, outcome: .unchanged)
       }

@@ -176,7 +176,8 @@ struct AuditTests {
 
     let canonical = events(report[store.oilPorts])
     #expect(canonical.map { $0["kind"] as? String } == ["moved"])
-    #expect(canonical.first?["to"] as? String == "http://blog.example/2016/07/oil-ports-reopen.html")
+    #expect(
+      canonical.first?["to"] as? String == "http://blog.example/2016/07/oil-ports-reopen.html")
 
     // The history lines hold what the events were read from, and the chain still verifies.
     let log = try redline(["log", "--store", store.store, store.blogger])
@@ -193,7 +194,8 @@ struct AuditTests {
     let times = edits(all[store.ceasefire]).compactMap { $0["to"] as? String }
     try #require(times.count == 3)
     let since = try pages(store.json(["--since", times[1]]))
-    #expect(edits(since[store.ceasefire]).compactMap { $0["to"] as? String } == [times[1], times[2]])
+    #expect(
+      edits(since[store.ceasefire]).compactMap { $0["to"] as? String } == [times[1], times[2]])
     for page in since.values {
       for edit in edits(page) { #expect((edit["to"] as? String ?? "") >= times[1]) }
       for event in events(page) { #expect((event["time"] as? String ?? "") >= times[1]) }

@@ -142,8 +142,9 @@ struct EditClassificationTests {
     #expect(try storeTime("2016-07-01T12:00:00.5+02:00", bound: .start) == "20160701T100000Z")
     #expect(try storeTime("2016-07-01T00:30:00-0700", bound: .start) == "20160701T073000Z")
     #expect(try storeTime("20160701T103000Z", bound: .start) == "20160701T103000Z")
-    for bad in ["yesterday", "2016-13-01", "2016-02-30", "2016-07-01T25:00", "2016-07-01T10:00+15:00"]
-    {
+    for bad in [
+      "yesterday", "2016-13-01", "2016-02-30", "2016-07-01T25:00", "2016-07-01T10:00+15:00",
+    ] {
       #expect(throws: RedlineError.badTime(bad)) { try storeTime(bad, bound: .start) }
     }
   }

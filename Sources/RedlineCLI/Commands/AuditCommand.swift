@@ -28,10 +28,12 @@ struct AuditCommand: AsyncParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("Leave out edits and events before this date or time.", valueName: "date"))
+  @Option(
+    help: ArgumentHelp("Leave out edits and events before this date or time.", valueName: "date"))
   var since: String?
 
-  @Option(help: ArgumentHelp("Leave out edits and events after this date or time.", valueName: "date"))
+  @Option(
+    help: ArgumentHelp("Leave out edits and events after this date or time.", valueName: "date"))
   var until: String?
 
   @Option(help: ArgumentHelp("Only pages of this host.", valueName: "host"))
