@@ -1,3 +1,4 @@
+import Foundation
 import SnapshotStore
 import TextDiff
 
@@ -38,7 +39,7 @@ extension ArchiveQueries {
     var pages: [PageAudit] = []
     var linksUnavailable = 0
     for page in try store.pages() {
-      if let host = options.host, page.host.lowercased() != host.lowercased() { continue }
+      if let host = options.host, !isPage(page, onHost: host) { continue }
       guard let (audit, missingLinks) = try auditPage(page, options: options) else { continue }
       pages.append(audit)
       linksUnavailable += missingLinks
@@ -250,6 +251,12 @@ struct PagePlaces {
     guard let error, let match = error.firstMatch(of: #/HTTP (\d{3})\b/#) else { return nil }
     return Int(match.output.1)
   }
+}
+
+/// Whether a page is on a host: the URL's host or the store folder's, compared without case.
+func isPage(_ page: PageRecord, onHost host: String) -> Bool {
+  let wanted = host.lowercased()
+  return page.host == wanted || URLComponents(string: page.url)?.host?.lowercased() == wanted
 }
 
 /// Whether a URL is a site's home page: its path is empty or `/` and it has no query.
