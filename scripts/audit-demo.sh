@@ -2,8 +2,8 @@
 # `make audit-screenshot`: builds a demo store by real snapshots over HTTP from the loopback
 # fixture server (Tests/Fixtures/audit-site and sample-post), in four rounds of checks: posts
 # are edited (a number change with a correction note, a stealth edit of a quotation and a
-# link, a typo fix, the Blogger post's rewording), one is deleted (404), one redirects to the
-# home page and one changes its canonical URL. Then it writes the audit as HTML and, when
+# link, a typo fix, a new title, the Blogger post's rewording), one is deleted (404), one
+# redirects to the home page and one changes its canonical URL. Then it writes the audit as HTML and, when
 # Debian's `chromium` is installed, renders it to a PNG.
 #
 #     scripts/audit-demo.sh [OUT_DIR]      # default .build/audit-screenshot
@@ -53,6 +53,7 @@ round
 
 put "$fixtures/ceasefire-v3.html" ceasefire.html
 put "$fixtures/renamed-v2.html" oil-ports.html
+put "$fixtures/statement-v2.html" statement.html
 round
 
 put "$fixtures/ceasefire-v4.html" ceasefire.html

@@ -12,7 +12,7 @@ private let auditFixtures = samplePost.deletingLastPathComponent().appendingPath
 /// 2. the Blogger post reworded with an "Update:" sentence; the ceasefire post's numbers
 ///    changed, a correction paragraph added and its updated date moved;
 /// 3. the ceasefire post's quotation and a link changed, its updated date kept (stealth); the
-///    oil-ports post's canonical URL changed;
+///    oil-ports post's canonical URL changed; the statement's title changed (stealth);
 /// 4. a typo fixed in the ceasefire post (stealth); the Blogger post deleted (404); the
 ///    council post gone (410); the statement redirected to the home page; the old-slug post
 ///    redirected to the ceasefire post.
@@ -48,6 +48,7 @@ private final class AuditStore {
     try round(expecting: 0)
     try copyFixture("ceasefire-v3.html", to: "2016/07/ceasefire.html")
     try copyFixture("renamed-v2.html", to: "2016/07/oil-ports.html")
+    try copyFixture("statement-v2.html", to: "2016/07/statement.html")
     try round(expecting: 0)
     try copyFixture("ceasefire-v4.html", to: "2016/07/ceasefire.html")
     try FileManager.default.removeItem(
@@ -121,6 +122,28 @@ struct AuditTests {
     try textFormats(store)
     try html(store)
     try trouble(store)
+    try withoutRawHTML(store)
+  }
+
+  /// Links come from the raw HTML: without it the label is reported as not decided. Runs
+  /// last, since it removes a file from the store.
+  private func withoutRawHTML(_ store: AuditStore) throws {
+    let times = edits(pages(try store.json())[store.ceasefire]).compactMap { $0["to"] as? String }
+    try #require(times.count == 3)
+    let raw = try FileManager.default.subpathsOfDirectory(atPath: store.store).filter {
+      $0.contains("ceasefire") && $0.hasSuffix("/\(times[1]).html")
+    }
+    try #require(raw.count == 1)
+    try FileManager.default.removeItem(atPath: store.store + "/" + raw[0])
+    let report = try store.json()
+    let ceasefire = edits(pages(report)[store.ceasefire])
+    #expect(ceasefire.map { $0["unavailable"] as? [String] ?? [] } == [[], ["links"], ["links"]])
+    #expect(labels(ceasefire[1]) == ["quotation"])
+    let unavailable = report["unavailableLabels"] as? [[String: Any]] ?? []
+    #expect(unavailable.first?["label"] as? String == "links")
+    #expect(unavailable.first?["edits"] as? Int == 2)
+    let text = try store.audit()
+    #expect(text.stdout.contains("Not decided: links added or removed (raw HTML not kept)."))
   }
 
   /// Each label and the stealth flag.
@@ -166,8 +189,10 @@ struct AuditTests {
     #expect(home.map { $0["kind"] as? String } == ["moved"])
     #expect(home.first?["to"] as? String == "http://blog.example/")
     #expect((home.first?["detail"] as? String)?.contains("home page") == true)
-    // The home page's article, captured through the redirect, is not an edit of the post.
-    #expect(edits(report[store.statement]).isEmpty)
+    // The home page's article, captured through the redirect, is not an edit of the post:
+    // only the title change before it is.
+    #expect(edits(report[store.statement]).map(labels) == [["title"]])
+    #expect(edits(report[store.statement]).first?["stealth"] as? Bool == true)
 
     let other = events(report[store.oldSlug])
     #expect(other.map { $0["kind"] as? String } == ["moved"])
@@ -217,7 +242,7 @@ struct AuditTests {
   private func textFormats(_ store: AuditStore) throws {
     let text = try store.audit()
     #expect(text.status == 0)
-    #expect(text.stdout.hasPrefix("Redline audit: 6 pages, 5 edits (3 stealth), "))
+    #expect(text.stdout.hasPrefix("Redline audit: 6 pages, 6 edits (4 stealth), "))
     #expect(text.stdout.contains("[numbers changed, paragraphs added or removed, correction"))
     #expect(text.stdout.contains("STEALTH EDIT: the page's updated date stayed 2016-07-06"))
     #expect(text.stdout.contains("removed: answers HTTP 404 Not Found"))
