@@ -38,9 +38,11 @@ extension ArchiveQueries {
   public func audit(_ options: AuditOptions) throws -> AuditReport {
     var pages: [PageAudit] = []
     var linksUnavailable = 0
+    var links = BodyLinks()
     for page in try store.pages() {
       if let host = options.host, !isPage(page, onHost: host) { continue }
-      guard let (audit, missingLinks) = try auditPage(page, options: options) else { continue }
+      guard let (audit, missingLinks) = try auditPage(page, options: options, links: &links)
+      else { continue }
       pages.append(audit)
       linksUnavailable += missingLinks
     }
@@ -59,7 +61,9 @@ extension ArchiveQueries {
 
   /// One page's audit, or nil when nothing happened to it in the period; with the number of
   /// its edits whose links could not be compared.
-  private func auditPage(_ page: PageRecord, options: AuditOptions) throws -> (PageAudit, Int)? {
+  private func auditPage(_ page: PageRecord, options: AuditOptions, links: inout BodyLinks)
+    throws -> (PageAudit, Int)?
+  {
     let history = try store.history(of: page)
     // Most pages of a big store never changed: their history alone says so.
     guard history.contains(where: { $0.outcome != .unchanged || $0.finalURL != nil }) else {
@@ -103,7 +107,7 @@ extension ArchiveQueries {
       if options.contains(capture.time) {
         let edit = try auditEdit(
           page: page, from: before, to: (capture.time, text), lineDiff: lineDiff,
-          metadata: metadata)
+          metadata: metadata, links: &links)
         if !edit.unavailable.isEmpty { linksUnavailable += 1 }
         edits.append(edit)
       }
@@ -121,14 +125,14 @@ extension ArchiveQueries {
 
   private func auditEdit(
     page: PageRecord, from old: (time: String, text: String), to new: (time: String, text: String),
-    lineDiff: LineDiff, metadata: [String: CaptureMetadata]
+    lineDiff: LineDiff, metadata: [String: CaptureMetadata], links: inout BodyLinks
   ) throws -> AuditEdit {
     var classification = classifyEdit(old: old.text, new: new.text)
     var unavailable: [EditLabel] = []
     var linksAdded: [String] = []
     var linksRemoved: [String] = []
-    if let oldLinks = try bodyLinks(page, old.time, metadata[old.time]),
-      let newLinks = try bodyLinks(page, new.time, metadata[new.time])
+    if let oldLinks = try links.of(page, old.time, metadata[old.time], in: store),
+      let newLinks = try links.of(page, new.time, metadata[new.time], in: store)
     {
       linksAdded = newLinks.filter { !oldLinks.contains($0) }
       linksRemoved = oldLinks.filter { !newLinks.contains($0) }
@@ -151,13 +155,32 @@ extension ArchiveQueries {
           lineDiff, oldHeader: captureLabel(page.url, old.time),
           newHeader: captureLabel(page.url, new.time)), as: UTF8.self))
   }
+}
 
-  /// The distinct links of a capture's body, read again from its raw HTML; nil when the raw
-  /// HTML was not kept or no longer reads as an article.
-  private func bodyLinks(_ page: PageRecord, _ time: String, _ metadata: CaptureMetadata?) throws
-    -> [String]?
-  {
-    guard let metadata, let raw = try store.rawBody(of: page, capture: time) else { return nil }
+/// The links of capture bodies, read again from their raw HTML once per distinct body: a
+/// capture is the newer side of one edit and the older side of the next.
+struct BodyLinks {
+  /// Links (or nil: not kept, or no article) by the raw body's SHA-256.
+  private var known: [String: [String]?] = [:]
+
+  /// The distinct links of a capture's body, in order; nil when its raw HTML was not kept or
+  /// no longer reads as an article.
+  mutating func of(
+    _ page: PageRecord, _ time: String, _ metadata: CaptureMetadata?,
+    in store: any SnapshotStoring
+  ) throws -> [String]? {
+    guard let metadata else { return nil }
+    if let cached = known[metadata.bodySHA256] { return cached }
+    let links = try read(page, time, metadata, in: store)
+    known[metadata.bodySHA256] = .some(links)
+    return links
+  }
+
+  private func read(
+    _ page: PageRecord, _ time: String, _ metadata: CaptureMetadata,
+    in store: any SnapshotStoring
+  ) throws -> [String]? {
+    guard let raw = try store.rawBody(of: page, capture: time) else { return nil }
     let contentType = metadata.headers.last { $0.name.lowercased() == "content-type" }?.value
     guard
       let read = try? readArticle(
