@@ -3,8 +3,9 @@
 # fixture server (Tests/Fixtures/audit-site and sample-post), in four rounds of checks: posts
 # are edited (a number change with a correction note, a stealth edit of a quotation and a
 # link, a typo fix, a new title, the Blogger post's rewording), one is deleted (404), one
-# redirects to the home page and one changes its canonical URL. Then it writes the audit as HTML and, when
-# Debian's `chromium` is installed, renders it to a PNG.
+# redirects to the home page and one changes its canonical URL. Then it writes the audit as
+# HTML and renders it to a PNG with Debian's `chromium` (installed with apt-get when missing
+# and run as root).
 #
 #     scripts/audit-demo.sh [OUT_DIR]      # default .build/audit-screenshot
 set -euo pipefail
@@ -66,11 +67,18 @@ mkdir -p "$out"
 "$redline" audit --store "$store" >"$out/audit.txt"
 echo "wrote $out/audit.html"
 
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1
+then
+  echo "audit-screenshot: installing chromium" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null ||
+    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
+    true
+fi
 if command -v chromium >/dev/null 2>&1; then
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
     --screenshot="$PWD/$out/audit.png" --window-size=1200,2000 \
     "file://$PWD/$out/audit.html" 2>/dev/null
   echo "wrote $out/audit.png"
 else
-  echo "chromium is not installed (apt-get install chromium): no screenshot" >&2
+  echo "chromium is not installed (sudo apt-get install chromium): no screenshot" >&2
 fi
