@@ -65,6 +65,8 @@ round
 mkdir -p "$out"
 "$redline" audit --store "$store" --format html >"$out/audit.html"
 "$redline" audit --store "$store" >"$out/audit.txt"
+"$redline" audit --store "$store" --format markdown >"$out/audit.md"
+"$redline" audit --store "$store" --format json >"$out/audit.json"
 echo "wrote $out/audit.html"
 
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1
