@@ -28,7 +28,7 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     case .noCaptures(let url): "no captures of \(url) in the store"
     case .unknownCapture(let url, let selector, let reason):
       "\(url): no capture '\(selector)': \(reason)"
-    case .feed(let url, let reason): "reading the feed \(url): \(reason)"
+    case .feed(let url, let reason): "\(url): \(reason)"
     case .badTime(let text):
       "'\(text)' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z] or a capture time"
     }
