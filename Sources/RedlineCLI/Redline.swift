@@ -8,8 +8,8 @@ struct RedlineCommand: AsyncParsableCommand {
     commandName: "redline",
     abstract: "Keep timestamped copies of blog posts and show how they were edited.",
     discussion: """
-      Redline fetches pages, extracts the article (title, dates, body) and stores a capture
-      whenever the article changes, in a folder of plain files (./Snapshots, or --store DIR,
+      Redline fetches pages, extracts the article (title, dates, body) and stores a capture \
+      whenever the article changes, in a folder of plain files (./Snapshots, or --store DIR, \
       or REDLINE_STORE). Edits are shown as unified diffs.
 
       Examples:

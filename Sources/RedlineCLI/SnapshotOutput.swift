@@ -27,24 +27,26 @@ struct SnapshotOutput {
     self.withDiffs = withDiffs
   }
 
-  /// A feed that gave no list of posts. Always printed: a feed has no history to tell a new
+  /// A feed that gave no list of posts. Always reported: a feed has no history to tell a new
   /// failure from an old one.
   mutating func feedFailed(_ url: String, reason: String) {
     failures += 1
-    switch format {
-    case .text: writeLine("failed: feed: \(reason)")
-    case .json:
+    printError("feed: \(reason)")
+    if format == .json {
       writeJSONLine(PageJSON(url: url, kind: "feed", outcome: "failed", error: reason))
     }
   }
 
-  /// One page's report.
+  /// One page's report. A failure is one line on standard error (and, as JSON, an object on
+  /// standard output too); the rest goes to standard output.
   mutating func page(_ report: PageReport) {
     if report.failed { failures += 1 }
     if case .changed = report.outcome { changes += 1 }
     guard shows(report) else { return }
+    if case .failed(let reason) = report.outcome { printError(reason) }
     switch format {
     case .text:
+      if report.failed { return }
       if report.recovered { writeLine("recovered \(report.url)") }
       if quiet, !report.failed, !isChange(report) { return }
       writeLine(report.line)

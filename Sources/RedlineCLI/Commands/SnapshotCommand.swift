@@ -8,21 +8,22 @@ struct SnapshotCommand: AsyncParsableCommand {
     commandName: "snapshot",
     abstract: "Fetch pages and store a capture of each article that is new or changed.",
     discussion: """
-      Prints one line per page: "new URL", "changed +ADDED -REMOVED URL", "unchanged URL",
-      "not-html TYPE URL" or "failed: REASON", and "recovered URL" when a page that failed
-      last time answers again. A failed fetch never touches the stored captures.
+      Prints one line per page: "new URL", "changed +ADDED -REMOVED URL", "unchanged URL" \
+      or "not-html TYPE URL", and "recovered URL" when a page that failed last time answers \
+      again. A page that failed is one line on standard error: "redline: REASON". A failed \
+      fetch never touches the stored captures.
 
-      --feed takes an RSS or Atom feed, a sitemap, or a blog's home page (its feed is found
-      through <link rel="alternate">, else Blogger's /feeds/posts/default or WordPress's
+      --feed takes an RSS or Atom feed, a sitemap, or a blog's home page (its feed is found \
+      through <link rel="alternate">, else Blogger's /feeds/posts/default or WordPress's \
       /feed/ is tried) and checks every post it lists.
 
-      With --quiet nothing is printed unless a post changed or a page failed, and a page that
-      keeps failing is reported once when it starts failing and once when it recovers (its
-      history keeps every failure), so cron mails only news.
+      With --quiet nothing is printed unless a post changed or a page failed, and a page \
+      that keeps failing is reported once when it starts failing and once when it recovers \
+      (its history keeps every failure), so cron mails only news.
 
-      Exit status: 0 every page was checked (and, with --exit-code, none changed); 1 with
-      --exit-code, some post changed; 3 some pages or feeds failed (the others were still
-      checked); 2 nothing could run (bad arguments, unreadable list, unusable store).
+      Exit status: 0 every page was checked (with --exit-code: and none changed); 1 with \
+      --exit-code, some post changed; 2 nothing could run (bad arguments, unreadable list, \
+      unusable store); 3 some pages or feeds failed (the others were still checked).
 
       Examples:
         redline snapshot --store Snapshots https://example.blogspot.com/2016/07/post.html
