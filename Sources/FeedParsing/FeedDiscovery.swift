@@ -6,7 +6,8 @@ import HTMLParsing
 /// order, with the posts' feeds before comment feeds (a post page on WordPress announces the
 /// site's feed, its comments feed and the post's own comments feed).
 public func discoverFeeds(in page: HTMLDocument, pageURL: String) -> [String] {
-  let base = page.elements(named: "base").lazy.compactMap { page.attribute("href", of: $0) }
+  let base =
+    page.elements(named: "base").lazy.compactMap { page.attribute("href", of: $0) }
     .first.flatMap { resolveURL($0, against: pageURL) } ?? pageURL
   var feeds: [String] = []
   for link in page.elements(named: "link") {

@@ -132,7 +132,8 @@ func writeJSONLine<T: Encodable>(_ value: T) {
 }
 
 /// A progress line on standard error, redrawn after each page, only when standard error is a
-/// terminal and the run has more than a few pages.
+/// terminal that understands cursor movement (not `TERM=dumb`) and the run has more than a few
+/// pages.
 final class ProgressLine: @unchecked Sendable {
   /// Runs with more pages than this show progress.
   static let threshold = 3
@@ -142,7 +143,9 @@ final class ProgressLine: @unchecked Sendable {
   private var failed = 0
 
   init(enabled: Bool) {
-    self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    self.enabled =
+      enabled && isatty(STDERR_FILENO) == 1
+      && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
 
   func update(_ report: PageReport, done: Int, total: Int) {

@@ -211,7 +211,8 @@ struct WorkflowTests {
     #expect(lines(noList.stderr).count == 1)
 
     #expect(try redline(["snapshot", "--store", work.file("s"), "not-a-url"]).status == 2)
-    #expect(try redline(["snapshot", "--store", work.file("s"), "--jobs", "0", "http://x/"]).status == 2)
+    #expect(
+      try redline(["snapshot", "--store", work.file("s"), "--jobs", "0", "http://x/"]).status == 2)
 
     try Data("# watch list\n\n\(server.baseURL)/ok\n  \(server.baseURL)/gone  \n".utf8).write(
       to: URL(fileURLWithPath: work.file("watch.txt")))
@@ -245,7 +246,8 @@ struct WorkflowTests {
     #expect(try snapshot(urlA).status == 0)
     #expect(try snapshot(urlB).status == 0)
 
-    let log = try jsonLines(try redline(["log", "--store", store, "--format", "json", urlA]).stdout)
+    let log = try jsonLines(
+      try redline(["log", "--store", store, "--format", "json", urlA]).stdout)
     let times = log.compactMap { $0["time"] as? String }
     try #require(times.count == 3)
 
@@ -272,6 +274,39 @@ struct WorkflowTests {
     #expect(a["captures"] as? Int == 3)
     #expect(a["firstSeen"] as? String == times[0])
     #expect(a["lastChanged"] as? String == times[2])
+  }
+
+  @Test("a progress line is drawn on a terminal only")
+  func progress() throws {
+    let server = try LoopbackServer { request in html(post("Post \(request.path)", paragraphs)) }
+    let work = try TemporaryFolder()
+    let urls = (1...5).map { server.baseURL + "/p\($0).html" }
+    let plain = try redline(["snapshot", "--store", work.file("a")] + urls)
+    #expect(plain.status == 0)
+    #expect(plain.stderr == "")
+    // util-linux's script(1) gives the run a pseudo-terminal (Debian's bsdutils, always there).
+    let script = "/usr/bin/script"
+    try #require(FileManager.default.isExecutableFile(atPath: script))
+    let command =
+      ([
+        productsFolder.appendingPathComponent("redline").path, "snapshot", "--store",
+        work.file("b"),
+      ] + urls).joined(separator: " ")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: script)
+    process.arguments = ["-qec", command, "/dev/null"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["TERM"] = "xterm"
+    process.environment = environment
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(terminal.contains("\r\u{1B}[Kchecked 5/5, 0 changed, 0 failed\r\u{1B}[K"))
+    #expect(terminal.contains("new \(urls[4])"))
   }
 
   @Test("every command's --help has examples, and shells get completions")
