@@ -57,7 +57,7 @@ public func captureTimeBound(_ text: String, atEnd: Bool) -> String? {
     maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == "T" || $0 == " " })
   let day = String(parts[0])
   let clock = parts.count > 1 ? String(parts[1]) : ""
-  guard day.count == 8, [0, 2, 4, 6].contains(clock.count),
+  guard day.count == 8, parts.count == 1 || !clock.isEmpty, [0, 2, 4, 6].contains(clock.count),
     (day + clock).allSatisfy({ $0.isASCII && $0.isNumber })
   else { return nil }
   let fill = atEnd ? "235959" : "000000"
