@@ -12,6 +12,10 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   case noCaptures(url: String)
   /// A FROM/TO argument names no capture, or more than one.
   case unknownCapture(url: String, selector: String, reason: String)
+  /// `--feed URL` gave no list of posts.
+  case feed(url: String, reason: String)
+  /// A time or date a user typed could not be read.
+  case badTime(String)
 
   /// One line a user can act on.
   public var description: String {
@@ -24,6 +28,9 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     case .noCaptures(let url): "no captures of \(url) in the store"
     case .unknownCapture(let url, let selector, let reason):
       "\(url): no capture '\(selector)': \(reason)"
+    case .feed(let url, let reason): "\(url): \(reason)"
+    case .badTime(let text):
+      "'\(text)' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z] or a capture time"
     }
   }
 }
