@@ -27,6 +27,7 @@ let package = Package(
     .target(name: "HTTPFetching", dependencies: ["CCurl"]),
     .target(name: "HTMLParsing", dependencies: ["CLibXML2"]),
     .target(name: "ArticleExtraction", dependencies: ["HTMLParsing"]),
+    .target(name: "FeedParsing", dependencies: ["CLibXML2", "HTMLParsing"]),
     .target(name: "TextDiff"),
     .target(
       name: "SnapshotStore",
@@ -35,7 +36,8 @@ let package = Package(
     .target(
       name: "Redline",
       dependencies: [
-        "HTTPFetching", "HTMLParsing", "ArticleExtraction", "TextDiff", "SnapshotStore",
+        "HTTPFetching", "HTMLParsing", "ArticleExtraction", "FeedParsing", "TextDiff",
+        "SnapshotStore",
       ]
     ),
     .executableTarget(
@@ -54,6 +56,7 @@ let package = Package(
 
     .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"], exclude: ["Fixtures"]),
     .testTarget(name: "HTMLParsingTests", dependencies: ["HTMLParsing"]),
+    .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing", "HTMLParsing"]),
     .testTarget(
       name: "ArticleExtractionTests",
       dependencies: ["ArticleExtraction", "HTMLParsing", "TextDiff"],

@@ -34,10 +34,10 @@ urls=(
 )
 
 round() {
-  # A round where a post fails (404) exits 2; the others are still checked.
+  # A round where a post fails (404) exits 3; the others are still checked.
   "$redline" snapshot --store "$store" \
     --connect-to "libyaanalysis.blogspot.com:80:127.0.0.1:$port" \
-    --connect-to "blog.example:80:127.0.0.1:$port" "${urls[@]}" || [ $? -eq 2 ]
+    --connect-to "blog.example:80:127.0.0.1:$port" "${urls[@]}" || [ $? -eq 3 ]
 }
 
 put() { cp "$1" "$site/2016/07/$2"; }

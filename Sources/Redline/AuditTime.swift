@@ -12,43 +12,37 @@ public enum PeriodBound: Sendable {
 
 /// Reads a `--since`/`--until` value as a store time (`YYYYMMDDTHHMMSSZ`, UTC).
 ///
-/// Accepted: a date (`2016-07-01`, the whole day in UTC), a full time
-/// (`2016-07-01T10:30`, `2016-07-01T10:30:00`, `2016-07-01 10:30:00`, UTC unless it ends in
-/// `Z` or an offset such as `+02:00` or `-0700`; fractions of a second are ignored), or a
-/// store time (`20160701T103000Z`).
+/// Accepted: what `captureTimeBound(_:atEnd:)` reads (a date such as `2016-07-01`, the whole
+/// day; an hour, a minute or a second such as `2016-07-01T10:30` or `2016-07-01 10:30:00`; a
+/// trailing `Z`; a store time `20160701T103000Z`), and full ISO 8601 times with a UTC offset
+/// (`2016-07-01T12:30:00+02:00`, `-0700`) or a fraction of a second, which is ignored.
 ///
-///     try storeTime("2016-07-01", bound: .end)            // "20160701T235959Z"
+///     try storeTime("2016-07-01", bound: .end)                // "20160701T235959Z"
 ///     try storeTime("2016-07-01T12:00+02:00", bound: .start)  // "20160701T100000Z"
 ///
 /// - Throws: `RedlineError.badTime` naming the text.
 public func storeTime(_ text: String, bound: PeriodBound) throws -> String {
   let trimmed = text.trimmingCharacters(in: .whitespaces)
-  if CaptureTime.isValid(trimmed), CaptureTime.date(from: trimmed) != nil { return trimmed }
-  guard let match = trimmed.wholeMatch(of: isoTimePattern) else {
-    throw RedlineError.badTime(text)
+  var local = trimmed
+  var offsetSeconds = 0
+  if let match = trimmed.wholeMatch(of: zonedTimePattern) {
+    local = String(match.output.1)
+    guard let offset = zoneOffsetSeconds(match.output.2.map(String.init)) else {
+      throw RedlineError.badTime(text)
+    }
+    offsetSeconds = offset
   }
-  let (_, year, month, day, hour, minute, second, zone) = match.output
-  var calendar = Calendar(identifier: .gregorian)
-  calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
-  let timeGiven = hour != nil
-  let components = DateComponents(
-    year: Int(year), month: Int(month), day: Int(day),
-    hour: hour.flatMap { Int($0) } ?? (bound == .end && !timeGiven ? 23 : 0),
-    minute: minute.flatMap { Int($0) } ?? (bound == .end && !timeGiven ? 59 : 0),
-    second: second.flatMap { Int($0) } ?? (bound == .end && !timeGiven ? 59 : 0))
-  guard components.isValidDate(in: calendar), let local = calendar.date(from: components),
-    let offset = zoneOffsetSeconds(zone.map(String.init))
+  guard let time = captureTimeBound(local, atEnd: bound == .end),
+    let date = CaptureTime.date(from: time)
   else { throw RedlineError.badTime(text) }
-  return CaptureTime.string(from: local.addingTimeInterval(-Double(offset)))
+  return offsetSeconds == 0
+    ? time : CaptureTime.string(from: date.addingTimeInterval(-Double(offsetSeconds)))
 }
 
-/// `YYYY-MM-DD`, then optionally `T` or a space, `HH:MM`, `:SS`, a fraction, and a zone.
-private var isoTimePattern:
-  Regex<
-    (Substring, Substring, Substring, Substring, Substring?, Substring?, Substring?, Substring?)
-  >
-{
-  #/(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?/#
+/// A date and a time, then a fraction of a second and a zone (`Z`, `+02:00`, `-0700`), either
+/// of which may be missing.
+private var zonedTimePattern: Regex<(Substring, Substring, Substring?)> {
+  #/(\d{4}-?\d{2}-?\d{2}[T ]\d{2}(?::?\d{2}){0,2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?/#
 }
 
 /// The seconds east of UTC of `Z`, `+02:00` or `-0700`; 0 for none; nil if out of range.

@@ -12,7 +12,9 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   case noCaptures(url: String)
   /// A FROM/TO argument names no capture, or more than one.
   case unknownCapture(url: String, selector: String, reason: String)
-  /// A `--since`/`--until` value is not a date or time.
+  /// `--feed URL` gave no list of posts.
+  case feed(url: String, reason: String)
+  /// A time or date a user typed could not be read.
   case badTime(String)
 
   /// One line a user can act on.
@@ -26,8 +28,9 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     case .noCaptures(let url): "no captures of \(url) in the store"
     case .unknownCapture(let url, let selector, let reason):
       "\(url): no capture '\(selector)': \(reason)"
+    case .feed(let url, let reason): "\(url): \(reason)"
     case .badTime(let text):
-      "'\(text)' is not a date or time: use 2016-07-01, 2016-07-01T10:30:00Z or 20160701T103000Z"
+      "'\(text)' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z] or a capture time"
     }
   }
 }

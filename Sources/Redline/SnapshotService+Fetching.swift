@@ -204,3 +204,15 @@ extension SnapshotService {
       extractionMethod: extractionMethod, redlineVersion: redlineVersion)
   }
 }
+
+extension SnapshotService {
+  /// `check(url)`, with the outcome of the page's previous check attached to the report.
+  func checkNotingPrevious(_ url: String) async -> PageReport {
+    let previous = (try? normalizedPageURL(url)).flatMap { normalized in
+      (try? store.page(for: normalized)).flatMap { $0 }.flatMap { try? store.latestCheck(of: $0) }
+    }
+    var report = await check(url)
+    report.previousOutcome = previous?.outcome
+    return report
+  }
+}

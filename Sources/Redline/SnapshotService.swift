@@ -30,8 +30,14 @@ public struct SnapshotService: Sendable {
   }
 
   /// Checks every URL, at most `jobs` at a time, and reports in the order given. A failure
-  /// of one page never stops the others.
-  public func snapshot(_ urls: [String]) async -> [PageReport] {
+  /// of one page never stops the others. Each report carries the outcome of the page's check
+  /// before this one (`previousOutcome`), so a caller can tell a page that starts failing from
+  /// one that keeps failing.
+  /// - Parameter progress: called after each page, in completion order, with the report, how
+  ///   many pages are done and how many there are.
+  public func snapshot(
+    _ urls: [String], progress: (@Sendable (PageReport, Int, Int) -> Void)? = nil
+  ) async -> [PageReport] {
     await withTaskGroup(of: (Int, PageReport).self) { group in
       var reports = [PageReport?](repeating: nil, count: urls.count)
       var next = 0
@@ -40,11 +46,14 @@ public struct SnapshotService: Sendable {
         let position = next
         let url = urls[position]
         next += 1
-        group.addTask { (position, await self.check(url)) }
+        group.addTask { (position, await self.checkNotingPrevious(url)) }
       }
       for _ in 0..<min(jobs, urls.count) { startNext() }
+      var done = 0
       for await (position, report) in group {
         reports[position] = report
+        done += 1
+        progress?(report, done, urls.count)
         if !Task.isCancelled { startNext() }
       }
       return reports.enumerated().map { position, report in

@@ -137,11 +137,13 @@ struct EditClassificationTests {
   func times() throws {
     #expect(try storeTime("2016-07-01", bound: .start) == "20160701T000000Z")
     #expect(try storeTime("2016-07-01", bound: .end) == "20160701T235959Z")
-    #expect(try storeTime("2016-07-01T10:30", bound: .end) == "20160701T103000Z")
+    #expect(try storeTime("2016-07-01T10:30", bound: .end) == "20160701T103059Z")
     #expect(try storeTime("2016-07-01 10:30:15", bound: .start) == "20160701T103015Z")
     #expect(try storeTime("2016-07-01T12:00:00.5+02:00", bound: .start) == "20160701T100000Z")
     #expect(try storeTime("2016-07-01T00:30:00-0700", bound: .start) == "20160701T073000Z")
     #expect(try storeTime("20160701T103000Z", bound: .start) == "20160701T103000Z")
+    #expect(try storeTime("2016-07-01T10", bound: .end) == "20160701T105959Z")
+    #expect(try storeTime("2016-07-01T10:30:00Z", bound: .end) == "20160701T103000Z")
     for bad in [
       "yesterday", "2016-13-01", "2016-02-30", "2016-07-01T25:00", "2016-07-01T10:00+15:00",
     ] {

@@ -8,19 +8,17 @@ struct AuditCommand: AsyncParsableCommand {
     commandName: "audit",
     abstract: "List every page edited after its first capture, or removed or moved.",
     discussion: """
-      Each edit is one version of a post against the one before it, with its
-      time, its diff and labels: typo or punctuation only, numbers changed,
-      quotation changed, links added or removed, paragraphs added or removed,
-      title changed, correction or update note added. A "stealth edit" changed
-      the body while the page's own updated date did not. A post that starts
-      answering 404 or 410 is reported as removed; one that now redirects
-      elsewhere, or whose canonical URL changed, as moved.
+      Each edit is one version of a post against the one before it, with its time, its \
+      diff and labels: typo or punctuation only, numbers changed, quotation changed, links \
+      added or removed, paragraphs added or removed, title changed, correction or update \
+      note added. A "stealth edit" changed the body while the page's own updated date did \
+      not. A post that starts answering 404 or 410 is reported as removed; one that now \
+      redirects elsewhere, or whose canonical URL changed, as moved.
 
-      --since and --until take a date (2016-07-01: the whole day, UTC), a full
-      time (2016-07-01T10:30:00Z, 2016-07-01 10:30, +02:00 offsets) or a store
-      time (20160701T103000Z); both ends are included. Exit status: 0 when the
-      audit ran (edits found or not), 2 when the store cannot be read or a date
-      is not one.
+      --since and --until take a date (2016-07-01: the whole day, UTC), a time \
+      (2016-07-01T10:30, 2016-07-01 10:30:00Z, 2016-07-01T12:30:00+02:00) or a capture \
+      time (20160701T103000Z); both ends are included. Exit status: 0 when the audit ran \
+      (edits found or not), 2 when the store cannot be read or a date is not one.
 
       Examples:
         redline audit --since 2016-07-01
