@@ -67,7 +67,8 @@ let package = Package(
     .testTarget(name: "RedlineTests", dependencies: ["Redline", "LoopbackServer"]),
     .testTarget(
       name: "RedlineEndToEndTests",
-      dependencies: ["LoopbackServer"]
+      // libxml2's XML parser checks that the audit's HTML report is well-formed.
+      dependencies: ["LoopbackServer", "CLibXML2"]
     ),
   ],
   swiftLanguageModes: [.v6]

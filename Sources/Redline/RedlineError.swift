@@ -35,7 +35,7 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 }
 
-private func statusText(_ status: Int) -> String {
+func statusText(_ status: Int) -> String {
   let texts = [
     400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
     410: "Gone", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",

@@ -76,13 +76,19 @@ public struct SnapshotService: Sendable {
     let fetched: FetchedPage
     do {
       fetched = try await fetchPage(normalized, previous: previous)
+    } catch let failure as AnsweredFailure {
+      return recordFailure(
+        url: normalized, time: time, status: failure.response.status,
+        finalURL: failure.response.finalURL, error: failure.error)
     } catch {
       return recordFailure(url: normalized, time: time, status: nil, error: error)
     }
     let read: ReadArticle
     switch fetched.content {
     case .notModified:
-      return recordNotModified(url: normalized, time: time, status: fetched.response.status)
+      return recordNotModified(
+        url: normalized, time: time, status: fetched.response.status,
+        finalURL: fetched.response.finalURL)
     case .notHTML(let mediaType):
       return storeNotHTML(url: normalized, time: time, fetched: fetched, mediaType: mediaType)
     case .html(let charset):
@@ -91,7 +97,8 @@ public struct SnapshotService: Sendable {
           fetched.response.body, charset: charset, url: fetched.response.finalURL)
       } catch {
         return recordFailure(
-          url: normalized, time: time, status: fetched.response.status, error: error)
+          url: normalized, time: time, status: fetched.response.status,
+          finalURL: fetched.response.finalURL, error: error)
       }
     }
     do {
@@ -116,7 +123,8 @@ public struct SnapshotService: Sendable {
       try store.record(
         HistoryEntry(
           time: time, outcome: .unchanged, status: fetched.response.status, capture: latest.time,
-          bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
+          bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
+          finalURL: movedURL(fetched.response, page: page)),
         rawBody: keepRaw == .always ? fetched.response.body : nil, in: page)
       return PageReport(url: page.url, outcome: .unchanged)
     }
@@ -143,22 +151,28 @@ public struct SnapshotService: Sendable {
       recording: HistoryEntry(
         time: time, outcome: diff == nil ? .new : .changed, status: response.status,
         capture: time, added: diff?.linesAdded, removed: diff?.linesRemoved,
-        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
+        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
+        finalURL: movedURL(response, page: page)),
       in: page)
     let outcome: PageReport.Outcome =
       diff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
     return PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
   }
 
-  func recordFailure(url: String, time: String, status: Int?, error: Error)
-    -> PageReport
-  {
+  /// Records a failed check: its status and final URL when an answer came (a 404, a redirect
+  /// to a page that failed), so `audit` can tell a removed or moved post from a network error.
+  func recordFailure(
+    url: String, time: String, status: Int?, finalURL: String? = nil, error: Error
+  ) -> PageReport {
     let reason = String(describing: error)
     do {
       try store.withPage(for: url) { page in
         let checked = checkTime(time, after: try store.latestCheck(of: page))
         try store.record(
-          HistoryEntry(time: checked, outcome: .failed, status: status, error: reason), in: page)
+          HistoryEntry(
+            time: checked, outcome: .failed, status: status, error: reason,
+            finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) }),
+          in: page)
       }
     } catch {
       return PageReport(url: url, outcome: .failed("\(reason); \(error)"))

@@ -17,11 +17,12 @@ struct RedlineCommand: AsyncParsableCommand {
         redline diff https://example.blogspot.com/2016/07/post.html
         redline diff old.html new.html
         redline log https://example.blogspot.com/2016/07/post.html
+        redline audit --since 2016-07-01 --format html > audit.html
       """,
     version: redlineVersionString,
     subcommands: [
       SnapshotCommand.self, DiffCommand.self, ExtractCommand.self, LogCommand.self,
-      ShowCommand.self, ListCommand.self, VerifyCommand.self,
+      ShowCommand.self, ListCommand.self, AuditCommand.self, VerifyCommand.self,
     ]
   )
 
