@@ -26,6 +26,11 @@ public struct PageReport: Sendable, Equatable {
   public let diff: [UInt8]
   /// The outcome of the page's check before this one; nil for a page never checked before.
   public var previousOutcome: CheckOutcome?
+  /// Where the page's redirects led, when that is another page (not just https or `www.`).
+  public var movedTo: String?
+  /// Whether the page redirected elsewhere for the first time in this check (it answered
+  /// itself, or redirected somewhere else, before).
+  public var newlyMoved = false
 
   /// Creates a report.
   public init(url: String, outcome: Outcome, capture: String? = nil, diff: [UInt8] = []) {

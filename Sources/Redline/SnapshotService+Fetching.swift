@@ -165,15 +165,41 @@ struct AnsweredFailure: Error, CustomStringConvertible {
 }
 
 /// The final URL of a response whose redirects led away from the page's own URL, for the
-/// history line (`HistoryEntry.finalURL`); nil when the page answered itself, or only its
-/// spelling changed (same URL once normalized).
+/// history line (`HistoryEntry.finalURL`); nil when the page answered itself, or at another
+/// spelling of the same address (see `sameDocument`).
 func movedURL(_ response: Response, page: PageRecord) -> String? {
   movedURL(response.finalURL, pageURL: page.url)
 }
 
 /// See `movedURL(_:page:)`.
 func movedURL(_ finalURL: String, pageURL: String) -> String? {
-  (try? normalizedPageURL(finalURL)) == pageURL ? nil : finalURL
+  sameDocument(finalURL, pageURL) ? nil : finalURL
+}
+
+/// Whether two URLs name the same document as a reader sees it: equal once normalized and with
+/// what sites redirect between without moving a post left out — the scheme (http to https),
+/// a leading `www.`, Blogger's country domains (`blogspot.co.uk` to `blogspot.com`) and a
+/// trailing slash. Such redirects are not moves.
+func sameDocument(_ first: String, _ second: String) -> Bool {
+  guard let one = try? normalizedPageURL(first), let other = try? normalizedPageURL(second) else {
+    return first == second
+  }
+  return documentKey(one) == documentKey(other)
+}
+
+private func documentKey(_ normalized: String) -> String {
+  guard let components = URLComponents(string: normalized), var host = components.host else {
+    return normalized
+  }
+  if host.hasPrefix("www.") { host.removeFirst(4) }
+  if let blogspot = host.range(of: ".blogspot.") {
+    host = host[..<blogspot.lowerBound] + ".blogspot"
+  }
+  var path = components.percentEncodedPath
+  while path.hasSuffix("/") { path.removeLast() }
+  let port = components.port.map { ":\($0)" } ?? ""
+  let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
+  return host + port + path + query
 }
 
 /// Whether bytes are binary data rather than text: a NUL, or many control characters, near the
@@ -206,13 +232,22 @@ extension SnapshotService {
 }
 
 extension SnapshotService {
-  /// `check(url)`, with the outcome of the page's previous check attached to the report.
+  /// `check(url)`, with the outcome of the page's previous check attached to the report, and
+  /// where the page now redirects if it moved.
   func checkNotingPrevious(_ url: String) async -> PageReport {
     let previous = (try? normalizedPageURL(url)).flatMap { normalized in
       (try? store.page(for: normalized)).flatMap { $0 }.flatMap { try? store.latestCheck(of: $0) }
     }
     var report = await check(url)
     report.previousOutcome = previous?.outcome
+    // The check's own history line says where the page's redirects led.
+    if let page = (try? normalizedPageURL(url)).flatMap({ try? store.page(for: $0) }),
+      let current = try? store.latestCheck(of: page), current.time != previous?.time,
+      let target = current.finalURL
+    {
+      report.movedTo = target
+      report.newlyMoved = previous.map { $0.finalURL != target } ?? false
+    }
     return report
   }
 }

@@ -48,7 +48,10 @@ struct SnapshotOutput {
     case .text:
       if report.failed { return }
       if report.recovered { writeLine("recovered \(report.url)") }
-      if quiet, !report.failed, !isChange(report) { return }
+      if report.newlyMoved, let target = report.movedTo {
+        writeLine("moved \(report.url) -> \(target)")
+      }
+      if quiet, !isChange(report) { return }
       writeLine(report.line)
       if withDiffs { writeOutput(report.diff) }
     case .json:
@@ -60,7 +63,7 @@ struct SnapshotOutput {
   private func shows(_ report: PageReport) -> Bool {
     guard quiet else { return true }
     if report.failed { return !report.stillFailing }
-    return isChange(report) || report.recovered
+    return isChange(report) || report.recovered || report.newlyMoved
   }
 
   private func isChange(_ report: PageReport) -> Bool {
@@ -90,6 +93,8 @@ struct PageJSON: Encodable {
   var previous: String?
   /// Whether the page answered again after failing last time.
   var recovered: Bool?
+  /// Where the page now redirects, when that is another page.
+  var movedTo: String?
   /// The unified diff, with `--diff`.
   var diff: String?
 
@@ -105,6 +110,7 @@ struct PageJSON: Encodable {
     capture = report.capture
     previous = report.previousOutcome?.rawValue
     recovered = report.recovered ? true : nil
+    movedTo = report.movedTo
     switch report.outcome {
     case .new: outcome = "new"
     case .changed(let linesAdded, let linesRemoved):

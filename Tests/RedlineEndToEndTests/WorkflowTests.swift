@@ -276,6 +276,41 @@ struct WorkflowTests {
     #expect(a["lastChanged"] as? String == times[2])
   }
 
+  @Test("a post that starts redirecting to another page is reported as moved, once")
+  func moves() throws {
+    let target = PageState(html(post("Bridge", paragraphs)))
+    let server = try LoopbackServer { request in
+      let host = request.header("Host") ?? ""
+      switch (host.hasPrefix("www."), request.path) {
+      case (false, "/p.html"): return target.behaviour
+      case (true, "/p.html/"), (false, "/"): return html(post("Home", paragraphs.reversed()))
+      default: return .respond(status: 404, headers: [], body: [])
+      }
+    }
+    let work = try TemporaryFolder()
+    let port = server.port
+    let url = "http://blog.example:\(port)/p.html"
+    let run = { (extra: [String]) in
+      try redline(
+        ["snapshot", "--store", work.file("s"), "--connect-to", "::127.0.0.1:\(port)"] + extra
+          + [url])
+    }
+    #expect(try run([]).stdout == "new \(url)\n")
+    // Another spelling of the same address (www., a trailing slash) is not a move.
+    target.behaviour = .respond(
+      status: 301, headers: [("Location", "http://www.blog.example:\(port)/p.html/")], body: [])
+    let respelled = try run([])
+    #expect(respelled.status == 0)
+    #expect(respelled.stdout == "changed +4 -4 \(url)\n")
+    target.behaviour = .respond(status: 301, headers: [("Location", "/")], body: [])
+    let moved = try run(["--quiet"])
+    #expect(lines(moved.stdout).first == "moved \(url) -> http://blog.example:\(port)/")
+    let again = try run(["--format", "json"])
+    let object = try #require(try jsonLines(again.stdout).first)
+    #expect(object["movedTo"] as? String == "http://blog.example:\(port)/")
+    #expect(try run(["--quiet"]).stdout == "")
+  }
+
   @Test("a progress line is drawn on a terminal only")
   func progress() throws {
     let server = try LoopbackServer { request in html(post("Post \(request.path)", paragraphs)) }
