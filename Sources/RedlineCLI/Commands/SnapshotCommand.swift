@@ -9,15 +9,15 @@ struct SnapshotCommand: AsyncParsableCommand {
     abstract: "Fetch pages and store a capture of each article that is new or changed.",
     discussion: """
       Prints one line per page: "new URL", "changed +ADDED -REMOVED URL", "unchanged URL" \
-      or "not-html TYPE URL", and "recovered URL" when a page that failed last time answers \
-      again. A page that failed is one line on standard error: "redline: REASON". A failed \
+      or "not-html TYPE URL"; before it, "recovered URL" when a page that failed last time \
+      answers again, and "moved URL -> TARGET" when a page starts redirecting to another page. A page that failed is one line on standard error: "redline: REASON". A failed \
       fetch never touches the stored captures.
 
       --feed takes an RSS or Atom feed, a sitemap, or a blog's home page (its feed is found \
       through <link rel="alternate">, else Blogger's /feeds/posts/default or WordPress's \
       /feed/ is tried) and checks every post it lists.
 
-      With --quiet nothing is printed unless a post changed or a page failed, and a page \
+      With --quiet nothing is printed unless a post changed, moved or failed, and a page \
       that keeps failing is reported once when it starts failing and once when it recovers \
       (its history keeps every failure), so cron mails only news.
 
