@@ -91,7 +91,9 @@ public func diffLines(
     // The common head and tail are found by comparing bytes, as GNU diff does, and only the
     // lines between them (with `context` lines of each, which the analysis may slide changes
     // into) are hashed and analysed: the result is the same as analysing every line.
-    let window = AnalysisWindow(oldCount: oldLines.count, newCount: newLines.count, horizon: context) {
+    let window = AnalysisWindow(
+      oldCount: oldLines.count, newCount: newLines.count, horizon: context
+    ) {
       oldLines.lineEquals($0, newLines, $1)
     }
     let (oldIDs, newIDs, classCount) = internLines(
