@@ -4,7 +4,8 @@
 diff:     `redline diff` (histogram and Myers) vs GNU `diff -u` on generated cases: article
           and edge cases (changed-line ratio, applies with patch --fuzz=0, Myers byte-identical
           to GNU), 1/10 MB texts with 1%/50% changed lines, unrelated 5 MB texts and
-          pathological inputs (time ratio, changed-line ratio, peak RSS), and start-up.
+          pathological inputs (time ratio, changed-line ratio, change blocks: runs of changed
+          lines, peak RSS), and start-up.
 extract:  `redline extract --output-dir` over the shared corpus (one process, so start-up is
           paid once) vs trafilatura and libxml2's bare parse through lxml, both in-process and
           installed by this script in a virtualenv (.bench/venv). F1 from the corpus's
@@ -174,6 +175,20 @@ def changed_lines(diff_output):
     return count
 
 
+def change_blocks(diff_output):
+    """Runs of consecutive changed lines: how many places a reader has to look at."""
+    count, in_hunk, in_block = 0, False, False
+    for line in diff_output.split(b"\n"):
+        if line.startswith(b"@@"):
+            in_hunk, in_block = True, False
+        elif in_hunk and line[:1] in (b"+", b"-"):
+            count += 0 if in_block else 1
+            in_block = True
+        else:
+            in_block = False
+    return count
+
+
 def applies(diff_output, old_path, new_path):
     """Whether `patch --fuzz=0` turns the old file into the new one byte for byte."""
     if not diff_output:
@@ -215,8 +230,10 @@ def bench_diff(redline, repeat):
             row[algorithm + "_ms"] = round(ours_s * 1000, 1)
             row[algorithm + "_time_ratio"] = round(ours_s / gnu_s, 2) if gnu_s else None
             row[algorithm + "_lines_ratio"] = round(changed_lines(out) / max(1, changed_lines(gnu_out)), 4)
+            row[algorithm + "_blocks"] = change_blocks(out)
             row[algorithm + "_applies"] = applies(out, old_path, new_path)
             row[algorithm + "_rss_kib"] = rss
+        row["gnu_blocks"] = change_blocks(gnu_out)
         row["gnu_rss_kib"] = gnu_rss
         timing.append(row)
     print("\n### speed and memory (median of %d runs; RSS from /usr/bin/time -v)" % repeat)
