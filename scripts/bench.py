@@ -571,6 +571,7 @@ def main():
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
     results = {}
+    print("load average at start: %.2f %.2f %.2f (%d CPUs)" % (os.getloadavg() + (os.cpu_count(),)))
     if args.only in (None, "diff"):
         print("\n## diff: redline vs GNU diff -u")
         results["diff"] = bench_diff(args.redline, args.repeat)
@@ -589,6 +590,7 @@ def main():
         results["fetch"] = bench_fetch(args.redline, [int(j) for j in args.jobs.split(",")],
                                        args.engines.split(","))
         table(results["fetch"])
+    print("\nload average at end: %.2f %.2f %.2f" % os.getloadavg())
     with open(os.path.join(WORK, "results.json"), "w") as handle:
         json.dump(results, handle, indent=2)
 
