@@ -14,9 +14,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
+    // No pkgConfig: its -lcurl would make the loader open libcurl and the 35 libraries behind
+    // it at every start (about 4 ms), fetching or not. The shim loads libcurl on first use, and
+    // curl's headers are on the compiler's default path.
     .systemLibrary(
       name: "CCurl",
-      pkgConfig: "libcurl",
       providers: [.apt(["libcurl4-openssl-dev"])]
     ),
     .systemLibrary(

@@ -33,6 +33,17 @@ struct DiffViewsTests {
     }
   }
 
+  @Test("diff starts without loading libcurl, which only fetching needs")
+  func diffLeavesLibcurlUnloaded() throws {
+    try withFiles("a\nb\n", "a\nc\n") { _, old, new in
+      // glibc's loader names every library it opens when LD_DEBUG=libs.
+      let run = try redline(["diff", old, new], environment: ["LD_DEBUG": "libs"])
+      #expect(run.status == 1)
+      #expect(run.stderr.contains("libc.so"), "LD_DEBUG output expected: \(run.stderr)")
+      #expect(!run.stderr.contains("libcurl"))
+    }
+  }
+
   @Test("word diff, stat and JSON views")
   func views() throws {
     try withFiles("x\nthe quick fox\n", "x\nthe slow fox\n") { _, old, new in
