@@ -6,6 +6,9 @@ public struct ExtractionResult: Sendable {
   public let article: Article
   /// The cascade stage that found the body ("platform markup", "content scoring", …).
   public let method: String
+  /// The `href` of every link inside the body, as written, in document order. The article
+  /// text keeps no links; `audit` compares these to tell when links were added or removed.
+  public let links: [String]
 }
 
 /// Extracts the post from a parsed page: metadata from the best source present, and the body
@@ -23,29 +26,30 @@ public func extractArticle(
 ) throws -> ExtractionResult {
   let page = PageAnalysis(document)
   let metadata = extractMetadata(from: page, options: options)
-  func body(of stage: ExtractionStage) -> [Block]? {
+  func body(of stage: ExtractionStage) -> (blocks: [Block], links: [String])? {
     guard let roots = stage.select(page) else { return nil }
     var collector = BlockCollector(page: page)
     var blocks = collector.collect(roots)
     dropRepeatedTitle(metadata.title, from: &blocks)
-    return blocks.isEmpty ? nil : blocks
+    return blocks.isEmpty ? nil : (blocks, collector.links)
   }
   guard
-    var (stage, blocks) = ExtractionStage.cascade.lazy
+    var (stage, (blocks, links)) = ExtractionStage.cascade.lazy
       .compactMap({ stage in body(of: stage).map { (stage, $0) } }).first
   else { throw ExtractionError.noArticleFound }
   // A marked container can be a teaser or a fragment (page builders reuse `article` and
   // `post-content` for cards); content scoring that finds far more text wins then.
   if stage.isContainer, let scored = body(of: .contentScoring),
-    Double(textLength(scored)) > Double(textLength(blocks)) * ScoringRules.containerOverrideRatio
+    Double(textLength(scored.blocks)) > Double(textLength(blocks))
+      * ScoringRules.containerOverrideRatio
   {
-    (stage, blocks) = (.contentScoring, scored)
+    (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
   }
   let article = Article(
     title: metadata.title, authors: metadata.authors, published: metadata.published,
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
     language: metadata.language, blocks: blocks)
-  return ExtractionResult(article: article, method: stage.name)
+  return ExtractionResult(article: article, method: stage.name, links: links)
 }
 
 private func textLength(_ blocks: [Block]) -> Int {

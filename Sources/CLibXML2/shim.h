@@ -12,6 +12,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 #include <libxml/xmlmemory.h>
 
 // xmlFree is a macro when libxml2 is built with thread support, which Swift cannot call.

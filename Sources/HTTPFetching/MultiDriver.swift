@@ -30,13 +30,13 @@ final class MultiDriver: @unchecked Sendable {
   /// Nil when libcurl cannot make a multi handle (out of memory).
   init?() {
     CurlRuntime.ensureInitialized()
-    guard let multi = curl_multi_init() else { return nil }
+    guard let multi = ccurl_multi_init() else { return nil }
     self.multi = multi
     // A failure leaves libcurl's default, which only costs reconnections.
     _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, idleConnectionLimit)
   }
 
-  deinit { curl_multi_cleanup(multi) }
+  deinit { ccurl_multi_cleanup(multi) }
 
   /// Runs one prepared transfer to its end.
   func run(_ transfer: PreparedTransfer) async -> Result<Response, FetchError> {
@@ -49,7 +49,7 @@ final class MultiDriver: @unchecked Sendable {
       if start {
         queue.async { self.drive() }
       } else {
-        curl_multi_wakeup(multi)
+        ccurl_multi_wakeup(multi)
       }
     }
   }
@@ -67,7 +67,7 @@ final class MultiDriver: @unchecked Sendable {
       }
       if arrived.isEmpty && active.isEmpty { return }
       for item in arrived {
-        let code = curl_multi_add_handle(multi, item.transfer.handle.raw)
+        let code = ccurl_multi_add_handle(multi, item.transfer.handle.raw)
         if code == CURLM_OK {
           active[item.transfer.handle.raw] = item
         } else {
@@ -75,18 +75,18 @@ final class MultiDriver: @unchecked Sendable {
         }
       }
       var running: Int32 = 0
-      _ = curl_multi_perform(multi, &running)
+      _ = ccurl_multi_perform(multi, &running)
       var left: Int32 = 0
-      while let message = curl_multi_info_read(multi, &left) {
+      while let message = ccurl_multi_info_read(multi, &left) {
         guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
           let item = active.removeValue(forKey: easy)
         else { continue }
         let result = message.pointee.data.result
-        curl_multi_remove_handle(multi, easy)
+        ccurl_multi_remove_handle(multi, easy)
         item.done.resume(returning: item.transfer.finish(result))
       }
       // Sleeps until a socket is ready, a timer is due, or `run` wakes it for a new transfer.
-      _ = curl_multi_poll(multi, nil, 0, pollMilliseconds, nil)
+      _ = ccurl_multi_poll(multi, nil, 0, pollMilliseconds, nil)
     }
   }
 }

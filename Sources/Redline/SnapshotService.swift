@@ -30,20 +30,27 @@ public struct SnapshotService: Sendable {
   }
 
   /// Checks every URL and reports in the order given. A failure of one page never stops the
-  /// others.
+  /// others. Each report carries the outcome of the page's check before this one
+  /// (`previousOutcome`), so a caller can tell a page that starts failing from one that keeps
+  /// failing.
   ///
   /// At most `jobs` fetches are in flight, and a new one starts as soon as one ends: the
   /// extraction and store writes of fetched pages run meanwhile on threads of their own
   /// (`BlockingWorkers`), never on the cooperative pool and never holding a fetch slot. A
   /// fetch starts only while fewer than `jobs` fetched pages wait for or are in that stage, so
   /// at most 2 × `jobs` pages are held when the disk is slower than the network.
-  public func snapshot(_ urls: [String]) async -> [PageReport] {
+  /// - Parameter progress: called after each page, in completion order, with the report, how
+  ///   many pages are done and how many there are.
+  public func snapshot(
+    _ urls: [String], progress: (@Sendable (PageReport, Int, Int) -> Void)? = nil
+  ) async -> [PageReport] {
     await withBlockingWorkers(count: storeThreads) { workers in
       await withTaskGroup(of: PipelineEvent.self) { group in
         var reports = [PageReport?](repeating: nil, count: urls.count)
         var next = 0
         var fetching = 0
         var storing = 0
+        var done = 0
         func startFetches() {
           while next < urls.count, fetching < jobs, storing < jobs, !Task.isCancelled {
             let position = next
@@ -59,10 +66,17 @@ public struct SnapshotService: Sendable {
           case .fetched(let position, let fetched):
             fetching -= 1
             storing += 1
-            group.addTask { .checked(position, await workers.run { self.storeStage(fetched) }) }
+            let url = urls[position]
+            group.addTask {
+              .checked(
+                position,
+                await workers.run { self.notingPrevious(url) { self.storeStage(fetched) } })
+            }
           case .checked(let position, let report):
             storing -= 1
             reports[position] = report
+            done += 1
+            progress?(report, done, urls.count)
           }
           startFetches()
         }
@@ -102,8 +116,12 @@ public struct SnapshotService: Sendable {
     do {
       return .fetched(
         url: normalized, time: time, try await fetchPage(normalized, previous: previous))
+    } catch let failure as AnsweredFailure {
+      return .failed(
+        url: normalized, time: time, status: failure.response.status,
+        finalURL: failure.response.finalURL, error: failure.error)
     } catch {
-      return .failed(url: normalized, time: time, error: error)
+      return .failed(url: normalized, time: time, status: nil, finalURL: nil, error: error)
     }
   }
 
@@ -114,15 +132,17 @@ public struct SnapshotService: Sendable {
     let fetched: FetchedPage
     switch stage {
     case .done(let report): return report
-    case .failed(let url, let time, let error):
-      return recordFailure(url: url, time: time, status: nil, error: error)
+    case .failed(let url, let time, let status, let finalURL, let error):
+      return recordFailure(url: url, time: time, status: status, finalURL: finalURL, error: error)
     case .fetched(let url, let checkTime, let page):
       (normalized, time, fetched) = (url, checkTime, page)
     }
     let read: ReadArticle
     switch fetched.content {
     case .notModified:
-      return recordNotModified(url: normalized, time: time, status: fetched.response.status)
+      return recordNotModified(
+        url: normalized, time: time, status: fetched.response.status,
+        finalURL: fetched.response.finalURL)
     case .notHTML(let mediaType):
       return storeNotHTML(url: normalized, time: time, fetched: fetched, mediaType: mediaType)
     case .html(let charset):
@@ -131,7 +151,8 @@ public struct SnapshotService: Sendable {
           fetched.response.body, charset: charset, url: fetched.response.finalURL)
       } catch {
         return recordFailure(
-          url: normalized, time: time, status: fetched.response.status, error: error)
+          url: normalized, time: time, status: fetched.response.status,
+          finalURL: fetched.response.finalURL, error: error)
       }
     }
     do {
@@ -156,7 +177,8 @@ public struct SnapshotService: Sendable {
       try store.record(
         HistoryEntry(
           time: time, outcome: .unchanged, status: fetched.response.status, capture: latest.time,
-          bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
+          bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
+          finalURL: movedURL(fetched.response, page: page)),
         rawBody: keepRaw == .always ? fetched.response.body : nil, in: page)
       return PageReport(url: page.url, outcome: .unchanged)
     }
@@ -183,22 +205,28 @@ public struct SnapshotService: Sendable {
       recording: HistoryEntry(
         time: time, outcome: diff == nil ? .new : .changed, status: response.status,
         capture: time, added: diff?.linesAdded, removed: diff?.linesRemoved,
-        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
+        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
+        finalURL: movedURL(response, page: page)),
       in: page)
     let outcome: PageReport.Outcome =
       diff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
     return PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
   }
 
-  func recordFailure(url: String, time: String, status: Int?, error: Error)
-    -> PageReport
-  {
+  /// Records a failed check: its status and final URL when an answer came (a 404, a redirect
+  /// to a page that failed), so `audit` can tell a removed or moved post from a network error.
+  func recordFailure(
+    url: String, time: String, status: Int?, finalURL: String? = nil, error: Error
+  ) -> PageReport {
     let reason = String(describing: error)
     do {
       try store.withPage(for: url) { page in
         let checked = checkTime(time, after: try store.latestCheck(of: page))
         try store.record(
-          HistoryEntry(time: checked, outcome: .failed, status: status, error: reason), in: page)
+          HistoryEntry(
+            time: checked, outcome: .failed, status: status, error: reason,
+            finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) }),
+          in: page)
       }
     } catch {
       return PageReport(url: url, outcome: .failed("\(reason); \(error)"))
@@ -211,8 +239,9 @@ public struct SnapshotService: Sendable {
 enum FetchStage: Sendable {
   /// Nothing to store: the URL was refused before any fetch.
   case done(PageReport)
-  /// The fetch failed: one history line records why.
-  case failed(url: String, time: String, error: any Error)
+  /// The fetch failed, with the status and final URL when a server answered: one history
+  /// line records why.
+  case failed(url: String, time: String, status: Int?, finalURL: String?, error: any Error)
   /// A response came back.
   case fetched(url: String, time: String, FetchedPage)
 }

@@ -289,6 +289,7 @@ struct CurlFetcherPolitenessTests {
     for round in 0..<3 {
       for server in servers { _ = try await fetcher.fetch(server.baseURL + "/p\(round)") }
     }
+    // Without the limit every request opens a connection (three per host).
     for server in servers {
       #expect(server.requests.count == 3)
       #expect(Set(server.requests.map(\.connection)).count == 1, "\(server.address)")

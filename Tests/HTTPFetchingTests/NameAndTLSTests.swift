@@ -61,23 +61,34 @@ final class TLSServer {
     request.waitUntilExit()
     guard request.terminationStatus == 0 else { throw TLSServerError.noCertificate }
     // A free port: the system picks one for a loopback server, which gives it back at once.
-    let probe = try LoopbackServer { _ in .closeWithoutResponse }
-    port = probe.port
-    probe.stop()
+    // Another test may take it before openssl binds it; then openssl ends, and this tries
+    // another.
     output = Pipe()
-    process = try Self.openssl(
-      [
-        "s_server", "-accept", "127.0.0.1:\(port)", "-cert", folder + "/cert.pem", "-key",
-        folder + "/key.pem", "-alpn", "http/1.1", "-www", "-naccept", "1",
-      ], output: output)
-    try waitForListener()
+    var started: (port: UInt16, process: Process)?
+    for _ in 0..<5 where started == nil {
+      let probe = try LoopbackServer { _ in .closeWithoutResponse }
+      let port = probe.port
+      probe.stop()
+      let process = try Self.openssl(
+        [
+          "s_server", "-accept", "127.0.0.1:\(port)", "-cert", folder + "/cert.pem", "-key",
+          folder + "/key.pem", "-alpn", "http/1.1", "-www", "-naccept", "1",
+        ], output: output)
+      if Self.waitForListener(port: port, process: process) {
+        started = (port, process)
+      } else if process.isRunning {
+        process.terminate()
+      }
+    }
+    guard let started else { throw TLSServerError.notListening }
+    (port, process) = started
   }
 
-  /// Waits for the server to end after its one connection (stopping it after 5 s), and
+  /// Waits for the server to end after its one connection (stopping it after 20 s), and
   /// returns everything it printed.
   @discardableResult
   func stop() -> String {
-    for _ in 0..<500 where process.isRunning { usleep(10_000) }
+    for _ in 0..<2000 where process.isRunning { usleep(10_000) }
     if process.isRunning { process.terminate() }
     process.waitUntilExit()
     let log = String(
@@ -98,20 +109,21 @@ final class TLSServer {
   }
 
   /// Waits until the port is listening, without connecting (the one connection is the
-  /// test's): Linux lists listening sockets in /proc/net/tcp, state 0A.
-  private func waitForListener() throws {
+  /// test's): Linux lists listening sockets in /proc/net/tcp, state 0A. False when openssl
+  /// ends first (the port was taken) or after 20 s.
+  private static func waitForListener(port: UInt16, process: Process) -> Bool {
     let local = String(format: "0100007F:%04X", port)
-    for _ in 0..<500 {
+    for _ in 0..<2000 {
       let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
       let listening = table.split(separator: "\n").contains { line in
         let fields = line.split(separator: " ")
         return fields.count > 3 && fields[1] == local && fields[3] == "0A"
       }
-      if listening { return }
-      guard process.isRunning else { break }
+      if listening { return true }
+      guard process.isRunning else { return false }
       usleep(10_000)
     }
-    throw TLSServerError.notListening
+    return false
   }
 }
 

@@ -8,22 +8,21 @@ private let noProxies: [String: String?] = [
   "all_proxy": nil, "ALL_PROXY": nil, "no_proxy": nil, "NO_PROXY": nil,
 ]
 
+private func samplePage() throws -> [UInt8] {
+  Array(try Data(contentsOf: samplePost.appendingPathComponent("v1.html")))
+}
+
 private func environment(_ set: [String: String]) -> [String: String?] {
   noProxies.merging(set.mapValues { Optional($0) }) { $1 }
 }
 
-@Suite("redline end to end: proxies from the usual environment variables", .serialized)
-struct ProxyTests {
-  let post: [UInt8]
-
-  init() throws {
-    post = Array(try Data(contentsOf: samplePost.appendingPathComponent("v1.html")))
-  }
-
+/// Proxies from the usual environment variables. In the serialized end-to-end suite: each
+/// test blocks a thread of the cooperative pool while `redline` runs.
+extension EndToEndTests {
   @Test("http_proxy: the request goes to the proxy in absolute form and the page is stored")
   func httpProxy() throws {
     let work = try TemporaryFolder()
-    let post = self.post
+    let post = try samplePage()
     // A plain HTTP proxy answers absolute-form requests; this one serves the post itself.
     let proxy = try LoopbackServer { request in
       request.target.hasPrefix("http://blog.example/")
@@ -43,7 +42,7 @@ struct ProxyTests {
   @Test("no_proxy: a listed host is fetched directly, the proxy sees nothing")
   func noProxy() throws {
     let work = try TemporaryFolder()
-    let post = self.post
+    let post = try samplePage()
     let origin = try LoopbackServer { _ in
       .respond(status: 200, headers: [("Content-Type", "text/html")], body: post)
     }
@@ -65,9 +64,9 @@ struct ProxyTests {
     let run = try redline(
       ["snapshot", "--store", work.file("store"), "--retries", "0", url],
       environment: environment(["HTTPS_PROXY": proxy.baseURL]))
-    #expect(run.status == 2)
-    #expect(run.stdout.hasPrefix("failed: fetching \(url): "), "\(run.stdout)")
-    #expect(run.stdout.split(separator: "\n").count == 1)
+    #expect(run.status == 3)
+    #expect(run.stderr.hasPrefix("redline: fetching \(url): "), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1)
     #expect(proxy.requests.map(\.method) == ["CONNECT"])
     #expect(proxy.requests.map(\.target) == ["blog.example:443"])
   }
@@ -79,9 +78,9 @@ struct ProxyTests {
     let url = "http://\(String(repeating: "a", count: 64)).invalid/2016/07/post.html"
     let run = try redline(
       ["snapshot", "--store", work.file("store"), url], environment: environment([:]))
-    #expect(run.status == 2)
+    #expect(run.status == 3)
     #expect(
-      run.stdout == "failed: fetching \(url): host not found: \(url.split(separator: "/")[1])\n")
+      run.stderr == "redline: fetching \(url): host not found: \(url.split(separator: "/")[1])\n")
     let stored = try FileManager.default.subpathsOfDirectory(atPath: work.file("store"))
     #expect(!stored.contains { $0.hasSuffix(".txt") || $0.hasSuffix(".html") })
   }
