@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the system packages Redline builds against are present:
-# libcurl (libcurl4-openssl-dev), libxml2 (libxml2-dev) and pkg-config.
+# libcurl (libcurl4-openssl-dev), libxml2 (libxml2-dev) and pkg-config, and the openssl
+# command, which the HTTP/2 test runs as a TLS server.
 # As root it installs what is missing with apt-get; otherwise it says what to run.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ fi
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libcurl || missing+=(libcurl4-openssl-dev)
   pkg-config --exists libxml-2.0 || missing+=(libxml2-dev)

@@ -149,22 +149,43 @@ struct BlockCollector {
 
 /// Collapses every run of white space (including no-break and other Unicode spaces) to one
 /// space, drops zero-width characters, trims, and composes to NFC.
+///
+/// Builds UTF-8 bytes and makes one String at the end; ASCII, most of any page, skips the
+/// Unicode property lookups. Only text with a scalar at or above U+0300 goes through NFC
+/// composition (see `composedToNFC`).
 func normalizedText<S: StringProtocol>(_ raw: S) -> String {
-  var result = String.UnicodeScalarView()
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(raw.utf8.count)
   var pendingSpace = false
+  var mayCompose = false
   for scalar in raw.unicodeScalars {
-    if ignoredScalars.contains(scalar.value) { continue }
-    if isWhitespace(scalar) || isControl(scalar) {
-      pendingSpace = !result.isEmpty
-      continue
+    let value = scalar.value
+    if value < 0x80 {
+      // ASCII white space (tab to CR, space) and controls (below space, DEL).
+      if value <= 0x20 || value == 0x7F {
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+    } else {
+      if ignoredScalars.contains(value) { continue }
+      if isWhitespace(scalar) || isControl(scalar) {
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+      mayCompose = mayCompose || value >= firstCombiningMark
     }
     if pendingSpace {
-      result.append(" ")
+      bytes.append(UInt8(ascii: " "))
       pendingSpace = false
     }
-    result.append(scalar)
+    if value < 0x80 {
+      bytes.append(UInt8(value))
+    } else {
+      bytes.append(contentsOf: scalar.utf8)
+    }
   }
-  return String(result).precomposedStringWithCanonicalMapping
+  let text = String(decoding: bytes, as: UTF8.self)
+  return mayCompose ? text.precomposedStringWithCanonicalMapping : text
 }
 
 /// A code line keeps its indentation; tabs stay, trailing white space goes.
@@ -174,8 +195,19 @@ private func normalizedCode(_ line: Substring) -> String {
       !ignoredScalars.contains($0.value) && ($0 == "\t" || !isControl($0))
     })
   while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
-  return String(scalars).precomposedStringWithCanonicalMapping
+  return composedToNFC(String(scalars))
 }
+
+/// The text in NFC. Text with no scalar at or above U+0300 (the first combining mark) is NFC
+/// already: nothing below it has a canonical decomposition or composes with what follows. That
+/// is most text, and Foundation's conversion costs more than the rest of the extraction.
+private func composedToNFC(_ text: String) -> String {
+  text.unicodeScalars.allSatisfy { $0.value < firstCombiningMark }
+    ? text : text.precomposedStringWithCanonicalMapping
+}
+
+/// U+0300 COMBINING GRAVE ACCENT: below it, every scalar is NFC and composes with nothing.
+private let firstCombiningMark: UInt32 = 0x300
 
 /// C0 and C1 control characters (NUL, ESC, …): never text, they count as a space.
 private func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -138,6 +138,11 @@ static inline CURLcode ccurl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off
   return CCURL_FUNCTION(curl_easy_getinfo)(handle, info, value);
 }
 
+// curl_multi_setopt is variadic too.
+static inline CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
+  return CCURL_FUNCTION(curl_multi_setopt)(multi, option, value);
+}
+
 // The share interface: one connection cache, DNS cache and TLS session cache for every
 // transfer of a fetcher.
 static inline CURLSHcode ccurl_share_setopt_long(CURLSH *share, CURLSHoption option, long value) {

@@ -32,6 +32,8 @@ final class MultiDriver: @unchecked Sendable {
     CurlRuntime.ensureInitialized()
     guard let multi = ccurl_multi_init() else { return nil }
     self.multi = multi
+    // A failure leaves libcurl's default, which only costs reconnections.
+    _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, idleConnectionLimit)
   }
 
   deinit { ccurl_multi_cleanup(multi) }
@@ -88,6 +90,13 @@ final class MultiDriver: @unchecked Sendable {
     }
   }
 }
+
+/// How many connections are kept open for reuse, across hosts. libcurl's default is four per
+/// transfer in flight: 32 at --jobs 8, so a list that goes round 50 hosts found every
+/// connection closed by the time it came back to a host, and opened (and, over TLS, shook
+/// hands on) a new one for each page. Idle connections cost a file descriptor each, and
+/// servers close them after their own keep-alive time.
+let idleConnectionLimit = 256
 
 /// Longest sleep of the drive loop; libcurl's own timers usually wake it sooner.
 private let pollMilliseconds: Int32 = 1000

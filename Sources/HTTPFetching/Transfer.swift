@@ -87,6 +87,8 @@ final class PreparedTransfer {
     try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
     try handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
     try handle.set(CURLOPT_NOSIGNAL, 1)
+    // For curl_easy_perform (the thread-pool engine); the multi handle has its own limit.
+    try handle.set(CURLOPT_MAXCONNECTS, idleConnectionLimit)
     try handle.set(CURLOPT_FOLLOWLOCATION, 1)
     try handle.set(CURLOPT_MAXREDIRS, options.maxRedirects)
     try handle.set(CURLOPT_CONNECTTIMEOUT, options.connectTimeout)

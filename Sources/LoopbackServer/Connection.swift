@@ -48,11 +48,11 @@ struct Connection: ~Copyable {
     core.closeConnection(descriptor)
   }
 
-  /// Reads one request head and its `Content-Length` body.
+  /// Reads one request head and its `Content-Length` body, all within `seconds`.
   ///
   /// Answers `Expect: 100-continue` before reading the body, so clients do not stall.
-  func readRequest() -> RequestRead {
-    let deadline = ContinuousClock.now + .seconds(Limits.requestReadSeconds)
+  func readRequest(within seconds: Int) -> RequestRead {
+    let deadline = ContinuousClock.now + .seconds(seconds)
     var buffer: [UInt8] = []
     var headEnd: (head: Int, body: Int)?
     while headEnd == nil {
@@ -179,6 +179,8 @@ enum Limits {
   static let maximumBodyBytes = 16 * 1024 * 1024
   /// Time a client has to send its whole request, from accept.
   static let requestReadSeconds = 10
+  /// Time a kept-alive connection waits for the client's next whole request.
+  static let keepAliveIdleSeconds = 60
   /// Time a blocked send may wait for the client to read.
   static let sendTimeoutSeconds = 10
   /// Time to wait for the client to close after the response, so no reset destroys it.

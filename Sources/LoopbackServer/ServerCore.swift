@@ -120,8 +120,13 @@ final class ServerCore: Sendable {
       state.connectionsAccepted += 1
       return state.connectionsAccepted
     }
+    var first = true
     while true {
-      switch connection.readRequest() {
+      // A kept-alive connection may wait longer for its next request than a new one for its
+      // first: a test between two fetches can be held up (two cores, tests in parallel).
+      let seconds = first ? Limits.requestReadSeconds : Limits.keepAliveIdleSeconds
+      first = false
+      switch connection.readRequest(within: seconds) {
       case .abandoned:
         return
       case .rejected(let status):

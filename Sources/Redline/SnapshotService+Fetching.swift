@@ -3,9 +3,9 @@ import HTTPFetching
 import SnapshotStore
 
 /// What a fetch brought back, once its response is understood.
-struct FetchedPage {
+struct FetchedPage: Sendable {
   /// What kind of content came.
-  enum Content {
+  enum Content: Sendable {
     /// A 304 answer to a conditional request: the latest capture still stands.
     case notModified
     /// An HTML page, with the charset the HTTP header declared.
@@ -232,13 +232,14 @@ extension SnapshotService {
 }
 
 extension SnapshotService {
-  /// `check(url)`, with the outcome of the page's previous check attached to the report, and
-  /// where the page now redirects if it moved.
-  func checkNotingPrevious(_ url: String) async -> PageReport {
+  /// The report of `check`, a check of `url` that blocks, with the outcome of the page's
+  /// previous check attached, and where the page now redirects if it moved. Blocks: reads the
+  /// store.
+  func notingPrevious(_ url: String, _ check: () -> PageReport) -> PageReport {
     let previous = (try? normalizedPageURL(url)).flatMap { normalized in
       (try? store.page(for: normalized)).flatMap { $0 }.flatMap { try? store.latestCheck(of: $0) }
     }
-    var report = await check(url)
+    var report = check()
     report.previousOutcome = previous?.outcome
     // The check's own history line says where the page's redirects led.
     if let page = (try? normalizedPageURL(url)).flatMap({ try? store.page(for: $0) }),

@@ -29,59 +29,113 @@ public struct SnapshotService: Sendable {
     self.keepRaw = keepRaw
   }
 
-  /// Checks every URL, at most `jobs` at a time, and reports in the order given. A failure
-  /// of one page never stops the others. Each report carries the outcome of the page's check
-  /// before this one (`previousOutcome`), so a caller can tell a page that starts failing from
-  /// one that keeps failing.
+  /// Checks every URL and reports in the order given. A failure of one page never stops the
+  /// others. Each report carries the outcome of the page's check before this one
+  /// (`previousOutcome`), so a caller can tell a page that starts failing from one that keeps
+  /// failing.
+  ///
+  /// At most `jobs` fetches are in flight, and a new one starts as soon as one ends: the
+  /// extraction and store writes of fetched pages run meanwhile on threads of their own
+  /// (`BlockingWorkers`), never on the cooperative pool and never holding a fetch slot. A
+  /// fetch starts only while fewer than `jobs` fetched pages wait for or are in that stage, so
+  /// at most 2 × `jobs` pages are held when the disk is slower than the network.
   /// - Parameter progress: called after each page, in completion order, with the report, how
   ///   many pages are done and how many there are.
   public func snapshot(
     _ urls: [String], progress: (@Sendable (PageReport, Int, Int) -> Void)? = nil
   ) async -> [PageReport] {
-    await withTaskGroup(of: (Int, PageReport).self) { group in
-      var reports = [PageReport?](repeating: nil, count: urls.count)
-      var next = 0
-      func startNext() {
-        guard next < urls.count else { return }
-        let position = next
-        let url = urls[position]
-        next += 1
-        group.addTask { (position, await self.checkNotingPrevious(url)) }
-      }
-      for _ in 0..<min(jobs, urls.count) { startNext() }
-      var done = 0
-      for await (position, report) in group {
-        reports[position] = report
-        done += 1
-        progress?(report, done, urls.count)
-        if !Task.isCancelled { startNext() }
-      }
-      return reports.enumerated().map { position, report in
-        report ?? PageReport(url: urls[position], outcome: .failed("\(urls[position]): cancelled"))
+    await withBlockingWorkers(count: storeThreads) { workers in
+      await withTaskGroup(of: PipelineEvent.self) { group in
+        var reports = [PageReport?](repeating: nil, count: urls.count)
+        var next = 0
+        var fetching = 0
+        var storing = 0
+        var done = 0
+        func startFetches() {
+          while next < urls.count, fetching < jobs, storing < jobs, !Task.isCancelled {
+            let position = next
+            let url = urls[position]
+            next += 1
+            fetching += 1
+            group.addTask { .fetched(position, await self.fetchStage(url, workers: workers)) }
+          }
+        }
+        startFetches()
+        for await event in group {
+          switch event {
+          case .fetched(let position, let fetched):
+            fetching -= 1
+            storing += 1
+            let url = urls[position]
+            group.addTask {
+              .checked(
+                position,
+                await workers.run { self.notingPrevious(url) { self.storeStage(fetched) } })
+            }
+          case .checked(let position, let report):
+            storing -= 1
+            reports[position] = report
+            done += 1
+            progress?(report, done, urls.count)
+          }
+          startFetches()
+        }
+        return reports.enumerated().map { position, report in
+          report
+            ?? PageReport(url: urls[position], outcome: .failed("\(urls[position]): cancelled"))
+        }
       }
     }
   }
 
   /// Checks one page.
   public func check(_ url: String) async -> PageReport {
+    await withBlockingWorkers(count: 1) { workers in
+      let fetched = await fetchStage(url, workers: workers)
+      return await workers.run { self.storeStage(fetched) }
+    }
+  }
+
+  /// Threads for the store stage: enough that pages waiting for fsync do not hold up the
+  /// others (the disk handles several at once), capped because the CPU work among them gains
+  /// nothing past the cores.
+  private var storeThreads: Int { min(jobs, maxStoreThreads) }
+
+  /// The first half of a check: the URL, the time, the latest capture (its validators make the
+  /// request conditional; read on a worker thread, ahead of the writes) and the fetch.
+  func fetchStage(_ url: String, workers: BlockingWorkers) async -> FetchStage {
     let normalized: String
     do {
       normalized = try normalizedPageURL(url)
     } catch {
-      return PageReport(url: url, outcome: .failed(String(describing: error)))
+      return .done(PageReport(url: url, outcome: .failed(String(describing: error))))
     }
     // Made unique under the page lock (checkTime), where two runs cannot race.
     let time = CaptureTime.string(from: now())
-    let previous = latestCapture(of: normalized)
-    let fetched: FetchedPage
+    let previous = await workers.run(urgent: true) { self.latestCapture(of: normalized) }
     do {
-      fetched = try await fetchPage(normalized, previous: previous)
+      return .fetched(
+        url: normalized, time: time, try await fetchPage(normalized, previous: previous))
     } catch let failure as AnsweredFailure {
-      return recordFailure(
+      return .failed(
         url: normalized, time: time, status: failure.response.status,
         finalURL: failure.response.finalURL, error: failure.error)
     } catch {
-      return recordFailure(url: normalized, time: time, status: nil, error: error)
+      return .failed(url: normalized, time: time, status: nil, finalURL: nil, error: error)
+    }
+  }
+
+  /// The second half of a check, which blocks: extraction and the store's writes.
+  func storeStage(_ stage: FetchStage) -> PageReport {
+    let normalized: String
+    let time: String
+    let fetched: FetchedPage
+    switch stage {
+    case .done(let report): return report
+    case .failed(let url, let time, let status, let finalURL, let error):
+      return recordFailure(url: url, time: time, status: status, finalURL: finalURL, error: error)
+    case .fetched(let url, let checkTime, let page):
+      (normalized, time, fetched) = (url, checkTime, page)
     }
     let read: ReadArticle
     switch fetched.content {
@@ -180,6 +234,26 @@ public struct SnapshotService: Sendable {
     return PageReport(url: url, outcome: .failed(reason))
   }
 }
+
+/// What the fetch half of a check hands to the store half.
+enum FetchStage: Sendable {
+  /// Nothing to store: the URL was refused before any fetch.
+  case done(PageReport)
+  /// The fetch failed, with the status and final URL when a server answered: one history
+  /// line records why.
+  case failed(url: String, time: String, status: Int?, finalURL: String?, error: any Error)
+  /// A response came back.
+  case fetched(url: String, time: String, FetchedPage)
+}
+
+/// What a child task of `snapshot` reports: its page was fetched, or checked to the end.
+private enum PipelineEvent: Sendable {
+  case fetched(Int, FetchStage)
+  case checked(Int, PageReport)
+}
+
+/// The most store-stage threads a run starts.
+private let maxStoreThreads = 16
 
 /// The check's time, moved to the second after the page's latest check if it is not later:
 /// history times strictly increase and never name a capture twice, even when two runs check

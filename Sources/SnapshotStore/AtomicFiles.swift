@@ -7,13 +7,18 @@ import Foundation
 #endif
 
 /// Writes a whole file or nothing: a temporary file in the same folder, fsync, rename over the
-/// target, then fsync of the folder so the rename itself survives a crash.
-func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws {
+/// target, then fsync of the folder so the rename itself survives a crash (left to the caller
+/// with `syncingFolder: false`, when it fsyncs the folder next anyway).
+func writeAtomically(
+  _ bytes: [UInt8], to path: String, sync: Bool = true, syncingFolder: Bool = true
+)
+  throws
+{
   let folder = (path as NSString).deletingLastPathComponent
   let temporary = folder + "/" + temporaryPrefix + UUID().uuidString
   try writeFile(bytes, to: temporary, sync: sync)
   try renameFile(temporary, to: path)
-  if sync { syncFolder(folder) }
+  if sync && syncingFolder { syncFolder(folder) }
 }
 
 /// Leftovers of an atomic write cut short start with this; only the store's recovery removes

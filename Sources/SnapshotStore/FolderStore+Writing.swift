@@ -18,7 +18,11 @@ extension FolderStore {
       try recoverInterruptedWrites(in: folder)
       let pageFile = folder + "/page.json"
       if !FileManager.default.fileExists(atPath: pageFile) {
-        try writeAtomically(try encodeJSON(record, pretty: true), to: pageFile, sync: syncsWrites)
+        // The folder is fsynced before the page's first history line is written (commit,
+        // appendHistory): until that line exists the page has no check to lose.
+        try writeAtomically(
+          try encodeJSON(record, pretty: true), to: pageFile, sync: syncsWrites,
+          syncingFolder: false)
       } else if try decode(PageRecord.self, from: pageFile).url != record.url {
         // Two URLs sharing 48 bits of hash: refuse rather than mix their histories.
         throw StoreError.corrupt(path: pageFile, reason: "the folder belongs to another URL")
@@ -86,7 +90,7 @@ extension FolderStore {
       try writeFile(bytes, to: pending, sync: syncsWrites)
     }
     if syncsWrites { syncFolder(folder) }
-    try appendHistory(check, in: folder)
+    try appendHistory(check, in: folder, folderSynced: true, folderSyncFollows: true)
     for (fileExtension, _) in files {
       let name = time + "." + fileExtension
       // Committed: a failed rename leaves the pending file for recovery to finish.
@@ -97,14 +101,24 @@ extension FolderStore {
     if syncsWrites { syncFolder(folder) }
   }
 
-  /// Appends the line chained to the one before, then moves the head to it.
-  private func appendHistory(_ check: HistoryEntry, in folder: String) throws {
+  /// Appends the line chained to the one before, then moves the head to it. Before a page's
+  /// first line the folder is fsynced (so `page.json` is there for it), unless the caller has
+  /// just done so (`folderSynced`). With `folderSyncFollows` the caller fsyncs the folder
+  /// next, which makes the head's rename durable too, so it is not fsynced twice (until then a
+  /// crash leaves the head one line behind, which recovery repairs).
+  private func appendHistory(
+    _ check: HistoryEntry, in folder: String, folderSynced: Bool = false,
+    folderSyncFollows: Bool = false
+  ) throws {
     let file = folder + "/history.jsonl"
     let previousLine = try lastCompleteLine(of: file)
+    if previousLine == nil, syncsWrites, !folderSynced { syncFolder(folder) }
     let count = try readHead(folder)?.lines ?? historyLines(try readFileIfPresent(file)).count
     let line = try encodeJSON(storedForm(of: check, previousLine: previousLine), pretty: false)
     try appendLine(line + [UInt8(ascii: "\n")], to: file, sync: syncsWrites)
-    try writeHead(HistoryHead(lines: count + 1, last: historyLineHash(line)), in: folder)
+    try writeHead(
+      HistoryHead(lines: count + 1, last: historyLineHash(line)), in: folder,
+      syncFolder: !folderSyncFollows)
   }
 
   func readHead(_ folder: String) throws -> HistoryHead? {
@@ -113,9 +127,10 @@ extension FolderStore {
     return try decode(HistoryHead.self, from: file)
   }
 
-  private func writeHead(_ head: HistoryHead, in folder: String) throws {
+  private func writeHead(_ head: HistoryHead, in folder: String, syncFolder: Bool = true) throws {
     try writeAtomically(
-      try encodeJSON(head, pretty: true), to: folder + "/" + headFileName, sync: syncsWrites)
+      try encodeJSON(head, pretty: true), to: folder + "/" + headFileName, sync: syncsWrites,
+      syncingFolder: syncFolder)
   }
 
   /// A crash between an append and the head's rewrite leaves the head one line behind: the

@@ -145,6 +145,9 @@ struct BodyTests {
       "<html><body><article><p>  Cafe\u{301}\u{200B} &nbsp; au\n\tlait, \(prose)  </p></article></body></html>"
     )
     #expect(article.blocks.first?.text == "Café au lait, \(prose)")
+    // String == compares canonical equivalents as equal: compare the bytes for NFC.
+    #expect(
+      article.blocks.first.map { Array($0.text.utf8) } == Array("Caf\u{E9} au lait, \(prose)".utf8))
   }
 
   @Test("a page with no text gives a clear error")

@@ -272,6 +272,31 @@ struct CurlFetcherPolitenessTests {
   }
 
   @Test(
+    "a list that goes round more hosts than libcurl keeps by default still reuses connections",
+    arguments: FetchEngine.allCases)
+  func keepAliveAcrossManyHosts(engine: FetchEngine) async throws {
+    // libcurl keeps 4 idle connections per transfer in flight unless told otherwise: going
+    // round 12 hosts one page at a time, each connection was closed before its host came up
+    // again.
+    let servers = try (2..<14).map { host in
+      try LoopbackServer(address: "127.0.0.\(host)") { _ in
+        .respond(
+          status: 200, headers: [("Content-Type", "text/html"), ("Connection", "keep-alive")],
+          body: page)
+      }
+    }
+    let fetcher = CurlFetcher(options: Self.options(engine))
+    for round in 0..<3 {
+      for server in servers { _ = try await fetcher.fetch(server.baseURL + "/p\(round)") }
+    }
+    // Without the limit every request opens a connection (three per host).
+    for server in servers {
+      #expect(server.requests.count == 3)
+      #expect(Set(server.requests.map(\.connection)).count == 1, "\(server.address)")
+    }
+  }
+
+  @Test(
     "at most two transfers to one host at a time; other hosts are not held up",
     arguments: FetchEngine.allCases)
   func perHostLimit(engine: FetchEngine) async throws {

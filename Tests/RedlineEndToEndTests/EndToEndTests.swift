@@ -24,14 +24,15 @@ let productsFolder: URL = {
   return URL(fileURLWithPath: ".build/debug")
 }()
 
-/// Runs `redline` with arguments and returns its exit status and output.
-func redline(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+/// Runs `redline` with arguments and returns its exit status and output. `environment` adds
+/// to the test's own environment; a nil value removes that variable.
+func redline(_ arguments: [String], environment: [String: String?] = [:]) throws -> RunResult {
   let process = Process()
   process.executableURL = productsFolder.appendingPathComponent("redline")
   process.arguments = arguments
   var env = ProcessInfo.processInfo.environment
   env["NO_COLOR"] = "1"
-  env.merge(environment) { $1 }
+  for (name, value) in environment { env[name] = value }
   process.environment = env
   let out = Pipe()
   let err = Pipe()

@@ -54,7 +54,9 @@ private func expectNoDuplicates(_ store: FolderStore) throws {
   }
 }
 
-@Suite("store across processes")
+// Serialized: each test blocks a thread of the cooperative pool for seconds while its
+// processes run, and two at once stall every async test in the run.
+@Suite("store across processes", .serialized)
 struct ProcessTests {
   @Test("a writer killed with SIGKILL at random points leaves a store that verifies clean")
   func killedWriter() throws {

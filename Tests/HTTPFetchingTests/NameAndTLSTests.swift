@@ -1,0 +1,133 @@
+import Foundation
+import HTTPFetching
+import LoopbackServer
+import Testing
+
+/// A host name that cannot resolve, and whose lookup never leaves the machine: `.invalid` is
+/// reserved (RFC 6761), and a label longer than 63 bytes cannot be put in a DNS query, so the
+/// C library's resolver gives up before sending one (checked with strace: no packet to port 53,
+/// where a plain `nothing.invalid` does query the configured name server).
+let unresolvableHost = String(repeating: "a", count: 64) + ".invalid"
+
+@Suite("CurlFetcher: names and TLS")
+struct NameAndTLSTests {
+  @Test("a host name that does not resolve is a host-not-found error naming URL and host")
+  func hostNotFound() async throws {
+    let url = "http://\(unresolvableHost)/2016/07/post.html"
+    let fetcher = CurlFetcher(
+      options: FetchOptions(connectTimeout: 2, totalTimeout: 5, retryBaseDelay: 0.01))
+    await #expect(throws: FetchError.hostNotFound(url: url, host: unresolvableHost)) {
+      try await fetcher.fetch(url)
+    }
+    let message = String(
+      describing: FetchError.hostNotFound(url: url, host: unresolvableHost))
+    #expect(message == "fetching \(url): host not found: \(unresolvableHost)")
+  }
+
+  @Test("over TLS the fetcher offers HTTP/2 (ALPN h2) and falls back to HTTP/1.1")
+  func offersHTTP2() async throws {
+    let server = try TLSServer()
+    defer { server.stop() }
+    let fetcher = CurlFetcher(
+      options: FetchOptions(connectTimeout: 5, totalTimeout: 10, verifyTLS: false))
+    let response = try await fetcher.fetch("https://127.0.0.1:\(server.port)/")
+    #expect(response.status == 200)
+    let log = server.stop()
+    // openssl s_server reports the client's ALPN list; it chose http/1.1 (it cannot speak h2).
+    #expect(log.contains("ALPN protocols advertised by the client: h2, http/1.1"), "\(log)")
+    #expect(log.contains("ALPN protocols selected: http/1.1"), "\(log)")
+  }
+}
+
+/// `openssl s_server` on 127.0.0.1 with a throw-away self-signed certificate, answering one
+/// connection with its status page over HTTP/1.0 and logging the ALPN protocols the client
+/// offered. No Swift TLS server is available here, and openssl cannot speak HTTP/2 itself. It
+/// ends after that one connection, which flushes its log.
+final class TLSServer {
+  let port: UInt16
+  private let process: Process
+  private let output: Pipe
+  private let folder: String
+
+  init() throws {
+    folder = NSTemporaryDirectory() + "redline-tls-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let request = try Self.openssl(
+      [
+        "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        "-subj", "/CN=127.0.0.1", "-days", "1", "-keyout", folder + "/key.pem", "-out",
+        folder + "/cert.pem",
+      ])
+    request.waitUntilExit()
+    guard request.terminationStatus == 0 else { throw TLSServerError.noCertificate }
+    // A free port: the system picks one for a loopback server, which gives it back at once.
+    // Another test may take it before openssl binds it; then openssl ends, and this tries
+    // another.
+    output = Pipe()
+    var started: (port: UInt16, process: Process)?
+    for _ in 0..<5 where started == nil {
+      let probe = try LoopbackServer { _ in .closeWithoutResponse }
+      let port = probe.port
+      probe.stop()
+      let process = try Self.openssl(
+        [
+          "s_server", "-accept", "127.0.0.1:\(port)", "-cert", folder + "/cert.pem", "-key",
+          folder + "/key.pem", "-alpn", "http/1.1", "-www", "-naccept", "1",
+        ], output: output)
+      if Self.waitForListener(port: port, process: process) {
+        started = (port, process)
+      } else if process.isRunning {
+        process.terminate()
+      }
+    }
+    guard let started else { throw TLSServerError.notListening }
+    (port, process) = started
+  }
+
+  /// Waits for the server to end after its one connection (stopping it after 20 s), and
+  /// returns everything it printed.
+  @discardableResult
+  func stop() -> String {
+    for _ in 0..<2000 where process.isRunning { usleep(10_000) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    let log = String(
+      decoding: (try? output.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
+    try? FileManager.default.removeItem(atPath: folder)
+    return log
+  }
+
+  private static func openssl(_ arguments: [String], output: Pipe? = nil) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["openssl"] + arguments
+    process.standardOutput = output ?? FileHandle.nullDevice
+    process.standardError = output ?? FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  /// Waits until the port is listening, without connecting (the one connection is the
+  /// test's): Linux lists listening sockets in /proc/net/tcp, state 0A. False when openssl
+  /// ends first (the port was taken) or after 20 s.
+  private static func waitForListener(port: UInt16, process: Process) -> Bool {
+    let local = String(format: "0100007F:%04X", port)
+    for _ in 0..<2000 {
+      let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
+      let listening = table.split(separator: "\n").contains { line in
+        let fields = line.split(separator: " ")
+        return fields.count > 3 && fields[1] == local && fields[3] == "0A"
+      }
+      if listening { return true }
+      guard process.isRunning else { return false }
+      usleep(10_000)
+    }
+    return false
+  }
+}
+
+private enum TLSServerError: Error {
+  case noCertificate
+  case notListening
+}

@@ -1,0 +1,100 @@
+import Dispatch
+import Foundation
+import HTTPFetching
+import Redline
+import SnapshotStore
+import Synchronization
+import Testing
+
+/// A folder store whose page writes wait until the test opens the gate: a disk that is slower
+/// than the network.
+final class GatedStore: SnapshotStoring {
+  let inner: FolderStore
+  private let gate = DispatchSemaphore(value: 0)
+
+  init(root: String) { inner = FolderStore(root: root) }
+
+  /// Lets every write through, now and later.
+  func open() { gate.signal() }
+
+  func withPage<T>(for url: String, _ body: (PageRecord) throws -> T) throws -> T {
+    gate.wait()
+    gate.signal()
+    return try inner.withPage(for: url, body)
+  }
+
+  func page(for url: String) throws -> PageRecord? { try inner.page(for: url) }
+  func pages() throws -> [PageRecord] { try inner.pages() }
+  func captures(of page: PageRecord) throws -> [CaptureRecord] { try inner.captures(of: page) }
+  func latestCapture(of page: PageRecord) throws -> CaptureRecord? {
+    try inner.latestCapture(of: page)
+  }
+  func latestCheck(of page: PageRecord) throws -> HistoryEntry? { try inner.latestCheck(of: page) }
+  func articleText(of page: PageRecord, capture: String) throws -> String {
+    try inner.articleText(of: page, capture: capture)
+  }
+  func rawBody(of page: PageRecord, capture: String) throws -> [UInt8]? {
+    try inner.rawBody(of: page, capture: capture)
+  }
+  func history(of page: PageRecord) throws -> [HistoryEntry] { try inner.history(of: page) }
+  func save(_ capture: NewCapture, recording check: HistoryEntry, in page: PageRecord) throws {
+    try inner.save(capture, recording: check, in: page)
+  }
+  func record(_ check: HistoryEntry, rawBody: [UInt8]?, in page: PageRecord) throws {
+    try inner.record(check, rawBody: rawBody, in: page)
+  }
+  func verify() throws -> VerificationReport { try inner.verify() }
+}
+
+/// A fetcher that answers every URL with a post, counts the fetches in flight and their
+/// peak, and tells the test how many have started.
+final class CountingFetcher: Fetching {
+  private let state = Mutex((current: 0, peak: 0, started: 0))
+  let starts: AsyncStream<Int>
+  private let startsContinuation: AsyncStream<Int>.Continuation
+
+  init() { (starts, startsContinuation) = AsyncStream.makeStream(of: Int.self) }
+
+  var peak: Int { state.withLock { $0.peak } }
+
+  func fetch(_ url: String) async throws -> Response {
+    let started = state.withLock {
+      $0.current += 1
+      $0.peak = max($0.peak, $0.current)
+      $0.started += 1
+      return $0.started
+    }
+    startsContinuation.yield(started)
+    await Task.yield()
+    state.withLock { $0.current -= 1 }
+    return Response(
+      requestedURL: url, finalURL: url, status: 200,
+      headers: [HTTPHeader(name: "Content-Type", value: "text/html")],
+      body: Array(post(["\(first) \(url)", second]).utf8))
+  }
+}
+
+@Suite("SnapshotService pipeline")
+struct PipelineTests {
+  @Test(
+    "fetching goes on while the store is busy, at most --jobs at a time, within a bound",
+    .timeLimit(.minutes(1)))
+  func fetchesDoNotWaitForTheStore() async throws {
+    let root = NSTemporaryDirectory() + "redline-pipeline-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let store = GatedStore(root: root)
+    let fetcher = CountingFetcher()
+    let service = SnapshotService(fetcher: fetcher, store: store, jobs: 2)
+    let urls = (0..<12).map { "https://blog.example/2016/07/post-\($0).html" }
+    async let reports = service.snapshot(urls)
+    // Two pages wait for the store; a third is fetched all the same (a check that held its
+    // fetch slot through the store's write would stop at two, and this test would hang).
+    for await started in fetcher.starts where started == 3 { break }
+    store.open()
+    let done = await reports
+    #expect(done.map(\.url) == urls)
+    #expect(done.allSatisfy { $0.outcome == .new })
+    #expect(fetcher.peak <= 2)
+    #expect(try store.inner.pages().count == urls.count)
+  }
+}
