@@ -43,6 +43,10 @@ struct ExtractCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingErrors {
       var failures = 0
+      if let outputDir {
+        try FileManager.default.createDirectory(
+          atPath: outputDir, withIntermediateDirectories: true)
+      }
       for file in files {
         do {
           let output = try extract(file)
@@ -70,12 +74,19 @@ struct ExtractCommand: AsyncParsableCommand {
     return try readArticle(bytes, url: url).article.rendered(as: format)
   }
 
+  /// Writes one output file whole or not at all (a temporary file renamed over the target),
+  /// without fsync: these are derived files, and syncing each one costs more than extracting it.
   private func write(_ output: String, for file: String, into folder: String) throws {
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     let target = (folder as NSString).appendingPathComponent(
       (name == "-" ? "stdin" : name) + ".txt")
-    try Data(output.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+    let temporary = (folder as NSString).appendingPathComponent(".\(name).txt.partial")
+    try Data(output.utf8).write(to: URL(fileURLWithPath: temporary))
+    guard rename(temporary, target) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw RedlineError.unwritableFile(path: target, reason: reason)
+    }
   }
 }
 
