@@ -25,29 +25,42 @@ struct PageAnalysis {
     self.document = document
     let nodes = document.nodes
     body = nodes.indices.first { nodes[$0].kind == .element && nodes[$0].name == "body" } ?? 0
-    classes = nodes.map(\.classNames)
-    words = nodes.map(\.classAndIDWords)
+    var classes = Array(repeating: [String](), count: nodes.count)
+    var words = Array(repeating: [String](), count: nodes.count)
+    var roles = Array(repeating: "", count: nodes.count)
     skipped = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() {
+      let parentSkipped = skipped[nodes[index].parent]
+      guard nodes[index].kind == .element else {
+        skipped[index] = parentSkipped
+        continue
+      }
+      // One look at each attribute, instead of one search per attribute wanted. Skipped
+      // elements keep their classes: metadata rules read hidden dates and titles.
+      let hints = ElementHints(nodes[index].attributes)
+      classes[index] = hints.classes
+      words[index] = hints.words
+      roles[index] = hints.role
       skipped[index] =
-        skipped[nodes[index].parent]
-        || (nodes[index].kind == .element
-          && (BoilerplateRules.nonTextTags.contains(nodes[index].name)
-            || Self.isHidden(nodes[index])))
+        parentSkipped || hints.isHidden
+        || BoilerplateRules.nonTextTags.contains(nodes[index].name)
     }
-    (textLength, linkTextLength, commas) = Self.measure(document, skipped: skipped)
+    self.classes = classes
+    self.words = words
+    let ownText = Self.ownText(document)
+    (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
     let pageText = max(textLength[body], 1)
     for index in nodes.indices.dropFirst() where !skipped[index] {
       if skipped[nodes[index].parent] {
         skipped[index] = true
       } else if Double(textLength[index]) / Double(pageText) <= BoilerplateRules.protectedTextShare,
-        Self.isChrome(nodes[index])
+        Self.isChrome(nodes[index], role: roles[index])
           || Self.hasBoilerplateClass(nodes[index], classes[index], words[index])
       {
         skipped[index] = true
       }
     }
-    (textLength, linkTextLength, commas) = Self.measure(document, skipped: skipped)
+    (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
   }
 
   /// The share of a node's text that stands inside links, 0 for a node without text.
@@ -56,22 +69,10 @@ struct PageAnalysis {
   }
 
   /// Tags and roles that make a subtree chrome whatever its classes.
-  private static func isChrome(_ node: HTMLNode) -> Bool {
+  private static func isChrome(_ node: HTMLNode, role: String) -> Bool {
     guard node.kind == .element else { return false }
     if BoilerplateRules.chromeTags.contains(node.name) { return true }
-    if let role = node.attribute("role"), BoilerplateRules.negativeRoles.contains(role) {
-      return true
-    }
-    return false
-  }
-
-  /// Hidden from readers (`hidden`, `aria-hidden`, `display:none`, `visibility:hidden`), as
-  /// readability treats it: never article text.
-  private static func isHidden(_ node: HTMLNode) -> Bool {
-    if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
-    guard let style = node.attribute("style") else { return false }
-    let compact = style.lowercased().filter { $0 != " " }
-    return compact.contains("display:none") || compact.contains("visibility:hidden")
+    return !role.isEmpty && BoilerplateRules.negativeRoles.contains(role)
   }
 
   /// Whether element `index` matches a rule pattern.
@@ -93,27 +94,95 @@ struct PageAnalysis {
     return weak && !words.contains(where: BoilerplateRules.keepWords.contains)
   }
 
-  private static func measure(
-    _ document: HTMLDocument, skipped: [Bool]
-  ) -> (text: [Int], links: [Int], commas: [Int]) {
+  /// Non-blank bytes and commas of each text node's own text, counted once per page.
+  private static func ownText(_ document: HTMLDocument) -> (text: [Int], commas: [Int]) {
     let nodes = document.nodes
     var text = Array(repeating: 0, count: nodes.count)
-    var links = Array(repeating: 0, count: nodes.count)
     var commas = Array(repeating: 0, count: nodes.count)
-    for index in nodes.indices.reversed() where !skipped[index] {
-      let node = nodes[index]
-      if node.kind == .text {
-        for byte in node.text.utf8 {
-          if byte > 0x20 { text[index] += 1 }
-          if byte == UInt8(ascii: ",") { commas[index] += 1 }
-        }
+    for index in nodes.indices where nodes[index].kind == .text {
+      var visible = 0
+      var commaCount = 0
+      for byte in nodes[index].text.utf8 {
+        if byte > 0x20 { visible += 1 }
+        if byte == UInt8(ascii: ",") { commaCount += 1 }
       }
-      if node.kind == .element && node.name == "a" { links[index] = text[index] }
-      guard node.parent >= 0 else { continue }
-      text[node.parent] += text[index]
-      links[node.parent] += links[index]
-      commas[node.parent] += commas[index]
+      text[index] = visible
+      commas[index] = commaCount
+    }
+    return (text, commas)
+  }
+
+  /// Text, link text and commas under each node, summed bottom-up over the nodes not skipped.
+  private static func measure(
+    _ document: HTMLDocument, _ own: (text: [Int], commas: [Int]), skipped: [Bool]
+  ) -> (text: [Int], links: [Int], commas: [Int]) {
+    let nodes = document.nodes
+    var text = own.text
+    var links = Array(repeating: 0, count: nodes.count)
+    var commas = own.commas
+    for index in nodes.indices.reversed() {
+      guard !skipped[index] else {
+        text[index] = 0
+        commas[index] = 0
+        continue
+      }
+      let parent = nodes[index].parent
+      if nodes[index].kind == .element && nodes[index].name == "a" { links[index] = text[index] }
+      guard parent >= 0 else { continue }
+      text[parent] += text[index]
+      links[parent] += links[index]
+      commas[parent] += commas[index]
     }
     return (text, links, commas)
   }
+}
+
+/// What extraction reads from an element's attributes, gathered in one pass over them.
+private struct ElementHints {
+  var classes: [String] = []
+  var words: [String] = []
+  var role = ""
+  var isHidden = false
+
+  init(_ attributes: [HTMLAttribute]) {
+    guard !attributes.isEmpty else { return }
+    var classValue: String?
+    var idValue: String?
+    for attribute in attributes {
+      switch attribute.name {
+      case "class": classValue = classValue ?? attribute.value
+      case "id": idValue = idValue ?? attribute.value
+      case "role": if role.isEmpty { role = attribute.value }
+      case "hidden": isHidden = true
+      case "aria-hidden": isHidden = isHidden || attribute.value == "true"
+      case "style": isHidden = isHidden || hidesElement(attribute.value)
+      default: break
+      }
+    }
+    if let classValue { classes = classNames(classValue) }
+    if classValue != nil || idValue != nil {
+      words = classAndIDWords(class: classValue, id: idValue)
+    }
+  }
+}
+
+/// Whether a `style` attribute hides the element (`display:none`, `visibility:hidden`), as
+/// readability treats it: never article text. Spaces and ASCII case do not matter.
+private func hidesElement(_ style: String) -> Bool {
+  var compact: [UInt8] = []
+  compact.reserveCapacity(style.utf8.count)
+  for byte in style.utf8 where byte != UInt8(ascii: " ") {
+    compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+  }
+  return contains(compact, Array("display:none".utf8))
+    || contains(compact, Array("visibility:hidden".utf8))
+}
+
+private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+  guard needle.count <= haystack.count else { return false }
+  for start in 0...(haystack.count - needle.count)
+  where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+    return true
+  }
+  return false
 }

@@ -31,25 +31,19 @@ public enum ElementPattern: Sendable {
   }
 }
 
-extension HTMLNode {
-  /// The element's classes, split on whitespace.
-  var classNames: [String] {
-    guard let value = attribute("class") else { return [] }
-    return asciiWords(value, lowercased: false) { $0 <= 0x20 }
-  }
+/// An element's classes: its `class` value split on whitespace.
+func classNames(_ value: String) -> [String] {
+  asciiWords(value, lowercased: false) { $0 <= 0x20 }
+}
 
-  /// The lower-case words of the element's class and id, split on whitespace, '-' and '_'
-  /// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at.
-  var classAndIDWords: [String] {
-    let classes = attribute("class")
-    let id = attribute("id")
-    guard classes != nil || id != nil else { return [] }
-    let separators: (UInt8) -> Bool = {
-      $0 <= 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
-    }
-    return asciiWords(classes ?? "", lowercased: true, separatedBy: separators)
-      + asciiWords(id ?? "", lowercased: true, separatedBy: separators)
+/// The lower-case words of an element's class and id, split on whitespace, '-' and '_'
+/// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at.
+func classAndIDWords(class classes: String?, id: String?) -> [String] {
+  let separators: (UInt8) -> Bool = {
+    $0 <= 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
   }
+  return asciiWords(classes ?? "", lowercased: true, separatedBy: separators)
+    + asciiWords(id ?? "", lowercased: true, separatedBy: separators)
 }
 
 /// Splits on ASCII separator bytes, working on UTF-8 (class lists are ASCII in practice, and

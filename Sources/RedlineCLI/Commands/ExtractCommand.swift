@@ -3,6 +3,10 @@ import ArticleExtraction
 import Foundation
 import Redline
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension ArticleFormat: ExpressibleByArgument {}
 
 struct ExtractCommand: AsyncParsableCommand {
@@ -81,11 +85,28 @@ struct ExtractCommand: AsyncParsableCommand {
     let target = (folder as NSString).appendingPathComponent(
       (name == "-" ? "stdin" : name) + ".txt")
     let temporary = (folder as NSString).appendingPathComponent(".\(name).txt.partial")
-    try Data(output.utf8).write(to: URL(fileURLWithPath: temporary))
-    guard rename(temporary, target) == 0 else {
-      let reason = String(cString: strerror(errno))
+    let bytes = Array(output.utf8)
+    let failure: String? = bytes.withUnsafeBytes { buffer in
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+      var written = 0
+      while written < buffer.count {
+        let count = Glibc.write(
+          descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else {
+          let reason = String(cString: strerror(errno))
+          close(descriptor)
+          return reason
+        }
+        written += count
+      }
+      guard close(descriptor) == 0 else { return String(cString: strerror(errno)) }
+      return rename(temporary, target) == 0 ? nil : String(cString: strerror(errno))
+    }
+    if let failure {
       unlink(temporary)
-      throw RedlineError.unwritableFile(path: target, reason: reason)
+      throw RedlineError.unwritableFile(path: target, reason: failure)
     }
   }
 }
