@@ -47,7 +47,7 @@ struct PageAnalysis {
     }
     self.classes = classes
     self.words = words
-    let ownText = Self.ownText(document)
+    let ownText = Self.ownText(document, skipped: skipped)
     (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
     let pageText = max(textLength[body], 1)
     for index in nodes.indices.dropFirst() where !skipped[index] {
@@ -94,12 +94,15 @@ struct PageAnalysis {
     return weak && !words.contains(where: BoilerplateRules.keepWords.contains)
   }
 
-  /// Non-blank bytes and commas of each text node's own text, counted once per page.
-  private static func ownText(_ document: HTMLDocument) -> (text: [Int], commas: [Int]) {
+  /// Non-blank bytes and commas of each text node's own text, counted once per page (and not
+  /// at all inside scripts and other skipped nodes, which never count).
+  private static func ownText(
+    _ document: HTMLDocument, skipped: [Bool]
+  ) -> (text: [Int], commas: [Int]) {
     let nodes = document.nodes
     var text = Array(repeating: 0, count: nodes.count)
     var commas = Array(repeating: 0, count: nodes.count)
-    for index in nodes.indices where nodes[index].kind == .text {
+    for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
       var visible = 0
       var commaCount = 0
       for byte in nodes[index].text.utf8 {

@@ -80,14 +80,26 @@ private func byteOrderMark(of bytes: [UInt8]) -> (String, Int)? {
 }
 
 /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
-func isValidUTF8<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool
-where Bytes.Index == Int {
-  var index = bytes.startIndex
-  let count = bytes.endIndex
+func isValidUTF8<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+  bytes.withContiguousStorageIfAvailable(isValidUTF8(buffer:))
+    ?? Array(bytes).withUnsafeBufferPointer(isValidUTF8(buffer:))
+}
+
+private func isValidUTF8(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let base = bytes.baseAddress else { return true }
+  var index = 0
+  let count = bytes.count
   while index < count {
     let lead = bytes[index]
     if lead < 0x80 {
       index += 1
+      // Runs of ASCII, most of a page, are checked eight bytes at a time.
+      while index + 8 <= count,
+        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          & 0x8080_8080_8080_8080 == 0
+      {
+        index += 8
+      }
       continue
     }
     let length: Int
