@@ -77,7 +77,13 @@ struct PageAnalysis {
 
   /// Whether element `index` matches a rule pattern.
   func matches(_ pattern: ElementPattern, _ index: Int) -> Bool {
-    pattern.matches(document.nodes[index], classes: classes[index])
+    // Class patterns, most of the rules, are answered from the class list alone.
+    switch pattern {
+    case .className(let name): classes[index].contains(name)
+    case .tagWithClass(let tag, let name):
+      classes[index].contains(name) && document.nodes[index].name == tag
+    default: pattern.matches(document.nodes[index], classes: classes[index])
+    }
   }
 
   private static func hasBoilerplateClass(
