@@ -35,27 +35,45 @@ public func parseHTML(
   guard bytes.count <= Int(Int32.max) else {
     throw ParseError.unparseable(reason: "input larger than 2 GiB")
   }
-  guard let context = htmlNewParserCtxt() else {
+  let input = cappingAttributes(bytes, limit: attributeLimit) ?? bytes
+  // What htmlReadMemory does, with our SAX handler in place of libxml2's tree builder.
+  let context = input.withUnsafeBufferPointer { buffer in
+    buffer.withMemoryRebound(to: CChar.self) { chars in
+      htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
+    }
+  }
+  guard let context else {
     throw ParseError.unparseable(reason: "libxml2 could not create a parser")
   }
   defer { htmlFreeParserCtxt(context) }
-  guard let handler = context.pointee.sax else {
-    throw ParseError.unparseable(reason: "libxml2 created a parser without a SAX handler")
+  guard let handler = context.pointee.sax, let stream = context.pointee.input else {
+    throw ParseError.unparseable(reason: "libxml2 created a parser without input or handler")
   }
   installCallbacks(in: handler)
   let options = Int32(
     HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
       | HTML_PARSE_NOWARNING.rawValue)
-  let input = cappingAttributes(bytes, limit: attributeLimit) ?? bytes
-  withExtendedLifetime(builder) {
-    context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
-    let document: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { chars in
-        htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, encoding, options)
-      }
+  htmlCtxtUseOptions(context, options)
+  context.pointee.html = 1
+  // htmlReadMemory starts from an XML parser context, which reads undeclared input as UTF-8
+  // (a BOM or <meta charset> still switches); an HTML context would guess Latin-1.
+  context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+  if let encoding, let converter = xmlFindCharEncodingHandler(encoding) {
+    xmlSwitchToEncoding(context, converter)
+    // A declared encoding outranks <meta charset>: libxml2 skips the meta once this is set.
+    if let previous = stream.pointee.encoding {
+      cxml_free(UnsafeMutableRawPointer(mutating: previous))
     }
+    stream.pointee.encoding = UnsafePointer(xmlStrdup(encoding))
+  }
+  withExtendedLifetime((builder, input)) {
+    context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+    htmlParseDocument(context)
     // The callbacks build no libxml2 document; free one should a future libxml2 make it anyway.
-    if let document { xmlFreeDoc(document) }
+    if let document = context.pointee.myDoc {
+      xmlFreeDoc(document)
+      context.pointee.myDoc = nil
+    }
     context.pointee._private = nil
   }
   return HTMLDocument(nodes: builder.finish())
