@@ -14,7 +14,7 @@ struct BlockCollector {
   private static let headingLevels: [String: Int] = [
     "h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6,
   ]
-  private static let layoutBlockTags: Set<String> = [
+  static let layoutBlockTags: Set<String> = [
     "p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
     "section", "article",
   ]
@@ -70,7 +70,7 @@ struct BlockCollector {
       if currentKind == .code { buffer += "\n" } else { flush() }
       return
     }
-    guard !Self.inlineTags.contains(node.name) else { return }
+    guard !page.tag(index, is: .inline) else { return }
     if (node.name == "td" || node.name == "th"), currentKind == .tableRow {
       if !buffer.allSatisfy(\.isWhitespace) { buffer += " | " }
       return
@@ -81,7 +81,7 @@ struct BlockCollector {
 
   private mutating func close(_ index: Int) {
     let node = page.document.nodes[index]
-    guard !Self.inlineTags.contains(node.name), node.name != "br" else { return }
+    guard !page.tag(index, is: .inline), node.name != "br" else { return }
     if (node.name == "td" || node.name == "th"), currentKind == .tableRow { return }
     flush()
     if contexts.last?.index == index { contexts.removeLast() }
@@ -112,15 +112,12 @@ struct BlockCollector {
   /// paragraphs) give plain paragraphs instead.
   private func isDataRow(_ index: Int) -> Bool {
     !page.document.descendants(of: index).contains { descendant in
-      Self.layoutBlockTags.contains(page.document.nodes[descendant].name)
+      page.tag(descendant, is: .layoutBlock)
     }
   }
 
   private func isLinkHeavy(_ index: Int) -> Bool {
-    let node = page.document.nodes[index]
-    guard node.kind == .element, CleaningRules.linkCheckedTags.contains(node.name) else {
-      return false
-    }
+    guard page.tag(index, is: .linkChecked) else { return false }
     return page.textLength[index] < CleaningRules.linkHeavyMaximumLength
       && page.linkDensity(index) > CleaningRules.maximumLinkDensity
   }

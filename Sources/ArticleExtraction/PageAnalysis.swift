@@ -18,12 +18,16 @@ struct PageAnalysis {
   private(set) var commas: [Int]
   /// Each element's classes, computed once (empty for other nodes).
   let classes: [[String]]
-  /// Each element's lower-case class and id words (see `HTMLNode.classAndIDWords`).
+  /// Each element's lower-case class and id words (see `classAndIDWords`).
   let words: [[String]]
+  /// The traits of each tag name, indexed like `document.tagNames`.
+  let traits: [TagTraits]
 
   init(_ document: HTMLDocument) {
     self.document = document
     let nodes = document.nodes
+    let traits = TagTraits.table(for: document)
+    self.traits = traits
     body = nodes.indices.first { nodes[$0].kind == .element && nodes[$0].name == "body" } ?? 0
     var classes = Array(repeating: [String](), count: nodes.count)
     var words = Array(repeating: [String](), count: nodes.count)
@@ -43,7 +47,7 @@ struct PageAnalysis {
       roles[index] = hints.role
       skipped[index] =
         parentSkipped || hints.isHidden
-        || BoilerplateRules.nonTextTags.contains(nodes[index].name)
+        || traits[nodes[index].tag].contains(.nonText)
     }
     self.classes = classes
     self.words = words
@@ -54,8 +58,8 @@ struct PageAnalysis {
       if skipped[nodes[index].parent] {
         skipped[index] = true
       } else if Double(textLength[index]) / Double(pageText) <= BoilerplateRules.protectedTextShare,
-        Self.isChrome(nodes[index], role: roles[index])
-          || Self.hasBoilerplateClass(nodes[index], classes[index], words[index])
+        Self.isChrome(traits[nodes[index].tag], role: roles[index])
+          || Self.hasBoilerplateClass(traits[nodes[index].tag], classes[index], words[index])
       {
         skipped[index] = true
       }
@@ -69,10 +73,14 @@ struct PageAnalysis {
   }
 
   /// Tags and roles that make a subtree chrome whatever its classes.
-  private static func isChrome(_ node: HTMLNode, role: String) -> Bool {
-    guard node.kind == .element else { return false }
-    if BoilerplateRules.chromeTags.contains(node.name) { return true }
+  private static func isChrome(_ traits: TagTraits, role: String) -> Bool {
+    if traits.contains(.chrome) { return true }
     return !role.isEmpty && BoilerplateRules.negativeRoles.contains(role)
+  }
+
+  /// Whether node `index` is an element whose tag has this trait.
+  func tag(_ index: Int, is trait: TagTraits) -> Bool {
+    traits[document.nodes[index].tag].contains(trait)
   }
 
   /// Whether element `index` matches a rule pattern.
@@ -87,13 +95,9 @@ struct PageAnalysis {
   }
 
   private static func hasBoilerplateClass(
-    _ node: HTMLNode, _ classes: [String], _ words: [String]
+    _ traits: TagTraits, _ classes: [String], _ words: [String]
   ) -> Bool {
-    guard !words.isEmpty, node.kind == .element,
-      !BoilerplateRules.protectedTags.contains(node.name)
-    else {
-      return false
-    }
+    guard !words.isEmpty, !traits.contains(.protected) else { return false }
     if classes.contains(where: BoilerplateRules.negativeClasses.contains) { return true }
     if words.contains(where: BoilerplateRules.strongNegativeWords.contains) { return true }
     let weak = words.contains(where: BoilerplateRules.weakNegativeWords.contains)

@@ -31,7 +31,7 @@ public func parseHTML(
 ) throws -> HTMLDocument {
   ParserRuntime.ensureInitialized()
   let builder = TreeBuilder()
-  guard !bytes.isEmpty else { return HTMLDocument(nodes: builder.finish()) }
+  guard !bytes.isEmpty else { return builder.finish() }
   guard bytes.count <= Int(Int32.max) else {
     throw ParseError.unparseable(reason: "input larger than 2 GiB")
   }
@@ -76,7 +76,7 @@ public func parseHTML(
     }
     context.pointee._private = nil
   }
-  return HTMLDocument(nodes: builder.finish())
+  return builder.finish()
 }
 
 /// libxml2's process-wide setup, done exactly once before the first parse.
@@ -140,6 +140,10 @@ private final class TreeBuilder {
   private var pendingText: [UInt8] = []
   /// libxml2 keeps element and attribute names in a dictionary, so one pointer is one name.
   private var names: [UnsafeRawPointer: String] = [:]
+  /// Tag ids by element-name pointer, and the distinct names they index.
+  private var tagIDs: [UnsafeRawPointer: Int] = [:]
+  private var tagIDsByName: [String: Int] = ["": 0]
+  private var tagNames = [""]
 
   /// The builder of the parser whose SAX callback received `context`.
   static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder? {
@@ -156,10 +160,11 @@ private final class TreeBuilder {
   ) {
     flushText()
     let index = nodes.count
+    let tag = tagID(name)
     nodes.append(
       HTMLNode(
-        kind: .element, name: self.name(name), text: "", attributes: attributeList(attributes),
-        parent: parent, end: index + 1))
+        kind: .element, name: tagNames[tag], text: "", attributes: attributeList(attributes),
+        parent: parent, end: index + 1, tag: tag))
     open.append(index)
   }
 
@@ -184,12 +189,30 @@ private final class TreeBuilder {
     pendingText.removeAll(keepingCapacity: true)
   }
 
-  /// The finished nodes: elements libxml2 left open are closed at the end of the input.
-  func finish() -> [HTMLNode] {
+  /// The finished document: elements libxml2 left open are closed at the end of the input.
+  func finish() -> HTMLDocument {
     flushText()
     while let index = open.popLast() { nodes[index].end = nodes.count }
     nodes[0].end = nodes.count
-    return nodes
+    return HTMLDocument(nodes: nodes, tagNames: tagNames)
+  }
+
+  /// The id of an element name: the same for every pointer that spells the same name
+  /// (libxml2 passes literals as well as dictionary names for implied elements).
+  private func tagID(_ pointer: UnsafePointer<xmlChar>?) -> Int {
+    guard let pointer else { return 0 }
+    let key = UnsafeRawPointer(pointer)
+    if let known = tagIDs[key] { return known }
+    let spelled = name(pointer)
+    let id =
+      tagIDsByName[spelled]
+      ?? {
+        tagNames.append(spelled)
+        tagIDsByName[spelled] = tagNames.count - 1
+        return tagNames.count - 1
+      }()
+    tagIDs[key] = id
+    return id
   }
 
   private func attributeList(
