@@ -10,10 +10,7 @@ import TextDiff
 struct StabilityTests {
   static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   static let pairs = here.appendingPathComponent("StabilityPairs")
-  static let pairIDs: [String] = {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: pairs.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
-  }()
+  static let pairIDs = subfolders(of: pairs)
 
   @Test("there are pairs to check")
   func hasPairs() {
