@@ -2,7 +2,7 @@
 # install missing system packages first (scripts/setup.sh).
 SWIFT ?= swift
 
-.PHONY: setup build release demo test lint bench sample-store clean
+.PHONY: setup build release demo test lint bench sample-store audit-screenshot clean
 
 setup:
 	@scripts/setup.sh
@@ -28,6 +28,10 @@ bench: setup
 
 sample-store: setup
 	@scripts/sample-store.sh
+
+# A demo store over loopback HTTP, its audit as HTML, and a PNG of it from headless Chromium.
+audit-screenshot: setup
+	@scripts/audit-demo.sh
 
 clean:
 	rm -rf .build .bench

@@ -4,7 +4,8 @@
 diff:     `redline diff` (histogram and Myers) vs GNU `diff -u` on generated cases: article
           and edge cases (changed-line ratio, applies with patch --fuzz=0, Myers byte-identical
           to GNU), 1/10 MB texts with 1%/50% changed lines, unrelated 5 MB texts and
-          pathological inputs (time ratio, changed-line ratio, peak RSS), and start-up.
+          pathological inputs (time ratio, changed-line ratio, change blocks: runs of changed
+          lines, peak RSS), and start-up.
 extract:  `redline extract --output-dir` over the shared corpus (one process, so start-up is
           paid once) vs trafilatura and libxml2's bare parse through lxml, both in-process and
           installed by this script in a virtualenv (.bench/venv). F1 from the corpus's
@@ -153,11 +154,13 @@ def large_cases():
     cases.append(write_pair("patho_identical_lines", joined(same),
                             joined(same[:25_000] + ["one inserted line"] + same[25_000:])))
     names.append("patho_identical_lines")
-    # Paragraph lines only: with no blank lines to anchor on, GNU's cost cut-off gives up on the
-    # move, which is the case the issue measures.
-    halves = [line for line in article_text(random.Random(5), 4 << 20) if line]
-    half = len(halves) // 2
-    cases.append(write_pair("patho_swap_halves", joined(halves), joined(halves[half:] + halves[:half])))
+    # An article in the canonical form (one block per line, one blank line between blocks, as
+    # the store keeps it) of about 4 MB whose two halves swap places: the blank lines repeat
+    # throughout, as in any prose.
+    blocks = [line for line in article_text(random.Random(5), 4 << 20) if line]
+    prose = [line for block in blocks for line in (block, "")][:-1]
+    half = len(prose) // 2
+    cases.append(write_pair("patho_swap_halves", joined(prose), joined(prose[half:] + prose[:half])))
     names.append("patho_swap_halves")
     return list(zip(names, cases))
 
@@ -169,6 +172,20 @@ def changed_lines(diff_output):
             in_hunk = True
         elif in_hunk and line[:1] in (b"+", b"-"):
             count += 1
+    return count
+
+
+def change_blocks(diff_output):
+    """Runs of consecutive changed lines: how many places a reader has to look at."""
+    count, in_hunk, in_block = 0, False, False
+    for line in diff_output.split(b"\n"):
+        if line.startswith(b"@@"):
+            in_hunk, in_block = True, False
+        elif in_hunk and line[:1] in (b"+", b"-"):
+            count += 0 if in_block else 1
+            in_block = True
+        else:
+            in_block = False
     return count
 
 
@@ -213,8 +230,10 @@ def bench_diff(redline, repeat):
             row[algorithm + "_ms"] = round(ours_s * 1000, 1)
             row[algorithm + "_time_ratio"] = round(ours_s / gnu_s, 2) if gnu_s else None
             row[algorithm + "_lines_ratio"] = round(changed_lines(out) / max(1, changed_lines(gnu_out)), 4)
+            row[algorithm + "_blocks"] = change_blocks(out)
             row[algorithm + "_applies"] = applies(out, old_path, new_path)
             row[algorithm + "_rss_kib"] = rss
+        row["gnu_blocks"] = change_blocks(gnu_out)
         row["gnu_rss_kib"] = gnu_rss
         timing.append(row)
     print("\n### speed and memory (median of %d runs; RSS from /usr/bin/time -v)" % repeat)
@@ -552,6 +571,7 @@ def main():
     args = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
     results = {}
+    print("load average at start: %.2f %.2f %.2f (%d CPUs)" % (os.getloadavg() + (os.cpu_count(),)))
     if args.only in (None, "diff"):
         print("\n## diff: redline vs GNU diff -u")
         results["diff"] = bench_diff(args.redline, args.repeat)
@@ -570,6 +590,7 @@ def main():
         results["fetch"] = bench_fetch(args.redline, [int(j) for j in args.jobs.split(",")],
                                        args.engines.split(","))
         table(results["fetch"])
+    print("\nload average at end: %.2f %.2f %.2f" % os.getloadavg())
     with open(os.path.join(WORK, "results.json"), "w") as handle:
         json.dump(results, handle, indent=2)
 

@@ -42,6 +42,6 @@ cp Tests/Fixtures/sample-post/v3.html "$post"
 say "The store holds one folder per page, one capture per version"
 (cd "$store" && find . -type f ! -name '.*' | sort)
 
-say "redline log of the bundled store (Snapshots/)"
-"$redline" log --store Snapshots \
+say "redline log --all of the bundled store (Snapshots/): every check, also the unchanged one"
+"$redline" log --all --store Snapshots \
   http://libyaanalysis.blogspot.com/2016/07/general-khalifa-haftar-visits-both.html

@@ -26,6 +26,8 @@ struct BlockCollector {
   private var contexts: [(index: Int, kind: Block.Kind)] = []
   /// Item counters of the open numbered lists.
   private var listCounters: [Int: Int] = [:]
+  /// The `href`s of the links inside the collected blocks, in document order.
+  private(set) var links: [String] = []
 
   init(page: PageAnalysis) {
     self.page = page
@@ -66,6 +68,10 @@ struct BlockCollector {
 
   private mutating func open(_ index: Int) {
     let node = page.document.nodes[index]
+    if node.name == "a", let href = node.attribute("href") {
+      let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+      if !trimmed.isEmpty { links.append(trimmed) }
+    }
     if node.name == "br" {
       if currentKind == .code { buffer += "\n" } else { flush() }
       return

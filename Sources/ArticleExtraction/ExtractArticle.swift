@@ -6,6 +6,9 @@ public struct ExtractionResult: Sendable {
   public let article: Article
   /// The cascade stage that found the body ("platform markup", "content scoring", …).
   public let method: String
+  /// The `href` of every link inside the body, as written, in document order. The article
+  /// text keeps no links; `audit` compares these to tell when links were added or removed.
+  public let links: [String]
 }
 
 /// Extracts the post from a parsed page: metadata from the best source present, and the body
@@ -23,35 +26,38 @@ public func extractArticle(
 ) throws -> ExtractionResult {
   let page = PageAnalysis(document)
   let metadata = extractMetadata(from: page, options: options)
-  func body(of stage: ExtractionStage, roots: [Int]? = nil) -> (roots: [Int], blocks: [Block])? {
+  func body(
+    of stage: ExtractionStage, roots: [Int]? = nil
+  ) -> (roots: [Int], blocks: [Block], links: [String])? {
     guard let roots = roots ?? stage.select(page) else { return nil }
     var collector = BlockCollector(page: page)
     var blocks = collector.collect(roots)
     dropRepeatedTitle(metadata.title, from: &blocks)
-    return blocks.isEmpty ? nil : (roots, blocks)
+    return blocks.isEmpty ? nil : (roots, blocks, collector.links)
   }
   guard
     let (firstStage, found) = ExtractionStage.cascade.lazy
       .compactMap({ stage in body(of: stage).map { (stage, $0) } }).first
   else { throw ExtractionError.noArticleFound }
-  var (stage, roots, blocks) = (firstStage, found.roots, found.blocks)
+  var (stage, blocks, links) = (firstStage, found.blocks, found.links)
   // A marked container can be a teaser or a fragment (page builders reuse `article` and
   // `post-content` for cards); content scoring that finds far more text wins then. Scoring
   // that lands inside the container can only find less of its text, so it is not collected.
   if stage.isContainer, let scoredRoots = ExtractionStage.contentScoring.select(page),
     !scoredRoots.allSatisfy({ root in
-      roots.contains { $0 == root || document.contains($0, root) }
+      found.roots.contains { $0 == root || document.contains($0, root) }
     }),
-    let scored = body(of: .contentScoring, roots: scoredRoots)?.blocks,
-    Double(textLength(scored)) > Double(textLength(blocks)) * ScoringRules.containerOverrideRatio
+    let scored = body(of: .contentScoring, roots: scoredRoots),
+    Double(textLength(scored.blocks)) > Double(textLength(blocks))
+      * ScoringRules.containerOverrideRatio
   {
-    (stage, roots, blocks) = (.contentScoring, scoredRoots, scored)
+    (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
   }
   let article = Article(
     title: metadata.title, authors: metadata.authors, published: metadata.published,
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
     language: metadata.language, blocks: blocks)
-  return ExtractionResult(article: article, method: stage.name)
+  return ExtractionResult(article: article, method: stage.name, links: links)
 }
 
 private func textLength(_ blocks: [Block]) -> Int {

@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 #include <libxml/xmlmemory.h>
 
 // xmlFree is a macro when libxml2 is built with thread support, which Swift cannot call.

@@ -21,7 +21,7 @@ final class CurlShare: @unchecked Sendable {
     CurlRuntime.ensureInitialized()
     locks = .allocate(capacity: Self.lockCount)
     for index in 0..<Self.lockCount { pthread_mutex_init(locks + index, nil) }
-    guard let share = curl_share_init() else {
+    guard let share = ccurl_share_init() else {
       raw = nil
       return
     }
@@ -38,13 +38,13 @@ final class CurlShare: @unchecked Sendable {
     if ready {
       raw = share
     } else {
-      curl_share_cleanup(share)
+      ccurl_share_cleanup(share)
       raw = nil
     }
   }
 
   deinit {
-    if let raw { curl_share_cleanup(raw) }
+    if let raw { ccurl_share_cleanup(raw) }
     for index in 0..<Self.lockCount { pthread_mutex_destroy(locks + index) }
     locks.deallocate()
   }

@@ -8,12 +8,12 @@ struct EasyHandle: ~Copyable {
 
   init(url: String) throws(FetchError) {
     CurlRuntime.ensureInitialized()
-    guard let handle = curl_easy_init() else { throw .initFailed }
+    guard let handle = ccurl_easy_init() else { throw .initFailed }
     raw = handle
     self.url = url
   }
 
-  deinit { curl_easy_cleanup(raw) }
+  deinit { ccurl_easy_cleanup(raw) }
 
   func set(_ option: CURLoption, _ value: Int) throws(FetchError) {
     try check(ccurl_setopt_long(raw, option, value), "setopt")
@@ -57,7 +57,7 @@ struct EasyHandle: ~Copyable {
     return String(cString: value)
   }
 
-  func perform() -> CURLcode { curl_easy_perform(raw) }
+  func perform() -> CURLcode { ccurl_easy_perform(raw) }
 
   /// The single choke point for libcurl return codes during setup.
   private func check(_ code: CURLcode, _ operation: StaticString) throws(FetchError) {
@@ -68,13 +68,13 @@ struct EasyHandle: ~Copyable {
 }
 
 func message(for code: CURLcode) -> String {
-  guard let text = curl_easy_strerror(code) else { return "error \(code.rawValue)" }
+  guard let text = ccurl_easy_strerror(code) else { return "error \(code.rawValue)" }
   return String(cString: text)
 }
 
 /// libcurl's process-wide setup, done exactly once before the first handle is made.
 enum CurlRuntime {
-  private static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+  private static let initialized: Bool = ccurl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
   static func ensureInitialized() { _ = initialized }
 }

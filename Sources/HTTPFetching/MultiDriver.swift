@@ -30,11 +30,11 @@ final class MultiDriver: @unchecked Sendable {
   /// Nil when libcurl cannot make a multi handle (out of memory).
   init?() {
     CurlRuntime.ensureInitialized()
-    guard let multi = curl_multi_init() else { return nil }
+    guard let multi = ccurl_multi_init() else { return nil }
     self.multi = multi
   }
 
-  deinit { curl_multi_cleanup(multi) }
+  deinit { ccurl_multi_cleanup(multi) }
 
   /// Runs one prepared transfer to its end.
   func run(_ transfer: PreparedTransfer) async -> Result<Response, FetchError> {
@@ -47,7 +47,7 @@ final class MultiDriver: @unchecked Sendable {
       if start {
         queue.async { self.drive() }
       } else {
-        curl_multi_wakeup(multi)
+        ccurl_multi_wakeup(multi)
       }
     }
   }
@@ -65,7 +65,7 @@ final class MultiDriver: @unchecked Sendable {
       }
       if arrived.isEmpty && active.isEmpty { return }
       for item in arrived {
-        let code = curl_multi_add_handle(multi, item.transfer.handle.raw)
+        let code = ccurl_multi_add_handle(multi, item.transfer.handle.raw)
         if code == CURLM_OK {
           active[item.transfer.handle.raw] = item
         } else {
@@ -73,18 +73,18 @@ final class MultiDriver: @unchecked Sendable {
         }
       }
       var running: Int32 = 0
-      _ = curl_multi_perform(multi, &running)
+      _ = ccurl_multi_perform(multi, &running)
       var left: Int32 = 0
-      while let message = curl_multi_info_read(multi, &left) {
+      while let message = ccurl_multi_info_read(multi, &left) {
         guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
           let item = active.removeValue(forKey: easy)
         else { continue }
         let result = message.pointee.data.result
-        curl_multi_remove_handle(multi, easy)
+        ccurl_multi_remove_handle(multi, easy)
         item.done.resume(returning: item.transfer.finish(result))
       }
       // Sleeps until a socket is ready, a timer is due, or `run` wakes it for a new transfer.
-      _ = curl_multi_poll(multi, nil, 0, pollMilliseconds, nil)
+      _ = ccurl_multi_poll(multi, nil, 0, pollMilliseconds, nil)
     }
   }
 }

@@ -79,7 +79,7 @@ final class PreparedTransfer {
   }
 
   deinit {
-    for list in lists { curl_slist_free_all(list) }
+    for list in lists { ccurl_slist_free_all(list) }
   }
 
   private func configure(validators: Validators) throws(FetchError) {
@@ -122,8 +122,8 @@ final class PreparedTransfer {
   private func list(_ lines: [String]) throws(FetchError) -> UnsafeMutablePointer<curl_slist>? {
     var list: UnsafeMutablePointer<curl_slist>?
     for line in lines {
-      guard let appended = curl_slist_append(list, line) else {
-        curl_slist_free_all(list)
+      guard let appended = ccurl_slist_append(list, line) else {
+        ccurl_slist_free_all(list)
         throw .initFailed
       }
       list = appended

@@ -18,6 +18,10 @@
 ///   same in every run for the same bytes; `Last-Modified` is the file's modification time.
 ///   A matching `If-None-Match` (or, when that is absent, an `If-Modified-Since` not older than
 ///   the file) gets 304.
+/// - A file `<root>/_redirects`, read again on every request, overrides paths, one rule a
+///   line (`#` starts a comment): `/old.html 301 /new.html` redirects (301, 302, 303, 307,
+///   308, with the third field as `Location`), `/gone.html 410` answers that status with no
+///   file. A site can so move or remove a post between two fetches, as real blogs do.
 ///
 ///     let server = try LoopbackServer(respond: fileServer(root: fixturesFolder))
 ///
@@ -37,6 +41,7 @@ struct FileResponder {
         status: 405, headers: [("Allow", "GET, HEAD"), ("Content-Type", "text/plain")],
         body: Array("method not allowed: \(request.method)\n".utf8))
     }
+    if let rule = redirectRule(for: request.path) { return rule }
     let segments: [String]
     switch Self.segments(of: request.path) {
     case .success(let found): segments = found
@@ -49,6 +54,25 @@ struct FileResponder {
     case .failure(let refusal): return refusal.behaviour(for: request.target)
     case .success(let found): return respond(with: found, to: request)
     }
+  }
+
+  /// The `_redirects` rule for a path, as a response; nil when no rule names it.
+  func redirectRule(for path: String) -> Behaviour? {
+    guard case .success(let file)? = ServedFile.read(root + "/_redirects") else { return nil }
+    for line in String(decoding: file.bytes, as: UTF8.self).split(separator: "\n") {
+      let fields = line.prefix { $0 != "#" }.split(whereSeparator: \.isWhitespace)
+      guard fields.count >= 2, fields[0] == path, let status = Int(fields[1]) else { continue }
+      if (300..<400).contains(status), fields.count >= 3 {
+        return .respond(
+          status: status,
+          headers: [("Location", String(fields[2])), ("Content-Type", "text/plain")],
+          body: Array("moved: \(fields[2])\n".utf8))
+      }
+      return .respond(
+        status: status, headers: [("Content-Type", "text/plain")],
+        body: Array("status \(status): \(path)\n".utf8))
+    }
+    return nil
   }
 
   /// Splits a percent-encoded path into decoded segments, refusing any that could leave `root`.

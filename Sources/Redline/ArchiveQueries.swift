@@ -59,10 +59,15 @@ public struct ArchiveQueries: Sendable {
     public let lastChecked: String?
   }
 
-  /// The `list` use case: every page in the store.
-  public func list() throws -> [PageSummary] {
+  /// The `list` use case: every page in the store, or those on `host` and its subdomains.
+  public func list(host: String? = nil) throws -> [PageSummary] {
+    let wanted = host.map { $0.lowercased() }
     // From the history alone: no capture file is opened, so a big store lists fast.
-    try store.pages().map { page in
+    return try store.pages().filter { page in
+      guard let wanted else { return true }
+      let pageHost = page.host.lowercased()
+      return pageHost == wanted || pageHost.hasSuffix("." + wanted)
+    }.map { page in
       let history = try store.history(of: page)
       let captures = history.filter(\.storedCapture)
       return PageSummary(

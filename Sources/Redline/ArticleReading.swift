@@ -11,6 +11,8 @@ public struct ReadArticle: Sendable {
   public let method: String
   /// `article.canonicalText`, computed once.
   public let text: String
+  /// The `href` of every link in the body, as written.
+  public let links: [String]
 }
 
 /// Parses and extracts one page.
@@ -29,7 +31,8 @@ public func readArticle(_ bytes: [UInt8], charset: String? = nil, url: String? =
   let document = try parseHTML(text.utf8, encoding: "utf-8")
   let result = try extractArticle(from: document, options: ExtractionOptions(url: url))
   return ReadArticle(
-    article: result.article, method: result.method, text: result.article.canonicalText)
+    article: result.article, method: result.method, text: result.article.canonicalText,
+    links: result.links)
 }
 
 /// Whether bytes look like an HTML document: no NUL bytes near the start, and a tag that only

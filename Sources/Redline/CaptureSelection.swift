@@ -1,7 +1,9 @@
 import SnapshotStore
 
 /// Finds one capture of a page from what a user types: a full time, a unique prefix of one,
-/// `first`, `latest`, or `latest~N`.
+/// `first`, `latest`, `latest~N`, or a date or time (`2016-07-05`, `2016-07-05T14:00`): the
+/// capture in force at the end of that day, minute or second, that is the latest one taken by
+/// then.
 /// - Throws: `RedlineError.unknownCapture` naming what matched (nothing, or several).
 func selectCapture(_ selector: String, from captures: [CaptureRecord], url: String) throws
   -> CaptureRecord
@@ -27,12 +29,42 @@ func selectCapture(_ selector: String, from captures: [CaptureRecord], url: Stri
   }
   let compact = selector.filter { $0 != "-" && $0 != ":" && $0 != " " }
   let matches = captures.filter { $0.time.hasPrefix(compact) }
-  guard matches.count == 1, let match = matches.first else {
-    let reason =
-      matches.isEmpty
-      ? "no capture time starts with it"
-      : "\(matches.count) captures match: \(matches.map(\.time).joined(separator: ", "))"
-    throw RedlineError.unknownCapture(url: url, selector: selector, reason: reason)
+  if matches.count == 1, let match = matches.first { return match }
+  if let bound = captureTimeBound(selector, atEnd: true) {
+    guard let inForce = captures.last(where: { $0.time <= bound }) else {
+      throw RedlineError.unknownCapture(
+        url: url, selector: selector,
+        reason: "the first capture was taken later, at \(CaptureTime.readable(first.time))")
+    }
+    return inForce
   }
-  return match
+  let reason =
+    matches.isEmpty
+    ? "no capture time starts with it"
+    : "\(matches.count) captures match: \(matches.map(\.time).joined(separator: ", "))"
+  throw RedlineError.unknownCapture(url: url, selector: selector, reason: reason)
+}
+
+/// A date or time a user typed, as the first (`atEnd: false`) or last (`atEnd: true`) capture
+/// time it covers: `2016-07-05` covers the whole day, `2016-07-05T14` an hour,
+/// `2016-07-05 14:30` a minute, `2016-07-05T14:30:15Z` one second. Times are UTC; a trailing
+/// `Z` is allowed, and so is the compact form of capture times (`20160705T143015Z`).
+/// - Returns: a capture time (`YYYYMMDDTHHMMSSZ`), or nil when the text is not such a date.
+public func captureTimeBound(_ text: String, atEnd: Bool) -> String? {
+  var compact = text.filter { $0 != "-" && $0 != ":" }
+  if compact.hasSuffix("Z") { compact.removeLast() }
+  let parts = compact.split(
+    maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == "T" || $0 == " " })
+  let day = String(parts[0])
+  let clock = parts.count > 1 ? String(parts[1]) : ""
+  guard day.count == 8, parts.count == 1 || !clock.isEmpty, [0, 2, 4, 6].contains(clock.count),
+    (day + clock).allSatisfy({ $0.isASCII && $0.isNumber })
+  else { return nil }
+  let fill = atEnd ? "235959" : "000000"
+  let time = day + "T" + clock + fill.dropFirst(clock.count) + "Z"
+  // Reject what the calendar would roll over (month 13, 31 June, hour 24).
+  guard let date = CaptureTime.date(from: time), CaptureTime.string(from: date) == time else {
+    return nil
+  }
+  return time
 }

@@ -1,3 +1,5 @@
+import SnapshotStore
+
 /// What one check of one page found, as `redline snapshot` reports it.
 public struct PageReport: Sendable, Equatable {
   /// The outcome of a check.
@@ -22,6 +24,13 @@ public struct PageReport: Sendable, Equatable {
   public let capture: String?
   /// The unified diff of a changed article.
   public let diff: [UInt8]
+  /// The outcome of the page's check before this one; nil for a page never checked before.
+  public var previousOutcome: CheckOutcome?
+  /// Where the page's redirects led, when that is another page (not just https or `www.`).
+  public var movedTo: String?
+  /// Whether the page redirected elsewhere for the first time in this check (it answered
+  /// itself, or redirected somewhere else, before).
+  public var newlyMoved = false
 
   /// Creates a report.
   public init(url: String, outcome: Outcome, capture: String? = nil, diff: [UInt8] = []) {
@@ -48,4 +57,11 @@ public struct PageReport: Sendable, Equatable {
     if case .failed = outcome { return true }
     return false
   }
+
+  /// Whether this check succeeded after the page's previous check failed.
+  public var recovered: Bool { !failed && previousOutcome == .failed }
+
+  /// Whether this check failed after the page's previous check failed too: with `--quiet` it
+  /// was reported when the failures began.
+  public var stillFailing: Bool { failed && previousOutcome == .failed }
 }

@@ -14,6 +14,10 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   case noCaptures(url: String)
   /// A FROM/TO argument names no capture, or more than one.
   case unknownCapture(url: String, selector: String, reason: String)
+  /// `--feed URL` gave no list of posts.
+  case feed(url: String, reason: String)
+  /// A time or date a user typed could not be read.
+  case badTime(String)
 
   /// One line a user can act on.
   public var description: String {
@@ -27,11 +31,14 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     case .noCaptures(let url): "no captures of \(url) in the store"
     case .unknownCapture(let url, let selector, let reason):
       "\(url): no capture '\(selector)': \(reason)"
+    case .feed(let url, let reason): "\(url): \(reason)"
+    case .badTime(let text):
+      "'\(text)' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z] or a capture time"
     }
   }
 }
 
-private func statusText(_ status: Int) -> String {
+func statusText(_ status: Int) -> String {
   let texts = [
     400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
     410: "Gone", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",

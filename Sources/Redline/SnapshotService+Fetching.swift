@@ -42,13 +42,27 @@ extension SnapshotService {
   }
 
   /// Fetches a page, conditionally when the latest capture has validators, and sorts out what
-  /// came back. Error statuses, a 304 nobody asked for, empty bodies and binary data labelled
-  /// as HTML are failures.
+  /// came back.
+  /// - Throws: the fetch's error when no answer came; `AnsweredFailure` when one came but is
+  ///   not a page to read (an error status, an empty body, …), so its status and final URL
+  ///   still reach the history line.
   func fetchPage(_ url: String, previous: CaptureRecord?) async throws -> FetchedPage {
     let validators = previous?.metadata.validators ?? Validators(entityTag: nil, lastModified: nil)
     let response =
       validators.isEmpty
       ? try await fetcher.fetch(url) : try await fetcher.fetch(url, validators: validators)
+    do {
+      return try understand(response, url: url, validators: validators)
+    } catch {
+      throw AnsweredFailure(response: response, error: error)
+    }
+  }
+
+  /// Sorts out a response that came: error statuses, a 304 nobody asked for, empty bodies and
+  /// binary data labelled as HTML are failures.
+  private func understand(_ response: Response, url: String, validators: Validators) throws
+    -> FetchedPage
+  {
     if response.status == 304 {
       guard !validators.isEmpty else { throw RedlineError.unrequestedNotModified(url: url) }
       return FetchedPage(response: response, content: .notModified)
@@ -75,7 +89,9 @@ extension SnapshotService {
   }
 
   /// Records a 304: an `unchanged` check of the latest capture, which downloaded no body.
-  func recordNotModified(url: String, time proposedTime: String, status: Int) -> PageReport {
+  func recordNotModified(
+    url: String, time proposedTime: String, status: Int, finalURL: String?
+  ) -> PageReport {
     do {
       return try store.withPage(for: url) { page in
         let time = checkTime(proposedTime, after: try store.latestCheck(of: page))
@@ -86,12 +102,14 @@ extension SnapshotService {
           HistoryEntry(
             time: time, outcome: .unchanged, status: status, capture: latest.time,
             bodySHA256: latest.metadata.bodySHA256, textSHA256: latest.metadata.textSHA256,
-            title: latest.metadata.title),
+            title: latest.metadata.title,
+            finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) }),
           in: page)
         return PageReport(url: page.url, outcome: .unchanged)
       }
     } catch {
-      return recordFailure(url: url, time: proposedTime, status: status, error: error)
+      return recordFailure(
+        url: url, time: proposedTime, status: status, finalURL: finalURL, error: error)
     }
   }
 
@@ -111,7 +129,8 @@ extension SnapshotService {
           try store.record(
             HistoryEntry(
               time: time, outcome: .unchanged, status: response.status, capture: latest.time,
-              bodySHA256: bodyHash, textSHA256: emptyTextHash),
+              bodySHA256: bodyHash, textSHA256: emptyTextHash,
+              finalURL: movedURL(response, page: page)),
             in: page)
           return PageReport(url: page.url, outcome: .unchanged)
         }
@@ -123,7 +142,8 @@ extension SnapshotService {
           recording: HistoryEntry(
             time: time, outcome: latest == nil ? .new : .changed, status: response.status,
             capture: time, bodySHA256: bodyHash, textSHA256: emptyTextHash,
-            error: "not HTML (\(mediaType)): stored raw, no article"),
+            error: "not HTML (\(mediaType)): stored raw, no article",
+            finalURL: movedURL(response, page: page)),
           in: page)
         return PageReport(url: page.url, outcome: .notHTML(mediaType: mediaType), capture: time)
       }
@@ -131,6 +151,55 @@ extension SnapshotService {
       return PageReport(url: url, outcome: .failed(String(describing: error)))
     }
   }
+}
+
+/// A response came but is not a page to read: an error status, a 304 nobody asked for, an
+/// empty body, binary data labelled as HTML. Its description is the underlying error's.
+struct AnsweredFailure: Error, CustomStringConvertible {
+  /// What answered.
+  let response: Response
+  /// Why it is not a page to read.
+  let error: Error
+
+  var description: String { String(describing: error) }
+}
+
+/// The final URL of a response whose redirects led away from the page's own URL, for the
+/// history line (`HistoryEntry.finalURL`); nil when the page answered itself, or at another
+/// spelling of the same address (see `sameDocument`).
+func movedURL(_ response: Response, page: PageRecord) -> String? {
+  movedURL(response.finalURL, pageURL: page.url)
+}
+
+/// See `movedURL(_:page:)`.
+func movedURL(_ finalURL: String, pageURL: String) -> String? {
+  sameDocument(finalURL, pageURL) ? nil : finalURL
+}
+
+/// Whether two URLs name the same document as a reader sees it: equal once normalized and with
+/// what sites redirect between without moving a post left out — the scheme (http to https),
+/// a leading `www.`, Blogger's country domains (`blogspot.co.uk` to `blogspot.com`) and a
+/// trailing slash. Such redirects are not moves.
+func sameDocument(_ first: String, _ second: String) -> Bool {
+  guard let one = try? normalizedPageURL(first), let other = try? normalizedPageURL(second) else {
+    return first == second
+  }
+  return documentKey(one) == documentKey(other)
+}
+
+private func documentKey(_ normalized: String) -> String {
+  guard let components = URLComponents(string: normalized), var host = components.host else {
+    return normalized
+  }
+  if host.hasPrefix("www.") { host.removeFirst(4) }
+  if let blogspot = host.range(of: ".blogspot.") {
+    host = host[..<blogspot.lowerBound] + ".blogspot"
+  }
+  var path = components.percentEncodedPath
+  while path.hasSuffix("/") { path.removeLast() }
+  let port = components.port.map { ":\($0)" } ?? ""
+  let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
+  return host + port + path + query
 }
 
 /// Whether bytes are binary data rather than text: a NUL, or many control characters, near the
@@ -159,5 +228,26 @@ extension SnapshotService {
       fetchSeconds: response.totalSeconds, bodySHA256: bodySHA256,
       bodyBytes: response.body.count, textSHA256: textSHA256, rawKept: true, title: title,
       extractionMethod: extractionMethod, redlineVersion: redlineVersion)
+  }
+}
+
+extension SnapshotService {
+  /// `check(url)`, with the outcome of the page's previous check attached to the report, and
+  /// where the page now redirects if it moved.
+  func checkNotingPrevious(_ url: String) async -> PageReport {
+    let previous = (try? normalizedPageURL(url)).flatMap { normalized in
+      (try? store.page(for: normalized)).flatMap { $0 }.flatMap { try? store.latestCheck(of: $0) }
+    }
+    var report = await check(url)
+    report.previousOutcome = previous?.outcome
+    // The check's own history line says where the page's redirects led.
+    if let page = (try? normalizedPageURL(url)).flatMap({ try? store.page(for: $0) }),
+      let current = try? store.latestCheck(of: page), current.time != previous?.time,
+      let target = current.finalURL
+    {
+      report.movedTo = target
+      report.newlyMoved = previous.map { $0.finalURL != target } ?? false
+    }
+    return report
   }
 }

@@ -30,8 +30,14 @@ public struct SnapshotService: Sendable {
   }
 
   /// Checks every URL, at most `jobs` at a time, and reports in the order given. A failure
-  /// of one page never stops the others.
-  public func snapshot(_ urls: [String]) async -> [PageReport] {
+  /// of one page never stops the others. Each report carries the outcome of the page's check
+  /// before this one (`previousOutcome`), so a caller can tell a page that starts failing from
+  /// one that keeps failing.
+  /// - Parameter progress: called after each page, in completion order, with the report, how
+  ///   many pages are done and how many there are.
+  public func snapshot(
+    _ urls: [String], progress: (@Sendable (PageReport, Int, Int) -> Void)? = nil
+  ) async -> [PageReport] {
     await withTaskGroup(of: (Int, PageReport).self) { group in
       var reports = [PageReport?](repeating: nil, count: urls.count)
       var next = 0
@@ -40,11 +46,14 @@ public struct SnapshotService: Sendable {
         let position = next
         let url = urls[position]
         next += 1
-        group.addTask { (position, await self.check(url)) }
+        group.addTask { (position, await self.checkNotingPrevious(url)) }
       }
       for _ in 0..<min(jobs, urls.count) { startNext() }
+      var done = 0
       for await (position, report) in group {
         reports[position] = report
+        done += 1
+        progress?(report, done, urls.count)
         if !Task.isCancelled { startNext() }
       }
       return reports.enumerated().map { position, report in
@@ -67,13 +76,19 @@ public struct SnapshotService: Sendable {
     let fetched: FetchedPage
     do {
       fetched = try await fetchPage(normalized, previous: previous)
+    } catch let failure as AnsweredFailure {
+      return recordFailure(
+        url: normalized, time: time, status: failure.response.status,
+        finalURL: failure.response.finalURL, error: failure.error)
     } catch {
       return recordFailure(url: normalized, time: time, status: nil, error: error)
     }
     let read: ReadArticle
     switch fetched.content {
     case .notModified:
-      return recordNotModified(url: normalized, time: time, status: fetched.response.status)
+      return recordNotModified(
+        url: normalized, time: time, status: fetched.response.status,
+        finalURL: fetched.response.finalURL)
     case .notHTML(let mediaType):
       return storeNotHTML(url: normalized, time: time, fetched: fetched, mediaType: mediaType)
     case .html(let charset):
@@ -82,7 +97,8 @@ public struct SnapshotService: Sendable {
           fetched.response.body, charset: charset, url: fetched.response.finalURL)
       } catch {
         return recordFailure(
-          url: normalized, time: time, status: fetched.response.status, error: error)
+          url: normalized, time: time, status: fetched.response.status,
+          finalURL: fetched.response.finalURL, error: error)
       }
     }
     do {
@@ -107,7 +123,8 @@ public struct SnapshotService: Sendable {
       try store.record(
         HistoryEntry(
           time: time, outcome: .unchanged, status: fetched.response.status, capture: latest.time,
-          bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
+          bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
+          finalURL: movedURL(fetched.response, page: page)),
         rawBody: keepRaw == .always ? fetched.response.body : nil, in: page)
       return PageReport(url: page.url, outcome: .unchanged)
     }
@@ -134,22 +151,28 @@ public struct SnapshotService: Sendable {
       recording: HistoryEntry(
         time: time, outcome: diff == nil ? .new : .changed, status: response.status,
         capture: time, added: diff?.linesAdded, removed: diff?.linesRemoved,
-        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title),
+        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
+        finalURL: movedURL(response, page: page)),
       in: page)
     let outcome: PageReport.Outcome =
       diff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
     return PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
   }
 
-  func recordFailure(url: String, time: String, status: Int?, error: Error)
-    -> PageReport
-  {
+  /// Records a failed check: its status and final URL when an answer came (a 404, a redirect
+  /// to a page that failed), so `audit` can tell a removed or moved post from a network error.
+  func recordFailure(
+    url: String, time: String, status: Int?, finalURL: String? = nil, error: Error
+  ) -> PageReport {
     let reason = String(describing: error)
     do {
       try store.withPage(for: url) { page in
         let checked = checkTime(time, after: try store.latestCheck(of: page))
         try store.record(
-          HistoryEntry(time: checked, outcome: .failed, status: status, error: reason), in: page)
+          HistoryEntry(
+            time: checked, outcome: .failed, status: status, error: reason,
+            finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) }),
+          in: page)
       }
     } catch {
       return PageReport(url: url, outcome: .failed("\(reason); \(error)"))

@@ -42,9 +42,19 @@ func printError(_ message: String) {
   FileHandle.standardError.write(Data("redline: \(message)\n".utf8))
 }
 
-/// Writes bytes to standard output as they are.
+/// Writes bytes to standard output as they are, straight from the array with write(2): a
+/// `Data` copy first cost a tenth of `diff`'s time (and as much memory again) on 10 MB diffs.
 func writeOutput(_ bytes: [UInt8]) {
-  FileHandle.standardOutput.write(Data(bytes))
+  bytes.withUnsafeBytes { buffer in
+    guard let base = buffer.baseAddress else { return }
+    var written = 0
+    while written < buffer.count {
+      let count = write(STDOUT_FILENO, base + written, buffer.count - written)
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { return }
+      written += count
+    }
+  }
 }
 
 /// Writes a line to standard output.
@@ -56,4 +66,17 @@ func writeLine(_ line: String) {
 func isWebURL(_ text: String) -> Bool {
   let lowered = text.lowercased()
   return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+}
+
+/// Pads text with spaces to a width, for columns.
+func padded(_ text: String, _ width: Int) -> String {
+  text + String(repeating: " ", count: max(0, width - text.count))
+}
+
+/// A capture time (`20160705T140000Z`) as ISO 8601 (`2016-07-05T14:00:00Z`), for JSON.
+func isoTime(_ time: String) -> String {
+  guard CaptureTime.isValid(time) else { return time }
+  let c = Array(time)
+  return String(c[0..<4]) + "-" + String(c[4..<6]) + "-" + String(c[6..<8]) + "T"
+    + String(c[9..<11]) + ":" + String(c[11..<13]) + ":" + String(c[13..<15]) + "Z"
 }

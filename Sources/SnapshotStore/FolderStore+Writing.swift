@@ -70,7 +70,8 @@ extension FolderStore {
     let kept = HistoryEntry(
       time: check.time, outcome: check.outcome, status: check.status, capture: check.capture,
       added: check.added, removed: check.removed, bodySHA256: check.bodySHA256,
-      textSHA256: check.textSHA256, rawKept: true, title: check.title, error: check.error)
+      textSHA256: check.textSHA256, rawKept: true, title: check.title, error: check.error,
+      finalURL: check.finalURL)
     try commit([("html", rawBody)], time: check.time, check: kept, in: folder)
   }
 

@@ -69,6 +69,10 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   public let title: String?
   /// Why the check failed.
   public let error: String?
+  /// The URL that answered, when redirects led away from the page's own URL (another post,
+  /// the home page); nil when the page answered itself, and in histories written before
+  /// Redline recorded it. It is what `audit` reads a move from.
+  public let finalURL: String?
   /// The chain hash of the line before this one; nil on the first line.
   public let previous: String?
 
@@ -77,7 +81,8 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
     time: String, outcome: CheckOutcome, status: Int? = nil, capture: String? = nil,
     added: Int? = nil, removed: Int? = nil, bodySHA256: String? = nil,
     textSHA256: String? = nil, metadataSHA256: String? = nil, rawKept: Bool? = nil,
-    title: String? = nil, error: String? = nil, previous: String? = nil
+    title: String? = nil, error: String? = nil, finalURL: String? = nil,
+    previous: String? = nil
   ) {
     self.time = time
     self.outcome = outcome
@@ -91,6 +96,7 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
     self.rawKept = rawKept
     self.title = title
     self.error = error
+    self.finalURL = finalURL
     self.previous = previous
   }
 
@@ -110,7 +116,8 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
       added: added, removed: removed, bodySHA256: bodySHA256,
       textSHA256: textSHA256 ?? self.textSHA256,
       metadataSHA256: metadataSHA256 ?? self.metadataSHA256, rawKept: rawKept,
-      title: title ?? self.title, error: error, previous: previous ?? self.previous)
+      title: title ?? self.title, error: error, finalURL: finalURL,
+      previous: previous ?? self.previous)
   }
 }
 

@@ -17,18 +17,30 @@ struct AnalysisWindow {
   ///   - new: The new sequence's ids.
   ///   - horizon: How many elements of the common head and tail stay in view.
   init(old: [Int], new: [Int], horizon: Int) {
-    let shorter = min(old.count, new.count)
+    self.init(oldCount: old.count, newCount: new.count, horizon: horizon) { old[$0] == new[$1] }
+  }
+
+  /// Computes the window of two sequences known by their lengths and a test of whether old
+  /// element `i` equals new element `j` (lines compared as bytes, before they have ids).
+  ///
+  /// - Parameters:
+  ///   - oldCount: The old sequence's length.
+  ///   - newCount: The new sequence's length.
+  ///   - horizon: How many elements of the common head and tail stay in view.
+  ///   - equal: Whether old element `i` equals new element `j`.
+  init(oldCount: Int, newCount: Int, horizon: Int, equal: (Int, Int) -> Bool) {
+    let shorter = min(oldCount, newCount)
     var head = 0
-    while head < shorter && old[head] == new[head] {
+    while head < shorter && equal(head, head) {
       head += 1
     }
     let start = head - min(head, horizon)
     var tail = 0
-    while tail < shorter - start && old[old.count - 1 - tail] == new[new.count - 1 - tail] {
+    while tail < shorter - start && equal(oldCount - 1 - tail, newCount - 1 - tail) {
       tail += 1
     }
     let hiddenTail = tail - min(tail, horizon)
-    self.old = start..<(old.count - hiddenTail)
-    self.new = start..<(new.count - hiddenTail)
+    self.old = start..<(oldCount - hiddenTail)
+    self.new = start..<(newCount - hiddenTail)
   }
 }

@@ -13,8 +13,20 @@ public struct HunkLine: Sendable, Equatable {
   /// What the line does.
   public let kind: Kind
 
+  /// The text the line is in (shared with every other line of that text, not copied).
+  private let text: [UInt8]
+
+  /// Where the line's bytes are in `text`, without the terminating "\n".
+  private let range: Range<Int>
+
+  /// Whether a "\n" ended the line.
+  let hasNewline: Bool
+
   /// The line itself.
-  public let line: Line
+  public var line: Line { Line(bytes: Array(bytes), hasNewline: hasNewline) }
+
+  /// The line's bytes, without the terminator, as a view into its text.
+  var bytes: ArraySlice<UInt8> { text[range] }
 
   /// Creates a hunk line.
   ///
@@ -22,8 +34,21 @@ public struct HunkLine: Sendable, Equatable {
   ///   - kind: Whether the line is context, removed or added.
   ///   - line: The line.
   public init(kind: Kind, line: Line) {
+    self.init(kind: kind, text: line.bytes, range: line.bytes.indices, hasNewline: line.hasNewline)
+  }
+
+  /// Creates a hunk line that refers to line bytes inside a whole text, so that building the
+  /// hunks of a large diff copies no line.
+  init(kind: Kind, text: [UInt8], range: Range<Int>, hasNewline: Bool) {
     self.kind = kind
-    self.line = line
+    self.text = text
+    self.range = range
+    self.hasNewline = hasNewline
+  }
+
+  /// Two hunk lines are equal when they do the same thing to equal lines.
+  public static func == (left: HunkLine, right: HunkLine) -> Bool {
+    left.kind == right.kind && left.hasNewline == right.hasNewline && left.bytes == right.bytes
   }
 }
 

@@ -43,19 +43,19 @@ struct HunkBuilder {
     var oldIndex = oldFirst
     for change in changes {
       while oldIndex < change.oldRange.lowerBound {
-        lines.append(HunkLine(kind: .context, line: old.line(oldIndex)))
+        lines.append(old.hunkLine(.context, oldIndex))
         oldIndex += 1
       }
       for index in change.oldRange {
-        lines.append(HunkLine(kind: .removed, line: old.line(index)))
+        lines.append(old.hunkLine(.removed, index))
       }
       for index in change.newRange {
-        lines.append(HunkLine(kind: .added, line: new.line(index)))
+        lines.append(new.hunkLine(.added, index))
       }
       oldIndex = change.oldRange.upperBound
     }
     while oldIndex < oldEnd {
-      lines.append(HunkLine(kind: .context, line: old.line(oldIndex)))
+      lines.append(old.hunkLine(.context, oldIndex))
       oldIndex += 1
     }
 

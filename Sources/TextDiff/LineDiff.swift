@@ -19,7 +19,7 @@ public struct LineDiff: Sendable {
   /// About how many bytes the unified diff takes, to reserve output space once.
   var renderedSizeEstimate: Int {
     hunks.reduce(256) { total, hunk in
-      total + 32 + hunk.lines.reduce(0) { $0 + $1.line.bytes.count + 2 }
+      total + 32 + hunk.lines.reduce(0) { $0 + $1.bytes.count + 2 }
     }
   }
 
@@ -79,15 +79,35 @@ public func diffLines(
   precondition(context >= 0, "context must not be negative")
   let oldLines = LineTable(old)
   let newLines = LineTable(new)
-  let (oldIDs, newIDs, classCount) =
-    ignoringWhitespace
-    ? internElements(
+  let flags: ChangeFlags
+  if ignoringWhitespace {
+    let (oldIDs, newIDs, classCount) = internElements(
       (0..<oldLines.count).map { withoutWhitespace(oldLines.line($0)) },
       (0..<newLines.count).map { withoutWhitespace(newLines.line($0)) })
-    : internLines(oldLines, newLines)
-  let flags = ChangeAnalysis.changeFlags(
-    old: oldIDs, new: newIDs, classCount: classCount, horizon: context, algorithm: algorithm,
-    minimal: minimal)
+    flags = ChangeAnalysis.changeFlags(
+      old: oldIDs, new: newIDs, classCount: classCount, horizon: context, algorithm: algorithm,
+      minimal: minimal)
+  } else {
+    // The common head and tail are found by comparing bytes, as GNU diff does, and only the
+    // lines between them (with `context` lines of each, which the analysis may slide changes
+    // into) are hashed and analysed: the result is the same as analysing every line.
+    let window = AnalysisWindow(
+      oldCount: oldLines.count, newCount: newLines.count, horizon: context
+    ) {
+      oldLines.lineEquals($0, newLines, $1)
+    }
+    let (oldIDs, newIDs, classCount) = internLines(
+      oldLines, newLines, old: window.old, new: window.new)
+    let found = ChangeAnalysis.changeFlags(
+      old: oldIDs, new: newIDs, classCount: classCount, horizon: context, algorithm: algorithm,
+      minimal: minimal)
+    var all = ChangeFlags(
+      old: [Bool](repeating: false, count: oldLines.count),
+      new: [Bool](repeating: false, count: newLines.count))
+    all.old.replaceSubrange(window.old, with: found.old)
+    all.new.replaceSubrange(window.new, with: found.new)
+    flags = all
+  }
   let script = EditScript(flags)
   let hunks = HunkBuilder(old: oldLines, new: newLines, context: context).hunks(for: script)
   return LineDiff(hunks: hunks, context: context)

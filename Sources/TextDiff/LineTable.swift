@@ -19,9 +19,25 @@ struct LineTable {
     self.text = text
     var starts = [0]
     starts.reserveCapacity(text.count / 16 + 2)
-    text.withUnsafeBufferPointer { bytes in
-      for index in 0..<bytes.count where bytes[index] == Line.newline {
-        starts.append(index + 1)
+    text.withUnsafeBytes { bytes in
+      // Eight bytes at a time: a byte of `word ^ newlines` is zero exactly where "\n" is, and
+      // the exact zero-byte test below sets the top bit of just those bytes (no false hits).
+      let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+      let lowSeven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+      var offset = 0
+      while offset + 8 <= bytes.count {
+        let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
+        let matched = word ^ newlines
+        var found = ~(((matched & lowSeven) &+ lowSeven) | matched | lowSeven)
+        while found != 0 {
+          starts.append(offset + found.trailingZeroBitCount / 8 + 1)
+          found &= found &- 1
+        }
+        offset += 8
+      }
+      while offset < bytes.count {
+        if bytes[offset] == Line.newline { starts.append(offset + 1) }
+        offset += 1
       }
     }
     lastHasNewline = text.last.map { $0 == Line.newline } ?? true
@@ -38,6 +54,22 @@ struct LineTable {
   /// Whether line `index` ends with "\n".
   func hasNewline(_ index: Int) -> Bool { index < count - 1 || lastHasNewline }
 
+  /// Whether line `index` equals line `otherIndex` of `other`: the same bytes, and both or
+  /// neither ending with "\n".
+  func lineEquals(_ index: Int, _ other: LineTable, _ otherIndex: Int) -> Bool {
+    guard hasNewline(index) == other.hasNewline(otherIndex) else { return false }
+    return text.withUnsafeBytes { bytes in
+      other.text.withUnsafeBytes { otherBytes in
+        bytesEqual(bytes, byteRange(index), otherBytes, other.byteRange(otherIndex))
+      }
+    }
+  }
+
+  /// Line `index` as a hunk line of the given kind, referring to this text's bytes.
+  func hunkLine(_ kind: HunkLine.Kind, _ index: Int) -> HunkLine {
+    HunkLine(kind: kind, text: text, range: byteRange(index), hasNewline: hasNewline(index))
+  }
+
   /// Line `index` as a `Line` value.
   func line(_ index: Int) -> Line {
     Line(bytes: Array(text[byteRange(index)]), hasNewline: hasNewline(index))
@@ -47,10 +79,19 @@ struct LineTable {
 /// Gives equal lines of two texts equal small ids, with an open-addressing hash table over the
 /// raw bytes (a word-at-a-time multiplicative hash, then a byte comparison on a hash match).
 ///
-/// - Returns: The ids of both texts' lines and the number of distinct lines.
-/// - Complexity: O(bytes) expected.
-func internLines(_ old: LineTable, _ new: LineTable) -> (old: [Int], new: [Int], classCount: Int) {
-  let total = old.count + new.count
+/// - Parameters:
+///   - old: The old text's lines.
+///   - new: The new text's lines.
+///   - oldRange: The old lines to intern (by default all).
+///   - newRange: The new lines to intern (by default all).
+/// - Returns: The ids of the lines in the two ranges, in order, and the number of distinct lines.
+/// - Complexity: O(bytes of the lines in the ranges) expected.
+func internLines(
+  _ old: LineTable, _ new: LineTable, old oldRange: Range<Int>? = nil,
+  new newRange: Range<Int>? = nil
+) -> (old: [Int], new: [Int], classCount: Int) {
+  let ranges = [oldRange ?? 0..<old.count, newRange ?? 0..<new.count]
+  let total = ranges[0].count + ranges[1].count
   var capacity = 16
   while capacity < 2 * total + 1 { capacity <<= 1 }
   var slots = [Int32](repeating: -1, count: capacity)
@@ -61,8 +102,8 @@ func internLines(_ old: LineTable, _ new: LineTable) -> (old: [Int], new: [Int],
   classHashes.reserveCapacity(total / 2 + 1)
   classSides.reserveCapacity(total / 2 + 1)
   classLines.reserveCapacity(total / 2 + 1)
-  var oldIDs = [Int](repeating: 0, count: old.count)
-  var newIDs = [Int](repeating: 0, count: new.count)
+  var oldIDs = [Int](repeating: 0, count: ranges[0].count)
+  var newIDs = [Int](repeating: 0, count: ranges[1].count)
   let mask = capacity - 1
 
   old.text.withUnsafeBytes { oldBytes in
@@ -70,7 +111,8 @@ func internLines(_ old: LineTable, _ new: LineTable) -> (old: [Int], new: [Int],
       let tables = [(old, oldBytes), (new, newBytes)]
       for side in 0..<2 {
         let (table, bytes) = tables[side]
-        for index in 0..<table.count {
+        let first = ranges[side].lowerBound
+        for index in ranges[side] {
           let range = table.byteRange(index)
           let newline = table.hasNewline(index)
           let hash = lineHash(bytes, range, newline)
@@ -98,7 +140,7 @@ func internLines(_ old: LineTable, _ new: LineTable) -> (old: [Int], new: [Int],
             classLines.append(index)
             slots[slot] = Int32(id)
           }
-          if side == 0 { oldIDs[index] = id } else { newIDs[index] = id }
+          if side == 0 { oldIDs[index - first] = id } else { newIDs[index - first] = id }
         }
       }
     }

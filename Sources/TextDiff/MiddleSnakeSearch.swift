@@ -164,6 +164,13 @@ private struct SnakeSearcher {
     // When the diagonals of the two corners differ by an odd amount, the searches can only meet
     // on a forward step; otherwise only on a backward step.
     let meetsForward = (forwardMid - backwardMid) & 1 != 0
+    // Plain pointers in locals: through `self` the compiler reloaded both bases after every
+    // store to a frontier vector, in the hottest loop of the Myers search.
+    guard let old = old.baseAddress, let new = new.baseAddress else {
+      preconditionFailure("a sub-problem whose first and last elements differ is not empty")
+    }
+    let forward = forward
+    let backward = backward
 
     forward[forwardMid] = xLow
     backward[backwardMid] = xHigh
@@ -186,11 +193,11 @@ private struct SnakeSearcher {
       while diagonal >= forwardMin {
         let fromBelow = forward[diagonal - 1]
         let fromAbove = forward[diagonal + 1]
-        var x = fromBelow < fromAbove ? fromAbove : fromBelow + 1
-        var y = x - diagonal
+        var x = fromBelow < fromAbove ? fromAbove : fromBelow &+ 1
+        var y = x &- diagonal
         while x < xHigh && y < yHigh && old[x] == new[y] {
-          x += 1
-          y += 1
+          x &+= 1
+          y &+= 1
         }
         forward[diagonal] = x
         if meetsForward && backwardMin <= diagonal && diagonal <= backwardMax
@@ -198,7 +205,7 @@ private struct SnakeSearcher {
         {
           return Split(oldMiddle: x, newMiddle: y, lowMinimal: true, highMinimal: true)
         }
-        diagonal -= 2
+        diagonal &-= 2
       }
 
       if backwardMin > lowestDiagonal {
@@ -217,11 +224,11 @@ private struct SnakeSearcher {
       while diagonal >= backwardMin {
         let fromBelow = backward[diagonal - 1]
         let fromAbove = backward[diagonal + 1]
-        var x = fromBelow < fromAbove ? fromBelow : fromAbove - 1
-        var y = x - diagonal
-        while xLow < x && yLow < y && old[x - 1] == new[y - 1] {
-          x -= 1
-          y -= 1
+        var x = fromBelow < fromAbove ? fromBelow : fromAbove &- 1
+        var y = x &- diagonal
+        while xLow < x && yLow < y && old[x &- 1] == new[y &- 1] {
+          x &-= 1
+          y &-= 1
         }
         backward[diagonal] = x
         if !meetsForward && forwardMin <= diagonal && diagonal <= forwardMax
@@ -229,7 +236,7 @@ private struct SnakeSearcher {
         {
           return Split(oldMiddle: x, newMiddle: y, lowMinimal: true, highMinimal: true)
         }
-        diagonal -= 2
+        diagonal &-= 2
       }
 
       if !minimal && cost >= costLimit {

@@ -33,9 +33,9 @@ public func renderUnified(
     }
     for hunkLine in hunk.lines {
       output.append(prefix(of: hunkLine.kind))
-      output.append(contentsOf: hunkLine.line.bytes)
+      output.append(contentsOf: hunkLine.bytes)
       output.append(Line.newline)
-      if !hunkLine.line.hasNewline {
+      if !hunkLine.hasNewline {
         output.append(contentsOf: noNewlineMarker)
       }
     }

@@ -180,7 +180,7 @@ struct EndToEndTests {
     }.sorted()
     #expect(files.count == 9)
 
-    let log = try redline(["log", "--store", store, url])
+    let log = try redline(["log", "--all", "--store", store, url])
     #expect(log.status == 0)
     let logLines = log.stdout.split(separator: "\n")
     #expect(logLines.count == 3)
@@ -216,7 +216,7 @@ struct EndToEndTests {
     let store = samplePost.deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Snapshots").path
     let url = "http://libyaanalysis.blogspot.com/2016/07/general-khalifa-haftar-visits-both.html"
-    let log = try redline(["log", "--store", store, url])
+    let log = try redline(["log", "--all", "--store", store, url])
     #expect(log.status == 0)
     let outcomes = log.stdout.split(separator: "\n").map {
       $0.split(separator: " ", omittingEmptySubsequences: true)[4]
@@ -226,7 +226,7 @@ struct EndToEndTests {
     #expect(diff.status == 1)
     #expect(diff.stdout.contains("\n+") && diff.stdout.contains("Russia appears to be voicing"))
     let list = try redline(["list", "--store", store])
-    #expect(list.stdout.hasPrefix("2 captures  changed "))
+    #expect(list.stdout.hasPrefix("2 captures    first "))
     // verify takes page locks, so it runs on a copy rather than in the source tree.
     let copy = NSTemporaryDirectory() + "redline-bundled-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: copy) }
@@ -281,16 +281,18 @@ struct EndToEndTests {
     #expect(notHTML.stdout == "not-html application/octet-stream \(server.baseURL)/image.png\n")
 
     let missing = try redline(["snapshot", "--store", store, server.baseURL + "/missing.html"])
-    #expect(missing.status == 2)
+    #expect(missing.status == 3)
+    #expect(missing.stdout == "")
     #expect(
-      missing.stdout == "failed: fetching \(server.baseURL)/missing.html: HTTP 404 Not Found\n")
+      missing.stderr
+        == "redline: fetching \(server.baseURL)/missing.html: HTTP 404 Not Found\n")
 
     let closedURL = server.baseURL + "/post.html"
     server.stop()
     let unreachable = try redline(["snapshot", "--store", store, closedURL])
-    #expect(unreachable.status == 2)
-    #expect(unreachable.stdout.hasPrefix("failed: fetching \(closedURL): could not connect"))
-    #expect(unreachable.stdout.split(separator: "\n").count == 1)
+    #expect(unreachable.status == 3)
+    #expect(unreachable.stderr.hasPrefix("redline: fetching \(closedURL): could not connect"))
+    #expect(unreachable.stderr.split(separator: "\n").count == 1)
 
     // Failures leave history lines but never a capture.
     let captures = try FileManager.default.subpathsOfDirectory(atPath: store).filter {
@@ -320,25 +322,24 @@ struct EndToEndTests {
       "snapshot", "--store", work.file("blocked") + "/store", server2.baseURL + "/p.html",
     ])
     #expect(unwritable.status == 2)
-    #expect(unwritable.stdout.hasPrefix("failed: "))
-    #expect(unwritable.stdout.contains("cannot write"))
-    #expect(unwritable.stdout.split(separator: "\n").count == 1)
+    #expect(unwritable.stdout == "")
+    #expect(unwritable.stderr.hasPrefix("redline: store: cannot write"))
+    #expect(unwritable.stderr.split(separator: "\n").count == 1)
 
     let notURL = try redline(["snapshot", "--store", store, "example.com/post"])
-    #expect(notURL.status == 64)
+    #expect(notURL.status == 2)
     #expect(notURL.stderr.contains("'example.com/post' is not an http or https URL."))
 
     let list = work.file("watch.txt")
     try Data("# my blogs\n\nftp://x.example/a\n  \(server2.baseURL)/p.html  \n".utf8)
       .write(to: URL(fileURLWithPath: list))
     let watched = try redline(["snapshot", "--store", work.file("store2"), "--list", list])
-    #expect(watched.status == 2)
-    #expect(
-      watched.stdout
-        == "failed: not an http(s) URL: ftp://x.example/a\nnew \(server2.baseURL)/p.html\n")
+    #expect(watched.status == 3)
+    #expect(watched.stderr == "redline: not an http(s) URL: ftp://x.example/a\n")
+    #expect(watched.stdout == "new \(server2.baseURL)/p.html\n")
 
     let usage = try redline(["diff"])
-    #expect(usage.status == 64)
+    #expect(usage.status == 2)
     let unknown = try redline(["diff", "--store", store, "https://never.example/x"])
     #expect(unknown.status == 2)
     #expect(unknown.stderr == "redline: no captures of https://never.example/x in the store\n")
@@ -346,7 +347,7 @@ struct EndToEndTests {
 
   @Test(
     "every command has --help with an example",
-    arguments: ["snapshot", "diff", "extract", "log", "show", "list", "verify"])
+    arguments: ["snapshot", "diff", "extract", "log", "show", "list", "audit", "verify"])
   func help(command: String) throws {
     let result = try redline([command, "--help"])
     #expect(result.status == 0)

@@ -41,6 +41,41 @@ struct ArchiveQueriesTests {
     }
   }
 
+  @Test("a date or time selects the capture in force at its end")
+  func dates() async throws {
+    try await withThreeCaptures { queries in
+      func version(_ when: String) throws -> String {
+        let text = String(decoding: try queries.show(url, when: when), as: UTF8.self)
+        return text.contains("Version 1") ? "1" : text.contains("Version 2") ? "2" : "3"
+      }
+      let times = try queries.log(of: url).map(\.time)
+      try #require(times.count == 3)
+      #expect(try version("2016-07-02") == "3")
+      #expect(
+        try version(CaptureTime.readable(times[1]).replacingOccurrences(of: " UTC", with: ""))
+          == "2")
+      let hourOfSecond = String(times[1].prefix(11))  // 20160702T10: the whole hour
+      #expect(try version(hourOfSecond) == "2")
+      #expect(throws: RedlineError.self) { try queries.show(url, when: "2016-07-01") }
+      #expect(throws: RedlineError.self) { try queries.show(url, when: "2016-02-30") }
+    }
+  }
+
+  @Test("dates and times as capture-time bounds")
+  func bounds() {
+    #expect(captureTimeBound("2016-07-02", atEnd: false) == "20160702T000000Z")
+    #expect(captureTimeBound("2016-07-02", atEnd: true) == "20160702T235959Z")
+    #expect(captureTimeBound("2016-07-02T10:15", atEnd: true) == "20160702T101559Z")
+    #expect(captureTimeBound("2016-07-02 10", atEnd: false) == "20160702T100000Z")
+    #expect(captureTimeBound("2016-07-02T10:15:30Z", atEnd: true) == "20160702T101530Z")
+    #expect(captureTimeBound("20160702T101530Z", atEnd: false) == "20160702T101530Z")
+    for bad in [
+      "2016-02-30", "2016-13-01", "2016-07-02T24:00", "2016-07", "yesterday", "20160702T",
+    ] {
+      #expect(captureTimeBound(bad, atEnd: true) == nil, "\(bad)")
+    }
+  }
+
   @Test("bad selectors say why", arguments: ["latest~5", "2015", "20160702T", "latest~x"])
   func badSelectors(selector: String) async throws {
     try await withThreeCaptures { queries in

@@ -202,7 +202,9 @@ struct MisbehavingServerTests {
     #expect(reason.contains(`case`.expected), "\(reason)")
     #expect(reason.contains(page.url))
     #expect(!reason.contains("\n"))
-    #expect(ContinuousClock.now - started < .seconds(8))
+    // A hang guard, not a speed test: the options time out within seconds, and an endless or
+    // silent response without limits would run far past this. Generous for a loaded machine.
+    #expect(ContinuousClock.now - started < .seconds(60))
     #expect(`case`.requests.contains(page.server.requests.count - requestsBefore))
     #expect(try page.files() == before)
     let history = try page.history()

@@ -7,29 +7,35 @@ struct DiffCommand: AsyncParsableCommand {
     commandName: "diff",
     abstract: "Show how an article changed, as a unified diff.",
     discussion: """
-      redline diff URL [FROM [TO]] compares two stored captures of a page (default: the two
-      latest). FROM and TO take a capture time (20161124T101500Z), a unique prefix of one
-      (20161124T10), first, latest or latest~N.
-      redline diff OLD NEW compares two local files; HTML files are extracted first, other files
+      redline diff URL [FROM [TO]] compares two stored captures of a page (default: the two \
+      latest). FROM and TO take a capture time (20161124T101500Z), a unique prefix of one \
+      (20161124T10), first, latest, latest~N, or a date or time (2016-11-24, \
+      2016-11-24T10:15): the capture in force then, that is the latest one taken by the end of \
+      that day, minute or second.
+
+      redline diff OLD NEW compares two local files; HTML files are extracted first, other files \
       are compared as text ("-" reads standard input).
 
-      Lines are matched with histogram diff (git's --histogram) by default, so a rewritten or
-      moved paragraph shows as one block; --algorithm myers gives GNU diff -u's output byte for
+      Lines are matched with histogram diff (git's --histogram) by default, so a rewritten or \
+      moved paragraph shows as one block; --algorithm myers gives GNU diff -u's output byte for \
       byte. Every unified diff applies with patch and git apply.
 
       Views (besides the unified diff):
-        --word-diff[=plain|color|porcelain]   changed words inline, as git diff --word-diff:
-                                              [-removed-]{+added+} (plain is the default)
-        --stat                                one summary line, as git diff --stat
-        --format json                         hunks with line numbers and changed words
-      Colour: --color[=auto|always|never] (bare --color means always). auto, the default,
-      colours only on a terminal and never when NO_COLOR is set. In colour the changed words
+        --word-diff[=plain|color|porcelain]
+            changed words inline, as git diff --word-diff: [-removed-]{+added+}
+        --stat         one summary line, as git diff --stat
+        --format json  hunks with line numbers and changed words
+
+      Colour: --color[=auto|always|never] (bare --color means always). auto, the default, \
+      colours only on a terminal and never when NO_COLOR is set. In colour the changed words \
       inside changed lines are shown in reverse video.
-      Exit status, as GNU diff: 0 the same, 1 different, 2 trouble.
+
+      Exit status, as GNU diff: 0 the same, 1 different, 2 trouble (including bad usage).
 
       Examples:
         redline diff https://example.blogspot.com/2016/07/post.html
         redline diff https://example.blogspot.com/2016/07/post.html first latest --word-diff
+        redline diff https://example.blogspot.com/2016/07/post.html 2016-08-01 2016-09-01
         redline diff --algorithm myers -U0 old.txt new.txt
         redline diff --stat old.html new.html
       """

@@ -14,8 +14,8 @@ struct ExtractCommand: AsyncParsableCommand {
     commandName: "extract",
     abstract: "Print the article of local HTML files.",
     discussion: """
-      Formats: article (the canonical text Redline stores: header lines, then the body as
-      Markdown blocks), text (the body only), markdown, json.
+      Formats: article (the canonical text Redline stores: header lines, then the body as \
+      Markdown blocks), text (the body only), markdown, json. \
       With --output-dir, each input FILE.html is written to DIR/FILE.txt instead.
 
       Examples:

@@ -7,24 +7,67 @@ struct ListCommand: AsyncParsableCommand {
     commandName: "list",
     abstract: "List the pages in the store.",
     discussion: """
-      One line per page: number of captures, time of the last change, time of the last check,
-      and the URL.
+      One line per page: number of captures, when it was first seen, last changed and last \
+      checked (UTC), and the URL. --host keeps the pages of one site (and its subdomains).
 
-      Example:
+      --format json prints one JSON object per line: url, captures, firstSeen, lastChanged, \
+      lastChecked (ISO 8601; absent when never).
+
+      Examples:
         redline list --store Snapshots
+        redline list --host example.blogspot.com
+        redline list --format json | jq -r 'select(.captures > 1) | .url'
       """
   )
+
+  @Option(name: .long, help: "Only pages on this host or its subdomains.")
+  var host: String?
+
+  @Option(name: .long, help: ArgumentHelp("text or json (JSON Lines).", valueName: "text|json"))
+  var format: ReportFormat = .text
 
   @OptionGroup var storeOptions: StoreOptions
 
   func run() async throws {
     try await reportingErrors {
-      for page in try ArchiveQueries(store: storeOptions.folderStore).list() {
-        let captures = page.captures == 1 ? "1 capture " : "\(page.captures) captures"
-        writeLine(
-          "\(captures)  changed \(page.lastChanged ?? "never")  checked \(page.lastChecked ?? "never")  \(page.url)"
-        )
+      let pages = try ArchiveQueries(store: storeOptions.folderStore).list(host: host)
+      switch format {
+      case .text:
+        let lines = pages.map { page in
+          let captures = page.captures == 1 ? "1 capture " : "\(page.captures) captures"
+          return [
+            padded(captures, 12), "first " + shortTime(page.firstSeen),
+            "changed " + shortTime(page.lastChanged), "checked " + shortTime(page.lastChecked),
+            page.url,
+          ].joined(separator: "  ") + "\n"
+        }
+        writeOutput(Array(lines.joined().utf8))
+      case .json:
+        for page in pages { writeJSONLine(ListJSON(page)) }
       }
     }
   }
+}
+
+/// One line of `list --format json`.
+private struct ListJSON: Encodable {
+  let url: String
+  let captures: Int
+  let firstSeen: String?
+  let lastChanged: String?
+  let lastChecked: String?
+
+  init(_ page: ArchiveQueries.PageSummary) {
+    url = page.url
+    captures = page.captures
+    firstSeen = page.firstSeen.map(isoTime)
+    lastChanged = page.lastChanged.map(isoTime)
+    lastChecked = page.lastChecked.map(isoTime)
+  }
+}
+
+/// A capture time as `2016-07-05 14:00`, or `never`.
+private func shortTime(_ time: String?) -> String {
+  guard let time, CaptureTime.isValid(time) else { return padded("never", 16) }
+  return String(CaptureTime.readable(time).prefix(16))
 }

@@ -5,27 +5,69 @@ import SnapshotStore
 struct LogCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "log",
-    abstract: "Show the timeline of one page: every check, with its outcome.",
+    abstract: "Show the timeline of one page: its captures, or with --all every check.",
     discussion: """
-      One line per check: time (UTC), HTTP status, outcome, lines added and removed, and the
-      title (or why the check failed).
+      One line per capture: time (UTC), HTTP status, outcome (new or changed), lines added \
+      and removed, and the title. --all adds the checks that found the article unchanged and \
+      the ones that failed (with why). Capture times work as FROM and TO in `redline diff` \
+      and as WHEN in `redline show`.
 
-      Example:
+      --format json prints one JSON object per line: time (ISO 8601), capture (the capture's \
+      name), status, outcome, added, removed, title, error; absent fields are left out.
+
+      Examples:
         redline log https://example.blogspot.com/2016/07/post.html
+        redline log --all https://example.blogspot.com/2016/07/post.html
+        redline log --format json https://example.blogspot.com/2016/07/post.html | jq .time
       """
   )
 
   @Argument(help: "The page URL.")
   var url: String
 
+  @Flag(name: .long, help: "Show every check, also unchanged and failed ones.")
+  var all = false
+
+  @Option(name: .long, help: ArgumentHelp("text or json (JSON Lines).", valueName: "text|json"))
+  var format: ReportFormat = .text
+
   @OptionGroup var storeOptions: StoreOptions
 
   func run() async throws {
     try await reportingErrors {
       let entries = try ArchiveQueries(store: storeOptions.folderStore).log(of: url)
-      // One write for the whole timeline: a page checked hourly for years has many lines.
-      writeOutput(Array(entries.map { logLine($0) + "\n" }.joined().utf8))
+        .filter { all || $0.storedCapture }
+      switch format {
+      case .text:
+        // One write for the whole timeline: a page checked hourly for years has many lines.
+        writeOutput(Array(entries.map { logLine($0) + "\n" }.joined().utf8))
+      case .json:
+        for entry in entries { writeJSONLine(LogJSON(entry)) }
+      }
     }
+  }
+}
+
+/// One line of `log --format json`.
+private struct LogJSON: Encodable {
+  let time: String
+  let capture: String?
+  let status: Int?
+  let outcome: String
+  let added: Int?
+  let removed: Int?
+  let title: String?
+  let error: String?
+
+  init(_ entry: HistoryEntry) {
+    time = isoTime(entry.time)
+    capture = entry.storedCapture ? entry.capture : nil
+    status = entry.status
+    outcome = entry.outcome.rawValue
+    added = entry.added
+    removed = entry.removed
+    title = entry.title
+    error = entry.error
   }
 }
 
@@ -37,10 +79,6 @@ private func logLine(_ entry: HistoryEntry) -> String {
     CaptureTime.readable(entry.time), status, padded(entry.outcome.rawValue, 9),
     padded(change, 9), detail,
   ].joined(separator: "  ").trimmingTrailingSpaces()
-}
-
-private func padded(_ text: String, _ width: Int) -> String {
-  text + String(repeating: " ", count: max(0, width - text.count))
 }
 
 extension String {

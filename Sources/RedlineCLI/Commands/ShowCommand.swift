@@ -6,12 +6,13 @@ struct ShowCommand: AsyncParsableCommand {
     commandName: "show",
     abstract: "Print a stored article (or its raw HTML).",
     discussion: """
-      WHEN takes a capture time, a unique prefix of one, first, latest (the default) or
-      latest~N.
+      WHEN takes a capture time, a unique prefix of one, first, latest (the default), \
+      latest~N, or a date or time (2016-11-24, 2016-11-24T10:15): the capture in force then.
 
       Examples:
         redline show https://example.blogspot.com/2016/07/post.html
         redline show https://example.blogspot.com/2016/07/post.html first --raw
+        redline show https://example.blogspot.com/2016/07/post.html 2016-08-01
       """
   )
 

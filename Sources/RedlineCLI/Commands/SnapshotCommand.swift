@@ -8,13 +8,29 @@ struct SnapshotCommand: AsyncParsableCommand {
     commandName: "snapshot",
     abstract: "Fetch pages and store a capture of each article that is new or changed.",
     discussion: """
-      Prints one line per page: "new URL", "changed +ADDED -REMOVED URL", "unchanged URL" or
-      "failed: REASON". A failed fetch never touches the stored captures. Exit status: 0 when
-      every page was checked, 2 when any failed (the others are still checked).
+      Prints one line per page: "new URL", "changed +ADDED -REMOVED URL", "unchanged URL" \
+      or "not-html TYPE URL"; before it, "recovered URL" when a page that failed last time \
+      answers again, and "moved URL -> TARGET" when a page starts redirecting to another page. A page that failed is one line on standard error: "redline: REASON". A failed \
+      fetch never touches the stored captures.
 
-      Example:
+      --feed takes an RSS or Atom feed, a sitemap, or a blog's home page (its feed is found \
+      through <link rel="alternate">, else Blogger's /feeds/posts/default or WordPress's \
+      /feed/ is tried) and checks every post it lists.
+
+      With --quiet nothing is printed unless a post changed, moved or failed, and a page \
+      that keeps failing is reported once when it starts failing and once when it recovers \
+      (its history keeps every failure), so cron mails only news.
+
+      Exit status: 0 every page was checked (with --exit-code: and none changed); 1 with \
+      --exit-code, some post changed; 2 nothing could run (bad arguments, unreadable list, \
+      unusable store); 3 some pages or feeds failed (the others were still checked).
+
+      Examples:
         redline snapshot --store Snapshots https://example.blogspot.com/2016/07/post.html
         redline snapshot --list watch.txt --quiet --diff
+        redline snapshot --feed https://example.blogspot.com/ --quiet
+        redline snapshot --feed https://example.org/feed/ --format json | jq -r .outcome
+        redline snapshot --list watch.txt --exit-code || echo "something changed or failed"
         redline snapshot --keep-raw always https://example.blogspot.com/2016/07/post.html
       """
   )
@@ -29,11 +45,35 @@ struct SnapshotCommand: AsyncParsableCommand {
       valueName: "file"))
   var list: String?
 
-  @Flag(name: .long, help: "Print only pages that changed or failed.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "An RSS or Atom feed, a sitemap, or a blog page that announces its feed: check every post it lists. Repeatable.",
+      valueName: "url"))
+  var feed: [String] = []
+
+  @Option(
+    name: .long,
+    help: "How many pages of a paged feed (rel=\"next\") to read with --feed.")
+  var feedPages = 1
+
+  @Flag(
+    name: .long,
+    help: "Print only changed posts and failures; a page that keeps failing is reported once.")
   var quiet = false
 
   @Flag(name: .long, help: "Print the unified diff of each changed article.")
   var diff = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "text: one line per page; json: one JSON object per page (JSON Lines).",
+      valueName: "text|json"))
+  var format: ReportFormat = .text
+
+  @Flag(name: .long, help: "Exit with 1 when any post changed, as `git diff --exit-code` does.")
+  var exitCode = false
 
   @Option(name: .long, help: "How many pages to fetch at once (at most 2 per host).")
   var jobs = 8
@@ -96,12 +136,13 @@ struct SnapshotCommand: AsyncParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
-    guard !urls.isEmpty || list != nil else {
-      throw ValidationError("Give at least one URL, or --list FILE.")
+    guard !urls.isEmpty || list != nil || !feed.isEmpty else {
+      throw ValidationError("Give at least one URL, --list FILE or --feed URL.")
     }
-    for url in urls where !isWebURL(url) {
+    for url in urls + feed where !isWebURL(url) {
       throw ValidationError("'\(url)' is not an http or https URL.")
     }
+    guard feedPages >= 1 else { throw ValidationError("--feed-pages must be at least 1.") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second.") }
     guard maxSize >= 1 else { throw ValidationError("--max-size must be at least 1 byte.") }
@@ -128,26 +169,53 @@ struct SnapshotCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    try await reportingErrors {
-      var all = urls
+    let store = storeOptions.folderStore
+    var all: [String] = []
+    do {
+      all = urls
       if let list { all += try readWatchList(list) }
-      let fetcher = CurlFetcher(
-        options: FetchOptions(
-          userAgent: userAgent, connectTimeout: connectTimeout, totalTimeout: timeout,
-          maxBodySize: maxSize, lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime,
-          verifyTLS: !insecure, connectTo: connectTo, hostDelay: delay, maxRetries: retries,
-          maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi))
-      let service = SnapshotService(
-        fetcher: fetcher, store: storeOptions.folderStore, jobs: jobs, keepRaw: keepRaw)
-      let reports = await service.snapshot(all)
-      for report in reports {
-        if quiet, report.outcome == .unchanged || report.outcome == .new { continue }
-        writeLine(report.line)
-        if diff { writeOutput(report.diff) }
-      }
-      if reports.contains(where: \.failed) { throw ExitCode(2) }
+      try store.prepareForWriting()
+    } catch {
+      printError(String(describing: error))
+      throw ExitCode(SnapshotExit.couldNotRun)
     }
+    let fetcher = CurlFetcher(
+      options: FetchOptions(
+        userAgent: userAgent, connectTimeout: connectTimeout, totalTimeout: timeout,
+        maxBodySize: maxSize, lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime,
+        verifyTLS: !insecure, connectTo: connectTo, hostDelay: delay, maxRetries: retries,
+        maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi))
+    var output = SnapshotOutput(format: format, quiet: quiet, withDiffs: diff)
+    let expansion = FeedExpansion(fetcher: fetcher, pages: feedPages)
+    for feedURL in feed {
+      do {
+        all += try await expansion.postURLs(feedURL)
+      } catch {
+        output.feedFailed(feedURL, reason: String(describing: error))
+      }
+    }
+    var seen: Set<String> = []
+    all = all.filter { seen.insert($0).inserted }
+    let service = SnapshotService(fetcher: fetcher, store: store, jobs: jobs, keepRaw: keepRaw)
+    let progress = ProgressLine(enabled: all.count > ProgressLine.threshold)
+    let reports = await service.snapshot(all) { report, done, total in
+      progress.update(report, done: done, total: total)
+    }
+    progress.finish()
+    for report in reports { output.page(report) }
+    if output.failures > 0 { throw ExitCode(SnapshotExit.someFailed) }
+    if exitCode, output.changes > 0 { throw ExitCode(SnapshotExit.changed) }
   }
+}
+
+/// `redline snapshot`'s exit statuses.
+enum SnapshotExit {
+  /// `--exit-code`: some post changed.
+  static let changed: Int32 = 1
+  /// Nothing could run: bad arguments, an unreadable list, an unusable store.
+  static let couldNotRun: Int32 = 2
+  /// Some pages or feeds failed; the others were checked.
+  static let someFailed: Int32 = 3
 }
 
 /// The URLs of a watch list: one per line, `#` comments and blank lines skipped.
@@ -159,3 +227,4 @@ private func readWatchList(_ path: String) throws -> [String] {
 }
 
 extension RawBodyPolicy: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}

@@ -8,10 +8,10 @@ struct VerifyCommand: AsyncParsableCommand {
     commandName: "verify",
     abstract: "Re-hash every stored file and check every page's history chain.",
     discussion: """
-      Prints one line per problem: "missing PATH: …", "altered PATH: …" (a hash, size or
-      history chain does not match), "orphaned PATH: …" (no history line accounts for it) or
-      "unchecked PATH: …". Writes a run cut short left behind are finished or removed first,
-      as the next snapshot would. Exit status: 0 when the store is intact, 1 when anything is
+      Prints one line per problem: "missing PATH: …", "altered PATH: …" (a hash, size or \
+      history chain does not match), "orphaned PATH: …" (no history line accounts for it) or \
+      "unchecked PATH: …". Writes a run cut short left behind are finished or removed first, \
+      as the next snapshot would. Exit status: 0 when the store is intact, 1 when anything is \
       damaged, 2 when the store cannot be read.
 
       Example:

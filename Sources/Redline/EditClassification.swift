@@ -1,0 +1,273 @@
+import TextDiff
+
+/// One change group of the body: blocks removed and blocks added in their place, with the
+/// changed words marked.
+public struct ChangedPassage: Sendable, Equatable, Codable {
+  /// One run of text in the word view: in both versions, only in the old, or only in the new.
+  public struct Piece: Sendable, Equatable, Codable {
+    /// Where the text is.
+    public enum Kind: String, Sendable, Codable {
+      /// In both versions.
+      case same
+      /// Only in the old version.
+      case removed
+      /// Only in the new version.
+      case added
+    }
+    /// Where the text is.
+    public let kind: Kind
+    /// The text, with the blocks' line breaks as `\n`.
+    public let text: String
+  }
+
+  /// The old blocks.
+  public let removed: [String]
+  /// The new blocks.
+  public let added: [String]
+  /// The new text with the old words woven in, as `git diff --word-diff` shows a change.
+  public let pieces: [Piece]
+}
+
+/// What `classifyEdit` found.
+struct EditClassification: Sendable {
+  /// The labels that apply, sorted.
+  var labels: [EditLabel]
+  /// The body's change groups, in order.
+  var passages: [ChangedPassage]
+  /// The old and new `Updated:` values.
+  var updatedBefore: String?
+  var updatedAfter: String?
+  /// Whether the body or the title changed.
+  var contentChanged: Bool
+  /// The note sentences the new version added (from their marker on).
+  var notes: [String]
+  /// The header lines other than `Updated:` that changed.
+  var headerChanges: [HeaderChange]
+}
+
+/// A header line of the article text (`Title`, `Author`, `Published`, `URL`) that changed.
+public struct HeaderChange: Sendable, Equatable, Codable {
+  /// The header's name.
+  public let name: String
+  /// The old value; nil when the line was absent.
+  public let before: String?
+  /// The new value; nil when the line is gone.
+  public let after: String?
+}
+
+/// Labels the edit from one article text to the next (see `EditLabel` for each definition).
+///
+///     classifyEdit(old: "Title: A\n\nIt costs 5 euros.\n", new: "Title: A\n\nIt costs 6 euros.\n")
+///     // labels == [.numbers]
+///
+/// - Complexity: that of a histogram diff of the blocks, plus word diffs of the changed ones.
+func classifyEdit(old: String, new: String) -> EditClassification {
+  let before = ArticleParts(old)
+  let after = ArticleParts(new)
+  let script = diff(before.body, after.body)
+  var labels: Set<EditLabel> = []
+  var passages: [ChangedPassage] = []
+  var allTypos = true
+  for change in script.changes {
+    let removed = Array(before.body[change.oldRange])
+    let added = Array(after.body[change.newRange])
+    if removed.count != added.count { labels.insert(.paragraphs) }
+    let words = WordDiff(
+      removed: Array(removed.joined(separator: "\n").utf8),
+      added: Array(added.joined(separator: "\n").utf8))
+    passages.append(
+      ChangedPassage(removed: removed, added: added, pieces: wordPieces(words)))
+    if !removed.isEmpty, !added.isEmpty, changesNumbers(words) { labels.insert(.numbers) }
+    if !isTypoFix(words) { allTypos = false }
+  }
+  let oldTitle = before.header["Title"]
+  let newTitle = after.header["Title"]
+  if oldTitle != newTitle {
+    labels.insert(.title)
+    let words = WordDiff(removed: Array((oldTitle ?? "").utf8), added: Array((newTitle ?? "").utf8))
+    if !isTypoFix(words) { allTypos = false }
+  }
+  if quotedPassages(before.body) != quotedPassages(after.body) { labels.insert(.quotation) }
+  let oldNotes = noteSentences(before.body)
+  let newNotes = noteSentences(after.body)
+  let addedNotes = newNotes.filter { !oldNotes.contains($0) }
+  if newNotes.count > oldNotes.count, !addedNotes.isEmpty { labels.insert(.correctionNote) }
+  let contentChanged = !script.changes.isEmpty || oldTitle != newTitle
+  if contentChanged, allTypos, !labels.contains(.paragraphs), !labels.contains(.numbers) {
+    labels.insert(.typo)
+  }
+  return EditClassification(
+    labels: labels.sorted(), passages: passages, updatedBefore: before.header["Updated"],
+    updatedAfter: after.header["Updated"], contentChanged: contentChanged,
+    notes: labels.contains(.correctionNote) ? addedNotes : [],
+    headerChanges: ["Title", "Author", "Published", "URL"].compactMap { name in
+      before.header[name] == after.header[name]
+        ? nil
+        : HeaderChange(name: name, before: before.header[name], after: after.header[name])
+    })
+}
+
+/// The word view of a change group: the new text with the old words woven in.
+private func wordPieces(_ words: WordDiff) -> [ChangedPassage.Piece] {
+  var pieces: [ChangedPassage.Piece] = []
+  func add(_ kind: ChangedPassage.Piece.Kind, _ bytes: ArraySlice<UInt8>) {
+    guard !bytes.isEmpty else { return }
+    pieces.append(ChangedPassage.Piece(kind: kind, text: String(decoding: bytes, as: UTF8.self)))
+  }
+  let added = words.addedText
+  guard !added.isEmpty else {
+    add(.removed, words.removedText[...])
+    return pieces
+  }
+  var written = 0
+  for change in words.changes {
+    if written < change.added.lowerBound { add(.same, added[written..<change.added.lowerBound]) }
+    add(.removed, words.removedText[change.removed])
+    // A space between the old and the new words, as a reader expects.
+    if !change.removed.isEmpty, !change.added.isEmpty { add(.same, [UInt8(ascii: " ")]) }
+    add(.added, added[change.added])
+    written = change.added.upperBound
+  }
+  if written < added.count { add(.same, added[written...]) }
+  return pieces
+}
+
+/// The words (runs of non-space characters) of some bytes.
+private func wordsOf(_ bytes: ArraySlice<UInt8>) -> [String] {
+  String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
+}
+
+/// Whether every changed word of a word diff is a typo fix (see `EditLabel.typo`).
+private func isTypoFix(_ words: WordDiff) -> Bool {
+  for change in words.changes {
+    let old = wordsOf(words.removedText[change.removed]).filter { !isPunctuationOnly($0) }
+    let new = wordsOf(words.addedText[change.added]).filter { !isPunctuationOnly($0) }
+    guard old.count == new.count else { return false }
+    for (a, b) in zip(old, new) where !isTypoPair(a, b) { return false }
+  }
+  return true
+}
+
+private func isPunctuationOnly(_ word: String) -> Bool {
+  !word.contains { $0.isLetter || $0.isNumber }
+}
+
+/// Two words that differ by a typo fix: the same letters and digits up to case and
+/// punctuation, or, with no digits in either, a small Damerau–Levenshtein distance.
+func isTypoPair(_ a: String, _ b: String) -> Bool {
+  let lettersA = Array(a.lowercased().filter { $0.isLetter || $0.isNumber })
+  let lettersB = Array(b.lowercased().filter { $0.isLetter || $0.isNumber })
+  if lettersA == lettersB { return true }
+  guard !lettersA.contains(where: \.isNumber), !lettersB.contains(where: \.isNumber) else {
+    return false
+  }
+  let allowed = min(lettersA.count, lettersB.count) >= longWordLetters ? 2 : 1
+  return editDistance(lettersA, lettersB, limit: allowed) <= allowed
+}
+
+/// Words at least this long may differ by two edits and still be a typo ("accomodation" →
+/// "accommodations" is not, "goverment" → "government" is): shorter words by one only, so that
+/// "cat" → "cut" counts but "cat" → "dog" does not.
+private let longWordLetters = 8
+
+/// The optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions),
+/// stopping early once every path exceeds `limit`.
+func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+  if abs(a.count - b.count) > limit { return limit + 1 }
+  var previous2 = [Int](repeating: 0, count: b.count + 1)
+  var previous = Array(0...b.count)
+  for i in 1...max(a.count, 1) where !a.isEmpty {
+    var current = [Int](repeating: 0, count: b.count + 1)
+    current[0] = i
+    for j in stride(from: 1, through: b.count, by: 1) {
+      let cost = a[i - 1] == b[j - 1] ? 0 : 1
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+        current[j] = min(current[j], previous2[j - 2] + 1)
+      }
+    }
+    if current.min() ?? 0 > limit { return limit + 1 }
+    previous2 = previous
+    previous = current
+  }
+  return a.isEmpty ? b.count : previous[b.count]
+}
+
+/// Whether some change of a word diff replaces, adds or removes numbers.
+private func changesNumbers(_ words: WordDiff) -> Bool {
+  words.changes.contains { change in
+    // A pure insertion or deletion adds or drops a passage; a number changes in a replacement.
+    guard !change.removed.isEmpty, !change.added.isEmpty else { return false }
+    let old = numbers(in: words.removedText[change.removed])
+    let new = numbers(in: words.addedText[change.added])
+    return (!old.isEmpty || !new.isEmpty) && old != new
+  }
+}
+
+/// The numbers in some text, thousands separators removed: `1,408,215` → `1408215`.
+func numbers(in bytes: ArraySlice<UInt8>) -> [String] {
+  String(decoding: bytes, as: UTF8.self).matches(of: numberPattern).map {
+    String($0.output).replacingOccurrences(of: ",", with: "")
+  }
+}
+
+/// A number: digits with decimal or thousands separators, and a percent sign.
+private var numberPattern: Regex<Substring> { #/\d+(?:[.,]\d+)*%?/# }
+
+/// The quoted passages of a body, in order: text between quotation marks, and quote blocks.
+func quotedPassages(_ body: [String]) -> [String] {
+  var passages: [String] = []
+  for block in body {
+    if block.hasPrefix("> ") {
+      passages.append(String(block.dropFirst(2)))
+      continue
+    }
+    var open: Character?
+    var current = ""
+    for character in block {
+      if let opening = open {
+        if closingMarks[opening]?.contains(character) == true {
+          passages.append(current)
+          open = nil
+          current = ""
+        } else {
+          current.append(character)
+        }
+      } else if closingMarks[character] != nil {
+        open = character
+      }
+    }
+  }
+  return passages
+}
+
+/// Opening quotation marks and the marks that close them.
+private let closingMarks: [Character: Set<Character>] = [
+  "\"": ["\""], "“": ["”"], "«": ["»"], "„": ["“", "”"], "»": ["«"],
+]
+
+/// The correction and update notes of a body: each block or sentence that starts with a note
+/// marker, from the marker on.
+func noteSentences(_ body: [String]) -> [String] {
+  body.flatMap { block in
+    block.matches(of: notePattern).map { match in
+      String(block[match.range.lowerBound...]).trimmingLeadingNoteJunk()
+    }
+  }
+}
+
+/// A note marker at the start of a block (after a Markdown marker and an opening bracket or
+/// emphasis) or of a sentence, with an optional date or parenthesis, then a colon or a dash.
+private var notePattern: Regex<Substring> {
+  #/(?i)(?:^(?:#+ |> |- |\d+\. )?|[.!?]["”’)\]]?\s+)[\[(*_]*(?:corrections?|updated?|editor['’]s note|clarification|erratum|addendum)\b(?:\s*\([^)]{0,40}\)|\s*[\d/.,-]{1,20}(?=\s*[:—–-]))?\s*(?::|\s[—–-]\s)/#
+}
+
+extension String {
+  /// The note from its marker on: what a sentence boundary or a block marker matched before
+  /// it is dropped.
+  fileprivate func trimmingLeadingNoteJunk() -> String {
+    var text = self[...]
+    while let first = text.first, !first.isLetter { text = text.dropFirst() }
+    return String(text)
+  }
+}

@@ -1,0 +1,48 @@
+/// What kind of edit one version of a post made to the one before. An edit gets every label
+/// that applies, or none (a rewording that fits no label).
+public enum EditLabel: String, Sendable, Codable, CaseIterable, Comparable {
+  /// Every changed word is a typo fix: each removed word pairs with an added word that differs
+  /// only in case or punctuation, or is within a small edit distance (Damerau–Levenshtein 1,
+  /// or 2 when both words have at least 8 letters); words of punctuation alone may come or go.
+  /// No paragraph added or removed, no number touched.
+  case typo
+  /// Words were replaced by others and the numbers among them differ (digit runs, with their
+  /// decimal and thousands separators and a `%`; `1,200` and `1200` are one number): "12
+  /// people" became "14 people" or "dozens of people". Words only inserted or only deleted
+  /// (a new sentence that happens to hold a date) do not count.
+  case numbers
+  /// The passages inside quotation marks (`"…"`, `“…”`, `«…»`, `„…“`) and the quote blocks
+  /// (`> …`) of the body are not the same list: a quotation was altered, added or removed.
+  case quotation
+  /// The `href`s of the links inside the body are not the same set. Links are read from the
+  /// raw HTML of both captures, so this label is unavailable when either was not kept.
+  case links
+  /// A change replaced some paragraphs (blocks) by a different number of them: blocks were
+  /// added, removed, split or merged.
+  case paragraphs
+  /// The `Title:` line changed.
+  case title
+  /// The body has more correction or update notes than before: a block, or a sentence, that
+  /// starts with a note marker (`Correction`, `Update`, `Updated`, `Editor's note`,
+  /// `Clarification`, `Erratum`, `Addendum`, in any case, optionally followed by a date or a
+  /// parenthesis) then a colon or a dash.
+  case correctionNote = "correction-note"
+
+  /// The label as a reader sees it.
+  public var name: String {
+    switch self {
+    case .typo: "typo or punctuation only"
+    case .numbers: "numbers changed"
+    case .quotation: "quotation changed"
+    case .links: "links added or removed"
+    case .paragraphs: "paragraphs added or removed"
+    case .title: "title changed"
+    case .correctionNote: "correction or update note added"
+    }
+  }
+
+  /// Labels sort in declaration order.
+  public static func < (lhs: EditLabel, rhs: EditLabel) -> Bool {
+    allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+  }
+}

@@ -1,0 +1,86 @@
+import SnapshotStore
+
+/// Where a page answered at each check, read from its history: at its own URL, through a
+/// redirect to another, or not at all (404, 410). Network failures and other errors say
+/// nothing about where the post is and are skipped.
+struct PagePlaces {
+  /// Where one check found the page.
+  enum Place: Equatable {
+    /// At its own URL.
+    case own
+    /// Redirected to another URL.
+    case moved(to: String)
+    /// Answered 404 or 410.
+    case gone(status: Int)
+  }
+
+  let page: PageRecord
+  let history: [HistoryEntry]
+  let metadata: [String: CaptureMetadata]
+
+  /// Where the check that made a capture found the page.
+  func isOwnVersion(_ capture: CaptureRecord) -> Bool {
+    !capture.metadata.isNotHTML && captureMoved(capture.time) == nil
+  }
+
+  /// The other URL a capture came from, if its fetch was redirected away from the page.
+  private func captureMoved(_ time: String) -> String? {
+    guard let final = metadata[time]?.finalURL else { return nil }
+    return movedURL(final, pageURL: page.url)
+  }
+
+  /// Where one check found the page; nil when it says nothing about that.
+  func place(of entry: HistoryEntry) -> (Place, status: Int?)? {
+    if let moved = entry.finalURL { return (.moved(to: moved), entry.status) }
+    switch entry.outcome {
+    case .failed:
+      guard let status = entry.status ?? statusInError(entry.error), [404, 410].contains(status)
+      else { return nil }
+      return (.gone(status: status), status)
+    case .new, .changed, .unchanged:
+      // Histories written before `finalURL` existed: the capture's metadata knows, and an
+      // unchanged check saw the same article as its capture, so came the same way.
+      if let capture = entry.capture, let moved = captureMoved(capture) {
+        return (.moved(to: moved), entry.status)
+      }
+      return (.own, entry.status)
+    }
+  }
+
+  /// The removals, moves and returns: each change of place after the first known one.
+  func events() -> [AuditEvent] {
+    var events: [AuditEvent] = []
+    var previous: Place?
+    for entry in history {
+      guard let (place, status) = place(of: entry) else { continue }
+      defer { previous = place }
+      guard let previous, previous != place else { continue }
+      switch place {
+      case .gone(let code):
+        events.append(
+          AuditEvent(
+            time: entry.time, kind: .removed, status: code, to: nil,
+            detail: "answers HTTP \(code)\(statusText(code))"))
+      case .moved(let target):
+        let home = isHomePage(target)
+        events.append(
+          AuditEvent(
+            time: entry.time, kind: .moved, status: status, to: target,
+            detail: home ? "redirects to the home page \(target)" : "redirects to \(target)"))
+      case .own:
+        events.append(
+          AuditEvent(
+            time: entry.time, kind: .restored, status: status, to: nil,
+            detail: "answers at its own URL again"
+              + (status.map { " (HTTP \($0))" } ?? "")))
+      }
+    }
+    return events
+  }
+
+  /// A status read back from an older failure line's message (`HTTP 404 Not Found`).
+  private func statusInError(_ error: String?) -> Int? {
+    guard let error, let match = error.firstMatch(of: #/HTTP (\d{3})\b/#) else { return nil }
+    return Int(match.output.1)
+  }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Redline
+import SnapshotStore
+
+struct AuditCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit",
+    abstract: "List every page edited after its first capture, or removed or moved.",
+    discussion: """
+      Each edit is one version of a post against the one before it, with its time, its \
+      diff and labels: typo or punctuation only, numbers changed, quotation changed, links \
+      added or removed, paragraphs added or removed, title changed, correction or update \
+      note added. A "stealth edit" changed the body while the page's own updated date did \
+      not. A post that starts answering 404 or 410 is reported as removed; one that now \
+      redirects elsewhere, or whose canonical URL changed, as moved.
+
+      --since and --until take a date (2016-07-01: the whole day, UTC), a time \
+      (2016-07-01T10:30, 2016-07-01 10:30:00Z, 2016-07-01T12:30:00+02:00) or a capture \
+      time (20160701T103000Z); both ends are included. Exit status: 0 when the audit ran \
+      (edits found or not), 2 when the store cannot be read or a date is not one.
+
+      Examples:
+        redline audit --since 2016-07-01
+        redline audit --host example.blogspot.com --format markdown > audit.md
+        redline audit --format html > audit.html
+        redline audit --since 2016-07-01 --until 2016-07-31T23:59:59Z --format json
+      """
+  )
+
+  @Option(
+    help: ArgumentHelp("Leave out edits and events before this date or time.", valueName: "date"))
+  var since: String?
+
+  @Option(
+    help: ArgumentHelp("Leave out edits and events after this date or time.", valueName: "date"))
+  var until: String?
+
+  @Option(help: ArgumentHelp("Only pages of this host.", valueName: "host"))
+  var host: String?
+
+  @Option(help: "The output format.")
+  var format: AuditFormatOption = .text
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() async throws {
+    try await reportingErrors {
+      let store = storeOptions.folderStore
+      guard FileManager.default.fileExists(atPath: store.root) else {
+        throw StoreError.unreadable(path: store.root, reason: "no such folder")
+      }
+      let options = AuditOptions(
+        since: try since.map { try storeTime($0, bound: .start) },
+        until: try until.map { try storeTime($0, bound: .end) }, host: host,
+        generated: CaptureTime.string(from: Date()))
+      let report = try ArchiveQueries(store: store).audit(options)
+      writeOutput(renderAudit(report, as: format.format))
+    }
+  }
+}
+
+/// `--format` values.
+enum AuditFormatOption: String, ExpressibleByArgument, CaseIterable {
+  case text, markdown, html, json
+
+  var format: AuditFormat {
+    switch self {
+    case .text: .text
+    case .markdown: .markdown
+    case .html: .html
+    case .json: .json
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Redline
+import SnapshotStore
+
+/// How a command prints what it found.
+enum ReportFormat: String, CaseIterable, Sendable {
+  /// Lines for people.
+  case text
+  /// JSON for scripts: one object per line (JSON Lines).
+  case json
+}
+
+/// Prints `redline snapshot`'s report, as lines or JSON Lines, and counts what the exit status
+/// depends on.
+struct SnapshotOutput {
+  let format: ReportFormat
+  let quiet: Bool
+  let withDiffs: Bool
+  /// Pages and feeds that failed in this run, whether printed or not.
+  private(set) var failures = 0
+  /// Posts whose article changed.
+  private(set) var changes = 0
+
+  init(format: ReportFormat, quiet: Bool, withDiffs: Bool) {
+    self.format = format
+    self.quiet = quiet
+    self.withDiffs = withDiffs
+  }
+
+  /// A feed that gave no list of posts. Always reported: a feed has no history to tell a new
+  /// failure from an old one.
+  mutating func feedFailed(_ url: String, reason: String) {
+    failures += 1
+    printError("feed: \(reason)")
+    if format == .json {
+      writeJSONLine(PageJSON(url: url, kind: "feed", outcome: "failed", error: reason))
+    }
+  }
+
+  /// One page's report. A failure is one line on standard error (and, as JSON, an object on
+  /// standard output too); the rest goes to standard output.
+  mutating func page(_ report: PageReport) {
+    if report.failed { failures += 1 }
+    if case .changed = report.outcome { changes += 1 }
+    guard shows(report) else { return }
+    if case .failed(let reason) = report.outcome { printError(reason) }
+    switch format {
+    case .text:
+      if report.failed { return }
+      if report.recovered { writeLine("recovered \(report.url)") }
+      if report.newlyMoved, let target = report.movedTo {
+        writeLine("moved \(report.url) -> \(target)")
+      }
+      if quiet, !isChange(report) { return }
+      writeLine(report.line)
+      if withDiffs { writeOutput(report.diff) }
+    case .json:
+      writeJSONLine(PageJSON(report, withDiff: withDiffs))
+    }
+  }
+
+  /// With `--quiet`, only changes, new failures and recoveries are shown.
+  private func shows(_ report: PageReport) -> Bool {
+    guard quiet else { return true }
+    if report.failed { return !report.stillFailing }
+    return isChange(report) || report.recovered || report.newlyMoved
+  }
+
+  private func isChange(_ report: PageReport) -> Bool {
+    if case .changed = report.outcome { return true }
+    return false
+  }
+}
+
+/// One line of `snapshot --format json`. Absent fields are left out.
+struct PageJSON: Encodable {
+  /// The page (or feed) URL.
+  var url: String
+  /// "page" or "feed".
+  var kind = "page"
+  /// new, changed, unchanged, not-html or failed.
+  var outcome: String
+  /// The capture's time (`YYYYMMDDTHHMMSSZ`) for new and changed pages.
+  var capture: String?
+  /// Lines added and removed, for changed pages.
+  var added: Int?
+  var removed: Int?
+  /// The media type of a non-HTML page.
+  var mediaType: String?
+  /// Why the check failed.
+  var error: String?
+  /// The outcome of the page's previous check, if it was checked before.
+  var previous: String?
+  /// Whether the page answered again after failing last time.
+  var recovered: Bool?
+  /// Where the page now redirects, when that is another page.
+  var movedTo: String?
+  /// The unified diff, with `--diff`.
+  var diff: String?
+
+  init(url: String, kind: String, outcome: String, error: String) {
+    self.url = url
+    self.kind = kind
+    self.outcome = outcome
+    self.error = error
+  }
+
+  init(_ report: PageReport, withDiff: Bool) {
+    url = report.url
+    capture = report.capture
+    previous = report.previousOutcome?.rawValue
+    recovered = report.recovered ? true : nil
+    movedTo = report.movedTo
+    switch report.outcome {
+    case .new: outcome = "new"
+    case .changed(let linesAdded, let linesRemoved):
+      outcome = "changed"
+      added = linesAdded
+      removed = linesRemoved
+      if withDiff { diff = String(decoding: report.diff, as: UTF8.self) }
+    case .unchanged: outcome = "unchanged"
+    case .notHTML(let type):
+      outcome = "not-html"
+      mediaType = type
+    case .failed(let reason):
+      outcome = "failed"
+      error = reason
+    }
+  }
+}
+
+/// Writes a value as one line of compact JSON with sorted keys.
+func writeJSONLine<T: Encodable>(_ value: T) {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+  guard let data = try? encoder.encode(value) else { return }
+  writeOutput(Array(data) + [UInt8(ascii: "\n")])
+}
+
+/// A progress line on standard error, redrawn after each page, only when standard error is a
+/// terminal that understands cursor movement (not `TERM=dumb`) and the run has more than a few
+/// pages.
+final class ProgressLine: @unchecked Sendable {
+  /// Runs with more pages than this show progress.
+  static let threshold = 3
+  private let enabled: Bool
+  private let lock = NSLock()
+  private var changed = 0
+  private var failed = 0
+
+  init(enabled: Bool) {
+    self.enabled =
+      enabled && isatty(STDERR_FILENO) == 1
+      && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+  }
+
+  func update(_ report: PageReport, done: Int, total: Int) {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    if report.failed { failed += 1 }
+    if case .changed = report.outcome { changed += 1 }
+    let line = "\r\u{1B}[Kchecked \(done)/\(total), \(changed) changed, \(failed) failed"
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  func finish() {
+    guard enabled else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+  }
+}

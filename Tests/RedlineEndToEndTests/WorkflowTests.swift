@@ -1,0 +1,361 @@
+import Foundation
+import LoopbackServer
+import Testing
+
+/// A post page long enough to be an article.
+private func post(_ title: String, _ paragraphs: [String]) -> [UInt8] {
+  let body = paragraphs.map { "<p>\($0)</p>" }.joined()
+  return Array(
+    """
+    <!doctype html><html><head><title>\(title)</title></head><body>
+    <nav><a href="/">Home</a></nav><article><h1>\(title)</h1>\(body)</article>
+    <footer>Copyright</footer></body></html>
+    """.utf8)
+}
+
+private let paragraphs = [
+  "The council met on Tuesday to discuss the budget for the coming year, which rose again.",
+  "Members argued for three hours about the cost of repairing the old bridge over the river.",
+]
+
+private func html(_ body: [UInt8]) -> Behaviour {
+  .respond(status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: body)
+}
+
+private func xml(_ text: String, _ type: String = "application/xml") -> Behaviour {
+  .respond(status: 200, headers: [("Content-Type", type)], body: Array(text.utf8))
+}
+
+/// What a test page answers; changed between runs.
+private final class PageState: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Behaviour
+  init(_ value: Behaviour) { self.value = value }
+  var behaviour: Behaviour {
+    get { lock.withLock { value } }
+    set { lock.withLock { value = newValue } }
+  }
+}
+
+private func lines(_ text: String) -> [String] {
+  text.split(separator: "\n").map(String.init)
+}
+
+private func jsonLines(_ text: String) throws -> [[String: Any]] {
+  try lines(text).map {
+    try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+  }
+}
+
+@Suite("cron and shell workflows", .serialized)
+struct WorkflowTests {
+  @Test("--feed reads an announced Atom feed, WordPress's /feed/, and sitemap indexes")
+  func feeds() throws {
+    let server = try LoopbackServer { request in
+      switch request.path {
+      case "/blogger/":
+        return html(
+          Array(
+            """
+            <html><head>
+            <link rel="alternate" type="application/atom+xml" title="Blog - Atom" href="/blogger/feeds/posts/default">
+            <link rel="alternate" type="application/rss+xml" title="Comments" href="/blogger/feeds/comments/default">
+            </head><body><p>Home page</p></body></html>
+            """.utf8))
+      case "/blogger/feeds/posts/default":
+        return xml(
+          """
+          <feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title>
+          <entry><title>A</title><link rel="replies" type="text/html" href="/blogger/2016/07/a.html#comments"/>
+          <link rel="alternate" type="text/html" href="/blogger/2016/07/a.html"/></entry>
+          <entry><title>B</title><link rel="alternate" type="text/html" href="/blogger/2016/06/b.html"/></entry>
+          </feed>
+          """, "application/atom+xml; charset=UTF-8")
+      case "/blogger/2016/07/a.html": return html(post("Post A", paragraphs))
+      case "/blogger/2016/06/b.html": return html(post("Post B", paragraphs))
+      case "/feed/":
+        return xml(
+          """
+          <?xml version="1.0"?><rss version="2.0"><channel><title>WP</title>
+          <item><title>C</title><link>/wp/c/</link></item>
+          </channel></rss>
+          """, "application/rss+xml")
+      case "/wp/c/": return html(post("Post C", paragraphs))
+      case "/": return html(Array("<html><body><p>No feed announced here.</p></body></html>".utf8))
+      case "/sitemap_index.xml":
+        return xml(
+          """
+          <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <sitemap><loc>/post-sitemap.xml</loc></sitemap></sitemapindex>
+          """)
+      case "/post-sitemap.xml":
+        return xml(
+          """
+          <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <url><loc>/wp/c/</loc><lastmod>2024-01-01</lastmod></url>
+          <url><loc>/blogger/2016/06/b.html</loc></url></urlset>
+          """)
+      default:
+        return .respond(status: 404, headers: [("Content-Type", "text/plain")], body: [])
+      }
+    }
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    let base = server.baseURL
+
+    let blogger = try redline(["snapshot", "--store", store, "--feed", base + "/blogger/"])
+    #expect(blogger.status == 0)
+    #expect(
+      blogger.stdout == "new \(base)/blogger/2016/07/a.html\nnew \(base)/blogger/2016/06/b.html\n")
+    // The comments feed was never read: the posts' feed comes first.
+    #expect(!server.requests.contains { $0.path.contains("comments") })
+
+    let wordpress = try redline([
+      "snapshot", "--store", store, "--feed", base + "/", "--format", "json",
+    ])
+    #expect(wordpress.status == 0)
+    let objects = try jsonLines(wordpress.stdout)
+    #expect(objects.count == 1)
+    #expect(objects.first?["url"] as? String == base + "/wp/c/")
+    #expect(objects.first?["outcome"] as? String == "new")
+    #expect(objects.first?["kind"] as? String == "page")
+
+    let sitemap = try redline([
+      "snapshot", "--store", store, "--feed", base + "/sitemap_index.xml",
+    ])
+    #expect(sitemap.status == 0)
+    #expect(sitemap.stdout == "unchanged \(base)/wp/c/\nunchanged \(base)/blogger/2016/06/b.html\n")
+
+    // A feed that cannot be read is one failure; the other pages are still checked.
+    let broken = try redline([
+      "snapshot", "--store", store, "--feed", base + "/nothing-here/", base + "/wp/c/",
+    ])
+    #expect(broken.status == 3)
+    #expect(broken.stderr == "redline: feed: fetching \(base)/nothing-here/: HTTP 404 Not Found\n")
+    #expect(broken.stdout == "unchanged \(base)/wp/c/\n")
+  }
+
+  @Test("--quiet reports a failing page once when it starts failing and once when it recovers")
+  func quietCron() throws {
+    let page = PageState(html(post("Budget", paragraphs)))
+    let server = try LoopbackServer { _ in page.behaviour }
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    let url = server.baseURL + "/2024/budget.html"
+    let run = { (extra: [String]) in
+      try redline(["snapshot", "--store", store, "--quiet", "--exit-code"] + extra + [url])
+    }
+
+    let first = try run([])
+    #expect(first.status == 0)
+    #expect(first.stdout == "")
+    #expect(first.stderr == "")
+
+    page.behaviour = .respond(status: 500, headers: [], body: Array("oops".utf8))
+    let failing = try run([])
+    #expect(failing.status == 3)
+    #expect(failing.stdout == "")
+    #expect(failing.stderr == "redline: fetching \(url): HTTP 500 Internal Server Error\n")
+    let stillFailing = try run([])
+    #expect(stillFailing.status == 3)
+    #expect(stillFailing.stdout == "")
+    #expect(stillFailing.stderr == "")
+    let json = try run(["--format", "json"])
+    #expect(json.stdout == "")
+    #expect(json.stderr == "")
+
+    page.behaviour = html(post("Budget", paragraphs + ["An update: the vote was postponed."]))
+    let recovered = try run(["--diff"])
+    #expect(recovered.status == 1)
+    let output = lines(recovered.stdout)
+    #expect(output.prefix(2) == ["recovered \(url)", "changed +2 -0 \(url)"])
+    #expect(output.contains("+An update: the vote was postponed."))
+
+    let quietAgain = try run([])
+    #expect(quietAgain.status == 0)
+    #expect(quietAgain.stdout == "")
+
+    // Every failure stays in the log.
+    let log = try redline(["log", "--store", store, "--all", url])
+    #expect(lines(log.stdout).filter { $0.contains("failed") }.count == 3)
+    let capturesOnly = try redline(["log", "--store", store, url])
+    #expect(lines(capturesOnly.stdout).count == 2)
+    #expect(lines(capturesOnly.stdout)[1].contains("changed    +2 -0"))
+
+    // Without --quiet, JSON Lines give every page with its previous outcome.
+    let verbose = try redline(["snapshot", "--store", store, "--format", "json", url])
+    let object = try #require(try jsonLines(verbose.stdout).first)
+    #expect(object["outcome"] as? String == "unchanged")
+    #expect(object["previous"] as? String == "unchanged")
+  }
+
+  @Test("a run that cannot start exits 2 with one line; partial failures exit 3")
+  func exitCodes() throws {
+    let server = try LoopbackServer { request in
+      request.path == "/ok" ? html(post("Fine", paragraphs)) : .closeWithoutResponse
+    }
+    let work = try TemporaryFolder()
+    try Data("a file".utf8).write(to: URL(fileURLWithPath: work.file("blocked")))
+
+    let unusable = try redline([
+      "snapshot", "--store", work.file("blocked") + "/store", server.baseURL + "/ok",
+    ])
+    #expect(unusable.status == 2)
+    #expect(unusable.stdout == "")
+    #expect(unusable.stderr.hasPrefix("redline: store: cannot write"))
+    #expect(lines(unusable.stderr).count == 1)
+    #expect(server.requests.isEmpty)
+
+    let noList = try redline(["snapshot", "--store", work.file("s"), "--list", work.file("no")])
+    #expect(noList.status == 2)
+    #expect(lines(noList.stderr).count == 1)
+
+    #expect(try redline(["snapshot", "--store", work.file("s"), "not-a-url"]).status == 2)
+    #expect(
+      try redline(["snapshot", "--store", work.file("s"), "--jobs", "0", "http://x/"]).status == 2)
+
+    try Data("# watch list\n\n\(server.baseURL)/ok\n  \(server.baseURL)/gone  \n".utf8).write(
+      to: URL(fileURLWithPath: work.file("watch.txt")))
+    let partial = try redline([
+      "snapshot", "--store", work.file("s"), "--list", work.file("watch.txt"), "--retries", "0",
+    ])
+    #expect(partial.status == 3)
+    #expect(partial.stdout == "new \(server.baseURL)/ok\n")
+    #expect(partial.stderr.hasPrefix("redline: fetching \(server.baseURL)/gone"))
+    #expect(lines(partial.stderr).count == 1)
+  }
+
+  @Test("diff and show pick captures by date; list filters by host and prints JSON")
+  func selectorsAndListing() throws {
+    let page = PageState(html(post("Bridge", paragraphs)))
+    let server = try LoopbackServer { _ in page.behaviour }
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    let port = server.port
+    let urlA = "http://blog-a.example:\(port)/p.html"
+    let urlB = "http://news.blog-b.example:\(port)/p.html"
+    let snapshot = { (url: String) in
+      try redline([
+        "snapshot", "--store", store, "--connect-to", "::127.0.0.1:\(port)", url,
+      ])
+    }
+    #expect(try snapshot(urlA).status == 0)
+    page.behaviour = html(post("Bridge", paragraphs + ["Second version."]))
+    #expect(try snapshot(urlA).status == 0)
+    page.behaviour = html(post("Bridge", paragraphs + ["Third version."]))
+    #expect(try snapshot(urlA).status == 0)
+    #expect(try snapshot(urlB).status == 0)
+
+    let log = try jsonLines(
+      try redline(["log", "--store", store, "--format", "json", urlA]).stdout)
+    let times = log.compactMap { $0["time"] as? String }
+    try #require(times.count == 3)
+
+    // A full ISO time is the capture taken then; today's date is the capture in force at its end.
+    let second = try redline(["show", "--store", store, urlA, times[1]])
+    #expect(second.stdout.hasSuffix("Second version.\n"))
+    let today = String(times[2].prefix(10))
+    let diff = try redline(["diff", "--store", store, urlA, "first", today])
+    #expect(diff.status == 1)
+    #expect(diff.stdout.contains("+Third version."))
+    let same = try redline(["diff", "--store", store, urlA, "latest~1", times[1]])
+    #expect(same.status == 0)
+    let before = try redline(["show", "--store", store, urlA, "2001-01-01"])
+    #expect(before.status == 2)
+    #expect(before.stderr.contains("the first capture was taken later"))
+
+    let all = try redline(["list", "--store", store])
+    #expect(lines(all.stdout).count == 2)
+    let onlyB = try redline(["list", "--store", store, "--host", "blog-b.example"])
+    #expect(lines(onlyB.stdout).count == 1)
+    #expect(onlyB.stdout.hasSuffix("  \(urlB)\n"))
+    let json = try jsonLines(try redline(["list", "--store", store, "--format", "json"]).stdout)
+    let a = try #require(json.first { $0["url"] as? String == urlA })
+    #expect(a["captures"] as? Int == 3)
+    #expect(a["firstSeen"] as? String == times[0])
+    #expect(a["lastChanged"] as? String == times[2])
+  }
+
+  @Test("a post that starts redirecting to another page is reported as moved, once")
+  func moves() throws {
+    let target = PageState(html(post("Bridge", paragraphs)))
+    let server = try LoopbackServer { request in
+      let host = request.header("Host") ?? ""
+      switch (host.hasPrefix("www."), request.path) {
+      case (false, "/p.html"): return target.behaviour
+      case (true, "/p.html/"), (false, "/"): return html(post("Home", paragraphs.reversed()))
+      default: return .respond(status: 404, headers: [], body: [])
+      }
+    }
+    let work = try TemporaryFolder()
+    let port = server.port
+    let url = "http://blog.example:\(port)/p.html"
+    let run = { (extra: [String]) in
+      try redline(
+        ["snapshot", "--store", work.file("s"), "--connect-to", "::127.0.0.1:\(port)"] + extra
+          + [url])
+    }
+    #expect(try run([]).stdout == "new \(url)\n")
+    // Another spelling of the same address (www., a trailing slash) is not a move.
+    target.behaviour = .respond(
+      status: 301, headers: [("Location", "http://www.blog.example:\(port)/p.html/")], body: [])
+    let respelled = try run([])
+    #expect(respelled.status == 0)
+    #expect(respelled.stdout == "changed +4 -4 \(url)\n")
+    target.behaviour = .respond(status: 301, headers: [("Location", "/")], body: [])
+    let moved = try run(["--quiet"])
+    #expect(lines(moved.stdout).first == "moved \(url) -> http://blog.example:\(port)/")
+    let again = try run(["--format", "json"])
+    let object = try #require(try jsonLines(again.stdout).first)
+    #expect(object["movedTo"] as? String == "http://blog.example:\(port)/")
+    #expect(try run(["--quiet"]).stdout == "")
+  }
+
+  @Test("a progress line is drawn on a terminal only")
+  func progress() throws {
+    let server = try LoopbackServer { request in html(post("Post \(request.path)", paragraphs)) }
+    let work = try TemporaryFolder()
+    let urls = (1...5).map { server.baseURL + "/p\($0).html" }
+    let plain = try redline(["snapshot", "--store", work.file("a")] + urls)
+    #expect(plain.status == 0)
+    #expect(plain.stderr == "")
+    // util-linux's script(1) gives the run a pseudo-terminal (Debian's bsdutils, always there).
+    let script = "/usr/bin/script"
+    try #require(FileManager.default.isExecutableFile(atPath: script))
+    let command =
+      ([
+        productsFolder.appendingPathComponent("redline").path, "snapshot", "--store",
+        work.file("b"),
+      ] + urls).joined(separator: " ")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: script)
+    process.arguments = ["-qec", command, "/dev/null"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["TERM"] = "xterm"
+    process.environment = environment
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(terminal.contains("\r\u{1B}[Kchecked 5/5, 0 changed, 0 failed\r\u{1B}[K"))
+    #expect(terminal.contains("new \(urls[4])"))
+  }
+
+  @Test("every command's --help has examples, and shells get completions")
+  func helpAndCompletions() throws {
+    for command in ["snapshot", "diff", "extract", "log", "show", "list", "verify"] {
+      let help = try redline([command, "--help"])
+      #expect(help.status == 0)
+      #expect(help.stdout.contains("Example"), "\(command) --help has no examples")
+    }
+    for shell in ["bash", "zsh", "fish"] {
+      let script = try redline(["--generate-completion-script", shell])
+      #expect(script.status == 0)
+      #expect(script.stdout.contains("snapshot"))
+      #expect(script.stdout.contains("--feed"))
+    }
+  }
+}
