@@ -62,7 +62,7 @@ let package = Package(
     .testTarget(
       name: "ArticleExtractionTests",
       dependencies: ["ArticleExtraction", "HTMLParsing", "TextDiff"],
-      exclude: ["Fixtures"]
+      exclude: ["Fixtures", "StabilityPairs"]
     ),
     .testTarget(name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "LoopbackServer"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),

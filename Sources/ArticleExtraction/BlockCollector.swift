@@ -14,7 +14,7 @@ struct BlockCollector {
   private static let headingLevels: [String: Int] = [
     "h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6,
   ]
-  private static let layoutBlockTags: Set<String> = [
+  static let layoutBlockTags: Set<String> = [
     "p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
     "section", "article",
   ]
@@ -76,7 +76,7 @@ struct BlockCollector {
       if currentKind == .code { buffer += "\n" } else { flush() }
       return
     }
-    guard !Self.inlineTags.contains(node.name) else { return }
+    guard !page.tag(index, is: .inline) else { return }
     if (node.name == "td" || node.name == "th"), currentKind == .tableRow {
       if !buffer.allSatisfy(\.isWhitespace) { buffer += " | " }
       return
@@ -87,7 +87,7 @@ struct BlockCollector {
 
   private mutating func close(_ index: Int) {
     let node = page.document.nodes[index]
-    guard !Self.inlineTags.contains(node.name), node.name != "br" else { return }
+    guard !page.tag(index, is: .inline), node.name != "br" else { return }
     if (node.name == "td" || node.name == "th"), currentKind == .tableRow { return }
     flush()
     if contexts.last?.index == index { contexts.removeLast() }
@@ -118,15 +118,12 @@ struct BlockCollector {
   /// paragraphs) give plain paragraphs instead.
   private func isDataRow(_ index: Int) -> Bool {
     !page.document.descendants(of: index).contains { descendant in
-      Self.layoutBlockTags.contains(page.document.nodes[descendant].name)
+      page.tag(descendant, is: .layoutBlock)
     }
   }
 
   private func isLinkHeavy(_ index: Int) -> Bool {
-    let node = page.document.nodes[index]
-    guard node.kind == .element, CleaningRules.linkCheckedTags.contains(node.name) else {
-      return false
-    }
+    guard page.tag(index, is: .linkChecked) else { return false }
     return page.textLength[index] < CleaningRules.linkHeavyMaximumLength
       && page.linkDensity(index) > CleaningRules.maximumLinkDensity
   }
@@ -146,82 +143,3 @@ struct BlockCollector {
     blocks.append(Block(kind, text))
   }
 }
-
-/// Collapses every run of white space (including no-break and other Unicode spaces) to one
-/// space, drops zero-width characters, trims, and composes to NFC.
-///
-/// Builds UTF-8 bytes and makes one String at the end; ASCII, most of any page, skips the
-/// Unicode property lookups. Only text with a scalar at or above U+0300 goes through NFC
-/// composition (see `composedToNFC`).
-func normalizedText<S: StringProtocol>(_ raw: S) -> String {
-  var bytes: [UInt8] = []
-  bytes.reserveCapacity(raw.utf8.count)
-  var pendingSpace = false
-  var mayCompose = false
-  for scalar in raw.unicodeScalars {
-    let value = scalar.value
-    if value < 0x80 {
-      // ASCII white space (tab to CR, space) and controls (below space, DEL).
-      if value <= 0x20 || value == 0x7F {
-        pendingSpace = !bytes.isEmpty
-        continue
-      }
-    } else {
-      if ignoredScalars.contains(value) { continue }
-      if isWhitespace(scalar) || isControl(scalar) {
-        pendingSpace = !bytes.isEmpty
-        continue
-      }
-      mayCompose = mayCompose || value >= firstCombiningMark
-    }
-    if pendingSpace {
-      bytes.append(UInt8(ascii: " "))
-      pendingSpace = false
-    }
-    if value < 0x80 {
-      bytes.append(UInt8(value))
-    } else {
-      bytes.append(contentsOf: scalar.utf8)
-    }
-  }
-  let text = String(decoding: bytes, as: UTF8.self)
-  return mayCompose ? text.precomposedStringWithCanonicalMapping : text
-}
-
-/// A code line keeps its indentation; tabs stay, trailing white space goes.
-private func normalizedCode(_ line: Substring) -> String {
-  var scalars = String.UnicodeScalarView(
-    line.unicodeScalars.filter {
-      !ignoredScalars.contains($0.value) && ($0 == "\t" || !isControl($0))
-    })
-  while let last = scalars.last, isWhitespace(last) { scalars.removeLast() }
-  return composedToNFC(String(scalars))
-}
-
-/// The text in NFC. Text with no scalar at or above U+0300 (the first combining mark) is NFC
-/// already: nothing below it has a canonical decomposition or composes with what follows. That
-/// is most text, and Foundation's conversion costs more than the rest of the extraction.
-private func composedToNFC(_ text: String) -> String {
-  text.unicodeScalars.allSatisfy { $0.value < firstCombiningMark }
-    ? text : text.precomposedStringWithCanonicalMapping
-}
-
-/// U+0300 COMBINING GRAVE ACCENT: below it, every scalar is NFC and composes with nothing.
-private let firstCombiningMark: UInt32 = 0x300
-
-/// C0 and C1 control characters (NUL, ESC, …): never text, they count as a space.
-private func isControl(_ scalar: Unicode.Scalar) -> Bool {
-  scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
-}
-
-/// Unicode white space, with a fast path for ASCII.
-private func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-  if scalar.value < 0x80 {
-    return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
-  }
-  return scalar.properties.isWhitespace
-}
-
-/// Zero-width spaces, word joiners, soft hyphens and byte-order marks: invisible, and they
-/// come and go with editors and CMS plugins. (ZWJ and ZWNJ stay: emoji and scripts need them.)
-private let ignoredScalars: Set<UInt32> = [0x200B, 0x2060, 0xFEFF, 0x00AD]

@@ -86,11 +86,11 @@ private func proseContainer(in page: PageAnalysis) -> [Int]? {
 /// into paragraphs).
 private func isParagraphLike(_ index: Int, _ page: PageAnalysis) -> Bool {
   let node = page.document.nodes[index]
-  if ScoringRules.paragraphTags.contains(node.name) { return true }
+  if page.tag(index, is: .paragraph) { return true }
   guard node.name == "div" else { return false }
   return !page.document.children(of: index).contains { child in
     let childNode = page.document.nodes[child]
-    return childNode.kind == .element && !BlockCollector.inlineTags.contains(childNode.name)
+    return childNode.kind == .element && !page.tag(child, is: .inline)
       && childNode.name != "br"
   }
 }

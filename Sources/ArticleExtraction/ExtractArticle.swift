@@ -26,20 +26,28 @@ public func extractArticle(
 ) throws -> ExtractionResult {
   let page = PageAnalysis(document)
   let metadata = extractMetadata(from: page, options: options)
-  func body(of stage: ExtractionStage) -> (blocks: [Block], links: [String])? {
-    guard let roots = stage.select(page) else { return nil }
+  func body(
+    of stage: ExtractionStage, roots: [Int]? = nil
+  ) -> (roots: [Int], blocks: [Block], links: [String])? {
+    guard let roots = roots ?? stage.select(page) else { return nil }
     var collector = BlockCollector(page: page)
     var blocks = collector.collect(roots)
     dropRepeatedTitle(metadata.title, from: &blocks)
-    return blocks.isEmpty ? nil : (blocks, collector.links)
+    return blocks.isEmpty ? nil : (roots, blocks, collector.links)
   }
   guard
-    var (stage, (blocks, links)) = ExtractionStage.cascade.lazy
+    let (firstStage, found) = ExtractionStage.cascade.lazy
       .compactMap({ stage in body(of: stage).map { (stage, $0) } }).first
   else { throw ExtractionError.noArticleFound }
+  var (stage, blocks, links) = (firstStage, found.blocks, found.links)
   // A marked container can be a teaser or a fragment (page builders reuse `article` and
-  // `post-content` for cards); content scoring that finds far more text wins then.
-  if stage.isContainer, let scored = body(of: .contentScoring),
+  // `post-content` for cards); content scoring that finds far more text wins then. Scoring
+  // that lands inside the container can only find less of its text, so it is not collected.
+  if stage.isContainer, let scoredRoots = ExtractionStage.contentScoring.select(page),
+    !scoredRoots.allSatisfy({ root in
+      found.roots.contains { $0 == root || document.contains($0, root) }
+    }),
+    let scored = body(of: .contentScoring, roots: scoredRoots),
     Double(textLength(scored.blocks)) > Double(textLength(blocks))
       * ScoringRules.containerOverrideRatio
   {

@@ -21,15 +21,16 @@ func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> Pag
   var metadata = PageMetadata()
 
   metadata.siteName = meta.first(MetadataRules.siteNameMeta) ?? linkedData.publisherName
-  let classTitle = firstText(in: page, matching: MetadataRules.titleClasses)
-  let titleTag = document.elements(named: "title").first.map {
-    normalizedText(document.text(of: $0))
+  let titleTag = {
+    document.elements(named: "title").first.map { normalizedText(document.text(of: $0)) }
   }
-  let candidates = [meta.first(MetadataRules.titleMeta), linkedData.headline, classTitle]
   metadata.title =
-    (candidates.compactMap { $0 }.first { !$0.isEmpty })
+    firstValue([
+      { meta.first(MetadataRules.titleMeta) }, { linkedData.headline },
+      { firstText(in: page, matching: MetadataRules.titleClasses) },
+    ]) { $0.isEmpty ? nil : $0 }
     .map { trimmingSiteName($0, siteName: metadata.siteName) }
-    ?? titleTag.flatMap { titleFromTitleTag($0, siteName: metadata.siteName) }
+    ?? titleTag().flatMap { titleFromTitleTag($0, siteName: metadata.siteName) }
     ?? firstText(in: page, matching: [.tag("h1")])
 
   metadata.authors = uniqueNonEmpty(
@@ -38,20 +39,18 @@ func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> Pag
       : (meta.all(MetadataRules.authorMeta).filter { !$0.contains("://") }.first.map { [$0] }
         ?? firstText(in: page, matching: MetadataRules.authorClasses).map { [$0] } ?? []))
 
-  metadata.published =
+  metadata.published = firstValue(
     [
-      linkedData.published, meta.first(MetadataRules.publishedMeta),
-      firstDate(in: page, matching: MetadataRules.publishedClasses),
-      firstTimeElement(in: page),
-      firstText(in: page, matching: MetadataRules.dateHeaderClasses),
-    ]
-    .lazy.compactMap { $0.flatMap(normalizedDate) }.first
-  metadata.updated =
+      { linkedData.published }, { meta.first(MetadataRules.publishedMeta) },
+      { firstDate(in: page, matching: MetadataRules.publishedClasses) },
+      { firstTimeElement(in: page) },
+      { firstText(in: page, matching: MetadataRules.dateHeaderClasses) },
+    ], normalizedDate)
+  metadata.updated = firstValue(
     [
-      linkedData.modified, meta.first(MetadataRules.updatedMeta),
-      firstDate(in: page, matching: MetadataRules.updatedClasses),
-    ]
-    .lazy.compactMap { $0.flatMap(normalizedDate) }.first
+      { linkedData.modified }, { meta.first(MetadataRules.updatedMeta) },
+      { firstDate(in: page, matching: MetadataRules.updatedClasses) },
+    ], normalizedDate)
 
   let canonical = document.elements(named: "link").first { index in
     document.attribute("rel", of: index)?.lowercased().split(separator: " ")
@@ -197,12 +196,29 @@ private func firstTimeElement(in page: PageAnalysis) -> String? {
 /// The first element matching the earliest pattern that does not stand in another post's or
 /// a reader's part of the page. Bylines and dates often sit in post footers, which are
 /// boilerplate for the body but the right place for metadata.
+///
+/// One pass over the page: a node replaces the current answer only when it matches an earlier
+/// pattern, so the answer is the first match of the earliest pattern that has one.
 private func firstElement(in page: PageAnalysis, matching patterns: [ElementPattern]) -> Int? {
-  for pattern in patterns {
-    let found = page.document.nodes.indices.first { index in
-      page.matches(pattern, index) && !isInForeignSection(index, page)
-    }
-    if let found { return found }
+  var best: (pattern: Int, index: Int)?
+  for index in page.document.nodes.indices where page.document.nodes[index].kind == .element {
+    let limit = best?.pattern ?? patterns.count
+    guard limit > 0 else { break }
+    guard let pattern = patterns[..<limit].firstIndex(where: { page.matches($0, index) }),
+      !isInForeignSection(index, page)
+    else { continue }
+    best = (pattern, index)
+  }
+  return best?.index
+}
+
+/// The first source, in order, whose value `accept` turns into a result; later sources are
+/// never computed.
+private func firstValue(
+  _ sources: [() -> String?], _ accept: (String) -> String?
+) -> String? {
+  for source in sources {
+    if let value = source(), let accepted = accept(value) { return accepted }
   }
   return nil
 }

@@ -18,36 +18,53 @@ struct PageAnalysis {
   private(set) var commas: [Int]
   /// Each element's classes, computed once (empty for other nodes).
   let classes: [[String]]
-  /// Each element's lower-case class and id words (see `HTMLNode.classAndIDWords`).
+  /// Each element's lower-case class and id words (see `classAndIDWords`).
   let words: [[String]]
+  /// The traits of each tag name, indexed like `document.tagNames`.
+  let traits: [TagTraits]
 
   init(_ document: HTMLDocument) {
     self.document = document
     let nodes = document.nodes
+    let traits = TagTraits.table(for: document)
+    self.traits = traits
     body = nodes.indices.first { nodes[$0].kind == .element && nodes[$0].name == "body" } ?? 0
-    classes = nodes.map(\.classNames)
-    words = nodes.map(\.classAndIDWords)
+    var classes = Array(repeating: [String](), count: nodes.count)
+    var words = Array(repeating: [String](), count: nodes.count)
+    var roles = Array(repeating: "", count: nodes.count)
     skipped = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() {
+      let parentSkipped = skipped[nodes[index].parent]
+      guard nodes[index].kind == .element else {
+        skipped[index] = parentSkipped
+        continue
+      }
+      // One look at each attribute, instead of one search per attribute wanted. Skipped
+      // elements keep their classes: metadata rules read hidden dates and titles.
+      let hints = ElementHints(nodes[index].attributes)
+      classes[index] = hints.classes
+      words[index] = hints.words
+      roles[index] = hints.role
       skipped[index] =
-        skipped[nodes[index].parent]
-        || (nodes[index].kind == .element
-          && (BoilerplateRules.nonTextTags.contains(nodes[index].name)
-            || Self.isHidden(nodes[index])))
+        parentSkipped || hints.isHidden
+        || traits[nodes[index].tag].contains(.nonText)
     }
-    (textLength, linkTextLength, commas) = Self.measure(document, skipped: skipped)
+    self.classes = classes
+    self.words = words
+    let ownText = Self.ownText(document, skipped: skipped)
+    (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
     let pageText = max(textLength[body], 1)
     for index in nodes.indices.dropFirst() where !skipped[index] {
       if skipped[nodes[index].parent] {
         skipped[index] = true
       } else if Double(textLength[index]) / Double(pageText) <= BoilerplateRules.protectedTextShare,
-        Self.isChrome(nodes[index])
-          || Self.hasBoilerplateClass(nodes[index], classes[index], words[index])
+        Self.isChrome(traits[nodes[index].tag], role: roles[index])
+          || Self.hasBoilerplateClass(traits[nodes[index].tag], classes[index], words[index])
       {
         skipped[index] = true
       }
     }
-    (textLength, linkTextLength, commas) = Self.measure(document, skipped: skipped)
+    (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
   }
 
   /// The share of a node's text that stands inside links, 0 for a node without text.
@@ -56,64 +73,129 @@ struct PageAnalysis {
   }
 
   /// Tags and roles that make a subtree chrome whatever its classes.
-  private static func isChrome(_ node: HTMLNode) -> Bool {
-    guard node.kind == .element else { return false }
-    if BoilerplateRules.chromeTags.contains(node.name) { return true }
-    if let role = node.attribute("role"), BoilerplateRules.negativeRoles.contains(role) {
-      return true
-    }
-    return false
+  private static func isChrome(_ traits: TagTraits, role: String) -> Bool {
+    if traits.contains(.chrome) { return true }
+    return !role.isEmpty && BoilerplateRules.negativeRoles.contains(role)
   }
 
-  /// Hidden from readers (`hidden`, `aria-hidden`, `display:none`, `visibility:hidden`), as
-  /// readability treats it: never article text.
-  private static func isHidden(_ node: HTMLNode) -> Bool {
-    if node.attribute("hidden") != nil || node.attribute("aria-hidden") == "true" { return true }
-    guard let style = node.attribute("style") else { return false }
-    let compact = style.lowercased().filter { $0 != " " }
-    return compact.contains("display:none") || compact.contains("visibility:hidden")
+  /// Whether node `index` is an element whose tag has this trait.
+  func tag(_ index: Int, is trait: TagTraits) -> Bool {
+    traits[document.nodes[index].tag].contains(trait)
   }
 
   /// Whether element `index` matches a rule pattern.
   func matches(_ pattern: ElementPattern, _ index: Int) -> Bool {
-    pattern.matches(document.nodes[index], classes: classes[index])
+    // Class patterns, most of the rules, are answered from the class list alone.
+    switch pattern {
+    case .className(let name): classes[index].contains(name)
+    case .tagWithClass(let tag, let name):
+      classes[index].contains(name) && document.nodes[index].name == tag
+    default: pattern.matches(document.nodes[index], classes: classes[index])
+    }
   }
 
   private static func hasBoilerplateClass(
-    _ node: HTMLNode, _ classes: [String], _ words: [String]
+    _ traits: TagTraits, _ classes: [String], _ words: [String]
   ) -> Bool {
-    guard !words.isEmpty, node.kind == .element,
-      !BoilerplateRules.protectedTags.contains(node.name)
-    else {
-      return false
-    }
+    guard !words.isEmpty, !traits.contains(.protected) else { return false }
     if classes.contains(where: BoilerplateRules.negativeClasses.contains) { return true }
     if words.contains(where: BoilerplateRules.strongNegativeWords.contains) { return true }
     let weak = words.contains(where: BoilerplateRules.weakNegativeWords.contains)
     return weak && !words.contains(where: BoilerplateRules.keepWords.contains)
   }
 
-  private static func measure(
+  /// Non-blank bytes and commas of each text node's own text, counted once per page (and not
+  /// at all inside scripts and other skipped nodes, which never count).
+  private static func ownText(
     _ document: HTMLDocument, skipped: [Bool]
-  ) -> (text: [Int], links: [Int], commas: [Int]) {
+  ) -> (text: [Int], commas: [Int]) {
     let nodes = document.nodes
     var text = Array(repeating: 0, count: nodes.count)
-    var links = Array(repeating: 0, count: nodes.count)
     var commas = Array(repeating: 0, count: nodes.count)
-    for index in nodes.indices.reversed() where !skipped[index] {
-      let node = nodes[index]
-      if node.kind == .text {
-        for byte in node.text.utf8 {
-          if byte > 0x20 { text[index] += 1 }
-          if byte == UInt8(ascii: ",") { commas[index] += 1 }
-        }
+    for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
+      var visible = 0
+      var commaCount = 0
+      for byte in nodes[index].text.utf8 {
+        if byte > 0x20 { visible += 1 }
+        if byte == UInt8(ascii: ",") { commaCount += 1 }
       }
-      if node.kind == .element && node.name == "a" { links[index] = text[index] }
-      guard node.parent >= 0 else { continue }
-      text[node.parent] += text[index]
-      links[node.parent] += links[index]
-      commas[node.parent] += commas[index]
+      text[index] = visible
+      commas[index] = commaCount
+    }
+    return (text, commas)
+  }
+
+  /// Text, link text and commas under each node, summed bottom-up over the nodes not skipped.
+  private static func measure(
+    _ document: HTMLDocument, _ own: (text: [Int], commas: [Int]), skipped: [Bool]
+  ) -> (text: [Int], links: [Int], commas: [Int]) {
+    let nodes = document.nodes
+    var text = own.text
+    var links = Array(repeating: 0, count: nodes.count)
+    var commas = own.commas
+    for index in nodes.indices.reversed() {
+      guard !skipped[index] else {
+        text[index] = 0
+        commas[index] = 0
+        continue
+      }
+      let parent = nodes[index].parent
+      if nodes[index].kind == .element && nodes[index].name == "a" { links[index] = text[index] }
+      guard parent >= 0 else { continue }
+      text[parent] += text[index]
+      links[parent] += links[index]
+      commas[parent] += commas[index]
     }
     return (text, links, commas)
   }
+}
+
+/// What extraction reads from an element's attributes, gathered in one pass over them.
+private struct ElementHints {
+  var classes: [String] = []
+  var words: [String] = []
+  var role = ""
+  var isHidden = false
+
+  init(_ attributes: [HTMLAttribute]) {
+    guard !attributes.isEmpty else { return }
+    var classValue: String?
+    var idValue: String?
+    for attribute in attributes {
+      switch attribute.name {
+      case "class": classValue = classValue ?? attribute.value
+      case "id": idValue = idValue ?? attribute.value
+      case "role": if role.isEmpty { role = attribute.value }
+      case "hidden": isHidden = true
+      case "aria-hidden": isHidden = isHidden || attribute.value == "true"
+      case "style": isHidden = isHidden || hidesElement(attribute.value)
+      default: break
+      }
+    }
+    if let classValue { classes = classNames(classValue) }
+    if classValue != nil || idValue != nil {
+      words = classAndIDWords(class: classValue, id: idValue)
+    }
+  }
+}
+
+/// Whether a `style` attribute hides the element (`display:none`, `visibility:hidden`), as
+/// readability treats it: never article text. Spaces and ASCII case do not matter.
+private func hidesElement(_ style: String) -> Bool {
+  var compact: [UInt8] = []
+  compact.reserveCapacity(style.utf8.count)
+  for byte in style.utf8 where byte != UInt8(ascii: " ") {
+    compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+  }
+  return contains(compact, Array("display:none".utf8))
+    || contains(compact, Array("visibility:hidden".utf8))
+}
+
+private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+  guard needle.count <= haystack.count else { return false }
+  for start in 0...(haystack.count - needle.count)
+  where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+    return true
+  }
+  return false
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The default cap on attributes per tag. libxml2 checks each new attribute of a tag against all earlier ones, so a tag with a
 /// million attributes takes hours to parse. Tags keep at most this many; the rest are cut
 /// before parsing (real pages stay far below it).
@@ -6,12 +12,30 @@ public let maximumAttributesPerTag = 5_000
 /// The input with every tag's attributes beyond `limit` removed, or nil when no tag has that
 /// many. A linear scan that tracks quotes inside tags.
 func cappingAttributes(_ bytes: [UInt8], limit: Int = maximumAttributesPerTag) -> [UInt8]? {
+  let cuts = bytes.withUnsafeBufferPointer { attributeCuts(in: $0, limit: limit) }
+  guard !cuts.isEmpty else { return nil }
+  var result: [UInt8] = []
+  result.reserveCapacity(bytes.count)
+  var start = 0
+  for cut in cuts {
+    result += bytes[start..<cut.lowerBound]
+    start = cut.upperBound
+  }
+  result += bytes[start...]
+  return result
+}
+
+/// The byte ranges to cut: each tag's attributes past the limit.
+private func attributeCuts(in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Range<Int>] {
+  guard let base = bytes.baseAddress else { return [] }
   var cuts: [Range<Int>] = []
   var index = 0
   let count = bytes.count
   while index < count {
-    guard bytes[index] == UInt8(ascii: "<"), index + 1 < count, isASCIILetter(bytes[index + 1])
-    else {
+    // Jump to the next '<' (memchr is vectorized): text and scripts are most of a page.
+    guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+    index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+    guard index + 1 < count, isASCIILetter(bytes[index + 1]) else {
       index += 1
       continue
     }
@@ -42,16 +66,7 @@ func cappingAttributes(_ bytes: [UInt8], limit: Int = maximumAttributesPerTag) -
     if let cutStart { cuts.append(cutStart..<position) }
     index = position
   }
-  guard !cuts.isEmpty else { return nil }
-  var result: [UInt8] = []
-  result.reserveCapacity(count)
-  var start = 0
-  for cut in cuts {
-    result += bytes[start..<cut.lowerBound]
-    start = cut.upperBound
-  }
-  result += bytes[start...]
-  return result
+  return cuts
 }
 
 private func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -9,10 +9,15 @@
 public struct HTMLDocument: Sendable {
   /// All nodes in document (pre-)order.
   public let nodes: [HTMLNode]
+  /// The distinct tag names of the document; `nodes[i].tag` indexes it (0 is "", for nodes
+  /// that are not elements). Lets rules classify a tag once per document instead of hashing its
+  /// name at every element.
+  public let tagNames: [String]
 
-  /// Creates a document from nodes that satisfy the type's invariants.
-  public init(nodes: [HTMLNode]) {
+  /// Creates a document from nodes that satisfy the type's invariants, and their tag names.
+  public init(nodes: [HTMLNode], tagNames: [String]) {
     self.nodes = nodes
+    self.tagNames = tagNames
   }
 
   /// The index of the document node.
@@ -103,11 +108,15 @@ public struct HTMLNode: Sendable {
   public let parent: Int
   /// One past the index of this node's last descendant.
   public internal(set) var end: Int
+  /// The index of `name` in the document's `tagNames`.
+  public let tag: Int
 
   /// Creates a node.
   public init(
-    kind: Kind, name: String, text: String, attributes: [HTMLAttribute], parent: Int, end: Int
+    kind: Kind, name: String, text: String, attributes: [HTMLAttribute], parent: Int, end: Int,
+    tag: Int = 0
   ) {
+    self.tag = tag
     self.kind = kind
     self.name = name
     self.text = text

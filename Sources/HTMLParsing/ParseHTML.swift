@@ -14,7 +14,8 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Parses HTML bytes with libxml2's HTML parser (recovering from errors, never touching the
-/// network) and converts the result into an `HTMLDocument` in one pass.
+/// network) and builds an `HTMLDocument` straight from its SAX events: libxml2 never builds a
+/// tree of its own, so there is nothing to convert or free afterwards.
 ///
 /// - Parameters:
 ///   - bytes: the page as received.
@@ -23,35 +24,59 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
 ///   - attributeLimit: the most attributes kept on one tag (libxml2 is quadratic in them).
 /// - Returns: the document; empty input gives a document with no children.
 /// - Throws: `ParseError` when libxml2 gives up.
-/// - Complexity: O(n) in the size of the input; the conversion is iterative, so deep nesting
-///   cannot overflow the stack.
+/// - Complexity: O(n) in the size of the input; the builder keeps its own stack of open
+///   elements, so deep nesting cannot overflow the call stack.
 public func parseHTML(
   _ bytes: [UInt8], encoding: String? = nil, attributeLimit: Int = maximumAttributesPerTag
 ) throws -> HTMLDocument {
   ParserRuntime.ensureInitialized()
-  guard !bytes.isEmpty else {
-    return HTMLDocument(nodes: [
-      HTMLNode(kind: .document, name: "", text: "", attributes: [], parent: -1, end: 1)
-    ])
-  }
+  let builder = TreeBuilder()
+  guard !bytes.isEmpty else { return builder.finish() }
   guard bytes.count <= Int(Int32.max) else {
     throw ParseError.unparseable(reason: "input larger than 2 GiB")
   }
-  let options = Int32(
-    HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-      | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
   let input = cappingAttributes(bytes, limit: attributeLimit) ?? bytes
-  let document: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
+  // What htmlReadMemory does, with our SAX handler in place of libxml2's tree builder.
+  let context = input.withUnsafeBufferPointer { buffer in
     buffer.withMemoryRebound(to: CChar.self) { chars in
-      htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, encoding, options)
+      htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
     }
   }
-  guard let document else {
-    throw ParseError.unparseable(reason: "libxml2 returned no document")
+  guard let context else {
+    throw ParseError.unparseable(reason: "libxml2 could not create a parser")
   }
-  defer { xmlFreeDoc(document) }
-  var converter = TreeConverter()
-  return HTMLDocument(nodes: converter.convert(document))
+  defer { htmlFreeParserCtxt(context) }
+  guard let handler = context.pointee.sax, let stream = context.pointee.input else {
+    throw ParseError.unparseable(reason: "libxml2 created a parser without input or handler")
+  }
+  installCallbacks(in: handler)
+  let options = Int32(
+    HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+      | HTML_PARSE_NOWARNING.rawValue)
+  htmlCtxtUseOptions(context, options)
+  context.pointee.html = 1
+  // htmlReadMemory starts from an XML parser context, which reads undeclared input as UTF-8
+  // (a BOM or <meta charset> still switches); an HTML context would guess Latin-1.
+  context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+  if let encoding, let converter = xmlFindCharEncodingHandler(encoding) {
+    xmlSwitchToEncoding(context, converter)
+    // A declared encoding outranks <meta charset>: libxml2 skips the meta once this is set.
+    if let previous = stream.pointee.encoding {
+      cxml_free(UnsafeMutableRawPointer(mutating: previous))
+    }
+    stream.pointee.encoding = UnsafePointer(xmlStrdup(encoding))
+  }
+  withExtendedLifetime((builder, input)) {
+    context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+    htmlParseDocument(context)
+    // The callbacks build no libxml2 document; free one should a future libxml2 make it anyway.
+    if let document = context.pointee.myDoc {
+      xmlFreeDoc(document)
+      context.pointee.myDoc = nil
+    }
+    context.pointee._private = nil
+  }
+  return builder.finish()
 }
 
 /// libxml2's process-wide setup, done exactly once before the first parse.
@@ -64,78 +89,147 @@ private enum ParserRuntime {
   static func ensureInitialized() { _ = initialized }
 }
 
-/// Walks a libxml2 tree without recursion and copies it into `HTMLNode`s.
-private struct TreeConverter {
-  private var nodes: [HTMLNode] = []
+/// Points the parser's SAX handler at the tree builder. Callbacks that would build libxml2's
+/// own document (start of document, DTDs, entity declarations) are switched off; whitespace the
+/// parser calls ignorable is dropped, as libxml2's own tree builder drops it.
+private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) {
+  handler.pointee.internalSubset = nil
+  handler.pointee.externalSubset = nil
+  handler.pointee.entityDecl = nil
+  handler.pointee.attributeDecl = nil
+  handler.pointee.elementDecl = nil
+  handler.pointee.notationDecl = nil
+  handler.pointee.unparsedEntityDecl = nil
+  handler.pointee.setDocumentLocator = nil
+  handler.pointee.startDocument = nil
+  handler.pointee.endDocument = nil
+  handler.pointee.reference = nil
+  handler.pointee.ignorableWhitespace = nil
+  handler.pointee.startElementNs = nil
+  handler.pointee.endElementNs = nil
+  handler.pointee.startElement = { context, name, attributes in
+    TreeBuilder.from(context)?.startElement(name, attributes)
+  }
+  handler.pointee.endElement = { context, _ in
+    TreeBuilder.from(context)?.endElement()
+  }
+  handler.pointee.characters = { context, characters, length in
+    TreeBuilder.from(context)?.appendText(characters, Int(length))
+  }
+  handler.pointee.cdataBlock = { context, characters, length in
+    TreeBuilder.from(context)?.appendText(characters, Int(length))
+  }
+  // Comments and processing instructions are nodes in libxml2's tree: they end a text node.
+  handler.pointee.comment = { context, _ in
+    TreeBuilder.from(context)?.flushText()
+  }
+  handler.pointee.processingInstruction = { context, _, _ in
+    TreeBuilder.from(context)?.flushText()
+  }
+}
+
+/// Builds the node array from SAX events: elements get their subtree end when they close,
+/// adjacent character events become one text node.
+private final class TreeBuilder {
+  private var nodes: [HTMLNode] = [
+    HTMLNode(kind: .document, name: "", text: "", attributes: [], parent: -1, end: 0)
+  ]
+  /// Indices of the open elements, innermost last.
+  private var open: [Int] = []
+  /// Text of consecutive character events not yet made a node.
+  private var pendingText: [UInt8] = []
   /// libxml2 keeps element and attribute names in a dictionary, so one pointer is one name.
   private var names: [UnsafeRawPointer: String] = [:]
+  /// Tag ids by element-name pointer, and the distinct names they index.
+  private var tagIDs: [UnsafeRawPointer: Int] = [:]
+  private var tagIDsByName: [String: Int] = ["": 0]
+  private var tagNames = [""]
 
-  mutating func convert(_ document: htmlDocPtr) -> [HTMLNode] {
-    nodes.append(HTMLNode(kind: .document, name: "", text: "", attributes: [], parent: -1, end: 0))
-    var open: [(libxml: xmlNodePtr, index: Int)] = []
-    var current = document.pointee.children
-    var parentIndex = 0
-    while true {
-      if let node = current {
-        let index = append(node, parent: parentIndex)
-        if let index, node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
-          open.append((node, index))
-          parentIndex = index
-          current = child
-          continue
-        }
-        current = node.pointee.next
-        continue
-      }
-      // No more siblings: close the innermost open element and continue after it.
-      guard let (closed, index) = open.popLast() else { break }
-      nodes[index].end = nodes.count
-      parentIndex = open.last?.index ?? 0
-      current = closed.pointee.next
-    }
-    nodes[0].end = nodes.count
-    return nodes
+  /// The builder of the parser whose SAX callback received `context`.
+  static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder? {
+    guard let context,
+      let builder = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private
+    else { return nil }
+    return Unmanaged<TreeBuilder>.fromOpaque(builder).takeUnretainedValue()
   }
 
-  /// Appends one node (elements get their subtree end later); returns its index, or nil for
-  /// nodes that carry nothing for extraction (comments, processing instructions, DTDs).
-  private mutating func append(_ node: xmlNodePtr, parent: Int) -> Int? {
+  private var parent: Int { open.last ?? 0 }
+
+  func startElement(
+    _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  ) {
+    flushText()
     let index = nodes.count
-    switch node.pointee.type {
-    case XML_ELEMENT_NODE:
-      nodes.append(
-        HTMLNode(
-          kind: .element, name: name(node.pointee.name), text: "",
-          attributes: attributes(of: node), parent: parent, end: index + 1))
-    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-      guard let content = node.pointee.content else { return nil }
-      nodes.append(
-        HTMLNode(
-          kind: .text, name: "", text: String(cString: content), attributes: [],
-          parent: parent, end: index + 1))
-    default:
-      return nil
-    }
-    return index
+    let tag = tagID(name)
+    nodes.append(
+      HTMLNode(
+        kind: .element, name: tagNames[tag], text: "", attributes: attributeList(attributes),
+        parent: parent, end: index + 1, tag: tag))
+    open.append(index)
   }
 
-  private mutating func attributes(of node: xmlNodePtr) -> [HTMLAttribute] {
+  func endElement() {
+    flushText()
+    guard let index = open.popLast() else { return }
+    nodes[index].end = nodes.count
+  }
+
+  func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
+    guard let characters, length > 0 else { return }
+    pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+  }
+
+  func flushText() {
+    guard !pendingText.isEmpty else { return }
+    let index = nodes.count
+    nodes.append(
+      HTMLNode(
+        kind: .text, name: "", text: String(decoding: pendingText, as: UTF8.self),
+        attributes: [], parent: parent, end: index + 1))
+    pendingText.removeAll(keepingCapacity: true)
+  }
+
+  /// The finished document: elements libxml2 left open are closed at the end of the input.
+  func finish() -> HTMLDocument {
+    flushText()
+    while let index = open.popLast() { nodes[index].end = nodes.count }
+    nodes[0].end = nodes.count
+    return HTMLDocument(nodes: nodes, tagNames: tagNames)
+  }
+
+  /// The id of an element name: the same for every pointer that spells the same name
+  /// (libxml2 passes literals as well as dictionary names for implied elements).
+  private func tagID(_ pointer: UnsafePointer<xmlChar>?) -> Int {
+    guard let pointer else { return 0 }
+    let key = UnsafeRawPointer(pointer)
+    if let known = tagIDs[key] { return known }
+    let spelled = name(pointer)
+    let id =
+      tagIDsByName[spelled]
+      ?? {
+        tagNames.append(spelled)
+        tagIDsByName[spelled] = tagNames.count - 1
+        return tagNames.count - 1
+      }()
+    tagIDs[key] = id
+    return id
+  }
+
+  private func attributeList(
+    _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  ) -> [HTMLAttribute] {
+    guard let pairs else { return [] }
     var result: [HTMLAttribute] = []
-    var attribute = node.pointee.properties
-    while let current = attribute {
-      var value = ""
-      var child = current.pointee.children
-      while let text = child {
-        if let content = text.pointee.content { value += String(cString: content) }
-        child = text.pointee.next
-      }
-      result.append(HTMLAttribute(name: name(current.pointee.name), value: value))
-      attribute = current.pointee.next
+    var position = 0
+    while let attributeName = pairs[position] {
+      let value = pairs[position + 1].map { String(cString: $0) } ?? ""
+      result.append(HTMLAttribute(name: name(attributeName), value: value))
+      position += 2
     }
     return result
   }
 
-  private mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+  private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
     guard let pointer else { return "" }
     let key = UnsafeRawPointer(pointer)
     if let known = names[key] { return known }

@@ -62,12 +62,12 @@ public func decodeText(_ bytes: [UInt8], declaredCharset: String?) -> DecodedTex
     } else if isUTF8 && hasMultibyte {
       continue  // legacy text almost never forms valid multi-byte UTF-8: the label is wrong
     }
-    let decoded = transcode(bytes[...], from: encoding)
+    let decoded = transcode(bytes[...], from: encoding, knownValid: isUTF8)
     return DecodedText(
       utf8: decoded.utf8, encoding: encoding, source: source, replacements: decoded.replacements)
   }
   let sniffed = isUTF8 ? "utf-8" : "windows-1252"
-  let decoded = transcode(bytes[...], from: sniffed)
+  let decoded = transcode(bytes[...], from: sniffed, knownValid: isUTF8)
   return DecodedText(
     utf8: decoded.utf8, encoding: sniffed, source: .sniffed, replacements: decoded.replacements)
 }
@@ -80,13 +80,26 @@ private func byteOrderMark(of bytes: [UInt8]) -> (String, Int)? {
 }
 
 /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
-func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+func isValidUTF8<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+  bytes.withContiguousStorageIfAvailable(isValidUTF8(buffer:))
+    ?? Array(bytes).withUnsafeBufferPointer(isValidUTF8(buffer:))
+}
+
+private func isValidUTF8(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let base = bytes.baseAddress else { return true }
   var index = 0
   let count = bytes.count
   while index < count {
     let lead = bytes[index]
     if lead < 0x80 {
       index += 1
+      // Runs of ASCII, most of a page, are checked eight bytes at a time.
+      while index + 8 <= count,
+        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          & 0x8080_8080_8080_8080 == 0
+      {
+        index += 8
+      }
       continue
     }
     let length: Int
@@ -120,14 +133,15 @@ func isValidUTF8(_ bytes: [UInt8]) -> Bool {
 }
 
 /// Transcodes to UTF-8 with iconv; undecodable sequences become U+FFFD, one per bad byte.
-private func transcode(_ bytes: ArraySlice<UInt8>, from encoding: String) -> (
-  utf8: [UInt8], replacements: Int
-) {
+/// `knownValid` says the caller has already checked that the bytes are valid UTF-8.
+private func transcode(
+  _ bytes: ArraySlice<UInt8>, from encoding: String, knownValid: Bool = false
+) -> (utf8: [UInt8], replacements: Int) {
   if encoding == "utf-8" {
+    // Valid UTF-8 (nearly every page) is copied as it is; only broken text is decoded.
+    if knownValid || isValidUTF8(bytes) { return (Array(bytes), 0) }
     let text = String(decoding: bytes, as: UTF8.self)
-    let replacements =
-      isValidUTF8(Array(bytes)) ? 0 : text.unicodeScalars.count { $0 == "\u{FFFD}" }
-    return (Array(text.utf8), replacements)
+    return (Array(text.utf8), text.unicodeScalars.count { $0 == "\u{FFFD}" })
   }
   let name = iconvNames[encoding] ?? encoding.uppercased()
   let converter = iconv_open("UTF-8", name)

@@ -2,6 +2,8 @@
 public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A local file could not be read.
   case unreadableFile(path: String, reason: String)
+  /// A local file could not be written.
+  case unwritableFile(path: String, reason: String)
   /// The input is not an HTML page (binary data, an image, JSON …).
   case notHTML(source: String, detail: String)
   /// The server answered with an error status.
@@ -21,6 +23,7 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"
+    case .unwritableFile(let path, let reason): "cannot write \(path): \(reason)"
     case .notHTML(let source, let detail): "\(source): not an HTML page (\(detail))"
     case .httpStatus(let url, let status): "fetching \(url): HTTP \(status)\(statusText(status))"
     case .unrequestedNotModified(let url):

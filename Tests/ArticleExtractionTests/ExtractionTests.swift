@@ -225,24 +225,6 @@ struct BodyChoiceTests {
   }
 }
 
-@Suite("Stability")
-struct StabilityTests {
-  @Test("the same post with other comments, sidebar and counters gives identical text")
-  func chromeChanges() throws {
-    let fixtures = FixtureTests.fixtures
-    let v2 = try [UInt8](
-      contentsOf: fixtures.appendingPathComponent("blogger-sample-v2/source.html"))
-    let v3 = try [UInt8](
-      contentsOf: fixtures.appendingPathComponent("blogger-sample-v3/source.html"))
-    #expect(v2 != v3)
-    let text2 = try extractArticle(from: parseHTML(v2)).article.canonicalText
-    let text3 = try extractArticle(from: parseHTML(v3)).article.canonicalText
-    #expect(text2 == text3)
-    #expect(!text3.contains("comment"))
-    #expect(!text3.contains("Pageviews"))
-  }
-}
-
 extension Array where Element == UInt8 {
   init(contentsOf url: URL) throws {
     self = [UInt8](try Data(contentsOf: url))

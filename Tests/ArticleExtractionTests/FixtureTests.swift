@@ -11,10 +11,7 @@ import TextDiff
 struct FixtureTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
-  static let slugs: [String] = {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") }.sorted()
-  }()
+  static let slugs = subfolders(of: fixtures)
 
   @Test("the fixture folder is not empty")
   func hasFixtures() {
@@ -42,4 +39,16 @@ struct FixtureTests {
         "\(slug) differs from its golden file:\n\(String(decoding: diff, as: UTF8.self))")
     }
   }
+}
+
+/// The names of the folders in a folder, sorted (hidden ones left out): one test case each.
+func subfolders(of folder: URL) -> [String] {
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+  return names.filter { name in
+    var isFolder: ObjCBool = false
+    return !name.hasPrefix(".")
+      && FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
+      && isFolder.boolValue
+  }.sorted()
 }

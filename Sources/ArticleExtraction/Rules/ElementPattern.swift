@@ -31,42 +31,56 @@ public enum ElementPattern: Sendable {
   }
 }
 
-extension HTMLNode {
-  /// The element's classes, split on whitespace.
-  var classNames: [String] {
-    guard let value = attribute("class") else { return [] }
-    return asciiWords(value, lowercased: false) { $0 <= 0x20 }
-  }
+/// An element's classes: its `class` value split on whitespace.
+func classNames(_ value: String) -> [String] {
+  var words: [String] = []
+  appendASCIIWords(of: value, lowercased: false, to: &words) { $0 <= 0x20 }
+  return words
+}
 
-  /// The lower-case words of the element's class and id, split on whitespace, '-' and '_'
-  /// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at.
-  var classAndIDWords: [String] {
-    let classes = attribute("class")
-    let id = attribute("id")
-    guard classes != nil || id != nil else { return [] }
-    let separators: (UInt8) -> Bool = {
-      $0 <= 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
-    }
-    return asciiWords(classes ?? "", lowercased: true, separatedBy: separators)
-      + asciiWords(id ?? "", lowercased: true, separatedBy: separators)
+/// The lower-case words of an element's class and id, split on whitespace, '-' and '_'
+/// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at.
+func classAndIDWords(class classes: String?, id: String?) -> [String] {
+  let separators: (UInt8) -> Bool = {
+    $0 <= 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
   }
+  var words: [String] = []
+  if let classes { appendASCIIWords(of: classes, lowercased: true, to: &words, separators) }
+  if let id { appendASCIIWords(of: id, lowercased: true, to: &words, separators) }
+  return words
 }
 
 /// Splits on ASCII separator bytes, working on UTF-8 (class lists are ASCII in practice, and
-/// `Character.isWhitespace` is too slow to run on every element of a page).
-private func asciiWords(
-  _ text: String, lowercased: Bool, separatedBy isSeparator: (UInt8) -> Bool
-) -> [String] {
-  var words: [String] = []
-  var current: [UInt8] = []
-  for byte in text.utf8 {
-    if isSeparator(byte) {
-      if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-      current.removeAll(keepingCapacity: true)
-    } else {
-      current.append(lowercased && byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+/// `Character.isWhitespace` is too slow to run on every element of a page). Words are made
+/// straight from slices of the text; only words with upper-case letters are copied to lower.
+private func appendASCIIWords(
+  of text: String, lowercased: Bool, to words: inout [String],
+  _ isSeparator: (UInt8) -> Bool
+) {
+  var text = text
+  text.withUTF8 { bytes in
+    var start = 0
+    var hasUpper = false
+    func endWord(at end: Int) {
+      guard end > start else { return }
+      let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      if lowercased && hasUpper {
+        words.append(
+          String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
+      } else {
+        words.append(String(decoding: word, as: UTF8.self))
+      }
     }
+    for index in 0..<bytes.count {
+      let byte = bytes[index]
+      if isSeparator(byte) {
+        endWord(at: index)
+        start = index + 1
+        hasUpper = false
+      } else if byte >= 0x41 && byte <= 0x5A {
+        hasUpper = true
+      }
+    }
+    endWord(at: bytes.count)
   }
-  if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-  return words
 }

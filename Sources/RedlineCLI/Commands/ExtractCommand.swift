@@ -3,6 +3,10 @@ import ArticleExtraction
 import Foundation
 import Redline
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension ArticleFormat: ExpressibleByArgument {}
 
 struct ExtractCommand: AsyncParsableCommand {
@@ -43,6 +47,10 @@ struct ExtractCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingErrors {
       var failures = 0
+      if let outputDir {
+        try FileManager.default.createDirectory(
+          atPath: outputDir, withIntermediateDirectories: true)
+      }
       for file in files {
         do {
           let output = try extract(file)
@@ -70,12 +78,36 @@ struct ExtractCommand: AsyncParsableCommand {
     return try readArticle(bytes, url: url).article.rendered(as: format)
   }
 
+  /// Writes one output file whole or not at all (a temporary file renamed over the target),
+  /// without fsync: these are derived files, and syncing each one costs more than extracting it.
   private func write(_ output: String, for file: String, into folder: String) throws {
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     let target = (folder as NSString).appendingPathComponent(
       (name == "-" ? "stdin" : name) + ".txt")
-    try Data(output.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+    let temporary = (folder as NSString).appendingPathComponent(".\(name).txt.partial")
+    let bytes = Array(output.utf8)
+    let failure: String? = bytes.withUnsafeBytes { buffer in
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+      var written = 0
+      while written < buffer.count {
+        let count = Glibc.write(
+          descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else {
+          let reason = String(cString: strerror(errno))
+          close(descriptor)
+          return reason
+        }
+        written += count
+      }
+      guard close(descriptor) == 0 else { return String(cString: strerror(errno)) }
+      return rename(temporary, target) == 0 ? nil : String(cString: strerror(errno))
+    }
+    if let failure {
+      unlink(temporary)
+      throw RedlineError.unwritableFile(path: target, reason: failure)
+    }
   }
 }
 

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Collapses every run of white space (including no-break and other Unicode spaces) to one
+/// space, drops zero-width characters, trims, and composes to NFC.
+///
+/// - Complexity: O(n) over the UTF-8 bytes; text that is already NFC (nearly all of it) never
+///   reaches Foundation's normalizer.
+func normalizedText<S: StringProtocol>(_ raw: S) -> String {
+  var output: [UInt8] = []
+  output.reserveCapacity(raw.utf8.count)
+  var pendingSpace = false
+  for scalar in raw.unicodeScalars {
+    let value = scalar.value
+    if value < 0x80 {
+      if value <= 0x20 || value == 0x7F {
+        pendingSpace = !output.isEmpty
+        continue
+      }
+      if pendingSpace {
+        output.append(0x20)
+        pendingSpace = false
+      }
+      output.append(UInt8(truncatingIfNeeded: value))
+      continue
+    }
+    if isIgnored(value) { continue }
+    if isWhitespace(value) || isControl(value) {
+      pendingSpace = !output.isEmpty
+      continue
+    }
+    if pendingSpace {
+      output.append(0x20)
+      pendingSpace = false
+    }
+    UTF8.encode(scalar) { output.append($0) }
+  }
+  return composed(String(decoding: output, as: UTF8.self))
+}
+
+/// A code line keeps its indentation; tabs stay, trailing white space goes.
+func normalizedCode(_ line: Substring) -> String {
+  var output: [UInt8] = []
+  output.reserveCapacity(line.utf8.count)
+  var contentEnd = 0
+  for scalar in line.unicodeScalars {
+    let value = scalar.value
+    if isIgnored(value) || (value != 0x09 && isControl(value)) { continue }
+    UTF8.encode(scalar) { output.append($0) }
+    if !isWhitespace(value) { contentEnd = output.count }
+  }
+  output.removeSubrange(contentEnd...)
+  return composed(String(decoding: output, as: UTF8.self))
+}
+
+/// The text in Unicode NFC. The standard library's quick check settles almost every string;
+/// only text with combining marks or compatibility characters goes through Foundation.
+private func composed(_ text: String) -> String {
+  var span = text.utf8Span
+  if span.checkForNFC(quickCheck: true) { return text }
+  return text.precomposedStringWithCanonicalMapping
+}
+
+/// C0 and C1 control characters (NUL, ESC, …): never text, they count as a space.
+private func isControl(_ value: UInt32) -> Bool {
+  value < 0x20 || (value >= 0x7F && value < 0xA0)
+}
+
+/// The Unicode `White_Space` property, spelled out so no scalar property lookup runs per
+/// character.
+private func isWhitespace(_ value: UInt32) -> Bool {
+  switch value {
+  case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+    0x3000:
+    true
+  default: false
+  }
+}
+
+/// Zero-width spaces, word joiners, soft hyphens and byte-order marks: invisible, and they
+/// come and go with editors and CMS plugins. (ZWJ and ZWNJ stay: emoji and scripts need them.)
+private func isIgnored(_ value: UInt32) -> Bool {
+  value == 0x200B || value == 0x2060 || value == 0xFEFF || value == 0x00AD
+}
