@@ -54,10 +54,22 @@ struct PageAnalysis {
     let ownText = Self.ownText(document, skipped: skipped)
     (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
     let pageText = max(textLength[body], 1)
+    // The nearest `<article>` around each node: a post's own wrapper is never its chrome.
+    var post = Array(repeating: -1, count: nodes.count)
     for index in nodes.indices.dropFirst() where !skipped[index] {
-      if skipped[nodes[index].parent] {
+      let parent = nodes[index].parent
+      if skipped[parent] {
         skipped[index] = true
-      } else if Double(textLength[index]) / Double(pageText) <= BoilerplateRules.protectedTextShare,
+        continue
+      }
+      post[index] =
+        nodes[parent].kind == .element && nodes[parent].name == "article"
+        ? parent : post[parent]
+      let share = Double(textLength[index]) / Double(pageText)
+      let postShare =
+        post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
+      if share <= BoilerplateRules.protectedTextShare,
+        postShare <= BoilerplateRules.protectedTextShare,
         Self.isChrome(traits[nodes[index].tag], role: roles[index])
           || Self.hasBoilerplateClass(traits[nodes[index].tag], classes[index], words[index])
       {
@@ -161,22 +173,34 @@ private struct ElementHints {
     guard !attributes.isEmpty else { return }
     var classValue: String?
     var idValue: String?
+    var hasHiddenAttribute = false
     for attribute in attributes {
       switch attribute.name {
       case "class": classValue = classValue ?? attribute.value
       case "id": idValue = idValue ?? attribute.value
       case "role": if role.isEmpty { role = attribute.value }
-      case "hidden": isHidden = true
+      case "hidden": hasHiddenAttribute = true
       case "aria-hidden": isHidden = isHidden || attribute.value == "true"
       case "style": isHidden = isHidden || hidesElement(attribute.value)
       default: break
       }
     }
+    // React streams each finished Suspense boundary as `<div hidden id="S:0">` and a script
+    // moves it into the page: that block is the page's content, not hidden text.
+    if hasHiddenAttribute && !isStreamedSegment(id: idValue) { isHidden = true }
     if let classValue { classes = classNames(classValue) }
     if classValue != nil || idValue != nil {
       words = classAndIDWords(class: classValue, id: idValue)
     }
   }
+}
+
+/// Whether an id names a segment that React's streaming renderer sends hidden and then reveals
+/// in place (`S:` and a number; `$RS("S:0", "P:0")` swaps it for its placeholder).
+private func isStreamedSegment(id: String?) -> Bool {
+  guard let id, id.hasPrefix("S:") else { return false }
+  let number = id.utf8.dropFirst(2)
+  return !number.isEmpty && number.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
 }
 
 /// Whether a `style` attribute hides the element (`display:none`, `visibility:hidden`), as

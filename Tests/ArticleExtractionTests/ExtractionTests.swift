@@ -223,6 +223,37 @@ struct BodyChoiceTests {
       """)
     #expect(article.blocks.map(\.text) == ["The visible post: \(prose)"])
   }
+
+  @Test("a segment React streams hidden and then reveals is the post; other hidden blocks are not")
+  func streamedSegment() throws {
+    // Next.js sends the loaded page as `<div hidden id="S:0">`; a script swaps it for the
+    // `<template id="P:0">` placeholder. Only the `S:` + number ids are revealed that way.
+    let article = try extract(
+      """
+      <html><body><template id="P:0"></template><footer><p>© 2025 Example, all rights reserved.</p></footer>
+      <div hidden id="S:0"><main>\(Self.paragraphs)</main></div>
+      <div hidden id="S:menu"><p>A menu that stays hidden: \(prose)</p></div>
+      <script>$RS("S:0","P:0")</script></body></html>
+      """)
+    #expect(article.blocks.count == 5)
+    #expect(article.blocks.allSatisfy { $0.text.hasPrefix("Part") })
+  }
+
+  @Test("in a thread whose posts are marked as comments, each post keeps its body")
+  func forumPosts() throws {
+    // Forum software marks every post `comment`; a post's body is most of its `<article>`,
+    // so it is that post's content, not chrome around it.
+    let posts = (1...3).map {
+      """
+      <article class="post"><aside class="author">Member \($0)</aside>
+      <div id="comment-\($0)_wrap" class="comment-content"><p>Post \($0): \(prose)</p></div></article>
+      """
+    }.joined()
+    let article = try extract(
+      "<html><body><div class='thread'>\(posts)</div><div id='comments-help'><p>Sign in to reply to this topic; it is easy and free to join.</p></div></body></html>"
+    )
+    #expect(article.blocks.map(\.text) == (1...3).map { "Post \($0): \(prose)" })
+  }
 }
 
 extension Array where Element == UInt8 {

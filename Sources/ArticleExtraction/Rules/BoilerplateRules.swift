@@ -39,7 +39,9 @@ enum BoilerplateRules {
 
   /// An element holding more than this share of the page's text is never dropped as chrome (for
   /// its tag, class words, role or hidden state): a wrapper such as `container has-sidebar`, a
-  /// mis-nested `<nav>`, or a `hidden` block that a script reveals holds the post itself.
+  /// mis-nested `<nav>`, or a `hidden` block that a script reveals holds the post itself. The
+  /// same share of an `<article>`'s text protects an element inside it: forum software marks
+  /// each post's body `comment`, and a post's own body is never its chrome.
   static let protectedTextShare = 0.5
 
   /// Whole class names that are always boilerplate, whatever other words they hold.
