@@ -189,6 +189,24 @@ struct BodyChoiceTests {
     #expect(article.blocks.allSatisfy { $0.text.hasPrefix("Part") })
   }
 
+  @Test("<main> is narrowed to the post when what else it holds is teasers with links")
+  func teasersInMain() throws {
+    let teasers = (1...2).map {
+      "<div class='card'><h3><a href='/post-\($0)'>Another post \($0)</a></h3><p>A teaser of another post, \($0), with a few words from it.</p></div>"
+    }.joined()
+    let withTeasers = try extract(
+      "<html><body><main><div class='post'>\(Self.paragraphs)</div><h2>More from the blog</h2>\(teasers)</main></body></html>"
+    )
+    #expect(withTeasers.blocks.count == 5)
+    #expect(withTeasers.blocks.allSatisfy { $0.text.hasPrefix("Part") })
+    // Text beside the post without links is part of it: the container is kept whole.
+    let withNote = try extract(
+      "<html><body><main><div class='post'>\(Self.paragraphs)</div><h2>About the author</h2><p>Ana writes about towns.</p></main></body></html>"
+    )
+    #expect(
+      withNote.blocks.map(\.text).suffix(2) == ["About the author", "Ana writes about towns."])
+  }
+
   @Test("a post scattered over sibling widgets is taken whole")
   func scatteredWidgets() throws {
     let widgets = (1...4).map {

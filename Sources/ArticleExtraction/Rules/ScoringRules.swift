@@ -9,6 +9,10 @@ enum ScoringRules {
   /// it finds more than this many times the container's text: the container was then a teaser
   /// card or a fragment of the post.
   static let containerOverrideRatio = 2.0
+  /// The prose-mass element inside a marked container replaces it when more than this share of
+  /// the container's other text is link text: teasers of other posts and link lists after the
+  /// post. Text around the post without links (a header, captions, a review box) is kept.
+  static let narrowingLinkDensity = 0.1
   /// The post is the deepest element holding at least this share of the page's prose: most of
   /// it, but not all, so that a stray paragraph in a footer does not pull in the whole page.
   static let proseShare = 0.8
