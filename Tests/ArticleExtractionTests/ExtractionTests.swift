@@ -105,6 +105,25 @@ struct BodyTests {
     #expect(texts == [prose, "A second paragraph, with a link inside it."])
   }
 
+  @Test("an id that is a heading's slug marks nothing; a short id still marks chrome")
+  func headingSlugIDs() throws {
+    // Sphinx gives each section the slug of its heading as id. (The h1 is the title.)
+    let article = try extract(
+      """
+      <html><body><div class="document"><div class="section" id="getting-started">
+      <h1>Getting started</h1><p>\(prose)</p>
+      <div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>
+      <p>Clone the repository, then push your changes back to it when the tests pass.</p></div>
+      <div id="share-box"><p>Share this page with your friends and colleagues, they will love it.</p></div>
+      </div></div></body></html>
+      """)
+    #expect(
+      article.blocks.map(\.text) == [
+        prose, "Sharing with a single developer",
+        "Clone the repository, then push your changes back to it when the tests pass.",
+      ])
+  }
+
   @Test("structure is kept as Markdown blocks")
   func structure() throws {
     let article = try extract(

@@ -44,6 +44,11 @@ enum BoilerplateRules {
   /// each post's body `comment`, and a post's own body is never its chrome.
   static let protectedTextShare = 0.5
 
+  /// An id of more than this many words is the slug of a heading (Sphinx and docutils give each
+  /// section `id="sharing-with-a-single-developer"`), not a name for what the element is: its
+  /// words mark nothing.
+  static let maximumIDWords = 4
+
   /// Whole class names that are always boilerplate, whatever other words they hold.
   static let negativeClasses: Set<String> = [
     "post-footer", "post-share-buttons", "blog-pager", "comment-link", "post-comment-link",
