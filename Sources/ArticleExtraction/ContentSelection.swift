@@ -45,7 +45,33 @@ private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) ->
       best = (rule, index)
     }
   }
-  return best.map { [$0.index] }
+  guard let best else { return nil }
+  return partsOfPost(best.index, matching: patterns[best.rule], in: page)
+}
+
+/// News sites split one story over several containers with the same class (`story-body` after
+/// each photo or ad slot): inside an `<article>`, every other element matching the winning
+/// pattern is a part of the same post, and all are taken in document order.
+private func partsOfPost(_ winner: Int, matching pattern: ElementPattern, in page: PageAnalysis)
+  -> [Int]
+{
+  let nodes = page.document.nodes
+  var post = nodes[winner].parent
+  while post >= 0 && nodes[post].name != "article" { post = nodes[post].parent }
+  guard post >= 0 else { return [winner] }
+  var parts: [Int] = []
+  var index = post + 1
+  while index < nodes[post].end {
+    if nodes[index].kind == .element, !page.skipped[index],
+      page.textLength[index] >= ContainerRules.minimumContainerText, page.matches(pattern, index)
+    {
+      parts.append(index)
+      index = nodes[index].end
+    } else {
+      index += 1
+    }
+  }
+  return parts.contains(winner) ? parts : [winner]
 }
 
 /// The deepest element that still holds `ScoringRules.proseShare` of the prose under

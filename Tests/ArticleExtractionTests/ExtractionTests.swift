@@ -226,6 +226,24 @@ struct BodyChoiceTests {
       withNote.blocks.map(\.text).suffix(2) == ["About the author", "Ana writes about towns."])
   }
 
+  @Test("a story split over several containers of one class inside its <article> is taken whole")
+  func storyInParts() throws {
+    let article = try extract(
+      """
+      <html><body><article><h1>Budget vote delayed</h1>
+      <div class="story-body-supplemental"><div class="story-body"><p>First part: \(prose)</p></div></div>
+      <figure><img src="photo.jpg"><figcaption>The council chamber.</figcaption></figure>
+      <div class="story-body-supplemental"><div class="story-body"><p>Second part: \(prose)</p>
+      <p>More of the second part, which is longer: \(prose)</p></div></div></article>
+      <div class="story-body"><p>Another story, outside the article: \(prose)</p></div></body></html>
+      """)
+    #expect(
+      article.blocks.map(\.text) == [
+        "First part: \(prose)", "Second part: \(prose)",
+        "More of the second part, which is longer: \(prose)",
+      ])
+  }
+
   @Test("a post scattered over sibling widgets is taken whole")
   func scatteredWidgets() throws {
     let widgets = (1...4).map {
