@@ -124,6 +124,24 @@ struct BodyTests {
       ])
   }
 
+  @Test("a short list of sentences that cite links is kept; a list of bare links is not")
+  func listOfSentences() throws {
+    let article = try extract(
+      """
+      <html><body><article><p>\(prose)</p><h4>New contributors</h4>
+      <ul><li>Ana <a href="/b/1">fixed an issue with revoked permissions</a> in the add-on manager</li>
+      <li>gero <a href="/b/2">removed the windowtype attribute</a> from dialogs</li></ul>
+      <ul><li><a href="/tag/budget">Budget</a></li><li><a href="/tag/council">Council meetings</a></li></ul>
+      <p>That is all for this week: \(prose)</p></article></body></html>
+      """)
+    #expect(
+      article.blocks.map(\.text) == [
+        prose, "New contributors",
+        "Ana fixed an issue with revoked permissions in the add-on manager",
+        "gero removed the windowtype attribute from dialogs", "That is all for this week: \(prose)",
+      ])
+  }
+
   @Test("structure is kept as Markdown blocks")
   func structure() throws {
     let article = try extract(

@@ -25,6 +25,9 @@ enum CleaningRules {
   static let maximumLinkDensity = 0.5
   /// ... short meaning under this many characters; long link-heavy passages are kept.
   static let linkHeavyMaximumLength = 400
+  /// A short link-heavy list is kept when each of its items has at least this many characters
+  /// outside its links: sentences that cite a link, not a menu.
+  static let listItemOwnText = 10
   /// Tags that cleaning may drop for link density.
   static let linkCheckedTags: Set<String> = ["ul", "ol", "div", "section", "table", "p", "dl"]
 }
