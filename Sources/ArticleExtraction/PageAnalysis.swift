@@ -56,6 +56,19 @@ struct PageAnalysis {
     let pageText = max(textLength[body], 1)
     // The nearest `<article>` around each node: a post's own wrapper is never its chrome.
     var post = Array(repeating: -1, count: nodes.count)
+    // Elements around a `<main>` or an `<article>`: chrome by tag never holds one, unless
+    // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
+    var holdsPost = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices
+    where nodes[index].kind == .element
+      && (nodes[index].name == "main" || nodes[index].name == "article")
+    {
+      var ancestor = nodes[index].parent
+      while ancestor >= 0 && !holdsPost[ancestor] {
+        holdsPost[ancestor] = true
+        ancestor = nodes[ancestor].parent
+      }
+    }
     for index in nodes.indices.dropFirst() where !skipped[index] {
       let parent = nodes[index].parent
       if skipped[parent] {
@@ -68,10 +81,15 @@ struct PageAnalysis {
       let share = Double(textLength[index]) / Double(pageText)
       let postShare =
         post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
-      if share <= BoilerplateRules.protectedTextShare,
-        postShare <= BoilerplateRules.protectedTextShare,
-        Self.isChrome(traits[nodes[index].tag], role: roles[index])
-          || Self.hasBoilerplateClass(traits[nodes[index].tag], classes[index], words[index])
+      let chrome = Self.isChrome(traits[nodes[index].tag], role: roles[index])
+      let boilerplateClass = Self.hasBoilerplateClass(
+        traits[nodes[index].tag], classes[index], words[index])
+      // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
+      // the page it holds (a live feed, a long thread), unless the post is inside it.
+      if chrome && boilerplateClass && !holdsPost[index] {
+        skipped[index] = true
+      } else if share <= BoilerplateRules.protectedTextShare,
+        postShare <= BoilerplateRules.protectedTextShare, chrome || boilerplateClass
       {
         skipped[index] = true
       }

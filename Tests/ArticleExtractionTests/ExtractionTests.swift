@@ -287,6 +287,26 @@ struct BodyChoiceTests {
     #expect(inNav.blocks.filter { $0.text.hasPrefix("Part") }.count == 5)
   }
 
+  @Test(
+    "chrome by tag and by class stays out, however much of the page it is, unless the post is in it"
+  )
+  func chromeByTagAndClass() throws {
+    let feed = (1...8).map { "<li class='live-item'><p>\($0) minutes ago: \(prose)</p></li>" }
+      .joined()
+    let article = try extract(
+      """
+      <html><body><article><h1>Budget vote delayed</h1><p>The post: \(prose)</p>
+      <p>The post goes on: \(prose)</p></article>
+      <aside id="sidebar" role="complementary"><ul class="live">\(feed)</ul></aside></body></html>
+      """)
+    #expect(article.blocks.map(\.text) == ["The post: \(prose)", "The post goes on: \(prose)"])
+    // libxml2 nests the rest of the page inside an unclosed `<aside class="sidebar">`.
+    let swallowed = try extract(
+      "<html><body><aside class='sidebar'><p>Menu</p><article>\(Self.paragraphs)</article></aside></body></html>"
+    )
+    #expect(swallowed.blocks.count == 5)
+  }
+
   @Test("hidden text stays out, however much of the page it is")
   func hidden() throws {
     let article = try extract(

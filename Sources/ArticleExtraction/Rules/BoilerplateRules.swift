@@ -41,7 +41,9 @@ enum BoilerplateRules {
   /// its tag, class words, role or hidden state): a wrapper such as `container has-sidebar`, a
   /// mis-nested `<nav>`, or a `hidden` block that a script reveals holds the post itself. The
   /// same share of an `<article>`'s text protects an element inside it: forum software marks
-  /// each post's body `comment`, and a post's own body is never its chrome.
+  /// each post's body `comment`, and a post's own body is never its chrome. An element that is
+  /// chrome both by tag or role and by class (`<aside id="sidebar">`) gets no protection unless
+  /// a `<main>` or `<article>` is inside it.
   static let protectedTextShare = 0.5
 
   /// An id of more than this many words is the slug of a heading (Sphinx and docutils give each
