@@ -142,6 +142,19 @@ struct BodyTests {
       ])
   }
 
+  @Test("a class that states a layout (has-sidebar, sidebar-enabled--false) marks nothing")
+  func layoutStateClasses() throws {
+    let article = try extract(
+      """
+      <html><body><div class="post"><div class="intro"><p>First: \(prose)</p><p>Second: \(prose)</p></div>
+      <div class="post__main sidebar-enabled--false"><p>Third: \(prose)</p></div></div>
+      <div class="sidebar"><p>Popular this week: a post that many people read and shared.</p></div>
+      </body></html>
+      """)
+    #expect(
+      article.blocks.map(\.text) == ["First: \(prose)", "Second: \(prose)", "Third: \(prose)"])
+  }
+
   @Test("structure is kept as Markdown blocks")
   func structure() throws {
     let article = try extract(

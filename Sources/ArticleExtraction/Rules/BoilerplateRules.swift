@@ -51,6 +51,13 @@ enum BoilerplateRules {
   /// words mark nothing.
   static let maximumIDWords = 4
 
+  /// Words of a class that states the layout around an element or a toggle
+  /// (`has-sidebar`, `no-comments`, `sidebar-enabled--false`), not what the element is: the
+  /// class marks nothing.
+  static let stateWords: Set<String> = [
+    "has", "no", "with", "without", "enabled", "disabled", "true", "false",
+  ]
+
   /// Whole class names that are always boilerplate, whatever other words they hold.
   static let negativeClasses: Set<String> = [
     "post-footer", "post-share-buttons", "blog-pager", "comment-link", "post-comment-link",
