@@ -87,6 +87,21 @@ private func proseContainer(in page: PageAnalysis) -> [Int]? {
       page.linkDensity(index) < CleaningRules.maximumLinkDensity
     {
       prose[index] = page.textLength[index]
+    } else if nodes[index].kind == .element, !page.tag(index, is: .inline) {
+      // Text and inline elements straight inside a block (`<span>`s beside a heading) are a
+      // paragraph too, as a browser lays them out.
+      var text = 0
+      var links = 0
+      for child in page.document.children(of: index)
+      where nodes[child].kind == .text || page.tag(child, is: .inline) {
+        text += page.textLength[child]
+        links += page.linkTextLength[child]
+      }
+      if text >= ScoringRules.minimumParagraphLength,
+        Double(links) < Double(text) * CleaningRules.maximumLinkDensity
+      {
+        prose[index] += text
+      }
     }
     let parent = nodes[index].parent
     if parent >= 0 && prose[index] > 0 && !isParagraphLike(parent, page) {

@@ -275,6 +275,34 @@ struct BodyChoiceTests {
       ])
   }
 
+  @Test("text in <span>s straight inside a block is prose, as a browser lays it out")
+  func inlineRunsAreProse() throws {
+    let spans = (1...3).map { "<span class='description'>Sentence \($0): \(prose)</span>" }
+      .joined()
+    let article = try extract(
+      """
+      <html><body><div class="home"><h2>Welcome to the shop</h2>\(spans)</div>
+      <div class="note"><p>Free shipping on every order over fifty dollars.</p></div></body></html>
+      """)
+    #expect(article.blocks.first?.text == "Welcome to the shop")
+    #expect(article.blocks.last?.text.hasPrefix("Sentence 1: ") == true)
+    #expect(!article.blocks.contains { $0.text.hasPrefix("Free shipping") })
+  }
+
+  @Test("a MathML formula's text stays in its sentence; its TeX source does not")
+  func mathML() throws {
+    let article = try extract(
+      """
+      <html><body><article><p>\(prose)</p><p>When <math><semantics><mrow><mi>a</mi><mo>≠</mo><mn>0</mn></mrow>
+      <annotation encoding="application/x-tex">a \\neq 0</annotation></semantics></math>, there are two solutions.</p>
+      </article></body></html>
+      """)
+    // The formula's elements are blocks of their own; the words and their order are kept.
+    let text = article.blocks.map(\.text).joined().filter { !$0.isWhitespace }
+    #expect(text.contains("Whena≠0,therearetwosolutions."))
+    #expect(!article.blocks.contains { $0.text.contains("neq") })
+  }
+
   @Test("a post scattered over sibling widgets is taken whole")
   func scatteredWidgets() throws {
     let widgets = (1...4).map {

@@ -1,10 +1,12 @@
 /// Which parts of a page are never article text. Checked before any content is chosen.
 enum BoilerplateRules {
-  /// Elements whose text is never prose: code, styles, media and form controls. Always skipped.
+  /// Elements whose text is never prose: code, styles, media and form controls, and the TeX
+  /// source a MathML formula carries in `<annotation>`. Always skipped. (A formula's own
+  /// MathML text is part of the sentence around it, as readability keeps it.)
   static let nonTextTags: Set<String> = [
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
     "canvas", "video", "audio", "map", "head", "title", "meta", "link", "button", "select",
-    "input", "textarea", "option",
+    "input", "textarea", "option", "annotation", "annotation-xml",
   ]
 
   /// Page chrome by tag: skipped unless it holds most of the page's text (libxml2's HTML 4
