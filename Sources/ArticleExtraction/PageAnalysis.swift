@@ -59,6 +59,13 @@ struct PageAnalysis {
     // Elements around a `<main>` or an `<article>`: chrome by tag never holds one, unless
     // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
     var holdsPost = Array(repeating: false, count: nodes.count)
+    // How many `<article>`s each element holds: one holding all of a page's several posts is
+    // a thread (a forum marks it `comments`), not the comments under a post.
+    var articles = Array(repeating: 0, count: nodes.count)
+    for index in nodes.indices.reversed() where nodes[index].parent >= 0 {
+      if nodes[index].kind == .element && nodes[index].name == "article" { articles[index] += 1 }
+      articles[nodes[index].parent] += articles[index]
+    }
     for index in nodes.indices
     where nodes[index].kind == .element
       && (nodes[index].name == "main" || nodes[index].name == "article")
@@ -89,7 +96,8 @@ struct PageAnalysis {
       if chrome && boilerplateClass && !holdsPost[index] {
         skipped[index] = true
       } else if share <= BoilerplateRules.protectedTextShare,
-        postShare <= BoilerplateRules.protectedTextShare, chrome || boilerplateClass
+        postShare <= BoilerplateRules.protectedTextShare, chrome || boilerplateClass,
+        articles[index] < 2 || articles[index] < articles[0]
       {
         skipped[index] = true
       }

@@ -358,6 +358,22 @@ struct BodyChoiceTests {
     #expect(article.blocks.map(\.text) == ["The visible post: \(prose)"])
   }
 
+  @Test("a section marked comments that holds every post on the page is the thread")
+  func threadMarkedComments() throws {
+    let posts = (1...2).map { "<article class='post'><p>Reply \($0): \(prose)</p></article>" }
+      .joined()
+    let intro = (1...3).map { "<p>Install the app, step \($0): \(prose)</p>" }.joined()
+    let thread = try extract(
+      "<html><body><div class='install'>\(intro)</div><div id='comments'>\(posts)</div></body></html>"
+    )
+    #expect(thread.blocks.contains { $0.text.hasPrefix("Reply 2: ") })
+    // Under a post, the comments are still chrome.
+    let post = try extract(
+      "<html><body><article><p>The post: \(prose)</p><p>\(prose)</p><p>\(prose)</p></article><div id='comments'>\(posts)</div></body></html>"
+    )
+    #expect(!post.blocks.contains { $0.text.hasPrefix("Reply") })
+  }
+
   @Test("a segment React streams hidden and then reveals is the post; other hidden blocks are not")
   func streamedSegment() throws {
     // Next.js sends the loaded page as `<div hidden id="S:0">`; a script swaps it for the
