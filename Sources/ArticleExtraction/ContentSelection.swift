@@ -57,7 +57,9 @@ private func partsOfPost(_ winner: Int, matching pattern: ElementPattern, in pag
 {
   let nodes = page.document.nodes
   var post = nodes[winner].parent
-  while post >= 0 && nodes[post].name != "article" { post = nodes[post].parent }
+  while post >= 0 && !(nodes[post].kind == .element && page.tag(post, is: .article)) {
+    post = nodes[post].parent
+  }
   guard post >= 0 else { return [winner] }
   var parts: [Int] = []
   var index = post + 1

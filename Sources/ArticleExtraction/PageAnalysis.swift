@@ -63,12 +63,14 @@ struct PageAnalysis {
     // a thread (a forum marks it `comments`), not the comments under a post.
     var articles = Array(repeating: 0, count: nodes.count)
     for index in nodes.indices.reversed() where nodes[index].parent >= 0 {
-      if nodes[index].kind == .element && nodes[index].name == "article" { articles[index] += 1 }
+      if nodes[index].kind == .element && traits[nodes[index].tag].contains(.article) {
+        articles[index] += 1
+      }
       articles[nodes[index].parent] += articles[index]
     }
     for index in nodes.indices
     where nodes[index].kind == .element
-      && (nodes[index].name == "main" || nodes[index].name == "article")
+      && !traits[nodes[index].tag].isDisjoint(with: [.main, .article])
     {
       var ancestor = nodes[index].parent
       while ancestor >= 0 && !holdsPost[ancestor] {
@@ -83,7 +85,7 @@ struct PageAnalysis {
         continue
       }
       post[index] =
-        nodes[parent].kind == .element && nodes[parent].name == "article"
+        nodes[parent].kind == .element && traits[nodes[parent].tag].contains(.article)
         ? parent : post[parent]
       let share = Double(textLength[index]) / Double(pageText)
       let postShare =
@@ -133,6 +135,25 @@ struct PageAnalysis {
   }
 
   private static func hasBoilerplateClass(
+    _ traits: TagTraits, _ classes: [String], _ words: [String]
+  ) -> Bool {
+    guard words.contains(where: BoilerplateRules.stateWords.contains) else {
+      return marksBoilerplate(traits, classes, words)
+    }
+    // A class that states a layout (`has-sidebar`, `sidebar-enabled--false`) gives no words;
+    // classes are split one by one only for the few elements that have such a word.
+    var remaining = words
+    for name in classes {
+      let nameWords = classAndIDWords(class: name, id: nil)
+      guard nameWords.contains(where: BoilerplateRules.stateWords.contains) else { continue }
+      for word in nameWords {
+        if let position = remaining.firstIndex(of: word) { remaining.remove(at: position) }
+      }
+    }
+    return marksBoilerplate(traits, classes, remaining)
+  }
+
+  private static func marksBoilerplate(
     _ traits: TagTraits, _ classes: [String], _ words: [String]
   ) -> Bool {
     guard !words.isEmpty, !traits.contains(.protected) else { return false }
