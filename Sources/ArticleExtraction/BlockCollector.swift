@@ -126,6 +126,22 @@ struct BlockCollector {
     guard page.tag(index, is: .linkChecked) else { return false }
     return page.textLength[index] < CleaningRules.linkHeavyMaximumLength
       && page.linkDensity(index) > CleaningRules.maximumLinkDensity
+      && !isListOfSentences(index)
+  }
+
+  /// A list whose every item says something around its link (`gero removed the windowtype
+  /// attribute from dialogs`) is content; a menu's or a tag list's items are the links alone.
+  private func isListOfSentences(_ index: Int) -> Bool {
+    let nodes = page.document.nodes
+    guard nodes[index].name == "ul" || nodes[index].name == "ol" else { return false }
+    var items = 0
+    for child in page.document.children(of: index) where nodes[child].name == "li" {
+      guard !page.skipped[child] else { continue }
+      let words = page.textLength[child] - page.linkTextLength[child]
+      if words < CleaningRules.listItemOwnText { return false }
+      items += 1
+    }
+    return items > 0
   }
 
   private mutating func flush() {

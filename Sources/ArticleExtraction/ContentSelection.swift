@@ -45,7 +45,35 @@ private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) ->
       best = (rule, index)
     }
   }
-  return best.map { [$0.index] }
+  guard let best else { return nil }
+  return partsOfPost(best.index, matching: patterns[best.rule], in: page)
+}
+
+/// News sites split one story over several containers with the same class (`story-body` after
+/// each photo or ad slot): inside an `<article>`, every other element matching the winning
+/// pattern is a part of the same post, and all are taken in document order.
+private func partsOfPost(_ winner: Int, matching pattern: ElementPattern, in page: PageAnalysis)
+  -> [Int]
+{
+  let nodes = page.document.nodes
+  var post = nodes[winner].parent
+  while post >= 0 && !(nodes[post].kind == .element && page.tag(post, is: .article)) {
+    post = nodes[post].parent
+  }
+  guard post >= 0 else { return [winner] }
+  var parts: [Int] = []
+  var index = post + 1
+  while index < nodes[post].end {
+    if nodes[index].kind == .element, !page.skipped[index],
+      page.textLength[index] >= ContainerRules.minimumContainerText, page.matches(pattern, index)
+    {
+      parts.append(index)
+      index = nodes[index].end
+    } else {
+      index += 1
+    }
+  }
+  return parts.contains(winner) ? parts : [winner]
 }
 
 /// The deepest element that still holds `ScoringRules.proseShare` of the prose under
@@ -61,6 +89,21 @@ private func proseContainer(in page: PageAnalysis) -> [Int]? {
       page.linkDensity(index) < CleaningRules.maximumLinkDensity
     {
       prose[index] = page.textLength[index]
+    } else if nodes[index].kind == .element, !page.tag(index, is: .inline) {
+      // Text and inline elements straight inside a block (`<span>`s beside a heading) are a
+      // paragraph too, as a browser lays them out.
+      var text = 0
+      var links = 0
+      for child in page.document.children(of: index)
+      where nodes[child].kind == .text || page.tag(child, is: .inline) {
+        text += page.textLength[child]
+        links += page.linkTextLength[child]
+      }
+      if text >= ScoringRules.minimumParagraphLength,
+        Double(links) < Double(text) * CleaningRules.maximumLinkDensity
+      {
+        prose[index] += text
+      }
     }
     let parent = nodes[index].parent
     if parent >= 0 && prose[index] > 0 && !isParagraphLike(parent, page) {

@@ -42,22 +42,38 @@ public func extractArticle(
   var (stage, blocks, links) = (firstStage, found.blocks, found.links)
   // A marked container can be a teaser or a fragment (page builders reuse `article` and
   // `post-content` for cards); content scoring that finds far more text wins then. Scoring
-  // that lands inside the container can only find less of its text, so it is not collected.
-  if stage.isContainer, let scoredRoots = ExtractionStage.contentScoring.select(page),
-    !scoredRoots.allSatisfy({ root in
+  // that lands inside the container narrows it when the text left out holds links: cards of
+  // other posts and lists of links inside `<main>`, not a part of the post.
+  if stage.isContainer, let scoredRoots = ExtractionStage.contentScoring.select(page) {
+    let inside = scoredRoots.allSatisfy { root in
       found.roots.contains { $0 == root || document.contains($0, root) }
-    }),
-    let scored = body(of: .contentScoring, roots: scoredRoots),
-    Double(textLength(scored.blocks)) > Double(textLength(blocks))
-      * ScoringRules.containerOverrideRatio
-  {
-    (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
+    }
+    if !inside, let scored = body(of: .contentScoring, roots: scoredRoots),
+      Double(textLength(scored.blocks)) > Double(textLength(blocks))
+        * ScoringRules.containerOverrideRatio
+    {
+      (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
+    } else if inside, scoredRoots != found.roots,
+      linkDensity(of: found.roots, without: scoredRoots, in: page)
+        > ScoringRules.narrowingLinkDensity,
+      let scored = body(of: .contentScoring, roots: scoredRoots)
+    {
+      (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
+    }
   }
   let article = Article(
     title: metadata.title, authors: metadata.authors, published: metadata.published,
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
     language: metadata.language, blocks: blocks)
   return ExtractionResult(article: article, method: stage.name, links: links)
+}
+
+/// The share of link text in the text under `outer` that is not under `inner` (nodes inside it).
+private func linkDensity(of outer: [Int], without inner: [Int], in page: PageAnalysis) -> Double {
+  func sum(_ roots: [Int], _ lengths: [Int]) -> Int { roots.reduce(0) { $0 + lengths[$1] } }
+  let text = sum(outer, page.textLength) - sum(inner, page.textLength)
+  let links = sum(outer, page.linkTextLength) - sum(inner, page.linkTextLength)
+  return text <= 0 ? 0 : Double(links) / Double(text)
 }
 
 private func textLength(_ blocks: [Block]) -> Int {

@@ -54,12 +54,52 @@ struct PageAnalysis {
     let ownText = Self.ownText(document, skipped: skipped)
     (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
     let pageText = max(textLength[body], 1)
+    // The nearest `<article>` around each node: a post's own wrapper is never its chrome.
+    var post = Array(repeating: -1, count: nodes.count)
+    // Elements around a `<main>` or an `<article>`: chrome by tag never holds one, unless
+    // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
+    var holdsPost = Array(repeating: false, count: nodes.count)
+    // How many `<article>`s each element holds: one holding all of a page's several posts is
+    // a thread (a forum marks it `comments`), not the comments under a post.
+    var articles = Array(repeating: 0, count: nodes.count)
+    for index in nodes.indices.reversed() where nodes[index].parent >= 0 {
+      if nodes[index].kind == .element && traits[nodes[index].tag].contains(.article) {
+        articles[index] += 1
+      }
+      articles[nodes[index].parent] += articles[index]
+    }
+    for index in nodes.indices
+    where nodes[index].kind == .element
+      && !traits[nodes[index].tag].isDisjoint(with: [.main, .article])
+    {
+      var ancestor = nodes[index].parent
+      while ancestor >= 0 && !holdsPost[ancestor] {
+        holdsPost[ancestor] = true
+        ancestor = nodes[ancestor].parent
+      }
+    }
     for index in nodes.indices.dropFirst() where !skipped[index] {
-      if skipped[nodes[index].parent] {
+      let parent = nodes[index].parent
+      if skipped[parent] {
         skipped[index] = true
-      } else if Double(textLength[index]) / Double(pageText) <= BoilerplateRules.protectedTextShare,
-        Self.isChrome(traits[nodes[index].tag], role: roles[index])
-          || Self.hasBoilerplateClass(traits[nodes[index].tag], classes[index], words[index])
+        continue
+      }
+      post[index] =
+        nodes[parent].kind == .element && traits[nodes[parent].tag].contains(.article)
+        ? parent : post[parent]
+      let share = Double(textLength[index]) / Double(pageText)
+      let postShare =
+        post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
+      let chrome = Self.isChrome(traits[nodes[index].tag], role: roles[index])
+      let boilerplateClass = Self.hasBoilerplateClass(
+        traits[nodes[index].tag], classes[index], words[index])
+      // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
+      // the page it holds (a live feed, a long thread), unless the post is inside it.
+      if chrome && boilerplateClass && !holdsPost[index] {
+        skipped[index] = true
+      } else if share <= BoilerplateRules.protectedTextShare,
+        postShare <= BoilerplateRules.protectedTextShare, chrome || boilerplateClass,
+        articles[index] < 2 || articles[index] < articles[0]
       {
         skipped[index] = true
       }
@@ -95,6 +135,25 @@ struct PageAnalysis {
   }
 
   private static func hasBoilerplateClass(
+    _ traits: TagTraits, _ classes: [String], _ words: [String]
+  ) -> Bool {
+    guard words.contains(where: BoilerplateRules.stateWords.contains) else {
+      return marksBoilerplate(traits, classes, words)
+    }
+    // A class that states a layout (`has-sidebar`, `sidebar-enabled--false`) gives no words;
+    // classes are split one by one only for the few elements that have such a word.
+    var remaining = words
+    for name in classes {
+      let nameWords = classAndIDWords(class: name, id: nil)
+      guard nameWords.contains(where: BoilerplateRules.stateWords.contains) else { continue }
+      for word in nameWords {
+        if let position = remaining.firstIndex(of: word) { remaining.remove(at: position) }
+      }
+    }
+    return marksBoilerplate(traits, classes, remaining)
+  }
+
+  private static func marksBoilerplate(
     _ traits: TagTraits, _ classes: [String], _ words: [String]
   ) -> Bool {
     guard !words.isEmpty, !traits.contains(.protected) else { return false }
@@ -161,22 +220,34 @@ private struct ElementHints {
     guard !attributes.isEmpty else { return }
     var classValue: String?
     var idValue: String?
+    var hasHiddenAttribute = false
     for attribute in attributes {
       switch attribute.name {
       case "class": classValue = classValue ?? attribute.value
       case "id": idValue = idValue ?? attribute.value
       case "role": if role.isEmpty { role = attribute.value }
-      case "hidden": isHidden = true
+      case "hidden": hasHiddenAttribute = true
       case "aria-hidden": isHidden = isHidden || attribute.value == "true"
       case "style": isHidden = isHidden || hidesElement(attribute.value)
       default: break
       }
     }
+    // React streams each finished Suspense boundary as `<div hidden id="S:0">` and a script
+    // moves it into the page: that block is the page's content, not hidden text.
+    if hasHiddenAttribute && !isStreamedSegment(id: idValue) { isHidden = true }
     if let classValue { classes = classNames(classValue) }
     if classValue != nil || idValue != nil {
       words = classAndIDWords(class: classValue, id: idValue)
     }
   }
+}
+
+/// Whether an id names a segment that React's streaming renderer sends hidden and then reveals
+/// in place (`S:` and a number; `$RS("S:0", "P:0")` swaps it for its placeholder).
+private func isStreamedSegment(id: String?) -> Bool {
+  guard let id, id.hasPrefix("S:") else { return false }
+  let number = id.utf8.dropFirst(2)
+  return !number.isEmpty && number.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
 }
 
 /// Whether a `style` attribute hides the element (`display:none`, `visibility:hidden`), as

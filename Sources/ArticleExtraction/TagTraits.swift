@@ -20,6 +20,11 @@ struct TagTraits: OptionSet, Sendable {
   /// `BlockCollector.layoutBlockTags`: makes a table row a layout row.
   static let layoutBlock = TagTraits(rawValue: 1 << 6)
 
+  /// `<article>`: one post (PageAnalysis protects a post's own body inside it).
+  static let article = TagTraits(rawValue: 1 << 7)
+  /// `<main>`: the page's main content.
+  static let main = TagTraits(rawValue: 1 << 8)
+
   init(rawValue: UInt16) {
     self.rawValue = rawValue
   }
@@ -34,6 +39,8 @@ struct TagTraits: OptionSet, Sendable {
     if ScoringRules.paragraphTags.contains(name) { traits.insert(.paragraph) }
     if CleaningRules.linkCheckedTags.contains(name) { traits.insert(.linkChecked) }
     if BlockCollector.layoutBlockTags.contains(name) { traits.insert(.layoutBlock) }
+    if name == "article" { traits.insert(.article) }
+    if name == "main" { traits.insert(.main) }
     self = traits
   }
 

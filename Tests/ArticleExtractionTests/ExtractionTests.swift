@@ -105,6 +105,56 @@ struct BodyTests {
     #expect(texts == [prose, "A second paragraph, with a link inside it."])
   }
 
+  @Test("an id that is a heading's slug marks nothing; a short id still marks chrome")
+  func headingSlugIDs() throws {
+    // Sphinx gives each section the slug of its heading as id. (The h1 is the title.)
+    let article = try extract(
+      """
+      <html><body><div class="document"><div class="section" id="getting-started">
+      <h1>Getting started</h1><p>\(prose)</p>
+      <div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>
+      <p>Clone the repository, then push your changes back to it when the tests pass.</p></div>
+      <div id="share-box"><p>Share this page with your friends and colleagues, they will love it.</p></div>
+      </div></div></body></html>
+      """)
+    #expect(
+      article.blocks.map(\.text) == [
+        prose, "Sharing with a single developer",
+        "Clone the repository, then push your changes back to it when the tests pass.",
+      ])
+  }
+
+  @Test("a short list of sentences that cite links is kept; a list of bare links is not")
+  func listOfSentences() throws {
+    let article = try extract(
+      """
+      <html><body><article><p>\(prose)</p><h4>New contributors</h4>
+      <ul><li>Ana <a href="/b/1">fixed an issue with revoked permissions</a> in the add-on manager</li>
+      <li>gero <a href="/b/2">removed the windowtype attribute</a> from dialogs</li></ul>
+      <ul><li><a href="/tag/budget">Budget</a></li><li><a href="/tag/council">Council meetings</a></li></ul>
+      <p>That is all for this week: \(prose)</p></article></body></html>
+      """)
+    #expect(
+      article.blocks.map(\.text) == [
+        prose, "New contributors",
+        "Ana fixed an issue with revoked permissions in the add-on manager",
+        "gero removed the windowtype attribute from dialogs", "That is all for this week: \(prose)",
+      ])
+  }
+
+  @Test("a class that states a layout (has-sidebar, sidebar-enabled--false) marks nothing")
+  func layoutStateClasses() throws {
+    let article = try extract(
+      """
+      <html><body><div class="post"><div class="intro"><p>First: \(prose)</p><p>Second: \(prose)</p></div>
+      <div class="post__main sidebar-enabled--false"><p>Third: \(prose)</p></div></div>
+      <div class="sidebar"><p>Popular this week: a post that many people read and shared.</p></div>
+      </body></html>
+      """)
+    #expect(
+      article.blocks.map(\.text) == ["First: \(prose)", "Second: \(prose)", "Third: \(prose)"])
+  }
+
   @Test("structure is kept as Markdown blocks")
   func structure() throws {
     let article = try extract(
@@ -189,6 +239,70 @@ struct BodyChoiceTests {
     #expect(article.blocks.allSatisfy { $0.text.hasPrefix("Part") })
   }
 
+  @Test("<main> is narrowed to the post when what else it holds is teasers with links")
+  func teasersInMain() throws {
+    let teasers = (1...2).map {
+      "<div class='card'><h3><a href='/post-\($0)'>Another post \($0)</a></h3><p>A teaser of another post, \($0), with a few words from it.</p></div>"
+    }.joined()
+    let withTeasers = try extract(
+      "<html><body><main><div class='post'>\(Self.paragraphs)</div><h2>More from the blog</h2>\(teasers)</main></body></html>"
+    )
+    #expect(withTeasers.blocks.count == 5)
+    #expect(withTeasers.blocks.allSatisfy { $0.text.hasPrefix("Part") })
+    // Text beside the post without links is part of it: the container is kept whole.
+    let withNote = try extract(
+      "<html><body><main><div class='post'>\(Self.paragraphs)</div><h2>About the author</h2><p>Ana writes about towns.</p></main></body></html>"
+    )
+    #expect(
+      withNote.blocks.map(\.text).suffix(2) == ["About the author", "Ana writes about towns."])
+  }
+
+  @Test("a story split over several containers of one class inside its <article> is taken whole")
+  func storyInParts() throws {
+    let article = try extract(
+      """
+      <html><body><article><h1>Budget vote delayed</h1>
+      <div class="story-body-supplemental"><div class="story-body"><p>First part: \(prose)</p></div></div>
+      <figure><img src="photo.jpg"><figcaption>The council chamber.</figcaption></figure>
+      <div class="story-body-supplemental"><div class="story-body"><p>Second part: \(prose)</p>
+      <p>More of the second part, which is longer: \(prose)</p></div></div></article>
+      <div class="story-body"><p>Another story, outside the article: \(prose)</p></div></body></html>
+      """)
+    #expect(
+      article.blocks.map(\.text) == [
+        "First part: \(prose)", "Second part: \(prose)",
+        "More of the second part, which is longer: \(prose)",
+      ])
+  }
+
+  @Test("text in <span>s straight inside a block is prose, as a browser lays it out")
+  func inlineRunsAreProse() throws {
+    let spans = (1...3).map { "<span class='description'>Sentence \($0): \(prose)</span>" }
+      .joined()
+    let article = try extract(
+      """
+      <html><body><div class="home"><h2>Welcome to the shop</h2>\(spans)</div>
+      <div class="note"><p>Free shipping on every order over fifty dollars.</p></div></body></html>
+      """)
+    #expect(article.blocks.first?.text == "Welcome to the shop")
+    #expect(article.blocks.last?.text.hasPrefix("Sentence 1: ") == true)
+    #expect(!article.blocks.contains { $0.text.hasPrefix("Free shipping") })
+  }
+
+  @Test("a MathML formula's text stays in its sentence; its TeX source does not")
+  func mathML() throws {
+    let article = try extract(
+      """
+      <html><body><article><p>\(prose)</p><p>When <math><semantics><mrow><mi>a</mi><mo>≠</mo><mn>0</mn></mrow>
+      <annotation encoding="application/x-tex">a \\neq 0</annotation></semantics></math>, there are two solutions.</p>
+      </article></body></html>
+      """)
+    // The formula's elements are blocks of their own; the words and their order are kept.
+    let text = article.blocks.map(\.text).joined().filter { !$0.isWhitespace }
+    #expect(text.contains("Whena≠0,therearetwosolutions."))
+    #expect(!article.blocks.contains { $0.text.contains("neq") })
+  }
+
   @Test("a post scattered over sibling widgets is taken whole")
   func scatteredWidgets() throws {
     let widgets = (1...4).map {
@@ -214,6 +328,26 @@ struct BodyChoiceTests {
     #expect(inNav.blocks.filter { $0.text.hasPrefix("Part") }.count == 5)
   }
 
+  @Test(
+    "chrome by tag and by class stays out, however much of the page it is, unless the post is in it"
+  )
+  func chromeByTagAndClass() throws {
+    let feed = (1...8).map { "<li class='live-item'><p>\($0) minutes ago: \(prose)</p></li>" }
+      .joined()
+    let article = try extract(
+      """
+      <html><body><article><h1>Budget vote delayed</h1><p>The post: \(prose)</p>
+      <p>The post goes on: \(prose)</p></article>
+      <aside id="sidebar" role="complementary"><ul class="live">\(feed)</ul></aside></body></html>
+      """)
+    #expect(article.blocks.map(\.text) == ["The post: \(prose)", "The post goes on: \(prose)"])
+    // libxml2 nests the rest of the page inside an unclosed `<aside class="sidebar">`.
+    let swallowed = try extract(
+      "<html><body><aside class='sidebar'><p>Menu</p><article>\(Self.paragraphs)</article></aside></body></html>"
+    )
+    #expect(swallowed.blocks.count == 5)
+  }
+
   @Test("hidden text stays out, however much of the page it is")
   func hidden() throws {
     let article = try extract(
@@ -222,6 +356,53 @@ struct BodyChoiceTests {
       <article><p>The visible post: \(prose)</p></article></body></html>
       """)
     #expect(article.blocks.map(\.text) == ["The visible post: \(prose)"])
+  }
+
+  @Test("a section marked comments that holds every post on the page is the thread")
+  func threadMarkedComments() throws {
+    let posts = (1...2).map { "<article class='post'><p>Reply \($0): \(prose)</p></article>" }
+      .joined()
+    let intro = (1...3).map { "<p>Install the app, step \($0): \(prose)</p>" }.joined()
+    let thread = try extract(
+      "<html><body><div class='install'>\(intro)</div><div id='comments'>\(posts)</div></body></html>"
+    )
+    #expect(thread.blocks.contains { $0.text.hasPrefix("Reply 2: ") })
+    // Under a post, the comments are still chrome.
+    let post = try extract(
+      "<html><body><article><p>The post: \(prose)</p><p>\(prose)</p><p>\(prose)</p></article><div id='comments'>\(posts)</div></body></html>"
+    )
+    #expect(!post.blocks.contains { $0.text.hasPrefix("Reply") })
+  }
+
+  @Test("a segment React streams hidden and then reveals is the post; other hidden blocks are not")
+  func streamedSegment() throws {
+    // Next.js sends the loaded page as `<div hidden id="S:0">`; a script swaps it for the
+    // `<template id="P:0">` placeholder. Only the `S:` + number ids are revealed that way.
+    let article = try extract(
+      """
+      <html><body><template id="P:0"></template><footer><p>© 2025 Example, all rights reserved.</p></footer>
+      <div hidden id="S:0"><main>\(Self.paragraphs)</main></div>
+      <div hidden id="S:menu"><p>A menu that stays hidden: \(prose)</p></div>
+      <script>$RS("S:0","P:0")</script></body></html>
+      """)
+    #expect(article.blocks.count == 5)
+    #expect(article.blocks.allSatisfy { $0.text.hasPrefix("Part") })
+  }
+
+  @Test("in a thread whose posts are marked as comments, each post keeps its body")
+  func forumPosts() throws {
+    // Forum software marks every post `comment`; a post's body is most of its `<article>`,
+    // so it is that post's content, not chrome around it.
+    let posts = (1...3).map {
+      """
+      <article class="post"><aside class="author">Member \($0)</aside>
+      <div id="comment-\($0)_wrap" class="comment-content"><p>Post \($0): \(prose)</p></div></article>
+      """
+    }.joined()
+    let article = try extract(
+      "<html><body><div class='thread'>\(posts)</div><div id='comments-help'><p>Sign in to reply to this topic; it is easy and free to join.</p></div></body></html>"
+    )
+    #expect(article.blocks.map(\.text) == (1...3).map { "Post \($0): \(prose)" })
   }
 }
 

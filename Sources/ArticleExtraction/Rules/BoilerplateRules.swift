@@ -1,10 +1,12 @@
 /// Which parts of a page are never article text. Checked before any content is chosen.
 enum BoilerplateRules {
-  /// Elements whose text is never prose: code, styles, media and form controls. Always skipped.
+  /// Elements whose text is never prose: code, styles, media and form controls, and the TeX
+  /// source a MathML formula carries in `<annotation>`. Always skipped. (A formula's own
+  /// MathML text is part of the sentence around it, as readability keeps it.)
   static let nonTextTags: Set<String> = [
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
     "canvas", "video", "audio", "map", "head", "title", "meta", "link", "button", "select",
-    "input", "textarea", "option",
+    "input", "textarea", "option", "annotation", "annotation-xml",
   ]
 
   /// Page chrome by tag: skipped unless it holds most of the page's text (libxml2's HTML 4
@@ -39,8 +41,24 @@ enum BoilerplateRules {
 
   /// An element holding more than this share of the page's text is never dropped as chrome (for
   /// its tag, class words, role or hidden state): a wrapper such as `container has-sidebar`, a
-  /// mis-nested `<nav>`, or a `hidden` block that a script reveals holds the post itself.
+  /// mis-nested `<nav>`, or a `hidden` block that a script reveals holds the post itself. The
+  /// same share of an `<article>`'s text protects an element inside it: forum software marks
+  /// each post's body `comment`, and a post's own body is never its chrome. An element that is
+  /// chrome both by tag or role and by class (`<aside id="sidebar">`) gets no protection unless
+  /// a `<main>` or `<article>` is inside it.
   static let protectedTextShare = 0.5
+
+  /// An id of more than this many words is the slug of a heading (Sphinx and docutils give each
+  /// section `id="sharing-with-a-single-developer"`), not a name for what the element is: its
+  /// words mark nothing.
+  static let maximumIDWords = 4
+
+  /// Words of a class that states the layout around an element or a toggle
+  /// (`has-sidebar`, `no-comments`, `sidebar-enabled--false`), not what the element is: the
+  /// class marks nothing.
+  static let stateWords: Set<String> = [
+    "has", "no", "with", "without", "enabled", "disabled", "true", "false",
+  ]
 
   /// Whole class names that are always boilerplate, whatever other words they hold.
   static let negativeClasses: Set<String> = [

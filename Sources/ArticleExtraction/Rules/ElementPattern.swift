@@ -39,14 +39,19 @@ func classNames(_ value: String) -> [String] {
 }
 
 /// The lower-case words of an element's class and id, split on whitespace, '-' and '_'
-/// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at.
+/// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at. A
+/// longer id is a heading's slug, not a name for the element's role, and gives no words.
 func classAndIDWords(class classes: String?, id: String?) -> [String] {
   let separators: (UInt8) -> Bool = {
     $0 <= 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
   }
   var words: [String] = []
   if let classes { appendASCIIWords(of: classes, lowercased: true, to: &words, separators) }
-  if let id { appendASCIIWords(of: id, lowercased: true, to: &words, separators) }
+  if let id {
+    var idWords: [String] = []
+    appendASCIIWords(of: id, lowercased: true, to: &idWords, separators)
+    if idWords.count <= BoilerplateRules.maximumIDWords { words += idWords }
+  }
   return words
 }
 

@@ -9,6 +9,10 @@ enum ScoringRules {
   /// it finds more than this many times the container's text: the container was then a teaser
   /// card or a fragment of the post.
   static let containerOverrideRatio = 2.0
+  /// The prose-mass element inside a marked container replaces it when more than this share of
+  /// the container's other text is link text: teasers of other posts and link lists after the
+  /// post. Text around the post without links (a header, captions, a review box) is kept.
+  static let narrowingLinkDensity = 0.1
   /// The post is the deepest element holding at least this share of the page's prose: most of
   /// it, but not all, so that a stray paragraph in a footer does not pull in the whole page.
   static let proseShare = 0.8
@@ -21,6 +25,9 @@ enum CleaningRules {
   static let maximumLinkDensity = 0.5
   /// ... short meaning under this many characters; long link-heavy passages are kept.
   static let linkHeavyMaximumLength = 400
+  /// A short link-heavy list is kept when each of its items has at least this many characters
+  /// outside its links: sentences that cite a link, not a menu.
+  static let listItemOwnText = 10
   /// Tags that cleaning may drop for link density.
   static let linkCheckedTags: Set<String> = ["ul", "ol", "div", "section", "table", "p", "dl"]
 }
