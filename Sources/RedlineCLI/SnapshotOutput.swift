@@ -27,13 +27,28 @@ struct SnapshotOutput {
     self.withDiffs = withDiffs
   }
 
-  /// A feed that gave no list of posts. Always reported: a feed has no history to tell a new
-  /// failure from an old one.
-  mutating func feedFailed(_ url: String, reason: String) {
+  /// A feed that gave no list of posts. With `--quiet`, a feed that failed last time too is
+  /// not reported again (it still counts for the exit status).
+  mutating func feedFailed(_ url: String, reason: String, stillFailing: Bool) {
     failures += 1
+    if quiet, stillFailing { return }
     printError("feed: \(reason)")
     if format == .json {
-      writeJSONLine(PageJSON(url: url, kind: "feed", outcome: "failed", error: reason))
+      var object = PageJSON(url: url, kind: "feed", outcome: "failed", error: reason)
+      object.previous = stillFailing ? "failed" : nil
+      writeJSONLine(object)
+    }
+  }
+
+  /// A feed that failed last time and was read again.
+  func feedRecovered(_ url: String) {
+    switch format {
+    case .text: writeLine("recovered feed \(url)")
+    case .json:
+      var object = PageJSON(url: url, kind: "feed", outcome: "recovered", error: nil)
+      object.previous = "failed"
+      object.recovered = true
+      writeJSONLine(object)
     }
   }
 
@@ -98,7 +113,7 @@ struct PageJSON: Encodable {
   /// The unified diff, with `--diff`.
   var diff: String?
 
-  init(url: String, kind: String, outcome: String, error: String) {
+  init(url: String, kind: String, outcome: String, error: String?) {
     self.url = url
     self.kind = kind
     self.outcome = outcome

@@ -276,6 +276,40 @@ struct WorkflowTests {
     #expect(a["lastChanged"] as? String == times[2])
   }
 
+  @Test("--quiet reports a failing feed once when it starts failing and once when it recovers")
+  func quietFeed() throws {
+    let feed = PageState(.respond(status: 503, headers: [], body: []))
+    let server = try LoopbackServer { request in
+      request.path == "/feed/" ? feed.behaviour : html(post("Post", paragraphs))
+    }
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    let feedURL = server.baseURL + "/feed/"
+    let run = {
+      try redline([
+        "snapshot", "--store", store, "--quiet", "--retries", "0", "--feed", feedURL,
+      ])
+    }
+    let first = try run()
+    #expect(first.status == 3)
+    #expect(first.stderr == "redline: feed: fetching \(feedURL): HTTP 503 Service Unavailable\n")
+    let again = try run()
+    #expect(again.status == 3)
+    #expect(again.stderr == "")
+    #expect(again.stdout == "")
+
+    feed.behaviour = xml(
+      "<rss version=\"2.0\"><channel><item><link>/p.html</link></item></channel></rss>")
+    let recovered = try run()
+    #expect(recovered.status == 0)
+    #expect(recovered.stdout == "recovered feed \(feedURL)\n")
+    #expect(try run().stdout == "")
+    // The feeds' state is a hidden file that verify and list leave alone.
+    #expect(FileManager.default.fileExists(atPath: store + "/.feeds.json"))
+    #expect(try redline(["verify", "--store", store]).status == 0)
+    #expect(lines(try redline(["list", "--store", store]).stdout).count == 1)
+  }
+
   @Test("a post that starts redirecting to another page is reported as moved, once")
   func moves() throws {
     let target = PageState(html(post("Bridge", paragraphs)))

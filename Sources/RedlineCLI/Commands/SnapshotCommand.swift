@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HTTPFetching
 import Redline
+import SnapshotStore
 
 struct SnapshotCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,7 +20,8 @@ struct SnapshotCommand: AsyncParsableCommand {
 
       With --quiet nothing is printed unless a post changed, moved or failed, and a page \
       that keeps failing is reported once when it starts failing and once when it recovers \
-      (its history keeps every failure), so cron mails only news.
+      (its history keeps every failure); so is a feed that keeps failing. So cron mails only \
+      news.
 
       Exit status: 0 every page was checked (with --exit-code: and none changed); 1 with \
       --exit-code, some post changed; 2 nothing could run (bad arguments, unreadable list, \
@@ -187,11 +189,27 @@ struct SnapshotCommand: AsyncParsableCommand {
         maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi))
     var output = SnapshotOutput(format: format, quiet: quiet, withDiffs: diff)
     let expansion = FeedExpansion(fetcher: fetcher, pages: feedPages)
+    // Failing feeds are remembered in the store, so --quiet reports one once when it starts
+    // failing and once when it recovers, as it does for pages.
+    let knownFailures = feed.isEmpty ? [:] : ((try? store.feedFailures()) ?? [:])
+    var failures = knownFailures
     for feedURL in feed {
+      let previous = knownFailures[feedURL]
       do {
         all += try await expansion.postURLs(feedURL)
+        if failures.removeValue(forKey: feedURL) != nil { output.feedRecovered(feedURL) }
       } catch {
-        output.feedFailed(feedURL, reason: String(describing: error))
+        let reason = String(describing: error)
+        failures[feedURL] = FeedFailure(
+          since: previous?.since ?? CaptureTime.string(from: Date()), error: reason)
+        output.feedFailed(feedURL, reason: reason, stillFailing: previous != nil)
+      }
+    }
+    if failures != knownFailures {
+      do {
+        try store.saveFeedFailures(failures)
+      } catch {
+        printError("could not record the feeds' state: \(error)")
       }
     }
     var seen: Set<String> = []

@@ -1,0 +1,36 @@
+import Foundation
+
+/// A feed that failed at its last reading, so that a quiet run reports a failing feed once.
+public struct FeedFailure: Sendable, Codable, Equatable {
+  /// When the failures began (`YYYYMMDDTHHMMSSZ`).
+  public let since: String
+  /// Why the latest reading failed.
+  public let error: String
+
+  /// Creates the record.
+  public init(since: String, error: String) {
+    self.since = since
+    self.error = error
+  }
+}
+
+extension FolderStore {
+  /// The file that remembers failing feeds: hidden at the store's root, beside the host
+  /// folders, so page listings and `verify` never take it for a page.
+  var feedFailuresPath: String { root + "/.feeds.json" }
+
+  /// The feeds whose last reading failed, by URL; empty when none has failed or the file is
+  /// missing.
+  public func feedFailures() throws -> [String: FeedFailure] {
+    let bytes = try readFileIfPresent(feedFailuresPath)
+    guard !bytes.isEmpty else { return [:] }
+    return try decode([String: FeedFailure].self, bytes: bytes, file: feedFailuresPath)
+  }
+
+  /// Replaces the record of failing feeds, atomically (a crash leaves the old or the new one).
+  public func saveFeedFailures(_ failures: [String: FeedFailure]) throws {
+    try createFolder(root, sync: syncsWrites)
+    try writeAtomically(
+      try encodeJSON(failures, pretty: true), to: feedFailuresPath, sync: syncsWrites)
+  }
+}
