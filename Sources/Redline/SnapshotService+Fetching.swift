@@ -236,14 +236,15 @@ extension SnapshotService {
   /// previous check attached, and where the page now redirects if it moved. Blocks: reads the
   /// store.
   func notingPrevious(_ url: String, _ check: () -> PageReport) -> PageReport {
-    let previous = (try? normalizedPageURL(url)).flatMap { normalized in
-      (try? store.page(for: normalized)).flatMap { $0 }.flatMap { try? store.latestCheck(of: $0) }
+    let normalized = try? normalizedPageURL(url)
+    func latestCheck() -> HistoryEntry? {
+      normalized.flatMap { try? store.page(for: $0) }.flatMap { try? store.latestCheck(of: $0) }
     }
+    let previous = latestCheck()
     var report = check()
     report.previousOutcome = previous?.outcome
     // The check's own history line says where the page's redirects led.
-    if let page = (try? normalizedPageURL(url)).flatMap({ try? store.page(for: $0) }),
-      let current = try? store.latestCheck(of: page), current.time != previous?.time,
+    if let current = latestCheck(), current.time != previous?.time,
       let target = current.finalURL
     {
       report.movedTo = target

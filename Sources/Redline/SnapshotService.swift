@@ -269,10 +269,5 @@ func checkTime(_ time: String, after latest: HistoryEntry?) -> String {
 /// form GNU diff and patch read.
 func captureLabel(_ url: String, _ time: String) -> String {
   guard CaptureTime.isValid(time) else { return url }
-  let c = Array(time)
-  let stamp =
-    String(c[0..<4]) + "-" + String(c[4..<6]) + "-" + String(c[6..<8]) + " "
-    + String(c[9..<11]) + ":" + String(c[11..<13]) + ":" + String(c[13..<15])
-    + ".000000000 +0000"
-  return url + "\t" + stamp
+  return url + "\t" + CaptureTime.formatted(time, separator: " ", suffix: ".000000000 +0000")
 }

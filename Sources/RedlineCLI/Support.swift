@@ -72,11 +72,3 @@ func isWebURL(_ text: String) -> Bool {
 func padded(_ text: String, _ width: Int) -> String {
   text + String(repeating: " ", count: max(0, width - text.count))
 }
-
-/// A capture time (`20160705T140000Z`) as ISO 8601 (`2016-07-05T14:00:00Z`), for JSON.
-func isoTime(_ time: String) -> String {
-  guard CaptureTime.isValid(time) else { return time }
-  let c = Array(time)
-  return String(c[0..<4]) + "-" + String(c[4..<6]) + "-" + String(c[6..<8]) + "T"
-    + String(c[9..<11]) + ":" + String(c[11..<13]) + ":" + String(c[13..<15]) + "Z"
-}

@@ -278,9 +278,20 @@ public enum CaptureTime {
 
   /// A stored time made readable: `2016-07-02 10:00:00 UTC`.
   public static func readable(_ time: String) -> String {
+    formatted(time, separator: " ", suffix: " UTC")
+  }
+
+  /// A stored time as ISO 8601: `2016-07-02T10:00:00Z`.
+  public static func iso8601(_ time: String) -> String {
+    formatted(time, separator: "T", suffix: "Z")
+  }
+
+  /// A stored time as `YYYY-MM-DD`, `separator`, `HH:MM:SS`, then `suffix`; a string that is
+  /// not a stored time comes back as it is.
+  public static func formatted(_ time: String, separator: String, suffix: String) -> String {
     guard isValid(time) else { return time }
     let c = Array(time)
-    return String(c[0..<4]) + "-" + String(c[4..<6]) + "-" + String(c[6..<8]) + " "
-      + String(c[9..<11]) + ":" + String(c[11..<13]) + ":" + String(c[13..<15]) + " UTC"
+    return String(c[0..<4]) + "-" + String(c[4..<6]) + "-" + String(c[6..<8]) + separator
+      + String(c[9..<11]) + ":" + String(c[11..<13]) + ":" + String(c[13..<15]) + suffix
   }
 }

@@ -60,9 +60,9 @@ private struct ListJSON: Encodable {
   init(_ page: ArchiveQueries.PageSummary) {
     url = page.url
     captures = page.captures
-    firstSeen = page.firstSeen.map(isoTime)
-    lastChanged = page.lastChanged.map(isoTime)
-    lastChecked = page.lastChecked.map(isoTime)
+    firstSeen = page.firstSeen.map(CaptureTime.iso8601)
+    lastChanged = page.lastChanged.map(CaptureTime.iso8601)
+    lastChecked = page.lastChecked.map(CaptureTime.iso8601)
   }
 }
 

@@ -60,7 +60,7 @@ private struct LogJSON: Encodable {
   let error: String?
 
   init(_ entry: HistoryEntry) {
-    time = isoTime(entry.time)
+    time = CaptureTime.iso8601(entry.time)
     capture = entry.storedCapture ? entry.capture : nil
     status = entry.status
     outcome = entry.outcome.rawValue
