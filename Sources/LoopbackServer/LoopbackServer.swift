@@ -107,12 +107,23 @@ public final class LoopbackServer: Sendable {
   private static func openListener(address: UInt32, port: UInt16) throws(LoopbackServerError)
     -> Int32
   {
+    try openSocket(address: address, port: port, listening: true)
+  }
+
+  /// Opens a non-blocking socket bound to one loopback address only, listening or not.
+  static func openSocket(address: UInt32, port: UInt16, listening: Bool)
+    throws(LoopbackServerError) -> Int32
+  {
     let socketType = Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue)
     let listener = try systemCall("socket") { socket(AF_INET, socketType, 0) }
     do {
-      var reuse: Int32 = 1
-      try systemCall("setsockopt(SO_REUSEADDR)") {
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+      // Without SO_REUSEADDR a socket that does not listen keeps its port to itself.
+      if listening {
+        var reuse: Int32 = 1
+        try systemCall("setsockopt(SO_REUSEADDR)") {
+          setsockopt(
+            listener, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        }
       }
       var socketAddress = sockaddr_in()
       socketAddress.sin_family = sa_family_t(AF_INET)
@@ -125,7 +136,7 @@ public final class LoopbackServer: Sendable {
           }
         }
       }
-      try systemCall("listen") { listen(listener, SOMAXCONN) }
+      if listening { try systemCall("listen") { listen(listener, SOMAXCONN) } }
       return listener
     } catch {
       close(listener)
@@ -134,7 +145,7 @@ public final class LoopbackServer: Sendable {
   }
 
   /// Reads back the port a socket is bound to.
-  private static func localPort(of listener: Int32) throws(LoopbackServerError) -> UInt16 {
+  static func localPort(of listener: Int32) throws(LoopbackServerError) -> UInt16 {
     var address = sockaddr_in()
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     try systemCall("getsockname") {

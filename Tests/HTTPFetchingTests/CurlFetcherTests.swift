@@ -113,9 +113,8 @@ struct CurlFetcherTests {
 
   @Test("nothing listening gives a connection error naming the URL")
   func refused() async throws {
-    let server = try LoopbackServer { _ in .closeWithoutResponse }
-    let url = server.baseURL + "/x"
-    server.stop()
+    let closed = try RefusingPort()
+    let url = closed.baseURL + "/x"
     await #expect {
       try await fetcher.fetch(url)
     } throws: { error in
@@ -246,9 +245,8 @@ struct CurlFetcherPolitenessTests {
 
   @Test("a refused connection is retried, then reported")
   func refusedRetried() async throws {
-    let server = try LoopbackServer { _ in .closeWithoutResponse }
-    let url = server.baseURL + "/x"
-    server.stop()
+    let closed = try RefusingPort()
+    let url = closed.baseURL + "/x"
     let start = ContinuousClock.now
     await #expect {
       try await CurlFetcher(options: Self.quick).fetch(url)

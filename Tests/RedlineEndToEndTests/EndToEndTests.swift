@@ -288,8 +288,8 @@ struct EndToEndTests {
       missing.stderr
         == "redline: fetching \(server.baseURL)/missing.html: HTTP 404 Not Found\n")
 
-    let closedURL = server.baseURL + "/post.html"
-    server.stop()
+    let closed = try RefusingPort()
+    let closedURL = closed.baseURL + "/post.html"
     let unreachable = try redline(["snapshot", "--store", store, closedURL])
     #expect(unreachable.status == 3)
     #expect(unreachable.stderr.hasPrefix("redline: fetching \(closedURL): could not connect"))
