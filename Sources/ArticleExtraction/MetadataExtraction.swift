@@ -77,10 +77,10 @@ private struct MetaTags {
 
   init(_ document: HTMLDocument) {
     for index in document.elements(named: "meta") {
-      let node = document.nodes[index]
-      guard let content = node.attribute("content").map(normalizedText), !content.isEmpty,
-        let key = node.attribute("property") ?? node.attribute("name")
-          ?? node.attribute("itemprop") ?? node.attribute("http-equiv")
+      let attribute = { document.attribute($0, of: index) }
+      guard let content = attribute("content").map(normalizedText), !content.isEmpty,
+        let key = attribute("property") ?? attribute("name") ?? attribute("itemprop")
+          ?? attribute("http-equiv")
       else { continue }
       values[key.lowercased(), default: []].append(content)
     }
@@ -182,8 +182,8 @@ private func firstText(in page: PageAnalysis, matching patterns: [ElementPattern
 /// `content` attribute, else its text.
 private func firstDate(in page: PageAnalysis, matching patterns: [ElementPattern]) -> String? {
   guard let index = firstElement(in: page, matching: patterns) else { return nil }
-  let node = page.document.nodes[index]
-  return node.attribute("datetime") ?? node.attribute("title") ?? node.attribute("content")
+  let attribute = { page.document.attribute($0, of: index) }
+  return attribute("datetime") ?? attribute("title") ?? attribute("content")
     ?? normalizedText(page.document.text(of: index))
 }
 

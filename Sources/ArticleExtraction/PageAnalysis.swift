@@ -28,7 +28,9 @@ struct PageAnalysis {
     let nodes = document.nodes
     let traits = TagTraits.table(for: document)
     self.traits = traits
-    body = nodes.indices.first { nodes[$0].kind == .element && nodes[$0].name == "body" } ?? 0
+    let bodyTag = document.tagNames.firstIndex(of: "body")
+    body = nodes.indices.first { bodyTag != nil && nodes[$0].tag == bodyTag } ?? 0
+    let attributeIDs = HintAttributeIDs(document)
     var classes = Array(repeating: [String](), count: nodes.count)
     var words = Array(repeating: [String](), count: nodes.count)
     var roles = Array(repeating: "", count: nodes.count)
@@ -41,7 +43,7 @@ struct PageAnalysis {
       }
       // One look at each attribute, instead of one search per attribute wanted. Skipped
       // elements keep their classes: metadata rules read hidden dates and titles.
-      let hints = ElementHints(nodes[index].attributes)
+      let hints = ElementHints(document, index, attributeIDs)
       classes[index] = hints.classes
       words[index] = hints.words
       roles[index] = hints.role
@@ -129,8 +131,8 @@ struct PageAnalysis {
     switch pattern {
     case .className(let name): classes[index].contains(name)
     case .tagWithClass(let tag, let name):
-      classes[index].contains(name) && document.nodes[index].name == tag
-    default: pattern.matches(document.nodes[index], classes: classes[index])
+      classes[index].contains(name) && document.name(of: index) == tag
+    default: pattern.matches(index, in: document, classes: classes[index])
     }
   }
 
@@ -144,7 +146,7 @@ struct PageAnalysis {
     // classes are split one by one only for the few elements that have such a word.
     var remaining = words
     for name in classes {
-      let nameWords = classAndIDWords(class: name, id: nil)
+      let nameWords = classWords(name)
       guard nameWords.contains(where: BoilerplateRules.stateWords.contains) else { continue }
       for word in nameWords {
         if let position = remaining.firstIndex(of: word) { remaining.remove(at: position) }
@@ -171,15 +173,17 @@ struct PageAnalysis {
     let nodes = document.nodes
     var text = Array(repeating: 0, count: nodes.count)
     var commas = Array(repeating: 0, count: nodes.count)
-    for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
-      var visible = 0
-      var commaCount = 0
-      for byte in nodes[index].text.utf8 {
-        if byte > 0x20 { visible += 1 }
-        if byte == UInt8(ascii: ",") { commaCount += 1 }
+    document.utf8.withUnsafeBufferPointer { utf8 in
+      for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
+        var visible = 0
+        var commaCount = 0
+        for byte in utf8[nodes[index].textBytes] {
+          if byte > 0x20 { visible += 1 }
+          if byte == UInt8(ascii: ",") { commaCount += 1 }
+        }
+        text[index] = visible
+        commas[index] = commaCount
       }
-      text[index] = visible
-      commas[index] = commaCount
     }
     return (text, commas)
   }
@@ -192,6 +196,7 @@ struct PageAnalysis {
     var text = own.text
     var links = Array(repeating: 0, count: nodes.count)
     var commas = own.commas
+    let linkTag = document.tagNames.firstIndex(of: "a")
     for index in nodes.indices.reversed() {
       guard !skipped[index] else {
         text[index] = 0
@@ -199,13 +204,32 @@ struct PageAnalysis {
         continue
       }
       let parent = nodes[index].parent
-      if nodes[index].kind == .element && nodes[index].name == "a" { links[index] = text[index] }
+      if nodes[index].tag == linkTag { links[index] = text[index] }
       guard parent >= 0 else { continue }
       text[parent] += text[index]
       links[parent] += links[index]
       commas[parent] += commas[index]
     }
     return (text, links, commas)
+  }
+}
+
+/// The ids of the attribute names `ElementHints` reads, looked up once per document.
+private struct HintAttributeIDs {
+  let `class`: Int?
+  let id: Int?
+  let role: Int?
+  let hidden: Int?
+  let ariaHidden: Int?
+  let style: Int?
+
+  init(_ document: HTMLDocument) {
+    `class` = document.attributeNameID("class")
+    id = document.attributeNameID("id")
+    role = document.attributeNameID("role")
+    hidden = document.attributeNameID("hidden")
+    ariaHidden = document.attributeNameID("aria-hidden")
+    style = document.attributeNameID("style")
   }
 }
 
@@ -216,46 +240,54 @@ private struct ElementHints {
   var role = ""
   var isHidden = false
 
-  init(_ attributes: [HTMLAttribute]) {
-    guard !attributes.isEmpty else { return }
-    var classValue: String?
-    var idValue: String?
+  init(_ document: HTMLDocument, _ index: Int, _ ids: HintAttributeIDs) {
+    let spans = document.nodes[index].attributeSpans
+    guard !spans.isEmpty else { return }
+    var classValue: Range<Int>?
+    var idValue: Range<Int>?
     var hasHiddenAttribute = false
-    for attribute in attributes {
-      switch attribute.name {
-      case "class": classValue = classValue ?? attribute.value
-      case "id": idValue = idValue ?? attribute.value
-      case "role": if role.isEmpty { role = attribute.value }
-      case "hidden": hasHiddenAttribute = true
-      case "aria-hidden": isHidden = isHidden || attribute.value == "true"
-      case "style": isHidden = isHidden || hidesElement(attribute.value)
+    for span in document.attributeSpans[spans] {
+      switch span.name {
+      case ids.class: classValue = classValue ?? span.value
+      case ids.id: idValue = idValue ?? span.value
+      case ids.role: if role.isEmpty { role = document.string(span.value) }
+      case ids.hidden: hasHiddenAttribute = true
+      case ids.ariaHidden:
+        isHidden = isHidden || document.utf8[span.value].elementsEqual("true".utf8)
+      case ids.style: isHidden = isHidden || hidesElement(document.utf8[span.value])
       default: break
       }
     }
     // React streams each finished Suspense boundary as `<div hidden id="S:0">` and a script
     // moves it into the page: that block is the page's content, not hidden text.
-    if hasHiddenAttribute && !isStreamedSegment(id: idValue) { isHidden = true }
-    if let classValue { classes = classNames(classValue) }
-    if classValue != nil || idValue != nil {
-      words = classAndIDWords(class: classValue, id: idValue)
+    if hasHiddenAttribute && !isStreamedSegment(id: idValue.map { document.utf8[$0] }) {
+      isHidden = true
+    }
+    guard classValue != nil || idValue != nil else { return }
+    (classes, words) = document.utf8.withUnsafeBufferPointer { utf8 in
+      let classBytes = classValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
+      let idBytes = idValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
+      return (
+        classBytes.map(classNames) ?? [], classAndIDWords(class: classBytes, id: idBytes)
+      )
     }
   }
 }
 
 /// Whether an id names a segment that React's streaming renderer sends hidden and then reveals
 /// in place (`S:` and a number; `$RS("S:0", "P:0")` swaps it for its placeholder).
-private func isStreamedSegment(id: String?) -> Bool {
-  guard let id, id.hasPrefix("S:") else { return false }
-  let number = id.utf8.dropFirst(2)
+private func isStreamedSegment(id: ArraySlice<UInt8>?) -> Bool {
+  guard let id, id.starts(with: "S:".utf8) else { return false }
+  let number = id.dropFirst(2)
   return !number.isEmpty && number.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
 }
 
 /// Whether a `style` attribute hides the element (`display:none`, `visibility:hidden`), as
 /// readability treats it: never article text. Spaces and ASCII case do not matter.
-private func hidesElement(_ style: String) -> Bool {
+private func hidesElement(_ style: ArraySlice<UInt8>) -> Bool {
   var compact: [UInt8] = []
-  compact.reserveCapacity(style.utf8.count)
-  for byte in style.utf8 where byte != UInt8(ascii: " ") {
+  compact.reserveCapacity(style.count)
+  for byte in style where byte != UInt8(ascii: " ") {
     compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
   }
   return contains(compact, Array("display:none".utf8))

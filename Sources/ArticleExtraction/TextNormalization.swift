@@ -6,13 +6,23 @@ import Foundation
 /// - Complexity: O(n) over the UTF-8 bytes; text that is already NFC (nearly all of it) never
 ///   reaches Foundation's normalizer.
 func normalizedText<S: StringProtocol>(_ raw: S) -> String {
+  var text = String(raw)
+  return text.withUTF8(normalizedText(utf8:))
+}
+
+/// `normalizedText` of well-formed UTF-8: ASCII, most of any page, is copied byte by byte and
+/// only other scalars are decoded.
+func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
   var output: [UInt8] = []
-  output.reserveCapacity(raw.utf8.count)
+  output.reserveCapacity(raw.count)
   var pendingSpace = false
-  for scalar in raw.unicodeScalars {
-    let value = scalar.value
-    if value < 0x80 {
-      if value <= 0x20 || value == 0x7F {
+  var position = 0
+  let count = raw.count
+  while position < count {
+    let lead = raw[position]
+    if lead < 0x80 {
+      position += 1
+      if lead <= 0x20 || lead == 0x7F {
         pendingSpace = !output.isEmpty
         continue
       }
@@ -20,9 +30,16 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
         output.append(0x20)
         pendingSpace = false
       }
-      output.append(UInt8(truncatingIfNeeded: value))
+      output.append(lead)
       continue
     }
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    for offset in 1..<length where position + offset < count {
+      value = value << 6 | UInt32(raw[position + offset] & 0x3F)
+    }
+    let end = min(position + length, count)
+    defer { position = end }
     if isIgnored(value) { continue }
     if isWhitespace(value) || isControl(value) {
       pendingSpace = !output.isEmpty
@@ -32,7 +49,7 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
       output.append(0x20)
       pendingSpace = false
     }
-    UTF8.encode(scalar) { output.append($0) }
+    output += raw[position..<end]
   }
   return composed(String(decoding: output, as: UTF8.self))
 }

@@ -1,5 +1,11 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Why bytes could not be turned into a document.
 public enum ParseError: Error, Sendable, CustomStringConvertible {
   /// libxml2 produced no document at all.
@@ -129,21 +135,19 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
 }
 
 /// Builds the node array from SAX events: elements get their subtree end when they close,
-/// adjacent character events become one text node.
+/// adjacent character events become one text node. Text and attribute values are appended to
+/// one byte buffer, so no event allocates a string.
 private final class TreeBuilder {
-  private var nodes: [HTMLNode] = [
-    HTMLNode(kind: .document, name: "", text: "", attributes: [], parent: -1, end: 0)
-  ]
+  private var nodes: [HTMLNode] = [HTMLNode(kind: .document, parent: -1, end: 0)]
   /// Indices of the open elements, innermost last.
   private var open: [Int] = []
-  /// Text of consecutive character events not yet made a node.
-  private var pendingText: [UInt8] = []
-  /// libxml2 keeps element and attribute names in a dictionary, so one pointer is one name.
-  private var names: [UnsafeRawPointer: String] = [:]
-  /// Tag ids by element-name pointer, and the distinct names they index.
-  private var tagIDs: [UnsafeRawPointer: Int] = [:]
-  private var tagIDsByName: [String: Int] = ["": 0]
-  private var tagNames = [""]
+  /// Text and attribute values; each node's or value's bytes are well-formed UTF-8.
+  private var utf8: [UInt8] = []
+  /// Where the text of consecutive character events not yet made a node starts in `utf8`.
+  private var pendingText: Int?
+  private var attributeSpans: [HTMLAttributeSpan] = []
+  private var tagNames = NameTable()
+  private var attributeNames = NameTable()
 
   /// The builder of the parser whose SAX callback received `context`.
   static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder? {
@@ -160,11 +164,13 @@ private final class TreeBuilder {
   ) {
     flushText()
     let index = nodes.count
-    let tag = tagID(name)
+    let tag = tagNames.id(name)
+    let firstSpan = attributeSpans.count
+    appendAttributes(attributes)
     nodes.append(
       HTMLNode(
-        kind: .element, name: tagNames[tag], text: "", attributes: attributeList(attributes),
-        parent: parent, end: index + 1, tag: tag))
+        kind: .element, tag: tag, parent: parent, end: index + 1,
+        contents: firstSpan..<attributeSpans.count))
     open.append(index)
   }
 
@@ -176,17 +182,16 @@ private final class TreeBuilder {
 
   func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
     guard let characters, length > 0 else { return }
-    pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+    if pendingText == nil { pendingText = utf8.count }
+    utf8.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
   }
 
   func flushText() {
-    guard !pendingText.isEmpty else { return }
+    guard let start = pendingText else { return }
+    pendingText = nil
+    repairUTF8(from: start)
     let index = nodes.count
-    nodes.append(
-      HTMLNode(
-        kind: .text, name: "", text: String(decoding: pendingText, as: UTF8.self),
-        attributes: [], parent: parent, end: index + 1))
-    pendingText.removeAll(keepingCapacity: true)
+    nodes.append(HTMLNode(kind: .text, parent: parent, end: index + 1, contents: start..<utf8.count))
   }
 
   /// The finished document: elements libxml2 left open are closed at the end of the input.
@@ -194,47 +199,59 @@ private final class TreeBuilder {
     flushText()
     while let index = open.popLast() { nodes[index].end = nodes.count }
     nodes[0].end = nodes.count
-    return HTMLDocument(nodes: nodes, tagNames: tagNames)
+    return HTMLDocument(
+      nodes: nodes, tagNames: tagNames.names, attributeNames: attributeNames.names,
+      attributeSpans: attributeSpans, utf8: utf8)
   }
 
-  /// The id of an element name: the same for every pointer that spells the same name
-  /// (libxml2 passes literals as well as dictionary names for implied elements).
-  private func tagID(_ pointer: UnsafePointer<xmlChar>?) -> Int {
-    guard let pointer else { return 0 }
-    let key = UnsafeRawPointer(pointer)
-    if let known = tagIDs[key] { return known }
-    let spelled = name(pointer)
-    let id =
-      tagIDsByName[spelled]
-      ?? {
-        tagNames.append(spelled)
-        tagIDsByName[spelled] = tagNames.count - 1
-        return tagNames.count - 1
-      }()
-    tagIDs[key] = id
-    return id
-  }
-
-  private func attributeList(
-    _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-  ) -> [HTMLAttribute] {
-    guard let pairs else { return [] }
-    var result: [HTMLAttribute] = []
+  private func appendAttributes(_ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    guard let pairs else { return }
     var position = 0
     while let attributeName = pairs[position] {
-      let value = pairs[position + 1].map { String(cString: $0) } ?? ""
-      result.append(HTMLAttribute(name: name(attributeName), value: value))
+      let start = utf8.count
+      if let value = pairs[position + 1] {
+        utf8.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
+        repairUTF8(from: start)
+      }
+      attributeSpans.append(
+        HTMLAttributeSpan(name: attributeNames.id(attributeName), value: start..<utf8.count))
       position += 2
     }
-    return result
   }
 
-  private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
-    guard let pointer else { return "" }
+  /// Makes `utf8[start...]` well-formed, replacing what is not as `String(decoding:as:)` does.
+  private func repairUTF8(from start: Int) {
+    let valid = utf8.withUnsafeBufferPointer { buffer in
+      (try? UTF8Span(validating: buffer.span.extracting(start...))) != nil
+    }
+    guard !valid else { return }
+    let repaired = String(decoding: utf8[start...], as: UTF8.self)
+    utf8.removeSubrange(start...)
+    utf8.append(contentsOf: repaired.utf8)
+  }
+}
+
+/// Interns the lower-case names libxml2 passes: an id per distinct name, with "" as id 0.
+/// libxml2 keeps names in a dictionary, so one pointer is one name; it also passes literals
+/// for implied elements, so a new pointer is looked up by its spelling.
+private struct NameTable {
+  private(set) var names = [""]
+  private var idsByPointer: [UnsafeRawPointer: Int] = [:]
+  private var idsByName: [String: Int] = ["": 0]
+
+  mutating func id(_ pointer: UnsafePointer<xmlChar>?) -> Int {
+    guard let pointer else { return 0 }
     let key = UnsafeRawPointer(pointer)
-    if let known = names[key] { return known }
-    let value = String(cString: pointer).lowercased()
-    names[key] = value
-    return value
+    if let known = idsByPointer[key] { return known }
+    let spelled = String(cString: pointer).lowercased()
+    let id =
+      idsByName[spelled]
+      ?? {
+        names.append(spelled)
+        idsByName[spelled] = names.count - 1
+        return names.count - 1
+      }()
+    idsByPointer[key] = id
+    return id
   }
 }

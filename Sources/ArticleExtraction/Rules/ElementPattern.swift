@@ -15,24 +15,26 @@ public enum ElementPattern: Sendable {
   /// The element has this tag and one of its classes is this.
   case tagWithClass(String, String)
 
-  /// Whether the element `node`, whose classes are `classes`, matches.
-  func matches(_ node: HTMLNode, classes: [String]) -> Bool {
-    guard node.kind == .element else { return false }
+  /// Whether element `index` of `document`, whose classes are `classes`, matches.
+  func matches(_ index: Int, in document: HTMLDocument, classes: [String]) -> Bool {
+    guard document.nodes[index].kind == .element else { return false }
     switch self {
-    case .tag(let name): return node.name == name
+    case .tag(let name): return document.name(of: index) == name
     case .className(let name): return classes.contains(name)
-    case .id(let id): return node.attribute("id") == id
+    case .id(let id): return document.attribute("id", of: index) == id
     case .itemprop(let property):
-      return node.attribute("itemprop")?.split(separator: " ").contains { $0 == property } ?? false
-    case .attribute(let name, let value): return node.attribute(name) == value
+      return document.attribute("itemprop", of: index)?.split(separator: " ").contains {
+        $0 == property
+      } ?? false
+    case .attribute(let name, let value): return document.attribute(name, of: index) == value
     case .tagWithClass(let tag, let name):
-      return node.name == tag && classes.contains(name)
+      return document.name(of: index) == tag && classes.contains(name)
     }
   }
 }
 
 /// An element's classes: its `class` value split on whitespace.
-func classNames(_ value: String) -> [String] {
+func classNames(_ value: UnsafeBufferPointer<UInt8>) -> [String] {
   var words: [String] = []
   appendASCIIWords(of: value, lowercased: false, to: &words) { $0 <= 0x20 }
   return words
@@ -41,51 +43,57 @@ func classNames(_ value: String) -> [String] {
 /// The lower-case words of an element's class and id, split on whitespace, '-' and '_'
 /// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at. A
 /// longer id is a heading's slug, not a name for the element's role, and gives no words.
-func classAndIDWords(class classes: String?, id: String?) -> [String] {
-  let separators: (UInt8) -> Bool = {
-    $0 <= 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
-  }
+func classAndIDWords(
+  class classes: UnsafeBufferPointer<UInt8>?, id: UnsafeBufferPointer<UInt8>?
+) -> [String] {
   var words: [String] = []
-  if let classes { appendASCIIWords(of: classes, lowercased: true, to: &words, separators) }
+  if let classes { appendASCIIWords(of: classes, lowercased: true, to: &words, isWordSeparator) }
   if let id {
     var idWords: [String] = []
-    appendASCIIWords(of: id, lowercased: true, to: &idWords, separators)
+    appendASCIIWords(of: id, lowercased: true, to: &idWords, isWordSeparator)
     if idWords.count <= BoilerplateRules.maximumIDWords { words += idWords }
   }
   return words
+}
+
+/// The lower-case words of one class name (see `classAndIDWords`).
+func classWords(_ name: String) -> [String] {
+  var name = name
+  return name.withUTF8 { classAndIDWords(class: $0, id: nil) }
+}
+
+private func isWordSeparator(_ byte: UInt8) -> Bool {
+  byte <= 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
 }
 
 /// Splits on ASCII separator bytes, working on UTF-8 (class lists are ASCII in practice, and
 /// `Character.isWhitespace` is too slow to run on every element of a page). Words are made
 /// straight from slices of the text; only words with upper-case letters are copied to lower.
 private func appendASCIIWords(
-  of text: String, lowercased: Bool, to words: inout [String],
+  of bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool, to words: inout [String],
   _ isSeparator: (UInt8) -> Bool
 ) {
-  var text = text
-  text.withUTF8 { bytes in
-    var start = 0
-    var hasUpper = false
-    func endWord(at end: Int) {
-      guard end > start else { return }
-      let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-      if lowercased && hasUpper {
-        words.append(
-          String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
-      } else {
-        words.append(String(decoding: word, as: UTF8.self))
-      }
+  var start = 0
+  var hasUpper = false
+  func endWord(at end: Int) {
+    guard end > start else { return }
+    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    if lowercased && hasUpper {
+      words.append(
+        String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
+    } else {
+      words.append(String(decoding: word, as: UTF8.self))
     }
-    for index in 0..<bytes.count {
-      let byte = bytes[index]
-      if isSeparator(byte) {
-        endWord(at: index)
-        start = index + 1
-        hasUpper = false
-      } else if byte >= 0x41 && byte <= 0x5A {
-        hasUpper = true
-      }
-    }
-    endWord(at: bytes.count)
   }
+  for index in 0..<bytes.count {
+    let byte = bytes[index]
+    if isSeparator(byte) {
+      endWord(at: index)
+      start = index + 1
+      hasUpper = false
+    } else if byte >= 0x41 && byte <= 0x5A {
+      hasUpper = true
+    }
+  }
+  endWord(at: bytes.count)
 }
