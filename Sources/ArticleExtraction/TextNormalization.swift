@@ -11,47 +11,54 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
 }
 
 /// `normalizedText` of well-formed UTF-8: ASCII, most of any page, is copied byte by byte and
-/// only other scalars are decoded.
+/// only other scalars are decoded. The result is never longer than the input, so it is written
+/// straight into the string's storage.
 func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
-  var output: [UInt8] = []
-  output.reserveCapacity(raw.count)
-  var pendingSpace = false
-  var position = 0
   let count = raw.count
-  while position < count {
-    let lead = raw[position]
-    if lead < 0x80 {
-      position += 1
-      if lead <= 0x20 || lead == 0x7F {
-        pendingSpace = !output.isEmpty
+  let folded = String(unsafeUninitializedCapacity: count) { output in
+    var written = 0
+    var pendingSpace = false
+    var position = 0
+    while position < count {
+      let lead = raw[position]
+      if lead < 0x80 {
+        position += 1
+        if lead <= 0x20 || lead == 0x7F {
+          pendingSpace = written > 0
+          continue
+        }
+        if pendingSpace {
+          output[written] = 0x20
+          written += 1
+          pendingSpace = false
+        }
+        output[written] = lead
+        written += 1
+        continue
+      }
+      let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+      let end = min(position + length, count)
+      var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for offset in (position + 1)..<end { value = value << 6 | UInt32(raw[offset] & 0x3F) }
+      defer { position = end }
+      if isIgnored(value) { continue }
+      if isWhitespace(value) || isControl(value) {
+        pendingSpace = written > 0
         continue
       }
       if pendingSpace {
-        output.append(0x20)
+        output[written] = 0x20
+        written += 1
         pendingSpace = false
       }
-      output.append(lead)
-      continue
+      for offset in position..<end {
+        output[written] = raw[offset]
+        written += 1
+      }
     }
-    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-    for offset in 1..<length where position + offset < count {
-      value = value << 6 | UInt32(raw[position + offset] & 0x3F)
-    }
-    let end = min(position + length, count)
-    defer { position = end }
-    if isIgnored(value) { continue }
-    if isWhitespace(value) || isControl(value) {
-      pendingSpace = !output.isEmpty
-      continue
-    }
-    if pendingSpace {
-      output.append(0x20)
-      pendingSpace = false
-    }
-    output += raw[position..<end]
+    return written
   }
-  return composed(String(decoding: output, as: UTF8.self))
+  return composed(folded)
 }
 
 /// A code line keeps its indentation; tabs stay, trailing white space goes.

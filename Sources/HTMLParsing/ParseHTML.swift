@@ -37,7 +37,7 @@ public func parseHTML(
 ) throws -> HTMLDocument {
   ParserRuntime.ensureInitialized()
   let builder = TreeBuilder()
-  guard !bytes.isEmpty else { return builder.finish() }
+  guard !bytes.isEmpty else { return builder.state.finish() }
   guard bytes.count <= Int(Int32.max) else {
     throw ParseError.unparseable(reason: "input larger than 2 GiB")
   }
@@ -82,7 +82,7 @@ public func parseHTML(
     }
     context.pointee._private = nil
   }
-  return builder.finish()
+  return builder.state.finish()
 }
 
 /// libxml2's process-wide setup, done exactly once before the first parse.
@@ -114,30 +114,44 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
   handler.pointee.startElementNs = nil
   handler.pointee.endElementNs = nil
   handler.pointee.startElement = { context, name, attributes in
-    TreeBuilder.from(context)?.startElement(name, attributes)
+    TreeBuilder.from(context)?.state.startElement(name, attributes)
   }
   handler.pointee.endElement = { context, _ in
-    TreeBuilder.from(context)?.endElement()
+    TreeBuilder.from(context)?.state.endElement()
   }
   handler.pointee.characters = { context, characters, length in
-    TreeBuilder.from(context)?.appendText(characters, Int(length))
+    TreeBuilder.from(context)?.state.appendText(characters, Int(length))
   }
   handler.pointee.cdataBlock = { context, characters, length in
-    TreeBuilder.from(context)?.appendText(characters, Int(length))
+    TreeBuilder.from(context)?.state.appendText(characters, Int(length))
   }
   // Comments and processing instructions are nodes in libxml2's tree: they end a text node.
   handler.pointee.comment = { context, _ in
-    TreeBuilder.from(context)?.flushText()
+    TreeBuilder.from(context)?.state.flushText()
   }
   handler.pointee.processingInstruction = { context, _, _ in
-    TreeBuilder.from(context)?.flushText()
+    TreeBuilder.from(context)?.state.flushText()
+  }
+}
+
+/// The parser's handle on the tree being built. The state is one struct, so a callback makes
+/// one checked access to the class's storage, not one per field.
+private final class TreeBuilder {
+  var state = TreeState()
+
+  /// The builder of the parser whose SAX callback received `context`.
+  static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder? {
+    guard let context,
+      let builder = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private
+    else { return nil }
+    return Unmanaged<TreeBuilder>.fromOpaque(builder).takeUnretainedValue()
   }
 }
 
 /// Builds the node array from SAX events: elements get their subtree end when they close,
 /// adjacent character events become one text node. Text and attribute values are appended to
 /// one byte buffer, so no event allocates a string.
-private final class TreeBuilder {
+private struct TreeState {
   private var nodes: [HTMLNode] = [HTMLNode(kind: .document, parent: -1, end: 0)]
   /// Indices of the open elements, innermost last.
   private var open: [Int] = []
@@ -149,17 +163,9 @@ private final class TreeBuilder {
   private var tagNames = NameTable()
   private var attributeNames = NameTable()
 
-  /// The builder of the parser whose SAX callback received `context`.
-  static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder? {
-    guard let context,
-      let builder = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private
-    else { return nil }
-    return Unmanaged<TreeBuilder>.fromOpaque(builder).takeUnretainedValue()
-  }
-
   private var parent: Int { open.last ?? 0 }
 
-  func startElement(
+  mutating func startElement(
     _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
   ) {
     flushText()
@@ -174,19 +180,19 @@ private final class TreeBuilder {
     open.append(index)
   }
 
-  func endElement() {
+  mutating func endElement() {
     flushText()
     guard let index = open.popLast() else { return }
     nodes[index].end = nodes.count
   }
 
-  func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
+  mutating func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
     guard let characters, length > 0 else { return }
     if pendingText == nil { pendingText = utf8.count }
     utf8.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
   }
 
-  func flushText() {
+  mutating func flushText() {
     guard let start = pendingText else { return }
     pendingText = nil
     repairUTF8(from: start)
@@ -195,7 +201,7 @@ private final class TreeBuilder {
   }
 
   /// The finished document: elements libxml2 left open are closed at the end of the input.
-  func finish() -> HTMLDocument {
+  mutating func finish() -> HTMLDocument {
     flushText()
     while let index = open.popLast() { nodes[index].end = nodes.count }
     nodes[0].end = nodes.count
@@ -204,7 +210,7 @@ private final class TreeBuilder {
       attributeSpans: attributeSpans, utf8: utf8)
   }
 
-  private func appendAttributes(_ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+  private mutating func appendAttributes(_ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
     guard let pairs else { return }
     var position = 0
     while let attributeName = pairs[position] {
@@ -220,7 +226,7 @@ private final class TreeBuilder {
   }
 
   /// Makes `utf8[start...]` well-formed, replacing what is not as `String(decoding:as:)` does.
-  private func repairUTF8(from start: Int) {
+  private mutating func repairUTF8(from start: Int) {
     let valid = utf8.withUnsafeBufferPointer { buffer in
       (try? UTF8Span(validating: buffer.span.extracting(start...))) != nil
     }
@@ -239,10 +245,26 @@ private struct NameTable {
   private var idsByPointer: [UnsafeRawPointer: Int] = [:]
   private var idsByName: [String: Int] = ["": 0]
 
+  /// Recently seen pointers and their ids, by a few bits of the pointer: most lookups end
+  /// here, without hashing.
+  private var recentPointers = [UnsafeRawPointer?](repeating: nil, count: recentSlots)
+  private var recentIDs = [Int](repeating: 0, count: recentSlots)
+  private static let recentSlots = 128
+
   mutating func id(_ pointer: UnsafePointer<xmlChar>?) -> Int {
     guard let pointer else { return 0 }
     let key = UnsafeRawPointer(pointer)
+    let slot = Int(bitPattern: UInt(bitPattern: key) >> 3) & (Self.recentSlots - 1)
+    if recentPointers[slot] == key { return recentIDs[slot] }
+    let id = lookUp(key)
+    recentPointers[slot] = key
+    recentIDs[slot] = id
+    return id
+  }
+
+  private mutating func lookUp(_ key: UnsafeRawPointer) -> Int {
     if let known = idsByPointer[key] { return known }
+    let pointer = key.assumingMemoryBound(to: xmlChar.self)
     let spelled = String(cString: pointer).lowercased()
     let id =
       idsByName[spelled]
