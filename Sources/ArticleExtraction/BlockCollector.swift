@@ -92,7 +92,7 @@ struct BlockCollector {
     if (name == "td" || name == "th"), currentKind == .tableRow { return }
     flush()
     if contexts.last?.index == index { contexts.removeLast() }
-    listCounters[index] = nil
+    if !listCounters.isEmpty { listCounters[index] = nil }
   }
 
   private var currentKind: Block.Kind { contexts.last?.kind ?? .paragraph }

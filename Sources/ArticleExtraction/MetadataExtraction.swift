@@ -226,7 +226,7 @@ private func firstValue(
 private func isInForeignSection(_ index: Int, _ page: PageAnalysis) -> Bool {
   var ancestor = index
   while ancestor > 0 {
-    if page.words[ancestor].contains(where: MetadataRules.foreignSectionWords.contains) {
+    if page.marks[ancestor].contains(.foreignSection) {
       return true
     }
     ancestor = page.document.nodes[ancestor].parent

@@ -18,8 +18,8 @@ struct PageAnalysis {
   private(set) var commas: [Int]
   /// Each element's classes, computed once (empty for other nodes).
   let classes: [[String]]
-  /// Each element's lower-case class and id words (see `classAndIDWords`).
-  let words: [[String]]
+  /// What each element's lower-case class and id words (see `classAndIDWords`) mark.
+  let marks: [WordMarks]
   /// The traits of each tag name, indexed like `document.tagNames`.
   let traits: [TagTraits]
 
@@ -32,7 +32,7 @@ struct PageAnalysis {
     body = nodes.indices.first { bodyTag != nil && nodes[$0].tag == bodyTag } ?? 0
     let attributeIDs = HintAttributeIDs(document)
     var classes = Array(repeating: [String](), count: nodes.count)
-    var words = Array(repeating: [String](), count: nodes.count)
+    var marks = Array(repeating: WordMarks(), count: nodes.count)
     var roles = Array(repeating: "", count: nodes.count)
     skipped = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() {
@@ -45,14 +45,14 @@ struct PageAnalysis {
       // elements keep their classes: metadata rules read hidden dates and titles.
       let hints = ElementHints(document, index, attributeIDs)
       classes[index] = hints.classes
-      words[index] = hints.words
+      marks[index] = hints.marks
       roles[index] = hints.role
       skipped[index] =
         parentSkipped || hints.isHidden
         || traits[nodes[index].tag].contains(.nonText)
     }
     self.classes = classes
-    self.words = words
+    self.marks = marks
     let ownText = Self.ownText(document, skipped: skipped)
     (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
     let pageText = max(textLength[body], 1)
@@ -94,7 +94,7 @@ struct PageAnalysis {
         post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
       let chrome = Self.isChrome(traits[nodes[index].tag], role: roles[index])
       let boilerplateClass = Self.hasBoilerplateClass(
-        traits[nodes[index].tag], classes[index], words[index])
+        index, in: document, traits[nodes[index].tag], classes[index], marks[index])
       // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
       // the page it holds (a live feed, a long thread), unless the post is inside it.
       if chrome && boilerplateClass && !holdsPost[index] {
@@ -137,14 +137,13 @@ struct PageAnalysis {
   }
 
   private static func hasBoilerplateClass(
-    _ traits: TagTraits, _ classes: [String], _ words: [String]
+    _ index: Int, in document: HTMLDocument, _ traits: TagTraits, _ classes: [String],
+    _ marks: WordMarks
   ) -> Bool {
-    guard words.contains(where: BoilerplateRules.stateWords.contains) else {
-      return marksBoilerplate(traits, classes, words)
-    }
+    guard marks.contains(.state) else { return marksBoilerplate(traits, classes, marks) }
     // A class that states a layout (`has-sidebar`, `sidebar-enabled--false`) gives no words;
     // classes are split one by one only for the few elements that have such a word.
-    var remaining = words
+    var remaining = wordsOfClassAndID(index, in: document)
     for name in classes {
       let nameWords = classWords(name)
       guard nameWords.contains(where: BoilerplateRules.stateWords.contains) else { continue }
@@ -152,17 +151,27 @@ struct PageAnalysis {
         if let position = remaining.firstIndex(of: word) { remaining.remove(at: position) }
       }
     }
-    return marksBoilerplate(traits, classes, remaining)
+    return marksBoilerplate(traits, classes, WordMarks(words: remaining))
   }
 
   private static func marksBoilerplate(
-    _ traits: TagTraits, _ classes: [String], _ words: [String]
+    _ traits: TagTraits, _ classes: [String], _ marks: WordMarks
   ) -> Bool {
-    guard !words.isEmpty, !traits.contains(.protected) else { return false }
+    guard marks.contains(.anyWord), !traits.contains(.protected) else { return false }
     if classes.contains(where: BoilerplateRules.negativeClasses.contains) { return true }
-    if words.contains(where: BoilerplateRules.strongNegativeWords.contains) { return true }
-    let weak = words.contains(where: BoilerplateRules.weakNegativeWords.contains)
-    return weak && !words.contains(where: BoilerplateRules.keepWords.contains)
+    if marks.contains(.strongNegative) { return true }
+    return marks.contains(.weakNegative) && !marks.contains(.keep)
+  }
+
+  /// The class and id words of element `index` (see `classAndIDWords`).
+  private static func wordsOfClassAndID(_ index: Int, in document: HTMLDocument) -> [String] {
+    var words: [String] = []
+    var classValue = document.attribute("class", of: index) ?? ""
+    var idValue = document.attribute("id", of: index) ?? ""
+    classValue.withUTF8 { classBytes in
+      idValue.withUTF8 { idBytes in classAndIDWords(class: classBytes, id: idBytes, into: &words) }
+    }
+    return words
   }
 
   /// Non-blank bytes and commas of each text node's own text, counted once per page (and not
@@ -236,7 +245,7 @@ private struct HintAttributeIDs {
 /// What extraction reads from an element's attributes, gathered in one pass over them.
 private struct ElementHints {
   var classes: [String] = []
-  var words: [String] = []
+  var marks: WordMarks = []
   var role = ""
   var isHidden = false
 
@@ -264,12 +273,10 @@ private struct ElementHints {
       isHidden = true
     }
     guard classValue != nil || idValue != nil else { return }
-    (classes, words) = document.utf8.withUnsafeBufferPointer { utf8 in
+    (classes, marks) = document.utf8.withUnsafeBufferPointer { utf8 in
       let classBytes = classValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
       let idBytes = idValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
-      return (
-        classBytes.map(classNames) ?? [], classAndIDWords(class: classBytes, id: idBytes)
-      )
+      return (classBytes.map(classNames) ?? [], WordMarks(class: classBytes, id: idBytes))
     }
   }
 }

@@ -40,29 +40,34 @@ func classNames(_ value: UnsafeBufferPointer<UInt8>) -> [String] {
   return words
 }
 
-/// The lower-case words of an element's class and id, split on whitespace, '-' and '_'
-/// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at. A
-/// longer id is a heading's slug, not a name for the element's role, and gives no words.
+/// Appends the lower-case words of an element's class and id, split on whitespace, '-' and
+/// '_' (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look
+/// at. A longer id is a heading's slug, not a name for the element's role, and gives no words.
+/// (`WordMarks` reads the same words without making strings of them.)
 func classAndIDWords(
-  class classes: UnsafeBufferPointer<UInt8>?, id: UnsafeBufferPointer<UInt8>?
-) -> [String] {
-  var words: [String] = []
-  if let classes { appendASCIIWords(of: classes, lowercased: true, to: &words, isWordSeparator) }
-  if let id {
-    var idWords: [String] = []
-    appendASCIIWords(of: id, lowercased: true, to: &idWords, isWordSeparator)
-    if idWords.count <= BoilerplateRules.maximumIDWords { words += idWords }
+  class classes: UnsafeBufferPointer<UInt8>?, id: UnsafeBufferPointer<UInt8>?,
+  into words: inout [String]
+) {
+  if let classes {
+    appendASCIIWords(of: classes, lowercased: true, to: &words, isClassOrIDWordSeparator)
   }
-  return words
+  if let id {
+    let idStart = words.count
+    appendASCIIWords(of: id, lowercased: true, to: &words, isClassOrIDWordSeparator)
+    if words.count - idStart > BoilerplateRules.maximumIDWords { words.removeSubrange(idStart...) }
+  }
 }
 
 /// The lower-case words of one class name (see `classAndIDWords`).
 func classWords(_ name: String) -> [String] {
   var name = name
-  return name.withUTF8 { classAndIDWords(class: $0, id: nil) }
+  var words: [String] = []
+  name.withUTF8 { classAndIDWords(class: $0, id: nil, into: &words) }
+  return words
 }
 
-private func isWordSeparator(_ byte: UInt8) -> Bool {
+/// The bytes that split class and id words: white space, '-' and '_'.
+func isClassOrIDWordSeparator(_ byte: UInt8) -> Bool {
   byte <= 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
 }
 
