@@ -38,6 +38,7 @@ public func parseHTML(
   ParserRuntime.ensureInitialized()
   let builder = TreeBuilder()
   guard !bytes.isEmpty else { return builder.state.finish() }
+  builder.state.reserveCapacity(forInputOf: bytes.count)
   guard bytes.count <= Int(Int32.max) else {
     throw ParseError.unparseable(reason: "input larger than 2 GiB")
   }
@@ -165,6 +166,13 @@ private struct TreeState {
 
   private var parent: Int { open.last ?? 0 }
 
+  /// Room for a page of this size, so the buffers rarely grow by copying: text and values are
+  /// at most about the input's size, and real pages have a node per 30-odd bytes.
+  mutating func reserveCapacity(forInputOf count: Int) {
+    utf8.reserveCapacity(count)
+    nodes.reserveCapacity(count / 32)
+  }
+
   mutating func startElement(
     _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
   ) {
@@ -228,7 +236,8 @@ private struct TreeState {
   /// Makes `utf8[start...]` well-formed, replacing what is not as `String(decoding:as:)` does.
   private mutating func repairUTF8(from start: Int) {
     let valid = utf8.withUnsafeBufferPointer { buffer in
-      (try? UTF8Span(validating: buffer.span.extracting(start...))) != nil
+      isASCII(UnsafeBufferPointer(rebasing: buffer[start...]))
+        || (try? UTF8Span(validating: buffer.span.extracting(start...))) != nil
     }
     guard !valid else { return }
     let repaired = String(decoding: utf8[start...], as: UTF8.self)
@@ -276,4 +285,21 @@ private struct NameTable {
     idsByPointer[key] = id
     return id
   }
+}
+
+/// Whether every byte is ASCII, checked eight bytes at a time (most text and values are).
+private func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let base = bytes.baseAddress else { return true }
+  var index = 0
+  let count = bytes.count
+  while index + 8 <= count {
+    guard UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    else { return false }
+    index += 8
+  }
+  while index < count {
+    guard bytes[index] < 0x80 else { return false }
+    index += 1
+  }
+  return true
 }
