@@ -201,7 +201,9 @@ private func firstTimeElement(in page: PageAnalysis) -> String? {
 /// pattern, so the answer is the first match of the earliest pattern that has one.
 private func firstElement(in page: PageAnalysis, matching patterns: [ElementPattern]) -> Int? {
   var best: (pattern: Int, index: Int)?
+  let needsAttributes = patterns.allSatisfy(\.needsAttributes)
   for index in page.document.nodes.indices where page.document.nodes[index].kind == .element {
+    if needsAttributes && page.document.nodes[index].attributeSpans.isEmpty { continue }
     let limit = best?.pattern ?? patterns.count
     guard limit > 0 else { break }
     guard let pattern = patterns[..<limit].firstIndex(where: { page.matches($0, index) }),

@@ -17,7 +17,7 @@ struct PageAnalysis {
   /// Commas in the text under each node (a sign of prose).
   private(set) var commas: [Int]
   /// Each element's classes, computed once (empty for other nodes).
-  let classes: [[String]]
+  let classes: ClassTable
   /// What each element's lower-case class and id words (see `classAndIDWords`) mark.
   let marks: [WordMarks]
   /// The traits of each tag name, indexed like `document.tagNames`.
@@ -31,7 +31,7 @@ struct PageAnalysis {
     let bodyTag = document.tagNames.firstIndex(of: "body")
     body = nodes.indices.first { bodyTag != nil && nodes[$0].tag == bodyTag } ?? 0
     let attributeIDs = HintAttributeIDs(document)
-    var classes = Array(repeating: [String](), count: nodes.count)
+    var classes = ClassTable(nodeCount: nodes.count)
     var marks = Array(repeating: WordMarks(), count: nodes.count)
     var roles = Array(repeating: "", count: nodes.count)
     skipped = Array(repeating: false, count: nodes.count)
@@ -43,8 +43,7 @@ struct PageAnalysis {
       }
       // One look at each attribute, instead of one search per attribute wanted. Skipped
       // elements keep their classes: metadata rules read hidden dates and titles.
-      let hints = ElementHints(document, index, attributeIDs)
-      classes[index] = hints.classes
+      let hints = ElementHints(document, index, attributeIDs, &classes)
       marks[index] = hints.marks
       roles[index] = hints.role
       skipped[index] =
@@ -137,7 +136,7 @@ struct PageAnalysis {
   }
 
   private static func hasBoilerplateClass(
-    _ index: Int, in document: HTMLDocument, _ traits: TagTraits, _ classes: [String],
+    _ index: Int, in document: HTMLDocument, _ traits: TagTraits, _ classes: ArraySlice<String>,
     _ marks: WordMarks
   ) -> Bool {
     guard marks.contains(.state) else { return marksBoilerplate(traits, classes, marks) }
@@ -155,7 +154,7 @@ struct PageAnalysis {
   }
 
   private static func marksBoilerplate(
-    _ traits: TagTraits, _ classes: [String], _ marks: WordMarks
+    _ traits: TagTraits, _ classes: ArraySlice<String>, _ marks: WordMarks
   ) -> Bool {
     guard marks.contains(.anyWord), !traits.contains(.protected) else { return false }
     if classes.contains(where: BoilerplateRules.negativeClasses.contains) { return true }
@@ -223,6 +222,27 @@ struct PageAnalysis {
   }
 }
 
+/// The classes of every element of a page in one array, so an element's classes cost no
+/// allocation of their own.
+struct ClassTable {
+  private var names: [String] = []
+  private var ranges: [Range<Int>]
+
+  init(nodeCount: Int) {
+    ranges = Array(repeating: 0..<0, count: nodeCount)
+  }
+
+  /// The classes of node `index`, in source order (none for nodes that are not elements).
+  subscript(index: Int) -> ArraySlice<String> { names[ranges[index]] }
+
+  /// Records the classes of element `index` from its `class` value.
+  mutating func add(classValue: UnsafeBufferPointer<UInt8>, of index: Int) {
+    let start = names.count
+    appendClassNames(of: classValue, to: &names)
+    ranges[index] = start..<names.count
+  }
+}
+
 /// The ids of the attribute names `ElementHints` reads, looked up once per document.
 private struct HintAttributeIDs {
   let `class`: Int?
@@ -244,12 +264,14 @@ private struct HintAttributeIDs {
 
 /// What extraction reads from an element's attributes, gathered in one pass over them.
 private struct ElementHints {
-  var classes: [String] = []
   var marks: WordMarks = []
   var role = ""
   var isHidden = false
 
-  init(_ document: HTMLDocument, _ index: Int, _ ids: HintAttributeIDs) {
+  /// Reads element `index`, and adds its classes to `classes`.
+  init(
+    _ document: HTMLDocument, _ index: Int, _ ids: HintAttributeIDs, _ classes: inout ClassTable
+  ) {
     let spans = document.nodes[index].attributeSpans
     guard !spans.isEmpty else { return }
     var classValue: Range<Int>?
@@ -273,10 +295,11 @@ private struct ElementHints {
       isHidden = true
     }
     guard classValue != nil || idValue != nil else { return }
-    (classes, marks) = document.utf8.withUnsafeBufferPointer { utf8 in
+    marks = document.utf8.withUnsafeBufferPointer { utf8 in
       let classBytes = classValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
       let idBytes = idValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
-      return (classBytes.map(classNames) ?? [], WordMarks(class: classBytes, id: idBytes))
+      if let classBytes { classes.add(classValue: classBytes, of: index) }
+      return WordMarks(class: classBytes, id: idBytes)
     }
   }
 }

@@ -15,8 +15,14 @@ public enum ElementPattern: Sendable {
   /// The element has this tag and one of its classes is this.
   case tagWithClass(String, String)
 
+  /// Whether only an element with attributes can match.
+  var needsAttributes: Bool {
+    if case .tag = self { return false }
+    return true
+  }
+
   /// Whether element `index` of `document`, whose classes are `classes`, matches.
-  func matches(_ index: Int, in document: HTMLDocument, classes: [String]) -> Bool {
+  func matches(_ index: Int, in document: HTMLDocument, classes: ArraySlice<String>) -> Bool {
     guard document.nodes[index].kind == .element else { return false }
     switch self {
     case .tag(let name): return document.name(of: index) == name
@@ -33,11 +39,9 @@ public enum ElementPattern: Sendable {
   }
 }
 
-/// An element's classes: its `class` value split on whitespace.
-func classNames(_ value: UnsafeBufferPointer<UInt8>) -> [String] {
-  var words: [String] = []
-  appendASCIIWords(of: value, lowercased: false, to: &words) { $0 <= 0x20 }
-  return words
+/// Appends an element's classes: its `class` value split on whitespace.
+func appendClassNames(of value: UnsafeBufferPointer<UInt8>, to names: inout [String]) {
+  appendASCIIWords(of: value, lowercased: false, to: &names) { $0 <= 0x20 }
 }
 
 /// Appends the lower-case words of an element's class and id, split on whitespace, '-' and
