@@ -147,6 +147,9 @@ struct BlockCollector {
 
   private mutating func flush() {
     defer { buffer.removeAll(keepingCapacity: true) }
+    // Most flushes, between block elements, hold only the source's line breaks and indents,
+    // which normalize to nothing.
+    guard buffer.contains(where: { $0 > 0x20 && $0 != 0x7F }) else { return }
     let kind = currentKind
     if kind == .code {
       // Split as a string: "\r\n" is one character, which a "\n" does not end.
