@@ -69,7 +69,8 @@ public struct HTMLDocument: Sendable {
 
   /// The value of an attribute of node `index`, if present (names are lower-case).
   public func attribute(_ name: String, of index: Int) -> String? {
-    for span in attributeSpans[nodes[index].attributeSpans] where attributeNames[span.name] == name {
+    for span in attributeSpans[nodes[index].attributeSpans] where attributeNames[span.name] == name
+    {
       return string(span.value)
     }
     return nil

@@ -205,7 +205,8 @@ private struct TreeState {
     pendingText = nil
     repairUTF8(from: start)
     let index = nodes.count
-    nodes.append(HTMLNode(kind: .text, parent: parent, end: index + 1, contents: start..<utf8.count))
+    nodes.append(
+      HTMLNode(kind: .text, parent: parent, end: index + 1, contents: start..<utf8.count))
   }
 
   /// The finished document: elements libxml2 left open are closed at the end of the input.
