@@ -128,9 +128,9 @@ struct PageAnalysis {
   func matches(_ pattern: ElementPattern, _ index: Int) -> Bool {
     // Class patterns, most of the rules, are answered from the class list alone.
     switch pattern {
-    case .className(let name): classes[index].contains(name)
+    case .className(let name): classes.contains(name, at: index)
     case .tagWithClass(let tag, let name):
-      classes[index].contains(name) && document.name(of: index) == tag
+      classes.contains(name, at: index) && document.name(of: index) == tag
     default: pattern.matches(index, in: document, classes: classes[index])
     }
   }
@@ -235,6 +235,12 @@ struct ClassTable {
   /// The classes of node `index`, in source order (none for nodes that are not elements).
   subscript(index: Int) -> ArraySlice<String> { names[ranges[index]] }
 
+  /// Whether node `index` has this class (without making a slice of the table).
+  func contains(_ name: String, at index: Int) -> Bool {
+    for position in ranges[index] where names[position] == name { return true }
+    return false
+  }
+
   /// Records the classes of element `index` from its `class` value.
   mutating func add(classValue: UnsafeBufferPointer<UInt8>, of index: Int) {
     let start = names.count
@@ -315,16 +321,21 @@ private func isStreamedSegment(id: ArraySlice<UInt8>?) -> Bool {
 /// Whether a `style` attribute hides the element (`display:none`, `visibility:hidden`), as
 /// readability treats it: never article text. Spaces and ASCII case do not matter.
 private func hidesElement(_ style: ArraySlice<UInt8>) -> Bool {
-  var compact: [UInt8] = []
-  compact.reserveCapacity(style.count)
-  for byte in style where byte != UInt8(ascii: " ") {
-    compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+  withUnsafeTemporaryAllocation(of: UInt8.self, capacity: style.count) { compact in
+    var count = 0
+    for byte in style where byte != UInt8(ascii: " ") {
+      compact[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+      count += 1
+    }
+    let text = UnsafeBufferPointer(rebasing: compact[..<count])
+    return contains(text, hiddenDisplay) || contains(text, hiddenVisibility)
   }
-  return contains(compact, Array("display:none".utf8))
-    || contains(compact, Array("visibility:hidden".utf8))
 }
 
-private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+private let hiddenDisplay = Array("display:none".utf8)
+private let hiddenVisibility = Array("visibility:hidden".utf8)
+
+private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
   guard needle.count <= haystack.count else { return false }
   for start in 0...(haystack.count - needle.count)
   where haystack[start..<(start + needle.count)].elementsEqual(needle) {

@@ -15,12 +15,29 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
 /// straight into the string's storage.
 func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
   let count = raw.count
+  guard let source = raw.baseAddress else { return "" }
   let folded = String(unsafeUninitializedCapacity: count) { output in
+    guard let target = output.baseAddress else { return 0 }
     var written = 0
     var pendingSpace = false
     var position = 0
     while position < count {
       let lead = raw[position]
+      if lead > 0x20 && lead < 0x7F {
+        // A run of visible ASCII, most of any text, is copied at once.
+        var end = position + 1
+        while end < count && raw[end] > 0x20 && raw[end] < 0x7F { end += 1 }
+        if pendingSpace {
+          output[written] = 0x20
+          written += 1
+          pendingSpace = false
+        }
+        let run = end - position
+        (target + written).initialize(from: source + position, count: run)
+        written += run
+        position = end
+        continue
+      }
       if lead < 0x80 {
         position += 1
         if lead <= 0x20 || lead == 0x7F {
