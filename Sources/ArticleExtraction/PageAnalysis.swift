@@ -185,9 +185,10 @@ struct PageAnalysis {
       for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
         var visible = 0
         var commaCount = 0
-        for byte in utf8[nodes[index].textBytes] {
-          if byte > 0x20 { visible += 1 }
-          if byte == UInt8(ascii: ",") { commaCount += 1 }
+        // Counted without branches, which the compiler turns into vector code.
+        for byte in UnsafeBufferPointer(rebasing: utf8[nodes[index].textBytes]) {
+          visible &+= byte > 0x20 ? 1 : 0
+          commaCount &+= byte == UInt8(ascii: ",") ? 1 : 0
         }
         text[index] = visible
         commas[index] = commaCount
