@@ -10,9 +10,9 @@ func normalizedText<S: StringProtocol>(_ raw: S) -> String {
   return text.withUTF8(normalizedText(utf8:))
 }
 
-/// `normalizedText` of well-formed UTF-8: ASCII, most of any page, is copied byte by byte and
-/// only other scalars are decoded. The result is never longer than the input, so it is written
-/// straight into the string's storage.
+/// `normalizedText` of well-formed UTF-8: runs of visible ASCII, most of any page, are copied
+/// whole and only other scalars are decoded. The result is never longer than the input, so it
+/// is written straight into the string's storage.
 func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
   let count = raw.count
   guard let source = raw.baseAddress else { return "" }
@@ -20,6 +20,16 @@ func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
     guard let target = output.baseAddress else { return 0 }
     var written = 0
     var pendingSpace = false
+    /// Writes the bytes of `range`, after one space if white space came before them.
+    func copy(_ range: Range<Int>) {
+      if pendingSpace {
+        target[written] = 0x20
+        written += 1
+        pendingSpace = false
+      }
+      (target + written).initialize(from: source + range.lowerBound, count: range.count)
+      written += range.count
+    }
     var position = 0
     while position < count {
       let lead = raw[position]
@@ -27,30 +37,14 @@ func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
         // A run of visible ASCII, most of any text, is copied at once.
         var end = position + 1
         while end < count && raw[end] > 0x20 && raw[end] < 0x7F { end += 1 }
-        if pendingSpace {
-          output[written] = 0x20
-          written += 1
-          pendingSpace = false
-        }
-        let run = end - position
-        (target + written).initialize(from: source + position, count: run)
-        written += run
+        copy(position..<end)
         position = end
         continue
       }
       if lead < 0x80 {
+        // The rest of ASCII: white space and control characters.
         position += 1
-        if lead <= 0x20 || lead == 0x7F {
-          pendingSpace = written > 0
-          continue
-        }
-        if pendingSpace {
-          output[written] = 0x20
-          written += 1
-          pendingSpace = false
-        }
-        output[written] = lead
-        written += 1
+        pendingSpace = written > 0
         continue
       }
       let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
@@ -63,15 +57,7 @@ func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
         pendingSpace = written > 0
         continue
       }
-      if pendingSpace {
-        output[written] = 0x20
-        written += 1
-        pendingSpace = false
-      }
-      for offset in position..<end {
-        output[written] = raw[offset]
-        written += 1
-      }
+      copy(position..<end)
     }
     return written
   }
