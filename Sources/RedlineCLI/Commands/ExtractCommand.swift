@@ -9,7 +9,7 @@ import Redline
 
 extension ArticleFormat: ExpressibleByArgument {}
 
-struct ExtractCommand: AsyncParsableCommand {
+struct ExtractCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "extract",
     abstract: "Print the article of local HTML files.",
@@ -44,8 +44,8 @@ struct ExtractCommand: AsyncParsableCommand {
     guard !files.isEmpty else { throw ValidationError("Give at least one HTML file, or -.") }
   }
 
-  func run() async throws {
-    try await reportingErrors {
+  func run() throws {
+    try reportingErrors {
       var failures = 0
       if let outputDir {
         try FileManager.default.createDirectory(
