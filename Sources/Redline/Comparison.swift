@@ -62,7 +62,9 @@ public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOpti
   throws -> Comparison
 {
   let old = try comparableText(of: oldPath)
-  let new = try comparableText(of: newPath)
+  // "-" twice is one standard input, the same text on both sides (as GNU diff has it), not
+  // its contents against the nothing left after reading them.
+  let new = oldPath == "-" && newPath == "-" ? old : try comparableText(of: newPath)
   return compare(
     old, new, oldHeader: fileLabel(oldPath), newHeader: fileLabel(newPath),
     statName: oldPath == newPath ? newPath : "\(oldPath) => \(newPath)", options: options)

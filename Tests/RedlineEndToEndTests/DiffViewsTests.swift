@@ -44,6 +44,20 @@ struct DiffViewsTests {
     }
   }
 
+  @Test("standard input: '-' on one side, and '-' on both is the same text")
+  func standardInput() throws {
+    try withFiles("a\nb\n", "a\nc\n") { _, old, new in
+      let oneSide = try redline(["diff", "-", new], input: Data("a\nb\n".utf8))
+      #expect(oneSide.status == 1)
+      #expect(oneSide.stdout.hasPrefix("--- -\n+++ \(new)\t"))
+      #expect(oneSide.stdout.hasSuffix("@@ -1,2 +1,2 @@\n a\n-b\n+c\n"))
+      let bothSides = try redline(["diff", "-", "-"], input: Data("a\nb\n".utf8))
+      #expect(bothSides.status == 0)
+      #expect(bothSides.stdout == "")
+      #expect(try redline(["diff", old, old]).status == 0)
+    }
+  }
+
   @Test("large files are compared in place (mapped) and give GNU diff -u's output exactly")
   func largeFilesMatchGNU() throws {
     // Over 64 KiB each, so both are mapped rather than read: CRLF lines, an edit every few

@@ -113,7 +113,7 @@ private final class BorrowedText: @unchecked Sendable {
 
   init(_ bytes: [UInt8]) {
     buffer = .allocate(byteCount: max(bytes.count, 1), alignment: 1)
-    buffer.copyMemory(from: UnsafeRawBufferPointer(start: bytes, count: bytes.count))
+    bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
     count = bytes.count
   }
 
