@@ -112,8 +112,10 @@ private final class BorrowedText: @unchecked Sendable {
   let buffer: UnsafeMutableRawBufferPointer
 
   init(_ bytes: [UInt8]) {
-    buffer = .allocate(byteCount: max(bytes.count, 1), alignment: 1)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: max(bytes.count, 1), alignment: 1)
     bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+    self.buffer = buffer
     count = bytes.count
   }
 
