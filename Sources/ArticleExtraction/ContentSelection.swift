@@ -81,8 +81,20 @@ private func partsOfPost(_ winner: Int, matching pattern: ElementPattern, in pag
 /// not mostly links. Page builders scatter a post over many sibling widgets; their common
 /// ancestor is the post.
 private func proseContainer(in page: PageAnalysis) -> [Int]? {
+  let cards = teaserCards(in: page)
+  if cards.contains(true), let container = proseContainer(in: page, leavingOut: cards) {
+    return container
+  }
+  return proseContainer(in: page, leavingOut: nil)
+}
+
+/// The prose-mass container, counting no prose inside the nodes marked in `leftOut`; nil when
+/// no prose is left or, with nodes left out, when what is left is less than
+/// `ScoringRules.minimumProseOutsideCards` of the whole.
+private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) -> [Int]? {
   let nodes = page.document.nodes
   var prose = Array(repeating: 0, count: nodes.count)
+  var allProse = 0
   for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
     if nodes[index].kind == .element, isParagraphLike(index, page),
       page.textLength[index] >= ScoringRules.minimumParagraphLength,
@@ -105,6 +117,10 @@ private func proseContainer(in page: PageAnalysis) -> [Int]? {
         prose[index] += text
       }
     }
+    if let leftOut, leftOut[index], prose[index] > 0 {
+      allProse += prose[index]
+      prose[index] = 0
+    }
     let parent = nodes[index].parent
     if parent >= 0 && prose[index] > 0 && !isParagraphLike(parent, page) {
       prose[parent] += prose[index]
@@ -115,6 +131,11 @@ private func proseContainer(in page: PageAnalysis) -> [Int]? {
     total += prose[child]
   }
   guard total > 0 else { return nil }
+  if leftOut != nil,
+    Double(total) < Double(total + allProse) * ScoringRules.minimumProseOutsideCards
+  {
+    return nil
+  }
   let needed = Double(total) * ScoringRules.proseShare
   var current = page.body
   while let next = page.document.children(of: current).max(by: { prose[$0] < prose[$1] }),
@@ -136,4 +157,46 @@ private func isParagraphLike(_ index: Int, _ page: PageAnalysis) -> Bool {
     return childNode.kind == .element && !page.tag(child, is: .inline)
       && childNode.name != "br"
   }
+}
+
+/// Teaser cards: short elements holding a heading that is mostly a link (the title of another
+/// post), when at least `ScoringRules.minimumTeaserCards` siblings hold one. A row of them after
+/// a post (related posts, "more from the blog") is not the post, and its excerpts are no prose
+/// of it.
+private func teaserCards(in page: PageAnalysis) -> [Bool] {
+  let nodes = page.document.nodes
+  var headings = Array(repeating: 0, count: nodes.count)
+  for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
+    if nodes[index].kind == .element, isHeading(nodes[index].name),
+      page.textLength[index] > 0,
+      Double(page.linkTextLength[index]) >= Double(page.textLength[index]) * 0.5
+    {
+      headings[index] += 1
+    }
+    let parent = nodes[index].parent
+    if parent >= 0 { headings[parent] += headings[index] }
+  }
+  var cards = Array(repeating: false, count: nodes.count)
+  for index in page.document.descendants(of: page.body) where !page.skipped[index] {
+    let parent = nodes[index].parent
+    if cards[parent] {
+      cards[index] = true
+      continue
+    }
+    guard nodes[index].kind == .element, headings[index] >= 2 else { continue }
+    let holders = page.document.children(of: index).filter { headings[$0] > 0 }
+    guard holders.count >= ScoringRules.minimumTeaserCards else { continue }
+    for child in holders where page.textLength[child] <= ScoringRules.maximumTeaserText {
+      cards[child] = true
+    }
+  }
+  return cards
+}
+
+private func isHeading(_ name: String) -> Bool {
+  let bytes = name.utf8
+  guard bytes.count == 2, bytes.first == UInt8(ascii: "h"), let level = bytes.last else {
+    return false
+  }
+  return level >= UInt8(ascii: "1") && level <= UInt8(ascii: "6")
 }
