@@ -46,7 +46,22 @@ private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) ->
     }
   }
   guard let best else { return nil }
+  if page.tag(best.index, is: .article), let thread = siblingPosts(of: best.index, in: page) {
+    return thread
+  }
   return partsOfPost(best.index, matching: patterns[best.rule], in: page)
+}
+
+/// A thread or a listing: the `<article>`s beside the winning one (same parent), all taken in
+/// document order, when there are any.
+private func siblingPosts(of winner: Int, in page: PageAnalysis) -> [Int]? {
+  let nodes = page.document.nodes
+  let parent = nodes[winner].parent
+  guard parent >= 0 else { return nil }
+  let posts = page.document.children(of: parent).filter { child in
+    !page.skipped[child] && page.tag(child, is: .article) && page.textLength[child] > 0
+  }
+  return posts.count >= 2 ? posts : nil
 }
 
 /// News sites split one story over several containers with the same class (`story-body` after
