@@ -23,7 +23,7 @@ enum BoilerplateRules {
     "sharedaddy", "social", "sociable", "addthis", "sharethis", "related", "popular",
     "trending", "recommended", "sidebar", "footer", "newsletter", "subscribe", "cookie",
     "cookies", "consent", "gdpr", "popup", "modal", "advert", "advertisement", "adsbygoogle",
-    "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager", "ad",
+    "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager", "ad", "ai2html",
   ]
 
   /// Words that mark chrome unless the element also has a word of `keepWords`
