@@ -31,7 +31,8 @@ enum BoilerplateRules {
   static let weakNegativeWords: Set<String> = [
     "nav", "navbar", "navigation", "menu", "masthead", "banner",
     "subscription", "signup", "ads", "sponsor", "promo", "labels", "tags", "tagcloud", "byline",
-    "author", "meta", "postmeta", "skip", "side", "disclaimer", "disclaimers", "disclosure",
+    "author", "meta", "postmeta", "skip", "extra", "side", "disclaimer", "disclaimers",
+    "disclosure",
     "disclosures",
     "toolbar", "rss", "jump", "reply",
   ]
