@@ -91,6 +91,40 @@ private func partsOfPost(_ winner: Int, matching pattern: ElementPattern, in pag
   return parts.contains(winner) ? parts : [winner]
 }
 
+/// Teaser cards: short elements holding a heading that is mostly a link (the title of another
+/// post), when at least `ScoringRules.minimumTeaserCards` siblings hold one. A row of them after
+/// a post (related posts, "more from the blog") is not the post, and its excerpts are no prose
+/// of it.
+private func teaserCards(in page: PageAnalysis) -> [Bool] {
+  let nodes = page.document.nodes
+  var headings = Array(repeating: 0, count: nodes.count)
+  for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
+    if nodes[index].kind == .element, page.tag(index, is: .heading), page.textLength[index] > 0,
+      Double(page.linkTextLength[index])
+        >= Double(page.textLength[index]) * ScoringRules.teaserTitleLinkShare
+    {
+      headings[index] += 1
+    }
+    let parent = nodes[index].parent
+    if parent >= 0 { headings[parent] += headings[index] }
+  }
+  var cards = Array(repeating: false, count: nodes.count)
+  for index in page.document.descendants(of: page.body) where !page.skipped[index] {
+    let parent = nodes[index].parent
+    if cards[parent] {
+      cards[index] = true
+      continue
+    }
+    guard nodes[index].kind == .element, headings[index] >= 2 else { continue }
+    let holders = page.document.children(of: index).filter { headings[$0] > 0 }
+    guard holders.count >= ScoringRules.minimumTeaserCards else { continue }
+    for child in holders where page.textLength[child] <= ScoringRules.maximumTeaserText {
+      cards[child] = true
+    }
+  }
+  return cards
+}
+
 /// The deepest element that still holds `ScoringRules.proseShare` of the prose under
 /// `<body>`: prose being the text of paragraph-like elements long enough to be sentences and
 /// not mostly links. Page builders scatter a post over many sibling widgets; their common
@@ -172,46 +206,4 @@ private func isParagraphLike(_ index: Int, _ page: PageAnalysis) -> Bool {
     return childNode.kind == .element && !page.tag(child, is: .inline)
       && childNode.name != "br"
   }
-}
-
-/// Teaser cards: short elements holding a heading that is mostly a link (the title of another
-/// post), when at least `ScoringRules.minimumTeaserCards` siblings hold one. A row of them after
-/// a post (related posts, "more from the blog") is not the post, and its excerpts are no prose
-/// of it.
-private func teaserCards(in page: PageAnalysis) -> [Bool] {
-  let nodes = page.document.nodes
-  var headings = Array(repeating: 0, count: nodes.count)
-  for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
-    if nodes[index].kind == .element, isHeading(nodes[index].name),
-      page.textLength[index] > 0,
-      Double(page.linkTextLength[index]) >= Double(page.textLength[index]) * 0.5
-    {
-      headings[index] += 1
-    }
-    let parent = nodes[index].parent
-    if parent >= 0 { headings[parent] += headings[index] }
-  }
-  var cards = Array(repeating: false, count: nodes.count)
-  for index in page.document.descendants(of: page.body) where !page.skipped[index] {
-    let parent = nodes[index].parent
-    if cards[parent] {
-      cards[index] = true
-      continue
-    }
-    guard nodes[index].kind == .element, headings[index] >= 2 else { continue }
-    let holders = page.document.children(of: index).filter { headings[$0] > 0 }
-    guard holders.count >= ScoringRules.minimumTeaserCards else { continue }
-    for child in holders where page.textLength[child] <= ScoringRules.maximumTeaserText {
-      cards[child] = true
-    }
-  }
-  return cards
-}
-
-private func isHeading(_ name: String) -> Bool {
-  let bytes = name.utf8
-  guard bytes.count == 2, bytes.first == UInt8(ascii: "h"), let level = bytes.last else {
-    return false
-  }
-  return level >= UInt8(ascii: "1") && level <= UInt8(ascii: "6")
 }

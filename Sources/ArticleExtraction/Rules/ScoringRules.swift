@@ -19,6 +19,8 @@ enum ScoringRules {
   /// A teaser card (the title of another post as a linked heading, and an excerpt) holds at
   /// most this many characters of text.
   static let maximumTeaserText = 1_000
+  /// ... and its title is a heading with at least this share of its text inside links.
+  static let teaserTitleLinkShare = 0.5
   /// ... and a row of teaser cards has at least this many.
   static let minimumTeaserCards = 3
   /// Prose inside teaser cards is left out of the prose mass when the prose outside them is at
