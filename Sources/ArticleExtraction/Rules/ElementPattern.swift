@@ -39,8 +39,11 @@ func classNames(_ value: String) -> [String] {
 }
 
 /// The lower-case words of an element's class and id, split on whitespace, '-' and '_'
-/// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at. A
-/// longer id is a heading's slug, not a name for the element's role, and gives no words.
+/// (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look at. An
+/// id is also split where camelCase starts a word (`articleFooter` gives `article`, `footer`);
+/// class names are not (MathJax marks each formula `CtxtMenu_Attached_0`, which would give
+/// `menu`). A longer id is a heading's slug, not a name for the element's role, and gives no
+/// words.
 func classAndIDWords(class classes: String?, id: String?) -> [String] {
   let separators: (UInt8) -> Bool = {
     $0 <= 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
@@ -49,7 +52,7 @@ func classAndIDWords(class classes: String?, id: String?) -> [String] {
   if let classes { appendASCIIWords(of: classes, lowercased: true, to: &words, separators) }
   if let id {
     var idWords: [String] = []
-    appendASCIIWords(of: id, lowercased: true, to: &idWords, separators)
+    appendASCIIWords(of: id, lowercased: true, to: &idWords, camelCase: true, separators)
     if idWords.count <= BoilerplateRules.maximumIDWords { words += idWords }
   }
   return words
@@ -59,7 +62,7 @@ func classAndIDWords(class classes: String?, id: String?) -> [String] {
 /// `Character.isWhitespace` is too slow to run on every element of a page). Words are made
 /// straight from slices of the text; only words with upper-case letters are copied to lower.
 private func appendASCIIWords(
-  of text: String, lowercased: Bool, to words: inout [String],
+  of text: String, lowercased: Bool, to words: inout [String], camelCase: Bool = false,
   _ isSeparator: (UInt8) -> Bool
 ) {
   var text = text
@@ -83,6 +86,10 @@ private func appendASCIIWords(
         start = index + 1
         hasUpper = false
       } else if byte >= 0x41 && byte <= 0x5A {
+        if camelCase && index > start && bytes[index - 1] >= 0x61 && bytes[index - 1] <= 0x7A {
+          endWord(at: index)
+          start = index
+        }
         hasUpper = true
       }
     }
