@@ -51,7 +51,7 @@ struct BlockCollector {
         close(open.removeLast())
       }
       let node = nodes[index]
-      if page.skipped[index] || isLinkHeavy(index) {
+      if page.skipped[index] || isLinkHeavy(index) || isAuthorBox(index) {
         index = node.end
         continue
       }
@@ -128,6 +128,13 @@ struct BlockCollector {
     return page.textLength[index] < CleaningRules.linkHeavyMaximumLength
       && page.linkDensity(index) > CleaningRules.maximumLinkDensity
       && !isListOfSentences(index)
+  }
+
+  /// A schema.org author (`itemprop="author"`: a byline, a box about the writer) inside the
+  /// body is about the post, not a part of it; the metadata keeps the name.
+  private func isAuthorBox(_ index: Int) -> Bool {
+    page.document.nodes[index].kind == .element
+      && page.matches(ContainerRules.authorBox, index)
   }
 
   /// A list whose every item says something around its link (`gero removed the windowtype

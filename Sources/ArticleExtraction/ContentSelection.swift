@@ -46,7 +46,22 @@ private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) ->
     }
   }
   guard let best else { return nil }
+  if page.tag(best.index, is: .article), let thread = siblingPosts(of: best.index, in: page) {
+    return thread
+  }
   return partsOfPost(best.index, matching: patterns[best.rule], in: page)
+}
+
+/// A thread or a listing: the `<article>`s beside the winning one (same parent), all taken in
+/// document order, when there are any.
+private func siblingPosts(of winner: Int, in page: PageAnalysis) -> [Int]? {
+  let nodes = page.document.nodes
+  let parent = nodes[winner].parent
+  guard parent >= 0 else { return nil }
+  let posts = page.document.children(of: parent).filter { child in
+    !page.skipped[child] && page.tag(child, is: .article) && page.textLength[child] > 0
+  }
+  return posts.count >= 2 ? posts : nil
 }
 
 /// News sites split one story over several containers with the same class (`story-body` after
@@ -76,13 +91,59 @@ private func partsOfPost(_ winner: Int, matching pattern: ElementPattern, in pag
   return parts.contains(winner) ? parts : [winner]
 }
 
+/// Teaser cards: short elements holding a heading that is mostly a link (the title of another
+/// post), when at least `ScoringRules.minimumTeaserCards` siblings hold one. A row of them after
+/// a post (related posts, "more from the blog") is not the post, and its excerpts are no prose
+/// of it.
+private func teaserCards(in page: PageAnalysis) -> [Bool] {
+  let nodes = page.document.nodes
+  var headings = Array(repeating: 0, count: nodes.count)
+  for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
+    if nodes[index].kind == .element, page.tag(index, is: .heading), page.textLength[index] > 0,
+      Double(page.linkTextLength[index])
+        >= Double(page.textLength[index]) * ScoringRules.teaserTitleLinkShare
+    {
+      headings[index] += 1
+    }
+    let parent = nodes[index].parent
+    if parent >= 0 { headings[parent] += headings[index] }
+  }
+  var cards = Array(repeating: false, count: nodes.count)
+  for index in page.document.descendants(of: page.body) where !page.skipped[index] {
+    let parent = nodes[index].parent
+    if cards[parent] {
+      cards[index] = true
+      continue
+    }
+    guard nodes[index].kind == .element, headings[index] >= 2 else { continue }
+    let holders = page.document.children(of: index).filter { headings[$0] > 0 }
+    guard holders.count >= ScoringRules.minimumTeaserCards else { continue }
+    for child in holders where page.textLength[child] <= ScoringRules.maximumTeaserText {
+      cards[child] = true
+    }
+  }
+  return cards
+}
+
 /// The deepest element that still holds `ScoringRules.proseShare` of the prose under
 /// `<body>`: prose being the text of paragraph-like elements long enough to be sentences and
 /// not mostly links. Page builders scatter a post over many sibling widgets; their common
 /// ancestor is the post.
 private func proseContainer(in page: PageAnalysis) -> [Int]? {
+  let cards = teaserCards(in: page)
+  if cards.contains(true), let container = proseContainer(in: page, leavingOut: cards) {
+    return container
+  }
+  return proseContainer(in: page, leavingOut: nil)
+}
+
+/// The prose-mass container, counting no prose inside the nodes marked in `leftOut`; nil when
+/// no prose is left or, with nodes left out, when what is left is less than
+/// `ScoringRules.minimumProseOutsideCards` of the whole.
+private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) -> [Int]? {
   let nodes = page.document.nodes
   var prose = Array(repeating: 0, count: nodes.count)
+  var allProse = 0
   for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
     if nodes[index].kind == .element, isParagraphLike(index, page),
       page.textLength[index] >= ScoringRules.minimumParagraphLength,
@@ -105,6 +166,10 @@ private func proseContainer(in page: PageAnalysis) -> [Int]? {
         prose[index] += text
       }
     }
+    if let leftOut, leftOut[index], prose[index] > 0 {
+      allProse += prose[index]
+      prose[index] = 0
+    }
     let parent = nodes[index].parent
     if parent >= 0 && prose[index] > 0 && !isParagraphLike(parent, page) {
       prose[parent] += prose[index]
@@ -115,6 +180,11 @@ private func proseContainer(in page: PageAnalysis) -> [Int]? {
     total += prose[child]
   }
   guard total > 0 else { return nil }
+  if leftOut != nil,
+    Double(total) < Double(total + allProse) * ScoringRules.minimumProseOutsideCards
+  {
+    return nil
+  }
   let needed = Double(total) * ScoringRules.proseShare
   var current = page.body
   while let next = page.document.children(of: current).max(by: { prose[$0] < prose[$1] }),

@@ -80,8 +80,12 @@ private func textLength(_ blocks: [Block]) -> Int {
   blocks.reduce(0) { $0 + $1.text.utf8.count }
 }
 
-/// The headline often opens the body too; it is metadata, not body text.
+/// The headline often opens the body too, or follows a kicker or a date at its top; it is
+/// metadata, not body text. Only the first three blocks are looked at: further down, the title's
+/// words are the post's own (a closing line that repeats it).
 private func dropRepeatedTitle(_ title: String?, from blocks: inout [Block]) {
-  guard let title, let first = blocks.first, first.text == title else { return }
-  blocks.removeFirst()
+  guard let title else { return }
+  if let position = blocks.prefix(3).firstIndex(where: { $0.text == title }) {
+    blocks.remove(at: position)
+  }
 }

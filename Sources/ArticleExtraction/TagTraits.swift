@@ -24,6 +24,8 @@ struct TagTraits: OptionSet, Sendable {
   static let article = TagTraits(rawValue: 1 << 7)
   /// `<main>`: the page's main content.
   static let main = TagTraits(rawValue: 1 << 8)
+  /// `<h1>` … `<h6>`: a heading (teaser cards are told by theirs).
+  static let heading = TagTraits(rawValue: 1 << 9)
 
   init(rawValue: UInt16) {
     self.rawValue = rawValue
@@ -41,6 +43,7 @@ struct TagTraits: OptionSet, Sendable {
     if BlockCollector.layoutBlockTags.contains(name) { traits.insert(.layoutBlock) }
     if name == "article" { traits.insert(.article) }
     if name == "main" { traits.insert(.main) }
+    if ["h1", "h2", "h3", "h4", "h5", "h6"].contains(name) { traits.insert(.heading) }
     self = traits
   }
 

@@ -29,7 +29,7 @@ struct WordMarks: OptionSet, Sendable {
     if let id {
       var idMarks: WordMarks = []
       var idWords = 0
-      forEachClassOrIDWord(in: id) {
+      forEachClassOrIDWord(in: id, camelCase: true) {
         idMarks.formUnion(WordMarkTable.shared.marks(of: $0))
         idWords += 1
       }
@@ -48,12 +48,19 @@ struct WordMarks: OptionSet, Sendable {
   }
 }
 
-/// Calls `body` with each word of a class or id value, split as `classAndIDWords` splits.
+/// Calls `body` with each word of a class or id value, split as `classAndIDWords` splits
+/// (ids also where camelCase starts a word).
 private func forEachClassOrIDWord(
-  in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  in bytes: UnsafeBufferPointer<UInt8>, camelCase: Bool = false,
+  _ body: (UnsafeBufferPointer<UInt8>) -> Void
 ) {
   var start = 0
   for index in 0...bytes.count {
+    if index < bytes.count && camelCase && index > start && startsCamelCaseWord(bytes, at: index) {
+      body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+      start = index
+      continue
+    }
     guard index == bytes.count || isClassOrIDWordSeparator(bytes[index]) else { continue }
     if index > start { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
     start = index + 1

@@ -1,4 +1,5 @@
 import SnapshotStore
+import TextDiff
 
 /// The read-only use cases over the store: diff of captures, log, show and list.
 public struct ArchiveQueries: Sendable {
@@ -21,8 +22,8 @@ public struct ArchiveQueries: Sendable {
     let older = try selectCapture(
       from ?? (captures.count > 1 ? "latest~1" : "latest"), from: captures, url: page.url)
     return compare(
-      Array(try store.articleText(of: page, capture: older.time).utf8),
-      Array(try store.articleText(of: page, capture: newer.time).utf8),
+      TextBytes(Array(try store.articleText(of: page, capture: older.time).utf8)),
+      TextBytes(Array(try store.articleText(of: page, capture: newer.time).utf8)),
       oldHeader: captureLabel(page.url, older.time),
       newHeader: captureLabel(page.url, newer.time), statName: page.url, options: options)
   }

@@ -49,7 +49,7 @@ public func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
 }
 
 /// How far into a file sniffing looks (the WHATWG sniffing algorithm reads 1,445 bytes).
-private let htmlSniffLength = 1445
+let htmlSniffLength = 1445
 
 private let htmlMarkers = [
   "<!doctype html", "<html", "<head", "<body", "<title", "<meta", "<p", "<div", "<article",

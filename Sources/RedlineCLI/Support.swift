@@ -22,9 +22,9 @@ struct StoreOptions: ParsableArguments {
 
 /// Runs a command body; any error becomes one line on stderr and exit code 2, so that an
 /// error never reads as "changed" (exit 1). ArgumentParser's own exits pass through.
-func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   do {
-    return try await body()
+    return try body()
   } catch let error as ExitCode {
     throw error
   } catch let error as CleanExit {

@@ -14,7 +14,7 @@ public struct HunkLine: Sendable, Equatable {
   public let kind: Kind
 
   /// The text the line is in (shared with every other line of that text, not copied).
-  private let text: [UInt8]
+  private let text: TextBytes
 
   /// Where the line's bytes are in `text`, without the terminating "\n".
   private let range: Range<Int>
@@ -23,10 +23,16 @@ public struct HunkLine: Sendable, Equatable {
   let hasNewline: Bool
 
   /// The line itself.
-  public var line: Line { Line(bytes: Array(bytes), hasNewline: hasNewline) }
+  public var line: Line { Line(bytes: withBytes { Array($0) }, hasNewline: hasNewline) }
 
-  /// The line's bytes, without the terminator, as a view into its text.
-  var bytes: ArraySlice<UInt8> { text[range] }
+  /// The number of bytes in the line, without the terminator.
+  var byteCount: Int { range.count }
+
+  /// Calls `body` with the line's bytes, without the terminator, as a view into its text that
+  /// is valid only during the call.
+  func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    try text.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+  }
 
   /// Creates a hunk line.
   ///
@@ -34,12 +40,14 @@ public struct HunkLine: Sendable, Equatable {
   ///   - kind: Whether the line is context, removed or added.
   ///   - line: The line.
   public init(kind: Kind, line: Line) {
-    self.init(kind: kind, text: line.bytes, range: line.bytes.indices, hasNewline: line.hasNewline)
+    self.init(
+      kind: kind, text: TextBytes(line.bytes), range: line.bytes.indices,
+      hasNewline: line.hasNewline)
   }
 
   /// Creates a hunk line that refers to line bytes inside a whole text, so that building the
   /// hunks of a large diff copies no line.
-  init(kind: Kind, text: [UInt8], range: Range<Int>, hasNewline: Bool) {
+  init(kind: Kind, text: TextBytes, range: Range<Int>, hasNewline: Bool) {
     self.kind = kind
     self.text = text
     self.range = range
@@ -48,7 +56,8 @@ public struct HunkLine: Sendable, Equatable {
 
   /// Two hunk lines are equal when they do the same thing to equal lines.
   public static func == (left: HunkLine, right: HunkLine) -> Bool {
-    left.kind == right.kind && left.hasNewline == right.hasNewline && left.bytes == right.bytes
+    left.kind == right.kind && left.hasNewline == right.hasNewline
+      && left.withBytes { leftBytes in right.withBytes { leftBytes.elementsEqual($0) } }
   }
 }
 

@@ -19,7 +19,7 @@ public struct LineDiff: Sendable {
   /// About how many bytes the unified diff takes, to reserve output space once.
   var renderedSizeEstimate: Int {
     hunks.reduce(256) { total, hunk in
-      total + 32 + hunk.lines.reduce(0) { $0 + $1.bytes.count + 2 }
+      total + 32 + hunk.lines.reduce(0) { $0 + $1.byteCount + 2 }
     }
   }
 
@@ -74,6 +74,18 @@ public struct LineDiff: Sendable {
 ///   line counts and D the number of changed lines.
 public func diffLines(
   old: [UInt8], new: [UInt8], context: Int = 3, algorithm: DiffAlgorithm = .histogram,
+  minimal: Bool = false, ignoringWhitespace: Bool = false
+) -> LineDiff {
+  diffLines(
+    old: TextBytes(old), new: TextBytes(new), context: context, algorithm: algorithm,
+    minimal: minimal, ignoringWhitespace: ignoringWhitespace)
+}
+
+/// Compares two texts read in place (for instance files the caller mapped), line by line;
+/// the same as `diffLines(old:new:context:algorithm:minimal:ignoringWhitespace:)` on arrays.
+/// The diff's hunk lines point into the texts, so their owners must outlive it.
+public func diffLines(
+  old: TextBytes, new: TextBytes, context: Int = 3, algorithm: DiffAlgorithm = .histogram,
   minimal: Bool = false, ignoringWhitespace: Bool = false
 ) -> LineDiff {
   precondition(context >= 0, "context must not be negative")

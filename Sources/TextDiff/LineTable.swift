@@ -6,7 +6,7 @@
 /// a last line without one, just past the end of the text).
 struct LineTable {
   /// The whole text.
-  let text: [UInt8]
+  let text: TextBytes
 
   /// Where each line starts, followed by one past the end of the last line's terminator.
   let starts: [Int]
@@ -14,8 +14,13 @@ struct LineTable {
   /// Whether the last line ends with "\n" (true for an empty text).
   let lastHasNewline: Bool
 
-  /// Splits a text on "\n".
+  /// Splits a text held in an array on "\n".
   init(_ text: [UInt8]) {
+    self.init(TextBytes(text))
+  }
+
+  /// Splits a text on "\n".
+  init(_ text: TextBytes) {
     self.text = text
     var starts = [0]
     starts.reserveCapacity(text.count / 16 + 2)
@@ -40,7 +45,7 @@ struct LineTable {
         offset += 1
       }
     }
-    lastHasNewline = text.last.map { $0 == Line.newline } ?? true
+    lastHasNewline = text.withUnsafeBytes { $0.last.map { $0 == Line.newline } ?? true }
     if !lastHasNewline { starts.append(text.count + 1) }
     self.starts = starts
   }
@@ -72,7 +77,8 @@ struct LineTable {
 
   /// Line `index` as a `Line` value.
   func line(_ index: Int) -> Line {
-    Line(bytes: Array(text[byteRange(index)]), hasNewline: hasNewline(index))
+    let range = byteRange(index)
+    return Line(bytes: text.withUnsafeBytes { Array($0[range]) }, hasNewline: hasNewline(index))
   }
 }
 

@@ -33,7 +33,7 @@ public func renderUnified(
     }
     for hunkLine in hunk.lines {
       output.append(prefix(of: hunkLine.kind))
-      output.append(contentsOf: hunkLine.bytes)
+      hunkLine.withBytes { output.append(contentsOf: $0) }
       output.append(Line.newline)
       if !hunkLine.hasNewline {
         output.append(contentsOf: noNewlineMarker)

@@ -257,6 +257,18 @@ struct BodyChoiceTests {
       withNote.blocks.map(\.text).suffix(2) == ["About the author", "Ana writes about towns."])
   }
 
+  @Test("a listing page, its prose all in teaser cards, keeps the cards")
+  func listingOfCards() throws {
+    let cards = (1...4).map {
+      "<div class='card'><h3><a href='/post-\($0)'>Post number \($0)</a></h3><p>Part \($0): \(prose)</p></div>"
+    }.joined()
+    let article = try extract(
+      "<html><body><div class='intro'><p>Notes from a small town council.</p></div><div class='list'>\(cards)</div></body></html>"
+    )
+    #expect(article.blocks.map(\.text).first == "Post number 1")
+    #expect(article.blocks.count == 8)
+  }
+
   @Test("a story split over several containers of one class inside its <article> is taken whole")
   func storyInParts() throws {
     let article = try extract(

@@ -25,8 +25,11 @@ let productsFolder: URL = {
 }()
 
 /// Runs `redline` with arguments and returns its exit status and output. `environment` adds
-/// to the test's own environment; a nil value removes that variable.
-func redline(_ arguments: [String], environment: [String: String?] = [:]) throws -> RunResult {
+/// to the test's own environment; a nil value removes that variable. `input` (under 64 KiB, a
+/// pipe's buffer) is its standard input; without it, standard input is empty.
+func redline(
+  _ arguments: [String], environment: [String: String?] = [:], input: Data? = nil
+) throws -> RunResult {
   let process = Process()
   process.executableURL = productsFolder.appendingPathComponent("redline")
   process.arguments = arguments
@@ -38,8 +41,13 @@ func redline(_ arguments: [String], environment: [String: String?] = [:]) throws
   let err = Pipe()
   process.standardOutput = out
   process.standardError = err
-  process.standardInput = FileHandle.nullDevice
+  let stdin = Pipe()
+  process.standardInput = input == nil ? FileHandle.nullDevice : stdin
   try process.run()
+  if let input {
+    stdin.fileHandleForWriting.write(input)
+    try stdin.fileHandleForWriting.close()
+  }
   let stdout = out.fileHandleForReading.readDataToEndOfFile()
   let stderr = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()

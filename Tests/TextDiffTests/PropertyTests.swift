@@ -106,3 +106,68 @@ struct PropertyTests {
     #expect(oldLineCount - removed == newLineCount - added)
   }
 }
+
+/// Text held in memory the test allocates and frees, standing in for a mapped file.
+private final class BorrowedText: @unchecked Sendable {
+  let buffer: UnsafeMutableRawBufferPointer
+
+  init(_ bytes: [UInt8]) {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: max(bytes.count, 1), alignment: 1)
+    bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+    self.buffer = buffer
+    count = bytes.count
+  }
+
+  let count: Int
+
+  var text: TextBytes {
+    TextBytes(borrowing: UnsafeRawBufferPointer(rebasing: buffer[0..<count]), owner: self)
+  }
+
+  deinit { buffer.deallocate() }
+}
+
+@Suite("Diffing text read in place")
+struct BorrowedTextTests {
+  @Test("borrowed memory gives the same diff as arrays", arguments: PropertyTests.seeds)
+  func sameAsArrays(seed: UInt64) {
+    var generator = TextGenerator(seed: seed)
+    for _ in 0..<PropertyTests.casesPerSeed {
+      let alphabetSize = Int.random(in: 2...TextGenerator.alphabet.count, using: &generator.random)
+      let oldLines = generator.lines(
+        count: Int.random(in: 0...40, using: &generator.random), alphabetSize: alphabetSize)
+      let newLines = generator.edited(
+        oldLines, edits: Int.random(in: 0...8, using: &generator.random),
+        alphabetSize: alphabetSize)
+      let old = generator.text(oldLines)
+      let new = generator.text(newLines)
+      for algorithm in DiffAlgorithm.allCases {
+        let fromArrays = diffLines(old: old, new: new, algorithm: algorithm)
+        let fromMemory = diffLines(
+          old: BorrowedText(old).text, new: BorrowedText(new).text, algorithm: algorithm)
+        #expect(fromMemory.hunks == fromArrays.hunks, "\(algorithm): \(old) -> \(new)")
+        #expect(
+          renderUnified(fromMemory, oldHeader: "a", newHeader: "b")
+            == renderUnified(fromArrays, oldHeader: "a", newHeader: "b"))
+      }
+    }
+  }
+
+  @Test("a diff keeps the memory it points into alive, and lets it go after")
+  func diffOwnsItsText() {
+    weak var released: BorrowedText?
+    var diff: LineDiff? = {
+      let old = BorrowedText(Array("a\nb\nc\n".utf8))
+      let new = BorrowedText(Array("a\nB\nc\n".utf8))
+      released = old
+      return diffLines(old: old.text, new: new.text)
+    }()
+    #expect(released != nil)
+    #expect(
+      diff.map { renderUnified($0, oldHeader: "a", newHeader: "b") }
+        == Array("--- a\n+++ b\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n".utf8))
+    diff = nil
+    #expect(released == nil)
+  }
+}

@@ -23,7 +23,7 @@ enum BoilerplateRules {
     "sharedaddy", "social", "sociable", "addthis", "sharethis", "related", "popular",
     "trending", "recommended", "sidebar", "footer", "newsletter", "subscribe", "cookie",
     "cookies", "consent", "gdpr", "popup", "modal", "advert", "advertisement", "adsbygoogle",
-    "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager",
+    "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager", "ad", "ai2html",
   ]
 
   /// Words that mark chrome unless the element also has a word of `keepWords`
@@ -31,7 +31,10 @@ enum BoilerplateRules {
   static let weakNegativeWords: Set<String> = [
     "nav", "navbar", "navigation", "menu", "masthead", "banner",
     "subscription", "signup", "ads", "sponsor", "promo", "labels", "tags", "tagcloud", "byline",
-    "author", "meta", "postmeta", "skip", "toolbar", "rss", "jump", "reply",
+    "author", "meta", "postmeta", "skip", "extra", "side", "disclaimer", "disclaimers",
+    "disclosure",
+    "disclosures",
+    "toolbar", "rss", "jump", "reply",
   ]
 
   /// Class or id words that rescue an element from a weak negative word.

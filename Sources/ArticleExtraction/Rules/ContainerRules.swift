@@ -40,6 +40,9 @@ enum ContainerRules {
     .tag("main"),
   ]
 
+  /// A schema.org author inside the body: a byline or a box about the writer, left out of it.
+  static let authorBox = ElementPattern.itemprop("author")
+
   /// A container with less text than this many characters is not taken as the body: themes
   /// reuse `post-content` for teasers and empty wrappers.
   static let minimumContainerText = 100

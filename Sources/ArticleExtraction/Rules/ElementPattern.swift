@@ -46,8 +46,10 @@ func appendClassNames(of value: UnsafeBufferPointer<UInt8>, to names: inout [Str
 
 /// Appends the lower-case words of an element's class and id, split on whitespace, '-' and
 /// '_' (`post-share-buttons` gives `post`, `share`, `buttons`): what boilerplate rules look
-/// at. A longer id is a heading's slug, not a name for the element's role, and gives no words.
-/// (`WordMarks` reads the same words without making strings of them.)
+/// at. An id is also split where camelCase starts a word (`articleFooter` gives `article`,
+/// `footer`); class names are not (MathJax marks each formula `CtxtMenu_Attached_0`, which
+/// would give `menu`). A longer id is a heading's slug, not a name for the element's role, and
+/// gives no words. (`WordMarks` reads the same words without making strings of them.)
 func classAndIDWords(
   class classes: UnsafeBufferPointer<UInt8>?, id: UnsafeBufferPointer<UInt8>?,
   into words: inout [String]
@@ -57,7 +59,8 @@ func classAndIDWords(
   }
   if let id {
     let idStart = words.count
-    appendASCIIWords(of: id, lowercased: true, to: &words, isClassOrIDWordSeparator)
+    appendASCIIWords(
+      of: id, lowercased: true, to: &words, camelCase: true, isClassOrIDWordSeparator)
     if words.count - idStart > BoilerplateRules.maximumIDWords { words.removeSubrange(idStart...) }
   }
 }
@@ -75,12 +78,19 @@ func isClassOrIDWordSeparator(_ byte: UInt8) -> Bool {
   byte <= 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
 }
 
+/// Whether a camelCase id starts a new word at `index` (an upper-case letter after a
+/// lower-case one).
+func startsCamelCaseWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+  index > 0 && bytes[index] >= 0x41 && bytes[index] <= 0x5A && bytes[index - 1] >= 0x61
+    && bytes[index - 1] <= 0x7A
+}
+
 /// Splits on ASCII separator bytes, working on UTF-8 (class lists are ASCII in practice, and
 /// `Character.isWhitespace` is too slow to run on every element of a page). Words are made
 /// straight from slices of the text; only words with upper-case letters are copied to lower.
 private func appendASCIIWords(
   of bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool, to words: inout [String],
-  _ isSeparator: (UInt8) -> Bool
+  camelCase: Bool = false, _ isSeparator: (UInt8) -> Bool
 ) {
   var start = 0
   var hasUpper = false
@@ -101,6 +111,10 @@ private func appendASCIIWords(
       start = index + 1
       hasUpper = false
     } else if byte >= 0x41 && byte <= 0x5A {
+      if camelCase && index > start && startsCamelCaseWord(bytes, at: index) {
+        endWord(at: index)
+        start = index
+      }
       hasUpper = true
     }
   }

@@ -16,6 +16,17 @@ enum ScoringRules {
   /// The post is the deepest element holding at least this share of the page's prose: most of
   /// it, but not all, so that a stray paragraph in a footer does not pull in the whole page.
   static let proseShare = 0.8
+  /// A teaser card (the title of another post as a linked heading, and an excerpt) holds at
+  /// most this many characters of text.
+  static let maximumTeaserText = 1_000
+  /// ... and its title is a heading with at least this share of its text inside links.
+  static let teaserTitleLinkShare = 0.5
+  /// ... and a row of teaser cards has at least this many.
+  static let minimumTeaserCards = 3
+  /// Prose inside teaser cards is left out of the prose mass when the prose outside them is at
+  /// least this share of all prose (a post with related posts after it); a listing page, whose
+  /// prose is all in cards, is scored with them.
+  static let minimumProseOutsideCards = 0.1
 }
 
 /// Constants for cleaning the chosen container.

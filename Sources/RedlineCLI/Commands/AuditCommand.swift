@@ -3,7 +3,7 @@ import Foundation
 import Redline
 import SnapshotStore
 
-struct AuditCommand: AsyncParsableCommand {
+struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
     abstract: "List every page edited after its first capture, or removed or moved.",
@@ -44,8 +44,8 @@ struct AuditCommand: AsyncParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  func run() async throws {
-    try await reportingErrors {
+  func run() throws {
+    try reportingErrors {
       let store = storeOptions.folderStore
       guard FileManager.default.fileExists(atPath: store.root) else {
         throw StoreError.unreadable(path: store.root, reason: "no such folder")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Redline
 
-struct DiffCommand: AsyncParsableCommand {
+struct DiffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
     abstract: "Show how an article changed, as a unified diff.",
@@ -93,11 +93,11 @@ struct DiffCommand: AsyncParsableCommand {
     }
   }
 
-  func run() async throws {
+  func run() throws {
     let parsed = try ParsedDiffArguments(arguments)
     let operands = parsed.operands
     let options = diffOptions(parsed)
-    let comparison = try await reportingErrors {
+    let comparison = try reportingErrors {
       if isWebURL(operands[0]) {
         let queries = ArchiveQueries(store: storeOptions.folderStore)
         return try queries.compareCaptures(

@@ -10,7 +10,7 @@ import Redline
 
 extension ArticleFormat: ExpressibleByArgument {}
 
-struct ExtractCommand: AsyncParsableCommand {
+struct ExtractCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "extract",
     abstract: "Print the article of local HTML files.",
@@ -45,9 +45,9 @@ struct ExtractCommand: AsyncParsableCommand {
     guard !files.isEmpty else { throw ValidationError("Give at least one HTML file, or -.") }
   }
 
-  func run() async throws {
+  func run() throws {
     keepFreedMemoryForReuse()
-    try await reportingErrors {
+    try reportingErrors {
       var failures = 0
       if let outputDir {
         try FileManager.default.createDirectory(

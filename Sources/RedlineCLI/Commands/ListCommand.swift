@@ -2,7 +2,7 @@ import ArgumentParser
 import Redline
 import SnapshotStore
 
-struct ListCommand: AsyncParsableCommand {
+struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: "List the pages in the store.",
@@ -28,8 +28,8 @@ struct ListCommand: AsyncParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  func run() async throws {
-    try await reportingErrors {
+  func run() throws {
+    try reportingErrors {
       let pages = try ArchiveQueries(store: storeOptions.folderStore).list(host: host)
       switch format {
       case .text:

@@ -2,7 +2,7 @@ import ArgumentParser
 import Redline
 import SnapshotStore
 
-struct LogCommand: AsyncParsableCommand {
+struct LogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "log",
     abstract: "Show the timeline of one page: its captures, or with --all every check.",
@@ -33,8 +33,8 @@ struct LogCommand: AsyncParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  func run() async throws {
-    try await reportingErrors {
+  func run() throws {
+    try reportingErrors {
       let entries = try ArchiveQueries(store: storeOptions.folderStore).log(of: url)
         .filter { all || $0.storedCapture }
       switch format {

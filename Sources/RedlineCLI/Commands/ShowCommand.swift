@@ -1,7 +1,7 @@
 import ArgumentParser
 import Redline
 
-struct ShowCommand: AsyncParsableCommand {
+struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
     abstract: "Print a stored article (or its raw HTML).",
@@ -27,8 +27,8 @@ struct ShowCommand: AsyncParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  func run() async throws {
-    try await reportingErrors {
+  func run() throws {
+    try reportingErrors {
       writeOutput(
         try ArchiveQueries(store: storeOptions.folderStore).show(url, when: when, raw: raw))
     }

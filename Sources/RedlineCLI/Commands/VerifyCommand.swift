@@ -3,7 +3,7 @@ import Foundation
 import Redline
 import SnapshotStore
 
-struct VerifyCommand: AsyncParsableCommand {
+struct VerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
     abstract: "Re-hash every stored file and check every page's history chain.",
@@ -21,8 +21,8 @@ struct VerifyCommand: AsyncParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  func run() async throws {
-    try await reportingErrors {
+  func run() throws {
+    try reportingErrors {
       let report = try verifyStore(storeOptions.folderStore)
       for problem in report.problems { writeLine(problem.description) }
       let repaired =
