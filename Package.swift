@@ -26,6 +26,8 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // glibc's <malloc.h>: `redline extract` keeps freed memory for the next page (mallopt).
+    .systemLibrary(name: "CMalloc"),
     .target(name: "HTTPFetching", dependencies: ["CCurl"]),
     .target(name: "HTMLParsing", dependencies: ["CLibXML2"]),
     .target(name: "ArticleExtraction", dependencies: ["HTMLParsing"]),
@@ -45,7 +47,7 @@ let package = Package(
     .executableTarget(
       name: "RedlineCLI",
       dependencies: [
-        "Redline",
+        "Redline", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -21,7 +21,8 @@ struct BlockCollector {
 
   private let page: PageAnalysis
   private var blocks: [Block] = []
-  private var buffer = ""
+  /// The UTF-8 of the block being collected.
+  private var buffer: [UInt8] = []
   /// Open elements that give the current block its kind, innermost last.
   private var contexts: [(index: Int, kind: Block.Kind)] = []
   /// Item counters of the open numbered lists.
@@ -55,7 +56,7 @@ struct BlockCollector {
         continue
       }
       switch node.kind {
-      case .text: buffer += node.text
+      case .text: buffer += page.document.utf8[node.textBytes]
       case .element:
         self.open(index)
         open.append(index)
@@ -67,18 +68,18 @@ struct BlockCollector {
   }
 
   private mutating func open(_ index: Int) {
-    let node = page.document.nodes[index]
-    if node.name == "a", let href = node.attribute("href") {
-      let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = page.document.name(of: index)
+    if name == "a", let href = page.document.attribute("href", of: index) {
+      let trimmed = trimmingWhitespace(href)
       if !trimmed.isEmpty { links.append(trimmed) }
     }
-    if node.name == "br" {
-      if currentKind == .code { buffer += "\n" } else { flush() }
+    if name == "br" {
+      if currentKind == .code { buffer.append(UInt8(ascii: "\n")) } else { flush() }
       return
     }
     guard !page.tag(index, is: .inline) else { return }
-    if (node.name == "td" || node.name == "th"), currentKind == .tableRow {
-      if !buffer.allSatisfy(\.isWhitespace) { buffer += " | " }
+    if (name == "td" || name == "th"), currentKind == .tableRow {
+      if !isBlank(buffer) { buffer += " | ".utf8 }
       return
     }
     flush()
@@ -86,24 +87,24 @@ struct BlockCollector {
   }
 
   private mutating func close(_ index: Int) {
-    let node = page.document.nodes[index]
-    guard !page.tag(index, is: .inline), node.name != "br" else { return }
-    if (node.name == "td" || node.name == "th"), currentKind == .tableRow { return }
+    let name = page.document.name(of: index)
+    guard !page.tag(index, is: .inline), name != "br" else { return }
+    if (name == "td" || name == "th"), currentKind == .tableRow { return }
     flush()
     if contexts.last?.index == index { contexts.removeLast() }
-    listCounters[index] = nil
+    if !listCounters.isEmpty { listCounters[index] = nil }
   }
 
   private var currentKind: Block.Kind { contexts.last?.kind ?? .paragraph }
 
   private mutating func kind(of index: Int) -> Block.Kind? {
-    let node = page.document.nodes[index]
-    if let level = Self.headingLevels[node.name] { return .heading(level: level) }
-    switch node.name {
+    let name = page.document.name(of: index)
+    if let level = Self.headingLevels[name] { return .heading(level: level) }
+    switch name {
     case "li":
-      let list = node.parent
-      guard list >= 0, page.document.nodes[list].name == "ol" else { return .listItem }
-      let start = page.document.nodes[list].attribute("start").flatMap { Int($0) } ?? 1
+      let list = page.document.nodes[index].parent
+      guard list >= 0, page.document.name(of: list) == "ol" else { return .listItem }
+      let start = page.document.attribute("start", of: list).flatMap { Int($0) } ?? 1
       let number = listCounters[list].map { $0 + 1 } ?? start
       listCounters[list] = number
       return .numberedItem(number)
@@ -139,10 +140,10 @@ struct BlockCollector {
   /// A list whose every item says something around its link (`gero removed the windowtype
   /// attribute from dialogs`) is content; a menu's or a tag list's items are the links alone.
   private func isListOfSentences(_ index: Int) -> Bool {
-    let nodes = page.document.nodes
-    guard nodes[index].name == "ul" || nodes[index].name == "ol" else { return false }
+    let name = page.document.name(of: index)
+    guard name == "ul" || name == "ol" else { return false }
     var items = 0
-    for child in page.document.children(of: index) where nodes[child].name == "li" {
+    for child in page.document.children(of: index) where page.document.name(of: child) == "li" {
       guard !page.skipped[child] else { continue }
       let words = page.textLength[child] - page.linkTextLength[child]
       if words < CleaningRules.listItemOwnText { return false }
@@ -152,17 +153,44 @@ struct BlockCollector {
   }
 
   private mutating func flush() {
-    defer { buffer = "" }
+    defer { buffer.removeAll(keepingCapacity: true) }
+    // Most flushes, between block elements, hold only the source's line breaks and indents,
+    // which normalize to nothing.
+    guard buffer.contains(where: { $0 > 0x20 && $0 != 0x7F }) else { return }
     let kind = currentKind
     if kind == .code {
-      for line in buffer.split(separator: "\n", omittingEmptySubsequences: true) {
+      // Split as a string: "\r\n" is one character, which a "\n" does not end.
+      let code = String(decoding: buffer, as: UTF8.self)
+      for line in code.split(separator: "\n", omittingEmptySubsequences: true) {
         let text = normalizedCode(line)
         if !text.isEmpty { blocks.append(Block(.code, text)) }
       }
       return
     }
-    let text = normalizedText(buffer)
+    let text = buffer.withUnsafeBufferPointer(normalizedText(utf8:))
     guard !text.isEmpty else { return }
     blocks.append(Block(kind, text))
   }
+}
+
+/// Whether text is all white space, as `Character.isWhitespace` sees it; ASCII text (nearly
+/// all of it) is answered from the bytes.
+private func isBlank(_ utf8: [UInt8]) -> Bool {
+  guard utf8.allSatisfy({ $0 < 0x80 }) else {
+    return String(decoding: utf8, as: UTF8.self).allSatisfy(\.isWhitespace)
+  }
+  return utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+}
+
+/// The text without leading and trailing white space and newlines, as Foundation's
+/// `trimmingCharacters(in: .whitespacesAndNewlines)` gives it; text that starts and ends with
+/// a visible ASCII character (nearly every link) is returned as it is without asking it.
+private func trimmingWhitespace(_ text: String) -> String {
+  let isVisibleASCII: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
+  if let first = text.utf8.first, let last = text.utf8.last, isVisibleASCII(first),
+    isVisibleASCII(last)
+  {
+    return text
+  }
+  return text.trimmingCharacters(in: .whitespacesAndNewlines)
 }

@@ -198,12 +198,10 @@ private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) 
 /// Paragraph tags, and `<div>`s that hold text but no block elements (readability turns those
 /// into paragraphs).
 private func isParagraphLike(_ index: Int, _ page: PageAnalysis) -> Bool {
-  let node = page.document.nodes[index]
   if page.tag(index, is: .paragraph) { return true }
-  guard node.name == "div" else { return false }
+  guard page.document.name(of: index) == "div" else { return false }
   return !page.document.children(of: index).contains { child in
-    let childNode = page.document.nodes[child]
-    return childNode.kind == .element && !page.tag(child, is: .inline)
-      && childNode.name != "br"
+    page.document.nodes[child].kind == .element && !page.tag(child, is: .inline)
+      && page.document.name(of: child) != "br"
   }
 }

@@ -77,10 +77,10 @@ private struct MetaTags {
 
   init(_ document: HTMLDocument) {
     for index in document.elements(named: "meta") {
-      let node = document.nodes[index]
-      guard let content = node.attribute("content").map(normalizedText), !content.isEmpty,
-        let key = node.attribute("property") ?? node.attribute("name")
-          ?? node.attribute("itemprop") ?? node.attribute("http-equiv")
+      let attribute = { document.attribute($0, of: index) }
+      guard let content = attribute("content").map(normalizedText), !content.isEmpty,
+        let key = attribute("property") ?? attribute("name") ?? attribute("itemprop")
+          ?? attribute("http-equiv")
       else { continue }
       values[key.lowercased(), default: []].append(content)
     }
@@ -182,8 +182,8 @@ private func firstText(in page: PageAnalysis, matching patterns: [ElementPattern
 /// `content` attribute, else its text.
 private func firstDate(in page: PageAnalysis, matching patterns: [ElementPattern]) -> String? {
   guard let index = firstElement(in: page, matching: patterns) else { return nil }
-  let node = page.document.nodes[index]
-  return node.attribute("datetime") ?? node.attribute("title") ?? node.attribute("content")
+  let attribute = { page.document.attribute($0, of: index) }
+  return attribute("datetime") ?? attribute("title") ?? attribute("content")
     ?? normalizedText(page.document.text(of: index))
 }
 
@@ -201,7 +201,9 @@ private func firstTimeElement(in page: PageAnalysis) -> String? {
 /// pattern, so the answer is the first match of the earliest pattern that has one.
 private func firstElement(in page: PageAnalysis, matching patterns: [ElementPattern]) -> Int? {
   var best: (pattern: Int, index: Int)?
+  let needsAttributes = patterns.allSatisfy(\.needsAttributes)
   for index in page.document.nodes.indices where page.document.nodes[index].kind == .element {
+    if needsAttributes && page.document.nodes[index].attributeSpans.isEmpty { continue }
     let limit = best?.pattern ?? patterns.count
     guard limit > 0 else { break }
     guard let pattern = patterns[..<limit].firstIndex(where: { page.matches($0, index) }),
@@ -226,7 +228,7 @@ private func firstValue(
 private func isInForeignSection(_ index: Int, _ page: PageAnalysis) -> Bool {
   var ancestor = index
   while ancestor > 0 {
-    if page.words[ancestor].contains(where: MetadataRules.foreignSectionWords.contains) {
+    if page.marks[ancestor].contains(.foreignSection) {
       return true
     }
     ancestor = page.document.nodes[ancestor].parent

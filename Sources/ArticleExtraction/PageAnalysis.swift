@@ -17,9 +17,9 @@ struct PageAnalysis {
   /// Commas in the text under each node (a sign of prose).
   private(set) var commas: [Int]
   /// Each element's classes, computed once (empty for other nodes).
-  let classes: [[String]]
-  /// Each element's lower-case class and id words (see `classAndIDWords`).
-  let words: [[String]]
+  let classes: ClassTable
+  /// What each element's lower-case class and id words (see `classAndIDWords`) mark.
+  let marks: [WordMarks]
   /// The traits of each tag name, indexed like `document.tagNames`.
   let traits: [TagTraits]
 
@@ -28,9 +28,11 @@ struct PageAnalysis {
     let nodes = document.nodes
     let traits = TagTraits.table(for: document)
     self.traits = traits
-    body = nodes.indices.first { nodes[$0].kind == .element && nodes[$0].name == "body" } ?? 0
-    var classes = Array(repeating: [String](), count: nodes.count)
-    var words = Array(repeating: [String](), count: nodes.count)
+    let bodyTag = document.tagNames.firstIndex(of: "body")
+    body = nodes.indices.first { bodyTag != nil && nodes[$0].tag == bodyTag } ?? 0
+    let attributeIDs = HintAttributeIDs(document)
+    var classes = ClassTable(nodeCount: nodes.count)
+    var marks = Array(repeating: WordMarks(), count: nodes.count)
     var roles = Array(repeating: "", count: nodes.count)
     skipped = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() {
@@ -41,16 +43,15 @@ struct PageAnalysis {
       }
       // One look at each attribute, instead of one search per attribute wanted. Skipped
       // elements keep their classes: metadata rules read hidden dates and titles.
-      let hints = ElementHints(nodes[index].attributes)
-      classes[index] = hints.classes
-      words[index] = hints.words
+      let hints = ElementHints(document, index, attributeIDs, &classes)
+      marks[index] = hints.marks
       roles[index] = hints.role
       skipped[index] =
         parentSkipped || hints.isHidden
         || traits[nodes[index].tag].contains(.nonText)
     }
     self.classes = classes
-    self.words = words
+    self.marks = marks
     let ownText = Self.ownText(document, skipped: skipped)
     (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
     let pageText = max(textLength[body], 1)
@@ -92,7 +93,7 @@ struct PageAnalysis {
         post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
       let chrome = Self.isChrome(traits[nodes[index].tag], role: roles[index])
       let boilerplateClass = Self.hasBoilerplateClass(
-        traits[nodes[index].tag], classes[index], words[index])
+        index, in: document, traits[nodes[index].tag], classes[index], marks[index])
       // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
       // the page it holds (a live feed, a long thread), unless the post is inside it.
       if chrome && boilerplateClass && !holdsPost[index] {
@@ -127,40 +128,49 @@ struct PageAnalysis {
   func matches(_ pattern: ElementPattern, _ index: Int) -> Bool {
     // Class patterns, most of the rules, are answered from the class list alone.
     switch pattern {
-    case .className(let name): classes[index].contains(name)
+    case .className(let name): classes.contains(name, at: index)
     case .tagWithClass(let tag, let name):
-      classes[index].contains(name) && document.nodes[index].name == tag
-    default: pattern.matches(document.nodes[index], classes: classes[index])
+      classes.contains(name, at: index) && document.name(of: index) == tag
+    default: pattern.matches(index, in: document, classes: classes[index])
     }
   }
 
   private static func hasBoilerplateClass(
-    _ traits: TagTraits, _ classes: [String], _ words: [String]
+    _ index: Int, in document: HTMLDocument, _ traits: TagTraits, _ classes: ArraySlice<String>,
+    _ marks: WordMarks
   ) -> Bool {
-    guard words.contains(where: BoilerplateRules.stateWords.contains) else {
-      return marksBoilerplate(traits, classes, words)
-    }
+    guard marks.contains(.state) else { return marksBoilerplate(traits, classes, marks) }
     // A class that states a layout (`has-sidebar`, `sidebar-enabled--false`) gives no words;
     // classes are split one by one only for the few elements that have such a word.
-    var remaining = words
+    var remaining = wordsOfClassAndID(index, in: document)
     for name in classes {
-      let nameWords = classAndIDWords(class: name, id: nil)
+      let nameWords = classWords(name)
       guard nameWords.contains(where: BoilerplateRules.stateWords.contains) else { continue }
       for word in nameWords {
         if let position = remaining.firstIndex(of: word) { remaining.remove(at: position) }
       }
     }
-    return marksBoilerplate(traits, classes, remaining)
+    return marksBoilerplate(traits, classes, WordMarks(words: remaining))
   }
 
   private static func marksBoilerplate(
-    _ traits: TagTraits, _ classes: [String], _ words: [String]
+    _ traits: TagTraits, _ classes: ArraySlice<String>, _ marks: WordMarks
   ) -> Bool {
-    guard !words.isEmpty, !traits.contains(.protected) else { return false }
+    guard marks.contains(.anyWord), !traits.contains(.protected) else { return false }
     if classes.contains(where: BoilerplateRules.negativeClasses.contains) { return true }
-    if words.contains(where: BoilerplateRules.strongNegativeWords.contains) { return true }
-    let weak = words.contains(where: BoilerplateRules.weakNegativeWords.contains)
-    return weak && !words.contains(where: BoilerplateRules.keepWords.contains)
+    if marks.contains(.strongNegative) { return true }
+    return marks.contains(.weakNegative) && !marks.contains(.keep)
+  }
+
+  /// The class and id words of element `index` (see `classAndIDWords`).
+  private static func wordsOfClassAndID(_ index: Int, in document: HTMLDocument) -> [String] {
+    var words: [String] = []
+    var classValue = document.attribute("class", of: index) ?? ""
+    var idValue = document.attribute("id", of: index) ?? ""
+    classValue.withUTF8 { classBytes in
+      idValue.withUTF8 { idBytes in classAndIDWords(class: classBytes, id: idBytes, into: &words) }
+    }
+    return words
   }
 
   /// Non-blank bytes and commas of each text node's own text, counted once per page (and not
@@ -171,15 +181,18 @@ struct PageAnalysis {
     let nodes = document.nodes
     var text = Array(repeating: 0, count: nodes.count)
     var commas = Array(repeating: 0, count: nodes.count)
-    for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
-      var visible = 0
-      var commaCount = 0
-      for byte in nodes[index].text.utf8 {
-        if byte > 0x20 { visible += 1 }
-        if byte == UInt8(ascii: ",") { commaCount += 1 }
+    document.utf8.withUnsafeBufferPointer { utf8 in
+      for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
+        var visible = 0
+        var commaCount = 0
+        // Counted without branches, which the compiler turns into vector code.
+        for byte in UnsafeBufferPointer(rebasing: utf8[nodes[index].textBytes]) {
+          visible &+= byte > 0x20 ? 1 : 0
+          commaCount &+= byte == UInt8(ascii: ",") ? 1 : 0
+        }
+        text[index] = visible
+        commas[index] = commaCount
       }
-      text[index] = visible
-      commas[index] = commaCount
     }
     return (text, commas)
   }
@@ -192,6 +205,7 @@ struct PageAnalysis {
     var text = own.text
     var links = Array(repeating: 0, count: nodes.count)
     var commas = own.commas
+    let linkTag = document.tagNames.firstIndex(of: "a")
     for index in nodes.indices.reversed() {
       guard !skipped[index] else {
         text[index] = 0
@@ -199,7 +213,7 @@ struct PageAnalysis {
         continue
       }
       let parent = nodes[index].parent
-      if nodes[index].kind == .element && nodes[index].name == "a" { links[index] = text[index] }
+      if nodes[index].tag == linkTag { links[index] = text[index] }
       guard parent >= 0 else { continue }
       text[parent] += text[index]
       links[parent] += links[index]
@@ -209,60 +223,120 @@ struct PageAnalysis {
   }
 }
 
+/// The classes of every element of a page in one array, so an element's classes cost no
+/// allocation of their own.
+struct ClassTable {
+  private var names: [String] = []
+  private var ranges: [Range<Int>]
+
+  init(nodeCount: Int) {
+    ranges = Array(repeating: 0..<0, count: nodeCount)
+  }
+
+  /// The classes of node `index`, in source order (none for nodes that are not elements).
+  subscript(index: Int) -> ArraySlice<String> { names[ranges[index]] }
+
+  /// Whether node `index` has this class (without making a slice of the table).
+  func contains(_ name: String, at index: Int) -> Bool {
+    for position in ranges[index] where names[position] == name { return true }
+    return false
+  }
+
+  /// Records the classes of element `index` from its `class` value.
+  mutating func add(classValue: UnsafeBufferPointer<UInt8>, of index: Int) {
+    let start = names.count
+    appendClassNames(of: classValue, to: &names)
+    ranges[index] = start..<names.count
+  }
+}
+
+/// The ids of the attribute names `ElementHints` reads, looked up once per document.
+private struct HintAttributeIDs {
+  let `class`: Int?
+  let id: Int?
+  let role: Int?
+  let hidden: Int?
+  let ariaHidden: Int?
+  let style: Int?
+
+  init(_ document: HTMLDocument) {
+    `class` = document.attributeNameID("class")
+    id = document.attributeNameID("id")
+    role = document.attributeNameID("role")
+    hidden = document.attributeNameID("hidden")
+    ariaHidden = document.attributeNameID("aria-hidden")
+    style = document.attributeNameID("style")
+  }
+}
+
 /// What extraction reads from an element's attributes, gathered in one pass over them.
 private struct ElementHints {
-  var classes: [String] = []
-  var words: [String] = []
+  var marks: WordMarks = []
   var role = ""
   var isHidden = false
 
-  init(_ attributes: [HTMLAttribute]) {
-    guard !attributes.isEmpty else { return }
-    var classValue: String?
-    var idValue: String?
+  /// Reads element `index`, and adds its classes to `classes`.
+  init(
+    _ document: HTMLDocument, _ index: Int, _ ids: HintAttributeIDs, _ classes: inout ClassTable
+  ) {
+    let spans = document.nodes[index].attributeSpans
+    guard !spans.isEmpty else { return }
+    var classValue: Range<Int>?
+    var idValue: Range<Int>?
     var hasHiddenAttribute = false
-    for attribute in attributes {
-      switch attribute.name {
-      case "class": classValue = classValue ?? attribute.value
-      case "id": idValue = idValue ?? attribute.value
-      case "role": if role.isEmpty { role = attribute.value }
-      case "hidden": hasHiddenAttribute = true
-      case "aria-hidden": isHidden = isHidden || attribute.value == "true"
-      case "style": isHidden = isHidden || hidesElement(attribute.value)
+    for span in document.attributeSpans[spans] {
+      switch span.name {
+      case ids.class: classValue = classValue ?? span.value
+      case ids.id: idValue = idValue ?? span.value
+      case ids.role: if role.isEmpty { role = document.string(span.value) }
+      case ids.hidden: hasHiddenAttribute = true
+      case ids.ariaHidden:
+        isHidden = isHidden || document.utf8[span.value].elementsEqual("true".utf8)
+      case ids.style: isHidden = isHidden || hidesElement(document.utf8[span.value])
       default: break
       }
     }
     // React streams each finished Suspense boundary as `<div hidden id="S:0">` and a script
     // moves it into the page: that block is the page's content, not hidden text.
-    if hasHiddenAttribute && !isStreamedSegment(id: idValue) { isHidden = true }
-    if let classValue { classes = classNames(classValue) }
-    if classValue != nil || idValue != nil {
-      words = classAndIDWords(class: classValue, id: idValue)
+    if hasHiddenAttribute && !isStreamedSegment(id: idValue.map { document.utf8[$0] }) {
+      isHidden = true
+    }
+    guard classValue != nil || idValue != nil else { return }
+    marks = document.utf8.withUnsafeBufferPointer { utf8 in
+      let classBytes = classValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
+      let idBytes = idValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
+      if let classBytes { classes.add(classValue: classBytes, of: index) }
+      return WordMarks(class: classBytes, id: idBytes)
     }
   }
 }
 
 /// Whether an id names a segment that React's streaming renderer sends hidden and then reveals
 /// in place (`S:` and a number; `$RS("S:0", "P:0")` swaps it for its placeholder).
-private func isStreamedSegment(id: String?) -> Bool {
-  guard let id, id.hasPrefix("S:") else { return false }
-  let number = id.utf8.dropFirst(2)
+private func isStreamedSegment(id: ArraySlice<UInt8>?) -> Bool {
+  guard let id, id.starts(with: "S:".utf8) else { return false }
+  let number = id.dropFirst(2)
   return !number.isEmpty && number.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
 }
 
 /// Whether a `style` attribute hides the element (`display:none`, `visibility:hidden`), as
 /// readability treats it: never article text. Spaces and ASCII case do not matter.
-private func hidesElement(_ style: String) -> Bool {
-  var compact: [UInt8] = []
-  compact.reserveCapacity(style.utf8.count)
-  for byte in style.utf8 where byte != UInt8(ascii: " ") {
-    compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+private func hidesElement(_ style: ArraySlice<UInt8>) -> Bool {
+  withUnsafeTemporaryAllocation(of: UInt8.self, capacity: style.count) { compact in
+    var count = 0
+    for byte in style where byte != UInt8(ascii: " ") {
+      compact[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+      count += 1
+    }
+    let text = UnsafeBufferPointer(rebasing: compact[..<count])
+    return contains(text, hiddenDisplay) || contains(text, hiddenVisibility)
   }
-  return contains(compact, Array("display:none".utf8))
-    || contains(compact, Array("visibility:hidden".utf8))
 }
 
-private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+private let hiddenDisplay = Array("display:none".utf8)
+private let hiddenVisibility = Array("visibility:hidden".utf8)
+
+private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
   guard needle.count <= haystack.count else { return false }
   for start in 0...(haystack.count - needle.count)
   where haystack[start..<(start + needle.count)].elementsEqual(needle) {

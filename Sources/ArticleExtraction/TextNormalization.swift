@@ -6,35 +6,62 @@ import Foundation
 /// - Complexity: O(n) over the UTF-8 bytes; text that is already NFC (nearly all of it) never
 ///   reaches Foundation's normalizer.
 func normalizedText<S: StringProtocol>(_ raw: S) -> String {
-  var output: [UInt8] = []
-  output.reserveCapacity(raw.utf8.count)
-  var pendingSpace = false
-  for scalar in raw.unicodeScalars {
-    let value = scalar.value
-    if value < 0x80 {
-      if value <= 0x20 || value == 0x7F {
-        pendingSpace = !output.isEmpty
-        continue
-      }
+  var text = String(raw)
+  return text.withUTF8(normalizedText(utf8:))
+}
+
+/// `normalizedText` of well-formed UTF-8: runs of visible ASCII, most of any page, are copied
+/// whole and only other scalars are decoded. The result is never longer than the input, so it
+/// is written straight into the string's storage.
+func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
+  let count = raw.count
+  guard let source = raw.baseAddress else { return "" }
+  let folded = String(unsafeUninitializedCapacity: count) { output in
+    guard let target = output.baseAddress else { return 0 }
+    var written = 0
+    var pendingSpace = false
+    /// Writes the bytes of `range`, after one space if white space came before them.
+    func copy(_ range: Range<Int>) {
       if pendingSpace {
-        output.append(0x20)
+        target[written] = 0x20
+        written += 1
         pendingSpace = false
       }
-      output.append(UInt8(truncatingIfNeeded: value))
-      continue
+      (target + written).initialize(from: source + range.lowerBound, count: range.count)
+      written += range.count
     }
-    if isIgnored(value) { continue }
-    if isWhitespace(value) || isControl(value) {
-      pendingSpace = !output.isEmpty
-      continue
+    var position = 0
+    while position < count {
+      let lead = raw[position]
+      if lead > 0x20 && lead < 0x7F {
+        // A run of visible ASCII, most of any text, is copied at once.
+        var end = position + 1
+        while end < count && raw[end] > 0x20 && raw[end] < 0x7F { end += 1 }
+        copy(position..<end)
+        position = end
+        continue
+      }
+      if lead < 0x80 {
+        // The rest of ASCII: white space and control characters.
+        position += 1
+        pendingSpace = written > 0
+        continue
+      }
+      let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+      let end = min(position + length, count)
+      var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for offset in (position + 1)..<end { value = value << 6 | UInt32(raw[offset] & 0x3F) }
+      defer { position = end }
+      if isIgnored(value) { continue }
+      if isWhitespace(value) || isControl(value) {
+        pendingSpace = written > 0
+        continue
+      }
+      copy(position..<end)
     }
-    if pendingSpace {
-      output.append(0x20)
-      pendingSpace = false
-    }
-    UTF8.encode(scalar) { output.append($0) }
+    return written
   }
-  return composed(String(decoding: output, as: UTF8.self))
+  return composed(folded)
 }
 
 /// A code line keeps its indentation; tabs stay, trailing white space goes.

@@ -47,7 +47,13 @@ private func attributeCuts(in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> 
     while position < count {
       let byte = bytes[position]
       if quote != 0 {
-        if byte == quote { quote = 0 }
+        // Jump to the closing quote: values (URLs, styles, JSON) are most of a tag.
+        guard let close = memchr(base + position, Int32(quote), count - position) else {
+          position = count
+          break
+        }
+        position = UnsafeRawPointer(close).assumingMemoryBound(to: UInt8.self) - base
+        quote = 0
       } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
         quote = byte
       } else if byte == UInt8(ascii: ">") {

@@ -2,7 +2,11 @@
 ///
 /// Invariants: `nodes[0]` is the document itself (kind `.document`); every other node's parent
 /// comes before it; the descendants of node `i` are exactly the nodes `i+1 ..< nodes[i].end`.
-/// A document holds no pointer into libxml2, so it is a plain `Sendable` value.
+/// Text and attribute values are not stored per node but as byte ranges into one buffer,
+/// `utf8`, where each text node's and each value's bytes are well-formed UTF-8 (ill-formed
+/// input is repaired with U+FFFD, as `String(decoding:as:)` does), so a node holds no reference
+/// and copying one costs no retain. A document holds no pointer into libxml2, so it is a plain
+/// `Sendable` value.
 ///
 ///     let document = try parseHTML(Array("<p>Hello <b>you</b></p>".utf8))
 ///     for paragraph in document.elements(named: "p") { print(document.text(of: paragraph)) }
@@ -13,11 +17,25 @@ public struct HTMLDocument: Sendable {
   /// that are not elements). Lets rules classify a tag once per document instead of hashing its
   /// name at every element.
   public let tagNames: [String]
+  /// The distinct lower-case attribute names of the document; `HTMLAttributeSpan.name`
+  /// indexes it.
+  public let attributeNames: [String]
+  /// The attributes of every element, element by element in source order;
+  /// `HTMLNode.attributeSpans` is an element's range of them.
+  public let attributeSpans: [HTMLAttributeSpan]
+  /// The text of every text node and the value of every attribute, back to back.
+  public let utf8: [UInt8]
 
-  /// Creates a document from nodes that satisfy the type's invariants, and their tag names.
-  public init(nodes: [HTMLNode], tagNames: [String]) {
+  /// Creates a document from parts that satisfy the type's invariants.
+  public init(
+    nodes: [HTMLNode], tagNames: [String], attributeNames: [String],
+    attributeSpans: [HTMLAttributeSpan], utf8: [UInt8]
+  ) {
     self.nodes = nodes
     self.tagNames = tagNames
+    self.attributeNames = attributeNames
+    self.attributeSpans = attributeSpans
+    self.utf8 = utf8
   }
 
   /// The index of the document node.
@@ -33,24 +51,51 @@ public struct HTMLDocument: Sendable {
     (index + 1)..<nodes[index].end
   }
 
+  /// The lower-case tag name of element `index`; empty for other nodes.
+  public func name(of index: Int) -> String {
+    tagNames[nodes[index].tag]
+  }
+
   /// The indices of the elements with this (lower-case) tag name, in document order.
   public func elements(named name: String, within index: Int = 0) -> [Int] {
-    descendants(of: index).filter { nodes[$0].kind == .element && nodes[$0].name == name }
+    guard let tag = tagNames.firstIndex(of: name), tag > 0 else { return [] }
+    return descendants(of: index).filter { nodes[$0].tag == tag }
+  }
+
+  /// The id of an attribute name in `attributeNames`, if any element of the page has it.
+  public func attributeNameID(_ name: String) -> Int? {
+    attributeNames.firstIndex(of: name)
   }
 
   /// The value of an attribute of node `index`, if present (names are lower-case).
   public func attribute(_ name: String, of index: Int) -> String? {
-    nodes[index].attribute(name)
+    for span in attributeSpans[nodes[index].attributeSpans] where attributeNames[span.name] == name
+    {
+      return string(span.value)
+    }
+    return nil
+  }
+
+  /// The attributes of node `index` as strings, in source order.
+  public func attributes(of index: Int) -> [HTMLAttribute] {
+    attributeSpans[nodes[index].attributeSpans].map {
+      HTMLAttribute(name: attributeNames[$0.name], value: string($0.value))
+    }
   }
 
   /// All text under node `index`, joined as it stands in the source (no whitespace folding).
   public func text(of index: Int) -> String {
-    if nodes[index].kind == .text { return nodes[index].text }
-    var result = ""
+    if nodes[index].kind == .text { return string(nodes[index].textBytes) }
+    var result: [UInt8] = []
     for descendant in descendants(of: index) where nodes[descendant].kind == .text {
-      result += nodes[descendant].text
+      result += utf8[nodes[descendant].textBytes]
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// The string whose UTF-8 is these bytes of `utf8`.
+  public func string(_ bytes: Range<Int>) -> String {
+    String(decoding: utf8[bytes], as: UTF8.self)
   }
 
   /// Whether node `ancestor` contains node `index` (a node does not contain itself).
@@ -84,7 +129,7 @@ public struct ChildIndices: Sequence, Sendable {
   }
 }
 
-/// One node of an `HTMLDocument`.
+/// One node of an `HTMLDocument`: a plain value with no references, read through its document.
 public struct HTMLNode: Sendable {
   /// What a node is.
   public enum Kind: UInt8, Sendable {
@@ -98,40 +143,48 @@ public struct HTMLNode: Sendable {
 
   /// What this node is.
   public let kind: Kind
-  /// The lower-case tag name for elements; empty otherwise.
-  public let name: String
-  /// The text of a text node; empty otherwise.
-  public let text: String
-  /// The attributes of an element, in source order.
-  public let attributes: [HTMLAttribute]
+  /// The index of the element's name in the document's `tagNames` (0 for other nodes).
+  public let tag: Int
   /// The index of the parent node (-1 for the document).
   public let parent: Int
   /// One past the index of this node's last descendant.
   public internal(set) var end: Int
-  /// The index of `name` in the document's `tagNames`.
-  public let tag: Int
+  /// For a text node, where its text lies in the document's `utf8`; for an element, its
+  /// range of the document's `attributeSpans`.
+  let contents: Range<Int>
 
-  /// Creates a node.
-  public init(
-    kind: Kind, name: String, text: String, attributes: [HTMLAttribute], parent: Int, end: Int,
-    tag: Int = 0
-  ) {
-    self.tag = tag
+  /// Creates a node; `contents` is the text's bytes for a text node and the attributes' spans
+  /// for an element.
+  public init(kind: Kind, tag: Int = 0, parent: Int, end: Int, contents: Range<Int> = 0..<0) {
     self.kind = kind
-    self.name = name
-    self.text = text
-    self.attributes = attributes
+    self.tag = tag
     self.parent = parent
     self.end = end
+    self.contents = contents
   }
 
-  /// The value of the attribute with this lower-case name, if present.
-  public func attribute(_ name: String) -> String? {
-    attributes.first { $0.name == name }?.value
+  /// Where a text node's text lies in the document's `utf8` (empty for other nodes).
+  public var textBytes: Range<Int> { kind == .text ? contents : 0..<0 }
+
+  /// An element's range of the document's `attributeSpans` (empty for other nodes).
+  public var attributeSpans: Range<Int> { kind == .element ? contents : 0..<0 }
+}
+
+/// One attribute of an element, as indices into its document.
+public struct HTMLAttributeSpan: Sendable {
+  /// The index of the lower-case name in the document's `attributeNames`.
+  public let name: Int
+  /// Where the value (entities decoded) lies in the document's `utf8`.
+  public let value: Range<Int>
+
+  /// Creates an attribute span.
+  public init(name: Int, value: Range<Int>) {
+    self.name = name
+    self.value = value
   }
 }
 
-/// One attribute of an element.
+/// One attribute of an element, as strings.
 public struct HTMLAttribute: Sendable, Hashable {
   /// The lower-case attribute name.
   public let name: String

@@ -1,5 +1,11 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Why bytes could not be turned into a document.
 public enum ParseError: Error, Sendable, CustomStringConvertible {
   /// libxml2 produced no document at all.
@@ -31,7 +37,8 @@ public func parseHTML(
 ) throws -> HTMLDocument {
   ParserRuntime.ensureInitialized()
   let builder = TreeBuilder()
-  guard !bytes.isEmpty else { return builder.finish() }
+  guard !bytes.isEmpty else { return builder.state.finish() }
+  builder.state.reserveCapacity(forInputOf: bytes.count)
   guard bytes.count <= Int(Int32.max) else {
     throw ParseError.unparseable(reason: "input larger than 2 GiB")
   }
@@ -76,7 +83,7 @@ public func parseHTML(
     }
     context.pointee._private = nil
   }
-  return builder.finish()
+  return builder.state.finish()
 }
 
 /// libxml2's process-wide setup, done exactly once before the first parse.
@@ -108,42 +115,32 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
   handler.pointee.startElementNs = nil
   handler.pointee.endElementNs = nil
   handler.pointee.startElement = { context, name, attributes in
-    TreeBuilder.from(context)?.startElement(name, attributes)
+    TreeBuilder.from(context)?.state.startElement(name, attributes)
   }
   handler.pointee.endElement = { context, _ in
-    TreeBuilder.from(context)?.endElement()
+    TreeBuilder.from(context)?.state.endElement()
   }
   handler.pointee.characters = { context, characters, length in
-    TreeBuilder.from(context)?.appendText(characters, Int(length))
+    TreeBuilder.from(context)?.state.appendText(characters, Int(length))
   }
   handler.pointee.cdataBlock = { context, characters, length in
-    TreeBuilder.from(context)?.appendText(characters, Int(length))
+    TreeBuilder.from(context)?.state.appendText(characters, Int(length))
   }
   // Comments and processing instructions are nodes in libxml2's tree: they end a text node.
   handler.pointee.comment = { context, _ in
-    TreeBuilder.from(context)?.flushText()
+    TreeBuilder.from(context)?.state.flushText()
   }
   handler.pointee.processingInstruction = { context, _, _ in
-    TreeBuilder.from(context)?.flushText()
+    TreeBuilder.from(context)?.state.flushText()
   }
 }
 
-/// Builds the node array from SAX events: elements get their subtree end when they close,
-/// adjacent character events become one text node.
+/// The parser's handle on the tree being built.
 private final class TreeBuilder {
-  private var nodes: [HTMLNode] = [
-    HTMLNode(kind: .document, name: "", text: "", attributes: [], parent: -1, end: 0)
-  ]
-  /// Indices of the open elements, innermost last.
-  private var open: [Int] = []
-  /// Text of consecutive character events not yet made a node.
-  private var pendingText: [UInt8] = []
-  /// libxml2 keeps element and attribute names in a dictionary, so one pointer is one name.
-  private var names: [UnsafeRawPointer: String] = [:]
-  /// Tag ids by element-name pointer, and the distinct names they index.
-  private var tagIDs: [UnsafeRawPointer: Int] = [:]
-  private var tagIDsByName: [String: Int] = ["": 0]
-  private var tagNames = [""]
+  /// Not checked for exclusive access at run time (a check per SAX event was a few percent of
+  /// extraction): libxml2 calls back on the parsing thread, one event at a time, and no event
+  /// re-enters the parser, so no two accesses ever overlap.
+  @exclusivity(unchecked) var state = TreeState()
 
   /// The builder of the parser whose SAX callback received `context`.
   static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder? {
@@ -152,89 +149,160 @@ private final class TreeBuilder {
     else { return nil }
     return Unmanaged<TreeBuilder>.fromOpaque(builder).takeUnretainedValue()
   }
+}
+
+/// Builds the node array from SAX events: elements get their subtree end when they close,
+/// adjacent character events become one text node. Text and attribute values are appended to
+/// one byte buffer, so no event allocates a string.
+private struct TreeState {
+  private var nodes: [HTMLNode] = [HTMLNode(kind: .document, parent: -1, end: 0)]
+  /// Indices of the open elements, innermost last.
+  private var open: [Int] = []
+  /// Text and attribute values; each node's or value's bytes are well-formed UTF-8.
+  private var utf8: [UInt8] = []
+  /// Where the text of consecutive character events not yet made a node starts in `utf8`.
+  private var pendingText: Int?
+  private var attributeSpans: [HTMLAttributeSpan] = []
+  private var tagNames = NameTable()
+  private var attributeNames = NameTable()
 
   private var parent: Int { open.last ?? 0 }
 
-  func startElement(
+  /// Room for a page of this size, so the buffers rarely grow by copying: text and values are
+  /// at most about the input's size, and real pages have a node per 30-odd bytes.
+  mutating func reserveCapacity(forInputOf count: Int) {
+    utf8.reserveCapacity(count)
+    nodes.reserveCapacity(count / 32)
+  }
+
+  mutating func startElement(
     _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
   ) {
     flushText()
     let index = nodes.count
-    let tag = tagID(name)
+    let tag = tagNames.id(name)
+    let firstSpan = attributeSpans.count
+    appendAttributes(attributes)
     nodes.append(
       HTMLNode(
-        kind: .element, name: tagNames[tag], text: "", attributes: attributeList(attributes),
-        parent: parent, end: index + 1, tag: tag))
+        kind: .element, tag: tag, parent: parent, end: index + 1,
+        contents: firstSpan..<attributeSpans.count))
     open.append(index)
   }
 
-  func endElement() {
+  mutating func endElement() {
     flushText()
     guard let index = open.popLast() else { return }
     nodes[index].end = nodes.count
   }
 
-  func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
+  mutating func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
     guard let characters, length > 0 else { return }
-    pendingText.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+    if pendingText == nil { pendingText = utf8.count }
+    utf8.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
   }
 
-  func flushText() {
-    guard !pendingText.isEmpty else { return }
+  mutating func flushText() {
+    guard let start = pendingText else { return }
+    pendingText = nil
+    repairUTF8(from: start)
     let index = nodes.count
     nodes.append(
-      HTMLNode(
-        kind: .text, name: "", text: String(decoding: pendingText, as: UTF8.self),
-        attributes: [], parent: parent, end: index + 1))
-    pendingText.removeAll(keepingCapacity: true)
+      HTMLNode(kind: .text, parent: parent, end: index + 1, contents: start..<utf8.count))
   }
 
   /// The finished document: elements libxml2 left open are closed at the end of the input.
-  func finish() -> HTMLDocument {
+  mutating func finish() -> HTMLDocument {
     flushText()
     while let index = open.popLast() { nodes[index].end = nodes.count }
     nodes[0].end = nodes.count
-    return HTMLDocument(nodes: nodes, tagNames: tagNames)
+    return HTMLDocument(
+      nodes: nodes, tagNames: tagNames.names, attributeNames: attributeNames.names,
+      attributeSpans: attributeSpans, utf8: utf8)
   }
 
-  /// The id of an element name: the same for every pointer that spells the same name
-  /// (libxml2 passes literals as well as dictionary names for implied elements).
-  private func tagID(_ pointer: UnsafePointer<xmlChar>?) -> Int {
+  private mutating func appendAttributes(_ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    guard let pairs else { return }
+    var position = 0
+    while let attributeName = pairs[position] {
+      let start = utf8.count
+      if let value = pairs[position + 1] {
+        utf8.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
+        repairUTF8(from: start)
+      }
+      attributeSpans.append(
+        HTMLAttributeSpan(name: attributeNames.id(attributeName), value: start..<utf8.count))
+      position += 2
+    }
+  }
+
+  /// Makes `utf8[start...]` well-formed, replacing what is not as `String(decoding:as:)` does.
+  private mutating func repairUTF8(from start: Int) {
+    let valid = utf8.withUnsafeBufferPointer { buffer in
+      isASCII(UnsafeBufferPointer(rebasing: buffer[start...]))
+        || (try? UTF8Span(validating: buffer.span.extracting(start...))) != nil
+    }
+    guard !valid else { return }
+    let repaired = String(decoding: utf8[start...], as: UTF8.self)
+    utf8.removeSubrange(start...)
+    utf8.append(contentsOf: repaired.utf8)
+  }
+}
+
+/// Interns the lower-case names libxml2 passes: an id per distinct name, with "" as id 0.
+/// libxml2 keeps names in a dictionary, so one pointer is one name; it also passes literals
+/// for implied elements, so a new pointer is looked up by its spelling.
+private struct NameTable {
+  private(set) var names = [""]
+  private var idsByPointer: [UnsafeRawPointer: Int] = [:]
+  private var idsByName: [String: Int] = ["": 0]
+
+  /// Recently seen pointers and their ids, by a few bits of the pointer: most lookups end
+  /// here, without hashing.
+  private var recentPointers = [UnsafeRawPointer?](repeating: nil, count: recentSlots)
+  private var recentIDs = [Int](repeating: 0, count: recentSlots)
+  private static let recentSlots = 128
+
+  mutating func id(_ pointer: UnsafePointer<xmlChar>?) -> Int {
     guard let pointer else { return 0 }
     let key = UnsafeRawPointer(pointer)
-    if let known = tagIDs[key] { return known }
-    let spelled = name(pointer)
-    let id =
-      tagIDsByName[spelled]
-      ?? {
-        tagNames.append(spelled)
-        tagIDsByName[spelled] = tagNames.count - 1
-        return tagNames.count - 1
-      }()
-    tagIDs[key] = id
+    let slot = Int(bitPattern: UInt(bitPattern: key) >> 3) & (Self.recentSlots - 1)
+    if recentPointers[slot] == key { return recentIDs[slot] }
+    let id = lookUp(key)
+    recentPointers[slot] = key
+    recentIDs[slot] = id
     return id
   }
 
-  private func attributeList(
-    _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-  ) -> [HTMLAttribute] {
-    guard let pairs else { return [] }
-    var result: [HTMLAttribute] = []
-    var position = 0
-    while let attributeName = pairs[position] {
-      let value = pairs[position + 1].map { String(cString: $0) } ?? ""
-      result.append(HTMLAttribute(name: name(attributeName), value: value))
-      position += 2
-    }
-    return result
+  private mutating func lookUp(_ key: UnsafeRawPointer) -> Int {
+    if let known = idsByPointer[key] { return known }
+    let pointer = key.assumingMemoryBound(to: xmlChar.self)
+    let spelled = String(cString: pointer).lowercased()
+    let id =
+      idsByName[spelled]
+      ?? {
+        names.append(spelled)
+        idsByName[spelled] = names.count - 1
+        return names.count - 1
+      }()
+    idsByPointer[key] = id
+    return id
   }
+}
 
-  private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
-    guard let pointer else { return "" }
-    let key = UnsafeRawPointer(pointer)
-    if let known = names[key] { return known }
-    let value = String(cString: pointer).lowercased()
-    names[key] = value
-    return value
+/// Whether every byte is ASCII, checked eight bytes at a time (most text and values are).
+private func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let base = bytes.baseAddress else { return true }
+  var index = 0
+  let count = bytes.count
+  while index + 8 <= count {
+    guard UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    else { return false }
+    index += 8
   }
+  while index < count {
+    guard bytes[index] < 0x80 else { return false }
+    index += 1
+  }
+  return true
 }

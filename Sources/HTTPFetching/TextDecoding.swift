@@ -53,7 +53,8 @@ public func decodeText(_ bytes: [UInt8], declaredCharset: String?) -> DecodedTex
   }
   if let label = metaCharset(in: bytes) { candidates.append((label, .metaTag)) }
   let isUTF8 = isValidUTF8(bytes)
-  let hasMultibyte = bytes.contains { $0 >= 0x80 }
+  // Only a legacy label on valid UTF-8 asks whether the page has any multi-byte text.
+  var hasMultibyte: Bool { bytes.contains { $0 >= 0x80 } }
   for (encoding, source) in candidates {
     // UTF-16 labels in an ASCII-compatible document mean UTF-8 (the BOM would have said so).
     let encoding = encoding.hasPrefix("utf-16") ? "utf-8" : encoding

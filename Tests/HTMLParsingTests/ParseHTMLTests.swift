@@ -74,7 +74,7 @@ struct AttributeCapTests {
     let document = try parseHTML(Array(html.utf8), attributeLimit: 5)
     let paragraphs = document.elements(named: "p")
     try #require(paragraphs.count == 2)
-    #expect(document.nodes[paragraphs[0]].attributes.map(\.name) == ["id", "a0", "a1", "a2", "a3"])
+    #expect(document.attributes(of: paragraphs[0]).map(\.name) == ["id", "a0", "a1", "a2", "a3"])
     #expect(document.text(of: paragraphs[0]) == "kept text")
     #expect(document.text(of: paragraphs[1]) == "next")
   }
@@ -83,6 +83,6 @@ struct AttributeCapTests {
   func untouched() throws {
     let html = "<div class=\"a\" id=b data-x='1 2 3'>text</div>"
     let document = try parseHTML(Array(html.utf8), attributeLimit: 3)
-    #expect(document.nodes[document.elements(named: "div")[0]].attributes.count == 3)
+    #expect(document.attributes(of: document.elements(named: "div")[0]).count == 3)
   }
 }

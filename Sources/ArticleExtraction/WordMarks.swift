@@ -1,0 +1,140 @@
+/// What the words of an element's class and id mark, for the boilerplate and metadata rules.
+struct WordMarks: OptionSet, Sendable {
+  let rawValue: UInt8
+
+  /// The element has a class or id word at all.
+  static let anyWord = WordMarks(rawValue: 1 << 0)
+  /// A word of `BoilerplateRules.stateWords`.
+  static let state = WordMarks(rawValue: 1 << 1)
+  /// A word of `BoilerplateRules.strongNegativeWords`.
+  static let strongNegative = WordMarks(rawValue: 1 << 2)
+  /// A word of `BoilerplateRules.weakNegativeWords`.
+  static let weakNegative = WordMarks(rawValue: 1 << 3)
+  /// A word of `BoilerplateRules.keepWords`.
+  static let keep = WordMarks(rawValue: 1 << 4)
+  /// A word of `MetadataRules.foreignSectionWords`.
+  static let foreignSection = WordMarks(rawValue: 1 << 5)
+
+  init(rawValue: UInt8) {
+    self.rawValue = rawValue
+  }
+
+  /// The marks of an element's class and id words (see `classAndIDWords`), read straight
+  /// from their bytes: no word becomes a string.
+  init(class classes: UnsafeBufferPointer<UInt8>?, id: UnsafeBufferPointer<UInt8>?) {
+    var marks: WordMarks = []
+    if let classes {
+      forEachClassOrIDWord(in: classes) { marks.formUnion(WordMarkTable.shared.marks(of: $0)) }
+    }
+    if let id {
+      var idMarks: WordMarks = []
+      var idWords = 0
+      forEachClassOrIDWord(in: id, camelCase: true) {
+        idMarks.formUnion(WordMarkTable.shared.marks(of: $0))
+        idWords += 1
+      }
+      if idWords <= BoilerplateRules.maximumIDWords { marks.formUnion(idMarks) }
+    }
+    self = marks
+  }
+
+  /// The marks of words already split and lower-cased.
+  init(words: [String]) {
+    var marks: WordMarks = []
+    for var word in words {
+      word.withUTF8 { marks.formUnion(WordMarkTable.shared.marks(of: $0)) }
+    }
+    self = marks
+  }
+}
+
+/// Calls `body` with each word of a class or id value, split as `classAndIDWords` splits
+/// (ids also where camelCase starts a word).
+private func forEachClassOrIDWord(
+  in bytes: UnsafeBufferPointer<UInt8>, camelCase: Bool = false,
+  _ body: (UnsafeBufferPointer<UInt8>) -> Void
+) {
+  var start = 0
+  for index in 0...bytes.count {
+    if index < bytes.count && camelCase && index > start && startsCamelCaseWord(bytes, at: index) {
+      body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+      start = index
+      continue
+    }
+    guard index == bytes.count || isClassOrIDWordSeparator(bytes[index]) else { continue }
+    if index > start { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+    start = index + 1
+  }
+}
+
+/// The rule words and their marks in an open-addressing table keyed by an FNV-1a hash of the
+/// lower-cased bytes, so that looking up a word costs a few byte operations and no string.
+private struct WordMarkTable: Sendable {
+  static let shared = WordMarkTable()
+
+  private static let slotCount = 1024
+  /// Per slot: the word's offset and length in `words`, or length -1 when empty.
+  private var offsets = [Int](repeating: 0, count: slotCount)
+  private var lengths = [Int](repeating: -1, count: slotCount)
+  private var marks = [WordMarks](repeating: [], count: slotCount)
+  private var words: [UInt8] = []
+
+  private init() {
+    let sets: [(Set<String>, WordMarks)] = [
+      (BoilerplateRules.stateWords, .state),
+      (BoilerplateRules.strongNegativeWords, .strongNegative),
+      (BoilerplateRules.weakNegativeWords, .weakNegative),
+      (BoilerplateRules.keepWords, .keep),
+      (MetadataRules.foreignSectionWords, .foreignSection),
+    ]
+    for (set, mark) in sets {
+      for var word in set {
+        word.withUTF8 { insert($0, mark) }
+      }
+    }
+  }
+
+  private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ mark: WordMarks) {
+    var slot = Self.hash(word) & (Self.slotCount - 1)
+    while lengths[slot] >= 0 {
+      if equals(slot, word) {
+        marks[slot].insert(mark)
+        return
+      }
+      slot = (slot + 1) & (Self.slotCount - 1)
+    }
+    offsets[slot] = words.count
+    lengths[slot] = word.count
+    marks[slot] = mark
+    words += word
+  }
+
+  /// The marks of one word (compared lower-cased); every word has `.anyWord`.
+  func marks(of word: UnsafeBufferPointer<UInt8>) -> WordMarks {
+    var slot = Self.hash(word) & (Self.slotCount - 1)
+    while lengths[slot] >= 0 {
+      if equals(slot, word) { return marks[slot].union(.anyWord) }
+      slot = (slot + 1) & (Self.slotCount - 1)
+    }
+    return .anyWord
+  }
+
+  private func equals(_ slot: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard lengths[slot] == word.count else { return false }
+    let offset = offsets[slot]
+    for index in 0..<word.count where words[offset + index] != lowercased(word[index]) {
+      return false
+    }
+    return true
+  }
+
+  private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash: UInt32 = 2_166_136_261
+    for byte in word { hash = (hash ^ UInt32(lowercased(byte))) &* 16_777_619 }
+    return Int(hash)
+  }
+}
+
+private func lowercased(_ byte: UInt8) -> UInt8 {
+  byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+}
