@@ -24,12 +24,14 @@ struct WordMarks: OptionSet, Sendable {
   init(class classes: UnsafeBufferPointer<UInt8>?, id: UnsafeBufferPointer<UInt8>?) {
     var marks: WordMarks = []
     if let classes {
-      forEachClassOrIDWord(in: classes) { marks.formUnion(WordMarkTable.shared.marks(of: $0)) }
+      forEachASCIIWord(in: classes, separatedBy: isClassOrIDWordSeparator) {
+        marks.formUnion(WordMarkTable.shared.marks(of: $0))
+      }
     }
     if let id {
       var idMarks: WordMarks = []
       var idWords = 0
-      forEachClassOrIDWord(in: id, camelCase: true) {
+      forEachASCIIWord(in: id, camelCase: true, separatedBy: isClassOrIDWordSeparator) {
         idMarks.formUnion(WordMarkTable.shared.marks(of: $0))
         idWords += 1
       }
@@ -45,25 +47,6 @@ struct WordMarks: OptionSet, Sendable {
       word.withUTF8 { marks.formUnion(WordMarkTable.shared.marks(of: $0)) }
     }
     self = marks
-  }
-}
-
-/// Calls `body` with each word of a class or id value, split as `classAndIDWords` splits
-/// (ids also where camelCase starts a word).
-private func forEachClassOrIDWord(
-  in bytes: UnsafeBufferPointer<UInt8>, camelCase: Bool = false,
-  _ body: (UnsafeBufferPointer<UInt8>) -> Void
-) {
-  var start = 0
-  for index in 0...bytes.count {
-    if index < bytes.count && camelCase && index > start && startsCamelCaseWord(bytes, at: index) {
-      body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-      start = index
-      continue
-    }
-    guard index == bytes.count || isClassOrIDWordSeparator(bytes[index]) else { continue }
-    if index > start { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-    start = index + 1
   }
 }
 

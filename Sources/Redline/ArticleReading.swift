@@ -35,6 +35,12 @@ public func readArticle(_ bytes: [UInt8], charset: String? = nil, url: String? =
     links: result.links)
 }
 
+/// Whether a file name ends in `.html`, `.htm` or `.xhtml` (any case).
+public func hasHTMLName(_ path: String) -> Bool {
+  let lowered = path.lowercased()
+  return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml")
+}
+
 /// Whether bytes look like an HTML document: no NUL bytes near the start, and a tag that only
 /// HTML starts with among the first non-blank characters.
 public func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
@@ -49,7 +55,7 @@ public func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
 }
 
 /// How far into a file sniffing looks (the WHATWG sniffing algorithm reads 1,445 bytes).
-let htmlSniffLength = 1445
+public let htmlSniffLength = 1445
 
 private let htmlMarkers = [
   "<!doctype html", "<html", "<head", "<body", "<title", "<meta", "<p", "<div", "<article",

@@ -72,9 +72,7 @@ public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOpti
 
 /// The article text of an HTML file, or the bytes of any other file.
 private func comparableText(of path: String) throws -> TextBytes {
-  let lowered = path.lowercased()
-  let namedHTML =
-    lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml")
+  let namedHTML = hasHTMLName(path)
   let file = try LocalFile(path)
   if !namedHTML, let mapped = file.mapped() {
     guard looksLikeHTML(Array(mapped.buffer.prefix(htmlSniffLength))) else {
@@ -104,21 +102,25 @@ private final class LocalFile {
   /// - Throws: `RedlineError.unreadableFile` with the reason (missing, a folder, no permission).
   init(_ path: String) throws {
     self.path = path
-    descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+    let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
     guard descriptor >= 0 else {
       throw RedlineError.unreadableFile(path: path, reason: openFailureReason(errno))
     }
     var info = stat()
-    guard fstat(descriptor, &info) == 0 else {
-      let reason = openFailureReason(errno)
+    let failure: String? =
+      if fstat(descriptor, &info) != 0 {
+        openFailureReason(errno)
+      } else if info.st_mode & S_IFMT == S_IFDIR {
+        "is a folder"
+      } else {
+        nil
+      }
+    if let failure {
       if descriptor != STDIN_FILENO { close(descriptor) }
-      throw RedlineError.unreadableFile(path: path, reason: reason)
+      throw RedlineError.unreadableFile(path: path, reason: failure)
     }
+    self.descriptor = descriptor
     self.info = info
-    guard info.st_mode & S_IFMT != S_IFDIR else {
-      if descriptor != STDIN_FILENO { close(descriptor) }
-      throw RedlineError.unreadableFile(path: path, reason: "is a folder")
-    }
   }
 
   deinit {
@@ -155,7 +157,7 @@ private final class LocalFile {
 /// A mapped file that another process truncates makes reading the lost pages raise SIGBUS;
 /// the first mapping installs a handler that reports it on one line and exits with 2, before
 /// any diff is written (output is written only once the diff is complete).
-final class MappedFile: @unchecked Sendable {
+private final class MappedFile: @unchecked Sendable {
   // @unchecked: the mapping is read-only and lives until deinit.
   /// The file's bytes.
   let buffer: UnsafeRawBufferPointer

@@ -92,31 +92,33 @@ private func appendASCIIWords(
   of bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool, to words: inout [String],
   camelCase: Bool = false, _ isSeparator: (UInt8) -> Bool
 ) {
-  var start = 0
-  var hasUpper = false
-  func endWord(at end: Int) {
-    guard end > start else { return }
-    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-    if lowercased && hasUpper {
+  forEachASCIIWord(in: bytes, camelCase: camelCase, separatedBy: isSeparator) { word in
+    if lowercased && word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
       words.append(
         String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
     } else {
       words.append(String(decoding: word, as: UTF8.self))
     }
   }
-  for index in 0..<bytes.count {
-    let byte = bytes[index]
-    if isSeparator(byte) {
-      endWord(at: index)
-      start = index + 1
-      hasUpper = false
-    } else if byte >= 0x41 && byte <= 0x5A {
-      if camelCase && index > start && startsCamelCaseWord(bytes, at: index) {
-        endWord(at: index)
-        start = index
-      }
-      hasUpper = true
+}
+
+/// Calls `body` with each word of `bytes`: the runs between separator bytes and, with
+/// `camelCase`, also split where camelCase starts a word. The one splitter behind both
+/// `classAndIDWords` (words as strings) and `WordMarks` (words looked up from their bytes).
+@inline(__always)
+func forEachASCIIWord(
+  in bytes: UnsafeBufferPointer<UInt8>, camelCase: Bool = false,
+  separatedBy isSeparator: (UInt8) -> Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+) {
+  var start = 0
+  for index in 0...bytes.count {
+    if index < bytes.count && camelCase && index > start && startsCamelCaseWord(bytes, at: index) {
+      body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+      start = index
+      continue
     }
+    guard index == bytes.count || isSeparator(bytes[index]) else { continue }
+    if index > start { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+    start = index + 1
   }
-  endWord(at: bytes.count)
 }

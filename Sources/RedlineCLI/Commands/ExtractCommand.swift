@@ -72,7 +72,7 @@ struct ExtractCommand: ParsableCommand {
 
   private func extract(_ file: String) throws -> String {
     let bytes = try readLocalFile(file)
-    guard looksLikeHTML(bytes) || (!bytes.prefix(1445).contains(0) && hasHTMLExtension(file))
+    guard looksLikeHTML(bytes) || (!bytes.prefix(htmlSniffLength).contains(0) && hasHTMLName(file))
     else {
       throw RedlineError.notHTML(
         source: file, detail: bytes.isEmpty ? "empty file" : "no HTML markup")
@@ -121,9 +121,4 @@ private func keepFreedMemoryForReuse() {
     _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
     _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
   #endif
-}
-
-private func hasHTMLExtension(_ file: String) -> Bool {
-  let lowered = file.lowercased()
-  return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml")
 }
