@@ -1,6 +1,20 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// libxml2 is loaded with dlopen on first use (Sources/CLibXML2/shim.h), like libcurl. Linked,
+// libxml2 and the libraries behind it (ICU with its 30 MB of data, liblzma, zlib) cost every
+// run about 0.5 ms of start-up, commands that never parse HTML included. So on Linux it is
+// not linked: no pkg-config (its -lxml2 would link it), and its headers come from where every
+// distribution puts them. Elsewhere pkg-config finds them and the library is linked as well.
+#if os(Linux)
+  let libxml2 = Target.systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])])
+  let libxml2Headers: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
+#else
+  let libxml2 = Target.systemLibrary(
+    name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.brew(["libxml2"])])
+  let libxml2Headers: [SwiftSetting] = []
+#endif
+
 let package = Package(
   name: "Redline",
   platforms: [.macOS(.v15)],
@@ -21,17 +35,15 @@ let package = Package(
       name: "CCurl",
       providers: [.apt(["libcurl4-openssl-dev"])]
     ),
-    .systemLibrary(
-      name: "CLibXML2",
-      pkgConfig: "libxml-2.0",
-      providers: [.apt(["libxml2-dev"])]
-    ),
+    libxml2,
     // glibc's <malloc.h>: `redline extract` keeps freed memory for the next page (mallopt).
     .systemLibrary(name: "CMalloc"),
     .target(name: "HTTPFetching", dependencies: ["CCurl"]),
-    .target(name: "HTMLParsing", dependencies: ["CLibXML2"]),
+    .target(name: "HTMLParsing", dependencies: ["CLibXML2"], swiftSettings: libxml2Headers),
     .target(name: "ArticleExtraction", dependencies: ["HTMLParsing"]),
-    .target(name: "FeedParsing", dependencies: ["CLibXML2", "HTMLParsing"]),
+    .target(
+      name: "FeedParsing", dependencies: ["CLibXML2", "HTMLParsing"], swiftSettings: libxml2Headers
+    ),
     .target(name: "TextDiff"),
     .target(
       name: "SnapshotStore",
@@ -72,7 +84,8 @@ let package = Package(
     .testTarget(
       name: "RedlineEndToEndTests",
       // libxml2's XML parser checks that the audit's HTML report is well-formed.
-      dependencies: ["LoopbackServer", "CLibXML2"]
+      dependencies: ["LoopbackServer", "CLibXML2"],
+      swiftSettings: libxml2Headers
     ),
   ],
   swiftLanguageModes: [.v6]

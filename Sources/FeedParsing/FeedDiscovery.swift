@@ -34,11 +34,13 @@ public func resolveURL(_ reference: String, against base: String) -> String? {
   }
 }
 
-/// libxml2's `xmlBuildURI`; nil unless the result is an http or https URL.
+/// libxml2's `xmlBuildURI`; nil unless the result is an http or https URL (or libxml2 cannot
+/// be loaded).
 func buildWebURL(_ reference: String, base: UnsafePointer<xmlChar>?) -> String? {
+  guard cxml_load() != 0 else { return nil }
   let resolved: String? = reference.withCString { chars in
     chars.withMemoryRebound(to: xmlChar.self, capacity: reference.utf8.count + 1) { pointer in
-      guard let built = xmlBuildURI(pointer, base) else { return nil }
+      guard let built = cxml_xmlBuildURI(pointer, base) else { return nil }
       defer { cxml_free(built) }
       return String(cString: built)
     }

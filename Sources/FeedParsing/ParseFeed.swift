@@ -13,21 +13,20 @@ private let feedburnerNamespace = "http://rssnamespace.org/feedburner/ext/1.0"
 /// `origLink`, then `link`, then a permalink `guid`; Atom entries take the `alternate` link.
 ///
 /// - Returns: the feed, or nil when the bytes are not one of these documents (an HTML page,
-///   say).
+///   say) or libxml2 cannot be loaded (`parseHTML` then says so).
 public func parseFeed(_ bytes: [UInt8], baseURL: String) -> Feed? {
-  guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return nil }
-  xmlInitParser()
+  guard !bytes.isEmpty, bytes.count <= Int(Int32.max), cxml_load() != 0 else { return nil }
   let options = Int32(
     XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
       | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
   let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
     buffer.withMemoryRebound(to: CChar.self) { chars in
-      xmlReadMemory(chars.baseAddress, Int32(chars.count), baseURL, nil, options)
+      cxml_xmlReadMemory(chars.baseAddress, Int32(chars.count), baseURL, nil, options)
     }
   }
   guard let document else { return nil }
-  defer { xmlFreeDoc(document) }
-  guard let root = xmlDocGetRootElement(document) else { return nil }
+  defer { cxml_xmlFreeDoc(document) }
+  guard let root = cxml_xmlDocGetRootElement(document) else { return nil }
   let reader = FeedReader(document: document)
   switch reader.name(root) {
   case "rss":
@@ -88,7 +87,7 @@ private struct FeedReader {
 
   /// The trimmed text of a node; nil when empty.
   func text(_ node: xmlNodePtr) -> String? {
-    guard let content = xmlNodeGetContent(node) else { return nil }
+    guard let content = cxml_xmlNodeGetContent(node) else { return nil }
     defer { cxml_free(content) }
     let value = trimmed(String(cString: content))
     return value.isEmpty ? nil : value
@@ -101,13 +100,13 @@ private struct FeedReader {
   /// `reference` resolved against the node's base (xml:base, else the document URL); nil unless
   /// the result is an http or https URL.
   func resolve(_ reference: String, at node: xmlNodePtr) -> String? {
-    let base = xmlNodeGetBase(document, node)
+    let base = cxml_xmlNodeGetBase(document, node)
     defer { if let base { cxml_free(base) } }
     return buildWebURL(reference, base: base)
   }
 
   func attribute(_ node: xmlNodePtr, _ attributeName: String) -> String? {
-    guard let value = xmlGetProp(node, attributeName) else { return nil }
+    guard let value = cxml_xmlGetProp(node, attributeName) else { return nil }
     defer { cxml_free(value) }
     return trimmed(String(cString: value))
   }

@@ -10,11 +10,15 @@ internal import CLibXML2
 public enum ParseError: Error, Sendable, CustomStringConvertible {
   /// libxml2 produced no document at all.
   case unparseable(reason: String)
+  /// libxml2 is not installed: it is loaded on first use, not linked.
+  case libraryMissing
 
   /// One line a user can act on.
   public var description: String {
     switch self {
     case .unparseable(let reason): "cannot parse HTML: \(reason)"
+    case .libraryMissing:
+      "cannot parse HTML: libxml2 could not be loaded (install libxml2: apt-get install libxml2)"
     }
   }
 }
@@ -29,13 +33,13 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
 ///     without it libxml2 reads a BOM or `<meta charset>`.
 ///   - attributeLimit: the most attributes kept on one tag (libxml2 is quadratic in them).
 /// - Returns: the document; empty input gives a document with no children.
-/// - Throws: `ParseError` when libxml2 gives up.
+/// - Throws: `ParseError` when libxml2 gives up or is not installed.
 /// - Complexity: O(n) in the size of the input; the builder keeps its own stack of open
 ///   elements, so deep nesting cannot overflow the call stack.
 public func parseHTML(
   _ bytes: [UInt8], encoding: String? = nil, attributeLimit: Int = maximumAttributesPerTag
 ) throws -> HTMLDocument {
-  ParserRuntime.ensureInitialized()
+  guard cxml_load() != 0 else { throw ParseError.libraryMissing }
   let builder = TreeBuilder()
   guard !bytes.isEmpty else { return builder.state.finish() }
   builder.state.reserveCapacity(forInputOf: bytes.count)
@@ -46,13 +50,13 @@ public func parseHTML(
   // What htmlReadMemory does, with our SAX handler in place of libxml2's tree builder.
   let context = input.withUnsafeBufferPointer { buffer in
     buffer.withMemoryRebound(to: CChar.self) { chars in
-      htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
+      cxml_htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
     }
   }
   guard let context else {
     throw ParseError.unparseable(reason: "libxml2 could not create a parser")
   }
-  defer { htmlFreeParserCtxt(context) }
+  defer { cxml_htmlFreeParserCtxt(context) }
   guard let handler = context.pointee.sax, let stream = context.pointee.input else {
     throw ParseError.unparseable(reason: "libxml2 created a parser without input or handler")
   }
@@ -60,40 +64,30 @@ public func parseHTML(
   let options = Int32(
     HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
       | HTML_PARSE_NOWARNING.rawValue)
-  htmlCtxtUseOptions(context, options)
+  cxml_htmlCtxtUseOptions(context, options)
   context.pointee.html = 1
   // htmlReadMemory starts from an XML parser context, which reads undeclared input as UTF-8
   // (a BOM or <meta charset> still switches); an HTML context would guess Latin-1.
   context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
-  if let encoding, let converter = xmlFindCharEncodingHandler(encoding) {
-    xmlSwitchToEncoding(context, converter)
+  if let encoding, let converter = cxml_xmlFindCharEncodingHandler(encoding) {
+    cxml_xmlSwitchToEncoding(context, converter)
     // A declared encoding outranks <meta charset>: libxml2 skips the meta once this is set.
     if let previous = stream.pointee.encoding {
       cxml_free(UnsafeMutableRawPointer(mutating: previous))
     }
-    stream.pointee.encoding = UnsafePointer(xmlStrdup(encoding))
+    stream.pointee.encoding = UnsafePointer(cxml_xmlStrdup(encoding))
   }
   withExtendedLifetime((builder, input)) {
     context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
-    htmlParseDocument(context)
+    cxml_htmlParseDocument(context)
     // The callbacks build no libxml2 document; free one should a future libxml2 make it anyway.
     if let document = context.pointee.myDoc {
-      xmlFreeDoc(document)
+      cxml_xmlFreeDoc(document)
       context.pointee.myDoc = nil
     }
     context.pointee._private = nil
   }
   return builder.state.finish()
-}
-
-/// libxml2's process-wide setup, done exactly once before the first parse.
-private enum ParserRuntime {
-  private static let initialized: Bool = {
-    xmlInitParser()
-    return true
-  }()
-
-  static func ensureInitialized() { _ = initialized }
 }
 
 /// Points the parser's SAX handler at the tree builder. Callbacks that would build libxml2's

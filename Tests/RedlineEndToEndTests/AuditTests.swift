@@ -333,17 +333,19 @@ private func hrefs(in html: String) -> [String] {
 /// libxml2's XML parser's verdict on a document: 0 when it is well-formed, else the code of
 /// the first error (`xmlParserErrors`). The parser never reads the network and prints nothing.
 private func xmlErrors(_ document: String) throws -> Int {
-  let context = try #require(xmlNewParserCtxt())
-  defer { xmlFreeParserCtxt(context) }
+  try #require(cxml_load() == 1, "libxml2 could not be loaded")
+  let context = try #require(cxml_xmlNewParserCtxt())
+  defer { cxml_xmlFreeParserCtxt(context) }
   let options = Int32(
     XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
   let bytes = Array(document.utf8)
   let parsed = bytes.withUnsafeBufferPointer { buffer in
     buffer.withMemoryRebound(to: CChar.self) {
-      xmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), "audit.html", "UTF-8", options)
+      cxml_xmlCtxtReadMemory(
+        context, $0.baseAddress, Int32($0.count), "audit.html", "UTF-8", options)
     }
   }
-  defer { if let parsed { xmlFreeDoc(parsed) } }
+  defer { if let parsed { cxml_xmlFreeDoc(parsed) } }
   let errorCode = Int(context.pointee.errNo)
   guard parsed != nil, context.pointee.wellFormed != 0 else { return max(1, errorCode) }
   return errorCode

@@ -33,14 +33,27 @@ struct DiffViewsTests {
     }
   }
 
-  @Test("diff starts without loading libcurl, which only fetching needs")
-  func diffLeavesLibcurlUnloaded() throws {
-    try withFiles("a\nb\n", "a\nc\n") { _, old, new in
+  @Test("diff of text starts without loading libcurl or libxml2; HTML loads libxml2 on use")
+  func diffLeavesLibrariesUnloaded() throws {
+    try withFiles("a\nb\n", "a\nc\n") { folder, old, new in
       // glibc's loader names every library it opens when LD_DEBUG=libs.
       let run = try redline(["diff", old, new], environment: ["LD_DEBUG": "libs"])
       #expect(run.status == 1)
       #expect(run.stderr.contains("libc.so"), "LD_DEBUG output expected: \(run.stderr)")
       #expect(!run.stderr.contains("libcurl"))
+      #expect(!run.stderr.contains("libxml2"))
+      #expect(!run.stderr.contains("libicu"))
+      let pages = try ["One", "Another"].map { word in
+        let page = folder.file("\(word).html")
+        try Data("<html><body><article><p>\(word) paragraph.</p></article></body></html>".utf8)
+          .write(to: URL(fileURLWithPath: page))
+        return page
+      }
+      let html = try redline(["diff"] + pages, environment: ["LD_DEBUG": "libs"])
+      #expect(html.status == 1)
+      #expect(html.stdout.contains("+Another paragraph."))
+      #expect(html.stderr.contains("libxml2.so"), "HTML is read with libxml2, loaded on use")
+      #expect(!html.stderr.contains("libcurl"))
     }
   }
 
