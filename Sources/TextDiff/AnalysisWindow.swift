@@ -39,6 +39,21 @@ struct AnalysisWindow {
     while tail < shorter - start && equal(oldCount - 1 - tail, newCount - 1 - tail) {
       tail += 1
     }
+    self.init(oldCount: oldCount, newCount: newCount, horizon: horizon, head: head, tail: tail)
+  }
+
+  /// Computes the window from the lengths of the common head and tail, each counted as if the
+  /// other were not there (they may overlap when the sequences repeat themselves).
+  ///
+  /// - Parameters:
+  ///   - oldCount: The old sequence's length.
+  ///   - newCount: The new sequence's length.
+  ///   - horizon: How many elements of the common head and tail stay in view.
+  ///   - head: How many leading elements are equal.
+  ///   - tail: How many trailing elements are equal.
+  init(oldCount: Int, newCount: Int, horizon: Int, head: Int, tail: Int) {
+    let start = head - min(head, horizon)
+    let tail = min(tail, min(oldCount, newCount) - start)
     let hiddenTail = tail - min(tail, horizon)
     self.old = start..<(oldCount - hiddenTail)
     self.new = start..<(newCount - hiddenTail)

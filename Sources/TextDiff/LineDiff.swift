@@ -103,11 +103,10 @@ public func diffLines(
     // The common head and tail are found by comparing bytes, as GNU diff does, and only the
     // lines between them (with `context` lines of each, which the analysis may slide changes
     // into) are hashed and analysed: the result is the same as analysing every line.
+    let (head, tail) = oldLines.commonEnds(with: newLines)
     let window = AnalysisWindow(
-      oldCount: oldLines.count, newCount: newLines.count, horizon: context
-    ) {
-      oldLines.lineEquals($0, newLines, $1)
-    }
+      oldCount: oldLines.count, newCount: newLines.count, horizon: context, head: head,
+      tail: tail)
     let (oldIDs, newIDs, classCount) = internLines(
       oldLines, newLines, old: window.old, new: window.new)
     let found = ChangeAnalysis.changeFlags(

@@ -6,7 +6,7 @@ import Testing
 struct LineTableTests {
   static let seeds: [UInt64] = [11, 12, 13, 14]
 
-  @Test("splitting eight bytes at a time finds exactly the newlines", arguments: seeds)
+  @Test("splitting with memchr finds exactly the newlines", arguments: seeds)
   func splitsLikeAByteScan(seed: UInt64) {
     var random = SplitMix64(seed: seed)
     // Bytes next to "\n" in value (0x0B is the one a loose zero-byte test would also flag), the
@@ -22,6 +22,44 @@ struct LineTableTests {
       let table = LineTable(text)
       #expect(table.starts == starts, "\(text)")
       #expect((0..<table.count).map { table.line($0) } == splitLines(text))
+    }
+  }
+
+  @Test(
+    "the byte-compared common head and tail count the lines a line-by-line scan does",
+    arguments: seeds)
+  func commonEndsMatchLineComparison(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    // Few distinct bytes, so texts share long runs and often end mid-line or without "\n";
+    // each side is a shared text with something (often nothing) put before and after it, so
+    // one text is often the other's head or tail, where the line counting is easiest to get
+    // wrong.
+    let bytes: [UInt8] = [0x0A, 0x0A, 0x61, 0x62]
+    func randomText(maximum: Int) -> [UInt8] {
+      guard Int.random(in: 0..<3, using: &random) > 0 else { return [] }
+      return (0..<Int.random(in: 1...maximum, using: &random)).map { _ in
+        bytes[Int.random(in: 0..<bytes.count, using: &random)]
+      }
+    }
+    for _ in 0..<3_000 {
+      let shared = randomText(maximum: 24)
+      let old = randomText(maximum: 6) + shared + randomText(maximum: 6)
+      let new =
+        Bool.random(using: &random) && Bool.random(using: &random)
+        ? old : randomText(maximum: 6) + shared + randomText(maximum: 6)
+      let oldLines = splitLines(old)
+      let newLines = splitLines(new)
+      let shorter = min(oldLines.count, newLines.count)
+      var head = 0
+      while head < shorter && oldLines[head] == newLines[head] { head += 1 }
+      var tail = 0
+      while tail < shorter
+        && oldLines[oldLines.count - 1 - tail] == newLines[newLines.count - 1 - tail]
+      {
+        tail += 1
+      }
+      let found = LineTable(old).commonEnds(with: LineTable(new))
+      #expect(found.head == head && found.tail == tail, "\(old) vs \(new)")
     }
   }
 
