@@ -40,26 +40,28 @@ let package = Package(
     .systemLibrary(name: "CMalloc"),
     .target(name: "HTTPFetching", dependencies: ["CCurl"]),
     .target(name: "HTMLParsing", dependencies: ["CLibXML2"], swiftSettings: libxml2Headers),
-    .target(name: "ArticleExtraction", dependencies: ["HTMLParsing"]),
+    .target(name: "ArticleExtraction", dependencies: ["HTMLParsing", "UnicodeSpaces"]),
     .target(
       name: "FeedParsing", dependencies: ["CLibXML2", "HTMLParsing"], swiftSettings: libxml2Headers
     ),
     .target(name: "TextDiff"),
+    // Trimming white space as Foundation's character sets define it.
+    .target(name: "UnicodeSpaces"),
     .target(
       name: "SnapshotStore",
-      dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+      dependencies: ["UnicodeSpaces", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(
       name: "Redline",
       dependencies: [
         "HTTPFetching", "HTMLParsing", "ArticleExtraction", "FeedParsing", "TextDiff",
-        "SnapshotStore",
+        "SnapshotStore", "UnicodeSpaces",
       ]
     ),
     .executableTarget(
       name: "RedlineCLI",
       dependencies: [
-        "Redline", "CMalloc",
+        "Redline", "CMalloc", "UnicodeSpaces",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -75,7 +77,7 @@ let package = Package(
     .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing", "HTMLParsing"]),
     .testTarget(
       name: "ArticleExtractionTests",
-      dependencies: ["ArticleExtraction", "HTMLParsing", "TextDiff"],
+      dependencies: ["ArticleExtraction", "HTMLParsing", "TextDiff", "UnicodeSpaces"],
       exclude: ["Fixtures", "StabilityPairs"]
     ),
     .testTarget(name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "LoopbackServer"]),
@@ -90,3 +92,13 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// Member lookup sees only what a file imports itself, so legacy Foundation's String methods
+// (which a dependency's `import Foundation` would otherwise make visible) cannot slip back in
+// and link all of Foundation again; see the note in DEVELOPERS.md.
+for target in package.targets where target.type == .regular || target.type == .executable {
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .enableUpcomingFeature("MemberImportVisibility")
+    ]
+}

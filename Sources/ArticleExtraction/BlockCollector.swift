@@ -1,4 +1,11 @@
-import Foundation
+import FoundationEssentials
+import UnicodeSpaces
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import HTMLParsing
 
 /// Turns the chosen body nodes into blocks: block elements and `<br>` end a block, inline
@@ -182,8 +189,8 @@ private func isBlank(_ utf8: [UInt8]) -> Bool {
   return utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
 }
 
-/// The text without leading and trailing white space and newlines, as Foundation's
-/// `trimmingCharacters(in: .whitespacesAndNewlines)` gives it; text that starts and ends with
+/// The text without leading and trailing white space and newlines
+/// (`CharacterSet.whitespacesAndNewlines`); text that starts and ends with
 /// a visible ASCII character (nearly every link) is returned as it is without asking it.
 private func trimmingWhitespace(_ text: String) -> String {
   let isVisibleASCII: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
@@ -192,5 +199,5 @@ private func trimmingWhitespace(_ text: String) -> String {
   {
     return text
   }
-  return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  return text.trimmingSpacesAndNewlines()
 }

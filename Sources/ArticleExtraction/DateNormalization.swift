@@ -1,4 +1,11 @@
-import Foundation
+import FoundationEssentials
+import UnicodeSpaces
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Turns the many ways pages write a date into ISO 8601: `2016-07-02`, or
 /// `2016-07-02T08:53:00-07:00` when a time is given. Returns nil when the text holds no
@@ -7,7 +14,7 @@ import Foundation
 ///     normalizedDate("Saturday, July 2, 2016")        // "2016-07-02"
 ///     normalizedDate("2016-07-02T08:53:00.000-07:00") // "2016-07-02T08:53:00-07:00"
 func normalizedDate(_ raw: String) -> String? {
-  let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+  let text = raw.trimmingSpacesAndNewlines()
   guard !text.isEmpty else { return nil }
   return isoDate(text) ?? writtenDate(text)
 }

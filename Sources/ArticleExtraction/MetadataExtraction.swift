@@ -1,4 +1,11 @@
-import Foundation
+import FoundationEssentials
+import UnicodeSpaces
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import HTMLParsing
 
 /// The metadata of a page, each field from the best source present.
@@ -65,9 +72,9 @@ func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> Pag
     document.attribute("lang", of: $0)
   }
   metadata.language = [htmlLanguage, meta.first(MetadataRules.languageMeta), linkedData.language]
-    .lazy.compactMap { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
+    .lazy.compactMap { $0.map { $0.trimmingSpaces() } }
     .first { !$0.isEmpty }
-    .map { $0.replacingOccurrences(of: "_", with: "-") }
+    .map { String($0.map { $0 == "_" ? "-" : $0 }) }
   return metadata
 }
 
@@ -106,12 +113,11 @@ private struct LinkedData {
   var language: String?
 
   init(_ document: HTMLDocument) {
-    var objects: [[String: Any]] = []
+    var objects: [[String: JSONValue]] = []
     for index in document.elements(named: "script")
     where document.attribute("type", of: index)?.lowercased().contains("ld+json") ?? false {
       let text = document.text(of: index)
-      guard let data = text.data(using: .utf8),
-        let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+      guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
       else { continue }
       collect(json, into: &objects)
     }
@@ -131,43 +137,75 @@ private struct LinkedData {
     language = Self.string(article["inLanguage"])
   }
 
-  private func collect(_ value: Any, into objects: inout [[String: Any]]) {
-    if let array = value as? [Any] {
+  private func collect(_ value: JSONValue, into objects: inout [[String: JSONValue]]) {
+    switch value {
+    case .array(let array):
       for item in array { collect(item, into: &objects) }
-    } else if let object = value as? [String: Any] {
+    case .object(let object):
       objects.append(object)
       if let graph = object["@graph"] { collect(graph, into: &objects) }
+    case .string, .other:
+      break
     }
   }
 
-  private static func isArticle(_ object: [String: Any], allowingWebPage: Bool) -> Bool {
-    let types = (object["@type"] as? [Any] ?? [object["@type"] as Any]).compactMap {
-      $0 as? String
-    }
+  private static func isArticle(_ object: [String: JSONValue], allowingWebPage: Bool) -> Bool {
+    let types: [String] =
+      switch object["@type"] {
+      case .string(let type): [type]
+      case .array(let items):
+        items.compactMap { if case .string(let type) = $0 { type } else { nil } }
+      default: []
+      }
     return types.contains { type in
       MetadataRules.articleTypes.contains(type) && (allowingWebPage || type != "WebPage")
     }
   }
 
-  private static func string(_ value: Any?) -> String? {
-    if let text = value as? String {
+  private static func string(_ value: JSONValue?) -> String? {
+    switch value {
+    case .string(let text):
       let normalized = normalizedText(text)
       return normalized.isEmpty ? nil : normalized
+    case .array(let array): return array.lazy.compactMap { string($0) }.first
+    default: return nil
     }
-    if let array = value as? [Any] { return array.lazy.compactMap { string($0) }.first }
-    return nil
   }
 
-  private static func identifier(_ value: Any?) -> String? {
-    if let object = value as? [String: Any] { return string(object["@id"]) }
+  private static func identifier(_ value: JSONValue?) -> String? {
+    if case .object(let object) = value { return string(object["@id"]) }
     return string(value)
   }
 
-  private static func names(_ value: Any?) -> [String] {
-    if let text = string(value), !(value is [Any]) { return [text] }
-    if let object = value as? [String: Any] { return string(object["name"]).map { [$0] } ?? [] }
-    if let array = value as? [Any] { return array.flatMap { names($0) } }
-    return []
+  private static func names(_ value: JSONValue?) -> [String] {
+    switch value {
+    case .string: return string(value).map { [$0] } ?? []
+    case .object(let object): return string(object["name"]).map { [$0] } ?? []
+    case .array(let array): return array.flatMap { names($0) }
+    default: return []
+    }
+  }
+}
+
+/// A JSON value as JSON-LD metadata reads it: strings, arrays and objects; numbers, booleans
+/// and null are kept only as `other`.
+private enum JSONValue: Decodable {
+  case string(String)
+  case array([JSONValue])
+  case object([String: JSONValue])
+  case other
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let text = try? container.decode(String.self) {
+      self = .string(text)
+    } else if let object = try? container.decode([String: JSONValue].self) {
+      self = .object(object)
+    } else if let array = try? container.decode([JSONValue].self) {
+      self = .array(array)
+    } else {
+      self = .other
+    }
   }
 }
 
@@ -266,7 +304,7 @@ private func trimmingSiteName(_ title: String, siteName: String?) -> String {
 }
 
 private func resolved(_ link: String, against base: String?) -> String? {
-  let trimmed = link.trimmingCharacters(in: .whitespaces)
+  let trimmed = link.trimmingSpaces()
   guard !trimmed.isEmpty else { return nil }
   if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }
   guard let base, let baseURL = URL(string: base),

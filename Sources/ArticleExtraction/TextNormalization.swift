@@ -1,10 +1,16 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Collapses every run of white space (including no-break and other Unicode spaces) to one
 /// space, drops zero-width characters, trims, and composes to NFC.
 ///
 /// - Complexity: O(n) over the UTF-8 bytes; text that is already NFC (nearly all of it) never
-///   reaches Foundation's normalizer.
+///   reaches the normalizer.
 func normalizedText<S: StringProtocol>(_ raw: S) -> String {
   var text = String(raw)
   return text.withUTF8(normalizedText(utf8:))
@@ -80,11 +86,12 @@ func normalizedCode(_ line: Substring) -> String {
 }
 
 /// The text in Unicode NFC. The standard library's quick check settles almost every string;
-/// only text with combining marks or compatibility characters goes through Foundation.
+/// only text with combining marks or compatibility characters is composed, by the standard
+/// library's normalizer (the one `String` comparison uses).
 private func composed(_ text: String) -> String {
   var span = text.utf8Span
   if span.checkForNFC(quickCheck: true) { return text }
-  return text.precomposedStringWithCanonicalMapping
+  return String(decoding: text._nfcCodeUnits, as: UTF8.self)
 }
 
 /// C0 and C1 control characters (NUL, ESC, …): never text, they count as a space.

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import SnapshotStore
 import TextDiff
 
@@ -200,7 +206,7 @@ func isPage(_ page: PageRecord, onHost host: String) -> Bool {
 /// Whether a URL is a site's home page: its path is empty or `/` and it has no query.
 func isHomePage(_ url: String) -> Bool {
   guard let normalized = try? normalizedPageURL(url),
-    let schemeEnd = normalized.range(of: "://")
+    let schemeEnd = normalized.firstRange(of: "://")
   else { return false }
   let rest = normalized[schemeEnd.upperBound...]
   guard let slash = rest.firstIndex(of: "/") else { return true }

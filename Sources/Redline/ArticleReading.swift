@@ -1,4 +1,11 @@
-import Foundation
+import FoundationEssentials
+import UnicodeSpaces
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import ArticleExtraction
 import HTMLParsing
 import HTTPFetching
@@ -68,10 +75,9 @@ func charset(inContentType value: String?) -> String? {
   for parameter in value.split(separator: ";").dropFirst() {
     let pair = parameter.split(separator: "=", maxSplits: 1)
     guard pair.count == 2,
-      pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset"
+      pair[0].trimmingSpaces().lowercased() == "charset"
     else { continue }
-    let name = pair[1].trimmingCharacters(in: .whitespaces)
-      .trimmingCharacters(in: ["\"", "'"]).lowercased()
+    let name = pair[1].trimmingSpaces().trimming { $0 == "\"" || $0 == "'" }.lowercased()
     return name.isEmpty ? nil : name
   }
   return nil

@@ -1,4 +1,11 @@
-import Foundation
+import FoundationEssentials
+import UnicodeSpaces
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import SnapshotStore
 
 /// Which end of a period a date bounds: a bare date starts its day for `since` and ends it for
@@ -22,7 +29,7 @@ public enum PeriodBound: Sendable {
 ///
 /// - Throws: `RedlineError.badTime` naming the text.
 public func storeTime(_ text: String, bound: PeriodBound) throws -> String {
-  let trimmed = text.trimmingCharacters(in: .whitespaces)
+  let trimmed = text.trimmingSpaces()
   var local = trimmed
   var offsetSeconds = 0
   if let match = trimmed.wholeMatch(of: zonedTimePattern) {

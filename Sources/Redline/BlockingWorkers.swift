@@ -1,5 +1,11 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Synchronization
 
 /// A fixed set of threads for the work of a check that blocks or runs long: store reads and
@@ -23,10 +29,8 @@ final class BlockingWorkers: Sendable {
   /// Starts `count` threads (at least one).
   init(count: Int) {
     self.count = max(1, count)
-    for index in 0..<self.count {
-      let thread = Thread { [self] in work() }
-      thread.name = "redline.store.\(index)"
-      thread.start()
+    for _ in 0..<self.count {
+      startThread { [self] in work() }
     }
   }
 
@@ -63,6 +67,33 @@ final class BlockingWorkers: Sendable {
       job()
     }
   }
+}
+
+/// Starts a detached thread that runs `body` (a POSIX thread: Foundation's `Thread` would link
+/// all of legacy Foundation, whose size costs every run start-up time).
+private func startThread(_ body: @escaping @Sendable () -> Void) {
+  final class Start: Sendable {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+  }
+  let start = Unmanaged.passRetained(Start(body)).toOpaque()
+  var attributes = pthread_attr_t()
+  pthread_attr_init(&attributes)
+  defer { pthread_attr_destroy(&attributes) }
+  pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+  #if os(Linux)
+    var thread = pthread_t()
+  #else
+    var thread: pthread_t?
+  #endif
+  let result = pthread_create(
+    &thread, &attributes,
+    { argument in
+      guard let argument else { return nil }
+      Unmanaged<Start>.fromOpaque(argument).takeRetainedValue().body()
+      return nil
+    }, start)
+  precondition(result == 0, "could not start a worker thread: \(String(cString: strerror(result)))")
 }
 
 /// How much lower than the rest of the process the workers' priority is (a nice value).

@@ -207,7 +207,7 @@ private func changesNumbers(_ words: WordDiff) -> Bool {
 /// The numbers in some text, thousands separators removed: `1,408,215` → `1408215`.
 func numbers(in bytes: ArraySlice<UInt8>) -> [String] {
   String(decoding: bytes, as: UTF8.self).matches(of: numberPattern).map {
-    String($0.output).replacingOccurrences(of: ",", with: "")
+    String($0.output.filter { $0 != "," })
   }
 }
 

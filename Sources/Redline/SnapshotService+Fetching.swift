@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import HTTPFetching
 import SnapshotStore
 
@@ -192,7 +198,7 @@ private func documentKey(_ normalized: String) -> String {
     return normalized
   }
   if host.hasPrefix("www.") { host.removeFirst(4) }
-  if let blogspot = host.range(of: ".blogspot.") {
+  if let blogspot = host.firstRange(of: ".blogspot.") {
     host = host[..<blogspot.lowerBound] + ".blogspot"
   }
   var path = components.percentEncodedPath

@@ -1,4 +1,11 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ArticleExtraction
 import HTTPFetching
 import SnapshotStore
 import TextDiff

@@ -1,6 +1,12 @@
 import ArgumentParser
 import Dispatch
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The `redline` command: keeps timestamped copies of blog posts and shows how they were edited.
 @main
@@ -45,10 +51,10 @@ struct RedlineCommand: ParsableCommand {
     } catch let status as ExitCode {
       // A command's own status (diff's 1, snapshot's 3) needs no message, and asking
       // ArgumentParser about it first cost a few hundred microseconds of type lookups.
-      Foundation.exit(status.rawValue)
+      Glibc.exit(status.rawValue)
     } catch {
       guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      writeError(fullMessage(for: error) + "\n")
       exit(withError: ExitCode(2))
     }
   }

@@ -1,6 +1,13 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Redline
 import SnapshotStore
+import Synchronization
 
 /// How a command prints what it found.
 enum ReportFormat: String, CaseIterable, Sendable {
@@ -155,13 +162,12 @@ func writeJSONLine<T: Encodable>(_ value: T) {
 /// A progress line on standard error, redrawn after each page, only when standard error is a
 /// terminal that understands cursor movement (not `TERM=dumb`) and the run has more than a few
 /// pages.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
   /// Runs with more pages than this show progress.
   static let threshold = 3
   private let enabled: Bool
-  private let lock = NSLock()
-  private var changed = 0
-  private var failed = 0
+  /// Pages changed and pages failed so far.
+  private let counts = Mutex((changed: 0, failed: 0))
 
   init(enabled: Bool) {
     self.enabled =
@@ -171,16 +177,16 @@ final class ProgressLine: @unchecked Sendable {
 
   func update(_ report: PageReport, done: Int, total: Int) {
     guard enabled else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    if report.failed { failed += 1 }
-    if case .changed = report.outcome { changed += 1 }
-    let line = "\r\u{1B}[Kchecked \(done)/\(total), \(changed) changed, \(failed) failed"
-    FileHandle.standardError.write(Data(line.utf8))
+    counts.withLock { counts in
+      if report.failed { counts.failed += 1 }
+      if case .changed = report.outcome { counts.changed += 1 }
+      writeError(
+        "\r\u{1B}[Kchecked \(done)/\(total), \(counts.changed) changed, \(counts.failed) failed")
+    }
   }
 
   func finish() {
     guard enabled else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    writeError("\r\u{1B}[K")
   }
 }

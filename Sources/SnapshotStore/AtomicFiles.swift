@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -14,7 +14,7 @@ func writeAtomically(
 )
   throws
 {
-  let folder = (path as NSString).deletingLastPathComponent
+  let folder = FilePaths.parent(of: path)
   let temporary = folder + "/" + temporaryPrefix + UUID().uuidString
   try writeFile(bytes, to: temporary, sync: sync)
   try renameFile(temporary, to: path)
@@ -143,20 +143,20 @@ private let tailChunk = 4096
 /// Creates a folder and its parents; fsyncs the parent so the new entry is durable. Another
 /// run creating the same folder at the same instant is not an error.
 func createFolder(_ path: String, sync: Bool = true) throws {
-  var isFolder: ObjCBool = false
-  if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-    guard isFolder.boolValue else {
+  if let folder = isFolder(path) {
+    guard folder else {
       throw StoreError.notWritable(path: path, reason: "exists and is not a folder")
     }
     return
   }
-  let parent = (path as NSString).deletingLastPathComponent
+  let parent = FilePaths.parent(of: path)
   if !parent.isEmpty, parent != path { try createFolder(parent, sync: sync) }
   guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
     throw StoreError.notWritable(path: path, reason: errnoText())
   }
-  guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
-  else { throw StoreError.notWritable(path: path, reason: "exists and is not a folder") }
+  guard isFolder(path) == true else {
+    throw StoreError.notWritable(path: path, reason: "exists and is not a folder")
+  }
   if sync { syncFolder(parent.isEmpty ? "." : parent) }
 }
 
@@ -205,13 +205,28 @@ func errnoText() -> String {
   String(cString: strerror(errno))
 }
 
-func reason(of error: Error) -> String {
-  let nsError = error as NSError
-  if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-    underlying.domain == NSPOSIXErrorDomain,
-    let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-  {
-    return String(cString: strerror(code.rawValue))
+/// Whether `path` is a folder (following symbolic links); nil when nothing is there.
+func isFolder(_ path: String) -> Bool? {
+  var status = stat()
+  guard stat(path, &status) == 0 else { return nil }
+  return status.st_mode & S_IFMT == S_IFDIR
+}
+
+/// The names in a folder, without "." and "..", in the order the file system gives them.
+/// - Throws: `StoreError.unreadable` with the system's reason.
+func folderEntries(_ folder: String) throws -> [String] {
+  guard let stream = opendir(folder) else {
+    throw StoreError.unreadable(path: folder, reason: errnoText())
   }
-  return nsError.localizedDescription
+  defer { closedir(stream) }
+  var names: [String] = []
+  errno = 0
+  while let entry = readdir(stream) {
+    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+      String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+    }
+    if name != "." && name != ".." { names.append(name) }
+  }
+  guard errno == 0 else { throw StoreError.unreadable(path: folder, reason: errnoText()) }
+  return names
 }

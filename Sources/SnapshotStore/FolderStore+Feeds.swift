@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A feed that failed at its last reading, so that a quiet run reports a failing feed once.
 public struct FeedFailure: Sendable, Codable, Equatable {

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension FolderStore {
   /// Re-hashes every capture file, checks each page's history chain and `page.json`, and
@@ -198,7 +204,6 @@ extension FolderStore {
   }
 
   private func isFolder(_ path: String) -> Bool {
-    var folder: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    SnapshotStore.isFolder(path) == true
   }
 }

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The store as a folder of plain files (DESIGN.md): one folder per page with `page.json`,
 /// `history.jsonl` and `<time>.html/.json/.txt` per capture.
@@ -110,11 +116,7 @@ public struct FolderStore: SnapshotStoring {
   }
 
   func contents(of folder: String) throws -> [String] {
-    do {
-      return try FileManager.default.contentsOfDirectory(atPath: folder)
-    } catch {
-      throw StoreError.unreadable(path: folder, reason: reason(of: error))
-    }
+    try folderEntries(folder)
   }
 
   func decode<T: Decodable>(_ type: T.Type, from file: String) throws -> T {

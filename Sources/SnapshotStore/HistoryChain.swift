@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The chain hash of one history line: the first 32 hex digits (128 bits) of the SHA-256 of
 /// the line's bytes without its newline. 128 bits keep a forged line out of reach while an

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A page the store keeps: its URL and the folder that holds its captures.
 public struct PageRecord: Sendable, Codable, Equatable {

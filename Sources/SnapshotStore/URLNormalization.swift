@@ -1,5 +1,12 @@
 import Crypto
-import Foundation
+import FoundationEssentials
+import UnicodeSpaces
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The form of a URL that names a page: scheme and host lower-cased, default port and fragment
 /// dropped, percent-encoding normalized (unreserved characters decoded, hex digits upper-cased),
@@ -11,7 +18,7 @@ import Foundation
 ///
 /// - Throws: `StoreError.invalidURL` for anything but an absolute http or https URL.
 public func normalizedPageURL(_ raw: String) throws -> String {
-  let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+  let trimmed = raw.trimmingSpacesAndNewlines()
   guard var components = URLComponents(string: trimmed),
     let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
     let host = components.host, !host.isEmpty
@@ -26,7 +33,8 @@ public func normalizedPageURL(_ raw: String) throws -> String {
   components.percentEncodedPath = path.isEmpty ? "/" : path
   if let items = components.percentEncodedQueryItems {
     let kept = items.filter { item in
-      let name = (item.name.removingPercentEncoding ?? item.name).lowercased()
+      // Tracking names are all unreserved characters, which this decodes.
+      let name = normalizedPercentEncoding(item.name).lowercased()
       return
         !(name.hasPrefix("utm_") || trackingParameters.contains(name)
         || (name == "m" && item.value == "1"))

@@ -1,6 +1,13 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Redline
+import TextDiff
 
 struct DiffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,7 +1,8 @@
 import ArgumentParser
 import ArticleExtraction
-import Foundation
+import FoundationEssentials
 import Redline
+import SnapshotStore
 
 #if canImport(Glibc)
   import Glibc
@@ -83,10 +84,9 @@ struct ExtractCommand: ParsableCommand {
   /// Writes one output file whole or not at all (a temporary file renamed over the target),
   /// without fsync: these are derived files, and syncing each one costs more than extracting it.
   private func write(_ output: String, for file: String, into folder: String) throws {
-    let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    let target = (folder as NSString).appendingPathComponent(
-      (name == "-" ? "stdin" : name) + ".txt")
-    let temporary = (folder as NSString).appendingPathComponent(".\(name).txt.partial")
+    let name = FilePaths.removingExtension(FilePaths.lastComponent(of: file))
+    let target = FilePaths.joined(folder, (name == "-" ? "stdin" : name) + ".txt")
+    let temporary = FilePaths.joined(folder, ".\(name).txt.partial")
     let bytes = Array(output.utf8)
     let failure: String? = bytes.withUnsafeBytes { buffer in
       let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

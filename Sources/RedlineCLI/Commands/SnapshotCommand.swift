@@ -1,5 +1,12 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import UnicodeSpaces
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import HTTPFetching
 import Redline
 import SnapshotStore
@@ -240,7 +247,7 @@ enum SnapshotExit {
 private func readWatchList(_ path: String) throws -> [String] {
   let text = String(decoding: try readLocalFile(path), as: UTF8.self)
   return text.split(whereSeparator: \.isNewline).map {
-    $0.trimmingCharacters(in: .whitespaces)
+    $0.trimmingSpaces()
   }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
 }
 

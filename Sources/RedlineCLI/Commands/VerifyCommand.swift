@@ -1,5 +1,11 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Redline
 import SnapshotStore
 
@@ -29,11 +35,10 @@ struct VerifyCommand: ParsableCommand {
         report.repaired > 0
         ? ", \(counted(report.repaired, "leftover")) of interrupted writes cleaned" : ""
       let verdict = report.isClean ? "intact" : counted(report.problems.count, "problem")
-      FileHandle.standardError.write(
-        Data(
-          ("redline: verified \(counted(report.pages, "page")), "
-            + "\(counted(report.captures, "capture")), "
-            + "\(counted(report.checks, "history line"))\(repaired): \(verdict)\n").utf8))
+      writeError(
+        "redline: verified \(counted(report.pages, "page")), "
+          + "\(counted(report.captures, "capture")), "
+          + "\(counted(report.checks, "history line"))\(repaired): \(verdict)\n")
       if !report.isClean { throw ExitCode(1) }
     }
   }
