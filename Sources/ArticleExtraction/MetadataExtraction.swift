@@ -113,53 +113,25 @@ private struct LinkedData {
   var language: String?
 
   init(_ document: HTMLDocument) {
-    var objects: [[String: JSONValue]] = []
+    var nodes: [LinkedDataNode] = []
     for index in document.elements(named: "script")
     where document.attribute("type", of: index)?.lowercased().contains("ld+json") ?? false {
       let text = document.text(of: index)
-      guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+      guard let json = try? JSONDecoder().decode(LinkedDataValue.self, from: Data(text.utf8))
       else { continue }
-      collect(json, into: &objects)
+      json.collect(into: &nodes)
     }
-    let articles = objects.filter { Self.isArticle($0, allowingWebPage: false) }
+    let articles = nodes.filter { $0.isArticle(allowingWebPage: false) }
     guard
-      let article = articles.first
-        ?? objects.first(where: {
-          Self.isArticle($0, allowingWebPage: true)
-        })
+      let article = articles.first ?? nodes.first(where: { $0.isArticle(allowingWebPage: true) })
     else { return }
-    headline = Self.string(article["headline"]) ?? Self.string(article["name"])
-    authors = Self.names(article["author"]) + Self.names(article["creator"])
-    published = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
-    modified = Self.string(article["dateModified"])
-    url = Self.string(article["url"]) ?? Self.identifier(article["mainEntityOfPage"])
-    publisherName = Self.names(article["publisher"]).first
-    language = Self.string(article["inLanguage"])
-  }
-
-  private func collect(_ value: JSONValue, into objects: inout [[String: JSONValue]]) {
-    switch value {
-    case .array(let array):
-      for item in array { collect(item, into: &objects) }
-    case .object(let object):
-      objects.append(object)
-      if let graph = object["@graph"] { collect(graph, into: &objects) }
-    case .string, .other:
-      break
-    }
-  }
-
-  private static func isArticle(_ object: [String: JSONValue], allowingWebPage: Bool) -> Bool {
-    let types: [String] =
-      switch object["@type"] {
-      case .string(let type): [type]
-      case .array(let items):
-        items.compactMap { if case .string(let type) = $0 { type } else { nil } }
-      default: []
-      }
-    return types.contains { type in
-      MetadataRules.articleTypes.contains(type) && (allowingWebPage || type != "WebPage")
-    }
+    headline = Self.string(article.headline) ?? Self.string(article.name)
+    authors = Self.names(article.author) + Self.names(article.creator)
+    published = Self.string(article.datePublished) ?? Self.string(article.dateCreated)
+    modified = Self.string(article.dateModified)
+    url = Self.string(article.url) ?? Self.identifier(article.mainEntityOfPage)
+    publisherName = Self.names(article.publisher).first
+    language = Self.string(article.inLanguage)
   }
 
   private static func string(_ value: JSONValue?) -> String? {
@@ -183,6 +155,85 @@ private struct LinkedData {
     case .object(let object): return string(object["name"]).map { [$0] } ?? []
     case .array(let array): return array.flatMap { names($0) }
     default: return []
+    }
+  }
+}
+
+/// A JSON-LD document or a value in its `@graph`: a node (an object), a list of values, or
+/// anything else. Only nodes in lists and graphs are found, as schema.org publishers nest them.
+private indirect enum LinkedDataValue: Decodable {
+  case node(LinkedDataNode)
+  case list([LinkedDataValue])
+  case other
+
+  init(from decoder: any Decoder) throws {
+    if let node = try? LinkedDataNode(from: decoder) {
+      self = .node(node)
+    } else if let list = try? [LinkedDataValue](from: decoder) {
+      self = .list(list)
+    } else {
+      self = .other
+    }
+  }
+
+  /// The nodes of this value, its lists and its nodes' graphs, in document order.
+  func collect(into nodes: inout [LinkedDataNode]) {
+    switch self {
+    case .node(let node):
+      nodes.append(node)
+      node.graph?.collect(into: &nodes)
+    case .list(let values):
+      for value in values { value.collect(into: &nodes) }
+    case .other:
+      break
+    }
+  }
+}
+
+/// The properties of a JSON-LD node that the metadata reads; the decoder skips the others
+/// (an `articleBody` can be most of the page) without building them.
+private struct LinkedDataNode: Decodable {
+  let type: JSONValue?
+  let graph: LinkedDataValue?
+  let headline, name, author, creator, datePublished, dateCreated, dateModified: JSONValue?
+  let url, mainEntityOfPage, publisher, inLanguage: JSONValue?
+
+  private enum CodingKeys: String, CodingKey {
+    case type = "@type", graph = "@graph"
+    case headline, name, author, creator, datePublished, dateCreated, dateModified
+    case url, mainEntityOfPage, publisher, inLanguage
+  }
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    func value(_ key: CodingKeys) -> JSONValue? {
+      (try? container.decodeIfPresent(JSONValue.self, forKey: key)) ?? nil
+    }
+    type = value(.type)
+    graph = (try? container.decodeIfPresent(LinkedDataValue.self, forKey: .graph)) ?? nil
+    headline = value(.headline)
+    name = value(.name)
+    author = value(.author)
+    creator = value(.creator)
+    datePublished = value(.datePublished)
+    dateCreated = value(.dateCreated)
+    dateModified = value(.dateModified)
+    url = value(.url)
+    mainEntityOfPage = value(.mainEntityOfPage)
+    publisher = value(.publisher)
+    inLanguage = value(.inLanguage)
+  }
+
+  func isArticle(allowingWebPage: Bool) -> Bool {
+    let types: [String] =
+      switch type {
+      case .string(let type): [type]
+      case .array(let items):
+        items.compactMap { if case .string(let type) = $0 { type } else { nil } }
+      default: []
+      }
+    return types.contains { type in
+      MetadataRules.articleTypes.contains(type) && (allowingWebPage || type != "WebPage")
     }
   }
 }
