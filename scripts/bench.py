@@ -6,6 +6,11 @@ diff:     `redline diff` (histogram and Myers) vs GNU `diff -u` on generated cas
           to GNU), 1/10 MB texts with 1%/50% changed lines, unrelated 5 MB texts and
           pathological inputs (time ratio, changed-line ratio, change blocks: runs of changed
           lines, peak RSS), and start-up.
+hostile:  `redline extract` on generated hostile pages (200,000 nested elements, a 10 MB text
+          node, a million attributes, random bytes, NULs and invalid UTF-8, an empty file, a
+          100 MB page of paragraphs, pages of a tag every 3-4 bytes, one over the node limit):
+          time, peak RSS (also net of the process's own, an empty page's), and whether RSS stays
+          under 20x the page's size and under 1 GiB.
 extract:  `redline extract --output-dir` over the shared corpus (one process, so start-up is
           paid once) vs trafilatura and libxml2's bare parse through lxml, both in-process and
           installed by this script in a virtualenv (.bench/venv). F1 from the corpus's
@@ -242,8 +247,15 @@ def bench_diff(redline, repeat):
     (ours_s, _), (gnu_s, _) = timed_together(
         [[redline, "diff", startup, startup], ["diff", "-u", startup, startup]], repeat * 4)
     gnu_start, ours_start = gnu_s, ours_s
+    # What start-up depends on: the size of the program, and whether legacy Foundation (with
+    # ICU) slipped back into it (every module should import FoundationEssentials only).
+    symbols = subprocess.run(["nm", redline], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             text=True).stdout
     start_row = [{"case": "start-up (two 2-byte files)", "gnu_ms": round(gnu_s * 1000, 2),
-                  "redline_ms": round(ours_s * 1000, 2)}]
+                  "redline_ms": round(ours_s * 1000, 2),
+                  "redline_binary_mb": round(os.path.getsize(redline) / 1e6, 1),
+                  "legacy_foundation_linked": " $s10Foundation12CharacterSet" in symbols
+                  or " $s10Foundation10FileHandle" in symbols}]
     timing = []
     for name, (old_path, new_path) in large_cases():
         algorithms = ("histogram", "myers")
@@ -272,6 +284,60 @@ def bench_diff(redline, repeat):
     print("\n### process start-up")
     table(start_row)
     return {"correctness": rows, "speed": timing, "startup": start_row}
+
+
+def hostile_pages():
+    """(name, bytes) of pages built to hurt a parser or an extractor."""
+    rng = random.Random(11)
+    paragraph = b"<p>" + b"A sentence of ordinary prose, long enough to count as one. " * 4 + b"</p>\n"
+    return [
+        ("empty", b""),
+        ("nested_200k", b"<div>" * 200_000 + b"<p>A paragraph at the bottom of a deep page.</p>"
+         + b"</div>" * 200_000),
+        ("text_node_10mb", b"<html><body><p>" + b"word " * 2_000_000 + b"</p></body></html>"),
+        ("million_attributes", b"<html><body><p" + b"".join(b' a%d="v"' % i for i in range(1_000_000))
+         + b">Text after a million attributes, long enough to be prose.</p></body></html>"),
+        ("random_bytes_5mb", rng.randbytes(5 << 20)),
+        ("nul_and_bad_utf8_5mb", b"<html><body><article>"
+         + (b"<p>text \x00\xff\xfe\xc3\x28 more \xe2\x82 words</p>" * 150_000) + b"</article></body></html>"),
+        ("paragraphs_100mb", b"<html><body><article>" + paragraph * (100_000_000 // len(paragraph))
+         + b"</article></body></html>"),
+        # Element-dense pages: a node every 3-4 bytes, far denser than any real page.
+        ("unclosed_b_1m", b"<html><body>" + b"<b>" * 1_000_000 + paragraph),
+        ("list_items_1m", b"<html><body><ul>" + b"<li>" * 1_000_000),
+        ("nodes_over_limit", b"<html><body>" + b"<p>x" * 1_100_000),
+    ]
+
+
+def bench_hostile(redline):
+    """Each hostile page through `redline extract` in its own process: wall time, peak RSS, and
+    the issue's memory bounds (20x the page's size, 1 GiB). The first row, an empty file, is the
+    process's own footprint."""
+    rows = []
+    baseline_mib = 0.0
+    for name, data in hostile_pages():
+        path = os.path.join(WORK, "hostile-" + name + ".html")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        command = [redline, "extract", "--format", "text", path]
+        start = time.perf_counter()
+        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - start
+        rss_kib = peak_rss(command)
+        size_mib = len(data) / (1 << 20)
+        rss_mib = rss_kib / 1024
+        if not data:
+            baseline_mib = rss_mib
+        message = (result.stderr.strip().splitlines() or [""])[-1]
+        rows.append({"case": name, "page_mib": round(size_mib, 2), "seconds": round(seconds, 3),
+                     "exit": result.returncode,
+                     "message": message.split(": ", 2)[-1][:60] if message else "",
+                     "peak_rss_mib": round(rss_mib, 1),
+                     "rss_per_page_byte": round(rss_mib / size_mib, 1) if size_mib else "",
+                     "net_rss_per_page_byte": round((rss_mib - baseline_mib) / size_mib, 1) if size_mib else "",
+                     "within_bounds": rss_mib < 1024 and (size_mib == 0 or rss_mib <= 20 * size_mib)})
+        os.remove(path)
+    return rows
 
 
 def ensure_venv():
@@ -629,7 +695,7 @@ def main():
     parser.add_argument("--redline", required=True)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workload", help="the store-workload executable (store section)")
-    parser.add_argument("--only", choices=["diff", "extract", "store", "fetch"])
+    parser.add_argument("--only", choices=["diff", "hostile", "extract", "store", "fetch"])
     parser.add_argument("--jobs", default="8,16,32", help="--jobs values for the fetch section")
     parser.add_argument("--engines", default="multi,thread-pool",
                         help="redline --fetch-engine values for the fetch section")
@@ -640,6 +706,10 @@ def main():
     if args.only in (None, "diff"):
         print("\n## diff: redline vs GNU diff -u")
         results["diff"] = bench_diff(args.redline, args.repeat)
+    if args.only in (None, "hostile"):
+        print("\n## hostile input: redline extract, one process per page")
+        results["hostile"] = bench_hostile(args.redline)
+        table(results["hostile"])
     if args.only in (None, "extract") and os.path.isdir(CORPUS):
         print("\n## extract: redline vs trafilatura and libxml2's bare parse (lxml)")
         results["extract"] = bench_extract(args.redline)

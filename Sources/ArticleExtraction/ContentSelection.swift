@@ -97,7 +97,7 @@ private func partsOfPost(_ winner: Int, matching pattern: ElementPattern, in pag
 /// of it.
 private func teaserCards(in page: PageAnalysis) -> [Bool] {
   let nodes = page.document.nodes
-  var headings = Array(repeating: 0, count: nodes.count)
+  var headings = NodeCounts(repeating: 0, count: nodes.count)
   for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
     if nodes[index].kind == .element, page.tag(index, is: .heading), page.textLength[index] > 0,
       Double(page.linkTextLength[index])
@@ -142,7 +142,7 @@ private func proseContainer(in page: PageAnalysis) -> [Int]? {
 /// `ScoringRules.minimumProseOutsideCards` of the whole.
 private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) -> [Int]? {
   let nodes = page.document.nodes
-  var prose = Array(repeating: 0, count: nodes.count)
+  var prose = NodeCounts(repeating: 0, count: nodes.count)
   var allProse = 0
   for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
     if nodes[index].kind == .element, isParagraphLike(index, page),

@@ -70,7 +70,7 @@ public func extractArticle(
 
 /// The share of link text in the text under `outer` that is not under `inner` (nodes inside it).
 private func linkDensity(of outer: [Int], without inner: [Int], in page: PageAnalysis) -> Double {
-  func sum(_ roots: [Int], _ lengths: [Int]) -> Int { roots.reduce(0) { $0 + lengths[$1] } }
+  func sum(_ roots: [Int], _ lengths: NodeCounts) -> Int { roots.reduce(0) { $0 + lengths[$1] } }
   let text = sum(outer, page.textLength) - sum(inner, page.textLength)
   let links = sum(outer, page.linkTextLength) - sum(inner, page.linkTextLength)
   return text <= 0 ? 0 : Double(links) / Double(text)

@@ -11,11 +11,11 @@ struct PageAnalysis {
   let body: Int
   private(set) var skipped: [Bool]
   /// Non-whitespace UTF-8 bytes of text under each node.
-  private(set) var textLength: [Int]
+  private(set) var textLength: NodeCounts
   /// The part of `textLength` that stands inside links.
-  private(set) var linkTextLength: [Int]
+  private(set) var linkTextLength: NodeCounts
   /// Commas in the text under each node (a sign of prose).
-  private(set) var commas: [Int]
+  private(set) var commas: NodeCounts
   /// Each element's classes, computed once (empty for other nodes).
   let classes: ClassTable
   /// What each element's lower-case class and id words (see `classAndIDWords`) mark.
@@ -33,7 +33,8 @@ struct PageAnalysis {
     let attributeIDs = HintAttributeIDs(document)
     var classes = ClassTable(nodeCount: nodes.count)
     var marks = Array(repeating: WordMarks(), count: nodes.count)
-    var roles = Array(repeating: "", count: nodes.count)
+    // Whether an element's role makes it chrome (`navigation`, `complementary`, …).
+    var chromeRoles = Array(repeating: false, count: nodes.count)
     skipped = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() {
       let parentSkipped = skipped[nodes[index].parent]
@@ -45,7 +46,7 @@ struct PageAnalysis {
       // elements keep their classes: metadata rules read hidden dates and titles.
       let hints = ElementHints(document, index, attributeIDs, &classes)
       marks[index] = hints.marks
-      roles[index] = hints.role
+      chromeRoles[index] = BoilerplateRules.negativeRoles.contains(hints.role)
       skipped[index] =
         parentSkipped || hints.isHidden
         || traits[nodes[index].tag].contains(.nonText)
@@ -56,13 +57,13 @@ struct PageAnalysis {
     (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
     let pageText = max(textLength[body], 1)
     // The nearest `<article>` around each node: a post's own wrapper is never its chrome.
-    var post = Array(repeating: -1, count: nodes.count)
+    var post = NodeCounts(repeating: -1, count: nodes.count)
     // Elements around a `<main>` or an `<article>`: chrome by tag never holds one, unless
     // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
     var holdsPost = Array(repeating: false, count: nodes.count)
     // How many `<article>`s each element holds: one holding all of a page's several posts is
     // a thread (a forum marks it `comments`), not the comments under a post.
-    var articles = Array(repeating: 0, count: nodes.count)
+    var articles = NodeCounts(repeating: 0, count: nodes.count)
     for index in nodes.indices.reversed() where nodes[index].parent >= 0 {
       if nodes[index].kind == .element && traits[nodes[index].tag].contains(.article) {
         articles[index] += 1
@@ -91,7 +92,7 @@ struct PageAnalysis {
       let share = Double(textLength[index]) / Double(pageText)
       let postShare =
         post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
-      let chrome = Self.isChrome(traits[nodes[index].tag], role: roles[index])
+      let chrome = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
       let boilerplateClass = Self.hasBoilerplateClass(
         index, in: document, traits[nodes[index].tag], classes[index], marks[index])
       // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
@@ -111,12 +112,6 @@ struct PageAnalysis {
   /// The share of a node's text that stands inside links, 0 for a node without text.
   func linkDensity(_ index: Int) -> Double {
     textLength[index] == 0 ? 0 : Double(linkTextLength[index]) / Double(textLength[index])
-  }
-
-  /// Tags and roles that make a subtree chrome whatever its classes.
-  private static func isChrome(_ traits: TagTraits, role: String) -> Bool {
-    if traits.contains(.chrome) { return true }
-    return !role.isEmpty && BoilerplateRules.negativeRoles.contains(role)
   }
 
   /// Whether node `index` is an element whose tag has this trait.
@@ -177,10 +172,10 @@ struct PageAnalysis {
   /// at all inside scripts and other skipped nodes, which never count).
   private static func ownText(
     _ document: HTMLDocument, skipped: [Bool]
-  ) -> (text: [Int], commas: [Int]) {
+  ) -> (text: NodeCounts, commas: NodeCounts) {
     let nodes = document.nodes
-    var text = Array(repeating: 0, count: nodes.count)
-    var commas = Array(repeating: 0, count: nodes.count)
+    var text = NodeCounts(repeating: 0, count: nodes.count)
+    var commas = NodeCounts(repeating: 0, count: nodes.count)
     document.utf8.withUnsafeBufferPointer { utf8 in
       for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
         var visible = 0
@@ -199,11 +194,11 @@ struct PageAnalysis {
 
   /// Text, link text and commas under each node, summed bottom-up over the nodes not skipped.
   private static func measure(
-    _ document: HTMLDocument, _ own: (text: [Int], commas: [Int]), skipped: [Bool]
-  ) -> (text: [Int], links: [Int], commas: [Int]) {
+    _ document: HTMLDocument, _ own: (text: NodeCounts, commas: NodeCounts), skipped: [Bool]
+  ) -> (text: NodeCounts, links: NodeCounts, commas: NodeCounts) {
     let nodes = document.nodes
     var text = own.text
-    var links = Array(repeating: 0, count: nodes.count)
+    var links = NodeCounts(repeating: 0, count: nodes.count)
     var commas = own.commas
     let linkTag = document.tagNames.firstIndex(of: "a")
     for index in nodes.indices.reversed() {
@@ -227,26 +222,32 @@ struct PageAnalysis {
 /// allocation of their own.
 struct ClassTable {
   private var names: [String] = []
-  private var ranges: [Range<Int>]
+  /// Where each node's classes start and end in `names` (both 0 for a node without classes).
+  private var starts: NodeCounts
+  private var ends: NodeCounts
 
   init(nodeCount: Int) {
-    ranges = Array(repeating: 0..<0, count: nodeCount)
+    starts = NodeCounts(repeating: 0, count: nodeCount)
+    ends = NodeCounts(repeating: 0, count: nodeCount)
   }
 
+  /// The positions in `names` of node `index`'s classes.
+  private func range(_ index: Int) -> Range<Int> { starts[index]..<ends[index] }
+
   /// The classes of node `index`, in source order (none for nodes that are not elements).
-  subscript(index: Int) -> ArraySlice<String> { names[ranges[index]] }
+  subscript(index: Int) -> ArraySlice<String> { names[range(index)] }
 
   /// Whether node `index` has this class (without making a slice of the table).
   func contains(_ name: String, at index: Int) -> Bool {
-    for position in ranges[index] where names[position] == name { return true }
+    for position in range(index) where names[position] == name { return true }
     return false
   }
 
   /// Records the classes of element `index` from its `class` value.
   mutating func add(classValue: UnsafeBufferPointer<UInt8>, of index: Int) {
-    let start = names.count
+    starts[index] = names.count
     appendClassNames(of: classValue, to: &names)
-    ranges[index] = start..<names.count
+    ends[index] = names.count
   }
 }
 

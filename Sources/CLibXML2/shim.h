@@ -98,6 +98,9 @@ static inline int cxml_htmlCtxtUseOptions(htmlParserCtxtPtr context, int options
 static inline int cxml_htmlParseDocument(htmlParserCtxtPtr context) {
   return CXML_FUNCTION(htmlParseDocument)(context);
 }
+static inline void cxml_xmlStopParser(xmlParserCtxtPtr context) {
+  CXML_FUNCTION(xmlStopParser)(context);
+}
 static inline xmlCharEncodingHandlerPtr cxml_xmlFindCharEncodingHandler(const char *name) {
   return CXML_FUNCTION(xmlFindCharEncodingHandler)(name);
 }

@@ -130,6 +130,10 @@ public struct ChildIndices: Sequence, Sendable {
 }
 
 /// One node of an `HTMLDocument`: a plain value with no references, read through its document.
+///
+/// Its indices and offsets are stored in 32 bits (24 bytes a node instead of 48): a page with
+/// an element every few bytes makes millions of nodes, and the node array is the largest part
+/// of a parse. `parseHTML` refuses input whose offsets would not fit.
 public struct HTMLNode: Sendable {
   /// What a node is.
   public enum Kind: UInt8, Sendable {
@@ -143,24 +147,37 @@ public struct HTMLNode: Sendable {
 
   /// What this node is.
   public let kind: Kind
+  private let storedTag: Int32
+  private let storedParent: Int32
+  private var storedEnd: Int32
+  private let contentsStart: Int32
+  private let contentsEnd: Int32
+
   /// The index of the element's name in the document's `tagNames` (0 for other nodes).
-  public let tag: Int
+  public var tag: Int { Int(storedTag) }
   /// The index of the parent node (-1 for the document).
-  public let parent: Int
+  public var parent: Int { Int(storedParent) }
   /// One past the index of this node's last descendant.
-  public internal(set) var end: Int
+  public internal(set) var end: Int {
+    get { Int(storedEnd) }
+    set { storedEnd = Int32(truncatingIfNeeded: newValue) }
+  }
   /// For a text node, where its text lies in the document's `utf8`; for an element, its
   /// range of the document's `attributeSpans`.
-  let contents: Range<Int>
+  var contents: Range<Int> { Int(contentsStart)..<Int(contentsEnd) }
+
+  /// The largest index or byte offset a node can hold.
+  public static let maximumOffset = Int(Int32.max)
 
   /// Creates a node; `contents` is the text's bytes for a text node and the attributes' spans
-  /// for an element.
+  /// for an element. Every value must be at most `maximumOffset`.
   public init(kind: Kind, tag: Int = 0, parent: Int, end: Int, contents: Range<Int> = 0..<0) {
     self.kind = kind
-    self.tag = tag
-    self.parent = parent
-    self.end = end
-    self.contents = contents
+    self.storedTag = Int32(truncatingIfNeeded: tag)
+    self.storedParent = Int32(truncatingIfNeeded: parent)
+    self.storedEnd = Int32(truncatingIfNeeded: end)
+    self.contentsStart = Int32(truncatingIfNeeded: contents.lowerBound)
+    self.contentsEnd = Int32(truncatingIfNeeded: contents.upperBound)
   }
 
   /// Where a text node's text lies in the document's `utf8` (empty for other nodes).

@@ -12,6 +12,9 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
   case unparseable(reason: String)
   /// libxml2 is not installed: it is loaded on first use, not linked.
   case libraryMissing
+  /// The page is larger than a parse may be (bytes, or elements and text nodes): holding it
+  /// would take more memory than Redline allows itself.
+  case tooLarge(what: String, limit: Int)
 
   /// One line a user can act on.
   public var description: String {
@@ -19,6 +22,8 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
     case .unparseable(let reason): "cannot parse HTML: \(reason)"
     case .libraryMissing:
       "cannot parse HTML: libxml2 could not be loaded (install libxml2: apt-get install libxml2)"
+    case .tooLarge(let what, let limit):
+      "cannot parse HTML: the page has more than \(groupedDigits(limit)) \(what), the most Redline reads"
     }
   }
 }
@@ -32,21 +37,26 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
 ///   - encoding: the character set declared outside the document (HTTP `Content-Type`), if any;
 ///     without it libxml2 reads a BOM or `<meta charset>`.
 ///   - attributeLimit: the most attributes kept on one tag (libxml2 is quadratic in them).
+///   - nodeLimit: the most elements and text nodes a document may have.
 /// - Returns: the document; empty input gives a document with no children.
-/// - Throws: `ParseError` when libxml2 gives up or is not installed.
+/// - Throws: `ParseError` when libxml2 gives up or is not installed, and
+///   `ParseError.tooLarge` for input over `maximumInputBytes` or with more than `nodeLimit`
+///   nodes (parsing stops there, so memory stays bounded whatever the page).
 /// - Complexity: O(n) in the size of the input; the builder keeps its own stack of open
 ///   elements, so deep nesting cannot overflow the call stack.
 public func parseHTML(
-  _ bytes: [UInt8], encoding: String? = nil, attributeLimit: Int = maximumAttributesPerTag
+  _ bytes: [UInt8], encoding: String? = nil, attributeLimit: Int = maximumAttributesPerTag,
+  nodeLimit: Int = maximumNodes
 ) throws -> HTMLDocument {
   guard cxml_load() != 0 else { throw ParseError.libraryMissing }
-  let builder = TreeBuilder()
+  let builder = TreeBuilder(nodeLimit: nodeLimit)
   guard !bytes.isEmpty else { return builder.state.finish() }
-  builder.state.reserveCapacity(forInputOf: bytes.count)
-  guard bytes.count <= Int(Int32.max) else {
-    throw ParseError.unparseable(reason: "input larger than 2 GiB")
+  guard bytes.count <= maximumInputBytes else {
+    throw ParseError.tooLarge(what: "bytes", limit: maximumInputBytes)
   }
-  let input = cappingAttributes(bytes, limit: attributeLimit) ?? bytes
+  builder.state.reserveCapacity(forInputOf: bytes.count)
+  let withoutNULs = removingNULs(bytes) ?? bytes
+  let input = cappingAttributes(withoutNULs, limit: attributeLimit) ?? withoutNULs
   // What htmlReadMemory does, with our SAX handler in place of libxml2's tree builder.
   let context = input.withUnsafeBufferPointer { buffer in
     buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -87,7 +97,32 @@ public func parseHTML(
     }
     context.pointee._private = nil
   }
+  guard !builder.state.isOverLimit else {
+    throw ParseError.tooLarge(what: "elements and text nodes", limit: nodeLimit)
+  }
   return builder.state.finish()
+}
+
+/// The largest page `parseHTML` reads: 256 MiB. Prose costs about five times its size to parse
+/// and extract, so the largest page stays under Redline's 1 GiB of memory per page, and every
+/// text offset (at most three bytes of repaired UTF-8 per input byte) fits a node's 32 bits.
+public let maximumInputBytes = 256 << 20
+
+/// The most elements and text nodes `parseHTML` builds: 2,000,000. Real pages have a node per
+/// 20 or more bytes (the largest in the test corpus, 1.6 MB, about 50,000 nodes); a page built
+/// of a tag every few bytes would otherwise cost hundreds of bytes of memory per input byte
+/// across parsing and extraction. At this limit the node array is 48 MB.
+public let maximumNodes = 2_000_000
+
+/// 1234567 as "1,234,567".
+private func groupedDigits(_ number: Int) -> String {
+  var digits = Array(String(number))
+  var index = digits.count - 3
+  while index > 0 {
+    digits.insert(",", at: index)
+    index -= 3
+  }
+  return String(digits)
 }
 
 /// Points the parser's SAX handler at the tree builder. Callbacks that would build libxml2's
@@ -109,7 +144,11 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
   handler.pointee.startElementNs = nil
   handler.pointee.endElementNs = nil
   handler.pointee.startElement = { context, name, attributes in
-    TreeBuilder.from(context)?.state.startElement(name, attributes)
+    guard let builder = TreeBuilder.from(context) else { return }
+    builder.state.startElement(name, attributes)
+    if builder.state.isOverLimit {
+      cxml_xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
+    }
   }
   handler.pointee.endElement = { context, _ in
     TreeBuilder.from(context)?.state.endElement()
@@ -134,7 +173,9 @@ private final class TreeBuilder {
   /// Not checked for exclusive access at run time (a check per SAX event was a few percent of
   /// extraction): libxml2 calls back on the parsing thread, one event at a time, and no event
   /// re-enters the parser, so no two accesses ever overlap.
-  @exclusivity(unchecked) var state = TreeState()
+  @exclusivity(unchecked) var state: TreeState
+
+  init(nodeLimit: Int) { state = TreeState(nodeLimit: nodeLimit) }
 
   /// The builder of the parser whose SAX callback received `context`.
   static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder? {
@@ -159,20 +200,35 @@ private struct TreeState {
   private var attributeSpans: [HTMLAttributeSpan] = []
   private var tagNames = NameTable()
   private var attributeNames = NameTable()
+  /// The most nodes to build; past it every event is ignored and the parser is stopped.
+  private let nodeLimit: Int
+  /// Whether the page had more nodes than `nodeLimit`.
+  private(set) var isOverLimit = false
+
+  init(nodeLimit: Int) { self.nodeLimit = nodeLimit }
 
   private var parent: Int { open.last ?? 0 }
 
-  /// Room for a page of this size, so the buffers rarely grow by copying: text and values are
-  /// at most about the input's size, and real pages have a node per 30-odd bytes.
+  /// Room for a page of this size, so the buffers never grow by copying: text and values are
+  /// at most about the input's size, and a node takes at least two bytes of input (an element
+  /// three: `<b>`). Reserving is not touching: the kernel gives a page of memory only when it is
+  /// written, so a real page (a node per 20 or more bytes) costs no more than the nodes it has,
+  /// while a page of a tag every few bytes is spared the copies of a growing array (with the
+  /// old buffers kept for reuse, they had doubled its memory).
   mutating func reserveCapacity(forInputOf count: Int) {
     utf8.reserveCapacity(count)
-    nodes.reserveCapacity(count / 32)
+    nodes.reserveCapacity(min(count / 2, nodeLimit) + 2)
+    open.reserveCapacity(min(count / 3, nodeLimit) + 2)
   }
 
   mutating func startElement(
     _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
   ) {
     flushText()
+    guard nodes.count < nodeLimit else {
+      isOverLimit = true
+      return
+    }
     let index = nodes.count
     let tag = tagNames.id(name)
     let firstSpan = attributeSpans.count
@@ -191,7 +247,7 @@ private struct TreeState {
   }
 
   mutating func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
-    guard let characters, length > 0 else { return }
+    guard let characters, length > 0, !isOverLimit else { return }
     if pendingText == nil { pendingText = utf8.count }
     utf8.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
   }
@@ -199,6 +255,11 @@ private struct TreeState {
   mutating func flushText() {
     guard let start = pendingText else { return }
     pendingText = nil
+    guard nodes.count < nodeLimit else {
+      isOverLimit = true
+      utf8.removeSubrange(start...)
+      return
+    }
     repairUTF8(from: start)
     let index = nodes.count
     nodes.append(

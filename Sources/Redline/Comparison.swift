@@ -86,7 +86,7 @@ private func comparableText(of path: String) throws -> TextBytes {
     }
     return TextBytes(Array(try readArticle(Array(mapped.buffer)).text.utf8))
   }
-  let bytes = try file.readAll()
+  let bytes = try file.readAll(limit: namedHTML ? maximumPageBytes : .max)
   guard namedHTML || looksLikeHTML(bytes) else { return TextBytes(bytes) }
   return TextBytes(Array(try readArticle(bytes).text.utf8))
 }
@@ -94,8 +94,9 @@ private func comparableText(of path: String) throws -> TextBytes {
 /// Reads a local file, or standard input for "-", with one `read` per chunk into one buffer
 /// sized from `fstat` (no `Data` in between: on 10 MB inputs the copies showed in `diff`'s time).
 /// - Throws: `RedlineError.unreadableFile` with the reason (missing, a folder, no permission).
-public func readLocalFile(_ path: String) throws -> [UInt8] {
-  try LocalFile(path).readAll()
+/// - Parameter limit: the most bytes to accept (`maximumInputBytes` for a page to parse).
+public func readLocalFile(_ path: String, limit: Int = .max) throws -> [UInt8] {
+  try LocalFile(path).readAll(limit: limit)
 }
 
 /// A local file opened for reading (standard input for "-"), closed when released.
@@ -144,14 +145,20 @@ private final class LocalFile {
 
   /// Reads the rest of the file. Regular files report their size, so one buffer and one read
   /// usually do; pipes report 0 and are read in growing chunks.
-  func readAll() throws -> [UInt8] {
+  /// - Parameter limit: the most bytes to accept; a larger file is refused before it is read
+  ///   (a pipe, as soon as it has sent more).
+  /// - Throws: `RedlineError.unreadableFile`, or `RedlineError.tooLarge` past `limit`.
+  func readAll(limit: Int = .max) throws -> [UInt8] {
+    guard Int(info.st_size) <= limit else { throw RedlineError.tooLarge(path: path, limit: limit) }
     var (bytes, atEnd) = try readChunk(
       descriptor, capacity: max(Int(info.st_size) + 1, minimumReadSize), path)
     while !atEnd {
+      guard bytes.count <= limit else { throw RedlineError.tooLarge(path: path, limit: limit) }
       let chunk = try readChunk(descriptor, capacity: max(bytes.count, minimumReadSize), path)
       bytes.append(contentsOf: chunk.bytes)
       atEnd = chunk.atEnd
     }
+    guard bytes.count <= limit else { throw RedlineError.tooLarge(path: path, limit: limit) }
     return bytes
   }
 }

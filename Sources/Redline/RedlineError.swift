@@ -2,6 +2,8 @@
 public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A local file could not be read.
   case unreadableFile(path: String, reason: String)
+  /// A local file is larger than Redline reads as one page.
+  case tooLarge(path: String, limit: Int)
   /// A local file could not be written.
   case unwritableFile(path: String, reason: String)
   /// The input is not an HTML page (binary data, an image, JSON …).
@@ -24,6 +26,8 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .unreadableFile(let path, let reason): "cannot read \(path): \(reason)"
     case .unwritableFile(let path, let reason): "cannot write \(path): \(reason)"
+    case .tooLarge(let path, let limit):
+      "\(path): larger than \(limit >> 20) MiB, the largest page Redline reads"
     case .notHTML(let source, let detail): "\(source): not an HTML page (\(detail))"
     case .httpStatus(let url, let status): "fetching \(url): HTTP \(status)\(statusText(status))"
     case .unrequestedNotModified(let url):

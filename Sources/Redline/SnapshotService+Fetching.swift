@@ -82,7 +82,7 @@ extension SnapshotService {
     let type = response.mediaType
     let declaredHTML = type == "text/html" || type == "application/xhtml+xml"
     if declaredHTML || (type == nil && looksLikeHTML(response.body)) {
-      guard !looksBinary(response.body) else {
+      guard looksLikeHTML(response.body) || !looksBinary(response.body) else {
         throw RedlineError.notHTML(
           source: url, detail: "binary content labelled \(type ?? "as nothing")")
       }
@@ -206,16 +206,6 @@ private func documentKey(_ normalized: String) -> String {
   let port = components.port.map { ":\($0)" } ?? ""
   let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
   return host + port + path + query
-}
-
-/// Whether bytes are binary data rather than text: a NUL, or many control characters, near the
-/// start (the WHATWG sniffing rule for "binary data bytes").
-func looksBinary(_ bytes: [UInt8]) -> Bool {
-  let head = bytes.prefix(1445)
-  let binaryBytes = head.count { byte in
-    byte <= 0x08 || byte == 0x0B || (0x0E...0x1A).contains(byte) || (0x1C...0x1F).contains(byte)
-  }
-  return head.contains(0) || binaryBytes * 10 > head.count
 }
 
 extension SnapshotService {

@@ -47,6 +47,44 @@ struct ParseHTMLTests {
     #expect(document.nodes.count > 1)
   }
 
+  @Test("a page with more nodes than the limit is refused, and parsing stops there")
+  func nodeLimit() throws {
+    // html, body, then 50 paragraphs of one text node each: 102 nodes besides the document.
+    let html = "<html><body>" + String(repeating: "<p>words</p>", count: 50) + "</body></html>"
+    let fits = try parseHTML(Array(html.utf8), nodeLimit: 103)
+    #expect(fits.nodes.count == 103)
+    #expect(fits.elements(named: "p").count == 50)
+    for limit in [102, 50, 1] {
+      #expect {
+        try parseHTML(Array(html.utf8), nodeLimit: limit)
+      } throws: { error in
+        guard case .tooLarge(let what, let reported)? = error as? ParseError else { return false }
+        return what == "elements and text nodes" && reported == limit
+          && "\(error)".hasPrefix("cannot parse HTML: the page has more than \(limit) elements")
+      }
+    }
+    // Text after the last node allowed counts too (html and body are implied: 5 nodes fit).
+    #expect(try parseHTML(Array("<p>a</p>".utf8), nodeLimit: 5).nodes.count == 5)
+    #expect(throws: ParseError.self) {
+      try parseHTML(Array("<p>a</p>trailing text".utf8), nodeLimit: 5)
+    }
+  }
+
+  @Test("the default limits are far above real pages")
+  func defaultLimits() {
+    #expect(maximumNodes == 2_000_000)
+    #expect(maximumInputBytes == 256 << 20)
+    #expect("\(ParseError.tooLarge(what: "bytes", limit: 1_234_567))".contains("1,234,567 bytes"))
+  }
+
+  @Test("a NUL byte right after a tag does not end the page (libxml2 2.9 took it for the end)")
+  func nulAfterTag() throws {
+    let bytes = Array("<body><p>one</p>\u{0}<p>two</p><div>\u{0}three</div>".utf8)
+    let document = try parseHTML(bytes)
+    #expect(document.elements(named: "p").map { document.text(of: $0) } == ["one", "two"])
+    #expect(document.elements(named: "div").map { document.text(of: $0) } == ["three"])
+  }
+
   @Test("NUL bytes and invalid UTF-8 are recovered from")
   func hostileBytes() throws {
     var bytes = Array("<p>one\u{0}two</p><p>".utf8)

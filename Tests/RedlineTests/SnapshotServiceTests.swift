@@ -127,6 +127,23 @@ struct SnapshotServiceTests {
     #expect(try store.captures(of: page).count == 1)
   }
 
+  @Test("an HTML page with NUL bytes in its text is a page, not binary data")
+  func nulBytesInsideHTML() async throws {
+    let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let fetcher = StubFetcher()
+    let service = makeService(root, fetcher, TestClock())
+    fetcher.set(url, html: post([first + "\0", "\0" + second]))
+    let report = await service.check(url)
+    #expect(report.outcome == .new)
+    let store = FolderStore(root: root)
+    let page = try #require(try store.page(for: url))
+    let capture = try #require(try store.captures(of: page).first)
+    let text = try store.articleText(of: page, capture: capture.time)
+    #expect(text.contains(first) && text.contains(second))
+    #expect(!text.unicodeScalars.contains { $0.value == 0 })
+  }
+
   @Test("many pages: every one is reported, in the order given")
   func manyPages() async throws {
     let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString

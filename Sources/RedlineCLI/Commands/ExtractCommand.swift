@@ -63,7 +63,9 @@ struct ExtractCommand: ParsableCommand {
             writeOutput(Array(output.utf8))
           }
         } catch {
-          printError("\(file): \(error)")
+          // The store's and the reader's errors name the file already; the parser's and the
+          // extractor's ("no article found in the page") do not.
+          printError(error is RedlineError ? "\(error)" : "\(file): \(error)")
           failures += 1
         }
       }
@@ -72,11 +74,14 @@ struct ExtractCommand: ParsableCommand {
   }
 
   private func extract(_ file: String) throws -> String {
-    let bytes = try readLocalFile(file)
-    guard looksLikeHTML(bytes) || (!bytes.prefix(htmlSniffLength).contains(0) && hasHTMLName(file))
-    else {
-      throw RedlineError.notHTML(
-        source: file, detail: bytes.isEmpty ? "empty file" : "no HTML markup")
+    let bytes = try readLocalFile(file, limit: maximumPageBytes)
+    // A page is a page by its markup whatever bytes follow it; a file named .html without
+    // markup is read as HTML too, unless it is binary data (an image, random bytes), which
+    // holds no article but would decode, as windows-1252, into a page of gibberish.
+    guard looksLikeHTML(bytes) || (hasHTMLName(file) && !looksBinary(bytes)) else {
+      let detail =
+        bytes.isEmpty ? "empty file" : looksBinary(bytes) ? "binary data" : "no HTML markup"
+      throw RedlineError.notHTML(source: file, detail: detail)
     }
     return try readArticle(bytes, url: url).article.rendered(as: format)
   }
