@@ -8,6 +8,9 @@ public func fuzzExtraction(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   if let article = try? readArticle(bytes) {
     precondition(article.text.isEmpty || article.text.hasSuffix("\n"))
     precondition(!article.text.contains(" \n"))
+    // One blank line between blocks, never two; no NUL or carriage return from the page.
+    precondition(!article.text.contains("\n\n\n"))
+    precondition(!article.text.unicodeScalars.contains { $0 == "\u{0}" || $0 == "\r" })
   }
   return 0
 }
