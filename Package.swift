@@ -71,6 +71,9 @@ let package = Package(
     // Drives the real store from other processes: crash and two-process tests, benchmark stores.
     .executableTarget(
       name: "store-workload", dependencies: ["Redline", "SnapshotStore", "HTTPFetching"]),
+    // Times extraction in-process, as the corpus's evaluate.py times the peers: make bench.
+    .executableTarget(
+      name: "extract-timing", dependencies: ["Redline", "ArticleExtraction", "CMalloc"]),
 
     .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"], exclude: ["Fixtures"]),
     .testTarget(name: "HTMLParsingTests", dependencies: ["HTMLParsing"]),

@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --static-swift-stdlib --product redline >/dev/null
 swift build -c release --static-swift-stdlib --product store-workload >/dev/null
+swift build -c release --static-swift-stdlib --product extract-timing >/dev/null
 bin="$(swift build -c release --show-bin-path)"
-exec python3 scripts/bench.py --redline "$bin/redline" --workload "$bin/store-workload" "$@"
+exec python3 scripts/bench.py --redline "$bin/redline" --workload "$bin/store-workload" \
+  --timing "$bin/extract-timing" "$@"

@@ -276,9 +276,12 @@ private struct ElementHints {
   var role = ""
   var isHidden = false
 
-  /// Reads element `index`, and adds its classes to `classes`.
+  /// Reads element `index`, and adds its classes to `classes`. The document is borrowed: an
+  /// initializer takes its arguments owned, which copied the document (five retains and five
+  /// releases) for every element of the page.
   init(
-    _ document: HTMLDocument, _ index: Int, _ ids: HintAttributeIDs, _ classes: inout ClassTable
+    _ document: borrowing HTMLDocument, _ index: Int, _ ids: HintAttributeIDs,
+    _ classes: inout ClassTable
   ) {
     let spans = document.nodes[index].attributeSpans
     guard !spans.isEmpty else { return }
