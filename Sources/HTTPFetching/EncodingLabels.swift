@@ -94,26 +94,34 @@ let iconvNames: [String: String] = [
 
 /// The charset a page declares in `<meta charset>` or `<meta http-equiv="Content-Type"
 /// content="…; charset=…">` within its first 1,024 bytes (the prescan browsers do), as an
-/// encoding name.
+/// encoding name. The prescan reads bytes, ASCII case folded, as browsers do: labels and
+/// attribute names are ASCII, and white space includes a CR before a LF.
 func metaCharset(in bytes: [UInt8]) -> String? {
-  let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
-  var rest = head[...]
-  while let start = rest.firstRange(of: "<meta") {
-    let afterTag = rest[start.upperBound...]
-    guard let end = afterTag.firstIndex(of: ">") else { return nil }
-    let attributes = afterTag[..<end]
-    rest = afterTag[end...]
-    if let value = attributeValue("charset", in: attributes),
-      let name = encodingName(forLabel: value)
+  let head = bytes.prefix(1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+  var position = 0
+  while let start = firstRange(of: metaOpening, in: head, from: position) {
+    guard let end = head[start.upperBound...].firstIndex(of: UInt8(ascii: ">")) else {
+      return nil
+    }
+    let attributes = head[start.upperBound..<end]
+    position = end
+    if let value = attributeValue(charsetName, in: attributes),
+      let name = encodingName(forLabel: String(decoding: value, as: UTF8.self))
     {
       return name
     }
-    if attributeValue("http-equiv", in: attributes) == "content-type",
-      let content = attributeValue("content", in: attributes),
-      let range = content.firstRange(of: "charset=")
+    if let equiv = attributeValue(httpEquivName, in: attributes),
+      equiv.elementsEqual(contentTypeValue),
+      let content = attributeValue(contentName, in: attributes),
+      let range = firstRange(of: charsetEquals, in: content, from: content.startIndex)
     {
-      let label = content[range.upperBound...].prefix { $0 != ";" && $0 != " " && $0 != "\"" }
-      if let name = encodingName(forLabel: String(label).trimmingCharacters(["'"])) {
+      let label = content[range.upperBound...].prefix {
+        $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\"")
+      }
+      let unquoted = label.drop { $0 == UInt8(ascii: "'") }.reversed().drop {
+        $0 == UInt8(ascii: "'")
+      }
+      if let name = encodingName(forLabel: String(decoding: unquoted.reversed(), as: UTF8.self)) {
         return name
       }
     }
@@ -121,38 +129,61 @@ func metaCharset(in bytes: [UInt8]) -> String? {
   return nil
 }
 
-/// The value of `name="…"`, `name='…'` or `name=…` inside a tag's attribute text.
-private func attributeValue(_ name: String, in attributes: Substring) -> String? {
-  var search = attributes
-  while let found = search.firstRange(of: name) {
-    let before =
-      found.lowerBound == attributes.startIndex
-      ? " " : attributes[attributes.index(before: found.lowerBound)]
-    var index = found.upperBound
-    search = attributes[found.upperBound...]
-    guard " \t\n\r/\"'".contains(before) else { continue }
-    while index < attributes.endIndex, attributes[index] == " " {
-      index = attributes.index(after: index)
+private let metaOpening = Array("<meta".utf8)
+private let charsetName = Array("charset".utf8)
+private let httpEquivName = Array("http-equiv".utf8)
+private let contentName = Array("content".utf8)
+private let contentTypeValue = Array("content-type".utf8)
+private let charsetEquals = Array("charset=".utf8)
+
+/// Where `needle` first occurs in `bytes` at or after `from`.
+private func firstRange<Bytes: Collection<UInt8>>(
+  of needle: [UInt8], in bytes: Bytes, from: Bytes.Index
+) -> Range<Bytes.Index>? where Bytes.SubSequence: Collection<UInt8> {
+  var start = from
+  while start != bytes.endIndex {
+    if bytes[start...].starts(with: needle) {
+      return start..<bytes.index(start, offsetBy: needle.count)
     }
-    guard index < attributes.endIndex, attributes[index] == "=" else { continue }
-    index = attributes.index(after: index)
-    while index < attributes.endIndex, attributes[index] == " " {
-      index = attributes.index(after: index)
-    }
-    guard index < attributes.endIndex else { return nil }
-    let quote = attributes[index]
-    if quote == "\"" || quote == "'" {
-      let valueStart = attributes.index(after: index)
-      let valueEnd = attributes[valueStart...].firstIndex(of: quote) ?? attributes.endIndex
-      return String(attributes[valueStart..<valueEnd]).trimmingWhitespace()
-    }
-    return String(attributes[index...].prefix { $0 != " " && $0 != "/" })
+    start = bytes.index(after: start)
   }
   return nil
 }
 
-extension StringProtocol {
-  fileprivate func trimmingCharacters(_ characters: Set<Character>) -> String {
-    String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
+/// Whether a byte is HTML white space (space, tab, LF, FF, CR).
+private func isHTMLSpace(_ byte: UInt8) -> Bool {
+  byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+}
+
+/// The value of `name="…"`, `name='…'` or `name=…` inside a tag's attribute bytes, with white
+/// space around a quoted value trimmed.
+private func attributeValue(_ name: [UInt8], in attributes: ArraySlice<UInt8>) -> ArraySlice<
+  UInt8
+>? {
+  var search = attributes.startIndex
+  while let found = firstRange(of: name, in: attributes, from: search) {
+    search = found.upperBound
+    let before = found.lowerBound == attributes.startIndex ? 0x20 : attributes[found.lowerBound - 1]
+    guard
+      isHTMLSpace(before) || before == UInt8(ascii: "/") || before == UInt8(ascii: "\"")
+        || before == UInt8(ascii: "'")
+    else { continue }
+    var index = found.upperBound
+    while index < attributes.endIndex, attributes[index] == 0x20 { index += 1 }
+    guard index < attributes.endIndex, attributes[index] == UInt8(ascii: "=") else { continue }
+    index += 1
+    while index < attributes.endIndex, attributes[index] == 0x20 { index += 1 }
+    guard index < attributes.endIndex else { return nil }
+    let quote = attributes[index]
+    if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+      let valueStart = index + 1
+      let valueEnd = attributes[valueStart...].firstIndex(of: quote) ?? attributes.endIndex
+      var value = attributes[valueStart..<valueEnd]
+      while let first = value.first, isHTMLSpace(first) { value = value.dropFirst() }
+      while let last = value.last, isHTMLSpace(last) { value = value.dropLast() }
+      return value
+    }
+    return attributes[index...].prefix { $0 != 0x20 && $0 != UInt8(ascii: "/") }
   }
+  return nil
 }

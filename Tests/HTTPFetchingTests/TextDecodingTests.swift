@@ -76,6 +76,36 @@ struct TextDecodingTests {
     #expect(decoded.source == .metaTag)
   }
 
+  @Test(
+    "the <meta> prescan reads the spellings pages use",
+    arguments: [
+      "<META CHARSET=ISO-8859-2>",
+      "<meta\r\ncharset=\"iso-8859-2\">",
+      "<meta name=viewport content=\"width=device-width\"><meta charset=' iso-8859-2 '>",
+      "<meta http-equiv=\"content-type\" content=\"text/html;charset='iso-8859-2'\">",
+      "<meta content=\"text/html; charset=iso-8859-2\" http-equiv=\"Content-Type\" />",
+      "<meta data-charset=\"utf-8\" charset=\"iso-8859-2\">",
+    ])
+  func metaSpellings(meta: String) {
+    let polish = samples[5]
+    let decoded = decodeText(page(polish.bytes, meta: meta), declaredCharset: nil)
+    #expect(decoded.source == .metaTag)
+    #expect(decoded.encoding == "iso-8859-2")
+    #expect(decodedBody(decoded) == polish.text)
+  }
+
+  @Test(
+    "a <meta> that names no charset, or names it past the prescan's 1,024 bytes, is no label",
+    arguments: [
+      "<meta name=\"description\" content=\"charset=iso-8859-2\">",
+      "<meta http-equiv=\"refresh\" content=\"0; charset=iso-8859-2\">",
+      String(repeating: " ", count: 1024) + "<meta charset=\"iso-8859-2\">",
+    ])
+  func metaIgnored(meta: String) {
+    let decoded = decodeText(page(Array("plain".utf8), meta: meta), declaredCharset: nil)
+    #expect(decoded.source == .sniffed)
+  }
+
   @Test("the header outranks <meta>, and a BOM outranks both")
   func order() {
     let shiftJIS = samples[0]
