@@ -12,6 +12,7 @@ import SnapshotStore
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
+    _superCommandName: redlineCommandName,
     abstract: "List every page edited after its first capture, or removed or moved.",
     discussion: """
       Each edit is one version of a post against the one before it, with its time, its \

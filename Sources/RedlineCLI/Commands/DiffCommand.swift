@@ -12,6 +12,7 @@ import TextDiff
 struct DiffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
+    _superCommandName: redlineCommandName,
     abstract: "Show how an article changed, as a unified diff.",
     discussion: """
       redline diff URL [FROM [TO]] compares two stored captures of a page (default: the two \

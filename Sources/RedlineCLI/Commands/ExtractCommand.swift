@@ -14,6 +14,7 @@ extension ArticleFormat: ExpressibleByArgument {}
 struct ExtractCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "extract",
+    _superCommandName: redlineCommandName,
     abstract: "Print the article of local HTML files.",
     discussion: """
       Formats: article (the canonical text Redline stores: header lines, then the body as \

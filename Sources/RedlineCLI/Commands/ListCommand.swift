@@ -5,6 +5,7 @@ import SnapshotStore
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
+    _superCommandName: redlineCommandName,
     abstract: "List the pages in the store.",
     discussion: """
       One line per page: number of captures, when it was first seen, last changed and last \

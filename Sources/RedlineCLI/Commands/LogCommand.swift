@@ -5,6 +5,7 @@ import SnapshotStore
 struct LogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "log",
+    _superCommandName: redlineCommandName,
     abstract: "Show the timeline of one page: its captures, or with --all every check.",
     discussion: """
       One line per capture: time (UTC), HTTP status, outcome (new or changed), lines added \

@@ -4,6 +4,7 @@ import Redline
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
+    _superCommandName: redlineCommandName,
     abstract: "Print a stored article (or its raw HTML).",
     discussion: """
       WHEN takes a capture time, a unique prefix of one, first, latest (the default), \

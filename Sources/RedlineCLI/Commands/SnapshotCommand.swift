@@ -14,6 +14,7 @@ import SnapshotStore
 struct SnapshotCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "snapshot",
+    _superCommandName: redlineCommandName,
     abstract: "Fetch pages and store a capture of each article that is new or changed.",
     discussion: """
       Prints one line per page: "new URL", "changed +ADDED -REMOVED URL", "unchanged URL" \

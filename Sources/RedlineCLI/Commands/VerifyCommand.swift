@@ -12,6 +12,7 @@ import SnapshotStore
 struct VerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
+    _superCommandName: redlineCommandName,
     abstract: "Re-hash every stored file and check every page's history chain.",
     discussion: """
       Prints one line per problem: "missing PATH: …", "altered PATH: …" (a hash, size or \
