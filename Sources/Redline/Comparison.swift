@@ -94,7 +94,7 @@ private func comparableText(of path: String) throws -> TextBytes {
 /// Reads a local file, or standard input for "-", with one `read` per chunk into one buffer
 /// sized from `fstat` (no `Data` in between: on 10 MB inputs the copies showed in `diff`'s time).
 /// - Throws: `RedlineError.unreadableFile` with the reason (missing, a folder, no permission).
-/// - Parameter limit: the most bytes to accept (`maximumInputBytes` for a page to parse).
+/// - Parameter limit: the most bytes to accept (`maximumPageBytes` for a page to parse).
 public func readLocalFile(_ path: String, limit: Int = .max) throws -> [UInt8] {
   try LocalFile(path).readAll(limit: limit)
 }
