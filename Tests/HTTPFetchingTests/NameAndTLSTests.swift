@@ -63,25 +63,28 @@ final class TLSServer {
     // A free port: the system picks one for a loopback server, which gives it back at once.
     // Another test may take it before openssl binds it; then openssl ends, and this tries
     // another.
-    output = Pipe()
-    var started: (port: UInt16, process: Process)?
+    // Each try gets a pipe of its own: Process closes the parent's copy of the write end once
+    // the child has started, so a pipe handed to a second Process fails with EBADF.
+    var started: (port: UInt16, process: Process, output: Pipe)?
     for _ in 0..<5 where started == nil {
       let probe = try LoopbackServer { _ in .closeWithoutResponse }
       let port = probe.port
       probe.stop()
+      let output = Pipe()
       let process = try Self.openssl(
         [
           "s_server", "-accept", "127.0.0.1:\(port)", "-cert", folder + "/cert.pem", "-key",
           folder + "/key.pem", "-alpn", "http/1.1", "-www", "-naccept", "1",
         ], output: output)
       if Self.waitForListener(port: port, process: process) {
-        started = (port, process)
-      } else if process.isRunning {
-        process.terminate()
+        started = (port, process, output)
+      } else {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
       }
     }
     guard let started else { throw TLSServerError.notListening }
-    (port, process) = started
+    (port, process, output) = started
   }
 
   /// Waits for the server to end after its one connection (stopping it after 20 s), and
