@@ -58,8 +58,11 @@ final class TLSServer {
         "-subj", "/CN=127.0.0.1", "-days", "1", "-keyout", folder + "/key.pem", "-out",
         folder + "/cert.pem",
       ])
+    for _ in 0..<2000 where isAlive(request.processIdentifier) { usleep(10_000) }
     request.waitUntilExit()
-    guard request.terminationStatus == 0 else { throw TLSServerError.noCertificate }
+    guard FileManager.default.fileExists(atPath: folder + "/cert.pem") else {
+      throw TLSServerError.noCertificate
+    }
     // A free port: the system picks one for a loopback server, which gives it back at once.
     // Another test may take it before openssl binds it; then openssl ends, and this tries
     // another.
@@ -79,8 +82,9 @@ final class TLSServer {
       if Self.waitForListener(port: port, process: process) {
         started = (port, process, output)
       } else {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        // Not `isRunning`: Foundation sets it from a monitoring thread, which may not have
+        // seen the launch yet (it did not once under load, and waiting for exit then hung).
+        kill(process.processIdentifier, SIGKILL)
       }
     }
     guard let started else { throw TLSServerError.notListening }
@@ -91,8 +95,9 @@ final class TLSServer {
   /// returns everything it printed.
   @discardableResult
   func stop() -> String {
-    for _ in 0..<2000 where process.isRunning { usleep(10_000) }
-    if process.isRunning { process.terminate() }
+    let pid = process.processIdentifier
+    for _ in 0..<2000 where isAlive(pid) { usleep(10_000) }
+    if isAlive(pid) { kill(pid, SIGKILL) }
     process.waitUntilExit()
     let log = String(
       decoding: (try? output.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
@@ -113,7 +118,9 @@ final class TLSServer {
 
   /// Waits until the port is listening, without connecting (the one connection is the
   /// test's): Linux lists listening sockets in /proc/net/tcp, state 0A. False when openssl
-  /// ends first (the port was taken) or after 20 s.
+  /// ends first (the port was taken) or after 20 s. Whether openssl ended is read from
+  /// /proc/PID/stat, not from `Process.isRunning`, which a monitoring thread sets some time
+  /// after launch: right after `run()` it can still say false.
   private static func waitForListener(port: UInt16, process: Process) -> Bool {
     let local = String(format: "0100007F:%04X", port)
     for _ in 0..<2000 {
@@ -123,11 +130,20 @@ final class TLSServer {
         return fields.count > 3 && fields[1] == local && fields[3] == "0A"
       }
       if listening { return true }
-      guard process.isRunning else { return false }
+      guard isAlive(process.processIdentifier) else { return false }
       usleep(10_000)
     }
     return false
   }
+}
+
+/// Whether process `pid` exists and has not ended (a zombie, state Z, has ended).
+private func isAlive(_ pid: Int32) -> Bool {
+  guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+    let close = stat.lastIndex(of: ")")
+  else { return false }
+  let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+  return state != "Z" && state != "X"
 }
 
 private enum TLSServerError: Error {
