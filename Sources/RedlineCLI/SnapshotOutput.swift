@@ -65,7 +65,11 @@ struct SnapshotOutput {
     if report.failed { failures += 1 }
     if case .changed = report.outcome { changes += 1 }
     guard shows(report) else { return }
-    if case .failed(let reason) = report.outcome { printError(reason) }
+    if case .failed(let reason) = report.outcome {
+      // Fetch errors name the page ("fetching URL: …"); parse and extraction errors do not, and
+      // in a run over many pages a line must say which page it is about.
+      printError(reason.contains(report.url) ? reason : "\(report.url): \(reason)")
+    }
     switch format {
     case .text:
       if report.failed { return }

@@ -344,6 +344,13 @@ struct EndToEndTests {
     #expect(notHTML.status == 0)
     #expect(notHTML.stdout == "not-html application/octet-stream \(server.baseURL)/image.png\n")
 
+    // A page with no article: the error line names the page, as a fetch error's does.
+    try Data("<html><head><title>t</title></head><body></body></html>".utf8).write(
+      to: URL(fileURLWithPath: site.file("blank.html")))
+    let blank = try redline(["snapshot", "--store", store, server.baseURL + "/blank.html"])
+    #expect(blank.status == 3)
+    #expect(blank.stderr == "redline: \(server.baseURL)/blank.html: no article found in the page\n")
+
     let missing = try redline(["snapshot", "--store", store, server.baseURL + "/missing.html"])
     #expect(missing.status == 3)
     #expect(missing.stdout == "")
