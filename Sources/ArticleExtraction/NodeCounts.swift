@@ -12,6 +12,9 @@ struct NodeCounts {
     storage = Array(repeating: Int32(truncatingIfNeeded: value), count: count)
   }
 
+  /// Whether there are no counts at all.
+  var isEmpty: Bool { storage.isEmpty }
+
   /// The count of node `index`.
   subscript(index: Int) -> Int {
     get { Int(storage[index]) }

@@ -53,8 +53,10 @@ struct PageAnalysis {
     }
     self.classes = classes
     self.marks = marks
-    let ownText = Self.ownText(document, skipped: skipped)
-    (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
+    var ownText = Self.ownText(document, skipped: skipped)
+    textLength = ownText.text
+    commas = ownText.commas
+    linkTextLength = Self.measure(document, &textLength, &commas, skipped: skipped)
     let pageText = max(textLength[body], 1)
     // The nearest `<article>` around each node: a post's own wrapper is never its chrome.
     var post = NodeCounts(repeating: -1, count: nodes.count)
@@ -106,7 +108,14 @@ struct PageAnalysis {
         skipped[index] = true
       }
     }
-    (textLength, linkTextLength, commas) = Self.measure(document, ownText, skipped: skipped)
+    // The first counts go before the second are made, and the second are summed in the
+    // own-text arrays themselves: on a page of millions of elements, two sets of counts at once
+    // were the peak of extraction's memory.
+    textLength = NodeCounts(repeating: 0, count: 0)
+    linkTextLength = NodeCounts(repeating: 0, count: 0)
+    commas = NodeCounts(repeating: 0, count: 0)
+    linkTextLength = Self.measure(document, &ownText.text, &ownText.commas, skipped: skipped)
+    (textLength, commas) = ownText
   }
 
   /// The share of a node's text that stands inside links, 0 for a node without text.
@@ -193,13 +202,15 @@ struct PageAnalysis {
   }
 
   /// Text, link text and commas under each node, summed bottom-up over the nodes not skipped.
+  ///
+  /// `text` and `commas` come in holding each text node's own counts and leave holding the
+  /// sums; the link text is returned.
   private static func measure(
-    _ document: HTMLDocument, _ own: (text: NodeCounts, commas: NodeCounts), skipped: [Bool]
-  ) -> (text: NodeCounts, links: NodeCounts, commas: NodeCounts) {
+    _ document: HTMLDocument, _ text: inout NodeCounts, _ commas: inout NodeCounts,
+    skipped: [Bool]
+  ) -> NodeCounts {
     let nodes = document.nodes
-    var text = own.text
     var links = NodeCounts(repeating: 0, count: nodes.count)
-    var commas = own.commas
     let linkTag = document.tagNames.firstIndex(of: "a")
     for index in nodes.indices.reversed() {
       guard !skipped[index] else {
@@ -214,7 +225,7 @@ struct PageAnalysis {
       links[parent] += links[index]
       commas[parent] += commas[index]
     }
-    return (text, links, commas)
+    return links
   }
 }
 
@@ -223,16 +234,19 @@ struct PageAnalysis {
 struct ClassTable {
   private var names: [String] = []
   /// Where each node's classes start and end in `names` (both 0 for a node without classes).
-  private var starts: NodeCounts
-  private var ends: NodeCounts
+  /// Empty until the first class is added: a page without classes costs nothing here.
+  private var starts = NodeCounts(repeating: 0, count: 0)
+  private var ends = NodeCounts(repeating: 0, count: 0)
+  private let nodeCount: Int
 
   init(nodeCount: Int) {
-    starts = NodeCounts(repeating: 0, count: nodeCount)
-    ends = NodeCounts(repeating: 0, count: nodeCount)
+    self.nodeCount = nodeCount
   }
 
   /// The positions in `names` of node `index`'s classes.
-  private func range(_ index: Int) -> Range<Int> { starts[index]..<ends[index] }
+  private func range(_ index: Int) -> Range<Int> {
+    names.isEmpty ? 0..<0 : starts[index]..<ends[index]
+  }
 
   /// The classes of node `index`, in source order (none for nodes that are not elements).
   subscript(index: Int) -> ArraySlice<String> { names[range(index)] }
@@ -245,6 +259,10 @@ struct ClassTable {
 
   /// Records the classes of element `index` from its `class` value.
   mutating func add(classValue: UnsafeBufferPointer<UInt8>, of index: Int) {
+    if starts.isEmpty {
+      starts = NodeCounts(repeating: 0, count: nodeCount)
+      ends = NodeCounts(repeating: 0, count: nodeCount)
+    }
     starts[index] = names.count
     appendClassNames(of: classValue, to: &names)
     ends[index] = names.count

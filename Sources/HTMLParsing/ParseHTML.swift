@@ -194,8 +194,9 @@ private final class TreeBuilder {
 /// one byte buffer, so no event allocates a string.
 private struct TreeState {
   private var nodes: [HTMLNode] = [HTMLNode(kind: .document, parent: -1, end: 0)]
-  /// Indices of the open elements, innermost last.
-  private var open: [Int] = []
+  /// Indices of the open elements, innermost last (32 bits each: a page of a million unclosed
+  /// tags keeps a million of them).
+  private var open: [Int32] = []
   /// Text and attribute values; each node's or value's bytes are well-formed UTF-8.
   private var utf8: [UInt8] = []
   /// Where the text of consecutive character events not yet made a node starts in `utf8`.
@@ -210,7 +211,7 @@ private struct TreeState {
 
   init(nodeLimit: Int) { self.nodeLimit = nodeLimit }
 
-  private var parent: Int { open.last ?? 0 }
+  private var parent: Int { open.last.map(Int.init) ?? 0 }
 
   /// Room for a page of this size, so the buffers never grow by copying: text and values are
   /// at most about the input's size, and a node takes at least two bytes of input (an element
@@ -240,12 +241,12 @@ private struct TreeState {
       HTMLNode(
         kind: .element, tag: tag, parent: parent, end: index + 1,
         contents: firstSpan..<attributeSpans.count))
-    open.append(index)
+    open.append(Int32(truncatingIfNeeded: index))
   }
 
   mutating func endElement() {
     flushText()
-    guard let index = open.popLast() else { return }
+    guard let index = open.popLast().map(Int.init) else { return }
     nodes[index].end = nodes.count
   }
 
@@ -272,7 +273,7 @@ private struct TreeState {
   /// The finished document: elements libxml2 left open are closed at the end of the input.
   mutating func finish() -> HTMLDocument {
     flushText()
-    while let index = open.popLast() { nodes[index].end = nodes.count }
+    while let index = open.popLast().map(Int.init) { nodes[index].end = nodes.count }
     nodes[0].end = nodes.count
     return HTMLDocument(
       nodes: nodes, tagNames: tagNames.names, attributeNames: attributeNames.names,
