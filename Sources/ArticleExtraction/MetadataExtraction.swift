@@ -355,13 +355,37 @@ private func trimmingSiteName(_ title: String, siteName: String?) -> String {
 }
 
 private func resolved(_ link: String, against base: String?) -> String? {
-  let trimmed = link.trimmingSpaces()
+  let trimmed = withoutControls(link.trimmingSpaces())
   guard !trimmed.isEmpty else { return nil }
   if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }
   guard let base, let baseURL = URL(string: base),
     let absolute = URL(string: trimmed, relativeTo: baseURL)?.absoluteString
   else { return nil }
   return absolute
+}
+
+/// A link as a URL parser reads it (WHATWG URL Standard): tabs and line breaks anywhere are
+/// removed, and the other C0 controls, DEL and spaces are percent-encoded. A control character
+/// in a page's canonical link must not reach the one-line `URL:` header of the article text.
+func withoutControls(_ link: String) -> String {
+  guard link.utf8.contains(where: { $0 < 0x21 || $0 == 0x7F }) else { return link }
+  // Leading and trailing controls and spaces go, as the URL parser strips them.
+  let utf8 = Array(link.utf8)
+  guard let first = utf8.firstIndex(where: { $0 > 0x20 }),
+    let last = utf8.lastIndex(where: { $0 > 0x20 })
+  else { return "" }
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(utf8.count)
+  let hex = Array("0123456789ABCDEF".utf8)
+  for byte in utf8[first...last] {
+    switch byte {
+    case 0x09, 0x0A, 0x0D: continue
+    case 0x00..<0x21, 0x7F:
+      bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+    default: bytes.append(byte)
+    }
+  }
+  return String(decoding: bytes, as: UTF8.self)
 }
 
 private func uniqueNonEmpty(_ values: [String]) -> [String] {

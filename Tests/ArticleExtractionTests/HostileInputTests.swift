@@ -1,4 +1,5 @@
 import ArticleExtraction
+import Foundation
 import HTMLParsing
 import Testing
 
@@ -64,6 +65,42 @@ struct HostileInputTests {
       return
     }
     #expect(error as? ExtractionError == .noArticleFound)
+  }
+
+  /// Inputs the fuzzer (`scripts/fuzz.sh`) found that broke the article text's format, kept in
+  /// `FuzzCrashes/`: the text ends with a newline, has no trailing spaces, no doubled blank
+  /// line, and no NUL, CR or other control character but the newline.
+  static let crashes = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("FuzzCrashes")
+
+  @Test(
+    "inputs the fuzzer found keep the text format",
+    arguments: (try? FileManager.default.contentsOfDirectory(atPath: crashes.path)) ?? [])
+  func fuzzCrash(name: String) throws {
+    let bytes = try Data(contentsOf: Self.crashes.appendingPathComponent(name))
+    guard case .success(let article) = outcome([UInt8](bytes)) else { return }
+    let text = article.canonicalText
+    #expect(text.isEmpty || text.hasSuffix("\n"))
+    #expect(!text.contains(" \n"))
+    #expect(!text.contains("\n\n\n"))
+    #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+  }
+
+  @Test("the folder of fuzzer finds is not empty")
+  func hasFuzzCrashes() throws {
+    #expect(try !FileManager.default.contentsOfDirectory(atPath: Self.crashes.path).isEmpty)
+  }
+
+  @Test("a canonical link's tabs, line breaks and control characters stay out of the URL line")
+  func controlsInCanonicalLink() throws {
+    let html =
+      "<html><head><title>t</title>"
+      + "<link rel=canonical href=\" https://blog.example/20\u{1}\r16/a\tpost\nhere x \">"
+      + "</head><body><article><p>A paragraph long enough to be the body of this post.</p>"
+      + "</article></body></html>"
+    let article = try outcome(Array(html.utf8)).get()
+    #expect(article.url == "https://blog.example/20%0116/aposthere%20x")
+    #expect(article.canonicalText.contains("\nURL: https://blog.example/20%0116/aposthere%20x\n"))
   }
 
   @Test("binary input never puts control characters into an article")
