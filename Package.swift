@@ -36,7 +36,7 @@ let package = Package(
       providers: [.apt(["libcurl4-openssl-dev"])]
     ),
     libxml2,
-    // glibc's <malloc.h>: `redline extract` keeps freed memory for the next page (mallopt).
+    // glibc's <malloc.h>: extraction of many pages keeps freed memory for the next (mallopt).
     .systemLibrary(name: "CMalloc"),
     .target(name: "HTTPFetching", dependencies: ["CCurl"]),
     .target(name: "HTMLParsing", dependencies: ["CLibXML2"], swiftSettings: libxml2Headers),
@@ -55,13 +55,13 @@ let package = Package(
       name: "Redline",
       dependencies: [
         "HTTPFetching", "HTMLParsing", "ArticleExtraction", "FeedParsing", "TextDiff",
-        "SnapshotStore", "UnicodeSpaces",
+        "SnapshotStore", "UnicodeSpaces", "CMalloc",
       ]
     ),
     .executableTarget(
       name: "RedlineCLI",
       dependencies: [
-        "Redline", "CMalloc", "UnicodeSpaces",
+        "Redline", "UnicodeSpaces",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -73,7 +73,7 @@ let package = Package(
       name: "store-workload", dependencies: ["Redline", "SnapshotStore", "HTTPFetching"]),
     // Times extraction in-process, as the corpus's evaluate.py times the peers: make bench.
     .executableTarget(
-      name: "extract-timing", dependencies: ["Redline", "ArticleExtraction", "CMalloc"]),
+      name: "extract-timing", dependencies: ["Redline", "ArticleExtraction"]),
 
     .testTarget(name: "TextDiffTests", dependencies: ["TextDiff"], exclude: ["Fixtures"]),
     .testTarget(name: "HTMLParsingTests", dependencies: ["HTMLParsing"]),

@@ -7,7 +7,6 @@
 //   extract-timing [--repeat N] FILE…
 //       prints "PAGES SECONDS" (the best of N passes over all pages, default 1)
 import ArticleExtraction
-import CMalloc
 import FoundationEssentials
 import Redline
 
@@ -30,8 +29,7 @@ if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count
 }
 guard !arguments.isEmpty else { fail("usage: extract-timing [--repeat N] FILE…") }
 // As `redline extract` does: freed buffers stay in the heap for the next page.
-_ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
-_ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
+keepFreedMemoryForReuse()
 
 let pages: [[UInt8]]
 do {

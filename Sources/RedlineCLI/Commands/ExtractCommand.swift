@@ -6,7 +6,6 @@ import SnapshotStore
 
 #if canImport(Glibc)
   import Glibc
-  import CMalloc
 #endif
 
 extension ArticleFormat: ExpressibleByArgument {}
@@ -79,9 +78,9 @@ struct ExtractCommand: ParsableCommand {
     // A page is a page by its markup whatever bytes follow it; a file named .html without
     // markup is read as HTML too, unless it is binary data (an image, random bytes), which
     // holds no article but would decode, as windows-1252, into a page of gibberish.
-    guard looksLikeHTML(bytes) || (hasHTMLName(file) && !looksBinary(bytes)) else {
-      let detail =
-        bytes.isEmpty ? "empty file" : looksBinary(bytes) ? "binary data" : "no HTML markup"
+    let binary = looksBinary(bytes)
+    guard looksLikeHTML(bytes) || (hasHTMLName(file) && !binary) else {
+      let detail = bytes.isEmpty ? "empty file" : binary ? "binary data" : "no HTML markup"
       throw RedlineError.notHTML(source: file, detail: detail)
     }
     return try readArticle(bytes, url: url).article.rendered(as: format)
@@ -117,14 +116,4 @@ struct ExtractCommand: ParsableCommand {
       throw RedlineError.unwritableFile(path: target, reason: failure)
     }
   }
-}
-
-/// Pages extracted one after another allocate and free buffers of about the same sizes; by
-/// default glibc hands large ones back to the kernel after each page and the next page faults
-/// them in again, zeroed (a few percent of a corpus run). Keep them in the heap instead.
-private func keepFreedMemoryForReuse() {
-  #if canImport(Glibc)
-    _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
-    _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
-  #endif
 }
