@@ -85,7 +85,8 @@ let package = Package(
     ),
     .testTarget(name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "LoopbackServer"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),
-    .testTarget(name: "RedlineTests", dependencies: ["Redline", "LoopbackServer"]),
+    .testTarget(
+      name: "RedlineTests", dependencies: ["Redline", "ArticleExtraction", "LoopbackServer"]),
     .testTarget(
       name: "RedlineEndToEndTests",
       // libxml2's XML parser checks that the audit's HTML report is well-formed.

@@ -19,12 +19,16 @@ public struct Article: Sendable, Equatable, Codable {
   public var language: String?
   /// The body, block by block, in reading order.
   public var blocks: [Block]
+  /// Where the body's links point: each `href` once, in order of first appearance, as written
+  /// but for white space and control characters (see `linkTargets(_:)`). Part of the record:
+  /// a link that points somewhere else is an edit even when its words stay the same.
+  public var links: [String]
 
   /// Creates an article.
   public init(
     title: String? = nil, authors: [String] = [], published: String? = nil,
     updated: String? = nil, url: String? = nil, siteName: String? = nil,
-    language: String? = nil, blocks: [Block] = []
+    language: String? = nil, blocks: [Block] = [], links: [String] = []
   ) {
     self.title = title
     self.authors = authors
@@ -34,6 +38,7 @@ public struct Article: Sendable, Equatable, Codable {
     self.siteName = siteName
     self.language = language
     self.blocks = blocks
+    self.links = links
   }
 }
 

@@ -33,7 +33,10 @@ extension Article {
   }
 
   /// The canonical article text of DESIGN.md: known header lines, a blank line, then one block
-  /// per line with a blank line between blocks.
+  /// per line with a blank line between blocks, then, when the body has links, the links
+  /// section: a line `Links:` and right under it each link target on a line of its own, in
+  /// order of first appearance. Body blocks never span two lines, so a last section of several
+  /// lines that starts with `Links:` can only be the links section (`ArticleText.linksMarker`).
   public var canonicalText: String {
     var header: [String] = []
     if let title { header.append("Title: \(title)") }
@@ -42,7 +45,10 @@ extension Article {
     if let updated { header.append("Updated: \(updated)") }
     if let url { header.append("URL: \(url)") }
     let body = blocks.map(\.markdownLine)
-    let sections = [header.joined(separator: "\n")].filter { !$0.isEmpty } + body
+    var sections = [header.joined(separator: "\n")].filter { !$0.isEmpty } + body
+    if !links.isEmpty, !body.isEmpty {
+      sections.append(([ArticleText.linksMarker] + links).joined(separator: "\n"))
+    }
     return sections.isEmpty ? "" : sections.joined(separator: "\n\n") + "\n"
   }
 
@@ -60,7 +66,7 @@ extension Article {
       title: title, authors: authors, published: published, updated: updated, url: url,
       siteName: siteName, language: language,
       blocks: blocks.map { ArticleJSON.BlockJSON(type: $0.typeName, text: $0.text) },
-      text: canonicalText)
+      links: links, text: canonicalText)
     guard let data = try? encoder.encode(document) else { return "{}\n" }
     return String(decoding: data, as: UTF8.self) + "\n"
   }
@@ -79,7 +85,41 @@ private struct ArticleJSON: Encodable {
   let siteName: String?
   let language: String?
   let blocks: [BlockJSON]
+  let links: [String]
   let text: String
+}
+
+/// The parts of the canonical article text that other modules read back.
+public enum ArticleText {
+  /// The first line of the links section, the last section of the text.
+  public static let linksMarker = "Links:"
+  /// The version of the canonical text this module writes. 1: header and body (before links
+  /// were part of the record); 2: a links section after the body.
+  public static let formatVersion = 2
+
+  /// The text without its links section: the form in which a text of format 2 compares with
+  /// one of format 1, which had none.
+  ///
+  ///     ArticleText.withoutLinks("Title: A\n\nBody\n\nLinks:\nhttps://x\n")
+  ///     // "Title: A\n\nBody\n"
+  public static func withoutLinks(_ text: String) -> String {
+    guard let range = linksSection(in: text) else { return text }
+    return String(text[..<range.lowerBound]) + "\n"
+  }
+
+  /// The link targets of a canonical text's links section, in order; empty without one.
+  public static func links(in text: String) -> [String] {
+    guard let range = linksSection(in: text) else { return [] }
+    return text[range].split(separator: "\n").dropFirst().map(String.init)
+  }
+
+  /// The range of the links section, from the blank line before it to the end of the text.
+  private static func linksSection(in text: String) -> Range<String.Index>? {
+    guard let start = text.ranges(of: "\n\n" + linksMarker + "\n").last,
+      !text[start.upperBound...].contains("\n\n")
+    else { return nil }
+    return start.lowerBound..<text.endIndex
+  }
 }
 
 extension Block {

@@ -64,7 +64,7 @@ public func extractArticle(
   let article = Article(
     title: metadata.title, authors: metadata.authors, published: metadata.published,
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
-    language: metadata.language, blocks: blocks)
+    language: metadata.language, blocks: blocks, links: linkTargets(links))
   return ExtractionResult(article: article, method: stage.name, links: links)
 }
 
@@ -88,4 +88,22 @@ private func dropRepeatedTitle(_ title: String?, from blocks: inout [Block]) {
   if let position = blocks.prefix(3).firstIndex(where: { $0.text == title }) {
     blocks.remove(at: position)
   }
+}
+
+/// The link targets the article text records, from the body's `href`s in document order: each
+/// once, with white space trimmed and control characters removed or encoded as a URL parser
+/// does (`withoutControls`). Links within the page (`#section`, footnote marks, whose ids
+/// themselves are often generated) and script links (`javascript:`) point nowhere a reader
+/// goes, so they are left out.
+func linkTargets(_ hrefs: [String]) -> [String] {
+  var seen: Set<String> = []
+  var targets: [String] = []
+  for href in hrefs {
+    let target = withoutControls(href)
+    guard !target.isEmpty, !target.hasPrefix("#"),
+      !target.lowercased().hasPrefix("javascript:"), seen.insert(target).inserted
+    else { continue }
+    targets.append(target)
+  }
+  return targets
 }

@@ -5,6 +5,7 @@ import FoundationEssentials
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import ArticleExtraction
 import SnapshotStore
 import TextDiff
 
@@ -44,10 +45,9 @@ extension ArchiveQueries {
   public func audit(_ options: AuditOptions) throws -> AuditReport {
     var pages: [PageAudit] = []
     var linksUnavailable = 0
-    var links = BodyLinks()
     for page in try store.pages() {
       if let host = options.host, !isPage(page, onHost: host) { continue }
-      guard let (audit, missingLinks) = try auditPage(page, options: options, links: &links)
+      guard let (audit, missingLinks) = try auditPage(page, options: options)
       else { continue }
       pages.append(audit)
       linksUnavailable += missingLinks
@@ -67,9 +67,7 @@ extension ArchiveQueries {
 
   /// One page's audit, or nil when nothing happened to it in the period; with the number of
   /// its edits whose links could not be compared.
-  private func auditPage(_ page: PageRecord, options: AuditOptions, links: inout BodyLinks)
-    throws -> (PageAudit, Int)?
-  {
+  private func auditPage(_ page: PageRecord, options: AuditOptions) throws -> (PageAudit, Int)? {
     let history = try store.history(of: page)
     // Most pages of a big store never changed: their history alone says so.
     guard history.contains(where: { $0.outcome != .unchanged || $0.finalURL != nil }) else {
@@ -82,20 +80,26 @@ extension ArchiveQueries {
     var versions: [AuditVersion] = []
     var edits: [AuditEdit] = []
     var linksUnavailable = 0
-    var previous: (time: String, text: String)?
+    var previous: (time: String, text: String, format: Int)?
     for capture in captures where places.isOwnVersion(capture) {
-      let text = try store.articleText(of: page, capture: capture.time)
+      let (stored, format) = try store.currentFormText(of: page, capture: capture)
+      // Both sides in the form they compare in: a capture made before links were recorded
+      // beside one made after compares without its links section.
+      let (oldText, text) =
+        previous.map { comparableTexts($0.text, format: $0.format, stored, format: format) }
+        ?? ("", stored)
       let parts = ArticleParts(text)
-      guard let before = previous, before.text != text else {
+      guard let previousVersion = previous, oldText != text else {
         if previous == nil {
           versions.append(
             AuditVersion(
               capture: capture.time, title: capture.metadata.title,
               updated: parts.header["Updated"], added: nil, removed: nil))
-          previous = (capture.time, text)
+          previous = (capture.time, stored, format)
         }
         continue
       }
+      let before = (time: previousVersion.time, text: oldText)
       let lineDiff = diffLines(old: Array(before.text.utf8), new: Array(text.utf8))
       versions.append(
         AuditVersion(
@@ -111,13 +115,13 @@ extension ArchiveQueries {
             detail: "its canonical URL changed from \(oldURL) to \(newURL)"))
       }
       if options.contains(capture.time) {
-        let edit = try auditEdit(
+        let edit = auditEdit(
           page: page, from: before, to: (capture.time, text), lineDiff: lineDiff,
-          metadata: metadata, links: &links)
+          linksRecorded: min(previousVersion.format, format) >= ArticleText.formatVersion)
         if !edit.unavailable.isEmpty { linksUnavailable += 1 }
         edits.append(edit)
       }
-      previous = (capture.time, text)
+      previous = (capture.time, stored, format)
     }
     events = events.filter { options.contains($0.time) }.sorted { $0.time < $1.time }
     guard !edits.isEmpty || !events.isEmpty else { return nil }
@@ -129,25 +133,17 @@ extension ArchiveQueries {
     )
   }
 
+  /// One edit, labelled. `linksRecorded` says whether both texts carry their links; when one
+  /// does not (a capture made before links were recorded, whose raw HTML was not kept), the
+  /// links label is not decided.
   private func auditEdit(
     page: PageRecord, from old: (time: String, text: String), to new: (time: String, text: String),
-    lineDiff: LineDiff, metadata: [String: CaptureMetadata], links: inout BodyLinks
-  ) throws -> AuditEdit {
-    var classification = classifyEdit(old: old.text, new: new.text)
-    var unavailable: [EditLabel] = []
-    var linksAdded: [String] = []
-    var linksRemoved: [String] = []
-    if let oldLinks = try links.of(page, old.time, metadata[old.time], in: store),
-      let newLinks = try links.of(page, new.time, metadata[new.time], in: store)
-    {
-      linksAdded = newLinks.filter { !oldLinks.contains($0) }
-      linksRemoved = oldLinks.filter { !newLinks.contains($0) }
-      if !linksAdded.isEmpty || !linksRemoved.isEmpty {
-        classification.labels = (classification.labels + [.links]).sorted()
-      }
-    } else {
-      unavailable.append(.links)
-    }
+    lineDiff: LineDiff, linksRecorded: Bool
+  ) -> AuditEdit {
+    let classification = classifyEdit(old: old.text, new: new.text)
+    let unavailable: [EditLabel] = linksRecorded ? [] : [.links]
+    let linksAdded = classification.linksAdded
+    let linksRemoved = classification.linksRemoved
     return AuditEdit(
       from: old.time, to: new.time, labels: classification.labels, unavailable: unavailable,
       stealth: classification.contentChanged
@@ -160,40 +156,6 @@ extension ArchiveQueries {
         decoding: renderUnified(
           lineDiff, oldHeader: captureLabel(page.url, old.time),
           newHeader: captureLabel(page.url, new.time)), as: UTF8.self))
-  }
-}
-
-/// The links of capture bodies, read again from their raw HTML once per distinct body: a
-/// capture is the newer side of one edit and the older side of the next.
-struct BodyLinks {
-  /// Links (or nil: not kept, or no article) by the raw body's SHA-256.
-  private var known: [String: [String]?] = [:]
-
-  /// The distinct links of a capture's body, in order; nil when its raw HTML was not kept or
-  /// no longer reads as an article.
-  mutating func of(
-    _ page: PageRecord, _ time: String, _ metadata: CaptureMetadata?,
-    in store: any SnapshotStoring
-  ) throws -> [String]? {
-    guard let metadata else { return nil }
-    if let cached = known[metadata.bodySHA256] { return cached }
-    let links = try read(page, time, metadata, in: store)
-    known[metadata.bodySHA256] = .some(links)
-    return links
-  }
-
-  private func read(
-    _ page: PageRecord, _ time: String, _ metadata: CaptureMetadata,
-    in store: any SnapshotStoring
-  ) throws -> [String]? {
-    guard let raw = try store.rawBody(of: page, capture: time) else { return nil }
-    let contentType = metadata.headers.last { $0.name.lowercased() == "content-type" }?.value
-    guard
-      let read = try? readArticle(
-        raw, charset: charset(inContentType: contentType), url: metadata.finalURL)
-    else { return nil }
-    var seen: Set<String> = []
-    return read.links.filter { seen.insert($0).inserted }
   }
 }
 

@@ -21,9 +21,14 @@ public struct ArchiveQueries: Sendable {
     let newer = try selectCapture(to ?? "latest", from: captures, url: page.url)
     let older = try selectCapture(
       from ?? (captures.count > 1 ? "latest~1" : "latest"), from: captures, url: page.url)
+    // A capture made before links were recorded compares in the current form (see
+    // `currentFormText`), or without links on both sides when its raw HTML is gone.
+    let old = try store.currentFormText(of: page, capture: older)
+    let new = try store.currentFormText(of: page, capture: newer)
+    let (oldText, newText) = comparableTexts(
+      old.text, format: old.format, new.text, format: new.format)
     return compare(
-      TextBytes(Array(try store.articleText(of: page, capture: older.time).utf8)),
-      TextBytes(Array(try store.articleText(of: page, capture: newer.time).utf8)),
+      TextBytes(Array(oldText.utf8)), TextBytes(Array(newText.utf8)),
       oldHeader: captureLabel(page.url, older.time),
       newHeader: captureLabel(page.url, newer.time), statName: page.url, options: options)
   }

@@ -1,11 +1,16 @@
+import ArticleExtraction
+
 /// A stored article text split into its header lines and its body blocks.
 ///
-/// Invariant: `body` holds the non-empty lines after the header, in order.
+/// Invariant: `body` holds the non-empty lines after the header and before the links section,
+/// in order; `links` the lines of the links section after its `Links:` line.
 struct ArticleParts: Sendable {
   /// The header fields (`Title`, `Author`, `Published`, `Updated`, `URL`) by name.
   let header: [String: String]
   /// The body blocks, one per line, with their Markdown markers.
   let body: [String]
+  /// The link targets of the links section, in order.
+  let links: [String]
 
   /// The header names the canonical text uses (ArticleText.swift).
   static let headerNames: Set<String> = ["Title", "Author", "Published", "Updated", "URL"]
@@ -13,7 +18,9 @@ struct ArticleParts: Sendable {
   /// Splits a canonical article text. Header lines are the leading lines of the form
   /// `Name: value` with a known name, up to the first blank line.
   init(_ text: String) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    links = ArticleText.links(in: text)
+    var lines = ArticleText.withoutLinks(text).split(
+      separator: "\n", omittingEmptySubsequences: false)[...]
     var header: [String: String] = [:]
     while let line = lines.first, let colon = line.firstIndex(of: ":"),
       Self.headerNames.contains(String(line[..<colon])),

@@ -19,7 +19,7 @@ public struct ReadArticle: Sendable {
   public let method: String
   /// `article.canonicalText`, computed once.
   public let text: String
-  /// The `href` of every link in the body, as written.
+  /// Where the body's links point, each once (`Article.links`).
   public let links: [String]
 }
 
@@ -40,7 +40,7 @@ public func readArticle(_ bytes: [UInt8], charset: String? = nil, url: String? =
   let result = try extractArticle(from: document, options: ExtractionOptions(url: url))
   return ReadArticle(
     article: result.article, method: result.method, text: result.article.canonicalText,
-    links: result.links)
+    links: result.article.links)
 }
 
 /// Tunes the allocator for extracting many pages in one process. Pages extracted one after

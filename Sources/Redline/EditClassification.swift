@@ -43,6 +43,9 @@ struct EditClassification: Sendable {
   var notes: [String]
   /// The header lines other than `Updated:` that changed.
   var headerChanges: [HeaderChange]
+  /// Link targets of the links section that only the new text has, and only the old has.
+  var linksAdded: [String] = []
+  var linksRemoved: [String] = []
 }
 
 /// A header line of the article text (`Title`, `Author`, `Published`, `URL`) that changed.
@@ -92,8 +95,15 @@ func classifyEdit(old: String, new: String) -> EditClassification {
   let newNotes = noteSentences(after.body)
   let addedNotes = newNotes.filter { !oldNotes.contains($0) }
   if newNotes.count > oldNotes.count, !addedNotes.isEmpty { labels.insert(.correctionNote) }
-  let contentChanged = !script.changes.isEmpty || oldTitle != newTitle
-  if contentChanged, allTypos, !labels.contains(.paragraphs), !labels.contains(.numbers) {
+  // Texts of the same format only: a links section compares with none (format 1) only after
+  // `comparableTexts` has taken it off both.
+  let linksAdded = after.links.filter { !before.links.contains($0) }
+  let linksRemoved = before.links.filter { !after.links.contains($0) }
+  if before.links != after.links { labels.insert(.links) }
+  let contentChanged =
+    !script.changes.isEmpty || oldTitle != newTitle || before.links != after.links
+  let wordsChanged = !script.changes.isEmpty || oldTitle != newTitle
+  if wordsChanged, allTypos, !labels.contains(.paragraphs), !labels.contains(.numbers) {
     labels.insert(.typo)
   }
   return EditClassification(
@@ -104,7 +114,7 @@ func classifyEdit(old: String, new: String) -> EditClassification {
       before.header[name] == after.header[name]
         ? nil
         : HeaderChange(name: name, before: before.header[name], after: after.header[name])
-    })
+    }, linksAdded: linksAdded, linksRemoved: linksRemoved)
 }
 
 /// The word view of a change group: the new text with the old words woven in.

@@ -14,8 +14,10 @@ public enum EditLabel: String, Sendable, Codable, CaseIterable, Comparable {
   /// The passages inside quotation marks (`"…"`, `“…”`, `«…»`, `„…“`) and the quote blocks
   /// (`> …`) of the body are not the same list: a quotation was altered, added or removed.
   case quotation
-  /// The `href`s of the links inside the body are not the same set. Links are read from the
-  /// raw HTML of both captures, so this label is unavailable when either was not kept.
+  /// The body's link targets changed: one was added, removed or now points somewhere else
+  /// (same words, another `href`). Read from the links section of the article text; for
+  /// captures made before links were part of it, from the raw HTML of both, so the label is
+  /// unavailable there when either was not kept.
   case links
   /// A change replaced some paragraphs (blocks) by a different number of them: blocks were
   /// added, removed, split or merged.
@@ -34,7 +36,7 @@ public enum EditLabel: String, Sendable, Codable, CaseIterable, Comparable {
     case .typo: "typo or punctuation only"
     case .numbers: "numbers changed"
     case .quotation: "quotation changed"
-    case .links: "links added or removed"
+    case .links: "links changed"
     case .paragraphs: "paragraphs added or removed"
     case .title: "title changed"
     case .correctionNote: "correction or update note added"

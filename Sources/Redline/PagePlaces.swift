@@ -17,10 +17,31 @@ struct PagePlaces {
   let page: PageRecord
   let history: [HistoryEntry]
   let metadata: [String: CaptureMetadata]
+  /// Captures that a later `back` check undid: what the page served between an earlier
+  /// version and that version's return (an error page served with status 200, say).
+  private let interim: Set<String>
 
-  /// Where the check that made a capture found the page.
+  /// Reads the places from a page's history and its captures' metadata.
+  init(page: PageRecord, history: [HistoryEntry], metadata: [String: CaptureMetadata]) {
+    self.page = page
+    self.history = history
+    self.metadata = metadata
+    var interim: Set<String> = []
+    for (index, entry) in history.enumerated() where entry.outcome == .back {
+      guard let returned = entry.capture else { continue }
+      for earlier in history[..<index]
+      where earlier.storedCapture && (earlier.capture ?? "") > returned {
+        if let capture = earlier.capture { interim.insert(capture) }
+      }
+    }
+    self.interim = interim
+  }
+
+  /// Whether a capture is a version of the post: HTML that answered at the post's own URL and
+  /// that no later return undid.
   func isOwnVersion(_ capture: CaptureRecord) -> Bool {
     !capture.metadata.isNotHTML && captureMoved(capture.time) == nil
+      && !interim.contains(capture.time)
   }
 
   /// The other URL a capture came from, if its fetch was redirected away from the page.
@@ -37,7 +58,9 @@ struct PagePlaces {
       guard let status = entry.status ?? statusInError(entry.error), [404, 410].contains(status)
       else { return nil }
       return (.gone(status: status), status)
-    case .new, .changed, .unchanged:
+    case .moved:
+      return nil
+    case .new, .changed, .unchanged, .back:
       // Histories written before `finalURL` existed: the capture's metadata knows, and an
       // unchanged check saw the same article as its capture, so came the same way.
       if let capture = entry.capture, let moved = captureMoved(capture) {

@@ -14,6 +14,12 @@ public struct PageReport: Sendable, Equatable {
     case notHTML(mediaType: String)
     /// Nothing was stored; why.
     case failed(String)
+    /// The post now redirects to another page, after it had answered at its own URL; nothing
+    /// was stored (the other page's article is not a version of the post).
+    case moved(to: String)
+    /// The article is again that of an earlier capture, after the page briefly served
+    /// something else (an image, an error page, another page): a return, not an edit.
+    case back
   }
 
   /// The URL as given.
@@ -24,6 +30,15 @@ public struct PageReport: Sendable, Equatable {
   public let capture: String?
   /// The unified diff of a changed article.
   public let diff: [UInt8]
+  /// The word diff of a changed article (`git diff --word-diff=plain` style), for mail that
+  /// shows a typo as a typo.
+  public var wordDiff: [UInt8] = []
+  /// The article's title, for new and changed posts.
+  public var title: String?
+  /// The edit's labels (`EditLabel`), for changed posts.
+  public var labels: [EditLabel] = []
+  /// Whether the content changed while the post's own updated date stayed the same.
+  public var stealth = false
   /// The outcome of the page's check before this one; nil for a page never checked before.
   public var previousOutcome: CheckOutcome?
   /// Where the page's redirects led, when that is another page (not just https or `www.`).
@@ -49,6 +64,8 @@ public struct PageReport: Sendable, Equatable {
     case .unchanged: "unchanged \(url)"
     case .notHTML(let mediaType): "not-html \(mediaType) \(url)"
     case .failed(let reason): "failed: \(reason)"
+    case .moved(let target): "moved \(url) -> \(target)"
+    case .back: "back \(url)"
     }
   }
 
@@ -58,8 +75,12 @@ public struct PageReport: Sendable, Equatable {
     return false
   }
 
-  /// Whether this check succeeded after the page's previous check failed.
-  public var recovered: Bool { !failed && previousOutcome == .failed }
+  /// Whether this check found the page at its own URL after the page's previous check failed
+  /// or found it moved.
+  public var recovered: Bool {
+    if case .moved = outcome { return false }
+    return !failed && (previousOutcome == .failed || previousOutcome == .moved)
+  }
 
   /// Whether this check failed after the page's previous check failed too: with `--quiet` it
   /// was reported when the failures began.

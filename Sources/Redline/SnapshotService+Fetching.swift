@@ -5,6 +5,7 @@ import FoundationEssentials
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import ArticleExtraction
 import HTTPFetching
 import SnapshotStore
 
@@ -41,10 +42,13 @@ extension CaptureMetadata {
 }
 
 extension SnapshotService {
-  /// The latest capture of a page, if the store has one.
+  /// The capture a page's next check compares with (`currentCapture(in:)`), if the store has
+  /// one: its validators make the request conditional.
   func latestCapture(of url: String) -> CaptureRecord? {
-    guard let page = try? store.page(for: url) else { return nil }
-    return try? store.latestCapture(of: page)
+    guard let page = try? store.page(for: url), let history = try? store.history(of: page),
+      let time = currentCapture(in: history)
+    else { return nil }
+    return try? store.captures(of: page).last { $0.time == time }
   }
 
   /// Fetches a page, conditionally when the latest capture has validators, and sorts out what
@@ -100,15 +104,17 @@ extension SnapshotService {
   ) -> PageReport {
     do {
       return try store.withPage(for: url) { page in
-        let time = checkTime(proposedTime, after: try store.latestCheck(of: page))
-        guard let latest = try store.latestCapture(of: page) else {
+        let history = try store.history(of: page)
+        let time = checkTime(proposedTime, after: history.last)
+        guard let current = currentCapture(in: history),
+          let latest = history.last(where: \.sawArticle)
+        else {
           throw RedlineError.noCaptures(url: url)
         }
         try store.record(
           HistoryEntry(
-            time: time, outcome: .unchanged, status: status, capture: latest.time,
-            bodySHA256: latest.metadata.bodySHA256, textSHA256: latest.metadata.textSHA256,
-            title: latest.metadata.title,
+            time: time, outcome: .unchanged, status: status, capture: current,
+            bodySHA256: latest.bodySHA256, textSHA256: latest.textSHA256, title: latest.title,
             finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) }),
           in: page)
         return PageReport(url: page.url, outcome: .unchanged)
@@ -129,8 +135,16 @@ extension SnapshotService {
     let emptyTextHash = sha256Hex([UInt8]())
     do {
       return try store.withPage(for: url) { page in
-        let time = checkTime(proposedTime, after: try store.latestCheck(of: page))
-        let latest = try store.latestCapture(of: page)
+        let history = try store.history(of: page)
+        let time = checkTime(proposedTime, after: history.last)
+        let current = currentCapture(in: history)
+        let captures = try store.captures(of: page)
+        let latest = captures.last { $0.time == current }
+        if let moved = try recordMove(
+          page: page, time: time, response: response, bodySHA256: bodyHash, captures: captures)
+        {
+          return moved
+        }
         if let latest, latest.metadata.isNotHTML, latest.metadata.bodySHA256 == bodyHash {
           try store.record(
             HistoryEntry(
@@ -156,6 +170,26 @@ extension SnapshotService {
     } catch {
       return PageReport(url: url, outcome: .failed(String(describing: error)))
     }
+  }
+}
+
+extension SnapshotService {
+  /// Records a move when the response came from another page and the post has a version at
+  /// its own URL: the other page's content is not a version of the post. Nil when it is no
+  /// move. Call inside `withPage`.
+  func recordMove(
+    page: PageRecord, time: String, response: Response, bodySHA256: String,
+    captures: [CaptureRecord]
+  ) throws -> PageReport? {
+    guard let target = movedURL(response, page: page),
+      captures.contains(where: { !isForeign($0, pageURL: page.url) })
+    else { return nil }
+    try store.record(
+      HistoryEntry(
+        time: time, outcome: .moved, status: response.status, bodySHA256: bodySHA256,
+        finalURL: target),
+      in: page)
+    return PageReport(url: page.url, outcome: .moved(to: target))
   }
 }
 
@@ -223,7 +257,8 @@ extension SnapshotService {
       },
       fetchSeconds: response.totalSeconds, bodySHA256: bodySHA256,
       bodyBytes: response.body.count, textSHA256: textSHA256, rawKept: true, title: title,
-      extractionMethod: extractionMethod, redlineVersion: redlineVersion)
+      extractionMethod: extractionMethod, redlineVersion: redlineVersion,
+      articleFormat: ArticleText.formatVersion)
   }
 }
 

@@ -174,50 +174,108 @@ public struct SnapshotService: Sendable {
   private func storeCheck(
     page: PageRecord, time proposedTime: String, fetched: FetchedPage, read: ReadArticle
   ) throws -> PageReport {
-    let time = checkTime(proposedTime, after: try store.latestCheck(of: page))
+    let history = try store.history(of: page)
+    let time = checkTime(proposedTime, after: history.last)
+    let response = fetched.response
     let textHash = sha256Hex(Array(read.text.utf8))
-    let bodyHash = sha256Hex(fetched.response.body)
-    let latest = try store.latestCapture(of: page)
-    if let latest, latest.metadata.textSHA256 == textHash,
-      try store.articleText(of: page, capture: latest.time) == read.text
-    {
+    let bodyHash = sha256Hex(response.body)
+    let current = currentCapture(in: history)
+    func recordUnchanged(_ outcome: CheckOutcome, capture: String) throws {
       try store.record(
         HistoryEntry(
-          time: time, outcome: .unchanged, status: fetched.response.status, capture: latest.time,
+          time: time, outcome: outcome, status: response.status, capture: capture,
           bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
-          finalURL: movedURL(fetched.response, page: page)),
-        rawBody: keepRaw == .always ? fetched.response.body : nil, in: page)
+          finalURL: movedURL(response, page: page)),
+        rawBody: keepRaw == .always ? response.body : nil, in: page)
+    }
+    // The common case, answered from the history line alone: the same article as last time.
+    if let current, history.last(where: \.sawArticle)?.textSHA256 == textHash,
+      try store.articleText(of: page, capture: current) == read.text
+    {
+      try recordUnchanged(.unchanged, capture: current)
       return PageReport(url: page.url, outcome: .unchanged)
     }
-    var diff: LineDiff?
-    var rendered: [UInt8] = []
-    // A non-HTML capture has no article: diff against the latest article there is.
-    let base =
-      latest?.metadata.isNotHTML == true
-      ? try store.captures(of: page).last(where: { !$0.metadata.isNotHTML }) : latest
-    if let latest = base {
-      let previous = try store.articleText(of: page, capture: latest.time)
-      let lineDiff = diffLines(old: Array(previous.utf8), new: Array(read.text.utf8))
-      diff = lineDiff
-      rendered = renderUnified(
-        lineDiff, oldHeader: captureLabel(page.url, latest.time),
-        newHeader: captureLabel(page.url, time))
+    let captures = try store.captures(of: page)
+    let own = captures.filter { !isForeign($0, pageURL: page.url) }
+    // A post that redirects elsewhere after it answered at its own URL has moved: the other
+    // page's article is not a version of it.
+    if let moved = try recordMove(
+      page: page, time: time, response: response, bodySHA256: bodyHash, captures: captures)
+    {
+      return moved
     }
-    let response = fetched.response
+    // A page only ever captured through a redirect (an alias of the post) has no version at
+    // its own URL: its captures are what there is to compare with.
+    let versions = own.isEmpty ? captures.filter { !$0.metadata.isNotHTML } : own
+    let found = try baseVersion(of: page, versions: versions, newText: read.text)
+    if let match = found.identical {
+      try recordUnchanged(match.time == current ? .unchanged : .back, capture: match.time)
+      return PageReport(url: page.url, outcome: match.time == current ? .unchanged : .back)
+    }
+    var classification: EditClassification?
+    var lineDiff: LineDiff?
+    var rendered: [UInt8] = []
+    var words: [UInt8] = []
+    if let base = found.base {
+      let (previous, text) = comparableTexts(
+        base.text, format: base.format, read.text, format: ArticleText.formatVersion)
+      let diff = diffLines(old: Array(previous.utf8), new: Array(text.utf8))
+      lineDiff = diff
+      classification = classifyEdit(old: previous, new: text)
+      rendered = renderUnified(
+        diff, oldHeader: captureLabel(page.url, base.capture.time),
+        newHeader: captureLabel(page.url, time))
+      words = renderWordDiff(
+        diff, oldHeader: captureLabel(page.url, base.capture.time),
+        newHeader: captureLabel(page.url, time), style: .plain)
+    }
     let metadata = captureMetadata(
       time: time, response: response, bodySHA256: bodyHash, textSHA256: textHash,
       title: read.article.title, extractionMethod: read.method)
     try store.save(
       NewCapture(metadata: metadata, rawBody: response.body, articleText: read.text),
       recording: HistoryEntry(
-        time: time, outcome: diff == nil ? .new : .changed, status: response.status,
-        capture: time, added: diff?.linesAdded, removed: diff?.linesRemoved,
+        time: time, outcome: lineDiff == nil ? .new : .changed, status: response.status,
+        capture: time, added: lineDiff?.linesAdded, removed: lineDiff?.linesRemoved,
         bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
         finalURL: movedURL(response, page: page)),
       in: page)
     let outcome: PageReport.Outcome =
-      diff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
-    return PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
+      lineDiff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
+    var report = PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
+    report.title = read.article.title
+    if let classification {
+      report.labels = classification.labels
+      report.stealth =
+        classification.contentChanged
+        && classification.updatedBefore == classification.updatedAfter
+      report.wordDiff = words
+    }
+    return report
+  }
+
+  /// What a changed article is compared with, looking back from the latest capture over the
+  /// captures that are not versions of the post: content that is not HTML, another page's
+  /// article through a redirect, and HTML that has nothing of the article (an error page
+  /// served with status 200). `identical` is the capture whose text is the new one, if the
+  /// page came back to it across such captures (or to the current one, when the two differ
+  /// only by format); `base` is the post's last own version otherwise.
+  private func baseVersion(of page: PageRecord, versions own: [CaptureRecord], newText: String)
+    throws -> (identical: CaptureRecord?, base: Version?)
+  {
+    var latest: Version?
+    for capture in own.reversed().prefix(maximumCapturesLookedBack) {
+      let (stored, format) = try store.currentFormText(of: page, capture: capture)
+      let (old, new) = comparableTexts(
+        stored, format: format, newText, format: ArticleText.formatVersion)
+      if old == new { return (capture, nil) }
+      let version = Version(capture: capture, text: stored, format: format)
+      if latest == nil { latest = version }
+      // A text with nothing of the article, between a version and the new text, was a
+      // stand-in: the version before it is the one to compare with.
+      if !isUnrelated(stored, to: newText) { return (nil, version) }
+    }
+    return (nil, latest)
   }
 
   /// Records a failed check: its status and final URL when an answer came (a 404, a redirect
@@ -242,6 +300,14 @@ public struct SnapshotService: Sendable {
   }
 }
 
+/// A stored version of the post: a capture and its article text in the current format where
+/// it can be had (`currentFormText`).
+struct Version {
+  let capture: CaptureRecord
+  let text: String
+  let format: Int
+}
+
 /// What the fetch half of a check hands to the store half.
 enum FetchStage: Sendable {
   /// Nothing to store: the URL was refused before any fetch.
@@ -258,6 +324,10 @@ private enum PipelineEvent: Sendable {
   case fetched(Int, FetchStage)
   case checked(Int, PageReport)
 }
+
+/// How many of a page's latest versions a changed article is compared with when looking for the
+/// one it returns to: enough for a stand-in page or two between them.
+private let maximumCapturesLookedBack = 4
 
 /// The most store-stage threads a run starts.
 private let maxStoreThreads = 16

@@ -23,15 +23,22 @@ struct SnapshotOutput {
   let format: ReportFormat
   let quiet: Bool
   let withDiffs: Bool
+  /// With `withDiffs`: the word diff (`[-old-]{+new+}`) instead of the unified diff.
+  let wordDiffs: Bool
   /// Pages and feeds that failed in this run, whether printed or not.
   private(set) var failures = 0
   /// Posts whose article changed.
   private(set) var changes = 0
+  /// Changed posts whose updated date stayed the same.
+  private var stealthChanges = 0
+  /// Posts first captured, moved and back, for the summary.
+  private var counts = (new: 0, moved: 0, back: 0, unchanged: 0)
 
-  init(format: ReportFormat, quiet: Bool, withDiffs: Bool) {
+  init(format: ReportFormat, quiet: Bool, withDiffs: Bool, wordDiffs: Bool = false) {
     self.format = format
     self.quiet = quiet
     self.withDiffs = withDiffs
+    self.wordDiffs = wordDiffs
   }
 
   /// A feed that gave no list of posts. With `--quiet`, a feed that failed last time too is
@@ -62,8 +69,16 @@ struct SnapshotOutput {
   /// One page's report. A failure is one line on standard error (and, as JSON, an object on
   /// standard output too); the rest goes to standard output.
   mutating func page(_ report: PageReport) {
-    if report.failed { failures += 1 }
-    if case .changed = report.outcome { changes += 1 }
+    switch report.outcome {
+    case .failed: failures += 1
+    case .changed:
+      changes += 1
+      if report.stealth { stealthChanges += 1 }
+    case .new: counts.new += 1
+    case .moved: counts.moved += 1
+    case .back: counts.back += 1
+    case .unchanged, .notHTML: counts.unchanged += 1
+    }
     guard shows(report) else { return }
     if case .failed(let reason) = report.outcome {
       // Fetch errors name the page ("fetching URL: …"); parse and extraction errors do not, and
@@ -74,28 +89,63 @@ struct SnapshotOutput {
     case .text:
       if report.failed { return }
       if report.recovered { writeLine("recovered \(report.url)") }
+      if case .moved = report.outcome {
+        writeLine(report.line)
+        return
+      }
       if report.newlyMoved, let target = report.movedTo {
         writeLine("moved \(report.url) -> \(target)")
       }
-      if quiet, !isChange(report) { return }
-      writeLine(report.line)
-      if withDiffs { writeOutput(report.diff) }
+      if quiet, !isChange(report), report.outcome != .back { return }
+      writeLine(textLine(report))
+      if withDiffs { writeOutput(wordDiffs ? report.wordDiff : report.diff) }
     case .json:
-      writeJSONLine(PageJSON(report, withDiff: withDiffs))
+      writeJSONLine(PageJSON(report, withDiff: withDiffs, wordDiff: wordDiffs))
     }
   }
 
-  /// With `--quiet`, only changes, new failures and recoveries are shown.
+  /// The summary after a run in which more than one post changed: how many changed (and how
+  /// many of those silently), and what else happened. Nothing otherwise, and nothing as JSON.
+  func summary() {
+    guard format == .text, changes > 1 else { return }
+    var parts = ["\(changes) changed"]
+    if stealthChanges > 0 { parts[0] += " (\(stealthChanges) without a new updated date)" }
+    if counts.new > 0 { parts.append("\(counts.new) new") }
+    if counts.moved > 0 { parts.append("\(counts.moved) moved") }
+    if counts.back > 0 { parts.append("\(counts.back) back") }
+    if failures > 0 { parts.append("\(failures) failed") }
+    if !quiet { parts.append("\(counts.unchanged) unchanged") }
+    writeLine("summary: " + parts.joined(separator: ", "))
+  }
+
+  /// With `--quiet`, only changes, new failures, recoveries, returns and moves are shown.
   private func shows(_ report: PageReport) -> Bool {
     guard quiet else { return true }
     if report.failed { return !report.stillFailing }
-    return isChange(report) || report.recovered || report.newlyMoved
+    if case .moved = report.outcome {
+      return report.previousOutcome != .moved || report.newlyMoved
+    }
+    return isChange(report) || report.recovered || report.newlyMoved || report.outcome == .back
   }
 
   private func isChange(_ report: PageReport) -> Bool {
     if case .changed = report.outcome { return true }
     return false
   }
+}
+
+/// The text line of a report: for a changed post, after the URL, its title in quotes, its
+/// edit labels in brackets and, when the post's updated date stayed the same, `stealth`:
+/// `changed +1 -1 https://… "Title" [numbers changed] stealth`.
+private func textLine(_ report: PageReport) -> String {
+  guard case .changed = report.outcome else { return report.line }
+  var line = report.line
+  if let title = report.title { line += " \"\(title)\"" }
+  if !report.labels.isEmpty {
+    line += " [" + report.labels.map(\.name).joined(separator: ", ") + "]"
+  }
+  if report.stealth { line += " stealth" }
+  return line
 }
 
 /// One line of `snapshot --format json`. Absent fields are left out.
@@ -121,8 +171,14 @@ struct PageJSON: Encodable {
   var recovered: Bool?
   /// Where the page now redirects, when that is another page.
   var movedTo: String?
-  /// The unified diff, with `--diff`.
+  /// The unified diff, with `--diff` (the word diff with `--word-diff`).
   var diff: String?
+  /// The article's title, for new and changed posts.
+  var title: String?
+  /// The edit's labels (`EditLabel` raw values), for changed posts.
+  var labels: [String]?
+  /// Whether a changed post kept its updated date.
+  var stealth: Bool?
 
   init(url: String, kind: String, outcome: String, error: String?) {
     self.url = url
@@ -131,8 +187,9 @@ struct PageJSON: Encodable {
     self.error = error
   }
 
-  init(_ report: PageReport, withDiff: Bool) {
+  init(_ report: PageReport, withDiff: Bool, wordDiff: Bool = false) {
     url = report.url
+    title = report.title
     capture = report.capture
     previous = report.previousOutcome?.rawValue
     recovered = report.recovered ? true : nil
@@ -143,7 +200,11 @@ struct PageJSON: Encodable {
       outcome = "changed"
       added = linesAdded
       removed = linesRemoved
-      if withDiff { diff = String(decoding: report.diff, as: UTF8.self) }
+      labels = report.labels.map(\.rawValue)
+      stealth = report.stealth
+      if withDiff {
+        diff = String(decoding: wordDiff ? report.wordDiff : report.diff, as: UTF8.self)
+      }
     case .unchanged: outcome = "unchanged"
     case .notHTML(let type):
       outcome = "not-html"
@@ -151,6 +212,10 @@ struct PageJSON: Encodable {
     case .failed(let reason):
       outcome = "failed"
       error = reason
+    case .moved(let target):
+      outcome = "moved"
+      movedTo = target
+    case .back: outcome = "back"
     }
   }
 }

@@ -40,3 +40,23 @@ extension FolderStore {
       try encodeJSON(failures, pretty: true), to: feedFailuresPath, sync: syncsWrites)
   }
 }
+
+extension FolderStore {
+  /// The file that remembers the posts each feed listed and when it last listed them: hidden
+  /// at the store's root, like the failing feeds.
+  var feedPostsPath: String { root + "/.feed-posts.json" }
+
+  /// The posts each feed has listed, by feed URL, each with the time it was last listed
+  /// (`YYYYMMDDTHHMMSSZ`); empty when the file is missing.
+  public func feedPosts() throws -> [String: [String: String]] {
+    let bytes = try readFileIfPresent(feedPostsPath)
+    guard !bytes.isEmpty else { return [:] }
+    return try decode([String: [String: String]].self, bytes: bytes, file: feedPostsPath)
+  }
+
+  /// Replaces the record of the feeds' posts, atomically.
+  public func saveFeedPosts(_ posts: [String: [String: String]]) throws {
+    try createFolder(root, sync: syncsWrites)
+    try writeAtomically(try encodeJSON(posts, pretty: true), to: feedPostsPath, sync: syncsWrites)
+  }
+}

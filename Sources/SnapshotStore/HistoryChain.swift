@@ -28,7 +28,8 @@ func historyLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
 }
 
 /// Decodes history lines and fills in what `unchanged` lines leave out (the capture, its text
-/// hash and title), taken from the latest line that stored a capture.
+/// hash and title), taken from the latest line that stored a capture or found an earlier one
+/// `back` (see `currentCapture(in:)`).
 /// - Throws: `StoreError.corrupt` naming the line that is not valid JSON.
 func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [HistoryEntry] {
   let decoder = JSONDecoder()
@@ -59,7 +60,9 @@ func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [Hist
   var result: [HistoryEntry] = []
   result.reserveCapacity(lines.count)
   for entry in entries {
-    if entry.storedCapture { latestCapture = entry }
+    if entry.storedCapture || (entry.outcome == .back && entry.capture != nil) {
+      latestCapture = entry
+    }
     if entry.outcome == .unchanged, entry.capture == nil, let latestCapture {
       result.append(
         entry.with(
@@ -70,6 +73,13 @@ func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [Hist
     }
   }
   return result
+}
+
+/// The capture whose article the page's latest successful check saw: the one a new check
+/// compares with. It is the latest stored capture, except after a `back`, when it is the
+/// earlier capture that came back. Nil before the first capture.
+public func currentCapture(in history: [HistoryEntry]) -> String? {
+  history.last(where: \.sawArticle)?.capture
 }
 
 /// The form of an entry written to disk: chained to the line before, and for `unchanged`

@@ -39,6 +39,13 @@ public enum CheckOutcome: String, Sendable, Codable, Equatable {
   case unchanged
   /// The fetch or the extraction failed; nothing but a history line.
   case failed
+  /// The page redirected to another page after it had answered at its own URL: an event, not
+  /// a version. Nothing but a history line, whose `finalURL` says where it led.
+  case moved
+  /// The article is again that of an earlier capture (`capture`) after the page briefly served
+  /// something else (a non-HTML body, another page's article): a return, not an edit. Nothing
+  /// but a history line, which names the capture; later `unchanged` lines refer to it.
+  case back
 }
 
 /// One line of `history.jsonl`: one check of a page.
@@ -109,6 +116,12 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   /// Whether this check stored a capture (`new` or `changed` with a capture time).
   public var storedCapture: Bool {
     (outcome == .new || outcome == .changed) && capture != nil
+  }
+
+  /// Whether this check saw the article of a capture: it stored one, found the current one
+  /// unchanged, or found an earlier one back.
+  public var sawArticle: Bool {
+    capture != nil && [.new, .changed, .unchanged, .back].contains(outcome)
   }
 
   /// A copy with some fields replaced: an argument left out keeps the field, `.some(nil)`
@@ -188,13 +201,16 @@ public struct CaptureMetadata: Sendable, Codable, Equatable {
   public let extractionMethod: String?
   /// The version of Redline that made the capture.
   public let redlineVersion: String
+  /// The version of the article text's format (ArticleExtraction's `ArticleText.formatVersion`);
+  /// nil in captures made before it was recorded, which are of format 1 (no links section).
+  public let articleFormat: Int?
 
   /// Creates capture metadata.
   public init(
     time: String, requestedURL: String, finalURL: String, status: Int, headers: [StoredHeader],
     redirects: [StoredRedirect], fetchSeconds: Double, bodySHA256: String, bodyBytes: Int,
     textSHA256: String, rawKept: Bool, title: String?, extractionMethod: String?,
-    redlineVersion: String
+    redlineVersion: String, articleFormat: Int? = nil
   ) {
     self.time = time
     self.requestedURL = requestedURL
@@ -210,6 +226,7 @@ public struct CaptureMetadata: Sendable, Codable, Equatable {
     self.title = title
     self.extractionMethod = extractionMethod
     self.redlineVersion = redlineVersion
+    self.articleFormat = articleFormat
   }
 }
 

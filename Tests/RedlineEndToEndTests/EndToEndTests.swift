@@ -121,7 +121,11 @@ struct EndToEndTests {
     try copySample("v2", to: postFile)
     let second = try redline(["snapshot", "--store", store, url])
     #expect(second.status == 0)
-    #expect(second.stdout == "changed +2 -2 \(url)\n")
+    // The cron line names the post, the edit's labels and whether the updated date stayed.
+    #expect(
+      second.stdout
+        == "changed +2 -2 \(url) \"General Khalifa Haftar visits both Cairo and Moscow seeking"
+        + " support\" [correction or update note added] stealth\n")
 
     files = try FileManager.default.contentsOfDirectory(atPath: pageFolder).filter {
       !$0.hasPrefix(".")

@@ -168,7 +168,11 @@ struct WorkflowTests {
     let recovered = try run(["--diff"])
     #expect(recovered.status == 1)
     let output = lines(recovered.stdout)
-    #expect(output.prefix(2) == ["recovered \(url)", "changed +2 -0 \(url)"])
+    #expect(
+      output.prefix(2) == [
+        "recovered \(url)",
+        "changed +2 -0 \(url) \"Budget\" [paragraphs added or removed] stealth",
+      ])
     #expect(output.contains("+An update: the vote was postponed."))
 
     let quietAgain = try run([])
@@ -335,7 +339,9 @@ struct WorkflowTests {
       status: 301, headers: [("Location", "http://www.blog.example:\(port)/p.html/")], body: [])
     let respelled = try run([])
     #expect(respelled.status == 0)
-    #expect(respelled.stdout == "changed +4 -4 \(url)\n")
+    #expect(
+      respelled.stdout
+        == "changed +4 -4 \(url) \"Home\" [paragraphs added or removed, title changed] stealth\n")
     target.behaviour = .respond(status: 301, headers: [("Location", "/")], body: [])
     let moved = try run(["--quiet"])
     #expect(lines(moved.stdout).first == "moved \(url) -> http://blog.example:\(port)/")

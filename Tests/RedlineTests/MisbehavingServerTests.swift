@@ -293,12 +293,17 @@ struct MisbehavingServerTests {
     page.clock.advance(3600)
     #expect(await page.service.check(page.url).outcome == .unchanged)
 
-    // Back to HTML: compared with the last article, not with the PDF's empty text.
+    // Back to HTML with the same article: a return, not an edit (no capture, no +0 -0).
     page.clock.advance(3600)
     page.switchboard.set { _ in
       .respond(status: 200, headers: [("Content-Type", "text/html")], body: goodPage)
     }
     let back = await page.service.check(page.url)
-    #expect(back.outcome == .changed(added: 0, removed: 0))
+    #expect(back.outcome == .back)
+    #expect(back.line == "back \(page.url)")
+    #expect(try page.store.captures(of: record).count == 2)
+    page.clock.advance(3600)
+    #expect(await page.service.check(page.url).outcome == .unchanged)
+    #expect(try page.store.captures(of: record).count == 2)
   }
 }

@@ -10,10 +10,11 @@ final class StubFetcher: Fetching {
   private let answers = Mutex<[String: Result<Response, FetchError>]>([:])
 
   func set(
-    _ url: String, html: String, status: Int = 200, type: String = "text/html; charset=utf-8"
+    _ url: String, html: String, status: Int = 200, type: String = "text/html; charset=utf-8",
+    finalURL: String? = nil
   ) {
     let response = Response(
-      requestedURL: url, finalURL: url, status: status,
+      requestedURL: url, finalURL: finalURL ?? url, status: status,
       headers: [HTTPHeader(name: "Content-Type", value: type)], body: Array(html.utf8))
     answers.withLock { $0[url] = .success(response) }
   }

@@ -59,6 +59,8 @@ private struct LogJSON: Encodable {
   let removed: Int?
   let title: String?
   let error: String?
+  /// Where the page redirected, when that was another page.
+  let movedTo: String?
 
   init(_ entry: HistoryEntry) {
     time = CaptureTime.iso8601(entry.time)
@@ -69,13 +71,16 @@ private struct LogJSON: Encodable {
     removed = entry.removed
     title = entry.title
     error = entry.error
+    movedTo = entry.finalURL
   }
 }
 
 private func logLine(_ entry: HistoryEntry) -> String {
   let status = entry.status.map(String.init) ?? "---"
   let change = entry.outcome == .changed ? "+\(entry.added ?? 0) -\(entry.removed ?? 0)" : ""
-  let detail = entry.error ?? entry.title ?? ""
+  let detail =
+    entry.outcome == .moved
+    ? "→ \(entry.finalURL ?? "another page")" : entry.error ?? entry.title ?? ""
   return [
     CaptureTime.readable(entry.time), status, padded(entry.outcome.rawValue, 9),
     padded(change, 9), detail,

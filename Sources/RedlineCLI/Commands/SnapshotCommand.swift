@@ -67,6 +67,13 @@ struct SnapshotCommand: AsyncParsableCommand {
     help: "How many pages of a paged feed (rel=\"next\") to read with --feed.")
   var feedPages = 1
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Keep checking a post for this many days after it last appeared in its --feed (0: only the posts the feed lists now).",
+      valueName: "days"))
+  var keepChecking = 30
+
   @Flag(
     name: .long,
     help: "Print only changed posts and failures; a page that keeps failing is reported once.")
@@ -74,6 +81,11 @@ struct SnapshotCommand: AsyncParsableCommand {
 
   @Flag(name: .long, help: "Print the unified diff of each changed article.")
   var diff = false
+
+  @Flag(
+    name: .long,
+    help: "With --diff, mark changed words inline ([-old-]{+new+}) instead of whole lines.")
+  var wordDiff = false
 
   @Option(
     name: .long,
@@ -153,6 +165,9 @@ struct SnapshotCommand: AsyncParsableCommand {
       throw ValidationError("'\(url)' is not an http or https URL.")
     }
     guard feedPages >= 1 else { throw ValidationError("--feed-pages must be at least 1.") }
+    guard keepChecking >= 0 else {
+      throw ValidationError("--keep-checking must be 0 or more days.")
+    }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second.") }
     guard maxSize >= 1 else { throw ValidationError("--max-size must be at least 1 byte.") }
@@ -195,22 +210,39 @@ struct SnapshotCommand: AsyncParsableCommand {
         maxBodySize: maxSize, lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime,
         verifyTLS: !insecure, connectTo: connectTo, hostDelay: delay, maxRetries: retries,
         maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi))
-    var output = SnapshotOutput(format: format, quiet: quiet, withDiffs: diff)
+    var output = SnapshotOutput(
+      format: format, quiet: quiet, withDiffs: diff || wordDiff, wordDiffs: wordDiff)
     let expansion = FeedExpansion(fetcher: fetcher, pages: feedPages)
     // Failing feeds are remembered in the store, so --quiet reports one once when it starts
     // failing and once when it recovers, as it does for pages.
     let knownFailures = feed.isEmpty ? [:] : ((try? store.feedFailures()) ?? [:])
     var failures = knownFailures
+    // Posts that dropped out of their feed are still checked for --keep-checking days, so a
+    // deleted or moved post is reported.
+    let knownPosts = FeedMemory(posts: feed.isEmpty ? [:] : ((try? store.feedPosts()) ?? [:]))
+    var memory = knownPosts
     for feedURL in feed {
       let previous = knownFailures[feedURL]
+      var listed: [String]?
+      defer {
+        all += memory.postsToCheck(
+          feed: feedURL, listed: listed, now: Date(), retention: Double(keepChecking) * 86_400)
+      }
       do {
-        all += try await expansion.postURLs(feedURL)
+        listed = try await expansion.postURLs(feedURL)
         if failures.removeValue(forKey: feedURL) != nil { output.feedRecovered(feedURL) }
       } catch {
         let reason = String(describing: error)
         failures[feedURL] = FeedFailure(
           since: previous?.since ?? CaptureTime.string(from: Date()), error: reason)
         output.feedFailed(feedURL, reason: reason, stillFailing: previous != nil)
+      }
+    }
+    if memory != knownPosts {
+      do {
+        try store.saveFeedPosts(memory.posts)
+      } catch {
+        printError("could not record the feeds' posts: \(error)")
       }
     }
     if failures != knownFailures {
@@ -229,6 +261,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     }
     progress.finish()
     for report in reports { output.page(report) }
+    output.summary()
     if output.failures > 0 { throw ExitCode(SnapshotExit.someFailed) }
     if exitCode, output.changes > 0 { throw ExitCode(SnapshotExit.changed) }
   }
