@@ -33,7 +33,9 @@ public struct FeedMemory: Sendable, Equatable {
       known = known.filter { $0.value >= oldest }
     }
     let listedNow = Set(listed ?? [])
-    let dropped = known.filter { !listedNow.contains($0.key) && $0.value >= oldest }
+    let dropped = known.filter {
+      retention > 0 && !listedNow.contains($0.key) && $0.value >= oldest
+    }
     result += dropped.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map(\.key)
     posts[feed] = known.isEmpty ? nil : known
     return result

@@ -351,6 +351,74 @@ struct WorkflowTests {
     #expect(try run(["--quiet"]).stdout == "")
   }
 
+  @Test("a post that leaves its feed is still checked: its deletion and its move are reported")
+  func feedDropOut() throws {
+    let feed = PageState(
+      xml(
+        "<rss version=\"2.0\"><channel><item><link>/a.html</link></item>"
+          + "<item><link>/b.html</link></item></channel></rss>"))
+    let postA = PageState(html(post("A", paragraphs)))
+    let postB = PageState(html(post("B", paragraphs.reversed())))
+    let server = try LoopbackServer { request in
+      switch request.path {
+      case "/feed/": return feed.behaviour
+      case "/a.html": return postA.behaviour
+      case "/b.html": return postB.behaviour
+      case "/": return html(post("Home", ["The home page lists the latest posts of the blog."]))
+      default: return .respond(status: 404, headers: [], body: [])
+      }
+    }
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    let feedURL = server.baseURL + "/feed/"
+    let run = { (extra: [String]) in
+      try redline(["snapshot", "--store", store, "--feed", feedURL, "--retries", "0"] + extra)
+    }
+    #expect(lines(try run([]).stdout).count == 2)
+    // Both posts leave the feed; one is deleted, the other now redirects to the home page.
+    feed.behaviour = xml("<rss version=\"2.0\"><channel></channel></rss>")
+    postA.behaviour = .respond(status: 404, headers: [], body: [])
+    postB.behaviour = .respond(status: 301, headers: [("Location", "/")], body: [])
+    let quiet = try run(["--quiet"])
+    #expect(quiet.status == 3)
+    #expect(quiet.stderr.contains("/a.html: HTTP 404"))
+    #expect(quiet.stdout == "moved \(server.baseURL)/b.html -> \(server.baseURL)/\n")
+    #expect(try run(["--quiet"]).stdout == "")
+    let log = try redline(["log", "--store", store, server.baseURL + "/b.html"])
+    #expect(log.stdout.contains("moved"))
+    #expect(log.stdout.contains("→ \(server.baseURL)/"))
+    // With --keep-checking 0 only what the feed lists now is checked.
+    let none = try run(["--keep-checking", "0"])
+    #expect(none.status == 0)
+    #expect(none.stdout == "")
+  }
+
+  @Test("--word-diff shows a typo as a typo; a summary ends a run with several changes")
+  func wordDiffAndSummary() throws {
+    let pages = (0..<3).map { _ in PageState(html(post("Budget", paragraphs))) }
+    let server = try LoopbackServer { request in
+      let index = Int(request.path.filter(\.isNumber)) ?? 0
+      return pages[index % pages.count].behaviour
+    }
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    let urls = (0..<3).map { server.baseURL + "/p\($0).html" }
+    let run = { (extra: [String]) in try redline(["snapshot", "--store", store] + extra + urls) }
+    #expect(try run([]).status == 0)
+    let typo = [paragraphs[0].replacingOccurrences(of: "budget", with: "budgett"), paragraphs[1]]
+    for page in pages.prefix(2) { page.behaviour = html(post("Budget", typo)) }
+    let changed = try run(["--quiet", "--word-diff"])
+    #expect(changed.status == 0)
+    #expect(changed.stdout.contains("[-budget-]{+budgett+}"))
+    #expect(!changed.stdout.contains("\n-The council"))
+    #expect(
+      lines(changed.stdout).contains(
+        "changed +1 -1 \(urls[0]) \"Budget\" [typo or punctuation only] stealth"))
+    #expect(lines(changed.stdout).last == "summary: 2 changed (2 without a new updated date)")
+    let json = try jsonLines(try run(["--format", "json"]).stdout)
+    #expect(json.allSatisfy { $0["outcome"] as? String == "unchanged" })
+  }
+
   @Test("a progress line is drawn on a terminal only")
   func progress() throws {
     let server = try LoopbackServer { request in html(post("Post \(request.path)", paragraphs)) }

@@ -9,7 +9,9 @@ struct LogCommand: ParsableCommand {
     abstract: "Show the timeline of one page: its captures, or with --all every check.",
     discussion: """
       One line per capture: time (UTC), HTTP status, outcome (new or changed), lines added \
-      and removed, and the title. --all adds the checks that found the article unchanged and \
+      and removed, and the title; and one per event: "moved → TARGET" when the post starts \
+      redirecting to another page, "back" when it serves its article again after serving \
+      something else. --all adds the checks that found the article unchanged and \
       the ones that failed (with why). Capture times work as FROM and TO in `redline diff` \
       and as WHEN in `redline show`.
 
@@ -36,8 +38,8 @@ struct LogCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let entries = try ArchiveQueries(store: storeOptions.folderStore).log(of: url)
-        .filter { all || $0.storedCapture }
+      let history = try ArchiveQueries(store: storeOptions.folderStore).log(of: url)
+      let entries = all ? history : timeline(history)
       switch format {
       case .text:
         // One write for the whole timeline: a page checked hourly for years has many lines.
@@ -45,6 +47,21 @@ struct LogCommand: ParsableCommand {
       case .json:
         for entry in entries { writeJSONLine(LogJSON(entry)) }
       }
+    }
+  }
+}
+
+/// The captures and events of a history: every capture, a move when it starts (or its target
+/// changes), and every return.
+private func timeline(_ history: [HistoryEntry]) -> [HistoryEntry] {
+  var previous: HistoryEntry?
+  return history.filter { entry in
+    defer { previous = entry }
+    switch entry.outcome {
+    case .new, .changed: return entry.storedCapture
+    case .back: return true
+    case .moved: return previous?.outcome != .moved || previous?.finalURL != entry.finalURL
+    case .unchanged, .failed: return false
     }
   }
 }

@@ -17,14 +17,18 @@ struct SnapshotCommand: AsyncParsableCommand {
     _superCommandName: redlineCommandName,
     abstract: "Fetch pages and store a capture of each article that is new or changed.",
     discussion: """
-      Prints one line per page: "new URL", "changed +ADDED -REMOVED URL", "unchanged URL" \
-      or "not-html TYPE URL"; before it, "recovered URL" when a page that failed last time \
-      answers again, and "moved URL -> TARGET" when a page starts redirecting to another page. A page that failed is one line on standard error: "redline: REASON". A failed \
-      fetch never touches the stored captures.
+      Prints one line per page: "new URL", "changed +ADDED -REMOVED URL "TITLE" [LABELS] \
+      stealth", "unchanged URL", "not-html TYPE URL", "back URL" (the same article again \
+      after the page briefly served something else) or "moved URL -> TARGET" (the post now \
+      redirects to another page; nothing is stored); before it, "recovered URL" when a page \
+      that failed or had moved answers again. A page that failed is one line on standard \
+      error: "redline: REASON". A failed fetch never touches the stored captures. When more \
+      than one post changed, a "summary:" line ends the report.
 
       --feed takes an RSS or Atom feed, a sitemap, or a blog's home page (its feed is found \
       through <link rel="alternate">, else Blogger's /feeds/posts/default or WordPress's \
-      /feed/ is tried) and checks every post it lists.
+      /feed/ is tried) and checks every post it lists, and every post it listed in the last \
+      --keep-checking days, so a deleted or moved post is still reported.
 
       With --quiet nothing is printed unless a post changed, moved or failed, and a page \
       that keeps failing is reported once when it starts failing and once when it recovers \
@@ -38,6 +42,7 @@ struct SnapshotCommand: AsyncParsableCommand {
       Examples:
         redline snapshot --store Snapshots https://example.blogspot.com/2016/07/post.html
         redline snapshot --list watch.txt --quiet --diff
+        redline snapshot --list watch.txt --quiet --word-diff
         redline snapshot --feed https://example.blogspot.com/ --quiet
         redline snapshot --feed https://example.org/feed/ --format json | jq -r .outcome
         redline snapshot --list watch.txt --exit-code || echo "something changed or failed"
