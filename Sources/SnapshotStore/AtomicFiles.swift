@@ -177,6 +177,29 @@ func withFileLock<T>(_ path: String, timeout: Duration, _ body: () throws -> T) 
   return try body()
 }
 
+/// Runs `body` holding a shared lock on an existing lock file, for readers that must not write:
+/// the file is opened read-only and never created, so this works on read-only media and in a
+/// store owned by someone else. Without a lock file (a page never written by this version, or
+/// one that cannot be opened) `body` runs unlocked.
+/// - Throws: `StoreError.locked` when a writer holds the lock longer than `timeout`.
+func withSharedFileLock<T>(_ path: String, timeout: Duration, _ body: () throws -> T) throws
+  -> T
+{
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  guard descriptor >= 0 else { return try body() }
+  defer { close(descriptor) }
+  let clock = ContinuousClock()
+  let deadline = clock.now.advanced(by: timeout)
+  while flock(descriptor, LOCK_SH | LOCK_NB) != 0 {
+    guard errno == EWOULDBLOCK || errno == EINTR, clock.now < deadline else {
+      throw StoreError.locked(path: path)
+    }
+    usleep(lockPollMicroseconds)
+  }
+  defer { flock(descriptor, LOCK_UN) }
+  return try body()
+}
+
 /// How often a waiting run retries a held lock: short next to a page write.
 private let lockPollMicroseconds: UInt32 = 20_000
 

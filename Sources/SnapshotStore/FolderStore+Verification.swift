@@ -8,8 +8,11 @@ import FoundationEssentials
 
 extension FolderStore {
   /// Re-hashes every capture file, checks each page's history chain and `page.json`, and
-  /// reports missing, altered and orphaned files. Each page is verified under its lock, after
-  /// the recovery a writer would run, so leftovers of a crashed run are not damage.
+  /// reports missing, altered and orphaned files. It only reads: each page is verified under a
+  /// shared lock (so a run writing it is waited for, and a page held too long is reported
+  /// unchecked), and what a stopped run left half written is reported as incomplete, for the
+  /// next snapshot to finish, never repaired here. So it works on read-only media, on a store
+  /// owned by someone else and on a full disk.
   /// - Throws: `StoreError.unreadable` when the store root is missing or cannot be listed.
   public func verify() throws -> VerificationReport {
     var report = VerificationReport()
@@ -32,8 +35,7 @@ extension FolderStore {
         // A folder whose creation was cut short before page.json holds only dot files.
         guard !visible.isEmpty else { continue }
         do {
-          try withFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {
-            report.repaired += try recoverInterruptedWrites(in: folder)
+          try withSharedFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {
             try verifyPage(folder, relative: host + "/" + name, into: &report)
           }
         } catch let error as StoreError {
@@ -51,6 +53,12 @@ extension FolderStore {
     report.pages += 1
     var expected: Set<String> = ["page.json", "history.jsonl", headFileName]
     let pageFile = folder + "/page.json"
+    let historyFile = folder + "/history.jsonl"
+    // A page whose creation a stopped run cut short: its head records no line and it has no
+    // history; the next snapshot finishes it.
+    let unborn =
+      !FileManager.default.fileExists(atPath: historyFile)
+      && ((try? readHead(folder))??.lines ?? 0) == 0
     if let bytes = try readIfPresent(pageFile) {
       let stored = try? decode(PageRecord.self, bytes: bytes, file: pageFile)
       let named = stored.flatMap { try? pageRecord(for: $0.url) }
@@ -59,21 +67,33 @@ extension FolderStore {
           StoreProblem(
             kind: .altered, path: pageFile, detail: "does not name this folder's URL"))
       }
+    } else if unborn {
+      report.problems.append(
+        StoreProblem(
+          kind: .incomplete, path: pageFile,
+          detail: "a page a stopped run was creating; the next snapshot writes it"))
     } else {
       report.problems.append(StoreProblem(kind: .missing, path: pageFile, detail: "no such file"))
     }
-    let historyFile = folder + "/history.jsonl"
     guard let bytes = try readIfPresent(historyFile) else {
-      // A page created by a run killed before its first check has no history yet; once a
-      // head exists, the history must too.
-      if FileManager.default.fileExists(atPath: folder + "/" + headFileName) {
+      // A page created by a run killed before its first check has no history yet; once the
+      // head records a line, the history must be there.
+      if !unborn {
         report.problems.append(
           StoreProblem(kind: .missing, path: historyFile, detail: "head.json records lines"))
       }
-      report.problems += orphans(in: folder, expected: expected)
+      let leftovers = interruptedWrites(in: folder, committed: [])
+      report.problems += leftovers.problems
+      report.problems += orphans(in: folder, expected: expected.union(leftovers.names))
       return
     }
     let lines = historyLines(bytes)
+    if let last = bytes.last, last != UInt8(ascii: "\n") {
+      report.problems.append(
+        StoreProblem(
+          kind: .incomplete, path: historyFile,
+          detail: "its last line was cut short by a stopped run; the next snapshot removes it"))
+    }
     var previous: ArraySlice<UInt8>?
     var entries: [HistoryEntry] = []
     let decoder = JSONDecoder()
@@ -97,6 +117,14 @@ extension FolderStore {
       previous = line
     }
     verifyHead(folder, lines: lines, into: &report)
+    let committed = Set(
+      entries.flatMap { entry in
+        [entry.storedCapture ? entry.capture : nil, entry.rawKept == true ? entry.time : nil]
+          .compactMap { $0 }
+      })
+    let leftovers = interruptedWrites(in: folder, committed: committed)
+    report.problems += leftovers.problems
+    expected.formUnion(leftovers.names)
     for entry in entries {
       if entry.storedCapture, let time = entry.capture {
         report.captures += 1
@@ -126,7 +154,16 @@ extension FolderStore {
       }
       return
     }
-    if head.lines != lines.count || head.last != lines.last.map({ historyLineHash($0) }) {
+    // A run stopped between appending a line and moving the head leaves it one line behind.
+    let previousLast = lines.count >= 2 ? historyLineHash(lines[lines.count - 2]) : ""
+    if head.lines == lines.count - 1, head.last == previousLast {
+      report.problems.append(
+        StoreProblem(
+          kind: .incomplete, path: folder + "/" + headFileName,
+          detail: "one line behind the history (a stopped run); the next snapshot moves it"))
+      return
+    }
+    if head.lines != lines.count || head.last != (lines.last.map { historyLineHash($0) } ?? "") {
       let detail =
         head.lines > lines.count
         ? "\(head.lines - lines.count) of its last lines were deleted"
@@ -140,10 +177,13 @@ extension FolderStore {
   private func verifyCapture(
     _ time: String, entry: HistoryEntry, folder: String, into report: inout VerificationReport
   ) {
-    let metadataFile = folder + "/\(time).json"
+    let finalMetadata = folder + "/\(time).json"
+    let pendingMetadata = folder + "/" + pendingPrefix + "\(time).json"
+    let metadataFile =
+      FileManager.default.fileExists(atPath: finalMetadata) ? finalMetadata : pendingMetadata
     guard let bytes = try? readIfPresent(metadataFile) else {
       report.problems.append(
-        StoreProblem(kind: .missing, path: metadataFile, detail: "the history records it"))
+        StoreProblem(kind: .missing, path: finalMetadata, detail: "the history records it"))
       return
     }
     if let recorded = entry.metadataSHA256, sha256Hex(bytes) != recorded {
@@ -169,7 +209,9 @@ extension FolderStore {
     let rawFile = folder + "/\(time).html"
     if metadata.rawKept {
       verifyHash(rawFile, metadata.bodySHA256, what: "the metadata's body sha256", into: &report)
-    } else if FileManager.default.fileExists(atPath: rawFile) {
+    } else if FileManager.default.fileExists(atPath: rawFile)
+      || FileManager.default.fileExists(atPath: folder + "/" + pendingPrefix + "\(time).html")
+    {
       report.problems.append(orphan(rawFile, "the metadata says the raw body was not kept"))
     }
   }
@@ -177,7 +219,12 @@ extension FolderStore {
   private func verifyHash(
     _ file: String, _ recorded: String?, what: String, into report: inout VerificationReport
   ) {
-    guard let bytes = try? readIfPresent(file) else {
+    // A committed capture whose files a stopped run had not yet renamed: its pending file is
+    // the one to hash (`interruptedWrites` reports it as incomplete).
+    let pending =
+      FilePaths.parent(of: file) + "/" + pendingPrefix + FilePaths.lastComponent(of: file)
+    let candidate = FileManager.default.fileExists(atPath: file) ? file : pending
+    guard let bytes = try? readIfPresent(candidate) else {
       report.problems.append(
         StoreProblem(kind: .missing, path: file, detail: "the history records it"))
       return
@@ -186,6 +233,38 @@ extension FolderStore {
       report.problems.append(
         StoreProblem(kind: .altered, path: file, detail: "sha256 differs from \(what)"))
     }
+  }
+
+  /// What a stopped run left half written in a page folder, read without changing anything:
+  /// temporary files, and pending capture files (complete when their history line was written,
+  /// to be removed when it was not), each capture named once as incomplete. `names` are the
+  /// leftovers' file names, which are then not orphans.
+  private func interruptedWrites(in folder: String, committed: Set<String>)
+    -> (problems: [StoreProblem], names: Set<String>)
+  {
+    let names = ((try? contents(of: folder)) ?? []).sorted()
+    var problems: [StoreProblem] = []
+    var leftovers: Set<String> = []
+    var reportedTimes: Set<String> = []
+    for name in names where name.hasPrefix(temporaryPrefix) {
+      leftovers.insert(name)
+      problems.append(
+        StoreProblem(
+          kind: .incomplete, path: folder + "/" + name,
+          detail: "a file write cut short by a stopped run; the next snapshot removes it"))
+    }
+    for name in names where name.hasPrefix(pendingPrefix) {
+      leftovers.insert(name)
+      let time = String(name.dropFirst(pendingPrefix.count).prefix(16))
+      guard reportedTimes.insert(time).inserted else { continue }
+      let detail =
+        committed.contains(time)
+        ? "capture \(time) was being written when a run stopped; the next snapshot completes it"
+        : "a capture a stopped run had not recorded; the next snapshot removes it"
+      problems.append(
+        StoreProblem(kind: .incomplete, path: folder + "/" + pendingPrefix + time, detail: detail))
+    }
+    return (problems, leftovers)
   }
 
   private func orphans(in folder: String, expected: Set<String>) -> [StoreProblem] {

@@ -18,14 +18,24 @@ extension FolderStore {
       try recoverInterruptedWrites(in: folder)
       let pageFile = folder + "/page.json"
       if !FileManager.default.fileExists(atPath: pageFile) {
-        // The folder is fsynced before the page's first history line is written (commit,
+        try refuseDamage(in: folder, pageFileMissing: true)
+        // A new page: its head first, recording no line, so that a run stopped right after
+        // the first line is appended leaves a head that recovery moves on, as for any other
+        // line. The folder is fsynced before the first history line is written (commit,
         // appendHistory): until that line exists the page has no check to lose.
+        try writeHead(HistoryHead(lines: 0, last: ""), in: folder, syncFolder: false)
         try writeAtomically(
           try encodeJSON(record, pretty: true), to: pageFile, sync: syncsWrites,
           syncingFolder: false)
       } else if try decode(PageRecord.self, from: pageFile).url != record.url {
         // Two URLs sharing 48 bits of hash: refuse rather than mix their histories.
         throw StoreError.corrupt(path: pageFile, reason: "the folder belongs to another URL")
+      } else {
+        try refuseDamage(in: folder, pageFileMissing: false)
+        // A page created by an earlier version and stopped before its first check.
+        if !FileManager.default.fileExists(atPath: folder + "/" + headFileName) {
+          try writeHead(HistoryHead(lines: 0, last: ""), in: folder)
+        }
       }
       return try body(record)
     }
@@ -113,7 +123,10 @@ extension FolderStore {
     let file = folder + "/history.jsonl"
     let previousLine = try lastCompleteLine(of: file)
     if previousLine == nil, syncsWrites, !folderSynced { syncFolder(folder) }
-    let count = try readHead(folder)?.lines ?? historyLines(try readFileIfPresent(file)).count
+    guard let count = try readHead(folder)?.lines else {
+      throw StoreError.corrupt(
+        path: folder + "/" + headFileName, reason: "missing; run redline verify")
+    }
     let line = try encodeJSON(storedForm(of: check, previousLine: previousLine), pretty: false)
     try appendLine(line + [UInt8(ascii: "\n")], to: file, sync: syncsWrites)
     try writeHead(
@@ -134,17 +147,56 @@ extension FolderStore {
   }
 
   /// A crash between an append and the head's rewrite leaves the head one line behind: the
-  /// last line then chains to the head, and the head is moved to it.
+  /// last line then chains to the head (or, for a page's first line, the head records no
+  /// line), and the head is moved to it.
   private func catchUpHead(in folder: String) throws -> Bool {
     // A damaged head is left for verify to report, never overwritten.
     guard let head = (try? readHead(folder)) ?? nil,
       let last = try lastCompleteLine(of: folder + "/history.jsonl"),
       historyLineHash(last) != head.last,
       let entry = try? JSONDecoder().decode(HistoryEntry.self, from: Data(last)),
-      entry.previous == head.last
+      entry.previous == (head.lines == 0 ? nil : head.last)
     else { return false }
     try writeHead(HistoryHead(lines: head.lines + 1, last: historyLineHash(last)), in: folder)
     return true
+  }
+
+  /// Refuses to write to a page whose history no longer ends where its head says, or whose
+  /// `page.json`, head or history is gone while the others record checks: writing would rebuild
+  /// what was removed and erase the evidence. Such a page is skipped, with an error naming it,
+  /// until `redline repair` records the damage. Reads only the head and the history's last
+  /// line. Call under the page lock, after recovery.
+  /// - Throws: `StoreError.corrupt` naming the damaged file.
+  func refuseDamage(in folder: String, pageFileMissing: Bool) throws {
+    let historyFile = folder + "/history.jsonl"
+    let headFile = folder + "/" + headFileName
+    let last = try lastCompleteLine(of: historyFile)
+    let headExists = FileManager.default.fileExists(atPath: headFile)
+    func damaged(_ path: String, _ reason: String) -> StoreError {
+      .corrupt(path: path, reason: reason + "; see redline verify, then redline repair")
+    }
+    if pageFileMissing {
+      guard last == nil, !headExists || ((try? readHead(folder))??.lines == 0) else {
+        throw damaged(folder + "/page.json", "missing while the page has a history")
+      }
+      return
+    }
+    guard headExists else {
+      if last != nil { throw damaged(headFile, "missing while the page has a history") }
+      return
+    }
+    guard let head = try? readHead(folder) else {
+      throw damaged(headFile, "not the JSON Redline writes")
+    }
+    guard let last else {
+      if head.lines > 0 {
+        throw damaged(historyFile, "missing or emptied; head.json records lines")
+      }
+      return
+    }
+    if head.last != historyLineHash(last) {
+      throw damaged(historyFile, "does not end where head.json says (lines removed or altered)")
+    }
   }
 
   /// Finishes or removes what a run killed mid-write left in a page folder: temporary files

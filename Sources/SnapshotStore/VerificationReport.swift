@@ -10,6 +10,9 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
     case orphaned
     /// A page that could not be checked (locked by a writer for too long, unreadable).
     case unchecked
+    /// A write that a run stopped in the middle of (killed, power lost): not damage; the next
+    /// `snapshot` of the page completes or removes it, as the store's commit order allows.
+    case incomplete
   }
 
   /// What kind of damage.
@@ -40,12 +43,13 @@ public struct VerificationReport: Sendable, Equatable {
   public var captures = 0
   /// History lines whose chain was checked.
   public var checks = 0
-  /// Leftovers of interrupted writes that were finished or removed first.
-  public var repaired = 0
-
   /// An empty report.
   public init() {}
 
-  /// Whether the store is intact.
-  public var isClean: Bool { problems.isEmpty }
+  /// Whether the store is intact: nothing missing, altered, orphaned or unchecked. Writes a
+  /// stopped run left incomplete are not damage.
+  public var isClean: Bool { problems.allSatisfy { $0.kind == .incomplete } }
+
+  /// The writes left incomplete by stopped runs.
+  public var incomplete: Int { problems.count { $0.kind == .incomplete } }
 }

@@ -35,6 +35,8 @@ private func run(_ product: String, _ arguments: [String]) throws -> (Int32, Str
   process.arguments = arguments
   let output = Pipe()
   process.standardOutput = output
+  // Errors join the output, so a failed expectation shows why.
+  process.standardError = output
   process.standardInput = FileHandle.nullDevice
   try process.run()
   let bytes = output.fileHandleForReading.readDataToEndOfFile()
@@ -88,6 +90,31 @@ struct ProcessTests {
       #expect(after.allSatisfy { url, count in count == (before[url] ?? 0) + 2 })
       #expect(try run("redline", ["verify", "--store", root]).0 == 0)
       try expectNoDuplicates(store)
+    }
+  }
+
+  @Test("a writer killed during pages' first checks leaves a store that verifies clean")
+  func killedFirstChecks() throws {
+    for attempt in 0..<6 {
+      try withTemporaryFolder { root in
+        // Hundreds of pages never checked before: every write is some page's first.
+        let process = try launch(
+          "store-workload", ["churn", "--store", root, "--pages", "60", "--checks", "1"])
+        usleep(UInt32(30_000 + attempt * 30_000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // Killed before it made the store: nothing to verify yet.
+        if FileManager.default.fileExists(atPath: root) {
+          let (status, problems) = try run("redline", ["verify", "--store", root])
+          #expect(status == 0, "\(problems)")
+        }
+        let (finished, _) = try run(
+          "store-workload", ["churn", "--store", root, "--pages", "60", "--checks", "1"])
+        #expect(finished == 0)
+        let (after, output) = try run("redline", ["verify", "--store", root])
+        #expect(after == 0)
+        #expect(!output.contains("incomplete"), "\(output)")
+      }
     }
   }
 

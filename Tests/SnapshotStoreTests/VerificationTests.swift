@@ -139,7 +139,7 @@ struct VerificationTests {
     }
   }
 
-  @Test("leftovers of a crash are finished or removed, and are not damage")
+  @Test("leftovers of a crash are reported incomplete, not damage, and left for the next run")
   func crashLeftovers() throws {
     try withTemporaryFolder { root in
       let (store, folder) = try makeStore(root)
@@ -154,12 +154,18 @@ struct VerificationTests {
         toPath: folder + "/.pending-20160702T040000Z.json")
       let page = try #require(try store.page(for: "https://b.example/2016/07/post.html"))
       #expect(try store.captures(of: page).count == 2)
+      let before = try manager.contentsOfDirectory(atPath: folder).sorted()
       let report = try store.verify()
-      #expect(report.problems == [])
-      #expect(report.repaired == 3)
+      #expect(report.isClean)
+      #expect(report.problems.map(\.kind) == [.incomplete, .incomplete, .incomplete])
+      #expect(report.problems.contains { $0.detail.contains("capture 20160702T040000Z") })
+      // verify only reads: the next writer finishes the capture and removes the rest.
+      #expect(try manager.contentsOfDirectory(atPath: folder).sorted() == before)
+      try store.withPage(for: "https://b.example/2016/07/post.html") { _ in }
       #expect(manager.fileExists(atPath: folder + "/20160702T040000Z.json"))
       let hidden = try manager.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
       #expect(hidden == [".lock"])
+      #expect(try store.verify().problems == [])
     }
   }
 }

@@ -17,9 +17,11 @@ struct VerifyCommand: ParsableCommand {
     discussion: """
       Prints one line per problem: "missing PATH: …", "altered PATH: …" (a hash, size or \
       history chain does not match), "orphaned PATH: …" (no history line accounts for it) or \
-      "unchecked PATH: …". Writes a run cut short left behind are finished or removed first, \
-      as the next snapshot would. Exit status: 0 when the store is intact, 1 when anything is \
-      damaged, 2 when the store cannot be read.
+      "unchecked PATH: …" (a page a running snapshot held too long). It only reads, so it \
+      checks read-only copies, other users' stores and full disks. A write a stopped run left \
+      half done is "incomplete PATH: …": not damage, the next snapshot completes or removes \
+      it. Exit status: 0 when the store is intact, 1 when anything is damaged, 2 when the \
+      store cannot be read.
 
       Example:
         redline verify --store Snapshots
@@ -33,8 +35,8 @@ struct VerifyCommand: ParsableCommand {
       let report = try verifyStore(storeOptions.folderStore)
       for problem in report.problems { writeLine(problem.description) }
       let repaired =
-        report.repaired > 0
-        ? ", \(counted(report.repaired, "leftover")) of interrupted writes cleaned" : ""
+        report.incomplete > 0
+        ? ", \(counted(report.incomplete, "write")) left incomplete by a stopped run" : ""
       let verdict = report.isClean ? "intact" : counted(report.problems.count, "problem")
       writeError(
         "redline: verified \(counted(report.pages, "page")), "
