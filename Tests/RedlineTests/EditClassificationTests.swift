@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Redline
@@ -315,8 +316,23 @@ struct EditClassificationTests {
     #expect(try storeTime("20160701T103000Z", bound: .start) == "20160701T103000Z")
     #expect(try storeTime("2016-07-01T10", bound: .end) == "20160701T105959Z")
     #expect(try storeTime("2016-07-01T10:30:00Z", bound: .end) == "20160701T103000Z")
+    // Relative to 2016-07-02 12:30:00 UTC.
+    let now = Date(timeIntervalSince1970: 1_467_462_600)
+    #expect(try storeTime("today", bound: .start, now: now) == "20160702T000000Z")
+    #expect(try storeTime("Today", bound: .end, now: now) == "20160702T235959Z")
+    #expect(try storeTime("yesterday", bound: .start, now: now) == "20160701T000000Z")
+    #expect(try storeTime("yesterday", bound: .end, now: now) == "20160701T235959Z")
+    #expect(try storeTime("now", bound: .end, now: now) == "20160702T123000Z")
+    #expect(try storeTime("3 days ago", bound: .start, now: now) == "20160629T123000Z")
+    #expect(try storeTime(" 2 weeks ago ", bound: .start, now: now) == "20160618T123000Z")
+    #expect(try storeTime("1 hour ago", bound: .end, now: now) == "20160702T113000Z")
+    #expect(try storeTime("an hour ago", bound: .end, now: now) == "20160702T113000Z")
+    #expect(try storeTime("30 minutes ago", bound: .end, now: now) == "20160702T120000Z")
+    #expect(try storeTime("1 month ago", bound: .start, now: now) == "20160602T123000Z")
+    #expect(try storeTime("2 years ago", bound: .start, now: now) == "20140702T123000Z")
     for bad in [
-      "2016-13-01", "2016-02-30", "2016-07-01T25:00", "2016-07-01T10:00+15:00",
+      "last tuesday", "3 days", "days ago", "-3 days ago", "2016-13-01", "2016-02-30",
+      "2016-07-01T25:00", "2016-07-01T10:00+15:00",
     ] {
       #expect(throws: RedlineError.badTime(bad)) { try storeTime(bad, bound: .start) }
     }

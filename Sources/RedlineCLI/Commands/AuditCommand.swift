@@ -14,6 +14,7 @@ struct AuditCommand: ParsableCommand {
     commandName: "audit",
     _superCommandName: redlineCommandName,
     abstract: "List every page edited after its first capture, or removed or moved.",
+    usage: "redline audit [<options>]",
     discussion: """
       Each edit is one version of a post against the one before it, with its time, its \
       diff and labels: typo or punctuation only, numbers changed, quotation changed, links \

@@ -14,6 +14,11 @@ struct DiffCommand: ParsableCommand {
     commandName: "diff",
     _superCommandName: redlineCommandName,
     abstract: "Show how an article changed, as a unified diff.",
+    usage: """
+      redline diff [<options>] <url> [<from> [<to>]]
+      redline diff [<options>] <url1> <url2>
+      redline diff [<options>] <old-file> <new-file>
+      """,
     discussion: """
       redline diff URL [FROM [TO]] compares two stored captures of a page (default: the two \
       latest). FROM and TO take a capture time (20161124T101500Z), a unique prefix of one \
@@ -51,7 +56,8 @@ struct DiffCommand: ParsableCommand {
         redline diff https://example.blogspot.com/2016/07/post.html
         redline diff https://example.blogspot.com/2016/07/post.html first latest \\
           --word-diff
-        redline diff https://example.blogspot.com/2016/07/post.html 2016-08-01 yesterday
+        redline diff https://example.blogspot.com/2016/07/post.html \\
+          2016-08-01 yesterday
         redline diff https://example.com/a.html https://example.com/b.html
         redline diff --algorithm myers -U0 old.txt new.txt
         redline diff --stat old.html new.html

@@ -7,6 +7,7 @@ struct LogCommand: ParsableCommand {
     commandName: "log",
     _superCommandName: redlineCommandName,
     abstract: "Show the timeline of one page: its captures, or with --all every check.",
+    usage: "redline log [<options>] <url>",
     discussion: """
       One line per capture: time (UTC), HTTP status, outcome (new or changed), lines added \
       and removed, and the title. --all adds the checks that found the article unchanged and \
@@ -27,7 +28,8 @@ struct LogCommand: ParsableCommand {
       Examples:
         redline log https://example.blogspot.com/2016/07/post.html
         redline log --all -n 10 https://example.blogspot.com/2016/07/post.html
-        redline log --since '2 weeks ago' https://example.blogspot.com/2016/07/post.html
+        redline log --since '2 weeks ago' \\
+          https://example.blogspot.com/2016/07/post.html
         redline log --format json https://example.blogspot.com/2016/07/post.html \\
           | jq .time
       """

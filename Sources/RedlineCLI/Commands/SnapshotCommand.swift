@@ -36,12 +36,14 @@ struct SnapshotCommand: AsyncParsableCommand {
       unusable store); 3 some pages or feeds failed (the others were still checked).
 
       Examples:
-        redline snapshot --store Snapshots https://example.blogspot.com/2016/07/post.html
+        redline snapshot https://example.blogspot.com/2016/07/post.html
         redline snapshot --list watch.txt --quiet --diff
         redline snapshot --feed https://example.blogspot.com/ --quiet
-        redline snapshot --feed https://example.org/feed/ --format json | jq -r .outcome
-        redline snapshot --list watch.txt --exit-code || echo "something changed or failed"
-        redline snapshot --keep-raw always https://example.blogspot.com/2016/07/post.html
+        redline snapshot --feed https://example.org/feed/ --format json \\
+          | jq -r .outcome
+        redline snapshot --list watch.txt --exit-code || echo "changed or failed"
+        redline snapshot --keep-raw always \\
+          https://example.blogspot.com/2016/07/post.html
       """
   )
 
