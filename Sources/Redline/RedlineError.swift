@@ -65,6 +65,9 @@ extension RedlineError {
     case .unknownPage(_, let nearest?): "did you mean \(nearest)?"
     case .noStore: "give --store DIR or set REDLINE_STORE; redline snapshot URL makes a store"
     case .ambiguousCapture: "give more digits of the capture time (redline log URL lists them)"
+    case .unknownCapture:
+      "captures are named by time (redline log URL lists them); dates such as 2016-07-01, "
+        + "2016-07-01T10:30, yesterday or '3 days ago' pick the capture in force then"
     default: nil
     }
   }

@@ -234,6 +234,8 @@ struct EditClassificationTests {
     ("Wait a second, he said.", "Wait a moment, he said."),
     ("Once the vote ended, they left.", "When the vote ended, they left."),
     ("The council met.", "The council met again, one more time."),
+    ("Le bâtiment neuf a ouvert.", "Le bâtiment rénové a ouvert."),
+    ("The contract is null and void.", "The contract is void."),
   ]
 
   @Test("number words that do not change a number", arguments: notNumberEdits)
