@@ -200,7 +200,7 @@ struct NoteFinder {
 }
 
 /// How far after a label its date and colon may end.
-private let noteQualifierLength = 40
+private let noteQualifierLength = 60
 
 /// Whether text right after a label (and its date) ends the label: a colon, a dash and a
 /// space, or nothing but a final period.

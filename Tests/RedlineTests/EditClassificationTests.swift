@@ -101,6 +101,7 @@ struct EditClassificationTests {
     "*Update 3 p.m.:* The vote was postponed.",
     "Update, 3:15 p.m. ET: The vote was postponed.",
     "Update, Tuesday: The vote was postponed.",
+    "Update, Thursday, November 24, 2016, 3:15 p.m. ET: The vote was postponed.",
     "UPDATE — The vote was postponed.",
     "Updated at 3:15 p.m. with the council's reply.",
     "Updated on November 25 with the council's reply.",
