@@ -98,14 +98,15 @@ enum NumberWords {
 
   /// Number words that are more often something else: a pronoun (`the one who`), an article
   /// (Spanish `un`, German `ein`), an adverb (`first`, `primero`), a unit of time (`a
-  /// second`), an adjective (French `neuf`, new), an English word (`once`, `cent`, `elf`,
-  /// `null`). One of them alone counts as a number only when the other side of the
+  /// second`), an adjective (French `neuf`, new), a verb (German `achten`), an English word
+  /// (`once`, `cent`, `elf`, `null`, `seize`, `dos`, `novena`). One of them alone counts as a number only when the other side of the
   /// change holds a plain number, so that `one` → `two` is a change of numbers and `the one
   /// who` → `the person who` is not.
   static let ambiguous: Set<String> = [
     "one", "first", "second", "un", "une", "uno", "una", "ein", "eine", "seconde", "segundo",
     "segunda", "cuarto", "cuarta", "once", "cent", "cents", "sept", "premier", "première",
     "primer", "primero", "primera", "elf", "acht", "dozen", "neuf", "null",
+    "seize", "dos", "novena", "achten",
   ]
 
   /// Articles that stand for one before a scale word (`a hundred`, `un million`).

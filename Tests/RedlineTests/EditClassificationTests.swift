@@ -207,6 +207,7 @@ struct EditClassificationTests {
     ("Il y avait quatre-vingt-dix membres.", "Il y avait quatre-vingts membres."),
     ("Vingt et un membres.", "Vingt-deux membres."),
     ("Asistieron treinta y dos miembros.", "Asistieron treinta y tres miembros."),
+    ("Asistieron dos miembros.", "Asistieron tres miembros."),
     ("Costó dos millones de euros.", "Costó tres millones de euros."),
     ("Es la tercera reunión.", "Es la quinta reunión."),
     ("Einundzwanzig Mitglieder kamen.", "Zweiundzwanzig Mitglieder kamen."),
@@ -237,6 +238,8 @@ struct EditClassificationTests {
     ("The council met.", "The council met again, one more time."),
     ("Le bâtiment neuf a ouvert.", "Le bâtiment rénové a ouvert."),
     ("The contract is null and void.", "The contract is void."),
+    ("Police seize the weapons.", "Police take the weapons."),
+    ("Here are the dos and don'ts.", "Here are the rules."),
   ]
 
   @Test("number words that do not change a number", arguments: notNumberEdits)
