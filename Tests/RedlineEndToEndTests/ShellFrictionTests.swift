@@ -70,7 +70,10 @@ struct ShellFrictionTests {
 
   @Test(
     "a store that does not exist is an error, not an empty answer",
-    arguments: [["list"], ["log", bundledURL], ["show", bundledURL], ["diff", bundledURL]])
+    arguments: [
+      ["list"], ["log", bundledURL], ["show", bundledURL], ["diff", bundledURL], ["verify"],
+      ["audit"],
+    ])
   func missingStore(_ arguments: [String]) throws {
     let work = try TemporaryFolder()
     let store = work.file("nowhere")
