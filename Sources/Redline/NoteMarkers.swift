@@ -130,25 +130,26 @@ struct NoteFinder {
       guard let close = rest.prefix(noteQualifierLength).firstIndex(of: ")") else { return false }
       return endsNoteLabel(rest[rest.index(after: close)...].drop(while: isNoteSpace))
     }
-    guard let colon = labelColon(in: afterLabel) else { return false }
-    return isDate(afterLabel[..<colon])
+    guard let end = labelEnd(in: afterLabel) else { return false }
+    return isDate(afterLabel[..<end])
   }
 
-  /// The colon that ends a label's date, within `noteQualifierLength` characters: not one
-  /// between digits (`3:15`).
-  private func labelColon(in rest: Substring) -> Substring.Index? {
+  /// Where a label's date ends, within `noteQualifierLength` characters: at a colon (not one
+  /// between digits, as in `3:15`) or a dash between spaces (`Update 2 — …`).
+  private func labelEnd(in rest: Substring) -> Substring.Index? {
     let window = rest.prefix(noteQualifierLength)
     var index = window.startIndex
+    var previous: Character = " "
     while index < window.endIndex {
       let character = window[index]
-      let endsSentence =
-        character == "." && window[index...].dropFirst().first == " "
-        && !isAbbreviation(window[..<index])
+      let next = window[index...].dropFirst().first
+      let endsSentence = character == "." && next == " " && !isAbbreviation(window[..<index])
       if character == "\n" || endsSentence { return nil }
-      if character == ":" || character == "：" {
-        let next = window[index...].dropFirst().first
-        if !(next?.isNumber ?? false) { return index }
+      if character == ":" || character == "：", !(next?.isNumber ?? false) { return index }
+      if "—–-".contains(character), isNoteSpace(previous), next.map(isNoteSpace) ?? false {
+        return index
       }
+      previous = character
       index = window.index(after: index)
     }
     return nil

@@ -103,6 +103,8 @@ struct EditClassificationTests {
     "Update, Tuesday: The vote was postponed.",
     "Update, Thursday, November 24, 2016, 3:15 p.m. ET: The vote was postponed.",
     "UPDATE — The vote was postponed.",
+    "Update 2 — The vote was postponed again.",
+    "Correction, November 24 - The meeting was on Tuesday.",
     "Updated at 3:15 p.m. with the council's reply.",
     "Updated on November 25 with the council's reply.",
     "This article has been updated with the council's reply.",
