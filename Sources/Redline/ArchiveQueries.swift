@@ -1,3 +1,4 @@
+import FoundationEssentials
 import SnapshotStore
 import TextDiff
 
@@ -5,10 +6,16 @@ import TextDiff
 public struct ArchiveQueries: Sendable {
   /// The store read.
   public let store: any SnapshotStoring
+  /// The time relative dates (`yesterday`, `3 days ago`) are counted from.
+  public let now: Date
 
   /// Creates the queries over a store.
-  public init(store: any SnapshotStoring) {
+  /// - Parameters:
+  ///   - store: The store to read.
+  ///   - now: The time relative dates are counted from (tests fix it).
+  public init(store: any SnapshotStoring, now: Date = Date()) {
     self.store = store
+    self.now = now
   }
 
   /// The `diff URL [FROM [TO]]` use case: the unified diff between two captures of a page,
@@ -18,9 +25,10 @@ public struct ArchiveQueries: Sendable {
     of url: String, from: String? = nil, to: String? = nil, options: DiffOptions = DiffOptions()
   ) throws -> Comparison {
     let (page, captures) = try pageAndCaptures(url)
-    let newer = try selectCapture(to ?? "latest", from: captures, url: page.url)
+    let newer = try selectCapture(to ?? "latest", from: captures, url: page.url, now: now)
     let older = try selectCapture(
-      from ?? (captures.count > 1 ? "latest~1" : "latest"), from: captures, url: page.url)
+      from ?? (captures.count > 1 ? "latest~1" : "latest"), from: captures, url: page.url,
+      now: now)
     // A capture made before links were recorded compares in the current form (see
     // `currentFormText`), or without links on both sides when its raw HTML is gone.
     let old = try store.currentFormText(of: page, capture: older)
@@ -33,16 +41,84 @@ public struct ArchiveQueries: Sendable {
       newHeader: captureLabel(page.url, newer.time), statName: page.url, options: options)
   }
 
-  /// The `log URL` use case: the page's history, oldest first.
-  public func log(of url: String) throws -> [HistoryEntry] {
-    guard let page = try store.page(for: url) else { throw RedlineError.noCaptures(url: url) }
-    return try store.history(of: page)
+  /// The `diff URL1 URL2` use case: the unified diff from the latest capture of one page to
+  /// the latest capture of another.
+  /// - Throws: `RedlineError.unknownPage` when either page is not in the store.
+  public func comparePages(_ oldURL: String, _ newURL: String, options: DiffOptions = DiffOptions())
+    throws -> Comparison
+  {
+    let (oldPage, oldCaptures) = try pageAndCaptures(oldURL)
+    let (newPage, newCaptures) = try pageAndCaptures(newURL)
+    guard let older = oldCaptures.last, let newer = newCaptures.last else {
+      throw RedlineError.noCaptures(url: oldURL)
+    }
+    return compare(
+      TextBytes(Array(try store.articleText(of: oldPage, capture: older.time).utf8)),
+      TextBytes(Array(try store.articleText(of: newPage, capture: newer.time).utf8)),
+      oldHeader: captureLabel(oldPage.url, older.time),
+      newHeader: captureLabel(newPage.url, newer.time),
+      statName: "\(oldPage.url) => \(newPage.url)", options: options)
+  }
+
+  /// Which entries of a page's history `log` prints.
+  public struct LogFilter: Sendable {
+    /// Every check (`--all`), or only the captures and the events: a move when it starts (or
+    /// its target changes) and every return (`back`).
+    public var allChecks: Bool
+    /// Entries before this store time are left out.
+    public var since: String?
+    /// Entries after this store time are left out.
+    public var until: String?
+    /// At most this many entries: the newest ones, still oldest first (`-n`).
+    public var limit: Int?
+
+    /// Creates a filter; by default the captures only, all of them.
+    public init(
+      allChecks: Bool = false, since: String? = nil, until: String? = nil, limit: Int? = nil
+    ) {
+      self.allChecks = allChecks
+      self.since = since
+      self.until = until
+      self.limit = limit
+    }
+  }
+
+  /// The `log URL` use case: the page's history, oldest first, filtered.
+  ///
+  /// `limit` keeps the newest entries that pass the other filters, as `git log -n` does, and
+  /// they stay oldest first, as the log is always printed: `-n 3` is the last three lines.
+  public func log(of url: String, filter: LogFilter = LogFilter(allChecks: true)) throws
+    -> [HistoryEntry]
+  {
+    let page = try knownPage(url)
+    let history = try store.history(of: page)
+    let entries = (filter.allChecks ? history : timeline(history)).filter { entry in
+      (filter.since.map { entry.time >= $0 } ?? true)
+        && (filter.until.map { entry.time <= $0 } ?? true)
+    }
+    guard let limit = filter.limit else { return entries }
+    return Array(entries.suffix(max(0, limit)))
+  }
+
+  /// The captures and events of a history: every capture, a move when it starts (or its target
+  /// changes), and every return.
+  private func timeline(_ history: [HistoryEntry]) -> [HistoryEntry] {
+    var previous: HistoryEntry?
+    return history.filter { entry in
+      defer { previous = entry }
+      switch entry.outcome {
+      case .new, .changed: return entry.storedCapture
+      case .back: return true
+      case .moved: return previous?.outcome != .moved || previous?.finalURL != entry.finalURL
+      case .unchanged, .failed: return false
+      }
+    }
   }
 
   /// The `show URL [WHEN]` use case: the stored article text, or the raw HTML.
   public func show(_ url: String, when: String? = nil, raw: Bool = false) throws -> [UInt8] {
     let (page, captures) = try pageAndCaptures(url)
-    let capture = try selectCapture(when ?? "latest", from: captures, url: page.url)
+    let capture = try selectCapture(when ?? "latest", from: captures, url: page.url, now: now)
     guard raw else { return Array(try store.articleText(of: page, capture: capture.time).utf8) }
     guard let body = try store.rawBody(of: page, capture: capture.time) else {
       throw RedlineError.unknownCapture(
@@ -83,9 +159,17 @@ public struct ArchiveQueries: Sendable {
   }
 
   private func pageAndCaptures(_ url: String) throws -> (PageRecord, [CaptureRecord]) {
-    guard let page = try store.page(for: url) else { throw RedlineError.noCaptures(url: url) }
+    let page = try knownPage(url)
     let captures = try store.captures(of: page)
     guard !captures.isEmpty else { throw RedlineError.noCaptures(url: page.url) }
     return (page, captures)
+  }
+
+  /// The stored page of a URL.
+  /// - Throws: `RedlineError.unknownPage` with the stored URL most like it, when there is one.
+  private func knownPage(_ url: String) throws -> PageRecord {
+    if let page = try store.page(for: url) { return page }
+    let stored = (try? store.pages().map(\.url)) ?? []
+    throw RedlineError.unknownPage(url: url, nearest: nearestURL(to: url, among: stored))
   }
 }

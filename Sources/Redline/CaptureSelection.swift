@@ -1,13 +1,20 @@
+import FoundationEssentials
 import SnapshotStore
 
 /// Finds one capture of a page from what a user types: a full time, a unique prefix of one,
-/// `first`, `latest`, `latest~N`, or a date or time (`2016-07-05`, `2016-07-05T14:00`): the
-/// capture in force at the end of that day, minute or second, that is the latest one taken by
-/// then.
-/// - Throws: `RedlineError.unknownCapture` naming what matched (nothing, or several).
-func selectCapture(_ selector: String, from captures: [CaptureRecord], url: String) throws
-  -> CaptureRecord
-{
+/// `first`, `latest`, `latest~N`, or a date or time (`2016-07-05`, `2016-07-05T14:00`,
+/// `yesterday`, `3 days ago`; see `storeTime(_:bound:now:)`): the capture in force at the
+/// end of that day, minute or second, that is the latest one taken by then.
+///
+/// A selector in the compact form of capture times (`20160705T14`, digits with a `T` and a
+/// `Z`) is a prefix: it names the one capture whose time starts with it, and a prefix that
+/// several captures share is an error naming them, as git says "ambiguous". Only a prefix
+/// that matches none is read as a date. Dates written with `-` and `:` are always dates.
+/// - Throws: `RedlineError.unknownCapture` when nothing matches, `.ambiguousCapture` when a
+///   prefix matches several captures.
+func selectCapture(
+  _ selector: String, from captures: [CaptureRecord], url: String, now: Date = Date()
+) throws -> CaptureRecord {
   guard let latest = captures.last, let first = captures.first else {
     throw RedlineError.noCaptures(url: url)
   }
@@ -27,22 +34,31 @@ func selectCapture(_ selector: String, from captures: [CaptureRecord], url: Stri
     }
     return captures[captures.count - 1 - back]
   }
-  let compact = selector.filter { $0 != "-" && $0 != ":" && $0 != " " }
-  let matches = captures.filter { $0.time.hasPrefix(compact) }
-  if matches.count == 1, let match = matches.first { return match }
-  if let bound = captureTimeBound(selector, atEnd: true) {
-    guard let inForce = captures.last(where: { $0.time <= bound }) else {
-      throw RedlineError.unknownCapture(
-        url: url, selector: selector,
-        reason: "the first capture was taken later, at \(CaptureTime.readable(first.time))")
+  if isCompactTime(selector) {
+    let matches = captures.filter { $0.time.hasPrefix(selector) }
+    if matches.count == 1, let match = matches.first { return match }
+    if matches.count > 1 {
+      throw RedlineError.ambiguousCapture(
+        url: url, selector: selector, matches: matches.map(\.time))
     }
-    return inForce
   }
-  let reason =
-    matches.isEmpty
-    ? "no capture time starts with it"
-    : "\(matches.count) captures match: \(matches.map(\.time).joined(separator: ", "))"
-  throw RedlineError.unknownCapture(url: url, selector: selector, reason: reason)
+  guard let bound = try? storeTime(selector, bound: .end, now: now) else {
+    throw RedlineError.unknownCapture(
+      url: url, selector: selector,
+      reason: "not a capture time, first, latest, latest~N or a date")
+  }
+  guard let inForce = captures.last(where: { $0.time <= bound }) else {
+    throw RedlineError.unknownCapture(
+      url: url, selector: selector,
+      reason: "the first capture was taken later, at \(CaptureTime.readable(first.time))")
+  }
+  return inForce
+}
+
+/// Whether a selector is written as capture times are (`20160705T1430`, `20160705`): digits,
+/// then optionally `T`, digits and a `Z`.
+private func isCompactTime(_ selector: String) -> Bool {
+  selector.wholeMatch(of: #/\d{1,8}(?:T\d{0,6}Z?)?/#) != nil
 }
 
 /// A date or time a user typed, as the first (`atEnd: false`) or last (`atEnd: true`) capture

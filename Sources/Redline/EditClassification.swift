@@ -203,26 +203,103 @@ func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
   return a.isEmpty ? b.count : previous[b.count]
 }
 
-/// Whether some change of a word diff replaces, adds or removes numbers.
+/// Whether some change of a word diff changes a number: a replacement whose numbers differ
+/// (`12` → `14`, `nine-member` → `ten-member`, `12 people` → `dozens of people`), or number
+/// words added to or removed from a number next to them (`five` → `five hundred`). A
+/// passage only added or removed adds or drops its numbers with it, which is no change of
+/// numbers.
+///
+/// Each side is read with the number words around the change (`a hundred` → `two hundred`
+/// changes only `a`), and a weak number word (`one`, `second`) counts only when the other
+/// side holds a plain number: `one` → `two` changes a number, `the one who` → `the person
+/// who` does not.
 private func changesNumbers(_ words: WordDiff) -> Bool {
-  words.changes.contains { change in
-    // A pure insertion or deletion adds or drops a passage; a number changes in a replacement.
-    guard !change.removed.isEmpty, !change.added.isEmpty else { return false }
-    let old = numbers(in: words.removedText[change.removed])
-    let new = numbers(in: words.addedText[change.added])
-    return (!old.isEmpty || !new.isEmpty) && old != new
+  let removedText = String(decoding: words.removedText, as: UTF8.self)
+  let addedText = String(decoding: words.addedText, as: UTF8.self)
+  return words.changes.contains { change in
+    let old = NumberContext(removedText, bytes: change.removed)
+    let new = NumberContext(addedText, bytes: change.added)
+    if change.removed.isEmpty || change.added.isEmpty {
+      let changed = change.removed.isEmpty ? new : old
+      guard isAllNumbers(changed.changed), changed.hasNumberBeside else { return false }
+    }
+    return numbersDiffer(numberMentions(in: old.extended), numberMentions(in: new.extended))
   }
 }
 
-/// The numbers in some text, thousands separators removed: `1,408,215` → `1408215`.
-func numbers(in bytes: ArraySlice<UInt8>) -> [String] {
-  String(decoding: bytes, as: UTF8.self).matches(of: numberPattern).map {
-    String($0.output.filter { $0 != "," })
+/// Whether two sides of a change hold different numbers (see `changesNumbers`).
+func numbersDiffer(_ old: [NumberMention], _ new: [NumberMention]) -> Bool {
+  func keys(_ mentions: [NumberMention], otherHasPlain: Bool) -> [String] {
+    mentions.filter { !$0.isWeak || otherHasPlain }.map(\.key)
+  }
+  let oldKeys = keys(old, otherHasPlain: new.contains { !$0.isWeak })
+  let newKeys = keys(new, otherHasPlain: old.contains { !$0.isWeak })
+  return (!oldKeys.isEmpty || !newKeys.isEmpty) && oldKeys != newKeys
+}
+
+/// One side of a word change and the number words right around it.
+private struct NumberContext {
+  /// The changed words.
+  let changed: Substring
+  /// The changed words with the whole number words before and after them (at most
+  /// `numberContextWords` on each side, never across a comma or a sentence's end).
+  let extended: Substring
+
+  /// Whether a number word or digits stand right before or after the change.
+  var hasNumberBeside: Bool { extended.count > changed.count }
+
+  init(_ text: String, bytes: Range<Int>) {
+    let utf8 = text.utf8
+    let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+    let upper = utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)
+    changed = text[lower..<upper]
+    var start = lower
+    var end = upper
+    for _ in 0..<numberContextWords {
+      guard let word = wordBefore(text, start), isNumberWord(text[word]), !endsClause(text[word])
+      else { break }
+      start = word.lowerBound
+    }
+    for _ in 0..<numberContextWords {
+      guard !endsClause(text[..<end]), let word = wordAfter(text, end), isNumberWord(text[word])
+      else { break }
+      end = word.upperBound
+    }
+    extended = text[start..<end]
   }
 }
 
-/// A number: digits with decimal or thousands separators, and a percent sign.
-private var numberPattern: Regex<Substring> { #/\d+(?:[.,]\d+)*%?/# }
+/// How many words on each side of a change are read with it when they are numbers.
+private let numberContextWords = 3
+
+/// Whether a word (without the punctuation around it) is all numbers, or an article.
+private func isNumberWord(_ word: Substring) -> Bool {
+  let core = word.drop { !$0.isLetter && !$0.isNumber }
+  return isAllNumbers(core) || NumberWords.articles.contains(core.lowercased())
+}
+
+/// Whether text ends with punctuation that ends a clause (a comma, a sentence's end).
+private func endsClause(_ text: Substring) -> Bool {
+  guard let last = text.last(where: { !$0.isWhitespace }) else { return false }
+  return ",.;:!?)".contains(last)
+}
+
+/// The range of the word before an index (after the white space there), if any.
+private func wordBefore(_ text: String, _ index: String.Index) -> Range<String.Index>? {
+  let before = text[..<index]
+  guard let end = before.lastIndex(where: { !$0.isWhitespace }) else { return nil }
+  let upper = text.index(after: end)
+  let start = before[..<upper].lastIndex(where: \.isWhitespace).map { text.index(after: $0) }
+  return (start ?? text.startIndex)..<upper
+}
+
+/// The range of the word after an index (after the white space there), if any.
+private func wordAfter(_ text: String, _ index: String.Index) -> Range<String.Index>? {
+  let after = text[index...]
+  guard let start = after.firstIndex(where: { !$0.isWhitespace }) else { return nil }
+  let end = text[start...].firstIndex(where: \.isWhitespace) ?? text.endIndex
+  return start..<end
+}
 
 /// The quoted passages of a body, in order: text between quotation marks, and quote blocks.
 func quotedPassages(_ body: [String]) -> [String] {
@@ -257,27 +334,8 @@ private let closingMarks: [Character: Set<Character>] = [
 ]
 
 /// The correction and update notes of a body: each block or sentence that starts with a note
-/// marker, from the marker on.
+/// marker (see `NoteMarkers`), from the marker on.
 func noteSentences(_ body: [String]) -> [String] {
-  body.flatMap { block in
-    block.matches(of: notePattern).map { match in
-      String(block[match.range.lowerBound...]).trimmingLeadingNoteJunk()
-    }
-  }
-}
-
-/// A note marker at the start of a block (after a Markdown marker and an opening bracket or
-/// emphasis) or of a sentence, with an optional date or parenthesis, then a colon or a dash.
-private var notePattern: Regex<Substring> {
-  #/(?i)(?:^(?:#+ |> |- |\d+\. )?|[.!?]["”’)\]]?\s+)[\[(*_]*(?:corrections?|updated?|editor['’]s note|clarification|erratum|addendum)\b(?:\s*\([^)]{0,40}\)|\s*[\d/.,-]{1,20}(?=\s*[:—–-]))?\s*(?::|\s[—–-]\s)/#
-}
-
-extension String {
-  /// The note from its marker on: what a sentence boundary or a block marker matched before
-  /// it is dropped.
-  fileprivate func trimmingLeadingNoteJunk() -> String {
-    var text = self[...]
-    while let first = text.first, !first.isLetter { text = text.dropFirst() }
-    return String(text)
-  }
+  let finder = NoteFinder()
+  return body.flatMap { finder.notes(in: $0) }
 }

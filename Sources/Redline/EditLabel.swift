@@ -6,10 +6,16 @@ public enum EditLabel: String, Sendable, Codable, CaseIterable, Comparable {
   /// or 2 when both words have at least 8 letters); words of punctuation alone may come or go.
   /// No paragraph added or removed, no number touched.
   case typo
-  /// Words were replaced by others and the numbers among them differ (digit runs, with their
-  /// decimal and thousands separators and a `%`; `1,200` and `1200` are one number): "12
-  /// people" became "14 people" or "dozens of people". Words only inserted or only deleted
-  /// (a new sentence that happens to hold a date) do not count.
+  /// Words were replaced by others and the numbers among them differ: "12 people" became
+  /// "14 people" or "dozens of people", "nine-member" became "ten-member", "a hundred"
+  /// became "two hundred", "third" became "fourth". Numbers are digit runs (with their
+  /// decimal and thousands separators and a `%`; `1,200` and `1200` are one number) and
+  /// numbers in words (`NumberWords`: cardinals, `a hundred`, `1.2 million`, ordinals, in
+  /// English, French, Spanish and German), compared by value, so `nine` → `9` is no change.
+  /// A word that is more often something else (`one`, `first`, `second`, `once`) counts only
+  /// when the other side has a plain number. Words only inserted or only deleted (a new
+  /// sentence that happens to hold a date) do not count, unless they are number words added
+  /// to a number (`five` → `five hundred`).
   case numbers
   /// The passages inside quotation marks (`"…"`, `“…”`, `«…»`, `„…“`) and the quote blocks
   /// (`> …`) of the body are not the same list: a quotation was altered, added or removed.
@@ -25,9 +31,12 @@ public enum EditLabel: String, Sendable, Codable, CaseIterable, Comparable {
   /// The `Title:` line changed.
   case title
   /// The body has more correction or update notes than before: a block, or a sentence, that
-  /// starts with a note marker (`Correction`, `Update`, `Updated`, `Editor's note`,
-  /// `Clarification`, `Erratum`, `Addendum`, in any case, optionally followed by a date or a
-  /// parenthesis) then a colon or a dash.
+  /// starts with a note label (`Correction`, `Update`, `Editor's note`, `Clarification`,
+  /// `Rectificatif`, `Mise à jour`, `Corrección`, `Fe de erratas`, `Korrektur`,
+  /// `Anmerkung der Redaktion` …; `NoteMarkers`) followed by a colon or a dash, after an
+  /// optional date or parenthesis (`Correction, November 24:`, `Update 3 p.m.:`), or that
+  /// is a note sentence (`This article has been updated`, `An earlier version of this
+  /// article …`, `Une version précédente de cet article …`).
   case correctionNote = "correction-note"
 
   /// The label as a reader sees it.

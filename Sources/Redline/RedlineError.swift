@@ -14,8 +14,14 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   case unrequestedNotModified(url: String)
   /// The store has no captures of the page.
   case noCaptures(url: String)
-  /// A FROM/TO argument names no capture, or more than one.
+  /// A FROM/TO argument names no capture.
   case unknownCapture(url: String, selector: String, reason: String)
+  /// A capture-time prefix names several captures (git's "ambiguous").
+  case ambiguousCapture(url: String, selector: String, matches: [String])
+  /// The store has no such page; `nearest` is the stored URL most like it, if one is close.
+  case unknownPage(url: String, nearest: String?)
+  /// The store folder does not exist.
+  case noStore(path: String)
   /// `--feed URL` gave no list of posts.
   case feed(url: String, reason: String)
   /// A time or date a user typed could not be read.
@@ -35,12 +41,40 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     case .noCaptures(let url): "no captures of \(url) in the store"
     case .unknownCapture(let url, let selector, let reason):
       "\(url): no capture '\(selector)': \(reason)"
+    case .ambiguousCapture(let url, let selector, let matches):
+      "\(url): capture '\(selector)' is ambiguous: it matches "
+        + (matches.count <= ambiguousNamesShown
+          ? matches.joined(separator: ", ")
+          : matches.prefix(ambiguousNamesShown).joined(separator: ", ")
+            + " and \(matches.count - ambiguousNamesShown) more")
+    case .unknownPage(let url, _): "no captures of \(url) in the store"
+    case .noStore(let path): "no store at \(path)"
     case .feed(let url, let reason): "\(url): \(reason)"
     case .badTime(let text):
-      "'\(text)' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z] or a capture time"
+      "'\(text)' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z], a capture time, "
+        + "today, yesterday or N days ago"
     }
   }
 }
+
+extension RedlineError {
+  /// A second line that helps, when there is one: the stored URL most like an unknown one,
+  /// how to name a store, how to pick one of several captures.
+  public var hint: String? {
+    switch self {
+    case .unknownPage(_, let nearest?): "did you mean \(nearest)?"
+    case .noStore: "give --store DIR or set REDLINE_STORE; redline snapshot URL makes a store"
+    case .ambiguousCapture: "give more digits of the capture time (redline log URL lists them)"
+    case .unknownCapture:
+      "captures are named by time (redline log URL lists them); dates such as 2016-07-01, "
+        + "2016-07-01T10:30, yesterday or '3 days ago' pick the capture in force then"
+    default: nil
+    }
+  }
+}
+
+/// How many captures an ambiguity error names before "and N more".
+private let ambiguousNamesShown = 5
 
 func statusText(_ status: Int) -> String {
   let texts = [

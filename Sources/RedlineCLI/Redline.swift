@@ -44,9 +44,9 @@ struct RedlineCommand: ParsableCommand {
   /// cooperative thread while the main thread waited, which cost `redline diff` four thread
   /// starts and about a millisecond at exit.
   static func main() {
+    let arguments = joiningNegativeValues(Array(CommandLine.arguments.dropFirst()))
     do {
-      var command =
-        try parseNamedSubcommand(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
+      var command = try parseNamedSubcommand(arguments) ?? parseAsRoot(arguments)
       if let asyncCommand = command as? any AsyncParsableCommand {
         try runToCompletion(asyncCommand)
       } else {
@@ -58,7 +58,7 @@ struct RedlineCommand: ParsableCommand {
       Glibc.exit(status.rawValue)
     } catch {
       guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-      writeError(fullMessage(for: error) + "\n")
+      writeError(usageErrorText(message(for: error), arguments: arguments))
       exit(withError: ExitCode(2))
     }
   }

@@ -24,6 +24,17 @@ struct StoreOptions: ParsableArguments {
   var folderStore: FolderStore {
     FolderStore(root: store ?? ProcessInfo.processInfo.environment["REDLINE_STORE"] ?? "Snapshots")
   }
+
+  /// The store these options name, for commands that only read it.
+  /// - Throws: `RedlineError.noStore` when its folder does not exist (reading would find an
+  ///   empty store, and an empty list or "no captures" would hide the mistyped path).
+  func existingStore() throws -> FolderStore {
+    let store = folderStore
+    guard FileManager.default.fileExists(atPath: store.root) else {
+      throw RedlineError.noStore(path: store.root)
+    }
+    return store
+  }
 }
 
 /// Runs a command body; any error becomes one line on stderr and exit code 2, so that an
@@ -39,8 +50,14 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     throw error
   } catch {
     printError(String(describing: error))
+    if let hint = (error as? RedlineError)?.hint { printHint(hint) }
     throw ExitCode(2)
   }
+}
+
+/// Writes a hint line to standard error, after an error line: what to try instead.
+func printHint(_ hint: String) {
+  writeError("hint: \(hint)\n")
 }
 
 /// Writes one line to standard error, prefixed with the program name.

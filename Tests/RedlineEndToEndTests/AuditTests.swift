@@ -294,19 +294,27 @@ struct AuditTests {
     #expect(labels(edits(page)[0]) == ["correction-note"])
   }
 
-  /// Trouble exits 2 with one line: a bad date, a missing store.
+  /// Trouble exits 2 with one line (and a hint line where one helps): a bad date, a missing
+  /// store.
   private func trouble(_ store: AuditStore) throws {
     let badDate = try store.audit(["--since", "last tuesday"])
     #expect(badDate.status == 2)
     #expect(
       badDate.stderr
-        == "redline: 'last tuesday' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z] or a capture time\n"
-    )
+        == "redline: 'last tuesday' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z], "
+        + "a capture time, today, yesterday or N days ago\n")
     #expect(badDate.stdout == "")
     let missing = try redline(["audit", "--store", store.work.file("nowhere")])
     #expect(missing.status == 2)
-    #expect(missing.stderr.hasPrefix("redline: "))
-    #expect(missing.stderr.split(separator: "\n").count == 1)
+    let lines = missing.stderr.split(separator: "\n")
+    #expect(lines.first == "redline: no store at \(store.work.file("nowhere"))")
+    #expect(lines.count == 2 && lines.last?.hasPrefix("hint: ") == true)
+    // Relative dates: the store was made just now, so nothing happened until a week ago.
+    let weekAgo = try store.audit(["--until", "1 week ago"])
+    #expect(weekAgo.status == 0)
+    #expect(weekAgo.stdout.hasPrefix("Redline audit: 0 pages, 0 edits"))
+    let today = try store.audit(["--since", "today"])
+    #expect(today.stdout.hasPrefix("Redline audit: 6 pages, 6 edits"))
     let nothing = try redline(["audit", "--store", store.store, "--host", "nowhere.example"])
     #expect(nothing.status == 0)
     #expect(nothing.stdout.hasPrefix("Redline audit: 0 pages, 0 edits"))

@@ -56,6 +56,31 @@ func redline(
     stderr: String(decoding: stderr, as: UTF8.self))
 }
 
+/// Runs `redline` on a pseudo-terminal, made by util-linux's script(1) (Debian's bsdutils,
+/// always there), and returns its exit status and what the terminal showed (standard output
+/// and standard error together). `environment` works as in `redline(_:environment:input:)`.
+func redlineOnTerminal(_ arguments: [String], environment: [String: String?] = [:]) throws
+  -> (status: Int32, output: String)
+{
+  let script = "/usr/bin/script"
+  try #require(FileManager.default.isExecutableFile(atPath: script))
+  let command = ([productsFolder.appendingPathComponent("redline").path] + arguments)
+    .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: script)
+  process.arguments = ["-qec", command, "/dev/null"]
+  var env = ProcessInfo.processInfo.environment
+  for (name, value) in environment { env[name] = value }
+  process.environment = env
+  let out = Pipe()
+  process.standardOutput = out
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  process.waitUntilExit()
+  return (process.terminationStatus, output)
+}
+
 let samplePost = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().appendingPathComponent("Fixtures/sample-post")
 

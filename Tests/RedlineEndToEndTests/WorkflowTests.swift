@@ -427,27 +427,9 @@ struct WorkflowTests {
     let plain = try redline(["snapshot", "--store", work.file("a")] + urls)
     #expect(plain.status == 0)
     #expect(plain.stderr == "")
-    // util-linux's script(1) gives the run a pseudo-terminal (Debian's bsdutils, always there).
-    let script = "/usr/bin/script"
-    try #require(FileManager.default.isExecutableFile(atPath: script))
-    let command =
-      ([
-        productsFolder.appendingPathComponent("redline").path, "snapshot", "--store",
-        work.file("b"),
-      ] + urls).joined(separator: " ")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: script)
-    process.arguments = ["-qec", command, "/dev/null"]
-    var environment = ProcessInfo.processInfo.environment
-    environment["TERM"] = "xterm"
-    process.environment = environment
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let terminal = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let (status, terminal) = try redlineOnTerminal(
+      ["snapshot", "--store", work.file("b")] + urls, environment: ["TERM": "xterm"])
+    #expect(status == 0)
     #expect(terminal.contains("\r\u{1B}[Kchecked 5/5, 0 changed, 0 failed\r\u{1B}[K"))
     #expect(terminal.contains("new \(urls[4])"))
   }

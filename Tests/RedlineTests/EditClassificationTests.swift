@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Redline
@@ -87,6 +88,185 @@ struct EditClassificationTests {
     #expect(classifyEdit(old: testCase.old, new: testCase.new).labels == testCase.labels)
   }
 
+  /// Note forms, each added as a new last paragraph: every one is a correction or update note.
+  static let noteForms: [String] = [
+    "Correction, November 24: The meeting was on Tuesday.",
+    "Correction (Nov. 24): The meeting was on Tuesday.",
+    "Correction, Nov. 24, 2016: The meeting was on Tuesday.",
+    "CORRECTION: The meeting was on Tuesday.",
+    "Corrections: Two names were misspelled.",
+    "Editor's note: This post was changed.",
+    "Editor’s note: This post was changed.",
+    "Editors’ Note: This post was changed.",
+    "*Update 3 p.m.:* The vote was postponed.",
+    "Update, 3:15 p.m. ET: The vote was postponed.",
+    "Update, Tuesday: The vote was postponed.",
+    "Update, Thursday, November 24, 2016, 3:15 p.m. ET: The vote was postponed.",
+    "UPDATE — The vote was postponed.",
+    "Update 2 — The vote was postponed again.",
+    "Correction, November 24 - The meeting was on Tuesday.",
+    "Updated at 3:15 p.m. with the council's reply.",
+    "Updated on November 25 with the council's reply.",
+    "This article has been updated with the council's reply.",
+    "This story has been corrected.",
+    "This post was updated to add the council's reply.",
+    "An earlier version of this article misstated the date of the meeting.",
+    "A previous version of this story said the vote was on Monday.",
+    "[Clarification — the budget is for 2017.]",
+    "Erratum: the budget is for 2017.",
+    "## Correction",
+    "Correction : la réunion a eu lieu mardi.",
+    "Correction\u{00A0}: la réunion a eu lieu mardi.",
+    "Rectificatif",
+    "Rectificatif : la réunion a eu lieu mardi.",
+    "Mise à jour : le vote a été reporté.",
+    "Mise à jour le 3 juillet : le vote a été reporté.",
+    "Mis à jour le 3 juillet à 15 h.",
+    "Note de la rédaction : cet article a été modifié.",
+    "Cet article a été mis à jour mardi.",
+    "Une version précédente de cet article indiquait que la réunion avait eu lieu lundi.",
+    "Corrección: la reunión fue el martes.",
+    "Fe de erratas: la reunión fue el martes.",
+    "Actualización: la votación se aplazó.",
+    "Actualización (3 de julio): la votación se aplazó.",
+    "Nota del editor: este artículo fue modificado.",
+    "Nota de la redacción: este artículo fue modificado.",
+    "Una versión anterior de este artículo decía que la reunión fue el lunes.",
+    "Este artículo ha sido actualizado.",
+    "Korrektur: Die Sitzung fand am Dienstag statt.",
+    "Berichtigung",
+    "Berichtigung: Die Sitzung fand am Dienstag statt.",
+    "Aktualisierung: Die Abstimmung wurde verschoben.",
+    "Update: Die Abstimmung wurde verschoben.",
+    "Aktualisiert am 3. Juli um 15 Uhr.",
+    "Anmerkung der Redaktion: Dieser Artikel wurde geändert.",
+    "In einer früheren Version dieses Artikels hieß es, die Sitzung sei am Montag gewesen.",
+    "Dieser Artikel wurde aktualisiert.",
+    "Transparenzhinweis: Der Autor ist Mitglied des Rates.",
+  ]
+
+  @Test("correction and update notes in their common forms", arguments: noteForms)
+  func noteForm(_ note: String) {
+    let result = classifyEdit(
+      old: article([opening, closing]), new: article([opening, closing, note]))
+    #expect(result.labels.contains(.correctionNote))
+    #expect(result.notes.count == 1)
+  }
+
+  @Test("a note form inside a paragraph, after another sentence", arguments: noteForms.prefix(20))
+  func noteFormInSentence(_ note: String) {
+    let result = classifyEdit(
+      old: article([opening, closing]), new: article([opening, closing + " " + note]))
+    #expect(result.labels.contains(.correctionNote))
+  }
+
+  /// Prose that starts like a note but is none.
+  static let notNotes: [String] = [
+    "We will update readers: the vote comes later.",
+    "Update your browser to read this page.",
+    "Correction of the figures was left to the auditors.",
+    "Updated figures show a rise: 4% more than last year.",
+    "Correction, he said, is not the same as retraction: it is an obligation.",
+    "Mise à jour du logiciel : elle est prévue mardi.",
+    "Korrekturen am Haushalt sind möglich.",
+    "The article was widely shared.",
+    "In an earlier interview, she said the vote was on Monday.",
+    "Updated sidewalks were opened on Monday.",
+  ]
+
+  @Test("prose that starts like a note is none", arguments: notNotes)
+  func notANote(_ text: String) {
+    let result = classifyEdit(
+      old: article([opening, closing]), new: article([opening, closing, text]))
+    #expect(!result.labels.contains(.correctionNote))
+  }
+
+  @Test("the note tables compile")
+  func noteTablesCompile() {
+    #expect(NoteFinder().isComplete)
+  }
+
+  /// Number edits, as a sentence before and after: each is a change of numbers.
+  static let numberEdits: [(String, String)] = [
+    ("A nine-member panel met.", "A ten-member panel met."),
+    ("Nine members met.", "Ten members met."),
+    ("Nine members met.", "12 members met."),
+    ("Twenty-one members met.", "Twenty-two members met."),
+    ("Twenty-one members met.", "Twenty members met."),
+    ("A hundred members met.", "Two hundred members met."),
+    ("A hundred members met.", "A thousand members met."),
+    ("Five members met.", "Five hundred members met."),
+    ("It cost 1.2 million euros.", "It cost 1.5 million euros."),
+    ("It cost 1.2 million euros.", "It cost 1.2 billion euros."),
+    ("It cost two million euros.", "It cost 20 million euros."),
+    ("It was the third meeting.", "It was the fourth meeting."),
+    ("It was the 21st meeting.", "It was the 22nd meeting."),
+    ("It was the twenty-first meeting.", "It was the 22nd meeting."),
+    ("One member voted no.", "Two members voted no."),
+    ("It was the first meeting.", "It was the third meeting."),
+    ("About a dozen members came.", "About 14 members came."),
+    ("Neuf membres étaient présents.", "Dix membres étaient présents."),
+    ("Il y avait quatre-vingt-dix membres.", "Il y avait quatre-vingts membres."),
+    ("Vingt et un membres.", "Vingt-deux membres."),
+    ("Asistieron treinta y dos miembros.", "Asistieron treinta y tres miembros."),
+    ("Asistieron dos miembros.", "Asistieron tres miembros."),
+    ("Costó dos millones de euros.", "Costó tres millones de euros."),
+    ("Es la tercera reunión.", "Es la quinta reunión."),
+    ("Einundzwanzig Mitglieder kamen.", "Zweiundzwanzig Mitglieder kamen."),
+    ("Es kamen neun Mitglieder.", "Es kamen zehn Mitglieder."),
+    ("Es war die dritte Sitzung.", "Es war die vierte Sitzung."),
+  ]
+
+  @Test("numbers written as words", arguments: numberEdits)
+  func numberWords(_ edit: (String, String)) {
+    let result = classifyEdit(
+      old: article([opening, edit.0, closing]), new: article([opening, edit.1, closing]))
+    #expect(result.labels.contains(.numbers))
+  }
+
+  /// Edits that touch number words without changing a number.
+  static let notNumberEdits: [(String, String)] = [
+    ("She is the one who voted no.", "She is the person who voted no."),
+    ("No one voted no.", "Nobody voted no."),
+    ("Nine members met.", "9 members met."),
+    ("Twenty-one members met.", "21 members met."),
+    ("One hundred members met.", "A hundred members met."),
+    ("A million euros were spent.", "1 million euros were spent."),
+    ("It cost 1.2 million euros.", "It cost 1,200,000 euros."),
+    ("It was the third meeting.", "It was the 3rd meeting."),
+    ("First, the council met.", "The council then met."),
+    ("Wait a second, he said.", "Wait a moment, he said."),
+    ("Once the vote ended, they left.", "When the vote ended, they left."),
+    ("The council met.", "The council met again, one more time."),
+    ("Le bâtiment neuf a ouvert.", "Le bâtiment rénové a ouvert."),
+    ("The contract is null and void.", "The contract is void."),
+    ("Police seize the weapons.", "Police take the weapons."),
+    ("Here are the dos and don'ts.", "Here are the rules."),
+  ]
+
+  @Test("number words that do not change a number", arguments: notNumberEdits)
+  func notNumberWords(_ edit: (String, String)) {
+    let result = classifyEdit(
+      old: article([opening, edit.0, closing]), new: article([opening, edit.1, closing]))
+    #expect(!result.labels.contains(.numbers))
+  }
+
+  @Test(
+    "number mentions: values written one way",
+    arguments: [
+      ("nine-member", ["9"]), ("twenty-one", ["21"]), ("a hundred", ["100"]),
+      ("two hundred and five", ["205"]), ("1.2 million", ["1200000"]),
+      ("1,200,000", ["1200000"]), ("third", ["ordinal 3"]), ("21st", ["ordinal 21"]),
+      ("twenty-first", ["ordinal 21"]), ("quatre-vingt-dix", ["90"]), ("soixante-dix", ["70"]),
+      ("vingt et un", ["21"]), ("treinta y dos", ["32"]), ("einundzwanzig", ["21"]),
+      ("zweihundertfünfzig", ["250"]), ("12 and 14", ["12", "14"]), ("12%", ["12%"]),
+      ("1,5 millions", ["1500000"]), ("doscientos mil", ["200000"]),
+      ("three thousand four hundred", ["3400"]), ("nine ten", ["9", "10"]),
+    ])
+  func mentions(_ example: (String, [String])) {
+    #expect(numberMentions(in: example.0).map(\.key) == example.1)
+  }
+
   @Test("typo pairs: case, punctuation and small edit distances only")
   func typoPairs() {
     #expect(isTypoPair("Haftar,", "Haftar"))
@@ -144,8 +324,23 @@ struct EditClassificationTests {
     #expect(try storeTime("20160701T103000Z", bound: .start) == "20160701T103000Z")
     #expect(try storeTime("2016-07-01T10", bound: .end) == "20160701T105959Z")
     #expect(try storeTime("2016-07-01T10:30:00Z", bound: .end) == "20160701T103000Z")
+    // Relative to 2016-07-02 12:30:00 UTC.
+    let now = Date(timeIntervalSince1970: 1_467_462_600)
+    #expect(try storeTime("today", bound: .start, now: now) == "20160702T000000Z")
+    #expect(try storeTime("Today", bound: .end, now: now) == "20160702T235959Z")
+    #expect(try storeTime("yesterday", bound: .start, now: now) == "20160701T000000Z")
+    #expect(try storeTime("yesterday", bound: .end, now: now) == "20160701T235959Z")
+    #expect(try storeTime("now", bound: .end, now: now) == "20160702T123000Z")
+    #expect(try storeTime("3 days ago", bound: .start, now: now) == "20160629T123000Z")
+    #expect(try storeTime(" 2 weeks ago ", bound: .start, now: now) == "20160618T123000Z")
+    #expect(try storeTime("1 hour ago", bound: .end, now: now) == "20160702T113000Z")
+    #expect(try storeTime("an hour ago", bound: .end, now: now) == "20160702T113000Z")
+    #expect(try storeTime("30 minutes ago", bound: .end, now: now) == "20160702T120000Z")
+    #expect(try storeTime("1 month ago", bound: .start, now: now) == "20160602T123000Z")
+    #expect(try storeTime("2 years ago", bound: .start, now: now) == "20140702T123000Z")
     for bad in [
-      "yesterday", "2016-13-01", "2016-02-30", "2016-07-01T25:00", "2016-07-01T10:00+15:00",
+      "last tuesday", "3 days", "days ago", "-3 days ago", "2016-13-01", "2016-02-30",
+      "2016-07-01T25:00", "2016-07-01T10:00+15:00",
     ] {
       #expect(throws: RedlineError.badTime(bad)) { try storeTime(bad, bound: .start) }
     }

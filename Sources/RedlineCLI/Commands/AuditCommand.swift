@@ -14,6 +14,7 @@ struct AuditCommand: ParsableCommand {
     commandName: "audit",
     _superCommandName: redlineCommandName,
     abstract: "List every page edited after its first capture, or removed or moved.",
+    usage: "redline audit [<options>]",
     discussion: """
       Each edit is one version of a post against the one before it, with its time, its \
       diff and labels: typo or punctuation only, numbers changed, quotation changed, links \
@@ -24,14 +25,16 @@ struct AuditCommand: ParsableCommand {
 
       --since and --until take a date (2016-07-01: the whole day, UTC), a time \
       (2016-07-01T10:30, 2016-07-01 10:30:00Z, 2016-07-01T12:30:00+02:00) or a capture \
-      time (20160701T103000Z); both ends are included. Exit status: 0 when the audit ran \
-      (edits found or not), 2 when the store cannot be read or a date is not one.
+      time (20160701T103000Z), or today, yesterday, N days ago (or hours, weeks, months); \
+      both ends are included. Exit status: 0 when the audit ran (edits found or not), 2 when \
+      the store cannot be read or a date is not one. Long output goes through $PAGER \
+      (less -FRX) on a terminal; --no-pager writes it directly.
 
       Examples:
         redline audit --since 2016-07-01
         redline audit --host example.blogspot.com --format markdown > audit.md
         redline audit --format html > audit.html
-        redline audit --since 2016-07-01 --until 2016-07-31T23:59:59Z --format json
+        redline audit --since '1 week ago' --format json
       """
   )
 
@@ -49,20 +52,19 @@ struct AuditCommand: ParsableCommand {
   @Option(help: "The output format.")
   var format: AuditFormatOption = .text
 
+  @OptionGroup var pagerOptions: PagerOptions
+
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
     try reportingErrors {
-      let store = storeOptions.folderStore
-      guard FileManager.default.fileExists(atPath: store.root) else {
-        throw StoreError.unreadable(path: store.root, reason: "no such folder")
-      }
+      let queries = ArchiveQueries(store: try storeOptions.existingStore())
       let options = AuditOptions(
-        since: try since.map { try storeTime($0, bound: .start) },
-        until: try until.map { try storeTime($0, bound: .end) }, host: host,
-        generated: CaptureTime.string(from: Date()))
-      let report = try ArchiveQueries(store: store).audit(options)
-      writeOutput(renderAudit(report, as: format.format))
+        since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
+        until: try until.map { try storeTime($0, bound: .end, now: queries.now) }, host: host,
+        generated: CaptureTime.string(from: queries.now))
+      let report = try queries.audit(options)
+      writePaged(renderAudit(report, as: format.format), pagerOptions)
     }
   }
 }

@@ -14,12 +14,21 @@ struct DiffCommand: ParsableCommand {
     commandName: "diff",
     _superCommandName: redlineCommandName,
     abstract: "Show how an article changed, as a unified diff.",
+    usage: """
+      redline diff [<options>] <url> [<from> [<to>]]
+      redline diff [<options>] <url1> <url2>
+      redline diff [<options>] <old-file> <new-file>
+      """,
     discussion: """
       redline diff URL [FROM [TO]] compares two stored captures of a page (default: the two \
       latest). FROM and TO take a capture time (20161124T101500Z), a unique prefix of one \
-      (20161124T10), first, latest, latest~N, or a date or time (2016-11-24, \
-      2016-11-24T10:15): the capture in force then, that is the latest one taken by the end of \
+      (20161124T10; a prefix that several captures share is an error naming them), first, \
+      latest, latest~N, or a date or time (2016-11-24, 2016-11-24T10:15, yesterday, \
+      3 days ago): the capture in force then, that is the latest one taken by the end of \
       that day, minute or second.
+
+      redline diff URL1 URL2 compares the latest captures of two stored pages: a second \
+      argument with a scheme (http:// or https://) is a page, never a capture.
 
       redline diff OLD NEW compares two local files; HTML files are extracted first, other files \
       are compared as text ("-" reads standard input).
@@ -34,16 +43,22 @@ struct DiffCommand: ParsableCommand {
         --stat         one summary line, as git diff --stat
         --format json  hunks with line numbers and changed words
 
-      Colour: --color[=auto|always|never] (bare --color means always). auto, the default, \
-      colours only on a terminal and never when NO_COLOR is set. In colour the changed words \
-      inside changed lines are shown in reverse video.
+      Colour: --color[=auto|always|never] (bare --color means always; the value follows an \
+      =). auto, the default, colours only on a terminal and never when NO_COLOR is set. In \
+      colour the changed words inside changed lines are shown in reverse video.
+
+      On a terminal the diff goes through $PAGER (less -FRX by default); --no-pager writes it \
+      directly.
 
       Exit status, as GNU diff: 0 the same, 1 different, 2 trouble (including bad usage).
 
       Examples:
         redline diff https://example.blogspot.com/2016/07/post.html
-        redline diff https://example.blogspot.com/2016/07/post.html first latest --word-diff
-        redline diff https://example.blogspot.com/2016/07/post.html 2016-08-01 2016-09-01
+        redline diff https://example.blogspot.com/2016/07/post.html first latest \\
+          --word-diff
+        redline diff https://example.blogspot.com/2016/07/post.html \\
+          2016-08-01 yesterday
+        redline diff https://example.com/a.html https://example.com/b.html
         redline diff --algorithm myers -U0 old.txt new.txt
         redline diff --stat old.html new.html
       """
@@ -78,6 +93,8 @@ struct DiffCommand: ParsableCommand {
   @Option(help: "Output format: unified (the default) or json.")
   var format: DiffFormat = .unified
 
+  @OptionGroup var pagerOptions: PagerOptions
+
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
@@ -94,6 +111,10 @@ struct DiffCommand: ParsableCommand {
       guard parsed.operands.count <= 3 else {
         throw ValidationError("Give a URL and at most two captures (FROM and TO).")
       }
+      guard parsed.operands.count == 2 || !parsed.operands.dropFirst().contains(where: isWebURL)
+      else {
+        throw ValidationError("Give two page URLs, or one URL and its captures FROM and TO.")
+      }
     } else {
       guard parsed.operands.count == 2 else {
         throw ValidationError("Give two files to compare (or a page URL).")
@@ -107,14 +128,17 @@ struct DiffCommand: ParsableCommand {
     let options = diffOptions(parsed)
     let comparison = try reportingErrors {
       if isWebURL(operands[0]) {
-        let queries = ArchiveQueries(store: storeOptions.folderStore)
+        let queries = ArchiveQueries(store: try storeOptions.existingStore())
+        if operands.count == 2, isWebURL(operands[1]) {
+          return try queries.comparePages(operands[0], operands[1], options: options)
+        }
         return try queries.compareCaptures(
           of: operands[0], from: operands.dropFirst().first, to: operands.dropFirst(2).first,
           options: options)
       }
       return try compareFiles(operands[0], operands[1], options: options)
     }
-    writeOutput(comparison.output)
+    writePaged(comparison.output, pagerOptions)
     if !comparison.isIdentical { throw ExitCode(1) }
   }
 
@@ -178,30 +202,60 @@ struct ParsedDiffArguments {
   /// Sorts the unparsed arguments into operands and the two options.
   /// - Throws: `ValidationError` for an unknown option or a bad value.
   init(_ arguments: [String]) throws {
+    var previous = ""
     for argument in arguments {
+      defer { previous = argument }
       if argument == "--word-diff" {
         wordDiff = .plain
       } else if let value = argument.value(ofOption: "--word-diff") {
         guard let style = WordDiffStyle(rawValue: value) else {
           throw ValidationError(
-            "--word-diff takes plain, color or porcelain, not '\(value)'.")
+            "--word-diff takes plain, color or porcelain, not '\(value)'.\n" + wordDiffHint)
         }
         wordDiff = style
       } else if argument == "--color" {
         color = .always
       } else if let value = argument.value(ofOption: "--color") {
         guard let choice = ColorChoice(rawValue: value) else {
-          throw ValidationError("--color takes auto, always or never, not '\(value)'.")
+          throw ValidationError(
+            "--color takes auto, always or never, not '\(value)'.\n" + colorHint)
         }
         color = choice
+      } else if previous == "--color", ColorChoice(rawValue: argument) != nil {
+        throw ValidationError(
+          "--color takes its value after '=': --color=\(argument)\n" + colorHint)
+      } else if previous == "--word-diff", WordDiffStyle(rawValue: argument) != nil {
+        throw ValidationError(
+          "--word-diff takes its value after '=': --word-diff=\(argument)\n" + wordDiffHint)
       } else if argument.hasPrefix("-") && argument != "-" {
-        throw ValidationError("Unknown option '\(argument)'.")
+        let name = String(argument.prefix { $0 != "=" })
+        let guess = closestName(to: name, among: diffOptionNames)
+        throw ValidationError(
+          "Unknown option '\(argument)'."
+            + (guess.map { "\nhint: did you mean '\($0)'?" } ?? "\nhint: see 'redline diff --help'")
+        )
       } else {
         operands.append(argument)
       }
     }
   }
 }
+
+/// The hint after a bad `--color`.
+private let colorHint =
+  "hint: --color takes =WHEN: --color=auto, --color=always or --color=never "
+  + "(a bare --color means always)"
+
+/// The hint after a bad `--word-diff`.
+private let wordDiffHint =
+  "hint: --word-diff takes =MODE: --word-diff=plain, --word-diff=color or "
+  + "--word-diff=porcelain (a bare --word-diff means plain)"
+
+/// `diff`'s long options, for suggestions after a mistyped one.
+private let diffOptionNames = [
+  "--word-diff", "--color", "--unified", "--algorithm", "--minimal", "--ignore-whitespace",
+  "--stat", "--format", "--store", "--no-pager", "--help",
+]
 
 extension String {
   /// The value of `--name=value` when this argument is that option, else `nil`.

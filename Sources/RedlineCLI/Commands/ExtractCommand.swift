@@ -15,6 +15,7 @@ struct ExtractCommand: ParsableCommand {
     commandName: "extract",
     _superCommandName: redlineCommandName,
     abstract: "Print the article of local HTML files.",
+    usage: "redline extract [<options>] <files> ...",
     discussion: """
       Formats: article (the canonical text Redline stores: header lines, then the body as \
       Markdown blocks), text (the body only), markdown, json. \
@@ -22,7 +23,8 @@ struct ExtractCommand: ParsableCommand {
 
       Examples:
         redline extract saved-post.html
-        curl -s https://example.com/post | redline extract --format json --url https://example.com/post -
+        curl -s https://example.com/post \\
+          | redline extract --format json --url https://example.com/post -
         redline extract --format text --output-dir out/ pages/*.html
       """
   )

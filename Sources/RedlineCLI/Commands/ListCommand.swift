@@ -9,7 +9,8 @@ struct ListCommand: ParsableCommand {
     abstract: "List the pages in the store.",
     discussion: """
       One line per page: number of captures, when it was first seen, last changed and last \
-      checked (UTC), and the URL. --host keeps the pages of one site (and its subdomains).
+      checked (UTC), and the URL. --host keeps the pages of one site (and its subdomains). \
+      A store folder that does not exist is an error (exit status 2), not an empty list.
 
       --format json prints one JSON object per line: url, captures, firstSeen, lastChanged, \
       lastChecked (ISO 8601; absent when never).
@@ -31,7 +32,7 @@ struct ListCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let pages = try ArchiveQueries(store: storeOptions.folderStore).list(host: host)
+      let pages = try ArchiveQueries(store: try storeOptions.existingStore()).list(host: host)
       switch format {
       case .text:
         let lines = pages.map { page in

@@ -7,6 +7,7 @@ struct LogCommand: ParsableCommand {
     commandName: "log",
     _superCommandName: redlineCommandName,
     abstract: "Show the timeline of one page: its captures, or with --all every check.",
+    usage: "redline log [<options>] <url>",
     discussion: """
       One line per capture: time (UTC), HTTP status, outcome (new or changed), lines added \
       and removed, and the title; and one per event: "moved → TARGET" when the post starts \
@@ -15,13 +16,24 @@ struct LogCommand: ParsableCommand {
       the ones that failed (with why). Capture times work as FROM and TO in `redline diff` \
       and as WHEN in `redline show`.
 
+      --since and --until keep the entries of a period (both ends included); they take a \
+      date (2016-07-01: the whole day, UTC), a time (2016-07-01T10:30), a capture time, \
+      today, yesterday or N days/hours/weeks ago. -n N keeps the N newest entries, still \
+      oldest first (the last N lines).
+
       --format json prints one JSON object per line: time (ISO 8601), capture (the capture's \
       name), status, outcome, added, removed, title, error; absent fields are left out.
 
+      Long output goes through $PAGER (less -FRX) on a terminal; --no-pager writes it \
+      directly.
+
       Examples:
         redline log https://example.blogspot.com/2016/07/post.html
-        redline log --all https://example.blogspot.com/2016/07/post.html
-        redline log --format json https://example.blogspot.com/2016/07/post.html | jq .time
+        redline log --all -n 10 https://example.blogspot.com/2016/07/post.html
+        redline log --since '2 weeks ago' \\
+          https://example.blogspot.com/2016/07/post.html
+        redline log --format json https://example.blogspot.com/2016/07/post.html \\
+          | jq .time
       """
   )
 
@@ -31,37 +43,49 @@ struct LogCommand: ParsableCommand {
   @Flag(name: .long, help: "Show every check, also unchanged and failed ones.")
   var all = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Leave out entries before this date or time.", valueName: "date"))
+  var since: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Leave out entries after this date or time.", valueName: "date"))
+  var until: String?
+
+  @Option(
+    name: [.customShort("n", allowingJoined: true), .customLong("max-count")],
+    help: ArgumentHelp("Show only the N newest entries (still oldest first).", valueName: "n"))
+  var maxCount: Int?
+
   @Option(name: .long, help: ArgumentHelp("text or json (JSON Lines).", valueName: "text|json"))
   var format: ReportFormat = .text
 
+  @OptionGroup var pagerOptions: PagerOptions
+
   @OptionGroup var storeOptions: StoreOptions
+
+  func validate() throws {
+    if let maxCount, maxCount < 1 {
+      throw ValidationError("-n must be a positive number, not \(maxCount).")
+    }
+  }
 
   func run() throws {
     try reportingErrors {
-      let history = try ArchiveQueries(store: storeOptions.folderStore).log(of: url)
-      let entries = all ? history : timeline(history)
+      let queries = ArchiveQueries(store: try storeOptions.existingStore())
+      let filter = ArchiveQueries.LogFilter(
+        allChecks: all, since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
+        until: try until.map { try storeTime($0, bound: .end, now: queries.now) },
+        limit: maxCount)
+      let entries = try queries.log(of: url, filter: filter)
       switch format {
       case .text:
         // One write for the whole timeline: a page checked hourly for years has many lines.
-        writeOutput(Array(entries.map { logLine($0) + "\n" }.joined().utf8))
+        writePaged(Array(entries.map { logLine($0) + "\n" }.joined().utf8), pagerOptions)
       case .json:
         for entry in entries { writeJSONLine(LogJSON(entry)) }
       }
-    }
-  }
-}
-
-/// The captures and events of a history: every capture, a move when it starts (or its target
-/// changes), and every return.
-private func timeline(_ history: [HistoryEntry]) -> [HistoryEntry] {
-  var previous: HistoryEntry?
-  return history.filter { entry in
-    defer { previous = entry }
-    switch entry.outcome {
-    case .new, .changed: return entry.storedCapture
-    case .back: return true
-    case .moved: return previous?.outcome != .moved || previous?.finalURL != entry.finalURL
-    case .unchanged, .failed: return false
     }
   }
 }

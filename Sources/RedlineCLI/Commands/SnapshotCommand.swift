@@ -40,13 +40,15 @@ struct SnapshotCommand: AsyncParsableCommand {
       unusable store); 3 some pages or feeds failed (the others were still checked).
 
       Examples:
-        redline snapshot --store Snapshots https://example.blogspot.com/2016/07/post.html
+        redline snapshot https://example.blogspot.com/2016/07/post.html
         redline snapshot --list watch.txt --quiet --diff
         redline snapshot --list watch.txt --quiet --word-diff
         redline snapshot --feed https://example.blogspot.com/ --quiet
-        redline snapshot --feed https://example.org/feed/ --format json | jq -r .outcome
-        redline snapshot --list watch.txt --exit-code || echo "something changed or failed"
-        redline snapshot --keep-raw always https://example.blogspot.com/2016/07/post.html
+        redline snapshot --feed https://example.org/feed/ --format json \\
+          | jq -r .outcome
+        redline snapshot --list watch.txt --exit-code || echo "changed or failed"
+        redline snapshot --keep-raw always \\
+          https://example.blogspot.com/2016/07/post.html
       """
   )
 
@@ -89,7 +91,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
   @Flag(
     name: .long,
-    help: "With --diff, mark changed words inline ([-old-]{+new+}) instead of whole lines.")
+    help: "Print each changed article's diff word by word ([-old-]{+new+}) instead of by lines.")
   var wordDiff = false
 
   @Option(

@@ -32,7 +32,7 @@ struct VerifyCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let report = try verifyStore(storeOptions.folderStore)
+      let report = try verifyStore(try storeOptions.existingStore())
       for problem in report.problems { writeLine(problem.description) }
       let repaired =
         report.incomplete > 0
