@@ -108,15 +108,15 @@ struct ShellFrictionTests {
     "numeric options must be positive, and a negative value is read as the value",
     arguments: [
       (
-        ["snapshot", "--timeout", "-5", "http://x.example/"], "--timeout must be at least 1 second."
+        ["snapshot", "--timeout", "-5", "http://x.example/"], "--timeout must be positive: at least 1 second."
       ),
       (
-        ["snapshot", "--timeout", "0", "http://x.example/"], "--timeout must be at least 1 second."
+        ["snapshot", "--timeout", "0", "http://x.example/"], "--timeout must be positive: at least 1 second."
       ),
       (["snapshot", "--jobs", "-1", "http://x.example/"], "--jobs must be at least 1."),
       (
         ["snapshot", "--connect-timeout", "-2", "http://x.example/"],
-        "--connect-timeout must be at least 1 second."
+        "--connect-timeout must be positive: at least 1 second."
       ),
       (["snapshot", "--retries", "-1", "http://x.example/"], "--retries must be 0 or more."),
       (["snapshot", "--delay", "-0.5", "http://x.example/"], "--delay must be 0 or more seconds."),
