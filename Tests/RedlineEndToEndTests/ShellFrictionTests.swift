@@ -108,10 +108,12 @@ struct ShellFrictionTests {
     "numeric options must be positive, and a negative value is read as the value",
     arguments: [
       (
-        ["snapshot", "--timeout", "-5", "http://x.example/"], "--timeout must be positive: at least 1 second."
+        ["snapshot", "--timeout", "-5", "http://x.example/"],
+        "--timeout must be positive: at least 1 second."
       ),
       (
-        ["snapshot", "--timeout", "0", "http://x.example/"], "--timeout must be positive: at least 1 second."
+        ["snapshot", "--timeout", "0", "http://x.example/"],
+        "--timeout must be positive: at least 1 second."
       ),
       (["snapshot", "--jobs", "-1", "http://x.example/"], "--jobs must be at least 1."),
       (

@@ -176,7 +176,9 @@ struct SnapshotCommand: AsyncParsableCommand {
       throw ValidationError("--keep-checking must be 0 or more days.")
     }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-    guard timeout >= 1 else { throw ValidationError("--timeout must be positive: at least 1 second.") }
+    guard timeout >= 1 else {
+      throw ValidationError("--timeout must be positive: at least 1 second.")
+    }
     guard maxSize >= 1 else { throw ValidationError("--max-size must be at least 1 byte.") }
     guard connectTimeout >= 1 else {
       throw ValidationError("--connect-timeout must be positive: at least 1 second.")
