@@ -27,6 +27,9 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
   case initFailed
   /// Any other libcurl failure, with its numeric code and message.
   case transfer(url: String, code: Int, message: String)
+  /// A request header value (the User-Agent, a stored validator) holds a control character:
+  /// a CR or LF would end the header and start another on the wire. Refused, never sent.
+  case invalidHeader(url: String, name: String)
 
   /// One line, starting with the URL.
   public var description: String {
@@ -47,6 +50,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case .initFailed: "fetching: could not initialise libcurl"
     case .transfer(let url, let code, let message):
       "fetching \(url): \(message) (libcurl error \(code))"
+    case .invalidHeader(let url, let name):
+      "fetching \(url): the \(name) header holds a control character (CR, LF, …); not sent"
     }
   }
 }

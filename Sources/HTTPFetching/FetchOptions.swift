@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// How a fetch behaves: limits on time and size, manners, politeness, retries and TLS.
 ///
 /// Invariant: every limit is positive, and `hostDelay`, `retryBaseDelay` and `maxRetryAfter` are
@@ -69,7 +71,7 @@ public struct FetchOptions: Sendable, Equatable {
     self.lowSpeedLimit = lowSpeedLimit
     self.lowSpeedTime = lowSpeedTime
     self.verifyTLS = verifyTLS
-    self.connectTo = connectTo
+    self.connectTo = connectTo.map(asciiConnectTo)
     self.connectionsPerHost = connectionsPerHost
     self.hostDelay = hostDelay
     self.maxRetries = maxRetries
@@ -90,3 +92,21 @@ public enum FetchEngine: String, Sendable, Equatable, CaseIterable {
 
 /// The version of Redline, as reported by `redline --version` and in the User-Agent.
 public let redlineVersion = "0.1.0"
+
+/// A `--connect-to` entry (`HOST:PORT:HOST2:PORT2`) with international host names in the
+/// ASCII form (IDNA, `bücher.example` → `xn--bcher-kva.example`) that URLs carry on the wire,
+/// so that an entry written in Unicode still matches.
+func asciiConnectTo(_ entry: String) -> String {
+  guard !entry.allSatisfy(\.isASCII) else { return entry }
+  let parts = entry.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+  guard parts.count == 4 else { return entry }
+  func ascii(_ host: String) -> String {
+    guard !host.isEmpty, !host.allSatisfy(\.isASCII) else { return host }
+    // Serialized as URLs are, which is how the page URLs themselves reach this form.
+    guard let url = URLComponents(string: "http://" + host + "/")?.string,
+      let end = url.dropFirst("http://".count).firstIndex(of: "/")
+    else { return host }
+    return String(url[url.index(url.startIndex, offsetBy: "http://".count)..<end])
+  }
+  return [ascii(parts[0]), parts[1], ascii(parts[2]), parts[3]].joined(separator: ":")
+}

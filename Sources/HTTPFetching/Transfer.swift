@@ -96,6 +96,9 @@ final class PreparedTransfer {
     try handle.set(CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedLimit)
     try handle.set(CURLOPT_LOW_SPEED_TIME, options.lowSpeedTime)
     try handle.set(CURLOPT_MAXFILESIZE_LARGE, offset: Int64(options.maxBodySize))
+    guard !hasControlCharacter(options.userAgent) else {
+      throw .invalidHeader(url: url, name: "User-Agent")
+    }
     try handle.set(CURLOPT_USERAGENT, options.userAgent)
     // An empty string asks for every encoding this libcurl can decode.
     try handle.set(CURLOPT_ACCEPT_ENCODING, "")
@@ -107,6 +110,9 @@ final class PreparedTransfer {
     try handle.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
     if url.lowercased().hasPrefix("https:") { try handle.set(CURLOPT_PIPEWAIT, 1) }
     if let shared = share.raw { try handle.set(CURLOPT_SHARE, pointer: shared) }
+    for line in validators.requestHeaders where hasControlCharacter(line) {
+      throw .invalidHeader(url: url, name: String(line.prefix { $0 != ":" }))
+    }
     if let headers = try list(validators.requestHeaders) {
       try handle.set(CURLOPT_HTTPHEADER, list: headers)
     }
@@ -245,4 +251,10 @@ private let writeHeader: curl_write_callback = { data, size, count, context in
     UnsafeBufferPointer(
       start: UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: length))
   return length
+}
+
+/// Whether a header value holds a character that must never reach the wire: the C0 controls
+/// but horizontal tab (CR and LF among them, which would start another header), and DEL.
+public func hasControlCharacter(_ value: String) -> Bool {
+  value.utf8.contains { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }
 }

@@ -14,18 +14,45 @@ public struct FeedExpansion: Sendable {
   public let pages: Int
   /// The most sitemaps one sitemap index may pull in.
   public let sitemapLimit: Int
+  /// The most posts taken from one feed: a hostile or runaway feed (a sitemap of 100,000
+  /// URLs) must not turn one run into a crawl.
+  public let postLimit: Int
+
+  /// The default `postLimit`: far above any blog feed (Blogger serves 25 posts, WordPress 10)
+  /// and a sitemap of a large blog's years, far below what would make a run a crawl.
+  public static let defaultPostLimit = 1_000
 
   /// Creates the expansion.
-  public init(fetcher: any Fetching, pages: Int = 1, sitemapLimit: Int = 50) {
+  public init(
+    fetcher: any Fetching, pages: Int = 1, sitemapLimit: Int = 50,
+    postLimit: Int = FeedExpansion.defaultPostLimit
+  ) {
     self.fetcher = fetcher
     self.pages = max(1, pages)
     self.sitemapLimit = max(1, sitemapLimit)
+    self.postLimit = max(1, postLimit)
   }
 
-  /// The post URLs `url` lists, each once, in the feed's order.
+  /// The posts of one feed: the first `postLimit` of those it lists, and how many it listed.
+  public struct PostList: Sendable, Equatable {
+    /// The post URLs taken, each once, in the feed's order.
+    public var urls: [String]
+    /// How many distinct posts the feed listed (more than `urls.count` when it was cut).
+    public var listed: Int
+    /// Whether posts were left out for the limit.
+    public var isCut: Bool { listed > urls.count }
+  }
+
+  /// The post URLs `url` lists, each once, in the feed's order, at most `postLimit`.
   /// - Throws: `RedlineError.feed`, `RedlineError.httpStatus` or a `FetchError`, each one line
   ///   naming the URL, when no feed could be read.
   public func postURLs(_ url: String) async throws -> [String] {
+    try await posts(url).urls
+  }
+
+  /// The posts `url` lists, with how many there were before the limit.
+  /// - Throws: as `postURLs`.
+  public func posts(_ url: String) async throws -> PostList {
     let response = try await get(url)
     if let feed = parseFeed(response.body, baseURL: response.finalURL) {
       return try await expand(feed, from: url)
@@ -54,26 +81,28 @@ public struct FeedExpansion: Sendable {
     throw RedlineError.feed(url: url, reason: tried + reasons.joined(separator: "; "))
   }
 
-  private func expand(_ first: Feed, from url: String) async throws -> [String] {
+  private func expand(_ first: Feed, from url: String) async throws -> PostList {
     var urls: [String] = []
     var seen: Set<String> = []
     func add(_ entries: [FeedEntry]) {
-      for entry in entries where seen.insert(entry.url).inserted { urls.append(entry.url) }
+      for entry in entries where seen.insert(entry.url).inserted && urls.count < postLimit {
+        urls.append(entry.url)
+      }
     }
     if first.kind == .sitemapIndex {
-      for sitemap in first.entries.prefix(sitemapLimit) {
+      for sitemap in first.entries.prefix(sitemapLimit) where urls.count < postLimit {
         let response = try await get(sitemap.url)
         guard let feed = parseFeed(response.body, baseURL: response.finalURL),
           feed.kind == .sitemap
         else { throw RedlineError.feed(url: sitemap.url, reason: "not a sitemap") }
         add(feed.entries)
       }
-      return urls
+      return PostList(urls: urls, listed: seen.count)
     }
     add(first.entries)
     var feed = first
     var visited: Set<String> = [url]
-    for _ in 1..<pages {
+    for _ in 1..<pages where urls.count < postLimit {
       guard let next = feed.nextPage, visited.insert(next).inserted else { break }
       let response = try await get(next)
       guard let page = parseFeed(response.body, baseURL: response.finalURL) else {
@@ -82,7 +111,7 @@ public struct FeedExpansion: Sendable {
       add(page.entries)
       feed = page
     }
-    return urls
+    return PostList(urls: urls, listed: seen.count)
   }
 
   private func get(_ url: String) async throws -> Response {

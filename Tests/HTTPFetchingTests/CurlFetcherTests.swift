@@ -142,6 +142,33 @@ struct CurlFetcherTests {
     #expect(response.body == page)
     #expect(server.requests.first?.header("Host") == "blog.example")
   }
+
+  @Test("an international domain name is fetched in its ASCII form, however it is written")
+  func internationalHost() async throws {
+    let server = try LoopbackServer { _ in
+      .respond(status: 200, headers: [("Content-Type", "text/html")], body: page)
+    }
+    let fetcher = CurlFetcher(
+      options: FetchOptions(
+        totalTimeout: 5, connectTo: ["bücher.example:80:127.0.0.1:\(server.port)"]))
+    let response = try await fetcher.fetch("http://xn--bcher-kva.example/neu.html")
+    #expect(response.body == page)
+    #expect(server.requests.first?.header("Host") == "xn--bcher-kva.example")
+  }
+
+  @Test(
+    "a header value with a control character is refused, and nothing is sent",
+    arguments: ["redline\r\nX-Injected: 1", "redline\nX-Injected: 1", "a\u{0}b", "a\u{7F}"])
+  func headerInjection(userAgent: String) async throws {
+    let server = try LoopbackServer { _ in
+      .respond(status: 200, headers: [("Content-Type", "text/html")], body: page)
+    }
+    let fetcher = CurlFetcher(options: FetchOptions(userAgent: userAgent, totalTimeout: 5))
+    await #expect(throws: FetchError.invalidHeader(url: server.baseURL + "/", name: "User-Agent")) {
+      try await fetcher.fetch(server.baseURL + "/")
+    }
+    #expect(server.requests.isEmpty)
+  }
 }
 
 /// A counter the loopback server's threads and the test share.

@@ -117,6 +117,11 @@ struct ShellFrictionTests {
       ),
       (["snapshot", "--jobs", "-1", "http://x.example/"], "--jobs must be at least 1."),
       (
+        ["snapshot", "--user-agent", "a\r\nX-Injected: 1", "http://x.example/"],
+        "--user-agent must not hold control characters: a CR or LF would add a header."
+      ),
+      (["snapshot", "--feed-limit", "0", "http://x.example/"], "--feed-limit must be at least 1."),
+      (
         ["snapshot", "--connect-timeout", "-2", "http://x.example/"],
         "--connect-timeout must be positive: at least 1 second."
       ),

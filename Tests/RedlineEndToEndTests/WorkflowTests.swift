@@ -387,6 +387,15 @@ struct WorkflowTests {
     let log = try redline(["log", "--store", store, server.baseURL + "/b.html"])
     #expect(log.stdout.contains("moved"))
     #expect(log.stdout.contains("→ \(server.baseURL)/"))
+    // A feed listing more than --feed-limit posts is cut, with a line saying so.
+    feed.behaviour = xml(
+      "<rss version=\"2.0\"><channel><item><link>/a.html</link></item>"
+        + "<item><link>/b.html</link></item><item><link>/c.html</link></item></channel></rss>")
+    let cut = try run(["--feed-limit", "1", "--keep-checking", "0"])
+    #expect(
+      cut.stderr.contains(
+        "redline: feed \(feedURL) lists 3 posts; checking the first 1 (--feed-limit)\n"))
+    feed.behaviour = xml("<rss version=\"2.0\"><channel></channel></rss>")
     // With --keep-checking 0 only what the feed lists now is checked.
     let none = try run(["--keep-checking", "0"])
     #expect(none.status == 0)

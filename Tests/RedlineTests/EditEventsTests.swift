@@ -183,3 +183,27 @@ struct FeedMemoryTests {
     #expect(memory.postsToCheck(feed: feed, listed: ["c"], now: past, retention: 0) == ["c"])
   }
 }
+
+@Suite("Feed limits")
+struct FeedLimitTests {
+  @Test("a feed that lists more posts than the limit is cut, and says how many it listed")
+  func cut() async throws {
+    let fetcher = StubFetcher()
+    let entries = (0..<5_000).map { "<url><loc>https://blog.example/p\($0).html</loc></url>" }
+    fetcher.set(
+      "https://blog.example/sitemap.xml",
+      html: "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+        + entries.joined() + "</urlset>",
+      type: "application/xml")
+    let posts = try await FeedExpansion(fetcher: fetcher, postLimit: 100)
+      .posts("https://blog.example/sitemap.xml")
+    #expect(posts.urls.count == 100)
+    #expect(posts.urls.first == "https://blog.example/p0.html")
+    #expect(posts.listed == 5_000)
+    #expect(posts.isCut)
+    let all = try await FeedExpansion(fetcher: fetcher, postLimit: 10_000)
+      .posts("https://blog.example/sitemap.xml")
+    #expect(all.urls.count == 5_000)
+    #expect(!all.isCut)
+  }
+}

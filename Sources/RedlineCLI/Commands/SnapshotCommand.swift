@@ -77,6 +77,13 @@ struct SnapshotCommand: AsyncParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
+      "The most posts taken from one --feed; a feed that lists more is cut, with a line saying so.",
+      valueName: "n"))
+  var feedLimit = FeedExpansion.defaultPostLimit
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
       "Keep checking a post for this many days after it last appeared in its --feed (0: only the posts the feed lists now).",
       valueName: "days"))
   var keepChecking = 30
@@ -172,6 +179,7 @@ struct SnapshotCommand: AsyncParsableCommand {
       throw ValidationError("'\(url)' is not an http or https URL.")
     }
     guard feedPages >= 1 else { throw ValidationError("--feed-pages must be at least 1.") }
+    guard feedLimit >= 1 else { throw ValidationError("--feed-limit must be at least 1.") }
     guard keepChecking >= 0 else {
       throw ValidationError("--keep-checking must be 0 or more days.")
     }
@@ -188,6 +196,10 @@ struct SnapshotCommand: AsyncParsableCommand {
     }
     guard delay >= 0, delay.isFinite else {
       throw ValidationError("--delay must be 0 or more seconds.")
+    }
+    guard !hasControlCharacter(userAgent) else {
+      throw ValidationError(
+        "--user-agent must not hold control characters: a CR or LF would add a header.")
     }
     guard FetchEngine(rawValue: fetchEngine) != nil else {
       throw ValidationError("--fetch-engine takes multi or thread-pool.")
@@ -221,7 +233,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi))
     var output = SnapshotOutput(
       format: format, quiet: quiet, withDiffs: diff || wordDiff, wordDiffs: wordDiff)
-    let expansion = FeedExpansion(fetcher: fetcher, pages: feedPages)
+    let expansion = FeedExpansion(fetcher: fetcher, pages: feedPages, postLimit: feedLimit)
     // Failing feeds are remembered in the store, so --quiet reports one once when it starts
     // failing and once when it recovers, as it does for pages.
     let knownFailures = feed.isEmpty ? [:] : ((try? store.feedFailures()) ?? [:])
@@ -238,7 +250,13 @@ struct SnapshotCommand: AsyncParsableCommand {
           feed: feedURL, listed: listed, now: Date(), retention: Double(keepChecking) * 86_400)
       }
       do {
-        listed = try await expansion.postURLs(feedURL)
+        let posts = try await expansion.posts(feedURL)
+        listed = posts.urls
+        if posts.isCut {
+          printError(
+            "feed \(feedURL) lists \(posts.listed) posts; checking the first \(posts.urls.count)"
+              + " (--feed-limit)")
+        }
         if failures.removeValue(forKey: feedURL) != nil { output.feedRecovered(feedURL) }
       } catch {
         let reason = String(describing: error)
