@@ -14,6 +14,8 @@ func writeAtomically(
 )
   throws
 {
+  // Renaming over a planted link would erase it (and the evidence of it): refused instead.
+  if isSymbolicLink(path) { throw StoreError.symbolicLink(path: path) }
   let folder = FilePaths.parent(of: path)
   let temporary = folder + "/" + temporaryPrefix + UUID().uuidString
   try writeFile(bytes, to: temporary, sync: sync)
@@ -63,8 +65,8 @@ func renameFile(_ source: String, to target: String) throws {
 /// reader sees the whole line or none of it. A last line left without its newline by a crash
 /// is cut off first, so the new line never joins it.
 func appendLine(_ line: [UInt8], to path: String, sync: Bool = true) throws {
-  let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-  guard descriptor >= 0 else { throw StoreError.notWritable(path: path, reason: errnoText()) }
+  let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o644)
+  guard descriptor >= 0 else { throw openError(path, writing: true) }
   defer { close(descriptor) }
   try cutTornTail(descriptor, path: path)
   let count = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -110,10 +112,10 @@ func cutTornTail(_ descriptor: Int32, path: String) throws -> Bool {
 /// The last complete line of a file (without its newline), or nil when it has none. Reads
 /// only the file's tail, so appending to a long history stays cheap.
 func lastCompleteLine(of path: String) throws -> ArraySlice<UInt8>? {
-  let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
   guard descriptor >= 0 else {
     if errno == ENOENT { return nil }
-    throw StoreError.unreadable(path: path, reason: errnoText())
+    throw openError(path, writing: false)
   }
   defer { close(descriptor) }
   let size = Int(lseek(descriptor, 0, SEEK_END))
@@ -162,8 +164,8 @@ func createFolder(_ path: String, sync: Bool = true) throws {
 
 /// Holds an exclusive `flock` on a lock file while `body` runs; waits at most `timeout`.
 func withFileLock<T>(_ path: String, timeout: Duration, _ body: () throws -> T) throws -> T {
-  let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-  guard descriptor >= 0 else { throw StoreError.notWritable(path: path, reason: errnoText()) }
+  let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+  guard descriptor >= 0 else { throw openError(path, writing: true) }
   defer { close(descriptor) }
   let clock = ContinuousClock()
   let deadline = clock.now.advanced(by: timeout)
@@ -204,11 +206,39 @@ func withSharedFileLock<T>(_ path: String, timeout: Duration, _ body: () throws 
 private let lockPollMicroseconds: UInt32 = 20_000
 
 func readFile(_ path: String) throws -> [UInt8] {
-  guard let data = FileManager.default.contents(atPath: path) else {
-    let exists = FileManager.default.fileExists(atPath: path)
-    throw StoreError.unreadable(path: path, reason: exists ? "permission denied" : "missing")
+  // Never through a symbolic link: a link planted in a store must not make Redline read
+  // (and show, or hash as evidence) a file outside it.
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  guard descriptor >= 0 else {
+    if errno == ENOENT { throw StoreError.unreadable(path: path, reason: "missing") }
+    throw openError(path, writing: false)
   }
-  return [UInt8](data)
+  defer { close(descriptor) }
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+    if count < 0 {
+      if errno == EINTR { continue }
+      throw StoreError.unreadable(path: path, reason: errnoText())
+    }
+    if count == 0 { return bytes }
+    bytes += chunk[..<count]
+  }
+}
+
+/// The error for a failed `open`: a symbolic link where the store expects a file (ELOOP with
+/// O_NOFOLLOW) is named as such.
+func openError(_ path: String, writing: Bool) -> StoreError {
+  if errno == ELOOP || isSymbolicLink(path) { return .symbolicLink(path: path) }
+  return writing
+    ? .notWritable(path: path, reason: errnoText()) : .unreadable(path: path, reason: errnoText())
+}
+
+/// Whether `path` is itself a symbolic link (not followed).
+func isSymbolicLink(_ path: String) -> Bool {
+  var status = stat()
+  return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
 }
 
 /// The bytes of a file, or none when it does not exist.

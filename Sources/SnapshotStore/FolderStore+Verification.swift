@@ -19,14 +19,24 @@ extension FolderStore {
     guard isFolder(root) else {
       throw StoreError.unreadable(path: root, reason: "no such folder")
     }
-    for host in try contents(of: root).sorted() where !host.hasPrefix(".") {
+    for host in try contents(of: root).sorted() {
       let hostPath = root + "/" + host
+      if isSymbolicLink(hostPath) {
+        report.problems.append(linkProblem(hostPath))
+        continue
+      }
+      guard !host.hasPrefix(".") else { continue }
       guard isFolder(hostPath) else {
         report.problems.append(orphan(hostPath, "not a page folder"))
         continue
       }
-      for name in try contents(of: hostPath).sorted() where !name.hasPrefix(".") {
+      for name in try contents(of: hostPath).sorted() {
         let folder = hostPath + "/" + name
+        if isSymbolicLink(folder) {
+          report.problems.append(linkProblem(folder))
+          continue
+        }
+        guard !name.hasPrefix(".") else { continue }
         guard isFolder(folder) else {
           report.problems.append(orphan(folder, "not a page folder"))
           continue
@@ -51,6 +61,10 @@ extension FolderStore {
     throws
   {
     report.pages += 1
+    for name in ((try? contents(of: folder)) ?? []).sorted()
+    where isSymbolicLink(folder + "/" + name) {
+      report.problems.append(linkProblem(folder + "/" + name))
+    }
     var expected: Set<String> = ["page.json", "history.jsonl", headFileName]
     let pageFile = folder + "/page.json"
     let historyFile = folder + "/history.jsonl"
@@ -274,12 +288,21 @@ extension FolderStore {
     }
   }
 
+  private func linkProblem(_ path: String) -> StoreProblem {
+    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+    return StoreProblem(
+      kind: .link, path: path,
+      detail: "a symbolic link (to \(target)); Redline never follows links inside a store")
+  }
+
   private func orphan(_ path: String, _ detail: String) -> StoreProblem {
     StoreProblem(kind: .orphaned, path: path, detail: detail)
   }
 
+  /// The file's bytes; nil when it is not there, or is a link (reported as such).
   private func readIfPresent(_ file: String) throws -> [UInt8]? {
-    FileManager.default.fileExists(atPath: file) ? try readFile(file) : nil
+    guard !isSymbolicLink(file) else { return nil }
+    return FileManager.default.fileExists(atPath: file) ? try readFile(file) : nil
   }
 
   private func isFolder(_ path: String) -> Bool {

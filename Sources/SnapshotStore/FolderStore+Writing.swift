@@ -12,8 +12,10 @@ extension FolderStore {
   /// - Throws: `StoreError.locked` when another run holds the page longer than `lockTimeout`.
   public func withPage<T>(for url: String, _ body: (PageRecord) throws -> T) throws -> T {
     let record = try pageRecord(for: normalizedPageURL(url))
-    let folder = path(of: record)
+    let folder = try checkedPath(of: record)
     try createFolder(folder, sync: syncsWrites)
+    // Made by another run in the meantime: checked again once it exists.
+    _ = try checkedPath(of: record)
     return try withFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {
       try recoverInterruptedWrites(in: folder)
       let pageFile = folder + "/page.json"
@@ -50,9 +52,10 @@ extension FolderStore {
     guard CaptureTime.isValid(time), check.storedCapture, check.capture == time else {
       throw StoreError.rejected(reason: "a capture must be saved with the check that made it")
     }
-    let folder = path(of: page)
+    let folder = try checkedPath(of: page)
     for fileExtension in ["json", "txt", "html"] {
       let final = folder + "/" + time + "." + fileExtension
+      if isSymbolicLink(final) { throw StoreError.symbolicLink(path: final) }
       if FileManager.default.fileExists(atPath: final) {
         throw StoreError.duplicateCapture(path: final)
       }
@@ -70,13 +73,13 @@ extension FolderStore {
   /// Appends the check, with its raw body under `<time>.html` when one is given.
   public func record(_ check: HistoryEntry, rawBody: [UInt8]?, in page: PageRecord) throws {
     guard let rawBody else {
-      try appendHistory(check, in: path(of: page))
+      try appendHistory(check, in: try checkedPath(of: page))
       return
     }
     guard !check.storedCapture, CaptureTime.isValid(check.time) else {
       throw StoreError.rejected(reason: "a kept raw body needs a check time and no capture")
     }
-    let folder = path(of: page)
+    let folder = try checkedPath(of: page)
     let final = folder + "/" + check.time + ".html"
     if FileManager.default.fileExists(atPath: final) {
       throw StoreError.duplicateCapture(path: final)
@@ -161,13 +164,17 @@ extension FolderStore {
     return true
   }
 
-  /// Refuses to write to a page whose history no longer ends where its head says, or whose
-  /// `page.json`, head or history is gone while the others record checks: writing would rebuild
-  /// what was removed and erase the evidence. Such a page is skipped, with an error naming it,
+  /// Refuses to write to a page that holds a symbolic link, whose history no longer ends where
+  /// its head says, or whose `page.json`, head or history is gone while the others record
+  /// checks: writing would follow the link, or rebuild what was removed and erase the evidence. Such a page is skipped, with an error naming it,
   /// until `redline repair` records the damage. Reads only the head and the history's last
   /// line. Call under the page lock, after recovery.
   /// - Throws: `StoreError.corrupt` naming the damaged file.
   func refuseDamage(in folder: String, pageFileMissing: Bool) throws {
+    // A link anywhere in the folder: the page is not written until it is gone.
+    for name in try contents(of: folder).sorted() where isSymbolicLink(folder + "/" + name) {
+      throw StoreError.symbolicLink(path: folder + "/" + name)
+    }
     let historyFile = folder + "/history.jsonl"
     let headFile = folder + "/" + headFileName
     let last = try lastCompleteLine(of: historyFile)
@@ -212,7 +219,7 @@ extension FolderStore {
       repaired += 1
     }
     let historyFile = folder + "/history.jsonl"
-    let descriptor = open(historyFile, O_RDWR | O_CLOEXEC)
+    let descriptor = open(historyFile, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
     if descriptor >= 0 {
       defer { close(descriptor) }
       if try cutTornTail(descriptor, path: historyFile) {

@@ -34,10 +34,25 @@ public struct FolderStore: SnapshotStoring {
   /// The folder of a page.
   public func path(of page: PageRecord) -> String { root + "/" + page.folder }
 
+  /// The folder of a page, once its host folder and its own folder are known not to be
+  /// symbolic links: every read and write of a page goes through here, so a link planted in
+  /// the store never leads one outside it. (The store root itself may be a link: it is the
+  /// user's to place.)
+  /// - Throws: `StoreError.symbolicLink` naming the link.
+  func checkedPath(of page: PageRecord) throws -> String {
+    let host = root + "/" + page.host
+    if isSymbolicLink(host) { throw StoreError.symbolicLink(path: host) }
+    let folder = path(of: page)
+    if isSymbolicLink(folder) { throw StoreError.symbolicLink(path: folder) }
+    return folder
+  }
+
   /// The page for a URL; nil when the store has no folder for it.
   public func page(for url: String) throws -> PageRecord? {
     let record = try pageRecord(for: normalizedPageURL(url))
-    return FileManager.default.fileExists(atPath: path(of: record) + "/page.json") ? record : nil
+    let pageFile = try checkedPath(of: record) + "/page.json"
+    if isSymbolicLink(pageFile) { throw StoreError.symbolicLink(path: pageFile) }
+    return FileManager.default.fileExists(atPath: pageFile) ? record : nil
   }
 
   /// Every page in the store, sorted by folder.
@@ -45,11 +60,15 @@ public struct FolderStore: SnapshotStoring {
     let manager = FileManager.default
     guard manager.fileExists(atPath: root) else { return [] }
     var result: [PageRecord] = []
+    // Links are not followed (verify reports them).
     for host in try contents(of: root) where !host.hasPrefix(".") {
       let hostPath = root + "/" + host
+      guard !isSymbolicLink(hostPath) else { continue }
       for folder in (try? contents(of: hostPath)) ?? [] where !folder.hasPrefix(".") {
         let file = hostPath + "/" + folder + "/page.json"
-        guard manager.fileExists(atPath: file) else { continue }
+        guard !isSymbolicLink(hostPath + "/" + folder), !isSymbolicLink(file),
+          manager.fileExists(atPath: file)
+        else { continue }
         result.append(try decode(PageRecord.self, from: file))
       }
     }
@@ -74,7 +93,7 @@ public struct FolderStore: SnapshotStoring {
   /// The latest check of a page, read from the end of its history only. For `unchanged` the
   /// fields the store leaves out of the line are nil.
   public func latestCheck(of page: PageRecord) throws -> HistoryEntry? {
-    let file = path(of: page) + "/history.jsonl"
+    let file = try checkedPath(of: page) + "/history.jsonl"
     guard let line = try lastCompleteLine(of: file) else { return nil }
     return try resolvedHistory([line], file: file).first
   }
@@ -92,13 +111,15 @@ public struct FolderStore: SnapshotStoring {
   /// The raw body of a capture, or nil when it was not kept.
   public func rawBody(of page: PageRecord, capture: String) throws -> [UInt8]? {
     let file = try capturePath(page, capture, "html")
-    return FileManager.default.fileExists(atPath: file) ? try readFile(file) : nil
+    let present = FileManager.default.fileExists(atPath: file) || isSymbolicLink(file)
+    return present ? try readFile(file) : nil
   }
 
   /// The history of a page, oldest first. A last line cut short by a crash is ignored.
   public func history(of page: PageRecord) throws -> [HistoryEntry] {
-    let file = path(of: page) + "/history.jsonl"
-    guard FileManager.default.fileExists(atPath: file) else { return [] }
+    let file = try checkedPath(of: page) + "/history.jsonl"
+    // A dangling link is not "no history": readFile names it.
+    guard FileManager.default.fileExists(atPath: file) || isSymbolicLink(file) else { return [] }
     return try resolvedHistory(historyLines(try readFile(file)), file: file)
   }
 
@@ -108,7 +129,7 @@ public struct FolderStore: SnapshotStoring {
     guard CaptureTime.isValid(time) else {
       throw StoreError.rejected(reason: "'\(time)' is not a capture time")
     }
-    let folder = path(of: page)
+    let folder = try checkedPath(of: page)
     let final = folder + "/" + time + "." + fileExtension
     if FileManager.default.fileExists(atPath: final) { return final }
     let pending = folder + "/" + pendingPrefix + time + "." + fileExtension

@@ -12,6 +12,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownPage(String)
   /// Another run holds the page's lock for longer than the wait allows.
   case locked(path: String)
+  /// A symbolic link inside the store: Redline never follows one (a link planted in a shared
+  /// store could make a run write, or read, where the planter chose).
+  case symbolicLink(path: String)
   /// A capture already exists at that time; the store never overwrites one.
   case duplicateCapture(path: String)
   /// A write asked of the store breaks one of its rules (a caller's mistake).
@@ -26,6 +29,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidURL(let url): "not an http(s) URL: \(url)"
     case .unknownPage(let url): "store: no captures of \(url)"
     case .locked(let path): "store: \(path) is being written by another run; skipped"
+    case .symbolicLink(let path):
+      "store: \(path) is a symbolic link; Redline never follows links inside a store"
     case .duplicateCapture(let path): "store: \(path) already exists; a capture is never replaced"
     case .rejected(let reason): "store: \(reason)"
     }

@@ -10,6 +10,8 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
     case orphaned
     /// A page that could not be checked (locked by a writer for too long, unreadable).
     case unchecked
+    /// A symbolic link inside the store, which Redline never made and never follows.
+    case link
     /// A write that a run stopped in the middle of (killed, power lost): not damage; the next
     /// `snapshot` of the page completes or removes it, as the store's commit order allows.
     case incomplete
