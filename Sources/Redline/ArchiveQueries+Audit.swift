@@ -45,12 +45,18 @@ extension ArchiveQueries {
   public func audit(_ options: AuditOptions) throws -> AuditReport {
     var pages: [PageAudit] = []
     var linksUnavailable = 0
-    for page in try store.pages() {
+    let listing = try store.readablePages()
+    var unreadable = listing.unreadable
+    for page in listing.pages {
       if let host = options.host, !isPage(page, onHost: host) { continue }
-      guard let (audit, missingLinks) = try auditPage(page, options: options)
-      else { continue }
-      pages.append(audit)
-      linksUnavailable += missingLinks
+      // A damaged page is named, and every other page still audited.
+      do {
+        guard let (audit, missingLinks) = try auditPage(page, options: options) else { continue }
+        pages.append(audit)
+        linksUnavailable += missingLinks
+      } catch {
+        unreadable.append("\(page.url): \(error)")
+      }
     }
     let unavailable =
       linksUnavailable == 0
@@ -62,7 +68,8 @@ extension ArchiveQueries {
       ]
     return AuditReport(
       since: options.since, until: options.until, host: options.host,
-      generated: options.generated, pages: pages, unavailableLabels: unavailable)
+      generated: options.generated, pages: pages, unavailableLabels: unavailable,
+      unreadablePages: unreadable)
   }
 
   /// One page's audit, or nil when nothing happened to it in the period; with the number of

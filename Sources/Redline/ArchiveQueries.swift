@@ -143,19 +143,41 @@ public struct ArchiveQueries: Sendable {
 
   /// The `list` use case: every page in the store, or those on `host` and its subdomains.
   public func list(host: String? = nil) throws -> [PageSummary] {
+    try listing(host: host).pages
+  }
+
+  /// What `list` shows: the pages it could read, and one line for each it could not.
+  public struct Listing: Sendable {
+    /// The pages, sorted by folder.
+    public var pages: [PageSummary]
+    /// The damaged pages: what could not be read, and why.
+    public var unreadable: [String]
+  }
+
+  /// The `list` use case, with the damaged pages named rather than failing the whole listing.
+  /// - Throws: `StoreError` only when the store itself cannot be read.
+  public func listing(host: String? = nil) throws -> Listing {
     let wanted = host.map { $0.lowercased() }
+    let all = try store.readablePages()
+    var unreadable = all.unreadable
     // From the history alone: no capture file is opened, so a big store lists fast.
-    return try store.pages().filter { page in
+    let pages = all.pages.filter { page in
       guard let wanted else { return true }
       let pageHost = page.host.lowercased()
       return pageHost == wanted || pageHost.hasSuffix("." + wanted)
-    }.map { page in
-      let history = try store.history(of: page)
-      let captures = history.filter(\.storedCapture)
-      return PageSummary(
-        url: page.url, captures: captures.count, firstSeen: captures.first?.capture,
-        lastChanged: captures.last?.capture, lastChecked: history.last?.time)
+    }.compactMap { page -> PageSummary? in
+      do {
+        let history = try store.history(of: page)
+        let captures = history.filter(\.storedCapture)
+        return PageSummary(
+          url: page.url, captures: captures.count, firstSeen: captures.first?.capture,
+          lastChanged: captures.last?.capture, lastChecked: history.last?.time)
+      } catch {
+        unreadable.append("\(page.url): \(error)")
+        return nil
+      }
     }
+    return Listing(pages: pages, unreadable: unreadable)
   }
 
   private func pageAndCaptures(_ url: String) throws -> (PageRecord, [CaptureRecord]) {

@@ -17,6 +17,9 @@ public struct AuditReport: Sendable, Codable, Equatable {
   public let pages: [PageAudit]
   /// The labels no edit could get, and why (for example links, when raw HTML was not kept).
   public let unavailableLabels: [UnavailableLabel]
+  /// The pages that could not be read (damaged), one line each: what and why. The audit covers
+  /// every other page.
+  public var unreadablePages: [String] = []
 }
 
 /// A label that could not be decided for some edits, and why.

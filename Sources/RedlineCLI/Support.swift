@@ -106,3 +106,8 @@ func isWebURL(_ text: String) -> Bool {
 func padded(_ text: String, _ width: Int) -> String {
   text + String(repeating: " ", count: max(0, width - text.count))
 }
+
+/// The exit status of `list` and `audit` when they printed what they could but some pages
+/// could not be read (damaged; each named on standard error), as `snapshot` exits 3 when some
+/// pages failed.
+let unreadablePagesExit: Int32 = 3

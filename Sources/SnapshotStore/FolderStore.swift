@@ -55,24 +55,41 @@ public struct FolderStore: SnapshotStoring {
     return FileManager.default.fileExists(atPath: pageFile) ? record : nil
   }
 
-  /// Every page in the store, sorted by folder.
+  /// Every page in the store whose `page.json` reads, sorted by folder.
   public func pages() throws -> [PageRecord] {
+    try readablePages().pages
+  }
+
+  /// Every page in the store, sorted by folder, and the page folders whose `page.json` is
+  /// missing (while the folder holds a history) or unreadable. Links are not followed (verify
+  /// reports them); a folder a stopped run left without any check is no page yet.
+  public func readablePages() throws -> PageListing {
     let manager = FileManager.default
-    guard manager.fileExists(atPath: root) else { return [] }
+    guard manager.fileExists(atPath: root) else { return PageListing(pages: []) }
     var result: [PageRecord] = []
-    // Links are not followed (verify reports them).
+    var unreadable: [String] = []
     for host in try contents(of: root) where !host.hasPrefix(".") {
       let hostPath = root + "/" + host
       guard !isSymbolicLink(hostPath) else { continue }
       for folder in (try? contents(of: hostPath)) ?? [] where !folder.hasPrefix(".") {
-        let file = hostPath + "/" + folder + "/page.json"
-        guard !isSymbolicLink(hostPath + "/" + folder), !isSymbolicLink(file),
-          manager.fileExists(atPath: file)
-        else { continue }
-        result.append(try decode(PageRecord.self, from: file))
+        let folderPath = hostPath + "/" + folder
+        let file = folderPath + "/page.json"
+        guard !isSymbolicLink(folderPath), !isSymbolicLink(file) else { continue }
+        guard manager.fileExists(atPath: file) else {
+          if manager.fileExists(atPath: folderPath + "/history.jsonl") {
+            unreadable.append("\(folderPath): page.json is missing")
+          }
+          continue
+        }
+        do {
+          result.append(try decode(PageRecord.self, from: file))
+        } catch {
+          unreadable.append(String(describing: error))
+        }
       }
     }
-    return result.sorted { $0.folder < $1.folder }
+    return PageListing(
+      pages: result.sorted { $0.folder < $1.folder }, unreadable: unreadable.sorted())
   }
 
   /// The captures of a page, oldest first: those its history records.

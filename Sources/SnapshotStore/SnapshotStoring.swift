@@ -7,8 +7,11 @@
 public protocol SnapshotStoring: Sendable {
   /// The page record for a URL, or nil when the store has never seen it.
   func page(for url: String) throws -> PageRecord?
-  /// Every page in the store.
+  /// Every page in the store whose record can be read.
   func pages() throws -> [PageRecord]
+  /// Every page whose record can be read, and the page folders whose record cannot (named,
+  /// with why), so that a listing shows what it can and names the rest.
+  func readablePages() throws -> PageListing
   /// The captures of a page, oldest first.
   func captures(of page: PageRecord) throws -> [CaptureRecord]
   /// The latest capture of a page, or nil before its first.
@@ -38,7 +41,26 @@ public protocol SnapshotStoring: Sendable {
   func verify() throws -> VerificationReport
 }
 
+/// The pages of a store, and the page folders that could not be read.
+public struct PageListing: Sendable {
+  /// The pages, sorted by folder.
+  public var pages: [PageRecord]
+  /// Page folders (or pages) that could not be read, with why, one line each.
+  public var unreadable: [String]
+
+  /// Creates a listing.
+  public init(pages: [PageRecord], unreadable: [String] = []) {
+    self.pages = pages
+    self.unreadable = unreadable
+  }
+}
+
 extension SnapshotStoring {
+  /// Every page, for a backend that has no unreadable pages to name.
+  public func readablePages() throws -> PageListing {
+    PageListing(pages: try pages())
+  }
+
   /// Appends one check that stored nothing but its history line.
   public func record(_ check: HistoryEntry, in page: PageRecord) throws {
     try record(check, rawBody: nil, in: page)

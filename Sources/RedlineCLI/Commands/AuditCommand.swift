@@ -57,15 +57,19 @@ struct AuditCommand: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    try reportingErrors {
+    let damaged = try reportingErrors {
       let queries = ArchiveQueries(store: try storeOptions.existingStore())
       let options = AuditOptions(
         since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
         until: try until.map { try storeTime($0, bound: .end, now: queries.now) }, host: host,
         generated: CaptureTime.string(from: queries.now))
       let report = try queries.audit(options)
+      for damaged in report.unreadablePages { printError("damaged page: \(damaged)") }
       writePaged(renderAudit(report, as: format.format), pagerOptions)
+      return report.unreadablePages.count
     }
+    // Every readable page was audited; the damaged ones were named on standard error.
+    if damaged > 0 { throw ExitCode(unreadablePagesExit) }
   }
 }
 

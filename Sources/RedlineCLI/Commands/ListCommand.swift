@@ -31,8 +31,11 @@ struct ListCommand: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    try reportingErrors {
-      let pages = try ArchiveQueries(store: try storeOptions.existingStore()).list(host: host)
+    let damaged = try reportingErrors {
+      let listing = try ArchiveQueries(store: try storeOptions.existingStore()).listing(
+        host: host)
+      let pages = listing.pages
+      for damaged in listing.unreadable { printError("damaged page: \(damaged)") }
       switch format {
       case .text:
         let lines = pages.map { page in
@@ -47,7 +50,10 @@ struct ListCommand: ParsableCommand {
       case .json:
         for page in pages { writeJSONLine(ListJSON(page)) }
       }
+      return listing.unreadable.count
     }
+    // The readable pages were listed; the others were named on standard error.
+    if damaged > 0 { throw ExitCode(unreadablePagesExit) }
   }
 }
 
