@@ -13,19 +13,24 @@ the first one or two paragraphs of the article (made only when at least 60% of t
 is found as whole elements of the page, and the page has three or more such paragraphs).
 
 The article's place in the page is where its gold lines are: the elements whose whole text
-(whitespace collapsed) is one line of the gold text, that line matching only one element. The
-"article span" runs from the first of those that has five words or more to the last.
+(whitespace collapsed, quotes straightened) is one line of the gold text, that line matching
+only one element. The "article span" runs from the first of those to the last, widened to
+elements that are mostly gold (half their 4-word shingles) and to the largest element around
+them that is mostly gold and holds no sidebar, navigation, comments or footer. Pages with no
+such element of five words or more are skipped.
 
 Chrome edits (the article text must stay byte-identical; made only outside the article span, in
 elements whose text is under 10% gold 4-word shingles, and never in <head>, h1, <time>, titles,
 bylines, dates or metadata; a page where an edit cannot be made safely is skipped for it):
-  counters      every number in chrome text shifted (not years, not text with dates or times)
+  counters      every integer in short chrome text (three words or fewer: "12 Comments",
+                "(34)", "Page 2") plus three; not years, decimals, fractions, dates or times
   list-added    every link list (ul/ol of three or more closed <li>s, each mostly a link) gets
                 one more item, a copy of its first with a new title and link
   list-removed  every link list loses its last item
   list-rotated  every link list's first item moves to the end
-  sidebar       the longest chrome paragraph (eight words or more, not mostly links) gets two
-                more sentences, as an "About me" that grows
+  sidebar       the longest paragraph (eight words or more, not mostly links) in an <aside>, a
+                <footer> or an element named sidebar, widget, secondary, about, profile, bio,
+                rail or footer gets two more sentences, as an "About me" that grows
   comment       a reader comment (WordPress markup) inside the page's comments container
                 (ol/ul.commentlist, #comments, .comments-area, ...) or, when there is none,
                 a <section id="comments"> with it before </body>
@@ -102,6 +107,10 @@ COMMENT_CONTAINER = re.compile(r"^(comments?|comment-?list|comments?[-_](area|se
                                r"container|wrapper|wrap|block|thread)|disqus_thread|"
                                r"respond-comments|commentlist)$", re.I)
 
+CHROME_WORDS = {"sidebar", "comments", "commentlist", "widget", "widgets", "secondary", "nav",
+                "navbar", "navigation", "menu", "footer", "respond", "related"}
+SIDEBAR_WORDS = {"sidebar", "sidebars", "widget", "widgets", "textwidget", "secondary", "aside",
+                 "footer", "colophon", "about", "profile", "bio", "rail"}
 NEW_ITEM_TITLE = "Seven Ways to Spend a Rainy Weekend Indoors"
 NEW_ITEM_HREF = "/2026/03/seven-ways-to-spend-a-rainy-weekend-indoors/"
 SIDEBAR_EXTRA = (" When I am not writing here, I spend my weekends walking the coast path with"
@@ -372,7 +381,7 @@ class Page:
         # widen the span too: elements of eight words or more, under 2,000 characters, at least
         # half of whose 4-word shingles are gold. A teaser that quotes the article widens it as
         # well, which only leaves less chrome to change.
-        start, end = anchors[0].start, max(e.end for e in anchors)
+        start, end = matched[0].start, max(e.end for e in matched)
         for element in self.elements:
             if element.tag in RAW_TEXT or element.text_length(self.lengths) > 2000:
                 continue
@@ -381,6 +390,16 @@ class Page:
             own = shingles(element.text)
             if len(own) >= 5 and len(own & self.gold_shingles) >= 0.5 * len(own):
                 start, end = min(start, element.start), max(end, element.end)
+        # The largest element around every anchor whose text is mostly gold (half of its
+        # shingles or more) is the article's container: Blogger's post-body holds paragraphs
+        # as bare text between <br>s, which no element matches.
+        around = self.common_ancestor(anchors)
+        while around is not None and around.tag not in ("html", "body"):
+            own = shingles(around.text)
+            if len(own & self.gold_shingles) < 0.5 * len(own) or self.holds_chrome(around):
+                break
+            start, end = min(start, around.start), max(end, around.end)
+            around = self.elements[around.parent] if around.parent is not None else None
         self.span = (start, end)
         # The article paragraphs a true edit may change: inside the span, prose-like.
         self.paragraphs = [e for e in anchors if e.tag not in ("h1", "title")]
@@ -407,6 +426,38 @@ class Page:
         return removals
 
     # -- helpers --------------------------------------------------------------------------
+
+    def in_sidebar(self, element):
+        """Whether the element is in a sidebar, a widget or a page footer (or is one)."""
+        node = element
+        while node is not None:
+            if node.tag in ("aside", "footer") or class_words(node.attrs) & SIDEBAR_WORDS:
+                return True
+            node = self.elements[node.parent] if node.parent is not None else None
+        return False
+
+    def holds_chrome(self, element):
+        """Whether the element holds a sidebar, navigation, comments or a page footer."""
+        for index in self.descendants(element):
+            inner = self.elements[index]
+            if inner.tag in ("aside", "nav") or class_words(inner.attrs) & CHROME_WORDS:
+                return True
+        return False
+
+    def common_ancestor(self, elements):
+        chains = []
+        for element in elements:
+            chain, node = [], element
+            while node is not None:
+                chain.append(node.index)
+                node = self.elements[node.parent] if node.parent is not None else None
+            chains.append(chain[::-1])
+        common = None
+        for level in zip(*chains):
+            if len(set(level)) != 1:
+                break
+            common = level[0]
+        return self.elements[common] if common is not None else None
 
     def outside_article(self, element):
         return element.end <= self.span[0] or element.start >= self.span[1]
@@ -468,27 +519,26 @@ class Page:
     # -- chrome edits: each returns a list of (start, end, replacement) or None -----------
 
     def edit_counters(self):
+        """Counters: short runs of chrome text (a count, "12 Comments", "(34)", "1,024 views",
+        "Page 2") whose integers all change; not decimals, fractions, percentages, dates, times
+        or years."""
         edits = []
         for element in self.chrome_regions():
             protected = [self.elements[i] for i in self.descendants(element)
                          if self.elements[i].protected]
             for run_start, run_end in text_runs(self.source, element.inner, element.inner_end):
                 text = self.source[run_start:run_end]
-                if not re.search(r"\d", text) or MONTHS.search(html.unescape(text)):
+                if not re.search(r"\d", text):
+                    continue
+                plain = normalized(html.unescape(text))
+                if len(plain) > 40 or len(plain.split()) > 3 or MONTHS.search(plain):
+                    continue
+                if re.search(r"\d\s*[./:%]\s*\d|\d\s*%|[/:]\s*\d|\d\s*[/:]|#\d", plain):
                     continue
                 if any(p.start <= run_start and run_end <= p.end for p in protected):
                     continue
-
-                def shift(match):
-                    if match.group(1):
-                        return match.group()  # a character reference
-                    number = match.group(2)
-                    value = int(number.replace(",", ""))
-                    if 1900 <= value <= 2100 and "," not in number:
-                        return number  # a year
-                    return format(value + 3, ",") if "," in number else str(value + 3)
-                changed = re.sub(r"(&#?\w+;)|(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.]\d)",
-                                 shift, text)
+                changed = re.sub(r"(&#?\w+;)|(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?=[kK+]?(?![\w]))",
+                                 shift_counter, text)
                 if changed != text:
                     edits.append((run_start, run_end, changed))
         return edits or None
@@ -592,7 +642,7 @@ class Page:
             if element.tag != "p" and any(self.elements[c].tag not in INLINE
                                           for c in self.descendants(element)):
                 continue
-            if self.link_text_share(element) > 0.3:
+            if self.link_text_share(element) > 0.3 or not self.in_sidebar(element):
                 continue
             if best is None or len(element.text) > len(best.text):
                 best = element
@@ -782,6 +832,16 @@ class Page:
                         replace_in(body_start + match.start(2), body_start + match.end(2))
         edits = merge(edits)
         return (edits, None) if edits else None
+
+
+def shift_counter(match):
+    if match.group(1):
+        return match.group()  # a character reference
+    number = match.group(2)
+    value = int(number.replace(",", ""))
+    if 1900 <= value <= 2100 and "," not in number:
+        return number  # a year
+    return format(value + 3, ",") if "," in number else str(value + 3)
 
 
 def shift_token(token):
@@ -989,8 +1049,9 @@ def judge(folder, written, tally, failures):
             if edited != base:
                 row["fail"] += 1
                 added, removed = changed_lines(base, edited or b"")
-                failures.append("%s\tfalse edit\t%s" % (pair_id, "no article" if edited is None
-                                                        else "+%d -%d lines" % (added, removed)))
+                detail = ("no article" if edited is None else "+%d -%d lines" % (added, removed)
+                          if added or removed else "lines reordered or repeated")
+                failures.append("%s\tfalse edit\t%s" % (pair_id, detail))
         elif edited == base:
             row["fail"] += 1
             seen = not paragraph or normalized(paragraph) in normalized(
