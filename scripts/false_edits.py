@@ -22,8 +22,11 @@ such element of five words or more are skipped.
 Chrome edits (the article text must stay byte-identical; made only outside the article span, in
 elements whose text is under 10% gold 4-word shingles, and never in <head>, h1, <time>, titles,
 bylines, dates or metadata; a page where an edit cannot be made safely is skipped for it):
-  counters      every integer in short chrome text (three words or fewer: "12 Comments",
-                "(34)", "Page 2") plus three; not years, decimals, fractions, dates or times
+  counters      chrome text that is a count ("12", "(34)", "12 Comments", "Vote count: 5") in a
+                block of 60 characters or fewer (nested blocks left out), with a count word
+                (comments, views, ...) or in a sidebar, nav, header, footer, comments or an
+                element named as a count: the integers plus three;
+                not years, decimals, phone numbers, dates or times
   list-added    every link list (ul/ol of three or more closed <li>s, each mostly a link) gets
                 one more item, a copy of its first with a new title and link
   list-removed  every link list loses its last item
@@ -111,6 +114,12 @@ CHROME_WORDS = {"sidebar", "comments", "commentlist", "widget", "widgets", "seco
                 "navbar", "navigation", "menu", "footer", "respond", "related"}
 SIDEBAR_WORDS = {"sidebar", "sidebars", "widget", "widgets", "textwidget", "secondary", "aside",
                  "footer", "colophon", "about", "profile", "bio", "rail"}
+COUNTER = re.compile(r"^[(\[]?\d{1,3}(?:,\d{3})*\+?[kK]?[)\]]?$|^[(\[]?\d+[)\]]?$"
+                     r"|^[(\[]?\d[\d,]*\+?\s+\w+[)\]]?[.:]?$|^\w+(?:\s\w+)?:\s*\d[\d,]*$")
+COUNTER_WORDS = {"count", "counter", "counts", "views", "view", "likes", "like", "shares", "share",
+                 "comments", "comment", "replies", "reply", "votes", "vote", "rating", "ratings",
+                 "reviews", "review", "reads", "followers", "subscribers", "articles", "posts",
+                 "pageviews", "visits", "hits", "stats", "badge", "total", "responses"}
 NEW_ITEM_TITLE = "Seven Ways to Spend a Rainy Weekend Indoors"
 NEW_ITEM_HREF = "/2026/03/seven-ways-to-spend-a-rainy-weekend-indoors/"
 SIDEBAR_EXTRA = (" When I am not writing here, I spend my weekends walking the coast path with"
@@ -519,9 +528,9 @@ class Page:
     # -- chrome edits: each returns a list of (start, end, replacement) or None -----------
 
     def edit_counters(self):
-        """Counters: short runs of chrome text (a count, "12 Comments", "(34)", "1,024 views",
-        "Page 2") whose integers all change; not decimals, fractions, percentages, dates, times
-        or years."""
+        """Counters: chrome text that is a count ("12", "(34)", "1,024+", "12 Comments",
+        "3 minutes", "Vote count: 5") in a block whose own text (nested blocks left out) is 60
+        characters or fewer; every integer in it plus three. Not years, decimals, phone numbers, dates or times."""
         edits = []
         for element in self.chrome_regions():
             protected = [self.elements[i] for i in self.descendants(element)
@@ -531,17 +540,67 @@ class Page:
                 if not re.search(r"\d", text):
                     continue
                 plain = normalized(html.unescape(text))
-                if len(plain) > 40 or len(plain.split()) > 3 or MONTHS.search(plain):
-                    continue
-                if re.search(r"\d\s*[./:%]\s*\d|\d\s*%|[/:]\s*\d|\d\s*[/:]|#\d", plain):
+                if not COUNTER.match(plain) or MONTHS.search(plain):
                     continue
                 if any(p.start <= run_start and run_end <= p.end for p in protected):
                     continue
-                changed = re.sub(r"(&#?\w+;)|(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?=[kK+]?(?![\w]))",
+                if len(self.own_text(self.block_around(element, run_start))) > 60:
+                    continue
+                if not (set(WORD.findall(plain.lower())) & COUNTER_WORDS
+                        or self.counter_context(run_start)):
+                    continue
+                changed = re.sub(r"(&#?\w+;)|(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]\d)",
                                  shift_counter, text)
                 if changed != text:
                     edits.append((run_start, run_end, changed))
         return edits or None
+
+    def counter_context(self, offset):
+        """Whether the text at offset is in a sidebar, navigation, header, footer or comments, or
+        in an element named as a count (count, views, rating, ...)."""
+        node = self.innermost(offset)
+        while node is not None:
+            words = class_words(node.attrs)
+            if node.tag in ("aside", "nav", "footer", "header") or words & (
+                    CHROME_WORDS | SIDEBAR_WORDS | COUNTER_WORDS):
+                return True
+            node = self.elements[node.parent] if node.parent is not None else None
+        return False
+
+    def innermost(self, offset):
+        node = next((e for e in self.elements if e.parent is None and e.start <= offset < e.end),
+                    None)
+        while node is not None:
+            inner = next((self.elements[i] for i in node.children
+                          if self.elements[i].start <= offset < self.elements[i].end), None)
+            if inner is None:
+                return node
+            node = inner
+        return None
+
+    def own_text(self, block):
+        """The block's text without its nested blocks, whitespace collapsed."""
+        pieces, position = [], block.first_piece
+        for index in block.children:
+            child = self.elements[index]
+            if child.tag not in INLINE:
+                pieces.extend(child.pieces[position:child.first_piece])
+                position = child.last_piece
+        pieces.extend(block.pieces[position:block.last_piece])
+        return normalized("".join(pieces))
+
+    def block_around(self, region, offset):
+        """The innermost block element inside region (or region) that holds offset."""
+        found = region
+        node = region
+        while True:
+            inner = next((self.elements[i] for i in node.children
+                          if self.elements[i].start <= offset < self.elements[i].end), None)
+            if inner is None:
+                return found
+            node = inner
+            if node.tag not in INLINE:
+                found = node
 
     def link_lists(self):
         if "lists" not in self.edit_cache:
