@@ -45,9 +45,11 @@ True edits (the article text must differ; in an element that holds a whole gold 
   number        one number in a paragraph plus one
   sentence      a sentence appended to a paragraph
   link          the href of a link inside an article paragraph changed, same anchor text
-  title         one word of the title changed in <title>, og:/twitter: titles, the h1 or
-                h2 that holds the title and JSON-LD headlines: the Title: line must change
-                (pages whose base article has no Title: line are skipped)
+  title         the longest word of the post's heading (an h1 or h2 that is part of <title> or
+                og:title, else the longest part of <title> between separators) changed in
+                <title>, title metadata, the h1s, h2s (and h3.title) that hold the title and JSON-LD
+                headlines: the Title: line must change (pages whose base Title: line does
+                not hold that word are skipped)
 
 Every page variant is extracted with `redline extract --format article --output-dir` (batched,
 the next batch is made while redline runs) and compared byte for byte with its base. The
@@ -435,6 +437,18 @@ class Page:
         return removals
 
     # -- helpers --------------------------------------------------------------------------
+
+    def names_site(self, element):
+        """Whether a heading is the site's name (a logo, a masthead, Blogger's Header widget),
+        not the post's: a word of that kind on it or on one of its three closest ancestors."""
+        node, depth = element, 0
+        while node is not None and depth < 4:
+            if class_words(node.attrs) & {"site", "logo", "brand", "masthead", "widget",
+                                          "sitename", "branding"}:
+                return True
+            node = self.elements[node.parent] if node.parent is not None else None
+            depth += 1
+        return False
 
     def in_sidebar(self, element):
         """Whether the element is in a sidebar, a widget or a page footer (or is one)."""
@@ -837,10 +851,11 @@ class Page:
         return [(link.start + start, link.start + end, changed_href(tag[start:end]))], element
 
     def edit_title(self, variant):
-        """One word of the title, wherever the page states its title. Which word: the longest
-        word of four letters or more that <title> and the page's h1 (when there is one) share."""
+        """One word of the title, wherever the page states its title: <title>, title metadata,
+        h1s and h2s that hold it, JSON-LD headlines. Which word: the longest word of four letters
+        or more of the post's heading. The Title: line of the base article must hold that word,
+        or the pair is skipped (judge)."""
         titles = [e for e in self.elements if e.tag == "title" and e.closed]
-        h1s = [e for e in self.elements if e.tag == "h1" and e.closed and e.text]
         metas = []
         for match in re.finditer(r"<meta\b[^>]*>", self.source, re.I):
             tag = match.group()
@@ -850,17 +865,26 @@ class Page:
                 if content:
                     metas.append((match.start() + content.start(1),
                                   match.start() + content.end(1)))
-        sources = [t.text for t in titles[:1]] + [e.text for e in h1s[:1]]
-        sources += [html.unescape(self.source[s:e]) for s, e in metas[:1]]
-        if not sources:
+        stated = [match_key(t.text) for t in titles[:1]]
+        stated += [match_key(html.unescape(self.source[s:e])) for s, e in metas]
+        stated = [text for text in stated if text]
+        if not stated:
             return None
-        common = None
-        for text in sources:
-            words = set(re.findall(r"[A-Za-z]{4,}", text))
-            common = words if common is None else common & words
-        if not common:
+        # The post's heading: an h1 or h2 whose text is part of a stated title; else the
+        # longest part of the stated title between separators (the site name is the shorter).
+        headings = [e for e in self.elements if e.tag in ("h1", "h2", "h3") and e.closed
+                    and (e.tag != "h3" or "title" in class_words(e.attrs))
+                    and len(e.text.split()) >= 2 and not self.names_site(e)
+                    and any(match_key(e.text) in text for text in stated)]
+        if headings:
+            title = max((match_key(e.text) for e in headings), key=len)
+        else:
+            title = max(re.split(r"\s+[|\-\u2013\u2014:\u00b7\u2022/]+\s+", stated[0]), key=len)
+        words = re.findall(r"[A-Za-z]{4,}", title)
+        if not words:
             return None
-        word = sorted(common, key=lambda w: (-len(w), w))[0]
+        word = sorted(set(words), key=lambda w: (-len(w), w))[0]
+        sources = [title] + stated
         new = next(w for w in NEW_WORDS if w != word.lower())
         new = new.capitalize() if word[0].isupper() else new
         pattern = re.compile(r"\b%s\b" % re.escape(word))
@@ -872,10 +896,12 @@ class Page:
         for element in titles[:1]:
             for run in text_runs(self.source, element.inner, element.inner_end):
                 replace_in(*run)
-        title_text = sources[0]
+        def about_title(text):
+            key = match_key(text)
+            return bool(key) and (title in key or any(key in t for t in sources))
         for element in self.elements:
-            if element.tag in ("h1", "h2") and element.closed and element.text and (
-                    element.tag == "h1" or element.text in title_text):
+            if element.tag in ("h1", "h2", "h3") and element.closed and about_title(element.text) \
+                    and (element.tag != "h3" or "title" in class_words(element.attrs)):
                 for run in text_runs(self.source, element.inner, element.inner_end):
                     replace_in(*run)
         for start, end in metas:
@@ -886,11 +912,10 @@ class Page:
                 for match in re.finditer(r'"(headline|name|alternativeHeadline)"\s*:\s*"((?:[^"\\]|'
                                          r'\\.)*)"', self.source[element.inner:element.inner_end]):
                     value = match.group(2)
-                    if pattern.search(value) and normalized(value) in title_text + " " + " ".join(
-                            sources):
+                    if pattern.search(value) and about_title(value):
                         replace_in(body_start + match.start(2), body_start + match.end(2))
         edits = merge(edits)
-        return (edits, None) if edits else None
+        return (edits, word) if edits else None
 
 
 def shift_counter(match):
@@ -1028,7 +1053,10 @@ def page_pairs(page, variants=VARIANTS, kinds=None):
             if changed is None or changed == base:
                 skips.append((variant, kind, "edit overlaps the removed paragraphs"))
                 continue
-            made.append((kind, changed, element.text if element is not None else ""))
+            # What the judge checks a missed edit against: the edited paragraph, or the word
+            # taken out of the title.
+            made.append((kind, changed, element if isinstance(element, str)
+                         else element.text if element is not None else ""))
         if made:
             out.append((base_id, "base", base, ""))
             for kind, changed, paragraph in made:
@@ -1099,9 +1127,12 @@ def judge(folder, written, tally, failures):
         if base is None:
             row["skip"] += 1  # no article on the base page: nothing to compare
             continue
-        if kind == "title" and not base.startswith(b"Title: "):
-            row["skip"] += 1
-            continue
+        if kind == "title":
+            title = base.split(b"\n", 1)[0].decode("utf-8", "replace")
+            if not title.startswith("Title: ") or not re.search(
+                    r"\b%s\b" % re.escape(paragraph), title):
+                row["skip"] += 1  # the word changed is not in the base's Title: line
+                continue
         edited = read_output(folder, pair_id)
         row["pairs"] += 1
         if kind in CHROME_KINDS:
@@ -1113,7 +1144,7 @@ def judge(folder, written, tally, failures):
                 failures.append("%s\tfalse edit\t%s" % (pair_id, detail))
         elif edited == base:
             row["fail"] += 1
-            seen = not paragraph or normalized(paragraph) in normalized(
+            seen = not paragraph or kind == "title" or normalized(paragraph) in normalized(
                 base.decode("utf-8", "replace").replace("*", "").replace("`", ""))
             if not seen:
                 row["unseen"] += 1
