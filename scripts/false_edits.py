@@ -17,7 +17,7 @@ The article's place in the page is where its gold lines are: the elements whose 
 only one element. The "article span" runs from the first of those to the last, widened to
 elements that are mostly gold (half their 4-word shingles) and to the largest element around
 them that is mostly gold and holds no sidebar, navigation, comments or footer. Pages with no
-such element of five words or more are skipped.
+such element of five words (or 30 characters of Chinese or Japanese) are skipped.
 
 Chrome edits (the article text must stay byte-identical; made only outside the article span, in
 elements whose text is under 10% gold 4-word shingles, and never in <head>, h1, <time>, titles,
@@ -94,6 +94,11 @@ INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "
           "wbr", "br", "img", "time", "del", "ins", "strike", "tt", "big", "label", "picture",
           "source", "svg"}
 RAW_TEXT = {"script", "style"}
+P_CLOSERS = {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir",
+             "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+             "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre",
+             "section", "table", "ul", "li", "dd", "dt"}
+SCOPE = {"table", "td", "th", "button", "caption", "html", "marquee", "object", "template"}
 # Chrome edits never touch these elements or anything inside them: the title, dates, bylines and
 # metadata are part of the canonical text's header lines, so changing them is not chrome.
 PROTECTED_TAGS = {"head", "title", "h1", "time", "script", "style", "template", "svg",
@@ -154,6 +159,11 @@ QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "
 
 def normalized(text):
     return " ".join(text.split())
+
+
+def is_prose(text):
+    """Five words or more, or 30 characters of a script written without spaces."""
+    return len(text.split()) >= 5 or (len(text) >= 30 and " " not in text.strip())
 
 
 def match_key(text):
@@ -256,6 +266,14 @@ def parse_page(source):
                 if own:
                     break
             continue
+        # As the HTML parsing rules (and libxml2) do: a block closes an open <p>, an <li> the
+        # open <li> of its list, a <dt> or <dd> the open one. Such an element's extent is known.
+        if tag in P_CLOSERS:
+            close_open(stack, {"p"}, None, match.start(), close)
+        if tag == "li":
+            close_open(stack, {"li"}, INLINE | {"div", "p", "address"}, match.start(), close)
+        elif tag in ("dt", "dd"):
+            close_open(stack, {"dt", "dd"}, INLINE | {"div", "p", "address"}, match.start(), close)
         parent = stack[-1] if stack else None
         if tag in BLOCK:
             pieces.append(" ")
@@ -294,6 +312,20 @@ def parse_page(source):
         element.protected = (parent is not None and parent.protected) or is_protected(
             element, lengths)
     return elements, body_end, lengths
+
+
+def close_open(stack, names, passable, offset, close):
+    """Closes the innermost open element named in names, and what is open inside it, unless an
+    element that is not passable (None: anything but a scope boundary) comes first."""
+    for depth in range(len(stack) - 1, -1, -1):
+        tag = stack[depth].tag
+        if tag in names:
+            while len(stack) > depth:
+                element = stack.pop()
+                close(element, offset, offset, len(stack) == depth)
+            return
+        if tag in SCOPE or (passable is not None and tag not in passable):
+            return
 
 
 def is_protected(element, lengths):
@@ -350,7 +382,7 @@ class Page:
     def __init__(self, corpus, page_id, source, gold, seed):
         self.corpus, self.page_id, self.source, self.gold = corpus, page_id, source, gold
         self.id = "%s/%s" % (corpus, page_id)
-        self.rng = random.Random("%s:%s" % (seed, self.id))
+        self.seed = seed
         self.elements, self.body_end, self.lengths = parse_page(source)
         self.chrome_cache = {}
         self.edit_cache = {}
@@ -380,7 +412,7 @@ class Page:
             if len(inner) == 1 and inner[0].closed:
                 matched.append(inner[0])
         matched.sort(key=lambda e: e.start)
-        anchors = [e for e in matched if len(e.text.split()) >= 5]
+        anchors = [e for e in matched if is_prose(e.text)]
         self.matched = matched
         covered = sum(len(e.text) for e in matched)
         self.coverage = covered / max(1, sum(len(line) for line in lines))
@@ -420,14 +452,14 @@ class Page:
         """The ranges to remove for the short post, or None (the reason in short_skip)."""
         self.short_skip = None
         paragraphs = [e for e in self.matched if e.tag in ("p", "blockquote", "div", "li")
-                      and len(e.text.split()) >= 5]
+                      and is_prose(e.text)]
         if self.coverage < 0.6:
             self.short_skip = "under 60% of the gold text found as whole elements"
             return None
         if len(paragraphs) < 3:
             self.short_skip = "fewer than three gold paragraphs found"
             return None
-        keep = self.rng.choice([1, 2])
+        keep = self.rng("short", "keep").choice([1, 2])
         cut = paragraphs[keep - 1].end
         self.kept = [e for e in self.paragraphs if e.end <= cut]
         removals = []
@@ -437,6 +469,10 @@ class Page:
         return removals
 
     # -- helpers --------------------------------------------------------------------------
+
+    def rng(self, variant, kind):
+        """The random choices of one pair: the same whichever pairs are made with it."""
+        return random.Random("%s:%s:%s:%s" % (self.seed, self.id, variant, kind))
 
     def names_site(self, element):
         """Whether a heading is the site's name (a logo, a masthead, Blogger's Header widget),
@@ -767,23 +803,20 @@ class Page:
             tag = match.group()
             lowered = tag.lower()
             values = []
-            for attribute in re.finditer(r'\s(nonce|data-nonce|data-wpnonce)\s*=\s*"([^"]*)"',
-                                         tag, re.I):
-                values.append(attribute.span(2))
-            if lowered.startswith("<input") and 'type="hidden"' in lowered and re.search(
-                    r'name="[^"]*(csrf|token|nonce|authenticity|_wp_http_referer|form_build_id|'
-                    r'form_token)', lowered):
-                value = re.search(r'\svalue\s*=\s*"([^"]*)"', tag, re.I)
-                if value:
-                    values.append(value.span(1))
-            if lowered.startswith("<meta") and re.search(r'name="(csrf-token|csrf-param|'
-                                                         r'_token|x-csrf-token)"', lowered):
-                value = re.search(r'\scontent\s*=\s*"([^"]*)"', tag, re.I)
-                if value:
-                    values.append(value.span(1))
-            if lowered.startswith(("<script", "<link")):
+            for name in ("nonce", "data-nonce", "data-wpnonce"):
+                values.append(attribute_span(tag, name))
+            if lowered.startswith("<input") and re.search(r"type\s*=\s*[\"']?hidden", lowered) \
+                    and re.search(r"name\s*=\s*[\"']?[^\"'>]*(csrf|token|nonce|authenticity|"
+                                  r"_wp_http_referer|form_build_id|form_token)", lowered):
+                values.append(attribute_span(tag, "value"))
+            if lowered.startswith("<meta") and re.search(
+                    r"name\s*=\s*[\"']?(csrf-token|csrf-param|_token|x-csrf-token)", lowered):
+                values.append(attribute_span(tag, "content"))
+            if lowered.startswith("<script") or lowered.startswith("<link") and not re.search(
+                    r"rel\s*=\s*[\"']?[^\"'>]*(canonical|alternate|shortlink|amphtml)", lowered):
                 for version in re.finditer(r"[?&](ver|v|version)=([\w.-]+)", tag):
                     values.append(version.span(2))
+            values = [v for v in values if v is not None]
             for start, end in values:
                 if end > start:
                     edits.append((match.start() + start, match.start() + end,
@@ -804,7 +837,7 @@ class Page:
                         choices.append((element, run_start + match.start(), match.group()))
         if not choices:
             return None
-        element, start, word = self.rng.choice(choices)
+        element, start, word = self.rng(variant, "word").choice(choices)
         new = next(w for w in NEW_WORDS if w != word.lower())
         new = new.capitalize() if word[0].isupper() else new
         return [(start, start + len(word), new)], element
@@ -818,14 +851,14 @@ class Page:
                         choices.append((element, run_start + match.start(), match.group()))
         if not choices:
             return None
-        element, start, number = self.rng.choice(choices)
+        element, start, number = self.rng(variant, "number").choice(choices)
         return [(start, start + len(number), str(int(number) + 1))], element
 
     def edit_sentence(self, variant):
         choices = [e for e in self.pool(variant) if e.tag in ("p", "li", "blockquote", "div")]
         if not choices:
             return None
-        element = self.rng.choice(choices)
+        element = self.rng(variant, "sentence").choice(choices)
         return [(element.inner_end, element.inner_end, ADDED_SENTENCE)], element
 
     def edit_link(self, variant):
@@ -841,7 +874,7 @@ class Page:
                 choices.append((element, link))
         if not choices:
             return None
-        element, link = self.rng.choice(choices)
+        element, link = self.rng(variant, "link").choice(choices)
         tag = self.source[link.start:link.inner]
         match = re.search(r'(\shref\s*=\s*)("([^"]*)"|\'([^\']*)\'|([^\s>]+))', tag, re.I)
         if not match:
@@ -859,12 +892,13 @@ class Page:
         metas = []
         for match in re.finditer(r"<meta\b[^>]*>", self.source, re.I):
             tag = match.group()
-            if re.search(r'(property|name|itemprop)\s*=\s*"(og:title|twitter:title|title|'
-                         r'dc\.title|headline|parsely-title|sailthru\.title)"', tag, re.I):
-                content = re.search(r'\scontent\s*=\s*"([^"]*)"', tag, re.I)
+            if re.search(r'(property|name|itemprop)\s*=\s*["\']?(og:title|twitter:title|title|'
+                         r'dc\.title|headline|parsely-title|sailthru\.title)["\'\s/>]', tag, re.I):
+                content = re.search(r'\scontent\s*=\s*(?:"([^"]*)"|\'([^\']*)\')', tag, re.I)
                 if content:
-                    metas.append((match.start() + content.start(1),
-                                  match.start() + content.end(1)))
+                    group = 1 if content.group(1) is not None else 2
+                    metas.append((match.start() + content.start(group),
+                                  match.start() + content.end(group)))
         stated = [match_key(t.text) for t in titles[:1]]
         stated += [match_key(html.unescape(self.source[s:e])) for s, e in metas]
         stated = [text for text in stated if text]
@@ -916,6 +950,14 @@ class Page:
                         replace_in(body_start + match.start(2), body_start + match.end(2))
         edits = merge(edits)
         return (edits, word) if edits else None
+
+
+def attribute_span(tag, name):
+    """Where the quoted value of attribute name is in tag, or None."""
+    match = re.search(r"\s%s\s*=\s*(?:\"([^\"]*)\"|'([^']*)')" % re.escape(name), tag, re.I)
+    if match is None:
+        return None
+    return match.span(1) if match.group(1) is not None else match.span(2)
 
 
 def shift_counter(match):
@@ -1157,6 +1199,13 @@ def make_batch_job(job):
     pages, seed, folder = job
     os.makedirs(folder)
     return make_batch(pages, seed, folder)
+
+
+def benchmark(redline, seed=13, sample=0, jobs=2, batch=10):
+    """The benchmark as `make bench` runs it: prints the table, returns the figures."""
+    return run_benchmark(argparse.Namespace(
+        redline=redline, seed=seed, sample=sample, jobs=jobs, batch=batch, pages=None,
+        all_groups=False, failures=None, quiet=True))
 
 
 def run_benchmark(args):
