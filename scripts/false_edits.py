@@ -1315,10 +1315,12 @@ def report(args, pages, tally, failures, skips, elapsed):
     print("failed = false edits (chrome: the article changed) or missed edits (true edit: the "
           "article stayed the same); skipped = no safe place for the edit on the page, no short "
           "post, no article or (title) no Title: line on the base page.")
-    unseen = sum(r[v]["unseen"] for r in rows if r["kind"] != "total" for v in VARIANTS
-                 if r["set"] == "true edit")
-    if unseen:
-        print("of the missed edits, %d were in a paragraph the base article did not hold" % unseen)
+    kept = [r for r in rows if r["set"] == "true edit" and r["kind"] not in ("total", "link")]
+    missed = sum(r[v]["fail"] for r in kept for v in VARIANTS)
+    unseen = sum(r[v]["unseen"] for r in kept for v in VARIANTS)
+    if missed:
+        print("of the %d missed word, number, sentence and title edits, %d were in a paragraph the "
+              "base article did not hold (never extracted)" % (missed, unseen))
     failures_path = args.failures or os.path.join(WORK, "failures.txt")
     os.makedirs(os.path.dirname(os.path.abspath(failures_path)), exist_ok=True)
     with open(failures_path, "w", encoding="utf-8") as handle:
