@@ -45,6 +45,8 @@ import sys
 import threading
 import time
 
+import false_edits
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".bench")
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
@@ -746,7 +748,6 @@ def main():
             table([row])
     if args.only in (None, "false-edits") and os.path.isdir(CORPUS):
         print("\n## false edits: chrome-only and true-edit pairs of corpus pages, long and short")
-        import false_edits
         results["false-edits"] = false_edits.benchmark(args.redline)
     if args.only in (None, "fetch"):
         print("\n## fetch: redline snapshot of %d posts on %d loopback hosts, %d ms each, vs urlwatch"
