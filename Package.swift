@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(
       name: "ArticleExtractionTests",
       dependencies: ["ArticleExtraction", "HTMLParsing", "TextDiff", "UnicodeSpaces"],
-      exclude: ["Fixtures", "StabilityPairs", "FuzzCrashes"]
+      exclude: ["Fixtures", "StabilityPairs", "TrueEditPairs", "FuzzCrashes"]
     ),
     .testTarget(name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "LoopbackServer"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),

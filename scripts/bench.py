@@ -19,6 +19,10 @@ store:    a generated store (store-workload generate, through the store API): `r
           page with 1,000 captures, `redline list` over 10,000 pages, the store query behind
           `audit --since` (pagesChanged(since:), timed in-process and as a whole process),
           bytes per capture and per unchanged check, and what gzip would save on stored HTML.
+false-edits: chrome-only and true-edit pairs made from the corpus pages with gold text
+          (scripts/false_edits.py): false edits (the article changed with the chrome) and missed
+          edits (the article stayed the same when it was edited), per kind of change, for the
+          pages as they are and as short posts; failing pair ids in .bench/false-edits/.
 fetch:    `redline snapshot` of 1,000 posts on 50 loopback hosts (127.0.0.2-127.0.0.51, all on
           this machine) that each answer after 50 ms, at several --jobs, against the ideal
           1000 x 50 ms / jobs, with the peak RSS of the redline process; and urlwatch (10 threads,
@@ -40,6 +44,8 @@ import subprocess
 import sys
 import threading
 import time
+
+import false_edits
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".bench")
@@ -715,7 +721,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workload", help="the store-workload executable (store section)")
     parser.add_argument("--timing", help="the extract-timing executable (extract section)")
-    parser.add_argument("--only", choices=["diff", "hostile", "extract", "store", "fetch"])
+    parser.add_argument("--only", choices=["diff", "hostile", "extract", "store", "false-edits",
+                                           "fetch"])
     parser.add_argument("--jobs", default="8,16,32", help="--jobs values for the fetch section")
     parser.add_argument("--engines", default="multi,thread-pool",
                         help="redline --fetch-engine values for the fetch section")
@@ -739,6 +746,9 @@ def main():
         results["store"] = bench_store(args.redline, args.workload, args.repeat)
         for row in results["store"]:
             table([row])
+    if args.only in (None, "false-edits") and os.path.isdir(CORPUS):
+        print("\n## false edits: chrome-only and true-edit pairs of corpus pages, long and short")
+        results["false-edits"] = false_edits.benchmark(args.redline)
     if args.only in (None, "fetch"):
         print("\n## fetch: redline snapshot of %d posts on %d loopback hosts, %d ms each, vs urlwatch"
               % (FETCH_PAGES, FETCH_HOSTS, FETCH_LATENCY * 1000))
