@@ -108,7 +108,7 @@ public struct ArchiveQueries: Sendable {
       defer { previous = entry }
       switch entry.outcome {
       case .new, .changed: return entry.storedCapture
-      case .back: return true
+      case .back, .repaired: return true
       case .moved: return previous?.outcome != .moved || previous?.finalURL != entry.finalURL
       case .unchanged, .failed: return false
       }

@@ -107,6 +107,9 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     case moved
     /// The page answers at its own URL again after a removal or a move.
     case restored
+    /// The page's stored files were found damaged (deleted, altered) and the damage recorded
+    /// with `redline repair`: the archive of this page has a gap or a doubt, on record.
+    case repaired
   }
 
   /// The check's time (`YYYYMMDDTHHMMSSZ`).

@@ -58,7 +58,7 @@ struct PagePlaces {
       guard let status = entry.status ?? statusInError(entry.error), [404, 410].contains(status)
       else { return nil }
       return (.gone(status: status), status)
-    case .moved:
+    case .moved, .repaired:
       return nil
     case .new, .changed, .unchanged, .back:
       // Histories written before `finalURL` existed: the capture's metadata knows, and an
@@ -75,6 +75,14 @@ struct PagePlaces {
     var events: [AuditEvent] = []
     var previous: Place?
     for entry in history {
+      if entry.outcome == .repaired {
+        events.append(
+          AuditEvent(
+            time: entry.time, kind: .repaired, status: nil, to: nil,
+            detail: "its stored files were damaged; recorded by redline repair: "
+              + (entry.error ?? "")))
+        continue
+      }
       guard let (place, status) = place(of: entry) else { continue }
       defer { previous = place }
       guard let previous, previous != place else { continue }

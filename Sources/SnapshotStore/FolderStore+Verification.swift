@@ -57,7 +57,7 @@ extension FolderStore {
     return report
   }
 
-  private func verifyPage(_ folder: String, relative: String, into report: inout VerificationReport)
+  func verifyPage(_ folder: String, relative: String, into report: inout VerificationReport)
     throws
   {
     report.pages += 1
@@ -111,12 +111,18 @@ extension FolderStore {
     var previous: ArraySlice<UInt8>?
     var entries: [HistoryEntry] = []
     let decoder = JSONDecoder()
+    // Chain problems by line, so that those a later repair recorded are told apart.
+    var chainProblems: [(line: Int, problem: StoreProblem)] = []
+    var lastRepair = -1
     for (index, line) in lines.enumerated() {
       report.checks += 1
       guard let entry = try? decoder.decode(HistoryEntry.self, from: Data(line)) else {
-        report.problems.append(
-          StoreProblem(
-            kind: .altered, path: historyFile, detail: "line \(index + 1) is not valid JSON"))
+        chainProblems.append(
+          (
+            index,
+            StoreProblem(
+              kind: .altered, path: historyFile, detail: "line \(index + 1) is not valid JSON")
+          ))
         previous = line
         continue
       }
@@ -125,11 +131,26 @@ extension FolderStore {
           index == 0
           ? "line 1 is not the first line written (lines before it were deleted)"
           : "line \(index + 1) does not chain to line \(index) (a line was altered or deleted)"
-        report.problems.append(StoreProblem(kind: .altered, path: historyFile, detail: detail))
+        chainProblems.append(
+          (index, StoreProblem(kind: .altered, path: historyFile, detail: detail)))
       }
+      if entry.outcome == .repaired { lastRepair = index }
       entries.append(entry)
       previous = line
     }
+    // Damage before a repair is on record, not new: reported as such, forever.
+    for (index, problem) in chainProblems {
+      report.problems.append(
+        index < lastRepair ? repairedProblem(problem) : problem)
+    }
+    for entry in entries where entry.outcome == .repaired {
+      report.problems.append(
+        StoreProblem(
+          kind: .repaired, path: historyFile,
+          detail: "damage recorded by redline repair at \(entry.time): \(entry.error ?? "")"))
+    }
+    let lost = Set(entries.flatMap { $0.lostFiles ?? [] })
+    let firstOwnProblem = report.problems.count
     verifyHead(folder, lines: lines, into: &report)
     let committed = Set(
       entries.flatMap { entry in
@@ -152,6 +173,22 @@ extension FolderStore {
       }
     }
     report.problems += orphans(in: folder, expected: expected)
+    // Files a repair recorded as lost are on record, not new damage.
+    for index in report.problems.indices.dropFirst(firstOwnProblem)
+    where [.missing, .altered, .orphaned].contains(report.problems[index].kind)
+      && lost.contains(FilePaths.lastComponent(of: report.problems[index].path))
+    {
+      let problem = report.problems[index]
+      report.problems[index] = StoreProblem(
+        kind: .repaired, path: problem.path,
+        detail: "\(problem.kind.rawValue): \(problem.detail); recorded as lost by redline repair")
+    }
+  }
+
+  /// A chain problem before the latest repair, as the record of it.
+  private func repairedProblem(_ problem: StoreProblem) -> StoreProblem {
+    StoreProblem(
+      kind: .repaired, path: problem.path, detail: problem.detail + " (recorded by redline repair)")
   }
 
   private func verifyHead(

@@ -143,7 +143,7 @@ extension FolderStore {
     return try decode(HistoryHead.self, from: file)
   }
 
-  private func writeHead(_ head: HistoryHead, in folder: String, syncFolder: Bool = true) throws {
+  func writeHead(_ head: HistoryHead, in folder: String, syncFolder: Bool = true) throws {
     try writeAtomically(
       try encodeJSON(head, pretty: true), to: folder + "/" + headFileName, sync: syncsWrites,
       syncingFolder: syncFolder)

@@ -48,18 +48,23 @@ func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [Hist
   {
     entries = decoded
   } else {
-    entries = try lines.enumerated().map { index, line in
-      do {
-        return try decoder.decode(HistoryEntry.self, from: Data(line))
-      } catch {
-        throw StoreError.corrupt(path: file, reason: "line \(index + 1) is not valid JSON")
-      }
+    let decoded = lines.map { try? decoder.decode(HistoryEntry.self, from: Data($0)) }
+    // A garbled line before a `repaired` line is damage on record: read past it.
+    let lastRepair = decoded.lastIndex { $0?.outcome == .repaired } ?? -1
+    if let bad = decoded.indices.first(where: { decoded[$0] == nil && $0 > lastRepair }) {
+      throw StoreError.corrupt(path: file, reason: "line \(bad + 1) is not valid JSON")
     }
+    entries = decoded.compactMap { $0 }
   }
+  // Captures a repair recorded as lost are read as if never stored.
+  let lost = lostCaptureTimes(entries)
   var latestCapture: HistoryEntry?
   var result: [HistoryEntry] = []
   result.reserveCapacity(lines.count)
-  for entry in entries {
+  for var entry in entries {
+    if let capture = entry.capture, lost.contains(capture), entry.outcome != .unchanged {
+      entry = entry.with(capture: .some(nil))
+    }
     if entry.storedCapture || (entry.outcome == .back && entry.capture != nil) {
       latestCapture = entry
     }
@@ -73,6 +78,18 @@ func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [Hist
     }
   }
   return result
+}
+
+/// The capture times whose files a `repaired` line records as lost (`TIME.txt` or `TIME.json`
+/// gone): those captures cannot be read again.
+func lostCaptureTimes(_ entries: [HistoryEntry]) -> Set<String> {
+  var times: Set<String> = []
+  for entry in entries where entry.outcome == .repaired {
+    for name in entry.lostFiles ?? [] where name.hasSuffix(".txt") || name.hasSuffix(".json") {
+      times.insert(String(name.prefix(16)))
+    }
+  }
+  return times
 }
 
 /// The capture whose article the page's latest successful check saw: the one a new check

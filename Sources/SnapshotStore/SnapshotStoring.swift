@@ -39,6 +39,9 @@ public protocol SnapshotStoring: Sendable {
   func record(_ check: HistoryEntry, rawBody: [UInt8]?, in page: PageRecord) throws
   /// Re-hashes every stored file and checks every history chain.
   func verify() throws -> VerificationReport
+  /// Records a damaged page's damage in its history, so that its checks go on with the
+  /// damage on record (`FolderStore.repair(_:time:)`).
+  func repair(_ url: String, time: String) throws -> RepairResult
 }
 
 /// The pages of a store, and the page folders that could not be read.

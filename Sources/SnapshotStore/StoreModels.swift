@@ -46,6 +46,10 @@ public enum CheckOutcome: String, Sendable, Codable, Equatable {
   /// something else (a non-HTML body, another page's article): a return, not an edit. Nothing
   /// but a history line, which names the capture; later `unchanged` lines refer to it.
   case back
+  /// Damage to the page was found and acknowledged with `redline repair`: the line records
+  /// what was wrong (`error`) and the files accepted as lost (`lostFiles`); the history chain
+  /// goes on after it. The damage stays on record: verify and audit report it forever.
+  case repaired
 }
 
 /// One line of `history.jsonl`: one check of a page.
@@ -88,6 +92,9 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   public let finalURL: String?
   /// The chain hash of the line before this one; nil on the first line.
   public let previous: String?
+  /// For `repaired`: the page's files that were gone or unusable when the damage was recorded
+  /// (names in the page folder); their captures are no longer read.
+  public var lostFiles: [String]? = nil
 
   /// Creates a history entry.
   public init(
@@ -95,7 +102,7 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
     added: Int? = nil, removed: Int? = nil, bodySHA256: String? = nil,
     textSHA256: String? = nil, metadataSHA256: String? = nil, rawKept: Bool? = nil,
     title: String? = nil, error: String? = nil, finalURL: String? = nil,
-    previous: String? = nil
+    previous: String? = nil, lostFiles: [String]? = nil
   ) {
     self.time = time
     self.outcome = outcome
@@ -111,6 +118,7 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
     self.error = error
     self.finalURL = finalURL
     self.previous = previous
+    self.lostFiles = lostFiles
   }
 
   /// Whether this check stored a capture (`new` or `changed` with a capture time).
@@ -136,7 +144,7 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
       textSHA256: textSHA256 ?? self.textSHA256,
       metadataSHA256: metadataSHA256 ?? self.metadataSHA256, rawKept: rawKept,
       title: title ?? self.title, error: error, finalURL: finalURL,
-      previous: previous ?? self.previous)
+      previous: previous ?? self.previous, lostFiles: lostFiles)
   }
 }
 

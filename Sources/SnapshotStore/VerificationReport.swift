@@ -12,6 +12,8 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
     case unchecked
     /// A symbolic link inside the store, which Redline never made and never follows.
     case link
+    /// Damage that `redline repair` recorded in the page's history: on record forever, not new.
+    case repaired
     /// A write that a run stopped in the middle of (killed, power lost): not damage; the next
     /// `snapshot` of the page completes or removes it, as the store's commit order allows.
     case incomplete
@@ -50,7 +52,12 @@ public struct VerificationReport: Sendable, Equatable {
 
   /// Whether the store is intact: nothing missing, altered, orphaned or unchecked. Writes a
   /// stopped run left incomplete are not damage.
-  public var isClean: Bool { problems.allSatisfy { $0.kind == .incomplete } }
+  public var isClean: Bool {
+    problems.allSatisfy { $0.kind == .incomplete || $0.kind == .repaired }
+  }
+
+  /// The damage on record from earlier repairs.
+  public var repaired: Int { problems.count { $0.kind == .repaired } }
 
   /// The writes left incomplete by stopped runs.
   public var incomplete: Int { problems.count { $0.kind == .incomplete } }

@@ -89,5 +89,20 @@ struct DamageTests {
     // Not healed over: verify still reports the damage after the snapshot.
     let verify = try redline(["verify", "--store", store])
     #expect(verify.status == 1, "\(verify.stdout)")
+
+    // repair records the damage; the page is checked again, the damage stays on record.
+    let repair = try redline(["repair", "--store", store, urlA])
+    #expect(repair.status == 0, "\(repair.stderr)")
+    #expect(repair.stdout.hasPrefix("recorded "))
+    let again = try redline(["snapshot", "--store", store, urlA, urlB])
+    #expect(again.status == 0, "\(again.stdout) \(again.stderr)")
+    let after = try redline(["verify", "--store", store])
+    #expect(after.status == 0, "\(after.stdout)")
+    #expect(after.stdout.contains("repaired "))
+    let log = try redline(["log", "--store", store, urlA])
+    #expect(log.stdout.contains("repaired"))
+    let report = try redline(["audit", "--store", store])
+    #expect(report.stdout.contains("repaired: its stored files were damaged"), "\(report.stdout)")
+    #expect(try redline(["repair", "--store", store, urlA]).stderr.contains("nothing to repair"))
   }
 }

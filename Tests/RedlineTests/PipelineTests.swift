@@ -44,6 +44,9 @@ final class GatedStore: SnapshotStoring {
     try inner.record(check, rawBody: rawBody, in: page)
   }
   func verify() throws -> VerificationReport { try inner.verify() }
+  func repair(_ url: String, time: String) throws -> RepairResult {
+    try inner.repair(url, time: time)
+  }
 }
 
 /// A fetcher that answers every URL with a post, counts the fetches in flight and their

@@ -34,14 +34,19 @@ struct VerifyCommand: ParsableCommand {
     try reportingErrors {
       let report = try verifyStore(try storeOptions.existingStore())
       for problem in report.problems { writeLine(problem.description) }
-      let repaired =
-        report.incomplete > 0
-        ? ", \(counted(report.incomplete, "write")) left incomplete by a stopped run" : ""
-      let verdict = report.isClean ? "intact" : counted(report.problems.count, "problem")
+      var notes = ""
+      if report.incomplete > 0 {
+        notes += ", \(counted(report.incomplete, "write")) left incomplete by a stopped run"
+      }
+      if report.repaired > 0 {
+        notes += ", \(counted(report.repaired, "repaired damage")) on record"
+      }
+      let damage = report.problems.count - report.incomplete - report.repaired
+      let verdict = report.isClean ? "intact" : counted(damage, "problem")
       writeError(
         "redline: verified \(counted(report.pages, "page")), "
           + "\(counted(report.captures, "capture")), "
-          + "\(counted(report.checks, "history line"))\(repaired): \(verdict)\n")
+          + "\(counted(report.checks, "history line"))\(notes): \(verdict)\n")
       if !report.isClean { throw ExitCode(1) }
     }
   }
