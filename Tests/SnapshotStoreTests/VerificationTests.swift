@@ -4,7 +4,7 @@ import Testing
 
 /// A store with one page: a capture, two unchanged checks, a changed capture, a failed check.
 /// Returns the store and the page folder.
-private func makeStore(_ root: String) throws -> (FolderStore, String) {
+func makeStore(_ root: String) throws -> (FolderStore, String) {
   let store = FolderStore(root: root)
   let page = try store.withPage(for: "https://b.example/2016/07/post.html") { page in
     var checks = 0
@@ -166,6 +166,50 @@ struct VerificationTests {
       let hidden = try manager.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
       #expect(hidden == [".lock"])
       #expect(try store.verify().problems == [])
+    }
+  }
+}
+
+@Suite("verify only reads")
+struct ReadOnlyVerificationTests {
+  /// Every entry below a folder, with its bytes (nil for folders) and modification time.
+  private func state(_ root: String) throws -> [String: String] {
+    var result: [String: String] = [:]
+    for path in FileManager.default.subpaths(atPath: root) ?? [] {
+      let attributes = try FileManager.default.attributesOfItem(atPath: root + "/" + path)
+      let data = FileManager.default.contents(atPath: root + "/" + path)
+      result[path] =
+        "\(attributes[.modificationDate] ?? "") \(data.map { sha256Hex([UInt8]($0)) } ?? "folder")"
+    }
+    return result
+  }
+
+  @Test("a copy without lock files (another user's, read-only) is verified and left untouched")
+  func copy() throws {
+    try withTemporaryFolder { root in
+      let (store, folder) = try makeStore(root)
+      try FileManager.default.removeItem(atPath: folder + "/.lock")
+      // A stopped run's leftover, which a writer would finish: verify leaves it.
+      try FileManager.default.moveItem(
+        atPath: folder + "/20160702T040000Z.txt", toPath: folder + "/.pending-20160702T040000Z.txt")
+      let before = try state(root)
+      let report = try store.verify()
+      #expect(report.isClean)
+      #expect(report.incomplete == 1)
+      #expect(try state(root) == before)
+    }
+  }
+
+  @Test("a page a writer holds is waited for, then reported unchecked; the others are verified")
+  func whileWriting() throws {
+    try withTemporaryFolder { root in
+      let (store, _) = try makeStore(root)
+      let reader = FolderStore(root: root, lockTimeout: .milliseconds(200))
+      try store.withPage(for: "https://b.example/2016/07/post.html") { _ in
+        let report = try reader.verify()
+        #expect(report.problems.map(\.kind) == [.unchecked])
+      }
+      #expect(try reader.verify().problems == [])
     }
   }
 }
