@@ -138,8 +138,9 @@ struct SnapshotOutput {
 /// edit labels in brackets and, when the post's updated date stayed the same, `stealth`:
 /// `changed +1 -1 https://… "Title" [numbers changed] stealth`.
 private func textLine(_ report: PageReport) -> String {
-  guard case .changed = report.outcome else { return report.line }
-  var line = report.line
+  let plain = report.line.replacing(report.url, with: readableURL(report.url))
+  guard case .changed = report.outcome else { return plain }
+  var line = plain
   if let title = report.title { line += " \"\(title)\"" }
   if !report.labels.isEmpty {
     line += " [" + report.labels.map(\.name).joined(separator: ", ") + "]"

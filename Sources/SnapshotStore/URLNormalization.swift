@@ -158,3 +158,17 @@ private func safeName(_ text: String, keepDots: Bool, fallback: String) -> Strin
   while result.hasPrefix(".") || result.hasPrefix("-") { result.removeFirst() }
   return result.isEmpty ? fallback : result
 }
+
+/// A URL as a person reads it: an international host name in Unicode (`xn--bcher-kva.example`
+/// shown as `bücher.example`), the rest as it is. Only for display; the store, the wire and
+/// JSON output keep the ASCII form.
+public func readableURL(_ url: String) -> String {
+  guard url.contains("xn--"), let components = URLComponents(string: url),
+    let host = components.host, !host.allSatisfy(\.isASCII),
+    let schemeEnd = url.firstRange(of: "://")
+  else { return url }
+  let rest = url[schemeEnd.upperBound...]
+  let hostEnd =
+    rest.firstIndex { $0 == ":" || $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+  return String(url[..<schemeEnd.upperBound]) + host + rest[hostEnd...]
+}

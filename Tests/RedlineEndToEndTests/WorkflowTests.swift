@@ -428,6 +428,25 @@ struct WorkflowTests {
     #expect(json.allSatisfy { $0["outcome"] as? String == "unchanged" })
   }
 
+  @Test("an international domain name: fetched as ASCII, shown in Unicode, one page for both")
+  func internationalHost() throws {
+    let server = try LoopbackServer { _ in html(post("Bücher", paragraphs)) }
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    let unicode = "http://bücher.example:\(server.port)/neu.html"
+    let ascii = "http://xn--bcher-kva.example:\(server.port)/neu.html"
+    let route = ["--connect-to", "bücher.example:\(server.port):127.0.0.1:\(server.port)"]
+    let first = try redline(["snapshot", "--store", store] + route + [unicode])
+    #expect(first.stdout == "new \(unicode)\n", "\(first.stderr)")
+    let second = try redline(["snapshot", "--store", store] + route + [ascii])
+    #expect(second.stdout == "unchanged \(unicode)\n")
+    let list = try redline(["list", "--store", store])
+    #expect(lines(list.stdout).count == 1)
+    #expect(list.stdout.hasSuffix("  \(unicode)\n"))
+    let json = try jsonLines(try redline(["list", "--store", store, "--format", "json"]).stdout)
+    #expect(json.first?["url"] as? String == ascii)
+  }
+
   @Test("a progress line is drawn on a terminal only")
   func progress() throws {
     let server = try LoopbackServer { request in html(post("Post \(request.path)", paragraphs)) }

@@ -43,7 +43,7 @@ struct ListCommand: ParsableCommand {
           return [
             padded(captures, 12), "first " + shortTime(page.firstSeen),
             "changed " + shortTime(page.lastChanged), "checked " + shortTime(page.lastChecked),
-            page.url,
+            readableURL(page.url),
           ].joined(separator: "  ") + "\n"
         }
         writeOutput(Array(lines.joined().utf8))
