@@ -16,5 +16,46 @@ extension FolderStore {
     guard access(root, W_OK | X_OK) == 0 else {
       throw StoreError.notWritable(path: root, reason: errnoText())
     }
+    try recordFormat()
+  }
+}
+
+/// `.redline-store.json` at a store's root: the store format its files follow.
+struct StoreFormatRecord: Codable, Equatable {
+  /// The format version (`FolderStore.formatVersion`).
+  var format: Int
+}
+
+extension FolderStore {
+  /// The store format this version of Redline writes and reads. 1: the first (no format file;
+  /// read as it is). 2: history outcomes `moved`, `back` and `repaired`, `lostFiles`, captures
+  /// with `articleFormat` (text with a links section), a head written before a page's first
+  /// line. A store of format 1 needs no migration: its files read as they are, and its first
+  /// write records format 2. A store of a later format is refused, so an older Redline never
+  /// misreads or damages what a newer one wrote.
+  public static let formatVersion = 2
+
+  var formatFilePath: String { root + "/.redline-store.json" }
+
+  /// The store's format: 1 when it records none.
+  /// - Throws: `StoreError.corrupt` when the format file is not Redline's;
+  ///   `StoreError.newerFormat` when a later Redline wrote the store.
+  public func storeFormat() throws -> Int {
+    if isSymbolicLink(formatFilePath) { throw StoreError.symbolicLink(path: formatFilePath) }
+    let bytes = try readFileIfPresent(formatFilePath)
+    guard !bytes.isEmpty else { return 1 }
+    let format = try decode(StoreFormatRecord.self, bytes: bytes, file: formatFilePath).format
+    guard format <= Self.formatVersion else {
+      throw StoreError.newerFormat(path: root, format: format, supported: Self.formatVersion)
+    }
+    return format
+  }
+
+  /// Records this version's format in a store that records an older one (or none).
+  func recordFormat() throws {
+    guard try storeFormat() < Self.formatVersion else { return }
+    try writeAtomically(
+      try encodeJSON(StoreFormatRecord(format: Self.formatVersion), pretty: true),
+      to: formatFilePath, sync: syncsWrites)
   }
 }

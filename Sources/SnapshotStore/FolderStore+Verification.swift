@@ -19,6 +19,7 @@ extension FolderStore {
     guard isFolder(root) else {
       throw StoreError.unreadable(path: root, reason: "no such folder")
     }
+    _ = try storeFormat()
     for host in try contents(of: root).sorted() {
       let hostPath = root + "/" + host
       if isSymbolicLink(hostPath) {

@@ -14,6 +14,8 @@ extension FolderStore {
     let record = try pageRecord(for: normalizedPageURL(url))
     let folder = try checkedPath(of: record)
     try createFolder(folder, sync: syncsWrites)
+    // Refuses a store a newer Redline wrote; records this format in an older one.
+    try recordFormat()
     // Made by another run in the meantime: checked again once it exists.
     _ = try checkedPath(of: record)
     return try withFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {

@@ -49,6 +49,7 @@ public struct FolderStore: SnapshotStoring {
 
   /// The page for a URL; nil when the store has no folder for it.
   public func page(for url: String) throws -> PageRecord? {
+    _ = try storeFormat()
     let record = try pageRecord(for: normalizedPageURL(url))
     let pageFile = try checkedPath(of: record) + "/page.json"
     if isSymbolicLink(pageFile) { throw StoreError.symbolicLink(path: pageFile) }
@@ -66,6 +67,7 @@ public struct FolderStore: SnapshotStoring {
   public func readablePages() throws -> PageListing {
     let manager = FileManager.default
     guard manager.fileExists(atPath: root) else { return PageListing(pages: []) }
+    _ = try storeFormat()
     var result: [PageRecord] = []
     var unreadable: [String] = []
     for host in try contents(of: root) where !host.hasPrefix(".") {

@@ -15,6 +15,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A symbolic link inside the store: Redline never follows one (a link planted in a shared
   /// store could make a run write, or read, where the planter chose).
   case symbolicLink(path: String)
+  /// The store was written by a later Redline, in a format this one does not know.
+  case newerFormat(path: String, format: Int, supported: Int)
   /// A capture already exists at that time; the store never overwrites one.
   case duplicateCapture(path: String)
   /// A write asked of the store breaks one of its rules (a caller's mistake).
@@ -29,6 +31,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidURL(let url): "not an http(s) URL: \(url)"
     case .unknownPage(let url): "store: no captures of \(url)"
     case .locked(let path): "store: \(path) is being written by another run; skipped"
+    case .newerFormat(let path, let format, let supported):
+      "store: \(path) is in store format \(format), written by a newer Redline; this one reads"
+        + " formats up to \(supported): upgrade Redline"
     case .symbolicLink(let path):
       "store: \(path) is a symbolic link; Redline never follows links inside a store"
     case .duplicateCapture(let path): "store: \(path) already exists; a capture is never replaced"

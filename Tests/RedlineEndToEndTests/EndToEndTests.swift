@@ -118,8 +118,9 @@ struct EndToEndTests {
     #expect(first.stdout == "new \(url)\n")
     #expect(first.stderr == "")
 
-    let hosts = try FileManager.default.contentsOfDirectory(atPath: store)
-    #expect(hosts == ["127.0.0.1"])
+    // One host folder, and the store's format record beside it.
+    let hosts = try FileManager.default.contentsOfDirectory(atPath: store).sorted()
+    #expect(hosts == [".redline-store.json", "127.0.0.1"])
     let folders = try FileManager.default.contentsOfDirectory(atPath: store + "/127.0.0.1")
     try #require(folders.count == 1)
     let pageFolder = store + "/127.0.0.1/" + folders[0]

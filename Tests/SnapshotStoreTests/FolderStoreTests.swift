@@ -281,3 +281,23 @@ struct PageFolderTests {
     }
   }
 }
+
+@Suite("store format")
+struct StoreFormatTests {
+  @Test("a store records its format on its first write; a newer format is refused")
+  func format() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      try store.withPage(for: "https://b.example/p") { _ in }
+      #expect(try store.storeFormat() == FolderStore.formatVersion)
+      try Data(#"{"format": 99}"#.utf8).write(
+        to: URL(fileURLWithPath: root + "/.redline-store.json"))
+      let newer = StoreError.newerFormat(
+        path: root, format: 99, supported: FolderStore.formatVersion)
+      #expect(throws: newer) { try store.withPage(for: "https://b.example/p") { _ in } }
+      #expect(throws: newer) { try store.verify() }
+      #expect(throws: newer) { try store.pages() }
+      #expect(throws: newer) { try store.page(for: "https://b.example/p") }
+    }
+  }
+}
