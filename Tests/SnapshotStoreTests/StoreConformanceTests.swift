@@ -1,0 +1,150 @@
+import Foundation
+import SnapshotStore
+import Testing
+
+/// What every `SnapshotStoring` backend must do, written against the protocol alone (after
+/// fluent-kit's `FluentBenchmarker`): a second backend (a shared database) runs the same
+/// checks by passing its own factory to `StoreConformance`.
+struct StoreConformance {
+  /// Makes an empty store; called once per check.
+  let makeStore: () throws -> any SnapshotStoring
+  let url = "https://blog.example/2016/07/a-post.html"
+
+  private func metadata(_ time: String, text: String, body: [UInt8]) -> CaptureMetadata {
+    CaptureMetadata(
+      time: time, requestedURL: url, finalURL: url, status: 200,
+      headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
+      fetchSeconds: 0.1, bodySHA256: sha256Hex(body), bodyBytes: body.count,
+      textSHA256: sha256Hex(Array(text.utf8)), rawKept: true, title: "A post",
+      extractionMethod: "test", redlineVersion: "test", articleFormat: 2)
+  }
+
+  private func save(_ store: any SnapshotStoring, _ time: String, version: Int, first: Bool)
+    throws
+  {
+    let text = "Title: A post\n\nVersion \(version).\n"
+    let body = Array("<p>Version \(version).</p>".utf8)
+    let meta = metadata(time, text: text, body: body)
+    try store.withPage(for: url) { page in
+      try store.save(
+        NewCapture(metadata: meta, rawBody: body, articleText: text),
+        recording: HistoryEntry(
+          time: time, outcome: first ? .new : .changed, status: 200, capture: time,
+          added: first ? nil : 1, removed: first ? nil : 1, bodySHA256: meta.bodySHA256,
+          textSHA256: meta.textSHA256, title: "A post"),
+        in: page)
+    }
+  }
+
+  /// A page's life: new, unchanged, changed, failed, moved, back; read back through every
+  /// query of the protocol.
+  func lifecycle() throws {
+    let store = try makeStore()
+    #expect(try store.page(for: url) == nil)
+    try save(store, "20160702T100000Z", version: 1, first: true)
+    let page = try #require(try store.page(for: url))
+    try store.withPage(for: url) { page in
+      try store.record(
+        HistoryEntry(
+          time: "20160702T110000Z", outcome: .unchanged, status: 200,
+          capture: "20160702T100000Z"),
+        in: page)
+    }
+    try save(store, "20160702T120000Z", version: 2, first: false)
+    try store.withPage(for: url) { page in
+      try store.record(
+        HistoryEntry(time: "20160702T130000Z", outcome: .failed, status: 404, error: "gone"),
+        in: page)
+      try store.record(
+        HistoryEntry(
+          time: "20160702T140000Z", outcome: .moved, status: 200,
+          finalURL: "https://blog.example/"),
+        in: page)
+      try store.record(
+        HistoryEntry(
+          time: "20160702T150000Z", outcome: .back, status: 200, capture: "20160702T100000Z"),
+        in: page)
+      try store.record(
+        HistoryEntry(time: "20160702T160000Z", outcome: .unchanged, status: 200), in: page)
+    }
+    let history = try store.history(of: page)
+    #expect(
+      history.map(\.outcome) == [.new, .unchanged, .changed, .failed, .moved, .back, .unchanged])
+    #expect(history.map(\.time) == history.map(\.time).sorted())
+    // An unchanged line names the capture it saw: after a return, the earlier one.
+    #expect(history[1].capture == "20160702T100000Z")
+    #expect(history.last?.capture == "20160702T100000Z")
+    #expect(currentCapture(in: history) == "20160702T100000Z")
+    #expect(try store.latestCheck(of: page)?.time == "20160702T160000Z")
+    #expect(try store.captures(of: page).map(\.time) == ["20160702T100000Z", "20160702T120000Z"])
+    #expect(try store.latestCapture(of: page)?.time == "20160702T120000Z")
+    #expect(
+      try store.articleText(of: page, capture: "20160702T120000Z")
+        == "Title: A post\n\nVersion 2.\n")
+    #expect(
+      try store.rawBody(of: page, capture: "20160702T100000Z")
+        == Array("<p>Version 1.</p>".utf8))
+    #expect(try store.pages().map(\.url) == [url])
+    #expect(try store.readablePages().unreadable.isEmpty)
+    #expect(try store.pagesChanged(since: "20160702T113000Z").map(\.url) == [url])
+    #expect(try store.pagesChanged(since: "20160702T123000Z").isEmpty)
+    #expect(try store.verify().isClean)
+  }
+
+  /// A capture is never replaced, and a capture is saved only with the check that made it.
+  func refusals() throws {
+    let store = try makeStore()
+    try save(store, "20160702T100000Z", version: 1, first: true)
+    #expect(throws: StoreError.self) {
+      try save(store, "20160702T100000Z", version: 2, first: false)
+    }
+    #expect(throws: StoreError.self) {
+      try store.withPage(for: url) { page in
+        let text = "Title: A post\n\nOther.\n"
+        try store.save(
+          NewCapture(
+            metadata: metadata("20160702T110000Z", text: text, body: []), rawBody: [],
+            articleText: text),
+          recording: HistoryEntry(time: "20160702T120000Z", outcome: .changed), in: page)
+      }
+    }
+    #expect(try store.verify().isClean)
+  }
+
+  /// A repair of an intact page records nothing.
+  func repairOfIntactPage() throws {
+    let store = try makeStore()
+    try save(store, "20160702T100000Z", version: 1, first: true)
+    let result = try store.repair(url, time: "20160702T110000Z")
+    #expect(result.recorded.isEmpty)
+    #expect(result.time == nil)
+    let page = try #require(try store.page(for: url))
+    #expect(try store.history(of: page).count == 1)
+  }
+}
+
+@Suite("the store protocol, on the folder store")
+struct FolderStoreConformanceTests {
+  private func conformance(_ root: String) -> StoreConformance {
+    var count = 0
+    return StoreConformance {
+      count += 1
+      return FolderStore(root: root + "/\(count)")
+    }
+  }
+
+  @Test("a page's life reads back through every query")
+  func lifecycle() throws {
+    try withTemporaryFolder { try conformance($0).lifecycle() }
+  }
+
+  @Test("captures are never replaced, nor saved without their check")
+  func refusals() throws {
+    try withTemporaryFolder { try conformance($0).refusals() }
+  }
+
+  @Test("repairing an intact page records nothing")
+  func repair() throws {
+    try withTemporaryFolder { try conformance($0).repairOfIntactPage() }
+  }
+}
