@@ -11,7 +11,13 @@ struct ExtractionStage: Sendable {
 
   /// Platform and schema markup: `post-body`, `entry-content`, `itemprop=articleBody`, ….
   static let platformMarkup = ExtractionStage(name: "platform markup", isContainer: true) {
-    bestContainer(in: $0, patterns: ContainerRules.platformContainers)
+    page in
+    // The page's post container when it has one; on listings and threads, the best match.
+    guard let container = page.postContainer else {
+      return bestContainer(in: page, patterns: ContainerRules.platformContainers)
+    }
+    return postOrThread(
+      container.index, matching: ContainerRules.platformContainers[container.rule], in: page)
   }
   /// HTML5 containers: `<article>`, `<main>`, `role=main`.
   static let semanticContainer = ExtractionStage(name: "semantic container", isContainer: true) {
@@ -46,10 +52,18 @@ private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) ->
     }
   }
   guard let best else { return nil }
-  if page.tag(best.index, is: .article), let thread = siblingPosts(of: best.index, in: page) {
+  return postOrThread(best.index, matching: patterns[best.rule], in: page)
+}
+
+/// The winning container with the parts of the same post (`partsOfPost`), or, for an
+/// `<article>`, the thread of posts it belongs to (`siblingPosts`).
+private func postOrThread(_ winner: Int, matching pattern: ElementPattern, in page: PageAnalysis)
+  -> [Int]
+{
+  if page.tag(winner, is: .article), let thread = siblingPosts(of: winner, in: page) {
     return thread
   }
-  return partsOfPost(best.index, matching: patterns[best.rule], in: page)
+  return partsOfPost(winner, matching: pattern, in: page)
 }
 
 /// A thread or a listing: the `<article>`s beside the winning one (same parent), all taken in

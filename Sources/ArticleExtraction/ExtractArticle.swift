@@ -48,7 +48,13 @@ public func extractArticle(
     let inside = scoredRoots.allSatisfy { root in
       found.roots.contains { $0 == root || document.contains($0, root) }
     }
-    if !inside, let scored = body(of: .contentScoring, roots: scoredRoots),
+    // The page's post container is the post however short it is: the prose mass beside it is
+    // then chrome (a sidebar's "About me"), unless it is inside another `<article>` (the
+    // container was only the post's title box).
+    let overridable =
+      stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
+      || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) }
+    if !inside, overridable, let scored = body(of: .contentScoring, roots: scoredRoots),
       Double(textLength(scored.blocks)) > Double(textLength(blocks))
         * ScoringRules.containerOverrideRatio
     {
@@ -66,6 +72,19 @@ public func extractArticle(
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
     language: metadata.language, blocks: blocks)
   return ExtractionResult(article: article, method: stage.name, links: links)
+}
+
+/// Whether `node` is inside an `<article>` that holds none of `roots`: the post itself, beside a
+/// platform container that is only its header (a hero box with the title and the excerpt).
+private func isInOtherArticle(_ node: Int, than roots: [Int], _ page: PageAnalysis) -> Bool {
+  var ancestor = node
+  while ancestor > 0 {
+    if page.tag(ancestor, is: .article) {
+      return !roots.contains { page.document.contains(ancestor, $0) }
+    }
+    ancestor = page.document.nodes[ancestor].parent
+  }
+  return false
 }
 
 /// The share of link text in the text under `outer` that is not under `inner` (nodes inside it).

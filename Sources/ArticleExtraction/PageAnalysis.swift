@@ -22,6 +22,9 @@ struct PageAnalysis {
   let marks: [WordMarks]
   /// The traits of each tag name, indexed like `document.tagNames`.
   let traits: [TagTraits]
+  /// The platform's post container (`ContainerRules.platformContainers`), when the page has
+  /// one: the article comes from inside it, and nothing around it is kept for its length.
+  let postContainer: (index: Int, rule: Int)?
 
   init(_ document: HTMLDocument) {
     self.document = document
@@ -58,8 +61,6 @@ struct PageAnalysis {
     commas = ownText.commas
     linkTextLength = Self.measure(document, &textLength, &commas, skipped: skipped)
     let pageText = max(textLength[body], 1)
-    // The nearest `<article>` around each node: a post's own wrapper is never its chrome.
-    var post = NodeCounts(repeating: -1, count: nodes.count)
     // Elements around a `<main>` or an `<article>`: chrome by tag never holds one, unless
     // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
     var holdsPost = Array(repeating: false, count: nodes.count)
@@ -72,6 +73,25 @@ struct PageAnalysis {
       }
       articles[nodes[index].parent] += articles[index]
     }
+    // Chrome by tag or role, and by class words, worked out once for both passes below.
+    var chromeByTag = Array(repeating: false, count: nodes.count)
+    var chromeByClass = Array(repeating: false, count: nodes.count)
+    var pluginChrome = Array(repeating: false, count: nodes.count)
+    var namedSidebar = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices.dropFirst() where nodes[index].kind == .element && !skipped[index] {
+      chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
+      chromeByClass[index] = Self.hasBoilerplateClass(
+        index, in: document, traits[nodes[index].tag], classes[index], marks[index])
+      pluginChrome[index] =
+        marks[index].contains(.anyWord)
+        && (classes[index].contains(where: PluginChromeRules.classNames.contains)
+          || document.attribute("id", of: index).map(PluginChromeRules.ids.contains) ?? false)
+      namedSidebar[index] =
+        marks[index].contains(.strongNegative)
+        && (classes[index].contains(where: BoilerplateRules.sidebarNames.contains)
+          || document.attribute("id", of: index).map(BoilerplateRules.sidebarNames.contains)
+            ?? false)
+    }
     for index in nodes.indices
     where nodes[index].kind == .element
       && !traits[nodes[index].tag].isDisjoint(with: [.main, .article])
@@ -82,31 +102,55 @@ struct PageAnalysis {
         ancestor = nodes[ancestor].parent
       }
     }
-    for index in nodes.indices.dropFirst() where !skipped[index] {
-      let parent = nodes[index].parent
-      if skipped[parent] {
-        skipped[index] = true
-        continue
+    // Elements that match a platform pattern, and the elements around them: where the post
+    // container is looked for, a wrapper around one is not dropped for a layout word
+    // (`content-sidebar-wrap`), nor is most of one's text (a list marked `dynamic-ad`).
+    let matches = Self.platformMatches(
+      document, skipped: skipped, textLength: textLength,
+      classes: classes)
+    var postWrapper = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices
+    where nodes[index].kind == .element
+      && traits[nodes[index].tag].contains(.article)
+    {
+      postWrapper[index] = true
+    }
+    for match in matches { postWrapper[match.index] = true }
+    let signals = ChromeSignals(
+      nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
+      postWrapper: postWrapper,
+      pageText: pageText, chromeByTag: chromeByTag, chromeByClass: chromeByClass,
+      pluginChrome: pluginChrome, holdsPost: holdsPost, namedSidebar: namedSidebar,
+      articles: articles)
+    var holdsMatch = Array(repeating: false, count: nodes.count)
+    for match in matches {
+      var ancestor = nodes[match.index].parent
+      while ancestor >= 0 && !holdsMatch[ancestor] {
+        holdsMatch[ancestor] = true
+        ancestor = nodes[ancestor].parent
       }
-      post[index] =
-        nodes[parent].kind == .element && traits[nodes[parent].tag].contains(.article)
-        ? parent : post[parent]
-      let share = Double(textLength[index]) / Double(pageText)
-      let postShare =
-        post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
-      let chrome = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
-      let boilerplateClass = Self.hasBoilerplateClass(
-        index, in: document, traits[nodes[index].tag], classes[index], marks[index])
-      // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
-      // the page it holds (a live feed, a long thread), unless the post is inside it.
-      if chrome && boilerplateClass && !holdsPost[index] {
-        skipped[index] = true
-      } else if share <= BoilerplateRules.protectedTextShare,
-        postShare <= BoilerplateRules.protectedTextShare, chrome || boilerplateClass,
-        articles[index] < 2 || articles[index] < articles[0]
-      {
-        skipped[index] = true
+    }
+    skipped = signals.skipped(keeping: holdsMatch, pageShareProtects: true)
+    // The platform container is looked for where chrome is dropped as it always was; once it
+    // is known, chrome is dropped again around it, with nothing kept for its length.
+    var firstText = ownText.text
+    var firstCommas = ownText.commas
+    _ = Self.measure(document, &firstText, &firstCommas, skipped: skipped)
+    let container = Self.postContainer(
+      document, among: matches, skipped: skipped, textLength: firstText, signals: signals)
+    firstText = NodeCounts(repeating: 0, count: 0)
+    firstCommas = NodeCounts(repeating: 0, count: 0)
+    postContainer = container
+    if let container {
+      var holdsContainer = Array(repeating: false, count: nodes.count)
+      var ancestor = container.index
+      while ancestor >= 0 {
+        holdsContainer[ancestor] = true
+        ancestor = nodes[ancestor].parent
       }
+      skipped = signals.skipped(keeping: holdsContainer, pageShareProtects: false)
+    } else if !matches.isEmpty {
+      skipped = signals.skipped(keeping: [], pageShareProtects: true)
     }
     // The first counts go before the second are made, and the second are summed in the
     // own-text arrays themselves: on a page of millions of elements, two sets of counts at once

@@ -51,6 +51,15 @@ enum BoilerplateRules {
   /// a `<main>` or `<article>` is inside it.
   static let protectedTextShare = 0.5
 
+  /// Whole class names or ids of a sidebar column: such a block is never protected by the share
+  /// of the page's text it holds (beside a one-sentence post, a long "About me" is most of the
+  /// page), unlike wrappers whose names only contain a chrome word (`content-sidebar-wrap`).
+  static let sidebarNames: Set<String> = [
+    "sidebar", "sidebar-wrapper", "sidebar-wrap", "sidebar-right", "sidebar-left", "right-sidebar",
+    "left-sidebar", "sidebar-primary", "sidebar-secondary", "primary-sidebar",
+    "secondary-sidebar", "main-sidebar", "blog-sidebar",
+  ]
+
   /// An id of more than this many words is the slug of a heading (Sphinx and docutils give each
   /// section `id="sharing-with-a-single-developer"`), not a name for what the element is: its
   /// words mark nothing.
