@@ -39,8 +39,14 @@ struct PageAnalysis {
     // Whether an element's role makes it chrome (`navigation`, `complementary`, …).
     var chromeRoles = Array(repeating: false, count: nodes.count)
     skipped = Array(repeating: false, count: nodes.count)
+    // `<noscript>` and what it holds: skipped below unless the page has nothing else.
+    let noscriptTag = document.tagNames.firstIndex(of: "noscript")
+    var inNoscript = Array(repeating: false, count: noscriptTag == nil ? 0 : nodes.count)
     for index in nodes.indices.dropFirst() {
       let parentSkipped = skipped[nodes[index].parent]
+      if noscriptTag != nil {
+        inNoscript[index] = inNoscript[nodes[index].parent] || nodes[index].tag == noscriptTag
+      }
       guard nodes[index].kind == .element else {
         skipped[index] = parentSkipped
         continue
@@ -57,6 +63,9 @@ struct PageAnalysis {
     self.classes = classes
     self.marks = marks
     var ownText = Self.ownText(document, skipped: skipped)
+    if noscriptTag != nil {
+      Self.dropNoscript(unlessAlone: inNoscript, &skipped, &ownText, nodes)
+    }
     textLength = ownText.text
     commas = ownText.commas
     linkTextLength = Self.measure(document, &textLength, &commas, skipped: skipped)
@@ -219,6 +228,31 @@ struct PageAnalysis {
       idValue.withUTF8 { idBytes in classAndIDWords(class: classBytes, id: idBytes, into: &words) }
     }
     return words
+  }
+
+  /// Skips `<noscript>` content, and leaves it out of the text counts, unless the text outside
+  /// it is less than `BoilerplateRules.noscriptOnlyShare` of the text inside: forum software
+  /// (Discourse, Flarum) serves its crawler view of a thread there, and the page has nothing
+  /// else.
+  private static func dropNoscript(
+    unlessAlone inNoscript: [Bool], _ skipped: inout [Bool],
+    _ ownText: inout (text: NodeCounts, commas: NodeCounts), _ nodes: [HTMLNode]
+  ) {
+    var inside = 0
+    var outside = 0
+    for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
+      if inNoscript[index] { inside += ownText.text[index] } else { outside += ownText.text[index] }
+    }
+    // A page empty but for "enable JavaScript" keeps that out too.
+    guard
+      inside < ContainerRules.minimumContainerText
+        || Double(outside) >= Double(inside) * BoilerplateRules.noscriptOnlyShare
+    else { return }
+    for index in nodes.indices where inNoscript[index] {
+      skipped[index] = true
+      ownText.text[index] = 0
+      ownText.commas[index] = 0
+    }
   }
 
   /// Non-blank bytes and commas of each text node's own text, counted once per page (and not
