@@ -58,7 +58,7 @@ struct BlockCollector {
         close(open.removeLast())
       }
       let node = nodes[index]
-      if page.skipped[index] || isLinkHeavy(index) || isAuthorBox(index) {
+      if page.skipped[index] || isLinkHeavy(index) || isAuthorBox(index) || isCaption(index) {
         index = node.end
         continue
       }
@@ -142,6 +142,14 @@ struct BlockCollector {
   private func isAuthorBox(_ index: Int) -> Bool {
     page.document.nodes[index].kind == .element
       && page.matches(ContainerRules.authorBox, index)
+  }
+
+  /// A caption or a photo credit (`CaptionRules`): about a picture, not a part of the post.
+  private func isCaption(_ index: Int) -> Bool {
+    guard page.document.nodes[index].kind == .element,
+      page.textLength[index] <= CaptionRules.maximumCaptionText
+    else { return false }
+    return page.classes[index].contains(where: CaptionRules.classNames.contains)
   }
 
   /// A list whose every item says something around its link (`gero removed the windowtype
