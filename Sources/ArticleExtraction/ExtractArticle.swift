@@ -24,7 +24,7 @@ public struct ExtractionResult: Sendable {
 public func extractArticle(
   from document: HTMLDocument, options: ExtractionOptions = ExtractionOptions()
 ) throws -> ExtractionResult {
-  let page = PageAnalysis(document)
+  var page = PageAnalysis(document)
   let metadata = extractMetadata(from: page, options: options)
   func body(
     of stage: ExtractionStage, roots: [Int]? = nil
@@ -35,10 +35,18 @@ public func extractArticle(
     dropRepeatedTitle(metadata.title, from: &blocks)
     return blocks.isEmpty ? nil : (roots, blocks, collector.links)
   }
-  guard
-    let (firstStage, found) = ExtractionStage.cascade.lazy
+  var first = ExtractionStage.cascade.lazy
+    .compactMap({ stage in body(of: stage).map { (stage, $0) } }).first
+  if first == nil {
+    // Every stage dropped everything for its tag or class words (the whole page under a
+    // `skip-item` or `sidebar-first-only` wrapper): the page's text is better than nothing.
+    // A few lines found that way are a menu or a cookie notice, not an article.
+    page = PageAnalysis(document, dropsChrome: false)
+    first = ExtractionStage.cascade.lazy
       .compactMap({ stage in body(of: stage).map { (stage, $0) } }).first
-  else { throw ExtractionError.noArticleFound }
+      .flatMap { textLength($0.1.blocks) >= ScoringRules.minimumUnfilteredText ? $0 : nil }
+  }
+  guard let (firstStage, found) = first else { throw ExtractionError.noArticleFound }
   var (stage, blocks, links) = (firstStage, found.blocks, found.links)
   // A marked container can be a teaser or a fragment (page builders reuse `article` and
   // `post-content` for cards); content scoring that finds far more text wins then. Scoring

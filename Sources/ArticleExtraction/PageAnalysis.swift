@@ -26,7 +26,9 @@ struct PageAnalysis {
   /// one: the article comes from inside it, and nothing around it is kept for its length.
   let postContainer: (index: Int, rule: Int)?
 
-  init(_ document: HTMLDocument) {
+  /// Analyses the page; with `dropsChrome` false, only what is never text (scripts, hidden
+  /// elements) is skipped: the last resort when every stage found nothing.
+  init(_ document: HTMLDocument, dropsChrome: Bool = true) {
     self.document = document
     let nodes = document.nodes
     let traits = TagTraits.table(for: document)
@@ -131,35 +133,39 @@ struct PageAnalysis {
       pageText: pageText, chromeByTag: chromeByTag, chromeByClass: chromeByClass,
       pluginChrome: pluginChrome, holdsPost: holdsPost, namedSidebar: namedSidebar,
       articles: articles)
-    var holdsMatch = Array(repeating: false, count: nodes.count)
-    for match in matches {
-      var ancestor = nodes[match.index].parent
-      while ancestor >= 0 && !holdsMatch[ancestor] {
-        holdsMatch[ancestor] = true
-        ancestor = nodes[ancestor].parent
+    if dropsChrome {
+      var holdsMatch = Array(repeating: false, count: nodes.count)
+      for match in matches {
+        var ancestor = nodes[match.index].parent
+        while ancestor >= 0 && !holdsMatch[ancestor] {
+          holdsMatch[ancestor] = true
+          ancestor = nodes[ancestor].parent
+        }
       }
-    }
-    skipped = signals.skipped(keeping: holdsMatch, pageShareProtects: true)
-    // The platform container is looked for where chrome is dropped as it always was; once it
-    // is known, chrome is dropped again around it, with nothing kept for its length.
-    var firstText = ownText.text
-    var firstCommas = ownText.commas
-    _ = Self.measure(document, &firstText, &firstCommas, skipped: skipped)
-    let container = Self.postContainer(
-      document, among: matches, skipped: skipped, textLength: firstText, signals: signals)
-    firstText = NodeCounts(repeating: 0, count: 0)
-    firstCommas = NodeCounts(repeating: 0, count: 0)
-    postContainer = container
-    if let container {
-      var holdsContainer = Array(repeating: false, count: nodes.count)
-      var ancestor = container.index
-      while ancestor >= 0 {
-        holdsContainer[ancestor] = true
-        ancestor = nodes[ancestor].parent
+      skipped = signals.skipped(keeping: holdsMatch, pageShareProtects: true)
+      // The platform container is looked for where chrome is dropped as it always was; once it
+      // is known, chrome is dropped again around it, with nothing kept for its length.
+      var firstText = ownText.text
+      var firstCommas = ownText.commas
+      _ = Self.measure(document, &firstText, &firstCommas, skipped: skipped)
+      let container = Self.postContainer(
+        document, among: matches, skipped: skipped, textLength: firstText, signals: signals)
+      firstText = NodeCounts(repeating: 0, count: 0)
+      firstCommas = NodeCounts(repeating: 0, count: 0)
+      postContainer = container
+      if let container {
+        var holdsContainer = Array(repeating: false, count: nodes.count)
+        var ancestor = container.index
+        while ancestor >= 0 {
+          holdsContainer[ancestor] = true
+          ancestor = nodes[ancestor].parent
+        }
+        skipped = signals.skipped(keeping: holdsContainer, pageShareProtects: false)
+      } else if !matches.isEmpty {
+        skipped = signals.skipped(keeping: [], pageShareProtects: true)
       }
-      skipped = signals.skipped(keeping: holdsContainer, pageShareProtects: false)
-    } else if !matches.isEmpty {
-      skipped = signals.skipped(keeping: [], pageShareProtects: true)
+    } else {
+      postContainer = nil
     }
     // The first counts go before the second are made, and the second are summed in the
     // own-text arrays themselves: on a page of millions of elements, two sets of counts at once

@@ -93,4 +93,17 @@ struct ContainerAuthorityTests {
     #expect(result.method == "platform markup")
     #expect(result.article.blocks.map(\.text) == [sentence])
   }
+
+  /// Each section of the post in a block marked `skip-item` (a table of contents skips to it).
+  @Test("when chrome rules leave nothing, the page is read again without them")
+  func lastResortWithoutChromeRules() throws {
+    let sections = (1...4).map { number in
+      "<div class=\"skip-item\" id=\"topic\(number)\"><h2>Part \(number)</h2>"
+        + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div>"
+    }.joined()
+    let html =
+      "<html><body><div class=\"menu\"><ul>\(heavyChrome)</ul></div>\(sections)</body></html>"
+    let result = try extractArticle(from: parseHTML(Array(html.utf8)))
+    #expect(result.article.blocks.filter { paragraphs.contains($0.text) }.count == 12)
+  }
 }
