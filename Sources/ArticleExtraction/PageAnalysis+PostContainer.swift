@@ -125,11 +125,14 @@ struct ChromeSignals {
   let traits: [TagTraits]
   /// Nodes never text (scripts, hidden elements), whatever else holds.
   let hardSkipped: [Bool]
-  /// Text outside `hardSkipped` nodes.
+  /// Text outside `hardSkipped` nodes, and the part of it inside links.
   let textLength: NodeCounts
+  let linkTextLength: NodeCounts
   /// `<article>`s and platform containers: a post's own wrapper, whose chrome is never most of
   /// its text.
   let postWrapper: [Bool]
+  /// The page's text outside links: an element's share of the page is of this (menus and link
+  /// lists do not make the post a small part of the page).
   let pageText: Int
   /// Chrome by tag or role, chrome by class or id words, and plugin chrome (`PluginChromeRules`).
   let chromeByTag: [Bool]
@@ -139,13 +142,16 @@ struct ChromeSignals {
   let holdsPost: [Bool]
   /// Elements whose whole class name or id is one of `BoilerplateRules.sidebarNames`.
   let namedSidebar: [Bool]
+  /// Text of each element marked chrome by class together with its siblings of the same class
+  /// (empty when no element has such siblings): a group holding most of the page is the post.
+  let groupText: NodeCounts
   /// How many `<article>`s each element holds.
   let articles: NodeCounts
 
   /// The skipped nodes. `kept` elements (those holding the post container, or a candidate for
   /// it) are never dropped for a tag or class words, nor is an element holding more than
-  /// `BoilerplateRules.protectedTextShare` of its `<article>`'s text, or of the page's when
-  /// `pageShareProtects`. Around a known container page share protects nothing: beside a short
+  /// `BoilerplateRules.protectedTextShare` of its `<article>`'s text, or of the page's (alone
+  /// or with its siblings of the same class) when `pageShareProtects`. Around a known container page share protects nothing: beside a short
   /// post, a sidebar holds most of the text.
   func skipped(keeping kept: [Bool], pageShareProtects: Bool) -> [Bool] {
     var skipped = hardSkipped
@@ -170,9 +176,11 @@ struct ChromeSignals {
       guard chrome || boilerplateClass else { continue }
       // A block named only `sidebar` is the sidebar, however much of the page it holds, unless
       // libxml2 nested the post inside it.
+      let ownProse = textLength[index] - linkTextLength[index]
+      let ownText = groupText.isEmpty ? ownProse : max(ownProse, groupText[index])
       let share =
         pageShareProtects && (!namedSidebar[index] || holdsPost[index])
-        ? Double(textLength[index]) / Double(pageText) : 0
+        ? Double(ownText) / Double(pageText) : 0
       let postShare =
         post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
       // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of

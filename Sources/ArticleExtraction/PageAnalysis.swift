@@ -71,7 +71,6 @@ struct PageAnalysis {
     textLength = ownText.text
     commas = ownText.commas
     linkTextLength = Self.measure(document, &textLength, &commas, skipped: skipped)
-    let pageText = max(textLength[body], 1)
     // Elements around a `<main>` or an `<article>`: chrome by tag never holds one, unless
     // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
     var holdsPost = Array(repeating: false, count: nodes.count)
@@ -103,6 +102,8 @@ struct PageAnalysis {
           || document.attribute("id", of: index).map(BoilerplateRules.sidebarNames.contains)
             ?? false)
     }
+    let groupText = Self.sameClassSiblingText(
+      document, chromeByClass, textLength, linkTextLength)
     for index in nodes.indices
     where nodes[index].kind == .element
       && !traits[nodes[index].tag].isDisjoint(with: [.main, .article])
@@ -129,9 +130,12 @@ struct PageAnalysis {
     for match in matches { postWrapper[match.index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
+      linkTextLength: linkTextLength,
       postWrapper: postWrapper,
-      pageText: pageText, chromeByTag: chromeByTag, chromeByClass: chromeByClass,
+      pageText: max(textLength[body] - linkTextLength[body], 1), chromeByTag: chromeByTag,
+      chromeByClass: chromeByClass,
       pluginChrome: pluginChrome, holdsPost: holdsPost, namedSidebar: namedSidebar,
+      groupText: groupText,
       articles: articles)
     if dropsChrome {
       var holdsMatch = Array(repeating: false, count: nodes.count)
@@ -234,6 +238,32 @@ struct PageAnalysis {
       idValue.withUTF8 { idBytes in classAndIDWords(class: classBytes, id: idBytes, into: &words) }
     }
     return words
+  }
+
+  /// For each element marked chrome by its class, the text outside links of it and its
+  /// siblings with the same class value, when there are at least two: the sections of a post each marked
+  /// `cws-jump-section` or `banner has-hover` hold the post together.
+  private static func sameClassSiblingText(
+    _ document: HTMLDocument, _ chromeByClass: [Bool], _ textLength: NodeCounts,
+    _ linkTextLength: NodeCounts
+  ) -> NodeCounts {
+    let nodes = document.nodes
+    var group = NodeCounts(repeating: 0, count: 0)
+    var done = Set<Int>()
+    for index in nodes.indices where chromeByClass[index] {
+      let parent = nodes[index].parent
+      guard parent >= 0, done.insert(parent).inserted else { continue }
+      var members: [String: [Int]] = [:]
+      for child in document.children(of: parent) where chromeByClass[child] {
+        members[document.attribute("class", of: child) ?? "", default: []].append(child)
+      }
+      for (_, siblings) in members where siblings.count >= 2 {
+        if group.isEmpty { group = NodeCounts(repeating: 0, count: nodes.count) }
+        let total = siblings.reduce(0) { $0 + textLength[$1] - linkTextLength[$1] }
+        for sibling in siblings { group[sibling] = total }
+      }
+    }
+    return group
   }
 
   /// Skips `<noscript>` content, and leaves it out of the text counts, unless the text outside

@@ -106,4 +106,21 @@ struct ContainerAuthorityTests {
     let result = try extractArticle(from: parseHTML(Array(html.utf8)))
     #expect(result.article.blocks.filter { paragraphs.contains($0.text) }.count == 12)
   }
+
+  /// Each section of the post marked `jump-section` (a table of contents jumps to it): none
+  /// holds most of the page, together they hold all of its prose.
+  @Test("sections of one class that together hold the page's prose are the post")
+  func sectionsOfOneClass() throws {
+    let sections = (1...4).map { number in
+      "<section class=\"cws-jump-section\" id=\"part-\(number)\"><h2>Part \(number)</h2>"
+        + paragraphs.map { "<p>\($0)</p>" }.joined() + "</section>"
+    }.joined()
+    let html = """
+      <html><body><nav class="menu"><ul>\(heavyChrome)</ul></nav>
+      <div class="page">\(sections)</div>
+      <div class="promo"><p>\(aboutMe)</p></div></body></html>
+      """
+    let result = try extractArticle(from: parseHTML(Array(html.utf8)))
+    #expect(result.article.blocks.filter { paragraphs.contains($0.text) }.count == 12)
+  }
 }
