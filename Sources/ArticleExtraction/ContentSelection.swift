@@ -14,7 +14,8 @@ struct ExtractionStage: Sendable {
     page in
     // The page's post container when it has one; on listings and threads, the best match.
     guard let container = page.postContainer else {
-      return bestContainer(in: page, patterns: ContainerRules.platformContainers)
+      return bestContainer(
+        in: page, patterns: ContainerRules.platformContainers, among: page.platformMatches)
     }
     return postOrThread(
       container.index, matching: ContainerRules.platformContainers[container.rule], in: page)
@@ -35,13 +36,24 @@ struct ExtractionStage: Sendable {
 }
 
 /// The element matching the earliest pattern, and among those the one with the most text.
-private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) -> [Int]? {
+///
+/// With `matches` (elements already known to match, and their patterns), only those are looked
+/// at.
+private func bestContainer(
+  in page: PageAnalysis, patterns: [ElementPattern], among matches: [(index: Int, rule: Int)]? = nil
+) -> [Int]? {
   let nodes = page.document.nodes
   var best: (rule: Int, index: Int)?
-  for index in nodes.indices where nodes[index].kind == .element && !page.skipped[index] {
-    guard page.textLength[index] >= ContainerRules.minimumContainerText,
-      let rule = patterns.firstIndex(where: { page.matches($0, index) })
-    else { continue }
+  let candidates =
+    matches
+    ?? nodes.indices.lazy.filter { index in
+      nodes[index].kind == .element && !page.skipped[index]
+        && page.textLength[index] >= ContainerRules.minimumContainerText
+    }.compactMap { index in
+      patterns.firstIndex(where: { page.matches($0, index) }).map { (index: index, rule: $0) }
+    }
+  for (index, rule) in candidates where !page.skipped[index] {
+    guard page.textLength[index] >= ContainerRules.minimumContainerText else { continue }
     if let current = best {
       let better =
         rule < current.rule

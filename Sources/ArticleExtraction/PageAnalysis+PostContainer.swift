@@ -63,14 +63,23 @@ extension PageAnalysis {
     _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts, classes: ClassTable
   ) -> [(index: Int, rule: Int)] {
     let nodes = document.nodes
+    // Patterns on an attribute no element of the page has are not tried at every element.
+    let patterns = ContainerRules.platformContainers.enumerated().filter { _, pattern in
+      switch pattern {
+      case .itemprop: document.attributeNameID("itemprop") != nil
+      case .attribute(let name, _): document.attributeNameID(name) != nil
+      case .id: document.attributeNameID("id") != nil
+      default: true
+      }
+    }
     var matches: [(index: Int, rule: Int)] = []
     for index in nodes.indices.dropFirst()
     where !skipped[index] && nodes[index].kind == .element && !nodes[index].attributeSpans.isEmpty
       && textLength[index] >= ContainerRules.minimumBodyContainerText
     {
-      if let rule = ContainerRules.platformContainers.firstIndex(where: {
-        $0.matches(index, in: document, classes: classes[index])
-      }), textLength[index] >= ContainerRules.minimumText(forRule: rule) {
+      if let rule = patterns.first(where: {
+        $0.element.matches(index, in: document, classes: classes[index])
+      })?.offset, textLength[index] >= ContainerRules.minimumText(forRule: rule) {
         matches.append((index, rule))
       }
     }

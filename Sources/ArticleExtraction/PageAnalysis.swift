@@ -25,6 +25,9 @@ struct PageAnalysis {
   /// The platform's post container (`ContainerRules.platformContainers`), when the page has
   /// one: the article comes from inside it, and nothing around it is kept for its length.
   let postContainer: (index: Int, rule: Int)?
+  /// Every element outside scripts and hidden blocks matching a platform pattern, with the
+  /// pattern's position in `ContainerRules.platformContainers`, in document order.
+  let platformMatches: [(index: Int, rule: Int)]
 
   /// Analyses the page; with `dropsChrome` false, only what is never text (scripts, hidden
   /// elements) is skipped: the last resort when every stage found nothing.
@@ -92,15 +95,16 @@ struct PageAnalysis {
       chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
       chromeByClass[index] = Self.hasBoilerplateClass(
         index, in: document, traits[nodes[index].tag], classes[index], marks[index])
+      // Whole class names and ids, read only for elements with a class or id word.
+      guard marks[index].contains(.anyWord) else { continue }
+      let id = document.attribute("id", of: index)
       pluginChrome[index] =
-        marks[index].contains(.anyWord)
-        && (classes[index].contains(where: PluginChromeRules.classNames.contains)
-          || document.attribute("id", of: index).map(PluginChromeRules.ids.contains) ?? false)
+        classes[index].contains(where: PluginChromeRules.classNames.contains)
+        || id.map(PluginChromeRules.ids.contains) ?? false
       namedSidebar[index] =
         marks[index].contains(.strongNegative)
         && (classes[index].contains(where: BoilerplateRules.sidebarNames.contains)
-          || document.attribute("id", of: index).map(BoilerplateRules.sidebarNames.contains)
-            ?? false)
+          || id.map(BoilerplateRules.sidebarNames.contains) ?? false)
     }
     let groupText = Self.sameClassSiblingText(
       document, chromeByClass, textLength, linkTextLength)
@@ -120,6 +124,7 @@ struct PageAnalysis {
     let matches = Self.platformMatches(
       document, skipped: skipped, textLength: textLength,
       classes: classes)
+    platformMatches = matches
     var postWrapper = Array(repeating: false, count: nodes.count)
     for index in nodes.indices
     where nodes[index].kind == .element
