@@ -1,3 +1,4 @@
+import Foundation
 import ArticleExtraction
 import HTMLParsing
 import Testing
@@ -122,5 +123,42 @@ struct ContainerAuthorityTests {
       """
     let result = try extractArticle(from: parseHTML(Array(html.utf8)))
     #expect(result.article.blocks.filter { paragraphs.contains($0.text) }.count == 12)
+  }
+}
+
+/// The issue's cron test: on a short Blogger post, a new pageview count, a Profile widget
+/// removed or made longer, and a reordered Popular Posts widget must not change the article.
+@Suite("Short Blogger posts under sidebar changes")
+struct ShortPostSidebarTests {
+  @Test("sidebar changes beside a short Blogger post give the same article", arguments: 1...3)
+  func sidebarChanges(paragraphCount: Int) throws {
+    let url = FixtureTests.fixtures.appendingPathComponent(
+      "blogger-short-post-\(paragraphCount)/source.html")
+    let original = try String(contentsOf: url, encoding: .utf8)
+    let profileStart = try #require(original.range(of: "<div class='widget Profile'"))
+    let profileEnd = try #require(
+      original.range(
+        of: "View my complete profile</a>", range: profileStart.upperBound..<original.endIndex))
+    let withoutProfile = original.replacingCharacters(
+      in: profileStart.lowerBound..<profileEnd.upperBound, with: "")
+    let changes = [
+      original.replacingOccurrences(of: "1,408,215", with: "1,409,877"),
+      withoutProfile,
+      original.replacingOccurrences(
+        of: "Comments are welcome,",
+        with:
+          "I also wrote two books on the Libyan revolution and its aftermath. Comments are welcome,"
+      ),
+      original.replacingOccurrences(
+        of: "US will bank Tik Tok unless it sells off its US operations",
+        with: "Haftar's forces withdraw from the outskirts of Tripoli after a year of fighting"),
+    ]
+    let expected = try extractArticle(from: parseHTML(Array(original.utf8))).article.canonicalText
+    for changed in changes {
+      #expect(changed != original)
+      let text = try extractArticle(from: parseHTML(Array(changed.utf8))).article.canonicalText
+      #expect(text == expected)
+    }
+    #expect(!expected.contains("Pageviews") && !expected.contains("About Me"))
   }
 }
