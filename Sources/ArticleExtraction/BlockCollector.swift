@@ -36,6 +36,8 @@ struct BlockCollector {
   private var listCounters: [Int: Int] = [:]
   /// The `href`s of the links inside the collected blocks, in document order.
   private(set) var links: [String] = []
+  /// The root being walked.
+  private var currentRoot = 0
 
   init(page: PageAnalysis) {
     self.page = page
@@ -49,6 +51,7 @@ struct BlockCollector {
   }
 
   private mutating func walk(_ root: Int) {
+    currentRoot = root
     let nodes = page.document.nodes
     var open: [Int] = []
     var index = root
@@ -58,7 +61,9 @@ struct BlockCollector {
         close(open.removeLast())
       }
       let node = nodes[index]
-      if page.skipped[index] || isLinkHeavy(index) || isAuthorBox(index) {
+      if page.skipped[index] || isLinkHeavy(index) || isAuthorBox(index) || isCaption(index)
+        || isNestedTeaser(index)
+      {
         index = node.end
         continue
       }
@@ -142,6 +147,38 @@ struct BlockCollector {
   private func isAuthorBox(_ index: Int) -> Bool {
     page.document.nodes[index].kind == .element
       && page.matches(ContainerRules.authorBox, index)
+  }
+
+  /// An `<article>` inside the body whose heading is a link and whose text is short: a card of
+  /// another post (related posts, "read next") marked up as a nested article, not a part of
+  /// this one.
+  private func isNestedTeaser(_ index: Int) -> Bool {
+    guard index != currentRoot, page.tag(index, is: .article),
+      page.textLength[index] <= ScoringRules.maximumTeaserText
+    else { return false }
+    // Only an article inside the post's own `<article>`: the articles of a listing or a thread
+    // are the page.
+    var ancestor = page.document.nodes[index].parent
+    var insidePost = false
+    while ancestor >= 0 && !insidePost {
+      insidePost = page.tag(ancestor, is: .article)
+      if ancestor == currentRoot { break }
+      ancestor = page.document.nodes[ancestor].parent
+    }
+    guard insidePost else { return false }
+    return page.document.descendants(of: index).contains { inner in
+      page.tag(inner, is: .heading) && page.textLength[inner] > 0
+        && Double(page.linkTextLength[inner])
+          >= Double(page.textLength[inner]) * ScoringRules.teaserTitleLinkShare
+    }
+  }
+
+  /// A caption or a photo credit (`CaptionRules`): about a picture, not a part of the post.
+  private func isCaption(_ index: Int) -> Bool {
+    guard page.document.nodes[index].kind == .element,
+      page.textLength[index] <= CaptionRules.maximumCaptionText
+    else { return false }
+    return page.classes[index].contains(where: CaptionRules.classNames.contains)
   }
 
   /// A list whose every item says something around its link (`gero removed the windowtype

@@ -11,7 +11,14 @@ struct ExtractionStage: Sendable {
 
   /// Platform and schema markup: `post-body`, `entry-content`, `itemprop=articleBody`, ….
   static let platformMarkup = ExtractionStage(name: "platform markup", isContainer: true) {
-    bestContainer(in: $0, patterns: ContainerRules.platformContainers)
+    page in
+    // The page's post container when it has one; on listings and threads, the best match.
+    guard let container = page.postContainer else {
+      return bestContainer(
+        in: page, patterns: ContainerRules.platformContainers, among: page.platformMatches)
+    }
+    return postOrThread(
+      container.index, matching: ContainerRules.platformContainers[container.rule], in: page)
   }
   /// HTML5 containers: `<article>`, `<main>`, `role=main`.
   static let semanticContainer = ExtractionStage(name: "semantic container", isContainer: true) {
@@ -29,13 +36,24 @@ struct ExtractionStage: Sendable {
 }
 
 /// The element matching the earliest pattern, and among those the one with the most text.
-private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) -> [Int]? {
+///
+/// With `matches` (elements already known to match, and their patterns), only those are looked
+/// at.
+private func bestContainer(
+  in page: PageAnalysis, patterns: [ElementPattern], among matches: [(index: Int, rule: Int)]? = nil
+) -> [Int]? {
   let nodes = page.document.nodes
   var best: (rule: Int, index: Int)?
-  for index in nodes.indices where nodes[index].kind == .element && !page.skipped[index] {
-    guard page.textLength[index] >= ContainerRules.minimumContainerText,
-      let rule = patterns.firstIndex(where: { page.matches($0, index) })
-    else { continue }
+  let candidates =
+    matches
+    ?? nodes.indices.lazy.filter { index in
+      nodes[index].kind == .element && !page.skipped[index]
+        && page.textLength[index] >= ContainerRules.minimumContainerText
+    }.compactMap { index in
+      patterns.firstIndex(where: { page.matches($0, index) }).map { (index: index, rule: $0) }
+    }
+  for (index, rule) in candidates where !page.skipped[index] {
+    guard page.textLength[index] >= ContainerRules.minimumContainerText else { continue }
     if let current = best {
       let better =
         rule < current.rule
@@ -46,10 +64,18 @@ private func bestContainer(in page: PageAnalysis, patterns: [ElementPattern]) ->
     }
   }
   guard let best else { return nil }
-  if page.tag(best.index, is: .article), let thread = siblingPosts(of: best.index, in: page) {
+  return postOrThread(best.index, matching: patterns[best.rule], in: page)
+}
+
+/// The winning container with the parts of the same post (`partsOfPost`), or, for an
+/// `<article>`, the thread of posts it belongs to (`siblingPosts`).
+private func postOrThread(_ winner: Int, matching pattern: ElementPattern, in page: PageAnalysis)
+  -> [Int]
+{
+  if page.tag(winner, is: .article), let thread = siblingPosts(of: winner, in: page) {
     return thread
   }
-  return partsOfPost(best.index, matching: patterns[best.rule], in: page)
+  return partsOfPost(winner, matching: pattern, in: page)
 }
 
 /// A thread or a listing: the `<article>`s beside the winning one (same parent), all taken in

@@ -24,7 +24,7 @@ public struct ExtractionResult: Sendable {
 public func extractArticle(
   from document: HTMLDocument, options: ExtractionOptions = ExtractionOptions()
 ) throws -> ExtractionResult {
-  let page = PageAnalysis(document)
+  var page = PageAnalysis(document)
   let metadata = extractMetadata(from: page, options: options)
   func body(
     of stage: ExtractionStage, roots: [Int]? = nil
@@ -35,10 +35,18 @@ public func extractArticle(
     dropRepeatedTitle(metadata.title, from: &blocks)
     return blocks.isEmpty ? nil : (roots, blocks, collector.links)
   }
-  guard
-    let (firstStage, found) = ExtractionStage.cascade.lazy
+  var first = ExtractionStage.cascade.lazy
+    .compactMap({ stage in body(of: stage).map { (stage, $0) } }).first
+  if first == nil {
+    // Every stage dropped everything for its tag or class words (the whole page under a
+    // `skip-item` or `sidebar-first-only` wrapper): the page's text is better than nothing.
+    // A few lines found that way are a menu or a cookie notice, not an article.
+    page = PageAnalysis(document, dropsChrome: false)
+    first = ExtractionStage.cascade.lazy
       .compactMap({ stage in body(of: stage).map { (stage, $0) } }).first
-  else { throw ExtractionError.noArticleFound }
+      .flatMap { textLength($0.1.blocks) >= ScoringRules.minimumUnfilteredText ? $0 : nil }
+  }
+  guard let (firstStage, found) = first else { throw ExtractionError.noArticleFound }
   var (stage, blocks, links) = (firstStage, found.blocks, found.links)
   // A marked container can be a teaser or a fragment (page builders reuse `article` and
   // `post-content` for cards); content scoring that finds far more text wins then. Scoring
@@ -48,7 +56,13 @@ public func extractArticle(
     let inside = scoredRoots.allSatisfy { root in
       found.roots.contains { $0 == root || document.contains($0, root) }
     }
-    if !inside, let scored = body(of: .contentScoring, roots: scoredRoots),
+    // The page's post container is the post however short it is: the prose mass beside it is
+    // then chrome (a sidebar's "About me"), unless it is inside another `<article>` (the
+    // container was only the post's title box).
+    let overridable =
+      stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
+      || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) }
+    if !inside, overridable, let scored = body(of: .contentScoring, roots: scoredRoots),
       Double(textLength(scored.blocks)) > Double(textLength(blocks))
         * ScoringRules.containerOverrideRatio
     {
@@ -66,6 +80,19 @@ public func extractArticle(
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
     language: metadata.language, blocks: blocks, links: linkTargets(links))
   return ExtractionResult(article: article, method: stage.name, links: links)
+}
+
+/// Whether `node` is inside an `<article>` that holds none of `roots`: the post itself, beside a
+/// platform container that is only its header (a hero box with the title and the excerpt).
+private func isInOtherArticle(_ node: Int, than roots: [Int], _ page: PageAnalysis) -> Bool {
+  var ancestor = node
+  while ancestor > 0 {
+    if page.tag(ancestor, is: .article) {
+      return !roots.contains { page.document.contains(ancestor, $0) }
+    }
+    ancestor = page.document.nodes[ancestor].parent
+  }
+  return false
 }
 
 /// The share of link text in the text under `outer` that is not under `inner` (nodes inside it).

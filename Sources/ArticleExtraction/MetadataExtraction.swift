@@ -40,11 +40,16 @@ func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> Pag
     ?? titleTag().flatMap { titleFromTitleTag($0, siteName: metadata.siteName) }
     ?? firstText(in: page, matching: [.tag("h1")])
 
+  // A handle (`twitter:creator`'s "@name") is not a name: it is taken only when the page
+  // names no author at all.
+  let metaAuthors = meta.all(MetadataRules.authorMeta).filter { !$0.contains("://") }
+  let linkedNames = linkedData.authors.filter { !isHandle($0) }
   metadata.authors = uniqueNonEmpty(
-    !linkedData.authors.isEmpty
-      ? linkedData.authors
-      : (meta.all(MetadataRules.authorMeta).filter { !$0.contains("://") }.first.map { [$0] }
-        ?? firstText(in: page, matching: MetadataRules.authorClasses).map { [$0] } ?? []))
+    !linkedNames.isEmpty
+      ? linkedNames
+      : (metaAuthors.first { !isHandle($0) }.map { [$0] }
+        ?? firstText(in: page, matching: MetadataRules.authorClasses).map { [$0] }
+        ?? (linkedData.authors.first ?? metaAuthors.first).map { [$0] } ?? []))
 
   metadata.published = firstValue(
     [
@@ -262,6 +267,13 @@ private enum JSONValue: Decodable {
 
 /// The text of the first element outside boilerplate that matches a pattern, earliest
 /// pattern first.
+/// Whether an author value is a social-media handle (`@riversidenotes`), not a person's name.
+private func isHandle(_ value: String) -> Bool {
+  let trimmed = value.trimmingSpacesAndNewlines()
+  return trimmed.hasPrefix(MetadataRules.handlePrefix)
+    && !trimmed.contains(where: \.isWhitespace)
+}
+
 private func firstText(in page: PageAnalysis, matching patterns: [ElementPattern]) -> String? {
   firstElement(in: page, matching: patterns).map { normalizedText(page.document.text(of: $0)) }
     .flatMap { $0.isEmpty ? nil : $0 }

@@ -22,8 +22,16 @@ struct PageAnalysis {
   let marks: [WordMarks]
   /// The traits of each tag name, indexed like `document.tagNames`.
   let traits: [TagTraits]
+  /// The platform's post container (`ContainerRules.platformContainers`), when the page has
+  /// one: the article comes from inside it, and nothing around it is kept for its length.
+  let postContainer: (index: Int, rule: Int)?
+  /// Every element outside scripts and hidden blocks matching a platform pattern, with the
+  /// pattern's position in `ContainerRules.platformContainers`, in document order.
+  let platformMatches: [(index: Int, rule: Int)]
 
-  init(_ document: HTMLDocument) {
+  /// Analyses the page; with `dropsChrome` false, only what is never text (scripts, hidden
+  /// elements) is skipped: the last resort when every stage found nothing.
+  init(_ document: HTMLDocument, dropsChrome: Bool = true) {
     self.document = document
     let nodes = document.nodes
     let traits = TagTraits.table(for: document)
@@ -36,8 +44,14 @@ struct PageAnalysis {
     // Whether an element's role makes it chrome (`navigation`, `complementary`, …).
     var chromeRoles = Array(repeating: false, count: nodes.count)
     skipped = Array(repeating: false, count: nodes.count)
+    // `<noscript>` and what it holds: skipped below unless the page has nothing else.
+    let noscriptTag = document.tagNames.firstIndex(of: "noscript")
+    var inNoscript = Array(repeating: false, count: noscriptTag == nil ? 0 : nodes.count)
     for index in nodes.indices.dropFirst() {
       let parentSkipped = skipped[nodes[index].parent]
+      if noscriptTag != nil {
+        inNoscript[index] = inNoscript[nodes[index].parent] || nodes[index].tag == noscriptTag
+      }
       guard nodes[index].kind == .element else {
         skipped[index] = parentSkipped
         continue
@@ -54,12 +68,12 @@ struct PageAnalysis {
     self.classes = classes
     self.marks = marks
     var ownText = Self.ownText(document, skipped: skipped)
+    if noscriptTag != nil {
+      Self.dropNoscript(unlessAlone: inNoscript, &skipped, &ownText, nodes)
+    }
     textLength = ownText.text
     commas = ownText.commas
     linkTextLength = Self.measure(document, &textLength, &commas, skipped: skipped)
-    let pageText = max(textLength[body], 1)
-    // The nearest `<article>` around each node: a post's own wrapper is never its chrome.
-    var post = NodeCounts(repeating: -1, count: nodes.count)
     // Elements around a `<main>` or an `<article>`: chrome by tag never holds one, unless
     // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
     var holdsPost = Array(repeating: false, count: nodes.count)
@@ -72,6 +86,28 @@ struct PageAnalysis {
       }
       articles[nodes[index].parent] += articles[index]
     }
+    // Chrome by tag or role, and by class words, worked out once for both passes below.
+    var chromeByTag = Array(repeating: false, count: nodes.count)
+    var chromeByClass = Array(repeating: false, count: nodes.count)
+    var pluginChrome = Array(repeating: false, count: nodes.count)
+    var namedSidebar = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices.dropFirst() where nodes[index].kind == .element && !skipped[index] {
+      chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
+      chromeByClass[index] = Self.hasBoilerplateClass(
+        index, in: document, traits[nodes[index].tag], classes[index], marks[index])
+      // Whole class names and ids, read only for elements with a class or id word.
+      guard marks[index].contains(.anyWord) else { continue }
+      let id = document.attribute("id", of: index)
+      pluginChrome[index] =
+        classes[index].contains(where: PluginChromeRules.classNames.contains)
+        || id.map(PluginChromeRules.ids.contains) ?? false
+      namedSidebar[index] =
+        marks[index].contains(.strongNegative)
+        && (classes[index].contains(where: BoilerplateRules.sidebarNames.contains)
+          || id.map(BoilerplateRules.sidebarNames.contains) ?? false)
+    }
+    let groupText = Self.sameClassSiblingText(
+      document, chromeByClass, textLength, linkTextLength)
     for index in nodes.indices
     where nodes[index].kind == .element
       && !traits[nodes[index].tag].isDisjoint(with: [.main, .article])
@@ -82,31 +118,63 @@ struct PageAnalysis {
         ancestor = nodes[ancestor].parent
       }
     }
-    for index in nodes.indices.dropFirst() where !skipped[index] {
-      let parent = nodes[index].parent
-      if skipped[parent] {
-        skipped[index] = true
-        continue
+    // Elements that match a platform pattern, and the elements around them: where the post
+    // container is looked for, a wrapper around one is not dropped for a layout word
+    // (`content-sidebar-wrap`), nor is most of one's text (a list marked `dynamic-ad`).
+    let matches = Self.platformMatches(
+      document, skipped: skipped, textLength: textLength,
+      classes: classes)
+    platformMatches = matches
+    var postWrapper = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices
+    where nodes[index].kind == .element
+      && traits[nodes[index].tag].contains(.article)
+    {
+      postWrapper[index] = true
+    }
+    for match in matches { postWrapper[match.index] = true }
+    let signals = ChromeSignals(
+      nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
+      linkTextLength: linkTextLength,
+      postWrapper: postWrapper,
+      pageText: max(textLength[body] - linkTextLength[body], 1), chromeByTag: chromeByTag,
+      chromeByClass: chromeByClass,
+      pluginChrome: pluginChrome, holdsPost: holdsPost, namedSidebar: namedSidebar,
+      groupText: groupText,
+      articles: articles)
+    if dropsChrome {
+      var holdsMatch = Array(repeating: false, count: nodes.count)
+      for match in matches {
+        var ancestor = nodes[match.index].parent
+        while ancestor >= 0 && !holdsMatch[ancestor] {
+          holdsMatch[ancestor] = true
+          ancestor = nodes[ancestor].parent
+        }
       }
-      post[index] =
-        nodes[parent].kind == .element && traits[nodes[parent].tag].contains(.article)
-        ? parent : post[parent]
-      let share = Double(textLength[index]) / Double(pageText)
-      let postShare =
-        post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
-      let chrome = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
-      let boilerplateClass = Self.hasBoilerplateClass(
-        index, in: document, traits[nodes[index].tag], classes[index], marks[index])
-      // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
-      // the page it holds (a live feed, a long thread), unless the post is inside it.
-      if chrome && boilerplateClass && !holdsPost[index] {
-        skipped[index] = true
-      } else if share <= BoilerplateRules.protectedTextShare,
-        postShare <= BoilerplateRules.protectedTextShare, chrome || boilerplateClass,
-        articles[index] < 2 || articles[index] < articles[0]
-      {
-        skipped[index] = true
+      skipped = signals.skipped(keeping: holdsMatch, pageShareProtects: true)
+      // The platform container is looked for where chrome is dropped as it always was; once it
+      // is known, chrome is dropped again around it, with nothing kept for its length.
+      var firstText = ownText.text
+      var firstCommas = ownText.commas
+      _ = Self.measure(document, &firstText, &firstCommas, skipped: skipped)
+      let container = Self.postContainer(
+        document, among: matches, skipped: skipped, textLength: firstText, signals: signals)
+      firstText = NodeCounts(repeating: 0, count: 0)
+      firstCommas = NodeCounts(repeating: 0, count: 0)
+      postContainer = container
+      if let container {
+        var holdsContainer = Array(repeating: false, count: nodes.count)
+        var ancestor = container.index
+        while ancestor >= 0 {
+          holdsContainer[ancestor] = true
+          ancestor = nodes[ancestor].parent
+        }
+        skipped = signals.skipped(keeping: holdsContainer, pageShareProtects: false)
+      } else if !matches.isEmpty {
+        skipped = signals.skipped(keeping: [], pageShareProtects: true)
       }
+    } else {
+      postContainer = nil
     }
     // The first counts go before the second are made, and the second are summed in the
     // own-text arrays themselves: on a page of millions of elements, two sets of counts at once
@@ -175,6 +243,57 @@ struct PageAnalysis {
       idValue.withUTF8 { idBytes in classAndIDWords(class: classBytes, id: idBytes, into: &words) }
     }
     return words
+  }
+
+  /// For each element marked chrome by its class, the text outside links of it and its
+  /// siblings with the same class value, when there are at least two: the sections of a post each marked
+  /// `cws-jump-section` or `banner has-hover` hold the post together.
+  private static func sameClassSiblingText(
+    _ document: HTMLDocument, _ chromeByClass: [Bool], _ textLength: NodeCounts,
+    _ linkTextLength: NodeCounts
+  ) -> NodeCounts {
+    let nodes = document.nodes
+    var group = NodeCounts(repeating: 0, count: 0)
+    var done = Set<Int>()
+    for index in nodes.indices where chromeByClass[index] {
+      let parent = nodes[index].parent
+      guard parent >= 0, done.insert(parent).inserted else { continue }
+      var members: [String: [Int]] = [:]
+      for child in document.children(of: parent) where chromeByClass[child] {
+        members[document.attribute("class", of: child) ?? "", default: []].append(child)
+      }
+      for (_, siblings) in members where siblings.count >= 2 {
+        if group.isEmpty { group = NodeCounts(repeating: 0, count: nodes.count) }
+        let total = siblings.reduce(0) { $0 + textLength[$1] - linkTextLength[$1] }
+        for sibling in siblings { group[sibling] = total }
+      }
+    }
+    return group
+  }
+
+  /// Skips `<noscript>` content, and leaves it out of the text counts, unless the text outside
+  /// it is less than `BoilerplateRules.noscriptOnlyShare` of the text inside: forum software
+  /// (Discourse, Flarum) serves its crawler view of a thread there, and the page has nothing
+  /// else.
+  private static func dropNoscript(
+    unlessAlone inNoscript: [Bool], _ skipped: inout [Bool],
+    _ ownText: inout (text: NodeCounts, commas: NodeCounts), _ nodes: [HTMLNode]
+  ) {
+    var inside = 0
+    var outside = 0
+    for index in nodes.indices where nodes[index].kind == .text && !skipped[index] {
+      if inNoscript[index] { inside += ownText.text[index] } else { outside += ownText.text[index] }
+    }
+    // A page empty but for "enable JavaScript" keeps that out too.
+    guard
+      inside < ContainerRules.minimumContainerText
+        || Double(outside) >= Double(inside) * BoilerplateRules.noscriptOnlyShare
+    else { return }
+    for index in nodes.indices where inNoscript[index] {
+      skipped[index] = true
+      ownText.text[index] = 0
+      ownText.commas[index] = 0
+    }
   }
 
   /// Non-blank bytes and commas of each text node's own text, counted once per page (and not

@@ -160,6 +160,18 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
   handler.pointee.cdataBlock = { context, characters, length in
     TreeBuilder.with(context) { $0.state.appendText(characters, Int(length)) }
   }
+  // libxml2 2.9 ignores an end tag that would close a `<div>` (or a table part) opened inside
+  // the element it ends (`<button><div>…</button>`), so the rest of the page stays inside the
+  // button. It reports that end tag as a mismatch; the builder closes the element as a browser
+  // does. The structured-error callback is read only from a handler marked as SAX2's.
+  handler.pointee.initialized = UInt32(XML_SAX2_MAGIC)
+  handler.pointee.serror = { context, error in
+    guard let error, error.pointee.domain == Int32(XML_FROM_HTML.rawValue),
+      error.pointee.code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue),
+      let name = error.pointee.str1
+    else { return }
+    TreeBuilder.with(context) { $0.state.closeMisnested(name) }
+  }
   // Comments and processing instructions are nodes in libxml2's tree: they end a text node.
   handler.pointee.comment = { context, _ in
     TreeBuilder.with(context) { $0.state.flushText() }
@@ -197,6 +209,10 @@ private struct TreeState {
   /// Indices of the open elements, innermost last (32 bits each: a page of a million unclosed
   /// tags keeps a million of them).
   private var open: [Int32] = []
+  /// The elements libxml2 has open, innermost last: the same as `open` until the builder closes
+  /// a mis-nested element that libxml2 keeps open. Those stay here as `-index - 1`, and their
+  /// later end events close nothing.
+  private var libxml2Open: [Int32] = []
   /// Text and attribute values; each node's or value's bytes are well-formed UTF-8.
   private var utf8: [UInt8] = []
   /// Where the text of consecutive character events not yet made a node starts in `utf8`.
@@ -223,6 +239,7 @@ private struct TreeState {
     utf8.reserveCapacity(count)
     nodes.reserveCapacity(min(count / 2, nodeLimit) + 2)
     open.reserveCapacity(min(count / 3, nodeLimit) + 2)
+    libxml2Open.reserveCapacity(min(count / 3, nodeLimit) + 2)
   }
 
   mutating func startElement(
@@ -242,12 +259,42 @@ private struct TreeState {
         kind: .element, tag: tag, parent: parent, end: index + 1,
         contents: firstSpan..<attributeSpans.count))
     open.append(Int32(truncatingIfNeeded: index))
+    libxml2Open.append(Int32(truncatingIfNeeded: index))
   }
 
   mutating func endElement() {
     flushText()
-    guard let index = open.popLast().map(Int.init) else { return }
+    guard let closed = libxml2Open.popLast(), closed >= 0,
+      let index = open.popLast().map(Int.init)
+    else { return }
     nodes[index].end = nodes.count
+  }
+
+  /// An end tag libxml2 did not apply: as HTML5 tree construction does for the end tag of a
+  /// block element (`</button>`, `</nav>`, `</section>`, …), the innermost open element of that
+  /// name is closed with everything opened inside it, unless a table cell or another scope
+  /// boundary stands between. End tags of inline elements are left as libxml2 left them.
+  mutating func closeMisnested(_ name: UnsafePointer<CChar>) {
+    guard let tag = tagNames.existingID(named: name),
+      HTMLParsingRules.blockEndTags.contains(tagNames.names[tag])
+    else { return }
+    var position = open.count - 1
+    while position >= 0 {
+      let nodeTag = nodes[Int(open[position])].tag
+      if nodeTag == tag { break }
+      if HTMLParsingRules.scopeBoundaries.contains(tagNames.names[nodeTag]) { return }
+      position -= 1
+    }
+    guard position >= 0 else { return }
+    flushText()
+    let first = open[position]
+    for index in open[position...] { nodes[Int(index)].end = nodes.count }
+    open.removeSubrange(position...)
+    var mirror = libxml2Open.count - 1
+    while mirror >= 0 && (libxml2Open[mirror] < 0 || libxml2Open[mirror] >= first) {
+      if libxml2Open[mirror] >= 0 { libxml2Open[mirror] = -libxml2Open[mirror] - 1 }
+      mirror -= 1
+    }
   }
 
   mutating func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
@@ -322,6 +369,11 @@ private struct NameTable {
   private var recentIDs = [Int](repeating: 0, count: recentSlots)
   private static let recentSlots = 128
 
+  /// The id of a name already seen, spelled in lower case.
+  func existingID(named name: UnsafePointer<CChar>) -> Int? {
+    idsByName[String(cString: name).lowercased()]
+  }
+
   mutating func id(_ pointer: UnsafePointer<xmlChar>?) -> Int {
     guard let pointer else { return 0 }
     let key = UnsafeRawPointer(pointer)
@@ -364,4 +416,21 @@ private func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     index += 1
   }
   return true
+}
+
+/// What the tree builder does where libxml2 2.9 and browsers build different trees.
+enum HTMLParsingRules {
+  /// End tags that close the innermost open element of their name with everything inside it,
+  /// as HTML5 tree construction says for the end tags of block elements; libxml2 ignores them
+  /// when a `<div>` opened inside is still open.
+  static let blockEndTags: Set<String> = [
+    "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir",
+    "div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing",
+    "main", "menu", "nav", "ol", "pre", "section", "summary", "ul", "form", "li", "dd", "dt",
+  ]
+  /// Elements an end tag does not reach past ("has an element in scope"): an end tag inside a
+  /// table cell does not close what is open outside the table.
+  static let scopeBoundaries: Set<String> = [
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+  ]
 }

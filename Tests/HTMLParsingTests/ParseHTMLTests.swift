@@ -123,4 +123,36 @@ struct AttributeCapTests {
     let document = try parseHTML(Array(html.utf8), attributeLimit: 3)
     #expect(document.attributes(of: document.elements(named: "div")[0]).count == 3)
   }
+
+  /// Browsers close a block element's open descendants at its end tag (HTML5 tree construction);
+  /// libxml2 2.9 ignores the end tag when a `<div>` inside is still open, and the rest of the
+  /// page ended up inside the button or the menu.
+  @Test(
+    "an end tag of a block element closes the divs left open inside it",
+    arguments: ["button", "nav", "section", "header"])
+  func misnestedBlockEnd(tag: String) throws {
+    let html = """
+      <body><\(tag) class=menu><div class=icon><span>Menu</span></\(tag)>\
+      <main><p id=post>The post itself.</p></main></body>
+      """
+    let document = try parseHTML(Array(html.utf8))
+    let outer = document.elements(named: tag)
+    let post = document.elements(named: "p")
+    try #require(outer.count == 1 && post.count == 1)
+    #expect(!document.contains(outer[0], post[0]), "the post is not inside <\(tag)>")
+    #expect(document.text(of: outer[0]) == "Menu")
+    for (index, node) in document.nodes.enumerated().dropFirst() {
+      #expect(node.parent < index)
+      #expect(node.end > index && node.end <= document.nodes[node.parent].end)
+    }
+  }
+
+  @Test("an end tag inside a table cell does not close what is open outside the table")
+  func endTagStopsAtTableCell() throws {
+    let html = "<nav><table><tr><td><div>cell</nav>after</div></td></tr></table></nav><p>next</p>"
+    let document = try parseHTML(Array(html.utf8))
+    let div = document.elements(named: "div")
+    try #require(div.count == 1)
+    #expect(document.text(of: div[0]).hasPrefix("cellafter"))
+  }
 }

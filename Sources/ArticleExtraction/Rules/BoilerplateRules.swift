@@ -2,12 +2,19 @@
 enum BoilerplateRules {
   /// Elements whose text is never prose: code, styles, media and form controls, and the TeX
   /// source a MathML formula carries in `<annotation>`. Always skipped. (A formula's own
-  /// MathML text is part of the sentence around it, as readability keeps it.)
+  /// MathML text is part of the sentence around it, as readability keeps it.) `<noscript>` is
+  /// skipped too, unless it holds the page (`noscriptOnlyShare`).
   static let nonTextTags: Set<String> = [
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+    "script", "style", "template", "svg", "iframe", "object", "embed",
     "canvas", "video", "audio", "map", "head", "title", "meta", "link", "button", "select",
     "input", "textarea", "option", "annotation", "annotation-xml",
   ]
+
+  /// `<noscript>` content is the page's content when the text outside it is less than this
+  /// share of the text inside: forum software (Discourse, Flarum) serves the thread to
+  /// readers without JavaScript there and leaves the rest of the page empty. Otherwise it is
+  /// the fallback of a script (a tracking pixel, "enable JavaScript"), never prose.
+  static let noscriptOnlyShare = 0.1
 
   /// Page chrome by tag: skipped unless it holds most of the page's text (libxml2's HTML 4
   /// parser sometimes nests a whole page inside an unclosed `<nav>`; ASP.NET wraps pages in
@@ -50,6 +57,15 @@ enum BoilerplateRules {
   /// chrome both by tag or role and by class (`<aside id="sidebar">`) gets no protection unless
   /// a `<main>` or `<article>` is inside it.
   static let protectedTextShare = 0.5
+
+  /// Whole class names or ids of a sidebar column: such a block is never protected by the share
+  /// of the page's text it holds (beside a one-sentence post, a long "About me" is most of the
+  /// page), unlike wrappers whose names only contain a chrome word (`content-sidebar-wrap`).
+  static let sidebarNames: Set<String> = [
+    "sidebar", "sidebar-wrapper", "sidebar-wrap", "sidebar-right", "sidebar-left", "right-sidebar",
+    "left-sidebar", "sidebar-primary", "sidebar-secondary", "primary-sidebar",
+    "secondary-sidebar", "main-sidebar", "blog-sidebar",
+  ]
 
   /// An id of more than this many words is the slug of a heading (Sphinx and docutils give each
   /// section `id="sharing-with-a-single-developer"`), not a name for what the element is: its

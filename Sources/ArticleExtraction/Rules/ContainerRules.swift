@@ -1,37 +1,43 @@
 /// Where the platforms most blogs run on put the post body, tried in this order; the first
 /// pattern that matches an element with enough text wins.
 enum ContainerRules {
-  /// Platform and schema markup, most specific first.
-  static let platformContainers: [ElementPattern] = [
+  /// The body containers the platforms write around every post and never around a title or a
+  /// teaser: a post of one sentence in one of them is still the post.
+  static let bodyContainers: [ElementPattern] = [
     // schema.org microdata: Blogger, many WordPress themes and news sites.
     .itemprop("articleBody"),
     // Blogger (every classic and newer theme).
     .className("post-body"),
     // WordPress: core themes and most others.
     .className("entry-content"),
-    // Ghost.
-    .className("gh-content"),
-    .className("post-full-content"),
-    // Substack.
-    .className("available-content"),
-    // Medium and many Hugo/Jekyll themes.
-    .className("post-content"),
-    .className("article-content"),
-    .className("article-body"),
-    .className("post-entry"),
-    .className("entry-body"),
-    .className("single-content"),
-    .className("story-body"),
-    .className("blog-content"),
-    // Microformats 2.
-    .className("e-content"),
-    // Tumblr.
-    .className("body-text"),
-    // Squarespace.
-    .className("blog-item-content"),
-    // Wix.
-    .attribute("data-hook", "post-description"),
   ]
+
+  /// Platform and schema markup, most specific first.
+  static let platformContainers: [ElementPattern] =
+    bodyContainers + [
+      // Ghost.
+      .className("gh-content"),
+      .className("post-full-content"),
+      // Substack.
+      .className("available-content"),
+      // Medium and many Hugo/Jekyll themes.
+      .className("post-content"),
+      .className("article-content"),
+      .className("article-body"),
+      .className("post-entry"),
+      .className("entry-body"),
+      .className("single-content"),
+      .className("story-body"),
+      .className("blog-content"),
+      // Microformats 2.
+      .className("e-content"),
+      // Tumblr.
+      .className("body-text"),
+      // Squarespace.
+      .className("blog-item-content"),
+      // Wix.
+      .attribute("data-hook", "post-description"),
+    ]
 
   /// Generic HTML5 containers, tried after the platform rules.
   static let semanticContainers: [ElementPattern] = [
@@ -46,4 +52,23 @@ enum ContainerRules {
   /// A container with less text than this many characters is not taken as the body: themes
   /// reuse `post-content` for teasers and empty wrappers.
   static let minimumContainerText = 100
+
+  /// A container of `bodyContainers` needs only this many characters (a line of thanks, a
+  /// one-sentence note); other patterns are reused for title boxes and cards, which
+  /// `minimumContainerText` keeps out.
+  static let minimumBodyContainerText = 20
+
+  /// The least text a match of pattern `rule` (a position in `platformContainers`) needs.
+  static func minimumText(forRule rule: Int) -> Int {
+    rule < bodyContainers.count ? minimumBodyContainerText : minimumContainerText
+  }
+
+  /// A platform container with more than this many times the text of the one the pattern order
+  /// prefers is the post instead (the preferred one is a box beside it, such as a theme's
+  /// `entry-content` in a sidebar of a site whose post is in `article-body`).
+  static let containerTextRatio = 2.0
+
+  /// schema.org types of a forum thread: the body of its first posting is not the whole
+  /// content, the replies are too.
+  static let threadTypes = ["DiscussionForumPosting", "QAPage", "Question"]
 }

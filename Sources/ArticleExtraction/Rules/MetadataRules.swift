@@ -21,6 +21,9 @@ enum MetadataRules {
     "article:modified_time", "og:updated_time", "og:modified_time",
     "datemodified", "dcterms.modified", "last-modified",
   ]
+  /// What starts a social-media handle (`twitter:creator` is "@name"): a handle is no name, and
+  /// is an author only when the page names none.
+  static let handlePrefix = "@"
   static let siteNameMeta = ["og:site_name", "application-name", "twitter:site"]
   static let urlMeta = ["og:url", "twitter:url"]
   static let languageMeta = ["og:locale", "dc.language", "content-language", "language"]

@@ -1,0 +1,208 @@
+import HTMLParsing
+
+/// Finding the platform's post container, and dropping chrome around it.
+extension PageAnalysis {
+  /// The platform container of the post: of the elements matching
+  /// `ContainerRules.platformContainers` outside skipped nodes, the one matching the earliest
+  /// pattern (the one with the most text among those), unless another holds more than
+  /// `ContainerRules.containerTextRatio` times its text (a theme's `entry-content` in a box
+  /// beside the post's `article-body`). None when the page is a listing or a thread: when the
+  /// winner is one of several matches of its pattern, a card among sibling `<article>`s, or the
+  /// body of a forum posting (the replies are content too).
+  static func postContainer(
+    _ document: HTMLDocument, among matches: [(index: Int, rule: Int)], skipped: [Bool],
+    textLength: NodeCounts, signals: ChromeSignals
+  ) -> (index: Int, rule: Int)? {
+    let nodes = document.nodes
+    // A match inside a block marked as chrome (a widget in a sidebar) is taken only when no
+    // match stands clear of chrome.
+    var underChrome = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices.dropFirst() {
+      let parent = nodes[index].parent
+      underChrome[index] =
+        underChrome[parent] || signals.chromeByTag[parent] || signals.chromeByClass[parent]
+    }
+    var candidates = matches.filter { match in
+      !skipped[match.index]
+        && textLength[match.index] >= ContainerRules.minimumText(forRule: match.rule)
+    }
+    if candidates.contains(where: { !underChrome[$0.index] }) {
+      candidates.removeAll { underChrome[$0.index] }
+    }
+    guard
+      var best = candidates.min(by: { first, second in
+        first.rule != second.rule
+          ? first.rule < second.rule : textLength[first.index] > textLength[second.index]
+      }),
+      let longest = candidates.max(by: { textLength[$0.index] < textLength[$1.index] })
+    else { return nil }
+    if Double(textLength[longest.index])
+      > Double(textLength[best.index]) * ContainerRules.containerTextRatio,
+      !document.contains(longest.index, best.index)
+    {
+      best = longest
+    }
+    // Other matches of the same pattern make a listing, unless they are parts of the same post
+    // (inside the same `<article>`: a story split around its photos).
+    let post = enclosingArticle(of: best.index, in: document)
+    let others = candidates.filter { other in
+      other.rule == best.rule && other.index != best.index
+        && !document.contains(other.index, best.index)
+        && !document.contains(best.index, other.index)
+        && (post == nil || enclosingArticle(of: other.index, in: document) != post)
+    }
+    guard others.isEmpty, !isCardOrThread(best.index, in: document, skipped: skipped) else {
+      return nil
+    }
+    return best
+  }
+
+  /// The elements outside skipped nodes that match a platform pattern, with the pattern's
+  /// position in `ContainerRules.platformContainers`.
+  static func platformMatches(
+    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts, classes: ClassTable
+  ) -> [(index: Int, rule: Int)] {
+    let nodes = document.nodes
+    // Patterns on an attribute no element of the page has are not tried at every element.
+    let patterns = ContainerRules.platformContainers.enumerated().filter { _, pattern in
+      switch pattern {
+      case .itemprop: document.attributeNameID("itemprop") != nil
+      case .attribute(let name, _): document.attributeNameID(name) != nil
+      case .id: document.attributeNameID("id") != nil
+      default: true
+      }
+    }
+    var matches: [(index: Int, rule: Int)] = []
+    for index in nodes.indices.dropFirst()
+    where !skipped[index] && nodes[index].kind == .element && !nodes[index].attributeSpans.isEmpty
+      && textLength[index] >= ContainerRules.minimumBodyContainerText
+    {
+      if let rule = patterns.first(where: {
+        $0.element.matches(index, in: document, classes: classes[index])
+      })?.offset, textLength[index] >= ContainerRules.minimumText(forRule: rule) {
+        matches.append((index, rule))
+      }
+    }
+    return matches
+  }
+
+  /// The nearest `<article>` around a node.
+  static func enclosingArticle(of index: Int, in document: HTMLDocument) -> Int? {
+    var ancestor = document.nodes[index].parent
+    while ancestor > 0 {
+      if document.name(of: ancestor) == "article" { return ancestor }
+      ancestor = document.nodes[ancestor].parent
+    }
+    return nil
+  }
+
+  /// Whether the container is inside an `<article>` with sibling `<article>`s (a card in a
+  /// grid of posts), or inside a schema.org item of a thread type.
+  static func isCardOrThread(_ index: Int, in document: HTMLDocument, skipped: [Bool])
+    -> Bool
+  {
+    let nodes = document.nodes
+    var ancestor = index
+    var checkedArticle = false
+    while ancestor > 0 {
+      if let type = document.attribute("itemtype", of: ancestor),
+        ContainerRules.threadTypes.contains(where: { type.hasSuffix($0) })
+      {
+        return true
+      }
+      if !checkedArticle && document.name(of: ancestor) == "article" {
+        checkedArticle = true
+        let parent = nodes[ancestor].parent
+        if parent >= 0,
+          document.children(of: parent).contains(where: { sibling in
+            sibling != ancestor && !skipped[sibling] && document.name(of: sibling) == "article"
+          })
+        {
+          return true
+        }
+      }
+      ancestor = nodes[ancestor].parent
+    }
+    return false
+  }
+}
+
+/// What the chrome rules read about each node, kept so that chrome can be dropped twice: before
+/// the post container is known and around it.
+struct ChromeSignals {
+  let nodes: [HTMLNode]
+  let traits: [TagTraits]
+  /// Nodes never text (scripts, hidden elements), whatever else holds.
+  let hardSkipped: [Bool]
+  /// Text outside `hardSkipped` nodes, and the part of it inside links.
+  let textLength: NodeCounts
+  let linkTextLength: NodeCounts
+  /// `<article>`s and platform containers: a post's own wrapper, whose chrome is never most of
+  /// its text.
+  let postWrapper: [Bool]
+  /// The page's text outside links: an element's share of the page is of this (menus and link
+  /// lists do not make the post a small part of the page).
+  let pageText: Int
+  /// Chrome by tag or role, chrome by class or id words, and plugin chrome (`PluginChromeRules`).
+  let chromeByTag: [Bool]
+  let chromeByClass: [Bool]
+  let pluginChrome: [Bool]
+  /// Elements around a `<main>` or an `<article>`.
+  let holdsPost: [Bool]
+  /// Elements whose whole class name or id is one of `BoilerplateRules.sidebarNames`.
+  let namedSidebar: [Bool]
+  /// Text of each element marked chrome by class together with its siblings of the same class
+  /// (empty when no element has such siblings): a group holding most of the page is the post.
+  let groupText: NodeCounts
+  /// How many `<article>`s each element holds.
+  let articles: NodeCounts
+
+  /// The skipped nodes. `kept` elements (those holding the post container, or a candidate for
+  /// it) are never dropped for a tag or class words, nor is an element holding more than
+  /// `BoilerplateRules.protectedTextShare` of its `<article>`'s text, or of the page's (alone
+  /// or with its siblings of the same class) when `pageShareProtects`. Around a known container page share protects nothing: beside a short
+  /// post, a sidebar holds most of the text.
+  func skipped(keeping kept: [Bool], pageShareProtects: Bool) -> [Bool] {
+    var skipped = hardSkipped
+    // The nearest post wrapper around each node: a post's own wrapper is never its chrome.
+    var post = NodeCounts(repeating: -1, count: nodes.count)
+    for index in nodes.indices.dropFirst() where !skipped[index] {
+      let parent = nodes[index].parent
+      if skipped[parent] {
+        skipped[index] = true
+        continue
+      }
+      post[index] = postWrapper[parent] ? parent : post[parent]
+      if !kept.isEmpty && kept[index] { continue }
+      // Plugin chrome (sharing, likes, related posts, author boxes) is never the post, however
+      // short the post beside it.
+      if pluginChrome[index] {
+        skipped[index] = true
+        continue
+      }
+      let chrome = chromeByTag[index]
+      let boilerplateClass = chromeByClass[index]
+      guard chrome || boilerplateClass else { continue }
+      // A block named only `sidebar` is the sidebar, however much of the page it holds, unless
+      // libxml2 nested the post inside it.
+      let ownProse = textLength[index] - linkTextLength[index]
+      let ownText = groupText.isEmpty ? ownProse : max(ownProse, groupText[index])
+      let share =
+        pageShareProtects && (!namedSidebar[index] || holdsPost[index])
+        ? Double(ownText) / Double(pageText) : 0
+      let postShare =
+        post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
+      // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
+      // the page it holds (a live feed, a long thread), unless the post is inside it.
+      if chrome && boilerplateClass && !holdsPost[index] {
+        skipped[index] = true
+      } else if share <= BoilerplateRules.protectedTextShare,
+        postShare <= BoilerplateRules.protectedTextShare,
+        articles[index] < 2 || articles[index] < articles[0]
+      {
+        skipped[index] = true
+      }
+    }
+    return skipped
+  }
+}

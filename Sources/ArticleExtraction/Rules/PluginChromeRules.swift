@@ -1,0 +1,75 @@
+/// Blocks that blog plugins and themes put inside the post container (sharing buttons, likes,
+/// related posts, author boxes, newsletter forms, tables of contents) or right around it. They are
+/// never the post: they are removed however short the post beside them, and no share of the
+/// page's text protects them. Each is matched by its whole class name or id, as the plugin writes
+/// it, not by class words. `PluginChromeTests` has a page for each.
+enum PluginChromeRules {
+  /// Whole class names of plugin chrome.
+  static let classNames: Set<String> = [
+    // Jetpack: sharing and likes (the "sharedaddy" module), related posts, subscriptions.
+    "sharedaddy",
+    "jp-sharing",
+    "jetpack-likes-widget-wrapper",
+    "jp-relatedposts",
+    "wp-block-jetpack-related-posts",
+    "jetpack_subscription_widget",
+    "wp-block-jetpack-subscriptions",
+    "wp-block-jetpack-sharing-buttons",
+    // AddToAny share buttons.
+    "addtoany_share_save_container",
+    "a2a_kit",
+    // Blogger: share buttons and reactions in the post footer.
+    "post-share-buttons",
+    "reaction-buttons",
+    // Other share-button plugins: Sassy Social Share, Shared Counts, Social Warfare, Grow
+    // (Social Pug), Easy Social Share Buttons, MashShare, Shareaholic.
+    "heateor_sss_sharing_container",
+    "shared-counts-wrap",
+    "swp_social_panel",
+    "dpsp-content-wrapper",
+    "essb_links",
+    "mashsb-container",
+    "shareaholic-canvas",
+    // Related posts: YARPP, Contextual Related Posts, Related Posts for WordPress, Related Posts
+    // Thumbnails, and the class most themes give their own block.
+    "yarpp-related",
+    "crp_related",
+    "rp4wp-related-posts",
+    "relpost-thumb-wrapper",
+    "related-posts",
+    // The block editor's "Latest Posts": a list that changes with every new post.
+    "wp-block-latest-posts",
+    // Author boxes: theme boxes, Simple Author Box, Starbox / About Author Box, Molongui.
+    "author-box",
+    "saboxplugin-wrap",
+    "about-author",
+    "abh_box",
+    "m-a-box",
+    // Newsletter forms: Mailchimp for WordPress, ConvertKit, MailerLite, The Newsletter Plugin.
+    "mc4wp-form",
+    "formkit-form",
+    "ml-embedded",
+    "tnp-subscription",
+    // Tables of contents that repeat the post's headings: LuckyWP, the block themes' and Yoast's
+    // blocks, Rank Math, Ultimate Blocks, Kadence.
+    "lwptoc",
+    "wp-block-table-of-contents",
+    "wp-block-yoast-seo-table-of-contents",
+    "wp-block-rank-math-toc-block",
+    "ub_table-of-contents",
+    "kb-table-of-content-nav",
+  ]
+
+  /// Ids of plugin chrome.
+  static let ids: Set<String> = [
+    // Jetpack: related posts, and the box that holds sharing, likes and related posts.
+    "jp-relatedposts",
+    "jp-post-flair",
+    // Mailchimp's embedded signup form.
+    "mc_embed_signup",
+    // Easy Table of Contents, Table of Contents Plus, Rank Math.
+    "ez-toc-container",
+    "toc_container",
+    "rank-math-toc",
+  ]
+}

@@ -1,0 +1,40 @@
+import ArticleExtraction
+import HTMLParsing
+import Testing
+
+private let post = [
+  "The council met on Tuesday to discuss the budget, the roads and the new library, and it sat until late.",
+  "Members argued for three hours about the cost of the bridge, then agreed to delay the vote until spring.",
+]
+
+@Suite("Related posts marked up as nested articles")
+struct NestedTeaserTests {
+  @Test("cards of other posts inside the post's <article> stay out; the post's own stay in")
+  func nestedRelatedArticles() throws {
+    let cards = ["Bridge repairs start in July", "A new bakery opens on Mill Lane"].map { title in
+      """
+      <article class="card"><h3><a href="/\(title.count)">\(title)</a></h3>\
+      <p>\(title): what happened, who said what, and what comes next for the town.</p></article>
+      """
+    }.joined()
+    let html = """
+      <html><body><main><article><h1>Budget vote delayed</h1>
+      \(post.map { "<p>\($0)</p>" }.joined())
+      <section><h2>Read next</h2>\(cards)</section></article></main></body></html>
+      """
+    let result = try extractArticle(from: parseHTML(Array(html.utf8)))
+    let texts = result.article.blocks.map(\.text)
+    #expect(texts.filter(post.contains) == post)
+    #expect(!texts.contains { $0.contains("Mill Lane") || $0.contains("Bridge repairs") })
+  }
+
+  @Test("the articles of a listing are the page")
+  func listingOfArticles() throws {
+    let items = (1...3).map { number in
+      "<article><h2><a href=\"/p/\(number)\">Post \(number)</a></h2><p>\(post[0])</p></article>"
+    }.joined()
+    let html = "<html><body><main>\(items)</main></body></html>"
+    let result = try extractArticle(from: parseHTML(Array(html.utf8)))
+    #expect(result.article.blocks.filter { $0.text == post[0] }.count == 3)
+  }
+}
