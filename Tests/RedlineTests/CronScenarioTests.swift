@@ -75,9 +75,7 @@ struct CronScenarioTests {
     ]
   }
 
-  @Test(
-    "only the eight real edits are reported, and the audit lists only them",
-    .disabled("until the extractor treats the platform container as authoritative"))
+  @Test("only the eight real edits are reported, and the audit lists only them")
   func twoWeeks() async throws {
     let state = Mutex((run: 0, posts: Self.initialPosts()))
     let server = try LoopbackServer { request in
