@@ -90,14 +90,22 @@ public struct ArchiveQueries: Sendable {
   public func log(of url: String, filter: LogFilter = LogFilter(allChecks: true)) throws
     -> [HistoryEntry]
   {
+    try readableLog(of: url, filter: filter).entries
+  }
+
+  /// The `log URL` use case on a page whose history may be damaged: the entries that read
+  /// (filtered as `log` does) and the numbers of the history lines that do not.
+  public func readableLog(of url: String, filter: LogFilter = LogFilter(allChecks: true)) throws
+    -> (entries: [HistoryEntry], damagedLines: [Int])
+  {
     let page = try knownPage(url)
-    let history = try store.history(of: page)
+    let (history, damaged) = try store.readableHistory(of: page)
     let entries = (filter.allChecks ? history : timeline(history)).filter { entry in
       (filter.since.map { entry.time >= $0 } ?? true)
         && (filter.until.map { entry.time <= $0 } ?? true)
     }
-    guard let limit = filter.limit else { return entries }
-    return Array(entries.suffix(max(0, limit)))
+    guard let limit = filter.limit else { return (entries, damaged) }
+    return (Array(entries.suffix(max(0, limit))), damaged)
   }
 
   /// The captures and events of a history: every capture, a move when it starts (or its target

@@ -142,6 +142,29 @@ public struct FolderStore: SnapshotStoring {
     return try resolvedHistory(historyLines(try readFile(file)), file: file)
   }
 
+  /// The history lines that decode, and the numbers of those that do not.
+  public func readableHistory(of page: PageRecord) throws
+    -> (entries: [HistoryEntry], damaged: [Int])
+  {
+    do {
+      return (try history(of: page), [])
+    } catch StoreError.corrupt {
+      let file = try checkedPath(of: page) + "/history.jsonl"
+      let lines = historyLines(try readFile(file))
+      let decoder = JSONDecoder()
+      var readable: [ArraySlice<UInt8>] = []
+      var damaged: [Int] = []
+      for (index, line) in lines.enumerated() {
+        if (try? decoder.decode(HistoryEntry.self, from: Data(line))) != nil {
+          readable.append(line)
+        } else {
+          damaged.append(index + 1)
+        }
+      }
+      return (try resolvedHistory(readable, file: file), damaged)
+    }
+  }
+
   /// Where a capture's file is: its own name, or, in the instant between a capture's history
   /// line and the rename of its files (or after a crash in that instant), its pending name.
   func capturePath(_ page: PageRecord, _ time: String, _ fileExtension: String) throws -> String {

@@ -24,6 +24,9 @@ public protocol SnapshotStoring: Sendable {
   func rawBody(of page: PageRecord, capture: String) throws -> [UInt8]?
   /// The history of a page, oldest first.
   func history(of page: PageRecord) throws -> [HistoryEntry]
+  /// The lines of a damaged history that still read, and which do not (1-based), for a
+  /// listing that shows what it can; `history(of:)` refuses a damaged history instead.
+  func readableHistory(of page: PageRecord) throws -> (entries: [HistoryEntry], damaged: [Int])
   /// Pages with at least one `changed` check at or after `time` (`YYYYMMDDTHHMMSSZ`): the
   /// query behind `audit --since`.
   func pagesChanged(since time: String) throws -> [PageRecord]
@@ -59,6 +62,13 @@ public struct PageListing: Sendable {
 }
 
 extension SnapshotStoring {
+  /// The history, for a backend whose histories cannot be partly damaged.
+  public func readableHistory(of page: PageRecord) throws
+    -> (entries: [HistoryEntry], damaged: [Int])
+  {
+    (try history(of: page), [])
+  }
+
   /// Every page, for a backend that has no unreadable pages to name.
   public func readablePages() throws -> PageListing {
     PageListing(pages: try pages())

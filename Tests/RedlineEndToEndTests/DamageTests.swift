@@ -76,6 +76,13 @@ struct DamageTests {
       try manager.contentsOfDirectory(atPath: store + "/" + host).first { $0.hasPrefix("a-html") })
     try damage.apply(store + "/" + host + "/" + folderA)
 
+    // log shows what still reads of the damaged page, and names the damage.
+    let logA = try redline(["log", "--store", store, "--all", urlA])
+    if damage.name == "history line garbled" {
+      #expect(logA.status == 3)
+      #expect(logA.stdout.contains("new"))
+      #expect(logA.stderr.contains("damaged page: \(urlA): history line 1 unreadable"))
+    }
     let list = try redline(["list", "--store", store])
     #expect(list.stdout.contains(urlB), "\(list.stderr)")
     let audit = try redline(["audit", "--store", store, "--format", "json"])

@@ -72,13 +72,19 @@ struct LogCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingErrors {
+    let damaged = try reportingErrors {
       let queries = ArchiveQueries(store: try storeOptions.existingStore())
       let filter = ArchiveQueries.LogFilter(
         allChecks: all, since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
         until: try until.map { try storeTime($0, bound: .end, now: queries.now) },
         limit: maxCount)
-      let entries = try queries.log(of: url, filter: filter)
+      let (entries, damaged) = try queries.readableLog(of: url, filter: filter)
+      if !damaged.isEmpty {
+        let numbers = damaged.map(String.init).joined(separator: ", ")
+        printError(
+          "damaged page: \(url): history line\(damaged.count == 1 ? "" : "s") \(numbers) unreadable;"
+            + " showing the rest (see redline verify)")
+      }
       switch format {
       case .text:
         // One write for the whole timeline: a page checked hourly for years has many lines.
@@ -86,7 +92,9 @@ struct LogCommand: ParsableCommand {
       case .json:
         for entry in entries { writeJSONLine(LogJSON(entry)) }
       }
+      return damaged.count
     }
+    if damaged > 0 { throw ExitCode(unreadablePagesExit) }
   }
 }
 
