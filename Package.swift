@@ -39,29 +39,36 @@ let package = Package(
     // glibc's <malloc.h>: extraction of many pages keeps freed memory for the next (mallopt).
     .systemLibrary(name: "CMalloc"),
     .target(name: "HTTPFetching", dependencies: ["CCurl"]),
+    // Bytes (+ Content-Type, + file name) -> an HTML document decoded to UTF-8, or why not.
+    .target(name: "DocumentDecoding", dependencies: ["UnicodeSpaces"]),
     .target(name: "HTMLParsing", dependencies: ["CLibXML2"], swiftSettings: libxml2Headers),
     .target(name: "ArticleExtraction", dependencies: ["HTMLParsing", "UnicodeSpaces"]),
     .target(
       name: "FeedParsing", dependencies: ["CLibXML2", "HTMLParsing"], swiftSettings: libxml2Headers
     ),
     .target(name: "TextDiff"),
+    // read(2)/write(2) of whole buffers, retried after EINTR: the one copy of those loops.
+    .target(name: "FileDescriptorIO"),
     // Trimming white space as Foundation's character sets define it.
     .target(name: "UnicodeSpaces"),
     .target(
       name: "SnapshotStore",
-      dependencies: ["UnicodeSpaces", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "FileDescriptorIO", "UnicodeSpaces", .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .target(
       name: "Redline",
       dependencies: [
-        "HTTPFetching", "HTMLParsing", "ArticleExtraction", "FeedParsing", "TextDiff",
-        "SnapshotStore", "UnicodeSpaces", "CMalloc",
+        "HTTPFetching", "DocumentDecoding", "HTMLParsing", "ArticleExtraction", "FeedParsing",
+        "TextDiff", "SnapshotStore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc",
       ]
     ),
     .executableTarget(
       name: "RedlineCLI",
       dependencies: [
-        "Redline", "UnicodeSpaces",
+        "Redline", "ArticleExtraction", "DocumentDecoding", "FileDescriptorIO", "HTTPFetching",
+        "SnapshotStore", "TextDiff", "UnicodeSpaces",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -84,9 +91,13 @@ let package = Package(
       exclude: ["Fixtures", "StabilityPairs", "TrueEditPairs", "FuzzCrashes"]
     ),
     .testTarget(name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "LoopbackServer"]),
+    .testTarget(name: "DocumentDecodingTests", dependencies: ["DocumentDecoding"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),
     .testTarget(
-      name: "RedlineTests", dependencies: ["Redline", "ArticleExtraction", "LoopbackServer"]),
+      name: "RedlineTests",
+      dependencies: [
+        "Redline", "ArticleExtraction", "HTTPFetching", "SnapshotStore", "LoopbackServer",
+      ]),
     .testTarget(
       name: "RedlineEndToEndTests",
       // libxml2's XML parser checks that the audit's HTML report is well-formed.
