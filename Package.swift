@@ -59,7 +59,7 @@ let package = Package(
       ]
     ),
     // A loopback HTTP server that can misbehave on demand: used by the tests and by `make demo`.
-    .target(name: "LoopbackServer"),
+    .target(name: "LoopbackServer", dependencies: ["FileDescriptorIO"]),
     .executableTarget(name: "serve-fixtures", dependencies: ["LoopbackServer"]),
     // Drives the real store from other processes: crash and two-process tests, benchmark stores.
     .executableTarget(
@@ -78,6 +78,7 @@ let package = Package(
     ),
     .testTarget(name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "LoopbackServer"]),
     .testTarget(name: "DocumentDecodingTests", dependencies: ["DocumentDecoding"]),
+    .testTarget(name: "FileDescriptorIOTests", dependencies: ["FileDescriptorIO"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),
     .testTarget(
       name: "RedlineTests",

@@ -26,6 +26,32 @@ public func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> In
   return nil
 }
 
+/// Reads a file descriptor to its end, in chunks of `chunkSize` bytes, going on after reads
+/// that a signal interrupted (`EINTR`).
+///
+/// - Parameters:
+///   - descriptor: an open file descriptor.
+///   - chunkSize: how many bytes one read asks for.
+/// - Returns: the bytes, or the `errno` of the read that failed.
+public func readToEnd(_ descriptor: Int32, chunkSize: Int = 64 * 1024) -> Result<
+  [UInt8], ReadFailure
+> {
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: chunkSize)
+  while true {
+    let (count, failure) = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0) }
+    if let failure { return .failure(ReadFailure(errno: failure)) }
+    bytes += chunk[..<count]
+    if count < chunk.count { return .success(bytes) }
+  }
+}
+
+/// A read(2) that failed, with its `errno`.
+public struct ReadFailure: Error, Equatable {
+  /// The `errno` the read reported.
+  public let errno: Int32
+}
+
 /// Reads from a file descriptor with read(2) until `buffer` is full or the file ends, going on
 /// after reads that a signal interrupted (`EINTR`).
 ///

@@ -206,13 +206,10 @@ func readFile(_ path: String) throws -> [UInt8] {
     throw openError(path, writing: false)
   }
   defer { close(descriptor) }
-  var bytes: [UInt8] = []
-  var chunk = [UInt8](repeating: 0, count: 1 << 16)
-  while true {
-    let (count, failure) = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0) }
-    if failure != nil { throw StoreError.unreadable(path: path, reason: errnoText()) }
-    bytes += chunk[..<count]
-    if count < chunk.count { return bytes }
+  switch readToEnd(descriptor) {
+  case .success(let bytes): return bytes
+  case .failure(let failure):
+    throw StoreError.unreadable(path: path, reason: String(cString: strerror(failure.errno)))
   }
 }
 
