@@ -76,7 +76,8 @@ let package = Package(
       dependencies: ["ArticleExtraction", "HTMLParsing", "TextDiff", "UnicodeSpaces"],
       exclude: ["Fixtures", "StabilityPairs", "TrueEditPairs", "FuzzCrashes"]
     ),
-    .testTarget(name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "LoopbackServer"]),
+    .testTarget(
+      name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "CCurl", "LoopbackServer"]),
     .testTarget(name: "DocumentDecodingTests", dependencies: ["DocumentDecoding"]),
     .testTarget(name: "FileDescriptorIOTests", dependencies: ["FileDescriptorIO"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),
