@@ -1,20 +1,6 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// libxml2 is loaded with dlopen on first use (Sources/CLibXML2/shim.h), like libcurl. Linked,
-// libxml2 and the libraries behind it (ICU with its 30 MB of data, liblzma, zlib) cost every
-// run about 0.5 ms of start-up, commands that never parse HTML included. So on Linux it is
-// not linked: no pkg-config (its -lxml2 would link it), and its headers come from where every
-// distribution puts them. Elsewhere pkg-config finds them and the library is linked as well.
-#if os(Linux)
-  let libxml2 = Target.systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])])
-  let libxml2Headers: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
-#else
-  let libxml2 = Target.systemLibrary(
-    name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.brew(["libxml2"])])
-  let libxml2Headers: [SwiftSetting] = []
-#endif
-
 let package = Package(
   name: "Redline",
   platforms: [.macOS(.v15)],
@@ -28,45 +14,52 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
-    // No pkgConfig: its -lcurl would make the loader open libcurl and the 35 libraries behind
-    // it at every start (about 4 ms), fetching or not. The shim loads libcurl on first use, and
-    // curl's headers are on the compiler's default path.
-    .systemLibrary(
-      name: "CCurl",
-      providers: [.apt(["libcurl4-openssl-dev"])]
-    ),
-    libxml2,
+    // libcurl and libxml2 are loaded with dlopen on first use, not linked: linked, they and the
+    // libraries behind them (TLS, Kerberos, LDAP; ICU with its 30 MB of data) cost every run
+    // start-up time, commands that never fetch or parse included (DEVELOPERS.md, "Three
+    // traps"). So neither has a pkg-config (its -lcurl / -lxml2 would link the library), and
+    // each is a C target whose wrappers call the library through CLazyLoading, the one loader.
+    // Their headers come from the compiler's default path: curl's directly, libxml2's through
+    // forwarding headers (Sources/CLibXML2/include/libxml), so no unsafe flags are needed.
+    .target(name: "CLazyLoading"),
+    .target(name: "CCurl", dependencies: ["CLazyLoading"]),
+    .target(name: "CLibXML2", dependencies: ["CLazyLoading"]),
     // glibc's <malloc.h>: extraction of many pages keeps freed memory for the next (mallopt).
     .systemLibrary(name: "CMalloc"),
     .target(name: "HTTPFetching", dependencies: ["CCurl"]),
-    .target(name: "HTMLParsing", dependencies: ["CLibXML2"], swiftSettings: libxml2Headers),
+    // Bytes (+ Content-Type, + file name) -> an HTML document decoded to UTF-8, or why not.
+    .target(name: "DocumentDecoding", dependencies: ["UnicodeSpaces"]),
+    .target(name: "HTMLParsing", dependencies: ["CLibXML2"]),
     .target(name: "ArticleExtraction", dependencies: ["HTMLParsing", "UnicodeSpaces"]),
-    .target(
-      name: "FeedParsing", dependencies: ["CLibXML2", "HTMLParsing"], swiftSettings: libxml2Headers
-    ),
+    .target(name: "FeedParsing", dependencies: ["CLibXML2", "HTMLParsing"]),
     .target(name: "TextDiff"),
+    // read(2)/write(2) of whole buffers, retried after EINTR: the one copy of those loops.
+    .target(name: "FileDescriptorIO"),
     // Trimming white space as Foundation's character sets define it.
     .target(name: "UnicodeSpaces"),
     .target(
       name: "SnapshotStore",
-      dependencies: ["UnicodeSpaces", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "FileDescriptorIO", "UnicodeSpaces", .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .target(
       name: "Redline",
       dependencies: [
-        "HTTPFetching", "HTMLParsing", "ArticleExtraction", "FeedParsing", "TextDiff",
-        "SnapshotStore", "UnicodeSpaces", "CMalloc",
+        "HTTPFetching", "DocumentDecoding", "HTMLParsing", "ArticleExtraction", "FeedParsing",
+        "TextDiff", "SnapshotStore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc",
       ]
     ),
     .executableTarget(
       name: "RedlineCLI",
       dependencies: [
-        "Redline", "UnicodeSpaces",
+        "Redline", "ArticleExtraction", "DocumentDecoding", "FileDescriptorIO", "HTTPFetching",
+        "SnapshotStore", "TextDiff", "UnicodeSpaces",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // A loopback HTTP server that can misbehave on demand: used by the tests and by `make demo`.
-    .target(name: "LoopbackServer"),
+    .target(name: "LoopbackServer", dependencies: ["FileDescriptorIO"]),
     .executableTarget(name: "serve-fixtures", dependencies: ["LoopbackServer"]),
     // Drives the real store from other processes: crash and two-process tests, benchmark stores.
     .executableTarget(
@@ -83,16 +76,21 @@ let package = Package(
       dependencies: ["ArticleExtraction", "HTMLParsing", "TextDiff", "UnicodeSpaces"],
       exclude: ["Fixtures", "StabilityPairs", "TrueEditPairs", "FuzzCrashes"]
     ),
-    .testTarget(name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "LoopbackServer"]),
+    .testTarget(
+      name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "CCurl", "LoopbackServer"]),
+    .testTarget(name: "DocumentDecodingTests", dependencies: ["DocumentDecoding"]),
+    .testTarget(name: "FileDescriptorIOTests", dependencies: ["FileDescriptorIO"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),
     .testTarget(
-      name: "RedlineTests", dependencies: ["Redline", "ArticleExtraction", "LoopbackServer"]),
+      name: "RedlineTests",
+      dependencies: [
+        "Redline", "ArticleExtraction", "HTTPFetching", "SnapshotStore", "LoopbackServer",
+      ]),
     .testTarget(
       name: "RedlineEndToEndTests",
       // libxml2's XML parser checks that the audit's HTML report is well-formed.
       dependencies: ["LoopbackServer", "CLibXML2"],
-      exclude: ["Golden"],
-      swiftSettings: libxml2Headers
+      exclude: ["Golden"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -25,19 +25,20 @@ final class CurlShare: @unchecked Sendable {
       raw = nil
       return
     }
-    var ready =
-      ccurl_share_setopt_lock_function(share, CURLSHOPT_LOCKFUNC, lockShared) == CURLSHE_OK
-      && ccurl_share_setopt_unlock_function(share, CURLSHOPT_UNLOCKFUNC, unlockShared)
-        == CURLSHE_OK
-      && ccurl_share_setopt_pointer(share, CURLSHOPT_USERDATA, UnsafeMutableRawPointer(locks))
-        == CURLSHE_OK
-    for data in [CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION] {
-      ready =
-        ready && ccurl_share_setopt_long(share, CURLSHOPT_SHARE, Int(data.rawValue)) == CURLSHE_OK
-    }
-    if ready {
+    do throws(CurlCallFailure) {
+      let setopt: StaticString = "curl_share_setopt"
+      try curlCall(ccurl_share_setopt_lock_function(share, CURLSHOPT_LOCKFUNC, lockShared), setopt)
+      try curlCall(
+        ccurl_share_setopt_unlock_function(share, CURLSHOPT_UNLOCKFUNC, unlockShared), setopt)
+      try curlCall(
+        ccurl_share_setopt_pointer(share, CURLSHOPT_USERDATA, UnsafeMutableRawPointer(locks)),
+        setopt)
+      for data in [CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION] {
+        try curlCall(ccurl_share_setopt_long(share, CURLSHOPT_SHARE, Int(data.rawValue)), setopt)
+      }
       raw = share
-    } else {
+    } catch {
+      // Transfers then share nothing, which only costs reconnections and lookups.
       ccurl_share_cleanup(share)
       raw = nil
     }

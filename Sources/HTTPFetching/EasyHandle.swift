@@ -59,17 +59,14 @@ struct EasyHandle: ~Copyable {
 
   func perform() -> CURLcode { ccurl_easy_perform(raw) }
 
-  /// The single choke point for libcurl return codes during setup.
+  /// A setup call's code through the choke point (`curlCall`), as a `FetchError` naming the URL.
   private func check(_ code: CURLcode, _ operation: StaticString) throws(FetchError) {
-    guard code != CURLE_OK else { return }
-    throw .transfer(
-      url: url, code: Int(code.rawValue), message: "\(operation): \(message(for: code))")
+    do {
+      try curlCall(code, operation)
+    } catch {
+      throw .transfer(url: url, code: error.code, message: error.description)
+    }
   }
-}
-
-func message(for code: CURLcode) -> String {
-  guard let text = ccurl_easy_strerror(code) else { return "error \(code.rawValue)" }
-  return String(cString: text)
 }
 
 /// libcurl's process-wide setup, done exactly once before the first handle is made.

@@ -33,7 +33,9 @@ final class MultiDriver: @unchecked Sendable {
     guard let multi = ccurl_multi_init() else { return nil }
     self.multi = multi
     // A failure leaves libcurl's default, which only costs reconnections.
-    _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, idleConnectionLimit)
+    try? curlCall(
+      ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, idleConnectionLimit),
+      "curl_multi_setopt")
   }
 
   deinit { ccurl_multi_cleanup(multi) }
@@ -67,15 +69,21 @@ final class MultiDriver: @unchecked Sendable {
       }
       if arrived.isEmpty && active.isEmpty { return }
       for item in arrived {
-        let code = ccurl_multi_add_handle(multi, item.transfer.handle.raw)
-        if code == CURLM_OK {
+        do {
+          try curlCall(
+            ccurl_multi_add_handle(multi, item.transfer.handle.raw), "curl_multi_add_handle")
           active[item.transfer.handle.raw] = item
-        } else {
+        } catch {
           item.done.resume(returning: item.transfer.finish(CURLE_FAILED_INIT))
         }
       }
       var running: Int32 = 0
-      _ = ccurl_multi_perform(multi, &running)
+      do {
+        try curlCall(ccurl_multi_perform(multi, &running), "curl_multi_perform")
+      } catch {
+        failAll(&active, error)
+        continue
+      }
       var left: Int32 = 0
       while let message = ccurl_multi_info_read(multi, &left) {
         guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
@@ -86,8 +94,26 @@ final class MultiDriver: @unchecked Sendable {
         item.done.resume(returning: item.transfer.finish(result))
       }
       // Sleeps until a socket is ready, a timer is due, or `run` wakes it for a new transfer.
-      _ = ccurl_multi_poll(multi, nil, 0, pollMilliseconds, nil)
+      do {
+        try curlCall(ccurl_multi_poll(multi, nil, 0, pollMilliseconds, nil), "curl_multi_poll")
+      } catch {
+        failAll(&active, error)
+      }
     }
+  }
+
+  /// Ends every active transfer with a multi-handle failure (out of memory, a broken handle):
+  /// libcurl moves none of them on after one, so waiting would hang them until the run ends.
+  private func failAll(
+    _ active: inout [UnsafeMutableRawPointer: Submitted], _ failure: CurlCallFailure
+  ) {
+    for (easy, item) in active {
+      ccurl_multi_remove_handle(multi, easy)
+      item.done.resume(
+        returning: .failure(
+          .transfer(url: item.transfer.url, code: failure.code, message: failure.description)))
+    }
+    active = [:]
   }
 }
 

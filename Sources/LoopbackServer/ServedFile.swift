@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import FileDescriptorIO
 
 /// The bytes and validators of one regular file, read in one go.
 struct ServedFile {
@@ -34,16 +35,7 @@ struct ServedFile {
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(status.st_size))
-    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else { return .failure(.forbidden) }
-      if count == 0 { break }
-      bytes.append(contentsOf: chunk[..<count])
-    }
+    guard case .success(let bytes) = readToEnd(descriptor) else { return .failure(.forbidden) }
     return .success(
       ServedFile(path: path, bytes: bytes, modificationSeconds: Int(status.st_mtim.tv_sec)))
   }

@@ -1,4 +1,5 @@
 import ArticleExtraction
+import DocumentDecoding
 import SnapshotStore
 
 extension CaptureMetadata {

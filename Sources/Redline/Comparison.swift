@@ -5,6 +5,8 @@ import FoundationEssentials
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import DocumentDecoding
+import FileDescriptorIO
 import SnapshotStore
 import TextDiff
 
@@ -76,18 +78,25 @@ public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOpti
     statName: oldPath == newPath ? newPath : "\(oldPath) => \(newPath)", options: options)
 }
 
-/// The article text of an HTML file, or the bytes of any other file.
+/// The article text of an HTML file, or the bytes of any other file. The decoding stage
+/// decides what a file is (`classifyDocument`) from its first bytes and its name, so a large
+/// text file is compared in place, mapped, without a copy.
 private func comparableText(of path: String) throws -> TextBytes {
   let namedHTML = hasHTMLName(path)
   let file = try LocalFile(path)
   if !namedHTML, let mapped = file.mapped() {
-    guard looksLikeHTML(Array(mapped.buffer.prefix(htmlSniffLength))) else {
+    let head = Array(mapped.buffer.prefix(htmlSniffLength))
+    guard classifyDocument(head, fileName: path) == .html else {
       return TextBytes(borrowing: mapped.buffer, owner: mapped)
     }
     return TextBytes(Array(try readArticle(Array(mapped.buffer)).text.utf8))
   }
   let bytes = try file.readAll(limit: namedHTML ? maximumPageBytes : .max)
-  guard namedHTML || looksLikeHTML(bytes) else { return TextBytes(bytes) }
+  // `diff` reads a file named as HTML as a page even when the decoding stage finds binary
+  // data in it (`extract` refuses those). Pages are decoded by the stage's `decodeText`.
+  guard namedHTML || classifyDocument(bytes, fileName: path) == .html else {
+    return TextBytes(bytes)
+  }
   return TextBytes(Array(try readArticle(bytes).text.utf8))
 }
 
@@ -210,26 +219,14 @@ private let minimumMappedSize = 64 * 1024
 private func readChunk(_ descriptor: Int32, capacity: Int, _ path: String) throws -> (
   bytes: [UInt8], atEnd: Bool
 ) {
-  var failure: Int32 = 0
-  var atEnd = false
+  var failure: Int32?
   let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-    count = 0
-    guard let base = buffer.baseAddress else { return }
-    while count < buffer.count {
-      let got = read(descriptor, base + count, buffer.count - count)
-      if got < 0 && errno == EINTR { continue }
-      if got < 0 { failure = errno }
-      if got <= 0 {
-        atEnd = true
-        break
-      }
-      count += got
-    }
+    (count, failure) = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
   }
-  if failure != 0 {
+  if let failure {
     throw RedlineError.unreadableFile(path: path, reason: openFailureReason(failure))
   }
-  return (chunk, atEnd)
+  return (chunk, chunk.count < capacity)
 }
 
 /// The smallest buffer a read starts with.

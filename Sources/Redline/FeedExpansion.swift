@@ -1,3 +1,4 @@
+import DocumentDecoding
 import FeedParsing
 import HTMLParsing
 import HTTPFetching
@@ -57,10 +58,7 @@ public struct FeedExpansion: Sendable {
     if let feed = parseFeed(response.body, baseURL: response.finalURL) {
       return try await expand(feed, from: url)
     }
-    guard let page = try? parseHTML(response.body) else {
-      throw RedlineError.feed(url: url, reason: "neither a feed nor an HTML page")
-    }
-    let announced = discoverFeeds(in: page, pageURL: response.finalURL)
+    let announced = try announcedFeeds(response, url: url)
     let candidates =
       announced.isEmpty
       ? ["/feeds/posts/default", "/feed/"].compactMap { resolveURL($0, against: response.finalURL) }
@@ -79,6 +77,20 @@ public struct FeedExpansion: Sendable {
     }
     let tried = announced.isEmpty ? "no <link rel=\"alternate\"> feed; " : ""
     throw RedlineError.feed(url: url, reason: tried + reasons.joined(separator: "; "))
+  }
+
+  /// The feeds a page that is not a feed announces with `<link rel="alternate">`, read through
+  /// the decoding stage: none when the page is not HTML.
+  private func announcedFeeds(_ response: Response, url: String) throws -> [String] {
+    let page: HTMLDocument?
+    switch decodeDocument(response.body, contentType: response.header("Content-Type")) {
+    case .html(let text): page = try? parseHTML(text.utf8, encoding: "utf-8")
+    case .notHTML, .binary, .empty: return []
+    }
+    guard let page else {
+      throw RedlineError.feed(url: url, reason: "neither a feed nor an HTML page")
+    }
+    return discoverFeeds(in: page, pageURL: response.finalURL)
   }
 
   private func expand(_ first: Feed, from url: String) async throws -> PostList {

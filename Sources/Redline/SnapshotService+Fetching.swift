@@ -6,6 +6,7 @@ import FoundationEssentials
   import Darwin
 #endif
 import ArticleExtraction
+import DocumentDecoding
 import HTTPFetching
 import SnapshotStore
 
@@ -15,8 +16,8 @@ struct FetchedPage: Sendable {
   enum Content: Sendable {
     /// A 304 answer to a conditional request: the latest capture still stands.
     case notModified
-    /// An HTML page, with the charset the HTTP header declared.
-    case html(charset: String?)
+    /// An HTML page, decoded to UTF-8 by the decoding stage.
+    case html(DecodedText)
     /// Something else (PDF, image, JSON …), kept raw with no article.
     case notHTML(mediaType: String)
   }
@@ -24,6 +25,9 @@ struct FetchedPage: Sendable {
   let response: Response
   let content: Content
 }
+
+/// The media type recorded for content that came with no Content-Type and is not HTML.
+private let unlabelledMediaType = "application/octet-stream"
 
 /// `extractionMethod` of a capture that holds non-HTML content and no article.
 let notHTMLMethod = "none (not HTML)"
@@ -80,22 +84,19 @@ extension SnapshotService {
     guard (200..<300).contains(response.status) else {
       throw RedlineError.httpStatus(url: url, status: response.status)
     }
-    guard !response.body.isEmpty else {
+    switch decodeDocument(response.body, contentType: response.header("Content-Type")) {
+    case .html(let text):
+      return FetchedPage(response: response, content: .html(text))
+    case .empty:
       throw RedlineError.notHTML(source: url, detail: "empty body")
-    }
-    let type = response.mediaType
-    let declaredHTML = type == "text/html" || type == "application/xhtml+xml"
-    if declaredHTML || (type == nil && looksLikeHTML(response.body)) {
-      guard looksLikeHTML(response.body) || !looksBinary(response.body) else {
-        throw RedlineError.notHTML(
-          source: url, detail: "binary content labelled \(type ?? "as nothing")")
-      }
+    case .binary(let declaredType?):
+      throw RedlineError.notHTML(source: url, detail: "binary content labelled \(declaredType)")
+    case .binary(nil):
+      return FetchedPage(response: response, content: .notHTML(mediaType: unlabelledMediaType))
+    case .notHTML(let mediaType):
       return FetchedPage(
-        response: response,
-        content: .html(charset: charset(inContentType: response.header("Content-Type"))))
+        response: response, content: .notHTML(mediaType: mediaType ?? unlabelledMediaType))
     }
-    return FetchedPage(
-      response: response, content: .notHTML(mediaType: type ?? "application/octet-stream"))
   }
 
   /// Records a 304: an `unchanged` check of the latest capture, which downloaded no body.

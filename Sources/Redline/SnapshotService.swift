@@ -6,6 +6,7 @@ import FoundationEssentials
   import Darwin
 #endif
 import ArticleExtraction
+import DocumentDecoding
 import HTTPFetching
 import SnapshotStore
 import TextDiff
@@ -152,10 +153,9 @@ public struct SnapshotService: Sendable {
         finalURL: fetched.response.finalURL)
     case .notHTML(let mediaType):
       return storeNotHTML(url: normalized, time: time, fetched: fetched, mediaType: mediaType)
-    case .html(let charset):
+    case .html(let text):
       do {
-        read = try readArticle(
-          fetched.response.body, charset: charset, url: fetched.response.finalURL)
+        read = try readArticle(text, url: fetched.response.finalURL)
       } catch {
         return recordFailure(
           url: normalized, time: time, status: fetched.response.status,

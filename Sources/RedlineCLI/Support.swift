@@ -6,6 +6,7 @@ import FoundationEssentials
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import FileDescriptorIO
 import HTTPFetching
 import Redline
 import SnapshotStore
@@ -79,16 +80,7 @@ func writeOutput(_ bytes: [UInt8]) {
 /// Writes all of `bytes` to a file descriptor, going on after interrupted writes; stops at the
 /// first failure (a closed pipe, a full disk), since nothing else can be reported there.
 private func write(_ bytes: [UInt8], to descriptor: Int32) {
-  bytes.withUnsafeBytes { buffer in
-    guard let base = buffer.baseAddress else { return }
-    var written = 0
-    while written < buffer.count {
-      let count = Glibc.write(descriptor, base + written, buffer.count - written)
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else { return }
-      written += count
-    }
-  }
+  _ = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
 }
 
 /// Writes a line to standard output.

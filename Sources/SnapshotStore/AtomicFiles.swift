@@ -5,6 +5,7 @@ import FoundationEssentials
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import FileDescriptorIO
 
 /// Writes a whole file or nothing: a temporary file in the same folder, fsync, rename over the
 /// target, then fsync of the folder so the rename itself survives a crash (left to the caller
@@ -31,17 +32,8 @@ let temporaryPrefix = ".tmp-"
 func writeFile(_ bytes: [UInt8], to path: String, sync: Bool = true) throws {
   let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
   guard descriptor >= 0 else { throw StoreError.notWritable(path: path, reason: errnoText()) }
-  var written = 0
   let result: Int32 = bytes.withUnsafeBytes { buffer in
-    while written < buffer.count {
-      let count = write(
-        descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
-      if count < 0 {
-        if errno == EINTR { continue }
-        return -1
-      }
-      written += count
-    }
+    guard writeAll(descriptor, buffer) == nil else { return -1 }
     return sync ? fsync(descriptor) : 0
   }
   let failure = result != 0 ? errnoText() : nil
@@ -214,16 +206,10 @@ func readFile(_ path: String) throws -> [UInt8] {
     throw openError(path, writing: false)
   }
   defer { close(descriptor) }
-  var bytes: [UInt8] = []
-  var chunk = [UInt8](repeating: 0, count: 1 << 16)
-  while true {
-    let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-    if count < 0 {
-      if errno == EINTR { continue }
-      throw StoreError.unreadable(path: path, reason: errnoText())
-    }
-    if count == 0 { return bytes }
-    bytes += chunk[..<count]
+  switch readToEnd(descriptor) {
+  case .success(let bytes): return bytes
+  case .failure(let failure):
+    throw StoreError.unreadable(path: path, reason: String(cString: strerror(failure.errno)))
   }
 }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ArticleExtraction
+import DocumentDecoding
+import FileDescriptorIO
 import FoundationEssentials
 import Redline
 import SnapshotStore
@@ -77,15 +79,15 @@ struct ExtractCommand: ParsableCommand {
 
   private func extract(_ file: String) throws -> String {
     let bytes = try readLocalFile(file, limit: maximumPageBytes)
-    // A page is a page by its markup whatever bytes follow it; a file named .html without
-    // markup is read as HTML too, unless it is binary data (an image, random bytes), which
-    // holds no article but would decode, as windows-1252, into a page of gibberish.
-    let binary = looksBinary(bytes)
-    guard looksLikeHTML(bytes) || (hasHTMLName(file) && !binary) else {
-      let detail = bytes.isEmpty ? "empty file" : binary ? "binary data" : "no HTML markup"
-      throw RedlineError.notHTML(source: file, detail: detail)
+    // Binary data (an image, random bytes) holds no article but would decode, as
+    // windows-1252, into a page of gibberish: the decoding stage refuses it, named .html or not.
+    switch decodeDocument(bytes, fileName: file) {
+    case .html(let text):
+      return try readArticle(text, url: url).article.rendered(as: format)
+    case .empty: throw RedlineError.notHTML(source: file, detail: "empty file")
+    case .binary: throw RedlineError.notHTML(source: file, detail: "binary data")
+    case .notHTML: throw RedlineError.notHTML(source: file, detail: "no HTML markup")
     }
-    return try readArticle(bytes, url: url).article.rendered(as: format)
   }
 
   /// Writes one output file whole or not at all (a temporary file renamed over the target),
@@ -98,17 +100,9 @@ struct ExtractCommand: ParsableCommand {
     let failure: String? = bytes.withUnsafeBytes { buffer in
       let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
       guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-      var written = 0
-      while written < buffer.count {
-        let count = Glibc.write(
-          descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else {
-          let reason = String(cString: strerror(errno))
-          close(descriptor)
-          return reason
-        }
-        written += count
+      if let failure = writeAll(descriptor, buffer) {
+        close(descriptor)
+        return String(cString: strerror(failure))
       }
       guard close(descriptor) == 0 else { return String(cString: strerror(errno)) }
       return rename(temporary, target) == 0 ? nil : String(cString: strerror(errno))

@@ -1,12 +1,17 @@
-#ifndef REDLINE_CLIBXML2_SHIM_H
-#define REDLINE_CLIBXML2_SHIM_H
+#ifndef REDLINE_CLIBXML2_H
+#define REDLINE_CLIBXML2_H
 
+// libxml2 keeps its headers in a libxml2/ folder (/usr/include/libxml2/libxml/...) and they
+// include each other as <libxml/...>, so compilers normally need -I/usr/include/libxml2, which
+// pkg-config would supply along with -lxml2 (linking the library this module loads lazily).
+// Instead, include/libxml/ holds one forwarding header per libxml2 header, which includes
+// <libxml2/libxml/NAME.h> from the default include path (/usr/include, or the SDK's).
+//
 // libxml2's headers pull in ICU when libxml2 was built with it, and ICU's types clash with
 // the private ICU module Foundation carries ("'UErrorCode' has different definitions in
-// different modules"; it shows only on a clean build). Read the version header first, then
-// switch ICU off before any header that would include it.
+// different modules"; it shows only on a clean build). The forwarding <libxml/xmlversion.h>
+// switches ICU off right after the version header, which every libxml2 header reads first.
 #include <libxml/xmlversion.h>
-#undef LIBXML_ICU_ENABLED
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
@@ -16,59 +21,30 @@
 #include <libxml/uri.h>
 #include <libxml/xmlmemory.h>
 
-#include <dlfcn.h>
+#include <CLazyLoading.h>
 
 // libxml2 is loaded on first use, not when redline starts. Linked, libxml2 and what it needs
 // (ICU's common library and its 30 MB of data, liblzma, zlib) cost every run about 0.5 ms of
 // start-up, a tenth of `redline diff` on small files, which never parses HTML. So Swift never
 // calls an xml or html function directly: it calls the cxml_ wrappers below, which find the
-// function in libxml2 (dlsym once per function) and forward to it. `cxml_load` opens the
-// library and runs its one-time setup; Swift calls it before any other wrapper and reports an
-// error when it returns 0. (The package still links with -lxml2 for pkg-config's header path;
-// the executable links with --as-needed, so the loader does not open a library nothing calls.)
+// function in libxml2 through the shared loader (CLazyLoading: dlsym once per function) and
+// forward to it. `cxml_load` opens the library and runs its one-time setup; Swift calls it
+// before any other wrapper and reports an error when it returns 0.
 
-#if defined(__APPLE__)
-#define CXML_LIBRARY "libxml2.2.dylib"
-#else
-#define CXML_LIBRARY "libxml2.so.2"
-#endif
-
-/// The loaded library, or NULL before `cxml_load` succeeded.
-static inline void **cxml_library_slot(void) {
-  static void *library;
-  return &library;
-}
+/// libxml2, opened by `cxml_load` (defined in CLibXML2.c).
+extern clazy_library cxml_library;
 
 /// libxml2's symbol `name`, or NULL when libxml2 is not loaded or lacks it.
 static inline void *cxml_resolve(const char *name) {
-  void *handle = __atomic_load_n(cxml_library_slot(), __ATOMIC_ACQUIRE);
-  return handle == NULL ? NULL : dlsym(handle, name);
+  return clazy_symbol(&cxml_library, name, 0);
 }
 
 /// A pointer to libxml2's function `name`, looked up once per wrapper.
-#define CXML_FUNCTION(name)                                                          \
-  __extension__({                                                                    \
-    static __typeof__(&name) cached;                                                 \
-    __typeof__(&name) function = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);         \
-    if (function == NULL) {                                                          \
-      function = (__typeof__(&name))cxml_resolve(#name);                             \
-      __atomic_store_n(&cached, function, __ATOMIC_RELEASE);                         \
-    }                                                                                \
-    function;                                                                        \
-  })
+#define CXML_FUNCTION(name) CLAZY_FUNCTION(&cxml_library, 0, name)
 
 /// Opens libxml2 and runs xmlInitParser; 1 when libxml2 is ready, 0 when it cannot be
 /// loaded. Safe to call from several threads and more than once.
-static inline int cxml_load(void) {
-  if (__atomic_load_n(cxml_library_slot(), __ATOMIC_ACQUIRE) != NULL) return 1;
-  void *handle = dlopen(CXML_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-  if (handle == NULL) return 0;
-  void (*initialize)(void) = (void (*)(void))dlsym(handle, "xmlInitParser");
-  if (initialize == NULL) return 0;
-  initialize();
-  __atomic_store_n(cxml_library_slot(), handle, __ATOMIC_RELEASE);
-  return 1;
-}
+static inline int cxml_load(void) { return clazy_open(&cxml_library, "xmlInitParser"); }
 
 // Every wrapper below needs cxml_load to have returned 1.
 

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPFetching
+import DocumentDecoding
 import Testing
 
 /// One page in a legacy encoding: its bytes, the label, and the text it must decode to.

@@ -1,8 +1,10 @@
+import UnicodeSpaces
+
 /// The encoding a charset label names, by its WHATWG name, following the WHATWG Encoding
 /// Standard's label table (ISO-8859-1 and US-ASCII mean windows-1252, GB2312 means GB18030, …);
 /// nil for a label no browser knows.
 func encodingName(forLabel label: String) -> String? {
-  let key = label.trimmingWhitespace().lowercased()
+  let key = label.trimming(where: \.properties.isWhitespace).lowercased()
   if let name = encodingLabels[key] { return name }
   for (prefixes, family) in numberedFamilies {
     for prefix in prefixes where key.hasPrefix(prefix) {

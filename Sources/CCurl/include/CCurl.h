@@ -1,47 +1,25 @@
-#ifndef REDLINE_CCURL_SHIM_H
-#define REDLINE_CCURL_SHIM_H
+#ifndef REDLINE_CCURL_H
+#define REDLINE_CCURL_H
 
+#include <CLazyLoading.h>
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <stddef.h>
 
 // libcurl is loaded on first use, not when redline starts. Linked at start-up, libcurl and the
 // 35 libraries it needs (TLS, Kerberos, LDAP, IDN, ...) took about 6 ms of every run, fetching
 // or not; `redline diff` of two small files paid it too. So Swift never calls a curl_ function
-// directly: it calls the ccurl_ wrappers below, which find the function in libcurl (dlopen on
-// the first call, dlsym once per function) and forward to it. Every entry point into libcurl
-// (global init, easy/multi/share init, slist append) returns its failure value when libcurl
-// cannot be loaded; the others are only reached with a handle those returned.
+// directly: it calls the ccurl_ wrappers below, which find the function in libcurl through the
+// shared loader (CLazyLoading: dlopen on the first call, dlsym once per function) and forward
+// to it. Every entry point into libcurl (global init, easy/multi/share init, slist append)
+// returns its failure value when libcurl cannot be loaded; the others are only reached with a
+// handle those returned.
 
-#if defined(__APPLE__)
-#define CCURL_LIBRARY "libcurl.4.dylib"
-#else
-#define CCURL_LIBRARY "libcurl.so.4"
-#endif
+/// libcurl, opened by the first entry point called (defined in CCurl.c).
+extern clazy_library ccurl_library;
 
-/// libcurl's function `name`, or NULL when libcurl or the function cannot be found.
-static inline void *ccurl_resolve(const char *name) {
-  static void *library;
-  void *handle = __atomic_load_n(&library, __ATOMIC_ACQUIRE);
-  if (handle == NULL) {
-    handle = dlopen(CCURL_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-    if (handle == NULL) return NULL;
-    __atomic_store_n(&library, handle, __ATOMIC_RELEASE);
-  }
-  return dlsym(handle, name);
-}
-
-/// A pointer to libcurl's function `name`, looked up once per call site's wrapper.
-#define CCURL_FUNCTION(name)                                                        \
-  __extension__({                                                                   \
-    static __typeof__(&name) cached;                                                \
-    __typeof__(&name) function = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);        \
-    if (function == NULL) {                                                         \
-      function = (__typeof__(&name))ccurl_resolve(#name);                           \
-      __atomic_store_n(&cached, function, __ATOMIC_RELEASE);                        \
-    }                                                                               \
-    function;                                                                       \
-  })
+/// A pointer to libcurl's function `name`, looked up once per wrapper; NULL when libcurl or
+/// the function is missing.
+#define CCURL_FUNCTION(name) CLAZY_FUNCTION(&ccurl_library, 1, name)
 
 // Entry points: each reports failure when libcurl is missing.
 
@@ -77,6 +55,14 @@ static inline CURLcode ccurl_easy_perform(CURL *handle) {
 }
 static inline const char *ccurl_easy_strerror(CURLcode code) {
   __typeof__(&curl_easy_strerror) function = CCURL_FUNCTION(curl_easy_strerror);
+  return function == NULL ? NULL : function(code);
+}
+static inline const char *ccurl_multi_strerror(CURLMcode code) {
+  __typeof__(&curl_multi_strerror) function = CCURL_FUNCTION(curl_multi_strerror);
+  return function == NULL ? NULL : function(code);
+}
+static inline const char *ccurl_share_strerror(CURLSHcode code) {
+  __typeof__(&curl_share_strerror) function = CCURL_FUNCTION(curl_share_strerror);
   return function == NULL ? NULL : function(code);
 }
 static inline CURLSHcode ccurl_share_cleanup(CURLSH *share) {
