@@ -90,7 +90,7 @@ struct SnapshotOutput {
       if report.failed { return }
       if report.recovered { writeLine("recovered \(report.url)") }
       if case .moved = report.outcome {
-        writeLine(report.line)
+        writeLine(textLine(report))
         return
       }
       if report.newlyMoved, let target = report.movedTo {
