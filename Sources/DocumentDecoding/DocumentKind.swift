@@ -53,6 +53,9 @@ public func classifyDocument(
   _ bytes: [UInt8], contentType: String? = nil, fileName: String? = nil
 ) -> DocumentKind {
   let type = mediaType(ofContentType: contentType)
+  // A UTF-16 byte order mark decides the encoding, as browsers read it: its NUL bytes are
+  // text, not binary data, so the start of the page is sniffed as the text it is.
+  let bytes = utf16SniffingView(bytes) ?? bytes
   if let type {
     guard type == "text/html" || type == "application/xhtml+xml" else {
       return bytes.isEmpty ? .empty : .notHTML(mediaType: type)
@@ -94,3 +97,30 @@ public func decodeDocument(
   case .empty: .empty
   }
 }
+
+/// The start of a UTF-16 document (a byte order mark first) as UTF-8, for sniffing; nil for
+/// any other bytes.
+private func utf16SniffingView(_ bytes: [UInt8]) -> [UInt8]? {
+  let bigEndian: Bool
+  if bytes.starts(with: [0xFF, 0xFE]) {
+    bigEndian = false
+  } else if bytes.starts(with: [0xFE, 0xFF]) {
+    bigEndian = true
+  } else {
+    return nil
+  }
+  let body = bytes.dropFirst(2).prefix(utf16SniffingBytes)
+  var units: [UInt16] = []
+  units.reserveCapacity(body.count / 2)
+  var index = body.startIndex
+  while index + 1 < body.endIndex {
+    let (first, second) = (UInt16(body[index]), UInt16(body[index + 1]))
+    units.append(bigEndian ? first << 8 | second : second << 8 | first)
+    index += 2
+  }
+  return Array(String(decoding: units, as: UTF16.self).utf8)
+}
+
+/// How much of a UTF-16 document is read to sniff it: the same 1,024 characters browsers look
+/// at, two bytes each.
+private let utf16SniffingBytes = 2_048

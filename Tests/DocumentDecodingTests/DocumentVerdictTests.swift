@@ -92,17 +92,19 @@ struct DocumentVerdictTests {
   }
 
   @Test("a UTF-16 page with a byte order mark is HTML, decoded from UTF-16")
-  func utf16ByteOrderMark() {
+  func utf16ByteOrderMark() throws {
     let html = "<html><p>Zażółć</p></html>"
-    let bytes: [UInt8] = [0xFF, 0xFE] + html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-    // Known issue, kept as it was before the stage: the sniffer sees UTF-16's NUL bytes as
-    // binary data, so a UTF-16 page is refused. decodeText itself decodes it (TextDecodingTests).
-    withKnownIssue("UTF-16 pages look binary to the sniffer") {
+    let little: [UInt8] =
+      [0xFF, 0xFE] + html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let big: [UInt8] = [0xFE, 0xFF] + html.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    for (bytes, encoding) in [(little, "utf-16le"), (big, "utf-16be")] {
+      // The byte order mark outranks the header's charset, and UTF-16's NUL bytes are text.
       let verdict = decodeDocument(bytes, contentType: "text/html; charset=iso-8859-1")
       guard case .html(let text) = verdict else { throw VerdictError(verdict) }
       #expect(String(decoding: text.utf8, as: UTF8.self) == html)
-      #expect(text.encoding == "utf-16le")
+      #expect(text.encoding == encoding)
       #expect(text.source == .byteOrderMark)
+      #expect(classifyDocument(bytes) == .html)
     }
   }
 
