@@ -2,7 +2,7 @@
 # install missing system packages first (scripts/setup.sh).
 SWIFT ?= swift
 
-.PHONY: setup build release demo test lint bench sample-store audit-screenshot clean
+.PHONY: setup build release demo test lint quality bench sample-store audit-screenshot clean
 
 setup:
 	@scripts/setup.sh
@@ -22,6 +22,10 @@ test: setup
 
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+# Extraction F1 on ../shared/corpus must not drop below scripts/quality-floors.json.
+quality: build
+	python3 scripts/quality-gate.py --redline "$$($(SWIFT) build --show-bin-path)/redline"
 
 bench: setup
 	@scripts/bench.sh
