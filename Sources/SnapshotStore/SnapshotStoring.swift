@@ -42,6 +42,16 @@ public protocol SnapshotStoring: Sendable {
   func record(_ check: HistoryEntry, rawBody: [UInt8]?, in page: PageRecord) throws
   /// Re-hashes every stored file and checks every history chain.
   func verify() throws -> VerificationReport
+  /// Makes sure a run can write before it fetches anything (creates the store if needed).
+  func prepareForWriting() throws
+  /// The feeds whose last reading failed, by URL.
+  func feedFailures() throws -> [String: FeedFailure]
+  /// Replaces the record of failing feeds, whole.
+  func saveFeedFailures(_ failures: [String: FeedFailure]) throws
+  /// The posts each feed listed, by feed URL, with the time each was last listed.
+  func feedPosts() throws -> [String: [String: String]]
+  /// Replaces the record of the feeds' posts, whole.
+  func saveFeedPosts(_ posts: [String: [String: String]]) throws
   /// Records a damaged page's damage in its history, so that its checks go on with the
   /// damage on record (`FolderStore.repair(_:time:)`).
   func repair(_ url: String, time: String) throws -> RepairResult

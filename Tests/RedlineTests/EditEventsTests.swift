@@ -207,3 +207,48 @@ struct FeedLimitTests {
     #expect(!all.isCut)
   }
 }
+
+@Suite("FeedReading")
+struct FeedReadingTests {
+  @Test("a feed that fails is reported once, still has its posts checked, and recovers")
+  func failAndRecover() async throws {
+    let root = NSTemporaryDirectory() + "redline-feeds-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let store = FolderStore(root: root)
+    try store.prepareForWriting()
+    let fetcher = StubFetcher()
+    let feed = "https://blog.example/feed/"
+    fetcher.set(
+      feed,
+      html: "<rss version=\"2.0\"><channel><item><link>https://blog.example/a.html</link></item>"
+        + "</channel></rss>", type: "application/rss+xml")
+    let clock = TestClock()
+    let reading = FeedReading(
+      store: store, expansion: FeedExpansion(fetcher: fetcher), retention: 86_400,
+      now: clock.now)
+    let first = await reading.read([feed])
+    #expect(first.posts == ["https://blog.example/a.html"])
+    #expect(first.events.isEmpty)
+
+    fetcher.fail(feed, with: .timedOut(url: feed, message: "slow"))
+    let failing = await reading.read([feed])
+    #expect(failing.posts == ["https://blog.example/a.html"])
+    #expect(failing.events.count == 1)
+    guard case .failed(_, _, let stillFailing) = failing.events.first else {
+      Issue.record("expected a failure, got \(failing.events)")
+      return
+    }
+    #expect(!stillFailing)
+    let again = await reading.read([feed])
+    #expect(
+      again.events.first.map { if case .failed(_, _, true) = $0 { true } else { false } } == true)
+    #expect(try store.feedFailures()[feed] != nil)
+
+    fetcher.set(
+      feed, html: "<rss version=\"2.0\"><channel></channel></rss>", type: "application/rss+xml")
+    let recovered = await reading.read([feed])
+    #expect(recovered.events == [.recovered(url: feed)])
+    #expect(recovered.posts == ["https://blog.example/a.html"])
+    #expect(try store.feedFailures().isEmpty)
+  }
+}

@@ -47,6 +47,13 @@ final class GatedStore: SnapshotStoring {
   func repair(_ url: String, time: String) throws -> RepairResult {
     try inner.repair(url, time: time)
   }
+  func prepareForWriting() throws { try inner.prepareForWriting() }
+  func feedFailures() throws -> [String: FeedFailure] { try inner.feedFailures() }
+  func saveFeedFailures(_ failures: [String: FeedFailure]) throws {
+    try inner.saveFeedFailures(failures)
+  }
+  func feedPosts() throws -> [String: [String: String]] { try inner.feedPosts() }
+  func saveFeedPosts(_ posts: [String: [String: String]]) throws { try inner.saveFeedPosts(posts) }
 }
 
 /// A fetcher that answers every URL with a post, counts the fetches in flight and their

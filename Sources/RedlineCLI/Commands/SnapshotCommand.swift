@@ -215,7 +215,7 @@ struct SnapshotCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let store = storeOptions.folderStore
+    let store: any SnapshotStoring = storeOptions.folderStore
     var all: [String] = []
     do {
       all = urls
@@ -233,52 +233,22 @@ struct SnapshotCommand: AsyncParsableCommand {
         maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi))
     var output = SnapshotOutput(
       format: format, quiet: quiet, withDiffs: diff || wordDiff, wordDiffs: wordDiff)
-    let expansion = FeedExpansion(fetcher: fetcher, pages: feedPages, postLimit: feedLimit)
-    // Failing feeds are remembered in the store, so --quiet reports one once when it starts
-    // failing and once when it recovers, as it does for pages.
-    let knownFailures = feed.isEmpty ? [:] : ((try? store.feedFailures()) ?? [:])
-    var failures = knownFailures
-    // Posts that dropped out of their feed are still checked for --keep-checking days, so a
-    // deleted or moved post is reported.
-    let knownPosts = FeedMemory(posts: feed.isEmpty ? [:] : ((try? store.feedPosts()) ?? [:]))
-    var memory = knownPosts
-    for feedURL in feed {
-      let previous = knownFailures[feedURL]
-      var listed: [String]?
-      defer {
-        all += memory.postsToCheck(
-          feed: feedURL, listed: listed, now: Date(), retention: Double(keepChecking) * 86_400)
-      }
-      do {
-        let posts = try await expansion.posts(feedURL)
-        listed = posts.urls
-        if posts.isCut {
-          printError(
-            "feed \(feedURL) lists \(posts.listed) posts; checking the first \(posts.urls.count)"
-              + " (--feed-limit)")
-        }
-        if failures.removeValue(forKey: feedURL) != nil { output.feedRecovered(feedURL) }
-      } catch {
-        let reason = String(describing: error)
-        failures[feedURL] = FeedFailure(
-          since: previous?.since ?? CaptureTime.string(from: Date()), error: reason)
-        output.feedFailed(feedURL, reason: reason, stillFailing: previous != nil)
+    let feeds = await FeedReading(
+      store: store,
+      expansion: FeedExpansion(fetcher: fetcher, pages: feedPages, postLimit: feedLimit),
+      retention: Double(keepChecking) * 86_400
+    ).read(feed)
+    for event in feeds.events {
+      switch event {
+      case .failed(let url, let reason, let stillFailing):
+        output.feedFailed(url, reason: reason, stillFailing: stillFailing)
+      case .recovered(let url): output.feedRecovered(url)
+      case .cut(let url, let listed, let taken):
+        printError("feed \(url) lists \(listed) posts; checking the first \(taken) (--feed-limit)")
+      case .stateNotSaved(let reason): printError("could not record the feeds' state: \(reason)")
       }
     }
-    if memory != knownPosts {
-      do {
-        try store.saveFeedPosts(memory.posts)
-      } catch {
-        printError("could not record the feeds' posts: \(error)")
-      }
-    }
-    if failures != knownFailures {
-      do {
-        try store.saveFeedFailures(failures)
-      } catch {
-        printError("could not record the feeds' state: \(error)")
-      }
-    }
+    all += feeds.posts
     var seen: Set<String> = []
     all = all.filter { seen.insert($0).inserted }
     let service = SnapshotService(fetcher: fetcher, store: store, jobs: jobs, keepRaw: keepRaw)
