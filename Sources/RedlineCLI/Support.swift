@@ -21,15 +21,18 @@ struct StoreOptions: ParsableArguments {
       "The store folder (default: $REDLINE_STORE, else ./Snapshots).", valueName: "dir"))
   var store: String?
 
-  /// The store these options name.
-  var folderStore: FolderStore {
+  /// The store these options name: the one place that picks the backend, so commands see
+  /// only the `SnapshotStoring` protocol.
+  var selectedStore: any SnapshotStoring { folderStore }
+
+  private var folderStore: FolderStore {
     FolderStore(root: store ?? ProcessInfo.processInfo.environment["REDLINE_STORE"] ?? "Snapshots")
   }
 
   /// The store these options name, for commands that only read it.
   /// - Throws: `RedlineError.noStore` when its folder does not exist (reading would find an
   ///   empty store, and an empty list or "no captures" would hide the mistyped path).
-  func existingStore() throws -> FolderStore {
+  func existingStore() throws -> any SnapshotStoring {
     let store = folderStore
     guard FileManager.default.fileExists(atPath: store.root) else {
       throw RedlineError.noStore(path: store.root)

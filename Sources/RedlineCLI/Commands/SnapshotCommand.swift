@@ -215,7 +215,7 @@ struct SnapshotCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let store: any SnapshotStoring = storeOptions.folderStore
+    let store = storeOptions.selectedStore
     var all: [String] = []
     do {
       all = urls
