@@ -49,10 +49,8 @@ extension SnapshotService {
   /// The capture a page's next check compares with (`currentCapture(in:)`), if the store has
   /// one: its validators make the request conditional.
   func latestCapture(of url: String) -> CaptureRecord? {
-    guard let page = try? store.page(for: url), let history = try? store.history(of: page),
-      let time = currentCapture(in: history)
-    else { return nil }
-    return try? store.captures(of: page).last { $0.time == time }
+    guard let page = try? store.page(for: url) else { return nil }
+    return try? store.currentCapture(of: page)
   }
 
   /// Fetches a page, conditionally when the latest capture has validators, and sorts out what

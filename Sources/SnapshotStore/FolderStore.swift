@@ -109,6 +109,12 @@ public struct FolderStore: SnapshotStoring {
     return CaptureRecord(time: time, metadata: try metadata(of: page, capture: time))
   }
 
+  /// The capture a check compares with: one history read, one metadata file.
+  public func currentCapture(of page: PageRecord) throws -> CaptureRecord? {
+    guard let time = SnapshotStore.currentCapture(in: try history(of: page)) else { return nil }
+    return CaptureRecord(time: time, metadata: try metadata(of: page, capture: time))
+  }
+
   /// The latest check of a page, read from the end of its history only. For `unchanged` the
   /// fields the store leaves out of the line are nil.
   public func latestCheck(of page: PageRecord) throws -> HistoryEntry? {

@@ -16,6 +16,9 @@ public protocol SnapshotStoring: Sendable {
   func captures(of page: PageRecord) throws -> [CaptureRecord]
   /// The latest capture of a page, or nil before its first.
   func latestCapture(of page: PageRecord) throws -> CaptureRecord?
+  /// The capture a check compares with (`currentCapture(in:)`), read from the history once,
+  /// with its metadata; nil before the first.
+  func currentCapture(of page: PageRecord) throws -> CaptureRecord?
   /// The latest check of a page (any outcome), or nil before its first.
   func latestCheck(of page: PageRecord) throws -> HistoryEntry?
   /// The article text of a capture.

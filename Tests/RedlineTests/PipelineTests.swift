@@ -48,6 +48,9 @@ final class GatedStore: SnapshotStoring {
     try inner.repair(url, time: time)
   }
   func prepareForWriting() throws { try inner.prepareForWriting() }
+  func currentCapture(of page: PageRecord) throws -> CaptureRecord? {
+    try inner.currentCapture(of: page)
+  }
   func feedFailures() throws -> [String: FeedFailure] { try inner.feedFailures() }
   func saveFeedFailures(_ failures: [String: FeedFailure]) throws {
     try inner.saveFeedFailures(failures)

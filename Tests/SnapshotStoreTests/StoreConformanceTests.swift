@@ -75,6 +75,7 @@ struct StoreConformance {
     #expect(history[1].capture == "20160702T100000Z")
     #expect(history.last?.capture == "20160702T100000Z")
     #expect(currentCapture(in: history) == "20160702T100000Z")
+    #expect(try store.currentCapture(of: page)?.time == "20160702T100000Z")
     #expect(try store.latestCheck(of: page)?.time == "20160702T160000Z")
     #expect(try store.captures(of: page).map(\.time) == ["20160702T100000Z", "20160702T120000Z"])
     #expect(try store.latestCapture(of: page)?.time == "20160702T120000Z")
