@@ -158,17 +158,7 @@ func createFolder(_ path: String, sync: Bool = true) throws {
 func withFileLock<T>(_ path: String, timeout: Duration, _ body: () throws -> T) throws -> T {
   let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
   guard descriptor >= 0 else { throw openError(path, writing: true) }
-  defer { close(descriptor) }
-  let clock = ContinuousClock()
-  let deadline = clock.now.advanced(by: timeout)
-  while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-    guard errno == EWOULDBLOCK || errno == EINTR, clock.now < deadline else {
-      throw StoreError.locked(path: path)
-    }
-    usleep(lockPollMicroseconds)
-  }
-  defer { flock(descriptor, LOCK_UN) }
-  return try body()
+  return try holding(LOCK_EX, on: descriptor, path: path, timeout: timeout, body)
 }
 
 /// Runs `body` holding a shared lock on an existing lock file, for readers that must not write:
@@ -181,10 +171,19 @@ func withSharedFileLock<T>(_ path: String, timeout: Duration, _ body: () throws 
 {
   let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
   guard descriptor >= 0 else { return try body() }
+  return try holding(LOCK_SH, on: descriptor, path: path, timeout: timeout, body)
+}
+
+/// Takes `operation` (`LOCK_EX` or `LOCK_SH`) on an open lock file, polling until `timeout`,
+/// runs `body`, then unlocks and closes the descriptor.
+private func holding<T>(
+  _ operation: Int32, on descriptor: Int32, path: String, timeout: Duration,
+  _ body: () throws -> T
+) throws -> T {
   defer { close(descriptor) }
   let clock = ContinuousClock()
   let deadline = clock.now.advanced(by: timeout)
-  while flock(descriptor, LOCK_SH | LOCK_NB) != 0 {
+  while flock(descriptor, operation | LOCK_NB) != 0 {
     guard errno == EWOULDBLOCK || errno == EINTR, clock.now < deadline else {
       throw StoreError.locked(path: path)
     }
