@@ -6,9 +6,6 @@ public struct ExtractionResult: Sendable {
   public let article: Article
   /// The cascade stage that found the body ("platform markup", "content scoring", …).
   public let method: String
-  /// The `href` of every link inside the body, as written, in document order. The article
-  /// text keeps no links; `audit` compares these to tell when links were added or removed.
-  public let links: [String]
 }
 
 /// Extracts the post from a parsed page: metadata from the best source present, and the body
@@ -79,7 +76,7 @@ public func extractArticle(
     title: metadata.title, authors: metadata.authors, published: metadata.published,
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
     language: metadata.language, blocks: blocks, links: linkTargets(links))
-  return ExtractionResult(article: article, method: stage.name, links: links)
+  return ExtractionResult(article: article, method: stage.name)
 }
 
 /// Whether `node` is inside an `<article>` that holds none of `roots`: the post itself, beside a

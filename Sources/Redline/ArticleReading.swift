@@ -16,8 +16,6 @@ public struct ReadArticle: Sendable {
   public let method: String
   /// `article.canonicalText`, computed once.
   public let text: String
-  /// Where the body's links point, each once (`Article.links`).
-  public let links: [String]
 }
 
 /// Parses and extracts one page.
@@ -44,8 +42,7 @@ public func readArticle(_ text: DecodedText, url: String? = nil) throws -> ReadA
   let document = try parseHTML(text.utf8, encoding: "utf-8")
   let result = try extractArticle(from: document, options: ExtractionOptions(url: url))
   return ReadArticle(
-    article: result.article, method: result.method, text: result.article.canonicalText,
-    links: result.article.links)
+    article: result.article, method: result.method, text: result.article.canonicalText)
 }
 
 /// Tunes the allocator for extracting many pages in one process. Pages extracted one after

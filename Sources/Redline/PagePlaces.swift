@@ -27,11 +27,11 @@ struct PagePlaces {
     self.history = history
     self.metadata = metadata
     var interim: Set<String> = []
-    for (index, entry) in history.enumerated() where entry.outcome == .back {
-      guard let returned = entry.capture else { continue }
-      for earlier in history[..<index]
-      where earlier.storedCapture && (earlier.capture ?? "") > returned {
-        if let capture = earlier.capture { interim.insert(capture) }
+    var stored: [String] = []
+    for entry in history {
+      if entry.storedCapture, let capture = entry.capture { stored.append(capture) }
+      if entry.outcome == .back, let returned = entry.capture {
+        interim.formUnion(stored.filter { $0 > returned })
       }
     }
     self.interim = interim

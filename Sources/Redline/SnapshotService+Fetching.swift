@@ -48,7 +48,7 @@ extension CaptureMetadata {
 extension SnapshotService {
   /// The capture a page's next check compares with (`currentCapture(in:)`), if the store has
   /// one: its validators make the request conditional.
-  func latestCapture(of url: String) -> CaptureRecord? {
+  func comparedCapture(ofURL url: String) -> CaptureRecord? {
     guard let page = try? store.page(for: url) else { return nil }
     return try? store.currentCapture(of: page)
   }
@@ -136,18 +136,20 @@ extension SnapshotService {
       return try store.withPage(for: url) { page in
         let history = try store.history(of: page)
         let time = checkTime(proposedTime, after: history.last)
-        let current = currentCapture(in: history)
-        let captures = try store.captures(of: page)
-        let latest = captures.last { $0.time == current }
         if let moved = try recordMove(
-          page: page, time: time, response: response, bodySHA256: bodyHash, captures: captures)
+          page: page, time: time, response: response, bodySHA256: bodyHash,
+          captures: { try store.captures(of: page) })
         {
           return moved
         }
-        if let latest, latest.metadata.isNotHTML, latest.metadata.bodySHA256 == bodyHash {
+        // The same non-HTML bytes as the current capture, read from the history alone.
+        let seen = history.last(where: \.sawArticle)
+        if let seen, let current = seen.capture, seen.bodySHA256 == bodyHash,
+          seen.textSHA256 == emptyTextHash
+        {
           try store.record(
             HistoryEntry(
-              time: time, outcome: .unchanged, status: response.status, capture: latest.time,
+              time: time, outcome: .unchanged, status: response.status, capture: current,
               bodySHA256: bodyHash, textSHA256: emptyTextHash,
               finalURL: movedURL(response, page: page)),
             in: page)
@@ -159,7 +161,7 @@ extension SnapshotService {
         try store.save(
           NewCapture(metadata: metadata, rawBody: response.body, articleText: ""),
           recording: HistoryEntry(
-            time: time, outcome: latest == nil ? .new : .changed, status: response.status,
+            time: time, outcome: seen == nil ? .new : .changed, status: response.status,
             capture: time, bodySHA256: bodyHash, textSHA256: emptyTextHash,
             error: "not HTML (\(mediaType)): stored raw, no article",
             finalURL: movedURL(response, page: page)),
@@ -175,13 +177,14 @@ extension SnapshotService {
 extension SnapshotService {
   /// Records a move when the response came from another page and the post has a version at
   /// its own URL: the other page's content is not a version of the post. Nil when it is no
-  /// move. Call inside `withPage`.
+  /// move. `captures` is read only when the response did come from another page. Call inside
+  /// `withPage`.
   func recordMove(
     page: PageRecord, time: String, response: Response, bodySHA256: String,
-    captures: [CaptureRecord]
+    captures: () throws -> [CaptureRecord]
   ) throws -> PageReport? {
     guard let target = movedURL(response, page: page),
-      captures.contains(where: { !isForeign($0, pageURL: page.url) })
+      try captures().contains(where: { !isForeign($0, pageURL: page.url) })
     else { return nil }
     try store.record(
       HistoryEntry(

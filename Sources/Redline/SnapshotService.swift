@@ -120,7 +120,7 @@ public struct SnapshotService: Sendable {
     }
     // Made unique under the page lock (checkTime), where two runs cannot race.
     let time = CaptureTime.string(from: now())
-    let previous = await workers.run(urgent: true) { self.latestCapture(of: normalized) }
+    let previous = await workers.run(urgent: true) { self.comparedCapture(ofURL: normalized) }
     do {
       return .fetched(
         url: normalized, time: time, try await fetchPage(normalized, previous: previous))
@@ -200,7 +200,7 @@ public struct SnapshotService: Sendable {
     // A post that redirects elsewhere after it answered at its own URL has moved: the other
     // page's article is not a version of it.
     if let moved = try recordMove(
-      page: page, time: time, response: response, bodySHA256: bodyHash, captures: captures)
+      page: page, time: time, response: response, bodySHA256: bodyHash, captures: { captures })
     {
       return moved
     }

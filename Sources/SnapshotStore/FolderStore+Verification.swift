@@ -230,9 +230,7 @@ extension FolderStore {
     _ time: String, entry: HistoryEntry, folder: String, into report: inout VerificationReport
   ) {
     let finalMetadata = folder + "/\(time).json"
-    let pendingMetadata = folder + "/" + pendingPrefix + "\(time).json"
-    let metadataFile =
-      FileManager.default.fileExists(atPath: finalMetadata) ? finalMetadata : pendingMetadata
+    let metadataFile = committedFile(finalMetadata)
     guard let bytes = try? readIfPresent(metadataFile) else {
       report.problems.append(
         StoreProblem(kind: .missing, path: finalMetadata, detail: "the history records it"))
@@ -261,9 +259,7 @@ extension FolderStore {
     let rawFile = folder + "/\(time).html"
     if metadata.rawKept {
       verifyHash(rawFile, metadata.bodySHA256, what: "the metadata's body sha256", into: &report)
-    } else if FileManager.default.fileExists(atPath: rawFile)
-      || FileManager.default.fileExists(atPath: folder + "/" + pendingPrefix + "\(time).html")
-    {
+    } else if FileManager.default.fileExists(atPath: committedFile(rawFile)) {
       report.problems.append(orphan(rawFile, "the metadata says the raw body was not kept"))
     }
   }
@@ -273,10 +269,7 @@ extension FolderStore {
   ) {
     // A committed capture whose files a stopped run had not yet renamed: its pending file is
     // the one to hash (`interruptedWrites` reports it as incomplete).
-    let pending =
-      FilePaths.parent(of: file) + "/" + pendingPrefix + FilePaths.lastComponent(of: file)
-    let candidate = FileManager.default.fileExists(atPath: file) ? file : pending
-    guard let bytes = try? readIfPresent(candidate) else {
+    guard let bytes = try? readIfPresent(committedFile(file)) else {
       report.problems.append(
         StoreProblem(kind: .missing, path: file, detail: "the history records it"))
       return

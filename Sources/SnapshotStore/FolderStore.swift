@@ -177,11 +177,7 @@ public struct FolderStore: SnapshotStoring {
     guard CaptureTime.isValid(time) else {
       throw StoreError.rejected(reason: "'\(time)' is not a capture time")
     }
-    let folder = try checkedPath(of: page)
-    let final = folder + "/" + time + "." + fileExtension
-    if FileManager.default.fileExists(atPath: final) { return final }
-    let pending = folder + "/" + pendingPrefix + time + "." + fileExtension
-    return FileManager.default.fileExists(atPath: pending) ? pending : final
+    return committedFile(try checkedPath(of: page) + "/" + time + "." + fileExtension)
   }
 
   func contents(of folder: String) throws -> [String] {
@@ -203,3 +199,12 @@ public struct FolderStore: SnapshotStoring {
 
 /// Capture files wait under this prefix until their history line is written.
 let pendingPrefix = ".pending-"
+
+/// A committed capture file: under its own name, or, in the instant between a capture's
+/// history line and the rename of its files (or after a crash in that instant), under its
+/// pending name. The own name when neither is there.
+func committedFile(_ path: String) -> String {
+  if FileManager.default.fileExists(atPath: path) { return path }
+  let pending = FilePaths.parent(of: path) + "/" + pendingPrefix + FilePaths.lastComponent(of: path)
+  return FileManager.default.fileExists(atPath: pending) ? pending : path
+}
