@@ -1,0 +1,81 @@
+import Foundation
+import LoopbackServer
+import Testing
+
+/// `Tests/Fixtures/store-8ffb682`: a store the previous main wrote (format 1).
+private let previousStore = samplePost.deletingLastPathComponent()
+  .appendingPathComponent("store-8ffb682").path
+private let postURL =
+  "http://libyaanalysis.blogspot.com/2016/07/general-khalifa-haftar-visits-both.html"
+
+/// A store written by the previous release reads, verifies, diffs and audits as it is, and
+/// today's Redline carries on writing to it without a false edit.
+@Suite("a store written by the previous main", .serialized)
+struct StoreCompatibilityTests {
+  /// A copy of the fixture, so that nothing writes to the committed files.
+  private func copy(_ work: TemporaryFolder) throws -> String {
+    let store = work.file("store")
+    try FileManager.default.copyItem(atPath: previousStore, toPath: store)
+    try? FileManager.default.removeItem(atPath: store + "/README.md")
+    return store
+  }
+
+  @Test("it reads, verifies, diffs and audits as it is")
+  func reads() throws {
+    let work = try TemporaryFolder()
+    let store = try copy(work)
+    let verify = try redline(["verify", "--store", store])
+    #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    #expect(verify.stderr.contains("1 page, 2 captures, 5 history lines"))
+    let list = try redline(["list", "--store", store])
+    #expect(list.status == 0)
+    #expect(list.stdout.hasPrefix("2 captures"))
+    let log = try redline(["log", "--all", "--store", store, postURL])
+    #expect(log.status == 0)
+    #expect(
+      log.stdout.split(separator: "\n").map {
+        $0.split(separator: " ", omittingEmptySubsequences: true)[4]
+      }
+        == ["new", "changed", "unchanged", "failed", "unchanged"])
+    // The edit, and nothing else: both old captures get their links from their raw HTML, so no
+    // links section shows up as a change.
+    let diff = try redline(["diff", "--store", store, postURL])
+    #expect(diff.status == 1)
+    #expect(diff.stdout.contains("+There are reports that the president of the HoR"))
+    #expect(diff.stdout.contains("\n Links:\n"))
+    #expect(!diff.stdout.contains("\n+Links:") && !diff.stdout.contains("\n+http"))
+    #expect(!diff.stdout.contains("\n-Links:") && !diff.stdout.contains("\n-http"))
+    let audit = try redline(["audit", "--store", store, "--format", "json"])
+    #expect(audit.status == 0, "\(audit.stderr)")
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])
+    let pages = try #require(report["pages"] as? [[String: Any]])
+    #expect(pages.count == 1)
+    #expect((pages.first?["edits"] as? [Any])?.count == 1)
+    #expect((report["unavailableLabels"] as? [Any])?.isEmpty == true)
+    // Reading never writes: no format record appears.
+    #expect(!FileManager.default.fileExists(atPath: store + "/.redline-store.json"))
+  }
+
+  @Test("a new check of the same article is unchanged; the store then records format 2")
+  func carriesOn() throws {
+    let work = try TemporaryFolder()
+    let store = try copy(work)
+    let page = try Data(contentsOf: samplePost.appendingPathComponent("v3.html"))
+    let server = try LoopbackServer { _ in
+      .respond(
+        status: 200, headers: [("Content-Type", "text/html; charset=UTF-8")], body: [UInt8](page))
+    }
+    let route = ["--connect-to", "libyaanalysis.blogspot.com:80:127.0.0.1:\(server.port)"]
+    let check = try redline(["snapshot", "--store", store] + route + [postURL])
+    #expect(check.stdout == "unchanged \(postURL)\n", "\(check.stderr)")
+    let verify = try redline(["verify", "--store", store])
+    #expect(verify.status == 0, "\(verify.stdout)")
+    let format = try String(contentsOfFile: store + "/.redline-store.json", encoding: .utf8)
+    #expect(format.contains("\"format\" : 2"))
+    // An edit now is diffed against the old capture without a links section appearing.
+    let edited = try redline(["diff", "--store", store, postURL, "first", "latest"])
+    #expect(edited.status == 1)
+    #expect(!edited.stdout.contains("\n+Links:") && !edited.stdout.contains("\n+http"))
+  }
+}
