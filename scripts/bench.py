@@ -441,10 +441,11 @@ def folder_bytes(path, suffix=None):
     return total
 
 
-def generate(workload, store, pages, captures, unchanged, html=None):
+def generate(workload, store, pages, captures, unchanged, html=None, edited_every=1):
     shutil.rmtree(store, ignore_errors=True)
     command = [workload, "generate", "--store", store, "--pages", str(pages),
-               "--captures", str(captures), "--unchanged", str(unchanged)]
+               "--captures", str(captures), "--unchanged", str(unchanged),
+               "--edited-every", str(edited_every)]
     if html:
         command += ["--html", html]
     start = time.perf_counter()
@@ -493,6 +494,56 @@ def bench_store(redline, workload, repeat):
                  "history_bytes": history, "bytes_per_unchanged_check": history // 1001,
                  "sample_html_bytes": len(html),
                  "sample_html_gzip9_bytes": len(gzip.compress(html, 9))})
+    return rows
+
+
+def window_start(pages, recent):
+    """The store time after which the generator (--captures 2 --edited-every 2 --unchanged 1)
+    wrote the last `recent` pages: half of them edited. Its checks are an hour apart, page
+    after page (4 for an edited page, 2 for the others), from 2016-07-02."""
+    hours = sum(4 if index % 2 == 0 else 2 for index in range(pages - recent))
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(1_467_453_180 + 3600 * hours + 1))
+
+
+def bench_big_store(redline, workload, sizes, repeat, baseline=None):
+    """audit --since, verify and list on generated stores of `sizes` pages (half edited, a
+    few hundred edited in the window), against sha256sum and find + cat over the same files;
+    with `baseline`, the same commands of another redline binary in the same run."""
+    rows = []
+    for pages in sizes:
+        store = os.path.join(WORK, "big-store-%d" % pages)
+        generated = generate(workload, store, pages, 2, 1, None, edited_every=2)
+        since = window_start(pages, min(pages, 600))
+        binaries = [("redline", redline)] + ([("before", baseline)] if baseline else [])
+        files = [os.path.join(folder, name) for folder, _, names in os.walk(store)
+                 for name in names if name.endswith((".txt", ".json", ".html", ".jsonl"))
+                 and not name.startswith(".")]
+        listing = os.path.join(WORK, "big-store-files")
+        with open(listing, "wb") as handle:
+            handle.write(b"\0".join(os.fsencode(name) for name in files))
+        sha = ["sh", "-c", "xargs -0 sha256sum < %s > /dev/null" % listing]
+        find = ["sh", "-c", "find %s -name page.json -exec cat {} + > /dev/null" % store]
+        for name, binary in binaries:
+            # A first write of a newer redline may migrate the store (an index): not timed.
+            subprocess.run([binary, "list", "--store", store], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            audit = [binary, "audit", "--store", store, "--since", since, "--format", "json"]
+            verify = [binary, "verify", "--store", store]
+            list_command = [binary, "list", "--store", store]
+            (a, out), (v, _), (s, _), (l, _), (f, _) = timed_together(
+                [audit, verify, sha, list_command, find], repeat)
+            try:
+                edited = len(json.loads(out).get("pages", []))
+            except ValueError:
+                edited = -1
+            rows.append({"pages": pages, "binary": name, "generate_s": round(generated, 1),
+                         "audit_since_s": round(a, 3), "audit_pages": edited,
+                         "audit_peak_mib": round(peak_rss(audit) / 1024, 1),
+                         "verify_s": round(v, 3), "sha256sum_s": round(s, 3),
+                         "verify_ratio": round(v / s, 2) if s else None,
+                         "list_s": round(l, 3), "find_cat_s": round(f, 3),
+                         "list_ratio": round(l / f, 2) if f else None,
+                         "list_peak_mib": round(peak_rss(list_command) / 1024, 1)})
     return rows
 
 
@@ -721,8 +772,11 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workload", help="the store-workload executable (store section)")
     parser.add_argument("--timing", help="the extract-timing executable (extract section)")
-    parser.add_argument("--only", choices=["diff", "hostile", "extract", "store", "false-edits",
-                                           "fetch"])
+    parser.add_argument("--only", choices=["diff", "hostile", "extract", "store", "big-store",
+                                           "false-edits", "fetch"])
+    parser.add_argument("--big-sizes", default="1000,10000,50000",
+                        help="page counts of the big-store section's generated stores")
+    parser.add_argument("--baseline", help="another redline binary for the big-store section")
     parser.add_argument("--jobs", default="8,16,32", help="--jobs values for the fetch section")
     parser.add_argument("--engines", default="multi,thread-pool",
                         help="redline --fetch-engine values for the fetch section")
@@ -746,6 +800,12 @@ def main():
         results["store"] = bench_store(args.redline, args.workload, args.repeat)
         for row in results["store"]:
             table([row])
+    if args.only in (None, "big-store") and args.workload:
+        print("\n## big stores: audit --since, verify, list vs sha256sum and find + cat")
+        results["big-store"] = bench_big_store(
+            args.redline, args.workload, [int(n) for n in args.big_sizes.split(",")],
+            min(args.repeat, 3), args.baseline)
+        table(results["big-store"])
     if args.only in (None, "false-edits") and os.path.isdir(CORPUS):
         print("\n## false edits: chrome-only and true-edit pairs of corpus pages, long and short")
         results["false-edits"] = false_edits.benchmark(args.redline)

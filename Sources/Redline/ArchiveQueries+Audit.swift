@@ -45,7 +45,12 @@ extension ArchiveQueries {
   public func audit(_ options: AuditOptions) throws -> AuditReport {
     var pages: [PageAudit] = []
     var linksUnavailable = 0
-    let listing = try store.readablePages()
+    // A period: the store's activity index names the pages to read (a few hundred of 50,000,
+    // say). Without a period, or without an index, every page is listed.
+    let indexed =
+      options.since == nil && options.until == nil
+      ? nil : try store.pagesWithActivity(since: options.since, until: options.until)
+    let listing = try indexed ?? store.readablePages()
     var unreadable = listing.unreadable
     for page in listing.pages {
       if let host = options.host, !isPage(page, onHost: host) { continue }
@@ -77,9 +82,11 @@ extension ArchiveQueries {
   private func auditPage(_ page: PageRecord, options: AuditOptions) throws -> (PageAudit, Int)? {
     let history = try store.history(of: page)
     // Most pages of a big store never changed: their history alone says so.
-    guard history.contains(where: { $0.outcome != .unchanged || $0.finalURL != nil }) else {
-      return nil
-    }
+    guard
+      history.indices.contains(where: { index in
+        history[index].isActivity(after: index > 0 ? history[index - 1] : nil)
+      })
+    else { return nil }
     let captures = try store.captures(of: page)
     let metadata = Dictionary(captures.map { ($0.time, $0.metadata) }) { first, _ in first }
     let places = PagePlaces(page: page, history: history, metadata: metadata)

@@ -30,10 +30,11 @@ extension FolderStore {
   /// The store format this version of Redline writes and reads. 1: the first (no format file;
   /// read as it is). 2: history outcomes `moved`, `back` and `repaired`, `lostFiles`, captures
   /// with `articleFormat` (text with a links section), a head written before a page's first
-  /// line. A store of format 1 needs no migration: its files read as they are, and its first
-  /// write records format 2. A store of a later format is refused, so an older Redline never
-  /// misreads or damages what a newer one wrote.
-  public static let formatVersion = 2
+  /// line. 3: the activity index (`.activity.log`). A store of format 1 or 2 reads as it is;
+  /// its first write builds the index and records format 3. A store of a later format is
+  /// refused, so an older Redline never misreads or damages what a newer one wrote (nor writes
+  /// checks the index would miss).
+  public static let formatVersion = 3
 
   var formatFilePath: String { root + "/.redline-store.json" }
 
@@ -51,11 +52,18 @@ extension FolderStore {
     return format
   }
 
-  /// Records this version's format in a store that records an older one (or none).
+  /// Records this version's format in a store that records an older one (or none), after
+  /// building what the newer format adds (the activity index), under the store lock so that
+  /// two first runs do not both build it. A crash before the format file is replaced leaves the
+  /// older format recorded, and the next write builds the index again.
   func recordFormat() throws {
     guard try storeFormat() < Self.formatVersion else { return }
-    try writeAtomically(
-      try encodeJSON(StoreFormatRecord(format: Self.formatVersion), pretty: true),
-      to: formatFilePath, sync: syncsWrites)
+    try withFileLock(root + "/" + storeLockFileName, timeout: lockTimeout) {
+      guard try storeFormat() < Self.formatVersion else { return }
+      try buildActivityIndex()
+      try writeAtomically(
+        try encodeJSON(StoreFormatRecord(format: Self.formatVersion), pretty: true),
+        to: formatFilePath, sync: syncsWrites)
+    }
   }
 }

@@ -65,6 +65,7 @@ extension FolderStore {
         try writeAtomically(try encodeJSON(record, pretty: true), to: pageFile, sync: syncsWrites)
       }
       let line = try encodeJSON(storedForm(of: entry, previousLine: lines.last), pretty: false)
+      try indexActivity(entry, previousLine: lines.last.map(Array.init), folder: folder)
       try appendLine(line + [UInt8(ascii: "\n")], to: historyFile, sync: syncsWrites)
       try writeHead(HistoryHead(lines: lines.count + 1, last: historyLineHash(line)), in: folder)
       return RepairResult(recorded: damage, time: repairTime)

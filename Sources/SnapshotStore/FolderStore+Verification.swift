@@ -55,7 +55,29 @@ extension FolderStore {
         }
       }
     }
+    try verifyActivityIndex(into: &report)
     return report
+  }
+
+  /// Every activity line of every history must be in the index, or an audit of a period could
+  /// leave it out; extra lines are harmless (a crash between index and history leaves one).
+  private func verifyActivityIndex(into report: inout VerificationReport) throws {
+    guard try storeFormat() >= 3 else { return }
+    var indexed: Set<String> = []
+    for line in historyLines(try readFileIfPresent(activityFilePath)) {
+      let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 2)
+      guard fields.count >= 2 else { continue }
+      indexed.insert(
+        String(decoding: fields[0], as: UTF8.self) + " "
+          + String(decoding: fields[1], as: UTF8.self))
+    }
+    let missing = report.activity.subtracting(indexed).sorted()
+    guard let first = missing.first else { return }
+    report.problems.append(
+      StoreProblem(
+        kind: .altered, path: activityFilePath,
+        detail: "misses \(missing.count) checks that audits of a period read (first: \(first)); "
+          + "redline repair --index rebuilds it"))
   }
 
   func verifyPage(_ folder: String, relative: String, into report: inout VerificationReport)
@@ -149,6 +171,10 @@ extension FolderStore {
         StoreProblem(
           kind: .repaired, path: historyFile,
           detail: "damage recorded by redline repair at \(entry.time): \(entry.error ?? "")"))
+    }
+    for (index, entry) in entries.enumerated()
+    where entry.isActivity(after: index > 0 ? entries[index - 1] : nil) {
+      report.activity.insert("\(entry.time) \(relative)")
     }
     let lost = Set(entries.flatMap { $0.lostFiles ?? [] })
     let firstOwnProblem = report.problems.count

@@ -133,6 +133,7 @@ extension FolderStore {
         path: folder + "/" + headFileName, reason: "missing; run redline verify")
     }
     let line = try encodeJSON(storedForm(of: check, previousLine: previousLine), pretty: false)
+    try indexActivity(check, previousLine: previousLine.map(Array.init), folder: folder)
     try appendLine(line + [UInt8(ascii: "\n")], to: file, sync: syncsWrites)
     try writeHead(
       HistoryHead(lines: count + 1, last: historyLineHash(line)), in: folder,

@@ -30,9 +30,11 @@ public protocol SnapshotStoring: Sendable {
   /// The lines of a damaged history that still read, and which do not (1-based), for a
   /// listing that shows what it can; `history(of:)` refuses a damaged history instead.
   func readableHistory(of page: PageRecord) throws -> (entries: [HistoryEntry], damaged: [Int])
-  /// Pages with at least one `changed` check at or after `time` (`YYYYMMDDTHHMMSSZ`): the
-  /// query behind `audit --since`.
-  func pagesChanged(since time: String) throws -> [PageRecord]
+  /// The pages an audit of a period (store times, inclusive, either end open) must read: every
+  /// page with activity in the period (`HistoryEntry.isActivity(after:)`), and every page
+  /// whose last activity before it left the page away from its own article; possibly more,
+  /// never fewer. Nil when the backend cannot answer without reading every page's history.
+  func pagesWithActivity(since: String?, until: String?) throws -> PageListing?
   /// Runs `body` while holding the page's lock, creating the page if needed, so that two runs
   /// never interleave their writes to one page.
   func withPage<T>(for url: String, _ body: (PageRecord) throws -> T) throws -> T
@@ -58,10 +60,13 @@ public protocol SnapshotStoring: Sendable {
   /// Records a damaged page's damage in its history, so that its checks go on with the
   /// damage on record (`FolderStore.repair(_:time:)`).
   func repair(_ url: String, time: String) throws -> RepairResult
+  /// Builds the store's activity index again from the histories (`redline repair --index`),
+  /// when verify found it damaged.
+  func rebuildActivityIndex() throws
 }
 
 /// The pages of a store, and the page folders that could not be read.
-public struct PageListing: Sendable {
+public struct PageListing: Sendable, Equatable {
   /// The pages, sorted by folder.
   public var pages: [PageRecord]
   /// Page folders (or pages) that could not be read, with why, one line each.
@@ -92,11 +97,11 @@ extension SnapshotStoring {
     try record(check, rawBody: nil, in: page)
   }
 
-  /// Pages whose history has a `changed` line at or after `time`, read page by page. A
-  /// database backend answers this with one query instead.
-  public func pagesChanged(since time: String) throws -> [PageRecord] {
-    try pages().filter { page in
-      try history(of: page).contains { $0.outcome == .changed && $0.time >= time }
-    }
+  /// No index to rebuild.
+  public func rebuildActivityIndex() throws {}
+
+  /// No index: the audit reads every page's history.
+  public func pagesWithActivity(since: String?, until: String?) throws -> PageListing? {
+    nil
   }
 }

@@ -47,6 +47,8 @@ public struct VerificationReport: Sendable, Equatable {
   public var captures = 0
   /// History lines whose chain was checked.
   public var checks = 0
+  /// The activity index lines (`TIME FOLDER`) the histories call for.
+  var activity: Set<String> = []
   /// An empty report.
   public init() {}
 

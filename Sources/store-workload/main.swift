@@ -6,9 +6,12 @@
 //       does; with --change-every K the article changes every K checks, else it is version V.
 //       The crash test kills it with SIGKILL; the two-process test runs two at once.
 //   store-workload generate --store DIR --pages N --captures N [--unchanged N] [--html FILE]
-//       writes a big store through the store API without fsync (throw-away benchmark data).
+//       [--edited-every K]
+//       writes a big store through the store API without fsync (throw-away benchmark data);
+//       with --edited-every K only every K-th page gets all its captures, the others one.
 //   store-workload changed-since --store DIR --since TIME
-//       times the store query `audit --since` needs and prints "PAGES SECONDS".
+//       times the store query `audit --since` starts with (the pages with activity since
+//       TIME, from the activity index) and prints "PAGES SECONDS".
 import Foundation
 import HTTPFetching
 import Redline
@@ -117,12 +120,13 @@ func generate(_ root: String) throws {
   let pages = number("pages", 1)
   let captures = number("captures", 1)
   let unchanged = number("unchanged", 0)
+  let editedEvery = max(1, number("edited-every", 1))
   let html = try option("html").map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
   let store = FolderStore(root: root, syncsWrites: false)
   var date = Date(timeIntervalSince1970: 1_467_453_180)
   for index in 0..<pages {
     try store.withPage(for: pageURL(index)) { page in
-      for version in 0..<captures {
+      for version in 0..<(index % editedEvery == 0 ? captures : 1) {
         date += 3600
         let body = html ?? Array(article(page: index, version: version).utf8)
         let text = "Title: Post \(index)\nURL: \(page.url)\n\nVersion \(version) of the post.\n"
@@ -166,7 +170,8 @@ do {
     let clock = ContinuousClock()
     let since = option("since") ?? "19700101T000000Z"
     let start = clock.now
-    let pages = try FolderStore(root: root).pagesChanged(since: since)
+    let store = FolderStore(root: root)
+    let pages = try store.pagesWithActivity(since: since, until: nil)?.pages ?? store.pages()
     let elapsed = clock.now - start
     let seconds =
       Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

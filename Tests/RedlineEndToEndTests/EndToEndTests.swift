@@ -118,9 +118,9 @@ struct EndToEndTests {
     #expect(first.stdout == "new \(url)\n")
     #expect(first.stderr == "")
 
-    // One host folder, and the store's format record beside it.
+    // One host folder, and the store's format record, activity index and lock beside it.
     let hosts = try FileManager.default.contentsOfDirectory(atPath: store).sorted()
-    #expect(hosts == [".redline-store.json", "127.0.0.1"])
+    #expect(hosts == [".activity.log", ".lock", ".redline-store.json", "127.0.0.1"])
     let folders = try FileManager.default.contentsOfDirectory(atPath: store + "/127.0.0.1")
     try #require(folders.count == 1)
     let pageFolder = store + "/127.0.0.1/" + folders[0]

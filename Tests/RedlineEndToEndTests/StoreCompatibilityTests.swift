@@ -57,7 +57,7 @@ struct StoreCompatibilityTests {
     #expect(!FileManager.default.fileExists(atPath: store + "/.redline-store.json"))
   }
 
-  @Test("a new check of the same article is unchanged; the store then records format 2")
+  @Test("a new check of the same article is unchanged; the store then records format 3")
   func carriesOn() throws {
     let work = try TemporaryFolder()
     let store = try copy(work)
@@ -72,7 +72,22 @@ struct StoreCompatibilityTests {
     let verify = try redline(["verify", "--store", store])
     #expect(verify.status == 0, "\(verify.stdout)")
     let format = try String(contentsOfFile: store + "/.redline-store.json", encoding: .utf8)
-    #expect(format.contains("\"format\" : 2"))
+    #expect(format.contains("\"format\" : 3"))
+    // Its first write built the activity index from the histories: an audit of a period reads
+    // the pages it names and finds what reading every page finds.
+    let index = try String(contentsOfFile: store + "/.activity.log", encoding: .utf8)
+    #expect(index.contains(" changed\n"))
+    let whole = try redline(["audit", "--store", store, "--format", "json"])
+    let period = try redline([
+      "audit", "--store", store, "--since", "2000-01-01", "--format", "json",
+    ])
+    #expect(whole.stdout.contains("\"edits\""))
+    #expect(
+      whole.stdout.replacingOccurrences(of: #""since" : null"#, with: "")
+        .split(separator: "\n").filter { !$0.contains("generated") && !$0.contains("since") }
+        == period.stdout.split(separator: "\n").filter {
+          !$0.contains("generated") && !$0.contains("since")
+        })
     // An edit now is diffed against the old capture without a links section appearing.
     let edited = try redline(["diff", "--store", store, postURL, "first", "latest"])
     #expect(edited.status == 1)

@@ -17,22 +17,41 @@ struct RepairCommand: ParsableCommand {
       deleted: verify reports the recorded damage as "repaired" from then on, and log and \
       audit show it. A page holding a symbolic link is not repaired: remove the link first.
 
+      repair --index builds the store's activity index (.activity.log, what audit --since \
+      reads) again from the histories, when verify reports it damaged. Run it while no \
+      snapshot runs.
+
       Exit status: 0 repaired, or nothing to repair; 2 trouble (unknown page, a link, a \
       store that cannot be written).
 
-      Example:
+      Examples:
         redline repair https://example.blogspot.com/2016/07/post.html
+        redline repair --index
       """
   )
 
   @Argument(help: "The damaged page's URL.")
-  var url: String
+  var url: String?
+
+  @Flag(help: "Build the store's activity index again instead of repairing a page.")
+  var index = false
 
   @OptionGroup var storeOptions: StoreOptions
+
+  func validate() throws {
+    guard (url == nil) == index else {
+      throw ValidationError("give a page's URL, or --index (not both)")
+    }
+  }
 
   func run() throws {
     try reportingErrors {
       let store = try storeOptions.existingStore()
+      guard let url else {
+        try store.rebuildActivityIndex()
+        writeError("redline: the activity index was built again from the histories\n")
+        return
+      }
       let result = try store.repair(url, time: CaptureTime.string(from: Date()))
       for problem in result.recorded { writeLine("recorded \(problem.description)") }
       if result.recorded.isEmpty {

@@ -1,0 +1,129 @@
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The store's activity index, `.activity.log` (format 3): one line for every history line that
+/// can make an audit entry (an edit, a failure, a redirect, a return, a repair, and the first
+/// check after any of these), `TIME FOLDER OUTCOME`. Most checks of a big store are
+/// quiet (the first capture and unchanged checks): they are not indexed, so `audit --since`
+/// reads the few pages the index names instead of every page's history.
+///
+/// The line is appended before the history line it indexes, so a crash between the two leaves
+/// an extra entry (the audit reads one page for nothing), never a missing one.
+extension FolderStore {
+  var activityFilePath: String { root + "/" + activityFileName }
+
+  /// The index line of a history line of the page in `folder` (relative to the root).
+  static func activityLine(_ entry: HistoryEntry, folder: String) -> [UInt8] {
+    Array("\(entry.time) \(folder) \(entry.outcome.rawValue)\n".utf8)
+  }
+
+  /// Appends the index line of `entry` when it is activity. Call before the history line.
+  func indexActivity(_ entry: HistoryEntry, previousLine: [UInt8]?, folder: String) throws {
+    let previous = previousLine.flatMap {
+      try? JSONDecoder().decode(HistoryEntry.self, from: Data($0))
+    }
+    guard entry.isActivity(after: previous) else { return }
+    let relative =
+      folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : folder
+    try appendLine(
+      Self.activityLine(entry, folder: relative), to: activityFilePath, sync: syncsWrites)
+  }
+
+  /// The pages an audit of the period from `since` through `until` (store times, inclusive,
+  /// either open) must read: those with indexed activity in the period. Every edit and event
+  /// an audit reports happens at an activity line (an edit at a `changed` line, a removal at a
+  /// failure, a move at a redirect, a return at the first settled check after them). Nil when
+  /// the store has no index (format 2 or older): read every page then.
+  public func pagesWithActivity(since: String?, until: String?) throws -> PageListing? {
+    guard try storeFormat() >= 3 else { return nil }
+    var inPeriod: Set<String> = []
+    for line in historyLines(try readFileIfPresent(activityFilePath)) {
+      let fields = line.split(separator: UInt8(ascii: " "))
+      guard fields.count >= 3 else { continue }
+      let time = String(decoding: fields[0], as: UTF8.self)
+      if since.map({ time >= $0 }) ?? true, until.map({ time <= $0 }) ?? true {
+        inPeriod.insert(String(decoding: fields[1], as: UTF8.self))
+      }
+    }
+    var pages: [PageRecord] = []
+    var unreadable: [String] = []
+    for folder in inPeriod.sorted() {
+      // Only names the store writes: an index line cannot lead a reader out of the store.
+      guard
+        folder.utf8.allSatisfy({ byte in
+          isFolderNameByte(byte) || byte == UInt8(ascii: "/")
+        }), !folder.contains(".."), folder.split(separator: "/").count == 2
+      else {
+        unreadable.append("\(activityFilePath): not a page folder: \(folder)")
+        continue
+      }
+      let file = root + "/" + folder + "/page.json"
+      do {
+        pages.append(try decode(PageRecord.self, from: file))
+      } catch {
+        unreadable.append(String(describing: error))
+      }
+    }
+    return PageListing(pages: pages, unreadable: unreadable)
+  }
+
+  /// Writes the index again from every page's history (after `verify` found it damaged), under
+  /// the store lock. Run it while no snapshot runs: a check appended during the rebuild may be
+  /// left out (verify would say so).
+  public func rebuildActivityIndex() throws {
+    guard try storeFormat() >= 3 else { return }
+    try withFileLock(root + "/" + storeLockFileName, timeout: lockTimeout) {
+      try buildActivityIndex()
+    }
+  }
+
+  /// Writes the index of every page's history (the step from format 2 to 3), atomically; the
+  /// caller holds the store lock. A store written by an older Redline is read page by page
+  /// until then.
+  func buildActivityIndex() throws {
+    var index: [UInt8] = []
+    for page in try readablePages().pages {
+      var previous: HistoryEntry?
+      for entry in (try? readableHistory(of: page).entries) ?? [] {
+        if entry.isActivity(after: previous) {
+          index += Self.activityLine(entry, folder: page.folder)
+        }
+        previous = entry
+      }
+    }
+    try writeAtomically(index, to: activityFilePath, sync: syncsWrites)
+  }
+}
+
+extension HistoryEntry {
+  /// Whether this check is activity, what an audit can report: anything but a quiet check
+  /// (`new` or `unchanged`, at the page's own URL, after a check that also left the page at
+  /// its own URL with its own article). The activity index holds exactly these lines.
+  public func isActivity(after previous: HistoryEntry?) -> Bool {
+    guard [.new, .unchanged].contains(outcome), finalURL == nil else { return true }
+    return previous.map { !$0.leavesPageSettled } ?? false
+  }
+
+  /// Whether the page stood at its own URL with its own article after this check (a `back`
+  /// check is such a return).
+  var leavesPageSettled: Bool {
+    [.new, .changed, .unchanged, .back].contains(outcome) && finalURL == nil
+  }
+}
+
+/// The store's activity index file, at its root.
+let activityFileName = ".activity.log"
+/// The store-wide lock file, at its root: held while the store's format is raised.
+let storeLockFileName = ".lock"
+
+/// Bytes of the names the store gives host and page folders.
+private func isFolderNameByte(_ byte: UInt8) -> Bool {
+  (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+}
