@@ -336,6 +336,5 @@ private let closingMarks: [Character: Set<Character>] = [
 /// The correction and update notes of a body: each block or sentence that starts with a note
 /// marker (see `NoteMarkers`), from the marker on.
 func noteSentences(_ body: [String]) -> [String] {
-  let finder = NoteFinder()
-  return body.flatMap { finder.notes(in: $0) }
+  body.flatMap { NoteFinder.shared.notes(in: $0) }
 }

@@ -90,6 +90,16 @@ enum NoteMarkers {
 
 /// Finds correction and update notes in blocks of article text (see `NoteMarkers`).
 struct NoteFinder {
+  /// The tables compiled once per process: compiling them cost more than the rest of a page's
+  /// audit. Regex is not declared Sendable (its output type is not), but a compiled one is
+  /// never mutated, and its matching program is built here, once, by a first match, under
+  /// the static's one-time initialization; after that threads only read it.
+  nonisolated(unsafe) static let shared: NoteFinder = {
+    let finder = NoteFinder()
+    _ = finder.notes(in: "Correction: warm-up.")
+    return finder
+  }()
+
   /// A label at the start of the text, ending at a word boundary.
   private let label: Regex<AnyRegexOutput>?
   /// A sentence note at the start of the text.

@@ -138,7 +138,7 @@ func generate(_ root: String) throws {
           headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
           fetchSeconds: 0.1, bodySHA256: bodyHash, bodyBytes: body.count, textSHA256: textHash,
           rawKept: true, title: "Post \(index)", extractionMethod: "generated",
-          redlineVersion: redlineVersion)
+          redlineVersion: redlineVersion, articleFormat: 2)
         try store.save(
           NewCapture(metadata: metadata, rawBody: body, articleText: text),
           recording: HistoryEntry(
