@@ -198,10 +198,13 @@ public struct Notifier: Sendable {
         ], timeout: settings.commandTimeout)
       return failure.map { "exec:\(command): \($0)" }
     case .mailto(let address):
-      guard let server = settings.smtp else { return NotificationError.noSMTPServer.description }
+      guard let server = settings.smtp else {
+        return "mailto:\(address): " + NotificationError.noSMTPServer.description
+      }
       let events = deliveries.compactMap(event(of:))
       guard events.count == deliveries.count else {
-        return NotificationError.unreadablePayload(key: first.key).description
+        return "mailto:\(address): "
+          + NotificationError.unreadablePayload(key: first.key).description
       }
       let message = composeMail(
         events: events, from: settings.mailFrom, to: address, key: first.key,
@@ -218,7 +221,7 @@ public struct Notifier: Sendable {
   /// `retryDelay`, doubled each time, up to `webhookAttempts` tries; another status is final.
   private func postWebhook(_ url: String, body: [UInt8], key: String) async -> String? {
     guard let secret = settings.webhookSecret, !secret.isEmpty else {
-      return NotificationError.noWebhookSecret.description
+      return "webhook:\(url): " + NotificationError.noWebhookSecret.description
     }
     var wait = settings.retryDelay
     var failure = ""

@@ -61,14 +61,28 @@ public struct EditNotifications: Sendable {
     return targets
   }
 
-  /// Queues the edits among `reports` for every target, then delivers everything pending.
+  /// Queues the edits among `reports` for every target, and the edits stored since a day before
+  /// the last announcing run started (a run killed between storing a capture and queuing its
+  /// notification left those unqueued; the idempotency keys keep the rest from being queued
+  /// twice), then delivers everything pending.
   /// - Throws: `StoreError` when the queue cannot be written; nothing was sent then, and the
   ///   captures are stored all the same.
-  public func notify(_ reports: [PageReport], runTargets: [NotificationTarget]) async throws
-    -> DeliveryReport
-  {
+  public func notify(
+    _ reports: [PageReport], runTargets: [NotificationTarget], now: Date = Date()
+  ) async throws -> DeliveryReport {
     let targets = try targets(adding: runTargets)
-    let events = targets.isEmpty ? [] : try editEvents(reports)
+    var events: [EditEvent] = []
+    if !targets.isEmpty {
+      events = try editEvents(reports)
+      let settings = try store.settings()
+      if let through = settings.announcedThrough.flatMap(CaptureTime.date(from:)) {
+        let known = Set(events.map(\.id))
+        let start = max(
+          CaptureTime.string(from: through.addingTimeInterval(-lookBack)),
+          settings.announcingSince ?? "")
+        events += try editEvents(since: start).filter { !known.contains($0.id) }
+      }
+    }
     let stored = try store.settings()
     let notifier = Notifier(
       store: store,
@@ -77,7 +91,35 @@ public struct EditNotifications: Sendable {
         mailFrom: options.mailFrom, mailGrouping: options.mailGrouping,
         retryDelay: options.retryDelay),
       transport: transport)
-    return try await notifier.notify(events, to: targets)
+    try notifier.enqueue(events, to: targets)
+    if !targets.isEmpty {
+      var settings = try store.settings()
+      settings.announcedThrough = CaptureTime.string(from: now)
+      if settings.announcingSince == nil { settings.announcingSince = settings.announcedThrough }
+      try store.saveSettings(settings)
+    }
+    return try await notifier.deliverPending()
+  }
+
+  /// How far before the last announcing run's start the next one looks for edits: runs that
+  /// overlap, or a capture time a little before its commit, are covered many times over.
+  private let lookBack: Double = 86_400
+
+  /// The edits stored at or after `time`, on every page, as `audit --since` finds them.
+  func editEvents(since time: String) throws -> [EditEvent] {
+    let queries = ArchiveQueries(store: store)
+    var events: [EditEvent] = []
+    for page in try store.pagesChanged(since: time) {
+      guard
+        let (audit, _) = try queries.auditPage(
+          page, options: AuditOptions(since: time, generated: time))
+      else { continue }
+      for edit in audit.edits {
+        events.append(
+          editEvent(edit, url: page.url, title: audit.versions.last?.title, wordDiff: ""))
+      }
+    }
+    return events
   }
 
   /// The edit events of the changed posts among `reports`, as `audit` sees each edit (the same

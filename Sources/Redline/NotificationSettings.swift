@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Notifying
 import SnapshotStore
 
@@ -13,12 +14,14 @@ public struct NotificationSettings: Sendable {
   /// - Returns: false when the store already had it.
   /// - Throws: `NotificationError.badTarget` for a target that cannot be read.
   @discardableResult
-  public func add(_ text: String) throws -> Bool {
+  public func add(_ text: String, now: Date = Date()) throws -> Bool {
     let target = try NotificationTarget(parsing: text).description
     var settings = try store.settings()
     guard !settings.notify.contains(target) else { return false }
     try store.prepareForWriting()
     settings.notify.append(target)
+    // Edits stored before the first target are not news: runs look back no further.
+    if settings.announcingSince == nil { settings.announcingSince = CaptureTime.string(from: now) }
     try store.saveSettings(settings)
     return true
   }

@@ -49,15 +49,27 @@ public struct StoreSettings: Sendable, Codable, Equatable {
   public var notify: [String]
   /// The key webhook bodies are signed with, when `REDLINE_WEBHOOK_SECRET` is not set.
   public var webhookSecret: String?
+  /// When the last run that announced edits started (`YYYYMMDDTHHMMSSZ`): the next run also
+  /// looks back from a day before it, so an edit stored by a run that was killed before it
+  /// queued its notifications is still announced.
+  public var announcedThrough: String?
+  /// When edits were first announced (or the first target added): that look-back never goes
+  /// further, so edits stored before there were targets are not news.
+  public var announcingSince: String?
 
   /// Creates settings.
-  public init(notify: [String] = [], webhookSecret: String? = nil) {
+  public init(
+    notify: [String] = [], webhookSecret: String? = nil, announcedThrough: String? = nil,
+    announcingSince: String? = nil
+  ) {
     self.notify = notify
     self.webhookSecret = webhookSecret
+    self.announcedThrough = announcedThrough
+    self.announcingSince = announcingSince
   }
 
   private enum CodingKeys: String, CodingKey {
-    case notify, webhookSecret
+    case notify, webhookSecret, announcedThrough, announcingSince
   }
 
   /// Reads settings; absent fields take their defaults, so older files read.
@@ -65,5 +77,7 @@ public struct StoreSettings: Sendable, Codable, Equatable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     notify = try container.decodeIfPresent([String].self, forKey: .notify) ?? []
     webhookSecret = try container.decodeIfPresent(String.self, forKey: .webhookSecret)
+    announcedThrough = try container.decodeIfPresent(String.self, forKey: .announcedThrough)
+    announcingSince = try container.decodeIfPresent(String.self, forKey: .announcingSince)
   }
 }

@@ -285,4 +285,77 @@ struct NotificationTests {
     )
     #expect(try smtp.messages().count == 1)
   }
+
+  @Test("the secret kept by notify secret signs when the environment has none")
+  func storedSecret() throws {
+    let post = try EditedPost()
+    let hook = try LoopbackServer { _ in .respond(status: 200, headers: [], body: []) }
+    #expect(try post.snapshot().status == 0)
+    let kept = try redline(
+      ["notify", "secret", "--store", post.store], input: Data((secret + "\n").utf8))
+    #expect(kept.status == 0)
+    #expect(
+      try redline(["notify", "add", "webhook:" + hook.baseURL + "/h", "--store", post.store])
+        .status == 0)
+    try post.edit()
+    let run = try post.snapshot([], environment: ["REDLINE_WEBHOOK_SECRET": nil])
+    #expect(run.stderr == "")
+    try #require(hook.requests.count == 1)
+    #expect(signatureIsValid(hook.requests[0]))
+    let empty = try redline(["notify", "secret", "--store", post.store], input: Data())
+    #expect(empty.status == 2)
+    #expect(empty.stderr.hasPrefix("redline: notify secret: no secret on standard input\n"))
+  }
+
+  @Test("--smtp-require-tls refuses a server without STARTTLS; --mail-per run sends one mail")
+  func mailOptions() throws {
+    let work = try TemporaryFolder()
+    let posts = ["a", "b"]
+    for name in posts { try copySample("v1", to: work.file("\(name).html")) }
+    let server = try LoopbackServer(respond: fileServer(root: work.path))
+    let urls = posts.map { server.baseURL + "/\($0).html" }
+    let store = work.file("store")
+    let smtp = try SMTPSink()
+    try smtp.start()
+    let mail = ["--notify", "mailto:desk@example.org", "--smtp", "smtp://127.0.0.1:\(smtp.port)"]
+    #expect(try redline(["snapshot", "--store", store] + urls).status == 0)
+    for name in posts { try copySample("v2", to: work.file("\(name).html")) }
+    let refused = try redline(
+      ["snapshot", "--store", store, "--smtp-require-tls", "--mail-per", "run"] + mail + urls)
+    #expect(refused.status == 0)
+    let lines = refused.stderr.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.allSatisfy { $0.hasSuffix("; kept for the next run") })
+    #expect(try smtp.messages().isEmpty)
+    let sent = try redline(["snapshot", "--store", store, "--mail-per", "run"] + mail + urls)
+    #expect(sent.stderr == "")
+    let messages = try smtp.messages()
+    try #require(messages.count == 1)
+    #expect(messages[0]["subject"] as? String == "[redline] 2 edits")
+    let body = try #require(messages[0]["body"] as? String)
+    #expect(urls.allSatisfy { body.contains($0) })
+  }
+
+  @Test("an edit stored by a run that queued nothing is announced by the next run")
+  func lookBack() throws {
+    let post = try EditedPost()
+    let hook = try LoopbackServer { _ in .respond(status: 200, headers: [], body: []) }
+    let environment = ["REDLINE_WEBHOOK_SECRET": secret]
+    // A run that announces (to a command), so the store knows since when edits are news.
+    #expect(try post.snapshot(["--notify", "exec:true"]).status == 0)
+    try post.edit()
+    // The edit is stored by a run that queues nothing for the webhook (as a run killed after
+    // storing, before queuing, would leave it).
+    #expect(try post.snapshot().stdout.hasPrefix("changed "))
+    #expect(
+      try redline(["notify", "add", "webhook:" + hook.baseURL + "/h", "--store", post.store])
+        .status == 0)
+    let next = try post.snapshot([], environment: environment)
+    #expect(next.stdout.hasPrefix("unchanged "))
+    #expect(next.stderr == "")
+    try #require(hook.requests.count == 1)
+    #expect(signatureIsValid(hook.requests[0]))
+    #expect(try post.snapshot([], environment: environment).status == 0)
+    #expect(hook.requests.count == 1)
+  }
 }
