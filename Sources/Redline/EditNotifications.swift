@@ -67,12 +67,20 @@ public struct EditNotifications: Sendable {
   /// twice), then delivers everything pending.
   /// - Throws: `StoreError` when the queue cannot be written; nothing was sent then, and the
   ///   captures are stored all the same.
+  /// - Parameters:
+  ///   - reports: The run's reports; its changed posts are the run's edits.
+  ///   - runTargets: The run's own targets (`--notify`), beside the store's.
+  ///   - pageTargets: Targets of single pages (a watch list's `--notify`), by page URL as the
+  ///     store names it (`normalizedPageURL`): that page's edits go to them too.
+  ///   - now: The time recorded as the last announcing run's.
   public func notify(
-    _ reports: [PageReport], runTargets: [NotificationTarget], now: Date = Date()
+    _ reports: [PageReport], runTargets: [NotificationTarget],
+    pageTargets: [String: [NotificationTarget]] = [:], now: Date = Date()
   ) async throws -> DeliveryReport {
     let targets = try targets(adding: runTargets)
+    let announcing = !targets.isEmpty || pageTargets.values.contains { !$0.isEmpty }
     var events: [EditEvent] = []
-    if !targets.isEmpty {
+    if announcing {
       events = try editEvents(reports)
       let settings = try store.settings()
       if let through = settings.announcedThrough.flatMap(CaptureTime.date(from:)) {
@@ -91,8 +99,11 @@ public struct EditNotifications: Sendable {
         mailFrom: options.mailFrom, mailGrouping: options.mailGrouping,
         retryDelay: options.retryDelay),
       transport: transport)
-    try notifier.enqueue(events, to: targets)
-    if !targets.isEmpty {
+    for event in events {
+      let own = (pageTargets[event.url] ?? []).filter { !targets.contains($0) }
+      try notifier.enqueue([event], to: targets + own)
+    }
+    if announcing {
       var settings = try store.settings()
       settings.announcedThrough = CaptureTime.string(from: now)
       if settings.announcingSince == nil { settings.announcingSince = settings.announcedThrough }
