@@ -91,14 +91,7 @@ public struct EditNotifications: Sendable {
         events += try editEvents(since: start).filter { !known.contains($0.id) }
       }
     }
-    let stored = try store.settings()
-    let notifier = Notifier(
-      store: store,
-      settings: DeliverySettings(
-        webhookSecret: options.webhookSecret ?? stored.webhookSecret, smtp: options.smtp,
-        mailFrom: options.mailFrom, mailGrouping: options.mailGrouping,
-        retryDelay: options.retryDelay),
-      transport: transport)
+    let notifier = try notifier()
     for event in events {
       let own = (pageTargets[event.url] ?? []).filter { !targets.contains($0) }
       try notifier.enqueue([event], to: targets + own)
@@ -110,6 +103,23 @@ public struct EditNotifications: Sendable {
       try store.saveSettings(settings)
     }
     return try await notifier.deliverPending()
+  }
+
+  /// Delivers everything pending, without looking for edits (`redline notify deliver`).
+  /// - Throws: `StoreError` when the queue cannot be read or written.
+  public func deliverPending() async throws -> DeliveryReport {
+    try await notifier().deliverPending()
+  }
+
+  private func notifier() throws -> Notifier {
+    let stored = try store.settings()
+    return Notifier(
+      store: store,
+      settings: DeliverySettings(
+        webhookSecret: options.webhookSecret ?? stored.webhookSecret, smtp: options.smtp,
+        mailFrom: options.mailFrom, mailGrouping: options.mailGrouping,
+        retryDelay: options.retryDelay),
+      transport: transport)
   }
 
   /// How far before the last announcing run's start the next one looks for edits: runs that

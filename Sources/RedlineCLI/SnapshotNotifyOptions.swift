@@ -15,6 +15,37 @@ struct SnapshotNotifyOptions: ParsableArguments {
       valueName: "target"))
   var notify: [String] = []
 
+  @OptionGroup var delivery: DeliveryOptions
+
+  func validate() throws {
+    for target in notify {
+      do {
+        _ = try NotificationTarget(parsing: target)
+      } catch {
+        throw ValidationError(error.description)
+      }
+    }
+  }
+
+  /// Announces the edits among `reports` and retries what earlier runs could not deliver; each
+  /// failure is one line on standard error. Captures are stored whatever happens here.
+  /// - Returns: whether the queue itself failed (nothing could be queued or recorded).
+  func announce(_ reports: [PageReport], store: any SnapshotStoring) async -> Bool {
+    do {
+      let report = try await EditNotifications(store: store, options: try delivery.options())
+        .notify(reports, runTargets: try notify.map { try NotificationTarget(parsing: $0) })
+      delivery.printFailures(report)
+      return false
+    } catch {
+      printError("notify: \(error)")
+      return true
+    }
+  }
+}
+
+/// How deliveries are made: the SMTP server, mail grouping, and (hidden, for tests) the wait
+/// between a webhook's tries. Shared by `snapshot` and `notify deliver`.
+struct DeliveryOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -37,13 +68,6 @@ struct SnapshotNotifyOptions: ParsableArguments {
   var notifyRetryDelay = 1.0
 
   func validate() throws {
-    for target in notify {
-      do {
-        _ = try NotificationTarget(parsing: target)
-      } catch {
-        throw ValidationError(error.description)
-      }
-    }
     do {
       _ = try smtpServer()
     } catch {
@@ -63,26 +87,20 @@ struct SnapshotNotifyOptions: ParsableArguments {
       password: environment["REDLINE_SMTP_PASSWORD"])
   }
 
-  /// Announces the edits among `reports` and retries what earlier runs could not deliver; each
-  /// failure is one line on standard error. Captures are stored whatever happens here.
-  /// - Returns: whether the queue itself failed (nothing could be queued or recorded).
-  func announce(_ reports: [PageReport], store: any SnapshotStoring) async -> Bool {
+  /// The run's delivery options, from these options and the environment.
+  func options() throws -> NotificationOptions {
     let environment = ProcessInfo.processInfo.environment
-    do {
-      let options = NotificationOptions(
-        webhookSecret: environment["REDLINE_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
-        smtp: try smtpServer(), mailFrom: environment["REDLINE_MAIL_FROM"],
-        mailGrouping: mailPer.grouping,
-        retryDelay: .milliseconds(Int((notifyRetryDelay * 1000).rounded())))
-      let report = try await EditNotifications(store: store, options: options).notify(
-        reports, runTargets: try notify.map { try NotificationTarget(parsing: $0) })
-      for failure in report.failures {
-        printError("notify: \(failure.error ?? ""); kept for the next run")
-      }
-      return false
-    } catch {
-      printError("notify: \(error)")
-      return true
+    return NotificationOptions(
+      webhookSecret: environment["REDLINE_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
+      smtp: try smtpServer(), mailFrom: environment["REDLINE_MAIL_FROM"],
+      mailGrouping: mailPer.grouping,
+      retryDelay: .milliseconds(Int((notifyRetryDelay * 1000).rounded())))
+  }
+
+  /// One line on standard error per delivery that failed (and stays queued).
+  func printFailures(_ report: DeliveryReport) {
+    for failure in report.failures {
+      printError("notify: \(failure.error ?? ""); kept for the next run")
     }
   }
 }

@@ -139,7 +139,15 @@ extension FolderStore {
       if isSymbolicLink(folder) { throw StoreError.symbolicLink(path: folder) }
       try createFolder(folder, sync: syncsWrites)
     }
-    return try withFileLock(notificationsPath + "/.lock", timeout: lockTimeout, body)
+    return try withFileLock(notificationsPath + "/.lock", timeout: lockTimeout) {
+      // Under the lock no write is in progress: a temporary file is a crashed run's leftover.
+      for folder in [pendingFolder, deliveredFolder] {
+        for name in try folderEntries(folder) where name.hasPrefix(temporaryPrefix) {
+          unlink(folder + "/" + name)
+        }
+      }
+      return try body()
+    }
   }
 
   /// `KEY.json`, for a key of hex digits only: no key can name a file outside the queue.

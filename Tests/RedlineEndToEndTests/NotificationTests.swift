@@ -139,17 +139,27 @@ struct NotificationTests {
     #expect(pending.stdout.contains(target))
     #expect(pending.stdout.contains("tried 1x: \(target): HTTP 503"))
 
+    // notify deliver tries again without fetching: still down, so it stays queued (exit 3).
+    board.fail(3)
+    let again = try redline(
+      ["notify", "deliver", "--store", post.store, "--notify-retry-delay", "0.05"],
+      environment: environment)
+    #expect(again.status == 3)
+    #expect(again.stderr == "redline: notify: \(target): HTTP 503; kept for the next run\n")
+    #expect(hook.requests.count == 6)
+
     let next = try post.snapshot([], environment: environment)
     #expect(next.status == 0)
     #expect(next.stdout.hasPrefix("unchanged "))
     #expect(next.stderr == "")
-    #expect(hook.requests.count == 4)
+    #expect(hook.requests.count == 7)
     let keys = Set(hook.requests.compactMap { $0.header("X-Redline-Delivery") })
     #expect(keys.count == 1)
-    #expect(signatureIsValid(hook.requests[3]))
+    #expect(signatureIsValid(hook.requests[6]))
     #expect(try redline(["notify", "--pending", "--store", post.store]).status == 0)
     #expect(try post.snapshot([], environment: environment).status == 0)
-    #expect(hook.requests.count == 4)
+    #expect(try redline(["notify", "deliver", "--store", post.store]).status == 0)
+    #expect(hook.requests.count == 7)
   }
 
   @Test("an unreachable webhook, a missing secret, an unknown scheme: one line each")

@@ -26,6 +26,11 @@ struct DeliveryQueueTests {
       #expect(try store.claimDeliveries(now: "20160702T110000Z", until: "20160702T111000Z").isEmpty)
       #expect(try store.enqueueDeliveries([delivery(key)]).isEmpty)
       #expect(try store.verify().isClean)
+      // A write a crash cut short is cleared by the next change to the queue.
+      let leftover = root + "/.notifications/pending/.tmp-1234"
+      #expect(FileManager.default.createFile(atPath: leftover, contents: Data("{".utf8)))
+      #expect(try store.pendingDeliveries().isEmpty)
+      #expect(!FileManager.default.fileExists(atPath: leftover))
     }
   }
 

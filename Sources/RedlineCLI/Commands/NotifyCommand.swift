@@ -1,5 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
+import Notifying
 import Redline
 import SnapshotStore
 import UnicodeSpaces
@@ -15,6 +16,7 @@ struct NotifyCommand: ParsableCommand {
       redline notify list
       redline notify --pending
       redline notify secret < secret.txt
+      redline notify deliver [--smtp <smtp://host:port>]
       """,
     discussion: """
       A target is webhook:URL (a signed JSON POST), mailto:ADDRESS (a mail through the \
@@ -32,7 +34,7 @@ struct NotifyCommand: ParsableCommand {
       """,
     subcommands: [
       NotifyAddCommand.self, NotifyRemoveCommand.self, NotifyListCommand.self,
-      NotifySecretCommand.self,
+      NotifySecretCommand.self, NotifyDeliverCommand.self,
     ]
   )
 
@@ -155,5 +157,37 @@ struct NotifySecretCommand: ParsableCommand {
       guard !secret.isEmpty else { throw RedlineError.emptySecret }
       try settings.setWebhookSecret(secret)
     }
+  }
+}
+
+struct NotifyDeliverCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "deliver",
+    abstract: "Deliver what is waiting now, without checking any page.",
+    discussion: """
+      Every snapshot run retries the deliveries earlier runs could not make; deliver does \
+      only that. Exit status: 0 nothing is left waiting; 3 some deliveries failed again \
+      (one line each on standard error; they stay queued); 2 trouble.
+
+      Example:
+        REDLINE_SMTP=smtp://mail.example.org:587 redline notify deliver
+      """)
+
+  @OptionGroup var delivery: DeliveryOptions
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() async throws {
+    let report: DeliveryReport
+    do {
+      report = try await EditNotifications(
+        store: try storeOptions.existingStore(), options: try delivery.options()
+      ).deliverPending()
+    } catch {
+      printError(String(describing: error))
+      throw ExitCode(2)
+    }
+    delivery.printFailures(report)
+    if !report.failures.isEmpty { throw ExitCode(3) }
   }
 }
