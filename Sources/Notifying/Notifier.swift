@@ -29,13 +29,17 @@ public struct DeliverySettings: Sendable {
   /// How long a run's claim on a delivery holds before another run may take it over (a run
   /// killed mid-delivery leaves its claims behind).
   public var claimSeconds: Int
+  /// The longest one delivery can take (every try of a webhook, a command's timeout): a
+  /// delivery is started only while the claim has that long left, so no other run can take it
+  /// over while it is being sent.
+  public var deliverySeconds: Int
 
   /// Creates settings.
   public init(
     webhookSecret: String? = nil, smtp: SMTPServer? = nil, mailFrom: String = "redline@localhost",
     mailGrouping: MailGrouping = .change, webhookAttempts: Int = 3,
     retryDelay: Duration = .seconds(1), commandTimeout: Duration = .seconds(60),
-    claimSeconds: Int = 900
+    claimSeconds: Int = 900, deliverySeconds: Int = 150
   ) {
     self.webhookSecret = webhookSecret
     self.smtp = smtp
@@ -45,6 +49,7 @@ public struct DeliverySettings: Sendable {
     self.retryDelay = retryDelay
     self.commandTimeout = commandTimeout
     self.claimSeconds = claimSeconds
+    self.deliverySeconds = deliverySeconds
   }
 }
 
@@ -139,13 +144,19 @@ public struct Notifier: Sendable {
   /// - Throws: `StoreError` when the queue cannot be read or written.
   public func deliverPending() async throws -> DeliveryReport {
     let start = now()
+    let claimEnd = start.addingTimeInterval(Double(settings.claimSeconds))
     let claimed = try store.claimDeliveries(
-      now: CaptureTime.string(from: start),
-      until: CaptureTime.string(from: start.addingTimeInterval(Double(settings.claimSeconds))))
+      now: CaptureTime.string(from: start), until: CaptureTime.string(from: claimEnd))
     var report = DeliveryReport()
     var mails: [String: [QueuedDelivery]] = [:]
     var mailOrder: [String] = []
     for delivery in claimed {
+      guard now().addingTimeInterval(Double(settings.deliverySeconds)) < claimEnd else {
+        try finish(
+          delivery, error: "\(delivery.target): not tried: this run's claim on it ran out",
+          into: &report)
+        continue
+      }
       let target: NotificationTarget
       do {
         target = try NotificationTarget(parsing: delivery.target)
@@ -163,7 +174,10 @@ public struct Notifier: Sendable {
     }
     for address in mailOrder {
       let group = mails[address] ?? []
-      let error = await deliver(group, to: .mailto(address: address))
+      let error =
+        now().addingTimeInterval(Double(settings.deliverySeconds)) < claimEnd
+        ? await deliver(group, to: .mailto(address: address))
+        : "mailto:\(address): not tried: this run's claim on it ran out"
       for delivery in group { try finish(delivery, error: error, into: &report) }
     }
     return report

@@ -102,6 +102,29 @@ struct NotifyingTests {
   }
 }
 
+extension NotifyingTests {
+  @Test("a delivery is not started unless the run's claim outlasts it")
+  func claimTooShort() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "redline-notify-" + UUID().uuidString
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let store = FolderStore(root: folder)
+    let transport = StubTransport(failures: 0)
+    let notifier = Notifier(
+      store: store, settings: DeliverySettings(claimSeconds: 60, deliverySeconds: 120),
+      transport: transport)
+    let event = EditEvent(
+      id: "urn:redline:edit:0124", url: "https://blog.example/a.html", title: nil,
+      from: "20160702T100000Z", to: "20160702T110000Z", labels: [], stealth: false,
+      linesAdded: 1, linesRemoved: 0, diff: "", wordDiff: "")
+    let report = try await notifier.notify([event], to: [try NotificationTarget(parsing: "exec:x")])
+    #expect(report.failures.first?.error == "exec:x: not tried: this run's claim on it ran out")
+    #expect(transport.commands == 0)
+    #expect(try store.pendingDeliveries().first?.claimedUntil == nil)
+  }
+}
+
 /// A transport whose first `failures` posts get a 503; commands succeed.
 private final class StubTransport: DeliveryTransport {
   private let state: Mutex<(failures: Int, posts: Int, commands: Int)>
