@@ -130,7 +130,10 @@ public struct EditNotifications: Sendable {
   func editEvents(since time: String) throws -> [EditEvent] {
     let queries = ArchiveQueries(store: store)
     var events: [EditEvent] = []
-    for page in try store.pagesChanged(since: time) {
+    // The store's activity index names the pages with edits since then; without one, every
+    // page is read.
+    let pages = try store.pagesWithActivity(since: time, until: nil)?.pages ?? store.pages()
+    for page in pages {
       guard
         let (audit, _) = try queries.auditPage(
           page, options: AuditOptions(since: time, generated: time))
