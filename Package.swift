@@ -43,18 +43,26 @@ let package = Package(
         "FileDescriptorIO", "UnicodeSpaces", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // Edit notifications: targets, the signed webhook body, mail, exec; delivered through the
+    // store's queue (SnapshotStoring) so that none is lost or sent twice.
+    .target(
+      name: "Notifying",
+      dependencies: [
+        "HTTPFetching", "SnapshotStore", .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .target(
       name: "Redline",
       dependencies: [
         "HTTPFetching", "DocumentDecoding", "HTMLParsing", "ArticleExtraction", "FeedParsing",
-        "TextDiff", "SnapshotStore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc",
+        "TextDiff", "SnapshotStore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc", "Notifying",
       ]
     ),
     .executableTarget(
       name: "RedlineCLI",
       dependencies: [
         "Redline", "ArticleExtraction", "DocumentDecoding", "FileDescriptorIO", "HTTPFetching",
-        "SnapshotStore", "TextDiff", "UnicodeSpaces",
+        "SnapshotStore", "TextDiff", "UnicodeSpaces", "Notifying",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -82,14 +90,20 @@ let package = Package(
     .testTarget(name: "FileDescriptorIOTests", dependencies: ["FileDescriptorIO"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),
     .testTarget(
+      name: "NotifyingTests", dependencies: ["Notifying", "HTTPFetching", "SnapshotStore"]),
+    .testTarget(
       name: "RedlineTests",
       dependencies: [
         "Redline", "ArticleExtraction", "HTTPFetching", "SnapshotStore", "LoopbackServer",
+        "Notifying",
       ]),
     .testTarget(
       name: "RedlineEndToEndTests",
-      // libxml2's XML parser checks that the audit's HTML report is well-formed.
-      dependencies: ["LoopbackServer", "CLibXML2"],
+      // libxml2's XML parser checks that the audit's HTML report and Atom feed are well-formed;
+      // swift-crypto checks webhook signatures as a receiver would.
+      dependencies: [
+        "LoopbackServer", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+      ],
       exclude: ["Golden"]
     ),
   ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the system packages Redline builds against are present:
 # libcurl (libcurl4-openssl-dev), libxml2 (libxml2-dev) and pkg-config, and the openssl
-# command, which the HTTP/2 test runs as a TLS server.
+# command, which the HTTP/2 test runs as a TLS server; then the Python test tools
+# (scripts/test-tools.sh: aiosmtpd and feedparser in the git-ignored .venv-test).
 # As root it installs what is missing with apt-get; otherwise it says what to run.
 set -euo pipefail
 
@@ -21,7 +22,7 @@ else
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+  exec scripts/test-tools.sh
 fi
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -30,6 +31,7 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq >/dev/null
   apt-get install -y -qq "${missing[@]}" >/dev/null
   echo "setup: installed ${missing[*]}" >&2
+  exec scripts/test-tools.sh
 else
   echo "setup: missing system packages: ${missing[*]}" >&2
   echo "setup: install them with: sudo apt-get install ${missing[*]}" >&2

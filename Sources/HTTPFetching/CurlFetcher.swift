@@ -90,7 +90,8 @@ public struct CurlFetcher: Fetching {
   }
 }
 
-/// The one queue blocking transfers run on. A private concurrent queue gets a thread for each
-/// transfer in flight (their number is bounded by the callers' `--jobs`), where the global queue
-/// would start only about one thread per core and let blocked transfers wait for each other.
-private let transferQueue = DispatchQueue(label: "redline.fetch", attributes: .concurrent)
+/// The one queue blocking transfers run on (fetches, and the posts and mail of `CurlSender`). A
+/// private concurrent queue gets a thread for each transfer in flight (their number is bounded by
+/// the callers' `--jobs`), where the global queue would start only about one thread per core and
+/// let blocked transfers wait for each other.
+let transferQueue = DispatchQueue(label: "redline.fetch", attributes: .concurrent)

@@ -60,7 +60,7 @@ struct EasyHandle: ~Copyable {
   func perform() -> CURLcode { ccurl_easy_perform(raw) }
 
   /// A setup call's code through the choke point (`curlCall`), as a `FetchError` naming the URL.
-  private func check(_ code: CURLcode, _ operation: StaticString) throws(FetchError) {
+  func check(_ code: CURLcode, _ operation: StaticString) throws(FetchError) {
     do {
       try curlCall(code, operation)
     } catch {

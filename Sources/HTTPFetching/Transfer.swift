@@ -128,14 +128,7 @@ final class PreparedTransfer {
 
   /// A curl_slist of these lines, owned by this transfer; nil when there are none.
   private func list(_ lines: [String]) throws(FetchError) -> UnsafeMutablePointer<curl_slist>? {
-    var list: UnsafeMutablePointer<curl_slist>?
-    for line in lines {
-      guard let appended = ccurl_slist_append(list, line) else {
-        ccurl_slist_free_all(list)
-        throw .initFailed
-      }
-      list = appended
-    }
+    let list = try makeCurlList(lines)
     if let list { lists.append(list) }
     return list
   }
@@ -161,6 +154,21 @@ final class PreparedTransfer {
         retryAfterSeconds: state.headers.contains { $0.name.lowercased() == "retry-after" }
           ? Int(retryAfter) : nil))
   }
+}
+
+/// A curl_slist of these lines, which the caller frees (`ccurl_slist_free_all`) once its transfer
+/// is done; nil when there are none.
+/// - Throws: `FetchError.initFailed` when libcurl cannot allocate it (nothing stays allocated).
+func makeCurlList(_ lines: [String]) throws(FetchError) -> UnsafeMutablePointer<curl_slist>? {
+  var list: UnsafeMutablePointer<curl_slist>?
+  for line in lines {
+    guard let appended = ccurl_slist_append(list, line) else {
+      ccurl_slist_free_all(list)
+      throw .initFailed
+    }
+    list = appended
+  }
+  return list
 }
 
 private func redirects(

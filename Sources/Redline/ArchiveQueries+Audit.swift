@@ -79,7 +79,7 @@ extension ArchiveQueries {
 
   /// One page's audit, or nil when nothing happened to it in the period; with the number of
   /// its edits whose links could not be compared.
-  private func auditPage(_ page: PageRecord, options: AuditOptions) throws -> (PageAudit, Int)? {
+  func auditPage(_ page: PageRecord, options: AuditOptions) throws -> (PageAudit, Int)? {
     let history = try store.history(of: page)
     // Most pages of a big store never changed: their history alone says so.
     guard
@@ -129,9 +129,12 @@ extension ArchiveQueries {
             detail: "its canonical URL changed from \(oldURL) to \(newURL)"))
       }
       if options.contains(capture.time) {
-        let edit = auditEdit(
+        var edit = auditEdit(
           page: page, from: before, to: (capture.time, text), lineDiff: lineDiff,
           linksRecorded: min(previousVersion.format, format) >= ArticleText.formatVersion)
+        edit.id = editID(
+          url: page.url, from: (before.time, metadata[before.time]?.textSHA256 ?? ""),
+          to: (capture.time, capture.metadata.textSHA256))
         if !edit.unavailable.isEmpty { linksUnavailable += 1 }
         edits.append(edit)
       }
@@ -171,6 +174,17 @@ extension ArchiveQueries {
           lineDiff, oldHeader: captureLabel(page.url, old.time),
           newHeader: captureLabel(page.url, new.time)), as: UTF8.self))
   }
+}
+
+/// An edit's stable id, `urn:redline:edit:` and the first 32 hex digits of the SHA-256 of the
+/// page URL and each capture's time and article-text hash: re-running an audit, or notifying
+/// the edit from another run, gives the same id; another edit never does.
+public func editID(
+  url: String, from: (time: String, textSHA256: String),
+  to: (time: String, textSHA256: String)
+) -> String {
+  let text = [url, from.time, from.textSHA256, to.time, to.textSHA256].joined(separator: "\n")
+  return "urn:redline:edit:" + sha256Hex(Array(text.utf8)).prefix(32)
 }
 
 /// Whether a page is on a host: the URL's host or the store folder's, compared without case.

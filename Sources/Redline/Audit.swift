@@ -95,6 +95,9 @@ public struct AuditEdit: Sendable, Codable, Equatable {
   public let passages: [ChangedPassage]
   /// The unified diff of the two article texts.
   public let diff: String
+  /// The edit's stable id (`editID(url:from:to:)`): the same in every audit, Atom entry and
+  /// notification of this edit.
+  public var id: String?
 }
 
 /// A disappearance, move or return of a page, read from its history.

@@ -17,6 +17,8 @@ public enum AuditFormat: String, Sendable, CaseIterable {
   case html
   /// One JSON object (the schema in the README).
   case json
+  /// An Atom 1.0 feed, one entry per edit, for feed readers.
+  case atom
 }
 
 /// Renders an audit report in one of the formats. The same report always gives the same bytes.
@@ -31,6 +33,7 @@ public func renderAudit(_ report: AuditReport, as format: AuditFormat) -> [UInt8
   case .markdown: Array(renderAuditMarkdown(report).utf8)
   case .html: Array(renderAuditHTML(report).utf8)
   case .json: renderAuditJSON(report)
+  case .atom: Array(renderAuditAtom(report).utf8)
   }
 }
 

@@ -26,6 +26,10 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   case feed(url: String, reason: String)
   /// A time or date a user typed could not be read.
   case badTime(String)
+  /// `notify remove` of a target the store does not have.
+  case notATarget(String)
+  /// `notify secret` read no secret.
+  case emptySecret
 
   /// One line a user can act on.
   public var description: String {
@@ -53,6 +57,8 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     case .badTime(let text):
       "'\(text)' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z], a capture time, "
         + "today, yesterday or N days ago"
+    case .notATarget(let target): "\(target) is not one of the store's notification targets"
+    case .emptySecret: "notify secret: no secret on standard input"
     }
   }
 }
@@ -64,6 +70,7 @@ extension RedlineError {
     switch self {
     case .unknownPage(_, let nearest?): "did you mean \(nearest)?"
     case .noStore: "give --store DIR or set REDLINE_STORE; redline snapshot URL makes a store"
+    case .notATarget: "redline notify list shows them"
     case .ambiguousCapture: "give more digits of the capture time (redline log URL lists them)"
     case .unknownCapture:
       "captures are named by time (redline log URL lists them); dates such as 2016-07-01, "

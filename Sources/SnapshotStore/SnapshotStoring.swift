@@ -63,6 +63,24 @@ public protocol SnapshotStoring: Sendable {
   /// Builds the store's activity index again from the histories (`redline repair --index`),
   /// when verify found it damaged.
   func rebuildActivityIndex() throws
+  /// The store's settings; the defaults when none were saved.
+  func settings() throws -> StoreSettings
+  /// Replaces the store's settings, whole.
+  func saveSettings(_ settings: StoreSettings) throws
+  /// Queues deliveries whose keys the store has never queued, each whole or not at all.
+  /// - Returns: the deliveries queued now; one whose key is pending or was delivered is left
+  ///   out, so a (edit, target) pair is delivered at most once.
+  func enqueueDeliveries(_ deliveries: [QueuedDelivery]) throws -> [QueuedDelivery]
+  /// Every delivery still waiting (claimed or not), oldest first.
+  func pendingDeliveries() throws -> [QueuedDelivery]
+  /// Claims every pending delivery no other run holds (its claim is absent or ended before
+  /// `now`) until `until`, so two runs never send one at once (a database does this with
+  /// `FOR UPDATE SKIP LOCKED`).
+  /// - Returns: the deliveries this run now holds, oldest first.
+  func claimDeliveries(now: String, until: String) throws -> [QueuedDelivery]
+  /// Records how a claimed delivery's try ended: delivered ones leave the queue for good,
+  /// failed ones wait, unclaimed, for the next run.
+  func finishDelivery(_ key: String, _ result: DeliveryResult) throws
 }
 
 /// The pages of a store, and the page folders that could not be read.

@@ -339,7 +339,7 @@ private func hrefs(in html: String) -> [String] {
 
 /// libxml2's XML parser's verdict on a document: 0 when it is well-formed, else the code of
 /// the first error (`xmlParserErrors`). The parser never reads the network and prints nothing.
-private func xmlErrors(_ document: String) throws -> Int {
+func xmlErrors(_ document: String) throws -> Int {
   try #require(cxml_load() == 1, "libxml2 could not be loaded")
   let context = try #require(cxml_xmlNewParserCtxt())
   defer { cxml_xmlFreeParserCtxt(context) }

@@ -169,7 +169,7 @@ struct ShellFrictionTests {
       (
         ["audit", "--format", "pdf"],
         "redline: The value 'pdf' is invalid for '--format <format>'. Please provide one of "
-          + "'text', 'markdown', 'html' or 'json'.",
+          + "'text', 'markdown', 'html', 'json' or 'atom'.",
         "hint: see 'redline audit --help'"
       ),
       (["log"], "redline: Missing expected argument '<url>'", "hint: see 'redline log --help'"),

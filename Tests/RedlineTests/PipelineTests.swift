@@ -57,6 +57,18 @@ final class GatedStore: SnapshotStoring {
   }
   func feedPosts() throws -> [String: [String: String]] { try inner.feedPosts() }
   func saveFeedPosts(_ posts: [String: [String: String]]) throws { try inner.saveFeedPosts(posts) }
+  func settings() throws -> StoreSettings { try inner.settings() }
+  func saveSettings(_ settings: StoreSettings) throws { try inner.saveSettings(settings) }
+  func enqueueDeliveries(_ deliveries: [QueuedDelivery]) throws -> [QueuedDelivery] {
+    try inner.enqueueDeliveries(deliveries)
+  }
+  func pendingDeliveries() throws -> [QueuedDelivery] { try inner.pendingDeliveries() }
+  func claimDeliveries(now: String, until: String) throws -> [QueuedDelivery] {
+    try inner.claimDeliveries(now: now, until: until)
+  }
+  func finishDelivery(_ key: String, _ result: DeliveryResult) throws {
+    try inner.finishDelivery(key, result)
+  }
 }
 
 /// A fetcher that answers every URL with a post, counts the fetches in flight and their

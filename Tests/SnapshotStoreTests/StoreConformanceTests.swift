@@ -127,6 +127,59 @@ struct StoreConformance {
     let page = try #require(try store.page(for: url))
     #expect(try store.history(of: page).count == 1)
   }
+
+  private func delivery(_ key: String, queued: String = "20160702T100000Z") -> QueuedDelivery {
+    QueuedDelivery(
+      key: key, event: "urn:redline:edit:\(key)", target: "exec:cat",
+      payload: #"{"url":"\#(url)"}"#, queued: queued)
+  }
+
+  /// The delivery queue: a key is queued once, ever; claims keep two runs apart; a failed try
+  /// waits for the next run; a delivered one never comes back.
+  func deliveryQueue() throws {
+    let store = try makeStore()
+    let first = delivery("00000000000000000000000000000001")
+    let second = delivery("00000000000000000000000000000002", queued: "20160702T110000Z")
+    #expect(try store.pendingDeliveries().isEmpty)
+    #expect(
+      try store.enqueueDeliveries([first, second, first]).map(\.key) == [first.key, second.key])
+    #expect(try store.enqueueDeliveries([first]).isEmpty)
+    #expect(try store.pendingDeliveries() == [first, second])
+
+    let claimed = try store.claimDeliveries(now: "20160702T120000Z", until: "20160702T121000Z")
+    #expect(claimed.map(\.key) == [first.key, second.key])
+    // Another run, while the claims last, gets nothing; after they end, the rest.
+    #expect(try store.claimDeliveries(now: "20160702T120500Z", until: "20160702T121500Z").isEmpty)
+
+    try store.finishDelivery(first.key, .delivered(time: "20160702T120001Z"))
+    try store.finishDelivery(
+      second.key, .failed(time: "20160702T120002Z", error: "HTTP 500 Internal Server Error"))
+    let pending = try store.pendingDeliveries()
+    #expect(pending.map(\.key) == [second.key])
+    #expect(pending.first?.attempts == 1)
+    #expect(pending.first?.lastError == "HTTP 500 Internal Server Error")
+    #expect(pending.first?.claimedUntil == nil)
+    // Delivered: never queued again. Failed: still claimable by the next run.
+    #expect(try store.enqueueDeliveries([first]).isEmpty)
+    #expect(
+      try store.claimDeliveries(now: "20160702T130000Z", until: "20160702T131000Z").map(\.key)
+        == [second.key])
+    #expect(throws: StoreError.self) {
+      try store.finishDelivery(first.key, .delivered(time: "20160702T130001Z"))
+    }
+    #expect(throws: StoreError.self) {
+      _ = try store.enqueueDeliveries([delivery("../../etc/passwd-0000000")])
+    }
+  }
+
+  /// Settings read back whole; a store without any has the defaults.
+  func settingsRoundTrip() throws {
+    let store = try makeStore()
+    #expect(try store.settings() == StoreSettings())
+    let settings = StoreSettings(notify: ["webhook:http://127.0.0.1:9/hook"], webhookSecret: "s")
+    try store.saveSettings(settings)
+    #expect(try store.settings() == settings)
+  }
 }
 
 @Suite("the store protocol, on the folder store")
@@ -152,5 +205,15 @@ struct FolderStoreConformanceTests {
   @Test("repairing an intact page records nothing")
   func repair() throws {
     try withTemporaryFolder { try conformance($0).repairOfIntactPage() }
+  }
+
+  @Test("the delivery queue: once per key, claims, retries, delivered for good")
+  func deliveryQueue() throws {
+    try withTemporaryFolder { try conformance($0).deliveryQueue() }
+  }
+
+  @Test("settings read back whole")
+  func settings() throws {
+    try withTemporaryFolder { try conformance($0).settingsRoundTrip() }
   }
 }

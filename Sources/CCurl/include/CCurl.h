@@ -113,6 +113,10 @@ static inline CURLcode ccurl_setopt_write_function(CURL *handle, CURLoption opti
                                                    curl_write_callback value) {
   return CCURL_FUNCTION(curl_easy_setopt)(handle, option, value);
 }
+static inline CURLcode ccurl_setopt_read_function(CURL *handle, CURLoption option,
+                                                  curl_read_callback value) {
+  return CCURL_FUNCTION(curl_easy_setopt)(handle, option, value);
+}
 
 static inline CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
   return CCURL_FUNCTION(curl_easy_getinfo)(handle, info, value);

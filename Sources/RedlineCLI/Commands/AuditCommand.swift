@@ -27,7 +27,8 @@ struct AuditCommand: ParsableCommand {
       (2016-07-01T10:30, 2016-07-01 10:30:00Z, 2016-07-01T12:30:00+02:00) or a capture \
       time (20160701T103000Z), or today, yesterday, N days ago (or hours, weeks, months); \
       both ends are included. Exit status: 0 when the audit ran (edits found or not), 2 when \
-      the store cannot be read or a date is not one. Long output goes through $PAGER \
+      the store cannot be read or a date is not one. --format atom writes an Atom 1.0 feed \
+      with one entry per edit (stable ids, so a feed reader shows each edit once). Long output goes through $PAGER \
       (less -FRX) on a terminal; --no-pager writes it directly.
 
       Examples:
@@ -35,6 +36,7 @@ struct AuditCommand: ParsableCommand {
         redline audit --host example.blogspot.com --format markdown > audit.md
         redline audit --format html > audit.html
         redline audit --since '1 week ago' --format json
+        redline audit --format atom > /var/www/edits.atom
       """
   )
 
@@ -75,7 +77,7 @@ struct AuditCommand: ParsableCommand {
 
 /// `--format` values.
 enum AuditFormatOption: String, ExpressibleByArgument, CaseIterable {
-  case text, markdown, html, json
+  case text, markdown, html, json, atom
 
   var format: AuditFormat {
     switch self {
@@ -83,6 +85,7 @@ enum AuditFormatOption: String, ExpressibleByArgument, CaseIterable {
     case .markdown: .markdown
     case .html: .html
     case .json: .json
+    case .atom: .atom
     }
   }
 }

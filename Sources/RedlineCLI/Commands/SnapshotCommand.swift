@@ -35,9 +35,15 @@ struct SnapshotCommand: AsyncParsableCommand {
       (its history keeps every failure); so is a feed that keeps failing. So cron mails only \
       news.
 
+      Edits are announced to the store's targets (redline notify add) and to --notify \
+      targets, once per edit and target; a delivery that fails is one line on standard \
+      error, stays queued in the store and is retried by the next run. It does not change \
+      the exit status.
+
       Exit status: 0 every page was checked (with --exit-code: and none changed); 1 with \
       --exit-code, some post changed; 2 nothing could run (bad arguments, unreadable list, \
-      unusable store); 3 some pages or feeds failed (the others were still checked).
+      unusable store); 3 some pages or feeds failed (the others were still checked), or the \
+      notification queue could not be written.
 
       Examples:
         redline snapshot https://example.blogspot.com/2016/07/post.html
@@ -49,6 +55,8 @@ struct SnapshotCommand: AsyncParsableCommand {
         redline snapshot --list watch.txt --exit-code || echo "changed or failed"
         redline snapshot --keep-raw always \\
           https://example.blogspot.com/2016/07/post.html
+        redline snapshot --list watch.txt --quiet \\
+          --notify webhook:https://example.org/hooks/redline
       """
   )
 
@@ -169,6 +177,8 @@ struct SnapshotCommand: AsyncParsableCommand {
       visibility: .hidden))
   var fetchEngine = FetchEngine.multi.rawValue
 
+  @OptionGroup var notifyOptions: SnapshotNotifyOptions
+
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
@@ -259,7 +269,9 @@ struct SnapshotCommand: AsyncParsableCommand {
     progress.finish()
     for report in reports { output.page(report) }
     output.summary()
-    if output.failures > 0 { throw ExitCode(SnapshotExit.someFailed) }
+    // After the captures are stored: a failed delivery stays queued and loses nothing.
+    let queueFailed = await notifyOptions.announce(reports, store: store)
+    if output.failures > 0 || queueFailed { throw ExitCode(SnapshotExit.someFailed) }
     if exitCode, output.changes > 0 { throw ExitCode(SnapshotExit.changed) }
   }
 }
