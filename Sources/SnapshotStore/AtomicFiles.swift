@@ -268,3 +268,27 @@ func folderEntries(_ folder: String) throws -> [String] {
   guard errno == 0 else { throw StoreError.unreadable(path: folder, reason: errnoText()) }
   return names
 }
+
+/// The names in a folder (without "." and ".."), each with whether it is a symbolic link, as
+/// one `readdir` pass tells (its `d_type`; `lstat` only where the file system gives no type).
+/// - Throws: `StoreError.unreadable` with the system's reason.
+func folderEntriesWithLinks(_ folder: String) throws -> [(name: String, isLink: Bool)] {
+  guard let stream = opendir(folder) else {
+    throw StoreError.unreadable(path: folder, reason: errnoText())
+  }
+  defer { closedir(stream) }
+  var entries: [(name: String, isLink: Bool)] = []
+  errno = 0
+  while let entry = readdir(stream) {
+    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+      String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+    }
+    guard name != "." && name != ".." else { continue }
+    let type = entry.pointee.d_type
+    let isLink =
+      type == UInt8(DT_UNKNOWN) ? isSymbolicLink(folder + "/" + name) : type == UInt8(DT_LNK)
+    entries.append((name, isLink))
+  }
+  guard errno == 0 else { throw StoreError.unreadable(path: folder, reason: errnoText()) }
+  return entries
+}

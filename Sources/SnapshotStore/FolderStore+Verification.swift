@@ -84,8 +84,9 @@ extension FolderStore {
     throws
   {
     report.pages += 1
-    for name in ((try? contents(of: folder)) ?? []).sorted()
-    where isSymbolicLink(folder + "/" + name) {
+    // One listing of the folder answers every "is it there, is it a link" below.
+    let listing = PageFolderEntries(folder)
+    for name in listing.names where listing.links.contains(name) {
       report.problems.append(linkProblem(folder + "/" + name))
     }
     var expected: Set<String> = ["page.json", "history.jsonl", headFileName]
@@ -96,7 +97,7 @@ extension FolderStore {
     let unborn =
       !FileManager.default.fileExists(atPath: historyFile)
       && ((try? readHead(folder))??.lines ?? 0) == 0
-    if let bytes = try readIfPresent(pageFile) {
+    if let bytes = try listing.read("page.json") {
       let stored = try? decode(PageRecord.self, bytes: bytes, file: pageFile)
       let named = stored.flatMap { try? pageRecord(for: $0.url) }
       if stored == nil || named != stored || named?.folder != relative {
@@ -112,16 +113,16 @@ extension FolderStore {
     } else {
       report.problems.append(StoreProblem(kind: .missing, path: pageFile, detail: "no such file"))
     }
-    guard let bytes = try readIfPresent(historyFile) else {
+    guard let bytes = try listing.read("history.jsonl") else {
       // A page created by a run killed before its first check has no history yet; once the
       // head records a line, the history must be there.
       if !unborn {
         report.problems.append(
           StoreProblem(kind: .missing, path: historyFile, detail: "head.json records lines"))
       }
-      let leftovers = interruptedWrites(in: folder, committed: [])
+      let leftovers = interruptedWrites(in: listing, committed: [])
       report.problems += leftovers.problems
-      report.problems += orphans(in: folder, expected: expected.union(leftovers.names))
+      report.problems += orphans(in: listing, expected: expected.union(leftovers.names))
       return
     }
     let lines = historyLines(bytes)
@@ -184,22 +185,22 @@ extension FolderStore {
         [entry.storedCapture ? entry.capture : nil, entry.rawKept == true ? entry.time : nil]
           .compactMap { $0 }
       })
-    let leftovers = interruptedWrites(in: folder, committed: committed)
+    let leftovers = interruptedWrites(in: listing, committed: committed)
     report.problems += leftovers.problems
     expected.formUnion(leftovers.names)
     for entry in entries {
       if entry.storedCapture, let time = entry.capture {
         report.captures += 1
         expected.formUnion(["\(time).json", "\(time).txt", "\(time).html"])
-        verifyCapture(time, entry: entry, folder: folder, into: &report)
+        verifyCapture(time, entry: entry, listing: listing, into: &report)
       } else if entry.rawKept == true {
         expected.insert("\(entry.time).html")
         verifyHash(
-          folder + "/\(entry.time).html", entry.bodySHA256, what: "the history's body sha256",
+          "\(entry.time).html", in: listing, entry.bodySHA256, what: "the history's body sha256",
           into: &report)
       }
     }
-    report.problems += orphans(in: folder, expected: expected)
+    report.problems += orphans(in: listing, expected: expected)
     // Files a repair recorded as lost are on record, not new damage.
     for index in report.problems.indices.dropFirst(firstOwnProblem)
     where [.missing, .altered, .orphaned].contains(report.problems[index].kind)
@@ -253,15 +254,19 @@ extension FolderStore {
   }
 
   private func verifyCapture(
-    _ time: String, entry: HistoryEntry, folder: String, into report: inout VerificationReport
+    _ time: String, entry: HistoryEntry, listing entries: PageFolderEntries,
+    into report: inout VerificationReport
   ) {
+    let folder = entries.folder
     let finalMetadata = folder + "/\(time).json"
-    let metadataFile = committedFile(finalMetadata)
-    guard let bytes = try? readIfPresent(metadataFile) else {
+    guard let metadataName = entries.committed("\(time).json"),
+      let bytes = try? entries.read(metadataName)
+    else {
       report.problems.append(
         StoreProblem(kind: .missing, path: finalMetadata, detail: "the history records it"))
       return
     }
+    let metadataFile = folder + "/" + metadataName
     if let recorded = entry.metadataSHA256, sha256Hex(bytes) != recorded {
       report.problems.append(
         StoreProblem(
@@ -280,29 +285,36 @@ extension FolderStore {
           kind: .altered, path: metadataFile, detail: "text sha256 differs from the history's"))
     }
     verifyHash(
-      folder + "/\(time).txt", metadata.textSHA256, what: "the metadata's text sha256",
+      "\(time).txt", in: entries, metadata.textSHA256, what: "the metadata's text sha256",
       into: &report)
-    let rawFile = folder + "/\(time).html"
     if metadata.rawKept {
-      verifyHash(rawFile, metadata.bodySHA256, what: "the metadata's body sha256", into: &report)
-    } else if FileManager.default.fileExists(atPath: committedFile(rawFile)) {
-      report.problems.append(orphan(rawFile, "the metadata says the raw body was not kept"))
+      verifyHash(
+        "\(time).html", in: entries, metadata.bodySHA256, what: "the metadata's body sha256",
+        into: &report)
+    } else if entries.committed("\(time).html") != nil {
+      report.problems.append(
+        orphan(folder + "/\(time).html", "the metadata says the raw body was not kept"))
     }
   }
 
   private func verifyHash(
-    _ file: String, _ recorded: String?, what: String, into report: inout VerificationReport
+    _ name: String, in entries: PageFolderEntries, _ recorded: String?, what: String,
+    into report: inout VerificationReport
   ) {
     // A committed capture whose files a stopped run had not yet renamed: its pending file is
     // the one to hash (`interruptedWrites` reports it as incomplete).
-    guard let bytes = try? readIfPresent(committedFile(file)) else {
+    guard let committed = entries.committed(name), let bytes = try? entries.read(committed)
+    else {
       report.problems.append(
-        StoreProblem(kind: .missing, path: file, detail: "the history records it"))
+        StoreProblem(
+          kind: .missing, path: entries.folder + "/" + name, detail: "the history records it"))
       return
     }
     if let recorded, sha256Hex(bytes) != recorded {
       report.problems.append(
-        StoreProblem(kind: .altered, path: file, detail: "sha256 differs from \(what)"))
+        StoreProblem(
+          kind: .altered, path: entries.folder + "/" + name, detail: "sha256 differs from \(what)")
+      )
     }
   }
 
@@ -310,10 +322,11 @@ extension FolderStore {
   /// temporary files, and pending capture files (complete when their history line was written,
   /// to be removed when it was not), each capture named once as incomplete. `names` are the
   /// leftovers' file names, which are then not orphans.
-  private func interruptedWrites(in folder: String, committed: Set<String>)
+  private func interruptedWrites(in entries: PageFolderEntries, committed: Set<String>)
     -> (problems: [StoreProblem], names: Set<String>)
   {
-    let names = ((try? contents(of: folder)) ?? []).sorted()
+    let folder = entries.folder
+    let names = entries.names
     var problems: [StoreProblem] = []
     var leftovers: Set<String> = []
     var reportedTimes: Set<String> = []
@@ -338,10 +351,9 @@ extension FolderStore {
     return (problems, leftovers)
   }
 
-  private func orphans(in folder: String, expected: Set<String>) -> [StoreProblem] {
-    let names = (try? contents(of: folder)) ?? []
-    return names.sorted().filter { $0 != lockFileName && !expected.contains($0) }.map {
-      orphan(folder + "/" + $0, "no history line accounts for it")
+  private func orphans(in entries: PageFolderEntries, expected: Set<String>) -> [StoreProblem] {
+    entries.names.filter { $0 != lockFileName && !expected.contains($0) }.map {
+      orphan(entries.folder + "/" + $0, "no history line accounts for it")
     }
   }
 
@@ -356,13 +368,42 @@ extension FolderStore {
     StoreProblem(kind: .orphaned, path: path, detail: detail)
   }
 
-  /// The file's bytes; nil when it is not there, or is a link (reported as such).
-  private func readIfPresent(_ file: String) throws -> [UInt8]? {
-    guard !isSymbolicLink(file) else { return nil }
-    return FileManager.default.fileExists(atPath: file) ? try readFile(file) : nil
-  }
-
   private func isFolder(_ path: String) -> Bool {
     SnapshotStore.isFolder(path) == true
+  }
+}
+
+/// A page folder as one listing saw it: its names (sorted) and which are symbolic links, so
+/// that verify asks the file system about each file once, when it reads it.
+struct PageFolderEntries {
+  let folder: String
+  /// Every name in the folder, sorted.
+  let names: [String]
+  /// The names that are symbolic links.
+  let links: Set<String>
+  private let present: Set<String>
+
+  /// Lists `folder`; an unreadable folder lists as empty.
+  init(_ folder: String) {
+    self.folder = folder
+    let entries = (try? folderEntriesWithLinks(folder)) ?? []
+    names = entries.map(\.name).sorted()
+    links = Set(entries.filter(\.isLink).map(\.name))
+    present = Set(names)
+  }
+
+  /// The name a committed file is under: its own, or, between a capture's history line and
+  /// its rename (or after a crash there), its pending name; nil when neither is listed.
+  func committed(_ name: String) -> String? {
+    if present.contains(name) { return name }
+    let pending = pendingPrefix + name
+    return present.contains(pending) ? pending : nil
+  }
+
+  /// The bytes of a listed file; nil when it is not listed or is a link (reported as such).
+  /// - Throws: `StoreError` when a listed file cannot be read (or went away since).
+  func read(_ name: String) throws -> [UInt8]? {
+    guard present.contains(name), !links.contains(name) else { return nil }
+    return try readFile(folder + "/" + name)
   }
 }
