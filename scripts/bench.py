@@ -522,7 +522,7 @@ def bench_big_store(redline, workload, sizes, repeat, baseline=None):
         with open(listing, "wb") as handle:
             handle.write(b"\0".join(os.fsencode(name) for name in files))
         sha = ["sh", "-c", "xargs -0 sha256sum < %s > /dev/null" % listing]
-        find = ["sh", "-c", "find %s -name page.json -exec cat {} + > /dev/null" % store]
+        find = ["sh", "-c", "find %s \\( -name page.json -o -name history.jsonl \\) -exec cat {} + > /dev/null" % store]
         for name, binary in binaries:
             if name == "before":
                 # The store as a format-2 Redline reads it: no activity index.
