@@ -23,6 +23,8 @@ public struct FolderStore: SnapshotStoring {
   /// Whether writes are fsynced. Only bulk generators of throw-away stores (benchmarks) turn
   /// this off: without it a crash can lose recent captures.
   public let syncsWrites: Bool
+  /// The histories read last (see `HistoryCache`).
+  let historyCache = HistoryCache()
 
   /// Opens (without creating) the store at `root`.
   public init(root: String, lockTimeout: Duration = .seconds(30), syncsWrites: Bool = true) {
@@ -145,7 +147,9 @@ public struct FolderStore: SnapshotStoring {
     let file = try checkedPath(of: page) + "/history.jsonl"
     // A dangling link is not "no history": readFile names it.
     guard FileManager.default.fileExists(atPath: file) || isSymbolicLink(file) else { return [] }
-    return try resolvedHistory(historyLines(try readFile(file)), file: file)
+    return try historyCache.history(at: file) { bytes in
+      try resolvedHistory(historyLines(bytes), file: file)
+    }
   }
 
   /// The history lines that decode, and the numbers of those that do not.
