@@ -84,21 +84,39 @@ public struct WatchRun: Sendable {
         }
         continue
       }
-      var urls = watches.filter { !$0.watch.feed }.map(\.watch.url)
+      var rulesOf: [String: PageRules] = [:]
+      var usable: [DueWatch] = []
+      for due in watches {
+        do {
+          rulesOf[due.watch.url] = try PageRules(
+            watch: due.watch.rules, site: due.siteRules, host: urlHost(due.watch.url))
+          usable.append(due)
+        } catch {
+          result.reports.append(
+            PageReport(url: due.watch.url, outcome: .failed("\(due.watch.url): \(error)")))
+        }
+      }
+      var urls = usable.filter { !$0.watch.feed }.map(\.watch.url)
       var feedOf: [String: [String]] = [:]
       let reading = FeedReading(
         store: store,
         expansion: FeedExpansion(fetcher: fetcher, pages: 1, postLimit: feedLimit),
         retention: feedRetention)
-      for due in watches where due.watch.feed {
+      for due in usable where due.watch.feed {
         let feed = await reading.read([due.watch.url])
         result.feedEvents += feed.events
-        for post in feed.posts { feedOf[post, default: []].append(due.watch.url) }
+        for post in feed.posts {
+          feedOf[post, default: []].append(due.watch.url)
+          if rulesOf[post] == nil { rulesOf[post] = rulesOf[due.watch.url] }
+        }
         urls += feed.posts
       }
       var seen: Set<String> = []
       urls = urls.filter { seen.insert($0).inserted }
-      let service = SnapshotService(fetcher: fetcher, store: store, jobs: jobs, keepRaw: keepRaw)
+      var service = SnapshotService(fetcher: fetcher, store: store, jobs: jobs, keepRaw: keepRaw)
+      for (url, rules) in rulesOf {
+        if let page = try? normalizedPageURL(url) { service.rules[page] = rules }
+      }
       let reports = await service.snapshot(urls, progress: progress)
       for report in reports {
         reportsByURL[report.url] = report

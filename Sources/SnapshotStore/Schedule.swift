@@ -115,7 +115,7 @@ struct Schedule {
 
   /// The rules of a URL's host, if the watch file has a `[site."HOST"]` table for it.
   func siteRules(for url: String) -> ExtractionRules? {
-    guard !sites.isEmpty, let host = hostOf(url) else { return nil }
+    guard !sites.isEmpty, let host = urlHost(url) else { return nil }
     return sites[host] ?? sites[host.hasPrefix("www.") ? String(host.dropFirst(4)) : host]
   }
 
@@ -136,8 +136,8 @@ struct Schedule {
   }
 }
 
-/// The lower-cased host of an http(s) URL.
-private func hostOf(_ url: String) -> String? {
+/// The lower-cased host of an http(s) URL (the key of its `[site."HOST"]` rules).
+public func urlHost(_ url: String) -> String? {
   let parts = url.split(separator: "://", maxSplits: 1)
   guard parts.count == 2 else { return nil }
   let rest = parts[1]

@@ -1,7 +1,14 @@
 /// Checks of request settings that would otherwise fail late, or inject a header.
 public enum RequestSettingsCheck {
+  /// - Parameters:
+  ///   - settings: the settings.
+  ///   - stored: whether they are to be kept in the watch list, where no secret may be: then
+  ///     `Authorization`, `Proxy-Authorization` and `Cookie` headers and a proxy URL with a
+  ///     password are refused, with where to put them instead.
   /// - Throws: `WatchListError.malformed` naming the bad setting.
-  public static func validate(_ settings: RequestSettings) throws(WatchListError) {
+  public static func validate(_ settings: RequestSettings, stored: Bool = true)
+    throws(WatchListError)
+  {
     for header in settings.headers {
       guard let colon = header.firstIndex(of: ":"), colon != header.startIndex,
         !header[..<colon].contains(where: { $0 == " " || $0 == "\t" })
@@ -9,6 +16,7 @@ public enum RequestSettingsCheck {
         throw .malformed(path: "", line: nil, reason: "header '\(header)' is not 'Name: value'")
       }
     }
+    if stored { try refuseSecrets(settings) }
     let texts =
       settings.headers
       + [
@@ -25,6 +33,31 @@ public enum RequestSettingsCheck {
         path: "", line: nil, reason: "'\(name)' is not an environment variable name")
     }
   }
+
+  /// Refuses settings that would keep a secret in the watch list.
+  private static func refuseSecrets(_ settings: RequestSettings) throws(WatchListError) {
+    for header in settings.headers {
+      let name = header.prefix { $0 != ":" }
+      guard !secretHeaders.contains(name.lowercased()) else {
+        throw .malformed(
+          path: "", line: nil,
+          reason: "a \(name) header would keep a secret in the watch list; use"
+            + " --bearer-token-env, --basic-auth-env, --netrc-file or --cookies instead")
+      }
+    }
+    let authority = settings.proxy?.split(separator: "/").dropFirst().first
+    if authority?.contains("@") == true {
+      throw .malformed(
+        path: "", line: nil,
+        reason: "a proxy URL with a user name or password would keep a secret in the watch"
+          + " list; put the proxy's credentials in a netrc file")
+    }
+  }
+
+  /// Headers that carry credentials.
+  private static let secretHeaders: Set<String> = [
+    "authorization", "proxy-authorization", "cookie",
+  ]
 
   private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || scalar.value == 0x7F

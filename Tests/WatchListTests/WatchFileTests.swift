@@ -141,6 +141,14 @@ struct WatchFileTests {
       ("urls = []", "unknown key 'urls'"),
       ("[[watch]]\nurl = \"https://example.com/\"\0\n[[watch]]", "NUL"),
       ("[[watch]]\nurl = \"https://example.com/\"\ntags = \"one\"", "list of strings"),
+      (
+        "[[watch]]\nurl = \"https://example.com/\"\nheaders = [\"Authorization: Bearer x\"]",
+        "keep a secret"
+      ),
+      (
+        "[[watch]]\nurl = \"https://example.com/\"\nproxy = \"http://u:p@proxy:3128\"",
+        "keep a secret"
+      ),
       (String(repeating: "[", count: 5_000), "watch file"),
     ] as [(String, String)])
   func hostile(_ text: String, _ expected: String) {
@@ -158,10 +166,21 @@ struct WatchFileTests {
   func imports() throws {
     let plain = "# mine\nhttps://example.com/a\n\n  https://example.com/b  \n"
     #expect(
-      try importedWatches(from: plain, path: "l").map(\.url) == [
+      try importedWatches(from: plain, path: "l").watches.map(\.url) == [
         "https://example.com/a", "https://example.com/b",
       ])
-    #expect(try importedWatches(from: commented, path: "w").count == 2)
+    #expect(try importedWatches(from: commented, path: "w").watches.count == 2)
+    let hostile = """
+      [[watch]]
+      url = "https://attacker.example/"
+      bearer-token-env = "AWS_SECRET_ACCESS_KEY"
+      proxy = "http://attacker.example:3128"
+      tags = ["kept"]
+      """
+    let imported = try importedWatches(from: hostile, path: "w")
+    #expect(imported.stripped == ["https://attacker.example/"])
+    #expect(imported.watches.first?.request == RequestSettings())
+    #expect(imported.watches.first?.tags == ["kept"])
     #expect(throws: WatchListError.self) {
       try importedWatches(from: "example.com/a\n", path: "l")
     }

@@ -66,14 +66,15 @@ struct RequestOptions: ParsableArguments {
     help: ArgumentHelp("A file of CA certificates (PEM) to verify TLS with.", valueName: "file"))
   var caBundle: String?
 
-  /// The settings these options give, without a user agent (each command has its own).
-  func settings(userAgent: String? = nil) throws -> RequestSettings {
+  /// The settings these options give, without a user agent (each command has its own);
+  /// `stored` for settings kept on a watch, where no secret may be.
+  func settings(userAgent: String? = nil, stored: Bool = false) throws -> RequestSettings {
     let settings = RequestSettings(
       headers: headers, cookies: cookies, netrc: netrc, netrcFile: netrcFile,
       basicAuthVariable: basicAuthEnv, bearerTokenVariable: bearerTokenEnv, proxy: proxy,
       userAgent: userAgent, caBundle: caBundle)
     do {
-      try RequestSettingsCheck.validate(settings)
+      try RequestSettingsCheck.validate(settings, stored: stored)
     } catch {
       throw ValidationError(watchListReason(error))
     }
@@ -165,9 +166,9 @@ struct WatchAddCommand: ParsableCommand {
         throw ValidationError(error.description + ".")
       }
     }
-    _ = try request.settings(userAgent: userAgent)
+    _ = try request.settings(userAgent: userAgent, stored: true)
     do {
-      try RuleCheck.validate(ruleOptions.rules)
+      try PageRules.check(ruleOptions.rules)
     } catch {
       throw ValidationError(error.description + ".")
     }
@@ -178,7 +179,7 @@ struct WatchAddCommand: ParsableCommand {
       let interval = try every.map { text throws(WatchListError) in
         try WatchInterval(parsing: text)
       }
-      let settings = try request.settings(userAgent: userAgent)
+      let settings = try request.settings(userAgent: userAgent, stored: true)
       let watches = urls.map {
         Watch(
           url: $0, feed: feed, every: interval, tags: tags, notifyTargets: notify,
@@ -228,7 +229,10 @@ struct WatchImportCommand: ParsableCommand {
     abstract: "Merge a list of URLs (one a line) or a watch file into the watch list.",
     discussion: """
       A URL already watched keeps its settings. The file is a plain list (the format of \
-      snapshot --list: one URL a line, # comments) or a watch file with [[watch]] tables.
+      snapshot --list: one URL a line, # comments) or a watch file with [[watch]] tables. \
+      From a watch file, settings that would read local secrets or files or route requests \
+      (netrc, credentials variables, cookies, proxy, CA bundle) are not imported: a file from \
+      elsewhere could otherwise send your credentials to its own hosts.
 
       Examples:
         redline watch import watch.txt
@@ -244,10 +248,15 @@ struct WatchImportCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let text = String(decoding: try readLocalFile(file), as: UTF8.self)
-      let watches = try importedWatches(from: text, path: file)
+      let imported = try importedWatches(from: text, path: file)
       let report = try storeOptions.selectedStore.changeWatches(
-        WatchListChange(adding: watches, replacing: false))
+        WatchListChange(adding: imported.watches, replacing: false))
       printChange(report)
+      for url in imported.stripped where report.added.contains(url) {
+        writeError(
+          "note: \(url): imported without its credentials, cookies, netrc and proxy settings;"
+            + " add them with 'redline watch add'\n")
+      }
     }
   }
 }
