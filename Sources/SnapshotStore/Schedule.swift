@@ -1,139 +1,176 @@
 import FoundationEssentials
 import WatchList
 
-/// One watch's line in `.watch-schedule`.
-struct ScheduleEntry {
-  /// The page the watch names (`normalizedPageURL`).
-  var key: String
-  /// The URL as the watch file writes it.
-  var url: String
-  /// Its schedule state.
-  var state: WatchState
-  /// The watch as JSON, decoded only for the watches a run takes.
-  var watchJSON: [UInt8]
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-  init(key: String, url: String, state: WatchState, watch: Watch) throws {
-    self.key = key
-    self.url = url
-    self.state = state
-    self.watchJSON = try encodeJSON(watch, pretty: false)
+/// The watch list compiled for runs, in two files beside `watches.toml`, so that deciding what
+/// is due reads one small file of fixed-width records and decodes only the due watches:
+///
+/// - `.watch-list`: `redline-watch-list 1<TAB>FINGERPRINT<TAB>SITES-JSON`, then one watch a
+///   line as JSON. Rewritten only when `watches.toml` changed.
+/// - `.watch-schedule`: `redline-watch-schedule 2<TAB>FINGERPRINT<TAB>COUNT`, then one record of
+///   `recordSize` bytes per watch, in the list's order: next due, last checked, last changed,
+///   first checked (Unix seconds, 11 digits), the offset and length of the watch's line in
+///   `.watch-list` (11 digits each) and the first 16 hex digits of the SHA-256 of the page's
+///   normalized URL, space-separated, ending in a newline. A claim or a check's state
+///   overwrites fields in place.
+///
+/// The fingerprint is that of `watches.toml` (size, modification time, inode) when both files
+/// were compiled from it; either file not matching the watch file means "compile again".
+struct Schedule {
+  /// Bytes per record.
+  static let recordSize = 89
+  static let listMagic = "redline-watch-list 1"
+  static let scheduleMagic = "redline-watch-schedule 2"
+
+  /// The fingerprint of the watch file the schedule was compiled from.
+  var fingerprint: String
+  /// The whole schedule file.
+  var bytes: [UInt8]
+  /// Where the first record starts.
+  var recordsStart: Int
+  /// How many records there are.
+  var count: Int
+
+  /// Reads a schedule file, or nil when there is none or it is not the current format.
+  init?(bytes: [UInt8]) {
+    guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+    let header = String(decoding: bytes[..<newline], as: UTF8.self).split(
+      separator: "\t", omittingEmptySubsequences: false)
+    guard header.count == 3, header[0] == Self.scheduleMagic, let count = Int(header[2]),
+      bytes.count == newline + 1 + count * Self.recordSize
+    else { return nil }
+    self.fingerprint = String(header[1])
+    self.bytes = bytes
+    self.recordsStart = newline + 1
+    self.count = count
   }
 
-  init(key: String, url: String, state: WatchState, watchJSON: [UInt8]) {
-    self.key = key
-    self.url = url
-    self.state = state
-    self.watchJSON = watchJSON
+  /// A schedule of `records`, for a list compiled from a watch file with `fingerprint`.
+  init(fingerprint: String, records: [ScheduleRecord]) {
+    self.fingerprint = fingerprint
+    var bytes = Array("\(Self.scheduleMagic)\t\(fingerprint)\t\(records.count)\n".utf8)
+    recordsStart = bytes.count
+    count = records.count
+    bytes.reserveCapacity(bytes.count + records.count * Self.recordSize)
+    for record in records { record.append(to: &bytes) }
+    self.bytes = bytes
+  }
+
+  /// The record at `index`.
+  func record(_ index: Int) -> ScheduleRecord {
+    bytes.withUnsafeBufferPointer { buffer in
+      ScheduleRecord(buffer, at: recordsStart + index * Self.recordSize)
+    }
+  }
+
+  /// The next-due field of the record at `index`, read without decoding the rest.
+  func nextDue(_ index: Int) -> Int64 {
+    bytes.withUnsafeBufferPointer { buffer in
+      ScheduleRecord.field(buffer, at: recordsStart + index * Self.recordSize)
+    }
+  }
+
+  /// The records whose next check is due at `time`, by index.
+  /// - Complexity: O(n), one pass over fixed-width fields, no allocation per record.
+  func dueIndices(at time: Int64) -> [Int] {
+    bytes.withUnsafeBufferPointer { buffer in
+      (0..<count).filter {
+        ScheduleRecord.field(buffer, at: recordsStart + $0 * Self.recordSize) <= time
+      }
+    }
+  }
+
+  /// The records whose key hash is one of `hashes`, by index.
+  func indices(withKeyHashes hashes: Set<String>) -> [Int: String] {
+    var found: [Int: String] = [:]
+    bytes.withUnsafeBufferPointer { buffer in
+      for index in 0..<count {
+        let start = recordsStart + index * Self.recordSize + 72
+        let hash = String(decoding: buffer[start..<start + 16], as: UTF8.self)
+        if hashes.contains(hash) { found[index] = hash }
+      }
+    }
+    return found
+  }
+
+  /// Replaces a record's state in the buffer; returns the byte range changed.
+  mutating func setState(_ state: WatchState, at index: Int) -> Range<Int> {
+    var record = self.record(index)
+    record.state = state
+    var encoded: [UInt8] = []
+    record.append(to: &encoded)
+    let start = recordsStart + index * Self.recordSize
+    bytes.replaceSubrange(start..<start + Self.recordSize, with: encoded)
+    return start..<start + ScheduleRecord.stateBytes
   }
 }
 
-/// The schedule file: the watch file compiled into one line per watch, with the state that
-/// decides when each is due.
-///
-/// ```
-/// redline-watch-schedule 1 <fingerprint of watches.toml>
-/// sites <JSON of the site rules>
-/// <nextDue> <lastChecked> <lastChanged> <firstChecked> <key> <url> <watch JSON>   (tab-separated)
-/// ```
-///
-/// Deciding what is due reads the leading number of each line; only due lines are decoded.
-struct Schedule {
-  var fingerprint: String
-  var sites: [String: ExtractionRules]
-  var entries: [ScheduleEntry] = []
-  /// Whether it was made anew from the watch file in this run (and so must be written).
-  var rebuilt = false
+/// One watch's record in `.watch-schedule`.
+struct ScheduleRecord {
+  var state: WatchState
+  /// Where the watch's JSON line is in `.watch-list`.
+  var offset: Int
+  /// Its length, without the newline.
+  var length: Int
+  /// The first 16 hex digits of the SHA-256 of the page's normalized URL.
+  var keyHash: String
 
-  static let magic = "redline-watch-schedule 1 "
+  /// The bytes of the four state fields and their separators.
+  static let stateBytes = 47
 
-  init(fingerprint: String, sites: [String: ExtractionRules]) {
-    self.fingerprint = fingerprint
-    self.sites = sites
+  init(state: WatchState, offset: Int, length: Int, keyHash: String) {
+    self.state = state
+    self.offset = offset
+    self.length = length
+    self.keyHash = keyHash
   }
 
-  /// Reads a schedule file; nil when there is none.
-  init?(decoding bytes: [UInt8], path: String) throws {
-    guard !bytes.isEmpty else { return nil }
-    let damaged = StoreError.corrupt(path: path, reason: "not the schedule Redline writes")
-    let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-    guard lines.count >= 2 else { throw damaged }
-    let first = String(decoding: lines[0], as: UTF8.self)
-    guard first.hasPrefix(Self.magic) else { throw damaged }
-    fingerprint = String(first.dropFirst(Self.magic.count))
-    let siteLine = lines[1]
-    guard siteLine.starts(with: Array("sites\t".utf8)) else { throw damaged }
-    do {
-      sites = try JSONDecoder().decode(
-        [String: ExtractionRules].self, from: Data(siteLine.dropFirst(6)))
-    } catch {
-      throw damaged
-    }
-    entries.reserveCapacity(lines.count - 2)
-    for line in lines.dropFirst(2) {
-      let fields = line.split(
-        separator: UInt8(ascii: "\t"), maxSplits: 6, omittingEmptySubsequences: false)
-      guard fields.count == 7, let nextDue = Self.number(fields[0]),
-        let lastChecked = Self.number(fields[1]), let lastChanged = Self.number(fields[2]),
-        let firstChecked = Self.number(fields[3])
-      else { throw damaged }
-      entries.append(
-        ScheduleEntry(
-          key: String(decoding: fields[4], as: UTF8.self),
-          url: String(decoding: fields[5], as: UTF8.self),
-          state: WatchState(
-            nextDue: nextDue, lastChecked: lastChecked, lastChanged: lastChanged,
-            firstChecked: firstChecked),
-          watchJSON: Array(fields[6])))
-    }
+  init(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) {
+    state = WatchState(
+      nextDue: Self.field(buffer, at: start), lastChecked: Self.field(buffer, at: start + 12),
+      lastChanged: Self.field(buffer, at: start + 24),
+      firstChecked: Self.field(buffer, at: start + 36))
+    offset = Int(Self.field(buffer, at: start + 48))
+    length = Int(Self.field(buffer, at: start + 60))
+    keyHash = String(decoding: buffer[(start + 72)..<(start + 88)], as: UTF8.self)
   }
 
-  /// A decimal number of ASCII digits (an optional leading minus), without Foundation.
-  private static func number(_ bytes: ArraySlice<UInt8>) -> Int64? {
+  /// An 11-digit field; digits only (anything else reads as 0: a damaged field makes the watch
+  /// due, never skipped).
+  static func field(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Int64 {
     var value: Int64 = 0
-    var negative = false
-    var digits = 0
-    for byte in bytes {
-      if byte == UInt8(ascii: "-"), digits == 0, !negative {
-        negative = true
-        continue
-      }
-      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 18 else { return nil }
-      value = value * 10 + Int64(byte - UInt8(ascii: "0"))
-      digits += 1
+    for index in start..<start + 11 {
+      let digit = buffer[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { return 0 }
+      value = value * 10 + Int64(digit)
     }
-    return digits > 0 ? (negative ? -value : value) : nil
+    return value
   }
 
-  /// The watch of an entry, decoded.
-  func watch(at index: Int) throws -> Watch {
-    do {
-      return try JSONDecoder().decode(Watch.self, from: Data(entries[index].watchJSON))
-    } catch {
-      throw StoreError.corrupt(path: ".watch-schedule", reason: "a watch does not decode")
+  func append(to bytes: inout [UInt8]) {
+    for value in [
+      state.nextDue, state.lastChecked, state.lastChanged, state.firstChecked, Int64(offset),
+      Int64(length),
+    ] {
+      let clamped = min(max(value, 0), 99_999_999_999)
+      let digits = Array(String(clamped).utf8)
+      bytes += [UInt8](repeating: UInt8(ascii: "0"), count: 11 - digits.count) + digits
+      bytes.append(UInt8(ascii: " "))
     }
-  }
-
-  /// The rules of a URL's host, if the watch file has a `[site."HOST"]` table for it.
-  func siteRules(for url: String) -> ExtractionRules? {
-    guard !sites.isEmpty, let host = urlHost(url) else { return nil }
-    return sites[host] ?? sites[host.hasPrefix("www.") ? String(host.dropFirst(4)) : host]
-  }
-
-  /// The file's bytes.
-  func encoded() throws -> [UInt8] {
-    var bytes = Array((Self.magic + fingerprint + "\nsites\t").utf8)
-    bytes += try encodeJSON(sites, pretty: false)
+    bytes += Array(keyHash.utf8.prefix(16))
     bytes.append(UInt8(ascii: "\n"))
-    for entry in entries {
-      let state = entry.state
-      bytes += Array(
-        "\(state.nextDue)\t\(state.lastChecked)\t\(state.lastChanged)\t\(state.firstChecked)\t\(entry.key)\t\(entry.url)\t"
-          .utf8)
-      bytes += entry.watchJSON
-      bytes.append(UInt8(ascii: "\n"))
-    }
-    return bytes
   }
+}
+
+/// The first 16 hex digits of the SHA-256 of a page's normalized URL: a watch's identity in the
+/// schedule.
+func watchKeyHash(_ key: String) -> String {
+  String(sha256Hex(Array(key.utf8)).prefix(16))
 }
 
 /// The lower-cased host of an http(s) URL (the key of its `[site."HOST"]` rules).
@@ -145,4 +182,34 @@ public func urlHost(_ url: String) -> String? {
   let hostPort = authority.split(separator: "@").last ?? authority
   let host = hostPort.prefix { $0 != ":" }
   return host.isEmpty ? nil : host.lowercased()
+}
+
+/// The rules of a URL's host among a watch file's site rules.
+func siteRules(for url: String, in sites: [String: ExtractionRules]) -> ExtractionRules? {
+  guard !sites.isEmpty, let host = urlHost(url) else { return nil }
+  return sites[host] ?? sites[host.hasPrefix("www.") ? String(host.dropFirst(4)) : host]
+}
+
+/// Writes byte ranges of a buffer into the same places of an existing file, then fsyncs it.
+func overwrite(_ path: String, from bytes: [UInt8], ranges: [Range<Int>], sync: Bool) throws {
+  guard !ranges.isEmpty else { return }
+  let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+  guard descriptor >= 0 else { throw openError(path, writing: true) }
+  defer { close(descriptor) }
+  try bytes.withUnsafeBytes { buffer in
+    for range in ranges {
+      var done = 0
+      while done < range.count {
+        let written = pwrite(
+          descriptor, buffer.baseAddress.map { $0 + range.lowerBound + done },
+          range.count - done, off_t(range.lowerBound + done))
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else {
+          throw StoreError.notWritable(path: path, reason: errnoText())
+        }
+        done += written
+      }
+    }
+  }
+  if sync { fsync(descriptor) }
 }
