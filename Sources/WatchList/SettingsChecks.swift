@@ -41,7 +41,7 @@ public enum RequestSettingsCheck {
       guard !secretHeaders.contains(name.lowercased()) else {
         throw .malformed(
           path: "", line: nil,
-          reason: "a \(name) header would keep a secret in the watch list; use"
+          reason: "the header \(name) would keep a secret in the watch list; use"
             + " --bearer-token-env, --basic-auth-env, --netrc-file or --cookies instead")
       }
     }

@@ -272,4 +272,36 @@ extension EndToEndTests {
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout == "new \(url)\n")
   }
+
+  @Test("--proxy sends the request to the proxy in absolute form")
+  func proxyOption() throws {
+    let work = try TemporaryFolder()
+    let page = try sample("v1")
+    let proxy = try LoopbackServer { request in
+      request.target.hasPrefix("http://blog.example/") ? html(page) : forbidden
+    }
+    let url = "http://blog.example/2016/07/post.html"
+    #expect(
+      try redline(["watch", "add", "--store", work.file("store"), url, "--proxy", proxy.baseURL])
+        .status == 0)
+    let run = try redline(
+      ["snapshot", "--due", "--store", work.file("store")],
+      environment: ["http_proxy": nil, "HTTP_PROXY": nil, "no_proxy": nil, "NO_PROXY": nil])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "new \(url)\n")
+    #expect(proxy.requests.map(\.target) == [url])
+  }
+
+  @Test("a credentials header is never stored: watch add refuses it")
+  func noSecretHeader() throws {
+    let work = try TemporaryFolder()
+    let run = try redline([
+      "watch", "add", "--store", work.file("store"), "https://example.org/a", "--header",
+      "Authorization: Bearer s3cret",
+    ])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("redline: the header Authorization would keep a secret"))
+    #expect(!run.stderr.contains("s3cret"))
+    #expect(!FileManager.default.fileExists(atPath: work.file("store/watches.toml")))
+  }
 }
