@@ -12,6 +12,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // The watch file is TOML, read and written through toml++ (docs/WATCH-FILE.md says why).
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // libcurl and libxml2 are loaded with dlopen on first use, not linked: linked, they and the
@@ -37,10 +39,13 @@ let package = Package(
     .target(name: "FileDescriptorIO"),
     // Trimming white space as Foundation's character sets define it.
     .target(name: "UnicodeSpaces"),
+    // The watch list: watches, intervals and the recheck curve, and the TOML watch file.
+    .target(name: "WatchList", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
     .target(
       name: "SnapshotStore",
       dependencies: [
-        "FileDescriptorIO", "UnicodeSpaces", .product(name: "Crypto", package: "swift-crypto"),
+        "FileDescriptorIO", "UnicodeSpaces", "WatchList",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // Edit notifications: targets, the signed webhook body, mail, exec; delivered through the
@@ -56,13 +61,14 @@ let package = Package(
       dependencies: [
         "HTTPFetching", "DocumentDecoding", "HTMLParsing", "ArticleExtraction", "FeedParsing",
         "TextDiff", "SnapshotStore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc", "Notifying",
+        "WatchList",
       ]
     ),
     .executableTarget(
       name: "RedlineCLI",
       dependencies: [
         "Redline", "ArticleExtraction", "DocumentDecoding", "FileDescriptorIO", "HTTPFetching",
-        "SnapshotStore", "TextDiff", "UnicodeSpaces", "Notifying",
+        "SnapshotStore", "TextDiff", "UnicodeSpaces", "Notifying", "WatchList",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -71,7 +77,8 @@ let package = Package(
     .executableTarget(name: "serve-fixtures", dependencies: ["LoopbackServer"]),
     // Drives the real store from other processes: crash and two-process tests, benchmark stores.
     .executableTarget(
-      name: "store-workload", dependencies: ["Redline", "SnapshotStore", "HTTPFetching"]),
+      name: "store-workload",
+      dependencies: ["Redline", "SnapshotStore", "HTTPFetching", "WatchList"]),
     // Times extraction in-process, as the corpus's evaluate.py times the peers: make bench.
     .executableTarget(
       name: "extract-timing", dependencies: ["Redline", "ArticleExtraction"]),
@@ -88,14 +95,15 @@ let package = Package(
       name: "HTTPFetchingTests", dependencies: ["HTTPFetching", "CCurl", "LoopbackServer"]),
     .testTarget(name: "DocumentDecodingTests", dependencies: ["DocumentDecoding"]),
     .testTarget(name: "FileDescriptorIOTests", dependencies: ["FileDescriptorIO"]),
-    .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),
+    .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore", "WatchList"]),
+    .testTarget(name: "WatchListTests", dependencies: ["WatchList"]),
     .testTarget(
       name: "NotifyingTests", dependencies: ["Notifying", "HTTPFetching", "SnapshotStore"]),
     .testTarget(
       name: "RedlineTests",
       dependencies: [
         "Redline", "ArticleExtraction", "HTTPFetching", "SnapshotStore", "LoopbackServer",
-        "Notifying",
+        "Notifying", "WatchList",
       ]),
     .testTarget(
       name: "RedlineEndToEndTests",

@@ -549,6 +549,22 @@ def bench_big_store(redline, workload, sizes, repeat, baseline=None):
     return rows
 
 
+def bench_watch(workload, repeat):
+    """The due decision of `snapshot --due`: 100,000 watches, 1,000 due; the budget is 100 ms."""
+    root = os.path.join(WORK, "watch-100000")
+    shutil.rmtree(root, ignore_errors=True)
+    out = subprocess.run([workload, "watch-due", "--store", root, "--watches", "100000",
+                          "--due", "1000", "--rounds", str(max(repeat, 5))],
+                         check=True, stdout=subprocess.PIPE, text=True).stdout.split()
+    parse, due, claims = float(out[0]), int(out[1]), sorted(float(x) for x in out[2:])
+    return [{"case": "100,000 watches, 1,000 due", "due": due,
+             "decide_median_ms": round(claims[len(claims) // 2] * 1000, 1),
+             "decide_worst_ms": round(claims[-1] * 1000, 1), "budget_ms": 100,
+             "first_run_after_watch_file_edit_s": round(parse, 2),
+             "schedule_mb": round(os.path.getsize(os.path.join(root, ".watch-schedule")) / 1e6, 1),
+             "watch_file_mb": round(os.path.getsize(os.path.join(root, "watches.toml")) / 1e6, 1)}]
+
+
 FETCH_PAGES = 1000
 FETCH_HOSTS = 50
 FETCH_LATENCY = 0.05
@@ -775,7 +791,7 @@ def main():
     parser.add_argument("--workload", help="the store-workload executable (store section)")
     parser.add_argument("--timing", help="the extract-timing executable (extract section)")
     parser.add_argument("--only", choices=["diff", "hostile", "extract", "store", "big-store",
-                                           "false-edits", "fetch"])
+                                           "false-edits", "fetch", "watch"])
     parser.add_argument("--big-sizes", default="1000,10000,50000",
                         help="page counts of the big-store section's generated stores")
     parser.add_argument("--baseline", help="another redline binary for the big-store section")
@@ -808,6 +824,12 @@ def main():
             args.redline, args.workload, [int(n) for n in args.big_sizes.split(",")],
             min(args.repeat, 3), args.baseline)
         table(results["big-store"])
+
+
+    if args.only in (None, "watch") and args.workload:
+        print("\n## watch: deciding what is due (snapshot --due), release build")
+        results["watch"] = bench_watch(args.workload, args.repeat)
+        table(results["watch"])
     if args.only in (None, "false-edits") and os.path.isdir(CORPUS):
         print("\n## false edits: chrome-only and true-edit pairs of corpus pages, long and short")
         results["false-edits"] = false_edits.benchmark(args.redline)

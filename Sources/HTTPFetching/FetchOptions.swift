@@ -38,6 +38,20 @@ public struct FetchOptions: Sendable, Equatable {
 
   /// How transfers are run: see `FetchEngine`.
   public var engine: FetchEngine
+  /// Extra request headers, `Name: value` each (checked for CR and LF before each transfer).
+  public var extraHeaders: [String] = []
+  /// A cookies file in Netscape cookies.txt format, read at the start of each transfer.
+  public var cookieFile: String?
+  /// Whether to take credentials from a netrc file (`~/.netrc`, or `netrcFile`).
+  public var useNetrc = false
+  /// The netrc file to read instead of `~/.netrc`.
+  public var netrcFile: String?
+  /// Credentials for basic or bearer authentication; never printed.
+  public var credentials: Credentials?
+  /// A proxy URL.
+  public var proxy: String?
+  /// A file of CA certificates (PEM) to verify TLS peers with.
+  public var caBundle: String?
 
   /// The project's User-Agent: `redline/VERSION (+URL)`.
   public static let defaultUserAgent =
@@ -79,6 +93,27 @@ public struct FetchOptions: Sendable, Equatable {
     self.maxRetryAfter = maxRetryAfter
     self.engine = engine
   }
+}
+
+/// Credentials a request sends. Their text never appears in a description, a log or an error.
+public enum Credentials: Sendable, Equatable, CustomStringConvertible,
+  CustomDebugStringConvertible
+{
+  /// HTTP basic authentication.
+  case basic(user: String, password: String)
+  /// A bearer token (`Authorization: Bearer …`).
+  case bearer(token: String)
+
+  /// The kind only, never the secret.
+  public var description: String {
+    switch self {
+    case .basic: "basic credentials (hidden)"
+    case .bearer: "a bearer token (hidden)"
+    }
+  }
+
+  /// The kind only, never the secret.
+  public var debugDescription: String { description }
 }
 
 /// How a fetcher runs its transfers. Both share connections and obey the same limits; `make

@@ -40,6 +40,11 @@ private final class TransferState {
   }
 }
 
+/// CURLAUTH_BASIC, `((unsigned long)1)<<0` in curl.h: a cast macro Swift does not import.
+private let curlAuthBasic = 1
+/// CURLAUTH_BEARER, `((unsigned long)1)<<6` in curl.h.
+private let curlAuthBearer = 1 << 6
+
 /// Runs one blocking transfer with libcurl. Call it off the cooperative thread pool.
 func performTransfer(
   url: String, validators: Validators, options: FetchOptions, share: CurlShare
@@ -110,10 +115,12 @@ final class PreparedTransfer {
     try handle.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
     if url.lowercased().hasPrefix("https:") { try handle.set(CURLOPT_PIPEWAIT, 1) }
     if let shared = share.raw { try handle.set(CURLOPT_SHARE, pointer: shared) }
-    for line in validators.requestHeaders where hasControlCharacter(line) {
+    let requestHeaders = options.extraHeaders + validators.requestHeaders
+    for line in requestHeaders where hasControlCharacter(line) {
       throw .invalidHeader(url: url, name: String(line.prefix { $0 != ":" }))
     }
-    if let headers = try list(validators.requestHeaders) {
+    try configureAccess()
+    if let headers = try list(requestHeaders) {
       try handle.set(CURLOPT_HTTPHEADER, list: headers)
     }
     if let connectTo = try list(options.connectTo) {
@@ -124,6 +131,37 @@ final class PreparedTransfer {
     let context = Unmanaged.passUnretained(state).toOpaque()
     try handle.set(CURLOPT_WRITEDATA, pointer: context)
     try handle.set(CURLOPT_HEADERDATA, pointer: context)
+  }
+
+  /// Cookies, credentials, proxy and CA bundle: the request options of a watch or a run.
+  /// libcurl copies every string option when it is set. Credentials go only to the URL's own
+  /// host: CURLOPT_UNRESTRICTED_AUTH stays off, so a redirect elsewhere does not carry them.
+  private func configureAccess() throws(FetchError) {
+    for text in [options.cookieFile, options.netrcFile, options.proxy, options.caBundle]
+    where text.map(hasControlCharacter) == true {
+      throw .invalidHeader(url: url, name: "request option")
+    }
+    // libcurl ignores a cookie file it cannot read: `resolvedFetchOptions` (Redline) checks
+    // that it can be read before a run.
+    if let cookies = options.cookieFile {
+      try handle.set(CURLOPT_COOKIEFILE, cookies)
+    }
+    if options.useNetrc || options.netrcFile != nil {
+      try handle.set(CURLOPT_NETRC, Int(CURL_NETRC_OPTIONAL.rawValue))
+      if let file = options.netrcFile { try handle.set(CURLOPT_NETRC_FILE, file) }
+    }
+    switch options.credentials {
+    case .basic(let user, let password):
+      try handle.set(CURLOPT_HTTPAUTH, curlAuthBasic)
+      try handle.set(CURLOPT_USERNAME, user)
+      try handle.set(CURLOPT_PASSWORD, password)
+    case .bearer(let token):
+      try handle.set(CURLOPT_HTTPAUTH, curlAuthBearer)
+      try handle.set(CURLOPT_XOAUTH2_BEARER, token)
+    case nil: break
+    }
+    if let proxy = options.proxy { try handle.set(CURLOPT_PROXY, proxy) }
+    if let bundle = options.caBundle { try handle.set(CURLOPT_CAINFO, bundle) }
   }
 
   /// A curl_slist of these lines, owned by this transfer; nil when there are none.

@@ -135,6 +135,16 @@ public struct ArchiveQueries: Sendable {
     return body
   }
 
+  /// The extraction rules a capture was made under (`PageRules.label`), or nil when automatic
+  /// extraction made it.
+  /// - Throws: as `show`.
+  public func rules(of url: String, when: String? = nil) throws -> String? {
+    let (page, captures) = try pageAndCaptures(url)
+    let capture = try selectCapture(when ?? "latest", from: captures, url: page.url, now: now)
+    return try store.history(of: page).last { $0.storedCapture && $0.capture == capture.time }?
+      .rules
+  }
+
   /// One page of `list`: URL, capture count, first and last capture, last check.
   public struct PageSummary: Sendable {
     /// The page URL.

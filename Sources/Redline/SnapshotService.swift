@@ -24,6 +24,8 @@ public struct SnapshotService: Sendable {
   public let now: @Sendable () -> Date
   /// Which raw bodies are kept: with captures only, or with every check.
   public let keepRaw: RawBodyPolicy
+  /// Extraction rules by page (normalized URL); pages without are extracted automatically.
+  public var rules: [String: PageRules] = [:]
 
   /// Creates the use case.
   public init(
@@ -155,7 +157,7 @@ public struct SnapshotService: Sendable {
       return storeNotHTML(url: normalized, time: time, fetched: fetched, mediaType: mediaType)
     case .html(let text):
       do {
-        read = try readArticle(text, url: fetched.response.finalURL)
+        read = try readArticle(text, url: fetched.response.finalURL, rules: rules[normalized])
       } catch {
         return recordFailure(
           url: normalized, time: time, status: fetched.response.status,
@@ -180,13 +182,14 @@ public struct SnapshotService: Sendable {
     let textHash = sha256Hex(Array(read.text.utf8))
     let bodyHash = sha256Hex(response.body)
     let current = currentCapture(in: history)
+    let pageRules = rules[page.url]
     func recordUnchanged(_ outcome: CheckOutcome, capture: String) throws {
-      try store.record(
-        HistoryEntry(
-          time: time, outcome: outcome, status: response.status, capture: capture,
-          bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
-          finalURL: movedURL(response, page: page)),
-        rawBody: keepRaw == .always ? response.body : nil, in: page)
+      var entry = HistoryEntry(
+        time: time, outcome: outcome, status: response.status, capture: capture,
+        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
+        finalURL: movedURL(response, page: page))
+      entry.rules = pageRules?.label
+      try store.record(entry, rawBody: keepRaw == .always ? response.body : nil, in: page)
     }
     // The common case, answered from the history line alone: the same article as last time.
     if let current, history.last(where: \.sawArticle)?.textSHA256 == textHash,
@@ -207,7 +210,13 @@ public struct SnapshotService: Sendable {
     // A page only ever captured through a redirect (an alias of the post) has no version at
     // its own URL: its captures are what there is to compare with.
     let versions = own.isEmpty ? captures.filter { !$0.metadata.isNotHTML } : own
-    let found = try baseVersion(of: page, versions: versions, newText: read.text)
+    var capturedUnder: [String: String] = [:]
+    for entry in history where entry.storedCapture {
+      if let capture = entry.capture, let label = entry.rules { capturedUnder[capture] = label }
+    }
+    let found = try baseVersion(
+      of: page, versions: versions, newText: read.text, rules: pageRules,
+      capturedUnder: capturedUnder)
     if let match = found.identical {
       try recordUnchanged(match.time == current ? .unchanged : .back, capture: match.time)
       return PageReport(url: page.url, outcome: match.time == current ? .unchanged : .back)
@@ -232,14 +241,15 @@ public struct SnapshotService: Sendable {
     let metadata = captureMetadata(
       time: time, response: response, bodySHA256: bodyHash, textSHA256: textHash,
       title: read.article.title, extractionMethod: read.method)
+    var entry = HistoryEntry(
+      time: time, outcome: lineDiff == nil ? .new : .changed, status: response.status,
+      capture: time, added: lineDiff?.linesAdded, removed: lineDiff?.linesRemoved,
+      bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
+      finalURL: movedURL(response, page: page))
+    entry.rules = pageRules?.label
     try store.save(
       NewCapture(metadata: metadata, rawBody: response.body, articleText: read.text),
-      recording: HistoryEntry(
-        time: time, outcome: lineDiff == nil ? .new : .changed, status: response.status,
-        capture: time, added: lineDiff?.linesAdded, removed: lineDiff?.linesRemoved,
-        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
-        finalURL: movedURL(response, page: page)),
-      in: page)
+      recording: entry, in: page)
     let outcome: PageReport.Outcome =
       lineDiff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
     var report = PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
@@ -260,12 +270,26 @@ public struct SnapshotService: Sendable {
   /// served with status 200). `identical` is the capture whose text is the new one, if the
   /// page came back to it across such captures (or to the current one, when the two differ
   /// only by format); `base` is the post's last own version otherwise.
-  private func baseVersion(of page: PageRecord, versions own: [CaptureRecord], newText: String)
-    throws -> (identical: CaptureRecord?, base: Version?)
-  {
+  ///
+  /// A capture made under other extraction rules than today's (a selector or ignore rule
+  /// added, changed or removed since) is read again from its raw HTML under today's rules, so
+  /// that a rule change is never taken for an edit of the post: the check is `unchanged` when
+  /// the post is, and a later edit is diffed under one set of rules.
+  private func baseVersion(
+    of page: PageRecord, versions own: [CaptureRecord], newText: String, rules: PageRules?,
+    capturedUnder: [String: String]
+  ) throws -> (identical: CaptureRecord?, base: Version?) {
     var latest: Version?
     for capture in own.reversed().prefix(maximumCapturesLookedBack) {
-      let (stored, format) = try store.currentFormText(of: page, capture: capture)
+      var (stored, format) = try store.currentFormText(of: page, capture: capture)
+      if capturedUnder[capture.time] != rules?.label,
+        let raw = try store.rawBody(of: page, capture: capture.time),
+        let reread = readArticle(
+          raw, charset: charset(inContentType: capture.metadata.contentType),
+          url: capture.metadata.finalURL, rules: rules)
+      {
+        (stored, format) = (reread.text, ArticleText.formatVersion)
+      }
       let (old, new) = comparableTexts(
         stored, format: format, newText, format: ArticleText.formatVersion)
       if old == new { return (capture, nil) }

@@ -30,10 +30,16 @@ struct SnapshotNotifyOptions: ParsableArguments {
   /// Announces the edits among `reports` and retries what earlier runs could not deliver; each
   /// failure is one line on standard error. Captures are stored whatever happens here.
   /// - Returns: whether the queue itself failed (nothing could be queued or recorded).
-  func announce(_ reports: [PageReport], store: any SnapshotStoring) async -> Bool {
+  func announce(
+    _ reports: [PageReport], store: any SnapshotStoring, pageTargets: [String: [String]] = [:]
+  ) async -> Bool {
     do {
       let report = try await EditNotifications(store: store, options: try delivery.options())
-        .notify(reports, runTargets: try notify.map { try NotificationTarget(parsing: $0) })
+        .notify(
+          reports, runTargets: try notify.map { try NotificationTarget(parsing: $0) },
+          pageTargets: try pageTargets.mapValues { targets in
+            try targets.map { try NotificationTarget(parsing: $0) }
+          })
       delivery.printFailures(report)
       return false
     } catch {

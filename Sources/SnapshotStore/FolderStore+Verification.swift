@@ -1,4 +1,5 @@
 import FoundationEssentials
+import WatchList
 
 #if canImport(Glibc)
   import Glibc
@@ -26,7 +27,9 @@ extension FolderStore {
         report.problems.append(linkProblem(hostPath))
         continue
       }
-      guard !host.hasPrefix(".") else { continue }
+      guard !host.hasPrefix("."), host != WatchFile.fileName || isFolder(hostPath) else {
+        continue
+      }
       guard isFolder(hostPath) else {
         report.problems.append(orphan(hostPath, "not a page folder"))
         continue

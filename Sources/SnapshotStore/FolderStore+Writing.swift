@@ -86,11 +86,12 @@ extension FolderStore {
     if FileManager.default.fileExists(atPath: final) {
       throw StoreError.duplicateCapture(path: final)
     }
-    let kept = HistoryEntry(
+    var kept = HistoryEntry(
       time: check.time, outcome: check.outcome, status: check.status, capture: check.capture,
       added: check.added, removed: check.removed, bodySHA256: check.bodySHA256,
       textSHA256: check.textSHA256, rawKept: true, title: check.title, error: check.error,
       finalURL: check.finalURL)
+    kept.rules = check.rules
     try commit([("html", rawBody)], time: check.time, check: kept, in: folder)
   }
 

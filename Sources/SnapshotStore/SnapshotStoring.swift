@@ -1,3 +1,5 @@
+import WatchList
+
 /// The one seam between the use cases and where captures live. The folder store implements it;
 /// a shared database could too, without touching the rest.
 ///
@@ -81,6 +83,24 @@ public protocol SnapshotStoring: Sendable {
   /// Records how a claimed delivery's try ended: delivered ones leave the queue for good,
   /// failed ones wait, unclaimed, for the next run.
   func finishDelivery(_ key: String, _ result: DeliveryResult) throws
+
+  // The watch list and its schedule. A database backend keeps the watches as rows and claims
+  // due ones with `FOR UPDATE SKIP LOCKED`; the folder store keeps `watches.toml` for people
+  // and `.watch-schedule` for runs.
+
+  /// The watch list: the watches in order and the per-site rules; empty when there is none.
+  /// - Throws: `WatchListError.malformed` when the list does not read.
+  func watchFile() throws -> WatchFile
+  /// Adds, updates and removes watches, whole: a failed change leaves the list as it was.
+  /// The folder store keeps the file's comments and order (the report says when it could not).
+  func changeWatches(_ change: WatchListChange) throws -> WatchListChangeReport
+  /// The schedule state of every watch, by URL.
+  func watchStates() throws -> [String: WatchState]
+  /// The watches due at `time` (Unix seconds), claimed for `lease` seconds so that an
+  /// overlapping run skips them; reads no page history.
+  func claimDueWatches(at time: Int64, lease: Int64) throws -> [DueWatch]
+  /// Records watches' states after their checks, by URL.
+  func saveWatchStates(_ states: [String: WatchState]) throws
 }
 
 /// The pages of a store, and the page folders that could not be read.

@@ -95,6 +95,9 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   /// For `repaired`: the page's files that were gone or unusable when the damage was recorded
   /// (names in the page folder); their captures are no longer read.
   public var lostFiles: [String]? = nil
+  /// The extraction rules that made this check's article (a site's or a watch's selector and
+  /// ignore rules, as `PageRules.label` writes them); nil when automatic extraction did.
+  public var rules: String? = nil
 
   /// Creates a history entry.
   public init(
@@ -138,13 +141,15 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
     capture: String?? = nil, textSHA256: String?? = nil, metadataSHA256: String?? = nil,
     title: String?? = nil, previous: String?? = nil
   ) -> HistoryEntry {
-    HistoryEntry(
+    var copy = HistoryEntry(
       time: time, outcome: outcome, status: status, capture: capture ?? self.capture,
       added: added, removed: removed, bodySHA256: bodySHA256,
       textSHA256: textSHA256 ?? self.textSHA256,
       metadataSHA256: metadataSHA256 ?? self.metadataSHA256, rawKept: rawKept,
       title: title ?? self.title, error: error, finalURL: finalURL,
       previous: previous ?? self.previous, lostFiles: lostFiles)
+    copy.rules = rules
+    return copy
   }
 }
 

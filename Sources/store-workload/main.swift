@@ -12,11 +12,15 @@
 //   store-workload changed-since --store DIR --since TIME
 //       times the store query `audit --since` starts with (the pages with activity since
 //       TIME, from the activity index) and prints "PAGES SECONDS".
+//   store-workload watch-due --store DIR --watches N --due M [--rounds R]
+//       writes a watch file of N watches, makes M of them due, and times the decision of
+//       `snapshot --due` (claimDueWatches, fsynced) R times; prints "PARSE_S DUE CLAIM_S…".
 import Foundation
 import HTTPFetching
 import Redline
 import SnapshotStore
 import Synchronization
+import WatchList
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -159,6 +163,53 @@ func generate(_ root: String) throws {
   }
 }
 
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// `watch-due`: the due decision over a big watch list.
+func watchDue(_ root: String) throws {
+  let count = number("watches", 100_000)
+  let dueCount = number("due", 1_000)
+  let rounds = number("rounds", 5)
+  try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+  var text = WatchFile.header
+  for index in 0..<count {
+    text += "[[watch]]\nurl = \"\(pageURL(index))\"\n"
+    if index % 10 == 0 { text += "every = \"1h\"\ntags = [\"desk\"]\n" }
+    text += "\n"
+  }
+  try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + WatchFile.fileName))
+  let store = FolderStore(root: root)
+  let clock = ContinuousClock()
+  // The first claim parses the watch file and compiles the schedule: what a run after an
+  // edit of the watch file pays once.
+  var start = clock.now
+  let all = try store.claimDueWatches(at: 0, lease: 0)
+  let parse = seconds(clock.now - start)
+  guard all.count == count else { fail("expected \(count) watches, got \(all.count)") }
+  // Every \(count / dueCount)th watch is due at 1,000,000; the others a year later.
+  let step = max(1, count / max(1, dueCount))
+  var states: [String: WatchState] = [:]
+  for (index, due) in all.enumerated() {
+    let nextDue: Int64 = index % step == 0 ? 1_000_000 : 40_000_000
+    states[due.watch.url] = WatchState(
+      nextDue: nextDue, lastChecked: 999_000, lastChanged: 500_000, firstChecked: 500_000)
+  }
+  try store.saveWatchStates(states)
+  let schedule = root + "/.watch-schedule"
+  let saved = try Data(contentsOf: URL(fileURLWithPath: schedule))
+  var timings: [Double] = []
+  var found = 0
+  for _ in 0..<rounds {
+    try saved.write(to: URL(fileURLWithPath: schedule))
+    start = clock.now
+    found = try store.claimDueWatches(at: 1_000_000, lease: 3_600).count
+    timings.append(seconds(clock.now - start))
+  }
+  print(([String(parse), String(found)] + timings.map { String($0) }).joined(separator: " "))
+}
+
 guard let command = arguments.first, let root = option("store") else {
   fail("usage: store-workload churn|generate|changed-since --store DIR …")
 }
@@ -166,6 +217,7 @@ do {
   switch command {
   case "churn": await churn(root)
   case "generate": try generate(root)
+  case "watch-due": try watchDue(root)
   case "changed-since":
     let clock = ContinuousClock()
     let since = option("since") ?? "19700101T000000Z"

@@ -4,6 +4,7 @@ import HTTPFetching
 import Redline
 import SnapshotStore
 import Synchronization
+import WatchList
 import Testing
 
 /// A folder store whose page writes wait until the test opens the gate: a disk that is slower
@@ -69,6 +70,15 @@ final class GatedStore: SnapshotStoring {
   func finishDelivery(_ key: String, _ result: DeliveryResult) throws {
     try inner.finishDelivery(key, result)
   }
+  func watchFile() throws -> WatchFile { try inner.watchFile() }
+  func changeWatches(_ change: WatchListChange) throws -> WatchListChangeReport {
+    try inner.changeWatches(change)
+  }
+  func watchStates() throws -> [String: WatchState] { try inner.watchStates() }
+  func claimDueWatches(at time: Int64, lease: Int64) throws -> [DueWatch] {
+    try inner.claimDueWatches(at: time, lease: lease)
+  }
+  func saveWatchStates(_ states: [String: WatchState]) throws { try inner.saveWatchStates(states) }
 }
 
 /// A fetcher that answers every URL with a post, counts the fetches in flight and their

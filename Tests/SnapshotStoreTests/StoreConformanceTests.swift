@@ -1,6 +1,7 @@
 import Foundation
 import SnapshotStore
 import Testing
+import WatchList
 
 /// What every `SnapshotStoring` backend must do, written against the protocol alone (after
 /// fluent-kit's `FluentBenchmarker`): a second backend (a shared database) runs the same
@@ -180,6 +181,62 @@ struct StoreConformance {
     try store.saveSettings(settings)
     #expect(try store.settings() == settings)
   }
+
+  /// The watch list: added, updated, removed, claimed when due (once, however many runs ask),
+  /// and due again on the state recorded after the check.
+  func watchList() throws {
+    let store = try makeStore()
+    #expect(try store.watchFile().watches.isEmpty)
+    #expect(try store.claimDueWatches(at: 1_000, lease: 600).isEmpty)
+    let hourly = try WatchInterval(parsing: "1h")
+    let added = try store.changeWatches(
+      WatchListChange(adding: [
+        Watch(url: url, every: hourly, tags: ["t"], notifyTargets: ["mailto:a@example.org"]),
+        Watch(url: "https://blog.example/feed/", feed: true),
+      ]))
+    #expect(added.added.count == 2)
+    #expect(try store.watchFile().watches.map(\.url) == [url, "https://blog.example/feed/"])
+    #expect(try store.watchFile().watches.first?.notifyTargets == ["mailto:a@example.org"])
+    // The same page under another spelling is the same watch.
+    let again = try store.changeWatches(
+      WatchListChange(
+        adding: [Watch(url: "HTTPS://blog.example/2016/07/a-post.html#top")],
+        replacing: false))
+    #expect(again.alreadyWatched.count == 1)
+
+    let due = try store.claimDueWatches(at: 1_000, lease: 600)
+    #expect(due.map(\.watch.url) == [url, "https://blog.example/feed/"])
+    // Claimed: another run at the same time finds nothing due.
+    #expect(try store.claimDueWatches(at: 1_000, lease: 600).isEmpty)
+    // A run that never recorded its checks leaves them due after the lease.
+    #expect(try store.claimDueWatches(at: 1_600, lease: 600).count == 2)
+    try store.saveWatchStates([
+      url: WatchState().afterCheck(at: 1_600, changed: true, pinned: hourly),
+      "https://blog.example/feed/": WatchState().afterCheck(at: 1_600, changed: false, pinned: nil),
+    ])
+    #expect(try store.watchStates()[url]?.nextDue == 1_600 + 3_600)
+    #expect(try store.claimDueWatches(at: 1_600 + 899, lease: 600).isEmpty)
+    #expect(
+      try store.claimDueWatches(at: 1_600 + 900, lease: 600).map(\.watch.url) == [
+        "https://blog.example/feed/"
+      ])
+    // The hourly watch, and the feed again: its claim at 2,500 lapsed at 3,100.
+    #expect(
+      try store.claimDueWatches(at: 1_600 + 3_600, lease: 600).map(\.watch.url) == [
+        url, "https://blog.example/feed/",
+      ])
+
+    let removed = try store.changeWatches(
+      WatchListChange(removing: [url, "https://blog.example/nothing"]))
+    #expect(removed.removed == [url])
+    #expect(removed.notWatched == ["https://blog.example/nothing"])
+    #expect(try store.watchFile().watches.count == 1)
+    #expect(
+      try store.claimDueWatches(at: 100_000, lease: 600).map(\.watch.url) == [
+        "https://blog.example/feed/"
+      ])
+    #expect(try store.verify().isClean)
+  }
 }
 
 @Suite("the store protocol, on the folder store")
@@ -215,5 +272,10 @@ struct FolderStoreConformanceTests {
   @Test("settings read back whole")
   func settings() throws {
     try withTemporaryFolder { try conformance($0).settingsRoundTrip() }
+  }
+
+  @Test("the watch list and its schedule")
+  func watchList() throws {
+    try withTemporaryFolder { try conformance($0).watchList() }
   }
 }

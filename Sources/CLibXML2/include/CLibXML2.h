@@ -20,6 +20,7 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 #include <libxml/xmlmemory.h>
+#include <libxml/xpath.h>
 
 #include <CLazyLoading.h>
 
@@ -120,6 +121,47 @@ static inline xmlChar *cxml_xmlGetProp(const xmlNode *node, const xmlChar *name)
 }
 static inline xmlChar *cxml_xmlBuildURI(const xmlChar *reference, const xmlChar *base) {
   return CXML_FUNCTION(xmlBuildURI)(reference, base);
+}
+
+// XPath selection (HTMLParsing's `selectedArticleHTML`): a DOM, a context whose own error
+// callback (never libxml2's process-wide handler) takes compile errors, an expression.
+
+static inline htmlDocPtr cxml_htmlReadMemory(const char *buffer, int size, const char *url,
+                                             const char *encoding, int options) {
+  return CXML_FUNCTION(htmlReadMemory)(buffer, size, url, encoding, options);
+}
+static inline xmlXPathContextPtr cxml_xmlXPathNewContext(xmlDocPtr document) {
+  return CXML_FUNCTION(xmlXPathNewContext)(document);
+}
+static inline void cxml_xmlXPathFreeContext(xmlXPathContextPtr context) {
+  CXML_FUNCTION(xmlXPathFreeContext)(context);
+}
+static inline xmlXPathCompExprPtr cxml_xmlXPathCtxtCompile(xmlXPathContextPtr context,
+                                                           const xmlChar *expression) {
+  return CXML_FUNCTION(xmlXPathCtxtCompile)(context, expression);
+}
+static inline void cxml_xmlXPathFreeCompExpr(xmlXPathCompExprPtr expression) {
+  CXML_FUNCTION(xmlXPathFreeCompExpr)(expression);
+}
+static inline xmlXPathObjectPtr cxml_xmlXPathCompiledEval(xmlXPathCompExprPtr expression,
+                                                          xmlXPathContextPtr context) {
+  return CXML_FUNCTION(xmlXPathCompiledEval)(expression, context);
+}
+static inline void cxml_xmlXPathFreeObject(xmlXPathObjectPtr object) {
+  CXML_FUNCTION(xmlXPathFreeObject)(object);
+}
+static inline xmlBufferPtr cxml_xmlBufferCreate(void) {
+  return CXML_FUNCTION(xmlBufferCreate)();
+}
+static inline void cxml_xmlBufferFree(xmlBufferPtr buffer) { CXML_FUNCTION(xmlBufferFree)(buffer); }
+static inline const xmlChar *cxml_xmlBufferContent(const xmlBuffer *buffer) {
+  return CXML_FUNCTION(xmlBufferContent)(buffer);
+}
+static inline int cxml_xmlBufferLength(const xmlBuffer *buffer) {
+  return CXML_FUNCTION(xmlBufferLength)(buffer);
+}
+static inline int cxml_htmlNodeDump(xmlBufferPtr buffer, xmlDocPtr document, xmlNodePtr node) {
+  return CXML_FUNCTION(htmlNodeDump)(buffer, document, node);
 }
 
 #endif

@@ -110,6 +110,8 @@ private struct LogJSON: Encodable {
   let error: String?
   /// Where the page redirected, when that was another page.
   let movedTo: String?
+  /// The extraction rules that made the article, when a selector or ignore rule did.
+  let rules: String?
 
   init(_ entry: HistoryEntry) {
     time = CaptureTime.iso8601(entry.time)
@@ -121,6 +123,7 @@ private struct LogJSON: Encodable {
     title = entry.title
     error = entry.error
     movedTo = entry.finalURL
+    rules = entry.rules
   }
 }
 
@@ -132,7 +135,7 @@ private func logLine(_ entry: HistoryEntry) -> String {
     ? "→ \(entry.finalURL ?? "another page")" : entry.error ?? entry.title ?? ""
   return [
     CaptureTime.readable(entry.time), status, padded(entry.outcome.rawValue, 9),
-    padded(change, 9), detail,
+    padded(change, 9), detail, entry.rules.map { "[rules: \($0)]" } ?? "",
   ].joined(separator: "  ").trimmingTrailingSpaces()
 }
 

@@ -9,7 +9,9 @@ struct ShowCommand: ParsableCommand {
     discussion: """
       WHEN takes a capture time, a unique prefix of one, first, latest (the default), \
       latest~N, or a date or time (2016-11-24, 2016-11-24T10:15, yesterday, 3 days ago): the \
-      capture in force then. A prefix that several captures share is an error naming them.
+      capture in force then. A prefix that several captures share is an error naming them. \
+      When a selector or ignore rule made the article, a "note:" line on standard error names \
+      the rules.
 
       Long output goes through $PAGER (less -FRX) on a terminal; --no-pager writes it \
       directly.
@@ -37,7 +39,11 @@ struct ShowCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let queries = ArchiveQueries(store: try storeOptions.existingStore())
-      writePaged(try queries.show(url, when: when, raw: raw), pagerOptions)
+      let shown = try queries.show(url, when: when, raw: raw)
+      if let rules = try queries.rules(of: url, when: when) {
+        writeError("note: extracted under rules: \(rules)\n")
+      }
+      writePaged(shown, pagerOptions)
     }
   }
 }

@@ -10,6 +10,7 @@ import UnicodeSpaces
 import HTTPFetching
 import Redline
 import SnapshotStore
+import WatchList
 
 struct SnapshotCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -57,6 +58,7 @@ struct SnapshotCommand: AsyncParsableCommand {
           https://example.blogspot.com/2016/07/post.html
         redline snapshot --list watch.txt --quiet \\
           --notify webhook:https://example.org/hooks/redline
+        redline snapshot --due --quiet    # from cron, every 5 minutes
       """
   )
 
@@ -69,6 +71,17 @@ struct SnapshotCommand: AsyncParsableCommand {
       "A file with one URL per line; blank lines and lines starting with # are ignored.",
       valueName: "file"))
   var list: String?
+
+  @Flag(
+    name: .long,
+    help: "Check the watches of the watch list that are due (`redline watch`), then exit.")
+  var due = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The time --due decides with, as Unix seconds; for tests.", visibility: .hidden))
+  var now: Int64?
 
   @Option(
     name: .long,
@@ -178,13 +191,19 @@ struct SnapshotCommand: AsyncParsableCommand {
   var fetchEngine = FetchEngine.multi.rawValue
 
   @OptionGroup var notifyOptions: SnapshotNotifyOptions
+  @OptionGroup var request: RequestOptions
 
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
-    guard !urls.isEmpty || list != nil || !feed.isEmpty else {
-      throw ValidationError("Give at least one URL, --list FILE or --feed URL.")
+    guard !urls.isEmpty || list != nil || !feed.isEmpty || due else {
+      throw ValidationError("Give at least one URL, --list FILE, --feed URL or --due.")
     }
+    guard !due || (urls.isEmpty && list == nil && feed.isEmpty) else {
+      throw ValidationError(
+        "--due checks the watch list; give URLs, --list or --feed in another run.")
+    }
+    _ = try request.settings()
     for url in urls + feed where !isWebURL(url) {
       throw ValidationError("'\(url)' is not an http or https URL.")
     }
@@ -225,22 +244,19 @@ struct SnapshotCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if due { return try await runDue() }
     let store = storeOptions.selectedStore
     var all: [String] = []
+    let fetcher: CurlFetcher
     do {
       all = urls
       if let list { all += try readWatchList(list) }
+      fetcher = try self.fetcher(for: try request.settings())
       try store.prepareForWriting()
     } catch {
       printError(String(describing: error))
       throw ExitCode(SnapshotExit.couldNotRun)
     }
-    let fetcher = CurlFetcher(
-      options: FetchOptions(
-        userAgent: userAgent, connectTimeout: connectTimeout, totalTimeout: timeout,
-        maxBodySize: maxSize, lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime,
-        verifyTLS: !insecure, connectTo: connectTo, hostDelay: delay, maxRetries: retries,
-        maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi))
     var output = SnapshotOutput(
       format: format, quiet: quiet, withDiffs: diff || wordDiff, wordDiffs: wordDiff)
     let feeds = await FeedReading(
@@ -248,16 +264,7 @@ struct SnapshotCommand: AsyncParsableCommand {
       expansion: FeedExpansion(fetcher: fetcher, pages: feedPages, postLimit: feedLimit),
       retention: Double(keepChecking) * 86_400
     ).read(feed)
-    for event in feeds.events {
-      switch event {
-      case .failed(let url, let reason, let stillFailing):
-        output.feedFailed(url, reason: reason, stillFailing: stillFailing)
-      case .recovered(let url): output.feedRecovered(url)
-      case .cut(let url, let listed, let taken):
-        printError("feed \(url) lists \(listed) posts; checking the first \(taken) (--feed-limit)")
-      case .stateNotSaved(let reason): printError("could not record the feeds' state: \(reason)")
-      }
-    }
+    output.feedEvents(feeds.events)
     all += feeds.posts
     var seen: Set<String> = []
     all = all.filter { seen.insert($0).inserted }
@@ -273,6 +280,83 @@ struct SnapshotCommand: AsyncParsableCommand {
     let queueFailed = await notifyOptions.announce(reports, store: store)
     if output.failures > 0 || queueFailed { throw ExitCode(SnapshotExit.someFailed) }
     if exitCode, output.changes > 0 { throw ExitCode(SnapshotExit.changed) }
+  }
+}
+
+extension SnapshotCommand {
+  /// The fetcher for a run's (or a watch's) request settings.
+  /// - Throws: `RequestSettingsError` (a credentials variable not set, a file not readable).
+  func fetcher(for settings: RequestSettings) throws -> CurlFetcher {
+    let base = FetchOptions(
+      userAgent: userAgent, connectTimeout: connectTimeout, totalTimeout: timeout,
+      maxBodySize: maxSize, lowSpeedLimit: lowSpeedLimit, lowSpeedTime: lowSpeedTime,
+      verifyTLS: !insecure, connectTo: connectTo, hostDelay: delay, maxRetries: retries,
+      maxRetryAfter: maxRetryAfter, engine: FetchEngine(rawValue: fetchEngine) ?? .multi)
+    return CurlFetcher(
+      options: try resolvedFetchOptions(
+        base, applying: settings, environment: ProcessInfo.processInfo.environment))
+  }
+
+  /// `snapshot --due`: the due watches, checked; each page reported as without --due.
+  func runDue() async throws {
+    let store = storeOptions.selectedStore
+    let settings: RequestSettings
+    do {
+      settings = try request.settings()
+      try store.prepareForWriting()
+    } catch {
+      printError(String(describing: error))
+      throw ExitCode(SnapshotExit.couldNotRun)
+    }
+    let command = self
+    let run = WatchRun(
+      store: store, runSettings: settings, jobs: jobs, keepRaw: keepRaw,
+      feedRetention: Double(keepChecking) * 86_400, feedLimit: feedLimit,
+      makeFetcher: { try command.fetcher(for: $0) })
+    let clock = now ?? Int64(Date().timeIntervalSince1970)
+    let progress = ProgressLine(enabled: true)
+    let result: WatchRun.Result
+    do {
+      result = try await run.run(at: clock) { report, done, total in
+        progress.update(report, done: done, total: total)
+      }
+    } catch {
+      progress.finish()
+      printError(String(describing: error))
+      throw ExitCode(SnapshotExit.couldNotRun)
+    }
+    progress.finish()
+    var output = SnapshotOutput(
+      format: format, quiet: quiet, withDiffs: diff || wordDiff, wordDiffs: wordDiff)
+    output.feedEvents(result.feedEvents)
+    for report in result.reports { output.page(report) }
+    output.summary()
+    // After the captures are stored: to the store's, the run's and each watch's targets.
+    let queueFailed = await notifyOptions.announce(
+      result.reports, store: store, pageTargets: result.pageTargets)
+    if let reason = result.stateNotSaved {
+      printError("could not record when the watches are due next: \(reason)")
+      throw ExitCode(SnapshotExit.someFailed)
+    }
+    if output.failures > 0 || queueFailed { throw ExitCode(SnapshotExit.someFailed) }
+    if exitCode, output.changes > 0 { throw ExitCode(SnapshotExit.changed) }
+  }
+}
+
+extension SnapshotOutput {
+  /// Reports what happened to the feeds: failures and recoveries as page lines are, cuts and
+  /// state that could not be saved on standard error.
+  mutating func feedEvents(_ events: [FeedReading.Event]) {
+    for event in events {
+      switch event {
+      case .failed(let url, let reason, let stillFailing):
+        feedFailed(url, reason: reason, stillFailing: stillFailing)
+      case .recovered(let url): feedRecovered(url)
+      case .cut(let url, let listed, let taken):
+        printError("feed \(url) lists \(listed) posts; checking the first \(taken) (--feed-limit)")
+      case .stateNotSaved(let reason): printError("could not record the feeds' state: \(reason)")
+      }
+    }
   }
 }
 
