@@ -176,6 +176,43 @@ extension EndToEndTests {
     #expect(try redline(["verify", "--store", store]).status == 0)
   }
 
+  @Test("a watch's --notify target hears of its page's edits from snapshot --due, once each")
+  func watchNotify() throws {
+    let site = try TemporaryFolder()
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    try FileManager.default.createDirectory(
+      atPath: site.file("2016/07"), withIntermediateDirectories: true)
+    try copySample("v1", to: site.file("2016/07/told.html"))
+    try copySample("v1", to: site.file("2016/07/quiet.html"))
+    let server = try LoopbackServer(respond: fileServer(root: site.path))
+    let told = server.baseURL + "/2016/07/told.html"
+    let quiet = server.baseURL + "/2016/07/quiet.html"
+    let inbox = work.file("inbox")
+    let target = "exec:cat >> '\(inbox)'"
+    #expect(
+      try redline(["watch", "add", "--store", store, told, "--every", "60s", "--notify", target])
+        .status == 0)
+    #expect(try redline(["watch", "add", "--store", store, quiet, "--every", "60s"]).status == 0)
+    func due(at time: Int) throws -> RunResult {
+      try redline(["snapshot", "--due", "--store", store, "--now", String(time)])
+    }
+    let start = 1_800_000_000
+    #expect(try due(at: start).status == 0)
+    try copySample("v2", to: site.file("2016/07/told.html"))
+    try copySample("v2", to: site.file("2016/07/quiet.html"))
+    let edited = try due(at: start + 60)
+    #expect(edited.status == 0, "\(edited.stderr)")
+    #expect(edited.stdout.contains("changed +2 -2 \(told)"))
+    #expect(edited.stdout.contains("changed +2 -2 \(quiet)"))
+    // Only the watch that asked is told, once, and not again by the next run.
+    #expect(try due(at: start + 120).status == 0)
+    let received = try read(inbox)
+    #expect(received.components(separatedBy: "\"url\"").count == 2, "\(received)")
+    #expect(received.contains(told))
+    #expect(!received.contains(quiet))
+  }
+
   @Test("a site that needs a cookie: the watch's cookies file is sent, and only to it")
   func cookieWatch() throws {
     let work = try TemporaryFolder()
