@@ -43,18 +43,27 @@ let package = Package(
         "FileDescriptorIO", "UnicodeSpaces", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // zlib, linked (it is small and loads fast): gzip members for WARC files.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // WARC 1.1 records (gzip member per record), CDXJ/SURT and WACZ: independent of the store.
+    .target(
+      name: "WebArchive",
+      dependencies: [
+        "CZlib", "FileDescriptorIO", .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .target(
       name: "Redline",
       dependencies: [
         "HTTPFetching", "DocumentDecoding", "HTMLParsing", "ArticleExtraction", "FeedParsing",
-        "TextDiff", "SnapshotStore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc",
+        "TextDiff", "SnapshotStore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc", "WebArchive",
       ]
     ),
     .executableTarget(
       name: "RedlineCLI",
       dependencies: [
         "Redline", "ArticleExtraction", "DocumentDecoding", "FileDescriptorIO", "HTTPFetching",
-        "SnapshotStore", "TextDiff", "UnicodeSpaces",
+        "SnapshotStore", "TextDiff", "UnicodeSpaces", "WebArchive",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,6 +90,7 @@ let package = Package(
     .testTarget(name: "DocumentDecodingTests", dependencies: ["DocumentDecoding"]),
     .testTarget(name: "FileDescriptorIOTests", dependencies: ["FileDescriptorIO"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore"]),
+    .testTarget(name: "WebArchiveTests", dependencies: ["WebArchive"]),
     .testTarget(
       name: "RedlineTests",
       dependencies: [
