@@ -9,3 +9,7 @@ static inline int czlib_deflate_init_gzip(z_stream *stream, int level) {
 static inline int czlib_inflate_init_gzip(z_stream *stream) {
   return inflateInit2(stream, 15 + 16);
 }
+
+static inline int czlib_inflate_init(z_stream *stream, int window_bits) {
+  return inflateInit2(stream, window_bits);
+}

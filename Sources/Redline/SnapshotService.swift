@@ -24,6 +24,9 @@ public struct SnapshotService: Sendable {
   public let now: @Sendable () -> Date
   /// Which raw bodies are kept: with captures only, or with every check.
   public let keepRaw: RawBodyPolicy
+  /// Where captures come from when not fetched by Redline (`redline import`); recorded in
+  /// their metadata.
+  public var provenance: CaptureProvenance? = nil
 
   /// Creates the use case.
   public init(

@@ -33,7 +33,7 @@ struct RedlineCommand: ParsableCommand {
     subcommands: [
       SnapshotCommand.self, DiffCommand.self, ExtractCommand.self, LogCommand.self,
       ShowCommand.self, ListCommand.self, AuditCommand.self, VerifyCommand.self,
-      RepairCommand.self, ExportCommand.self,
+      RepairCommand.self, ExportCommand.self, ImportCommand.self,
     ]
   )
 

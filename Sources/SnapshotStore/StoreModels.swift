@@ -215,13 +215,17 @@ public struct CaptureMetadata: Sendable, Codable, Equatable {
   /// The request and response heads of every hop, as exchanged (format 3); nil in captures
   /// made before Redline recorded them, and for fetchers that do not.
   public var exchange: StoredExchange? = nil
+  /// Where the capture came from when Redline did not fetch it (`redline import`); nil for
+  /// Redline's own fetches.
+  public var provenance: CaptureProvenance? = nil
 
   /// Creates capture metadata.
   public init(
     time: String, requestedURL: String, finalURL: String, status: Int, headers: [StoredHeader],
     redirects: [StoredRedirect], fetchSeconds: Double, bodySHA256: String, bodyBytes: Int,
     textSHA256: String, rawKept: Bool, title: String?, extractionMethod: String?,
-    redlineVersion: String, articleFormat: Int? = nil, exchange: StoredExchange? = nil
+    redlineVersion: String, articleFormat: Int? = nil, exchange: StoredExchange? = nil,
+    provenance: CaptureProvenance? = nil
   ) {
     self.time = time
     self.requestedURL = requestedURL
@@ -239,6 +243,33 @@ public struct CaptureMetadata: Sendable, Codable, Equatable {
     self.redlineVersion = redlineVersion
     self.articleFormat = articleFormat
     self.exchange = exchange
+    self.provenance = provenance
+  }
+}
+
+/// Where an imported capture came from: the archive file, the record, the software that wrote
+/// it (its `warcinfo`).
+public struct CaptureProvenance: Sendable, Codable, Equatable {
+  /// `import` (a WARC or WACZ file read by `redline import`).
+  public let source: String
+  /// The file, as given to `import`; for a WACZ, `FILE.wacz#archive/NAME.warc.gz`.
+  public let file: String
+  /// The record's `WARC-Record-ID`.
+  public let recordID: String?
+  /// The `software` line of the file's `warcinfo` record, when it has one.
+  public let software: String?
+  /// The record's `WARC-Date` as written.
+  public let archivedDate: String?
+
+  /// Creates a provenance.
+  public init(
+    source: String, file: String, recordID: String?, software: String?, archivedDate: String?
+  ) {
+    self.source = source
+    self.file = file
+    self.recordID = recordID
+    self.software = software
+    self.archivedDate = archivedDate
   }
 }
 
