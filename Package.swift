@@ -95,6 +95,7 @@ let package = Package(
       name: "RedlineTests",
       dependencies: [
         "Redline", "ArticleExtraction", "HTTPFetching", "SnapshotStore", "LoopbackServer",
+        "WebArchive",
       ]),
     .testTarget(
       name: "RedlineEndToEndTests",

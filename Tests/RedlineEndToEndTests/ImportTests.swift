@@ -120,3 +120,65 @@ struct ImportTests {
     #expect(pages.filter { !$0.hasPrefix(".") }.isEmpty, "\(pages)")
   }
 }
+
+/// Writes a WARC with warcio's own writer: a response, a revisit of it, an edited response and
+/// an image, for one post.
+private let warcioScript = """
+  import sys
+  from io import BytesIO
+  from warcio.warcwriter import WARCWriter
+  from warcio.statusandheaders import StatusAndHeaders
+  out, v1, v2 = sys.argv[1:4]
+  url = 'http://blog.example/2016/07/post.html'
+  with open(out, 'wb') as f:
+      w = WARCWriter(f, gzip=True)
+      w.write_record(w.create_warcinfo_record('test.warc.gz', {'software': 'warcio test'}))
+      def head(ctype):
+          return StatusAndHeaders('200 OK', [('Content-Type', ctype)], protocol='HTTP/1.1')
+      def response(target, date, body, ctype='text/html; charset=utf-8'):
+          record = w.create_warc_record(
+              target, 'response', payload=BytesIO(body), http_headers=head(ctype),
+              warc_headers_dict={'WARC-Date': date})
+          w.write_record(record)
+          return record
+      first = response(url, '2016-07-02T10:00:00Z', open(v1, 'rb').read())
+      w.write_record(w.create_revisit_record(
+          url, digest=first.rec_headers.get_header('WARC-Payload-Digest'),
+          refers_to_uri=url, refers_to_date='2016-07-02T10:00:00Z', http_headers=head('text/html'),
+          warc_headers_dict={'WARC-Date': '2016-07-03T10:00:00Z'}))
+      response(url, '2016-07-04T10:00:00.123456Z', open(v2, 'rb').read())
+      response('http://blog.example/logo.png', '2016-07-02T10:00:01Z', b'\\x89PNG\\r\\n', 'image/png')
+  """
+
+@Suite("redline import of warcio's WARC files")
+struct WarcioImportTests {
+  @Test("a response, its revisit and an edit: new, unchanged, changed at their WARC-Dates")
+  func warcioWARC() throws {
+    let work = try TemporaryFolder()
+    let warc = work.file("test.warc.gz")
+    let script = work.file("write.py")
+    try Data(warcioScript.utf8).write(to: URL(fileURLWithPath: script))
+    let written = try ArchiveTools.run(
+      "python3",
+      [
+        script, warc, samplePost.appendingPathComponent("v1.html").path,
+        samplePost.appendingPathComponent("v2.html").path,
+      ])
+    guard let written else { return }
+    #expect(written.status == 0, "\(written.stderr)")
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, warc])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr.contains(": 2 captures, 1 unchanged, 0 other checks, 1 non-HTML resources"),
+      "\(result.stderr)")
+    let log = try redline([
+      "log", "--all", "--store", store, "http://blog.example/2016/07/post.html",
+    ])
+    let lines = log.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(5) }
+    #expect(
+      lines.map { "\($0[0]) \($0[1]) \($0[4])" } == [
+        "2016-07-02 10:00:00 new", "2016-07-03 10:00:00 unchanged", "2016-07-04 10:00:00 changed",
+      ], "\(log.stdout)")
+  }
+}
