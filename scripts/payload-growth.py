@@ -9,7 +9,8 @@ gzip-compressed, would take.
 
     python3 scripts/payload-growth.py --redline .build/debug/redline --checks 1000
 """
-import argparse, gzip, hashlib, http.server, os, shutil, subprocess, tempfile, threading
+import argparse, gzip, hashlib, os, shutil, subprocess, tempfile
+from loopback_page import serve_html
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--redline", default=".build/debug/redline")
@@ -21,26 +22,18 @@ page = open(os.path.join(os.path.dirname(__file__), "..", "Tests/Fixtures/sample
 counter = [0]
 bodies = []
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        counter[0] += 1
-        if args.variants:
-            extra = b"<aside>sidebar %d</aside>" % (counter[0] % args.variants)
-        else:
-            extra = b"<!-- nonce %d -->" % counter[0]
-        body = page.replace(b"</body>", extra + b"</body>")
-        bodies.append(body)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def log_message(self, *a):
-        pass
+def next_body():
+    counter[0] += 1
+    if args.variants:
+        extra = b"<aside>sidebar %d</aside>" % (counter[0] % args.variants)
+    else:
+        extra = b"<!-- nonce %d -->" % counter[0]
+    body = page.replace(b"</body>", extra + b"</body>")
+    bodies.append(body)
+    return body
 
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-threading.Thread(target=server.serve_forever, daemon=True).start()
-url = "http://127.0.0.1:%d/2016/07/post.html" % server.server_address[1]
+server, base = serve_html(next_body)
+url = base + "2016/07/post.html"
 
 def size(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
