@@ -8,7 +8,12 @@ internal import CZlib
 /// - Parameter parts: the bytes to compress, in order (compressed as one stream).
 /// - Returns: the gzip member (header, deflate data, CRC-32 and size trailer).
 /// - Throws: `WebArchiveError.compression` when zlib fails.
-public func gzipMember(of parts: [[UInt8]]) throws(WebArchiveError) -> [UInt8] {
+public func gzipMember(of parts: [[UInt8]]) throws -> [UInt8] {
+  try deflatedMember(parts)
+}
+
+/// `gzipMember(of:)` with its error type, for this module's typed-throwing writers.
+func deflatedMember(_ parts: [[UInt8]]) throws(WebArchiveError) -> [UInt8] {
   var stream = z_stream()
   let initCode = czlib_deflate_init_gzip(&stream, 6)
   guard initCode == Z_OK else { throw .compression(code: initCode, operation: "deflateInit2") }
@@ -37,6 +42,6 @@ public func gzipMember(of parts: [[UInt8]]) throws(WebArchiveError) -> [UInt8] {
       throw .compression(code: code, operation: "deflate")
     }
   }
-  if parts.isEmpty { return try gzipMember(of: [[]]) }
+  if parts.isEmpty { return try deflatedMember([[]]) }
   return output
 }

@@ -33,10 +33,8 @@ public struct HTTPPayloadError: Error, Sendable, CustomStringConvertible {
 /// and gzip or deflate is decoded when `Content-Encoding` says so, up to `maxPayload` bytes.
 /// - Throws: `HTTPPayloadError` for a block without a status line, an encoding that cannot
 ///   be decoded (br, zstd, damaged gzip), or a payload over `maxPayload`.
-public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws(HTTPPayloadError)
-  -> ArchivedHTTPResponse
-{
-  let (statusLine, status, headers, payloadStart) = try parseHTTPHead(block)
+public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws -> ArchivedHTTPResponse {
+  let (statusLine, status, headers, payloadStart) = try httpHead(of: block)
   var payload = Array(block[payloadStart...])
   func value(_ name: String) -> String {
     headers.last { $0.name.lowercased() == name }?.value.lowercased() ?? ""
@@ -61,7 +59,13 @@ public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws(HTTPPayl
 
 /// The status line, status, header fields and payload offset of an HTTP response block.
 /// - Throws: `HTTPPayloadError` when there is no status line.
-public func parseHTTPHead(_ block: [UInt8]) throws(HTTPPayloadError) -> (
+public func parseHTTPHead(_ block: [UInt8]) throws -> (
+  statusLine: String, status: Int, headers: [(name: String, value: String)], payloadStart: Int
+) {
+  try httpHead(of: block)
+}
+
+private func httpHead(of block: [UInt8]) throws(HTTPPayloadError) -> (
   statusLine: String, status: Int, headers: [(name: String, value: String)], payloadStart: Int
 ) {
   var lines: [String] = []

@@ -29,10 +29,12 @@ public final class StoredZipWriter {
 
   /// Creates the file (it must not exist).
   /// - Throws: `WebArchiveError.file` when it cannot be created.
-  public init(path: String) throws(WebArchiveError) {
+  public init(path: String) throws {
     self.path = path
     descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw .file(path: path, operation: "creating", errno: errno) }
+    guard descriptor >= 0 else {
+      throw WebArchiveError.file(path: path, operation: "creating", errno: errno)
+    }
   }
 
   deinit {
@@ -41,7 +43,7 @@ public final class StoredZipWriter {
 
   /// Adds a member holding bytes. Returns their SHA-256, hex.
   @discardableResult
-  public func add(name: String, bytes: [UInt8]) throws(WebArchiveError) -> String {
+  public func add(name: String, bytes: [UInt8]) throws -> String {
     let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
     try startEntry(name: name, crc: crc, size: bytes.count)
     try append(bytes)
@@ -50,7 +52,7 @@ public final class StoredZipWriter {
 
   /// Adds a member copied from a file, reading it twice (CRC-32 first, as the local header
   /// comes before the data). Returns its SHA-256, hex, and size.
-  public func add(name: String, file: String) throws(WebArchiveError) -> (
+  public func add(name: String, file: String) throws -> (
     sha256: String, size: Int
   ) {
     var crc: UInt32 = 0
@@ -69,7 +71,7 @@ public final class StoredZipWriter {
   }
 
   /// Writes the central directory and closes the file.
-  public func finish() throws(WebArchiveError) {
+  public func finish() throws {
     let directoryStart = offset
     for entry in entries {
       var header: [UInt8] = []
@@ -87,7 +89,7 @@ public final class StoredZipWriter {
     try append(end)
     guard fsync(descriptor) == 0, close(descriptor) == 0 else {
       descriptor = -1
-      throw .file(path: path, operation: "closing", errno: errno)
+      throw WebArchiveError.file(path: path, operation: "closing", errno: errno)
     }
     descriptor = -1
   }

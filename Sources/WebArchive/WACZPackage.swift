@@ -35,7 +35,7 @@ let indexLinesPerBlock = 300
 /// block), `pages/pages.jsonl`, `datapackage.json` (every resource's path, SHA-256 and size)
 /// and `datapackage-digest.json` (the SHA-256 of `datapackage.json`).
 /// - Throws: `WebArchiveError` when reading a WARC or writing the package fails.
-public func writeWACZ(_ contents: WACZContents, to output: String) throws(WebArchiveError) {
+public func writeWACZ(_ contents: WACZContents, to output: String) throws {
   let zip = try StoredZipWriter(path: output)
   var resources: [(name: String, path: String, sha256: String, size: Int)] = []
   for warc in contents.warcs {

@@ -72,8 +72,8 @@ public final class WARCFileWriter {
   /// - Returns: where it went.
   /// - Throws: `WebArchiveError` when compressing or writing fails.
   @discardableResult
-  public func write(_ record: WARCRecord) throws(WebArchiveError) -> WrittenRecord {
-    let member = try gzipMember(of: record.serializedParts)
+  public func write(_ record: WARCRecord) throws -> WrittenRecord {
+    let member = try deflatedMember(record.serializedParts)
     if descriptor < 0 || (recordsInFile > 0 && size + member.count > maxFileSize) {
       try openNextFile()
     }
@@ -85,11 +85,11 @@ public final class WARCFileWriter {
 
   /// Closes the last file and gives every file its final name.
   /// - Returns: the file names, in order.
-  public func finish() throws(WebArchiveError) -> [String] {
+  public func finish() throws -> [String] {
     try closeCurrent()
     for name in written {
       guard rename(partPath(name), folder + "/" + name) == 0 else {
-        throw .file(path: folder + "/" + name, operation: "renaming", errno: errno)
+        throw WebArchiveError.file(path: folder + "/" + name, operation: "renaming", errno: errno)
       }
     }
     return written
@@ -117,7 +117,7 @@ public final class WARCFileWriter {
     written.append(name)
     size = 0
     recordsInFile = 0
-    try append(gzipMember(of: warcinfo(name).serializedParts))
+    try append(deflatedMember(warcinfo(name).serializedParts))
   }
 
   private func append(_ bytes: [UInt8]) throws(WebArchiveError) {

@@ -52,7 +52,7 @@ public final class WARCReader {
   ///   - maxBlockSize: blocks larger than this are skipped (`ReadRecord.block` is nil).
   ///   - part: the bytes of the file that hold the WARC (a stored member of a WACZ), when
   ///     not the whole file.
-  public init(path: String, part: Range<Int>? = nil, maxBlockSize: Int) throws(WebArchiveError) {
+  public init(path: String, part: Range<Int>? = nil, maxBlockSize: Int) throws {
     input = try ArchiveInput(
       path: path, offset: part?.lowerBound ?? 0, length: part.map { $0.count })
     self.maxBlockSize = maxBlockSize
@@ -67,7 +67,7 @@ public final class WARCReader {
 
   /// Reads the record at a location another reader reported.
   public static func record(at location: RecordLocation, maxBlockSize: Int)
-    throws(WebArchiveError) -> ReadRecord?
+    throws -> ReadRecord?
   {
     let reader = try WARCReader(location: location, maxBlockSize: maxBlockSize)
     try reader.skip(location.skip)
@@ -75,7 +75,11 @@ public final class WARCReader {
   }
 
   /// The next record, or nil at the end of the file.
-  public func next() throws(WebArchiveError) -> ReadRecord? {
+  public func next() throws -> ReadRecord? {
+    try nextRecord()
+  }
+
+  private func nextRecord() throws(WebArchiveError) -> ReadRecord? {
     guard !finished else { return nil }
     // Blank lines between records (the record's own two CRLFs, or more from sloppy writers).
     var line: [UInt8]

@@ -19,7 +19,11 @@ public struct ZipMember: Sendable, Equatable {
 /// The members of a ZIP file (a WACZ), read from its central directory.
 /// - Throws: `WebArchiveError.malformed` when the file is not a ZIP or its directory is
 ///   damaged (ZIP64 files, over 4 GiB, are not read).
-public func zipMembers(of path: String) throws(WebArchiveError) -> [ZipMember] {
+public func zipMembers(of path: String) throws -> [ZipMember] {
+  try zipDirectory(of: path)
+}
+
+private func zipDirectory(of path: String) throws(WebArchiveError) -> [ZipMember] {
   let descriptor = open(path, O_RDONLY | O_CLOEXEC)
   guard descriptor >= 0 else { throw .file(path: path, operation: "opening", errno: errno) }
   defer { close(descriptor) }
