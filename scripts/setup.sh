@@ -4,18 +4,19 @@
 # command, which the HTTP/2 test runs as a TLS server.
 # As root it installs what is missing with apt-get; otherwise it says what to run.
 # Then it makes .venv-archive/ (git-ignored): the web-archive world's validators (warcio,
-# cdxj-indexer, wacz) that the WARC and WACZ tests run; they never skip them.
+# cdxj-indexer, wacz, pywb) that the WARC and WACZ tests run; they never skip them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 archive_tools() {
   local venv=.venv-archive
-  if [ -x "$venv/bin/warcio" ] && [ -x "$venv/bin/cdxj-indexer" ] && [ -x "$venv/bin/wacz" ]; then
+  if [ -x "$venv/bin/warcio" ] && [ -x "$venv/bin/cdxj-indexer" ] && [ -x "$venv/bin/wacz" ] \
+    && [ -x "$venv/bin/wayback" ]; then
     return 0
   fi
-  echo "setup: installing warcio, cdxj-indexer and wacz into $venv" >&2
+  echo "setup: installing warcio, cdxj-indexer, wacz and pywb into $venv" >&2
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q "warcio==1.8.1" "cdxj-indexer==1.5.0" "wacz==0.6.0"
+  "$venv/bin/pip" install -q "warcio==1.8.1" "cdxj-indexer==1.5.0" "wacz==0.6.0" "pywb==2.10.0"
 }
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -27,6 +28,7 @@ missing=()
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v wget >/dev/null 2>&1 || missing+=(wget)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if command -v pkg-config >/dev/null 2>&1; then

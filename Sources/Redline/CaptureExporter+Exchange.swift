@@ -49,7 +49,9 @@ extension CaptureExporter {
       }
       if isFinal {
         summary.responses += 1
-        payload = KeptPayload(recordID: id, uri: hop.url, date: date, digest: digest, mime: mime)
+        payload = KeptPayload(
+          recordID: id, uri: hop.url, date: date, digest: digest, mime: mime,
+          length: hopBody.count)
       }
     }
     return payload

@@ -20,6 +20,8 @@ struct CaptureExporter {
     let date: String
     let digest: String
     let mime: String?
+    /// The payload's size: a revisit's `Content-Length` (same digest, same bytes).
+    let length: Int
   }
 
   init(store: any SnapshotStoring, writer: WARCFileWriter, request: ExportRequest) {
@@ -84,7 +86,7 @@ struct CaptureExporter {
     return KeptPayload(
       recordID: warcRecordID(named: "response:\(page.url):\(capture.time)"),
       uri: metadata.finalURL, date: CaptureTime.iso8601(capture.time),
-      digest: WARCDigest.sha1(body), mime: mediaType(metadata.headers))
+      digest: WARCDigest.sha1(body), mime: mediaType(metadata.headers), length: body.count)
   }
 
   /// The records of a stored capture: redirect hops, the response (when the raw body was
@@ -175,17 +177,24 @@ struct CaptureExporter {
       url: metadata.finalURL, time: metadata.time, mime: mime, status: metadata.status,
       digest: digest)
     summary.responses += 1
-    return KeptPayload(recordID: id, uri: metadata.finalURL, date: date, digest: digest, mime: mime)
+    return KeptPayload(
+      recordID: id, uri: metadata.finalURL, date: date, digest: digest, mime: mime,
+      length: body.count)
   }
 
-  /// A revisit record (identical-payload-digest profile) for a check whose body hash equals a
-  /// kept payload's. The check's own header fields were not stored: the block is the status
-  /// line alone.
+  /// A revisit record for a check whose body hash equals a kept payload's: the
+  /// identical-payload-digest profile, or server-not-modified when the check was a conditional
+  /// request answered 304 (no payload came; the store keeps the current capture's hash). The
+  /// check's own header fields were not stored: the block is the status line, and for the
+  /// identical payload its `Content-Length` (same digest, same bytes).
   private mutating func writeRevisit(
     _ page: PageRecord, _ check: HistoryEntry, of original: KeptPayload
   ) throws {
     let status = check.status ?? 200
-    let head = httpHead(startLine: "HTTP/1.1 \(status) \(reasonPhrase(status))", headers: [])
+    let notModified = status == 304
+    let head = httpHead(
+      startLine: "HTTP/1.1 \(status) \(reasonPhrase(status))",
+      headers: notModified ? [] : [("Content-Length", String(original.length))])
     let uri = check.finalURL ?? original.uri
     try write(
       WARCRecord(
@@ -195,7 +204,8 @@ struct CaptureExporter {
           ("WARC-Date", CaptureTime.iso8601(check.time)), ("WARC-Target-URI", uri),
           (
             "WARC-Profile",
-            "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+            "http://netpreserve.org/warc/1.1/revisit/"
+              + (notModified ? "server-not-modified" : "identical-payload-digest")
           ),
           ("WARC-Refers-To", original.recordID),
           ("WARC-Refers-To-Target-URI", original.uri),
@@ -227,7 +237,8 @@ struct CaptureExporter {
       url: uri, time: check.time, mime: nil, status: status, digest: digest)
     summary.responses += 1
     return KeptPayload(
-      recordID: id, uri: uri, date: CaptureTime.iso8601(check.time), digest: digest, mime: nil)
+      recordID: id, uri: uri, date: CaptureTime.iso8601(check.time), digest: digest, mime: nil,
+      length: body.count)
   }
 
   /// Writes a record and, unless it is a request (which cdxj-indexer and pywb leave out of
