@@ -56,19 +56,28 @@ let package = Package(
         "HTTPFetching", "SnapshotStore", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // zlib, linked (it is small and loads fast): gzip members for WARC files.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // WARC 1.1 records (gzip member per record), CDXJ/SURT and WACZ: independent of the store.
+    .target(
+      name: "WebArchive",
+      dependencies: [
+        "CZlib", "FileDescriptorIO", .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .target(
       name: "Redline",
       dependencies: [
         "HTTPFetching", "DocumentDecoding", "HTMLParsing", "ArticleExtraction", "FeedParsing",
         "TextDiff", "SnapshotStore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc", "Notifying",
-        "WatchList",
+        "WatchList", "WebArchive",
       ]
     ),
     .executableTarget(
       name: "RedlineCLI",
       dependencies: [
         "Redline", "ArticleExtraction", "DocumentDecoding", "FileDescriptorIO", "HTTPFetching",
-        "SnapshotStore", "TextDiff", "UnicodeSpaces", "Notifying", "WatchList",
+        "SnapshotStore", "TextDiff", "UnicodeSpaces", "Notifying", "WatchList", "WebArchive",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -99,11 +108,12 @@ let package = Package(
     .testTarget(name: "WatchListTests", dependencies: ["WatchList"]),
     .testTarget(
       name: "NotifyingTests", dependencies: ["Notifying", "HTTPFetching", "SnapshotStore"]),
+    .testTarget(name: "WebArchiveTests", dependencies: ["WebArchive"]),
     .testTarget(
       name: "RedlineTests",
       dependencies: [
         "Redline", "ArticleExtraction", "HTTPFetching", "SnapshotStore", "LoopbackServer",
-        "Notifying", "WatchList",
+        "Notifying", "WatchList", "WebArchive",
       ]),
     .testTarget(
       name: "RedlineEndToEndTests",

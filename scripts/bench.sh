@@ -7,5 +7,7 @@ swift build -c release --static-swift-stdlib --product redline >/dev/null
 swift build -c release --static-swift-stdlib --product store-workload >/dev/null
 swift build -c release --static-swift-stdlib --product extract-timing >/dev/null
 bin="$(swift build -c release --show-bin-path)"
-exec python3 scripts/bench.py --redline "$bin/redline" --workload "$bin/store-workload" \
+python3 scripts/bench.py --redline "$bin/redline" --workload "$bin/store-workload" \
   --timing "$bin/extract-timing" "$@"
+# WARC export and import against warcio and cdxj-indexer (.venv-archive, made by setup.sh).
+python3 scripts/bench-warc.py --redline "$bin/redline"

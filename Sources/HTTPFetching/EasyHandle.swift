@@ -40,6 +40,10 @@ struct EasyHandle: ~Copyable {
     try check(ccurl_setopt_write_function(raw, option, callback), "setopt")
   }
 
+  func set(_ option: CURLoption, debug callback: curl_debug_callback) throws(FetchError) {
+    try check(ccurl_setopt_debug_function(raw, option, callback), "setopt")
+  }
+
   func long(_ info: CURLINFO) -> Int {
     var value = 0
     return ccurl_getinfo_long(raw, info, &value) == CURLE_OK ? value : 0

@@ -50,11 +50,15 @@ public struct Response: Sendable {
   /// The wait the server asked for in `Retry-After` (seconds, or an HTTP date turned into
   /// seconds from now), if it sent one.
   public let retryAfterSeconds: Int?
+  /// The request and response heads of every hop, as exchanged; nil from fetchers (and test
+  /// stubs) that do not record them.
+  public let exchange: Exchange?
 
   /// Creates a response; fetchers and test stubs build these.
   public init(
     requestedURL: String, finalURL: String, status: Int, headers: [HTTPHeader], body: [UInt8],
-    redirects: [Redirect] = [], totalSeconds: Double = 0, retryAfterSeconds: Int? = nil
+    redirects: [Redirect] = [], totalSeconds: Double = 0, retryAfterSeconds: Int? = nil,
+    exchange: Exchange? = nil
   ) {
     self.requestedURL = requestedURL
     self.finalURL = finalURL
@@ -64,6 +68,7 @@ public struct Response: Sendable {
     self.redirects = redirects
     self.totalSeconds = totalSeconds
     self.retryAfterSeconds = retryAfterSeconds
+    self.exchange = exchange
   }
 
   /// The value of the last header field with this name, compared case-insensitively.

@@ -8,19 +8,27 @@ private final class TransferState {
   var exceededLimit = false
   /// Status line and header fields of the response being received; reset on each new one.
   var status = 0
+  var statusLine = ""
   var headers: [HTTPHeader] = []
   /// Every completed response before the current one (redirects, 1xx).
-  var earlier: [(status: Int, headers: [HTTPHeader])] = []
+  var earlier: [ReceivedHead] = []
+  /// The request heads libcurl sent, in order (one per hop), as its debug callback gave them.
+  var requests: [String] = []
 
   init(limit: Int) { self.limit = limit }
 
   func receiveHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
-    var line = String(decoding: bytes, as: UTF8.self)
-    while line.last == "\n" || line.last == "\r" { line.removeLast() }
+    // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+    var end = bytes.count
+    while end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
+      end -= 1
+    }
+    let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
     if line.hasPrefix("HTTP/") {
-      if status != 0 { earlier.append((status, headers)) }
+      if status != 0 { earlier.append(ReceivedHead(status, statusLine, headers)) }
       let parts = line.split(separator: " ", maxSplits: 2)
       status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+      statusLine = line
       headers = []
       body = []
     } else if let colon = line.firstIndex(of: ":") {
@@ -29,6 +37,9 @@ private final class TransferState {
       headers.append(HTTPHeader(name: name, value: value))
     }
   }
+
+  /// Every response head received, the current one last.
+  var allHeads: [ReceivedHead] { earlier + [ReceivedHead(status, statusLine, headers)] }
 
   func receiveBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard body.count + bytes.count <= limit else {
@@ -44,6 +55,19 @@ private final class TransferState {
 private let curlAuthBasic = 1
 /// CURLAUTH_BEARER, `((unsigned long)1)<<6` in curl.h.
 private let curlAuthBearer = 1 << 6
+
+/// One response head as received: its status, status line and header fields.
+struct ReceivedHead {
+  let status: Int
+  let statusLine: String
+  let headers: [HTTPHeader]
+
+  init(_ status: Int, _ statusLine: String, _ headers: [HTTPHeader]) {
+    self.status = status
+    self.statusLine = statusLine
+    self.headers = headers
+  }
+}
 
 /// Runs one blocking transfer with libcurl. Call it off the cooperative thread pool.
 func performTransfer(
@@ -131,6 +155,11 @@ final class PreparedTransfer {
     let context = Unmanaged.passUnretained(state).toOpaque()
     try handle.set(CURLOPT_WRITEDATA, pointer: context)
     try handle.set(CURLOPT_HEADERDATA, pointer: context)
+    // The request heads as sent, for the exchange a WARC records: libcurl reports them only
+    // to a debug callback, which it calls only in verbose mode (nothing then goes to stderr).
+    try handle.set(CURLOPT_DEBUGFUNCTION, debug: recordRequestHead)
+    try handle.set(CURLOPT_DEBUGDATA, pointer: context)
+    try handle.set(CURLOPT_VERBOSE, 1)
   }
 
   /// Cookies, credentials, proxy and CA bundle: the request options of a watch or a run.
@@ -180,17 +209,47 @@ final class PreparedTransfer {
       return .failure(fetchError(for: code, url: url, options: options, state: state))
     }
     let retryAfter = handle.offset(CURLINFO_RETRY_AFTER)
+    let finalURL = handle.string(CURLINFO_EFFECTIVE_URL) ?? url
     return .success(
       Response(
         requestedURL: url,
-        finalURL: handle.string(CURLINFO_EFFECTIVE_URL) ?? url,
+        finalURL: finalURL,
         status: handle.long(CURLINFO_RESPONSE_CODE),
         headers: state.headers,
         body: state.body,
         redirects: redirects(in: state.earlier, startingAt: url),
         totalSeconds: Double(handle.offset(CURLINFO_TOTAL_TIME_T)) / 1_000_000,
         retryAfterSeconds: state.headers.contains { $0.name.lowercased() == "retry-after" }
-          ? Int(retryAfter) : nil))
+          ? Int(retryAfter) : nil,
+        exchange: exchange(finalURL: finalURL)))
+  }
+
+  /// The hops of the transfer: each final (non-1xx) response head with the request that got
+  /// it and the absolute URL asked for.
+  private func exchange(finalURL: String) -> Exchange {
+    let responses = state.allHeads.filter { $0.status >= 200 }
+    var hops: [ExchangeHop] = []
+    var current = url
+    for (number, response) in responses.enumerated() {
+      let request = number < state.requests.count ? messageHead(state.requests[number]) : nil
+      let isLast = number == responses.count - 1
+      hops.append(
+        ExchangeHop(
+          url: isLast ? finalURL : current, request: request,
+          response: MessageHead(startLine: response.statusLine, headers: response.headers)))
+      if let location = response.headers.last(where: { $0.name.lowercased() == "location" }) {
+        current = resolvedReference(location.value, against: current)
+      }
+    }
+    let version =
+      switch handle.long(CURLINFO_HTTP_VERSION) {
+      case CURL_HTTP_VERSION_1_0: "1.0"
+      case CURL_HTTP_VERSION_2_0: "2"
+      case CURL_HTTP_VERSION_3: "3"
+      default: "1.1"
+      }
+    return Exchange(
+      hops: hops, httpVersion: version, remoteAddress: handle.string(CURLINFO_PRIMARY_IP))
   }
 }
 
@@ -209,9 +268,24 @@ func makeCurlList(_ lines: [String]) throws(FetchError) -> UnsafeMutablePointer<
   return list
 }
 
-private func redirects(
-  in responses: [(status: Int, headers: [HTTPHeader])], startingAt url: String
-) -> [Redirect] {
+/// A `Location` value made absolute against the URL that sent it (RFC 3986's common cases:
+/// absolute, scheme-relative, absolute-path and relative-path references).
+func resolvedReference(_ reference: String, against base: String) -> String {
+  if reference.contains("://") { return reference }
+  guard let schemeEnd = base.firstRange(of: "://") else { return reference }
+  let scheme = String(base[..<schemeEnd.lowerBound])
+  if reference.hasPrefix("//") { return scheme + ":" + reference }
+  let rest = base[schemeEnd.upperBound...]
+  let delimiters: Set<Character> = ["/", "?", "#"]
+  let authorityEnd: String.Index = rest.firstIndex(where: delimiters.contains) ?? rest.endIndex
+  let origin = String(base[..<authorityEnd])
+  if reference.hasPrefix("/") { return origin + reference }
+  let path = rest[authorityEnd...].prefix { $0 != "?" && $0 != "#" }
+  let directory: String = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "/"
+  return origin + directory + reference
+}
+
+private func redirects(in responses: [ReceivedHead], startingAt url: String) -> [Redirect] {
   var hops: [Redirect] = []
   var current = url
   for response in responses where (300..<400).contains(response.status) {
@@ -234,9 +308,7 @@ private func fetchError(
   case CURLE_UNSUPPORTED_PROTOCOL:
     // A redirect to a scheme other than http or https, or a reply that is not HTTP at all
     // (libcurl refuses HTTP/0.9 with this code).
-    if let hop = redirects(in: state.earlier + [(state.status, state.headers)], startingAt: url)
-      .last, !isWebScheme(hop.location)
-    {
+    if let hop = redirects(in: state.allHeads, startingAt: url).last, !isWebScheme(hop.location) {
       return .unsupportedScheme(
         url: url, message: "redirect to \(hop.location) refused: only http and https are followed")
     }
@@ -297,6 +369,16 @@ private let writeHeader: curl_write_callback = { data, size, count, context in
     UnsafeBufferPointer(
       start: UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: length))
   return length
+}
+
+/// Keeps the request heads libcurl sends (`CURLINFO_HEADER_OUT`); ignores its other reports.
+private let recordRequestHead: curl_debug_callback = { _, type, data, size, context in
+  guard type == CURLINFO_HEADER_OUT, let data, let context else { return 0 }
+  let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
+  let bytes = UnsafeBufferPointer(
+    start: UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size)
+  state.requests.append(String(decoding: bytes, as: UTF8.self))
+  return 0
 }
 
 /// Whether a header value holds a character that must never reach the wire: the C0 controls

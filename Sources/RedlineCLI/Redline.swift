@@ -33,7 +33,8 @@ struct RedlineCommand: ParsableCommand {
     subcommands: [
       SnapshotCommand.self, DiffCommand.self, ExtractCommand.self, LogCommand.self,
       ShowCommand.self, ListCommand.self, AuditCommand.self, VerifyCommand.self,
-      RepairCommand.self, NotifyCommand.self, WatchCommand.self,
+      RepairCommand.self, NotifyCommand.self, WatchCommand.self, ExportCommand.self,
+      ImportCommand.self,
     ]
   )
 

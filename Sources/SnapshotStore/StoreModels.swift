@@ -217,13 +217,20 @@ public struct CaptureMetadata: Sendable, Codable, Equatable {
   /// The version of the article text's format (ArticleExtraction's `ArticleText.formatVersion`);
   /// nil in captures made before it was recorded, which are of format 1 (no links section).
   public let articleFormat: Int?
+  /// The request and response heads of every hop, as exchanged (format 3); nil in captures
+  /// made before Redline recorded them, and for fetchers that do not.
+  public var exchange: StoredExchange? = nil
+  /// Where the capture came from when Redline did not fetch it (`redline import`); nil for
+  /// Redline's own fetches.
+  public var provenance: CaptureProvenance? = nil
 
   /// Creates capture metadata.
   public init(
     time: String, requestedURL: String, finalURL: String, status: Int, headers: [StoredHeader],
     redirects: [StoredRedirect], fetchSeconds: Double, bodySHA256: String, bodyBytes: Int,
     textSHA256: String, rawKept: Bool, title: String?, extractionMethod: String?,
-    redlineVersion: String, articleFormat: Int? = nil
+    redlineVersion: String, articleFormat: Int? = nil, exchange: StoredExchange? = nil,
+    provenance: CaptureProvenance? = nil
   ) {
     self.time = time
     self.requestedURL = requestedURL
@@ -240,6 +247,83 @@ public struct CaptureMetadata: Sendable, Codable, Equatable {
     self.extractionMethod = extractionMethod
     self.redlineVersion = redlineVersion
     self.articleFormat = articleFormat
+    self.exchange = exchange
+    self.provenance = provenance
+  }
+}
+
+/// Where an imported capture came from: the archive file, the record, the software that wrote
+/// it (its `warcinfo`).
+public struct CaptureProvenance: Sendable, Codable, Equatable {
+  /// `import` (a WARC or WACZ file read by `redline import`).
+  public let source: String
+  /// The file, as given to `import`; for a WACZ, `FILE.wacz#archive/NAME.warc.gz`.
+  public let file: String
+  /// The record's `WARC-Record-ID`.
+  public let recordID: String?
+  /// The `software` line of the file's `warcinfo` record, when it has one.
+  public let software: String?
+  /// The record's `WARC-Date` as written.
+  public let archivedDate: String?
+
+  /// Creates a provenance.
+  public init(
+    source: String, file: String, recordID: String?, software: String?, archivedDate: String?
+  ) {
+    self.source = source
+    self.file = file
+    self.recordID = recordID
+    self.software = software
+    self.archivedDate = archivedDate
+  }
+}
+
+/// A message head as stored: the start line and the header fields, in order.
+public struct StoredHead: Sendable, Codable, Equatable {
+  /// `GET /path HTTP/1.1`, or `HTTP/1.1 200 OK` (`HTTP/2 200` for HTTP/2, as libcurl gives it).
+  public let startLine: String
+  /// The header fields as sent or received.
+  public let headers: [StoredHeader]
+
+  /// Creates a stored head.
+  public init(startLine: String, headers: [StoredHeader]) {
+    self.startLine = startLine
+    self.headers = headers
+  }
+}
+
+/// One hop of a fetch as stored: the URL asked for, the request sent, the response head.
+public struct StoredHop: Sendable, Codable, Equatable {
+  /// The absolute URL asked for.
+  public let url: String
+  /// The request head sent, when it was recorded.
+  public let request: StoredHead?
+  /// The response head received.
+  public let response: StoredHead
+
+  /// Creates a stored hop.
+  public init(url: String, request: StoredHead?, response: StoredHead) {
+    self.url = url
+    self.request = request
+    self.response = response
+  }
+}
+
+/// The exchange of one fetch: its hops (redirects, then the final response) and the final
+/// response's HTTP version. The final payload is the capture's raw body (decoded).
+public struct StoredExchange: Sendable, Codable, Equatable {
+  /// The hops, in order; the last is the final response.
+  public let hops: [StoredHop]
+  /// `1.0`, `1.1`, `2` or `3`.
+  public let httpVersion: String
+  /// The address the final response came from, when known.
+  public let remoteAddress: String?
+
+  /// Creates a stored exchange.
+  public init(hops: [StoredHop], httpVersion: String, remoteAddress: String?) {
+    self.hops = hops
+    self.httpVersion = httpVersion
+    self.remoteAddress = remoteAddress
   }
 }
 

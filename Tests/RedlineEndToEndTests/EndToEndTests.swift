@@ -447,7 +447,9 @@ struct EndToEndTests {
 
   @Test(
     "every command has --help with an example",
-    arguments: ["snapshot", "diff", "extract", "log", "show", "list", "audit", "verify"])
+    arguments: [
+      "snapshot", "diff", "extract", "log", "show", "list", "audit", "verify", "export", "import",
+    ])
   func help(command: String) throws {
     let result = try redline([command, "--help"])
     #expect(result.status == 0)

@@ -8,7 +8,7 @@ private let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompo
 /// The commands whose help is kept; "" is `redline --help`.
 private let helpCommands = [
   "", "snapshot", "diff", "extract", "log", "show", "list", "audit", "verify", "repair", "notify",
-  "watch",
+  "watch", "export", "import",
 ]
 
 /// The help of a command as an 80-column terminal shows it.

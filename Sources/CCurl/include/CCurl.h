@@ -118,6 +118,11 @@ static inline CURLcode ccurl_setopt_read_function(CURL *handle, CURLoption optio
   return CCURL_FUNCTION(curl_easy_setopt)(handle, option, value);
 }
 
+static inline CURLcode ccurl_setopt_debug_function(CURL *handle, CURLoption option,
+                                                   curl_debug_callback value) {
+  return CCURL_FUNCTION(curl_easy_setopt)(handle, option, value);
+}
+
 static inline CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
   return CCURL_FUNCTION(curl_easy_getinfo)(handle, info, value);
 }

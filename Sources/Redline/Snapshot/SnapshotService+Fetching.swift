@@ -260,7 +260,8 @@ extension SnapshotService {
       fetchSeconds: response.totalSeconds, bodySHA256: bodySHA256,
       bodyBytes: response.body.count, textSHA256: textSHA256, rawKept: true, title: title,
       extractionMethod: extractionMethod, redlineVersion: redlineVersion,
-      articleFormat: ArticleText.formatVersion)
+      articleFormat: ArticleText.formatVersion, exchange: response.exchange.map(storedExchange),
+      provenance: provenance)
   }
 }
 

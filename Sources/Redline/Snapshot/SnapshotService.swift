@@ -26,6 +26,9 @@ public struct SnapshotService: Sendable {
   public let keepRaw: RawBodyPolicy
   /// Extraction rules by page (normalized URL); pages without are extracted automatically.
   public var rules: [String: PageRules] = [:]
+  /// Where captures come from when not fetched by Redline (`redline import`); recorded in
+  /// their metadata.
+  public var provenance: CaptureProvenance? = nil
 
   /// Creates the use case.
   public init(

@@ -1,0 +1,311 @@
+import FoundationEssentials
+import SnapshotStore
+import UnicodeSpaces
+import WebArchive
+
+/// Turns one page's checks into WARC records (the mapping in docs/WARC.md) and keeps the
+/// index lines and the WACZ pages list.
+struct CaptureExporter {
+  let store: any SnapshotStoring
+  let writer: WARCFileWriter
+  let request: ExportRequest
+  private(set) var index: [CDXJLine] = []
+  private(set) var pageLines: [String] = []
+  var summary = ExportSummary()
+
+  /// A payload written (or kept in the store) that later checks can revisit.
+  struct KeptPayload {
+    let recordID: String
+    let uri: String
+    let date: String
+    let digest: String
+    let mime: String?
+    /// The payload's size: a revisit's `Content-Length` (same digest, same bytes).
+    let length: Int
+  }
+
+  init(store: any SnapshotStoring, writer: WARCFileWriter, request: ExportRequest) {
+    self.store = store
+    self.writer = writer
+    self.request = request
+  }
+
+  /// Exports the checks of one page that fall in the period.
+  mutating func export(_ page: PageRecord) throws {
+    let history = try store.history(of: page)
+    let captures = Dictionary(
+      try store.captures(of: page).map { ($0.time, $0) }, uniquingKeysWith: { first, _ in first })
+    // Payloads by their SHA-256 (the store's body hash), for revisits. A capture before the
+    // period is known by its time and turned into a reference only when a check revisits it.
+    var kept: [String: KeptPayload] = [:]
+    var keptBefore: [String: String] = [:]
+    var exportedAny = false
+    for check in history {
+      let inPeriod =
+        (request.since.map { check.time >= $0 } ?? true)
+        && (request.until.map { check.time <= $0 } ?? true)
+      if !inPeriod {
+        if check.storedCapture, let body = check.bodySHA256, let capture = check.capture {
+          keptBefore[body] = keptBefore[body] ?? capture
+        }
+        continue
+      }
+      if !exportedAny {
+        exportedAny = true
+        summary.pages += 1
+      }
+      if check.storedCapture, let time = check.capture, let capture = captures[time] {
+        if let payload = try exportCapture(page, capture, check) {
+          kept[capture.metadata.bodySHA256] = kept[capture.metadata.bodySHA256] ?? payload
+        }
+        continue
+      }
+      guard let bodyHash = check.bodySHA256 else {
+        summary.notExportable += 1
+        continue
+      }
+      if kept[bodyHash] == nil, let time = keptBefore[bodyHash], let capture = captures[time] {
+        kept[bodyHash] = try payloadReference(page, capture)
+      }
+      if let original = kept[bodyHash] {
+        try writeRevisit(page, check, of: original)
+      } else if check.rawKept == true, let body = try store.rawBody(of: page, capture: check.time) {
+        kept[bodyHash] = try writeBareResponse(page, check, body: body)
+      } else {
+        summary.notExportable += 1
+      }
+    }
+  }
+
+  /// The reference to a capture's payload outside the period: what a revisit names.
+  private func payloadReference(_ page: PageRecord, _ capture: CaptureRecord) throws
+    -> KeptPayload?
+  {
+    guard let body = try store.rawBody(of: page, capture: capture.time) else { return nil }
+    let metadata = capture.metadata
+    return KeptPayload(
+      recordID: warcRecordID(named: "response:\(page.url):\(capture.time)"),
+      uri: metadata.finalURL, date: CaptureTime.iso8601(capture.time),
+      digest: WARCDigest.sha1(body), mime: mediaType(metadata.headers), length: body.count)
+  }
+
+  /// The records of a stored capture: redirect hops, the response (when the raw body was
+  /// kept), the article as a resource and Redline's metadata. Returns the payload written.
+  private mutating func exportCapture(
+    _ page: PageRecord, _ capture: CaptureRecord, _ check: HistoryEntry
+  ) throws -> KeptPayload? {
+    let metadata = capture.metadata
+    let time = capture.time
+    let date = CaptureTime.iso8601(time)
+    let responseID = warcRecordID(named: "response:\(page.url):\(time)")
+    let body = try store.rawBody(of: page, capture: time)
+    var payload: KeptPayload?
+    if let exchange = metadata.exchange, !exchange.hops.isEmpty {
+      payload = try writeExchange(
+        exchange, page: page, time: time, responseID: responseID, body: body)
+    } else {
+      try writeStoredRedirects(metadata.redirects, page: page, time: time)
+      if let body { payload = try writeStoredResponse(metadata, id: responseID, body: body) }
+    }
+    if payload != nil {
+      pageLines.append(
+        "{\"url\": \(jsonString(metadata.finalURL)), \"ts\": \(jsonString(date))"
+          + (metadata.title.map { ", \"title\": \(jsonString($0))" } ?? "") + "}")
+    }
+    // The links name the response only when it was written (its raw body was kept).
+    let written = payload != nil
+    try writeDerived(
+      .resource, id: warcRecordID(named: "article:\(page.url):\(time)"), date: date,
+      uri: "urn:redline:article:\(time):\(page.url)", contentType: "text/plain; charset=utf-8",
+      link: written ? ("WARC-Concurrent-To", responseID) : nil,
+      block: Array(try store.articleText(of: page, capture: time).utf8), time: time)
+    try writeDerived(
+      .metadata, id: warcRecordID(named: "metadata:\(page.url):\(time)"), date: date,
+      uri: "urn:redline:capture:\(time):\(page.url)", contentType: "application/json",
+      link: written ? ("WARC-Refers-To", responseID) : nil,
+      block: try captureMetadataJSON(page, metadata, check), time: time)
+    return payload
+  }
+
+  /// A record Redline made from a capture (the article text, the capture metadata), under a
+  /// `urn:` target URI of its own, linked to the capture's response when there is one.
+  private mutating func writeDerived(
+    _ type: WARCRecordType, id: String, date: String, uri: String, contentType: String,
+    link: (name: String, value: String)?, block: [UInt8], time: String
+  ) throws {
+    let digest = WARCDigest.sha1(block)
+    let fields =
+      [("WARC-Record-ID", id), ("WARC-Date", date), ("WARC-Target-URI", uri)]
+      + (link.map { [$0] } ?? []) + [("Content-Type", contentType), ("WARC-Block-Digest", digest)]
+    let mime = contentType.split(separator: ";").first.map(String.init)
+    try write(
+      WARCRecord(type: type, fields: fields, block: block), url: uri, time: time, mime: mime,
+      status: nil, digest: digest)
+  }
+
+  /// Redirect hops of a capture made before exchanges were stored: status line and
+  /// `Location` only.
+  private mutating func writeStoredRedirects(
+    _ redirects: [StoredRedirect], page: PageRecord, time: String
+  ) throws {
+    for (number, hop) in redirects.enumerated() {
+      let head = httpHead(
+        startLine: "HTTP/1.1 \(hop.status) \(reasonPhrase(hop.status))",
+        headers: [("Location", hop.location), ("Content-Length", "0")])
+      try write(
+        .http(
+          .response, id: warcRecordID(named: "hop\(number):\(page.url):\(time)"),
+          date: CaptureTime.iso8601(time), targetURI: hop.from, head: head, payload: []),
+        url: hop.from, time: time, mime: nil, status: hop.status, digest: WARCDigest.sha1([]))
+    }
+  }
+
+  /// The response of a capture made before exchanges were stored: the stored status and
+  /// header fields (codings renamed, length corrected) and the decoded body.
+  private mutating func writeStoredResponse(_ metadata: CaptureMetadata, id: String, body: [UInt8])
+    throws -> KeptPayload
+  {
+    let head = httpHead(
+      startLine: "HTTP/1.1 \(metadata.status) \(reasonPhrase(metadata.status))",
+      headers: decodedBodyHeaders(metadata.headers, bodyCount: body.count))
+    let digest = WARCDigest.sha1(body)
+    let mime = mediaType(metadata.headers)
+    let date = CaptureTime.iso8601(metadata.time)
+    try write(
+      .http(
+        .response, id: id, date: date, targetURI: metadata.finalURL, head: head, payload: body),
+      url: metadata.finalURL, time: metadata.time, mime: mime, status: metadata.status,
+      digest: digest)
+    summary.responses += 1
+    return KeptPayload(
+      recordID: id, uri: metadata.finalURL, date: date, digest: digest, mime: mime,
+      length: body.count)
+  }
+
+  /// A revisit record for a check whose body hash equals a kept payload's: the
+  /// identical-payload-digest profile, or server-not-modified when the check was a conditional
+  /// request answered 304 (no payload came; the store keeps the current capture's hash). The
+  /// check's own header fields were not stored: the block is the status line, and for the
+  /// identical payload its `Content-Length` (same digest, same bytes).
+  private mutating func writeRevisit(
+    _ page: PageRecord, _ check: HistoryEntry, of original: KeptPayload
+  ) throws {
+    let status = check.status ?? 200
+    let notModified = status == 304
+    let head = httpHead(
+      startLine: "HTTP/1.1 \(status) \(reasonPhrase(status))",
+      headers: notModified ? [] : [("Content-Length", String(original.length))])
+    let uri = check.finalURL ?? original.uri
+    try write(
+      WARCRecord(
+        type: .revisit,
+        fields: [
+          ("WARC-Record-ID", warcRecordID(named: "revisit:\(page.url):\(check.time)")),
+          ("WARC-Date", CaptureTime.iso8601(check.time)), ("WARC-Target-URI", uri),
+          (
+            "WARC-Profile",
+            "http://netpreserve.org/warc/1.1/revisit/"
+              + (notModified ? "server-not-modified" : "identical-payload-digest")
+          ),
+          ("WARC-Refers-To", original.recordID),
+          ("WARC-Refers-To-Target-URI", original.uri),
+          ("WARC-Refers-To-Date", original.date),
+          ("Content-Type", "application/http; msgtype=response"),
+          ("WARC-Payload-Digest", original.digest),
+          ("WARC-Block-Digest", WARCDigest.sha1(head)),
+        ], block: head),
+      url: uri, time: check.time, mime: "warc/revisit", status: status, digest: original.digest)
+    summary.revisits += 1
+  }
+
+  /// A response for a check whose raw body was kept (`--keep-raw always`) but whose header
+  /// fields were not: the status line, Content-Length, and the body.
+  private mutating func writeBareResponse(
+    _ page: PageRecord, _ check: HistoryEntry, body: [UInt8]
+  ) throws -> KeptPayload {
+    let status = check.status ?? 200
+    let head = httpHead(
+      startLine: "HTTP/1.1 \(status) \(reasonPhrase(status))",
+      headers: [("Content-Length", String(body.count))])
+    let uri = check.finalURL ?? page.url
+    let id = warcRecordID(named: "response:\(page.url):\(check.time)")
+    let digest = WARCDigest.sha1(body)
+    try write(
+      .http(
+        .response, id: id, date: CaptureTime.iso8601(check.time), targetURI: uri, head: head,
+        payload: body),
+      url: uri, time: check.time, mime: nil, status: status, digest: digest)
+    summary.responses += 1
+    return KeptPayload(
+      recordID: id, uri: uri, date: CaptureTime.iso8601(check.time), digest: digest, mime: nil,
+      length: body.count)
+  }
+
+  /// Writes a record and, unless it is a request (which cdxj-indexer and pywb leave out of
+  /// the index too), its index line.
+  mutating func write(
+    _ record: WARCRecord, url: String, time: String, mime: String?, status: Int?,
+    digest: String?, isRequest: Bool = false
+  ) throws {
+    let location = try writer.write(record)
+    summary.records += 1
+    guard !isRequest else { return }
+    index.append(
+      CDXJLine(
+        url: url, timestamp: String(time.filter(\.isNumber)), mime: mime, status: status,
+        digest: digest, location: location))
+  }
+}
+
+/// The response header fields for a body stored decoded (libcurl removed the content and
+/// transfer codings): `Content-Encoding` and `Transfer-Encoding` renamed `X-Orig-…` and
+/// `Content-Length` set to the decoded size (the old value kept as `X-Orig-Content-Length`
+/// when it differs), the convention Browsertrix and warcio's replay follow.
+func decodedBodyHeaders(_ headers: [StoredHeader], bodyCount: Int) -> [(
+  name: String, value: String
+)] {
+  var result: [(name: String, value: String)] = []
+  var hadLength = false
+  for header in headers {
+    switch header.name.lowercased() {
+    case "content-encoding" where header.value.lowercased() != "identity",
+      "transfer-encoding":
+      result.append(("X-Orig-" + header.name, header.value))
+    case "content-length":
+      hadLength = true
+      if header.value == String(bodyCount) {
+        result.append((header.name, header.value))
+      } else {
+        result.append(("X-Orig-" + header.name, header.value))
+        result.append(("Content-Length", String(bodyCount)))
+      }
+    default:
+      result.append((header.name, header.value))
+    }
+  }
+  if !hadLength { result.append(("Content-Length", String(bodyCount))) }
+  return result
+}
+
+/// The media type of stored header fields, lower-cased and without parameters.
+func mediaType(_ headers: [StoredHeader]) -> String? {
+  guard let value = headers.last(where: { $0.name.lowercased() == "content-type" })?.value
+  else { return nil }
+  let type = value.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+  let trimmed = type.trimmingSpaces().lowercased()
+  return trimmed.isEmpty ? nil : trimmed
+}
+
+/// The metadata record's block: the page, the check's history line and the capture metadata.
+private func captureMetadataJSON(
+  _ page: PageRecord, _ metadata: CaptureMetadata, _ check: HistoryEntry
+) throws -> [UInt8] {
+  struct Block: Encodable {
+    let page: PageRecord
+    let check: HistoryEntry
+    let capture: CaptureMetadata
+  }
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  return Array(try encoder.encode(Block(page: page, check: check, capture: metadata)))
+}

@@ -1,0 +1,193 @@
+import FoundationEssentials
+import HTTPFetching
+import SnapshotStore
+import WebArchive
+
+/// What `redline export` writes, and from which checks.
+public struct ExportRequest: Sendable {
+  /// The archive format.
+  public enum Format: String, Sendable, CaseIterable {
+    /// WARC files and a CDXJ index, in a folder.
+    case warc
+    /// One WACZ file.
+    case wacz
+  }
+
+  /// The archive format.
+  public var format: Format
+  /// For `warc`, the folder receiving the files; for `wacz`, the file.
+  public var output: String
+  /// Only these pages (URLs as given to `snapshot`); all pages when empty.
+  public var urls: [String]
+  /// Only pages on this host or its subdomains.
+  public var host: String?
+  /// Only checks at or after this store time (`YYYYMMDDTHHMMSSZ`).
+  public var since: String?
+  /// Only checks at or before this store time.
+  public var until: String?
+  /// Roll over to a new WARC file before one would grow past this many bytes.
+  public var maxFileSize: Int
+  /// The export's time: the `warcinfo` records' date and the file names' stamp.
+  public var now: Date
+
+  /// Creates a request; the defaults export everything into 1 GB WARC files.
+  public init(
+    format: Format, output: String, urls: [String] = [], host: String? = nil,
+    since: String? = nil, until: String? = nil, maxFileSize: Int = 1_000_000_000,
+    now: Date = Date()
+  ) {
+    self.format = format
+    self.output = output
+    self.urls = urls
+    self.host = host
+    self.since = since
+    self.until = until
+    self.maxFileSize = maxFileSize
+    self.now = now
+  }
+}
+
+/// What an export wrote.
+public struct ExportSummary: Sendable, Equatable {
+  /// The files written (paths as given in the request's output).
+  public var files: [String] = []
+  /// Pages that had at least one check in the period.
+  public var pages = 0
+  /// Records written, `warcinfo` records not counted.
+  public var records = 0
+  /// Captures exported with their payload (`response` records).
+  public var responses = 0
+  /// Checks exported as `revisit` records.
+  public var revisits = 0
+  /// Checks in the period whose payload was not kept and matches no kept payload, so the
+  /// archive cannot hold them (a failed fetch, an unchanged check whose bytes changed).
+  public var notExportable = 0
+}
+
+/// The `export` use case: writes the store's captures, in the requested period and pages, as
+/// WARC 1.1 (gzip member per record) plus a CDXJ index, or as a WACZ package. The mapping from
+/// captures to records is in docs/WARC.md.
+///
+/// Memory holds one capture's records at a time, plus one index line per record.
+/// - Throws: `RedlineError` for unknown pages or an output that exists; `WebArchiveError` when
+///   writing fails; `StoreError` when the store cannot be read.
+public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportRequest) throws
+  -> ExportSummary
+{
+  let pages = try exportedPages(store, request)
+  let stamp = String(CaptureTime.string(from: request.now).filter(\.isNumber))
+  let folder: String
+  switch request.format {
+  case .warc:
+    folder = request.output
+    try makeFolder(folder)
+  case .wacz:
+    guard !FileManager.default.fileExists(atPath: request.output) else {
+      throw RedlineError.unwritableFile(path: request.output, reason: "it exists already")
+    }
+    folder = request.output + ".parts-" + stamp
+    try makeFolder(folder)
+  }
+  let indexName = "redline-\(stamp).cdxj"
+  guard !FileManager.default.fileExists(atPath: folder + "/" + indexName) else {
+    throw RedlineError.unwritableFile(path: folder + "/" + indexName, reason: "it exists already")
+  }
+  let exportDate = iso8601Date(request.now)
+  let writer = WARCFileWriter(
+    folder: folder, prefix: "redline", stamp: stamp, maxFileSize: request.maxFileSize,
+    warcinfo: { name in warcinfoRecord(filename: name, date: exportDate) })
+  var exporter = CaptureExporter(store: store, writer: writer, request: request)
+  for page in pages { try exporter.export(page) }
+  let warcs = try writer.finish()
+  let index = sortedIndex(exporter.index)
+  try writeIndex(index, to: folder + "/" + indexName)
+  var summary = exporter.summary
+  switch request.format {
+  case .warc:
+    summary.files = (warcs + [indexName]).map { folder + "/" + $0 }
+  case .wacz:
+    try packageWACZ(
+      folder: folder, warcs: warcs, index: index, pages: exporter.pageLines,
+      output: request.output, created: exportDate)
+    summary.files = [request.output]
+  }
+  return summary
+}
+
+/// The pages an export covers, in folder order.
+private func exportedPages(_ store: any SnapshotStoring, _ request: ExportRequest) throws
+  -> [PageRecord]
+{
+  var pages: [PageRecord]
+  if request.urls.isEmpty {
+    pages = try store.pages()
+  } else {
+    pages = try request.urls.map { url in
+      guard let page = try store.page(for: url) else {
+        let stored = (try? store.pages().map(\.url)) ?? []
+        throw RedlineError.unknownPage(url: url, nearest: nearestURL(to: url, among: stored))
+      }
+      return page
+    }
+  }
+  if let host = request.host {
+    let wanted = host.lowercased()
+    pages = pages.filter { $0.host == wanted || $0.host.hasSuffix("." + wanted) }
+  }
+  return pages
+}
+
+private func makeFolder(_ path: String) throws {
+  do {
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  } catch {
+    throw RedlineError.unwritableFile(path: path, reason: "cannot create the folder")
+  }
+}
+
+private func writeIndex(_ lines: [String], to path: String) throws {
+  let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
+  guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+    throw RedlineError.unwritableFile(path: path, reason: "cannot create the file")
+  }
+}
+
+/// `2026-12-06T08:47:16Z`.
+func iso8601Date(_ date: Date) -> String {
+  CaptureTime.iso8601(CaptureTime.string(from: date))
+}
+
+/// The `warcinfo` record that opens every file.
+func warcinfoRecord(filename: String, date: String) -> WARCRecord {
+  let block = [
+    "software: Redline \(redlineVersion)",
+    "format: WARC File Format 1.1",
+    "conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+    "description: captures exported from a Redline store (docs/WARC.md)",
+  ].map { $0 + "\r\n" }.joined()
+  return WARCRecord(
+    type: .warcinfo,
+    fields: [
+      ("WARC-Date", date), ("WARC-Filename", filename),
+      ("WARC-Record-ID", warcRecordID(named: "warcinfo:\(filename)")),
+      ("Content-Type", "application/warc-fields"),
+    ], block: Array(block.utf8))
+}
+
+/// Packages an export's WARC files, index and pages as a WACZ, then removes the loose parts.
+private func packageWACZ(
+  folder: String, warcs: [String], index: [String], pages: [String], output: String,
+  created: String
+) throws {
+  let contents = WACZContents(
+    warcs: warcs.map { ($0, folder + "/" + $0) }, index: index, pages: pages,
+    title: "Redline export", created: created, software: "Redline \(redlineVersion)")
+  do {
+    try writeWACZ(contents, to: output)
+  } catch {
+    try? FileManager.default.removeItem(atPath: output)
+    try? FileManager.default.removeItem(atPath: folder)
+    throw error
+  }
+  try? FileManager.default.removeItem(atPath: folder)
+}

@@ -1,0 +1,224 @@
+import FoundationEssentials
+import HTTPFetching
+import SnapshotStore
+import UnicodeSpaces
+import WebArchive
+
+/// What `redline import` did.
+public struct ImportSummary: Sendable, Equatable {
+  /// WARC files read (a WACZ counts its WARC files).
+  public var files = 0
+  /// Records read, of every type.
+  public var records = 0
+  /// Checks that stored a capture (`new`, `changed`).
+  public var captures = 0
+  /// Checks whose article was the page's current one (`unchanged`, `back`, revisits).
+  public var unchanged = 0
+  /// Checks recorded as failed or as not HTML, for pages Redline knows.
+  public var otherChecks = 0
+  /// Responses that were not newer than their page's latest check: already imported, or
+  /// older than the page's history (see docs/WARC.md, "Import").
+  public var notNewer = 0
+  /// Non-HTML responses of URLs that are not pages (images, scripts, styles): counted only.
+  public var resources = 0
+  /// Redirects (3xx) and responses whose payload could not be read (an encoding Redline does
+  /// not decode, a revisit whose original is not in the files).
+  public var skipped = 0
+}
+
+/// One response or revisit found in the first pass: where it is, for the second.
+private struct ArchivedEntry {
+  let page: String
+  let targetURI: String
+  let time: String
+  let date: String
+  let isRevisit: Bool
+  let recordID: String?
+  let refersTo: String?
+  let payloadDigest: String?
+  let location: RecordLocation
+  let file: String
+  let software: String?
+  let order: Int
+}
+
+/// The `import` use case: reads WARC, WARC.gz and WACZ files written by any tool and turns
+/// each HTML response into a check of its page at its `WARC-Date`, through the same pipeline
+/// as `snapshot` (extraction, comparison, edits), with the file, record and software recorded
+/// as the capture's provenance. Revisits are resolved to the payload they repeat.
+///
+/// Two passes: the first reads every record's header (and nothing is stored if a file is
+/// damaged), keeping one small entry per response; the second reads the responses again one at
+/// a time, in time order per page. Memory holds one record plus the entries.
+/// - Throws: `WebArchiveError` for a file that cannot be read or is not a valid WARC/WACZ.
+public func importWebArchives(
+  _ paths: [String], into store: any SnapshotStoring, maxBodySize: Int = 32 << 20
+) async throws -> ImportSummary {
+  var summary = ImportSummary()
+  var entries: [ArchivedEntry] = []
+  var byDigest: [String: RecordLocation] = [:]
+  var byURIAndDate: [String: RecordLocation] = [:]
+  // Pages with an HTML response (within the first MiB of records): their non-HTML responses
+  // are checks of the page, not resources.
+  var htmlPages = Set<String>()
+  for path in paths {
+    for source in try warcSources(path) {
+      summary.files += 1
+      let reader = try WARCReader(path: path, part: source.part, maxBlockSize: 1 << 20)
+      var software: String?
+      while let record = try reader.next() {
+        summary.records += 1
+        if record.type == "warcinfo", let block = record.block {
+          software = software ?? warcFields(block)["software"]
+          continue
+        }
+        guard record.type == "response" || record.type == "revisit",
+          let uri = record.field("WARC-Target-URI").map(strippedAngles),
+          let page = try? normalizedPageURL(uri),
+          let date = record.field("WARC-Date"), let time = storeTime(fromWARCDate: date)
+        else { continue }
+        let digest = record.field("WARC-Payload-Digest")
+        if record.type == "response", let block = record.block,
+          let head = try? parseHTTPHead(block),
+          head.headers.contains(where: {
+            $0.name.lowercased() == "content-type" && $0.value.lowercased().contains("html")
+          })
+        {
+          htmlPages.insert(page)
+        }
+        if record.type == "response" {
+          if let digest { byDigest[digest] = byDigest[digest] ?? record.location }
+          byURIAndDate[uri + " " + date] = byURIAndDate[uri + " " + date] ?? record.location
+        }
+        entries.append(
+          ArchivedEntry(
+            page: page, targetURI: uri, time: time, date: date,
+            isRevisit: record.type == "revisit", recordID: record.field("WARC-Record-ID"),
+            refersTo: record.field("WARC-Refers-To-Target-URI").map(strippedAngles).flatMap {
+              target in record.field("WARC-Refers-To-Date").map { target + " " + $0 }
+            }, payloadDigest: digest, location: record.location, file: source.label,
+            software: software, order: entries.count))
+      }
+    }
+  }
+  var latest: [String: String] = [:]
+  for entry in entries.sorted(by: { ($0.page, $0.time, $0.order) < ($1.page, $1.time, $1.order) }) {
+    if latest[entry.page] == nil, let page = try store.page(for: entry.page) {
+      latest[entry.page] = try store.latestCheck(of: page)?.time ?? ""
+    }
+    if let known = latest[entry.page], entry.time <= known {
+      summary.notNewer += 1
+      continue
+    }
+    guard
+      let response = try archivedResponse(
+        entry, byDigest: byDigest, byURIAndDate: byURIAndDate, maxBodySize: maxBodySize)
+    else {
+      summary.skipped += 1
+      continue
+    }
+    if (300..<400).contains(response.status) {
+      summary.skipped += 1
+      continue
+    }
+    let isHTML = response.mediaType.map { $0.contains("html") } ?? true
+    if !isHTML && latest[entry.page] == nil && !htmlPages.contains(entry.page) {
+      summary.resources += 1
+      continue
+    }
+    var service = SnapshotService(
+      fetcher: ArchivedFetcher(response: response), store: store, jobs: 1,
+      now: { CaptureTime.date(from: entry.time) ?? Date() })
+    service.provenance = CaptureProvenance(
+      source: "import", file: entry.file, recordID: entry.recordID, software: entry.software,
+      archivedDate: entry.date)
+    let report = await service.check(entry.page)
+    switch report.outcome {
+    case .new, .changed: summary.captures += 1
+    case .unchanged, .back: summary.unchanged += 1
+    default: summary.otherChecks += 1
+    }
+    latest[entry.page] = entry.time
+  }
+  return summary
+}
+
+/// The response a record stands for: its own payload, or for a revisit the payload of the
+/// response it refers to (by URI and date, else by payload digest) with the revisit's status
+/// and header fields when it has them. Nil when the payload cannot be read.
+private func archivedResponse(
+  _ entry: ArchivedEntry, byDigest: [String: RecordLocation],
+  byURIAndDate: [String: RecordLocation], maxBodySize: Int
+) throws -> Response? {
+  guard let record = try WARCReader.record(at: entry.location, maxBlockSize: maxBodySize * 2),
+    let block = record.block
+  else { return nil }
+  var own = try? parseHTTPResponse(block, maxPayload: maxBodySize)
+  var payload = own?.payload ?? []
+  if entry.isRevisit {
+    guard
+      let location = entry.refersTo.flatMap({ byURIAndDate[$0] })
+        ?? entry.payloadDigest.flatMap({ byDigest[$0] }),
+      let original = try WARCReader.record(at: location, maxBlockSize: maxBodySize * 2),
+      let originalBlock = original.block,
+      let parsed = try? parseHTTPResponse(originalBlock, maxPayload: maxBodySize)
+    else { return nil }
+    payload = parsed.payload
+    if own == nil || own?.status == 304 { own = parsed }
+  }
+  guard let head = own else { return nil }
+  return Response(
+    requestedURL: entry.targetURI, finalURL: entry.targetURI, status: head.status,
+    headers: head.headers.map { HTTPHeader(name: $0.name, value: $0.value) }, body: payload)
+}
+
+/// A fetcher that answers with one archived response, whatever the URL.
+private struct ArchivedFetcher: Fetching {
+  let response: Response
+  func fetch(_ url: String) async throws -> Response { response }
+}
+
+/// The WARC files in a path: the file itself, or the `archive/` members of a WACZ.
+private func warcSources(_ path: String) throws -> [(part: Range<Int>?, label: String)] {
+  guard isZipFile(path) else { return [(nil, path)] }
+  let members = try zipMembers(of: path).filter {
+    $0.name.hasPrefix("archive/") && $0.name.contains(".warc")
+  }
+  guard !members.isEmpty else {
+    throw WebArchiveError.malformed(
+      path: path, offset: nil, detail: "a WACZ without archive/*.warc")
+  }
+  return try members.map { member in
+    guard member.isStored else {
+      throw WebArchiveError.malformed(
+        path: path, offset: nil, detail: "\(member.name) is compressed in the ZIP (WACZ stores it)")
+    }
+    return (member.data, path + "#" + member.name)
+  }
+}
+
+/// `application/warc-fields` as a dictionary (first value of each name).
+private func warcFields(_ block: [UInt8]) -> [String: String] {
+  var fields: [String: String] = [:]
+  for line in String(decoding: block, as: UTF8.self).split(whereSeparator: \.isNewline) {
+    guard let colon = line.firstIndex(of: ":") else { continue }
+    let name = line[..<colon].lowercased()
+    if fields[name] == nil {
+      fields[name] = String(line[line.index(after: colon)...]).trimmingSpaces()
+    }
+  }
+  return fields
+}
+
+/// `<http://x/>` as WARC 1.0 writers (wget) put target URIs: without the angle brackets.
+private func strippedAngles(_ uri: String) -> String {
+  uri.hasPrefix("<") && uri.hasSuffix(">") ? String(uri.dropFirst().dropLast()) : uri
+}
+
+/// `2016-07-02T10:00:00Z` (or with a fraction of a second) as the store's `20160702T100000Z`.
+func storeTime(fromWARCDate date: String) -> String? {
+  let digits = date.prefix(19).filter(\.isNumber)
+  guard digits.count == 14 else { return nil }
+  let time = String(digits.prefix(8)) + "T" + String(digits.suffix(6)) + "Z"
+  return CaptureTime.isValid(time) ? time : nil
+}

@@ -1,0 +1,163 @@
+internal import CZlib
+
+/// An HTTP response as a WARC `response` (or `revisit`) block holds it, parsed: the status
+/// line, header fields, and the payload with transfer and content codings removed.
+public struct ArchivedHTTPResponse: Sendable {
+  /// The status line as written.
+  public let statusLine: String
+  /// The status code.
+  public let status: Int
+  /// The header fields, in order.
+  public let headers: [(name: String, value: String)]
+  /// The payload: de-chunked, and decoded when a `Content-Encoding` says gzip or deflate.
+  public let payload: [UInt8]
+
+  /// The value of the last header field with this name (case-insensitive).
+  public func header(_ name: String) -> String? {
+    let wanted = name.lowercased()
+    return headers.last { $0.name.lowercased() == wanted }?.value
+  }
+}
+
+/// Why an HTTP block could not be read.
+public struct HTTPPayloadError: Error, Sendable, CustomStringConvertible {
+  /// What was wrong.
+  public let description: String
+}
+
+/// Parses the HTTP response in a WARC block.
+///
+/// wget and Heritrix keep the bytes as transferred (chunked, gzip-encoded); Browsertrix and
+/// Redline keep them decoded with the codings' headers renamed `X-Orig-…`. Both read the same
+/// here: chunks are joined when `Transfer-Encoding` says chunked and the bytes are chunked,
+/// and gzip or deflate is decoded when `Content-Encoding` says so, up to `maxPayload` bytes.
+/// - Throws: `HTTPPayloadError` for a block without a status line, an encoding that cannot
+///   be decoded (br, zstd, damaged gzip), or a payload over `maxPayload`.
+public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws -> ArchivedHTTPResponse {
+  let (statusLine, status, headers, payloadStart) = try httpHead(of: block)
+  var payload = Array(block[payloadStart...])
+  func value(_ name: String) -> String {
+    headers.last { $0.name.lowercased() == name }?.value.lowercased() ?? ""
+  }
+  if value("transfer-encoding").contains("chunked"), let joined = dechunked(payload) {
+    payload = joined
+  }
+  let coding = value("content-encoding")
+  switch coding {
+  case "", "identity": break
+  case "gzip", "x-gzip", "deflate":
+    payload = try decompressed(payload, gzip: coding != "deflate", limit: maxPayload)
+  default:
+    throw HTTPPayloadError(description: "content encoding \(coding) cannot be decoded")
+  }
+  guard payload.count <= maxPayload else {
+    throw HTTPPayloadError(description: "the payload is over \(maxPayload) bytes")
+  }
+  return ArchivedHTTPResponse(
+    statusLine: statusLine, status: status, headers: headers, payload: payload)
+}
+
+/// The status line, status, header fields and payload offset of an HTTP response block.
+/// - Throws: `HTTPPayloadError` when there is no status line.
+public func parseHTTPHead(_ block: [UInt8]) throws -> (
+  statusLine: String, status: Int, headers: [(name: String, value: String)], payloadStart: Int
+) {
+  try httpHead(of: block)
+}
+
+private func httpHead(of block: [UInt8]) throws(HTTPPayloadError) -> (
+  statusLine: String, status: Int, headers: [(name: String, value: String)], payloadStart: Int
+) {
+  var lines: [String] = []
+  var index = 0
+  var payloadStart = block.count
+  while index < block.count {
+    guard let newline = block[index...].firstIndex(of: 0x0A) else { break }
+    var end = newline
+    if end > index && block[end - 1] == 0x0D { end -= 1 }
+    let line = String(decoding: block[index..<end], as: UTF8.self)
+    index = newline + 1
+    if line.isEmpty {
+      payloadStart = index
+      break
+    }
+    lines.append(line)
+    guard lines.count <= 1000 else {
+      throw HTTPPayloadError(description: "over 1,000 header lines")
+    }
+  }
+  guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else {
+    throw HTTPPayloadError(description: "no HTTP status line")
+  }
+  let parts = statusLine.split(separator: " ", maxSplits: 2)
+  guard parts.count >= 2, let status = Int(parts[1]) else {
+    throw HTTPPayloadError(description: "a status line without a status: \(statusLine.prefix(40))")
+  }
+  let headers = lines.dropFirst().compactMap { line -> (name: String, value: String)? in
+    guard let colon = line.firstIndex(of: ":") else { return nil }
+    return (
+      String(line[..<colon]).trimmingBlanks(),
+      String(line[line.index(after: colon)...]).trimmingBlanks()
+    )
+  }
+  return (statusLine, status, headers, payloadStart)
+}
+
+/// The data of a chunked body, or nil when the bytes are not chunked (a writer that decoded
+/// them kept the header).
+func dechunked(_ bytes: [UInt8]) -> [UInt8]? {
+  var output: [UInt8] = []
+  var index = 0
+  while true {
+    guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
+    let lineEnd = newline > index && bytes[newline - 1] == 0x0D ? newline - 1 : newline
+    let sizeText =
+      String(decoding: bytes[index..<lineEnd], as: UTF8.self)
+      .split(separator: ";").first.map(String.init)?.trimmingBlanks() ?? ""
+    guard let size = Int(sizeText, radix: 16), size >= 0 else { return nil }
+    index = newline + 1
+    if size == 0 { return output }
+    guard size <= bytes.count - index else { return nil }
+    output += bytes[index..<(index + size)]
+    index += size
+    // The CRLF after the chunk's data.
+    if index < bytes.count && bytes[index] == 0x0D { index += 1 }
+    if index < bytes.count && bytes[index] == 0x0A { index += 1 }
+  }
+}
+
+/// gzip (and zlib, detected) or deflate (zlib, or raw as some servers send it), at most
+/// `limit` bytes out.
+func decompressed(_ bytes: [UInt8], gzip: Bool, limit: Int) throws(HTTPPayloadError) -> [UInt8] {
+  let attempts: [Int32] = gzip ? [15 + 32] : [15, -15]
+  for windowBits in attempts {
+    if let output = inflated(bytes, windowBits: windowBits, limit: limit) { return output }
+  }
+  throw HTTPPayloadError(
+    description: "the \(gzip ? "gzip" : "deflate") payload is damaged or too large")
+}
+
+private func inflated(_ bytes: [UInt8], windowBits: Int32, limit: Int) -> [UInt8]? {
+  var stream = z_stream()
+  guard czlib_inflate_init(&stream, windowBits) == Z_OK else { return nil }
+  defer { inflateEnd(&stream) }
+  var input = bytes
+  var output: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+  var code: Int32 = Z_OK
+  input.withUnsafeMutableBufferPointer { inputBuffer in
+    stream.next_in = inputBuffer.baseAddress
+    stream.avail_in = uInt(inputBuffer.count)
+    while code == Z_OK && output.count <= limit {
+      chunk.withUnsafeMutableBufferPointer { out in
+        stream.next_out = out.baseAddress
+        stream.avail_out = uInt(out.count)
+        code = inflate(&stream, Z_NO_FLUSH)
+        output += out[0..<(out.count - Int(stream.avail_out))]
+      }
+      if code == Z_BUF_ERROR && stream.avail_in == 0 { break }
+    }
+  }
+  guard code == Z_STREAM_END, output.count <= limit else { return nil }
+  return output
+}

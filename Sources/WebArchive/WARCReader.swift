@@ -1,0 +1,220 @@
+/// A record as read: its header fields, where it is, and its block (unless too large).
+public struct ReadRecord: Sendable {
+  /// `WARC-Type`, lower-cased.
+  public let type: String
+  /// The header fields, in order.
+  public let fields: [(name: String, value: String)]
+  /// The block, or nil when it was larger than the reader's limit (it was skipped).
+  public let block: [UInt8]?
+  /// The size of the block as its `Content-Length` says.
+  public let blockSize: Int
+  /// Where to find the record again: the file offset of its gzip member (or of the record)
+  /// and the decompressed bytes before it there.
+  public let location: RecordLocation
+
+  /// The value of the first header field with this name (case-insensitive).
+  public func field(_ name: String) -> String? {
+    let wanted = name.lowercased()
+    return fields.first { $0.name.lowercased() == wanted }?.value
+  }
+}
+
+/// Where a record is in its file.
+public struct RecordLocation: Sendable, Hashable {
+  /// The file.
+  public let path: String
+  /// The offset of its gzip member (or of the record in a plain file).
+  public let offset: Int
+  /// Decompressed bytes to skip after `offset` to reach the record.
+  public let skip: Int
+  /// Where the WARC ends in the file, when it is a part of it (a member of a WACZ).
+  public let end: Int?
+}
+
+/// Reads the records of a WARC file (plain or gzip, one member per record or the whole file
+/// in one), one at a time: memory holds one record's block, and blocks over `maxBlockSize` are
+/// skipped rather than held.
+///
+/// Hostile input is refused with `WebArchiveError.malformed` naming the byte offset: a file
+/// that does not start with `WARC/`, a header line over 64 KiB or over 1,000 fields, a
+/// `Content-Length` that is not a number, a record cut short.
+public final class WARCReader {
+  private let input: ArchiveInput
+  private var buffer: [UInt8] = []
+  private var bufferStart = 0
+  private var consumed = 0
+  private let maxBlockSize: Int
+  private var finished = false
+
+  /// Opens a WARC file.
+  /// - Parameters:
+  ///   - path: the file.
+  ///   - maxBlockSize: blocks larger than this are skipped (`ReadRecord.block` is nil).
+  ///   - part: the bytes of the file that hold the WARC (a stored member of a WACZ), when
+  ///     not the whole file.
+  public init(path: String, part: Range<Int>? = nil, maxBlockSize: Int) throws {
+    input = try ArchiveInput(
+      path: path, offset: part?.lowerBound ?? 0, length: part.map { $0.count })
+    self.maxBlockSize = maxBlockSize
+  }
+
+  private init(location: RecordLocation, maxBlockSize: Int) throws(WebArchiveError) {
+    input = try ArchiveInput(
+      path: location.path, offset: location.offset,
+      length: location.end.map { $0 - location.offset })
+    self.maxBlockSize = maxBlockSize
+  }
+
+  /// Reads the record at a location another reader reported.
+  public static func record(at location: RecordLocation, maxBlockSize: Int)
+    throws -> ReadRecord?
+  {
+    let reader = try WARCReader(location: location, maxBlockSize: maxBlockSize)
+    try reader.skip(location.skip)
+    return try reader.next()
+  }
+
+  /// The next record, or nil at the end of the file.
+  public func next() throws -> ReadRecord? {
+    try nextRecord()
+  }
+
+  private func nextRecord() throws(WebArchiveError) -> ReadRecord? {
+    guard !finished else { return nil }
+    // Blank lines between records (the record's own two CRLFs, or more from sloppy writers).
+    var line: [UInt8]
+    var start: Int
+    repeat {
+      start = position
+      guard let next = try readLine() else {
+        finished = true
+        return nil
+      }
+      line = next
+    } while line.isEmpty
+    guard line.starts(with: Array("WARC/".utf8)) else {
+      throw malformed(start, "a record does not start with WARC/ (found \(printable(line)))")
+    }
+    var fields: [(name: String, value: String)] = []
+    while true {
+      guard let fieldLine = try readLine() else {
+        throw malformed(position, "the file ends inside a record's header")
+      }
+      if fieldLine.isEmpty { break }
+      guard fields.count < 1000 else { throw malformed(start, "a record has over 1,000 fields") }
+      if fieldLine.first == 0x20 || fieldLine.first == 0x09, let last = fields.popLast() {
+        // A continuation line (WARC 1.1 allows folded values).
+        let more = String(decoding: fieldLine, as: UTF8.self).trimmingBlanks()
+        fields.append((last.name, last.value + " " + more))
+        continue
+      }
+      guard let colon = fieldLine.firstIndex(of: UInt8(ascii: ":")) else {
+        throw malformed(position, "a header line has no colon (\(printable(fieldLine)))")
+      }
+      fields.append(
+        (
+          String(decoding: fieldLine[..<colon], as: UTF8.self).trimmingBlanks(),
+          String(decoding: fieldLine[(colon + 1)...], as: UTF8.self).trimmingBlanks()
+        ))
+    }
+    let lengthText = fields.first { $0.name.lowercased() == "content-length" }?.value
+    guard let lengthText, let length = Int(lengthText), length >= 0 else {
+      throw malformed(start, "a record has no valid Content-Length (\(lengthText ?? "none"))")
+    }
+    let type = (fields.first { $0.name.lowercased() == "warc-type" }?.value ?? "").lowercased()
+    let place = input.location(of: start)
+    let location = RecordLocation(
+      path: input.path, offset: place.offset, skip: place.skip, end: input.end)
+    let block: [UInt8]?
+    if length > maxBlockSize {
+      try skip(length)
+      block = nil
+    } else {
+      block = try readExactly(length)
+    }
+    return ReadRecord(
+      type: type, fields: fields, block: block, blockSize: length, location: location)
+  }
+
+  private var position: Int { bufferStart + consumed }
+
+  private func malformed(_ offset: Int, _ detail: String) -> WebArchiveError {
+    .malformed(path: input.path, offset: input.isCompressed ? nil : offset, detail: detail)
+  }
+
+  /// Makes at least one more byte available; false at the end of the input.
+  private func refill() throws(WebArchiveError) -> Bool {
+    let more = try input.read()
+    guard !more.isEmpty else { return false }
+    if consumed > 0 {
+      bufferStart += consumed
+      buffer.removeFirst(consumed)
+      consumed = 0
+    }
+    buffer += more
+    return true
+  }
+
+  /// One line without its CRLF or LF; nil at the end of the input.
+  private func readLine() throws(WebArchiveError) -> [UInt8]? {
+    var searchFrom = consumed
+    while true {
+      if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+        var line = Array(buffer[consumed..<newline])
+        if line.last == 0x0D { line.removeLast() }
+        consumed = newline + 1
+        return line
+      }
+      guard buffer.count - consumed <= 65_536 else {
+        throw malformed(position, "a header line is longer than 64 KiB")
+      }
+      searchFrom = buffer.count - consumed
+      guard try refill() else {
+        guard consumed < buffer.count else { return nil }
+        throw malformed(position, "the file ends inside a header line")
+      }
+      searchFrom = consumed + searchFrom
+    }
+  }
+
+  private func readExactly(_ count: Int) throws(WebArchiveError) -> [UInt8] {
+    while buffer.count - consumed < count {
+      guard try refill() else {
+        throw malformed(position, "a record's block is cut short (\(count) bytes announced)")
+      }
+    }
+    let bytes = Array(buffer[consumed..<(consumed + count)])
+    consumed += count
+    return bytes
+  }
+
+  private func skip(_ count: Int) throws(WebArchiveError) {
+    var left = count
+    while left > 0 {
+      if consumed == buffer.count {
+        guard try refill() else {
+          throw malformed(position, "a record's block is cut short (\(count) bytes announced)")
+        }
+      }
+      let step = min(left, buffer.count - consumed)
+      consumed += step
+      left -= step
+    }
+  }
+}
+
+/// At most 40 characters of a line, for an error message.
+private func printable(_ line: [UInt8]) -> String {
+  let text = String(decoding: line.prefix(40), as: UTF8.self)
+  return "\"" + String(text.unicodeScalars.map { $0.value < 0x20 ? "?" : Character($0) }) + "\""
+}
+
+extension String {
+  /// The string without spaces and tabs at either end.
+  func trimmingBlanks() -> String {
+    var scalars = Substring(self).unicodeScalars
+    while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+    while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import WebArchive
+
+@Suite("WARC records, digests, SURT and CDXJ")
+struct WebArchiveTests {
+  @Test(
+    "SURT keys as the surt library writes them",
+    arguments: [
+      ("https://www.Example.com/Post?b=2&a=1#c", "com,example)/post?a=1&b=2"),
+      ("http://example.blogspot.com/2016/07/x.html", "com,blogspot,example)/2016/07/x.html"),
+      ("http://example.com", "com,example)/"),
+      ("http://example.com:8080/a", "com,example:8080)/a"),
+      ("http://127.0.0.1:8080/a", "1,0,0,127:8080)/a"),
+      (
+        "urn:redline:article:20261206T084716Z:http://x/",
+        "urn:redline:article:20261206t084716z:http://x/"
+      ),
+    ])
+  func surt(url: String, key: String) {
+    #expect(surtKey(url) == key)
+  }
+
+  @Test("base32 SHA-1 digests, as wget and warcio write them")
+  func digests() {
+    // sha1("") in base32, the digest every empty payload has in WARC files.
+    #expect(WARCDigest.sha1([]) == "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ")
+    #expect(WARCDigest.base32(Array("foobar".utf8)) == "MZXW6YTBOI======")
+    #expect(
+      WARCDigest.sha1(parts: [Array("foo".utf8), Array("bar".utf8)])
+        == WARCDigest.sha1(Array("foobar".utf8)))
+  }
+
+  @Test("record IDs are name-based UUIDs: stable, and distinct per name")
+  func recordIDs() {
+    let id = warcRecordID(named: "response:http://x/:20261206T084716Z")
+    #expect(id == warcRecordID(named: "response:http://x/:20261206T084716Z"))
+    #expect(id != warcRecordID(named: "response:http://x/:20261206T084717Z"))
+    #expect(id.hasPrefix("<urn:uuid:") && id.hasSuffix(">") && id.count == 47)
+  }
+
+  @Test("a record is one gzip member that gunzip reads back")
+  func gzipMemberRoundTrip() throws {
+    let record = WARCRecord(
+      type: .resource,
+      fields: [
+        ("WARC-Record-ID", warcRecordID(named: "x")), ("WARC-Date", "2026-12-06T08:47:16Z"),
+      ],
+      block: Array(String(repeating: "article text\n", count: 10_000).utf8))
+    let member = try gzipMember(of: record.serializedParts)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("r.gz")
+    try Data(member + member).write(to: file)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-dc", file.path]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let one = record.serializedParts.flatMap { $0 }
+    #expect(Array(data) == one + one)
+    #expect(
+      String(decoding: one.prefix(40), as: UTF8.self).hasPrefix(
+        "WARC/1.1\r\nWARC-Type: resource\r\n"))
+  }
+
+  @Test("the writer rolls files at the size limit, each starting with warcinfo")
+  func rolling() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let writer = WARCFileWriter(
+      folder: folder.path, prefix: "test", stamp: "20261206090000", maxFileSize: 4000,
+      warcinfo: { name in
+        WARCRecord(
+          type: .warcinfo, fields: [("WARC-Filename", name)],
+          block: Array("software: test\r\n".utf8))
+      })
+    var places: [WrittenRecord] = []
+    for number in 0..<6 {
+      // Random bytes do not compress: each member is about 1.5 kB.
+      let block = (0..<1500).map { _ in UInt8.random(in: 0...255) }
+      places.append(
+        try writer.write(WARCRecord(type: .resource, fields: [("N", String(number))], block: block))
+      )
+    }
+    let names = try writer.finish()
+    #expect(names.count == 3)
+    #expect(names.first == "test-20261206090000-00000.warc.gz")
+    #expect(Set(places.map(\.filename)) == Set(names))
+    for name in names {
+      let size =
+        try FileManager.default.attributesOfItem(atPath: folder.path + "/" + name)[.size] as? Int
+      #expect((size ?? 0) <= 4000)
+    }
+    #expect(places.allSatisfy { $0.offset > 0 })
+  }
+
+  @Test("CDXJ lines sort as LC_ALL=C sort does")
+  func cdxjSorting() {
+    let place = WrittenRecord(filename: "a.warc.gz", offset: 0, length: 1)
+    let lines = [
+      CDXJLine(
+        url: "http://b.com/", timestamp: "20260101000000", mime: nil, status: 200, digest: nil,
+        location: place),
+      CDXJLine(
+        url: "http://a.com/Z", timestamp: "20260101000000", mime: nil, status: 200, digest: nil,
+        location: place),
+      CDXJLine(
+        url: "http://a.com/", timestamp: "20260101000000", mime: "text/html", status: 200,
+        digest: "sha1:X", location: place),
+    ]
+    let sorted = sortedIndex(lines)
+    #expect(sorted.map { $0.split(separator: " ")[0] } == ["com,a)/", "com,a)/z", "com,b)/"])
+    #expect(
+      sorted[0]
+        == "com,a)/ 20260101000000 {\"url\": \"http://a.com/\", \"mime\": \"text/html\", \"status\": \"200\", \"digest\": \"sha1:X\", \"length\": \"1\", \"offset\": \"0\", \"filename\": \"a.warc.gz\"}"
+    )
+  }
+}
+
+@Suite("JSON as Python writes it")
+struct PythonJSONTests {
+  @Test("non-ASCII as \\u escapes, surrogate pairs above U+FFFF, controls escaped")
+  func escapes() {
+    #expect(jsonString("a\"b\\c\n\u{1}") == #""a\"b\\c\n\u0001""#)
+    #expect(jsonString("é/😀") == #""\u00e9/\ud83d\ude00""#)
+  }
+}
