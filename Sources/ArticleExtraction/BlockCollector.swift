@@ -137,9 +137,52 @@ struct BlockCollector {
 
   private func isLinkHeavy(_ index: Int) -> Bool {
     guard page.tag(index, is: .linkChecked) else { return false }
-    return page.textLength[index] < CleaningRules.linkHeavyMaximumLength
-      && page.linkDensity(index) > CleaningRules.maximumLinkDensity
-      && !isListOfSentences(index)
+    if page.textLength[index] < CleaningRules.linkHeavyMaximumLength
+      && page.linkDensity(index) > CleaningRules.maximumLinkDensity && !isListOfSentences(index)
+    {
+      return true
+    }
+    return isLinkList(index)
+  }
+
+  /// A list of `CleaningRules.minimumLinkListItems` or more items that are each a link and
+  /// nothing else (a menu, tags, other posts), however long: its items come and go with the
+  /// site, not with the post. A list holding more than `CleaningRules.maximumLinkListShare` of
+  /// the page's text is the page itself (an index, a listing of jobs).
+  private func isLinkList(_ index: Int) -> Bool {
+    let name = page.document.name(of: index)
+    guard name == "ul" || name == "ol",
+      Double(page.textLength[index])
+        <= Double(page.textLength[page.body]) * CleaningRules.maximumLinkListShare
+    else { return false }
+    var items = 0
+    for child in page.document.children(of: index) where !page.skipped[child] {
+      guard page.document.nodes[child].kind == .element else { continue }
+      guard page.document.name(of: child) == "li", page.linkTextLength[child] > 0,
+        page.textLength[child] - page.linkTextLength[child] < CleaningRules.listItemOwnText
+      else { return false }
+      items += 1
+    }
+    return items >= CleaningRules.minimumLinkListItems && leadsToOneSite(index)
+  }
+
+  /// Whether most links of a list (`CleaningRules.oneSiteShare`) lead to one site's other
+  /// pages (relative links, or one host): a menu, tags or other posts. A list of references
+  /// leads to many sites, and a table of contents (`#history`) within the post itself; both
+  /// are the post's.
+  private func leadsToOneSite(_ index: Int) -> Bool {
+    var hosts: [Substring: Int] = [:]
+    var links = 0
+    for inner in page.document.descendants(of: index)
+    where page.document.nodes[inner].kind == .element && page.document.name(of: inner) == "a" {
+      guard let href = page.document.attribute("href", of: inner) else { continue }
+      if href.hasPrefix("#") { return false }
+      // Links within the site (no host) count as one more host.
+      hosts[hostOf(href) ?? "", default: 0] += 1
+      links += 1
+    }
+    let most = hosts.values.max() ?? 0
+    return Double(most) >= Double(links) * CleaningRules.oneSiteShare
   }
 
   /// A schema.org author (`itemprop="author"`: a byline, a box about the writer) inside the
@@ -215,6 +258,18 @@ struct BlockCollector {
     guard !text.isEmpty else { return }
     blocks.append(Block(kind, text))
   }
+}
+
+/// The host of an absolute or scheme-relative link, lower case and without `www.`; nil for a
+/// link within the site (`/2024/05/post`, `page.html`).
+private func hostOf(_ href: String) -> Substring? {
+  let link = href.lowercased()
+  guard let start = link.firstRange(of: "//"), !link[..<start.lowerBound].contains("/") else {
+    return nil
+  }
+  let rest = link[start.upperBound...]
+  let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+  return host.hasPrefix("www.") ? host.dropFirst(4) : host
 }
 
 /// Whether text is all white space, as `Character.isWhitespace` sees it; ASCII text (nearly

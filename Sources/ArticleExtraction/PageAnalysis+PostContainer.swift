@@ -149,6 +149,9 @@ struct ChromeSignals {
   let pluginChrome: [Bool]
   /// Elements around a `<main>` or an `<article>`.
   let holdsPost: [Bool]
+  /// Footers and comment sections that hold neither the page's headline nor a thread
+  /// (`BoilerplateRules.headlineTag`); empty when the page has no headline.
+  let trailer: [Bool]
   /// Elements whose whole class name or id is one of `BoilerplateRules.sidebarNames`.
   let namedSidebar: [Bool]
   /// Text of each element marked chrome by class together with its siblings of the same class
@@ -187,8 +190,12 @@ struct ChromeSignals {
       // libxml2 nested the post inside it.
       let ownProse = textLength[index] - linkTextLength[index]
       let ownText = groupText.isEmpty ? ownProse : max(ownProse, groupText[index])
+      // Beside a short post, a footer's credits or a new comment (in its own `<article>`) are
+      // most of the page's text: a footer or a comment section is protected by its share only
+      // when it holds the headline.
+      let mayHoldPost = trailer.isEmpty || !trailer[index]
       let share =
-        pageShareProtects && (!namedSidebar[index] || holdsPost[index])
+        pageShareProtects && (!namedSidebar[index] || holdsPost[index]) && mayHoldPost
         ? Double(ownText) / Double(pageText) : 0
       let postShare =
         post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))

@@ -64,6 +64,8 @@ struct PageAnalysis {
       skipped[index] =
         parentSkipped || hints.isHidden
         || traits[nodes[index].tag].contains(.nonText)
+        || (hints.marks.contains(.hiding)
+          && classes[index].contains(where: BoilerplateRules.hiddenClasses.contains))
     }
     self.classes = classes
     self.marks = marks
@@ -118,6 +120,15 @@ struct PageAnalysis {
         ancestor = nodes[ancestor].parent
       }
     }
+    // Footers and comment sections without the page's headline, and not a thread: no share of
+    // the page protects them (`BoilerplateRules.headlineTag`).
+    let holdsHeadline = Self.headlineHolders(document, skipped: skipped, textLength: textLength)
+    var trailer = Array(repeating: false, count: holdsHeadline.isEmpty ? 0 : nodes.count)
+    let footerTag = document.tagNames.firstIndex(of: "footer")
+    for index in trailer.indices
+    where nodes[index].kind == .element && !holdsHeadline[index] && articles[index] < 2 {
+      trailer[index] = marks[index].contains(.trailing) || nodes[index].tag == footerTag
+    }
     // Elements that match a platform pattern, and the elements around them: where the post
     // container is looked for, a wrapper around one is not dropped for a layout word
     // (`content-sidebar-wrap`), nor is most of one's text (a list marked `dynamic-ad`).
@@ -133,24 +144,30 @@ struct PageAnalysis {
       postWrapper[index] = true
     }
     for match in matches { postWrapper[match.index] = true }
+    var holdsMatch = Array(repeating: false, count: nodes.count)
+    for match in matches {
+      var ancestor = nodes[match.index].parent
+      while ancestor >= 0 && !holdsMatch[ancestor] {
+        holdsMatch[ancestor] = true
+        ancestor = nodes[ancestor].parent
+      }
+    }
+    // A block titled "Related posts" is chrome as plugin chrome is, whatever its classes.
+    let titled = Self.titledChrome(
+      document, traits: traits, skipped: skipped, textLength: textLength,
+      holdsHeadline: holdsHeadline, holdsMatch: holdsMatch)
+    for index in titled.indices where titled[index] { pluginChrome[index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
       linkTextLength: linkTextLength,
       postWrapper: postWrapper,
       pageText: max(textLength[body] - linkTextLength[body], 1), chromeByTag: chromeByTag,
       chromeByClass: chromeByClass,
-      pluginChrome: pluginChrome, holdsPost: holdsPost, namedSidebar: namedSidebar,
+      pluginChrome: pluginChrome, holdsPost: holdsPost, trailer: trailer,
+      namedSidebar: namedSidebar,
       groupText: groupText,
       articles: articles)
     if dropsChrome {
-      var holdsMatch = Array(repeating: false, count: nodes.count)
-      for match in matches {
-        var ancestor = nodes[match.index].parent
-        while ancestor >= 0 && !holdsMatch[ancestor] {
-          holdsMatch[ancestor] = true
-          ancestor = nodes[ancestor].parent
-        }
-      }
       skipped = signals.skipped(keeping: holdsMatch, pageShareProtects: true)
       // The platform container is looked for where chrome is dropped as it always was; once it
       // is known, chrome is dropped again around it, with nothing kept for its length.
@@ -269,6 +286,30 @@ struct PageAnalysis {
       }
     }
     return group
+  }
+
+  /// The elements holding a headline (`BoilerplateRules.headlineTag` with text, outside
+  /// skipped nodes); empty when the page has none, so that nothing is told by it.
+  private static func headlineHolders(
+    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
+  ) -> [Bool] {
+    guard let headline = document.tagNames.firstIndex(of: BoilerplateRules.headlineTag) else {
+      return []
+    }
+    let nodes = document.nodes
+    var holds: [Bool] = []
+    for index in nodes.indices
+    where nodes[index].tag == headline && nodes[index].kind == .element && !skipped[index]
+      && textLength[index] > 0
+    {
+      if holds.isEmpty { holds = Array(repeating: false, count: nodes.count) }
+      var ancestor = index
+      while ancestor >= 0 && !holds[ancestor] {
+        holds[ancestor] = true
+        ancestor = nodes[ancestor].parent
+      }
+    }
+    return holds
   }
 
   /// Skips `<noscript>` content, and leaves it out of the text counts, unless the text outside

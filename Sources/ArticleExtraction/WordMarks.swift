@@ -14,6 +14,11 @@ struct WordMarks: OptionSet, Sendable {
   static let keep = WordMarks(rawValue: 1 << 4)
   /// A word of `MetadataRules.foreignSectionWords`.
   static let foreignSection = WordMarks(rawValue: 1 << 5)
+  /// A word of `BoilerplateRules.hidingWords`: the whole classes are then checked against
+  /// `BoilerplateRules.hiddenClasses`.
+  static let hiding = WordMarks(rawValue: 1 << 6)
+  /// A word of `BoilerplateRules.trailingChromeWords`.
+  static let trailing = WordMarks(rawValue: 1 << 7)
 
   init(rawValue: UInt8) {
     self.rawValue = rawValue
@@ -69,6 +74,8 @@ private struct WordMarkTable: Sendable {
       (BoilerplateRules.weakNegativeWords, .weakNegative),
       (BoilerplateRules.keepWords, .keep),
       (MetadataRules.foreignSectionWords, .foreignSection),
+      (BoilerplateRules.hidingWords, .hiding),
+      (BoilerplateRules.trailingChromeWords, .trailing),
     ]
     for (set, mark) in sets {
       for var word in set {

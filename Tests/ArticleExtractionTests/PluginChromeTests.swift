@@ -133,6 +133,16 @@ private let pluginMarkup: [(rule: String, markup: String)] = [
     "<ul class=\"wp-block-latest-posts__list has-dates wp-block-latest-posts\"><li><a class=\"wp-block-latest-posts__post-title\" href=\"/p/388\">Farmers market returns</a><div class=\"wp-block-latest-posts__post-excerpt\">\(excerpt)</div></li></ul>"
   ),
   (
+    "rmp-widgets-container",
+    """
+    <div class="rmp-widgets-container rmp-wp-plugin rmp-main-container js-rmp-widgets-container js-rmp-widgets-container--417"><div class="rmp-rating-widget js-rmp-rating-widget"><p class="rmp-heading rmp-heading--title">How useful was this post?</p><p class="rmp-rating-widget__results js-rmp-results">Average rating <span class="rmp-rating-widget__results__rating js-rmp-avg-rating">4.7</span> / 5. Vote count: <span class="rmp-rating-widget__results__votes js-rmp-vote-count">23</span></p></div><div class="rmp-feedback-widget js-rmp-feedback-widget"><p>\(excerpt)</p></div></div>
+    """
+  ),
+  (
+    "rmp-rating-widget",
+    "<div class=\"rmp-rating-widget js-rmp-rating-widget\"><p>Click on a star to rate it! Average rating 4.7 / 5. Vote count: 23. \(excerpt)</p></div>"
+  ),
+  (
     "author-box",
     "<div class=\"author-box\"><img class=\"avatar\" src=\"a.jpg\" alt=\"\"><h4 class=\"author-box-title\">About Maria Lopez</h4><div class=\"author-box-content\"><p>\(excerpt)</p></div></div>"
   ),

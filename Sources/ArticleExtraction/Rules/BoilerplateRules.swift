@@ -10,6 +10,14 @@ enum BoilerplateRules {
     "input", "textarea", "option", "annotation", "annotation-xml",
   ]
 
+  /// Whole class names that hide an element whatever the screen (Webflow's
+  /// `w-condition-invisible`, its `display: none` for a field left empty or switched off):
+  /// skipped as `hidden` and `display:none` are. Classes that hide only on some screens
+  /// (`hidden md:block`, `d-none d-lg-block`) are not here.
+  static let hiddenClasses: Set<String> = ["w-condition-invisible"]
+  /// The class words of `hiddenClasses`, so that only elements with one are looked up.
+  static let hidingWords: Set<String> = ["invisible"]
+
   /// `<noscript>` content is the page's content when the text outside it is less than this
   /// share of the text inside: forum software (Discourse, Flarum) serves the thread to
   /// readers without JavaScript there and leaves the rest of the page empty. Otherwise it is
@@ -57,6 +65,42 @@ enum BoilerplateRules {
   /// chrome both by tag or role and by class (`<aside id="sidebar">`) gets no protection unless
   /// a `<main>` or `<article>` is inside it.
   static let protectedTextShare = 0.5
+
+  /// The tag of a page's headline. A footer or a comment section (`<footer>`, or a word of
+  /// `trailingChromeWords`) that holds none, on a page that has one, is not protected by its
+  /// share of the page's text (`protectedTextShare`): beside a one-paragraph post, a footer's
+  /// credits or a new comment are most of the page. A thread of several `<article>`s (a
+  /// forum's `replies`) keeps the protection, as do wrappers with other chrome words
+  /// (`inline-and-sidebar-container`), which hold the post without its headline.
+  static let headlineTag = "h1"
+
+  /// Class or id words of the blocks that follow a post (its comments, the page's footer):
+  /// see `headlineTag`.
+  static let trailingChromeWords: Set<String> = [
+    "comment", "comments", "commentlist", "disqus", "respond", "replies", "footer", "colophon",
+  ]
+
+  /// Headings that title a block of other posts or of the site's furniture, lower case,
+  /// without the punctuation around them (`PageAnalysis.headingKey`): the block they open
+  /// (`PageAnalysis.titledChrome`) is chrome however it is marked up. Only whole headings count;
+  /// "More" or "Related" alone could start a section of the post.
+  static let chromeHeadings: Set<String> = [
+    "related posts", "related articles", "related stories", "related content", "related reading",
+    "you may also like", "you might also like", "you may like", "you might like",
+    "you may also be interested in", "recommended for you", "recommended posts",
+    "recommended articles", "recommended reading", "more stories", "more posts", "more articles",
+    "more from the blog", "read next", "up next", "recent posts", "latest posts",
+    "latest articles", "popular posts", "most popular", "trending now",
+  ]
+
+  /// The block a heading of `chromeHeadings` opens has at most this many child elements: the
+  /// heading (or its wrapper) and the list or the cards. A wrapper of more parts is a column or
+  /// the page, which holds other things after the block.
+  static let maximumTitledBlockParts = 2
+
+  /// A heading of `chromeHeadings` has at most this many characters (its text is read only
+  /// then).
+  static let maximumChromeHeadingText = 40
 
   /// Whole class names or ids of a sidebar column: such a block is never protected by the share
   /// of the page's text it holds (beside a one-sentence post, a long "About me" is most of the

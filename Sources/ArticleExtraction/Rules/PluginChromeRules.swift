@@ -50,6 +50,10 @@ enum PluginChromeRules {
     "formkit-form",
     "ml-embedded",
     "tnp-subscription",
+    // Rate My Post: the star rating and its "Average rating 5 / 5. Vote count: 1", which
+    // every vote changes.
+    "rmp-widgets-container",
+    "rmp-rating-widget",
     // Tables of contents that repeat the post's headings: LuckyWP, the block themes' and Yoast's
     // blocks, Rank Math, Ultimate Blocks, Kadence.
     "lwptoc",

@@ -46,6 +46,16 @@ enum CleaningRules {
   /// A short link-heavy list is kept when each of its items has at least this many characters
   /// outside its links: sentences that cite a link, not a menu.
   static let listItemOwnText = 10
+  /// A list of at least this many items, each only a link, is a list of links however long
+  /// (`BlockCollector.isLinkList`).
+  static let minimumLinkListItems = 3
+  /// ... unless it holds more than this share of the page's text: then it is the page (an
+  /// index, a job board), not a list beside the post (which beside a short post may be longer
+  /// than the post).
+  static let maximumLinkListShare = 0.5
+  /// ... and when at least this share of its links lead to one host (or all stay within the
+  /// site): a site's menus and lists of posts do, a post's references do not.
+  static let oneSiteShare = 0.5
   /// Tags that cleaning may drop for link density.
   static let linkCheckedTags: Set<String> = ["ul", "ol", "div", "section", "table", "p", "dl"]
 }

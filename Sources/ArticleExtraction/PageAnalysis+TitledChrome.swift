@@ -1,0 +1,64 @@
+import HTMLParsing
+
+/// Sections titled as chrome: a heading that names what follows as other posts or the page's
+/// furniture ("Related posts", "You may also like"), and the block it opens.
+extension PageAnalysis {
+  /// The blocks opened by a heading of `BoilerplateRules.chromeHeadings`: from the heading,
+  /// the largest element around it whose text starts with the heading and which has no more
+  /// than `BoilerplateRules.maximumTitledBlockParts` child elements, short of `<body>`,
+  /// `<main>`, `<article>`, an element holding the page's headline, or one holding a platform
+  /// container. Empty when the page has none.
+  static func titledChrome(
+    _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], textLength: NodeCounts,
+    holdsHeadline: [Bool], holdsMatch: [Bool]
+  ) -> [Bool] {
+    let nodes = document.nodes
+    var titled: [Bool] = []
+    for index in nodes.indices
+    where nodes[index].kind == .element && traits[nodes[index].tag].contains(.heading)
+      && !skipped[index] && textLength[index] > 0
+      && textLength[index] <= BoilerplateRules.maximumChromeHeadingText
+    {
+      guard BoilerplateRules.chromeHeadings.contains(headingKey(document.text(of: index))) else {
+        continue
+      }
+      var section = index
+      while true {
+        let parent = nodes[section].parent
+        guard parent > 0, nodes[parent].kind == .element,
+          traits[nodes[parent].tag].isDisjoint(with: [.protected, .main, .article]),
+          holdsHeadline.isEmpty || !holdsHeadline[parent],
+          holdsMatch.isEmpty || !holdsMatch[parent],
+          !hasText(from: parent + 1, to: index, nodes, textLength),
+          elementCount(in: parent, document) <= BoilerplateRules.maximumTitledBlockParts
+        else { break }
+        section = parent
+      }
+      if titled.isEmpty { titled = Array(repeating: false, count: nodes.count) }
+      titled[section] = true
+    }
+    return titled
+  }
+
+  /// Whether a text node with visible text stands between nodes `start` and `end` (excluded).
+  private static func hasText(
+    from start: Int, to end: Int, _ nodes: [HTMLNode], _ textLength: NodeCounts
+  ) -> Bool {
+    (start..<end).contains { nodes[$0].kind == .text && textLength[$0] > 0 }
+  }
+
+  /// How many child elements element `index` has.
+  private static func elementCount(in index: Int, _ document: HTMLDocument) -> Int {
+    document.children(of: index).reduce(0) { $0 + (document.nodes[$1].kind == .element ? 1 : 0) }
+  }
+
+  /// A heading's text as `BoilerplateRules.chromeHeadings` holds it: ASCII lower case, words
+  /// joined by one space, without the punctuation around them.
+  static func headingKey(_ text: String) -> String {
+    var key = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let isMark: (Character) -> Bool = { $0.isPunctuation || $0.isSymbol || $0.isWhitespace }
+    while let last = key.last, isMark(last) { key.removeLast() }
+    while let first = key.first, isMark(first) { key.removeFirst() }
+    return key
+  }
+}

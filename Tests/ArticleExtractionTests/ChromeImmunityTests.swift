@@ -1,0 +1,141 @@
+import ArticleExtraction
+import Foundation
+import HTMLParsing
+import Testing
+
+/// A post of one paragraph: the case where the chrome beside it holds more text than the post.
+private let shortPost =
+  "The swimming pool on Mill Lane reopens on Saturday after two years of repairs, the council said."
+
+/// Sentences long enough to pass for prose, and longer than `shortPost`.
+private let longChrome = """
+  Thanks for writing this up. I tried it last weekend and it worked exactly as you describe, \
+  although it took me a little longer than I expected the first time round. Looking forward to \
+  the next post, and to the one after that, whatever it turns out to be about.
+  """
+
+/// A page without platform markup: a headline and the short post in a column, and `chrome`
+/// inside the same column after the post, or before `</body>` when `atEnd`.
+private func page(_ chrome: String, atEnd: Bool = false) -> String {
+  """
+  <html><head><title>Pool reopens</title></head><body>
+  <div id="main"><h1>Pool reopens</h1><p>\(shortPost)</p>
+  \(atEnd ? "" : chrome)</div>
+  \(atEnd ? chrome : "")</body></html>
+  """
+}
+
+private func bodyTexts(_ html: String) throws -> [String] {
+  try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+}
+
+@Suite("Chrome beside a short post stays out, however much text it holds")
+struct ChromeImmunityTests {
+  /// A footer or a comment section holding more text than a one-paragraph post was protected by
+  /// its share of the page, so a longer footer credit or a new comment changed the article.
+  @Test(
+    "a chrome block that does not hold the headline is not protected by its length",
+    arguments: [
+      ("<div id=\"Footer\"><p class=\"smallprint\">\(longChrome)</p></div>", false),
+      ("<div class=\"footer\"><div class=\"footer-copyright\">\(longChrome)</div></div>", false),
+      (
+        """
+        <section id="comments" class="comments-area"><h2 class="comments-title">One comment</h2>\
+        <ol class="comment-list"><li class="comment"><article class="comment-body"><footer \
+        class="comment-meta"><b class="fn">Jordan Reader</b> says:</footer><div \
+        class="comment-content"><p>\(longChrome)</p></div></article></li></ol></section>
+        """, true
+      ),
+    ])
+  func chromeWithoutHeadline(chrome: String, atEnd: Bool) throws {
+    let texts = try bodyTexts(page(chrome, atEnd: atEnd))
+    #expect(texts == [shortPost])
+  }
+
+  /// The wrapper around the headline and the post keeps its protection: a layout word on it
+  /// does not drop the post.
+  @Test("a chrome word on the wrapper holding the headline keeps the post")
+  func wrapperWithHeadline() throws {
+    let html = """
+      <html><head><title>Pool reopens</title></head><body>
+      <div class="content-sidebar-wrap"><h1>Pool reopens</h1><p>\(shortPost)</p>
+      <p>\(longChrome)</p></div>
+      <ul>\((1...8).map { "<li><a href=\"/c/\($0)\">Category \($0)</a></li>" }.joined())</ul>
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains(shortPost))
+  }
+
+  /// Cards of other posts whose titles are no links and no headings, after a heading that says
+  /// what they are: the block the heading opens is chrome, whatever its classes.
+  @Test(
+    "a block titled as related posts stays out, a section of the post stays in",
+    arguments: ["Related posts", "You may also like:", "RECENT POSTS"])
+  func titledChrome(heading: String) throws {
+    let cards = (1...3).map {
+      "<div class=\"card\"><p class=\"title\">Pool news \($0)</p><p>\(longChrome)</p></div>"
+    }.joined()
+    let html = """
+      <html><head><title>Pool reopens</title></head><body>
+      <div class="wrap"><h1>Pool reopens</h1><p>\(shortPost)</p>
+      <h2>More about the pool</h2><p>The pool has a new roof, new tiles and a café.</p></div>
+      <div class="section"><div class="head"><h2>\(heading)</h2></div>
+      <div class="cards">\(cards)</div></div>
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains(shortPost))
+    #expect(texts.contains("More about the pool"))
+    #expect(!texts.contains { $0.contains("Thanks for writing") })
+  }
+
+  /// A list whose items are each a link to the same site and nothing else is a list of links
+  /// however long it is: a menu, tags, other posts. A list of sentences that cite links, a
+  /// list of references to other sites and a table of contents are the post's.
+  @Test("a long list of links to the site's posts stays out; the post's own lists stay in")
+  func linkLists() throws {
+    let titles = (1...12).map { "Seven ways to spend a rainy weekend indoors, part \($0)" }
+    let links = titles.enumerated().map { position, title in
+      "<li><a href=\"https://www.example.com/p/\(position)\">\(title)</a></li>"
+    }.joined()
+    let sentences = (1...3).map {
+      "<li>The council published <a href=\"/r/\($0)\">report \($0)</a> on the state of the pool.</li>"
+    }.joined()
+    // Lists longer than `CleaningRules.linkHeavyMaximumLength`, which a shorter link-heavy
+    // block is dropped for.
+    let hosts = ["nature.com", "doi.org", "nih.gov", "who.int", "cdc.gov", "bmj.com"]
+    let references = (hosts + hosts.map { "journals." + $0 }).map {
+      "<li><a href=\"https://www.\($0)/pools\">Water quality in public pools, \($0)</a></li>"
+    }.joined()
+    let contents = (1...16).map {
+      "<li><a href=\"#part-\($0)\">What changes with the new pool, part \($0)</a></li>"
+    }.joined()
+    let html = """
+      <html><head><title>Pool reopens</title></head><body><article>
+      <h1>Pool reopens</h1><div class="entry-content"><ul>\(contents)</ul><p>\(shortPost)</p>
+      <ul>\(sentences)</ul><h3>References</h3><ul>\(references)</ul>
+      <h3>More from the blog</h3><ul>\(links)</ul>
+      </div></article></body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains("The council published report 2 on the state of the pool."))
+    #expect(texts.contains("Water quality in public pools, doi.org"))
+    #expect(texts.contains("What changes with the new pool, part 2"))
+    #expect(!texts.contains { $0.contains("rainy weekend") })
+  }
+
+  /// Webflow writes `w-condition-invisible` (`display: none`) on a block whose field is empty
+  /// or switched off; its text is never shown.
+  @Test("a block Webflow hides stays out")
+  func webflowHidden() throws {
+    let html = """
+      <html><head><title>Pool reopens</title></head><body><article>
+      <h1>Pool reopens</h1><div class="w-richtext"><p>\(shortPost)</p></div>
+      <div class="audio-player w-condition-invisible"><div>10</div><div>mins read</div></div>
+      </article></body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts == [shortPost])
+  }
+}
