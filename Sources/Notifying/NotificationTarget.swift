@@ -28,6 +28,17 @@ public enum NotificationTarget: Sendable, Hashable, CustomStringConvertible {
       else {
         throw .badTarget(text, reason: "a webhook is webhook:http://… or webhook:https://…")
       }
+      let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
+      if let at = parts[2].lastIndex(of: "@") {
+        // user:password@ would be kept in the store's queue and shown in every error; the
+        // message names the URL without it.
+        let hidden = parts[0] + "//" + "…@" + parts[2][parts[2].index(after: at)...]
+        throw .badTarget(
+          "webhook:" + ([hidden] + parts.dropFirst(3)).joined(separator: "/"),
+          reason:
+            "credentials in a webhook URL are refused (they would be stored and shown); "
+            + "the webhook secret (REDLINE_WEBHOOK_SECRET) signs each delivery instead")
+      }
       self = .webhook(url: rest)
     case "mailto":
       let parts = rest.split(separator: "@", omittingEmptySubsequences: false)

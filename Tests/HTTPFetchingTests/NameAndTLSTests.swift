@@ -39,6 +39,29 @@ struct NameAndTLSTests {
   }
 }
 
+extension NameAndTLSTests {
+  @Test("--ca-bundle: a certificate the bundle vouches for is trusted; without it, a TLS error")
+  func caBundle() async throws {
+    let trusted = try TLSServer()
+    defer { trusted.stop() }
+    var options = FetchOptions(connectTimeout: 5, totalTimeout: 10, maxRetries: 0)
+    options.caBundle = trusted.certificate
+    let fetcher = CurlFetcher(options: options)
+    #expect(try await fetcher.fetch("https://127.0.0.1:\(trusted.port)/").status == 200)
+
+    let untrusted = try TLSServer()
+    defer { untrusted.stop() }
+    let plain = CurlFetcher(
+      options: FetchOptions(connectTimeout: 5, totalTimeout: 10, maxRetries: 0))
+    await #expect {
+      try await plain.fetch("https://127.0.0.1:\(untrusted.port)/")
+    } throws: { error in
+      guard case .tls = error as? FetchError else { return false }
+      return true
+    }
+  }
+}
+
 /// `openssl s_server` on 127.0.0.1 with a throw-away self-signed certificate, answering one
 /// connection with its status page over HTTP/1.0 and logging the ALPN protocols the client
 /// offered. No Swift TLS server is available here, and openssl cannot speak HTTP/2 itself. It
@@ -48,6 +71,8 @@ final class TLSServer {
   private let process: Process
   private let output: Pipe
   private let folder: String
+  /// The server's self-signed certificate (PEM), for a client's CA bundle.
+  var certificate: String { folder + "/cert.pem" }
 
   init() throws {
     folder = NSTemporaryDirectory() + "redline-tls-" + UUID().uuidString
@@ -55,8 +80,8 @@ final class TLSServer {
     let request = try Self.openssl(
       [
         "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-subj", "/CN=127.0.0.1", "-days", "1", "-keyout", folder + "/key.pem", "-out",
-        folder + "/cert.pem",
+        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-days", "1",
+        "-keyout", folder + "/key.pem", "-out", folder + "/cert.pem",
       ])
     for _ in 0..<2000 where isAlive(request.processIdentifier) { usleep(10_000) }
     request.waitUntilExit()

@@ -41,6 +41,18 @@ struct NotifyingTests {
     }
   }
 
+  @Test("a webhook URL with credentials is refused, and the message does not show them")
+  func webhookCredentials() {
+    #expect {
+      try NotificationTarget(parsing: "webhook:https://alice:s3cret@hooks.example/in?x=1")
+    } throws: { error in
+      let message = String(describing: error)
+      return message.contains("credentials in a webhook URL are refused")
+        && message.contains("https://…@hooks.example/in?x=1") && !message.contains("s3cret")
+        && !message.contains("alice")
+    }
+  }
+
   @Test("the signature is HMAC-SHA256 over the timestamp, a full stop and the body")
   func signature() {
     // The same as Python's hmac.new(secret, b"1467709800.Hello, World!", sha256).hexdigest().
