@@ -80,9 +80,10 @@ struct SnapshotOutput {
     case .unchanged, .notHTML: counts.unchanged += 1
     }
     guard shows(report) else { return }
-    if case .failed(let reason) = report.outcome {
+    if case .failed(let failure) = report.outcome {
       // Fetch errors name the page ("fetching URL: …"); parse and extraction errors do not, and
       // in a run over many pages a line must say which page it is about.
+      let reason = failure.message
       printError(reason.contains(report.url) ? reason : "\(report.url): \(reason)")
     }
     switch format {
@@ -166,6 +167,11 @@ struct PageJSON: Encodable {
   var mediaType: String?
   /// Why the check failed.
   var error: String?
+  /// What kind of failure (`CheckFailure.Kind`): bad-url, fetch, answer, extraction, store,
+  /// settings, cancelled.
+  var failureKind: String?
+  /// The HTTP status of a failed check's answer, when one came.
+  var status: Int?
   /// The outcome of the page's previous check, if it was checked before.
   var previous: String?
   /// Whether the page answered again after failing last time.
@@ -210,9 +216,11 @@ struct PageJSON: Encodable {
     case .notHTML(let type):
       outcome = "not-html"
       mediaType = type
-    case .failed(let reason):
+    case .failed(let failure):
       outcome = "failed"
-      error = reason
+      error = failure.message
+      failureKind = failure.kind.rawValue
+      status = failure.status
     case .moved(let target):
       outcome = "moved"
       movedTo = target

@@ -195,10 +195,11 @@ struct MisbehavingServerTests {
     let started = ContinuousClock.now
     let report = await page.service.check(page.url)
 
-    guard case .failed(let reason) = report.outcome else {
+    guard case .failed(let failure) = report.outcome else {
       Issue.record("\(`case`.name): expected a failure, got \(report.outcome)")
       return
     }
+    let reason = failure.message
     #expect(reason.contains(`case`.expected), "\(reason)")
     #expect(reason.contains(page.url))
     #expect(!reason.contains("\n"))

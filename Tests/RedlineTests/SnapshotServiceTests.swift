@@ -103,22 +103,32 @@ struct SnapshotServiceTests {
     let before = try FileManager.default.contentsOfDirectory(atPath: store.path(of: page)).sorted()
     let textBefore = try store.articleText(of: page, capture: "20160702T095300Z")
 
-    let failures: [(String, (StubFetcher) -> Void)] = [
-      ("HTTP 404", { $0.set(url, html: "<p>gone</p>", status: 404) }),
-      ("not an HTML page", { $0.set(url, html: "\u{89}PNG\r\n\u{1A}\n\0\0\0\rIHDR") }),
-      ("timed out", { $0.fail(url, with: .timedOut(url: url, message: "timed out")) }),
-      ("no article found", { $0.set(url, html: "<html><body><script>x()</script></body></html>") }),
+    let failures: [(String, CheckFailure.Kind, Int?, (StubFetcher) -> Void)] = [
+      ("HTTP 404", .answer, 404, { $0.set(url, html: "<p>gone</p>", status: 404) }),
+      (
+        "not an HTML page", .answer, 200,
+        { $0.set(url, html: "\u{89}PNG\r\n\u{1A}\n\0\0\0\rIHDR") }
+      ),
+      ("timed out", .fetch, nil, { $0.fail(url, with: .timedOut(url: url, message: "timed out")) }),
+      (
+        "no article found", .extraction, 200,
+        { $0.set(url, html: "<html><body><script>x()</script></body></html>") }
+      ),
     ]
-    for (expected, setUp) in failures {
+    for (expected, kind, status, setUp) in failures {
       clock.advance(60)
       setUp(fetcher)
       let report = await service.check(url)
-      guard case .failed(let reason) = report.outcome else {
+      guard case .failed(let failure) = report.outcome else {
         Issue.record("expected a failure for \(expected), got \(report.outcome)")
         continue
       }
+      let reason = failure.message
       #expect(reason.contains(expected))
       #expect(!reason.contains("\n"))
+      // Typed where it happened: the kind and the status are not read back from the text.
+      #expect(failure.kind == kind, "\(expected)")
+      #expect(failure.status == status, "\(expected)")
     }
     let after = try FileManager.default.contentsOfDirectory(atPath: store.path(of: page)).sorted()
     #expect(after == before)

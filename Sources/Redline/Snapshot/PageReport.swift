@@ -12,8 +12,8 @@ public struct PageReport: Sendable, Equatable {
     case unchanged
     /// Content that is not HTML was stored raw, with no article (a PDF, an image, JSON …).
     case notHTML(mediaType: String)
-    /// Nothing was stored; why.
-    case failed(String)
+    /// Nothing was stored; why (its kind, the HTTP status when an answer came, the message).
+    case failed(CheckFailure)
     /// The post now redirects to another page, after it had answered at its own URL; nothing
     /// was stored (the other page's article is not a version of the post).
     case moved(to: String)

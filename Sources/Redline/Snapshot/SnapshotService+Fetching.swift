@@ -169,7 +169,7 @@ extension SnapshotService {
         return PageReport(url: page.url, outcome: .notHTML(mediaType: mediaType), capture: time)
       }
     } catch {
-      return PageReport(url: url, outcome: .failed(String(describing: error)))
+      return PageReport(url: url, outcome: .failed(CheckFailure(error)))
     }
   }
 }

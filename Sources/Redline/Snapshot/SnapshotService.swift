@@ -95,7 +95,9 @@ public struct SnapshotService: Sendable {
         }
         return reports.enumerated().map { position, report in
           report
-            ?? PageReport(url: urls[position], outcome: .failed("\(urls[position]): cancelled"))
+            ?? PageReport(
+              url: urls[position],
+              outcome: .failed(CheckFailure(.cancelled, message: "\(urls[position]): cancelled")))
         }
       }
     }
@@ -121,7 +123,9 @@ public struct SnapshotService: Sendable {
     do {
       normalized = try normalizedPageURL(url)
     } catch {
-      return .done(PageReport(url: url, outcome: .failed(String(describing: error))))
+      return .done(
+        PageReport(
+          url: url, outcome: .failed(CheckFailure(.badURL, message: String(describing: error)))))
     }
     // Made unique under the page lock (checkTime), where two runs cannot race.
     let time = CaptureTime.string(from: now())
@@ -164,7 +168,7 @@ public struct SnapshotService: Sendable {
       } catch {
         return recordFailure(
           url: normalized, time: time, status: fetched.response.status,
-          finalURL: fetched.response.finalURL, error: error)
+          finalURL: fetched.response.finalURL, error: error, kind: .extraction)
       }
     }
     do {
@@ -172,7 +176,7 @@ public struct SnapshotService: Sendable {
         try storeCheck(page: page, time: time, fetched: fetched, read: read)
       }
     } catch {
-      return PageReport(url: normalized, outcome: .failed(String(describing: error)))
+      return PageReport(url: normalized, outcome: .failed(CheckFailure(error)))
     }
   }
 
@@ -308,9 +312,13 @@ public struct SnapshotService: Sendable {
   /// Records a failed check: its status and final URL when an answer came (a 404, a redirect
   /// to a page that failed), so `audit` can tell a removed or moved post from a network error.
   func recordFailure(
-    url: String, time: String, status: Int?, finalURL: String? = nil, error: Error
+    url: String, time: String, status: Int?, finalURL: String? = nil, error: Error,
+    kind: CheckFailure.Kind? = nil
   ) -> PageReport {
-    let reason = String(describing: error)
+    let failure =
+      kind.map { CheckFailure($0, status: status, message: String(describing: error)) }
+      ?? CheckFailure(error, status: status)
+    let reason = failure.message
     do {
       try store.withPage(for: url) { page in
         let checked = checkTime(time, after: try store.latestCheck(of: page))
@@ -321,9 +329,12 @@ public struct SnapshotService: Sendable {
           in: page)
       }
     } catch {
-      return PageReport(url: url, outcome: .failed("\(reason); \(error)"))
+      return PageReport(
+        url: url,
+        outcome: .failed(
+          CheckFailure(.store, status: status, message: "\(reason); \(error)")))
     }
-    return PageReport(url: url, outcome: .failed(reason))
+    return PageReport(url: url, outcome: .failed(failure))
   }
 }
 

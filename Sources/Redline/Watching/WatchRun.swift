@@ -83,7 +83,9 @@ public struct WatchRun: Sendable {
         fetcher = try makeFetcher(settings)
       } catch {
         result.reports += watches.map {
-          PageReport(url: $0.watch.url, outcome: .failed("\($0.watch.url): \(error)"))
+          PageReport(
+            url: $0.watch.url,
+            outcome: .failed(CheckFailure(.settings, message: "\($0.watch.url): \(error)")))
         }
         continue
       }
@@ -96,7 +98,10 @@ public struct WatchRun: Sendable {
           usable.append(due)
         } catch {
           result.reports.append(
-            PageReport(url: due.watch.url, outcome: .failed("\(due.watch.url): \(error)")))
+            PageReport(
+              url: due.watch.url,
+              outcome: .failed(
+                CheckFailure(.settings, message: "\(due.watch.url): \(error)"))))
         }
       }
       var urls = usable.filter { !$0.watch.feed }.map(\.watch.url)
