@@ -2,9 +2,9 @@ import Foundation
 import LoopbackServer
 import Testing
 
-/// `Tests/Fixtures/store-8ffb682`: a store the previous main wrote (format 1).
-private let previousStore = samplePost.deletingLastPathComponent()
-  .appendingPathComponent("store-8ffb682").path
+/// Stores earlier mains wrote: `store-8ffb682` (format 1) and `store-6041352` (format 2, the
+/// main before the activity index), each from the same five checks of the sample post.
+private let previousStores = ["store-8ffb682", "store-6041352"]
 private let postURL =
   "http://libyaanalysis.blogspot.com/2016/07/general-khalifa-haftar-visits-both.html"
 
@@ -13,17 +13,20 @@ private let postURL =
 @Suite("a store written by the previous main", .serialized)
 struct StoreCompatibilityTests {
   /// A copy of the fixture, so that nothing writes to the committed files.
-  private func copy(_ work: TemporaryFolder) throws -> String {
+  private func copy(_ work: TemporaryFolder, _ fixture: String) throws -> String {
     let store = work.file("store")
+    let previousStore = samplePost.deletingLastPathComponent().appendingPathComponent(fixture)
+      .path
     try FileManager.default.copyItem(atPath: previousStore, toPath: store)
     try? FileManager.default.removeItem(atPath: store + "/README.md")
     return store
   }
 
-  @Test("it reads, verifies, diffs and audits as it is")
-  func reads() throws {
+  @Test("it reads, verifies, diffs and audits as it is", arguments: previousStores)
+  func reads(fixture: String) throws {
     let work = try TemporaryFolder()
-    let store = try copy(work)
+    let store = try copy(work, fixture)
+    let formatBefore = try? Data(contentsOf: URL(fileURLWithPath: store + "/.redline-store.json"))
     let verify = try redline(["verify", "--store", store])
     #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     #expect(verify.stderr.contains("1 page, 2 captures, 5 history lines"))
@@ -53,14 +56,18 @@ struct StoreCompatibilityTests {
     #expect(pages.count == 1)
     #expect((pages.first?["edits"] as? [Any])?.count == 1)
     #expect((report["unavailableLabels"] as? [Any])?.isEmpty == true)
-    // Reading never writes: no format record appears.
-    #expect(!FileManager.default.fileExists(atPath: store + "/.redline-store.json"))
+    // Reading never writes: the format record is as it was (none for format 1), no index.
+    #expect(
+      (try? Data(contentsOf: URL(fileURLWithPath: store + "/.redline-store.json"))) == formatBefore)
+    #expect(!FileManager.default.fileExists(atPath: store + "/.activity.log"))
   }
 
-  @Test("a new check of the same article is unchanged; the store then records format 3")
-  func carriesOn() throws {
+  @Test(
+    "a new check of the same article is unchanged; the store then records format 3",
+    arguments: previousStores)
+  func carriesOn(fixture: String) throws {
     let work = try TemporaryFolder()
-    let store = try copy(work)
+    let store = try copy(work, fixture)
     let page = try Data(contentsOf: samplePost.appendingPathComponent("v3.html"))
     let server = try LoopbackServer { _ in
       .respond(
