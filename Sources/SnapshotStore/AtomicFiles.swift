@@ -197,14 +197,25 @@ private func holding<T>(
 private let lockPollMicroseconds: UInt32 = 20_000
 
 func readFile(_ path: String) throws -> [UInt8] {
-  // Never through a symbolic link: a link planted in a store must not make Redline read
-  // (and show, or hash as evidence) a file outside it.
+  let descriptor = try openForReading(path)
+  defer { close(descriptor) }
+  return try readAll(descriptor, path: path)
+}
+
+/// Opens a store file to read it, never through a symbolic link: a link planted in a store must
+/// not make Redline read (and show, or hash as evidence) a file outside it.
+/// - Throws: `StoreError.unreadable` ("missing") or the link or system error, naming the file.
+func openForReading(_ path: String) throws -> Int32 {
   let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
   guard descriptor >= 0 else {
     if errno == ENOENT { throw StoreError.unreadable(path: path, reason: "missing") }
     throw openError(path, writing: false)
   }
-  defer { close(descriptor) }
+  return descriptor
+}
+
+/// The rest of an open file's bytes.
+func readAll(_ descriptor: Int32, path: String) throws -> [UInt8] {
   switch readToEnd(descriptor) {
   case .success(let bytes): return bytes
   case .failure(let failure):
@@ -253,41 +264,33 @@ func isFolder(_ path: String) -> Bool? {
 /// The names in a folder, without "." and "..", in the order the file system gives them.
 /// - Throws: `StoreError.unreadable` with the system's reason.
 func folderEntries(_ folder: String) throws -> [String] {
-  guard let stream = opendir(folder) else {
-    throw StoreError.unreadable(path: folder, reason: errnoText())
-  }
-  defer { closedir(stream) }
-  var names: [String] = []
-  errno = 0
-  while let entry = readdir(stream) {
-    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-      String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-    }
-    if name != "." && name != ".." { names.append(name) }
-  }
-  guard errno == 0 else { throw StoreError.unreadable(path: folder, reason: errnoText()) }
-  return names
+  try readFolder(folder) { name, _ in name }
 }
 
 /// The names in a folder (without "." and ".."), each with whether it is a symbolic link, as
 /// one `readdir` pass tells (its `d_type`; `lstat` only where the file system gives no type).
 /// - Throws: `StoreError.unreadable` with the system's reason.
 func folderEntriesWithLinks(_ folder: String) throws -> [(name: String, isLink: Bool)] {
+  try readFolder(folder) { name, type in
+    let isLink =
+      type == UInt8(DT_UNKNOWN) ? isSymbolicLink(folder + "/" + name) : type == UInt8(DT_LNK)
+    return (name, isLink)
+  }
+}
+
+/// One `readdir` pass over a folder: `entry` of each name but "." and ".." with its `d_type`.
+private func readFolder<T>(_ folder: String, _ entry: (String, UInt8) -> T) throws -> [T] {
   guard let stream = opendir(folder) else {
     throw StoreError.unreadable(path: folder, reason: errnoText())
   }
   defer { closedir(stream) }
-  var entries: [(name: String, isLink: Bool)] = []
+  var entries: [T] = []
   errno = 0
-  while let entry = readdir(stream) {
-    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+  while let next = readdir(stream) {
+    let name = withUnsafeBytes(of: next.pointee.d_name) { raw in
       String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
     }
-    guard name != "." && name != ".." else { continue }
-    let type = entry.pointee.d_type
-    let isLink =
-      type == UInt8(DT_UNKNOWN) ? isSymbolicLink(folder + "/" + name) : type == UInt8(DT_LNK)
-    entries.append((name, isLink))
+    if name != "." && name != ".." { entries.append(entry(name, next.pointee.d_type)) }
   }
   guard errno == 0 else { throw StoreError.unreadable(path: folder, reason: errnoText()) }
   return entries

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import FileDescriptorIO
 import Synchronization
 
 #if canImport(Glibc)
@@ -41,11 +40,7 @@ final class HistoryCache: Sendable {
   func history(at path: String, parse: ([UInt8]) throws -> [HistoryEntry]) throws
     -> [HistoryEntry]
   {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-    guard descriptor >= 0 else {
-      if errno == ENOENT { throw StoreError.unreadable(path: path, reason: "missing") }
-      throw openError(path, writing: false)
-    }
+    let descriptor = try openForReading(path)
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
@@ -59,13 +54,7 @@ final class HistoryCache: Sendable {
     {
       return cached.history
     }
-    let bytes: [UInt8]
-    switch readToEnd(descriptor) {
-    case .success(let read): bytes = read
-    case .failure(let failure):
-      throw StoreError.unreadable(path: path, reason: String(cString: strerror(failure.errno)))
-    }
-    let history = try parse(bytes)
+    let history = try parse(try readAll(descriptor, path: path))
     entries.withLock { list in
       list.removeAll { $0.path == path }
       list.append((path, Entry(key: key, history: history)))
