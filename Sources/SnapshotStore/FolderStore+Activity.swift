@@ -23,15 +23,34 @@ extension FolderStore {
   }
 
   /// Appends the index line of `entry` when it is activity. Call before the history line.
+  ///
+  /// Activity is decided in time order. A line appended in time order follows the line before
+  /// it in the file; one taken into the page's past (or appended after such a line) is placed
+  /// in the page's timeline, and the check that follows it in time is indexed too when it
+  /// becomes activity (the first capture, now an edit of the imported one).
   func indexActivity(_ entry: HistoryEntry, previousLine: [UInt8]?, folder: String) throws {
     let previous = previousLine.flatMap {
       try? JSONDecoder().decode(HistoryEntry.self, from: Data($0))
     }
-    guard entry.isActivity(after: previous) else { return }
     let relative =
       folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : folder
-    try appendLine(
-      Self.activityLine(entry, folder: relative), to: activityFilePath, sync: syncsWrites)
+    var lines: [HistoryEntry] = []
+    if entry.isBackfilled || previous?.isBackfilled == true {
+      let file = folder + "/history.jsonl"
+      let timeline = try resolvedHistory(historyLines(try readFileIfPresent(file)), file: file)
+      let before = timeline.last { $0.time < entry.time }
+      if entry.isActivity(after: before) { lines.append(entry) }
+      if let after = timeline.first(where: { $0.time > entry.time }), after.isActivity(after: entry)
+      {
+        lines.append(after)
+      }
+    } else if entry.isActivity(after: previous) {
+      lines.append(entry)
+    }
+    for line in lines {
+      try appendLine(
+        Self.activityLine(line, folder: relative), to: activityFilePath, sync: syncsWrites)
+    }
   }
 
   /// The pages an audit of the period from `since` through `until` (store times, inclusive,
@@ -102,11 +121,14 @@ extension FolderStore {
 
 extension HistoryEntry {
   /// Whether this check is activity, what an audit can report: anything but a quiet check
-  /// (`new` or `unchanged`, at the page's own URL, after a check that also left the page at
-  /// its own URL with its own article). The activity index holds exactly these lines.
+  /// (the page's first capture, or `unchanged`, at the page's own URL, after a check that also
+  /// left the page at its own URL with its own article). The activity index holds exactly
+  /// these lines. A `new` line with a line before it in time is activity: it follows a
+  /// capture imported into the page's past, against which it may be an edit.
   public func isActivity(after previous: HistoryEntry?) -> Bool {
     guard [.new, .unchanged].contains(outcome), finalURL == nil else { return true }
-    return previous.map { !$0.leavesPageSettled } ?? false
+    guard let previous else { return false }
+    return outcome == .new || !previous.leavesPageSettled
   }
 
   /// Whether the page stood at its own URL with its own article after this check (a `back`

@@ -30,11 +30,13 @@ extension FolderStore {
   /// The store format this version of Redline writes and reads. 1: the first (no format file;
   /// read as it is). 2: history outcomes `moved`, `back` and `repaired`, `lostFiles`, captures
   /// with `articleFormat` (text with a links section), a head written before a page's first
-  /// line. 3: the activity index (`.activity.log`). A store of format 1 or 2 reads as it is;
-  /// its first write builds the index and records format 3. A store of a later format is
-  /// refused, so an older Redline never misreads or damages what a newer one wrote (nor writes
-  /// checks the index would miss).
-  public static let formatVersion = 3
+  /// line. 3: the activity index (`.activity.log`). 4: history lines taken into a page's
+  /// past (`recorded`, from `redline import`), which a history must be ordered by time to
+  /// read. A store of format 1 to 3 reads as it is; its first write builds the index (from 1
+  /// or 2) and records format 4. A store of a later format is refused, so an older Redline
+  /// never misreads or damages what a newer one wrote (nor writes checks the index would miss,
+  /// nor compares a new check with an imported older version).
+  public static let formatVersion = 4
 
   var formatFilePath: String { root + "/.redline-store.json" }
 
@@ -59,8 +61,9 @@ extension FolderStore {
   func recordFormat() throws {
     guard try storeFormat() < Self.formatVersion else { return }
     try withFileLock(root + "/" + storeLockFileName, timeout: lockTimeout) {
-      guard try storeFormat() < Self.formatVersion else { return }
-      try buildActivityIndex()
+      let format = try storeFormat()
+      guard format < Self.formatVersion else { return }
+      if format < 3 { try buildActivityIndex() }
       try writeAtomically(
         try encodeJSON(StoreFormatRecord(format: Self.formatVersion), pretty: true),
         to: formatFilePath, sync: syncsWrites)

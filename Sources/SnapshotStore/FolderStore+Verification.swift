@@ -176,8 +176,10 @@ extension FolderStore {
           kind: .repaired, path: historyFile,
           detail: "damage recorded by redline repair at \(entry.time): \(entry.error ?? "")"))
     }
-    for (index, entry) in entries.enumerated()
-    where entry.isActivity(after: index > 0 ? entries[index - 1] : nil) {
+    // Activity is decided in time order, as the writer and the audit decide it.
+    let timeline = timelineOrder(entries)
+    for (index, entry) in timeline.enumerated()
+    where entry.isActivity(after: index > 0 ? timeline[index - 1] : nil) {
       report.activity.insert("\(entry.time) \(relative)")
     }
     let lost = Set(entries.flatMap { $0.lostFiles ?? [] })

@@ -92,6 +92,7 @@ extension FolderStore {
       textSHA256: check.textSHA256, rawKept: true, title: check.title, error: check.error,
       finalURL: check.finalURL)
     kept.rules = check.rules
+    kept.recorded = check.recorded
     try commit([("html", rawBody)], time: check.time, check: kept, in: folder)
   }
 

@@ -122,7 +122,10 @@ public struct FolderStore: SnapshotStoring {
   public func latestCheck(of page: PageRecord) throws -> HistoryEntry? {
     let file = try checkedPath(of: page) + "/history.jsonl"
     guard let line = try lastCompleteLine(of: file) else { return nil }
-    return try resolvedHistory([line], file: file).first
+    let last = try resolvedHistory([line], file: file).first
+    // After a line taken into the past, the latest check is elsewhere in the file.
+    if last?.isBackfilled == true { return try history(of: page).last }
+    return last
   }
 
   /// The metadata of a capture.

@@ -65,7 +65,9 @@ func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [Hist
     if let capture = entry.capture, lost.contains(capture), entry.outcome != .unchanged {
       entry = entry.with(capture: .some(nil))
     }
-    if entry.storedCapture || (entry.outcome == .back && entry.capture != nil) {
+    // A line taken into the past is not what later-appended `unchanged` lines saw.
+    if !entry.isBackfilled, entry.storedCapture || (entry.outcome == .back && entry.capture != nil)
+    {
       latestCapture = entry
     }
     if entry.outcome == .unchanged, entry.capture == nil, let latestCapture {
@@ -77,7 +79,16 @@ func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [Hist
       result.append(entry)
     }
   }
-  return result
+  return timelineOrder(result)
+}
+
+/// A history in the order readers present it: by check time. Lines are appended in time order
+/// except those taken into the page's past by an import (`HistoryEntry.recorded`), which move
+/// to their place; the rest keep the order they were written in.
+func timelineOrder(_ entries: [HistoryEntry]) -> [HistoryEntry] {
+  guard entries.contains(where: \.isBackfilled) else { return entries }
+  return entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+    .map(\.element)
 }
 
 /// The capture times whose files a `repaired` line records as lost (`TIME.txt` or `TIME.json`
@@ -103,7 +114,11 @@ public func currentCapture(in history: [HistoryEntry]) -> String? {
 /// without the fields the latest capture already holds.
 func storedForm(of entry: HistoryEntry, previousLine: ArraySlice<UInt8>?) -> HistoryEntry {
   let previous: String?? = .some(previousLine.map { historyLineHash($0) })
-  guard entry.outcome == .unchanged else { return entry.with(previous: previous) }
+  // A line taken into the past keeps its capture: the latest line before it in the file is
+  // not the one it saw.
+  guard entry.outcome == .unchanged, !entry.isBackfilled else {
+    return entry.with(previous: previous)
+  }
   return entry.with(
     capture: .some(nil), textSHA256: .some(nil), metadataSHA256: .some(nil), title: .some(nil),
     previous: previous)

@@ -5,7 +5,8 @@ import WatchList
 ///
 /// Invariants every backend keeps: a capture is never half visible (its files and its history
 /// line appear together), history lines are never changed once written, and check times of
-/// one page strictly increase.
+/// one page strictly increase in the order written, except for a check taken into the page's
+/// past (`HistoryEntry.recorded`); `history(of:)` returns a page's checks ordered by time.
 public protocol SnapshotStoring: Sendable {
   /// The page record for a URL, or nil when the store has never seen it.
   func page(for url: String) throws -> PageRecord?

@@ -98,6 +98,14 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   /// The extraction rules that made this check's article (a site's or a watch's selector and
   /// ignore rules, as `PageRules.label` writes them); nil when automatic extraction did.
   public var rules: String? = nil
+  /// For a check taken into a page's past (`redline import` of a capture older than the page's
+  /// latest check): when its line was appended. Its `time` is when the page was seen, earlier
+  /// than lines before it; readers order a history by `time` (`resolvedHistory`), the chain
+  /// stays in the order lines were appended. Nil for every other line.
+  public var recorded: String? = nil
+
+  /// Whether this line was taken into the page's past after later checks (`recorded`).
+  public var isBackfilled: Bool { recorded != nil }
 
   /// Creates a history entry.
   public init(
@@ -149,6 +157,7 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
       title: title ?? self.title, error: error, finalURL: finalURL,
       previous: previous ?? self.previous, lostFiles: lostFiles)
     copy.rules = rules
+    copy.recorded = recorded
     return copy
   }
 }

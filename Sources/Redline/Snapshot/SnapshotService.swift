@@ -29,6 +29,11 @@ public struct SnapshotService: Sendable {
   /// Where captures come from when not fetched by Redline (`redline import`); recorded in
   /// their metadata.
   public var provenance: CaptureProvenance? = nil
+  /// Whether a check older than the page's latest one is taken into the page's past at its
+  /// own time (`redline import` of an archive older than the store) rather than moved after
+  /// the latest check. Such a check is compared with the version before it in time; only
+  /// checks that read an article are taken in (see `storeCheck`).
+  public var takesChecksIntoThePast = false
 
   /// Creates the use case.
   public init(
@@ -183,8 +188,11 @@ public struct SnapshotService: Sendable {
   private func storeCheck(
     page: PageRecord, time proposedTime: String, fetched: FetchedPage, read: ReadArticle
   ) throws -> PageReport {
-    let history = try store.history(of: page)
-    let time = checkTime(proposedTime, after: history.last)
+    let fullHistory = try store.history(of: page)
+    let past = takesChecksIntoThePast ? try pastPlace(proposedTime, in: fullHistory) : nil
+    // In the past, the page is what it was then: its history and captures before the time.
+    let history = past == nil ? fullHistory : fullHistory.filter { $0.time < proposedTime }
+    let time = past == nil ? checkTime(proposedTime, after: history.last) : proposedTime
     let response = fetched.response
     let textHash = sha256Hex(Array(read.text.utf8))
     let bodyHash = sha256Hex(response.body)
@@ -196,6 +204,7 @@ public struct SnapshotService: Sendable {
         bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
         finalURL: movedURL(response, page: page))
       entry.rules = pageRules?.label
+      entry.recorded = past?.recorded
       try store.record(entry, rawBody: keepRaw == .always ? response.body : nil, in: page)
     }
     // The common case, answered from the history line alone: the same article as last time.
@@ -205,12 +214,13 @@ public struct SnapshotService: Sendable {
       try recordUnchanged(.unchanged, capture: current)
       return PageReport(url: page.url, outcome: .unchanged)
     }
-    let captures = try store.captures(of: page)
+    let captures = try store.captures(of: page).filter { past == nil || $0.time < time }
     let own = captures.filter { !isForeign($0, pageURL: page.url) }
     // A post that redirects elsewhere after it answered at its own URL has moved: the other
     // page's article is not a version of it.
-    if let moved = try recordMove(
-      page: page, time: time, response: response, bodySHA256: bodyHash, captures: { captures })
+    if past == nil,
+      let moved = try recordMove(
+        page: page, time: time, response: response, bodySHA256: bodyHash, captures: { captures })
     {
       return moved
     }
@@ -254,6 +264,7 @@ public struct SnapshotService: Sendable {
       bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
       finalURL: movedURL(response, page: page))
     entry.rules = pageRules?.label
+    entry.recorded = past?.recorded
     try store.save(
       NewCapture(metadata: metadata, rawBody: response.body, articleText: read.text),
       recording: entry, in: page)
@@ -309,6 +320,24 @@ public struct SnapshotService: Sendable {
     return (nil, latest)
   }
 
+  /// Where a check at `time` goes when it is older than the page's latest check and
+  /// `takesChecksIntoThePast` is set: into the page's past, its line recorded (appended) now.
+  /// Nil for a check that is the page's latest (the usual case).
+  /// - Throws: `StoreError.duplicateCapture` when the page already has a check at that time
+  ///   (an archive imported twice).
+  private func pastPlace(_ time: String, in history: [HistoryEntry]) throws -> PastPlace? {
+    guard let latest = history.last, time < latest.time else { return nil }
+    if history.contains(where: { $0.time == time || $0.capture == time }) {
+      throw StoreError.duplicateCapture(path: time)
+    }
+    // Append times strictly increase along the chain, like check times of lines appended in
+    // time order.
+    let appended = history.map { $0.recorded ?? $0.time }.max() ?? latest.time
+    let clock = CaptureTime.string(from: Date())
+    return PastPlace(
+      recorded: checkTime(clock, after: HistoryEntry(time: appended, outcome: .unchanged)))
+  }
+
   /// Records a failed check: its status and final URL when an answer came (a 404, a redirect
   /// to a page that failed), so `audit` can tell a removed or moved post from a network error.
   func recordFailure(
@@ -321,7 +350,11 @@ public struct SnapshotService: Sendable {
     let reason = failure.message
     do {
       try store.withPage(for: url) { page in
-        let checked = checkTime(time, after: try store.latestCheck(of: page))
+        let latest = try store.latestCheck(of: page)
+        // A failure is not taken into the past: moved after the latest check, it would say
+        // the page fails now.
+        if takesChecksIntoThePast, let latest, time < latest.time { return }
+        let checked = checkTime(time, after: latest)
         try store.record(
           HistoryEntry(
             time: checked, outcome: .failed, status: status, error: reason,
@@ -336,6 +369,11 @@ public struct SnapshotService: Sendable {
     }
     return PageReport(url: url, outcome: .failed(failure))
   }
+}
+
+/// A check taken into a page's past: when its line is appended.
+struct PastPlace {
+  let recorded: String
 }
 
 /// A stored version of the post: a capture and its article text in the current format where

@@ -16,9 +16,16 @@ public struct ImportSummary: Sendable, Equatable {
   public var unchanged = 0
   /// Checks recorded as failed or as not HTML, for pages Redline knows.
   public var otherChecks = 0
-  /// Responses that were not newer than their page's latest check: already imported, or
-  /// older than the page's history (see docs/WARC.md, "Import").
-  public var notNewer = 0
+  /// Responses whose page already has a check at their time: imported before.
+  public var alreadyImported = 0
+  /// Captures and unchanged checks older than their page's latest check, taken into the
+  /// page's past at their time (see docs/WARC.md, "Captures older than a page's history");
+  /// also counted in `captures` or `unchanged`.
+  public var intoThePast = 0
+  /// Responses older than their page's latest check that are not an article (a failure, a
+  /// 304, content that is not HTML): left out, since only a version of the post is taken
+  /// into the past.
+  public var pastNotTaken = 0
   /// Non-HTML responses of URLs that are not pages (images, scripts, styles): counted only.
   public var resources = 0
   /// Redirects (3xx) and responses whose payload could not be read (an encoding Redline does
@@ -101,15 +108,20 @@ public func importWebArchives(
       }
     }
   }
-  var latest: [String: String] = [:]
+  // Per page the store knows: the times of its checks and captures, and its latest check.
+  var known: [String: (times: Set<String>, latest: String)] = [:]
   for entry in entries.sorted(by: { ($0.page, $0.time, $0.order) < ($1.page, $1.time, $1.order) }) {
-    if latest[entry.page] == nil, let page = try store.page(for: entry.page) {
-      latest[entry.page] = try store.latestCheck(of: page)?.time ?? ""
+    if known[entry.page] == nil, let page = try store.page(for: entry.page) {
+      let history = try store.history(of: page)
+      known[entry.page] = (
+        Set(history.map(\.time) + history.compactMap(\.capture)), history.last?.time ?? ""
+      )
     }
-    if let known = latest[entry.page], entry.time <= known {
-      summary.notNewer += 1
+    if known[entry.page]?.times.contains(entry.time) == true {
+      summary.alreadyImported += 1
       continue
     }
+    let intoThePast = known[entry.page].map { entry.time < $0.latest } ?? false
     guard
       let response = try archivedResponse(
         entry, byDigest: byDigest, byURIAndDate: byURIAndDate, maxBodySize: maxBodySize)
@@ -122,8 +134,12 @@ public func importWebArchives(
       continue
     }
     let isHTML = response.mediaType.map { $0.contains("html") } ?? true
-    if !isHTML && latest[entry.page] == nil && !htmlPages.contains(entry.page) {
+    if !isHTML && known[entry.page] == nil && !htmlPages.contains(entry.page) {
       summary.resources += 1
+      continue
+    }
+    if intoThePast && !(isHTML && (200..<300).contains(response.status)) {
+      summary.pastNotTaken += 1
       continue
     }
     var service = SnapshotService(
@@ -132,13 +148,21 @@ public func importWebArchives(
     service.provenance = CaptureProvenance(
       source: "import", file: entry.file, recordID: entry.recordID, software: entry.software,
       archivedDate: entry.date)
+    service.takesChecksIntoThePast = true
     let report = await service.check(entry.page)
     switch report.outcome {
     case .new, .changed: summary.captures += 1
     case .unchanged, .back: summary.unchanged += 1
     default: summary.otherChecks += 1
     }
-    latest[entry.page] = entry.time
+    switch (intoThePast, report.outcome) {
+    case (true, .new), (true, .changed), (true, .unchanged), (true, .back): summary.intoThePast += 1
+    default: break
+    }
+    var page = known[entry.page] ?? ([], "")
+    page.times.insert(entry.time)
+    page.latest = max(page.latest, entry.time)
+    known[entry.page] = page
   }
   return summary
 }

@@ -14,8 +14,10 @@ struct ImportCommand: AsyncParsableCommand {
       the software that wrote the file (its warcinfo) as the capture's provenance. \
       Revisit records are read as the response they repeat. Non-HTML responses of pages \
       are recorded as such; those of other URLs (images, scripts) are only counted. \
-      Responses not newer than their page's latest check are left out, so importing a file \
-      twice adds nothing. Files written by wget --warc-file, Browsertrix, ArchiveBox, pywb, \
+      A response older than its page's latest check takes its place in the page's \
+      timeline (compared with the version before it in time; nothing stored is \
+      rewritten); one whose page already has a check at its time is left out, so \
+      importing a file twice adds nothing. Files written by wget --warc-file, Browsertrix, ArchiveBox, pywb, \
       Heritrix and Redline read the same. A damaged or truncated file stops the import \
       before anything is stored: one error line, exit status 2.
 
@@ -43,12 +45,18 @@ struct ImportCommand: AsyncParsableCommand {
       printError(String(describing: error))
       throw ExitCode(2)
     }
-    let notNewer =
-      summary.notNewer > 0 ? ", \(summary.notNewer) not newer than their page's history" : ""
+    var extra = ""
+    if summary.intoThePast > 0 {
+      extra += ", \(summary.intoThePast) taken into their page's past"
+    }
+    if summary.alreadyImported > 0 { extra += ", \(summary.alreadyImported) already imported" }
+    if summary.pastNotTaken > 0 {
+      extra += ", \(summary.pastNotTaken) older failures or non-HTML answers left out"
+    }
     writeError(
       "redline: imported \(summary.records) records from \(summary.files) WARC files: "
         + "\(summary.captures) captures, \(summary.unchanged) unchanged, "
         + "\(summary.otherChecks) other checks, \(summary.resources) non-HTML resources, "
-        + "\(summary.skipped) redirects or unreadable\(notNewer)\n")
+        + "\(summary.skipped) redirects or unreadable\(extra)\n")
   }
 }
