@@ -111,10 +111,12 @@ extension SnapshotService {
           throw RedlineError.noCaptures(url: url)
         }
         try store.record(
-          HistoryEntry(
-            time: time, outcome: .unchanged, status: status, capture: current,
-            bodySHA256: latest.bodySHA256, textSHA256: latest.textSHA256, title: latest.title,
-            finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) }),
+          historyLine(
+            .saw(capture: current, back: false),
+            CheckFacts(
+              time: time, status: status,
+              finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) },
+              bodySHA256: latest.bodySHA256, textSHA256: latest.textSHA256, title: latest.title)),
           in: page)
         return PageReport(url: page.url, outcome: .unchanged)
       }
@@ -142,17 +144,15 @@ extension SnapshotService {
         {
           return moved
         }
+        let facts = CheckFacts(
+          time: time, status: response.status, finalURL: movedURL(response, page: page),
+          bodySHA256: bodyHash, textSHA256: emptyTextHash)
         // The same non-HTML bytes as the current capture, read from the history alone.
         let seen = history.last(where: \.sawArticle)
         if let seen, let current = seen.capture, seen.bodySHA256 == bodyHash,
           seen.textSHA256 == emptyTextHash
         {
-          try store.record(
-            HistoryEntry(
-              time: time, outcome: .unchanged, status: response.status, capture: current,
-              bodySHA256: bodyHash, textSHA256: emptyTextHash,
-              finalURL: movedURL(response, page: page)),
-            in: page)
+          try store.record(historyLine(.saw(capture: current, back: false), facts), in: page)
           return PageReport(url: page.url, outcome: .unchanged)
         }
         let metadata = captureMetadata(
@@ -160,11 +160,9 @@ extension SnapshotService {
           title: nil, extractionMethod: notHTMLMethod)
         try store.save(
           NewCapture(metadata: metadata, rawBody: response.body, articleText: ""),
-          recording: HistoryEntry(
-            time: time, outcome: seen == nil ? .new : .changed, status: response.status,
-            capture: time, bodySHA256: bodyHash, textSHA256: emptyTextHash,
-            error: "not HTML (\(mediaType)): stored raw, no article",
-            finalURL: movedURL(response, page: page)),
+          recording: historyLine(
+            .stored(first: seen == nil, note: "not HTML (\(mediaType)): stored raw, no article"),
+            facts),
           in: page)
         return PageReport(url: page.url, outcome: .notHTML(mediaType: mediaType), capture: time)
       }
@@ -187,9 +185,9 @@ extension SnapshotService {
       try captures().contains(where: { !isForeign($0, pageURL: page.url) })
     else { return nil }
     try store.record(
-      HistoryEntry(
-        time: time, outcome: .moved, status: response.status, bodySHA256: bodySHA256,
-        finalURL: target),
+      historyLine(
+        .moved,
+        CheckFacts(time: time, status: response.status, finalURL: target, bodySHA256: bodySHA256)),
       in: page)
     return PageReport(url: page.url, outcome: .moved(to: target))
   }

@@ -198,14 +198,14 @@ public struct SnapshotService: Sendable {
     let bodyHash = sha256Hex(response.body)
     let current = currentCapture(in: history)
     let pageRules = rules[page.url]
+    let facts = CheckFacts(
+      time: time, recorded: past?.recorded, status: response.status,
+      finalURL: movedURL(response, page: page), bodySHA256: bodyHash, textSHA256: textHash,
+      title: read.article.title, rules: pageRules?.label)
     func recordUnchanged(_ outcome: CheckOutcome, capture: String) throws {
-      var entry = HistoryEntry(
-        time: time, outcome: outcome, status: response.status, capture: capture,
-        bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
-        finalURL: movedURL(response, page: page))
-      entry.rules = pageRules?.label
-      entry.recorded = past?.recorded
-      try store.record(entry, rawBody: keepRaw == .always ? response.body : nil, in: page)
+      try store.record(
+        historyLine(.saw(capture: capture, back: outcome == .back), facts),
+        rawBody: keepRaw == .always ? response.body : nil, in: page)
     }
     // The common case, answered from the history line alone: the same article as last time.
     if let current, history.last(where: \.sawArticle)?.textSHA256 == textHash,
@@ -258,16 +258,13 @@ public struct SnapshotService: Sendable {
     let metadata = captureMetadata(
       time: time, response: response, bodySHA256: bodyHash, textSHA256: textHash,
       title: read.article.title, extractionMethod: read.method)
-    var entry = HistoryEntry(
-      time: time, outcome: lineDiff == nil ? .new : .changed, status: response.status,
-      capture: time, added: lineDiff?.linesAdded, removed: lineDiff?.linesRemoved,
-      bodySHA256: bodyHash, textSHA256: textHash, title: read.article.title,
-      finalURL: movedURL(response, page: page))
-    entry.rules = pageRules?.label
-    entry.recorded = past?.recorded
     try store.save(
       NewCapture(metadata: metadata, rawBody: response.body, articleText: read.text),
-      recording: entry, in: page)
+      recording: historyLine(
+        .stored(
+          first: lineDiff == nil, diff: lineDiff.map { ($0.linesAdded, $0.linesRemoved) }),
+        facts),
+      in: page)
     let outcome: PageReport.Outcome =
       lineDiff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
     var report = PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
@@ -334,8 +331,7 @@ public struct SnapshotService: Sendable {
     // time order.
     let appended = history.map { $0.recorded ?? $0.time }.max() ?? latest.time
     let clock = CaptureTime.string(from: Date())
-    return PastPlace(
-      recorded: checkTime(clock, after: HistoryEntry(time: appended, outcome: .unchanged)))
+    return PastPlace(recorded: checkTime(clock, afterTime: appended))
   }
 
   /// Records a failed check: its status and final URL when an answer came (a 404, a redirect
@@ -356,9 +352,11 @@ public struct SnapshotService: Sendable {
         if takesChecksIntoThePast, let latest, time < latest.time { return }
         let checked = checkTime(time, after: latest)
         try store.record(
-          HistoryEntry(
-            time: checked, outcome: .failed, status: status, error: reason,
-            finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) }),
+          historyLine(
+            .failed(reason: reason),
+            CheckFacts(
+              time: checked, status: status,
+              finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) })),
           in: page)
       }
     } catch {
@@ -412,7 +410,12 @@ private let maxStoreThreads = 16
 /// history times strictly increase and never name a capture twice, even when two runs check
 /// one page in the same second. Called under the page lock.
 func checkTime(_ time: String, after latest: HistoryEntry?) -> String {
-  guard let latest, time <= latest.time, let date = CaptureTime.date(from: latest.time) else {
+  checkTime(time, afterTime: latest?.time)
+}
+
+/// `time`, or the second after `latest` if it is not later.
+func checkTime(_ time: String, afterTime latest: String?) -> String {
+  guard let latest, time <= latest, let date = CaptureTime.date(from: latest) else {
     return time
   }
   return CaptureTime.string(from: date.addingTimeInterval(1))
