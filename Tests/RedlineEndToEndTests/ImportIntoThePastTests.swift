@@ -72,6 +72,8 @@ struct ImportIntoThePastTests {
     let timeline = try checks(store)
     #expect(timeline.map(\.time) == archivedTimes + [storeTime], "\(timeline)")
     #expect(timeline.map(\.outcome) == ["new", "changed", "new"], "\(timeline)")
+    let text = try redline(["log", "--store", store, url]).stdout.split(separator: "\n")
+    #expect(text.map { $0.contains("[imported ") } == [true, true, false], "\(text)")
 
     // The audit diffs neighbours in time: v1 → v2, and v2 → v1 (the store's first capture).
     func edits(_ arguments: [String]) throws -> [String] {

@@ -22,7 +22,12 @@ struct LogCommand: ParsableCommand {
       oldest first (the last N lines).
 
       --format json prints one JSON object per line: time (ISO 8601), capture (the capture's \
-      name), status, outcome, added, removed, title, error; absent fields are left out.
+      name), status, outcome, added, removed, title, error, movedTo, rules, recorded \
+      (when a check imported into the page's past was written); absent fields are left out.
+
+      A check imported from an archive older than the page's history (redline import) \
+      stands at its own time, marked [imported WHEN]; its +N -M compare it with the \
+      version before it in time, and the lines after it keep what they recorded.
 
       Long output goes through $PAGER (less -FRX) on a terminal; --no-pager writes it \
       directly.
@@ -112,6 +117,8 @@ private struct LogJSON: Encodable {
   let movedTo: String?
   /// The extraction rules that made the article, when a selector or ignore rule did.
   let rules: String?
+  /// When the line was written, for a check imported into the page's past (ISO 8601).
+  let recorded: String?
 
   init(_ entry: HistoryEntry) {
     time = CaptureTime.iso8601(entry.time)
@@ -124,6 +131,7 @@ private struct LogJSON: Encodable {
     error = entry.error
     movedTo = entry.finalURL
     rules = entry.rules
+    recorded = entry.recorded.map(CaptureTime.iso8601)
   }
 }
 
@@ -136,6 +144,7 @@ private func logLine(_ entry: HistoryEntry) -> String {
   return [
     CaptureTime.readable(entry.time), status, padded(entry.outcome.rawValue, 9),
     padded(change, 9), detail, entry.rules.map { "[rules: \($0)]" } ?? "",
+    entry.recorded.map { "[imported \(CaptureTime.readable($0))]" } ?? "",
   ].joined(separator: "  ").trimmingTrailingSpaces()
 }
 
