@@ -117,3 +117,65 @@ private func historyFile(in store: String) throws -> String {
     })
   return store + "/" + relative
 }
+
+/// Writes, with warcio, a post's first version, a 404 a day later and the first version
+/// again the day after: a post removed for a day, as an older crawl saw it.
+private let removedForADayScript = """
+  import sys
+  from io import BytesIO
+  from warcio.warcwriter import WARCWriter
+  from warcio.statusandheaders import StatusAndHeaders
+  out, url, v1 = sys.argv[1:4]
+  with open(out, 'wb') as f:
+      w = WARCWriter(f, gzip=True)
+      def response(date, status, body):
+          head = StatusAndHeaders(status, [('Content-Type', 'text/html; charset=utf-8')],
+                                  protocol='HTTP/1.1')
+          w.write_record(w.create_warc_record(
+              url, 'response', payload=BytesIO(body), http_headers=head,
+              warc_headers_dict={'WARC-Date': date}))
+      page = open(v1, 'rb').read()
+      response('2016-07-02T10:00:00Z', '200 OK', page)
+      response('2016-07-03T10:00:00Z', '404 Not Found', b'<html><body>Not found</body></html>')
+      response('2016-07-04T10:00:00Z', '200 OK', page)
+  """
+
+extension ImportIntoThePastTests {
+  @Test("an archived 404 between two versions goes into the past as a failed check")
+  func removedForADay() throws {
+    let post = ServedPost()
+    post.body = try version(2)
+    let server = try LoopbackServer { _ in
+      .respond(status: 200, headers: [("Content-Type", "text/html")], body: post.body)
+    }
+    let url = server.baseURL + "/2016/07/post.html"
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    let now = try redline(["snapshot", "--store", store, url])
+    #expect(now.stdout == "new \(url)\n", "\(now.stderr)")
+    let warc = work.file("old.warc.gz")
+    let script = work.file("write.py")
+    try Data(removedForADayScript.utf8).write(to: URL(fileURLWithPath: script))
+    guard
+      let written = try ArchiveTools.run(
+        "python3", [script, warc, url, samplePost.appendingPathComponent("v1.html").path])
+    else { return }
+    #expect(written.status == 0, "\(written.stderr)")
+    let imported = try redline(["import", "--store", store, warc])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stderr.contains("3 taken into their page's past"), "\(imported.stderr)")
+    let log = try redline(["log", "--all", "--store", store, url]).stdout
+    let outcomes = log.split(separator: "\n").map {
+      $0.split(separator: " ", omittingEmptySubsequences: true)[4]
+    }
+    #expect(outcomes == ["new", "failed", "unchanged", "new"], "\(log)")
+    let audit = try redline(["audit", "--format", "json", "--store", store])
+    let pages = try jsonObject(audit.stdout)["pages"] as? [[String: Any]] ?? []
+    let events = pages.first?["events"] as? [[String: Any]] ?? []
+    #expect(events.contains { $0["time"] as? String == "20160703T100000Z" }, "\(audit.stdout)")
+    let edits = pages.first?["edits"] as? [[String: Any]] ?? []
+    #expect(edits.map { $0["from"] as? String } == ["20160702T100000Z"], "\(audit.stdout)")
+    let verify = try redline(["verify", "--store", store])
+    #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+  }
+}

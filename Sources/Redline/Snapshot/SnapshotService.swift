@@ -347,15 +347,17 @@ public struct SnapshotService: Sendable {
     do {
       try store.withPage(for: url) { page in
         let latest = try store.latestCheck(of: page)
-        // A failure is not taken into the past: moved after the latest check, it would say
-        // the page fails now.
-        if takesChecksIntoThePast, let latest, time < latest.time { return }
-        let checked = checkTime(time, after: latest)
+        // An archived failure older than the page's latest check goes into its past (a post
+        // removed for a while); moved after the latest check, it would say the page fails now.
+        let past =
+          takesChecksIntoThePast && latest.map { time < $0.time } == true
+          ? try pastPlace(time, in: store.history(of: page)) : nil
         try store.record(
           historyLine(
             .failed(reason: reason),
             CheckFacts(
-              time: checked, status: status,
+              time: past == nil ? checkTime(time, after: latest) : time,
+              recorded: past?.recorded, status: status,
               finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) })),
           in: page)
       }

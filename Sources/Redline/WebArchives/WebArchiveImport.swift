@@ -18,13 +18,12 @@ public struct ImportSummary: Sendable, Equatable {
   public var otherChecks = 0
   /// Responses whose page already has a check at their time: imported before.
   public var alreadyImported = 0
-  /// Captures and unchanged checks older than their page's latest check, taken into the
-  /// page's past at their time (see docs/WARC.md, "Captures older than a page's history");
-  /// also counted in `captures` or `unchanged`.
+  /// Checks older than their page's latest check, taken into the page's past at their time
+  /// (see docs/WARC.md, "Captures older than a page's history"); also counted in `captures`,
+  /// `unchanged` or `otherChecks`.
   public var intoThePast = 0
-  /// Responses older than their page's latest check that are not an article (a failure, a
-  /// 304, content that is not HTML): left out, since only a version of the post is taken
-  /// into the past.
+  /// Responses older than their page's latest check that are neither an article nor an
+  /// error answer (a 304, content that is not HTML): left out.
   public var pastNotTaken = 0
   /// Non-HTML responses of URLs that are not pages (images, scripts, styles): counted only.
   public var resources = 0
@@ -138,7 +137,9 @@ public func importWebArchives(
       summary.resources += 1
       continue
     }
-    if intoThePast && !(isHTML && (200..<300).contains(response.status)) {
+    // An error answer is a failed check, in the past too (a post removed for a while); a
+    // 304 or content that is not HTML is left out there.
+    if intoThePast, response.status < 400, !(isHTML && (200..<300).contains(response.status)) {
       summary.pastNotTaken += 1
       continue
     }
@@ -156,7 +157,8 @@ public func importWebArchives(
     default: summary.otherChecks += 1
     }
     switch (intoThePast, report.outcome) {
-    case (true, .new), (true, .changed), (true, .unchanged), (true, .back): summary.intoThePast += 1
+    case (true, .new), (true, .changed), (true, .unchanged), (true, .back), (true, .failed):
+      summary.intoThePast += 1
     default: break
     }
     var page = known[entry.page] ?? ([], "")

@@ -51,7 +51,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
     if summary.alreadyImported > 0 { extra += ", \(summary.alreadyImported) already imported" }
     if summary.pastNotTaken > 0 {
-      extra += ", \(summary.pastNotTaken) older failures or non-HTML answers left out"
+      extra += ", \(summary.pastNotTaken) older 304s or non-HTML answers left out"
     }
     writeError(
       "redline: imported \(summary.records) records from \(summary.files) WARC files: "
