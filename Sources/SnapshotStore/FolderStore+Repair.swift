@@ -47,9 +47,10 @@ extension FolderStore {
       guard !damage.isEmpty else { return RepairResult(recorded: [], time: nil) }
       let historyFile = folder + "/history.jsonl"
       let lines = historyLines(try readFileIfPresent(historyFile))
-      let lastTime = lines.reversed().lazy.compactMap {
+      // The latest time on record: lines taken into the past (`recorded`) carry older times.
+      let lastTime = lines.compactMap {
         try? JSONDecoder().decode(HistoryEntry.self, from: Data($0))
-      }.first?.time
+      }.map { max($0.time, $0.recorded ?? "") }.max()
       let repairTime = timeAfter(time, lastTime)
       // Capture files gone, altered or unaccounted for are lost: their captures are no longer
       // read, and verify reports them as on record.
