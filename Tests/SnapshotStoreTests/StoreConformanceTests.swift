@@ -237,6 +237,65 @@ struct StoreConformance {
       ])
     #expect(try store.verify().isClean)
   }
+
+  /// Checks taken into a page's past (`HistoryEntry.recorded`, written by `redline import`):
+  /// appended after later checks, read back in time order; the current capture, the latest
+  /// check and later `unchanged` lines are unaffected; verify stays clean; an index, when the
+  /// backend has one, names the page for the imported edit's day.
+  func pastChecks() throws {
+    let store = try makeStore()
+    try store.prepareForWriting()
+    try save(store, "20160702T100000Z", version: 1, first: true)
+    try save(store, "20160705T100000Z", version: 3, first: false)
+    let page = try #require(try store.page(for: url))
+    // Imported later: a version of July 4, and an unchanged check of July 2's version.
+    let text = "Title: A post\n\nVersion 2.\n"
+    let body = Array("<p>Version 2.</p>".utf8)
+    let meta = metadata("20160704T100000Z", text: text, body: body)
+    var imported = HistoryEntry(
+      time: "20160704T100000Z", outcome: .changed, status: 200, capture: "20160704T100000Z",
+      added: 1, removed: 1, bodySHA256: meta.bodySHA256, textSHA256: meta.textSHA256,
+      title: "A post")
+    imported.recorded = "20161201T000000Z"
+    var seen = HistoryEntry(
+      time: "20160703T100000Z", outcome: .unchanged, status: 200, capture: "20160702T100000Z",
+      textSHA256: sha256Hex(Array("Title: A post\n\nVersion 1.\n".utf8)), title: "A post")
+    seen.recorded = "20161201T000001Z"
+    try store.withPage(for: url) { page in
+      try store.save(
+        NewCapture(metadata: meta, rawBody: body, articleText: text), recording: imported,
+        in: page)
+      try store.record(seen, in: page)
+      // Today's check, which names no capture: the latest version by time.
+      try store.record(
+        HistoryEntry(time: "20161201T000002Z", outcome: .unchanged, status: 200), in: page)
+    }
+    let history = try store.history(of: page)
+    #expect(
+      history.map(\.time) == [
+        "20160702T100000Z", "20160703T100000Z", "20160704T100000Z", "20160705T100000Z",
+        "20161201T000002Z",
+      ])
+    #expect(
+      history.map { $0.capture ?? "-" } == [
+        "20160702T100000Z", "20160702T100000Z", "20160704T100000Z", "20160705T100000Z",
+        "20160705T100000Z",
+      ])
+    #expect(history[2].recorded == "20161201T000000Z" && history[4].recorded == nil)
+    #expect(
+      try store.captures(of: page).map(\.time) == [
+        "20160702T100000Z", "20160704T100000Z", "20160705T100000Z",
+      ])
+    #expect(try store.currentCapture(of: page)?.time == "20160705T100000Z")
+    #expect(try store.latestCapture(of: page)?.time == "20160705T100000Z")
+    #expect(try store.latestCheck(of: page)?.time == "20161201T000002Z")
+    #expect(try store.verify().isClean)
+    if let july4 = try store.pagesWithActivity(
+      since: "20160704T000000Z", until: "20160704T235959Z")
+    {
+      #expect(july4.pages.map(\.url) == [url])
+    }
+  }
 }
 
 @Suite("the store protocol, on the folder store")
@@ -277,5 +336,10 @@ struct FolderStoreConformanceTests {
   @Test("the watch list and its schedule")
   func watchList() throws {
     try withTemporaryFolder { try conformance($0).watchList() }
+  }
+
+  @Test("checks taken into a page's past read in time order and leave the present alone")
+  func pastChecks() throws {
+    try withTemporaryFolder { try conformance($0).pastChecks() }
   }
 }
