@@ -91,12 +91,22 @@ struct PageAnalysis {
     // Chrome by tag or role, and by class words, worked out once for both passes below.
     var chromeByTag = Array(repeating: false, count: nodes.count)
     var chromeByClass = Array(repeating: false, count: nodes.count)
+    // Elements with visible text of their own (a text node child): an inline element in such
+    // a block is a word of a sentence (`on <a class="meta-loc">Sudan</a> and`), never chrome
+    // for a class word (a whole class name of `negativeClasses`, such as `sr-only`, still is).
+    var holdsText = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices where nodes[index].kind == .text && ownText.text[index] > 0 {
+      if nodes[index].parent >= 0 { holdsText[nodes[index].parent] = true }
+    }
     var pluginChrome = Array(repeating: false, count: nodes.count)
     var namedSidebar = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() where nodes[index].kind == .element && !skipped[index] {
       chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
-      chromeByClass[index] = Self.hasBoilerplateClass(
-        index, in: document, traits[nodes[index].tag], classes[index], marks[index])
+      chromeByClass[index] =
+        Self.hasBoilerplateClass(
+          index, in: document, traits[nodes[index].tag], classes[index], marks[index])
+        && (classes[index].contains(where: BoilerplateRules.negativeClasses.contains)
+          || !Self.isInSentence(index, nodes: nodes, traits: traits, holdsText: holdsText))
       // Whole class names and ids, read only for elements with a class or id word.
       guard marks[index].contains(.anyWord) else { continue }
       let id = document.attribute("id", of: index)
@@ -222,6 +232,21 @@ struct PageAnalysis {
       classes.contains(name, at: index) && document.name(of: index) == tag
     default: pattern.matches(index, in: document, classes: classes[index])
     }
+  }
+
+  /// Whether an inline element stands in running text: it or an inline element around it has
+  /// a sibling text node with visible text, up to the first block around it.
+  private static func isInSentence(
+    _ index: Int, nodes: [HTMLNode], traits: [TagTraits], holdsText: [Bool]
+  ) -> Bool {
+    var element = index
+    while traits[nodes[element].tag].contains(.inline) {
+      let parent = nodes[element].parent
+      guard parent >= 0 else { return false }
+      if holdsText[parent] { return true }
+      element = parent
+    }
+    return false
   }
 
   private static func hasBoilerplateClass(

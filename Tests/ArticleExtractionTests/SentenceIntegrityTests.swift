@@ -1,0 +1,59 @@
+import ArticleExtraction
+import Foundation
+import HTMLParsing
+import Testing
+
+private func bodyTexts(_ html: String) throws -> [String] {
+  try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+}
+
+/// A post whose second paragraph holds `inline` in the middle of a sentence.
+private func post(_ inline: String) -> String {
+  """
+  <html><head><title>Sanctions</title></head><body><article><h1>Sanctions</h1>
+  <p>After nearly twenty years of hostile relations, the government plans to reverse its \
+  position, officials said late on Thursday after a long meeting in the capital.</p>
+  <p>In return the country will stop supporting rebels in \(inline), cease the bombing of \
+  insurgent territory and cooperate with the inquiry, the officials said.</p>
+  </article></body></html>
+  """
+}
+
+@Suite("Words inside a sentence are never chrome")
+struct SentenceIntegrityTests {
+  /// Class words mark chrome blocks (`meta`, `byline`, `tags`, `share`); on an inline element in
+  /// running text they name a link's or a span's styling, and dropping it cut a word out of
+  /// the sentence (a newspaper's `<a class="meta-loc">`, a code comment's
+  /// `<span class="comment">`), so a change of that link's target went unseen.
+  @Test(
+    "an inline element in running text stays, whatever its class words",
+    arguments: [
+      "<a href=\"/topics/south-sudan\" class=\"meta-loc\">South Sudan</a>",
+      "<span class=\"comment\">South Sudan</span>",
+      "<em><a href=\"/t/s\" class=\"tags\">South Sudan</a></em>",
+      "<span class=\"byline-link\">South Sudan</span>",
+    ])
+  func inlineInSentence(inline: String) throws {
+    let texts = try bodyTexts(post(inline))
+    #expect(
+      texts.contains {
+        $0.contains("supporting rebels in South Sudan, cease the bombing")
+      }, "\(texts)")
+  }
+
+  @Test("whole class names of chrome (screen-reader text) are still left out")
+  func screenReaderText() throws {
+    let texts = try bodyTexts(
+      post("South Sudan<span class=\"sr-only\"> (opens in a new window)</span>"))
+    #expect(texts.contains { $0.contains("rebels in South Sudan, cease") }, "\(texts)")
+    #expect(!texts.joined().contains("opens in a new window"))
+  }
+
+  @Test("an inline element alone in its block is still chrome for its class words")
+  func inlineAlone() throws {
+    let html = post("South Sudan").replacingOccurrences(
+      of: "</article>",
+      with: "<div><a class=\"share\" href=\"/share\">Share this post</a></div></article>")
+    #expect(!(try bodyTexts(html)).joined().contains("Share this post"))
+  }
+}
