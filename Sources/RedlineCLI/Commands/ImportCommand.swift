@@ -1,6 +1,7 @@
 import ArgumentParser
 import Redline
 import SnapshotStore
+import WebArchive
 
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,13 +20,22 @@ struct ImportCommand: AsyncParsableCommand {
       Heritrix and Redline read the same. A damaged or truncated file stops the import \
       before anything is stored: one error line, exit status 2.
 
-      Example:
+      With --check-digests nothing is stored: every record of the files is read and its \
+      WARC-Block-Digest and WARC-Payload-Digest compared with its bytes (as warcio check \
+      does); one line per file, one per digest that does not match, and exit status 1 when \
+      any does not.
+
+      Examples:
         redline import crawl.warc.gz archive.wacz --store Snapshots
+        redline import --check-digests crawl.warc.gz
       """
   )
 
   @Argument(help: "WARC (.warc, .warc.gz) or WACZ files.")
   var paths: [String]
+
+  @Flag(help: "Only check every record's block and payload digests; store nothing.")
+  var checkDigests = false
 
   @OptionGroup var storeOptions: StoreOptions
 
@@ -34,6 +44,7 @@ struct ImportCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if checkDigests { return try runDigestCheck() }
     let store = storeOptions.selectedStore
     let summary: ImportSummary
     do {
@@ -45,10 +56,37 @@ struct ImportCommand: AsyncParsableCommand {
     }
     let notNewer =
       summary.notNewer > 0 ? ", \(summary.notNewer) not newer than their page's history" : ""
+    let segmented =
+      summary.segmented > 0
+      ? ", \(summary.segmented) segmented records left out (Redline does not join segments)"
+      : ""
     writeError(
       "redline: imported \(summary.records) records from \(summary.files) WARC files: "
         + "\(summary.captures) captures, \(summary.unchanged) unchanged, "
         + "\(summary.otherChecks) other checks, \(summary.resources) non-HTML resources, "
-        + "\(summary.skipped) redirects or unreadable\(notNewer)\n")
+        + "\(summary.skipped) redirects or unreadable\(notNewer)\(segmented)\n")
+  }
+
+  /// `--check-digests`: one line per file, one per mismatch; exit 1 on any mismatch.
+  private func runDigestCheck() throws {
+    let results: [CheckedWARC]
+    do {
+      results = try checkWebArchiveDigests(paths)
+    } catch {
+      printError(String(describing: error))
+      throw ExitCode(2)
+    }
+    var output = ""
+    for result in results {
+      let check = result.check
+      let unchecked = check.unchecked > 0 ? ", \(check.unchecked) not checked" : ""
+      output +=
+        "\(result.label): \(check.records) records, \(check.blockDigests) block and "
+        + "\(check.payloadDigests) payload digests match, \(check.mismatches.count) do not"
+        + "\(unchecked)\n"
+      for mismatch in check.mismatches { output += "  \(mismatch)\n" }
+    }
+    print(output, terminator: "")
+    if results.contains(where: { !$0.check.mismatches.isEmpty }) { throw ExitCode(1) }
   }
 }
