@@ -184,6 +184,7 @@ struct DigestCheckTests {
     #expect(check.blockDigests == 2)
     #expect(check.payloadDigests == 1)
     #expect(check.unchecked == 1)
-    #expect(check.mismatches == ["<urn:uuid:x>: its WARC-Payload-Digest does not match the payload"])
+    #expect(
+      check.mismatches == ["<urn:uuid:x>: its WARC-Payload-Digest does not match the payload"])
   }
 }
