@@ -188,3 +188,27 @@ struct DigestCheckTests {
       check.mismatches == ["<urn:uuid:x>: its WARC-Payload-Digest does not match the payload"])
   }
 }
+
+@Suite("index lines sorted in bounded memory")
+struct SortedLineSpoolTests {
+  @Test("runs spilled to files merge into the order LC_ALL=C sort gives", arguments: [1, 7, 1000])
+  func merge(runLength: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "spool-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var generator = SystemRandomNumberGenerator()
+    let lines = (0..<200).map { number in
+      "com,example)/\(UInt64.random(in: 0...999, using: &generator)) 2026 {\"n\": \(number)}"
+    } + ["Z upper", "a lower", "é after ASCII", ""]
+    let spool = SortedLineSpool(folder: folder, runLength: runLength)
+    for line in lines { try spool.append(line) }
+    try spool.finish(writingTo: folder + "/index.cdxj")
+    let written = try String(contentsOfFile: folder + "/index.cdxj", encoding: .utf8)
+    let expected = lines.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    #expect(written == expected.map { $0 + "\n" }.joined())
+    // The runs are gone.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["index.cdxj"])
+  }
+}
