@@ -55,12 +55,13 @@ public final class SortedLineSpool {
         if let chosen = best, let other = heads[chosen], !bytesPrecede(line, other) { continue }
         best = index
       }
-      if let line = memoryHead, best.map({ !bytesPrecede(heads[$0]!, line) }) ?? true {
+      let bestLine = best.flatMap { heads[$0] }
+      if let line = memoryHead, bestLine.map({ !bytesPrecede($0, line) }) ?? true {
         try body(line)
         memoryHead = memory.next()
         continue
       }
-      guard let index = best, let line = heads[index] else { break }
+      guard let index = best, let line = bestLine else { break }
       try body(line)
       heads[index] = try readers[index].next()
     }
@@ -151,7 +152,9 @@ private struct RunReader {
       start = 0
       var chunk = [UInt8](repeating: 0, count: 256 * 1024)
       let (count, failure) = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0) }
-      if let failure { throw WebArchiveError.file(path: path, operation: "reading", errno: failure) }
+      if let failure {
+        throw WebArchiveError.file(path: path, operation: "reading", errno: failure)
+      }
       if count < chunk.count { atEnd = true }
       buffer += chunk[..<count]
     }

@@ -199,9 +199,10 @@ struct SortedLineSpoolTests {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     var generator = SystemRandomNumberGenerator()
-    let lines = (0..<200).map { number in
-      "com,example)/\(UInt64.random(in: 0...999, using: &generator)) 2026 {\"n\": \(number)}"
-    } + ["Z upper", "a lower", "é after ASCII", ""]
+    let lines =
+      (0..<200).map { number in
+        "com,example)/\(UInt64.random(in: 0...999, using: &generator)) 2026 {\"n\": \(number)}"
+      } + ["Z upper", "a lower", "é after ASCII", ""]
     let spool = SortedLineSpool(folder: folder, runLength: runLength)
     for line in lines { try spool.append(line) }
     try spool.finish(writingTo: folder + "/index.cdxj")
