@@ -112,7 +112,8 @@ struct CaptureExporter {
       try writeStoredRedirects(metadata.redirects, page: page, time: time)
       if let body { payload = try writeStoredResponse(metadata, id: responseID, body: body) }
     }
-    if payload != nil {
+    // Only a WACZ lists its pages (pages/pages.jsonl); a WARC export keeps no line per page.
+    if payload != nil && request.format == .wacz {
       pageLines.append(
         "{\"url\": \(jsonString(metadata.finalURL)), \"ts\": \(jsonString(date))"
           + (metadata.title.map { ", \"title\": \(jsonString($0))" } ?? "") + "}")
