@@ -11,7 +11,7 @@ import FileDescriptorIO
 /// merges the runs. An export's CDXJ index thus costs the same memory for 1,000 captures as
 /// for 1,000,000.
 ///
-///     let spool = SortedLineSpool(folder: tmp, runLength: 50_000)
+///     let spool = SortedLineSpool(folder: tmp, runLength: 20_000)
 ///     for line in lines { try spool.append(line) }
 ///     try spool.finish { sortedLine in … }
 public final class SortedLineSpool {
@@ -21,7 +21,7 @@ public final class SortedLineSpool {
   private var runs: [String] = []
 
   /// A spool writing its runs (`.cdxj-run-N`, removed by `finish`) into `folder`.
-  public init(folder: String, runLength: Int = 50_000) {
+  public init(folder: String, runLength: Int = 20_000) {
     self.folder = folder
     self.runLength = max(1, runLength)
   }
