@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The WARC part of `make bench`: issue #17's three targets, each against its peer in the
-same run. Prints one table: seconds and peak resident memory (GNU time's %M) of each side.
+same run. Prints one table: wall seconds, CPU seconds (user + system) and peak resident memory
+(GNU time) of each side.
 
 1. export: a store of CAPTURES captures (store-workload generate: the sample post as every
    raw body, one unchanged check after each capture) exported with `redline export --format
@@ -21,14 +22,16 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
 def timed(command, allowed=(0,)):
-    """Seconds and peak resident KB of one run (GNU time's %M)."""
+    """Wall seconds, CPU seconds (user + system) and peak resident KB of one run (GNU time).
+    On a shared machine the CPU seconds move less than the wall time."""
     start = time.monotonic()
-    run = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True)
+    run = subprocess.run(["/usr/bin/time", "-f", "%U %S %M"] + command,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.monotonic() - start
     if run.returncode not in allowed:
         sys.exit("bench-warc: %s failed:\n%s" % (" ".join(command[:3]), run.stderr[-2000:]))
-    return seconds, int(run.stderr.strip().splitlines()[-1])
+    user, system, peak = run.stderr.strip().splitlines()[-1].split()
+    return seconds, float(user) + float(system), int(peak)
 
 
 # --- 1. warcio writing the records `redline export` writes, from the store's files ---------
@@ -226,9 +229,9 @@ def main():
                 allowed=(0, 2)))
     finally:
         shutil.rmtree(work)
-    print("WARC (issue #17 targets), one run:")
-    for (work_name, who, seconds, peak) in rows:
-        print("  %-26s %-34s %8.2f s %9d KB" % (work_name, who, seconds, peak))
+    print("WARC (issue #17 targets), one run: wall seconds, CPU seconds, peak memory")
+    for (work_name, who, seconds, cpu, peak) in rows:
+        print("  %-26s %-34s %8.2f s %8.2f s CPU %9d KB" % (work_name, who, seconds, cpu, peak))
 
 
 if __name__ == "__main__":
