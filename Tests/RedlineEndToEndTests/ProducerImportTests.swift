@@ -105,6 +105,43 @@ struct ProducerImportTests {
         "\"software\" : \"Browsertrix-Crawler 1.3.0"))
   }
 
+  @Test("a revisit named only by WARC-Refers-To (its digest in another form) reads its original")
+  func revisitByRecordID() throws {
+    let page = try String(
+      contentsOf: samplePost.deletingLastPathComponent().appendingPathComponent(
+        "audit-site/renamed-v1.html"), encoding: .utf8)
+    let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    func record(_ fields: [String], _ block: String) -> String {
+      "WARC/1.0\r\n" + fields.map { $0 + "\r\n" }.joined()
+        + "Content-Length: \(block.utf8.count)\r\n\r\n\(block)\r\n\r\n"
+    }
+    let url = "WARC-Target-URI: http://blog.example/2016/07/renamed.html"
+    let text =
+      record(
+        [
+          "WARC-Type: response", url, "WARC-Date: 2016-07-05T10:00:00Z",
+          "WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>",
+          "Content-Type: application/http; msgtype=response",
+        ], block)
+      + record(
+        [
+          "WARC-Type: revisit", url, "WARC-Date: 2016-07-06T10:00:00Z",
+          "WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest",
+          "WARC-Refers-To: <urn:uuid:00000000-0000-4000-8000-000000000001>",
+          "WARC-Payload-Digest: sha256:not-the-form-of-the-original",
+          "Content-Type: application/http; msgtype=response",
+        ], head)
+    let work = try TemporaryFolder()
+    let warc = work.file("refers-to.warc")
+    try Data(text.utf8).write(to: URL(fileURLWithPath: warc))
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, warc])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains(": 1 captures, 1 unchanged"), "\(result.stderr)")
+    #expect(try outcomes(store) == ["renamed.html": ["new", "unchanged"]])
+  }
+
   @Test("a segmented response is left out and said so; the whole one is imported")
   func segmented() throws {
     let (store, summary, folder) = try imported("segmented.warc")
