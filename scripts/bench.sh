@@ -10,4 +10,4 @@ bin="$(swift build -c release --show-bin-path)"
 python3 scripts/bench.py --redline "$bin/redline" --workload "$bin/store-workload" \
   --timing "$bin/extract-timing" "$@"
 # WARC export and import against warcio and cdxj-indexer (.venv-archive, made by setup.sh).
-python3 scripts/bench-warc.py --redline "$bin/redline"
+python3 scripts/bench-warc.py --redline "$bin/redline" --workload "$bin/store-workload"

@@ -46,7 +46,7 @@ public struct CDXJLine: Sendable, Equatable {
 
 /// Sorts index lines as `LC_ALL=C sort` does: by their bytes.
 public func sortedIndex(_ lines: [CDXJLine]) -> [String] {
-  lines.map(\.text).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+  lines.map(\.text).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 }
 
 /// A JSON string literal as Python's `json.dumps` writes it (cdxj-indexer's and py-wacz's

@@ -45,6 +45,8 @@ public final class WARCReader {
   private var consumed = 0
   private let maxBlockSize: Int
   private var finished = false
+  /// The size of the block `nextHeader()` left to `streamBlock(_:)`.
+  private var pendingBlock = 0
 
   /// Opens a WARC file.
   /// - Parameters:
@@ -79,7 +81,45 @@ public final class WARCReader {
     try nextRecord()
   }
 
+  /// The next record's header without its block (`ReadRecord.block` is nil): read the block
+  /// with `streamBlock(_:)`, a piece at a time, never held whole (it is skipped if the next
+  /// header is asked for first). For blocks of any size, such as checking their digests.
+  /// Nil at the end of the file.
+  public func nextHeader() throws -> ReadRecord? {
+    if pendingBlock > 0 { try streamBlock { _ in } }
+    let header = try readHeader()
+    pendingBlock = header?.blockSize ?? 0
+    return header
+  }
+
+  /// Hands the block of the record `nextHeader()` returned to `consume` in pieces.
+  public func streamBlock(_ consume: (ArraySlice<UInt8>) -> Void) throws {
+    let count = pendingBlock
+    pendingBlock = 0
+    try stream(count, consume)
+  }
+
   private func nextRecord() throws(WebArchiveError) -> ReadRecord? {
+    if pendingBlock > 0 {
+      let count = pendingBlock
+      pendingBlock = 0
+      try stream(count) { _ in }
+    }
+    guard let header = try readHeader() else { return nil }
+    let block: [UInt8]?
+    if header.blockSize > maxBlockSize {
+      try stream(header.blockSize) { _ in }
+      block = nil
+    } else {
+      block = try readExactly(header.blockSize)
+    }
+    return ReadRecord(
+      type: header.type, fields: header.fields, block: block, blockSize: header.blockSize,
+      location: header.location)
+  }
+
+  /// The next record's header (its block not read yet, `block` nil), or nil at the end.
+  private func readHeader() throws(WebArchiveError) -> ReadRecord? {
     guard !finished else { return nil }
     // Blank lines between records (the record's own two CRLFs, or more from sloppy writers).
     var line: [UInt8]
@@ -125,15 +165,7 @@ public final class WARCReader {
     let place = input.location(of: start)
     let location = RecordLocation(
       path: input.path, offset: place.offset, skip: place.skip, end: input.end)
-    let block: [UInt8]?
-    if length > maxBlockSize {
-      try skip(length)
-      block = nil
-    } else {
-      block = try readExactly(length)
-    }
-    return ReadRecord(
-      type: type, fields: fields, block: block, blockSize: length, location: location)
+    return ReadRecord(type: type, fields: fields, block: nil, blockSize: length, location: location)
   }
 
   private var position: Int { bufferStart + consumed }
@@ -189,6 +221,13 @@ public final class WARCReader {
   }
 
   private func skip(_ count: Int) throws(WebArchiveError) {
+    try stream(count) { _ in }
+  }
+
+  /// Hands the next `count` bytes to `consume`, a buffered piece at a time.
+  private func stream(_ count: Int, _ consume: (ArraySlice<UInt8>) -> Void)
+    throws(WebArchiveError)
+  {
     var left = count
     while left > 0 {
       if consumed == buffer.count {
@@ -197,6 +236,7 @@ public final class WARCReader {
         }
       }
       let step = min(left, buffer.count - consumed)
+      consume(buffer[consumed..<(consumed + step)])
       consumed += step
       left -= step
     }

@@ -13,17 +13,21 @@ enum ArchiveTools {
     ProcessInfo.processInfo.environment["REDLINE_SKIP_ARCHIVE_TOOLS"] == "1"
   }
 
-  /// Runs a tool of the virtualenv; records a failure when it is not installed.
-  static func run(_ tool: String, _ arguments: [String], in directory: String? = nil) throws
-    -> RunResult?
-  {
+  /// Runs a tool of the virtualenv; records a failure when it is not installed. With
+  /// `seconds`, it runs under coreutils' `timeout`, which sends SIGTERM (then SIGKILL 10 s
+  /// later) when the time is up, so that a tool that hangs fails the test instead of hanging it.
+  static func run(
+    _ tool: String, _ arguments: [String], in directory: String? = nil, seconds: Int? = nil
+  ) throws -> RunResult? {
     guard !skipped else { return nil }
     let path = folder.appendingPathComponent(tool).path
     guard FileManager.default.isExecutableFile(atPath: path) else {
       Issue.record("\(path) is missing: run scripts/setup.sh (make test does)")
       return nil
     }
-    return try runProgram(path, arguments, in: directory)
+    guard let seconds else { return try runProgram(path, arguments, in: directory) }
+    return try runProgram(
+      "/usr/bin/timeout", ["-k", "10", String(seconds), path] + arguments, in: directory)
   }
 }
 

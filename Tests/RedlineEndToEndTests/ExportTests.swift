@@ -108,40 +108,12 @@ private func sortedLines(_ text: String) -> [String] {
 struct LoopbackExportTests {
   @Test("gzip, chunked and redirected responses export as warcio and cdxj-indexer expect")
   func encodedResponses() throws {
-    let page = try Data(contentsOf: samplePost.appendingPathComponent("v1.html"))
-    let gzipped = try Data(
-      contentsOf: samplePost.deletingLastPathComponent().appendingPathComponent(
-        "compressed/page.html.gz"))
-    let server = try LoopbackServer { request in
-      switch request.path {
-      case "/old": return .respond(status: 301, headers: [("Location", "/post")], body: [])
-      case "/post":
-        return .respond(status: 200, headers: [("Content-Type", "text/html")], body: Array(page))
-      case "/gzip":
-        return .respond(
-          status: 200,
-          headers: [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
-          body: Array(gzipped))
-      default:
-        let chunk = Array(page)
-        let hex = String(chunk.count, radix: 16)
-        return .respond(
-          status: 200,
-          headers: [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")],
-          body: Array("\(hex)\r\n".utf8) + chunk + Array("\r\n0\r\n\r\n".utf8))
-      }
-    }
+    let round = Counter()
+    let server = try encodedSite(round: round)
     let work = try TemporaryFolder()
-    let store = work.file("store")
     let urls = ["/old", "/gzip", "/chunked"].map { server.baseURL + $0 }
-    for _ in 0..<2 {
-      let snapshot = try redline(["snapshot", "--store", store] + urls)
-      #expect(snapshot.status == 0, "\(snapshot.stdout)\(snapshot.stderr)")
-      Thread.sleep(forTimeInterval: 1.1)
-    }
+    let (_, export) = try snapshotTwiceAndExport(urls, round: round, in: work)
     let output = work.file("out")
-    let export = try redline(["export", "--format", "warc", "--output", output, "--store", store])
-    #expect(export.status == 0, "\(export.stderr)")
     #expect(export.stderr.contains("3 responses, 3 revisits"), "\(export.stderr)")
     let files = export.stdout.split(separator: "\n").map(String.init)
     let warc = try #require(files.first { $0.hasSuffix(".warc.gz") })

@@ -4,10 +4,7 @@ import Testing
 
 /// A page served plainly, one gzip-encoded and chunked, and a redirect, for wget to archive.
 private func archivedSite() throws -> LoopbackServer {
-  let page = try Data(contentsOf: samplePost.appendingPathComponent("v1.html"))
-  let gzipped = try Data(
-    contentsOf: samplePost.deletingLastPathComponent().appendingPathComponent(
-      "compressed/page.html.gz"))
+  let (page, gzipped) = try sampleBodies()
   return try LoopbackServer { request in
     switch request.path {
     case "/old": return .respond(status: 301, headers: [("Location", "/post")], body: [])

@@ -131,3 +131,85 @@ struct PythonJSONTests {
     #expect(jsonString("é/😀") == #""\u00e9/\ud83d\ude00""#)
   }
 }
+
+@Suite("digests checked as warcio check does")
+struct DigestCheckTests {
+  /// A plain WARC file of records given as (header fields, block).
+  private func warcFile(_ records: [([(String, String)], String)]) throws -> String {
+    var text = ""
+    for (fields, block) in records {
+      text += "WARC/1.1\r\n"
+      for (name, value) in fields { text += "\(name): \(value)\r\n" }
+      text += "Content-Length: \(block.utf8.count)\r\n\r\n\(block)\r\n\r\n"
+    }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "digests-\(UUID().uuidString).warc"
+    ).path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test("sha1 base32, sha256 hex and md5 are compared; the payload follows the HTTP head")
+  func algorithms() throws {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    let body = "<p>hello</p>"
+    // sha256("<p>hello</p>") and md5("plain text"), from sha256sum and md5sum.
+    let bodySHA256 = "A5652BE1CA864D36D25CFB54A41F384E2DE1B3ACF7513A925D72ED7258FDC0AE"
+    let path = try warcFile([
+      (
+        [
+          ("WARC-Type", "response"), ("Content-Type", "application/http; msgtype=response"),
+          ("WARC-Block-Digest", WARCDigest.sha1(Array((head + body).utf8))),
+          ("WARC-Payload-Digest", "sha-256:" + bodySHA256),
+        ], head + body
+      ),
+      (
+        [
+          ("WARC-Type", "resource"), ("Content-Type", "text/plain"),
+          ("WARC-Block-Digest", "md5:31bc5c2b8fd4f20cd747347b7504a385"),
+          ("WARC-Payload-Digest", "crc32:1234"),
+        ], "plain text"
+      ),
+      (
+        [
+          ("WARC-Type", "response"), ("WARC-Record-ID", "<urn:uuid:x>"),
+          ("Content-Type", "application/http; msgtype=response"),
+          ("WARC-Payload-Digest", WARCDigest.sha1(Array(body.utf8))),
+        ], head + "<p>hullo</p>"
+      ),
+    ])
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let check = try checkDigests(path: path)
+    #expect(check.records == 3)
+    #expect(check.blockDigests == 2)
+    #expect(check.payloadDigests == 1)
+    #expect(check.unchecked == 1)
+    #expect(
+      check.mismatches == ["<urn:uuid:x>: its WARC-Payload-Digest does not match the payload"])
+  }
+}
+
+@Suite("index lines sorted in bounded memory")
+struct SortedLineSpoolTests {
+  @Test("runs spilled to files merge into the order LC_ALL=C sort gives", arguments: [1, 7, 1000])
+  func merge(runLength: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "spool-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var generator = SystemRandomNumberGenerator()
+    let lines =
+      (0..<200).map { number in
+        "com,example)/\(UInt64.random(in: 0...999, using: &generator)) 2026 {\"n\": \(number)}"
+      } + ["Z upper", "a lower", "é after ASCII", ""]
+    let spool = SortedLineSpool(folder: folder, runLength: runLength)
+    for line in lines { try spool.append(line) }
+    try spool.finish(writingTo: folder + "/index.cdxj")
+    let written = try String(contentsOfFile: folder + "/index.cdxj", encoding: .utf8)
+    let expected = lines.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    #expect(written == expected.map { $0 + "\n" }.joined())
+    // The runs are gone.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["index.cdxj"])
+  }
+}

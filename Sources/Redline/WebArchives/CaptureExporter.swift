@@ -4,12 +4,13 @@ import UnicodeSpaces
 import WebArchive
 
 /// Turns one page's checks into WARC records (the mapping in docs/WARC.md) and keeps the
-/// index lines and the WACZ pages list.
+/// index lines (spooled to sorted runs in the output folder, so memory stays flat) and the
+/// WACZ pages list.
 struct CaptureExporter {
   let store: any SnapshotStoring
   let writer: WARCFileWriter
   let request: ExportRequest
-  private(set) var index: [CDXJLine] = []
+  let index: SortedLineSpool
   private(set) var pageLines: [String] = []
   var summary = ExportSummary()
 
@@ -24,7 +25,11 @@ struct CaptureExporter {
     let length: Int
   }
 
-  init(store: any SnapshotStoring, writer: WARCFileWriter, request: ExportRequest) {
+  init(
+    store: any SnapshotStoring, writer: WARCFileWriter, request: ExportRequest,
+    index: SortedLineSpool
+  ) {
+    self.index = index
     self.store = store
     self.writer = writer
     self.request = request
@@ -107,7 +112,8 @@ struct CaptureExporter {
       try writeStoredRedirects(metadata.redirects, page: page, time: time)
       if let body { payload = try writeStoredResponse(metadata, id: responseID, body: body) }
     }
-    if payload != nil {
+    // Only a WACZ lists its pages (pages/pages.jsonl); a WARC export keeps no line per page.
+    if payload != nil && request.format == .wacz {
       pageLines.append(
         "{\"url\": \(jsonString(metadata.finalURL)), \"ts\": \(jsonString(date))"
           + (metadata.title.map { ", \"title\": \(jsonString($0))" } ?? "") + "}")
@@ -250,10 +256,11 @@ struct CaptureExporter {
     let location = try writer.write(record)
     summary.records += 1
     guard !isRequest else { return }
-    index.append(
+    try index.append(
       CDXJLine(
         url: url, timestamp: String(time.filter(\.isNumber)), mime: mime, status: status,
-        digest: digest, location: location))
+        digest: digest, location: location
+      ).text)
   }
 }
 

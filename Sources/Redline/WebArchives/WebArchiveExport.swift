@@ -96,16 +96,20 @@ public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportR
   let writer = WARCFileWriter(
     folder: folder, prefix: "redline", stamp: stamp, maxFileSize: request.maxFileSize,
     warcinfo: { name in warcinfoRecord(filename: name, date: exportDate) })
-  var exporter = CaptureExporter(store: store, writer: writer, request: request)
+  var exporter = CaptureExporter(
+    store: store, writer: writer, request: request, index: SortedLineSpool(folder: folder))
   for page in pages { try exporter.export(page) }
   let warcs = try writer.finish()
-  let index = sortedIndex(exporter.index)
-  try writeIndex(index, to: folder + "/" + indexName)
   var summary = exporter.summary
   switch request.format {
   case .warc:
+    try exporter.index.finish(writingTo: folder + "/" + indexName)
     summary.files = (warcs + [indexName]).map { folder + "/" + $0 }
   case .wacz:
+    // The package's ZipNum index is built from every line (a WACZ is one file; its index
+    // is a small part of it).
+    var index: [String] = []
+    try exporter.index.finish { index.append($0) }
     try packageWACZ(
       folder: folder, warcs: warcs, index: index, pages: exporter.pageLines,
       output: request.output, created: exportDate)
@@ -145,14 +149,6 @@ private func makeFolder(_ path: String) throws {
   }
 }
 
-private func writeIndex(_ lines: [String], to path: String) throws {
-  let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
-  guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-    throw RedlineError.unwritableFile(path: path, reason: "cannot create the file")
-  }
-}
-
-/// `2026-12-06T08:47:16Z`.
 func iso8601Date(_ date: Date) -> String {
   CaptureTime.iso8601(CaptureTime.string(from: date))
 }

@@ -30,6 +30,9 @@ public struct ImportSummary: Sendable, Equatable {
   /// Redirects (3xx) and responses whose payload could not be read (an encoding Redline does
   /// not decode, a revisit whose original is not in the files).
   public var skipped = 0
+  /// Responses split over several records (`WARC-Segment-Number`, `continuation`): left out,
+  /// as Redline does not join segments.
+  public var segmented = 0
 }
 
 /// One response or revisit found in the first pass: where it is, for the second.
@@ -41,6 +44,7 @@ private struct ArchivedEntry {
   let isRevisit: Bool
   let recordID: String?
   let refersTo: String?
+  let refersToID: String?
   let payloadDigest: String?
   let location: RecordLocation
   let file: String
@@ -64,6 +68,7 @@ public func importWebArchives(
   var entries: [ArchivedEntry] = []
   var byDigest: [String: RecordLocation] = [:]
   var byURIAndDate: [String: RecordLocation] = [:]
+  var byRecordID: [String: RecordLocation] = [:]
   // Pages with an HTML response (within the first MiB of records): their non-HTML responses
   // are checks of the page, not resources.
   var htmlPages = Set<String>()
@@ -83,6 +88,10 @@ public func importWebArchives(
           let page = try? normalizedPageURL(uri),
           let date = record.field("WARC-Date"), let time = storeTime(fromWARCDate: date)
         else { continue }
+        if record.field("WARC-Segment-Number") != nil {
+          summary.segmented += 1
+          continue
+        }
         let digest = record.field("WARC-Payload-Digest")
         if record.type == "response", let block = record.block,
           let head = try? parseHTTPHead(block),
@@ -95,6 +104,9 @@ public func importWebArchives(
         if record.type == "response" {
           if let digest { byDigest[digest] = byDigest[digest] ?? record.location }
           byURIAndDate[uri + " " + date] = byURIAndDate[uri + " " + date] ?? record.location
+          if let id = record.field("WARC-Record-ID") {
+            byRecordID[id] = byRecordID[id] ?? record.location
+          }
         }
         entries.append(
           ArchivedEntry(
@@ -102,8 +114,9 @@ public func importWebArchives(
             isRevisit: record.type == "revisit", recordID: record.field("WARC-Record-ID"),
             refersTo: record.field("WARC-Refers-To-Target-URI").map(strippedAngles).flatMap {
               target in record.field("WARC-Refers-To-Date").map { target + " " + $0 }
-            }, payloadDigest: digest, location: record.location, file: source.label,
-            software: software, order: entries.count))
+            }, refersToID: record.field("WARC-Refers-To"), payloadDigest: digest,
+            location: record.location, file: source.label, software: software,
+            order: entries.count))
       }
     }
   }
@@ -123,7 +136,8 @@ public func importWebArchives(
     let intoThePast = known[entry.page].map { entry.time < $0.latest } ?? false
     guard
       let response = try archivedResponse(
-        entry, byDigest: byDigest, byURIAndDate: byURIAndDate, maxBodySize: maxBodySize)
+        entry, byDigest: byDigest, byURIAndDate: byURIAndDate, byRecordID: byRecordID,
+        maxBodySize: maxBodySize)
     else {
       summary.skipped += 1
       continue
@@ -170,11 +184,12 @@ public func importWebArchives(
 }
 
 /// The response a record stands for: its own payload, or for a revisit the payload of the
-/// response it refers to (by URI and date, else by payload digest) with the revisit's status
-/// and header fields when it has them. Nil when the payload cannot be read.
+/// response it refers to (by URI and date, else by record ID as Heritrix's `WARC-Refers-To`
+/// gives it, else by payload digest) with the revisit's status and header fields when it has
+/// them. Nil when the payload cannot be read.
 private func archivedResponse(
   _ entry: ArchivedEntry, byDigest: [String: RecordLocation],
-  byURIAndDate: [String: RecordLocation], maxBodySize: Int
+  byURIAndDate: [String: RecordLocation], byRecordID: [String: RecordLocation], maxBodySize: Int
 ) throws -> Response? {
   guard let record = try WARCReader.record(at: entry.location, maxBlockSize: maxBodySize * 2),
     let block = record.block
@@ -184,6 +199,7 @@ private func archivedResponse(
   if entry.isRevisit {
     guard
       let location = entry.refersTo.flatMap({ byURIAndDate[$0] })
+        ?? entry.refersToID.flatMap({ byRecordID[$0] })
         ?? entry.payloadDigest.flatMap({ byDigest[$0] }),
       let original = try WARCReader.record(at: location, maxBlockSize: maxBodySize * 2),
       let originalBlock = original.block,
@@ -205,7 +221,7 @@ private struct ArchivedFetcher: Fetching {
 }
 
 /// The WARC files in a path: the file itself, or the `archive/` members of a WACZ.
-private func warcSources(_ path: String) throws -> [(part: Range<Int>?, label: String)] {
+func warcSources(_ path: String) throws -> [(part: Range<Int>?, label: String)] {
   guard isZipFile(path) else { return [(nil, path)] }
   let members = try zipMembers(of: path).filter {
     $0.name.hasPrefix("archive/") && $0.name.contains(".warc")

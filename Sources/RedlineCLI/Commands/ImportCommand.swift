@@ -1,6 +1,7 @@
 import ArgumentParser
 import Redline
 import SnapshotStore
+import WebArchive
 
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,17 +18,26 @@ struct ImportCommand: AsyncParsableCommand {
       A response older than its page's latest check takes its place in the page's \
       timeline (compared with the version before it in time; nothing stored is \
       rewritten); one whose page already has a check at its time is left out, so \
-      importing a file twice adds nothing. Files written by wget --warc-file, Browsertrix, ArchiveBox, pywb, \
-      Heritrix and Redline read the same. A damaged or truncated file stops the import \
+      importing a file twice adds nothing. Files written by wget --warc-file, \
+      Browsertrix, ArchiveBox, pywb, Heritrix and Redline read the same. A damaged or truncated file stops the import \
       before anything is stored: one error line, exit status 2.
 
-      Example:
+      With --check-digests nothing is stored: every record of the files is read and its \
+      WARC-Block-Digest and WARC-Payload-Digest compared with its bytes (as warcio check \
+      does); one line per file, one per digest that does not match, and exit status 1 when \
+      any does not.
+
+      Examples:
         redline import crawl.warc.gz archive.wacz --store Snapshots
+        redline import --check-digests crawl.warc.gz
       """
   )
 
   @Argument(help: "WARC (.warc, .warc.gz) or WACZ files.")
   var paths: [String]
+
+  @Flag(help: "Only check every record's block and payload digests; store nothing.")
+  var checkDigests = false
 
   @OptionGroup var storeOptions: StoreOptions
 
@@ -36,6 +46,7 @@ struct ImportCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if checkDigests { return try runDigestCheck() }
     let store = storeOptions.selectedStore
     let summary: ImportSummary
     do {
@@ -53,10 +64,36 @@ struct ImportCommand: AsyncParsableCommand {
     if summary.pastNotTaken > 0 {
       extra += ", \(summary.pastNotTaken) older 304s or non-HTML answers left out"
     }
+    if summary.segmented > 0 {
+      extra += ", \(summary.segmented) segmented records left out (Redline does not join segments)"
+    }
     writeError(
       "redline: imported \(summary.records) records from \(summary.files) WARC files: "
         + "\(summary.captures) captures, \(summary.unchanged) unchanged, "
         + "\(summary.otherChecks) other checks, \(summary.resources) non-HTML resources, "
         + "\(summary.skipped) redirects or unreadable\(extra)\n")
+  }
+
+  /// `--check-digests`: one line per file, one per mismatch; exit 1 on any mismatch.
+  private func runDigestCheck() throws {
+    let results: [CheckedWARC]
+    do {
+      results = try checkWebArchiveDigests(paths)
+    } catch {
+      printError(String(describing: error))
+      throw ExitCode(2)
+    }
+    var output = ""
+    for result in results {
+      let check = result.check
+      let unchecked = check.unchecked > 0 ? ", \(check.unchecked) not checked" : ""
+      output +=
+        "\(result.label): \(check.records) records, \(check.blockDigests) block and "
+        + "\(check.payloadDigests) payload digests match, \(check.mismatches.count) do not"
+        + "\(unchecked)\n"
+      for mismatch in check.mismatches { output += "  \(mismatch)\n" }
+    }
+    print(output, terminator: "")
+    if results.contains(where: { !$0.check.mismatches.isEmpty }) { throw ExitCode(1) }
   }
 }

@@ -1,0 +1,379 @@
+#!/usr/bin/env python3
+"""Writes Tests/Fixtures/producers/: small WARC files as other web-archiving tools write them,
+for `redline import`'s tests. Run with the archive virtualenv's Python (it has warcio and
+requests):
+
+    .venv-archive/bin/python3 scripts/make-producer-fixtures.py
+
+A loopback HTTP server (127.0.0.1, a free port) serves three posts of Tests/Fixtures/audit-site
+(one edited between two crawls, one gzip-encoded and chunked), a redirect and an image. Then:
+
+  archivebox-wget.warc.gz   written by wget itself, with the arguments ArchiveBox gives it
+                            (WARC/1.0, request/response/metadata/resource records, the
+                            gzip-encoded and chunked body as transferred). A real tool.
+  warcio-capture.warc.gz    written by warcio's capture_http, the recorder pywb is built on,
+                            around requests' GETs (two crawls: the same page twice, an edit).
+                            A real tool.
+  heritrix.warc.gz          hand-written following Heritrix 3's documented output (Heritrix is
+                            a Java crawler that cannot run here): WARC/1.0, a warcinfo with
+                            Heritrix's fields, a `dns:` response, response + request +
+                            metadata (`outlink:` lines) per URL tied by WARC-Concurrent-To,
+                            and in the second crawl a revisit naming its original only by
+                            WARC-Refers-To and the payload digest. The HTTP blocks are the
+                            loopback server's real bytes (chunked and gzip as transferred).
+  browsertrix.warc.gz       hand-written following Browsertrix-Crawler's output (it drives
+                            Chromium, which cannot run here): WARC/1.1, WARC-Page-ID on
+                            request and response, the body decoded with `x-orig-` header
+                            names, `urn:pageinfo:` resource records.
+  segmented.warc            hand-written: a response split into two segments (a first
+                            record with WARC-Segment-Number 1 and a `continuation` record), and
+                            a whole response; Redline reads the whole one and leaves the
+                            segmented one out, saying so.
+
+Times, ports and record IDs differ from run to run; the tests assert what does not.
+"""
+import base64, gzip, hashlib, http.server, io, json, os, shutil, socket, subprocess, sys
+import tempfile, threading, time, uuid
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+SITE = os.path.join(ROOT, "Tests", "Fixtures", "audit-site")
+OUT = os.path.join(ROOT, "Tests", "Fixtures", "producers")
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+state = {"round": 1}
+
+
+def page(name):
+    return open(os.path.join(SITE, name), "rb").read()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "nginx"
+    sys_version = ""
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, headers, body):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        if not any(n.lower() == "transfer-encoding" for n, _ in headers):
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        if self.path == "/2016/07/ceasefire.html":
+            body = page("ceasefire-v%d.html" % state["round"])
+            self.send(200, [("Content-Type", "text/html; charset=utf-8"),
+                            ("Last-Modified", "Mon, 04 Jul 2016 18:00:00 GMT")], body)
+        elif self.path == "/2016/07/statement.html":
+            body = page("statement-v1.html")
+            headers = [("Content-Type", "text/html; charset=utf-8")]
+            if "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, mtime=0)
+                headers.append(("Content-Encoding", "gzip"))
+            headers.append(("Transfer-Encoding", "chunked"))
+            half = len(body) // 2
+            chunked = b"".join(b"%x\r\n%s\r\n" % (len(part), part)
+                               for part in (body[:half], body[half:])) + b"0\r\n\r\n"
+            self.send(200, headers, chunked)
+        elif self.path == "/2016/07/renamed.html":
+            self.send(200, [("Content-Type", "text/html")], page("renamed-v1.html"))
+        elif self.path == "/old":
+            self.send(301, [("Location", "/2016/07/statement.html")], b"")
+        elif self.path == "/logo.png":
+            self.send(200, [("Content-Type", "image/png")], PNG)
+        else:
+            self.send(404, [("Content-Type", "text/plain")], b"not found\n")
+
+
+def serve():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, "http://127.0.0.1:%d" % server.server_address[1]
+
+
+PAGES = ["/2016/07/ceasefire.html", "/2016/07/statement.html", "/old", "/logo.png"]
+
+
+# --- real tools ------------------------------------------------------------------------------
+
+def archivebox_wget(base, work):
+    """wget with ArchiveBox's arguments (archivebox/config WGET_ARGS and the wget extractor)."""
+    out = os.path.join(work, "archivebox-wget")
+    for crawl in (1, 2):
+        state["round"] = crawl
+        target = out if crawl == 1 else out + "-2"
+        subprocess.run(
+            ["wget", "--no-verbose", "--adjust-extension", "--convert-links", "--force-directories",
+             "--backup-converted", "--span-hosts", "--no-parent", "-e", "robots=off",
+             "--restrict-file-names=windows", "--timeout=10", "--tries=1",
+             "--warc-file=" + target, "--page-requisites", "--compression=auto",
+             "--user-agent=Mozilla/5.0 (X11; Linux x86_64) ArchiveBox/0.7.2 wget/1.21.3",
+             "--directory-prefix", os.path.join(work, "wget-files")]
+            + [base + p for p in PAGES[:2]], check=False, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        time.sleep(1.1)
+    # One file holding both crawls, as ArchiveBox's archive folder would hold two snapshots.
+    with open(os.path.join(OUT, "archivebox-wget.warc.gz"), "wb") as joined:
+        for part in (out, out + "-2"):
+            joined.write(open(part + ".warc.gz", "rb").read())
+
+
+def warcio_capture(base):
+    from warcio.capture_http import capture_http
+    import requests  # after capture_http, which patches http.client
+    path = os.path.join(OUT, "warcio-capture.warc.gz")
+    if os.path.exists(path):
+        os.remove(path)
+    for crawl in (1, 1, 2):
+        state["round"] = crawl
+        with capture_http(path):
+            requests.get(base + PAGES[0])
+            if crawl == 1:
+                requests.get(base + "/2016/07/renamed.html")
+        time.sleep(1.1)
+
+
+# --- hand-written, following each tool's documented output -----------------------------------
+
+def digest(data):
+    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode()
+
+
+def record(version, fields, block, target=None, gz=True):
+    head = "%s\r\n" % version + "".join("%s: %s\r\n" % f for f in fields)
+    head += "Content-Length: %d\r\n\r\n" % len(block)
+    data = head.encode() + block + b"\r\n\r\n"
+    return gzip.compress(data, mtime=0) if gz else data
+
+
+def record_id():
+    return "<urn:uuid:%s>" % uuid.uuid4()
+
+
+def warc_date(seconds, fraction=False):
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))
+    return stamp + (".%03dZ" % 250 if fraction else "Z")
+
+
+def exchange(base, path, headers):
+    """The real request and response bytes of one GET over a fresh connection."""
+    host = base.split("//")[1]
+    request = ("GET %s HTTP/1.1\r\n" % path + "".join("%s: %s\r\n" % h for h in
+               [("Host", host)] + headers + [("Connection", "close")]) + "\r\n").encode()
+    connection = socket.create_connection(tuple([host.split(":")[0], int(host.split(":")[1])]))
+    connection.sendall(request)
+    chunks = []
+    while True:
+        data = connection.recv(65536)
+        if not data:
+            break
+        chunks.append(data)
+    connection.close()
+    return request, b"".join(chunks)
+
+
+def http_payload(response):
+    return response.split(b"\r\n\r\n", 1)[1]
+
+
+def heritrix(base):
+    version = "WARC/1.0"
+    host = base.split("//")[1].split(":")[0]
+    info = ("software: Heritrix/3.4.0-20220727 http://crawler.archive.org\r\n"
+            "ip: 127.0.0.1\r\nhostname: crawler.example\r\nformat: WARC File Format 1.0\r\n"
+            "conformsTo: http://bibnum.bnf.fr/WARC/WARC_ISO_28500_version1_latestdraft.pdf\r\n"
+            "operator: Redline tests\r\nisPartOf: redline-fixtures\r\n"
+            "http-header-user-agent: Mozilla/5.0 (compatible; heritrix/3.4.0 +http://example.org)\r\n"
+            "robots: obey\r\n").encode()
+    start = time.time()
+    out = [record(version, [("WARC-Type", "warcinfo"), ("WARC-Date", warc_date(start)),
+                            ("WARC-Filename", "heritrix.warc.gz"), ("WARC-Record-ID", record_id()),
+                            ("Content-Type", "application/warc-fields")], info)]
+    dns = ("%s\n%s.\t3600\tIN\tA\t127.0.0.1\n" % (time.strftime("%Y%m%d%H%M%S"), host)).encode()
+    out.append(record(version, [
+        ("WARC-Type", "response"), ("WARC-Target-URI", "dns:" + host),
+        ("WARC-Date", warc_date(start)), ("WARC-IP-Address", "127.0.0.1"),
+        ("WARC-Record-ID", record_id()), ("Content-Type", "text/dns"),
+        ("WARC-Block-Digest", digest(dns))], dns))
+    originals = {}
+    for crawl in (1, 2):
+        state["round"] = 1  # the same bytes twice: the second crawl writes revisits
+        moment = start + 2 * crawl
+        for path in PAGES:
+            request, response = exchange(base, path, [
+                ("User-Agent", "Mozilla/5.0 (compatible; heritrix/3.4.0 +http://example.org)"),
+                ("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+                ("Accept-Encoding", "gzip")])
+            uri = base + path
+            payload = http_payload(response)
+            response_id = record_id()
+            if uri in originals and originals[uri][1] == digest(payload):
+                head = response.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
+                out.append(record(version, [
+                    ("WARC-Type", "revisit"), ("WARC-Target-URI", uri),
+                    ("WARC-Date", warc_date(moment)), ("WARC-IP-Address", "127.0.0.1"),
+                    ("WARC-Profile",
+                     "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest"),
+                    ("WARC-Truncated", "length"), ("WARC-Record-ID", response_id),
+                    ("WARC-Refers-To", originals[uri][0]),
+                    ("Content-Type", "application/http; msgtype=response"),
+                    ("WARC-Payload-Digest", digest(payload)),
+                    ("WARC-Block-Digest", digest(head))], head))
+            else:
+                originals[uri] = (response_id, digest(payload))
+                out.append(record(version, [
+                    ("WARC-Type", "response"), ("WARC-Target-URI", uri),
+                    ("WARC-Date", warc_date(moment)), ("WARC-IP-Address", "127.0.0.1"),
+                    ("WARC-Record-ID", response_id),
+                    ("Content-Type", "application/http; msgtype=response"),
+                    ("WARC-Payload-Digest", digest(payload)),
+                    ("WARC-Block-Digest", digest(response))], response))
+            out.append(record(version, [
+                ("WARC-Type", "request"), ("WARC-Target-URI", uri),
+                ("WARC-Date", warc_date(moment)), ("WARC-Concurrent-To", response_id),
+                ("WARC-Record-ID", record_id()),
+                ("Content-Type", "application/http; msgtype=request"),
+                ("WARC-Block-Digest", digest(request))], request))
+            links = "".join("outlink: %s%s L a/@href\r\n" % (base, p) for p in ("/", "/about.html"))
+            meta = ("via: %s/\r\nhopsFromSeed: L\r\nsourceTag: seeds.txt\r\nfetchTimeMs: 4\r\n"
+                    "charsetForLinkExtraction: UTF-8\r\n%s" % (base, links)).encode()
+            out.append(record(version, [
+                ("WARC-Type", "metadata"), ("WARC-Target-URI", uri),
+                ("WARC-Date", warc_date(moment)), ("WARC-Concurrent-To", response_id),
+                ("WARC-Record-ID", record_id()), ("Content-Type", "application/warc-fields"),
+                ("WARC-Block-Digest", digest(meta))], meta))
+    open(os.path.join(OUT, "heritrix.warc.gz"), "wb").write(b"".join(out))
+
+
+def browsertrix(base):
+    version = "WARC/1.1"
+    start = time.time()
+    info = ("software: Browsertrix-Crawler 1.3.0 (with warcio.js 2.3.1)\r\n"
+            "format: WARC File Format 1.1\r\n"
+            "conformsTo: https://iipc.github.io/warc-specifications/specifications/"
+            "warc-format/warc-1.1/\r\nisPartOf: redline-fixtures\r\n").encode()
+    out = [record(version, [("WARC-Filename", "browsertrix.warc.gz"),
+                            ("WARC-Date", warc_date(start, True)), ("WARC-Type", "warcinfo"),
+                            ("WARC-Record-ID", record_id()),
+                            ("Content-Type", "application/warc-fields")], info)]
+    for crawl in (1, 2):
+        state["round"] = crawl
+        for path in PAGES[:2]:
+            moment = warc_date(start + 2 * crawl, True)
+            page_id = str(uuid.uuid4())
+            uri = base + path
+            request, raw = exchange(base, path, [
+                ("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like "
+                 "Gecko) Chrome/126.0.0.0 Safari/537.36"), ("Accept-Encoding", "gzip, deflate")])
+            status_line, rest = raw.split(b"\r\n", 1)
+            head, body = rest.split(b"\r\n\r\n", 1)
+            headers = [line.split(b": ", 1) for line in head.split(b"\r\n")]
+            names = {n.lower() for n, _ in headers}
+            if b"transfer-encoding" in names:  # Chromium hands over the body de-chunked
+                parts, data = [], body
+                while True:
+                    size_line, data = data.split(b"\r\n", 1)
+                    size = int(size_line, 16)
+                    if size == 0:
+                        break
+                    parts.append(data[:size])
+                    data = data[size + 2:]
+                body = b"".join(parts)
+            if b"content-encoding" in names:  # ... and decoded
+                body = gzip.decompress(body)
+            lines = []
+            for name, value in headers:
+                lower = name.decode().lower()
+                if lower in ("content-encoding", "transfer-encoding", "content-length"):
+                    lines.append(("x-orig-" + lower, value.decode()))
+                else:
+                    lines.append((lower, value.decode()))
+            lines.append(("content-length", str(len(body))))
+            block = (status_line + b"\r\n" + "".join("%s: %s\r\n" % l for l in lines).encode()
+                     + b"\r\n" + body)
+            response_id = record_id()
+            out.append(record(version, [
+                ("WARC-Target-URI", uri), ("WARC-Date", moment), ("WARC-Type", "response"),
+                ("WARC-Record-ID", response_id), ("WARC-Page-ID", page_id),
+                ("WARC-IP-Address", "127.0.0.1"),
+                ("WARC-JSON-Metadata", json.dumps({"ipType": "Local"}, separators=(",", ":"))),
+                ("Content-Type", "application/http; msgtype=response"),
+                ("WARC-Payload-Digest", digest(body)), ("WARC-Block-Digest", digest(block))],
+                block))
+            out.append(record(version, [
+                ("WARC-Target-URI", uri), ("WARC-Date", moment), ("WARC-Type", "request"),
+                ("WARC-Record-ID", record_id()), ("WARC-Page-ID", page_id),
+                ("WARC-Concurrent-To", response_id),
+                ("Content-Type", "application/http; msgtype=request"),
+                ("WARC-Payload-Digest", digest(b"")), ("WARC-Block-Digest", digest(request))],
+                request))
+            info = json.dumps({"pageid": page_id, "url": uri, "ts": moment, "tsStatus": 200,
+                               "urls": {uri: {"status": 200, "mime": "text/html",
+                                              "type": "document"}},
+                               "counts": {"jsErrors": 0}}, separators=(",", ":")).encode()
+            out.append(record(version, [
+                ("WARC-Target-URI", "urn:pageinfo:" + uri), ("WARC-Date", moment),
+                ("WARC-Type", "resource"), ("WARC-Record-ID", record_id()),
+                ("WARC-Page-ID", page_id), ("WARC-Resource-Type", "pageinfo"),
+                ("Content-Type", "application/json"),
+                ("WARC-Payload-Digest", digest(info)), ("WARC-Block-Digest", digest(info))], info))
+    open(os.path.join(OUT, "browsertrix.warc.gz"), "wb").write(b"".join(out))
+
+
+def segmented():
+    version = "WARC/1.1"
+    body = page("statement-v1.html")
+    block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n"
+             % len(body)) + body
+    first, second = block[:700], block[700:]
+    origin = record_id()
+    whole = page("renamed-v1.html")
+    whole_block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n"
+                   % len(whole)) + whole
+    out = [
+        record(version, [("WARC-Type", "response"),
+                         ("WARC-Target-URI", "http://blog.example/2016/07/statement.html"),
+                         ("WARC-Date", "2016-07-05T10:00:00Z"), ("WARC-Record-ID", origin),
+                         ("WARC-Segment-Number", "1"),
+                         ("Content-Type", "application/http; msgtype=response"),
+                         ("WARC-Block-Digest", digest(first))], first, gz=False),
+        record(version, [("WARC-Type", "continuation"),
+                         ("WARC-Target-URI", "http://blog.example/2016/07/statement.html"),
+                         ("WARC-Date", "2016-07-05T10:00:00Z"), ("WARC-Record-ID", record_id()),
+                         ("WARC-Segment-Origin-ID", origin), ("WARC-Segment-Number", "2"),
+                         ("WARC-Segment-Total-Length", str(len(block))),
+                         ("WARC-Block-Digest", digest(second))], second, gz=False),
+        record(version, [("WARC-Type", "response"),
+                         ("WARC-Target-URI", "http://blog.example/2016/07/renamed.html"),
+                         ("WARC-Date", "2016-07-05T10:00:01Z"), ("WARC-Record-ID", record_id()),
+                         ("Content-Type", "application/http; msgtype=response"),
+                         ("WARC-Payload-Digest", digest(whole)),
+                         ("WARC-Block-Digest", digest(whole_block))], whole_block, gz=False),
+    ]
+    open(os.path.join(OUT, "segmented.warc"), "wb").write(b"".join(out))
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    server, base = serve()
+    work = tempfile.mkdtemp()
+    try:
+        archivebox_wget(base, work)
+        warcio_capture(base)
+        heritrix(base)
+        browsertrix(base)
+        segmented()
+    finally:
+        server.shutdown()
+        shutil.rmtree(work)
+    for name in sorted(os.listdir(OUT)):
+        print(name, os.path.getsize(os.path.join(OUT, name)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
