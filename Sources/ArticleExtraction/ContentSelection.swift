@@ -35,7 +35,10 @@ struct ExtractionStage: Sendable {
   static let cascade = [platformMarkup, semanticContainer, contentScoring, wholeBody]
 }
 
-/// The element matching the earliest pattern, and among those the one with the most text.
+/// The element matching the earliest pattern, and among those the one with the most text. An
+/// element whose own class or id names a comment or a footer (`<article class="comment-body">`,
+/// which WordPress writes around each comment) is never taken: a new comment longer than every
+/// other `<article>` on the page would become the post.
 ///
 /// With `matches` (elements already known to match, and their patterns), only those are looked
 /// at.
@@ -52,7 +55,7 @@ private func bestContainer(
     }.compactMap { index in
       patterns.firstIndex(where: { page.matches($0, index) }).map { (index: index, rule: $0) }
     }
-  for (index, rule) in candidates where !page.skipped[index] {
+  for (index, rule) in candidates where !page.skipped[index] && !page.marks[index].contains(.trailing) {
     guard page.textLength[index] >= ContainerRules.minimumContainerText else { continue }
     if let current = best {
       let better =
@@ -155,22 +158,30 @@ private func teaserCards(in page: PageAnalysis) -> [Bool] {
 /// `<body>`: prose being the text of paragraph-like elements long enough to be sentences and
 /// not mostly links. Page builders scatter a post over many sibling widgets; their common
 /// ancestor is the post.
-private func proseContainer(in page: PageAnalysis) -> [Int]? {
+///
+/// With `root`, the prose under that element instead of `<body>`: where the prose mass lies
+/// inside a marked container, found from the container's prose alone, so that prose growing
+/// outside it (a sidebar's "About me") does not move it.
+func proseContainer(in page: PageAnalysis, under root: Int? = nil) -> [Int]? {
+  let root = root ?? page.body
   let cards = teaserCards(in: page)
-  if cards.contains(true), let container = proseContainer(in: page, leavingOut: cards) {
+  if cards.contains(true), let container = proseContainer(in: page, under: root, leavingOut: cards)
+  {
     return container
   }
-  return proseContainer(in: page, leavingOut: nil)
+  return proseContainer(in: page, under: root, leavingOut: nil)
 }
 
 /// The prose-mass container, counting no prose inside the nodes marked in `leftOut`; nil when
 /// no prose is left or, with nodes left out, when what is left is less than
 /// `ScoringRules.minimumProseOutsideCards` of the whole.
-private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) -> [Int]? {
+private func proseContainer(in page: PageAnalysis, under root: Int, leavingOut leftOut: [Bool]?)
+  -> [Int]?
+{
   let nodes = page.document.nodes
   var prose = NodeCounts(repeating: 0, count: nodes.count)
   var allProse = 0
-  for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
+  for index in page.document.descendants(of: root).reversed() where !page.skipped[index] {
     if nodes[index].kind == .element, isParagraphLike(index, page),
       page.textLength[index] >= ScoringRules.minimumParagraphLength,
       page.linkDensity(index) < CleaningRules.maximumLinkDensity
@@ -202,7 +213,7 @@ private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) 
     }
   }
   var total = 0
-  for child in page.document.children(of: page.body) where !page.skipped[child] {
+  for child in page.document.children(of: root) where !page.skipped[child] {
     total += prose[child]
   }
   guard total > 0 else { return nil }
@@ -212,7 +223,7 @@ private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) 
     return nil
   }
   let needed = Double(total) * ScoringRules.proseShare
-  var current = page.body
+  var current = root
   while let next = page.document.children(of: current).max(by: { prose[$0] < prose[$1] }),
     Double(prose[next]) >= needed
   {

@@ -56,19 +56,30 @@ public func extractArticle(
     // The page's post container is the post however short it is: the prose mass beside it is
     // then chrome (a sidebar's "About me"), unless it is inside another `<article>` (the
     // container was only the post's title box).
+    // A `<main>` (or `role=main`) is the page's own word for its content: a prose mass around
+    // it is the main content with the page's footer or comments, which grow beside a short post.
+    let aroundMain = scoredRoots.allSatisfy { root in
+      found.roots.allSatisfy { document.contains(root, $0) && isMain($0, page) }
+    }
     let overridable =
-      stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
-      || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) }
+      (stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
+        || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) })
+      && !aroundMain
     if !inside, overridable, let scored = body(of: .contentScoring, roots: scoredRoots),
       Double(textLength(scored.blocks)) > Double(textLength(blocks))
         * ScoringRules.containerOverrideRatio
     {
       (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
-    } else if inside, scoredRoots != found.roots,
-      linkDensity(of: found.roots, without: scoredRoots, in: page)
+    } else if let narrowRoots = found.roots.count == 1
+      ? proseContainer(in: page, under: found.roots[0]) : (inside ? scoredRoots : nil),
+      narrowRoots != found.roots,
+      linkDensity(of: found.roots, without: narrowRoots, in: page)
         > ScoringRules.narrowingLinkDensity,
-      let scored = body(of: .contentScoring, roots: scoredRoots)
+      let scored = body(of: .contentScoring, roots: narrowRoots)
     {
+      // The prose mass inside one container is looked for among the container's prose alone:
+      // more prose in a footer or a sidebar must not decide whether, or where, the body
+      // narrows.
       (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
     }
   }
@@ -77,6 +88,11 @@ public func extractArticle(
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
     language: metadata.language, blocks: blocks, links: linkTargets(links))
   return ExtractionResult(article: article, method: stage.name)
+}
+
+/// Whether element `node` is a `<main>` or has `role=main`.
+private func isMain(_ node: Int, _ page: PageAnalysis) -> Bool {
+  page.tag(node, is: .main) || page.document.attribute("role", of: node) == "main"
 }
 
 /// Whether `node` is inside an `<article>` that holds none of `roots`: the post itself, beside a

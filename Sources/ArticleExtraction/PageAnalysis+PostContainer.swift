@@ -8,10 +8,12 @@ extension PageAnalysis {
   /// `ContainerRules.containerTextRatio` times its text (a theme's `entry-content` in a box
   /// beside the post's `article-body`). None when the page is a listing or a thread: when the
   /// winner is one of several matches of its pattern, a card among sibling `<article>`s, or the
-  /// body of a forum posting (the replies are content too).
+  /// body of a forum posting (the replies are content too). A match whose own class or id
+  /// names a comment section or a footer (`<section id="comments" class="article-content">`,
+  /// a theme's comment list styled like the post) is never the post.
   static func postContainer(
     _ document: HTMLDocument, among matches: [(index: Int, rule: Int)], skipped: [Bool],
-    textLength: NodeCounts, signals: ChromeSignals
+    textLength: NodeCounts, marks: [WordMarks], signals: ChromeSignals
   ) -> (index: Int, rule: Int)? {
     let nodes = document.nodes
     // A match inside a block marked as chrome (a widget in a sidebar) is taken only when no
@@ -23,7 +25,7 @@ extension PageAnalysis {
         underChrome[parent] || signals.chromeByTag[parent] || signals.chromeByClass[parent]
     }
     var candidates = matches.filter { match in
-      !skipped[match.index]
+      !skipped[match.index] && !marks[match.index].contains(.trailing)
         && textLength[match.index] >= ContainerRules.minimumText(forRule: match.rule)
     }
     if candidates.contains(where: { !underChrome[$0.index] }) {
@@ -149,9 +151,14 @@ struct ChromeSignals {
   let pluginChrome: [Bool]
   /// Elements around a `<main>` or an `<article>`.
   let holdsPost: [Bool]
+  /// Elements around the page's `<main>` or its only `<article>` (empty when it has neither):
+  /// never dropped for a tag or class words (`PageAnalysis.onlyPostHolders`).
+  let holdsOnlyPost: [Bool]
   /// Footers and comment sections that hold neither the page's headline nor a thread
-  /// (`BoilerplateRules.headlineTag`); empty when the page has no headline.
+  /// (`BoilerplateRules.headlineTags`); empty when the page has no headline.
   let trailer: [Bool]
+  /// The elements holding the page's headline (empty when it has none).
+  let holdsHeadline: [Bool]
   /// Elements whose whole class name or id is one of `BoilerplateRules.sidebarNames`.
   let namedSidebar: [Bool]
   /// Text of each element marked chrome by class together with its siblings of the same class
@@ -186,6 +193,10 @@ struct ChromeSignals {
       let chrome = chromeByTag[index]
       let boilerplateClass = chromeByClass[index]
       guard chrome || boilerplateClass else { continue }
+      // A layout wrapper around the page's one post (`m-article--sidebar-right`) holds it
+      // whatever share of the page it holds: a growing sidebar beside a short post must not
+      // drop the post.
+      if !holdsOnlyPost.isEmpty && holdsOnlyPost[index] { continue }
       // A block named only `sidebar` is the sidebar, however much of the page it holds, unless
       // libxml2 nested the post inside it.
       let ownProse = textLength[index] - linkTextLength[index]
@@ -197,8 +208,14 @@ struct ChromeSignals {
       let share =
         pageShareProtects && (!namedSidebar[index] || holdsPost[index]) && mayHoldPost
         ? Double(ownText) / Double(pageText) : 0
+      // Inside the `<article>` that holds the headline, a comment section or a footer is the
+      // post's chrome, not a forum posting's own body: beside a short post, a new comment is
+      // most of the article's text (a theme that puts `#comments` inside the `<article>`).
+      let postChrome =
+        post[index] >= 0 && !mayHoldPost && !holdsHeadline.isEmpty && holdsHeadline[post[index]]
       let postShare =
-        post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
+        post[index] < 0 || postChrome
+        ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
       // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
       // the page it holds (a live feed, a long thread), unless the post is inside it.
       if chrome && boilerplateClass && !holdsPost[index] {

@@ -80,10 +80,14 @@ struct PageAnalysis {
     // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
     var holdsPost = Array(repeating: false, count: nodes.count)
     // How many `<article>`s each element holds: one holding all of a page's several posts is
-    // a thread (a forum marks it `comments`), not the comments under a post.
+    // a thread (a forum marks it `comments`), not the comments under a post. An `<article>`
+    // whose own class or id names a comment (WordPress's `<article class="comment-body">`) is
+    // a comment under a post, not a posting of a thread, and is not counted.
     var articles = NodeCounts(repeating: 0, count: nodes.count)
     for index in nodes.indices.reversed() where nodes[index].parent >= 0 {
-      if nodes[index].kind == .element && traits[nodes[index].tag].contains(.article) {
+      if nodes[index].kind == .element && traits[nodes[index].tag].contains(.article)
+        && !marks[index].contains(.trailing)
+      {
         articles[index] += 1
       }
       articles[nodes[index].parent] += articles[index]
@@ -103,6 +107,7 @@ struct PageAnalysis {
       pluginChrome[index] =
         classes[index].contains(where: PluginChromeRules.classNames.contains)
         || id.map(PluginChromeRules.ids.contains) ?? false
+        || classes[index].contains(where: namesBiography)
       namedSidebar[index] =
         marks[index].contains(.strongNegative)
         && (classes[index].contains(where: BoilerplateRules.sidebarNames.contains)
@@ -120,8 +125,13 @@ struct PageAnalysis {
         ancestor = nodes[ancestor].parent
       }
     }
+    // Elements around the page's `<main>` or its only `<article>` that is no comment: a class
+    // word on them states the layout around the post (`m-article--sidebar-right`,
+    // `content-sidebar-wrap`), and they are never dropped for it, however short the post
+    // beside a growing sidebar.
+    let holdsOnlyPost = Self.onlyPostHolders(document, traits: traits, skipped: skipped, marks: marks)
     // Footers and comment sections without the page's headline, and not a thread: no share of
-    // the page protects them (`BoilerplateRules.headlineTag`).
+    // the page protects them (`BoilerplateRules.headlineTags`).
     let holdsHeadline = Self.headlineHolders(document, skipped: skipped, textLength: textLength)
     var trailer = Array(repeating: false, count: holdsHeadline.isEmpty ? 0 : nodes.count)
     let footerTag = document.tagNames.firstIndex(of: "footer")
@@ -163,7 +173,8 @@ struct PageAnalysis {
       postWrapper: postWrapper,
       pageText: max(textLength[body] - linkTextLength[body], 1), chromeByTag: chromeByTag,
       chromeByClass: chromeByClass,
-      pluginChrome: pluginChrome, holdsPost: holdsPost, trailer: trailer,
+      pluginChrome: pluginChrome, holdsPost: holdsPost, holdsOnlyPost: holdsOnlyPost,
+      trailer: trailer, holdsHeadline: holdsHeadline,
       namedSidebar: namedSidebar,
       groupText: groupText,
       articles: articles)
@@ -175,7 +186,8 @@ struct PageAnalysis {
       var firstCommas = ownText.commas
       _ = Self.measure(document, &firstText, &firstCommas, skipped: skipped)
       let container = Self.postContainer(
-        document, among: matches, skipped: skipped, textLength: firstText, signals: signals)
+        document, among: matches, skipped: skipped, textLength: firstText, marks: marks,
+        signals: signals)
       firstText = NodeCounts(repeating: 0, count: 0)
       firstCommas = NodeCounts(repeating: 0, count: 0)
       postContainer = container
@@ -288,14 +300,54 @@ struct PageAnalysis {
     return group
   }
 
-  /// The elements holding a headline (`BoilerplateRules.headlineTag` with text, outside
+  /// The elements holding the page's `<main>`, or its `<article>` when it has one outside
+  /// skipped nodes whose class and id words mark no comment or other chrome (WordPress marks
+  /// each comment `<article class="comment-body">`, so a new comment does not make the post one
+  /// of two). The `<main>` and `<article>` themselves are not marked. Empty when there is none.
+  private static func onlyPostHolders(
+    _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], marks: [WordMarks]
+  ) -> [Bool] {
+    let nodes = document.nodes
+    var articles: [Int] = []
+    var posts: [Int] = []
+    for index in nodes.indices where nodes[index].kind == .element && !skipped[index] {
+      let tagTraits = traits[nodes[index].tag]
+      if tagTraits.contains(.main) { posts.append(index) }
+      if tagTraits.contains(.article), marks[index].isDisjoint(with: [.strongNegative, .trailing]) {
+        articles.append(index)
+      }
+    }
+    if articles.count == 1 { posts += articles }
+    guard !posts.isEmpty else { return [] }
+    var holds = Array(repeating: false, count: nodes.count)
+    for post in posts {
+      var ancestor = nodes[post].parent
+      while ancestor >= 0 && !holds[ancestor] {
+        holds[ancestor] = true
+        ancestor = nodes[ancestor].parent
+      }
+    }
+    return holds
+  }
+
+  /// The elements holding a headline (the first of `BoilerplateRules.headlineTags` the page has with text, outside
   /// skipped nodes); empty when the page has none, so that nothing is told by it.
   private static func headlineHolders(
     _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
   ) -> [Bool] {
-    guard let headline = document.tagNames.firstIndex(of: BoilerplateRules.headlineTag) else {
-      return []
+    for tag in BoilerplateRules.headlineTags {
+      guard let headline = document.tagNames.firstIndex(of: tag) else { continue }
+      let holds = headlineHolders(headline, document, skipped: skipped, textLength: textLength)
+      if !holds.isEmpty { return holds }
     }
+    return []
+  }
+
+  /// The elements holding an element of tag `headline` with text, outside skipped nodes; empty
+  /// when there is none.
+  private static func headlineHolders(
+    _ headline: Int, _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
+  ) -> [Bool] {
     let nodes = document.nodes
     var holds: [Bool] = []
     for index in nodes.indices
@@ -499,6 +551,17 @@ private func isStreamedSegment(id: ArraySlice<UInt8>?) -> Bool {
   guard let id, id.starts(with: "S:".utf8) else { return false }
   let number = id.dropFirst(2)
   return !number.isEmpty && number.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+}
+
+/// Whether a class name's last word, after at least one other, is one of
+/// `PluginChromeRules.biographyWords` (`author-bio`, not `bio` nor `biology`).
+private func namesBiography(_ name: String) -> Bool {
+  // Most class names do not end in "bio" or "phy": a look at the last byte skips them.
+  guard let last = name.utf8.last, last == UInt8(ascii: "o") || last == UInt8(ascii: "y")
+      || last == UInt8(ascii: "O") || last == UInt8(ascii: "Y")
+  else { return false }
+  let words = classWords(name)
+  return words.count >= 2 && PluginChromeRules.biographyWords.contains(words[words.count - 1])
 }
 
 /// Whether a `style` attribute hides the element (`display:none`, `visibility:hidden`), as
