@@ -35,10 +35,7 @@ struct ExtractionStage: Sendable {
   static let cascade = [platformMarkup, semanticContainer, contentScoring, wholeBody]
 }
 
-/// The element matching the earliest pattern, and among those the one with the most text. An
-/// element whose own class or id names a comment or a footer (`<article class="comment-body">`,
-/// which WordPress writes around each comment) is never taken: a new comment longer than every
-/// other `<article>` on the page would become the post.
+/// The element matching the earliest pattern, and among those the one with the most text.
 ///
 /// With `matches` (elements already known to match, and their patterns), only those are looked
 /// at.
@@ -55,7 +52,7 @@ private func bestContainer(
     }.compactMap { index in
       patterns.firstIndex(where: { page.matches($0, index) }).map { (index: index, rule: $0) }
     }
-  for (index, rule) in candidates where !page.skipped[index] && !page.marks[index].contains(.trailing) {
+  for (index, rule) in candidates where !page.skipped[index] {
     guard page.textLength[index] >= ContainerRules.minimumContainerText else { continue }
     if let current = best {
       let better =

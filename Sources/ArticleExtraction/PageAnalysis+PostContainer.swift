@@ -8,12 +8,10 @@ extension PageAnalysis {
   /// `ContainerRules.containerTextRatio` times its text (a theme's `entry-content` in a box
   /// beside the post's `article-body`). None when the page is a listing or a thread: when the
   /// winner is one of several matches of its pattern, a card among sibling `<article>`s, or the
-  /// body of a forum posting (the replies are content too). A match whose own class or id
-  /// names a comment section or a footer (`<section id="comments" class="article-content">`,
-  /// a theme's comment list styled like the post) is never the post.
+  /// body of a forum posting (the replies are content too).
   static func postContainer(
     _ document: HTMLDocument, among matches: [(index: Int, rule: Int)], skipped: [Bool],
-    textLength: NodeCounts, marks: [WordMarks], signals: ChromeSignals
+    textLength: NodeCounts, signals: ChromeSignals
   ) -> (index: Int, rule: Int)? {
     let nodes = document.nodes
     // A match inside a block marked as chrome (a widget in a sidebar) is taken only when no
@@ -25,7 +23,7 @@ extension PageAnalysis {
         underChrome[parent] || signals.chromeByTag[parent] || signals.chromeByClass[parent]
     }
     var candidates = matches.filter { match in
-      !skipped[match.index] && !marks[match.index].contains(.trailing)
+      !skipped[match.index]
         && textLength[match.index] >= ContainerRules.minimumText(forRule: match.rule)
     }
     if candidates.contains(where: { !underChrome[$0.index] }) {
@@ -60,9 +58,12 @@ extension PageAnalysis {
   }
 
   /// The elements outside skipped nodes that match a platform pattern, with the pattern's
-  /// position in `ContainerRules.platformContainers`.
+  /// position in `ContainerRules.platformContainers`. An element whose own class or id names a
+  /// comment section or a footer (a theme's `<section id="comments" class="article-content">`,
+  /// styled like the post) is no match: it is never the post.
   static func platformMatches(
-    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts, classes: ClassTable
+    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts, classes: ClassTable,
+    marks: [WordMarks]
   ) -> [(index: Int, rule: Int)] {
     let nodes = document.nodes
     // Patterns on an attribute no element of the page has are not tried at every element.
@@ -78,6 +79,7 @@ extension PageAnalysis {
     for index in nodes.indices.dropFirst()
     where !skipped[index] && nodes[index].kind == .element && !nodes[index].attributeSpans.isEmpty
       && textLength[index] >= ContainerRules.minimumBodyContainerText
+      && !marks[index].contains(.trailing)
     {
       if let rule = patterns.first(where: {
         $0.element.matches(index, in: document, classes: classes[index])
@@ -157,8 +159,6 @@ struct ChromeSignals {
   /// Footers and comment sections that hold neither the page's headline nor a thread
   /// (`BoilerplateRules.headlineTags`); empty when the page has no headline.
   let trailer: [Bool]
-  /// The elements holding the page's headline (empty when it has none).
-  let holdsHeadline: [Bool]
   /// Elements whose whole class name or id is one of `BoilerplateRules.sidebarNames`.
   let namedSidebar: [Bool]
   /// Text of each element marked chrome by class together with its siblings of the same class
@@ -208,14 +208,8 @@ struct ChromeSignals {
       let share =
         pageShareProtects && (!namedSidebar[index] || holdsPost[index]) && mayHoldPost
         ? Double(ownText) / Double(pageText) : 0
-      // Inside the `<article>` that holds the headline, a comment section or a footer is the
-      // post's chrome, not a forum posting's own body: beside a short post, a new comment is
-      // most of the article's text (a theme that puts `#comments` inside the `<article>`).
-      let postChrome =
-        post[index] >= 0 && !mayHoldPost && !holdsHeadline.isEmpty && holdsHeadline[post[index]]
       let postShare =
-        post[index] < 0 || postChrome
-        ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
+        post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
       // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
       // the page it holds (a live feed, a long thread), unless the post is inside it.
       if chrome && boilerplateClass && !holdsPost[index] {

@@ -80,14 +80,10 @@ struct PageAnalysis {
     // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
     var holdsPost = Array(repeating: false, count: nodes.count)
     // How many `<article>`s each element holds: one holding all of a page's several posts is
-    // a thread (a forum marks it `comments`), not the comments under a post. An `<article>`
-    // whose own class or id names a comment (WordPress's `<article class="comment-body">`) is
-    // a comment under a post, not a posting of a thread, and is not counted.
+    // a thread (a forum marks it `comments`), not the comments under a post.
     var articles = NodeCounts(repeating: 0, count: nodes.count)
     for index in nodes.indices.reversed() where nodes[index].parent >= 0 {
-      if nodes[index].kind == .element && traits[nodes[index].tag].contains(.article)
-        && !marks[index].contains(.trailing)
-      {
+      if nodes[index].kind == .element && traits[nodes[index].tag].contains(.article) {
         articles[index] += 1
       }
       articles[nodes[index].parent] += articles[index]
@@ -143,8 +139,7 @@ struct PageAnalysis {
     // container is looked for, a wrapper around one is not dropped for a layout word
     // (`content-sidebar-wrap`), nor is most of one's text (a list marked `dynamic-ad`).
     let matches = Self.platformMatches(
-      document, skipped: skipped, textLength: textLength,
-      classes: classes)
+      document, skipped: skipped, textLength: textLength, classes: classes, marks: marks)
     platformMatches = matches
     var postWrapper = Array(repeating: false, count: nodes.count)
     for index in nodes.indices
@@ -174,7 +169,7 @@ struct PageAnalysis {
       pageText: max(textLength[body] - linkTextLength[body], 1), chromeByTag: chromeByTag,
       chromeByClass: chromeByClass,
       pluginChrome: pluginChrome, holdsPost: holdsPost, holdsOnlyPost: holdsOnlyPost,
-      trailer: trailer, holdsHeadline: holdsHeadline,
+      trailer: trailer,
       namedSidebar: namedSidebar,
       groupText: groupText,
       articles: articles)
@@ -186,8 +181,7 @@ struct PageAnalysis {
       var firstCommas = ownText.commas
       _ = Self.measure(document, &firstText, &firstCommas, skipped: skipped)
       let container = Self.postContainer(
-        document, among: matches, skipped: skipped, textLength: firstText, marks: marks,
-        signals: signals)
+        document, among: matches, skipped: skipped, textLength: firstText, signals: signals)
       firstText = NodeCounts(repeating: 0, count: 0)
       firstCommas = NodeCounts(repeating: 0, count: 0)
       postContainer = container
