@@ -155,30 +155,22 @@ private func teaserCards(in page: PageAnalysis) -> [Bool] {
 /// `<body>`: prose being the text of paragraph-like elements long enough to be sentences and
 /// not mostly links. Page builders scatter a post over many sibling widgets; their common
 /// ancestor is the post.
-///
-/// With `root`, the prose under that element instead of `<body>`: where the prose mass lies
-/// inside a marked container, found from the container's prose alone, so that prose growing
-/// outside it (a sidebar's "About me") does not move it.
-func proseContainer(in page: PageAnalysis, under root: Int? = nil) -> [Int]? {
-  let root = root ?? page.body
+private func proseContainer(in page: PageAnalysis) -> [Int]? {
   let cards = teaserCards(in: page)
-  if cards.contains(true), let container = proseContainer(in: page, under: root, leavingOut: cards)
-  {
+  if cards.contains(true), let container = proseContainer(in: page, leavingOut: cards) {
     return container
   }
-  return proseContainer(in: page, under: root, leavingOut: nil)
+  return proseContainer(in: page, leavingOut: nil)
 }
 
 /// The prose-mass container, counting no prose inside the nodes marked in `leftOut`; nil when
 /// no prose is left or, with nodes left out, when what is left is less than
 /// `ScoringRules.minimumProseOutsideCards` of the whole.
-private func proseContainer(in page: PageAnalysis, under root: Int, leavingOut leftOut: [Bool]?)
-  -> [Int]?
-{
+private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) -> [Int]? {
   let nodes = page.document.nodes
   var prose = NodeCounts(repeating: 0, count: nodes.count)
   var allProse = 0
-  for index in page.document.descendants(of: root).reversed() where !page.skipped[index] {
+  for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
     if nodes[index].kind == .element, isParagraphLike(index, page),
       page.textLength[index] >= ScoringRules.minimumParagraphLength,
       page.linkDensity(index) < CleaningRules.maximumLinkDensity
@@ -210,7 +202,7 @@ private func proseContainer(in page: PageAnalysis, under root: Int, leavingOut l
     }
   }
   var total = 0
-  for child in page.document.children(of: root) where !page.skipped[child] {
+  for child in page.document.children(of: page.body) where !page.skipped[child] {
     total += prose[child]
   }
   guard total > 0 else { return nil }
@@ -220,7 +212,7 @@ private func proseContainer(in page: PageAnalysis, under root: Int, leavingOut l
     return nil
   }
   let needed = Double(total) * ScoringRules.proseShare
-  var current = root
+  var current = page.body
   while let next = page.document.children(of: current).max(by: { prose[$0] < prose[$1] }),
     Double(prose[next]) >= needed
   {

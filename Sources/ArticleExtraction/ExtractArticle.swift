@@ -70,16 +70,11 @@ public func extractArticle(
         * ScoringRules.containerOverrideRatio
     {
       (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
-    } else if let narrowRoots = found.roots.count == 1
-      ? proseContainer(in: page, under: found.roots[0]) : (inside ? scoredRoots : nil),
-      narrowRoots != found.roots,
-      linkDensity(of: found.roots, without: narrowRoots, in: page)
+    } else if inside, scoredRoots != found.roots,
+      linkDensity(of: found.roots, without: scoredRoots, in: page)
         > ScoringRules.narrowingLinkDensity,
-      let scored = body(of: .contentScoring, roots: narrowRoots)
+      let scored = body(of: .contentScoring, roots: scoredRoots)
     {
-      // The prose mass inside one container is looked for among the container's prose alone:
-      // more prose in a footer or a sidebar must not decide whether, or where, the body
-      // narrows.
       (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
     }
   }
