@@ -125,7 +125,8 @@ struct PageAnalysis {
     // word on them states the layout around the post (`m-article--sidebar-right`,
     // `content-sidebar-wrap`), and they are never dropped for it, however short the post
     // beside a growing sidebar.
-    let holdsOnlyPost = Self.onlyPostHolders(document, traits: traits, skipped: skipped, marks: marks)
+    let holdsOnlyPost = Self.onlyPostHolders(
+      document, traits: traits, skipped: skipped, marks: marks)
     // Footers and comment sections without the page's headline, and not a thread: no share of
     // the page protects them (`BoilerplateRules.headlineTags`).
     let holdsHeadline = Self.headlineHolders(document, skipped: skipped, textLength: textLength)
@@ -551,7 +552,8 @@ private func isStreamedSegment(id: ArraySlice<UInt8>?) -> Bool {
 /// `PluginChromeRules.biographyWords` (`author-bio`, not `bio` nor `biology`).
 private func namesBiography(_ name: String) -> Bool {
   // Most class names do not end in "bio" or "phy": a look at the last byte skips them.
-  guard let last = name.utf8.last, last == UInt8(ascii: "o") || last == UInt8(ascii: "y")
+  guard let last = name.utf8.last,
+    last == UInt8(ascii: "o") || last == UInt8(ascii: "y")
       || last == UInt8(ascii: "O") || last == UInt8(ascii: "Y")
   else { return false }
   let words = classWords(name)

@@ -187,4 +187,21 @@ struct ChromeImmunityTests {
       """
     #expect(try bodyTexts(html).first == shortPost)
   }
+
+  /// Older blog themes title the post with an `<h2>` and have no `<h1>`: the headline is then
+  /// the `<h2>`, and a footer without it is not protected by its share of the page.
+  @Test("on a page titled with an h2, a footer that grows stays out")
+  func footerOnPageWithoutH1() throws {
+    func blog(_ footer: String) -> String {
+      """
+      <html><head><title>Pool reopens</title></head><body><div class="container">
+      <div class="span12 blog-post"><h2>Pool reopens</h2><p>\(shortPost)</p>
+      <div class="footer"><div class="footer-copyright">\(footer)</div></div></div>
+      </div></body></html>
+      """
+    }
+    let texts = try bodyTexts(blog("Copyright 2019 The Town Pool."))
+    #expect(texts == [shortPost])
+    #expect(try bodyTexts(blog(longChrome)) == texts)
+  }
 }
