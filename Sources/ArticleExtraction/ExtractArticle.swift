@@ -21,6 +21,8 @@ public struct ExtractionResult: Sendable {
 public func extractArticle(
   from document: HTMLDocument, options: ExtractionOptions = ExtractionOptions()
 ) throws -> ExtractionResult {
+  // React's streamed segments where the browser shows them, in place of their fallbacks.
+  let document = document.placingStreamedSegments()
   var page = PageAnalysis(document)
   let metadata = extractMetadata(from: page, options: options)
   func body(
