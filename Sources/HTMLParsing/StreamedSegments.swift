@@ -13,25 +13,31 @@ extension HTMLDocument {
   public func placingStreamedSegments() -> HTMLDocument {
     guard let templateTag = tagNames.firstIndex(of: "template"),
       let divTag = tagNames.firstIndex(of: "div"),
-      attributeNames.contains("id")
+      let hidden = attributeNames.firstIndex(of: "hidden")
     else { return self }
+    // The number of a `B:`/`P:` template or an `S:` segment (hexadecimal, as React writes it).
+    func number(_ index: Int, prefixes: [String]) -> String? {
+      guard let id = attribute("id", of: index), id.count > 2,
+        prefixes.contains(where: { id.hasPrefix($0) }),
+        id.dropFirst(2).allSatisfy(\.isHexDigit)
+      else { return nil }
+      return String(id.dropFirst(2))
+    }
+    // Templates first: most pages have none, and then no `<div>` is looked at.
     var templates: [String: Int] = [:]
-    var segments: [String: Int] = [:]
-    for index in nodes.indices where nodes[index].kind == .element {
-      let tag = nodes[index].tag
-      guard tag == templateTag || tag == divTag, let id = attribute("id", of: index),
-        id.count > 2, id.dropFirst(2).allSatisfy(\.isHexDigit)
-      else { continue }
-      let number = String(id.dropFirst(2))
-      // A boundary's fallback (`B:`) or a segment's placeholder (`P:`), and the segment (`S:`);
-      // React numbers them in hexadecimal.
-      if tag == templateTag && (id.hasPrefix("B:") || id.hasPrefix("P:"))
-        && templates[number] == nil
-      {
-        templates[number] = index
-      } else if tag == divTag && id.hasPrefix("S:") && segments[number] == nil {
-        segments[number] = index
+    for index in nodes.indices where nodes[index].tag == templateTag {
+      if let key = number(index, prefixes: ["B:", "P:"]), templates[key] == nil {
+        templates[key] = index
       }
+    }
+    guard !templates.isEmpty else { return self }
+    // Segments: `<div hidden id="S:…">`.
+    var segments: [String: Int] = [:]
+    for index in nodes.indices
+    where nodes[index].tag == divTag && nodes[index].kind == .element
+      && attributeSpans[nodes[index].attributeSpans].contains(where: { $0.name == hidden })
+    {
+      if let key = number(index, prefixes: ["S:"]), segments[key] == nil { segments[key] = index }
     }
     // Each template with its segment, when neither holds the other.
     var segmentOfTemplate: [Int: Int] = [:]
