@@ -55,14 +55,14 @@ public func extractArticle(
     let inside = scoredRoots.allSatisfy { root in
       found.roots.contains { $0 == root || document.contains($0, root) }
     }
-    // The page's post container is the post however short it is: the prose mass beside it is
-    // then chrome (a sidebar's "About me"), unless it is inside another `<article>` (the
-    // container was only the post's title box).
     // A `<main>` (or `role=main`) is the page's own word for its content: a prose mass around
     // it is the main content with the page's footer or comments, which grow beside a short post.
     let aroundMain = scoredRoots.allSatisfy { root in
       found.roots.allSatisfy { document.contains(root, $0) && isMain($0, page) }
     }
+    // The page's post container is the post however short it is: the prose mass beside it is
+    // then chrome (a sidebar's "About me"), unless it is inside another `<article>` (the
+    // container was only the post's title box).
     let overridable =
       (stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
         || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) })
