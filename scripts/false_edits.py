@@ -35,7 +35,9 @@ bylines, dates or metadata; a page where an edit cannot be made safely is skippe
   list-rotated  every link list's first item moves to the end
   sidebar       the longest paragraph (eight words or more, not mostly links) in an <aside>, a
                 <footer> or an element named sidebar, widget, secondary, about, profile, bio,
-                rail or footer gets two more sentences, as an "About me" that grows
+                rail or footer gets two more sentences, as an "About me" that grows (elements
+                around the whole article span are layout wrappers, not sidebars; colour and
+                type utility classes and page builders' names for every block name no place)
   comment       a reader comment (WordPress markup) inside the page's comments container
                 (ol/ul.commentlist, #comments, .comments-area, ...) or, when there is none,
                 a <section id="comments"> with it before </body>
@@ -181,6 +183,19 @@ def shingles(text, n=4):
 
 def class_words(attrs):
     value = (attrs.get("class", "") + " " + attrs.get("id", "")).lower()
+    return set(re.split(r"[\s_-]+", value)) - {""}
+
+
+# Class names that say nothing of where an element sits: colour and type utilities, and the
+# names page builders give every block (each Elementor block is an `elementor-widget`, each
+# HubSpot module an `hs_cos_wrapper_widget`).
+NO_PLACE_CLASS = re.compile(r"^(text|font|bg|border|elementor-widget|hs_cos_wrapper)([-_]|$)", re.I)
+
+
+def place_words(attrs):
+    """The class and id words of `class_words` without those of `NO_PLACE_CLASS` names."""
+    names = [n for n in attrs.get("class", "").split() if not NO_PLACE_CLASS.match(n)]
+    value = (" ".join(names) + " " + attrs.get("id", "")).lower()
     return set(re.split(r"[\s_-]+", value)) - {""}
 
 
@@ -490,10 +505,16 @@ class Page:
         return False
 
     def in_sidebar(self, element):
-        """Whether the element is in a sidebar, a widget or a page footer (or is one)."""
+        """Whether the element is in a sidebar, a widget or a page footer (or is one). An
+        element around the whole article span is a layout wrapper (`body.right-sidebar`,
+        `foolcom-grid-toc-content-sidebar`), not a sidebar; class names that are colour or type
+        utilities (`text-secondary`) or a page builder's name for every block
+        (`elementor-widget-text-editor`) name no place on the page."""
         node = element
         while node is not None:
-            if node.tag in ("aside", "footer") or class_words(node.attrs) & SIDEBAR_WORDS:
+            holds_article = node.start <= self.span[0] and node.end >= self.span[1]
+            if not holds_article and (node.tag in ("aside", "footer")
+                                      or place_words(node.attrs) & SIDEBAR_WORDS):
                 return True
             node = self.elements[node.parent] if node.parent is not None else None
         return False

@@ -21,6 +21,8 @@ public struct ExtractionResult: Sendable {
 public func extractArticle(
   from document: HTMLDocument, options: ExtractionOptions = ExtractionOptions()
 ) throws -> ExtractionResult {
+  // React's streamed segments where the browser shows them, in place of their fallbacks.
+  let document = document.placingStreamedSegments()
   var page = PageAnalysis(document)
   let metadata = extractMetadata(from: page, options: options)
   func body(
@@ -53,12 +55,18 @@ public func extractArticle(
     let inside = scoredRoots.allSatisfy { root in
       found.roots.contains { $0 == root || document.contains($0, root) }
     }
+    // A `<main>` (or `role=main`) is the page's own word for its content: a prose mass around
+    // it is the main content with the page's footer or comments, which grow beside a short post.
+    let aroundMain = scoredRoots.allSatisfy { root in
+      found.roots.allSatisfy { document.contains(root, $0) && isMain($0, page) }
+    }
     // The page's post container is the post however short it is: the prose mass beside it is
     // then chrome (a sidebar's "About me"), unless it is inside another `<article>` (the
     // container was only the post's title box).
     let overridable =
-      stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
-      || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) }
+      (stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
+        || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) })
+      && !aroundMain
     if !inside, overridable, let scored = body(of: .contentScoring, roots: scoredRoots),
       Double(textLength(scored.blocks)) > Double(textLength(blocks))
         * ScoringRules.containerOverrideRatio
@@ -77,6 +85,11 @@ public func extractArticle(
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
     language: metadata.language, blocks: blocks, links: linkTargets(links))
   return ExtractionResult(article: article, method: stage.name)
+}
+
+/// Whether element `node` is a `<main>` or has `role=main`.
+private func isMain(_ node: Int, _ page: PageAnalysis) -> Bool {
+  page.tag(node, is: .main) || page.document.attribute("role", of: node) == "main"
 }
 
 /// Whether `node` is inside an `<article>` that holds none of `roots`: the post itself, beside a

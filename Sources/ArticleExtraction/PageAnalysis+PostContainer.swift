@@ -58,9 +58,12 @@ extension PageAnalysis {
   }
 
   /// The elements outside skipped nodes that match a platform pattern, with the pattern's
-  /// position in `ContainerRules.platformContainers`.
+  /// position in `ContainerRules.platformContainers`. An element whose own class or id names a
+  /// comment section or a footer (a theme's `<section id="comments" class="article-content">`,
+  /// styled like the post) is no match: it is never the post.
   static func platformMatches(
-    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts, classes: ClassTable
+    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts, classes: ClassTable,
+    marks: [WordMarks]
   ) -> [(index: Int, rule: Int)] {
     let nodes = document.nodes
     // Patterns on an attribute no element of the page has are not tried at every element.
@@ -76,6 +79,7 @@ extension PageAnalysis {
     for index in nodes.indices.dropFirst()
     where !skipped[index] && nodes[index].kind == .element && !nodes[index].attributeSpans.isEmpty
       && textLength[index] >= ContainerRules.minimumBodyContainerText
+      && !marks[index].contains(.trailing)
     {
       if let rule = patterns.first(where: {
         $0.element.matches(index, in: document, classes: classes[index])
@@ -149,8 +153,11 @@ struct ChromeSignals {
   let pluginChrome: [Bool]
   /// Elements around a `<main>` or an `<article>`.
   let holdsPost: [Bool]
+  /// Elements around the page's `<main>` or its only `<article>` (empty when it has neither):
+  /// never dropped for a tag or class words (`PageAnalysis.onlyPostHolders`).
+  let holdsOnlyPost: [Bool]
   /// Footers and comment sections that hold neither the page's headline nor a thread
-  /// (`BoilerplateRules.headlineTag`); empty when the page has no headline.
+  /// (`BoilerplateRules.headlineTags`); empty when the page has no headline.
   let trailer: [Bool]
   /// Elements whose whole class name or id is one of `BoilerplateRules.sidebarNames`.
   let namedSidebar: [Bool]
@@ -186,6 +193,10 @@ struct ChromeSignals {
       let chrome = chromeByTag[index]
       let boilerplateClass = chromeByClass[index]
       guard chrome || boilerplateClass else { continue }
+      // A layout wrapper around the page's one post (`m-article--sidebar-right`) holds it
+      // whatever share of the page it holds: a growing sidebar beside a short post must not
+      // drop the post.
+      if !holdsOnlyPost.isEmpty && holdsOnlyPost[index] { continue }
       // A block named only `sidebar` is the sidebar, however much of the page it holds, unless
       // libxml2 nested the post inside it.
       let ownProse = textLength[index] - linkTextLength[index]

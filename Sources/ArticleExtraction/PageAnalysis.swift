@@ -113,6 +113,7 @@ struct PageAnalysis {
       pluginChrome[index] =
         classes[index].contains(where: PluginChromeRules.classNames.contains)
         || id.map(PluginChromeRules.ids.contains) ?? false
+        || classes[index].contains(where: namesBiography)
       namedSidebar[index] =
         marks[index].contains(.strongNegative)
         && (classes[index].contains(where: BoilerplateRules.sidebarNames.contains)
@@ -130,8 +131,14 @@ struct PageAnalysis {
         ancestor = nodes[ancestor].parent
       }
     }
+    // Elements around the page's `<main>` or its only `<article>` that is no comment: a class
+    // word on them states the layout around the post (`m-article--sidebar-right`,
+    // `content-sidebar-wrap`), and they are never dropped for it, however short the post
+    // beside a growing sidebar.
+    let holdsOnlyPost = Self.onlyPostHolders(
+      document, traits: traits, skipped: skipped, marks: marks)
     // Footers and comment sections without the page's headline, and not a thread: no share of
-    // the page protects them (`BoilerplateRules.headlineTag`).
+    // the page protects them (`BoilerplateRules.headlineTags`).
     let holdsHeadline = Self.headlineHolders(document, skipped: skipped, textLength: textLength)
     var trailer = Array(repeating: false, count: holdsHeadline.isEmpty ? 0 : nodes.count)
     let footerTag = document.tagNames.firstIndex(of: "footer")
@@ -143,8 +150,7 @@ struct PageAnalysis {
     // container is looked for, a wrapper around one is not dropped for a layout word
     // (`content-sidebar-wrap`), nor is most of one's text (a list marked `dynamic-ad`).
     let matches = Self.platformMatches(
-      document, skipped: skipped, textLength: textLength,
-      classes: classes)
+      document, skipped: skipped, textLength: textLength, classes: classes, marks: marks)
     platformMatches = matches
     var postWrapper = Array(repeating: false, count: nodes.count)
     for index in nodes.indices
@@ -173,7 +179,8 @@ struct PageAnalysis {
       postWrapper: postWrapper,
       pageText: max(textLength[body] - linkTextLength[body], 1), chromeByTag: chromeByTag,
       chromeByClass: chromeByClass,
-      pluginChrome: pluginChrome, holdsPost: holdsPost, trailer: trailer,
+      pluginChrome: pluginChrome, holdsPost: holdsPost, holdsOnlyPost: holdsOnlyPost,
+      trailer: trailer,
       namedSidebar: namedSidebar,
       groupText: groupText,
       articles: articles)
@@ -313,14 +320,54 @@ struct PageAnalysis {
     return group
   }
 
-  /// The elements holding a headline (`BoilerplateRules.headlineTag` with text, outside
+  /// The elements holding the page's `<main>`, or its `<article>` when it has one outside
+  /// skipped nodes whose class and id words mark no comment or other chrome (WordPress marks
+  /// each comment `<article class="comment-body">`, so a new comment does not make the post one
+  /// of two). The `<main>` and `<article>` themselves are not marked. Empty when there is none.
+  private static func onlyPostHolders(
+    _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], marks: [WordMarks]
+  ) -> [Bool] {
+    let nodes = document.nodes
+    var articles: [Int] = []
+    var posts: [Int] = []
+    for index in nodes.indices where nodes[index].kind == .element && !skipped[index] {
+      let tagTraits = traits[nodes[index].tag]
+      if tagTraits.contains(.main) { posts.append(index) }
+      if tagTraits.contains(.article), marks[index].isDisjoint(with: [.strongNegative, .trailing]) {
+        articles.append(index)
+      }
+    }
+    if articles.count == 1 { posts += articles }
+    guard !posts.isEmpty else { return [] }
+    var holds = Array(repeating: false, count: nodes.count)
+    for post in posts {
+      var ancestor = nodes[post].parent
+      while ancestor >= 0 && !holds[ancestor] {
+        holds[ancestor] = true
+        ancestor = nodes[ancestor].parent
+      }
+    }
+    return holds
+  }
+
+  /// The elements holding a headline (the first of `BoilerplateRules.headlineTags` the page has with text, outside
   /// skipped nodes); empty when the page has none, so that nothing is told by it.
   private static func headlineHolders(
     _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
   ) -> [Bool] {
-    guard let headline = document.tagNames.firstIndex(of: BoilerplateRules.headlineTag) else {
-      return []
+    for tag in BoilerplateRules.headlineTags {
+      guard let headline = document.tagNames.firstIndex(of: tag) else { continue }
+      let holds = headlineHolders(headline, document, skipped: skipped, textLength: textLength)
+      if !holds.isEmpty { return holds }
     }
+    return []
+  }
+
+  /// The elements holding an element of tag `headline` with text, outside skipped nodes; empty
+  /// when there is none.
+  private static func headlineHolders(
+    _ headline: Int, _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
+  ) -> [Bool] {
     let nodes = document.nodes
     var holds: [Bool] = []
     for index in nodes.indices
@@ -524,6 +571,18 @@ private func isStreamedSegment(id: ArraySlice<UInt8>?) -> Bool {
   guard let id, id.starts(with: "S:".utf8) else { return false }
   let number = id.dropFirst(2)
   return !number.isEmpty && number.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+}
+
+/// Whether a class name's last word, after at least one other, is one of
+/// `PluginChromeRules.biographyWords` (`author-bio`, not `bio` nor `biology`).
+private func namesBiography(_ name: String) -> Bool {
+  // Most class names do not end in "bio" or "phy": a look at the last byte skips them.
+  guard let last = name.utf8.last,
+    last == UInt8(ascii: "o") || last == UInt8(ascii: "y")
+      || last == UInt8(ascii: "O") || last == UInt8(ascii: "Y")
+  else { return false }
+  let words = classWords(name)
+  return words.count >= 2 && PluginChromeRules.biographyWords.contains(words[words.count - 1])
 }
 
 /// Whether a `style` attribute hides the element (`display:none`, `visibility:hidden`), as

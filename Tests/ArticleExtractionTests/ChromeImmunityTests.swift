@@ -138,4 +138,70 @@ struct ChromeImmunityTests {
     let texts = try bodyTexts(html)
     #expect(texts == [shortPost])
   }
+
+  /// A Shopify theme writes the layout into a class of the section around the post
+  /// (`m-article--sidebar-right`): a chrome word on the wrapper of the page's one `<article>`.
+  /// The section was protected only by its share of the page, so beside a short post a footer
+  /// that grew by two sentences dropped the whole post and the article became the announcement
+  /// bar.
+  @Test("a layout word on the wrapper of the page's one article keeps it as the footer grows")
+  func layoutWordAroundOnlyArticle() throws {
+    func shop(footer: String) -> String {
+      """
+      <html><head><title>Pool reopens</title></head><body>
+      <div class="m-announcement-bar"><div class="m-announcement-bar__content">SAVE15 - 15% off</div></div>
+      <main id="MainContent" role="main"><section class="m-article m-article--sidebar-right">
+      <div class="container"><article><h1>Pool reopens</h1>
+      <div class="m-article__content rte"><p>\(shortPost)</p></div></article></div></section></main>
+      <div class="shopify-section-group-footer-group"><div class="m-footer--block-custom_text">
+      <p>\(footer)</p></div></div></body></html>
+      """
+    }
+    let short = try bodyTexts(shop(footer: "Free shipping on orders over $50."))
+    #expect(short == [shortPost])
+    for footer in [longChrome, longChrome + " " + longChrome] {
+      #expect(try bodyTexts(shop(footer: footer)) == short)
+    }
+  }
+
+  /// A Pelican theme (m.css) puts the comment section inside the post's `<article>`, styled
+  /// like the post (`<section id="comments" class="article-content">`, comments fetched from
+  /// Mastodon). With a comment, that section was taken as the post container and the post
+  /// itself was lost.
+  @Test("a comment section marked like a post container is never the post")
+  func commentsMarkedAsContainer() throws {
+    let comment = """
+      <div class="comment" id="comment-4821"><article class="comment-body"><footer \
+      class="comment-meta"><b class="fn">Jordan Reader</b> says:</footer><div \
+      class="comment-content"><p>\(longChrome)</p></div></article></div>
+      """
+    let html = """
+      <html><head><title>Pool reopens</title></head><body><main><div class="m-container">
+      <article class="m-col-m-10"><header><h1><a href="/pool">Pool reopens</a></h1></header>
+      <p>\(shortPost)</p>
+      <section id="comments" class="article-content"><h2>Comments</h2><p>With an account on
+      the Fediverse or Mastodon, you can respond to this post from your own server.</p>
+      \(comment)</section>
+      <footer><p>Posted on Saturday in the Town category.</p></footer></article>
+      </div></main></body></html>
+      """
+    #expect(try bodyTexts(html).first == shortPost)
+  }
+
+  /// Older blog themes title the post with an `<h2>` and have no `<h1>`: the headline is then
+  /// the `<h2>`, and a footer without it is not protected by its share of the page.
+  @Test("on a page titled with an h2, a footer that grows stays out")
+  func footerOnPageWithoutH1() throws {
+    func blog(_ footer: String) -> String {
+      """
+      <html><head><title>Pool reopens</title></head><body><div class="container">
+      <div class="span12 blog-post"><h2>Pool reopens</h2><p>\(shortPost)</p>
+      <div class="footer"><div class="footer-copyright">\(footer)</div></div></div>
+      </div></body></html>
+      """
+    }
+    let texts = try bodyTexts(blog("Copyright 2019 The Town Pool."))
+    #expect(texts == [shortPost])
+    #expect(try bodyTexts(blog(longChrome)) == texts)
+  }
 }

@@ -203,6 +203,34 @@ private let pluginMarkup: [(rule: String, markup: String)] = [
     "<nav class=\"wp-block-kadence-tableofcontents kb-table-of-content-nav kb-table-of-content-id_1\"><div class=\"kb-table-of-content-wrap\"><ul class=\"kb-table-of-content-list\"><li><a class=\"kb-table-of-contents__entry\" href=\"#why\">\(excerpt)</a></li></ul></div></nav>"
   ),
   (
+    "elementor-widget-posts",
+    """
+    <div class="elementor-element elementor-element-40222a6c elementor-grid-1 elementor-posts--thumbnail-left elementor-widget elementor-widget-posts" data-widget_type="posts.classic"><div class="elementor-widget-container"><div class="elementor-posts-container elementor-posts elementor-posts--skin-classic elementor-grid" role="list"><article class="elementor-post elementor-grid-item post-3457 post type-post status-publish" role="listitem"><div class="elementor-post__text"><h3 class="elementor-post__title"><a href="/2025/12/farmers-market/">Farmers market returns</a></h3><div class="elementor-post__meta-data"><span class="elementor-post-date">December 16, 2025</span></div><div class="elementor-post__excerpt"><p>\(excerpt)</p></div></div></article></div></div></div>
+    """
+  ),
+  (
+    "elementor-widget-loop-grid",
+    """
+    <div class="elementor-element elementor-element-274280d elementor-grid-1 elementor-widget elementor-widget-loop-grid" data-widget_type="loop-grid.post"><div class="elementor-widget-container"><div class="elementor-loop-container elementor-grid" role="list"><div data-elementor-type="loop-item" class="elementor elementor-41211 e-loop-item post-76987 page type-page status-publish"><div class="elementor-element e-con-full e-flex e-con e-child"><div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>\(excerpt)</p></div></div></div></div></div></div></div>
+    """
+  ),
+  (
+    "elementor-widget-loop-carousel",
+    """
+    <div class="elementor-element elementor-widget elementor-widget-loop-carousel" data-widget_type="loop-carousel.post"><div class="elementor-widget-container"><div class="swiper elementor-loop-container elementor-grid"><div class="swiper-wrapper"><div class="swiper-slide e-loop-item"><p>\(excerpt)</p></div></div></div></div></div>
+    """
+  ),
+  (
+    "et_pb_blog_grid_wrapper",
+    """
+    <div class="et_pb_with_border et_pb_module et_pb_blog_0_tb_body et_pb_blog_grid_wrapper et_pb_bg_layout_light"><div class="et_pb_blog_grid clearfix"><div class="et_pb_ajax_pagination_container"><div class="et_pb_salvattore_content" data-columns><article id="post-14161" class="et_pb_post clearfix et_pb_blog_item_0_0 post-14161 post type-post status-publish hentry"><h2 class="entry-title"><a href="/262-leaning-into-data/">262. Leaning into data</a></h2><div class="post-content"><div class="post-content-inner"><p>\(excerpt)</p></div></div></article></div></div></div></div>
+    """
+  ),
+  (
+    "wpp-list",
+    "<ul class=\"wpp-list\"><li><a href=\"/diptyx-e-reader/\" class=\"wpp-post-title\">Diptyx E-Reader</a> <span class=\"wpp-excerpt\">\(excerpt)</span></li></ul>"
+  ),
+  (
     "#jp-relatedposts",
     "<div id='jp-relatedposts' class='relatedposts-x' ><h3><em>Related</em></h3><p>\(excerpt)</p></div>"
   ),
@@ -246,6 +274,40 @@ struct PluginChromeTests {
     for id in PluginChromeRules.ids {
       #expect(tested.contains("#" + id), "no page for id \(id)")
     }
+  }
+
+  /// The "about the writer" box after a post, as themes, news sites, Medium and Elementor write
+  /// it: the writer rewrites it ("When I am not writing here, …") without editing the post.
+  @Test(
+    "a writer's biography after the post is removed, however long it grows",
+    arguments: [
+      "<div class=\"author-info\"><h2 class=\"author-title\">Published by Ann Lee</h2><p class=\"author-bio\">\(excerpt)</p></div>",
+      "<div class=\"post-body-sig-line\"><div class=\"post-body-bio\">Ann Lee covers the town council for the Post. \(excerpt)</div></div>",
+      "<div class=\"infoCard-wrapper\"><div class=\"infoCard-bio\">\(excerpt)</div></div>",
+      "<div class=\"elementor-author-box\"><div class=\"elementor-author-box__text\"><h4 class=\"elementor-author-box__name\">Ann Lee</h4><div class=\"elementor-author-box__bio\"><p>\(excerpt)</p></div></div></div>",
+      "<div class=\"m-authorbio\"><p>\(excerpt)</p></div>",
+      "<div class=\"wp-block-post-author-biography\">\(excerpt)</div>",
+    ])
+  func biography(markup: String) throws {
+    for extra in ["", " " + excerpt] {
+      let grown = markup.replacingOccurrences(of: excerpt, with: excerpt + extra)
+      let result = try extractArticle(from: parseHTML(Array(wordPressPage(grown).utf8)))
+      let texts = result.article.blocks.map(\.text)
+      #expect(!texts.contains { $0.contains("farmers market") }, "\(markup)")
+      #expect(texts.first == shortPost)
+    }
+  }
+
+  /// Only a name of two or more words ending in one of `PluginChromeRules.biographyWords`
+  /// marks a biography: a lone `bio` may be a profile page's own text, and words that only end
+  /// in the same letters (`symbiosis-box`, `biology`) mark nothing.
+  @Test(
+    "a lone bio class or a word ending in the same letters is no biography",
+    arguments: ["bio", "biology-notes", "microbio", "post-biology"])
+  func notBiography(className: String) throws {
+    let page = wordPressPage("<div class=\"\(className)\"><p>\(excerpt)</p></div>")
+    let result = try extractArticle(from: parseHTML(Array(page.utf8)))
+    #expect(result.article.blocks.map(\.text) == [shortPost, excerpt], "\(className)")
   }
 
   /// Jetpack's related posts change from one load to the next: other posts, other excerpts,

@@ -66,16 +66,17 @@ enum BoilerplateRules {
   /// a `<main>` or `<article>` is inside it.
   static let protectedTextShare = 0.5
 
-  /// The tag of a page's headline. A footer or a comment section (`<footer>`, or a word of
+  /// The tags of a page's headline, in order: `<h1>`, or on a page without one, `<h2>` (older
+  /// blog themes title the post with an `<h2>`). A footer or a comment section (`<footer>`, or a word of
   /// `trailingChromeWords`) that holds none, on a page that has one, is not protected by its
   /// share of the page's text (`protectedTextShare`): beside a one-paragraph post, a footer's
   /// credits or a new comment are most of the page. A thread of several `<article>`s (a
   /// forum's `replies`) keeps the protection, as do wrappers with other chrome words
   /// (`inline-and-sidebar-container`), which hold the post without its headline.
-  static let headlineTag = "h1"
+  static let headlineTags = ["h1", "h2"]
 
   /// Class or id words of the blocks that follow a post (its comments, the page's footer):
-  /// see `headlineTag`.
+  /// see `headlineTags`.
   static let trailingChromeWords: Set<String> = [
     "comment", "comments", "commentlist", "disqus", "respond", "replies", "footer", "colophon",
   ]

@@ -39,6 +39,15 @@ enum PluginChromeRules {
     "related-posts",
     // The block editor's "Latest Posts": a list that changes with every new post.
     "wp-block-latest-posts",
+    // Page builders' lists of other posts placed in a single-post template ("More to explore"):
+    // Elementor's Posts, Loop Grid and Loop Carousel widgets, Divi's Blog module. (Their archive
+    // widgets, `elementor-widget-archive-posts`, and the block editor's Query Loop are the
+    // content of listing pages and are not here.) WordPress Popular Posts' list.
+    "elementor-widget-posts",
+    "elementor-widget-loop-grid",
+    "elementor-widget-loop-carousel",
+    "et_pb_blog_grid_wrapper",
+    "wpp-list",
     // Author boxes: theme boxes, Simple Author Box, Starbox / About Author Box, Molongui.
     "author-box",
     "saboxplugin-wrap",
@@ -63,6 +72,13 @@ enum PluginChromeRules {
     "ub_table-of-contents",
     "kb-table-of-content-nav",
   ]
+
+  /// The last word of a class name that marks a writer's biography (`author-bio`,
+  /// `post-body-bio`, `infoCard-bio`, `elementor-author-box__bio`, `m-authorbio`): the "about the
+  /// writer" box that themes, news sites and Medium put after the post, which the writer edits
+  /// without editing the post. Only names of two or more words count (a lone `bio` can be a
+  /// profile page's content).
+  static let biographyWords: Set<String> = ["bio", "biography", "authorbio"]
 
   /// Ids of plugin chrome.
   static let ids: Set<String> = [
