@@ -214,8 +214,27 @@ func openForReading(_ path: String) throws -> Int32 {
   return descriptor
 }
 
-/// The rest of an open file's bytes.
+/// The rest of an open file's bytes: one read of the size `fstat` gives (plus one byte, to
+/// see the end), and reads in chunks only for a file that grew meanwhile or has no size.
 func readAll(_ descriptor: Int32, path: String) throws -> [UInt8] {
+  var status = stat()
+  if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+    let capacity = Int(status.st_size) + 1
+    var failure: Int32?
+    var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      (count, failure) = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
+    }
+    if let failure {
+      throw StoreError.unreadable(path: path, reason: String(cString: strerror(failure)))
+    }
+    guard bytes.count == capacity else { return bytes }
+    bytes += try readRest(descriptor, path: path)
+    return bytes
+  }
+  return try readRest(descriptor, path: path)
+}
+
+private func readRest(_ descriptor: Int32, path: String) throws -> [UInt8] {
   switch readToEnd(descriptor) {
   case .success(let bytes): return bytes
   case .failure(let failure):

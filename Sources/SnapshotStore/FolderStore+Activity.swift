@@ -24,9 +24,7 @@ extension FolderStore {
 
   /// Appends the index line of `entry` when it is activity. Call before the history line.
   func indexActivity(_ entry: HistoryEntry, previousLine: [UInt8]?, folder: String) throws {
-    let previous = previousLine.flatMap {
-      try? JSONDecoder().decode(HistoryEntry.self, from: Data($0))
-    }
+    let previous = previousLine.flatMap { decodeHistoryLine($0[...]) }
     guard entry.isActivity(after: previous) else { return }
     let relative =
       folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : folder

@@ -37,7 +37,8 @@ extension FolderStore {
     return try withFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {
       try recoverInterruptedWrites(in: folder)
       var report = VerificationReport()
-      try verifyPage(folder, relative: record.folder, into: &report)
+      try verifyPage(
+        folder, relative: record.folder, listing: PageFolderEntries(folder), into: &report)
       if let link = report.problems.first(where: { $0.kind == .link }) {
         throw StoreError.symbolicLink(path: link.path)
       }
@@ -47,9 +48,7 @@ extension FolderStore {
       guard !damage.isEmpty else { return RepairResult(recorded: [], time: nil) }
       let historyFile = folder + "/history.jsonl"
       let lines = historyLines(try readFileIfPresent(historyFile))
-      let lastTime = lines.reversed().lazy.compactMap {
-        try? JSONDecoder().decode(HistoryEntry.self, from: Data($0))
-      }.first?.time
+      let lastTime = lines.reversed().lazy.compactMap(decodeHistoryLine).first?.time
       let repairTime = timeAfter(time, lastTime)
       // Capture files gone, altered or unaccounted for are lost: their captures are no longer
       // read, and verify reports them as on record.

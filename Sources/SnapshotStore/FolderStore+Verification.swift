@@ -45,17 +45,26 @@ extension FolderStore {
           report.problems.append(orphan(folder, "not a page folder"))
           continue
         }
-        let visible = try contents(of: folder).filter { !$0.hasPrefix(".") }
-        // A folder whose creation was cut short before page.json holds only dot files.
-        guard !visible.isEmpty else { continue }
+        // One listing, under the lock, serves the whole page.
+        var unlisted: StoreError?
         do {
           try withSharedFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {
-            try verifyPage(folder, relative: host + "/" + name, into: &report)
+            let listing: PageFolderEntries
+            do {
+              listing = PageFolderEntries(folder, try folderEntriesWithLinks(folder))
+            } catch let error as StoreError {
+              unlisted = error
+              return
+            }
+            // A folder whose creation was cut short before page.json holds only dot files.
+            guard listing.names.contains(where: { !$0.hasPrefix(".") }) else { return }
+            try verifyPage(folder, relative: host + "/" + name, listing: listing, into: &report)
           }
         } catch let error as StoreError {
           report.problems.append(
             StoreProblem(kind: .unchecked, path: folder, detail: String(describing: error)))
         }
+        if let unlisted { throw unlisted }
       }
     }
     try verifyActivityIndex(into: &report)
@@ -83,12 +92,11 @@ extension FolderStore {
           + "redline repair --index rebuilds it"))
   }
 
-  func verifyPage(_ folder: String, relative: String, into report: inout VerificationReport)
-    throws
-  {
+  func verifyPage(
+    _ folder: String, relative: String, listing: PageFolderEntries,
+    into report: inout VerificationReport
+  ) throws {
     report.pages += 1
-    // One listing of the folder answers every "is it there, is it a link" below.
-    let listing = PageFolderEntries(folder)
     for name in listing.names where listing.links.contains(name) {
       report.problems.append(linkProblem(folder + "/" + name))
     }
@@ -97,9 +105,11 @@ extension FolderStore {
     let historyFile = folder + "/history.jsonl"
     // A page whose creation a stopped run cut short: its head records no line and it has no
     // history; the next snapshot finishes it.
-    let unborn =
+    // Asked only of a page without page.json or history (the listing answers the rest).
+    var unborn: Bool {
       !FileManager.default.fileExists(atPath: historyFile)
-      && ((try? readHead(folder))??.lines ?? 0) == 0
+        && ((try? readHead(folder))??.lines ?? 0) == 0
+    }
     if let bytes = try listing.read("page.json") {
       let stored = try? decode(PageRecord.self, bytes: bytes, file: pageFile)
       let named = stored.flatMap { try? pageRecord(for: $0.url) }
@@ -137,13 +147,12 @@ extension FolderStore {
     }
     var previous: ArraySlice<UInt8>?
     var entries: [HistoryEntry] = []
-    let decoder = JSONDecoder()
     // Chain problems by line, so that those a later repair recorded are told apart.
     var chainProblems: [(line: Int, problem: StoreProblem)] = []
     var lastRepair = -1
     for (index, line) in lines.enumerated() {
       report.checks += 1
-      guard let entry = try? decoder.decode(HistoryEntry.self, from: Data(line)) else {
+      guard let entry = decodeHistoryLine(line) else {
         chainProblems.append(
           (
             index,
@@ -182,7 +191,7 @@ extension FolderStore {
     }
     let lost = Set(entries.flatMap { $0.lostFiles ?? [] })
     let firstOwnProblem = report.problems.count
-    verifyHead(folder, lines: lines, into: &report)
+    verifyHead(folder, listing: listing, lines: lines, into: &report)
     let committed = Set(
       entries.flatMap { entry in
         [entry.storedCapture ? entry.capture : nil, entry.rawKept == true ? entry.time : nil]
@@ -223,10 +232,15 @@ extension FolderStore {
   }
 
   private func verifyHead(
-    _ folder: String, lines: [ArraySlice<UInt8>], into report: inout VerificationReport
+    _ folder: String, listing: PageFolderEntries, lines: [ArraySlice<UInt8>],
+    into report: inout VerificationReport
   ) {
     let historyFile = folder + "/history.jsonl"
-    guard let head = try? readHead(folder) else {
+    // A listed head is read from the listing (no second look-up); anything else as before.
+    let listed = (try? listing.read(headFileName)).map { bytes in
+      try? decode(HistoryHead.self, bytes: bytes, file: folder + "/" + headFileName)
+    }
+    guard let head = listed ?? (try? readHead(folder)) else {
       let exists = FileManager.default.fileExists(atPath: folder + "/" + headFileName)
       if exists || !lines.isEmpty {
         report.problems.append(
@@ -388,8 +402,13 @@ struct PageFolderEntries {
 
   /// Lists `folder`; an unreadable folder lists as empty.
   init(_ folder: String) {
+    self.init(folder, (try? folderEntriesWithLinks(folder)) ?? [])
+  }
+
+  /// A listing made by `folderEntriesWithLinks(folder)`: one listing of the folder answers
+  /// every "is it there, is it a link" of its page's verification.
+  init(_ folder: String, _ entries: [(name: String, isLink: Bool)]) {
     self.folder = folder
-    let entries = (try? folderEntriesWithLinks(folder)) ?? []
     names = entries.map(\.name).sorted()
     links = Set(entries.filter(\.isLink).map(\.name))
     present = Set(names)
