@@ -66,9 +66,11 @@ private struct ListJSON: Encodable {
   init(_ page: ArchiveQueries.PageSummary) {
     url = page.url
     captures = page.captures
-    firstSeen = page.firstSeen.map(CaptureTime.iso8601)
-    lastChanged = page.lastChanged.map(CaptureTime.iso8601)
-    lastChecked = page.lastChecked.map(CaptureTime.iso8601)
+    // Text that is not a store time (a damaged history) is shown as it is.
+    func iso8601(_ text: String) -> String { CaptureTime(text)?.iso8601 ?? text }
+    firstSeen = page.firstSeen.map(iso8601)
+    lastChanged = page.lastChanged.map(iso8601)
+    lastChecked = page.lastChecked.map(iso8601)
   }
 }
 
@@ -84,6 +86,6 @@ private func listLine(_ page: ArchiveQueries.PageSummary) -> String {
 
 /// A capture time as `2016-07-05 14:00`, or `never`.
 private func shortTime(_ time: String?) -> String {
-  guard let time, CaptureTime.isValid(time) else { return padded("never", 16) }
-  return String(CaptureTime.readable(time).prefix(16))
+  guard let time = time.flatMap(CaptureTime.init(_:)) else { return padded("never", 16) }
+  return String(time.readable.prefix(16))
 }
