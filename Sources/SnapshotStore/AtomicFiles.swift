@@ -297,6 +297,24 @@ func folderEntriesWithLinks(_ folder: String) throws -> [(name: String, isLink: 
   }
 }
 
+/// The names in a folder (without "." and ".."), each with whether it is a symbolic link and
+/// whether it is a folder, as one `readdir` pass tells (its `d_type`; `lstat` only where the
+/// file system gives no type).
+/// - Throws: `StoreError.unreadable` with the system's reason.
+func folderEntriesWithTypes(_ folder: String) throws -> [(
+  name: String, isLink: Bool, isFolder: Bool
+)] {
+  try readFolder(folder) { name, type in
+    guard type != UInt8(DT_UNKNOWN) else {
+      var status = stat()
+      guard lstat(folder + "/" + name, &status) == 0 else { return (name, false, false) }
+      let kind = status.st_mode & S_IFMT
+      return (name, kind == S_IFLNK, kind == S_IFDIR)
+    }
+    return (name, type == UInt8(DT_LNK), type == UInt8(DT_DIR))
+  }
+}
+
 /// One `readdir` pass over a folder: `entry` of each name but "." and ".." with its `d_type`.
 private func readFolder<T>(_ folder: String, _ entry: (String, UInt8) -> T) throws -> [T] {
   guard let stream = opendir(folder) else {

@@ -34,14 +34,16 @@ extension FolderStore {
         report.problems.append(orphan(hostPath, "not a page folder"))
         continue
       }
-      for name in try contents(of: hostPath).sorted() {
+      // The listing's types answer "is it a link, is it a folder" without a look-up each.
+      for entry in try folderEntriesWithTypes(hostPath).sorted(by: { $0.name < $1.name }) {
+        let name = entry.name
         let folder = hostPath + "/" + name
-        if isSymbolicLink(folder) {
+        if entry.isLink {
           report.problems.append(linkProblem(folder))
           continue
         }
         guard !name.hasPrefix(".") else { continue }
-        guard isFolder(folder) else {
+        guard entry.isFolder else {
           report.problems.append(orphan(folder, "not a page folder"))
           continue
         }
