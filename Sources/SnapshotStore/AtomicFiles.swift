@@ -214,24 +214,22 @@ func openForReading(_ path: String) throws -> Int32 {
   return descriptor
 }
 
-/// The rest of an open file's bytes: one read of the size `fstat` gives (plus one byte, to
-/// see the end), and reads in chunks only for a file that grew meanwhile or has no size.
+/// The rest of an open file's bytes: for a regular file, one read of the size `fstat` gives
+/// (what a line appended after that call adds is left for the next reader, as if it had come
+/// after the read); other files are read in chunks to their end.
 func readAll(_ descriptor: Int32, path: String) throws -> [UInt8] {
   var status = stat()
-  if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
-    let capacity = Int(status.st_size) + 1
-    var failure: Int32?
-    var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-      (count, failure) = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
-    }
-    if let failure {
-      throw StoreError.unreadable(path: path, reason: String(cString: strerror(failure)))
-    }
-    guard bytes.count == capacity else { return bytes }
-    bytes += try readRest(descriptor, path: path)
-    return bytes
+  guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+    return try readRest(descriptor, path: path)
   }
-  return try readRest(descriptor, path: path)
+  var failure: Int32?
+  let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
+    (count, failure) = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
+  }
+  if let failure {
+    throw StoreError.unreadable(path: path, reason: String(cString: strerror(failure)))
+  }
+  return bytes
 }
 
 private func readRest(_ descriptor: Int32, path: String) throws -> [UInt8] {
