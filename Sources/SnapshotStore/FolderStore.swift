@@ -210,23 +210,12 @@ public struct FolderStore: SnapshotStoring {
   }
 
   func decode<T: Decodable>(_ type: T.Type, bytes: [UInt8], file: String) throws -> T {
-    if let value = quicklyDecoded(type, bytes) { return value }
     do {
       return try JSONDecoder().decode(type, from: Data(bytes))
     } catch {
       throw StoreError.corrupt(path: file, reason: "not the JSON Redline writes")
     }
   }
-}
-
-/// A store file read by `StoredJSON`, for the types it reads (named one by one, so that each
-/// call is specialized); nil when `JSONDecoder` must decide.
-private func quicklyDecoded<T>(_ type: T.Type, _ bytes: [UInt8]) -> T? {
-  if type == CaptureMetadata.self { return CaptureMetadata.quickly(bytes) as? T }
-  if type == PageRecord.self { return PageRecord.quickly(bytes) as? T }
-  if type == HistoryHead.self { return HistoryHead.quickly(bytes) as? T }
-  if type == HistoryEntry.self { return HistoryEntry.quickly(bytes) as? T }
-  return nil
 }
 
 /// Capture files wait under this prefix until their history line is written.

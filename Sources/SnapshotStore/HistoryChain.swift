@@ -33,9 +33,7 @@ func historyLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
 /// - Throws: `StoreError.corrupt` naming the line that is not valid JSON.
 func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [HistoryEntry] {
   let entries: [HistoryEntry]
-  if let quick = quicklyDecodedLines(lines) {
-    entries = quick
-  } else if let decoded = decodedAsOneArray(lines) {
+  if let decoded = decodedAsOneArray(lines) {
     entries = decoded
   } else {
     let decoded = lines.map(decodeHistoryLine)
@@ -70,21 +68,10 @@ func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [Hist
   return result
 }
 
-/// Every line read by `StoredJSON`, or nil when one of them must go to `JSONDecoder`.
-private func quicklyDecodedLines(_ lines: [ArraySlice<UInt8>]) -> [HistoryEntry]? {
-  var entries: [HistoryEntry] = []
-  entries.reserveCapacity(lines.count)
-  for line in lines {
-    guard let entry = HistoryEntry.quickly(line) else { return nil }
-    entries.append(entry)
-  }
-  return entries
-}
-
 /// The lines decoded by `JSONDecoder` as one JSON array, which is several times faster than
 /// one decode per line; nil when a line does not decode (the lines are then decoded one by one
 /// to name the damaged one).
-private func decodedAsOneArray(_ lines: [ArraySlice<UInt8>]) -> [HistoryEntry]? {
+func decodedAsOneArray(_ lines: [ArraySlice<UInt8>]) -> [HistoryEntry]? {
   var array: [UInt8] = [UInt8(ascii: "[")]
   array.reserveCapacity(lines.reduce(2) { $0 + $1.count + 1 })
   for (index, line) in lines.enumerated() {
@@ -98,10 +85,9 @@ private func decodedAsOneArray(_ lines: [ArraySlice<UInt8>]) -> [HistoryEntry]? 
   return decoded
 }
 
-/// One history line, or nil when it is not a history entry: read by `StoredJSON` when it
-/// vouches for the line, else by `JSONDecoder`.
+/// One history line, or nil when it is not a history entry.
 func decodeHistoryLine(_ line: ArraySlice<UInt8>) -> HistoryEntry? {
-  HistoryEntry.quickly(line) ?? (try? JSONDecoder().decode(HistoryEntry.self, from: Data(line)))
+  try? JSONDecoder().decode(HistoryEntry.self, from: Data(line))
 }
 
 /// The capture times whose files a `repaired` line records as lost (`TIME.txt` or `TIME.json`
