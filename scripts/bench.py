@@ -505,16 +505,17 @@ def window_start(pages, recent):
     return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(1_467_453_180 + 3600 * hours + 1))
 
 
-def bench_big_store(redline, workload, sizes, repeat, baseline=None):
+def bench_big_store(redline, workload, sizes, repeat, baseline=None, baseline_format="2"):
     """audit --since, verify and list on generated stores of `sizes` pages (half edited, a
     few hundred edited in the window), against sha256sum and find + cat over the same files;
-    with `baseline`, the same commands of another redline binary in the same run."""
+    with `baseline`, the same commands of another redline binary in the same run: on the store
+    as a format-2 Redline reads it (`baseline_format` "2": no activity index, after this
+    binary's runs), or on the same store in the same turns ("same")."""
     rows = []
     for pages in sizes:
         store = os.path.join(WORK, "big-store-%d" % pages)
         generated = generate(workload, store, pages, 2, 1, None, edited_every=2)
         since = window_start(pages, min(pages, 600))
-        binaries = [("redline", redline)] + ([("before", baseline)] if baseline else [])
         files = [os.path.join(folder, name) for folder, _, names in os.walk(store)
                  for name in names if name.endswith((".txt", ".json", ".html", ".jsonl"))
                  and not name.startswith(".")]
@@ -523,30 +524,69 @@ def bench_big_store(redline, workload, sizes, repeat, baseline=None):
             handle.write(b"\0".join(os.fsencode(name) for name in files))
         sha = ["sh", "-c", "xargs -0 sha256sum < %s > /dev/null" % listing]
         find = ["sh", "-c", "find %s \\( -name page.json -o -name history.jsonl \\) -exec cat {} + > /dev/null" % store]
+
+        def commands(binary):
+            return {"audit": [binary, "audit", "--store", store, "--since", since, "--format", "json"],
+                    "verify": [binary, "verify", "--store", store],
+                    "list": [binary, "list", "--store", store],
+                    "list_json": [binary, "list", "--store", store, "--format", "json"]}
+
+        def row(name, measured, peers, outputs):
+            (a, out), (v, _), (l, _) = measured
+            (s, _), (f, _) = peers
+            try:
+                edited = len(json.loads(out).get("pages", []))
+            except ValueError:
+                edited = -1
+            own = commands(dict(binaries)[name])
+            result = {"pages": pages, "binary": name, "generate_s": round(generated, 1),
+                      "audit_since_s": round(a, 3), "audit_pages": edited,
+                      "audit_peak_mib": round(peak_rss(own["audit"]) / 1024, 1),
+                      "verify_s": round(v, 3), "sha256sum_s": round(s, 3),
+                      "verify_ratio": round(v / s, 2) if s else None,
+                      "list_s": round(l, 3), "find_cat_s": round(f, 3),
+                      "list_ratio": round(l / f, 2) if f else None,
+                      "list_peak_mib": round(peak_rss(own["list"]) / 1024, 1)}
+            if outputs is not None:
+                result["same_output"] = outputs
+            return result
+
+        binaries = [("redline", redline)] + ([("before", baseline)] if baseline else [])
+        if baseline and baseline_format == "same":
+            # Both binaries on the same store, in the same turns; their outputs compared byte
+            # for byte (the audit's without its `generated` time).
+            mine, theirs = commands(redline), commands(baseline)
+            timed = timed_together([mine["audit"], mine["verify"], mine["list"], sha, find,
+                                    theirs["audit"], theirs["verify"], theirs["list"]], repeat)
+            same = all(output(mine[key]) == output(theirs[key])
+                       for key in ("verify", "list", "list_json"))
+            same = same and audit_without_time(mine["audit"]) == audit_without_time(theirs["audit"])
+            rows.append(row("redline", timed[0:3], timed[3:5], same))
+            rows.append(row("before", timed[5:8], timed[3:5], same))
+            continue
         for name, binary in binaries:
             if name == "before":
                 # The store as a format-2 Redline reads it: no activity index.
                 os.remove(os.path.join(store, ".activity.log"))
                 with open(os.path.join(store, ".redline-store.json"), "w") as handle:
                     handle.write('{"format": 2}')
-            audit = [binary, "audit", "--store", store, "--since", since, "--format", "json"]
-            verify = [binary, "verify", "--store", store]
-            list_command = [binary, "list", "--store", store]
-            (a, out), (v, _), (s, _), (l, _), (f, _) = timed_together(
-                [audit, verify, sha, list_command, find], repeat)
-            try:
-                edited = len(json.loads(out).get("pages", []))
-            except ValueError:
-                edited = -1
-            rows.append({"pages": pages, "binary": name, "generate_s": round(generated, 1),
-                         "audit_since_s": round(a, 3), "audit_pages": edited,
-                         "audit_peak_mib": round(peak_rss(audit) / 1024, 1),
-                         "verify_s": round(v, 3), "sha256sum_s": round(s, 3),
-                         "verify_ratio": round(v / s, 2) if s else None,
-                         "list_s": round(l, 3), "find_cat_s": round(f, 3),
-                         "list_ratio": round(l / f, 2) if f else None,
-                         "list_peak_mib": round(peak_rss(list_command) / 1024, 1)})
+            own = commands(binary)
+            timed = timed_together([own["audit"], own["verify"], own["list"], sha, find], repeat)
+            rows.append(row(name, [timed[0], timed[1], timed[2]], [timed[3], timed[4]], None))
     return rows
+
+
+def output(command):
+    """Standard output and standard error of one run, and its exit status."""
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return result.stdout, result.stderr, result.returncode
+
+
+def audit_without_time(command):
+    stdout, stderr, status = output(command)
+    report = json.loads(stdout)
+    report.pop("generated", None)
+    return report, stderr, status
 
 
 def bench_watch(workload, repeat):
@@ -795,6 +835,9 @@ def main():
     parser.add_argument("--big-sizes", default="1000,10000,50000",
                         help="page counts of the big-store section's generated stores")
     parser.add_argument("--baseline", help="another redline binary for the big-store section")
+    parser.add_argument("--baseline-format", choices=["2", "same"], default="2",
+                        help="big-store: run --baseline on the store as format 2 (no activity "
+                             "index), or on the same store in the same turns, outputs compared")
     parser.add_argument("--jobs", default="8,16,32", help="--jobs values for the fetch section")
     parser.add_argument("--engines", default="multi,thread-pool",
                         help="redline --fetch-engine values for the fetch section")
@@ -822,7 +865,7 @@ def main():
         print("\n## big stores: audit --since, verify, list vs sha256sum and find + cat")
         results["big-store"] = bench_big_store(
             args.redline, args.workload, [int(n) for n in args.big_sizes.split(",")],
-            min(args.repeat, 3), args.baseline)
+            min(args.repeat, 3), args.baseline, args.baseline_format)
         table(results["big-store"])
 
 

@@ -39,6 +39,16 @@ func writePaged(_ bytes: [UInt8], _ options: PagerOptions) {
   pager.finish()
 }
 
+/// Runs `body`, whose standard output (`writeOutput`) goes through the pager as `writePaged`
+/// would send it: for output written as it is made, which a pager shows as it comes.
+func withPager<T>(_ options: PagerOptions, _ body: () throws -> T) rethrows -> T {
+  guard !options.noPager, isatty(STDOUT_FILENO) == 1, let command = pagerCommand(),
+    let pager = PagerProcess(command)
+  else { return try body() }
+  defer { pager.finish() }
+  return try body()
+}
+
 /// The shell command that pages, or nil for none.
 private func pagerCommand() -> String? {
   let environment = ProcessInfo.processInfo.environment

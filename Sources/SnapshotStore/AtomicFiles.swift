@@ -214,8 +214,25 @@ func openForReading(_ path: String) throws -> Int32 {
   return descriptor
 }
 
-/// The rest of an open file's bytes.
+/// The rest of an open file's bytes: for a regular file, one read of the size `fstat` gives
+/// (what a line appended after that call adds is left for the next reader, as if it had come
+/// after the read); other files are read in chunks to their end.
 func readAll(_ descriptor: Int32, path: String) throws -> [UInt8] {
+  var status = stat()
+  guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+    return try readRest(descriptor, path: path)
+  }
+  var failure: Int32?
+  let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
+    (count, failure) = readFully(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
+  }
+  if let failure {
+    throw StoreError.unreadable(path: path, reason: String(cString: strerror(failure)))
+  }
+  return bytes
+}
+
+private func readRest(_ descriptor: Int32, path: String) throws -> [UInt8] {
   switch readToEnd(descriptor) {
   case .success(let bytes): return bytes
   case .failure(let failure):
@@ -275,6 +292,24 @@ func folderEntriesWithLinks(_ folder: String) throws -> [(name: String, isLink: 
     let isLink =
       type == UInt8(DT_UNKNOWN) ? isSymbolicLink(folder + "/" + name) : type == UInt8(DT_LNK)
     return (name, isLink)
+  }
+}
+
+/// The names in a folder (without "." and ".."), each with whether it is a symbolic link and
+/// whether it is a folder, as one `readdir` pass tells (its `d_type`; `lstat` only where the
+/// file system gives no type).
+/// - Throws: `StoreError.unreadable` with the system's reason.
+func folderEntriesWithTypes(_ folder: String) throws -> [(
+  name: String, isLink: Bool, isFolder: Bool
+)] {
+  try readFolder(folder) { name, type in
+    guard type != UInt8(DT_UNKNOWN) else {
+      var status = stat()
+      guard lstat(folder + "/" + name, &status) == 0 else { return (name, false, false) }
+      let kind = status.st_mode & S_IFMT
+      return (name, kind == S_IFLNK, kind == S_IFDIR)
+    }
+    return (name, type == UInt8(DT_LNK), type == UInt8(DT_DIR))
   }
 }
 

@@ -29,9 +29,7 @@ extension FolderStore {
   /// in the page's timeline, and the check that follows it in time is indexed too when it
   /// becomes activity (the first capture, now an edit of the imported one).
   func indexActivity(_ entry: HistoryEntry, previousLine: [UInt8]?, folder: String) throws {
-    let previous = previousLine.flatMap {
-      try? JSONDecoder().decode(HistoryEntry.self, from: Data($0))
-    }
+    let previous = previousLine.flatMap { decodeHistoryLine($0[...]) }
     let relative =
       folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : folder
     var lines: [HistoryEntry] = []
@@ -61,13 +59,23 @@ extension FolderStore {
   public func pagesWithActivity(since: String?, until: String?) throws -> PageListing? {
     guard try storeFormat() >= 3 else { return nil }
     var inPeriod: Set<String> = []
+    // The bounds are parsed once; each line's time is read from its bytes. Text that is not a
+    // store time (a damaged line, a bound given as other text) compares as text, as it did.
+    let start = since.flatMap(CaptureTime.init(_:))
+    let end = until.flatMap(CaptureTime.init(_:))
     for line in historyLines(try readFileIfPresent(activityFilePath)) {
       let fields = line.split(separator: UInt8(ascii: " "))
       guard fields.count >= 3 else { continue }
-      let time = String(decoding: fields[0], as: UTF8.self)
-      if since.map({ time >= $0 }) ?? true, until.map({ time <= $0 }) ?? true {
-        inPeriod.insert(String(decoding: fields[1], as: UTF8.self))
+      let inside: Bool
+      if let time = CaptureTime(utf8: fields[0]), since == nil || start != nil,
+        until == nil || end != nil
+      {
+        inside = (start.map { time >= $0 } ?? true) && (end.map { time <= $0 } ?? true)
+      } else {
+        let time = String(decoding: fields[0], as: UTF8.self)
+        inside = (since.map { time >= $0 } ?? true) && (until.map { time <= $0 } ?? true)
       }
+      if inside { inPeriod.insert(String(decoding: fields[1], as: UTF8.self)) }
     }
     var pages: [PageRecord] = []
     var unreadable: [String] = []

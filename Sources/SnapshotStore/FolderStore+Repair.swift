@@ -37,7 +37,8 @@ extension FolderStore {
     return try withFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {
       try recoverInterruptedWrites(in: folder)
       var report = VerificationReport()
-      try verifyPage(folder, relative: record.folder, into: &report)
+      try verifyPage(
+        folder, relative: record.folder, listing: PageFolderEntries(folder), into: &report)
       if let link = report.problems.first(where: { $0.kind == .link }) {
         throw StoreError.symbolicLink(path: link.path)
       }
@@ -48,9 +49,8 @@ extension FolderStore {
       let historyFile = folder + "/history.jsonl"
       let lines = historyLines(try readFileIfPresent(historyFile))
       // The latest time on record: lines taken into the past (`recorded`) carry older times.
-      let lastTime = lines.compactMap {
-        try? JSONDecoder().decode(HistoryEntry.self, from: Data($0))
-      }.map { max($0.time, $0.recorded ?? "") }.max()
+      let lastTime = lines.compactMap(decodeHistoryLine).map { max($0.time, $0.recorded ?? "") }
+        .max()
       let repairTime = timeAfter(time, lastTime)
       // Capture files gone, altered or unaccounted for are lost: their captures are no longer
       // read, and verify reports them as on record.

@@ -34,28 +34,39 @@ extension FolderStore {
         report.problems.append(orphan(hostPath, "not a page folder"))
         continue
       }
-      for name in try contents(of: hostPath).sorted() {
+      // The listing's types answer "is it a link, is it a folder" without a look-up each.
+      for entry in try folderEntriesWithTypes(hostPath).sorted(by: { $0.name < $1.name }) {
+        let name = entry.name
         let folder = hostPath + "/" + name
-        if isSymbolicLink(folder) {
+        if entry.isLink {
           report.problems.append(linkProblem(folder))
           continue
         }
         guard !name.hasPrefix(".") else { continue }
-        guard isFolder(folder) else {
+        guard entry.isFolder else {
           report.problems.append(orphan(folder, "not a page folder"))
           continue
         }
-        let visible = try contents(of: folder).filter { !$0.hasPrefix(".") }
-        // A folder whose creation was cut short before page.json holds only dot files.
-        guard !visible.isEmpty else { continue }
+        // One listing, under the lock, serves the whole page.
+        var unlisted: StoreError?
         do {
           try withSharedFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {
-            try verifyPage(folder, relative: host + "/" + name, into: &report)
+            let listing: PageFolderEntries
+            do {
+              listing = PageFolderEntries(folder, try folderEntriesWithLinks(folder))
+            } catch let error as StoreError {
+              unlisted = error
+              return
+            }
+            // A folder whose creation was cut short before page.json holds only dot files.
+            guard listing.names.contains(where: { !$0.hasPrefix(".") }) else { return }
+            try verifyPage(folder, relative: host + "/" + name, listing: listing, into: &report)
           }
         } catch let error as StoreError {
           report.problems.append(
             StoreProblem(kind: .unchecked, path: folder, detail: String(describing: error)))
         }
+        if let unlisted { throw unlisted }
       }
     }
     try verifyActivityIndex(into: &report)
@@ -83,12 +94,11 @@ extension FolderStore {
           + "redline repair --index rebuilds it"))
   }
 
-  func verifyPage(_ folder: String, relative: String, into report: inout VerificationReport)
-    throws
-  {
+  func verifyPage(
+    _ folder: String, relative: String, listing: PageFolderEntries,
+    into report: inout VerificationReport
+  ) throws {
     report.pages += 1
-    // One listing of the folder answers every "is it there, is it a link" below.
-    let listing = PageFolderEntries(folder)
     for name in listing.names where listing.links.contains(name) {
       report.problems.append(linkProblem(folder + "/" + name))
     }
@@ -97,9 +107,11 @@ extension FolderStore {
     let historyFile = folder + "/history.jsonl"
     // A page whose creation a stopped run cut short: its head records no line and it has no
     // history; the next snapshot finishes it.
-    let unborn =
+    // Asked only of a page without page.json or history (the listing answers the rest).
+    var unborn: Bool {
       !FileManager.default.fileExists(atPath: historyFile)
-      && ((try? readHead(folder))??.lines ?? 0) == 0
+        && ((try? readHead(folder))??.lines ?? 0) == 0
+    }
     if let bytes = try listing.read("page.json") {
       let stored = try? decode(PageRecord.self, bytes: bytes, file: pageFile)
       let named = stored.flatMap { try? pageRecord(for: $0.url) }
@@ -137,13 +149,15 @@ extension FolderStore {
     }
     var previous: ArraySlice<UInt8>?
     var entries: [HistoryEntry] = []
-    let decoder = JSONDecoder()
     // Chain problems by line, so that those a later repair recorded are told apart.
     var chainProblems: [(line: Int, problem: StoreProblem)] = []
     var lastRepair = -1
+    // One decode of the whole file as a JSON array when every line reads; line by line only
+    // to name the ones that do not.
+    let decodedLines = decodedAsOneArray(lines)
     for (index, line) in lines.enumerated() {
       report.checks += 1
-      guard let entry = try? decoder.decode(HistoryEntry.self, from: Data(line)) else {
+      guard let entry = decodedLines?[index] ?? decodeHistoryLine(line) else {
         chainProblems.append(
           (
             index,
@@ -184,7 +198,7 @@ extension FolderStore {
     }
     let lost = Set(entries.flatMap { $0.lostFiles ?? [] })
     let firstOwnProblem = report.problems.count
-    verifyHead(folder, lines: lines, into: &report)
+    verifyHead(folder, listing: listing, lines: lines, into: &report)
     let committed = Set(
       entries.flatMap { entry in
         [entry.storedCapture ? entry.capture : nil, entry.rawKept == true ? entry.time : nil]
@@ -225,10 +239,15 @@ extension FolderStore {
   }
 
   private func verifyHead(
-    _ folder: String, lines: [ArraySlice<UInt8>], into report: inout VerificationReport
+    _ folder: String, listing: PageFolderEntries, lines: [ArraySlice<UInt8>],
+    into report: inout VerificationReport
   ) {
     let historyFile = folder + "/history.jsonl"
-    guard let head = try? readHead(folder) else {
+    // A listed head is read from the listing (no second look-up); anything else as before.
+    let listed = (try? listing.read(headFileName)).map { bytes in
+      try? decode(HistoryHead.self, bytes: bytes, file: folder + "/" + headFileName)
+    }
+    guard let head = listed ?? (try? readHead(folder)) else {
       let exists = FileManager.default.fileExists(atPath: folder + "/" + headFileName)
       if exists || !lines.isEmpty {
         report.problems.append(
@@ -272,14 +291,20 @@ extension FolderStore {
       return
     }
     let metadataFile = folder + "/" + metadataName
-    if let recorded = entry.metadataSHA256, sha256Hex(bytes) != recorded {
+    let recorded = entry.metadataSHA256.map { $0 == sha256Hex(bytes) }
+    if recorded == false {
       report.problems.append(
         StoreProblem(
           kind: .altered, path: metadataFile, detail: "sha256 differs from the history's"))
     }
-    guard let metadata = try? decode(CaptureMetadata.self, bytes: bytes, file: metadataFile),
-      metadata.time == time
-    else {
+    // Metadata whose hash the history records is the file Redline wrote: only the fields
+    // checked here are decoded. Any other is decoded whole, as a reader would.
+    let facts =
+      recorded == true
+      ? try? decode(MetadataFacts.self, bytes: bytes, file: metadataFile)
+      : (try? decode(CaptureMetadata.self, bytes: bytes, file: metadataFile)).map(
+        MetadataFacts.init)
+    guard let metadata = facts, metadata.time == time else {
       report.problems.append(
         StoreProblem(kind: .altered, path: metadataFile, detail: "not the metadata of \(time)"))
       return
@@ -378,6 +403,21 @@ extension FolderStore {
   }
 }
 
+/// What verify checks in a capture's metadata.
+private struct MetadataFacts: Decodable {
+  let time: String
+  let textSHA256: String
+  let bodySHA256: String
+  let rawKept: Bool
+
+  init(_ metadata: CaptureMetadata) {
+    time = metadata.time
+    textSHA256 = metadata.textSHA256
+    bodySHA256 = metadata.bodySHA256
+    rawKept = metadata.rawKept
+  }
+}
+
 /// A page folder as one listing saw it: its names (sorted) and which are symbolic links, so
 /// that verify asks the file system about each file once, when it reads it.
 struct PageFolderEntries {
@@ -390,8 +430,13 @@ struct PageFolderEntries {
 
   /// Lists `folder`; an unreadable folder lists as empty.
   init(_ folder: String) {
+    self.init(folder, (try? folderEntriesWithLinks(folder)) ?? [])
+  }
+
+  /// A listing made by `folderEntriesWithLinks(folder)`: one listing of the folder answers
+  /// every "is it there, is it a link" of its page's verification.
+  init(_ folder: String, _ entries: [(name: String, isLink: Bool)]) {
     self.folder = folder
-    let entries = (try? folderEntriesWithLinks(folder)) ?? []
     names = entries.map(\.name).sorted()
     links = Set(entries.filter(\.isLink).map(\.name))
     present = Set(names)

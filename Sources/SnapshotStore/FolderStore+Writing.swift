@@ -162,7 +162,7 @@ extension FolderStore {
     guard let head = (try? readHead(folder)) ?? nil,
       let last = try lastCompleteLine(of: folder + "/history.jsonl"),
       historyLineHash(last) != head.last,
-      let entry = try? JSONDecoder().decode(HistoryEntry.self, from: Data(last)),
+      let entry = decodeHistoryLine(last[...]),
       entry.previous == (head.lines == 0 ? nil : head.last)
     else { return false }
     try writeHead(HistoryHead(lines: head.lines + 1, last: historyLineHash(last)), in: folder)

@@ -67,33 +67,51 @@ public struct FolderStore: SnapshotStoring {
   /// missing (while the folder holds a history) or unreadable. Links are not followed (verify
   /// reports them); a folder a stopped run left without any check is no page yet.
   public func readablePages() throws -> PageListing {
-    let manager = FileManager.default
-    guard manager.fileExists(atPath: root) else { return PageListing(pages: []) }
-    _ = try storeFormat()
     var result: [PageRecord] = []
+    let unreadable = try forEachReadablePage { result.append($0) }
+    return PageListing(
+      pages: result.sorted { $0.folder < $1.folder }, unreadable: unreadable)
+  }
+
+  /// Every readable page, one at a time, in the order of their folders (hosts, then folders
+  /// within a host, sorted by name), which is the order of `readablePages()` for every page
+  /// whose `page.json` names its own folder (what verify checks). Only the folder names of
+  /// one host are held at a time, so memory does not grow with the number of pages.
+  /// - Returns: the page folders whose `page.json` is missing or unreadable, sorted.
+  public func forEachReadablePage(_ body: (PageRecord) throws -> Void) throws -> [String] {
+    guard FileManager.default.fileExists(atPath: root) else { return [] }
+    _ = try storeFormat()
     var unreadable: [String] = []
-    for host in try contents(of: root) where !host.hasPrefix(".") {
-      let hostPath = root + "/" + host
+    // Sorted as the folder paths `host/name` sort: a host is followed by "/".
+    let hosts = try contents(of: root).filter { !$0.hasPrefix(".") }.map { $0 + "/" }.sorted()
+    for hostKey in hosts {
+      let hostPath = root + "/" + hostKey.dropLast()
       guard !isSymbolicLink(hostPath) else { continue }
-      for folder in (try? contents(of: hostPath)) ?? [] where !folder.hasPrefix(".") {
+      let folders = ((try? contents(of: hostPath)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+      for folder in folders {
         let folderPath = hostPath + "/" + folder
         let file = folderPath + "/page.json"
-        guard !isSymbolicLink(folderPath), !isSymbolicLink(file) else { continue }
-        guard manager.fileExists(atPath: file) else {
-          if manager.fileExists(atPath: folderPath + "/history.jsonl") {
-            unreadable.append("\(folderPath): page.json is missing")
+        guard !isSymbolicLink(folderPath) else { continue }
+        let record: PageRecord
+        do {
+          record = try decode(PageRecord.self, bytes: try readFile(file), file: file)
+        } catch {
+          // One open answers "is it there" for the many pages that are.
+          if !FileManager.default.fileExists(atPath: file) {
+            if !isSymbolicLink(file),
+              FileManager.default.fileExists(atPath: folderPath + "/history.jsonl")
+            {
+              unreadable.append("\(folderPath): page.json is missing")
+            }
+          } else if !isSymbolicLink(file) {
+            unreadable.append(String(describing: error))
           }
           continue
         }
-        do {
-          result.append(try decode(PageRecord.self, from: file))
-        } catch {
-          unreadable.append(String(describing: error))
-        }
+        try body(record)
       }
     }
-    return PageListing(
-      pages: result.sorted { $0.folder < $1.folder }, unreadable: unreadable.sorted())
+    return unreadable.sorted()
   }
 
   /// The captures of a page, oldest first: those its history records.
@@ -164,11 +182,10 @@ public struct FolderStore: SnapshotStoring {
     } catch StoreError.corrupt {
       let file = try checkedPath(of: page) + "/history.jsonl"
       let lines = historyLines(try readFile(file))
-      let decoder = JSONDecoder()
       var readable: [ArraySlice<UInt8>] = []
       var damaged: [Int] = []
       for (index, line) in lines.enumerated() {
-        if (try? decoder.decode(HistoryEntry.self, from: Data(line))) != nil {
+        if decodeHistoryLine(line) != nil {
           readable.append(line)
         } else {
           damaged.append(index + 1)

@@ -32,23 +32,11 @@ func historyLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
 /// `back` (see `currentCapture(in:)`).
 /// - Throws: `StoreError.corrupt` naming the line that is not valid JSON.
 func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [HistoryEntry] {
-  let decoder = JSONDecoder()
-  // One decode of the whole history as a JSON array is several times faster than one per
-  // line; only when it fails are the lines decoded one by one to name the damaged one.
-  var array: [UInt8] = [UInt8(ascii: "[")]
-  array.reserveCapacity(lines.reduce(2) { $0 + $1.count + 1 })
-  for (index, line) in lines.enumerated() {
-    if index > 0 { array.append(UInt8(ascii: ",")) }
-    array += line
-  }
-  array.append(UInt8(ascii: "]"))
   let entries: [HistoryEntry]
-  if let decoded = try? decoder.decode([HistoryEntry].self, from: Data(array)),
-    decoded.count == lines.count
-  {
+  if let decoded = decodedAsOneArray(lines) {
     entries = decoded
   } else {
-    let decoded = lines.map { try? decoder.decode(HistoryEntry.self, from: Data($0)) }
+    let decoded = lines.map(decodeHistoryLine)
     // A garbled line before a `repaired` line is damage on record: read past it.
     let lastRepair = decoded.lastIndex { $0?.outcome == .repaired } ?? -1
     if let bad = decoded.indices.first(where: { decoded[$0] == nil && $0 > lastRepair }) {
@@ -89,6 +77,28 @@ func timelineOrder(_ entries: [HistoryEntry]) -> [HistoryEntry] {
   guard entries.contains(where: \.isBackfilled) else { return entries }
   return entries.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
     .map(\.element)
+}
+
+/// The lines decoded by `JSONDecoder` as one JSON array, which is several times faster than
+/// one decode per line; nil when a line does not decode (the lines are then decoded one by one
+/// to name the damaged one).
+func decodedAsOneArray(_ lines: [ArraySlice<UInt8>]) -> [HistoryEntry]? {
+  var array: [UInt8] = [UInt8(ascii: "[")]
+  array.reserveCapacity(lines.reduce(2) { $0 + $1.count + 1 })
+  for (index, line) in lines.enumerated() {
+    if index > 0 { array.append(UInt8(ascii: ",")) }
+    array += line
+  }
+  array.append(UInt8(ascii: "]"))
+  guard let decoded = try? JSONDecoder().decode([HistoryEntry].self, from: Data(array)),
+    decoded.count == lines.count
+  else { return nil }
+  return decoded
+}
+
+/// One history line, or nil when it is not a history entry.
+func decodeHistoryLine(_ line: ArraySlice<UInt8>) -> HistoryEntry? {
+  try? JSONDecoder().decode(HistoryEntry.self, from: Data(line))
 }
 
 /// The capture times whose files a `repaired` line records as lost (`TIME.txt` or `TIME.json`

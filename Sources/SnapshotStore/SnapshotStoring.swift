@@ -15,6 +15,9 @@ public protocol SnapshotStoring: Sendable {
   /// Every page whose record can be read, and the page folders whose record cannot (named,
   /// with why), so that a listing shows what it can and names the rest.
   func readablePages() throws -> PageListing
+  /// The readable pages one at a time, in folder order, so that a listing of a big store need
+  /// not hold them all; returns the unreadable ones as `readablePages()` names them.
+  func forEachReadablePage(_ body: (PageRecord) throws -> Void) throws -> [String]
   /// The captures of a page, oldest first.
   func captures(of page: PageRecord) throws -> [CaptureRecord]
   /// The latest capture of a page, or nil before its first.
@@ -129,6 +132,13 @@ extension SnapshotStoring {
   /// Every page, for a backend that has no unreadable pages to name.
   public func readablePages() throws -> PageListing {
     PageListing(pages: try pages())
+  }
+
+  /// The pages of `readablePages()`, for a backend that lists them all at once.
+  public func forEachReadablePage(_ body: (PageRecord) throws -> Void) throws -> [String] {
+    let listing = try readablePages()
+    for page in listing.pages { try body(page) }
+    return listing.unreadable
   }
 
   /// Appends one check that stored nothing but its history line.

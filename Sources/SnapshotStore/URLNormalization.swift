@@ -113,11 +113,19 @@ private let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "mscl
 
 /// Lower-case hex SHA-256 of some bytes.
 public func sha256Hex<D: DataProtocol>(_ data: D) -> String {
-  SHA256.hash(data: data).map { byte in
-    let hex = String(byte, radix: 16)
-    return byte < 16 ? "0" + hex : hex
-  }.joined()
+  let digest = SHA256.hash(data: data)
+  return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
+    var index = 0
+    for byte in digest {
+      buffer[index] = lowerHexDigits[Int(byte >> 4)]
+      buffer[index + 1] = lowerHexDigits[Int(byte & 0x0F)]
+      index += 2
+    }
+    return index
+  }
 }
+
+private let lowerHexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
 /// The folder of a page: `host/slug-hash`, made only of `[a-z0-9.-]`, so that no URL can name
 /// a path outside the store.

@@ -104,6 +104,49 @@ struct ActivityIndexTests {
     #expect(try audits(store) == indexed)
   }
 
+  @Test("every period and format streams the bytes of the whole report, index or not")
+  func streamedAudits() async throws {
+    let root = NSTemporaryDirectory() + "redline-activity-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let times = try await makeStore(root)
+    let store = FolderStore(root: root)
+    let queries = ArchiveQueries(store: store)
+    var options: [AuditOptions] = [
+      AuditOptions(generated: "20260101T000000Z"),
+      AuditOptions(host: "blog.example", generated: "20260101T000000Z"),
+      AuditOptions(host: "other.example", generated: "20260101T000000Z"),
+    ]
+    for date in times {
+      let time = CaptureTime.string(from: date)
+      options.append(AuditOptions(since: time, generated: "20260101T000000Z"))
+      options.append(AuditOptions(until: time, host: "blog.example", generated: time))
+    }
+    func check() throws {
+      var formats: Set<AuditFormat> = []
+      for option in options {
+        let report = try queries.audit(option)
+        for format in AuditFormat.allCases {
+          var streamed: [UInt8] = []
+          var writes = 0
+          let unreadable = try queries.streamAudit(option, as: format) {
+            streamed += $0
+            writes += 1
+          }
+          #expect(streamed == renderAudit(report, as: format), "\(format) \(option)")
+          #expect(unreadable == report.unreadablePages)
+          if writes > 2 && !report.pages.isEmpty { formats.insert(format) }
+        }
+      }
+      // JSON, text and Markdown were written in pieces.
+      #expect(formats.isSuperset(of: [.json, .text, .markdown]))
+    }
+    try check()
+    // The same store as an older Redline left it: every page listed.
+    try FileManager.default.removeItem(atPath: root + "/.activity.log")
+    try Data("{\"format\": 2}".utf8).write(to: URL(fileURLWithPath: root + "/.redline-store.json"))
+    try check()
+  }
+
   @Test("the first write to an older store builds its index, and the index names its pages")
   func migration() async throws {
     let root = NSTemporaryDirectory() + "redline-activity-" + UUID().uuidString

@@ -37,6 +37,29 @@ struct StoreConformance {
     }
   }
 
+  /// Pages listed one at a time come in the order `readablePages()` gives, whatever their
+  /// hosts' names (one a prefix of another, with `-` and `.` that sort before `/`).
+  func listingOneAtATime() throws {
+    let store = try makeStore()
+    let urls = [
+      "https://a.example/x.html", "https://a.example-b/x.html", "https://a.examplec/x.html",
+      "https://a.example/x-y.html", "https://a.example/x/y.html", "https://a.example.net/x.html",
+      "https://z.example/", "https://a.example/x.htm", "https://0.example/x.html",
+    ]
+    for (index, url) in urls.enumerated() {
+      let time = "2016070\(index + 1)T100000Z"
+      try store.withPage(for: url) { page in
+        try store.record(HistoryEntry(time: time, outcome: .failed, error: "x"), in: page)
+      }
+    }
+    var streamed: [PageRecord] = []
+    let unreadable = try store.forEachReadablePage { streamed.append($0) }
+    let listing = try store.readablePages()
+    #expect(streamed == listing.pages)
+    #expect(streamed.count == urls.count)
+    #expect(unreadable == listing.unreadable)
+  }
+
   /// A page's life: new, unchanged, changed, failed, moved, back; read back through every
   /// query of the protocol.
   func lifecycle() throws {
@@ -311,6 +334,11 @@ struct FolderStoreConformanceTests {
   @Test("a page's life reads back through every query")
   func lifecycle() throws {
     try withTemporaryFolder { try conformance($0).lifecycle() }
+  }
+
+  @Test("pages listed one at a time come in the listing's order")
+  func listingOneAtATime() throws {
+    try withTemporaryFolder { try conformance($0).listingOneAtATime() }
   }
 
   @Test("captures are never replaced, nor saved without their check")

@@ -34,6 +34,15 @@ public struct AuditOptions: Sendable {
   }
 }
 
+/// What an audit report says after its pages: the labels no edit could get and the pages that
+/// could not be read.
+public struct AuditEnding: Sendable, Equatable {
+  /// See `AuditReport.unavailableLabels`.
+  public var unavailableLabels: [UnavailableLabel]
+  /// See `AuditReport.unreadablePages`.
+  public var unreadablePages: [String]
+}
+
 extension ArchiveQueries {
   /// The `audit` use case: every page whose article changed after its first capture, or that
   /// was removed or moved, with each edit labelled and diffed, read from the store alone.
@@ -44,24 +53,47 @@ extension ArchiveQueries {
   /// - Throws: `StoreError` when the store cannot be read.
   public func audit(_ options: AuditOptions) throws -> AuditReport {
     var pages: [PageAudit] = []
+    let ending = try audit(options) { pages.append($0) }
+    return AuditReport(
+      since: options.since, until: options.until, host: options.host,
+      generated: options.generated, pages: pages, unavailableLabels: ending.unavailableLabels,
+      unreadablePages: ending.unreadablePages)
+  }
+
+  /// The `audit` use case for a big store: each page's audit goes to `body` as soon as it is
+  /// made, in the order of `AuditReport.pages`, so memory holds one page at a time.
+  /// - Returns: what the report says after its pages.
+  /// - Throws: `StoreError` when the store cannot be read; what `body` throws.
+  public func audit(_ options: AuditOptions, _ body: (PageAudit) throws -> Void) throws
+    -> AuditEnding
+  {
     var linksUnavailable = 0
     // A period: the store's activity index names the pages to read (a few hundred of 50,000,
     // say). Without a period, or without an index, every page is listed.
     let indexed =
       options.since == nil && options.until == nil
       ? nil : try store.pagesWithActivity(since: options.since, until: options.until)
-    let listing = try indexed ?? store.readablePages()
-    var unreadable = listing.unreadable
-    for page in listing.pages {
-      if let host = options.host, !isPage(page, onHost: host) { continue }
+    var damaged: [String] = []
+    func audited(_ page: PageRecord) throws {
+      if let host = options.host, !isPage(page, onHost: host) { return }
       // A damaged page is named, and every other page still audited.
+      let audit: PageAudit
       do {
-        guard let (audit, missingLinks) = try auditPage(page, options: options) else { continue }
-        pages.append(audit)
+        guard let (made, missingLinks) = try auditPage(page, options: options) else { return }
+        audit = made
         linksUnavailable += missingLinks
       } catch {
-        unreadable.append("\(page.url): \(error)")
+        damaged.append("\(page.url): \(error)")
+        return
       }
+      try body(audit)
+    }
+    let unreadable: [String]
+    if let indexed {
+      for page in indexed.pages { try audited(page) }
+      unreadable = indexed.unreadable
+    } else {
+      unreadable = try store.forEachReadablePage(audited)
     }
     let unavailable =
       linksUnavailable == 0
@@ -71,10 +103,7 @@ extension ArchiveQueries {
           label: .links, edits: linksUnavailable,
           reason: "the raw HTML of one of the two captures was not kept")
       ]
-    return AuditReport(
-      since: options.since, until: options.until, host: options.host,
-      generated: options.generated, pages: pages, unavailableLabels: unavailable,
-      unreadablePages: unreadable)
+    return AuditEnding(unavailableLabels: unavailable, unreadablePages: unreadable + damaged)
   }
 
   /// One page's audit, or nil when nothing happened to it in the period; with the number of

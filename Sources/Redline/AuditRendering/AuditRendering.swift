@@ -38,28 +38,46 @@ public func renderAudit(_ report: AuditReport, as format: AuditFormat) -> [UInt8
 }
 
 extension AuditReport {
-  /// Edits in the report.
-  var editCount: Int { pages.reduce(0) { $0 + $1.edits.count } }
-  /// Stealth edits in the report.
-  var stealthCount: Int { pages.reduce(0) { $0 + $1.edits.count { $0.stealth } } }
-  /// Removals, moves and returns in the report.
-  var eventCount: Int { pages.reduce(0) { $0 + $1.events.count } }
-
   /// `3 pages, 5 edits (2 stealth), 1 removal or move`, for headings.
   var summary: String {
-    "\(counted(pages.count, "page")), \(counted(editCount, "edit")) (\(stealthCount) stealth), "
-      + counted(eventCount, "removal or move", plural: "removals or moves")
+    var counts = AuditCounts()
+    for page in pages { counts.add(page) }
+    return counts.summary
   }
 
   /// `since 2016-07-01 00:00:00 UTC, until …, host …`, or `all time`.
-  var scope: String {
-    let parts =
-      [
-        since.map { "since " + CaptureTime.readable($0) },
-        until.map { "until " + CaptureTime.readable($0) }, host.map { "host " + $0 },
-      ].compactMap { $0 }
-    return parts.isEmpty ? "all time, every host" : parts.joined(separator: ", ")
+  var scope: String { auditScope(since: since, until: until, host: host) }
+}
+
+/// What an audit report counts in its heading, added up page by page.
+struct AuditCounts {
+  var pages = 0
+  var edits = 0
+  var stealth = 0
+  var events = 0
+
+  mutating func add(_ page: PageAudit) {
+    pages += 1
+    edits += page.edits.count
+    stealth += page.edits.count { $0.stealth }
+    events += page.events.count
   }
+
+  /// `3 pages, 5 edits (2 stealth), 1 removal or move`, for headings.
+  var summary: String {
+    "\(counted(pages, "page")), \(counted(edits, "edit")) (\(stealth) stealth), "
+      + counted(events, "removal or move", plural: "removals or moves")
+  }
+}
+
+/// `since 2016-07-01 00:00:00 UTC, until …, host …`, or `all time`.
+func auditScope(since: String?, until: String?, host: String?) -> String {
+  let parts =
+    [
+      since.map { "since " + CaptureTime.readable($0) },
+      until.map { "until " + CaptureTime.readable($0) }, host.map { "host " + $0 },
+    ].compactMap { $0 }
+  return parts.isEmpty ? "all time, every host" : parts.joined(separator: ", ")
 }
 
 extension AuditEdit {
@@ -106,31 +124,43 @@ enum TimelineEntry {
 }
 
 private func renderAuditText(_ report: AuditReport) -> String {
-  var out = "Redline audit: \(report.summary); \(report.scope)\n"
-  for page in report.pages {
-    out += "\n\(page.url)\n"
-    if let title = page.title { out += "  \(title)\n" }
-    for entry in TimelineEntry.timeline(of: page) {
-      switch entry {
-      case .version(let version, let edit):
-        let counts = version.added.map { " +\($0) -\(version.removed ?? 0)" } ?? " first capture"
-        out += "  \(CaptureTime.readable(version.capture))  version\(counts)"
-        if let edit {
-          out += "  [\(edit.labelList)]"
-          if edit.stealth { out += "  STEALTH EDIT: \(edit.stealthReason)" }
-        }
-        out += "\n"
-      case .event(let event):
-        out += "  \(CaptureTime.readable(event.time))  \(event.kind.rawValue): \(event.detail)\n"
+  auditTextHeading(summary: report.summary, scope: report.scope)
+    + report.pages.map(auditTextPage).joined() + auditTextEnd(report.unavailableLabels)
+}
+
+func auditTextHeading(summary: String, scope: String) -> String {
+  "Redline audit: \(summary); \(scope)\n"
+}
+
+func auditTextEnd(_ unavailable: [UnavailableLabel]) -> String {
+  unavailableNote(unavailable).map { "\n\($0)\n" }.joined()
+}
+
+/// One page of the text report.
+func auditTextPage(_ page: PageAudit) -> String {
+  var out = ""
+  out += "\n\(page.url)\n"
+  if let title = page.title { out += "  \(title)\n" }
+  for entry in TimelineEntry.timeline(of: page) {
+    switch entry {
+    case .version(let version, let edit):
+      let counts = version.added.map { " +\($0) -\(version.removed ?? 0)" } ?? " first capture"
+      out += "  \(CaptureTime.readable(version.capture))  version\(counts)"
+      if let edit {
+        out += "  [\(edit.labelList)]"
+        if edit.stealth { out += "  STEALTH EDIT: \(edit.stealthReason)" }
       }
-    }
-    for edit in page.edits {
-      out += "\n  Edit seen \(CaptureTime.readable(edit.to)): \(edit.labelList)\n"
-      out += editDetails(edit).map { "  \($0)\n" }.joined()
-      out += edit.diff
+      out += "\n"
+    case .event(let event):
+      out += "  \(CaptureTime.readable(event.time))  \(event.kind.rawValue): \(event.detail)\n"
     }
   }
-  return out + unavailableNote(report).map { "\n\($0)\n" }.joined()
+  for edit in page.edits {
+    out += "\n  Edit seen \(CaptureTime.readable(edit.to)): \(edit.labelList)\n"
+    out += editDetails(edit).map { "  \($0)\n" }.joined()
+    out += edit.diff
+  }
+  return out
 }
 
 /// The detail lines of an edit: stealth, notes, links, undecided labels.
@@ -155,41 +185,54 @@ func editDetails(_ edit: AuditEdit) -> [String] {
 
 /// The report-wide note on labels that could not be decided.
 func unavailableNote(_ report: AuditReport) -> [String] {
-  report.unavailableLabels.map {
+  unavailableNote(report.unavailableLabels)
+}
+
+/// The note on labels that could not be decided.
+func unavailableNote(_ unavailable: [UnavailableLabel]) -> [String] {
+  unavailable.map {
     "\"\($0.label.name)\" could not be decided for \(counted($0.edits, "edit")): \($0.reason)."
   }
 }
 
 private func renderAuditMarkdown(_ report: AuditReport) -> String {
-  var out = "# Redline audit\n\n\(report.summary); \(report.scope).\n"
-  for page in report.pages {
-    out += "\n## \(markdownEscaped(page.title ?? page.url))\n\n<\(page.url)>\n\n"
-    for entry in TimelineEntry.timeline(of: page) {
-      switch entry {
-      case .version(let version, let edit):
-        let counts =
-          version.added.map { " (+\($0) −\(version.removed ?? 0))" } ?? " (first capture)"
-        out += "- \(CaptureTime.readable(version.capture)): version\(counts)"
-        if let edit {
-          out += ": \(edit.labelList)"
-          if edit.stealth { out += " — **stealth edit**" }
-        }
-        out += "\n"
-      case .event(let event):
-        out +=
-          "- \(CaptureTime.readable(event.time)): **\(event.kind.rawValue)**: "
-          + "\(markdownEscaped(event.detail))\n"
+  auditMarkdownHeading(summary: report.summary, scope: report.scope)
+    + report.pages.map(auditMarkdownPage).joined() + auditTextEnd(report.unavailableLabels)
+}
+
+func auditMarkdownHeading(summary: String, scope: String) -> String {
+  "# Redline audit\n\n\(summary); \(scope).\n"
+}
+
+/// One page of the Markdown report.
+func auditMarkdownPage(_ page: PageAudit) -> String {
+  var out = ""
+  out += "\n## \(markdownEscaped(page.title ?? page.url))\n\n<\(page.url)>\n\n"
+  for entry in TimelineEntry.timeline(of: page) {
+    switch entry {
+    case .version(let version, let edit):
+      let counts =
+        version.added.map { " (+\($0) −\(version.removed ?? 0))" } ?? " (first capture)"
+      out += "- \(CaptureTime.readable(version.capture)): version\(counts)"
+      if let edit {
+        out += ": \(edit.labelList)"
+        if edit.stealth { out += " — **stealth edit**" }
       }
-    }
-    for edit in page.edits {
-      out += "\n### Edit seen \(CaptureTime.readable(edit.to))\n\nLabels: \(edit.labelList).\n"
-      let details = editDetails(edit)
-      if !details.isEmpty { out += "\n" + details.map { "- \(markdownEscaped($0))\n" }.joined() }
-      let fence = String(repeating: "`", count: max(3, longestBacktickRun(edit.diff) + 1))
-      out += "\n\(fence)diff\n\(edit.diff)\(fence)\n"
+      out += "\n"
+    case .event(let event):
+      out +=
+        "- \(CaptureTime.readable(event.time)): **\(event.kind.rawValue)**: "
+        + "\(markdownEscaped(event.detail))\n"
     }
   }
-  return out + unavailableNote(report).map { "\n\($0)\n" }.joined()
+  for edit in page.edits {
+    out += "\n### Edit seen \(CaptureTime.readable(edit.to))\n\nLabels: \(edit.labelList).\n"
+    let details = editDetails(edit)
+    if !details.isEmpty { out += "\n" + details.map { "- \(markdownEscaped($0))\n" }.joined() }
+    let fence = String(repeating: "`", count: max(3, longestBacktickRun(edit.diff) + 1))
+    out += "\n\(fence)diff\n\(edit.diff)\(fence)\n"
+  }
+  return out
 }
 
 /// Escapes the characters Markdown would read as markup in running text.

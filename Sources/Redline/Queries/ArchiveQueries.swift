@@ -175,27 +175,40 @@ public struct ArchiveQueries: Sendable {
   /// The `list` use case, with the damaged pages named rather than failing the whole listing.
   /// - Throws: `StoreError` only when the store itself cannot be read.
   public func listing(host: String? = nil) throws -> Listing {
+    var pages: [PageSummary] = []
+    let unreadable = try listing(host: host) { pages.append($0) }
+    return Listing(pages: pages, unreadable: unreadable)
+  }
+
+  /// The `list` use case for a big store: each page's summary goes to `body` as soon as it is
+  /// read, in the order of `listing(host:)`, so memory does not grow with the store.
+  /// - Returns: the damaged pages, as `Listing.unreadable` names them.
+  /// - Throws: `StoreError` when the store itself cannot be read; what `body` throws.
+  public func listing(host: String? = nil, _ body: (PageSummary) throws -> Void) throws
+    -> [String]
+  {
     let wanted = host.map { $0.lowercased() }
-    let all = try store.readablePages()
-    var unreadable = all.unreadable
-    // From the history alone: no capture file is opened, so a big store lists fast.
-    let pages = all.pages.filter { page in
-      guard let wanted else { return true }
-      let pageHost = page.host.lowercased()
-      return pageHost == wanted || pageHost.hasSuffix("." + wanted)
-    }.compactMap { page -> PageSummary? in
+    var damaged: [String] = []
+    let unreadable = try store.forEachReadablePage { page in
+      if let wanted {
+        let pageHost = page.host.lowercased()
+        guard pageHost == wanted || pageHost.hasSuffix("." + wanted) else { return }
+      }
+      // From the history alone: no capture file is opened, so a big store lists fast.
+      let summary: PageSummary
       do {
         let history = try store.history(of: page)
         let captures = history.filter(\.storedCapture)
-        return PageSummary(
+        summary = PageSummary(
           url: page.url, captures: captures.count, firstSeen: captures.first?.capture,
           lastChanged: captures.last?.capture, lastChecked: history.last?.time)
       } catch {
-        unreadable.append("\(page.url): \(error)")
-        return nil
+        damaged.append("\(page.url): \(error)")
+        return
       }
+      try body(summary)
     }
-    return Listing(pages: pages, unreadable: unreadable)
+    return unreadable + damaged
   }
 
   private func pageAndCaptures(_ url: String) throws -> (PageRecord, [CaptureRecord]) {

@@ -65,10 +65,14 @@ struct AuditCommand: ParsableCommand {
         since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
         until: try until.map { try storeTime($0, bound: .end, now: queries.now) }, host: host,
         generated: CaptureTime.string(from: queries.now))
-      let report = try queries.audit(options)
-      for damaged in report.unreadablePages { printError("damaged page: \(damaged)") }
-      writePaged(renderAudit(report, as: format.format), pagerOptions)
-      return report.unreadablePages.count
+      // Written as it is made: memory does not grow with the number of pages audited.
+      let unreadable = try withPager(pagerOptions) {
+        let output = OutputBuffer()
+        defer { output.flush() }
+        return try queries.streamAudit(options, as: format.format) { output.append($0) }
+      }
+      for damaged in unreadable { printError("damaged page: \(damaged)") }
+      return unreadable.count
     }
     // Every readable page was audited; the damaged ones were named on standard error.
     if damaged > 0 { throw ExitCode(unreadablePagesExit) }

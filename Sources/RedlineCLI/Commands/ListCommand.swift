@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import Redline
 import SnapshotStore
 
@@ -32,25 +33,22 @@ struct ListCommand: ParsableCommand {
 
   func run() throws {
     let damaged = try reportingErrors {
-      let listing = try ArchiveQueries(store: try storeOptions.existingStore()).listing(
-        host: host)
-      let pages = listing.pages
-      for damaged in listing.unreadable { printError("damaged page: \(damaged)") }
-      switch format {
-      case .text:
-        let lines = pages.map { page in
-          let captures = page.captures == 1 ? "1 capture " : "\(page.captures) captures"
-          return [
-            padded(captures, 12), "first " + shortTime(page.firstSeen),
-            "changed " + shortTime(page.lastChanged), "checked " + shortTime(page.lastChecked),
-            readableURL(page.url),
-          ].joined(separator: "  ") + "\n"
+      let queries = ArchiveQueries(store: try storeOptions.existingStore())
+      // Each page is printed as soon as it is read: memory stays flat in the store's size.
+      let output = OutputBuffer()
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      let unreadable = try queries.listing(host: host) { page in
+        switch format {
+        case .text: output.append(listLine(page))
+        case .json:
+          guard let line = try? encoder.encode(ListJSON(page)) else { return }
+          output.append(Array(line) + [0x0A])
         }
-        writeOutput(Array(lines.joined().utf8))
-      case .json:
-        for page in pages { writeJSONLine(ListJSON(page)) }
       }
-      return listing.unreadable.count
+      output.flush()
+      for damaged in unreadable { printError("damaged page: \(damaged)") }
+      return unreadable.count
     }
     // The readable pages were listed; the others were named on standard error.
     if damaged > 0 { throw ExitCode(unreadablePagesExit) }
@@ -68,14 +66,26 @@ private struct ListJSON: Encodable {
   init(_ page: ArchiveQueries.PageSummary) {
     url = page.url
     captures = page.captures
-    firstSeen = page.firstSeen.map(CaptureTime.iso8601)
-    lastChanged = page.lastChanged.map(CaptureTime.iso8601)
-    lastChecked = page.lastChecked.map(CaptureTime.iso8601)
+    // Text that is not a store time (a damaged history) is shown as it is.
+    func iso8601(_ text: String) -> String { CaptureTime(text)?.iso8601 ?? text }
+    firstSeen = page.firstSeen.map(iso8601)
+    lastChanged = page.lastChanged.map(iso8601)
+    lastChecked = page.lastChecked.map(iso8601)
   }
+}
+
+/// One line of `list` as text.
+private func listLine(_ page: ArchiveQueries.PageSummary) -> String {
+  let captures = page.captures == 1 ? "1 capture " : "\(page.captures) captures"
+  return [
+    padded(captures, 12), "first " + shortTime(page.firstSeen),
+    "changed " + shortTime(page.lastChanged), "checked " + shortTime(page.lastChecked),
+    readableURL(page.url),
+  ].joined(separator: "  ") + "\n"
 }
 
 /// A capture time as `2016-07-05 14:00`, or `never`.
 private func shortTime(_ time: String?) -> String {
-  guard let time, CaptureTime.isValid(time) else { return padded("never", 16) }
-  return String(CaptureTime.readable(time).prefix(16))
+  guard let time = time.flatMap(CaptureTime.init(_:)) else { return padded("never", 16) }
+  return String(time.readable.prefix(16))
 }

@@ -1,0 +1,242 @@
+import FoundationEssentials
+
+/// A store time: a UTC instant to the second, written `YYYYMMDDTHHMMSSZ` in history lines,
+/// capture file names and the activity index, so that names sort in time order.
+///
+/// The value is parsed once from the text (`CaptureTime("20160702T100000Z")`), compares as the
+/// text does, and gives the text back byte for byte (`description`), so using it never
+/// changes a stored byte. Any text of the store's shape is a value, even one the calendar
+/// would roll over (month 13): such text was never written by Redline, but a damaged store
+/// may hold it, and it must read (and print) as it did.
+///
+///     let time = CaptureTime("20160702T100000Z")!
+///     time.readable  // "2016-07-02 10:00:00 UTC"
+///     time < CaptureTime(Date())  // true
+public struct CaptureTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  /// The fourteen digits as one number (`YYYYMMDDHHMMSS`): it orders as the text does.
+  private let digits: UInt64
+
+  /// The time a text of the store's shape names; nil for any other text.
+  public init?(_ text: String) {
+    var text = text
+    guard let value = text.withUTF8({ CaptureTime(utf8: $0) }) else { return nil }
+    self = value
+  }
+
+  /// The time the bytes of a text of the store's shape name; nil for any other bytes.
+  public init?<Bytes: Collection<UInt8>>(utf8 bytes: Bytes) {
+    guard bytes.count == 16 else { return nil }
+    var digits: UInt64 = 0
+    for (offset, byte) in bytes.enumerated() {
+      switch offset {
+      case 8: guard byte == UInt8(ascii: "T") else { return nil }
+      case 15: guard byte == UInt8(ascii: "Z") else { return nil }
+      default:
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        digits = digits * 10 + UInt64(byte - UInt8(ascii: "0"))
+      }
+    }
+    self.digits = digits
+  }
+
+  /// The store time of an instant (the fraction of its second is dropped).
+  public init(_ date: Date) {
+    let seconds = date.timeIntervalSince1970.rounded(.down)
+    // The arithmetic below is the proleptic Gregorian calendar; Foundation's calendar, which
+    // the store's times have always come from, switches to the Julian one before 1582, so
+    // instants outside these years go through it.
+    if seconds >= Self.fastRange.lowerBound, seconds < Self.fastRange.upperBound {
+      self.init(unixSeconds: Int64(seconds))
+    } else {
+      self.init(calendarDate: date)
+    }
+  }
+
+  /// 1600-01-01 to 9999-12-31: the years whose times are computed without a calendar.
+  private static let fastRange: Range<Double> = -11_676_096_000..<253_402_300_800
+
+  private init(unixSeconds: Int64) {
+    let days = unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400
+    let second = unixSeconds - days * 86_400
+    let (year, month, day) = civilDate(daysSince1970: days)
+    digits = Self.pack(
+      year: year, month: month, day: day, hour: second / 3600, minute: second / 60 % 60,
+      second: second % 60)
+  }
+
+  private init(calendarDate date: Date) {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    // A year past 9999 does not fit the store's shape: it keeps its digits, as the text did.
+    let text =
+      pad(parts.year ?? 0, 4) + pad(parts.month ?? 0, 2) + pad(parts.day ?? 0, 2) + "T"
+      + pad(parts.hour ?? 0, 2) + pad(parts.minute ?? 0, 2) + pad(parts.second ?? 0, 2) + "Z"
+    self = CaptureTime(text) ?? CaptureTime(overlong: text)
+  }
+
+  /// A time whose text is longer than the store's shape (a year past 9999): kept as the
+  /// year's last four digits would be wrong, so its digits are kept whole.
+  private init(overlong text: String) {
+    digits = UInt64(text.filter(\.isNumber)) ?? 0
+  }
+
+  private static func pack(
+    year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64
+  ) -> UInt64 {
+    let date = (year * 100 + month) * 100 + day
+    return UInt64(((date * 100 + hour) * 100 + minute) * 100 + second)
+  }
+
+  private func part(_ scale: UInt64, _ modulo: UInt64) -> Int { Int(digits / scale % modulo) }
+
+  /// The year (four digits in every store time).
+  public var year: Int { Int(digits / 10_000_000_000) }
+  /// The month, 1–12 in every time Redline writes.
+  public var month: Int { part(100_000_000, 100) }
+  /// The day of the month.
+  public var day: Int { part(1_000_000, 100) }
+  /// The hour, UTC.
+  public var hour: Int { part(10_000, 100) }
+  /// The minute.
+  public var minute: Int { part(100, 100) }
+  /// The second.
+  public var second: Int { part(1, 100) }
+
+  /// The text as the store writes it: `20160702T100000Z`.
+  public var description: String {
+    pad(year, 4) + pad(month, 2) + pad(day, 2) + "T" + pad(hour, 2) + pad(minute, 2)
+      + pad(second, 2) + "Z"
+  }
+
+  /// `2016-07-02 10:00:00 UTC`, for people.
+  public var readable: String { formatted(separator: " ", suffix: " UTC") }
+
+  /// ISO 8601: `2016-07-02T10:00:00Z`.
+  public var iso8601: String { formatted(separator: "T", suffix: "Z") }
+
+  /// `YYYY-MM-DD`, `separator`, `HH:MM:SS`, then `suffix`.
+  public func formatted(separator: String, suffix: String) -> String {
+    pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + separator + pad(hour, 2) + ":"
+      + pad(minute, 2) + ":" + pad(second, 2) + suffix
+  }
+
+  /// The instant; a time the calendar would roll over (month 13, hour 24) rolls over as
+  /// Foundation's calendar does.
+  public var date: Date? {
+    let valid =
+      (1600...9999).contains(year) && (1...12).contains(month) && day >= 1
+      && day <= daysInMonth(year: Int64(year), month: Int64(month)) && hour < 24 && minute < 60
+      && second < 60
+    guard valid else { return calendarDate }
+    let days = daysSince1970(year: Int64(year), month: Int64(month), day: Int64(day))
+    let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    return Date(timeIntervalSince1970: Double(seconds))
+  }
+
+  private var calendarDate: Date? {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+    return calendar.date(
+      from: DateComponents(
+        year: year, month: month, day: day, hour: hour, minute: minute, second: second))
+  }
+
+  /// This time moved by whole seconds (negative: earlier).
+  public func adding(seconds: Int64) -> CaptureTime? {
+    date.map { CaptureTime($0.addingTimeInterval(Double(seconds))) }
+  }
+
+  /// Earlier times first, as their texts sort.
+  public static func < (left: CaptureTime, right: CaptureTime) -> Bool {
+    left.digits < right.digits
+  }
+
+  /// Decodes the store's text; other text is an error.
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let time = CaptureTime(text) else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(
+          codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a store time"))
+    }
+    self = time
+  }
+
+  /// Encodes the store's text.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}
+
+extension CaptureTime {
+  /// The store's name for an instant (seconds are truncated).
+  public static func string(from date: Date) -> String {
+    CaptureTime(date).description
+  }
+
+  /// The instant a store time names, or nil if it is not one.
+  public static func date(from time: String) -> Date? {
+    CaptureTime(time)?.date
+  }
+
+  /// Whether a string has the store's time shape.
+  public static func isValid(_ text: String) -> Bool {
+    CaptureTime(text) != nil
+  }
+
+  /// A stored time made readable: `2016-07-02 10:00:00 UTC`.
+  public static func readable(_ time: String) -> String {
+    formatted(time, separator: " ", suffix: " UTC")
+  }
+
+  /// A stored time as ISO 8601: `2016-07-02T10:00:00Z`.
+  public static func iso8601(_ time: String) -> String {
+    formatted(time, separator: "T", suffix: "Z")
+  }
+
+  /// A stored time as `YYYY-MM-DD`, `separator`, `HH:MM:SS`, then `suffix`; a string that is
+  /// not a stored time comes back as it is.
+  public static func formatted(_ time: String, separator: String, suffix: String) -> String {
+    CaptureTime(time)?.formatted(separator: separator, suffix: suffix) ?? time
+  }
+}
+
+/// A number as decimal digits, zero-padded on the left to `width`.
+private func pad(_ value: some BinaryInteger, _ width: Int) -> String {
+  let text = String(value)
+  return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}
+
+/// Year, month and day of a day count from 1970-01-01, in the proleptic Gregorian calendar
+/// (Howard Hinnant's `civil_from_days`).
+private func civilDate(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+  let shifted = days + 719_468
+  let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+  let dayOfEra = shifted - era * 146_097
+  let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+  let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+  let monthIndex = (5 * dayOfYear + 2) / 153
+  let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+  let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+  return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+}
+
+/// The day count from 1970-01-01 of a date (Howard Hinnant's `days_from_civil`).
+private func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
+  let shiftedYear = month <= 2 ? year - 1 : year
+  let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+  let yearOfEra = shiftedYear - era * 400
+  let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+  let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
+private func daysInMonth(year: Int64, month: Int64) -> Int64 {
+  switch month {
+  case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+  case 4, 6, 9, 11: 30
+  default: 31
+  }
+}
