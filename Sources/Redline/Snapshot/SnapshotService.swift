@@ -31,8 +31,9 @@ public struct SnapshotService: Sendable {
   public var provenance: CaptureProvenance? = nil
   /// Whether a check older than the page's latest one is taken into the page's past at its
   /// own time (`redline import` of an archive older than the store) rather than moved after
-  /// the latest check. Such a check is compared with the version before it in time; only
-  /// checks that read an article are taken in (see `storeCheck`).
+  /// the latest check. Such a check is compared with the version before it in time (see
+  /// `storeCheck`); failures go into the past too (`recordFailure`). The import leaves out
+  /// older 304s and non-HTML answers, which this does not place.
   public var takesChecksIntoThePast = false
 
   /// Creates the use case.
