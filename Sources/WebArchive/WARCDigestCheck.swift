@@ -99,7 +99,8 @@ struct LabelledDigest {
   }
 
   private var hash: Hash?
-  private let expected: [UInt8]
+  /// The digest as labelled, upper case, without base32 padding.
+  private let expected: String
 
   /// Whether the label's algorithm and encoding are known (else nothing is compared).
   var known: Bool { hash != nil }
@@ -107,7 +108,7 @@ struct LabelledDigest {
   init(_ label: String) {
     let parts = label.split(separator: ":", maxSplits: 1)
     let algorithm = parts.first.map { $0.lowercased().filter { $0 != "-" } }
-    let value = parts.count == 2 ? String(parts[1]) : ""
+    expected = (parts.count == 2 ? String(parts[1]) : "").uppercased().filter { $0 != "=" }
     let size: Int
     switch algorithm {
     case "sha1":
@@ -123,9 +124,13 @@ struct LabelledDigest {
       hash = nil
       size = 0
     }
-    let decoded = decodeDigest(value, size: size)
-    expected = decoded ?? []
-    if decoded == nil { hash = nil }
+    // Hex (two digits a byte) or base32 (five bits a digit, padding left off): another
+    // encoding is not compared.
+    let isHex = expected.count == size * 2 && expected.allSatisfy(\.isHexDigit)
+    let isBase32 =
+      expected.count == (size * 8 + 4) / 5
+      && expected.allSatisfy { ("A"..."Z").contains($0) || ("2"..."7").contains($0) }
+    if !isHex && !isBase32 { hash = nil }
   }
 
   mutating func update(_ bytes: ArraySlice<UInt8>) {
@@ -147,55 +152,15 @@ struct LabelledDigest {
   }
 
   func matches() -> Bool {
+    let digest: [UInt8]
     switch hash {
-    case .sha1(let hasher): Array(hasher.finalize()) == expected
-    case .sha256(let hasher): Array(hasher.finalize()) == expected
-    case .md5(let hasher): Array(hasher.finalize()) == expected
-    case nil: false
+    case .sha1(let hasher): digest = Array(hasher.finalize())
+    case .sha256(let hasher): digest = Array(hasher.finalize())
+    case .md5(let hasher): digest = Array(hasher.finalize())
+    case nil: return false
     }
-  }
-}
-
-/// The bytes of a digest written in base32 (any case, padded or not) or hex, when it decodes
-/// to `size` bytes.
-private func decodeDigest(_ text: String, size: Int) -> [UInt8]? {
-  guard size > 0 else { return nil }
-  let characters = Array(text.uppercased().utf8.filter { $0 != UInt8(ascii: "=") })
-  if characters.count == size * 2 {
-    var bytes: [UInt8] = []
-    var index = 0
-    while index < characters.count {
-      guard let high = hexValue(characters[index]), let low = hexValue(characters[index + 1])
-      else { break }
-      bytes.append(high << 4 | low)
-      index += 2
-    }
-    if bytes.count == size { return bytes }
-  }
-  var bytes: [UInt8] = []
-  var buffer = 0
-  var bits = 0
-  for character in characters {
-    let value: Int
-    switch character {
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = Int(character - UInt8(ascii: "A"))
-    case UInt8(ascii: "2")...UInt8(ascii: "7"): value = Int(character - UInt8(ascii: "2")) + 26
-    default: return nil
-    }
-    buffer = (buffer << 5) | value
-    bits += 5
-    if bits >= 8 {
-      bytes.append(UInt8((buffer >> (bits - 8)) & 0xFF))
-      bits -= 8
-    }
-  }
-  return bytes.count == size ? bytes : nil
-}
-
-private func hexValue(_ character: UInt8) -> UInt8? {
-  switch character {
-  case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
-  case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
-  default: nil
+    // In the label's own encoding, as the writer's digest functions give it.
+    return WARCDigest.base32(digest).filter { $0 != "=" } == expected
+      || digest.map(hexDigits).joined().uppercased() == expected
   }
 }
