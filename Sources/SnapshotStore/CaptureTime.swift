@@ -39,35 +39,11 @@ public struct CaptureTime: Sendable, Hashable, Comparable, Codable, CustomString
     self.digits = digits
   }
 
-  /// The store time of an instant (the fraction of its second is dropped).
+  /// The store time of an instant (the fraction of its second is dropped), from Foundation's
+  /// Gregorian calendar in UTC, as the store's times have always been made.
   public init(_ date: Date) {
-    let seconds = date.timeIntervalSince1970.rounded(.down)
-    // The arithmetic below is the proleptic Gregorian calendar; Foundation's calendar, which
-    // the store's times have always come from, switches to the Julian one before 1582, so
-    // instants outside these years go through it.
-    if seconds >= Self.fastRange.lowerBound, seconds < Self.fastRange.upperBound {
-      self.init(unixSeconds: Int64(seconds))
-    } else {
-      self.init(calendarDate: date)
-    }
-  }
-
-  /// 1600-01-01 to 9999-12-31: the years whose times are computed without a calendar.
-  private static let fastRange: Range<Double> = -11_676_096_000..<253_402_300_800
-
-  private init(unixSeconds: Int64) {
-    let days = unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400
-    let second = unixSeconds - days * 86_400
-    let (year, month, day) = civilDate(daysSince1970: days)
-    digits = Self.pack(
-      year: year, month: month, day: day, hour: second / 3600, minute: second / 60 % 60,
-      second: second % 60)
-  }
-
-  private init(calendarDate date: Date) {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
-    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    let parts = utcCalendar.dateComponents(
+      [.year, .month, .day, .hour, .minute, .second], from: date)
     // A year past 9999 does not fit the store's shape: it keeps its digits, as the text did.
     let text =
       pad(parts.year ?? 0, 4) + pad(parts.month ?? 0, 2) + pad(parts.day ?? 0, 2) + "T"
@@ -79,13 +55,6 @@ public struct CaptureTime: Sendable, Hashable, Comparable, Codable, CustomString
   /// year's last four digits would be wrong, so its digits are kept whole.
   private init(overlong text: String) {
     digits = UInt64(text.filter(\.isNumber)) ?? 0
-  }
-
-  private static func pack(
-    year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64
-  ) -> UInt64 {
-    let date = (year * 100 + month) * 100 + day
-    return UInt64(((date * 100 + hour) * 100 + minute) * 100 + second)
   }
 
   private func part(_ scale: UInt64, _ modulo: UInt64) -> Int { Int(digits / scale % modulo) }
@@ -121,23 +90,10 @@ public struct CaptureTime: Sendable, Hashable, Comparable, Codable, CustomString
       + pad(minute, 2) + ":" + pad(second, 2) + suffix
   }
 
-  /// The instant; a time the calendar would roll over (month 13, hour 24) rolls over as
-  /// Foundation's calendar does.
+  /// The instant, from Foundation's Gregorian calendar in UTC; a time the calendar would roll
+  /// over (month 13, hour 24) rolls over as it does.
   public var date: Date? {
-    let valid =
-      (1600...9999).contains(year) && (1...12).contains(month) && day >= 1
-      && day <= daysInMonth(year: Int64(year), month: Int64(month)) && hour < 24 && minute < 60
-      && second < 60
-    guard valid else { return calendarDate }
-    let days = daysSince1970(year: Int64(year), month: Int64(month), day: Int64(day))
-    let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-    return Date(timeIntervalSince1970: Double(seconds))
-  }
-
-  private var calendarDate: Date? {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
-    return calendar.date(
+    utcCalendar.date(
       from: DateComponents(
         year: year, month: month, day: day, hour: hour, minute: minute, second: second))
   }
@@ -209,34 +165,9 @@ private func pad(_ value: some BinaryInteger, _ width: Int) -> String {
   return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
 }
 
-/// Year, month and day of a day count from 1970-01-01, in the proleptic Gregorian calendar
-/// (Howard Hinnant's `civil_from_days`).
-private func civilDate(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-  let shifted = days + 719_468
-  let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-  let dayOfEra = shifted - era * 146_097
-  let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-  let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-  let monthIndex = (5 * dayOfYear + 2) / 153
-  let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-  let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-  return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-}
-
-/// The day count from 1970-01-01 of a date (Howard Hinnant's `days_from_civil`).
-private func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
-  let shiftedYear = month <= 2 ? year - 1 : year
-  let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-  let yearOfEra = shiftedYear - era * 400
-  let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-  let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-  return era * 146_097 + dayOfEra - 719_468
-}
-
-private func daysInMonth(year: Int64, month: Int64) -> Int64 {
-  switch month {
-  case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-  case 4, 6, 9, 11: 30
-  default: 31
-  }
-}
+/// Foundation's Gregorian calendar in UTC, which names every store time.
+private let utcCalendar: Calendar = {
+  var calendar = Calendar(identifier: .gregorian)
+  calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+  return calendar
+}()
