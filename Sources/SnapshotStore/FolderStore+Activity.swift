@@ -35,7 +35,10 @@ extension FolderStore {
     var lines: [HistoryEntry] = []
     if entry.isBackfilled || previous?.isBackfilled == true {
       let file = folder + "/history.jsonl"
-      let timeline = try resolvedHistory(historyLines(try readFileIfPresent(file)), file: file)
+      // The history the check just read (the store's cache): no second parse.
+      let timeline = try historyCache.history(at: file) { bytes in
+        try resolvedHistory(historyLines(bytes), file: file)
+      }
       let before = timeline.last { $0.time < entry.time }
       if entry.isActivity(after: before) { lines.append(entry) }
       if let after = timeline.first(where: { $0.time > entry.time }), after.isActivity(after: entry)
