@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CZlibWrappers
 
 /// Compresses bytes into one complete gzip member, as a WARC file holds each record: a reader
 /// can then start decompressing at any record's offset (the CDXJ index's `offset`).
