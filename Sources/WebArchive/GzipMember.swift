@@ -45,3 +45,9 @@ func deflatedMember(_ parts: [[UInt8]]) throws(WebArchiveError) -> [UInt8] {
   if parts.isEmpty { return try deflatedMember([[]]) }
   return output
 }
+
+/// The bytes of a gzip stream (`gzipMember(of:)`'s output), at most `limit` of them.
+/// - Throws: `HTTPPayloadError` when the stream is damaged or would pass `limit`.
+public func gunzipped(_ bytes: [UInt8], limit: Int) throws -> [UInt8] {
+  try decompressed(bytes, gzip: true, limit: limit)
+}
