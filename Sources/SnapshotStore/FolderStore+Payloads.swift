@@ -11,6 +11,8 @@ import FoundationEssentials
 /// fsync of the folder) before the history line that names them, so a crash leaves at most a
 /// payload no line names, never a line whose payload is half there.
 extension FolderStore {
+  /// Keeps `encoded` as `payloads/<sha256>.gz` unless that file exists.
+  /// - Throws: `StoreError` for a name that is not a SHA-256, a link, or a failed write.
   public func keepPayload(_ encoded: [UInt8], sha256: String, in page: PageRecord) throws {
     let (pageFolder, folder, file) = try payloadPath(sha256, in: page)
     if FileManager.default.fileExists(atPath: file) { return }
@@ -28,6 +30,8 @@ extension FolderStore {
     if syncsWrites { syncFolder(folder) }
   }
 
+  /// The bytes of `payloads/<sha256>.gz`; nil when there is no such file.
+  /// - Throws: `StoreError` for a name that is not a SHA-256, a link, or a failed read.
   public func keptPayload(sha256: String, in page: PageRecord) throws -> [UInt8]? {
     let (_, folder, file) = try payloadPath(sha256, in: page)
     if isSymbolicLink(folder) { throw StoreError.symbolicLink(path: folder) }

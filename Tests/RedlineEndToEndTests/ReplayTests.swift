@@ -58,6 +58,26 @@ private func jsonObject(_ path: String) throws -> [String: Any] {
       as? [String: Any])
 }
 
+/// Replays `warcs` in pywb (`scripts/pywb-replay.py`) and fetches every expected check through
+/// its `id_` endpoint into `work/replayed-N`; nil when the archive tools are skipped.
+private func replay(_ expected: [ExpectedReplay], warcs: [String], in work: TemporaryFolder)
+  throws -> RunResult?
+{
+  var fetchList = ""
+  for (number, replay) in expected.enumerated() {
+    fetchList += "\(replay.timestamp) \(replay.url) \(work.file("replayed-\(number)"))\n"
+  }
+  try Data(fetchList.utf8).write(to: URL(fileURLWithPath: work.file("fetch.txt")))
+  let replayed = try ArchiveTools.run(
+    "python3",
+    [
+      replayScript, "--venv", ArchiveTools.folder.path, "--work", work.file("pywb"),
+      "--fetch", work.file("fetch.txt"), "--seconds", "150",
+    ] + warcs, seconds: 180)
+  if let replayed { #expect(replayed.status == 0, "\(replayed.stdout)\(replayed.stderr)") }
+  return replayed
+}
+
 private func sha256Hex(_ data: Data) -> String {
   SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
 }
@@ -135,20 +155,7 @@ struct ReplayTests {
     let expected = try expectedReplays(store: store)
     #expect(expected.count == 8)
     #expect(expected.filter { $0.keptFile == nil }.count == 3)
-    var fetchList = ""
-    for (number, replay) in expected.enumerated() {
-      fetchList += "\(replay.timestamp) \(replay.url) \(work.file("replayed-\(number)"))\n"
-    }
-    try Data(fetchList.utf8).write(to: URL(fileURLWithPath: work.file("fetch.txt")))
-    guard
-      let replayed = try ArchiveTools.run(
-        "python3",
-        [
-          replayScript, "--venv", ArchiveTools.folder.path, "--work", work.file("pywb"),
-          "--fetch", work.file("fetch.txt"), "--seconds", "150",
-        ] + warcs, seconds: 180)
-    else { return }
-    #expect(replayed.status == 0, "\(replayed.stdout)\(replayed.stderr)")
+    guard let replayed = try replay(expected, warcs: warcs, in: work) else { return }
     let statuses = replayed.stdout.split(separator: "\n").map { $0.split(separator: " ")[0] }
     #expect(statuses == Array(repeating: "200", count: expected.count), "\(replayed.stdout)")
     for (number, replay) in expected.enumerated() {
@@ -221,20 +228,7 @@ struct DistinctPayloadTests {
     }
     let expected = try expectedReplays(store: store)
     #expect(expected.count == 4)
-    var fetchList = ""
-    for (number, replay) in expected.enumerated() {
-      fetchList += "\(replay.timestamp) \(replay.url) \(work.file("replayed-\(number)"))\n"
-    }
-    try Data(fetchList.utf8).write(to: URL(fileURLWithPath: work.file("fetch.txt")))
-    guard
-      let replayed = try ArchiveTools.run(
-        "python3",
-        [
-          replayScript, "--venv", ArchiveTools.folder.path, "--work", work.file("pywb"),
-          "--fetch", work.file("fetch.txt"), "--seconds", "150",
-        ] + warcs, seconds: 180)
-    else { return }
-    #expect(replayed.status == 0, "\(replayed.stdout)\(replayed.stderr)")
+    guard try replay(expected, warcs: warcs, in: work) != nil else { return }
     for (number, replay) in expected.enumerated() {
       let body = try Data(contentsOf: URL(fileURLWithPath: work.file("replayed-\(number)")))
       #expect(sha256Hex(body) == replay.bodySHA256, "\(replay.timestamp): \(body.count) bytes")
