@@ -58,7 +58,8 @@ let package = Package(
         "HTTPFetching", "SnapshotStore", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // zlib, linked (it is small and loads fast): gzip members for WARC files. Not named CZlib:
+    // zlib, linked (it is small and loads fast): reading gzip WARC files and payloads as
+    // streams (libdeflate below only does whole buffers). Not named CZlib:
     // ZIPFoundation's own zlib module has that name, and two module maps may not share one.
     .systemLibrary(name: "CZlibWrappers", providers: [.apt(["zlib1g-dev"])]),
     // libdeflate, linked (small, like zlib): each WARC record is one gzip member compressed

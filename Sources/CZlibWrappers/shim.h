@@ -1,10 +1,6 @@
-// zlib for Swift: deflateInit2 and inflateInit2 are macros (they pass the library's version
-// and the stream's size), which Swift cannot call; these wrappers only forward.
+// zlib for Swift: inflateInit2 is a macro (it passes the library's version and the stream's
+// size), which Swift cannot call; these wrappers only forward. (Writing uses libdeflate.)
 #include <zlib.h>
-
-static inline int czlib_deflate_init_gzip(z_stream *stream, int level) {
-  return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-}
 
 static inline int czlib_inflate_init_gzip(z_stream *stream) {
   return inflateInit2(stream, 15 + 16);
