@@ -4,8 +4,9 @@ but whose bytes do (a nonce, a rotating sidebar), for docs/WARC.md ("What is kep
 
 Serves Tests/Fixtures/sample-post/v1.html over loopback with a per-request nonce (and, with
 --variants N, one of N sidebars instead), runs `redline snapshot` CHECKS times with each
---keep-raw policy, and prints the store's size, plus what keeping each distinct payload once,
-gzip-compressed, would take.
+--keep-raw policy (changes, distinct, always), and prints the store's size and, for
+distinct, the size of its payloads/ folders; then, as a cross-check, what the distinct bodies
+served take gzip-compressed by Python.
 
     python3 scripts/payload-growth.py --redline .build/debug/redline --checks 1000
 """
@@ -40,16 +41,19 @@ def size(path):
 
 work = tempfile.mkdtemp()
 try:
-    for policy in ["changes", "always"]:
+    for policy in ["changes", "distinct", "always"]:
         bodies.clear()
         store = os.path.join(work, policy)
         for _ in range(args.checks):
             subprocess.run([args.redline, "snapshot", "--quiet", "--keep-raw", policy,
                             "--store", store, url], check=False)
-        print("keep-raw %-8s %5d checks: store %10d bytes" % (policy, args.checks, size(store)))
+        payloads = sum(size(os.path.join(d, "payloads")) for d, subfolders, _ in os.walk(store)
+                       if "payloads" in subfolders)
+        print("keep-raw %-8s %5d checks: store %10d bytes (payloads/ %d bytes)"
+              % (policy, args.checks, size(store), payloads))
     distinct = {hashlib.sha256(b).hexdigest(): b for b in bodies}
     compressed = sum(len(gzip.compress(b, 6)) for b in distinct.values())
-    print("distinct payloads: %d; kept once each, gzip -6: %d bytes (+ history lines as above)"
+    print("distinct bodies served: %d; each once, gzip -6 by Python: %d bytes"
           % (len(distinct), compressed))
 finally:
     shutil.rmtree(work)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the system packages Redline builds against are present:
-# libcurl (libcurl4-openssl-dev), libxml2 (libxml2-dev) and pkg-config, and the openssl
+# libcurl (libcurl4-openssl-dev), libxml2 (libxml2-dev), zlib (zlib1g-dev), libdeflate
+# (libdeflate-dev, the WARC writer's compressor) and pkg-config, and the openssl
 # command, which the HTTP/2 test runs as a TLS server; then the Python test tools
 # (scripts/test-tools.sh: aiosmtpd and feedparser in the git-ignored .venv-test).
 # As root it installs what is missing with apt-get; otherwise it says what to run.
@@ -36,8 +37,9 @@ if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libcurl || missing+=(libcurl4-openssl-dev)
   pkg-config --exists libxml-2.0 || missing+=(libxml2-dev)
   pkg-config --exists zlib || missing+=(zlib1g-dev)
+  pkg-config --exists libdeflate || missing+=(libdeflate-dev)
 else
-  missing+=(libcurl4-openssl-dev libxml2-dev zlib1g-dev)
+  missing+=(libcurl4-openssl-dev libxml2-dev zlib1g-dev libdeflate-dev)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

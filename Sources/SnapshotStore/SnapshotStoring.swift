@@ -51,6 +51,12 @@ public protocol SnapshotStoring: Sendable {
   /// Appends one check that stored no capture, whole, with the raw body if it is to be kept.
   /// Call inside `withPage`.
   func record(_ check: HistoryEntry, rawBody: [UInt8]?, in page: PageRecord) throws
+  /// Keeps a payload once, named by its SHA-256 (the history's `bodySHA256`), as the caller
+  /// encoded it (`snapshot --keep-raw distinct` gzips it); nothing when one is kept already.
+  /// Call inside `withPage`, before recording the check that names it.
+  func keepPayload(_ encoded: [UInt8], sha256: String, in page: PageRecord) throws
+  /// A payload kept by `keepPayload`, as it was given; nil when none has that SHA-256.
+  func keptPayload(sha256: String, in page: PageRecord) throws -> [UInt8]?
   /// Re-hashes every stored file and checks every history chain.
   func verify() throws -> VerificationReport
   /// Makes sure a run can write before it fetches anything (creates the store if needed).
@@ -148,6 +154,14 @@ extension SnapshotStoring {
 
   /// No index to rebuild.
   public func rebuildActivityIndex() throws {}
+
+  /// A backend that keeps no payloads refuses to.
+  public func keepPayload(_ encoded: [UInt8], sha256: String, in page: PageRecord) throws {
+    throw StoreError.rejected(reason: "this store does not keep payloads by digest")
+  }
+
+  /// A backend that keeps no payloads has none.
+  public func keptPayload(sha256: String, in page: PageRecord) throws -> [UInt8]? { nil }
 
   /// No index: the audit reads every page's history.
   public func pagesWithActivity(since: String?, until: String?) throws -> PageListing? {

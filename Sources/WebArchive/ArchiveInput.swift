@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CZlibWrappers
 import FileDescriptorIO
 
 #if canImport(Glibc)
@@ -29,12 +29,8 @@ final class ArchiveInput {
   /// (decompressed position, file offset) of recent member starts, oldest first.
   private(set) var memberStarts: [(position: Int, offset: Int)] = []
 
-  /// File bytes not read yet, when the input is a part of the file (a member of a WACZ).
-  private var remaining: Int?
-
-  /// Opens a file at `offset` (the start of a gzip member, or of a record in a plain file),
-  /// reading at most `length` bytes from there when given.
-  init(path: String, offset: Int = 0, length: Int? = nil) throws(WebArchiveError) {
+  /// Opens a file at `offset` (the start of a gzip member, or of a record in a plain file).
+  init(path: String, offset: Int = 0) throws(WebArchiveError) {
     self.path = path
     let file = open(path, O_RDONLY | O_CLOEXEC)
     guard file >= 0 else { throw .file(path: path, operation: "opening", errno: errno) }
@@ -44,7 +40,7 @@ final class ArchiveInput {
         throw .file(path: path, operation: "seeking in", errno: errno)
       }
     }
-    var magic = [UInt8](repeating: 0, count: min(2, length ?? 2))
+    var magic = [UInt8](repeating: 0, count: 2)
     let (count, failure) = magic.withUnsafeMutableBytes { readFully(file, into: $0) }
     if let failure {
       close(file)
@@ -53,7 +49,6 @@ final class ArchiveInput {
     descriptor = file
     inputStart = offset
     openOffset = offset
-    remaining = length.map { $0 - count }
     input = Array(magic[..<count])
     isGzip = count == 2 && magic[0] == 0x1F && magic[1] == 0x8B
     if isGzip { memberStarts = [(0, offset)] }
@@ -63,9 +58,6 @@ final class ArchiveInput {
     if streamReady { inflateEnd(&stream) }
     close(descriptor)
   }
-
-  /// Where the part read ends in the file, when it is a part.
-  var end: Int? { remaining.map { inputStart + input.count + $0 } }
 
   /// Whether the file is gzip (offsets inside it are then not file offsets).
   var isCompressed: Bool { isGzip }
@@ -140,12 +132,10 @@ final class ArchiveInput {
   }
 
   private func fill() throws(WebArchiveError) {
-    var chunk = [UInt8](repeating: 0, count: min(chunkSize, remaining ?? chunkSize))
+    var chunk = [UInt8](repeating: 0, count: chunkSize)
     let (count, failure) = chunk.withUnsafeMutableBytes { readFully(descriptor, into: $0) }
     if let failure { throw .file(path: path, operation: "reading", errno: failure) }
     if count < chunk.count || chunk.isEmpty { atEndOfFile = true }
-    remaining = remaining.map { $0 - count }
-    if remaining == 0 { atEndOfFile = true }
     input += chunk[..<count]
   }
 

@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CZlibWrappers
 
 /// An HTTP response as a WARC `response` (or `revisit`) block holds it, parsed: the status
 /// line, header fields, and the payload with transfer and content codings removed.

@@ -25,11 +25,10 @@ public struct DigestCheck: Sendable, Equatable {
 /// so memory does not grow with record or file size.
 /// - Parameters:
 ///   - path: the file.
-///   - part: the bytes of the file that hold the WARC (a member of a WACZ), if not all.
 /// - Throws: `WebArchiveError` when the file cannot be read or is not a WARC.
-public func checkDigests(path: String, part: Range<Int>? = nil) throws -> DigestCheck {
+public func checkDigests(path: String) throws -> DigestCheck {
   var check = DigestCheck()
-  let reader = try WARCReader(path: path, part: part, maxBlockSize: 0)
+  let reader = try WARCReader(path: path, maxBlockSize: 0)
   while let record = try reader.nextHeader() {
     check.records += 1
     var block = record.field("WARC-Block-Digest").map(LabelledDigest.init)

@@ -27,8 +27,6 @@ public struct RecordLocation: Sendable, Hashable {
   public let offset: Int
   /// Decompressed bytes to skip after `offset` to reach the record.
   public let skip: Int
-  /// Where the WARC ends in the file, when it is a part of it (a member of a WACZ).
-  public let end: Int?
 }
 
 /// Reads the records of a WARC file (plain or gzip, one member per record or the whole file
@@ -52,18 +50,13 @@ public final class WARCReader {
   /// - Parameters:
   ///   - path: the file.
   ///   - maxBlockSize: blocks larger than this are skipped (`ReadRecord.block` is nil).
-  ///   - part: the bytes of the file that hold the WARC (a stored member of a WACZ), when
-  ///     not the whole file.
-  public init(path: String, part: Range<Int>? = nil, maxBlockSize: Int) throws {
-    input = try ArchiveInput(
-      path: path, offset: part?.lowerBound ?? 0, length: part.map { $0.count })
+  public init(path: String, maxBlockSize: Int) throws {
+    input = try ArchiveInput(path: path)
     self.maxBlockSize = maxBlockSize
   }
 
   private init(location: RecordLocation, maxBlockSize: Int) throws(WebArchiveError) {
-    input = try ArchiveInput(
-      path: location.path, offset: location.offset,
-      length: location.end.map { $0 - location.offset })
+    input = try ArchiveInput(path: location.path, offset: location.offset)
     self.maxBlockSize = maxBlockSize
   }
 
@@ -164,7 +157,7 @@ public final class WARCReader {
     let type = (fields.first { $0.name.lowercased() == "warc-type" }?.value ?? "").lowercased()
     let place = input.location(of: start)
     let location = RecordLocation(
-      path: input.path, offset: place.offset, skip: place.skip, end: input.end)
+      path: input.path, offset: place.offset, skip: place.skip)
     return ReadRecord(type: type, fields: fields, block: nil, blockSize: length, location: location)
   }
 

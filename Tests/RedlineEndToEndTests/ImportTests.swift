@@ -118,6 +118,77 @@ struct ImportTests {
   }
 }
 
+/// Makes a damaged or hostile WACZ from a good one with Python's zipfile: KIND SOURCE OUTPUT.
+private let hostileWACZScript = #"""
+  import sys, zipfile
+  kind, source, output = sys.argv[1:4]
+  good = zipfile.ZipFile(source)
+  warc = next(i for i in good.infolist() if i.filename.startswith('archive/'))
+  data = bytearray(open(source, 'rb').read())
+  if kind in ('climbing', 'absolute', 'bomb'):
+      with zipfile.ZipFile(output, 'w') as out:
+          for info in good.infolist():
+              name = info.filename
+              if name == warc.filename and kind != 'bomb':
+                  name = 'archive/../../evil.warc.gz' if kind == 'climbing' else '/archive/x.warc.gz'
+              out.writestr(name, good.read(info))
+          if kind == 'bomb':
+              out.writestr(zipfile.ZipInfo('archive/bomb.warc'), bytes(64 << 20),
+                           compress_type=zipfile.ZIP_DEFLATED)
+      sys.exit(0)
+  if kind == 'flipped':
+      start = warc.header_offset + 30 + len(warc.filename) + len(warc.extra)
+      data[start + warc.file_size // 2] ^= 0xFF
+  elif kind == 'oversized':
+      entry = data.index(b'PK\x01\x02' + data[good.start_dir + 4:good.start_dir + 6],
+                         good.start_dir)
+      data[entry + 20:entry + 28] = (0x7FFFFFF0).to_bytes(4, 'little') * 2
+  elif kind == 'directory':
+      second = data.index(b'PK\x01\x02', good.start_dir + 4)
+      data[second:second + 4] = b'XXXX'
+  elif kind == 'truncated':
+      data = data[:-40]
+  open(output, 'wb').write(bytes(data))
+  """#
+
+extension ImportTests {
+  @Test(
+    "a hostile or damaged WACZ: one error line naming it, exit 2, nothing stored",
+    arguments: [
+      ("climbing", "unsafe member name archive/../../evil.warc.gz"),
+      ("absolute", "unsafe member name /archive/x.warc.gz"),
+      ("bomb", "archive/bomb.warc would expand"),
+      ("flipped", "does not match its CRC-32"),
+      ("oversized", "declares more data than the file holds"),
+      ("directory", "a damaged directory"),
+      ("truncated", "not a ZIP file"),
+    ])
+  func hostileWACZ(kind: String, expected: String) throws {
+    let server = try archivedSite()
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    #expect(try redline(["snapshot", "--store", store, server.baseURL + "/post"]).status == 0)
+    let good = work.file("good.wacz")
+    #expect(
+      try redline(["export", "--format", "wacz", "--output", good, "--store", store]).status == 0)
+    let bad = work.file("bad.wacz")
+    let made = try runProgram("/usr/bin/python3", ["-c", hostileWACZScript, kind, good, bad])
+    #expect(made.status == 0, "\(made.stderr)")
+    let copy = work.file("copy")
+    for command in [["import", "--store", copy, bad], ["import", "--check-digests", bad]] {
+      let result = try redline(command)
+      #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+      #expect(result.stderr.hasPrefix("redline: \(bad)"), "\(result.stderr)")
+      #expect(result.stderr.contains(expected), "\(result.stderr)")
+      #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+    let pages = (try? FileManager.default.contentsOfDirectory(atPath: copy)) ?? []
+    #expect(pages.filter { !$0.hasPrefix(".") }.isEmpty, "\(pages)")
+    // The good package still imports: the checks are in the reading, not in the bytes' origin.
+    #expect(try redline(["import", "--store", copy, good]).status == 0)
+  }
+}
+
 /// Writes a WARC with warcio's own writer: a response, a revisit of it, an edited response and
 /// an image, for one post.
 private let warcioScript = """

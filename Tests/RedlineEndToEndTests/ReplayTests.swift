@@ -58,6 +58,26 @@ private func jsonObject(_ path: String) throws -> [String: Any] {
       as? [String: Any])
 }
 
+/// Replays `warcs` in pywb (`scripts/pywb-replay.py`) and fetches every expected check through
+/// its `id_` endpoint into `work/replayed-N`; nil when the archive tools are skipped.
+private func replay(_ expected: [ExpectedReplay], warcs: [String], in work: TemporaryFolder)
+  throws -> RunResult?
+{
+  var fetchList = ""
+  for (number, replay) in expected.enumerated() {
+    fetchList += "\(replay.timestamp) \(replay.url) \(work.file("replayed-\(number)"))\n"
+  }
+  try Data(fetchList.utf8).write(to: URL(fileURLWithPath: work.file("fetch.txt")))
+  let replayed = try ArchiveTools.run(
+    "python3",
+    [
+      replayScript, "--venv", ArchiveTools.folder.path, "--work", work.file("pywb"),
+      "--fetch", work.file("fetch.txt"), "--seconds", "150",
+    ] + warcs, seconds: 180)
+  if let replayed { #expect(replayed.status == 0, "\(replayed.stdout)\(replayed.stderr)") }
+  return replayed
+}
+
 private func sha256Hex(_ data: Data) -> String {
   SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
 }
@@ -135,20 +155,7 @@ struct ReplayTests {
     let expected = try expectedReplays(store: store)
     #expect(expected.count == 8)
     #expect(expected.filter { $0.keptFile == nil }.count == 3)
-    var fetchList = ""
-    for (number, replay) in expected.enumerated() {
-      fetchList += "\(replay.timestamp) \(replay.url) \(work.file("replayed-\(number)"))\n"
-    }
-    try Data(fetchList.utf8).write(to: URL(fileURLWithPath: work.file("fetch.txt")))
-    guard
-      let replayed = try ArchiveTools.run(
-        "python3",
-        [
-          replayScript, "--venv", ArchiveTools.folder.path, "--work", work.file("pywb"),
-          "--fetch", work.file("fetch.txt"), "--seconds", "150",
-        ] + warcs, seconds: 180)
-    else { return }
-    #expect(replayed.status == 0, "\(replayed.stdout)\(replayed.stderr)")
+    guard let replayed = try replay(expected, warcs: warcs, in: work) else { return }
     let statuses = replayed.stdout.split(separator: "\n").map { $0.split(separator: " ")[0] }
     #expect(statuses == Array(repeating: "200", count: expected.count), "\(replayed.stdout)")
     for (number, replay) in expected.enumerated() {
@@ -170,5 +177,62 @@ final class Counter: @unchecked Sendable {
   var value: Int {
     get { lock.withLock { current } }
     set { lock.withLock { current = newValue } }
+  }
+}
+
+@Suite("snapshot --keep-raw distinct", .serialized)
+struct DistinctPayloadTests {
+  @Test("bytes that change, article that does not: each body kept once, exported, replayed")
+  func distinctPayloads() throws {
+    let round = Counter()
+    let page = try sampleBodies().page
+    // The same article with a different comment per round; round 2 repeats round 0's bytes.
+    let nonces = [0, 1, 0, 2]
+    let server = try LoopbackServer { _ in
+      let nonce = Array("<!-- nonce \(nonces[round.value]) -->\n".utf8)
+      return .respond(
+        status: 200, headers: [("Content-Type", "text/html")], body: nonce + Array(page))
+    }
+    let work = try TemporaryFolder()
+    let store = work.file("store")
+    let url = server.baseURL + "/post"
+    for check in nonces.indices {
+      round.value = check
+      let snapshot = try redline(["snapshot", "--keep-raw", "distinct", "--store", store, url])
+      #expect(snapshot.status == 0, "\(snapshot.stdout)\(snapshot.stderr)")
+      #expect(snapshot.stdout.contains(check == 0 ? "new" : "unchanged"), "\(snapshot.stdout)")
+    }
+    // Two payloads kept (nonces 1 and 2): nonce 0 is the capture's own raw body.
+    let folders = try FileManager.default.subpathsOfDirectory(atPath: store).filter {
+      $0.hasSuffix("/payloads")
+    }
+    #expect(folders.count == 1)
+    let payloads = store + "/" + (folders.first ?? "")
+    let names = try FileManager.default.contentsOfDirectory(atPath: payloads).sorted()
+    #expect(names.count == 2, "\(names)")
+    for name in names {
+      let gunzip = try runProgram("/bin/sh", ["-c", "gzip -dc '\(payloads)/\(name)' | sha256sum"])
+      #expect(gunzip.stdout.hasPrefix(String(name.dropLast(".gz".count))), "\(name)")
+    }
+    let export = try redline([
+      "export", "--format", "warc", "--output", work.file("out"), "--store", store,
+    ])
+    #expect(export.status == 0, "\(export.stderr)")
+    // The capture and the two new payloads are responses; the repeat of nonce 0 a revisit.
+    #expect(export.stderr.contains("3 responses, 1 revisit"), "\(export.stderr)")
+    let warcs = export.stdout.split(separator: "\n").map(String.init).filter {
+      $0.hasSuffix(".warc.gz")
+    }
+    if let check = try ArchiveTools.run("warcio", ["check", "-v"] + warcs) {
+      #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+    let expected = try expectedReplays(store: store)
+    #expect(expected.count == 4)
+    guard try replay(expected, warcs: warcs, in: work) != nil else { return }
+    for (number, replay) in expected.enumerated() {
+      let body = try Data(contentsOf: URL(fileURLWithPath: work.file("replayed-\(number)")))
+      #expect(sha256Hex(body) == replay.bodySHA256, "\(replay.timestamp): \(body.count) bytes")
+    }
+    #expect(Set(expected.map(\.bodySHA256)).count == 3)
   }
 }

@@ -10,6 +10,7 @@ import DocumentDecoding
 import HTTPFetching
 import SnapshotStore
 import TextDiff
+import WebArchive
 
 /// The `snapshot` use case: fetch each page, extract its article, and store a capture when
 /// the article is new or changed; record every check in the page's history.
@@ -204,6 +205,11 @@ public struct SnapshotService: Sendable {
       finalURL: movedURL(response, page: page), bodySHA256: bodyHash, textSHA256: textHash,
       title: read.article.title, rules: pageRules?.label)
     func recordUnchanged(_ outcome: CheckOutcome, capture: String) throws {
+      if keepRaw == .distinct,
+        !fullHistory.contains(where: { $0.storedCapture && $0.bodySHA256 == bodyHash })
+      {
+        try store.keepPayload(gzipMember(of: [response.body]), sha256: bodyHash, in: page)
+      }
       try store.record(
         historyLine(.saw(capture: capture, back: outcome == .back), facts),
         rawBody: keepRaw == .always ? response.body : nil, in: page)

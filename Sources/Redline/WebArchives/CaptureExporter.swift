@@ -76,10 +76,22 @@ struct CaptureExporter {
         try writeRevisit(page, check, of: original)
       } else if check.rawKept == true, let body = try store.rawBody(of: page, capture: check.time) {
         kept[bodyHash] = try writeBareResponse(page, check, body: body)
+      } else if let body = try distinctPayload(page, bodyHash) {
+        kept[bodyHash] = try writeBareResponse(page, check, body: body)
       } else {
         summary.notExportable += 1
       }
     }
+  }
+
+  /// The payload `--keep-raw distinct` kept for a body hash, when its bytes still have that
+  /// hash (a damaged one is left out, as a body that was not kept).
+  private func distinctPayload(_ page: PageRecord, _ bodyHash: String) throws -> [UInt8]? {
+    guard let encoded = try store.keptPayload(sha256: bodyHash, in: page),
+      let body = try? gunzipped(encoded, limit: 1 << 30),
+      sha256Hex(body) == bodyHash
+    else { return nil }
+    return body
   }
 
   /// The reference to a capture's payload outside the period: what a revisit names.

@@ -10,15 +10,16 @@ public struct CheckedWARC: Sendable, Equatable {
 
 /// `redline import --check-digests`: reads every record of WARC, WARC.gz and WACZ files and
 /// compares its block and payload digests with the bytes, storing nothing (see
-/// `checkDigests(path:part:)`).
+/// `checkDigests(path:)`).
 /// - Throws: `WebArchiveError` for a file that cannot be read or is not a valid WARC/WACZ.
 public func checkWebArchiveDigests(_ paths: [String]) throws -> [CheckedWARC] {
   var results: [CheckedWARC] = []
   for path in paths {
-    for source in try warcSources(path) {
-      results.append(
-        CheckedWARC(label: source.label, check: try checkDigests(path: path, part: source.part)))
+    let (sources, copies) = try warcSources(path)
+    for source in sources {
+      results.append(CheckedWARC(label: source.label, check: try checkDigests(path: source.file)))
     }
+    withExtendedLifetime(copies) {}
   }
   return results
 }

@@ -72,10 +72,15 @@ public func importWebArchives(
   // Pages with an HTML response (within the first MiB of records): their non-HTML responses
   // are checks of the page, not resources.
   var htmlPages = Set<String>()
+  // The WACZs' WARC files, copied out: kept until the second pass has read them.
+  var copies: [WACZArchives] = []
+  defer { withExtendedLifetime(copies) {} }
   for path in paths {
-    for source in try warcSources(path) {
+    let (sources, copied) = try warcSources(path)
+    copies += copied.map { [$0] } ?? []
+    for source in sources {
       summary.files += 1
-      let reader = try WARCReader(path: path, part: source.part, maxBlockSize: 1 << 20)
+      let reader = try WARCReader(path: source.file, maxBlockSize: 1 << 20)
       var software: String?
       while let record = try reader.next() {
         summary.records += 1
@@ -220,23 +225,16 @@ private struct ArchivedFetcher: Fetching {
   func fetch(_ url: String) async throws -> Response { response }
 }
 
-/// The WARC files in a path: the file itself, or the `archive/` members of a WACZ.
-func warcSources(_ path: String) throws -> [(part: Range<Int>?, label: String)] {
-  guard isZipFile(path) else { return [(nil, path)] }
-  let members = try zipMembers(of: path).filter {
-    $0.name.hasPrefix("archive/") && $0.name.contains(".warc")
-  }
-  guard !members.isEmpty else {
-    throw WebArchiveError.malformed(
-      path: path, offset: nil, detail: "a WACZ without archive/*.warc")
-  }
-  return try members.map { member in
-    guard member.isStored else {
-      throw WebArchiveError.malformed(
-        path: path, offset: nil, detail: "\(member.name) is compressed in the ZIP (WACZ stores it)")
-    }
-    return (member.data, path + "#" + member.name)
-  }
+/// The WARC files in a path: the file itself, or the `archive/` members of a WACZ, copied
+/// out of it (checked against its CRC-32s and `datapackage.json`) into a temporary folder that
+/// lives as long as the returned `WACZArchives`.
+func warcSources(_ path: String) throws -> (
+  sources: [(file: String, label: String)], copies: WACZArchives?
+) {
+  guard isZipFile(path) else { return ([(path, path)], nil) }
+  let copies = try WACZArchives(
+    wacz: path, temporary: FileManager.default.temporaryDirectory.path)
+  return (copies.warcs.map { ($0.path, path + "#" + $0.member) }, copies)
 }
 
 /// `application/warc-fields` as a dictionary (first value of each name).

@@ -179,8 +179,8 @@ struct SnapshotCommand: AsyncParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Keep the raw HTML of every check (always), or only with captures whose article changed (changes).",
-      valueName: "always|changes"))
+      "Keep the raw HTML of every check (always), every distinct body once, gzipped (distinct), or only with captures whose article changed (changes).",
+      valueName: "always|distinct|changes"))
   var keepRaw: RawBodyPolicy = .changes
 
   @Option(
