@@ -46,6 +46,9 @@ enum CleaningRules {
   /// A short link-heavy list is kept when each of its items has at least this many characters
   /// outside its links: sentences that cite a link, not a menu.
   static let listItemOwnText = 10
+  /// A short link-heavy paragraph is kept when it has at least this many characters outside
+  /// its links: a sentence that cites a page (`Here's a full post on …`).
+  static let sentenceOwnText = 15
   /// A list of at least this many items, each only a link, is a list of links however long
   /// (`BlockCollector.isLinkList`).
   static let minimumLinkListItems = 3
