@@ -80,10 +80,12 @@ enum BoilerplateRules {
   /// (`inline-and-sidebar-container`), which hold the post without its headline.
   static let headlineTags = ["h1", "h2"]
 
-  /// Class or id words of the blocks that follow a post (its comments, the page's footer):
-  /// see `headlineTags`.
+  /// Class or id words of the blocks that follow a post (its comments, the page's footer) or
+  /// float over it (a cookie-consent notice, OneTrust's `onetrust-consent-sdk`): see
+  /// `headlineTags`. Beside a short post, a consent notice holds most of the page's text.
   static let trailingChromeWords: Set<String> = [
     "comment", "comments", "commentlist", "disqus", "respond", "replies", "footer", "colophon",
+    "cookie", "cookies", "consent", "gdpr",
   ]
 
   /// Headings that title a block of other posts or of the site's furniture, lower case,
