@@ -139,6 +139,7 @@ struct BlockCollector {
     guard page.tag(index, is: .linkChecked) else { return false }
     if page.textLength[index] < CleaningRules.linkHeavyMaximumLength
       && page.linkDensity(index) > CleaningRules.maximumLinkDensity && !isListOfSentences(index)
+      && !isSentenceCitingLinks(index)
     {
       return true
     }
@@ -222,6 +223,14 @@ struct BlockCollector {
       page.textLength[index] <= CaptionRules.maximumCaptionText
     else { return false }
     return page.classes[index].contains(where: CaptionRules.classNames.contains)
+  }
+
+  /// A paragraph that says something around its links (`Here's a full post on <a>how we
+  /// moved the kitchen</a>.`): a sentence of the post that cites a page, not a menu or a row of
+  /// tags, whose words are the links alone.
+  private func isSentenceCitingLinks(_ index: Int) -> Bool {
+    page.document.name(of: index) == "p"
+      && page.textLength[index] - page.linkTextLength[index] >= CleaningRules.sentenceOwnText
   }
 
   /// A list whose every item says something around its link (`gero removed the windowtype

@@ -218,6 +218,20 @@ private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) 
   {
     current = next
   }
+  // The post's other parts beside the element found: its intro above a list that holds most of
+  // its prose, or the next block of a post that a page builder split around a picture. The
+  // parent is taken when what it holds besides the element is prose, not links or chrome.
+  while current != page.body, nodes[current].parent >= 0, nodes[current].parent != page.body {
+    let parent = nodes[current].parent
+    let otherProse = prose[parent] - prose[current]
+    let otherText = page.textLength[parent] - page.textLength[current]
+    let otherLinks = page.linkTextLength[parent] - page.linkTextLength[current]
+    guard otherProse >= ScoringRules.minimumParagraphLength,
+      Double(otherProse) >= Double(otherText) * ScoringRules.siblingProseShare,
+      Double(otherLinks) <= Double(otherText) * ScoringRules.narrowingLinkDensity
+    else { break }
+    current = parent
+  }
   return [current]
 }
 

@@ -47,6 +47,8 @@ struct PageAnalysis {
     // `<noscript>` and what it holds: skipped below unless the page has nothing else.
     let noscriptTag = document.tagNames.firstIndex(of: "noscript")
     var inNoscript = Array(repeating: false, count: noscriptTag == nil ? 0 : nodes.count)
+    // Elements hidden by an attribute or a style: skipped below, unless one holds the page.
+    var hiddenElements: [Int] = []
     for index in nodes.indices.dropFirst() {
       let parentSkipped = skipped[nodes[index].parent]
       if noscriptTag != nil {
@@ -62,14 +64,18 @@ struct PageAnalysis {
       marks[index] = hints.marks
       chromeRoles[index] = BoilerplateRules.negativeRoles.contains(hints.role)
       skipped[index] =
-        parentSkipped || hints.isHidden
+        parentSkipped
         || traits[nodes[index].tag].contains(.nonText)
         || (hints.marks.contains(.hiding)
           && classes[index].contains(where: BoilerplateRules.hiddenClasses.contains))
+      if hints.isHidden && !skipped[index] { hiddenElements.append(index) }
     }
     self.classes = classes
     self.marks = marks
     var ownText = Self.ownText(document, skipped: skipped)
+    if !hiddenElements.isEmpty {
+      Self.dropHidden(hiddenElements, unlessThePage: &skipped, &ownText, nodes)
+    }
     if noscriptTag != nil {
       Self.dropNoscript(unlessAlone: inNoscript, &skipped, &ownText, nodes)
     }
@@ -382,6 +388,46 @@ struct PageAnalysis {
       }
     }
     return holds
+  }
+
+  /// Skips the elements hidden by an attribute or a style (`hidden`, `aria-hidden`,
+  /// `display:none`, `visibility:hidden`) with what they hold, and leaves them out of the text
+  /// counts, except an outermost one whose text is the page: the visible text outside every
+  /// hidden element is less than `BoilerplateRules.revealedPageShare` of it. Themes hide the
+  /// whole page until their scripts have run (`<div style="visibility:hidden">` around all of
+  /// it, against a flash of unstyled content), or a product's details until a script moves
+  /// them; a reader sees that text. Hidden elements inside a revealed one stay skipped.
+  private static func dropHidden(
+    _ hidden: [Int], unlessThePage skipped: inout [Bool],
+    _ ownText: inout (text: NodeCounts, commas: NodeCounts), _ nodes: [HTMLNode]
+  ) {
+    func text(under root: Int) -> Int {
+      var sum = 0
+      for index in (root + 1)..<nodes[root].end where nodes[index].kind == .text {
+        sum += ownText.text[index]
+      }
+      return sum
+    }
+    // The outermost hidden elements and their text; the others lie inside one of them.
+    var outermost: [(index: Int, text: Int)] = []
+    for index in hidden where outermost.last.map({ index >= nodes[$0.index].end }) ?? true {
+      outermost.append((index, text(under: index)))
+    }
+    var visible = 0
+    for index in nodes.indices where nodes[index].kind == .text { visible += ownText.text[index] }
+    visible -= outermost.reduce(0) { $0 + $1.text }
+    let revealed = Set(
+      outermost.lazy.filter { element in
+        element.text >= ContainerRules.minimumContainerText
+          && Double(visible) < Double(element.text) * BoilerplateRules.revealedPageShare
+      }.map(\.index))
+    for element in hidden where !revealed.contains(element) && !skipped[element] {
+      for index in element..<nodes[element].end {
+        skipped[index] = true
+        ownText.text[index] = 0
+        ownText.commas[index] = 0
+      }
+    }
   }
 
   /// Skips `<noscript>` content, and leaves it out of the text counts, unless the text outside

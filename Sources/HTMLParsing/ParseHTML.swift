@@ -220,6 +220,9 @@ private struct TreeState {
   private var attributeSpans: [HTMLAttributeSpan] = []
   private var tagNames = NameTable()
   private var attributeNames = NameTable()
+  /// The tag ids of `<html>` and `<body>`, once the page has used them.
+  private var htmlTag: Int?
+  private var bodyTag: Int?
   /// The most nodes to build; past it every event is ignored and the parser is stopped.
   private let nodeLimit: Int
   /// Whether the page had more nodes than `nodeLimit`.
@@ -251,7 +254,18 @@ private struct TreeState {
       return
     }
     let index = nodes.count
+    let knownNames = tagNames.names.count
     let tag = tagNames.id(name)
+    if tagNames.names.count > knownNames {
+      if tagNames.names[tag] == "html" { htmlTag = tag }
+      if tagNames.names[tag] == "body" { bodyTag = tag }
+    }
+    // After `</body></html>`, libxml2 opens a second `<html>` for what follows; a browser puts
+    // it in the body (which `endElement` keeps open). Its end event then closes nothing.
+    if tag == htmlTag, open.contains(where: { nodes[Int($0)].tag == tag }) {
+      libxml2Open.append(-1)
+      return
+    }
     let firstSpan = attributeSpans.count
     appendAttributes(attributes)
     nodes.append(
@@ -264,10 +278,13 @@ private struct TreeState {
 
   mutating func endElement() {
     flushText()
-    guard let closed = libxml2Open.popLast(), closed >= 0,
-      let index = open.popLast().map(Int.init)
-    else { return }
-    nodes[index].end = nodes.count
+    guard let closed = libxml2Open.popLast(), closed >= 0, let last = open.last else { return }
+    // As in a browser, `</body>` and `</html>` close nothing: content after them (pages that
+    // print their post after the footer's `</html>`) is in the body. `finish` closes them.
+    let tag = nodes[Int(last)].tag
+    guard tag != bodyTag && tag != htmlTag else { return }
+    open.removeLast()
+    nodes[Int(last)].end = nodes.count
   }
 
   /// An end tag libxml2 did not apply: as HTML5 tree construction does for the end tag of a

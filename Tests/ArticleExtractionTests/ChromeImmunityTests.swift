@@ -46,6 +46,16 @@ struct ChromeImmunityTests {
         class="comment-content"><p>\(longChrome)</p></div></article></li></ol></section>
         """, true
       ),
+      // OneTrust's cookie-consent dialog, before `</body>`.
+      (
+        """
+        <div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" class="otFlat"><div \
+        class="ot-sdk-container"><h2 id="onetrust-policy-title">We Care About Your Privacy</h2>\
+        <p id="onetrust-policy-text">\(longChrome)</p></div></div></div>
+        """, true
+      ),
+      ("<div class=\"cookie-notice-container\"><span>\(longChrome)</span></div>", true),
+      ("<div class=\"gdpr-banner\"><p>\(longChrome)</p></div>", false),
     ])
   func chromeWithoutHeadline(chrome: String, atEnd: Bool) throws {
     let texts = try bodyTexts(page(chrome, atEnd: atEnd))

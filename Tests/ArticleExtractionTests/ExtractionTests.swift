@@ -327,6 +327,27 @@ struct BodyChoiceTests {
     #expect(article.blocks.map(\.text) == (1...4).map { "Widget \($0): \(prose)" })
   }
 
+  /// The prose mass is the deepest element holding 80% of the page's prose: a list that holds
+  /// most of a post left the post's intro above it out, and a changed intro went unseen.
+  @Test("the intro beside the list that holds most of the post is taken; linked cards are not")
+  func introBesideList() throws {
+    let items = (1...8).map { "<li>Step \($0): \(prose)</li>" }.joined()
+    let cards = (1...2).map {
+      "<div class='card'><a href='/other-\($0)'>Another post about the council, number \($0)</a>"
+        + "<p>An excerpt of that post, which tells a little of it and then stops.</p></div>"
+    }.joined()
+    let article = try extract(
+      """
+      <html><body><div id="page"><div id="post"><h2>How the vote went</h2>
+      <p>The intro: \(prose)</p><ul>\(items)</ul></div>\(cards)</div></body></html>
+      """)
+    let texts = article.blocks.map(\.text)
+    #expect(texts.first == "How the vote went", "\(texts)")
+    #expect(texts.contains("The intro: \(prose)"), "\(texts)")
+    #expect(texts.filter { $0.hasPrefix("Step") }.count == 8)
+    #expect(!texts.joined().contains("excerpt"), "\(texts)")
+  }
+
   @Test("chrome that swallows most of the page is not dropped")
   func swallowingChrome() throws {
     // An ASP.NET page in one <form>, and a page that libxml2 nests inside an unclosed <nav>.

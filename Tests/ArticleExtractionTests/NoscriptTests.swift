@@ -42,4 +42,32 @@ struct NoscriptTests {
     let result = try extractArticle(from: parseHTML(Array(html.utf8)))
     #expect(result.article.blocks.map(\.text) == [question, answer])
   }
+
+  /// Themes hide the whole page until their scripts have run (against a flash of unstyled
+  /// content), as GeeksforGeeks does with `visibility:hidden`; a reader sees it all.
+  @Test(
+    "a page hidden until its scripts run is read; a hidden menu beside a post stays out",
+    arguments: [
+      "style=\"visibility:hidden;min-height:100vh\"", "style=\"display: none\"", "hidden",
+    ])
+  func pageHiddenUntilScriptsRun(hiding: String) throws {
+    let hiddenPage = """
+      <html><body><div id="__next" \(hiding)><nav><a href="/">Home</a> <a href="/a">All</a></nav>
+      <div class="content"><p>\(question)</p><p>\(answer)</p>
+      <div class="menu" \(hiding)><p>A menu opened by a button, with many words of its own that a
+      reader sees only after a click on it.</p></div></div></div></body></html>
+      """
+    let page = try extractArticle(from: parseHTML(Array(hiddenPage.utf8)))
+    #expect(page.article.blocks.map(\.text) == [question, answer])
+    let hiddenMenu = """
+      <html><body><div class="menu" \(hiding)><p>\(question)</p><p>\(answer)</p></div>
+      <article><p>A short post of its own, one sentence long, and visible.</p></article>
+      </body></html>
+      """
+    let post = try extractArticle(from: parseHTML(Array(hiddenMenu.utf8)))
+    #expect(
+      post.article.blocks.map(\.text) == [
+        "A short post of its own, one sentence long, and visible."
+      ])
+  }
 }

@@ -56,4 +56,24 @@ struct SentenceIntegrityTests {
       with: "<div><a class=\"share\" href=\"/share\">Share this post</a></div></article>")
     #expect(!(try bodyTexts(html)).joined().contains("Share this post"))
   }
+
+  /// A one-sentence paragraph whose words are mostly a link's (`Here's a full post on <a>…</a>`)
+  /// is a sentence of the post: dropped for its link density, it hid a change of its target.
+  @Test("a short paragraph that cites a link is kept; a row of links in a paragraph is not")
+  func sentenceCitingLink() throws {
+    let cite =
+      "Here's a full post on <a href=\"/2024/05/how-we-moved-the-kitchen-sink-and-the-pantry\">"
+      + "how we moved the kitchen sink and the pantry to the other wall</a>."
+    let row =
+      "<a href=\"/tag/kitchen\">Kitchen renovations</a> | <a href=\"/tag/diy\">Do it yourself</a>"
+      + " | <a href=\"/tag/pantry\">Pantry organisation</a>"
+    let html = post("South Sudan").replacingOccurrences(
+      of: "</article>", with: "<p>\(cite)</p><p>\(row)</p></article>")
+    let texts = try bodyTexts(html)
+    #expect(
+      texts.contains(
+        "Here's a full post on how we moved the kitchen sink and the pantry to the other wall."),
+      "\(texts)")
+    #expect(!texts.joined().contains("Kitchen renovations"), "\(texts)")
+  }
 }

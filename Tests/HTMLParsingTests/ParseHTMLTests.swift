@@ -155,4 +155,26 @@ struct AttributeCapTests {
     try #require(div.count == 1)
     #expect(document.text(of: div[0]).hasPrefix("cellafter"))
   }
+
+  /// Some themes print the post after the footer's `</body></html>`; a browser's "after body"
+  /// mode puts it in the body, where libxml2 2.9 opened a second `<html>` outside it.
+  @Test("content after </body></html> is in the body, as a browser puts it")
+  func contentAfterEndOfPage() throws {
+    let html = """
+      <html><head><title>t</title></head><body><nav><a href="/">Home</a></nav></body></html>
+      <div class="post"><p>After the end tags.</p></div><p>And more.</p>
+      """
+    let document = try parseHTML(Array(html.utf8))
+    let bodies = document.elements(named: "body")
+    try #require(bodies.count == 1)
+    #expect(document.elements(named: "html").count == 1)
+    let paragraphs = document.elements(named: "p")
+    try #require(paragraphs.count == 2)
+    #expect(paragraphs.allSatisfy { document.contains(bodies[0], $0) })
+    #expect(document.text(of: paragraphs[0]) == "After the end tags.")
+    for (index, node) in document.nodes.enumerated().dropFirst() {
+      #expect(node.parent < index)
+      #expect(node.end > index && node.end <= document.nodes[node.parent].end)
+    }
+  }
 }

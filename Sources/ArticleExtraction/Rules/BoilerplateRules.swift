@@ -23,6 +23,11 @@ enum BoilerplateRules {
   /// readers without JavaScript there and leaves the rest of the page empty. Otherwise it is
   /// the fallback of a script (a tracking pixel, "enable JavaScript"), never prose.
   static let noscriptOnlyShare = 0.1
+  /// An element hidden by an attribute or a style is the page, hidden until a script reveals
+  /// it, when the visible text outside every hidden element is less than this share of its
+  /// text (GeeksforGeeks wraps its whole page in `visibility:hidden`). Otherwise hidden text
+  /// (a closed menu, a modal, a template) is never prose.
+  static let revealedPageShare = 0.1
 
   /// Page chrome by tag: skipped unless it holds most of the page's text (libxml2's HTML 4
   /// parser sometimes nests a whole page inside an unclosed `<nav>`; ASP.NET wraps pages in
@@ -75,10 +80,12 @@ enum BoilerplateRules {
   /// (`inline-and-sidebar-container`), which hold the post without its headline.
   static let headlineTags = ["h1", "h2"]
 
-  /// Class or id words of the blocks that follow a post (its comments, the page's footer):
-  /// see `headlineTags`.
+  /// Class or id words of the blocks that follow a post (its comments, the page's footer) or
+  /// float over it (a cookie-consent notice, OneTrust's `onetrust-consent-sdk`): see
+  /// `headlineTags`. Beside a short post, a consent notice holds most of the page's text.
   static let trailingChromeWords: Set<String> = [
     "comment", "comments", "commentlist", "disqus", "respond", "replies", "footer", "colophon",
+    "cookie", "cookies", "consent", "gdpr",
   ]
 
   /// Headings that title a block of other posts or of the site's furniture, lower case,

@@ -23,6 +23,10 @@ enum ScoringRules {
   /// The post is the deepest element holding at least this share of the page's prose: most of
   /// it, but not all, so that a stray paragraph in a footer does not pull in the whole page.
   static let proseShare = 0.8
+  /// The prose-mass element's parent is taken instead when at least this share of the text it
+  /// holds besides the element is prose (the post's intro beside the list that holds most of
+  /// it): text beside the post that is links or short lines is no part of it.
+  static let siblingProseShare = 0.8
   /// A teaser card (the title of another post as a linked heading, and an excerpt) holds at
   /// most this many characters of text.
   static let maximumTeaserText = 1_000
@@ -46,6 +50,9 @@ enum CleaningRules {
   /// A short link-heavy list is kept when each of its items has at least this many characters
   /// outside its links: sentences that cite a link, not a menu.
   static let listItemOwnText = 10
+  /// A short link-heavy paragraph is kept when it has at least this many characters outside
+  /// its links: a sentence that cites a page (`Here's a full post on …`).
+  static let sentenceOwnText = 15
   /// A list of at least this many items, each only a link, is a list of links however long
   /// (`BlockCollector.isLinkList`).
   static let minimumLinkListItems = 3
