@@ -89,6 +89,36 @@ struct SnapshotServiceTests {
     #expect(try store.history(of: page).map(\.outcome) == [.new, .unchanged, .changed])
   }
 
+  @Test("an older release read the page otherwise: no edit, and a later edit diffs alone")
+  func upgradedExtractorIsNotAnEdit() async throws {
+    let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let fetcher = StubFetcher()
+    let clock = TestClock()
+    let service = makeService(root, fetcher, clock)
+    fetcher.set(url, html: post([first, second]))
+    #expect(await service.check(url).outcome == .new)
+    // The capture's text as an older extractor wrote it from the same HTML: the sidebar taken
+    // in with the post. The raw HTML kept with the capture is the page as it was served.
+    let store = FolderStore(root: root)
+    let page = try #require(try store.page(for: url))
+    let textFile = store.path(of: page) + "/20160702T095300Z.txt"
+    let today = try String(contentsOfFile: textFile, encoding: .utf8)
+    try (today + "Popular: other post\n").write(toFile: textFile, atomically: true, encoding: .utf8)
+
+    clock.advance(3600)
+    #expect(await service.check(url).outcome == .unchanged)
+    #expect(try store.captures(of: page).count == 1)
+
+    clock.advance(3600)
+    fetcher.set(url, html: post([first, second + " An added sentence."]))
+    let changed = await service.check(url)
+    #expect(changed.outcome == .changed(added: 1, removed: 1))
+    let diff = String(decoding: changed.diff, as: UTF8.self)
+    #expect(diff.contains("\n-" + second + "\n+" + second + " An added sentence.\n"))
+    #expect(!diff.contains("Popular"))
+  }
+
   @Test("a failed fetch adds one history line and leaves the captures alone")
   func failureKeepsCaptures() async throws {
     let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString

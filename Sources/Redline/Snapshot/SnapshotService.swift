@@ -234,13 +234,8 @@ public struct SnapshotService: Sendable {
     // A page only ever captured through a redirect (an alias of the post) has no version at
     // its own URL: its captures are what there is to compare with.
     let versions = own.isEmpty ? captures.filter { !$0.metadata.isNotHTML } : own
-    var capturedUnder: [String: String] = [:]
-    for entry in history where entry.storedCapture {
-      if let capture = entry.capture, let label = entry.rules { capturedUnder[capture] = label }
-    }
     let found = try baseVersion(
-      of: page, versions: versions, newText: read.text, rules: pageRules,
-      capturedUnder: capturedUnder)
+      of: page, versions: versions, newText: read.text, rules: pageRules)
     if let match = found.identical {
       try recordUnchanged(match.time == current ? .unchanged : .back, capture: match.time)
       return PageReport(url: page.url, outcome: match.time == current ? .unchanged : .back)
@@ -293,18 +288,22 @@ public struct SnapshotService: Sendable {
   /// page came back to it across such captures (or to the current one, when the two differ
   /// only by format); `base` is the post's last own version otherwise.
   ///
-  /// A capture made under other extraction rules than today's (a selector or ignore rule
-  /// added, changed or removed since) is read again from its raw HTML under today's rules, so
-  /// that a rule change is never taken for an edit of the post: the check is `unchanged` when
-  /// the post is, and a later edit is diffed under one set of rules.
+  /// A capture whose text differs from the new one is read again from its raw HTML, when it
+  /// was kept, with today's extractor and today's rules: an older release of Redline (the
+  /// extractor improves from release to release) or other extraction rules (a selector or
+  /// ignore rule added, changed or removed since) may have read the same HTML otherwise. So
+  /// neither an upgrade nor a rule change is ever taken for an edit of the post: the check is
+  /// `unchanged` when the post is, and a later edit is diffed under one extractor and one set
+  /// of rules. This costs one extraction, and only when the text differs.
   private func baseVersion(
-    of page: PageRecord, versions own: [CaptureRecord], newText: String, rules: PageRules?,
-    capturedUnder: [String: String]
+    of page: PageRecord, versions own: [CaptureRecord], newText: String, rules: PageRules?
   ) throws -> (identical: CaptureRecord?, base: Version?) {
     var latest: Version?
     for capture in own.reversed().prefix(maximumCapturesLookedBack) {
       var (stored, format) = try store.currentFormText(of: page, capture: capture)
-      if capturedUnder[capture.time] != rules?.label,
+      let asStored = comparableTexts(
+        stored, format: format, newText, format: ArticleText.formatVersion)
+      if asStored.old != asStored.new,
         let raw = try store.rawBody(of: page, capture: capture.time),
         let reread = readArticle(
           raw, charset: charset(inContentType: capture.metadata.contentType),
