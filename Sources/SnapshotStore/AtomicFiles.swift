@@ -174,6 +174,17 @@ func withSharedFileLock<T>(_ path: String, timeout: Duration, _ body: () throws 
   return try holding(LOCK_SH, on: descriptor, path: path, timeout: timeout, body)
 }
 
+/// `withSharedFileLock` on the lock file `name` of an open folder (`openat`: no walk of the
+/// folder's path).
+func withSharedFileLock<T>(
+  _ name: String, in folder: OpenFolder, timeout: Duration, _ body: () throws -> T
+) throws -> T {
+  let descriptor = openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  guard descriptor >= 0 else { return try body() }
+  return try holding(
+    LOCK_SH, on: descriptor, path: folder.path + "/" + name, timeout: timeout, body)
+}
+
 /// Takes `operation` (`LOCK_EX` or `LOCK_SH`) on an open lock file, polling until `timeout`,
 /// runs `body`, then unlocks and closes the descriptor.
 private func holding<T>(
@@ -206,7 +217,11 @@ func readFile(_ path: String) throws -> [UInt8] {
 /// not make Redline read (and show, or hash as evidence) a file outside it.
 /// - Throws: `StoreError.unreadable` ("missing") or the link or system error, naming the file.
 func openForReading(_ path: String) throws -> Int32 {
-  let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  try readable(open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), path: path)
+}
+
+/// The descriptor `open` or `openat` gave for reading `path`, or the error its failure names.
+private func readable(_ descriptor: Int32, path: String) throws -> Int32 {
   guard descriptor >= 0 else {
     if errno == ENOENT { throw StoreError.unreadable(path: path, reason: "missing") }
     throw openError(path, writing: false)
@@ -284,17 +299,6 @@ func folderEntries(_ folder: String) throws -> [String] {
   try readFolder(folder) { name, _ in name }
 }
 
-/// The names in a folder (without "." and ".."), each with whether it is a symbolic link, as
-/// one `readdir` pass tells (its `d_type`; `lstat` only where the file system gives no type).
-/// - Throws: `StoreError.unreadable` with the system's reason.
-func folderEntriesWithLinks(_ folder: String) throws -> [(name: String, isLink: Bool)] {
-  try readFolder(folder) { name, type in
-    let isLink =
-      type == UInt8(DT_UNKNOWN) ? isSymbolicLink(folder + "/" + name) : type == UInt8(DT_LNK)
-    return (name, isLink)
-  }
-}
-
 /// The names in a folder (without "." and ".."), each with whether it is a symbolic link and
 /// whether it is a folder, as one `readdir` pass tells (its `d_type`; `lstat` only where the
 /// file system gives no type).
@@ -319,6 +323,78 @@ private func readFolder<T>(_ folder: String, _ entry: (String, UInt8) -> T) thro
     throw StoreError.unreadable(path: folder, reason: errnoText())
   }
   defer { closedir(stream) }
+  return try readEntries(stream, folder: folder, entry)
+}
+
+#if canImport(Glibc)
+  typealias FolderStream = OpaquePointer
+#elseif canImport(Darwin)
+  typealias FolderStream = UnsafeMutablePointer<DIR>
+#endif
+
+/// A folder opened once, never through a symbolic link: its descriptor serves a lock, a listing
+/// and every file read in it (`openat`), so the folder's path is walked once, not once a file.
+/// The folder closes with the last reference to it.
+final class OpenFolder {
+  /// The folder's path, for messages.
+  let path: String
+  private let stream: FolderStream
+
+  /// The folder's descriptor, for `openat`.
+  var descriptor: Int32 { dirfd(stream) }
+
+  /// - Throws: `StoreError.unreadable` (or `.symbolicLink`) when the folder cannot be opened.
+  init(_ path: String) throws {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+    guard descriptor >= 0 else { throw openError(path, writing: false) }
+    guard let stream = fdopendir(descriptor) else {
+      let error = openError(path, writing: false)
+      close(descriptor)
+      throw error
+    }
+    self.path = path
+    self.stream = stream
+  }
+
+  deinit { closedir(stream) }
+
+  /// The names in the folder, without "." and "..", each with whether it is a symbolic link,
+  /// from one `readdir` pass (its `d_type`; `fstatat` only where the file system gives no
+  /// type). Reads the folder's stream to its end: call it once.
+  func entriesWithLinks() throws -> [(name: String, isLink: Bool)] {
+    let descriptor = descriptor
+    return try readEntries(stream, folder: path) { name, type in
+      guard type == UInt8(DT_UNKNOWN) else { return (name, type == UInt8(DT_LNK)) }
+      var status = stat()
+      let found = fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0
+      return (name, found && status.st_mode & S_IFMT == S_IFLNK)
+    }
+  }
+
+  /// The bytes of the file `name` (a name, or a relative path without links) in the folder,
+  /// read as `readFile` reads a path.
+  func read(_ name: String) throws -> [UInt8] {
+    guard let bytes = try readIfPresent(name) else {
+      throw StoreError.unreadable(path: path + "/" + name, reason: "missing")
+    }
+    return bytes
+  }
+
+  /// `read(name)`, or nil when nothing is there.
+  func readIfPresent(_ name: String) throws -> [UInt8]? {
+    let path = path + "/" + name
+    let file = openat(descriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    if file < 0, errno == ENOENT { return nil }
+    let descriptor = try readable(file, path: path)
+    defer { close(descriptor) }
+    return try readAll(descriptor, path: path)
+  }
+}
+
+/// The rest of a `readdir` pass over an open folder stream.
+private func readEntries<T>(
+  _ stream: FolderStream, folder: String, _ entry: (String, UInt8) -> T
+) throws -> [T] {
   var entries: [T] = []
   errno = 0
   while let next = readdir(stream) {
