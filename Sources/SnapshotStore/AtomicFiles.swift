@@ -181,15 +181,19 @@ func withSharedFileLock<T>(
 ) throws -> T {
   let descriptor = openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
   guard descriptor >= 0 else { return try body() }
+  // Closing the descriptor, which no other process shares (verify starts none), releases
+  // the lock: no `LOCK_UN` a page.
   return try holding(
-    LOCK_SH, on: descriptor, path: folder.path + "/" + name, timeout: timeout, body)
+    LOCK_SH, on: descriptor, path: folder.path + "/" + name, timeout: timeout,
+    unlocking: false, body)
 }
 
 /// Takes `operation` (`LOCK_EX` or `LOCK_SH`) on an open lock file, polling until `timeout`,
-/// runs `body`, then unlocks and closes the descriptor.
+/// runs `body`, then unlocks (unless `unlocking` is false: the close releases it) and closes
+/// the descriptor.
 private func holding<T>(
   _ operation: Int32, on descriptor: Int32, path: String, timeout: Duration,
-  _ body: () throws -> T
+  unlocking: Bool = true, _ body: () throws -> T
 ) throws -> T {
   defer { close(descriptor) }
   let clock = ContinuousClock()
@@ -200,7 +204,7 @@ private func holding<T>(
     }
     usleep(lockPollMicroseconds)
   }
-  defer { flock(descriptor, LOCK_UN) }
+  defer { if unlocking { flock(descriptor, LOCK_UN) } }
   return try body()
 }
 
@@ -332,8 +336,8 @@ private func readFolder<T>(_ folder: String, _ entry: (String, UInt8) -> T) thro
   typealias FolderStream = UnsafeMutablePointer<DIR>
 #endif
 
-/// A folder opened once, never through a symbolic link: its descriptor serves a lock, a listing
-/// and every file read in it (`openat`), so the folder's path is walked once, not once a file.
+/// A folder opened once: its descriptor serves a lock, a listing and every file read in it
+/// (`openat`, never through a link), so the folder's path is walked once, not once a file.
 /// The folder closes with the last reference to it.
 final class OpenFolder {
   /// The folder's path, for messages.
@@ -343,14 +347,12 @@ final class OpenFolder {
   /// The folder's descriptor, for `openat`.
   var descriptor: Int32 { dirfd(stream) }
 
-  /// - Throws: `StoreError.unreadable` (or `.symbolicLink`) when the folder cannot be opened.
+  /// Opens the folder as `opendir` does (a link to a folder is followed: callers that must
+  /// not follow one have told links apart first, by the listing of the folder above).
+  /// - Throws: `StoreError.unreadable` when the folder cannot be opened.
   init(_ path: String) throws {
-    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-    guard descriptor >= 0 else { throw openError(path, writing: false) }
-    guard let stream = fdopendir(descriptor) else {
-      let error = openError(path, writing: false)
-      close(descriptor)
-      throw error
+    guard let stream = opendir(path) else {
+      throw StoreError.unreadable(path: path, reason: errnoText())
     }
     self.path = path
     self.stream = stream

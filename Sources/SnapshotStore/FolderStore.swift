@@ -118,7 +118,7 @@ public struct FolderStore: SnapshotStoring {
     for hostKey in hosts {
       let hostPath = root + "/" + hostKey.dropLast()
       // A link (never followed) or a file is no host folder.
-      guard let host = try? OpenFolder(hostPath) else { continue }
+      guard !isSymbolicLink(hostPath), let host = try? OpenFolder(hostPath) else { continue }
       let folders = ((try? host.entriesWithLinks()) ?? []).filter {
         !$0.name.hasPrefix(".") && !$0.isLink
       }.map(\.name).sorted()
