@@ -99,14 +99,9 @@ extension HistoryEntry: HistoryLineForm {
   var entry: HistoryEntry { self }
 }
 
-/// The lines decoded by `JSONDecoder` as one JSON array, which is several times faster than
-/// one decode per line; nil when a line does not decode (the lines are then decoded one by one
-/// to name the damaged one).
-func decodedAsOneArray(_ lines: [ArraySlice<UInt8>]) -> [HistoryEntry]? {
-  decodedAsOneArray(lines, as: HistoryEntry.self)
-}
-
-/// `decodedAsOneArray(_:)` with the lines decoded in `form`.
+/// The lines decoded in `form` by `JSONDecoder` as one JSON array, which is several times
+/// faster than one decode per line; nil when a line does not decode (the lines are then
+/// decoded one by one to name the damaged one).
 func decodedAsOneArray<Line: HistoryLineForm>(_ lines: [ArraySlice<UInt8>], as form: Line.Type)
   -> [HistoryEntry]?
 {
