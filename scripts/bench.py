@@ -505,21 +505,28 @@ def window_start(pages, recent):
     return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(1_467_453_180 + 3600 * hours + 1))
 
 
-def bench_big_store(redline, workload, sizes, repeat, baseline=None, baseline_format="2"):
+def bench_big_store(redline, workload, sizes, repeat, baseline=None, baseline_format="2",
+                    reuse=False):
     """audit --since, verify and list on generated stores of `sizes` pages (half edited, a
     few hundred edited in the window), against sha256sum and find + cat over the same files;
     with `baseline`, the same commands of another redline binary in the same run: on the store
     as a format-2 Redline reads it (`baseline_format` "2": no activity index, after this
-    binary's runs), or on the same store in the same turns ("same")."""
+    binary's runs), or on the same store in the same turns ("same"). With `reuse`, a store
+    already generated is read as it is (never written: it may be another checkout's, linked
+    into .bench), and the list of its files goes to a file of its own."""
     rows = []
     for pages in sizes:
         store = os.path.join(WORK, "big-store-%d" % pages)
-        generated = generate(workload, store, pages, 2, 1, None, edited_every=2)
+        if reuse and os.path.exists(os.path.join(store, ".redline-store.json")):
+            # A linked store: its real path, so that find walks it as it walks any folder.
+            store, generated = os.path.realpath(store), 0.0
+        else:
+            generated = generate(workload, store, pages, 2, 1, None, edited_every=2)
         since = window_start(pages, min(pages, 600))
         files = [os.path.join(folder, name) for folder, _, names in os.walk(store)
                  for name in names if name.endswith((".txt", ".json", ".html", ".jsonl"))
                  and not name.startswith(".")]
-        listing = os.path.join(WORK, "big-store-files")
+        listing = os.path.join(WORK, "big-store-%d.files" % pages if reuse else "big-store-files")
         with open(listing, "wb") as handle:
             handle.write(b"\0".join(os.fsencode(name) for name in files))
         sha = ["sh", "-c", "xargs -0 sha256sum < %s > /dev/null" % listing]
@@ -552,6 +559,8 @@ def bench_big_store(redline, workload, sizes, repeat, baseline=None, baseline_fo
             return result
 
         binaries = [("redline", redline)] + ([("before", baseline)] if baseline else [])
+        if baseline and reuse and baseline_format != "same":
+            raise SystemExit("--reuse-stores reads stores as they are: use --baseline-format same")
         if baseline and baseline_format == "same":
             # Both binaries on the same store, in the same turns; their outputs compared byte
             # for byte (the audit's without its `generated` time).
@@ -838,6 +847,9 @@ def main():
     parser.add_argument("--baseline-format", choices=["2", "same"], default="2",
                         help="big-store: run --baseline on the store as format 2 (no activity "
                              "index), or on the same store in the same turns, outputs compared")
+    parser.add_argument("--reuse-stores", action="store_true",
+                        help="big-store: read stores already generated in .bench (links too) "
+                             "as they are, without generating or writing them")
     parser.add_argument("--jobs", default="8,16,32", help="--jobs values for the fetch section")
     parser.add_argument("--engines", default="multi,thread-pool",
                         help="redline --fetch-engine values for the fetch section")
@@ -861,11 +873,11 @@ def main():
         results["store"] = bench_store(args.redline, args.workload, args.repeat)
         for row in results["store"]:
             table([row])
-    if args.only in (None, "big-store") and args.workload:
+    if args.only in (None, "big-store") and (args.workload or args.reuse_stores):
         print("\n## big stores: audit --since, verify, list vs sha256sum and find + cat")
         results["big-store"] = bench_big_store(
             args.redline, args.workload, [int(n) for n in args.big_sizes.split(",")],
-            min(args.repeat, 3), args.baseline, args.baseline_format)
+            min(args.repeat, 3), args.baseline, args.baseline_format, args.reuse_stores)
         table(results["big-store"])
 
 

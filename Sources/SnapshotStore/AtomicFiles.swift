@@ -174,11 +174,26 @@ func withSharedFileLock<T>(_ path: String, timeout: Duration, _ body: () throws 
   return try holding(LOCK_SH, on: descriptor, path: path, timeout: timeout, body)
 }
 
+/// `withSharedFileLock` on the lock file `name` of an open folder (`openat`: no walk of the
+/// folder's path).
+func withSharedFileLock<T>(
+  _ name: String, in folder: OpenFolder, timeout: Duration, _ body: () throws -> T
+) throws -> T {
+  let descriptor = openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  guard descriptor >= 0 else { return try body() }
+  // Closing the descriptor, which no other process shares (verify starts none), releases
+  // the lock: no `LOCK_UN` a page.
+  return try holding(
+    LOCK_SH, on: descriptor, path: folder.path + "/" + name, timeout: timeout,
+    unlocking: false, body)
+}
+
 /// Takes `operation` (`LOCK_EX` or `LOCK_SH`) on an open lock file, polling until `timeout`,
-/// runs `body`, then unlocks and closes the descriptor.
+/// runs `body`, then unlocks (unless `unlocking` is false: the close releases it) and closes
+/// the descriptor.
 private func holding<T>(
   _ operation: Int32, on descriptor: Int32, path: String, timeout: Duration,
-  _ body: () throws -> T
+  unlocking: Bool = true, _ body: () throws -> T
 ) throws -> T {
   defer { close(descriptor) }
   let clock = ContinuousClock()
@@ -189,7 +204,7 @@ private func holding<T>(
     }
     usleep(lockPollMicroseconds)
   }
-  defer { flock(descriptor, LOCK_UN) }
+  defer { if unlocking { flock(descriptor, LOCK_UN) } }
   return try body()
 }
 
@@ -206,7 +221,11 @@ func readFile(_ path: String) throws -> [UInt8] {
 /// not make Redline read (and show, or hash as evidence) a file outside it.
 /// - Throws: `StoreError.unreadable` ("missing") or the link or system error, naming the file.
 func openForReading(_ path: String) throws -> Int32 {
-  let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  try readable(open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), path: path)
+}
+
+/// The descriptor `open` or `openat` gave for reading `path`, or the error its failure names.
+private func readable(_ descriptor: Int32, path: String) throws -> Int32 {
   guard descriptor >= 0 else {
     if errno == ENOENT { throw StoreError.unreadable(path: path, reason: "missing") }
     throw openError(path, writing: false)
@@ -284,17 +303,6 @@ func folderEntries(_ folder: String) throws -> [String] {
   try readFolder(folder) { name, _ in name }
 }
 
-/// The names in a folder (without "." and ".."), each with whether it is a symbolic link, as
-/// one `readdir` pass tells (its `d_type`; `lstat` only where the file system gives no type).
-/// - Throws: `StoreError.unreadable` with the system's reason.
-func folderEntriesWithLinks(_ folder: String) throws -> [(name: String, isLink: Bool)] {
-  try readFolder(folder) { name, type in
-    let isLink =
-      type == UInt8(DT_UNKNOWN) ? isSymbolicLink(folder + "/" + name) : type == UInt8(DT_LNK)
-    return (name, isLink)
-  }
-}
-
 /// The names in a folder (without "." and ".."), each with whether it is a symbolic link and
 /// whether it is a folder, as one `readdir` pass tells (its `d_type`; `lstat` only where the
 /// file system gives no type).
@@ -319,6 +327,76 @@ private func readFolder<T>(_ folder: String, _ entry: (String, UInt8) -> T) thro
     throw StoreError.unreadable(path: folder, reason: errnoText())
   }
   defer { closedir(stream) }
+  return try readEntries(stream, folder: folder, entry)
+}
+
+#if canImport(Glibc)
+  typealias FolderStream = OpaquePointer
+#elseif canImport(Darwin)
+  typealias FolderStream = UnsafeMutablePointer<DIR>
+#endif
+
+/// A folder opened once: its descriptor serves a lock, a listing and every file read in it
+/// (`openat`, never through a link), so the folder's path is walked once, not once a file.
+/// The folder closes with the last reference to it.
+final class OpenFolder {
+  /// The folder's path, for messages.
+  let path: String
+  private let stream: FolderStream
+
+  /// The folder's descriptor, for `openat`.
+  var descriptor: Int32 { dirfd(stream) }
+
+  /// Opens the folder as `opendir` does (a link to a folder is followed: callers that must
+  /// not follow one have told links apart first, by the listing of the folder above).
+  /// - Throws: `StoreError.unreadable` when the folder cannot be opened.
+  init(_ path: String) throws {
+    guard let stream = opendir(path) else {
+      throw StoreError.unreadable(path: path, reason: errnoText())
+    }
+    self.path = path
+    self.stream = stream
+  }
+
+  deinit { closedir(stream) }
+
+  /// The names in the folder, without "." and "..", each with whether it is a symbolic link,
+  /// from one `readdir` pass (its `d_type`; `fstatat` only where the file system gives no
+  /// type). Reads the folder's stream to its end: call it once.
+  func entriesWithLinks() throws -> [(name: String, isLink: Bool)] {
+    let descriptor = descriptor
+    return try readEntries(stream, folder: path) { name, type in
+      guard type == UInt8(DT_UNKNOWN) else { return (name, type == UInt8(DT_LNK)) }
+      var status = stat()
+      let found = fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0
+      return (name, found && status.st_mode & S_IFMT == S_IFLNK)
+    }
+  }
+
+  /// The bytes of the file `name` (a name, or a relative path without links) in the folder,
+  /// read as `readFile` reads a path.
+  func read(_ name: String) throws -> [UInt8] {
+    guard let bytes = try readIfPresent(name) else {
+      throw StoreError.unreadable(path: path + "/" + name, reason: "missing")
+    }
+    return bytes
+  }
+
+  /// `read(name)`, or nil when nothing is there.
+  func readIfPresent(_ name: String) throws -> [UInt8]? {
+    let path = path + "/" + name
+    let file = openat(descriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    if file < 0, errno == ENOENT { return nil }
+    let descriptor = try readable(file, path: path)
+    defer { close(descriptor) }
+    return try readAll(descriptor, path: path)
+  }
+}
+
+/// The rest of a `readdir` pass over an open folder stream.
+private func readEntries<T>(
+  _ stream: FolderStream, folder: String, _ entry: (String, UInt8) -> T
+) throws -> [T] {
   var entries: [T] = []
   errno = 0
   while let next = readdir(stream) {

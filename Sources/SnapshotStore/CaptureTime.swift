@@ -74,8 +74,11 @@ public struct CaptureTime: Sendable, Hashable, Comparable, Codable, CustomString
 
   /// The text as the store writes it: `20160702T100000Z`.
   public var description: String {
-    pad(year, 4) + pad(month, 2) + pad(day, 2) + "T" + pad(hour, 2) + pad(minute, 2)
-      + pad(second, 2) + "Z"
+    guard year <= 9999 else {
+      return pad(year, 4) + pad(month, 2) + pad(day, 2) + "T" + pad(hour, 2) + pad(minute, 2)
+        + pad(second, 2) + "Z"
+    }
+    return written([.year, .month, .day, "T", .hour, .minute, .second, "Z"])
   }
 
   /// `2016-07-02 10:00:00 UTC`, for people.
@@ -86,8 +89,52 @@ public struct CaptureTime: Sendable, Hashable, Comparable, Codable, CustomString
 
   /// `YYYY-MM-DD`, `separator`, `HH:MM:SS`, then `suffix`.
   public func formatted(separator: String, suffix: String) -> String {
-    pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + separator + pad(hour, 2) + ":"
-      + pad(minute, 2) + ":" + pad(second, 2) + suffix
+    guard year <= 9999 else {
+      return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + separator + pad(hour, 2)
+        + ":" + pad(minute, 2) + ":" + pad(second, 2) + suffix
+    }
+    return written([.year, "-", .month, "-", .day]) + separator
+      + written([.hour, ":", .minute, ":", .second]) + suffix
+  }
+
+  /// A piece of a written time: a field's digits (zero-padded) or one ASCII character.
+  private enum Piece: ExpressibleByUnicodeScalarLiteral {
+    case year, month, day, hour, minute, second
+    case character(UInt8)
+
+    init(unicodeScalarLiteral scalar: Unicode.Scalar) {
+      self = .character(UInt8(ascii: scalar))
+    }
+  }
+
+  /// The pieces written into one string, without a string per field (`list` writes three
+  /// times a page). Only for four-digit years.
+  private func written(_ pieces: [Piece]) -> String {
+    String(unsafeUninitializedCapacity: 20) { buffer in
+      var count = 0
+      func digits(_ value: Int, _ width: Int) {
+        var value = value
+        for offset in stride(from: width - 1, through: 0, by: -1) {
+          buffer[count + offset] = UInt8(ascii: "0") + UInt8(value % 10)
+          value /= 10
+        }
+        count += width
+      }
+      for piece in pieces {
+        switch piece {
+        case .year: digits(year, 4)
+        case .month: digits(month, 2)
+        case .day: digits(day, 2)
+        case .hour: digits(hour, 2)
+        case .minute: digits(minute, 2)
+        case .second: digits(second, 2)
+        case .character(let byte):
+          buffer[count] = byte
+          count += 1
+        }
+      }
+      return count
+    }
   }
 
   /// The instant, from Foundation's Gregorian calendar in UTC; a time the calendar would roll

@@ -47,13 +47,15 @@ extension FolderStore {
           report.problems.append(orphan(folder, "not a page folder"))
           continue
         }
-        // One listing, under the lock, serves the whole page.
+        // The folder opened once: its descriptor serves the lock, the one listing (under the
+        // lock) and every read of the page.
+        let opened = try OpenFolder(folder)
         var unlisted: StoreError?
         do {
-          try withSharedFileLock(folder + "/" + lockFileName, timeout: lockTimeout) {
+          try withSharedFileLock(lockFileName, in: opened, timeout: lockTimeout) {
             let listing: PageFolderEntries
             do {
-              listing = PageFolderEntries(folder, try folderEntriesWithLinks(folder))
+              listing = PageFolderEntries(opened, try opened.entriesWithLinks())
             } catch let error as StoreError {
               unlisted = error
               return
@@ -154,10 +156,11 @@ extension FolderStore {
     var lastRepair = -1
     // One decode of the whole file as a JSON array when every line reads; line by line only
     // to name the ones that do not.
-    let decodedLines = decodedAsOneArray(lines)
+    let decodedLines = decodedAsOneArray(lines, as: VerifiedLine.self)
     for (index, line) in lines.enumerated() {
       report.checks += 1
-      guard let entry = decodedLines?[index] ?? decodeHistoryLine(line) else {
+      guard let entry = decodedLines?[index] ?? decodeHistoryLine(line, as: VerifiedLine.self)
+      else {
         chainProblems.append(
           (
             index,
@@ -403,6 +406,40 @@ extension FolderStore {
   }
 }
 
+/// A history line as verify reads it: with JSONDecoder, as every reader, but only the fields
+/// verify checks, and those that matter only for some outcomes only on lines of those outcomes
+/// (the hashes of a capture on `new` and `changed`, the body's on a line that kept it, the
+/// error on `repaired`). Status, counts, title and rules are left out: the chain, which
+/// covers every byte of the line, is what tells that they were not altered.
+private struct VerifiedLine: HistoryLineForm {
+  let entry: HistoryEntry
+
+  private enum Key: String, CodingKey {
+    case time, outcome, capture, previous, rawKept, finalURL, recorded, lostFiles, error
+    case textSHA256, metadataSHA256, bodySHA256
+  }
+
+  init(from decoder: any Decoder) throws {
+    let line = try decoder.container(keyedBy: Key.self)
+    let outcome = try line.decode(CheckOutcome.self, forKey: .outcome)
+    let storesCapture = outcome == .new || outcome == .changed
+    let rawKept = try line.decodeIfPresent(Bool.self, forKey: .rawKept)
+    func text(_ key: Key, if wanted: Bool = true) throws -> String? {
+      wanted ? try line.decodeIfPresent(String.self, forKey: key) : nil
+    }
+    var entry = HistoryEntry(
+      time: try line.decode(String.self, forKey: .time), outcome: outcome,
+      capture: try text(.capture), bodySHA256: try text(.bodySHA256, if: rawKept == true),
+      textSHA256: try text(.textSHA256, if: storesCapture),
+      metadataSHA256: try text(.metadataSHA256, if: storesCapture), rawKept: rawKept,
+      error: try text(.error, if: outcome == .repaired), finalURL: try text(.finalURL),
+      previous: try text(.previous),
+      lostFiles: try line.decodeIfPresent([String].self, forKey: .lostFiles))
+    entry.recorded = try text(.recorded)
+    self.entry = entry
+  }
+}
+
 /// What verify checks in a capture's metadata.
 private struct MetadataFacts: Decodable {
   let time: String
@@ -419,7 +456,8 @@ private struct MetadataFacts: Decodable {
 }
 
 /// A page folder as one listing saw it: its names (sorted) and which are symbolic links, so
-/// that verify asks the file system about each file once, when it reads it.
+/// that verify asks the file system about each file once, when it reads it (through the open
+/// folder: no walk of the folder's path a file).
 struct PageFolderEntries {
   let folder: String
   /// Every name in the folder, sorted.
@@ -427,16 +465,26 @@ struct PageFolderEntries {
   /// The names that are symbolic links.
   let links: Set<String>
   private let present: Set<String>
+  /// The folder the names were listed in; nil when it could not be opened.
+  private let opened: OpenFolder?
 
   /// Lists `folder`; an unreadable folder lists as empty.
   init(_ folder: String) {
-    self.init(folder, (try? folderEntriesWithLinks(folder)) ?? [])
+    let opened = try? OpenFolder(folder)
+    self.init(folder, opened, (try? opened?.entriesWithLinks()) ?? [])
   }
 
-  /// A listing made by `folderEntriesWithLinks(folder)`: one listing of the folder answers
-  /// every "is it there, is it a link" of its page's verification.
-  init(_ folder: String, _ entries: [(name: String, isLink: Bool)]) {
+  /// A listing made by `opened.entriesWithLinks()`: one listing of the folder answers every
+  /// "is it there, is it a link" of its page's verification.
+  init(_ opened: OpenFolder, _ entries: [(name: String, isLink: Bool)]) {
+    self.init(opened.path, opened, entries)
+  }
+
+  private init(
+    _ folder: String, _ opened: OpenFolder?, _ entries: [(name: String, isLink: Bool)]
+  ) {
     self.folder = folder
+    self.opened = opened
     names = entries.map(\.name).sorted()
     links = Set(entries.filter(\.isLink).map(\.name))
     present = Set(names)
@@ -453,7 +501,7 @@ struct PageFolderEntries {
   /// The bytes of a listed file; nil when it is not listed or is a link (reported as such).
   /// - Throws: `StoreError` when a listed file cannot be read (or went away since).
   func read(_ name: String) throws -> [UInt8]? {
-    guard present.contains(name), !links.contains(name) else { return nil }
-    return try readFile(folder + "/" + name)
+    guard present.contains(name), !links.contains(name), let opened else { return nil }
+    return try opened.read(name)
   }
 }

@@ -79,6 +79,37 @@ public struct FolderStore: SnapshotStoring {
   /// one host are held at a time, so memory does not grow with the number of pages.
   /// - Returns: the page folders whose `page.json` is missing or unreadable, sorted.
   public func forEachReadablePage(_ body: (PageRecord) throws -> Void) throws -> [String] {
+    try forEachPageFolder { page, _, _ in try body(page) }
+  }
+
+  /// The pages of `forEachReadablePage` that `include` keeps, each with its history's
+  /// summary, read from the history alone with only the fields the summary needs
+  /// (`ListedLine`), through the open host folder.
+  public func forEachCheckSummary(
+    where include: (PageRecord) -> Bool,
+    _ body: (PageRecord, Result<CheckSummary, any Error>) throws -> Void
+  ) throws -> [String] {
+    try forEachPageFolder { page, host, name in
+      guard include(page) else { return }
+      try body(page, Result { CheckSummary(try listedHistory(name, in: host)) })
+    }
+  }
+
+  /// The history of the page folder `name` in an open host folder, as `history(of:)` reads it
+  /// (a missing history is empty, a link is refused), with the fields `CheckSummary` needs.
+  private func listedHistory(_ name: String, in host: OpenFolder) throws -> [HistoryEntry] {
+    let file = name + "/history.jsonl"
+    guard let bytes = try host.readIfPresent(file) else { return [] }
+    return try resolvedHistory(
+      historyLines(bytes), file: host.path + "/" + file, reading: ListedLine.self)
+  }
+
+  /// Every readable page, in folder order, with its host folder (open: a page's files are
+  /// read relative to it, without a walk of the store's path) and its folder's name. Folders
+  /// are told from links by the host listing's types, without a look-up each.
+  private func forEachPageFolder(_ body: (PageRecord, OpenFolder, String) throws -> Void) throws
+    -> [String]
+  {
     guard FileManager.default.fileExists(atPath: root) else { return [] }
     _ = try storeFormat()
     var unreadable: [String] = []
@@ -86,15 +117,18 @@ public struct FolderStore: SnapshotStoring {
     let hosts = try contents(of: root).filter { !$0.hasPrefix(".") }.map { $0 + "/" }.sorted()
     for hostKey in hosts {
       let hostPath = root + "/" + hostKey.dropLast()
-      guard !isSymbolicLink(hostPath) else { continue }
-      let folders = ((try? contents(of: hostPath)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+      // A link (never followed) or a file is no host folder.
+      guard !isSymbolicLink(hostPath), let host = try? OpenFolder(hostPath) else { continue }
+      let folders = ((try? host.entriesWithLinks()) ?? []).filter {
+        !$0.name.hasPrefix(".") && !$0.isLink
+      }.map(\.name).sorted()
       for folder in folders {
         let folderPath = hostPath + "/" + folder
         let file = folderPath + "/page.json"
-        guard !isSymbolicLink(folderPath) else { continue }
         let record: PageRecord
         do {
-          record = try decode(PageRecord.self, bytes: try readFile(file), file: file)
+          record = try decode(
+            PageRecord.self, bytes: try host.read(folder + "/page.json"), file: file)
         } catch {
           // One open answers "is it there" for the many pages that are.
           if !FileManager.default.fileExists(atPath: file) {
@@ -108,7 +142,7 @@ public struct FolderStore: SnapshotStoring {
           }
           continue
         }
-        try body(record)
+        try body(record, host, folder)
       }
     }
     return unreadable.sorted()
@@ -231,4 +265,27 @@ func committedFile(_ path: String) -> String {
   if FileManager.default.fileExists(atPath: path) { return path }
   let pending = FilePaths.parent(of: path) + "/" + pendingPrefix + FilePaths.lastComponent(of: path)
   return FileManager.default.fileExists(atPath: pending) ? pending : path
+}
+
+/// A history line as `list` reads it (`CheckSummary`): with JSONDecoder, as every reader, but
+/// only the time, outcome, capture and, for ordering, `recorded`; a `repaired` line's lost
+/// files too, since a lost capture is not counted.
+private struct ListedLine: HistoryLineForm {
+  let entry: HistoryEntry
+
+  private enum Key: String, CodingKey {
+    case time, outcome, capture, recorded, lostFiles
+  }
+
+  init(from decoder: any Decoder) throws {
+    let line = try decoder.container(keyedBy: Key.self)
+    let outcome = try line.decode(CheckOutcome.self, forKey: .outcome)
+    var entry = HistoryEntry(
+      time: try line.decode(String.self, forKey: .time), outcome: outcome,
+      capture: try line.decodeIfPresent(String.self, forKey: .capture),
+      lostFiles: outcome == .repaired
+        ? try line.decodeIfPresent([String].self, forKey: .lostFiles) : nil)
+    entry.recorded = try line.decodeIfPresent(String.self, forKey: .recorded)
+    self.entry = entry
+  }
 }

@@ -32,11 +32,19 @@ func historyLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
 /// `back` (see `currentCapture(in:)`).
 /// - Throws: `StoreError.corrupt` naming the line that is not valid JSON.
 func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [HistoryEntry] {
+  try resolvedHistory(lines, file: file, reading: HistoryEntry.self)
+}
+
+/// `resolvedHistory(_:file:)` with the lines decoded in `form` (one that reads only some
+/// fields).
+func resolvedHistory<Line: HistoryLineForm>(
+  _ lines: [ArraySlice<UInt8>], file: String, reading form: Line.Type
+) throws -> [HistoryEntry] {
   let entries: [HistoryEntry]
-  if let decoded = decodedAsOneArray(lines) {
+  if let decoded = decodedAsOneArray(lines, as: form) {
     entries = decoded
   } else {
-    let decoded = lines.map(decodeHistoryLine)
+    let decoded = lines.map { decodeHistoryLine($0, as: form) }
     // A garbled line before a `repaired` line is damage on record: read past it.
     let lastRepair = decoded.lastIndex { $0?.outcome == .repaired } ?? -1
     if let bad = decoded.indices.first(where: { decoded[$0] == nil && $0 > lastRepair }) {
@@ -79,10 +87,24 @@ func timelineOrder(_ entries: [HistoryEntry]) -> [HistoryEntry] {
     .map(\.element)
 }
 
-/// The lines decoded by `JSONDecoder` as one JSON array, which is several times faster than
-/// one decode per line; nil when a line does not decode (the lines are then decoded one by one
-/// to name the damaged one).
-func decodedAsOneArray(_ lines: [ArraySlice<UInt8>]) -> [HistoryEntry]? {
+/// A form a history line decodes in: the whole `HistoryEntry`, or a form that decodes only the
+/// fields one reader needs (verify, list) with `JSONDecoder` and leaves the others nil. The
+/// fields a form reads must decode as in `HistoryEntry`.
+protocol HistoryLineForm: Decodable {
+  /// The line as a history entry (fields the form does not read are nil).
+  var entry: HistoryEntry { get }
+}
+
+extension HistoryEntry: HistoryLineForm {
+  var entry: HistoryEntry { self }
+}
+
+/// The lines decoded in `form` by `JSONDecoder` as one JSON array, which is several times
+/// faster than one decode per line; nil when a line does not decode (the lines are then
+/// decoded one by one to name the damaged one).
+func decodedAsOneArray<Line: HistoryLineForm>(_ lines: [ArraySlice<UInt8>], as form: Line.Type)
+  -> [HistoryEntry]?
+{
   var array: [UInt8] = [UInt8(ascii: "[")]
   array.reserveCapacity(lines.reduce(2) { $0 + $1.count + 1 })
   for (index, line) in lines.enumerated() {
@@ -90,15 +112,22 @@ func decodedAsOneArray(_ lines: [ArraySlice<UInt8>]) -> [HistoryEntry]? {
     array += line
   }
   array.append(UInt8(ascii: "]"))
-  guard let decoded = try? JSONDecoder().decode([HistoryEntry].self, from: Data(array)),
+  guard let decoded = try? JSONDecoder().decode([Line].self, from: Data(array)),
     decoded.count == lines.count
   else { return nil }
-  return decoded
+  return decoded.map(\.entry)
 }
 
 /// One history line, or nil when it is not a history entry.
 func decodeHistoryLine(_ line: ArraySlice<UInt8>) -> HistoryEntry? {
-  try? JSONDecoder().decode(HistoryEntry.self, from: Data(line))
+  decodeHistoryLine(line, as: HistoryEntry.self)
+}
+
+/// One history line read in `form`, or nil when it does not decode.
+func decodeHistoryLine<Line: HistoryLineForm>(_ line: ArraySlice<UInt8>, as form: Line.Type)
+  -> HistoryEntry?
+{
+  (try? JSONDecoder().decode(form, from: Data(line)))?.entry
 }
 
 /// The capture times whose files a `repaired` line records as lost (`TIME.txt` or `TIME.json`

@@ -18,6 +18,13 @@ public protocol SnapshotStoring: Sendable {
   /// The readable pages one at a time, in folder order, so that a listing of a big store need
   /// not hold them all; returns the unreadable ones as `readablePages()` names them.
   func forEachReadablePage(_ body: (PageRecord) throws -> Void) throws -> [String]
+  /// The pages of `forEachReadablePage` that `include` keeps, each with the summary of its
+  /// history that `list` shows, or the error that reading the history gave (as
+  /// `history(of:)` throws it), so that a backend can read what a listing needs and no more.
+  func forEachCheckSummary(
+    where include: (PageRecord) -> Bool,
+    _ body: (PageRecord, Result<CheckSummary, any Error>) throws -> Void
+  ) throws -> [String]
   /// The captures of a page, oldest first.
   func captures(of page: PageRecord) throws -> [CaptureRecord]
   /// The latest capture of a page, or nil before its first.
@@ -145,6 +152,17 @@ extension SnapshotStoring {
     let listing = try readablePages()
     for page in listing.pages { try body(page) }
     return listing.unreadable
+  }
+
+  /// The summaries from whole histories, for a backend with no cheaper way to them.
+  public func forEachCheckSummary(
+    where include: (PageRecord) -> Bool,
+    _ body: (PageRecord, Result<CheckSummary, any Error>) throws -> Void
+  ) throws -> [String] {
+    try forEachReadablePage { page in
+      guard include(page) else { return }
+      try body(page, Result { CheckSummary(try history(of: page)) })
+    }
   }
 
   /// Appends one check that stored nothing but its history line.

@@ -171,7 +171,8 @@ private func safeName(_ text: String, keepDots: Bool, fallback: String) -> Strin
 /// shown as `bücher.example`), the rest as it is. Only for display; the store, the wire and
 /// JSON output keep the ASCII form.
 public func readableURL(_ url: String) -> String {
-  guard url.contains("xn--"), let components = URLComponents(string: url),
+  // A byte search first: most URLs have no punycode, and this runs once a line of `list`.
+  guard url.utf8.firstRange(of: "xn--".utf8) != nil, let components = URLComponents(string: url),
     let host = components.host, !host.allSatisfy(\.isASCII),
     let schemeEnd = url.firstRange(of: "://")
   else { return url }

@@ -147,6 +147,24 @@ struct ActivityIndexTests {
     try check()
   }
 
+  @Test("HTML and Atom reports are written in pieces, as the whole report's bytes")
+  func streamedHTMLAndAtom() async throws {
+    let root = NSTemporaryDirectory() + "redline-activity-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    _ = try await makeStore(root)
+    let queries = ArchiveQueries(store: FolderStore(root: root))
+    let option = AuditOptions(generated: "20260101T000000Z")
+    let report = try queries.audit(option)
+    #expect(report.pages.count > 1 && report.pages.contains { !$0.edits.isEmpty })
+    for format in [AuditFormat.html, .atom] {
+      var pieces: [[UInt8]] = []
+      _ = try queries.streamAudit(option, as: format) { pieces.append($0) }
+      #expect(pieces.joined().elementsEqual(renderAudit(report, as: format)), "\(format)")
+      // A heading, the pages or entries, and an end.
+      #expect(pieces.count >= 3, "\(format)")
+    }
+  }
+
   @Test("the first write to an older store builds its index, and the index names its pages")
   func migration() async throws {
     let root = NSTemporaryDirectory() + "redline-activity-" + UUID().uuidString

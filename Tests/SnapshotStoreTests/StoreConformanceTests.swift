@@ -321,6 +321,51 @@ struct StoreConformance {
   }
 }
 
+extension StoreConformance {
+  /// The summaries a listing reads (`forEachCheckSummary`) are those of the whole histories,
+  /// page by page in the listing's order, with checks taken into a page's past among them;
+  /// `include` leaves pages out.
+  func checkSummaries() throws {
+    let store = try makeStore()
+    try store.prepareForWriting()
+    try save(store, "20160702T100000Z", version: 1, first: true)
+    try save(store, "20160705T100000Z", version: 2, first: false)
+    try store.withPage(for: url) { page in
+      var past = HistoryEntry(
+        time: "20160701T100000Z", outcome: .failed, status: 500, error: "x")
+      past.recorded = "20160706T000000Z"
+      try store.record(past, in: page)
+      try store.record(
+        HistoryEntry(time: "20160707T100000Z", outcome: .unchanged, status: 200), in: page)
+    }
+    for (index, other) in ["https://b.example/a.html", "https://c.example/a.html"].enumerated() {
+      try store.withPage(for: other) { page in
+        try store.record(
+          HistoryEntry(time: "2016070\(index + 3)T100000Z", outcome: .failed, error: "x"),
+          in: page)
+      }
+    }
+    var summaries: [(PageRecord, CheckSummary)] = []
+    let unreadable = try store.forEachCheckSummary {
+      $0.host != "c.example"
+    } _: {
+      summaries.append(($0, try $1.get()))
+    }
+    #expect(unreadable.isEmpty)
+    let pages = try store.readablePages().pages.filter { $0.host != "c.example" }
+    #expect(summaries.map(\.0) == pages)
+    for (page, summary) in summaries {
+      #expect(summary == CheckSummary(try store.history(of: page)))
+    }
+    let post = try #require(summaries.first { $0.0.url == url }?.1)
+    #expect(
+      post
+        == CheckSummary(
+          captures: 2, firstCapture: "20160702T100000Z", latestCapture: "20160705T100000Z",
+          latestCheck: "20160707T100000Z"))
+  }
+}
+
 @Suite("the store protocol, on the folder store")
 struct FolderStoreConformanceTests {
   private func conformance(_ root: String) -> StoreConformance {
@@ -369,5 +414,10 @@ struct FolderStoreConformanceTests {
   @Test("checks taken into a page's past read in time order and leave the present alone")
   func pastChecks() throws {
     try withTemporaryFolder { try conformance($0).pastChecks() }
+  }
+
+  @Test("a listing's summaries are those of the whole histories")
+  func checkSummaries() throws {
+    try withTemporaryFolder { try conformance($0).checkSummaries() }
   }
 }

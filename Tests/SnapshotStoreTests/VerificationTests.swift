@@ -126,6 +126,33 @@ struct VerificationTests {
     }
   }
 
+  @Test("a capture a repair recorded as lost is not listed, as its history reads")
+  func listingAfterRepair() throws {
+    try withTemporaryFolder { root in
+      let (store, folder) = try makeStore(root)
+      try FileManager.default.removeItem(atPath: folder + "/20160702T040000Z.txt")
+      let url = "https://b.example/2016/07/post.html"
+      #expect(try store.repair(url, time: "20160702T090000Z").recorded.count == 1)
+      var summaries: [CheckSummary] = []
+      _ = try store.forEachCheckSummary { _ in
+        true
+      } _: {
+        summaries.append(try $1.get())
+      }
+      let page = try #require(try store.page(for: url))
+      #expect(summaries == [CheckSummary(try store.history(of: page))])
+      #expect(
+        summaries
+          == [
+            CheckSummary(
+              captures: 1, firstCapture: "20160702T010000Z", latestCapture: "20160702T010000Z",
+              latestCheck: "20160702T090000Z")
+          ])
+      // Verify, which reads only the fields it checks, still finds nothing new.
+      #expect(try store.verify().problems.allSatisfy { $0.kind == .repaired })
+    }
+  }
+
   @Test("verify reports each kind of damage on the damaged file", arguments: damages)
   func damage(_ damage: Damage) throws {
     try withTemporaryFolder { root in

@@ -4,6 +4,20 @@ import SnapshotStore
 /// URLs are the audited pages' own, as link targets. The markup is also well-formed XML, so an
 /// XML parser can check it.
 func renderAuditHTML(_ report: AuditReport) -> String {
+  var out = auditHTMLHeading(
+    summary: report.summary, scope: report.scope, generated: report.generated)
+  for (index, page) in report.pages.enumerated() {
+    out += auditHTMLSummaryRow(page, number: index + 1)
+  }
+  out += auditHTMLPagesOpening(report.unavailableLabels)
+  for (index, page) in report.pages.enumerated() {
+    out += auditHTMLPage(page, number: index + 1)
+  }
+  return out + auditHTMLEnd(empty: report.pages.isEmpty)
+}
+
+/// The HTML report up to its summary table's rows: the head, the heading, the table's head.
+func auditHTMLHeading(summary: String, scope: String, generated: String) -> String {
   var out = """
     <!DOCTYPE html>
     <html lang="en">
@@ -17,29 +31,37 @@ func renderAuditHTML(_ report: AuditReport) -> String {
     <body>
     <header>
     <h1>Redline audit</h1>
-    <p class="scope">\(escaped(report.summary)) · \(escaped(report.scope)) · made \
-    \(escaped(CaptureTime.readable(report.generated)))</p>
+    <p class="scope">\(escaped(summary)) · \(escaped(scope)) · made \
+    \(escaped(CaptureTime.readable(generated)))</p>
 
     """
   out += "<table class=\"summary\">\n<thead><tr><th>Post</th><th>Edits</th><th>Stealth</th>"
   out += "<th>Removed or moved</th></tr></thead>\n<tbody>\n"
-  for (index, page) in report.pages.enumerated() {
-    out += "<tr><td><a href=\"#page-\(index + 1)\">\(escaped(page.title ?? page.url))</a></td>"
-    out += "<td>\(page.edits.count)</td><td>\(page.edits.count { $0.stealth })</td>"
-    out += "<td>\(escaped(page.events.map(\.kind.rawValue).joined(separator: ", ")))</td></tr>\n"
-  }
-  out += "</tbody>\n</table>\n"
-  for note in unavailableNote(report) { out += "<p class=\"note\">\(escaped(note))</p>\n" }
-  out += "</header>\n<main>\n"
-  for (index, page) in report.pages.enumerated() {
-    out += pageSection(page, number: index + 1)
-  }
-  if report.pages.isEmpty { out += "<p>No page was edited, removed or moved.</p>\n" }
-  out += "</main>\n</body>\n</html>\n"
   return out
 }
 
-private func pageSection(_ page: PageAudit, number: Int) -> String {
+/// A page's row in the summary table, linking to its section (`number`, from 1).
+func auditHTMLSummaryRow(_ page: PageAudit, number: Int) -> String {
+  var out = "<tr><td><a href=\"#page-\(number)\">\(escaped(page.title ?? page.url))</a></td>"
+  out += "<td>\(page.edits.count)</td><td>\(page.edits.count { $0.stealth })</td>"
+  out += "<td>\(escaped(page.events.map(\.kind.rawValue).joined(separator: ", ")))</td></tr>\n"
+  return out
+}
+
+/// From the end of the summary table to the opening of the pages' sections.
+func auditHTMLPagesOpening(_ unavailable: [UnavailableLabel]) -> String {
+  var out = "</tbody>\n</table>\n"
+  for note in unavailableNote(unavailable) { out += "<p class=\"note\">\(escaped(note))</p>\n" }
+  return out + "</header>\n<main>\n"
+}
+
+/// The end of the report, after the pages' sections.
+func auditHTMLEnd(empty: Bool) -> String {
+  (empty ? "<p>No page was edited, removed or moved.</p>\n" : "") + "</main>\n</body>\n</html>\n"
+}
+
+/// A page's section (`number`, from 1).
+func auditHTMLPage(_ page: PageAudit, number: Int) -> String {
   var out = "<section class=\"page\" id=\"page-\(number)\">\n"
   out += "<h2>\(escaped(page.title ?? page.url))</h2>\n"
   out += "<p class=\"url\"><a href=\"\(escaped(page.url))\">\(escaped(page.url))</a></p>\n"

@@ -13,8 +13,10 @@ extension ArchiveQueries {
   ///
   /// JSON is written page by page (its keys after `pages` come at the end). Text and Markdown
   /// open with counts of the whole report, so their pages wait in an unnamed temporary file
-  /// until the counts are known. HTML (a table of contents, then the pages) and Atom (entries
-  /// by time across pages) are rendered whole.
+  /// until the counts are known. HTML opens with those counts and a table of contents, so its
+  /// rows and its pages' sections wait in two such files. Atom's entries go newest first
+  /// across pages: each waits in such a file, and only its time, id and place there are held
+  /// to sort them.
   /// - Returns: the pages that could not be read, as `AuditReport.unreadablePages` names them.
   /// - Throws: `StoreError` when the store cannot be read.
   public func streamAudit(
@@ -39,11 +41,62 @@ extension ArchiveQueries {
       try spill.copy(to: write)
       write(Array(auditTextEnd(ending.unavailableLabels).utf8))
       return ending.unreadablePages
-    case .html, .atom:
-      let report = try audit(options)
-      write(renderAudit(report, as: format))
-      return report.unreadablePages
+    case .html: return try streamAuditHTML(options, write: write)
+    case .atom: return try streamAuditAtom(options, write: write)
     }
+  }
+
+  /// The HTML report: the heading once the counts are known, the table's rows, then the
+  /// pages' sections, each kept in a temporary file until then.
+  private func streamAuditHTML(_ options: AuditOptions, write: ([UInt8]) -> Void) throws
+    -> [String]
+  {
+    let rows = try SpillFile()
+    let sections = try SpillFile()
+    var counts = AuditCounts()
+    let ending = try audit(options) { page in
+      counts.add(page)
+      rows.append(auditHTMLSummaryRow(page, number: counts.pages))
+      sections.append(auditHTMLPage(page, number: counts.pages))
+    }
+    let scope = auditScope(since: options.since, until: options.until, host: options.host)
+    write(
+      Array(
+        auditHTMLHeading(summary: counts.summary, scope: scope, generated: options.generated)
+          .utf8))
+    try rows.copy(to: write)
+    write(Array(auditHTMLPagesOpening(ending.unavailableLabels).utf8))
+    try sections.copy(to: write)
+    write(Array(auditHTMLEnd(empty: counts.pages == 0).utf8))
+    return ending.unreadablePages
+  }
+
+  /// The Atom feed: every entry rendered into a temporary file as its page is audited, then
+  /// written in the feed's order (`AtomOrder`, newest first), after the heading whose
+  /// `updated` is the newest entry's time.
+  private func streamAuditAtom(_ options: AuditOptions, write: ([UInt8]) -> Void) throws
+    -> [String]
+  {
+    let spill = try SpillFile()
+    var entries: [(order: AtomOrder, start: Int, count: Int)] = []
+    let ending = try audit(options) { page in
+      for edit in page.edits {
+        let start = spill.size
+        spill.append(auditAtomEntry(edit, of: page))
+        entries.append((AtomOrder(edit), start, spill.size - start))
+      }
+    }
+    // The order `renderAuditAtom` sorts the same keys in.
+    entries.sort { $0.order > $1.order }
+    write(
+      Array(
+        auditAtomHeading(
+          since: options.since, until: options.until, host: options.host,
+          generated: options.generated, newest: entries.first?.order.time
+        ).utf8))
+    for entry in entries { write(try spill.bytes(at: entry.start, count: entry.count)) }
+    write(Array(auditAtomEnd.utf8))
+    return ending.unreadablePages
   }
 
   /// The JSON report (`JSONEncoder`, pretty, sorted keys) written page by page: the keys before
@@ -117,9 +170,25 @@ private final class SpillFile {
     self.file = file
   }
 
+  /// Bytes appended so far.
+  private(set) var size = 0
+
   func append(_ text: String) {
     var text = text
-    text.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, file) }
+    text.withUTF8 { bytes in size += fwrite(bytes.baseAddress, 1, bytes.count, file) }
+  }
+
+  /// `count` bytes appended from `start` on (after the last append).
+  func bytes(at start: Int, count: Int) throws -> [UInt8] {
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, read in
+      guard fflush(file) == 0, fseeko(file, off_t(start), SEEK_SET) == 0 else { return }
+      read = fread(buffer.baseAddress, 1, count, file)
+    }
+    guard bytes.count == count else {
+      throw RedlineError.unwritableFile(
+        path: "a temporary file", reason: String(cString: strerror(errno)))
+    }
+    return bytes
   }
 
   /// Hands the file's bytes to `write`, in chunks.

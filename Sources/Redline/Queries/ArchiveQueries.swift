@@ -189,24 +189,21 @@ public struct ArchiveQueries: Sendable {
   {
     let wanted = host.map { $0.lowercased() }
     var damaged: [String] = []
-    let unreadable = try store.forEachReadablePage { page in
-      if let wanted {
-        let pageHost = page.host.lowercased()
-        guard pageHost == wanted || pageHost.hasSuffix("." + wanted) else { return }
-      }
-      // From the history alone: no capture file is opened, so a big store lists fast.
-      let summary: PageSummary
-      do {
-        let history = try store.history(of: page)
-        let captures = history.filter(\.storedCapture)
-        summary = PageSummary(
-          url: page.url, captures: captures.count, firstSeen: captures.first?.capture,
-          lastChanged: captures.last?.capture, lastChecked: history.last?.time)
-      } catch {
+    // From the histories alone: no capture file is opened, so a big store lists fast.
+    let unreadable = try store.forEachCheckSummary { page in
+      guard let wanted else { return true }
+      let pageHost = page.host.lowercased()
+      return pageHost == wanted || pageHost.hasSuffix("." + wanted)
+    } _: { page, checks in
+      switch checks {
+      case .success(let checks):
+        try body(
+          PageSummary(
+            url: page.url, captures: checks.captures, firstSeen: checks.firstCapture,
+            lastChanged: checks.latestCapture, lastChecked: checks.latestCheck))
+      case .failure(let error):
         damaged.append("\(page.url): \(error)")
-        return
       }
-      try body(summary)
     }
     return unreadable + damaged
   }
