@@ -47,7 +47,7 @@ public protocol SnapshotStoring: Sendable {
   /// page with activity in the period (`HistoryEntry.isActivity(after:)`), and every page
   /// whose last activity before it left the page away from its own article; possibly more,
   /// never fewer. Nil when the backend cannot answer without reading every page's history.
-  func pagesWithActivity(since: String?, until: String?) throws -> PageListing?
+  func pagesWithActivity(since: CaptureTime?, until: CaptureTime?) throws -> PageListing?
   /// Runs `body` while holding the page's lock, creating the page if needed, so that two runs
   /// never interleave their writes to one page.
   func withPage<T>(for url: String, _ body: (PageRecord) throws -> T) throws -> T
@@ -182,7 +182,7 @@ extension SnapshotStoring {
   public func keptPayload(sha256: String, in page: PageRecord) throws -> [UInt8]? { nil }
 
   /// No index: the audit reads every page's history.
-  public func pagesWithActivity(since: String?, until: String?) throws -> PageListing? {
+  public func pagesWithActivity(since: CaptureTime?, until: CaptureTime?) throws -> PageListing? {
     nil
   }
 }

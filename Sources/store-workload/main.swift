@@ -220,7 +220,9 @@ do {
   case "watch-due": try watchDue(root)
   case "changed-since":
     let clock = ContinuousClock()
-    let since = option("since") ?? "19700101T000000Z"
+    guard let since = CaptureTime(option("since") ?? "19700101T000000Z") else {
+      fail("--since takes a store time (YYYYMMDDTHHMMSSZ)")
+    }
     let start = clock.now
     let store = FolderStore(root: root)
     let pages = try store.pagesWithActivity(since: since, until: nil)?.pages ?? store.pages()

@@ -12,16 +12,18 @@ import TextDiff
 /// What `audit` looks at: a period (store times, inclusive) and a host.
 public struct AuditOptions: Sendable {
   /// Edits and events before this time are left out.
-  public let since: String?
+  public let since: CaptureTime?
   /// Edits and events after this time are left out.
-  public let until: String?
+  public let until: CaptureTime?
   /// Only pages of this host (compared without case).
   public let host: String?
   /// The report's time (`YYYYMMDDTHHMMSSZ`).
   public let generated: String
 
-  /// Creates audit options. Times are store times (see `storeTime(_:bound:)`).
-  public init(since: String? = nil, until: String? = nil, host: String? = nil, generated: String) {
+  /// Creates audit options. The bounds are what `storeTime(_:bound:)` reads from a user.
+  public init(
+    since: CaptureTime? = nil, until: CaptureTime? = nil, host: String? = nil, generated: String
+  ) {
     self.since = since
     self.until = until
     self.host = host
@@ -30,7 +32,7 @@ public struct AuditOptions: Sendable {
 
   /// Whether a time lies in the period.
   func contains(_ time: String) -> Bool {
-    (since.map { time >= $0 } ?? true) && (until.map { time <= $0 } ?? true)
+    (since.map { time >= $0.description } ?? true) && (until.map { time <= $0.description } ?? true)
   }
 }
 

@@ -1,3 +1,5 @@
+import SnapshotStore
+
 /// What `redline audit` found: every page whose article changed after its first capture, or
 /// that was removed or moved, with each edit and event.
 ///
@@ -5,10 +7,10 @@
 /// oldest first; every edit and event lies within the period asked for. Encoded as JSON it is
 /// the `audit --format json` schema (README, "Audits").
 public struct AuditReport: Sendable, Codable, Equatable {
-  /// The start of the period (`YYYYMMDDTHHMMSSZ`), if one was given.
-  public let since: String?
+  /// The start of the period (`YYYYMMDDTHHMMSSZ` in JSON), if one was given.
+  public let since: CaptureTime?
   /// The end of the period, inclusive, if one was given.
-  public let until: String?
+  public let until: CaptureTime?
   /// The host the audit was limited to, if any.
   public let host: String?
   /// When the report was made.

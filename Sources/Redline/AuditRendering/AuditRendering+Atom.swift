@@ -38,9 +38,10 @@ struct AtomOrder: Comparable {
 /// The feed up to its first entry; `newest` is the time of the first entry's edit (the feed's
 /// `updated`), nil when the feed has none.
 func auditAtomHeading(
-  since: String?, until: String?, host: String?, generated: String, newest: String?
+  since: CaptureTime?, until: CaptureTime?, host: String?, generated: String, newest: String?
 ) -> String {
-  let scope = [since ?? "", until ?? "", host ?? ""].joined(separator: "\n")
+  let scope = [since?.description ?? "", until?.description ?? "", host ?? ""].joined(
+    separator: "\n")
   let feedID = "urn:redline:audit:" + sha256Hex(Array(scope.utf8)).prefix(32)
   let updated = rfc3339(newest ?? generated)
   let title = "Redline audit: edits, " + auditScope(since: since, until: until, host: host)

@@ -71,11 +71,11 @@ struct AuditCounts {
 }
 
 /// `since 2016-07-01 00:00:00 UTC, until …, host …`, or `all time`.
-func auditScope(since: String?, until: String?, host: String?) -> String {
+func auditScope(since: CaptureTime?, until: CaptureTime?, host: String?) -> String {
   let parts =
     [
-      since.map { "since " + CaptureTime.readable($0) },
-      until.map { "until " + CaptureTime.readable($0) }, host.map { "host " + $0 },
+      since.map { "since " + $0.readable }, until.map { "until " + $0.readable },
+      host.map { "host " + $0 },
     ].compactMap { $0 }
   return parts.isEmpty ? "all time, every host" : parts.joined(separator: ", ")
 }

@@ -85,9 +85,9 @@ public struct EditNotifications: Sendable {
       let settings = try store.settings()
       if let through = settings.announcedThrough.flatMap(CaptureTime.date(from:)) {
         let known = Set(events.map(\.id))
+        let lookingBack = CaptureTime(through.addingTimeInterval(-lookBack))
         let start = max(
-          CaptureTime.string(from: through.addingTimeInterval(-lookBack)),
-          settings.announcingSince ?? "")
+          lookingBack, settings.announcingSince.flatMap(CaptureTime.init) ?? lookingBack)
         events += try editEvents(since: start).filter { !known.contains($0.id) }
       }
     }
@@ -127,7 +127,7 @@ public struct EditNotifications: Sendable {
   private let lookBack: Double = 86_400
 
   /// The edits stored at or after `time`, on every page, as `audit --since` finds them.
-  func editEvents(since time: String) throws -> [EditEvent] {
+  func editEvents(since time: CaptureTime) throws -> [EditEvent] {
     let queries = ArchiveQueries(store: store)
     var events: [EditEvent] = []
     // The store's activity index names the pages with edits since then; without one, every
@@ -136,7 +136,7 @@ public struct EditNotifications: Sendable {
     for page in pages {
       guard
         let (audit, _) = try queries.auditPage(
-          page, options: AuditOptions(since: time, generated: time))
+          page, options: AuditOptions(since: time, generated: time.description))
       else { continue }
       for edit in audit.edits {
         events.append(
@@ -153,9 +153,9 @@ public struct EditNotifications: Sendable {
     var events: [EditEvent] = []
     for report in reports {
       guard case .changed = report.outcome, let capture = report.capture,
-        let page = try store.page(for: report.url),
+        let time = CaptureTime(capture), let page = try store.page(for: report.url),
         let (audit, _) = try queries.auditPage(
-          page, options: AuditOptions(since: capture, until: capture, generated: capture))
+          page, options: AuditOptions(since: time, until: time, generated: capture))
       else { continue }
       for edit in audit.edits where edit.to == capture {
         events.append(

@@ -65,16 +65,17 @@ public struct ArchiveQueries: Sendable {
     /// Every check (`--all`), or only the captures and the events: a move when it starts (or
     /// its target changes) and every return (`back`).
     public var allChecks: Bool
-    /// Entries before this store time are left out.
-    public var since: String?
-    /// Entries after this store time are left out.
-    public var until: String?
+    /// Entries before this time are left out.
+    public var since: CaptureTime?
+    /// Entries after this time are left out.
+    public var until: CaptureTime?
     /// At most this many entries: the newest ones, still oldest first (`-n`).
     public var limit: Int?
 
     /// Creates a filter; by default the captures only, all of them.
     public init(
-      allChecks: Bool = false, since: String? = nil, until: String? = nil, limit: Int? = nil
+      allChecks: Bool = false, since: CaptureTime? = nil, until: CaptureTime? = nil,
+      limit: Int? = nil
     ) {
       self.allChecks = allChecks
       self.since = since
@@ -101,8 +102,8 @@ public struct ArchiveQueries: Sendable {
     let page = try knownPage(url)
     let (history, damaged) = try store.readableHistory(of: page)
     let entries = (filter.allChecks ? history : timeline(history)).filter { entry in
-      (filter.since.map { entry.time >= $0 } ?? true)
-        && (filter.until.map { entry.time <= $0 } ?? true)
+      (filter.since.map { entry.time >= $0.description } ?? true)
+        && (filter.until.map { entry.time <= $0.description } ?? true)
     }
     guard let limit = filter.limit else { return (entries, damaged) }
     return (Array(entries.suffix(max(0, limit))), damaged)

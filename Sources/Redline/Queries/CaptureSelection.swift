@@ -47,7 +47,7 @@ func selectCapture(
       url: url, selector: selector,
       reason: "not a capture time, first, latest, latest~N or a date")
   }
-  guard let inForce = captures.last(where: { $0.time <= bound }) else {
+  guard let inForce = captures.last(where: { $0.time <= bound.description }) else {
     throw RedlineError.unknownCapture(
       url: url, selector: selector,
       reason: "the first capture was taken later, at \(CaptureTime.readable(first.time))")
@@ -65,8 +65,8 @@ private func isCompactTime(_ selector: String) -> Bool {
 /// time it covers: `2016-07-05` covers the whole day, `2016-07-05T14` an hour,
 /// `2016-07-05 14:30` a minute, `2016-07-05T14:30:15Z` one second. Times are UTC; a trailing
 /// `Z` is allowed, and so is the compact form of capture times (`20160705T143015Z`).
-/// - Returns: a capture time (`YYYYMMDDTHHMMSSZ`), or nil when the text is not such a date.
-public func captureTimeBound(_ text: String, atEnd: Bool) -> String? {
+/// - Returns: a capture time, or nil when the text is not such a date.
+public func captureTimeBound(_ text: String, atEnd: Bool) -> CaptureTime? {
   var compact = text.filter { $0 != "-" && $0 != ":" }
   if compact.hasSuffix("Z") { compact.removeLast() }
   let parts = compact.split(
@@ -77,10 +77,9 @@ public func captureTimeBound(_ text: String, atEnd: Bool) -> String? {
     (day + clock).allSatisfy({ $0.isASCII && $0.isNumber })
   else { return nil }
   let fill = atEnd ? "235959" : "000000"
-  let time = day + "T" + clock + fill.dropFirst(clock.count) + "Z"
   // Reject what the calendar would roll over (month 13, 31 June, hour 24).
-  guard let date = CaptureTime.date(from: time), CaptureTime.string(from: date) == time else {
-    return nil
-  }
+  guard let time = CaptureTime(day + "T" + clock + fill.dropFirst(clock.count) + "Z"),
+    let date = time.date, CaptureTime(date) == time
+  else { return nil }
   return time
 }

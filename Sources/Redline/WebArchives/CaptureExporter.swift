@@ -47,8 +47,8 @@ struct CaptureExporter {
     var exportedAny = false
     for check in history {
       let inPeriod =
-        (request.since.map { check.time >= $0 } ?? true)
-        && (request.until.map { check.time <= $0 } ?? true)
+        (request.since.map { check.time >= $0.description } ?? true)
+        && (request.until.map { check.time <= $0.description } ?? true)
       if !inPeriod {
         if check.storedCapture, let body = check.bodySHA256, let capture = check.capture {
           keptBefore[body] = keptBefore[body] ?? capture
