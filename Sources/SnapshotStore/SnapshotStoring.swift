@@ -35,9 +35,9 @@ public protocol SnapshotStoring: Sendable {
   /// The latest check of a page (any outcome), or nil before its first.
   func latestCheck(of page: PageRecord) throws -> HistoryEntry?
   /// The article text of a capture.
-  func articleText(of page: PageRecord, capture: String) throws -> String
+  func articleText(of page: PageRecord, capture: CaptureTime) throws -> String
   /// The raw body of a capture (or of a check whose raw body was kept), if it was kept.
-  func rawBody(of page: PageRecord, capture: String) throws -> [UInt8]?
+  func rawBody(of page: PageRecord, capture: CaptureTime) throws -> [UInt8]?
   /// The history of a page, oldest first.
   func history(of page: PageRecord) throws -> [HistoryEntry]
   /// The lines of a damaged history that still read, and which do not (1-based), for a
@@ -78,7 +78,7 @@ public protocol SnapshotStoring: Sendable {
   func saveFeedPosts(_ posts: [String: [String: String]]) throws
   /// Records a damaged page's damage in its history, so that its checks go on with the
   /// damage on record (`FolderStore.repair(_:time:)`).
-  func repair(_ url: String, time: String) throws -> RepairResult
+  func repair(_ url: String, time: CaptureTime) throws -> RepairResult
   /// Builds the store's activity index again from the histories (`redline repair --index`),
   /// when verify found it damaged.
   func rebuildActivityIndex() throws

@@ -31,6 +31,11 @@ public struct AuditOptions: Sendable {
   }
 
   /// Whether a time lies in the period.
+  func contains(_ time: CaptureTime) -> Bool {
+    (since.map { time >= $0 } ?? true) && (until.map { time <= $0 } ?? true)
+  }
+
+  /// Whether a time, as an audit's events write it, lies in the period.
   func contains(_ time: String) -> Bool {
     (since.map { time >= $0.description } ?? true) && (until.map { time <= $0.description } ?? true)
   }
@@ -125,7 +130,7 @@ extension ArchiveQueries {
     var versions: [AuditVersion] = []
     var edits: [AuditEdit] = []
     var linksUnavailable = 0
-    var previous: (time: String, text: String, format: Int)?
+    var previous: (time: CaptureTime, text: String, format: Int)?
     for capture in captures where places.isOwnVersion(capture) {
       let (stored, format) = try store.currentFormText(of: page, capture: capture)
       // Both sides in the form they compare in: a capture made before links were recorded
@@ -138,7 +143,7 @@ extension ArchiveQueries {
         if previous == nil {
           versions.append(
             AuditVersion(
-              capture: capture.time, title: capture.metadata.title,
+              capture: capture.time.description, title: capture.metadata.title,
               updated: parts.header["Updated"], added: nil, removed: nil))
           previous = (capture.time, stored, format)
         }
@@ -148,7 +153,8 @@ extension ArchiveQueries {
       let lineDiff = diffLines(old: Array(before.text.utf8), new: Array(text.utf8))
       versions.append(
         AuditVersion(
-          capture: capture.time, title: capture.metadata.title, updated: parts.header["Updated"],
+          capture: capture.time.description, title: capture.metadata.title,
+          updated: parts.header["Updated"],
           added: lineDiff.linesAdded, removed: lineDiff.linesRemoved))
       let oldURL = ArticleParts(before.text).header["URL"]
       if let oldURL, let newURL = parts.header["URL"], oldURL != newURL,
@@ -156,7 +162,8 @@ extension ArchiveQueries {
       {
         events.append(
           AuditEvent(
-            time: capture.time, kind: .moved, status: capture.metadata.status, to: newURL,
+            time: capture.time.description, kind: .moved, status: capture.metadata.status,
+            to: newURL,
             detail: "its canonical URL changed from \(oldURL) to \(newURL)"))
       }
       if options.contains(capture.time) {
@@ -164,8 +171,9 @@ extension ArchiveQueries {
           page: page, from: before, to: (capture.time, text), lineDiff: lineDiff,
           linksRecorded: min(previousVersion.format, format) >= ArticleText.formatVersion)
         edit.id = editID(
-          url: page.url, from: (before.time, metadata[before.time]?.textSHA256 ?? ""),
-          to: (capture.time, capture.metadata.textSHA256))
+          url: page.url,
+          from: (before.time.description, metadata[before.time]?.textSHA256 ?? ""),
+          to: (capture.time.description, capture.metadata.textSHA256))
         if !edit.unavailable.isEmpty { linksUnavailable += 1 }
         edits.append(edit)
       }
@@ -185,7 +193,8 @@ extension ArchiveQueries {
   /// does not (a capture made before links were recorded, whose raw HTML was not kept), the
   /// links label is not decided.
   private func auditEdit(
-    page: PageRecord, from old: (time: String, text: String), to new: (time: String, text: String),
+    page: PageRecord, from old: (time: CaptureTime, text: String),
+    to new: (time: CaptureTime, text: String),
     lineDiff: LineDiff, linksRecorded: Bool
   ) -> AuditEdit {
     let classification = classifyEdit(old: old.text, new: new.text)
@@ -193,7 +202,8 @@ extension ArchiveQueries {
     let linksAdded = classification.linksAdded
     let linksRemoved = classification.linksRemoved
     return AuditEdit(
-      from: old.time, to: new.time, labels: classification.labels, unavailable: unavailable,
+      from: old.time.description, to: new.time.description, labels: classification.labels,
+      unavailable: unavailable,
       stealth: classification.contentChanged
         && classification.updatedBefore == classification.updatedAfter,
       updatedBefore: classification.updatedBefore, updatedAfter: classification.updatedAfter,

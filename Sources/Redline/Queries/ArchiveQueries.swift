@@ -102,8 +102,8 @@ public struct ArchiveQueries: Sendable {
     let page = try knownPage(url)
     let (history, damaged) = try store.readableHistory(of: page)
     let entries = (filter.allChecks ? history : timeline(history)).filter { entry in
-      (filter.since.map { entry.time >= $0.description } ?? true)
-        && (filter.until.map { entry.time <= $0.description } ?? true)
+      (filter.since.map { entry.time >= $0 } ?? true)
+        && (filter.until.map { entry.time <= $0 } ?? true)
     }
     guard let limit = filter.limit else { return (entries, damaged) }
     return (Array(entries.suffix(max(0, limit))), damaged)
@@ -131,7 +131,7 @@ public struct ArchiveQueries: Sendable {
     guard raw else { return Array(try store.articleText(of: page, capture: capture.time).utf8) }
     guard let body = try store.rawBody(of: page, capture: capture.time) else {
       throw RedlineError.unknownCapture(
-        url: page.url, selector: capture.time, reason: "its raw HTML was not kept")
+        url: page.url, selector: capture.time.description, reason: "its raw HTML was not kept")
     }
     return body
   }
@@ -153,11 +153,11 @@ public struct ArchiveQueries: Sendable {
     /// How many captures the store holds.
     public let captures: Int
     /// The first capture's time.
-    public let firstSeen: String?
+    public let firstSeen: CaptureTime?
     /// The latest capture's time: the last change.
-    public let lastChanged: String?
+    public let lastChanged: CaptureTime?
     /// The latest check's time.
-    public let lastChecked: String?
+    public let lastChecked: CaptureTime?
   }
 
   /// The `list` use case: every page in the store, or those on `host` and its subdomains.

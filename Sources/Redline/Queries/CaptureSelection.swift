@@ -35,11 +35,11 @@ func selectCapture(
     return captures[captures.count - 1 - back]
   }
   if isCompactTime(selector) {
-    let matches = captures.filter { $0.time.hasPrefix(selector) }
+    let matches = captures.filter { $0.time.description.hasPrefix(selector) }
     if matches.count == 1, let match = matches.first { return match }
     if matches.count > 1 {
       throw RedlineError.ambiguousCapture(
-        url: url, selector: selector, matches: matches.map(\.time))
+        url: url, selector: selector, matches: matches.map(\.time.description))
     }
   }
   guard let bound = try? storeTime(selector, bound: .end, now: now) else {
@@ -47,10 +47,10 @@ func selectCapture(
       url: url, selector: selector,
       reason: "not a capture time, first, latest, latest~N or a date")
   }
-  guard let inForce = captures.last(where: { $0.time <= bound.description }) else {
+  guard let inForce = captures.last(where: { $0.time <= bound }) else {
     throw RedlineError.unknownCapture(
       url: url, selector: selector,
-      reason: "the first capture was taken later, at \(CaptureTime.readable(first.time))")
+      reason: "the first capture was taken later, at \(first.time.readable)")
   }
   return inForce
 }
