@@ -120,7 +120,7 @@ struct ActivityIndexTests {
     for date in times {
       let time = CaptureTime(date)
       options.append(AuditOptions(since: time, generated: "20260101T000000Z"))
-      options.append(AuditOptions(until: time, host: "blog.example", generated: time.description))
+      options.append(AuditOptions(until: time, host: "blog.example", generated: time))
     }
     func check() throws {
       var formats: Set<AuditFormat> = []

@@ -300,7 +300,7 @@ struct StoreConformance {
         "20161201T000002Z",
       ])
     #expect(
-      history.map { $0.capture ?? "-" } == [
+      history.map { $0.capture?.description ?? "-" } == [
         "20160702T100000Z", "20160702T100000Z", "20160704T100000Z", "20160705T100000Z",
         "20160705T100000Z",
       ])

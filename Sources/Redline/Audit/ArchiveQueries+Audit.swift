@@ -17,12 +17,13 @@ public struct AuditOptions: Sendable {
   public let until: CaptureTime?
   /// Only pages of this host (compared without case).
   public let host: String?
-  /// The report's time (`YYYYMMDDTHHMMSSZ`).
-  public let generated: String
+  /// The report's time.
+  public let generated: CaptureTime
 
   /// Creates audit options. The bounds are what `storeTime(_:bound:)` reads from a user.
   public init(
-    since: CaptureTime? = nil, until: CaptureTime? = nil, host: String? = nil, generated: String
+    since: CaptureTime? = nil, until: CaptureTime? = nil, host: String? = nil,
+    generated: CaptureTime
   ) {
     self.since = since
     self.until = until
@@ -35,10 +36,6 @@ public struct AuditOptions: Sendable {
     (since.map { time >= $0 } ?? true) && (until.map { time <= $0 } ?? true)
   }
 
-  /// Whether a time, as an audit's events write it, lies in the period.
-  func contains(_ time: String) -> Bool {
-    (since.map { time >= $0.description } ?? true) && (until.map { time <= $0.description } ?? true)
-  }
 }
 
 /// What an audit report says after its pages: the labels no edit could get and the pages that
@@ -143,7 +140,7 @@ extension ArchiveQueries {
         if previous == nil {
           versions.append(
             AuditVersion(
-              capture: capture.time.description, title: capture.metadata.title,
+              capture: capture.time, title: capture.metadata.title,
               updated: parts.header["Updated"], added: nil, removed: nil))
           previous = (capture.time, stored, format)
         }
@@ -153,7 +150,7 @@ extension ArchiveQueries {
       let lineDiff = diffLines(old: Array(before.text.utf8), new: Array(text.utf8))
       versions.append(
         AuditVersion(
-          capture: capture.time.description, title: capture.metadata.title,
+          capture: capture.time, title: capture.metadata.title,
           updated: parts.header["Updated"],
           added: lineDiff.linesAdded, removed: lineDiff.linesRemoved))
       let oldURL = ArticleParts(before.text).header["URL"]
@@ -162,7 +159,7 @@ extension ArchiveQueries {
       {
         events.append(
           AuditEvent(
-            time: capture.time.description, kind: .moved, status: capture.metadata.status,
+            time: capture.time, kind: .moved, status: capture.metadata.status,
             to: newURL,
             detail: "its canonical URL changed from \(oldURL) to \(newURL)"))
       }
@@ -172,8 +169,8 @@ extension ArchiveQueries {
           linksRecorded: min(previousVersion.format, format) >= ArticleText.formatVersion)
         edit.id = editID(
           url: page.url,
-          from: (before.time.description, metadata[before.time]?.textSHA256 ?? ""),
-          to: (capture.time.description, capture.metadata.textSHA256))
+          from: (before.time, metadata[before.time]?.textSHA256 ?? ""),
+          to: (capture.time, capture.metadata.textSHA256))
         if !edit.unavailable.isEmpty { linksUnavailable += 1 }
         edits.append(edit)
       }
@@ -202,7 +199,7 @@ extension ArchiveQueries {
     let linksAdded = classification.linksAdded
     let linksRemoved = classification.linksRemoved
     return AuditEdit(
-      from: old.time.description, to: new.time.description, labels: classification.labels,
+      from: old.time, to: new.time, labels: classification.labels,
       unavailable: unavailable,
       stealth: classification.contentChanged
         && classification.updatedBefore == classification.updatedAfter,
@@ -221,10 +218,12 @@ extension ArchiveQueries {
 /// page URL and each capture's time and article-text hash: re-running an audit, or notifying
 /// the edit from another run, gives the same id; another edit never does.
 public func editID(
-  url: String, from: (time: String, textSHA256: String),
-  to: (time: String, textSHA256: String)
+  url: String, from: (time: CaptureTime, textSHA256: String),
+  to: (time: CaptureTime, textSHA256: String)
 ) -> String {
-  let text = [url, from.time, from.textSHA256, to.time, to.textSHA256].joined(separator: "\n")
+  let text = [
+    url, from.time.description, from.textSHA256, to.time.description, to.textSHA256,
+  ].joined(separator: "\n")
   return "urn:redline:edit:" + sha256Hex(Array(text.utf8)).prefix(32)
 }
 

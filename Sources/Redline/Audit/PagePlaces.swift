@@ -78,7 +78,7 @@ struct PagePlaces {
       if entry.outcome == .repaired {
         events.append(
           AuditEvent(
-            time: entry.time.description, kind: .repaired, status: nil, to: nil,
+            time: entry.time, kind: .repaired, status: nil, to: nil,
             detail: "its stored files were damaged; recorded by redline repair: "
               + (entry.error ?? "")))
         continue
@@ -90,18 +90,18 @@ struct PagePlaces {
       case .gone(let code):
         events.append(
           AuditEvent(
-            time: entry.time.description, kind: .removed, status: code, to: nil,
+            time: entry.time, kind: .removed, status: code, to: nil,
             detail: "answers HTTP \(code)\(statusText(code))"))
       case .moved(let target):
         let home = isHomePage(target)
         events.append(
           AuditEvent(
-            time: entry.time.description, kind: .moved, status: status, to: target,
+            time: entry.time, kind: .moved, status: status, to: target,
             detail: home ? "redirects to the home page \(target)" : "redirects to \(target)"))
       case .own:
         events.append(
           AuditEvent(
-            time: entry.time.description, kind: .restored, status: status, to: nil,
+            time: entry.time, kind: .restored, status: status, to: nil,
             detail: "answers at its own URL again"
               + (status.map { " (HTTP \($0))" } ?? "")))
       }

@@ -136,7 +136,7 @@ public struct EditNotifications: Sendable {
     for page in pages {
       guard
         let (audit, _) = try queries.auditPage(
-          page, options: AuditOptions(since: time, generated: time.description))
+          page, options: AuditOptions(since: time, generated: time))
       else { continue }
       for edit in audit.edits {
         events.append(
@@ -152,12 +152,12 @@ public struct EditNotifications: Sendable {
     let queries = ArchiveQueries(store: store)
     var events: [EditEvent] = []
     for report in reports {
-      guard case .changed = report.outcome, let capture = report.capture,
-        let time = CaptureTime(capture), let page = try store.page(for: report.url),
+      guard case .changed = report.outcome, let time = report.capture,
+        let page = try store.page(for: report.url),
         let (audit, _) = try queries.auditPage(
-          page, options: AuditOptions(since: time, until: time, generated: capture))
+          page, options: AuditOptions(since: time, until: time, generated: time))
       else { continue }
-      for edit in audit.edits where edit.to == capture {
+      for edit in audit.edits where edit.to == time {
         events.append(
           editEvent(
             edit, url: page.url, title: audit.versions.last?.title ?? report.title,
@@ -174,7 +174,8 @@ public func editEvent(_ edit: AuditEdit, url: String, title: String?, wordDiff: 
 {
   EditEvent(
     id: edit.id ?? editID(url: url, from: (edit.from, ""), to: (edit.to, "")), url: url,
-    title: title, from: edit.from, to: edit.to, labels: edit.labels.map(\.rawValue),
+    title: title, from: edit.from.description, to: edit.to.description,
+    labels: edit.labels.map(\.rawValue),
     stealth: edit.stealth, linesAdded: edit.linesAdded, linesRemoved: edit.linesRemoved,
     diff: edit.diff, wordDiff: wordDiff)
 }

@@ -167,7 +167,7 @@ extension SnapshotService {
             facts),
           in: page)
         return PageReport(
-          url: page.url, outcome: .notHTML(mediaType: mediaType), capture: time.description)
+          url: page.url, outcome: .notHTML(mediaType: mediaType), capture: time)
       }
     } catch {
       return PageReport(url: url, outcome: .failed(CheckFailure(error)))

@@ -270,7 +270,7 @@ public struct SnapshotService: Sendable {
     let outcome: PageReport.Outcome =
       lineDiff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
     var report = PageReport(
-      url: page.url, outcome: outcome, capture: time.description, diff: rendered)
+      url: page.url, outcome: outcome, capture: time, diff: rendered)
     report.title = read.article.title
     if let classification {
       report.labels = classification.labels
