@@ -96,7 +96,7 @@ public protocol SnapshotStoring: Sendable {
   /// `now`) until `until`, so two runs never send one at once (a database does this with
   /// `FOR UPDATE SKIP LOCKED`).
   /// - Returns: the deliveries this run now holds, oldest first.
-  func claimDeliveries(now: String, until: String) throws -> [QueuedDelivery]
+  func claimDeliveries(now: CaptureTime, until: CaptureTime) throws -> [QueuedDelivery]
   /// Records how a claimed delivery's try ended: delivered ones leave the queue for good,
   /// failed ones wait, unclaimed, for the next run.
   func finishDelivery(_ key: String, _ result: DeliveryResult) throws

@@ -64,7 +64,7 @@ final class GatedStore: SnapshotStoring {
     try inner.enqueueDeliveries(deliveries)
   }
   func pendingDeliveries() throws -> [QueuedDelivery] { try inner.pendingDeliveries() }
-  func claimDeliveries(now: String, until: String) throws -> [QueuedDelivery] {
+  func claimDeliveries(now: CaptureTime, until: CaptureTime) throws -> [QueuedDelivery] {
     try inner.claimDeliveries(now: now, until: until)
   }
   func finishDelivery(_ key: String, _ result: DeliveryResult) throws {

@@ -152,7 +152,7 @@ struct StoreConformance {
     #expect(try store.history(of: page).count == 1)
   }
 
-  private func delivery(_ key: String, queued: String = "20160702T100000Z") -> QueuedDelivery {
+  private func delivery(_ key: String, queued: CaptureTime = "20160702T100000Z") -> QueuedDelivery {
     QueuedDelivery(
       key: key, event: "urn:redline:edit:\(key)", target: "exec:cat",
       payload: #"{"url":"\#(url)"}"#, queued: queued)

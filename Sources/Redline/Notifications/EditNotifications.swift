@@ -83,11 +83,11 @@ public struct EditNotifications: Sendable {
     if announcing {
       events = try editEvents(reports)
       let settings = try store.settings()
-      if let through = settings.announcedThrough.flatMap(CaptureTime.date(from:)) {
+      if let through = settings.announcedThrough?.date {
         let known = Set(events.map(\.id))
         let lookingBack = CaptureTime(through.addingTimeInterval(-lookBack))
         let start = max(
-          lookingBack, settings.announcingSince.flatMap(CaptureTime.init) ?? lookingBack)
+          lookingBack, settings.announcingSince ?? lookingBack)
         events += try editEvents(since: start).filter { !known.contains($0.id) }
       }
     }
@@ -98,7 +98,7 @@ public struct EditNotifications: Sendable {
     }
     if announcing {
       var settings = try store.settings()
-      settings.announcedThrough = CaptureTime.string(from: now)
+      settings.announcedThrough = CaptureTime(now)
       if settings.announcingSince == nil { settings.announcingSince = settings.announcedThrough }
       try store.saveSettings(settings)
     }
