@@ -126,7 +126,7 @@ public struct Notifier: Sendable {
   public func enqueue(_ events: [EditEvent], to targets: [NotificationTarget]) throws
     -> [QueuedDelivery]
   {
-    let time = CaptureTime.string(from: now())
+    let time = CaptureTime(now())
     var deliveries: [QueuedDelivery] = []
     for event in events {
       let payload = String(decoding: event.json(), as: UTF8.self)
@@ -146,7 +146,7 @@ public struct Notifier: Sendable {
     let start = now()
     let claimEnd = start.addingTimeInterval(Double(settings.claimSeconds))
     let claimed = try store.claimDeliveries(
-      now: CaptureTime.string(from: start), until: CaptureTime.string(from: claimEnd))
+      now: CaptureTime(start), until: CaptureTime(claimEnd))
     var report = DeliveryReport()
     var mails: [String: [QueuedDelivery]] = [:]
     var mailOrder: [String] = []
@@ -186,7 +186,7 @@ public struct Notifier: Sendable {
   private func finish(_ delivery: QueuedDelivery, error: String?, into report: inout DeliveryReport)
     throws
   {
-    let time = CaptureTime.string(from: now())
+    let time = CaptureTime(now())
     try store.finishDelivery(
       delivery.key, error.map { .failed(time: time, error: $0) } ?? .delivered(time: time))
     report.attempts.append(

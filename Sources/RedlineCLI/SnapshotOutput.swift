@@ -197,7 +197,7 @@ struct PageJSON: Encodable {
   init(_ report: PageReport, withDiff: Bool, wordDiff: Bool = false) {
     url = report.url
     title = report.title
-    capture = report.capture
+    capture = report.capture?.description
     previous = report.previousOutcome?.rawValue
     recovered = report.recovered ? true : nil
     movedTo = report.movedTo

@@ -4,14 +4,17 @@ public struct CheckSummary: Sendable, Equatable {
   /// How many captures the history records (lost ones left out, as `history(of:)` reads them).
   public let captures: Int
   /// The first capture's time.
-  public let firstCapture: String?
+  public let firstCapture: CaptureTime?
   /// The latest capture's time: the last change.
-  public let latestCapture: String?
+  public let latestCapture: CaptureTime?
   /// The latest check's time.
-  public let latestCheck: String?
+  public let latestCheck: CaptureTime?
 
   /// Creates a summary.
-  public init(captures: Int, firstCapture: String?, latestCapture: String?, latestCheck: String?) {
+  public init(
+    captures: Int, firstCapture: CaptureTime?, latestCapture: CaptureTime?,
+    latestCheck: CaptureTime?
+  ) {
     self.captures = captures
     self.firstCapture = firstCapture
     self.latestCapture = latestCapture

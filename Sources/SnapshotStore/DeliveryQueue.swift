@@ -13,19 +13,19 @@ public struct QueuedDelivery: Sendable, Codable, Equatable {
   public let target: String
   /// The JSON body delivered (the schema in docs/NOTIFICATIONS.md).
   public let payload: String
-  /// When it was queued (`YYYYMMDDTHHMMSSZ`).
-  public let queued: String
+  /// When it was queued (`YYYYMMDDTHHMMSSZ` in the file).
+  public let queued: CaptureTime
   /// Failed tries so far.
   public var attempts: Int
   /// When the last try ended.
-  public var lastAttempt: String?
+  public var lastAttempt: CaptureTime?
   /// Why the last try failed.
   public var lastError: String?
   /// A run that claimed this delivery owns it until then; nil when unclaimed.
-  public var claimedUntil: String?
+  public var claimedUntil: CaptureTime?
 
   /// Creates a delivery not yet tried.
-  public init(key: String, event: String, target: String, payload: String, queued: String) {
+  public init(key: String, event: String, target: String, payload: String, queued: CaptureTime) {
     self.key = key
     self.event = event
     self.target = target
@@ -38,9 +38,9 @@ public struct QueuedDelivery: Sendable, Codable, Equatable {
 /// How one try of a claimed delivery ended.
 public enum DeliveryResult: Sendable, Equatable {
   /// The target accepted it at this time: it leaves the queue and is never sent again.
-  case delivered(time: String)
+  case delivered(time: CaptureTime)
   /// The target refused it or could not be reached: it stays queued for the next run.
-  case failed(time: String, error: String)
+  case failed(time: CaptureTime, error: String)
 }
 
 /// Settings kept in the store and shared by every run on it.
@@ -49,18 +49,18 @@ public struct StoreSettings: Sendable, Codable, Equatable {
   public var notify: [String]
   /// The key webhook bodies are signed with, when `REDLINE_WEBHOOK_SECRET` is not set.
   public var webhookSecret: String?
-  /// When the last run that announced edits started (`YYYYMMDDTHHMMSSZ`): the next run also
+  /// When the last run that announced edits started: the next run also
   /// looks back from a day before it, so an edit stored by a run that was killed before it
   /// queued its notifications is still announced.
-  public var announcedThrough: String?
+  public var announcedThrough: CaptureTime?
   /// When edits were first announced (or the first target added): that look-back never goes
   /// further, so edits stored before there were targets are not news.
-  public var announcingSince: String?
+  public var announcingSince: CaptureTime?
 
   /// Creates settings.
   public init(
-    notify: [String] = [], webhookSecret: String? = nil, announcedThrough: String? = nil,
-    announcingSince: String? = nil
+    notify: [String] = [], webhookSecret: String? = nil, announcedThrough: CaptureTime? = nil,
+    announcingSince: CaptureTime? = nil
   ) {
     self.notify = notify
     self.webhookSecret = webhookSecret
@@ -77,7 +77,8 @@ public struct StoreSettings: Sendable, Codable, Equatable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     notify = try container.decodeIfPresent([String].self, forKey: .notify) ?? []
     webhookSecret = try container.decodeIfPresent(String.self, forKey: .webhookSecret)
-    announcedThrough = try container.decodeIfPresent(String.self, forKey: .announcedThrough)
-    announcingSince = try container.decodeIfPresent(String.self, forKey: .announcingSince)
+    announcedThrough = try container.decodeIfPresent(
+      CaptureTime.self, forKey: .announcedThrough)
+    announcingSince = try container.decodeIfPresent(CaptureTime.self, forKey: .announcingSince)
   }
 }

@@ -59,24 +59,22 @@ extension FolderStore {
   /// an audit reports happens at an activity line (an edit at a `changed` line, a removal at a
   /// failure, a move at a redirect, a return at the first settled check after them). Nil when
   /// the store has no index (format 2 or older): read every page then.
-  public func pagesWithActivity(since: String?, until: String?) throws -> PageListing? {
+  public func pagesWithActivity(since: CaptureTime?, until: CaptureTime?) throws -> PageListing? {
     guard try storeFormat() >= 3 else { return nil }
     var inPeriod: Set<String> = []
-    // The bounds are parsed once; each line's time is read from its bytes. Text that is not a
-    // store time (a damaged line, a bound given as other text) compares as text, as it did.
-    let start = since.flatMap(CaptureTime.init(_:))
-    let end = until.flatMap(CaptureTime.init(_:))
+    // Each line's time is read from its bytes. Text that is not a store time (a damaged line)
+    // compares as text, as it did.
     for line in historyLines(try readFileIfPresent(activityFilePath)) {
       let fields = line.split(separator: UInt8(ascii: " "))
       guard fields.count >= 3 else { continue }
       let inside: Bool
-      if let time = CaptureTime(utf8: fields[0]), since == nil || start != nil,
-        until == nil || end != nil
-      {
-        inside = (start.map { time >= $0 } ?? true) && (end.map { time <= $0 } ?? true)
-      } else {
-        let time = String(decoding: fields[0], as: UTF8.self)
+      if let time = CaptureTime(utf8: fields[0]) {
         inside = (since.map { time >= $0 } ?? true) && (until.map { time <= $0 } ?? true)
+      } else {
+        let text = String(decoding: fields[0], as: UTF8.self)
+        inside =
+          (since.map { text >= $0.description } ?? true)
+          && (until.map { text <= $0.description } ?? true)
       }
       if inside { inPeriod.insert(String(decoding: fields[1], as: UTF8.self)) }
     }

@@ -66,7 +66,7 @@ extension FolderStore {
   }
 
   /// Claims the pending deliveries no live claim holds.
-  public func claimDeliveries(now: String, until: String) throws -> [QueuedDelivery] {
+  public func claimDeliveries(now: CaptureTime, until: CaptureTime) throws -> [QueuedDelivery] {
     guard try hasQueue() else { return [] }
     return try withQueueLock {
       var claimed: [QueuedDelivery] = []

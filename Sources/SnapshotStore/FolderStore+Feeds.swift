@@ -8,13 +8,13 @@ import FoundationEssentials
 
 /// A feed that failed at its last reading, so that a quiet run reports a failing feed once.
 public struct FeedFailure: Sendable, Codable, Equatable {
-  /// When the failures began (`YYYYMMDDTHHMMSSZ`).
-  public let since: String
+  /// When the failures began (`YYYYMMDDTHHMMSSZ` in the file).
+  public let since: CaptureTime
   /// Why the latest reading failed.
   public let error: String
 
   /// Creates the record.
-  public init(since: String, error: String) {
+  public init(since: CaptureTime, error: String) {
     self.since = since
     self.error = error
   }

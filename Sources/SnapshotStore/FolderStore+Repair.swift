@@ -13,7 +13,7 @@ public struct RepairResult: Sendable, Equatable {
   /// never deleted.
   public var recorded: [StoreProblem]
   /// The time of the `repaired` history line; nil when nothing was recorded.
-  public var time: String?
+  public var time: CaptureTime?
 }
 
 extension FolderStore {
@@ -30,7 +30,7 @@ extension FolderStore {
   /// - Throws: `StoreError.unknownPage` when the store has no folder for the URL;
   ///   `StoreError.symbolicLink` while a link is inside the page (remove it first);
   ///   `StoreError.locked` when a run holds the page.
-  public func repair(_ url: String, time: String) throws -> RepairResult {
+  public func repair(_ url: String, time: CaptureTime) throws -> RepairResult {
     let record = try pageRecord(for: normalizedPageURL(url))
     let folder = try checkedPath(of: record)
     guard SnapshotStore.isFolder(folder) == true else { throw StoreError.unknownPage(url) }
@@ -49,8 +49,10 @@ extension FolderStore {
       let historyFile = folder + "/history.jsonl"
       let lines = historyLines(try readFileIfPresent(historyFile))
       // The latest time on record: lines taken into the past (`recorded`) carry older times.
-      let lastTime = lines.compactMap(decodeHistoryLine).map { max($0.time, $0.recorded ?? "") }
-        .max()
+      let lastTime = lines.compactMap(decodeHistoryLine).map {
+        max($0.time, $0.recorded ?? $0.time)
+      }
+      .max()
       let repairTime = timeAfter(time, lastTime)
       // Capture files gone, altered or unaccounted for are lost: their captures are no longer
       // read, and verify reports them as on record.
@@ -83,8 +85,8 @@ extension FolderStore {
   }
 
   /// `time`, or the second after `last` when it is not later.
-  private func timeAfter(_ time: String, _ last: String?) -> String {
-    guard let last, time <= last, let date = CaptureTime.date(from: last) else { return time }
-    return CaptureTime.string(from: date.addingTimeInterval(1))
+  private func timeAfter(_ time: CaptureTime, _ last: CaptureTime?) -> CaptureTime {
+    guard let last, time <= last, let date = last.date else { return time }
+    return CaptureTime(date.addingTimeInterval(1))
   }
 }

@@ -205,7 +205,7 @@ extension FolderStore {
     let committed = Set(
       entries.flatMap { entry in
         [entry.storedCapture ? entry.capture : nil, entry.rawKept == true ? entry.time : nil]
-          .compactMap { $0 }
+          .compactMap { $0?.description }
       })
     let leftovers = interruptedWrites(in: listing, committed: committed)
     report.problems += leftovers.problems
@@ -281,7 +281,7 @@ extension FolderStore {
   }
 
   private func verifyCapture(
-    _ time: String, entry: HistoryEntry, listing entries: PageFolderEntries,
+    _ time: CaptureTime, entry: HistoryEntry, listing entries: PageFolderEntries,
     into report: inout VerificationReport
   ) {
     let folder = entries.folder
@@ -428,21 +428,22 @@ private struct VerifiedLine: HistoryLineForm {
       wanted ? try line.decodeIfPresent(String.self, forKey: key) : nil
     }
     var entry = HistoryEntry(
-      time: try line.decode(String.self, forKey: .time), outcome: outcome,
-      capture: try text(.capture), bodySHA256: try text(.bodySHA256, if: rawKept == true),
+      time: try line.decode(CaptureTime.self, forKey: .time), outcome: outcome,
+      capture: try line.decodeIfPresent(CaptureTime.self, forKey: .capture),
+      bodySHA256: try text(.bodySHA256, if: rawKept == true),
       textSHA256: try text(.textSHA256, if: storesCapture),
       metadataSHA256: try text(.metadataSHA256, if: storesCapture), rawKept: rawKept,
       error: try text(.error, if: outcome == .repaired), finalURL: try text(.finalURL),
       previous: try text(.previous),
       lostFiles: try line.decodeIfPresent([String].self, forKey: .lostFiles))
-    entry.recorded = try text(.recorded)
+    entry.recorded = try line.decodeIfPresent(CaptureTime.self, forKey: .recorded)
     self.entry = entry
   }
 }
 
 /// What verify checks in a capture's metadata.
 private struct MetadataFacts: Decodable {
-  let time: String
+  let time: CaptureTime
   let textSHA256: String
   let bodySHA256: String
   let rawKept: Bool

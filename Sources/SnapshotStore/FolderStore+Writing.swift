@@ -51,12 +51,12 @@ extension FolderStore {
     throws
   {
     let time = capture.metadata.time
-    guard CaptureTime.isValid(time), check.storedCapture, check.capture == time else {
+    guard CaptureTime.isValid(time.description), check.storedCapture, check.capture == time else {
       throw StoreError.rejected(reason: "a capture must be saved with the check that made it")
     }
     let folder = try checkedPath(of: page)
     for fileExtension in ["json", "txt", "html"] {
-      let final = folder + "/" + time + "." + fileExtension
+      let final = folder + "/\(time)." + fileExtension
       if isSymbolicLink(final) { throw StoreError.symbolicLink(path: final) }
       if FileManager.default.fileExists(atPath: final) {
         throw StoreError.duplicateCapture(path: final)
@@ -78,11 +78,11 @@ extension FolderStore {
       try appendHistory(check, in: try checkedPath(of: page))
       return
     }
-    guard !check.storedCapture, CaptureTime.isValid(check.time) else {
+    guard !check.storedCapture, CaptureTime.isValid(check.time.description) else {
       throw StoreError.rejected(reason: "a kept raw body needs a check time and no capture")
     }
     let folder = try checkedPath(of: page)
-    let final = folder + "/" + check.time + ".html"
+    let final = folder + "/\(check.time).html"
     if FileManager.default.fileExists(atPath: final) {
       throw StoreError.duplicateCapture(path: final)
     }
@@ -99,17 +99,17 @@ extension FolderStore {
   /// Pending files, fsync, history line, renames, fsync: the order that makes a crash at any
   /// instant leave either the whole check or none of it.
   private func commit(
-    _ files: [(String, [UInt8])], time: String, check: HistoryEntry, in folder: String
+    _ files: [(String, [UInt8])], time: CaptureTime, check: HistoryEntry, in folder: String
   ) throws {
     for (fileExtension, bytes) in files {
-      let pending = folder + "/" + pendingPrefix + time + "." + fileExtension
+      let pending = folder + "/" + pendingPrefix + "\(time)." + fileExtension
       unlink(pending)
       try writeFile(bytes, to: pending, sync: syncsWrites)
     }
     if syncsWrites { syncFolder(folder) }
     try appendHistory(check, in: folder, folderSynced: true, folderSyncFollows: true)
     for (fileExtension, _) in files {
-      let name = time + "." + fileExtension
+      let name = "\(time)." + fileExtension
       // Committed: a failed rename leaves the pending file for recovery to finish.
       guard rename(folder + "/" + pendingPrefix + name, folder + "/" + name) == 0 else {
         throw StoreError.notWritable(path: folder + "/" + name, reason: errnoText())
@@ -256,8 +256,8 @@ extension FolderStore {
     guard FileManager.default.fileExists(atPath: historyFile) else { return [] }
     var times: Set<String> = []
     for entry in try resolvedHistory(historyLines(try readFile(historyFile)), file: historyFile) {
-      if entry.storedCapture, let capture = entry.capture { times.insert(capture) }
-      if entry.rawKept == true { times.insert(entry.time) }
+      if entry.storedCapture, let capture = entry.capture { times.insert(capture.description) }
+      if entry.rawKept == true { times.insert(entry.time.description) }
     }
     return times
   }

@@ -181,17 +181,17 @@ public struct FolderStore: SnapshotStoring {
   }
 
   /// The metadata of a capture.
-  public func metadata(of page: PageRecord, capture: String) throws -> CaptureMetadata {
+  public func metadata(of page: PageRecord, capture: CaptureTime) throws -> CaptureMetadata {
     try decode(CaptureMetadata.self, from: try capturePath(page, capture, "json"))
   }
 
   /// The article text of a capture.
-  public func articleText(of page: PageRecord, capture: String) throws -> String {
+  public func articleText(of page: PageRecord, capture: CaptureTime) throws -> String {
     String(decoding: try readFile(try capturePath(page, capture, "txt")), as: UTF8.self)
   }
 
   /// The raw body of a capture, or nil when it was not kept.
-  public func rawBody(of page: PageRecord, capture: String) throws -> [UInt8]? {
+  public func rawBody(of page: PageRecord, capture: CaptureTime) throws -> [UInt8]? {
     let file = try capturePath(page, capture, "html")
     let present = FileManager.default.fileExists(atPath: file) || isSymbolicLink(file)
     return present ? try readFile(file) : nil
@@ -231,11 +231,15 @@ public struct FolderStore: SnapshotStoring {
 
   /// Where a capture's file is: its own name, or, in the instant between a capture's history
   /// line and the rename of its files (or after a crash in that instant), its pending name.
-  func capturePath(_ page: PageRecord, _ time: String, _ fileExtension: String) throws -> String {
-    guard CaptureTime.isValid(time) else {
-      throw StoreError.rejected(reason: "'\(time)' is not a capture time")
+  func capturePath(_ page: PageRecord, _ time: CaptureTime, _ fileExtension: String) throws
+    -> String
+  {
+    // A time past year 9999 has no name of the store's shape.
+    let name = time.description
+    guard CaptureTime.isValid(name) else {
+      throw StoreError.rejected(reason: "'\(name)' is not a capture time")
     }
-    return committedFile(try checkedPath(of: page) + "/" + time + "." + fileExtension)
+    return committedFile(try checkedPath(of: page) + "/" + name + "." + fileExtension)
   }
 
   func contents(of folder: String) throws -> [String] {
@@ -281,11 +285,11 @@ private struct ListedLine: HistoryLineForm {
     let line = try decoder.container(keyedBy: Key.self)
     let outcome = try line.decode(CheckOutcome.self, forKey: .outcome)
     var entry = HistoryEntry(
-      time: try line.decode(String.self, forKey: .time), outcome: outcome,
-      capture: try line.decodeIfPresent(String.self, forKey: .capture),
+      time: try line.decode(CaptureTime.self, forKey: .time), outcome: outcome,
+      capture: try line.decodeIfPresent(CaptureTime.self, forKey: .capture),
       lostFiles: outcome == .repaired
         ? try line.decodeIfPresent([String].self, forKey: .lostFiles) : nil)
-    entry.recorded = try line.decodeIfPresent(String.self, forKey: .recorded)
+    entry.recorded = try line.decodeIfPresent(CaptureTime.self, forKey: .recorded)
     self.entry = entry
   }
 }

@@ -132,11 +132,11 @@ func decodeHistoryLine<Line: HistoryLineForm>(_ line: ArraySlice<UInt8>, as form
 
 /// The capture times whose files a `repaired` line records as lost (`TIME.txt` or `TIME.json`
 /// gone): those captures cannot be read again.
-func lostCaptureTimes(_ entries: [HistoryEntry]) -> Set<String> {
-  var times: Set<String> = []
+func lostCaptureTimes(_ entries: [HistoryEntry]) -> Set<CaptureTime> {
+  var times: Set<CaptureTime> = []
   for entry in entries where entry.outcome == .repaired {
     for name in entry.lostFiles ?? [] where name.hasSuffix(".txt") || name.hasSuffix(".json") {
-      times.insert(String(name.prefix(16)))
+      if let time = CaptureTime(String(name.prefix(16))) { times.insert(time) }
     }
   }
   return times
@@ -145,7 +145,7 @@ func lostCaptureTimes(_ entries: [HistoryEntry]) -> Set<String> {
 /// The capture whose article the page's latest successful check saw: the one a new check
 /// compares with. It is the latest stored capture, except after a `back`, when it is the
 /// earlier capture that came back. Nil before the first capture.
-public func currentCapture(in history: [HistoryEntry]) -> String? {
+public func currentCapture(in history: [HistoryEntry]) -> CaptureTime? {
   history.last(where: \.sawArticle)?.capture
 }
 

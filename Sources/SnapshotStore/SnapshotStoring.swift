@@ -35,9 +35,9 @@ public protocol SnapshotStoring: Sendable {
   /// The latest check of a page (any outcome), or nil before its first.
   func latestCheck(of page: PageRecord) throws -> HistoryEntry?
   /// The article text of a capture.
-  func articleText(of page: PageRecord, capture: String) throws -> String
+  func articleText(of page: PageRecord, capture: CaptureTime) throws -> String
   /// The raw body of a capture (or of a check whose raw body was kept), if it was kept.
-  func rawBody(of page: PageRecord, capture: String) throws -> [UInt8]?
+  func rawBody(of page: PageRecord, capture: CaptureTime) throws -> [UInt8]?
   /// The history of a page, oldest first.
   func history(of page: PageRecord) throws -> [HistoryEntry]
   /// The lines of a damaged history that still read, and which do not (1-based), for a
@@ -47,7 +47,7 @@ public protocol SnapshotStoring: Sendable {
   /// page with activity in the period (`HistoryEntry.isActivity(after:)`), and every page
   /// whose last activity before it left the page away from its own article; possibly more,
   /// never fewer. Nil when the backend cannot answer without reading every page's history.
-  func pagesWithActivity(since: String?, until: String?) throws -> PageListing?
+  func pagesWithActivity(since: CaptureTime?, until: CaptureTime?) throws -> PageListing?
   /// Runs `body` while holding the page's lock, creating the page if needed, so that two runs
   /// never interleave their writes to one page.
   func withPage<T>(for url: String, _ body: (PageRecord) throws -> T) throws -> T
@@ -78,7 +78,7 @@ public protocol SnapshotStoring: Sendable {
   func saveFeedPosts(_ posts: [String: [String: String]]) throws
   /// Records a damaged page's damage in its history, so that its checks go on with the
   /// damage on record (`FolderStore.repair(_:time:)`).
-  func repair(_ url: String, time: String) throws -> RepairResult
+  func repair(_ url: String, time: CaptureTime) throws -> RepairResult
   /// Builds the store's activity index again from the histories (`redline repair --index`),
   /// when verify found it damaged.
   func rebuildActivityIndex() throws
@@ -96,7 +96,7 @@ public protocol SnapshotStoring: Sendable {
   /// `now`) until `until`, so two runs never send one at once (a database does this with
   /// `FOR UPDATE SKIP LOCKED`).
   /// - Returns: the deliveries this run now holds, oldest first.
-  func claimDeliveries(now: String, until: String) throws -> [QueuedDelivery]
+  func claimDeliveries(now: CaptureTime, until: CaptureTime) throws -> [QueuedDelivery]
   /// Records how a claimed delivery's try ended: delivered ones leave the queue for good,
   /// failed ones wait, unclaimed, for the next run.
   func finishDelivery(_ key: String, _ result: DeliveryResult) throws
@@ -182,7 +182,7 @@ extension SnapshotStoring {
   public func keptPayload(sha256: String, in page: PageRecord) throws -> [UInt8]? { nil }
 
   /// No index: the audit reads every page's history.
-  public func pagesWithActivity(since: String?, until: String?) throws -> PageListing? {
+  public func pagesWithActivity(since: CaptureTime?, until: CaptureTime?) throws -> PageListing? {
     nil
   }
 }

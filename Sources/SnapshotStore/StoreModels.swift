@@ -60,14 +60,14 @@ public enum CheckOutcome: String, Sendable, Codable, Equatable {
 /// compactly (no `capture`, `textSHA256` or `title`: they are those of the latest capture) and
 /// fills those fields back in when it reads the history.
 public struct HistoryEntry: Sendable, Codable, Equatable {
-  /// When the check ran (`YYYYMMDDTHHMMSSZ`).
-  public let time: String
+  /// When the check ran (`YYYYMMDDTHHMMSSZ` in the line).
+  public let time: CaptureTime
   /// The outcome.
   public let outcome: CheckOutcome
   /// The HTTP status of the final response, if one came.
   public let status: Int?
   /// The capture this check's article is in: the new one, or the latest for `unchanged`.
-  public let capture: String?
+  public let capture: CaptureTime?
   /// Lines added and removed against the previous capture (for `changed`).
   public let added: Int?
   /// See `added`.
@@ -102,14 +102,14 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   /// latest check): when its line was appended. Its `time` is when the page was seen, earlier
   /// than lines before it; readers order a history by `time` (`resolvedHistory`), the chain
   /// stays in the order lines were appended. Nil for every other line.
-  public var recorded: String? = nil
+  public var recorded: CaptureTime? = nil
 
   /// Whether this line was taken into the page's past after later checks (`recorded`).
   public var isBackfilled: Bool { recorded != nil }
 
   /// Creates a history entry.
   public init(
-    time: String, outcome: CheckOutcome, status: Int? = nil, capture: String? = nil,
+    time: CaptureTime, outcome: CheckOutcome, status: Int? = nil, capture: CaptureTime? = nil,
     added: Int? = nil, removed: Int? = nil, bodySHA256: String? = nil,
     textSHA256: String? = nil, metadataSHA256: String? = nil, rawKept: Bool? = nil,
     title: String? = nil, error: String? = nil, finalURL: String? = nil,
@@ -146,7 +146,7 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   /// A copy with some fields replaced: an argument left out keeps the field, `.some(nil)`
   /// clears it.
   public func with(
-    capture: String?? = nil, textSHA256: String?? = nil, metadataSHA256: String?? = nil,
+    capture: CaptureTime?? = nil, textSHA256: String?? = nil, metadataSHA256: String?? = nil,
     title: String?? = nil, previous: String?? = nil
   ) -> HistoryEntry {
     var copy = HistoryEntry(
@@ -195,8 +195,8 @@ public struct StoredRedirect: Sendable, Codable, Equatable {
 
 /// `<time>.json`: everything known about how a capture was made.
 public struct CaptureMetadata: Sendable, Codable, Equatable {
-  /// The capture's time (`YYYYMMDDTHHMMSSZ`), also its file names.
-  public let time: String
+  /// The capture's time (`YYYYMMDDTHHMMSSZ` in the file), also its file names.
+  public let time: CaptureTime
   /// The URL asked for.
   public let requestedURL: String
   /// The URL that answered, after redirects.
@@ -235,7 +235,7 @@ public struct CaptureMetadata: Sendable, Codable, Equatable {
 
   /// Creates capture metadata.
   public init(
-    time: String, requestedURL: String, finalURL: String, status: Int, headers: [StoredHeader],
+    time: CaptureTime, requestedURL: String, finalURL: String, status: Int, headers: [StoredHeader],
     redirects: [StoredRedirect], fetchSeconds: Double, bodySHA256: String, bodyBytes: Int,
     textSHA256: String, rawKept: Bool, title: String?, extractionMethod: String?,
     redlineVersion: String, articleFormat: Int? = nil, exchange: StoredExchange? = nil,
@@ -355,13 +355,13 @@ public struct NewCapture: Sendable {
 
 /// A stored capture: its time and metadata.
 public struct CaptureRecord: Sendable, Equatable {
-  /// The capture's time (`YYYYMMDDTHHMMSSZ`).
-  public let time: String
+  /// The capture's time.
+  public let time: CaptureTime
   /// The capture's metadata.
   public let metadata: CaptureMetadata
 
   /// Creates a capture record.
-  public init(time: String, metadata: CaptureMetadata) {
+  public init(time: CaptureTime, metadata: CaptureMetadata) {
     self.time = time
     self.metadata = metadata
   }

@@ -94,7 +94,7 @@ func churn(_ root: String) async {
   var start = Date()
   for url in urls {
     if let page = try? store.page(for: url), let latest = try? store.latestCheck(of: page),
-      let date = CaptureTime.date(from: latest.time), date > start
+      let date = latest.time.date, date > start
     {
       start = date
     }
@@ -134,7 +134,7 @@ func generate(_ root: String) throws {
         date += 3600
         let body = html ?? Array(article(page: index, version: version).utf8)
         let text = "Title: Post \(index)\nURL: \(page.url)\n\nVersion \(version) of the post.\n"
-        let time = CaptureTime.string(from: date)
+        let time = CaptureTime(date)
         let bodyHash = sha256Hex(body)
         let textHash = sha256Hex(Array(text.utf8))
         let metadata = CaptureMetadata(
@@ -154,7 +154,7 @@ func generate(_ root: String) throws {
           date += 3600
           try store.record(
             HistoryEntry(
-              time: CaptureTime.string(from: date), outcome: .unchanged, status: 200,
+              time: CaptureTime(date), outcome: .unchanged, status: 200,
               capture: time, bodySHA256: bodyHash, textSHA256: textHash, title: "Post \(index)"),
             in: page)
         }
@@ -220,7 +220,9 @@ do {
   case "watch-due": try watchDue(root)
   case "changed-since":
     let clock = ContinuousClock()
-    let since = option("since") ?? "19700101T000000Z"
+    guard let since = CaptureTime(option("since") ?? "19700101T000000Z") else {
+      fail("--since takes a store time (YYYYMMDDTHHMMSSZ)")
+    }
     let start = clock.now
     let store = FolderStore(root: root)
     let pages = try store.pagesWithActivity(since: since, until: nil)?.pages ?? store.pages()

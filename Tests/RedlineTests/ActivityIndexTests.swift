@@ -77,15 +77,16 @@ struct ActivityIndexTests {
     // Bounds at and a second after every check: open on either side, and closed periods of
     // two and five hours.
     let bounds = times.flatMap { date in
-      [0.0, 1].map { CaptureTime.string(from: date.addingTimeInterval($0)) }
+      [0.0, 1].map { CaptureTime(date.addingTimeInterval($0)) }
     }
-    var periods: [(String?, String?)] = bounds.map { ($0, nil) } + bounds.map { (nil, $0) }
+    var periods: [(CaptureTime?, CaptureTime?)] =
+      bounds.map { ($0, nil) } + bounds.map { (nil, $0) }
     for (index, date) in times.enumerated() where index % 2 == 1 {
       for hours in [2.0, 5] {
         periods.append(
           (
-            CaptureTime.string(from: date),
-            CaptureTime.string(from: date.addingTimeInterval(hours * 3600))
+            CaptureTime(date),
+            CaptureTime(date.addingTimeInterval(hours * 3600))
           ))
       }
     }
@@ -117,7 +118,7 @@ struct ActivityIndexTests {
       AuditOptions(host: "other.example", generated: "20260101T000000Z"),
     ]
     for date in times {
-      let time = CaptureTime.string(from: date)
+      let time = CaptureTime(date)
       options.append(AuditOptions(since: time, generated: "20260101T000000Z"))
       options.append(AuditOptions(until: time, host: "blog.example", generated: time))
     }
@@ -180,7 +181,7 @@ struct ActivityIndexTests {
     // instead of in time order).
     let rebuilt = try String(contentsOfFile: root + "/.activity.log", encoding: .utf8)
     #expect(rebuilt.split(separator: "\n").sorted() == built.split(separator: "\n").sorted())
-    let since = CaptureTime.string(from: times[8])
+    let since = CaptureTime(times[8])
     let pages = try #require(try store.pagesWithActivity(since: since, until: nil)).pages
     #expect(
       pages.map { $0.url.replacingOccurrences(of: host, with: "") }.sorted() == [

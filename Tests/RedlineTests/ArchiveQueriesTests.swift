@@ -51,7 +51,7 @@ struct ArchiveQueriesTests {
         let text = String(decoding: try queries.show(url, when: when), as: UTF8.self)
         return text.contains("Version 1") ? "1" : text.contains("Version 2") ? "2" : "3"
       }
-      let times = try queries.log(of: url).map(\.time)
+      let times = try queries.log(of: url).map(\.time.description)
       try #require(times.count == 3)
       #expect(try version("2016-07-02") == "3")
       #expect(
@@ -107,7 +107,7 @@ struct ArchiveQueriesTests {
   @Test("a prefix that several captures share is an error naming them")
   func ambiguousPrefix() async throws {
     try await withThreeCaptures { queries in
-      let times = try queries.log(of: url).compactMap(\.capture)
+      let times = try queries.log(of: url).compactMap(\.capture?.description)
       #expect(
         throws: RedlineError.ambiguousCapture(url: url, selector: "20160702T", matches: times)
       ) {
@@ -150,7 +150,7 @@ struct ArchiveQueriesTests {
       typealias Filter = ArchiveQueries.LogFilter
       let all = try queries.log(of: url).compactMap(\.capture)
       #expect(all.count == 3)
-      func log(_ filter: Filter) throws -> [String] {
+      func log(_ filter: Filter) throws -> [CaptureTime] {
         try queries.log(of: url, filter: filter).compactMap(\.capture)
       }
       #expect(try log(Filter(limit: 2)) == Array(all.suffix(2)))

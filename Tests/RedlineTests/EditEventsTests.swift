@@ -58,7 +58,7 @@ struct EditEventsTests {
       fetcher.set(url, html: html)
       // An old capture: the text without its links section, no format in its metadata.
       let read = try readArticle(Array(html.utf8), url: url)
-      let time = CaptureTime.string(from: clock.now())
+      let time = CaptureTime(clock.now())
       try store.withPage(for: url) { record in
         let metadata = CaptureMetadata(
           time: time, requestedURL: url, finalURL: url, status: 200,

@@ -11,7 +11,7 @@ struct PagePlacesTests {
     url: "http://blog.example/p.html", folder: "blog.example/p-html-0", host: "blog.example",
     slug: "p-html", urlHash: "0")
 
-  func metadata(_ time: String, finalURL: String) -> CaptureMetadata {
+  func metadata(_ time: CaptureTime, finalURL: String) -> CaptureMetadata {
     CaptureMetadata(
       time: time, requestedURL: page.url, finalURL: finalURL, status: 200, headers: [],
       redirects: [], fetchSeconds: 0, bodySHA256: "", bodyBytes: 0, textSHA256: "",

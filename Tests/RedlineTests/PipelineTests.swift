@@ -31,10 +31,10 @@ final class GatedStore: SnapshotStoring {
     try inner.latestCapture(of: page)
   }
   func latestCheck(of page: PageRecord) throws -> HistoryEntry? { try inner.latestCheck(of: page) }
-  func articleText(of page: PageRecord, capture: String) throws -> String {
+  func articleText(of page: PageRecord, capture: CaptureTime) throws -> String {
     try inner.articleText(of: page, capture: capture)
   }
-  func rawBody(of page: PageRecord, capture: String) throws -> [UInt8]? {
+  func rawBody(of page: PageRecord, capture: CaptureTime) throws -> [UInt8]? {
     try inner.rawBody(of: page, capture: capture)
   }
   func history(of page: PageRecord) throws -> [HistoryEntry] { try inner.history(of: page) }
@@ -45,7 +45,7 @@ final class GatedStore: SnapshotStoring {
     try inner.record(check, rawBody: rawBody, in: page)
   }
   func verify() throws -> VerificationReport { try inner.verify() }
-  func repair(_ url: String, time: String) throws -> RepairResult {
+  func repair(_ url: String, time: CaptureTime) throws -> RepairResult {
     try inner.repair(url, time: time)
   }
   func prepareForWriting() throws { try inner.prepareForWriting() }
@@ -64,7 +64,7 @@ final class GatedStore: SnapshotStoring {
     try inner.enqueueDeliveries(deliveries)
   }
   func pendingDeliveries() throws -> [QueuedDelivery] { try inner.pendingDeliveries() }
-  func claimDeliveries(now: String, until: String) throws -> [QueuedDelivery] {
+  func claimDeliveries(now: CaptureTime, until: CaptureTime) throws -> [QueuedDelivery] {
     try inner.claimDeliveries(now: now, until: until)
   }
   func finishDelivery(_ key: String, _ result: DeliveryResult) throws {

@@ -64,6 +64,6 @@ struct WebArchiveExportTests {
       String(decoding: request.block ?? [], as: UTF8.self).hasPrefix("GET /post HTTP/1.1\r\n"))
     #expect(
       records[3].field("WARC-Target-URI")
-        == "urn:redline:article:\(report.capture ?? ""):https://blog.example/post")
+        == "urn:redline:article:\(report.capture?.description ?? ""):https://blog.example/post")
   }
 }

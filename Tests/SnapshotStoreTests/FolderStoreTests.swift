@@ -9,7 +9,7 @@ func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
   return try body(path)
 }
 
-func metadata(_ time: String, text: String) -> CaptureMetadata {
+func metadata(_ time: CaptureTime, text: String) -> CaptureMetadata {
   CaptureMetadata(
     time: time, requestedURL: "https://b.example/p", finalURL: "https://b.example/p", status: 200,
     headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
@@ -127,7 +127,7 @@ struct FolderStoreTests {
         for check in 1...1000 {
           try store.record(
             HistoryEntry(
-              time: CaptureTime.string(from: start + Double(check) * 3600), outcome: .unchanged,
+              time: CaptureTime(start + Double(check) * 3600), outcome: .unchanged,
               status: 200, capture: "20160702T100000Z",
               bodySHA256: sha256Hex(Array("<p>\(check)</p>".utf8)),
               textSHA256: sha256Hex(Array(text.utf8)), title: "A long title"),

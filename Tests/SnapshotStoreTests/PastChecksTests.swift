@@ -9,8 +9,8 @@ struct PastChecksTests {
   private let url = "https://b.example/p"
 
   private func save(
-    _ store: FolderStore, _ page: PageRecord, _ time: String, _ text: String,
-    outcome: CheckOutcome, recorded: String? = nil
+    _ store: FolderStore, _ page: PageRecord, _ time: CaptureTime, _ text: String,
+    outcome: CheckOutcome, recorded: CaptureTime? = nil
   ) throws {
     var entry = HistoryEntry(
       time: time, outcome: outcome, status: 200, capture: time,

@@ -11,7 +11,7 @@ struct StoreConformance {
   let makeStore: () throws -> any SnapshotStoring
   let url = "https://blog.example/2016/07/a-post.html"
 
-  private func metadata(_ time: String, text: String, body: [UInt8]) -> CaptureMetadata {
+  private func metadata(_ time: CaptureTime, text: String, body: [UInt8]) -> CaptureMetadata {
     CaptureMetadata(
       time: time, requestedURL: url, finalURL: url, status: 200,
       headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
@@ -20,7 +20,7 @@ struct StoreConformance {
       extractionMethod: "test", redlineVersion: "test", articleFormat: 2)
   }
 
-  private func save(_ store: any SnapshotStoring, _ time: String, version: Int, first: Bool)
+  private func save(_ store: any SnapshotStoring, _ time: CaptureTime, version: Int, first: Bool)
     throws
   {
     let text = "Title: A post\n\nVersion \(version).\n"
@@ -47,7 +47,7 @@ struct StoreConformance {
       "https://z.example/", "https://a.example/x.htm", "https://0.example/x.html",
     ]
     for (index, url) in urls.enumerated() {
-      let time = "2016070\(index + 1)T100000Z"
+      let time = try #require(CaptureTime("2016070\(index + 1)T100000Z"))
       try store.withPage(for: url) { page in
         try store.record(HistoryEntry(time: time, outcome: .failed, error: "x"), in: page)
       }
@@ -152,7 +152,7 @@ struct StoreConformance {
     #expect(try store.history(of: page).count == 1)
   }
 
-  private func delivery(_ key: String, queued: String = "20160702T100000Z") -> QueuedDelivery {
+  private func delivery(_ key: String, queued: CaptureTime = "20160702T100000Z") -> QueuedDelivery {
     QueuedDelivery(
       key: key, event: "urn:redline:edit:\(key)", target: "exec:cat",
       payload: #"{"url":"\#(url)"}"#, queued: queued)
@@ -300,7 +300,7 @@ struct StoreConformance {
         "20161201T000002Z",
       ])
     #expect(
-      history.map { $0.capture ?? "-" } == [
+      history.map { $0.capture?.description ?? "-" } == [
         "20160702T100000Z", "20160702T100000Z", "20160704T100000Z", "20160705T100000Z",
         "20160705T100000Z",
       ])
@@ -341,7 +341,9 @@ extension StoreConformance {
     for (index, other) in ["https://b.example/a.html", "https://c.example/a.html"].enumerated() {
       try store.withPage(for: other) { page in
         try store.record(
-          HistoryEntry(time: "2016070\(index + 3)T100000Z", outcome: .failed, error: "x"),
+          HistoryEntry(
+            time: try #require(CaptureTime("2016070\(index + 3)T100000Z")), outcome: .failed,
+            error: "x"),
           in: page)
       }
     }

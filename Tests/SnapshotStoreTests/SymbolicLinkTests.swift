@@ -62,7 +62,7 @@ private let plantedLinks: [PlantedLink] = [
 struct SymbolicLinkTests {
   let url = "https://b.example/2016/07/post.html"
 
-  private func capture(_ store: FolderStore, time: String, version: Int) throws {
+  private func capture(_ store: FolderStore, time: CaptureTime, version: Int) throws {
     try store.withPage(for: url) { page in
       let text = "Title: T\n\nVersion \(version)\n"
       let body = Array("<p>Version \(version)</p>".utf8)

@@ -8,7 +8,9 @@ func makeStore(_ root: String) throws -> (FolderStore, String) {
   let store = FolderStore(root: root)
   let page = try store.withPage(for: "https://b.example/2016/07/post.html") { page in
     var checks = 0
-    func time(_ hour: Int) -> String { "20160702T\(hour < 10 ? "0" : "")\(hour)0000Z" }
+    func time(_ hour: Int) -> CaptureTime {
+      CaptureTime(Date(timeIntervalSince1970: 1_467_417_600 + Double(hour) * 3600))
+    }
     for (version, hour) in [(1, 1), (2, 4)] {
       let text = "Title: T\n\nVersion \(version)\n"
       let body = Array("<p>Version \(version)</p>".utf8)

@@ -12,16 +12,19 @@ import TextDiff
 /// What `audit` looks at: a period (store times, inclusive) and a host.
 public struct AuditOptions: Sendable {
   /// Edits and events before this time are left out.
-  public let since: String?
+  public let since: CaptureTime?
   /// Edits and events after this time are left out.
-  public let until: String?
+  public let until: CaptureTime?
   /// Only pages of this host (compared without case).
   public let host: String?
-  /// The report's time (`YYYYMMDDTHHMMSSZ`).
-  public let generated: String
+  /// The report's time.
+  public let generated: CaptureTime
 
-  /// Creates audit options. Times are store times (see `storeTime(_:bound:)`).
-  public init(since: String? = nil, until: String? = nil, host: String? = nil, generated: String) {
+  /// Creates audit options. The bounds are what `storeTime(_:bound:)` reads from a user.
+  public init(
+    since: CaptureTime? = nil, until: CaptureTime? = nil, host: String? = nil,
+    generated: CaptureTime
+  ) {
     self.since = since
     self.until = until
     self.host = host
@@ -29,9 +32,10 @@ public struct AuditOptions: Sendable {
   }
 
   /// Whether a time lies in the period.
-  func contains(_ time: String) -> Bool {
+  func contains(_ time: CaptureTime) -> Bool {
     (since.map { time >= $0 } ?? true) && (until.map { time <= $0 } ?? true)
   }
+
 }
 
 /// What an audit report says after its pages: the labels no edit could get and the pages that
@@ -123,7 +127,7 @@ extension ArchiveQueries {
     var versions: [AuditVersion] = []
     var edits: [AuditEdit] = []
     var linksUnavailable = 0
-    var previous: (time: String, text: String, format: Int)?
+    var previous: (time: CaptureTime, text: String, format: Int)?
     for capture in captures where places.isOwnVersion(capture) {
       let (stored, format) = try store.currentFormText(of: page, capture: capture)
       // Both sides in the form they compare in: a capture made before links were recorded
@@ -146,7 +150,8 @@ extension ArchiveQueries {
       let lineDiff = diffLines(old: Array(before.text.utf8), new: Array(text.utf8))
       versions.append(
         AuditVersion(
-          capture: capture.time, title: capture.metadata.title, updated: parts.header["Updated"],
+          capture: capture.time, title: capture.metadata.title,
+          updated: parts.header["Updated"],
           added: lineDiff.linesAdded, removed: lineDiff.linesRemoved))
       let oldURL = ArticleParts(before.text).header["URL"]
       if let oldURL, let newURL = parts.header["URL"], oldURL != newURL,
@@ -154,7 +159,8 @@ extension ArchiveQueries {
       {
         events.append(
           AuditEvent(
-            time: capture.time, kind: .moved, status: capture.metadata.status, to: newURL,
+            time: capture.time, kind: .moved, status: capture.metadata.status,
+            to: newURL,
             detail: "its canonical URL changed from \(oldURL) to \(newURL)"))
       }
       if options.contains(capture.time) {
@@ -162,7 +168,8 @@ extension ArchiveQueries {
           page: page, from: before, to: (capture.time, text), lineDiff: lineDiff,
           linksRecorded: min(previousVersion.format, format) >= ArticleText.formatVersion)
         edit.id = editID(
-          url: page.url, from: (before.time, metadata[before.time]?.textSHA256 ?? ""),
+          url: page.url,
+          from: (before.time, metadata[before.time]?.textSHA256 ?? ""),
           to: (capture.time, capture.metadata.textSHA256))
         if !edit.unavailable.isEmpty { linksUnavailable += 1 }
         edits.append(edit)
@@ -183,7 +190,8 @@ extension ArchiveQueries {
   /// does not (a capture made before links were recorded, whose raw HTML was not kept), the
   /// links label is not decided.
   private func auditEdit(
-    page: PageRecord, from old: (time: String, text: String), to new: (time: String, text: String),
+    page: PageRecord, from old: (time: CaptureTime, text: String),
+    to new: (time: CaptureTime, text: String),
     lineDiff: LineDiff, linksRecorded: Bool
   ) -> AuditEdit {
     let classification = classifyEdit(old: old.text, new: new.text)
@@ -191,7 +199,8 @@ extension ArchiveQueries {
     let linksAdded = classification.linksAdded
     let linksRemoved = classification.linksRemoved
     return AuditEdit(
-      from: old.time, to: new.time, labels: classification.labels, unavailable: unavailable,
+      from: old.time, to: new.time, labels: classification.labels,
+      unavailable: unavailable,
       stealth: classification.contentChanged
         && classification.updatedBefore == classification.updatedAfter,
       updatedBefore: classification.updatedBefore, updatedAfter: classification.updatedAfter,
@@ -209,10 +218,12 @@ extension ArchiveQueries {
 /// page URL and each capture's time and article-text hash: re-running an audit, or notifying
 /// the edit from another run, gives the same id; another edit never does.
 public func editID(
-  url: String, from: (time: String, textSHA256: String),
-  to: (time: String, textSHA256: String)
+  url: String, from: (time: CaptureTime, textSHA256: String),
+  to: (time: CaptureTime, textSHA256: String)
 ) -> String {
-  let text = [url, from.time, from.textSHA256, to.time, to.textSHA256].joined(separator: "\n")
+  let text = [
+    url, from.time.description, from.textSHA256, to.time.description, to.textSHA256,
+  ].joined(separator: "\n")
   return "urn:redline:edit:" + sha256Hex(Array(text.utf8)).prefix(32)
 }
 

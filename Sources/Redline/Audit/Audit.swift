@@ -1,3 +1,5 @@
+import SnapshotStore
+
 /// What `redline audit` found: every page whose article changed after its first capture, or
 /// that was removed or moved, with each edit and event.
 ///
@@ -5,14 +7,14 @@
 /// oldest first; every edit and event lies within the period asked for. Encoded as JSON it is
 /// the `audit --format json` schema (README, "Audits").
 public struct AuditReport: Sendable, Codable, Equatable {
-  /// The start of the period (`YYYYMMDDTHHMMSSZ`), if one was given.
-  public let since: String?
+  /// The start of the period (`YYYYMMDDTHHMMSSZ` in JSON), if one was given.
+  public let since: CaptureTime?
   /// The end of the period, inclusive, if one was given.
-  public let until: String?
+  public let until: CaptureTime?
   /// The host the audit was limited to, if any.
   public let host: String?
   /// When the report was made.
-  public let generated: String
+  public let generated: CaptureTime
   /// The pages with at least one edit or event in the period.
   public let pages: [PageAudit]
   /// The labels no edit could get, and why (for example links, when raw HTML was not kept).
@@ -50,8 +52,8 @@ public struct PageAudit: Sendable, Codable, Equatable {
 
 /// One stored version of a post.
 public struct AuditVersion: Sendable, Codable, Equatable {
-  /// The capture time (`YYYYMMDDTHHMMSSZ`).
-  public let capture: String
+  /// The capture time (`YYYYMMDDTHHMMSSZ` in JSON).
+  public let capture: CaptureTime
   /// The article's title.
   public let title: String?
   /// The page's own "updated" date, as extracted (`Updated:` line).
@@ -65,9 +67,9 @@ public struct AuditVersion: Sendable, Codable, Equatable {
 /// One edit: a version against the version before it.
 public struct AuditEdit: Sendable, Codable, Equatable {
   /// The older capture's time.
-  public let from: String
+  public let from: CaptureTime
   /// The newer capture's time: when the edit was seen.
-  public let to: String
+  public let to: CaptureTime
   /// The labels that apply (possibly none).
   public let labels: [EditLabel]
   /// Labels that could not be decided for this edit.
@@ -115,8 +117,8 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     case repaired
   }
 
-  /// The check's time (`YYYYMMDDTHHMMSSZ`).
-  public let time: String
+  /// The check's time (`YYYYMMDDTHHMMSSZ` in JSON).
+  public let time: CaptureTime
   /// What happened.
   public let kind: Kind
   /// The HTTP status of the check.

@@ -18,7 +18,7 @@ public enum PeriodBound: Sendable {
 }
 
 /// Reads a date or time a user typed (`--since`, `--until`, and the dates `diff`, `show`
-/// and `log` take) as a store time (`YYYYMMDDTHHMMSSZ`, UTC). The one parser of user times.
+/// and `log` take) as a store time (UTC, to the second). The one parser of user times.
 ///
 /// Accepted: what `captureTimeBound(_:atEnd:)` reads (a date such as `2016-07-01`, the whole
 /// day; an hour, a minute or a second such as `2016-07-01T10:30` or `2016-07-01 10:30:00`; a
@@ -32,7 +32,9 @@ public enum PeriodBound: Sendable {
 ///     try storeTime("yesterday", bound: .start, now: d)       // the day before d, 00:00:00
 ///
 /// - Throws: `RedlineError.badTime` naming the text.
-public func storeTime(_ text: String, bound: PeriodBound, now: Date = Date()) throws -> String {
+public func storeTime(_ text: String, bound: PeriodBound, now: Date = Date()) throws
+  -> CaptureTime
+{
   let trimmed = text.trimmingSpaces()
   if let relative = relativeTime(trimmed, bound: bound, now: now) { return relative }
   var local = trimmed
@@ -44,21 +46,20 @@ public func storeTime(_ text: String, bound: PeriodBound, now: Date = Date()) th
     }
     offsetSeconds = offset
   }
-  guard let time = captureTimeBound(local, atEnd: bound == .end),
-    let date = CaptureTime.date(from: time)
-  else { throw RedlineError.badTime(text) }
-  return offsetSeconds == 0
-    ? time : CaptureTime.string(from: date.addingTimeInterval(-Double(offsetSeconds)))
+  guard let time = captureTimeBound(local, atEnd: bound == .end), let date = time.date else {
+    throw RedlineError.badTime(text)
+  }
+  return offsetSeconds == 0 ? time : CaptureTime(date.addingTimeInterval(-Double(offsetSeconds)))
 }
 
 /// A time relative to `now`, or nil when the text is not one. `today` and `yesterday` are
 /// whole days in UTC (their first or last second, as `bound` asks, as a date is); `now` and
 /// `N UNITS ago` (`3 days ago`, `2 weeks ago`, `an hour ago`, `1 month ago`; units from
 /// seconds to years, months and years on the calendar) are one instant.
-func relativeTime(_ text: String, bound: PeriodBound, now: Date) -> String? {
+func relativeTime(_ text: String, bound: PeriodBound, now: Date) -> CaptureTime? {
   let lowered = text.lowercased()
   switch lowered {
-  case "now": return CaptureTime.string(from: now)
+  case "now": return CaptureTime(now)
   case "today", "yesterday":
     let day = now.addingTimeInterval(lowered == "today" ? 0 : -secondsPerDay)
     return captureTimeBound(String(CaptureTime.string(from: day).prefix(8)), atEnd: bound == .end)
@@ -68,7 +69,7 @@ func relativeTime(_ text: String, bound: PeriodBound, now: Date) -> String? {
   let count = Int(match.output.1) ?? 1
   let unit = String(match.output.2)
   if let seconds = relativeUnitSeconds[unit] {
-    return CaptureTime.string(from: now.addingTimeInterval(-Double(count) * seconds))
+    return CaptureTime(now.addingTimeInterval(-Double(count) * seconds))
   }
   // Months and years: the same day and time that many months or years back (timegm
   // normalizes 31 March minus a month to 3 March, as git's dates do).
@@ -76,7 +77,7 @@ func relativeTime(_ text: String, bound: PeriodBound, now: Date) -> String? {
   var parts = tm()
   guard gmtime_r(&seconds, &parts) != nil else { return nil }
   if unit == "month" { parts.tm_mon -= Int32(count) } else { parts.tm_year -= Int32(count) }
-  return CaptureTime.string(from: Date(timeIntervalSince1970: Double(timegm(&parts))))
+  return CaptureTime(Date(timeIntervalSince1970: Double(timegm(&parts))))
 }
 
 /// `3 days ago`, `an hour ago`, `1 week ago`.

@@ -16,18 +16,18 @@ struct PagePlaces {
 
   let page: PageRecord
   let history: [HistoryEntry]
-  let metadata: [String: CaptureMetadata]
+  let metadata: [CaptureTime: CaptureMetadata]
   /// Captures that a later `back` check undid: what the page served between an earlier
   /// version and that version's return (an error page served with status 200, say).
-  private let interim: Set<String>
+  private let interim: Set<CaptureTime>
 
   /// Reads the places from a page's history and its captures' metadata.
-  init(page: PageRecord, history: [HistoryEntry], metadata: [String: CaptureMetadata]) {
+  init(page: PageRecord, history: [HistoryEntry], metadata: [CaptureTime: CaptureMetadata]) {
     self.page = page
     self.history = history
     self.metadata = metadata
-    var interim: Set<String> = []
-    var stored: [String] = []
+    var interim: Set<CaptureTime> = []
+    var stored: [CaptureTime] = []
     for entry in history {
       if entry.storedCapture, let capture = entry.capture { stored.append(capture) }
       if entry.outcome == .back, let returned = entry.capture {
@@ -45,7 +45,7 @@ struct PagePlaces {
   }
 
   /// The other URL a capture came from, if its fetch was redirected away from the page.
-  private func captureMoved(_ time: String) -> String? {
+  private func captureMoved(_ time: CaptureTime) -> String? {
     guard let final = metadata[time]?.finalURL else { return nil }
     return movedURL(final, pageURL: page.url)
   }

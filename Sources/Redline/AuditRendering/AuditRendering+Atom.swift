@@ -22,7 +22,7 @@ func renderAuditAtom(_ report: AuditReport) -> String {
 
 /// The order of the feed's entries (newest first: descending): the edit's time, then its id.
 struct AtomOrder: Comparable {
-  let time: String
+  let time: CaptureTime
   let id: String
 
   init(_ edit: AuditEdit) {
@@ -38,11 +38,13 @@ struct AtomOrder: Comparable {
 /// The feed up to its first entry; `newest` is the time of the first entry's edit (the feed's
 /// `updated`), nil when the feed has none.
 func auditAtomHeading(
-  since: String?, until: String?, host: String?, generated: String, newest: String?
+  since: CaptureTime?, until: CaptureTime?, host: String?, generated: CaptureTime,
+  newest: CaptureTime?
 ) -> String {
-  let scope = [since ?? "", until ?? "", host ?? ""].joined(separator: "\n")
+  let scope = [since?.description ?? "", until?.description ?? "", host ?? ""].joined(
+    separator: "\n")
   let feedID = "urn:redline:audit:" + sha256Hex(Array(scope.utf8)).prefix(32)
-  let updated = rfc3339(newest ?? generated)
+  let updated = rfc3339((newest ?? generated).description)
   let title = "Redline audit: edits, " + auditScope(since: since, until: until, host: host)
   return """
     <?xml version="1.0" encoding="utf-8"?>
@@ -62,7 +64,7 @@ func auditAtomEntry(_ edit: AuditEdit, of page: PageAudit) -> String {
   let stealth = edit.stealth ? " (stealth edit)" : ""
   let summary =
     "\(edit.labelList); +\(edit.linesAdded) -\(edit.linesRemoved) lines; "
-    + "\(CaptureTime.readable(edit.from)) to \(CaptureTime.readable(edit.to))"
+    + "\(edit.from.readable) to \(edit.to.readable)"
     + (edit.stealth ? "; stealth edit: " + edit.stealthReason : "")
   let id = edit.id ?? editID(url: page.url, from: (edit.from, ""), to: (edit.to, ""))
   return """
@@ -70,8 +72,8 @@ func auditAtomEntry(_ edit: AuditEdit, of page: PageAudit) -> String {
         <id>\(id)</id>
         <title>\(xmlEscaped("Edited: " + title + stealth))</title>
         <link rel="alternate" href="\(xmlEscaped(page.url))"/>
-        <updated>\(rfc3339(edit.to))</updated>
-        <published>\(rfc3339(edit.to))</published>
+        <updated>\(rfc3339(edit.to.description))</updated>
+        <published>\(rfc3339(edit.to.description))</published>
         <summary>\(xmlEscaped(summary))</summary>
         <content type="text">\(xmlEscaped(edit.diff))</content>
       </entry>

@@ -17,7 +17,7 @@ func renderAuditHTML(_ report: AuditReport) -> String {
 }
 
 /// The HTML report up to its summary table's rows: the head, the heading, the table's head.
-func auditHTMLHeading(summary: String, scope: String, generated: String) -> String {
+func auditHTMLHeading(summary: String, scope: String, generated: CaptureTime) -> String {
   var out = """
     <!DOCTYPE html>
     <html lang="en">
@@ -32,7 +32,7 @@ func auditHTMLHeading(summary: String, scope: String, generated: String) -> Stri
     <header>
     <h1>Redline audit</h1>
     <p class="scope">\(escaped(summary)) · \(escaped(scope)) · made \
-    \(escaped(CaptureTime.readable(generated)))</p>
+    \(escaped(generated.readable))</p>
 
     """
   out += "<table class=\"summary\">\n<thead><tr><th>Post</th><th>Edits</th><th>Stealth</th>"
@@ -71,11 +71,11 @@ func auditHTMLPage(_ page: PageAudit, number: Int) -> String {
     switch entry {
     case .version(let version, let edit):
       let kind = edit?.stealth == true ? "version stealth" : "version"
-      out += "<li class=\"\(kind)\"><time>\(escaped(CaptureTime.readable(version.capture)))</time> "
+      out += "<li class=\"\(kind)\"><time>\(escaped(version.capture.readable))</time> "
       if let added = version.added {
         out += "<span class=\"counts\">+\(added) −\(version.removed ?? 0)</span> "
         if let edit {
-          out += "<a href=\"#edit-\(number)-\(escaped(edit.to))\">edit</a> "
+          out += "<a href=\"#edit-\(number)-\(escaped(edit.to.description))\">edit</a> "
           out += labelBadges(edit)
         }
       } else {
@@ -90,7 +90,7 @@ func auditHTMLPage(_ page: PageAudit, number: Int) -> String {
       out += "</li>\n"
     case .event(let event):
       out += "<li class=\"event \(event.kind.rawValue)\">"
-      out += "<time>\(escaped(CaptureTime.readable(event.time)))</time> "
+      out += "<time>\(escaped(event.time.readable))</time> "
       out += "<strong>\(event.kind.rawValue)</strong>: \(escaped(event.detail))</li>\n"
     }
   }
@@ -110,9 +110,9 @@ private func labelBadges(_ edit: AuditEdit) -> String {
 }
 
 private func editSection(_ edit: AuditEdit, page: Int) -> String {
-  var out = "<article class=\"edit\" id=\"edit-\(page)-\(escaped(edit.to))\">\n"
-  out += "<h3>Edit seen \(escaped(CaptureTime.readable(edit.to)))"
-  out += " <span class=\"since\">since \(escaped(CaptureTime.readable(edit.from)))</span></h3>\n"
+  var out = "<article class=\"edit\" id=\"edit-\(page)-\(escaped(edit.to.description))\">\n"
+  out += "<h3>Edit seen \(escaped(edit.to.readable))"
+  out += " <span class=\"since\">since \(escaped(edit.from.readable))</span></h3>\n"
   out += "<p class=\"labels\">\(labelBadges(edit))</p>\n"
   let details = editDetails(edit)
   if !details.isEmpty {

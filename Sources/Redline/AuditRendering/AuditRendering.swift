@@ -71,11 +71,11 @@ struct AuditCounts {
 }
 
 /// `since 2016-07-01 00:00:00 UTC, until …, host …`, or `all time`.
-func auditScope(since: String?, until: String?, host: String?) -> String {
+func auditScope(since: CaptureTime?, until: CaptureTime?, host: String?) -> String {
   let parts =
     [
-      since.map { "since " + CaptureTime.readable($0) },
-      until.map { "until " + CaptureTime.readable($0) }, host.map { "host " + $0 },
+      since.map { "since " + $0.readable }, until.map { "until " + $0.readable },
+      host.map { "host " + $0 },
     ].compactMap { $0 }
   return parts.isEmpty ? "all time, every host" : parts.joined(separator: ", ")
 }
@@ -104,7 +104,7 @@ enum TimelineEntry {
   case version(AuditVersion, edit: AuditEdit?)
   case event(AuditEvent)
 
-  var time: String {
+  var time: CaptureTime {
     switch self {
     case .version(let version, _): version.capture
     case .event(let event): event.time
@@ -145,18 +145,18 @@ func auditTextPage(_ page: PageAudit) -> String {
     switch entry {
     case .version(let version, let edit):
       let counts = version.added.map { " +\($0) -\(version.removed ?? 0)" } ?? " first capture"
-      out += "  \(CaptureTime.readable(version.capture))  version\(counts)"
+      out += "  \(version.capture.readable)  version\(counts)"
       if let edit {
         out += "  [\(edit.labelList)]"
         if edit.stealth { out += "  STEALTH EDIT: \(edit.stealthReason)" }
       }
       out += "\n"
     case .event(let event):
-      out += "  \(CaptureTime.readable(event.time))  \(event.kind.rawValue): \(event.detail)\n"
+      out += "  \(event.time.readable)  \(event.kind.rawValue): \(event.detail)\n"
     }
   }
   for edit in page.edits {
-    out += "\n  Edit seen \(CaptureTime.readable(edit.to)): \(edit.labelList)\n"
+    out += "\n  Edit seen \(edit.to.readable): \(edit.labelList)\n"
     out += editDetails(edit).map { "  \($0)\n" }.joined()
     out += edit.diff
   }
@@ -213,7 +213,7 @@ func auditMarkdownPage(_ page: PageAudit) -> String {
     case .version(let version, let edit):
       let counts =
         version.added.map { " (+\($0) −\(version.removed ?? 0))" } ?? " (first capture)"
-      out += "- \(CaptureTime.readable(version.capture)): version\(counts)"
+      out += "- \(version.capture.readable): version\(counts)"
       if let edit {
         out += ": \(edit.labelList)"
         if edit.stealth { out += " — **stealth edit**" }
@@ -221,12 +221,12 @@ func auditMarkdownPage(_ page: PageAudit) -> String {
       out += "\n"
     case .event(let event):
       out +=
-        "- \(CaptureTime.readable(event.time)): **\(event.kind.rawValue)**: "
+        "- \(event.time.readable): **\(event.kind.rawValue)**: "
         + "\(markdownEscaped(event.detail))\n"
     }
   }
   for edit in page.edits {
-    out += "\n### Edit seen \(CaptureTime.readable(edit.to))\n\nLabels: \(edit.labelList).\n"
+    out += "\n### Edit seen \(edit.to.readable)\n\nLabels: \(edit.labelList).\n"
     let details = editDetails(edit)
     if !details.isEmpty { out += "\n" + details.map { "- \(markdownEscaped($0))\n" }.joined() }
     let fence = String(repeating: "`", count: max(3, longestBacktickRun(edit.diff) + 1))

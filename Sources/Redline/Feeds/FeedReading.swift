@@ -68,7 +68,7 @@ public struct FeedReading: Sendable {
       } catch {
         let reason = String(describing: error)
         failures[feed] = FeedFailure(
-          since: previous?.since ?? CaptureTime.string(from: now()), error: reason)
+          since: previous?.since ?? CaptureTime(now()), error: reason)
         events.append(.failed(url: feed, reason: reason, stillFailing: previous != nil))
       }
       // A feed that failed still has its remembered posts checked.

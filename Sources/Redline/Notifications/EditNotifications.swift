@@ -83,11 +83,11 @@ public struct EditNotifications: Sendable {
     if announcing {
       events = try editEvents(reports)
       let settings = try store.settings()
-      if let through = settings.announcedThrough.flatMap(CaptureTime.date(from:)) {
+      if let through = settings.announcedThrough?.date {
         let known = Set(events.map(\.id))
+        let lookingBack = CaptureTime(through.addingTimeInterval(-lookBack))
         let start = max(
-          CaptureTime.string(from: through.addingTimeInterval(-lookBack)),
-          settings.announcingSince ?? "")
+          lookingBack, settings.announcingSince ?? lookingBack)
         events += try editEvents(since: start).filter { !known.contains($0.id) }
       }
     }
@@ -98,7 +98,7 @@ public struct EditNotifications: Sendable {
     }
     if announcing {
       var settings = try store.settings()
-      settings.announcedThrough = CaptureTime.string(from: now)
+      settings.announcedThrough = CaptureTime(now)
       if settings.announcingSince == nil { settings.announcingSince = settings.announcedThrough }
       try store.saveSettings(settings)
     }
@@ -127,7 +127,7 @@ public struct EditNotifications: Sendable {
   private let lookBack: Double = 86_400
 
   /// The edits stored at or after `time`, on every page, as `audit --since` finds them.
-  func editEvents(since time: String) throws -> [EditEvent] {
+  func editEvents(since time: CaptureTime) throws -> [EditEvent] {
     let queries = ArchiveQueries(store: store)
     var events: [EditEvent] = []
     // The store's activity index names the pages with edits since then; without one, every
@@ -152,12 +152,12 @@ public struct EditNotifications: Sendable {
     let queries = ArchiveQueries(store: store)
     var events: [EditEvent] = []
     for report in reports {
-      guard case .changed = report.outcome, let capture = report.capture,
+      guard case .changed = report.outcome, let time = report.capture,
         let page = try store.page(for: report.url),
         let (audit, _) = try queries.auditPage(
-          page, options: AuditOptions(since: capture, until: capture, generated: capture))
+          page, options: AuditOptions(since: time, until: time, generated: time))
       else { continue }
-      for edit in audit.edits where edit.to == capture {
+      for edit in audit.edits where edit.to == time {
         events.append(
           editEvent(
             edit, url: page.url, title: audit.versions.last?.title ?? report.title,
@@ -174,7 +174,8 @@ public func editEvent(_ edit: AuditEdit, url: String, title: String?, wordDiff: 
 {
   EditEvent(
     id: edit.id ?? editID(url: url, from: (edit.from, ""), to: (edit.to, "")), url: url,
-    title: title, from: edit.from, to: edit.to, labels: edit.labels.map(\.rawValue),
+    title: title, from: edit.from.description, to: edit.to.description,
+    labels: edit.labels.map(\.rawValue),
     stealth: edit.stealth, linesAdded: edit.linesAdded, linesRemoved: edit.linesRemoved,
     diff: edit.diff, wordDiff: wordDiff)
 }

@@ -21,7 +21,7 @@ public struct NotificationSettings: Sendable {
     try store.prepareForWriting()
     settings.notify.append(target)
     // Edits stored before the first target are not news: runs look back no further.
-    if settings.announcingSince == nil { settings.announcingSince = CaptureTime.string(from: now) }
+    if settings.announcingSince == nil { settings.announcingSince = CaptureTime(now) }
     try store.saveSettings(settings)
     return true
   }

@@ -65,16 +65,17 @@ public struct ArchiveQueries: Sendable {
     /// Every check (`--all`), or only the captures and the events: a move when it starts (or
     /// its target changes) and every return (`back`).
     public var allChecks: Bool
-    /// Entries before this store time are left out.
-    public var since: String?
-    /// Entries after this store time are left out.
-    public var until: String?
+    /// Entries before this time are left out.
+    public var since: CaptureTime?
+    /// Entries after this time are left out.
+    public var until: CaptureTime?
     /// At most this many entries: the newest ones, still oldest first (`-n`).
     public var limit: Int?
 
     /// Creates a filter; by default the captures only, all of them.
     public init(
-      allChecks: Bool = false, since: String? = nil, until: String? = nil, limit: Int? = nil
+      allChecks: Bool = false, since: CaptureTime? = nil, until: CaptureTime? = nil,
+      limit: Int? = nil
     ) {
       self.allChecks = allChecks
       self.since = since
@@ -130,7 +131,7 @@ public struct ArchiveQueries: Sendable {
     guard raw else { return Array(try store.articleText(of: page, capture: capture.time).utf8) }
     guard let body = try store.rawBody(of: page, capture: capture.time) else {
       throw RedlineError.unknownCapture(
-        url: page.url, selector: capture.time, reason: "its raw HTML was not kept")
+        url: page.url, selector: capture.time.description, reason: "its raw HTML was not kept")
     }
     return body
   }
@@ -152,11 +153,11 @@ public struct ArchiveQueries: Sendable {
     /// How many captures the store holds.
     public let captures: Int
     /// The first capture's time.
-    public let firstSeen: String?
+    public let firstSeen: CaptureTime?
     /// The latest capture's time: the last change.
-    public let lastChanged: String?
+    public let lastChanged: CaptureTime?
     /// The latest check's time.
-    public let lastChecked: String?
+    public let lastChecked: CaptureTime?
   }
 
   /// The `list` use case: every page in the store, or those on `host` and its subdomains.

@@ -35,11 +35,11 @@ func selectCapture(
     return captures[captures.count - 1 - back]
   }
   if isCompactTime(selector) {
-    let matches = captures.filter { $0.time.hasPrefix(selector) }
+    let matches = captures.filter { $0.time.description.hasPrefix(selector) }
     if matches.count == 1, let match = matches.first { return match }
     if matches.count > 1 {
       throw RedlineError.ambiguousCapture(
-        url: url, selector: selector, matches: matches.map(\.time))
+        url: url, selector: selector, matches: matches.map(\.time.description))
     }
   }
   guard let bound = try? storeTime(selector, bound: .end, now: now) else {
@@ -50,7 +50,7 @@ func selectCapture(
   guard let inForce = captures.last(where: { $0.time <= bound }) else {
     throw RedlineError.unknownCapture(
       url: url, selector: selector,
-      reason: "the first capture was taken later, at \(CaptureTime.readable(first.time))")
+      reason: "the first capture was taken later, at \(first.time.readable)")
   }
   return inForce
 }
@@ -65,8 +65,8 @@ private func isCompactTime(_ selector: String) -> Bool {
 /// time it covers: `2016-07-05` covers the whole day, `2016-07-05T14` an hour,
 /// `2016-07-05 14:30` a minute, `2016-07-05T14:30:15Z` one second. Times are UTC; a trailing
 /// `Z` is allowed, and so is the compact form of capture times (`20160705T143015Z`).
-/// - Returns: a capture time (`YYYYMMDDTHHMMSSZ`), or nil when the text is not such a date.
-public func captureTimeBound(_ text: String, atEnd: Bool) -> String? {
+/// - Returns: a capture time, or nil when the text is not such a date.
+public func captureTimeBound(_ text: String, atEnd: Bool) -> CaptureTime? {
   var compact = text.filter { $0 != "-" && $0 != ":" }
   if compact.hasSuffix("Z") { compact.removeLast() }
   let parts = compact.split(
@@ -77,10 +77,9 @@ public func captureTimeBound(_ text: String, atEnd: Bool) -> String? {
     (day + clock).allSatisfy({ $0.isASCII && $0.isNumber })
   else { return nil }
   let fill = atEnd ? "235959" : "000000"
-  let time = day + "T" + clock + fill.dropFirst(clock.count) + "Z"
   // Reject what the calendar would roll over (month 13, 31 June, hour 24).
-  guard let date = CaptureTime.date(from: time), CaptureTime.string(from: date) == time else {
-    return nil
-  }
+  guard let time = CaptureTime(day + "T" + clock + fill.dropFirst(clock.count) + "Z"),
+    let date = time.date, CaptureTime(date) == time
+  else { return nil }
   return time
 }

@@ -10,7 +10,7 @@ enum CheckLine {
   case stored(first: Bool, diff: (added: Int, removed: Int)? = nil, note: String? = nil)
   /// The article of a capture the page already has: the current one (`unchanged`), or an
   /// earlier one come back after something else (`back`).
-  case saw(capture: String, back: Bool)
+  case saw(capture: CaptureTime, back: Bool)
   /// The page answered from another page, after it had answered at its own URL.
   case moved
   /// Nothing was read; why.
@@ -20,9 +20,9 @@ enum CheckLine {
 /// The facts of a check its history line records, whatever its outcome.
 struct CheckFacts {
   /// The check's time (the capture's name when one is stored).
-  var time: String
+  var time: CaptureTime
   /// When the line is appended, for a check taken into the page's past (`redline import`).
-  var recorded: String? = nil
+  var recorded: CaptureTime? = nil
   /// The final response's status, when one came.
   var status: Int? = nil
   /// Where redirects led, when that is another page (`movedURL`).
@@ -40,7 +40,7 @@ struct CheckFacts {
 /// The history line of a check.
 func historyLine(_ line: CheckLine, _ facts: CheckFacts) -> HistoryEntry {
   let outcome: CheckOutcome
-  var capture: String?
+  var capture: CaptureTime?
   var counts: (added: Int, removed: Int)?
   var error: String?
   switch line {

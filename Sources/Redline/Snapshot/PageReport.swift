@@ -27,7 +27,7 @@ public struct PageReport: Sendable, Equatable {
   /// What happened.
   public let outcome: Outcome
   /// The capture's time, for `new`, `changed` and `notHTML`.
-  public let capture: String?
+  public let capture: CaptureTime?
   /// The unified diff of a changed article.
   public let diff: [UInt8]
   /// The word diff of a changed article (`git diff --word-diff=plain` style), for mail that
@@ -48,7 +48,7 @@ public struct PageReport: Sendable, Equatable {
   public var newlyMoved = false
 
   /// Creates a report.
-  public init(url: String, outcome: Outcome, capture: String? = nil, diff: [UInt8] = []) {
+  public init(url: String, outcome: Outcome, capture: CaptureTime? = nil, diff: [UInt8] = []) {
     self.url = url
     self.outcome = outcome
     self.capture = capture

@@ -99,7 +99,7 @@ extension SnapshotService {
 
   /// Records a 304: an `unchanged` check of the latest capture, which downloaded no body.
   func recordNotModified(
-    url: String, time proposedTime: String, status: Int, finalURL: String?
+    url: String, time proposedTime: CaptureTime, status: Int, finalURL: String?
   ) -> PageReport {
     do {
       return try store.withPage(for: url) { page in
@@ -128,7 +128,9 @@ extension SnapshotService {
 
   /// Stores non-HTML content raw, with no article: a new capture when the bytes changed, an
   /// `unchanged` check when they did not. It is never read as a deleted post.
-  func storeNotHTML(url: String, time proposedTime: String, fetched: FetchedPage, mediaType: String)
+  func storeNotHTML(
+    url: String, time proposedTime: CaptureTime, fetched: FetchedPage, mediaType: String
+  )
     -> PageReport
   {
     let response = fetched.response
@@ -164,7 +166,8 @@ extension SnapshotService {
             .stored(first: seen == nil, note: "not HTML (\(mediaType)): stored raw, no article"),
             facts),
           in: page)
-        return PageReport(url: page.url, outcome: .notHTML(mediaType: mediaType), capture: time)
+        return PageReport(
+          url: page.url, outcome: .notHTML(mediaType: mediaType), capture: time)
       }
     } catch {
       return PageReport(url: url, outcome: .failed(CheckFailure(error)))
@@ -178,7 +181,7 @@ extension SnapshotService {
   /// move. `captures` is read only when the response did come from another page. Call inside
   /// `withPage`.
   func recordMove(
-    page: PageRecord, time: String, response: Response, bodySHA256: String,
+    page: PageRecord, time: CaptureTime, response: Response, bodySHA256: String,
     captures: () throws -> [CaptureRecord]
   ) throws -> PageReport? {
     guard let target = movedURL(response, page: page),
@@ -245,7 +248,7 @@ private func documentKey(_ normalized: String) -> String {
 extension SnapshotService {
   /// The `<time>.json` of a capture made from this response.
   func captureMetadata(
-    time: String, response: Response, bodySHA256: String, textSHA256: String, title: String?,
+    time: CaptureTime, response: Response, bodySHA256: String, textSHA256: String, title: String?,
     extractionMethod: String
   ) -> CaptureMetadata {
     CaptureMetadata(

@@ -135,7 +135,7 @@ public struct SnapshotService: Sendable {
           url: url, outcome: .failed(CheckFailure(.badURL, message: String(describing: error)))))
     }
     // Made unique under the page lock (checkTime), where two runs cannot race.
-    let time = CaptureTime.string(from: now())
+    let time = CaptureTime(now())
     let previous = await workers.run(urgent: true) { self.comparedCapture(ofURL: normalized) }
     do {
       return .fetched(
@@ -152,7 +152,7 @@ public struct SnapshotService: Sendable {
   /// The second half of a check, which blocks: extraction and the store's writes.
   func storeStage(_ stage: FetchStage) -> PageReport {
     let normalized: String
-    let time: String
+    let time: CaptureTime
     let fetched: FetchedPage
     switch stage {
     case .done(let report): return report
@@ -188,7 +188,7 @@ public struct SnapshotService: Sendable {
   }
 
   private func storeCheck(
-    page: PageRecord, time proposedTime: String, fetched: FetchedPage, read: ReadArticle
+    page: PageRecord, time proposedTime: CaptureTime, fetched: FetchedPage, read: ReadArticle
   ) throws -> PageReport {
     let fullHistory = try store.history(of: page)
     let past = takesChecksIntoThePast ? try pastPlace(proposedTime, in: fullHistory) : nil
@@ -204,7 +204,7 @@ public struct SnapshotService: Sendable {
       time: time, recorded: past?.recorded, status: response.status,
       finalURL: movedURL(response, page: page), bodySHA256: bodyHash, textSHA256: textHash,
       title: read.article.title, rules: pageRules?.label)
-    func recordUnchanged(_ outcome: CheckOutcome, capture: String) throws {
+    func recordUnchanged(_ outcome: CheckOutcome, capture: CaptureTime) throws {
       if keepRaw == .distinct,
         !fullHistory.contains(where: { $0.storedCapture && $0.bodySHA256 == bodyHash })
       {
@@ -269,7 +269,8 @@ public struct SnapshotService: Sendable {
       in: page)
     let outcome: PageReport.Outcome =
       lineDiff.map { .changed(added: $0.linesAdded, removed: $0.linesRemoved) } ?? .new
-    var report = PageReport(url: page.url, outcome: outcome, capture: time, diff: rendered)
+    var report = PageReport(
+      url: page.url, outcome: outcome, capture: time, diff: rendered)
     report.title = read.article.title
     if let classification {
       report.labels = classification.labels
@@ -328,22 +329,22 @@ public struct SnapshotService: Sendable {
   /// Nil for a check that is the page's latest (the usual case).
   /// - Throws: `StoreError.duplicateCapture` when the page already has a check at that time
   ///   (an archive imported twice).
-  private func pastPlace(_ time: String, in history: [HistoryEntry]) throws -> PastPlace? {
+  private func pastPlace(_ time: CaptureTime, in history: [HistoryEntry]) throws -> PastPlace? {
     guard let latest = history.last, time < latest.time else { return nil }
     if history.contains(where: { $0.time == time || $0.capture == time }) {
-      throw StoreError.duplicateCapture(path: time)
+      throw StoreError.duplicateCapture(path: time.description)
     }
     // Append times strictly increase along the chain, like check times of lines appended in
     // time order.
     let appended = history.map { $0.recorded ?? $0.time }.max() ?? latest.time
-    let clock = CaptureTime.string(from: Date())
+    let clock = CaptureTime(Date())
     return PastPlace(recorded: checkTime(clock, afterTime: appended))
   }
 
   /// Records a failed check: its status and final URL when an answer came (a 404, a redirect
   /// to a page that failed), so `audit` can tell a removed or moved post from a network error.
   func recordFailure(
-    url: String, time: String, status: Int?, finalURL: String? = nil, error: Error,
+    url: String, time: CaptureTime, status: Int?, finalURL: String? = nil, error: Error,
     kind: CheckFailure.Kind? = nil
   ) -> PageReport {
     let failure =
@@ -379,7 +380,7 @@ public struct SnapshotService: Sendable {
 
 /// A check taken into a page's past: when its line is appended.
 struct PastPlace {
-  let recorded: String
+  let recorded: CaptureTime
 }
 
 /// A stored version of the post: a capture and its article text in the current format where
@@ -396,9 +397,9 @@ enum FetchStage: Sendable {
   case done(PageReport)
   /// The fetch failed, with the status and final URL when a server answered: one history
   /// line records why.
-  case failed(url: String, time: String, status: Int?, finalURL: String?, error: any Error)
+  case failed(url: String, time: CaptureTime, status: Int?, finalURL: String?, error: any Error)
   /// A response came back.
-  case fetched(url: String, time: String, FetchedPage)
+  case fetched(url: String, time: CaptureTime, FetchedPage)
 }
 
 /// What a child task of `snapshot` reports: its page was fetched, or checked to the end.
@@ -417,21 +418,21 @@ private let maxStoreThreads = 16
 /// The check's time, moved to the second after the page's latest check if it is not later:
 /// history times strictly increase and never name a capture twice, even when two runs check
 /// one page in the same second. Called under the page lock.
-func checkTime(_ time: String, after latest: HistoryEntry?) -> String {
+func checkTime(_ time: CaptureTime, after latest: HistoryEntry?) -> CaptureTime {
   checkTime(time, afterTime: latest?.time)
 }
 
 /// `time`, or the second after `latest` if it is not later.
-func checkTime(_ time: String, afterTime latest: String?) -> String {
-  guard let latest, time <= latest, let date = CaptureTime.date(from: latest) else {
+func checkTime(_ time: CaptureTime, afterTime latest: CaptureTime?) -> CaptureTime {
+  guard let latest, time <= latest, let date = latest.date else {
     return time
   }
-  return CaptureTime.string(from: date.addingTimeInterval(1))
+  return CaptureTime(date.addingTimeInterval(1))
 }
 
 /// The `---`/`+++` label of a stored capture: the page URL, a tab, and the capture time in the
 /// form GNU diff and patch read.
-func captureLabel(_ url: String, _ time: String) -> String {
-  guard CaptureTime.isValid(time) else { return url }
-  return url + "\t" + CaptureTime.formatted(time, separator: " ", suffix: ".000000000 +0000")
+func captureLabel(_ url: String, _ time: CaptureTime) -> String {
+  guard CaptureTime.isValid(time.description) else { return url }
+  return url + "\t" + time.formatted(separator: " ", suffix: ".000000000 +0000")
 }

@@ -9,10 +9,10 @@ extension CaptureExporter {
   /// written with HTTP/1.1 start lines and `WARC-Protocol: h2` (or `h3`).
   /// - Returns: the final payload, when the raw body was kept.
   mutating func writeExchange(
-    _ exchange: StoredExchange, page: PageRecord, time: String, responseID: String,
+    _ exchange: StoredExchange, page: PageRecord, time: CaptureTime, responseID: String,
     body: [UInt8]?
   ) throws -> KeptPayload? {
-    let date = CaptureTime.iso8601(time)
+    let date = time.iso8601
     var payload: KeptPayload?
     for (number, hop) in exchange.hops.enumerated() {
       let isFinal = number == exchange.hops.count - 1

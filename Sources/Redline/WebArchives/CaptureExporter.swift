@@ -43,7 +43,7 @@ struct CaptureExporter {
     // Payloads by their SHA-256 (the store's body hash), for revisits. A capture before the
     // period is known by its time and turned into a reference only when a check revisits it.
     var kept: [String: KeptPayload] = [:]
-    var keptBefore: [String: String] = [:]
+    var keptBefore: [String: CaptureTime] = [:]
     var exportedAny = false
     for check in history {
       let inPeriod =
@@ -102,7 +102,7 @@ struct CaptureExporter {
     let metadata = capture.metadata
     return KeptPayload(
       recordID: warcRecordID(named: "response:\(page.url):\(capture.time)"),
-      uri: metadata.finalURL, date: CaptureTime.iso8601(capture.time),
+      uri: metadata.finalURL, date: capture.time.iso8601,
       digest: WARCDigest.sha1(body), mime: mediaType(metadata.headers), length: body.count)
   }
 
@@ -113,7 +113,7 @@ struct CaptureExporter {
   ) throws -> KeptPayload? {
     let metadata = capture.metadata
     let time = capture.time
-    let date = CaptureTime.iso8601(time)
+    let date = time.iso8601
     let responseID = warcRecordID(named: "response:\(page.url):\(time)")
     let body = try store.rawBody(of: page, capture: time)
     var payload: KeptPayload?
@@ -149,7 +149,7 @@ struct CaptureExporter {
   /// `urn:` target URI of its own, linked to the capture's response when there is one.
   private mutating func writeDerived(
     _ type: WARCRecordType, id: String, date: String, uri: String, contentType: String,
-    link: (name: String, value: String)?, block: [UInt8], time: String
+    link: (name: String, value: String)?, block: [UInt8], time: CaptureTime
   ) throws {
     let digest = WARCDigest.sha1(block)
     let fields =
@@ -164,7 +164,7 @@ struct CaptureExporter {
   /// Redirect hops of a capture made before exchanges were stored: status line and
   /// `Location` only.
   private mutating func writeStoredRedirects(
-    _ redirects: [StoredRedirect], page: PageRecord, time: String
+    _ redirects: [StoredRedirect], page: PageRecord, time: CaptureTime
   ) throws {
     for (number, hop) in redirects.enumerated() {
       let head = httpHead(
@@ -173,7 +173,7 @@ struct CaptureExporter {
       try write(
         .http(
           .response, id: warcRecordID(named: "hop\(number):\(page.url):\(time)"),
-          date: CaptureTime.iso8601(time), targetURI: hop.from, head: head, payload: []),
+          date: time.iso8601, targetURI: hop.from, head: head, payload: []),
         url: hop.from, time: time, mime: nil, status: hop.status, digest: WARCDigest.sha1([]))
     }
   }
@@ -188,7 +188,7 @@ struct CaptureExporter {
       headers: decodedBodyHeaders(metadata.headers, bodyCount: body.count))
     let digest = WARCDigest.sha1(body)
     let mime = mediaType(metadata.headers)
-    let date = CaptureTime.iso8601(metadata.time)
+    let date = metadata.time.iso8601
     try write(
       .http(
         .response, id: id, date: date, targetURI: metadata.finalURL, head: head, payload: body),
@@ -219,7 +219,7 @@ struct CaptureExporter {
         type: .revisit,
         fields: [
           ("WARC-Record-ID", warcRecordID(named: "revisit:\(page.url):\(check.time)")),
-          ("WARC-Date", CaptureTime.iso8601(check.time)), ("WARC-Target-URI", uri),
+          ("WARC-Date", check.time.iso8601), ("WARC-Target-URI", uri),
           (
             "WARC-Profile",
             "http://netpreserve.org/warc/1.1/revisit/"
@@ -250,19 +250,19 @@ struct CaptureExporter {
     let digest = WARCDigest.sha1(body)
     try write(
       .http(
-        .response, id: id, date: CaptureTime.iso8601(check.time), targetURI: uri, head: head,
+        .response, id: id, date: check.time.iso8601, targetURI: uri, head: head,
         payload: body),
       url: uri, time: check.time, mime: nil, status: status, digest: digest)
     summary.responses += 1
     return KeptPayload(
-      recordID: id, uri: uri, date: CaptureTime.iso8601(check.time), digest: digest, mime: nil,
+      recordID: id, uri: uri, date: check.time.iso8601, digest: digest, mime: nil,
       length: body.count)
   }
 
   /// Writes a record and, unless it is a request (which cdxj-indexer and pywb leave out of
   /// the index too), its index line.
   mutating func write(
-    _ record: WARCRecord, url: String, time: String, mime: String?, status: Int?,
+    _ record: WARCRecord, url: String, time: CaptureTime, mime: String?, status: Int?,
     digest: String?, isRequest: Bool = false
   ) throws {
     let location = try writer.write(record)
@@ -270,7 +270,8 @@ struct CaptureExporter {
     guard !isRequest else { return }
     try index.append(
       CDXJLine(
-        url: url, timestamp: String(time.filter(\.isNumber)), mime: mime, status: status,
+        url: url, timestamp: String(time.description.filter(\.isNumber)), mime: mime,
+        status: status,
         digest: digest, location: location
       ).text)
   }

@@ -21,10 +21,10 @@ public struct ExportRequest: Sendable {
   public var urls: [String]
   /// Only pages on this host or its subdomains.
   public var host: String?
-  /// Only checks at or after this store time (`YYYYMMDDTHHMMSSZ`).
-  public var since: String?
-  /// Only checks at or before this store time.
-  public var until: String?
+  /// Only checks at or after this time.
+  public var since: CaptureTime?
+  /// Only checks at or before this time.
+  public var until: CaptureTime?
   /// Roll over to a new WARC file before one would grow past this many bytes.
   public var maxFileSize: Int
   /// The export's time: the `warcinfo` records' date and the file names' stamp.
@@ -33,7 +33,7 @@ public struct ExportRequest: Sendable {
   /// Creates a request; the defaults export everything into 1 GB WARC files.
   public init(
     format: Format, output: String, urls: [String] = [], host: String? = nil,
-    since: String? = nil, until: String? = nil, maxFileSize: Int = 1_000_000_000,
+    since: CaptureTime? = nil, until: CaptureTime? = nil, maxFileSize: Int = 1_000_000_000,
     now: Date = Date()
   ) {
     self.format = format

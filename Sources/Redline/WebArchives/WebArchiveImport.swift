@@ -39,7 +39,7 @@ public struct ImportSummary: Sendable, Equatable {
 private struct ArchivedEntry {
   let page: String
   let targetURI: String
-  let time: String
+  let time: CaptureTime
   let date: String
   let isRevisit: Bool
   let recordID: String?
@@ -126,19 +126,19 @@ public func importWebArchives(
     }
   }
   // Per page the store knows: the times of its checks and captures, and its latest check.
-  var known: [String: (times: Set<String>, latest: String)] = [:]
+  var known: [String: (times: Set<CaptureTime>, latest: CaptureTime?)] = [:]
   for entry in entries.sorted(by: { ($0.page, $0.time, $0.order) < ($1.page, $1.time, $1.order) }) {
     if known[entry.page] == nil, let page = try store.page(for: entry.page) {
       let history = try store.history(of: page)
       known[entry.page] = (
-        Set(history.map(\.time) + history.compactMap(\.capture)), history.last?.time ?? ""
+        Set(history.map(\.time) + history.compactMap(\.capture)), history.last?.time
       )
     }
     if known[entry.page]?.times.contains(entry.time) == true {
       summary.alreadyImported += 1
       continue
     }
-    let intoThePast = known[entry.page].map { entry.time < $0.latest } ?? false
+    let intoThePast = known[entry.page]?.latest.map { entry.time < $0 } ?? false
     guard
       let response = try archivedResponse(
         entry, byDigest: byDigest, byURIAndDate: byURIAndDate, byRecordID: byRecordID,
@@ -164,7 +164,7 @@ public func importWebArchives(
     }
     var service = SnapshotService(
       fetcher: ArchivedFetcher(response: response), store: store, jobs: 1,
-      now: { CaptureTime.date(from: entry.time) ?? Date() })
+      now: { entry.time.date ?? Date() })
     service.provenance = CaptureProvenance(
       source: "import", file: entry.file, recordID: entry.recordID, software: entry.software,
       archivedDate: entry.date)
@@ -180,9 +180,9 @@ public func importWebArchives(
       summary.intoThePast += 1
     default: break
     }
-    var page = known[entry.page] ?? ([], "")
+    var page = known[entry.page] ?? ([], nil)
     page.times.insert(entry.time)
-    page.latest = max(page.latest, entry.time)
+    page.latest = max(page.latest ?? entry.time, entry.time)
     known[entry.page] = page
   }
   return summary
@@ -256,9 +256,8 @@ private func strippedAngles(_ uri: String) -> String {
 }
 
 /// `2016-07-02T10:00:00Z` (or with a fraction of a second) as the store's `20160702T100000Z`.
-func storeTime(fromWARCDate date: String) -> String? {
+func storeTime(fromWARCDate date: String) -> CaptureTime? {
   let digits = date.prefix(19).filter(\.isNumber)
   guard digits.count == 14 else { return nil }
-  let time = String(digits.prefix(8)) + "T" + String(digits.suffix(6)) + "Z"
-  return CaptureTime.isValid(time) ? time : nil
+  return CaptureTime(String(digits.prefix(8)) + "T" + String(digits.suffix(6)) + "Z")
 }

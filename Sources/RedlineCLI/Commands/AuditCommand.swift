@@ -64,7 +64,7 @@ struct AuditCommand: ParsableCommand {
       let options = AuditOptions(
         since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
         until: try until.map { try storeTime($0, bound: .end, now: queries.now) }, host: host,
-        generated: CaptureTime.string(from: queries.now))
+        generated: CaptureTime(queries.now))
       // Written as it is made: memory does not grow with the number of pages audited.
       let unreadable = try withPager(pagerOptions) {
         let output = OutputBuffer()

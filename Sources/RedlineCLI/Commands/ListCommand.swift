@@ -66,11 +66,9 @@ private struct ListJSON: Encodable {
   init(_ page: ArchiveQueries.PageSummary) {
     url = page.url
     captures = page.captures
-    // Text that is not a store time (a damaged history) is shown as it is.
-    func iso8601(_ text: String) -> String { CaptureTime(text)?.iso8601 ?? text }
-    firstSeen = page.firstSeen.map(iso8601)
-    lastChanged = page.lastChanged.map(iso8601)
-    lastChecked = page.lastChecked.map(iso8601)
+    firstSeen = page.firstSeen?.iso8601
+    lastChanged = page.lastChanged?.iso8601
+    lastChecked = page.lastChecked?.iso8601
   }
 }
 
@@ -85,7 +83,7 @@ private func listLine(_ page: ArchiveQueries.PageSummary) -> String {
 }
 
 /// A capture time as `2016-07-05 14:00`, or `never`.
-private func shortTime(_ time: String?) -> String {
-  guard let time = time.flatMap(CaptureTime.init(_:)) else { return padded("never", 16) }
+private func shortTime(_ time: CaptureTime?) -> String {
+  guard let time else { return padded("never", 16) }
   return String(time.readable.prefix(16))
 }

@@ -121,8 +121,8 @@ private struct LogJSON: Encodable {
   let recorded: String?
 
   init(_ entry: HistoryEntry) {
-    time = CaptureTime.iso8601(entry.time)
-    capture = entry.storedCapture ? entry.capture : nil
+    time = entry.time.iso8601
+    capture = entry.storedCapture ? entry.capture?.description : nil
     status = entry.status
     outcome = entry.outcome.rawValue
     added = entry.added
@@ -131,7 +131,7 @@ private struct LogJSON: Encodable {
     error = entry.error
     movedTo = entry.finalURL
     rules = entry.rules
-    recorded = entry.recorded.map(CaptureTime.iso8601)
+    recorded = entry.recorded?.iso8601
   }
 }
 
@@ -142,9 +142,9 @@ private func logLine(_ entry: HistoryEntry) -> String {
     entry.outcome == .moved
     ? "→ \(entry.finalURL ?? "another page")" : entry.error ?? entry.title ?? ""
   return [
-    CaptureTime.readable(entry.time), status, padded(entry.outcome.rawValue, 9),
+    entry.time.readable, status, padded(entry.outcome.rawValue, 9),
     padded(change, 9), detail, entry.rules.map { "[rules: \($0)]" } ?? "",
-    entry.recorded.map { "[imported \(CaptureTime.readable($0))]" } ?? "",
+    entry.recorded.map { "[imported \($0.readable)]" } ?? "",
   ].joined(separator: "  ").trimmingTrailingSpaces()
 }
 

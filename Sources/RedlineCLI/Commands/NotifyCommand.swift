@@ -52,7 +52,7 @@ struct NotifyCommand: ParsableCommand {
       }
       let deliveries = try settings.pending()
       for delivery in deliveries {
-        var line = "\(CaptureTime.readable(delivery.queued))  \(delivery.target)  \(delivery.event)"
+        var line = "\(delivery.queued.readable)  \(delivery.target)  \(delivery.event)"
         if delivery.attempts > 0 {
           line += "  tried \(delivery.attempts)x: \(delivery.lastError ?? "")"
         }

@@ -52,7 +52,7 @@ struct RepairCommand: ParsableCommand {
         writeError("redline: the activity index was built again from the histories\n")
         return
       }
-      let result = try store.repair(url, time: CaptureTime.string(from: Date()))
+      let result = try store.repair(url, time: CaptureTime(Date()))
       for problem in result.recorded { writeLine("recorded \(problem.description)") }
       if result.recorded.isEmpty {
         writeError("redline: \(url): nothing to repair\n")
