@@ -177,7 +177,7 @@ struct PageAnalysis {
     // A block titled "Related posts" is chrome as plugin chrome is, whatever its classes.
     let titled = Self.titledChrome(
       document, traits: traits, skipped: skipped, textLength: textLength,
-      holdsHeadline: holdsHeadline, holdsMatch: holdsMatch)
+      linkTextLength: linkTextLength, holdsHeadline: holdsHeadline, holdsMatch: holdsMatch)
     for index in titled.indices where titled[index] { pluginChrome[index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,

@@ -214,4 +214,41 @@ struct ChromeImmunityTests {
     #expect(texts == [shortPost])
     #expect(try bodyTexts(blog(longChrome)) == texts)
   }
+
+  /// A block titled "Related posts" closed by a "See more posts" link: the link is no part of
+  /// its own, so the block is chrome as one without it is.
+  @Test("a titled block of related posts with a 'see more' link stays out")
+  func titledChromeWithMoreLink() throws {
+    let cards = (1...3).map {
+      "<div class=\"card-item\"><p class=\"title\">Pool news \($0)</p><p>\(longChrome)</p></div>"
+    }.joined()
+    let html = """
+      <html><head><title>Pool reopens</title></head><body>
+      <div class="wrap"><h1>Pool reopens</h1><p>\(shortPost)</p></div>
+      <div class="layout"><div class="inner"><div class="title"><h2>Related posts</h2></div>
+      <div class="card-container">\(cards)</div>
+      <div class="section-cta"><a href="/blog">See more posts</a></div></div></div>
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains(shortPost))
+    #expect(!texts.contains { $0.contains("Thanks for writing") })
+  }
+
+  /// A writer's biography marked only by its heading ("About the Author", no class that names
+  /// it): the writer edits it without editing the post.
+  @Test(
+    "a biography titled 'About the author' stays out",
+    arguments: ["About the Author", "About the authors:", "ABOUT THE WRITER"])
+  func titledBiography(heading: String) throws {
+    let html = """
+      <html><head><title>Pool reopens</title></head><body><main>
+      <div class="prose"><h1>Pool reopens</h1><p>\(shortPost)</p></div>
+      <section class="my-12 border p-8"><h3 class="text-lg">\(heading)</h3>
+      <div class="flex pt-3"><img alt="Jo" src="/jo.jpg"><div>\(longChrome)</div></div>
+      </section></main></body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts == [shortPost])
+  }
 }
