@@ -5,8 +5,8 @@ import HTMLParsing
 extension PageAnalysis {
   /// The blocks opened by a heading of `BoilerplateRules.chromeHeadings`: from the heading,
   /// the largest element around it whose text starts with the heading and which has no more
-  /// than `BoilerplateRules.maximumTitledBlockParts` parts (child elements with text, a short
-  /// link such as "See more posts" not counted), short of `<body>`,
+  /// than `BoilerplateRules.maximumTitledBlockParts` parts (child elements, a short link such
+  /// as "See more posts" not counted), short of `<body>`,
   /// `<main>`, `<article>`, an element holding the page's headline, or one holding a platform
   /// container. Empty when the page has none.
   static func titledChrome(
@@ -49,19 +49,18 @@ extension PageAnalysis {
     (start..<end).contains { nodes[$0].kind == .text && textLength[$0] > 0 }
   }
 
-  /// How many parts element `index` has: child elements with text, except a short link alone
-  /// ("See more posts", "View all"), which closes the block it follows. An empty spacer or an
-  /// icon is no part either.
+  /// How many parts element `index` has: its child elements, except a short link alone ("See
+  /// more posts", "View all"), which closes the block it follows.
   private static func partCount(
     in index: Int, _ document: HTMLDocument, _ textLength: NodeCounts,
     _ linkTextLength: NodeCounts
   ) -> Int {
     document.children(of: index).reduce(0) { count, child in
       let text = textLength[child]
-      let isPart =
-        document.nodes[child].kind == .element && text > 0
-        && (linkTextLength[child] < text || text > BoilerplateRules.maximumChromeHeadingText)
-      return count + (isPart ? 1 : 0)
+      let isMoreLink =
+        text > 0 && linkTextLength[child] == text
+        && text <= BoilerplateRules.maximumChromeHeadingText
+      return count + (document.nodes[child].kind == .element && !isMoreLink ? 1 : 0)
     }
   }
 

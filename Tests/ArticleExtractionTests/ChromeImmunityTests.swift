@@ -251,4 +251,31 @@ struct ChromeImmunityTests {
     let texts = try bodyTexts(html)
     #expect(texts == [shortPost])
   }
+
+  /// A static-site theme lists the posts that link to this one after the page's one
+  /// `<article>`. Beside a short post the list held most of the text, and the prose mass around
+  /// the `<article>` and the list overruled it: every new linking post was an edit.
+  @Test("a list of links after the page's one article does not overrule it as it grows")
+  func linkListAfterArticle() throws {
+    func blog(items: Int) -> String {
+      let links = (1...items).map {
+        "<li><a href=\"//karl.example/posts/\($0)\">Seven ways to spend a rainy weekend "
+          + "indoors, part \($0)</a></li>"
+      }.joined()
+      return """
+        <html><head><title>Pool reopens</title></head><body>
+        <header><h1>Pool reopens</h1></header>
+        <article class="common-article"><p>\(shortPost)</p><ol><li>Opening hours.</li>
+        <li>Prices.</li></ol></article>
+        <div class="back-references"><p>Related articles that link to this one:</p>
+        <ul>\(links)</ul></div></body></html>
+        """
+    }
+    let texts = try bodyTexts(blog(items: 3))
+    #expect(texts.contains(shortPost))
+    #expect(!texts.contains { $0.contains("rainy weekend") })
+    for items in [12, 13, 30] {
+      #expect(try bodyTexts(blog(items: items)) == texts)
+    }
+  }
 }

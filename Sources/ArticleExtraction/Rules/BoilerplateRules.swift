@@ -104,9 +104,9 @@ enum BoilerplateRules {
     "about the author", "about the authors", "about the writer",
   ]
 
-  /// The block a heading of `chromeHeadings` opens has at most this many parts (child elements
-  /// with text; a short link alone, such as "See more posts", is no part): the heading (or its
-  /// wrapper) and the list or the cards. A wrapper of more parts is a column or the page, which
+  /// The block a heading of `chromeHeadings` opens has at most this many parts (child elements;
+  /// a short link alone, such as "See more posts", is no part): the heading (or its wrapper) and
+  /// the list or the cards. A wrapper of more parts is a column or the page, which
   /// holds other things after the block.
   static let maximumTitledBlockParts = 2
 
