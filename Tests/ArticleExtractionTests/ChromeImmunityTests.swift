@@ -278,4 +278,28 @@ struct ChromeImmunityTests {
       #expect(try bodyTexts(blog(items: items)) == texts)
     }
   }
+
+  /// A theme (m.css for Pelican) puts the comment section inside the post's `<article>`, after
+  /// the post. Beside a short post, the first comment made the section most of the
+  /// `<article>`'s text, which protected it: the section's intro came into the article.
+  @Test("a comment section inside the post's article stays out when its first comment comes")
+  func commentSectionInsidePost() throws {
+    func post(comments: String) -> String {
+      """
+      <html><head><title>Pool reopens</title></head><body><main>
+      <article class="m-col-m-10"><header><h1>Pool reopens</h1></header>
+      <p>\(shortPost)</p>
+      <section id="comments" class="m-comments"><h2>Comments</h2><p>With an account on the
+      Fediverse or Mastodon, you can respond to this post.</p>\(comments)</section>
+      </article></main></body></html>
+      """
+    }
+    let comment = """
+      <div class="comment"><article class="comment-body"><b class="fn">Jordan Reader</b> \
+      says:<div class="comment-content"><p>\(longChrome)</p></div></article></div>
+      """
+    let texts = try bodyTexts(post(comments: ""))
+    #expect(texts == [shortPost])
+    #expect(try bodyTexts(post(comments: comment)) == texts)
+  }
 }
