@@ -63,10 +63,18 @@ public func extractArticle(
     // The page's post container is the post however short it is: the prose mass beside it is
     // then chrome (a sidebar's "About me"), unless it is inside another `<article>` (the
     // container was only the post's title box).
+    // The page's one `<article>` is not overruled by a prose mass around it that adds mostly
+    // links (the posts that link to this one, tags, a menu): beside a short post such a list
+    // holds most of the text, and its next item must not be an edit.
+    let aroundLinks =
+      isOnlyArticle(found.roots, page)
+      && scoredRoots.allSatisfy { document.contains($0, found.roots[0]) }
+      && linkDensity(of: scoredRoots, without: found.roots, in: page)
+        > CleaningRules.maximumLinkDensity
     let overridable =
       (stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
         || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) })
-      && !aroundMain
+      && !aroundMain && !aroundLinks
     if !inside, overridable, let scored = body(of: .contentScoring, roots: scoredRoots),
       Double(textLength(scored.blocks)) > Double(textLength(blocks))
         * ScoringRules.containerOverrideRatio
@@ -85,6 +93,16 @@ public func extractArticle(
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
     language: metadata.language, blocks: blocks, links: linkTargets(links))
   return ExtractionResult(article: article, method: stage.name)
+}
+
+/// Whether `roots` is one `<article>` and the page has no other outside skipped nodes.
+private func isOnlyArticle(_ roots: [Int], _ page: PageAnalysis) -> Bool {
+  guard roots.count == 1, page.tag(roots[0], is: .article) else { return false }
+  let nodes = page.document.nodes
+  return !nodes.indices.contains { index in
+    index != roots[0] && nodes[index].kind == .element && !page.skipped[index]
+      && page.tag(index, is: .article)
+  }
 }
 
 /// Whether element `node` is a `<main>` or has `role=main`.

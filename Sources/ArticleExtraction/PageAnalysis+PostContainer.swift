@@ -159,6 +159,10 @@ struct ChromeSignals {
   /// Footers and comment sections that hold neither the page's headline nor a thread
   /// (`BoilerplateRules.headlineTags`); empty when the page has no headline.
   let trailer: [Bool]
+  /// Elements holding the page's headline; empty when the page has none.
+  let holdsHeadline: [Bool]
+  /// Elements holding an `<article>` marked as a comment (WordPress's `comment-body`).
+  let holdsComment: [Bool]
   /// Elements whose whole class name or id is one of `BoilerplateRules.sidebarNames`.
   let namedSidebar: [Bool]
   /// Text of each element marked chrome by class together with its siblings of the same class
@@ -208,8 +212,14 @@ struct ChromeSignals {
       let share =
         pageShareProtects && (!namedSidebar[index] || holdsPost[index]) && mayHoldPost
         ? Double(ownText) / Double(pageText) : 0
+      // Nor is it by its share of the post wrapper holding the headline once it holds a
+      // comment: a theme that puts the comments inside the post's `<article>` made the section
+      // most of it with the first comment beside a short post.
+      let trailsPost =
+        !mayHoldPost && holdsComment[index] && post[index] >= 0 && holdsHeadline[post[index]]
       let postShare =
-        post[index] < 0 ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
+        post[index] < 0 || trailsPost
+        ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
       // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
       // the page it holds (a live feed, a long thread), unless the post is inside it.
       if chrome && boilerplateClass && !holdsPost[index] {

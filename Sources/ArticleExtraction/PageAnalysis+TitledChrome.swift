@@ -5,12 +5,13 @@ import HTMLParsing
 extension PageAnalysis {
   /// The blocks opened by a heading of `BoilerplateRules.chromeHeadings`: from the heading,
   /// the largest element around it whose text starts with the heading and which has no more
-  /// than `BoilerplateRules.maximumTitledBlockParts` child elements, short of `<body>`,
+  /// than `BoilerplateRules.maximumTitledBlockParts` parts (child elements, a short link such
+  /// as "See more posts" not counted), short of `<body>`,
   /// `<main>`, `<article>`, an element holding the page's headline, or one holding a platform
   /// container. Empty when the page has none.
   static func titledChrome(
     _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], textLength: NodeCounts,
-    holdsHeadline: [Bool], holdsMatch: [Bool]
+    linkTextLength: NodeCounts, holdsHeadline: [Bool], holdsMatch: [Bool]
   ) -> [Bool] {
     let nodes = document.nodes
     var titled: [Bool] = []
@@ -30,7 +31,8 @@ extension PageAnalysis {
           holdsHeadline.isEmpty || !holdsHeadline[parent],
           holdsMatch.isEmpty || !holdsMatch[parent],
           !hasText(from: parent + 1, to: index, nodes, textLength),
-          elementCount(in: parent, document) <= BoilerplateRules.maximumTitledBlockParts
+          partCount(in: parent, document, textLength, linkTextLength)
+            <= BoilerplateRules.maximumTitledBlockParts
         else { break }
         section = parent
       }
@@ -47,9 +49,19 @@ extension PageAnalysis {
     (start..<end).contains { nodes[$0].kind == .text && textLength[$0] > 0 }
   }
 
-  /// How many child elements element `index` has.
-  private static func elementCount(in index: Int, _ document: HTMLDocument) -> Int {
-    document.children(of: index).reduce(0) { $0 + (document.nodes[$1].kind == .element ? 1 : 0) }
+  /// How many parts element `index` has: its child elements, except a short link alone ("See
+  /// more posts", "View all"), which closes the block it follows.
+  private static func partCount(
+    in index: Int, _ document: HTMLDocument, _ textLength: NodeCounts,
+    _ linkTextLength: NodeCounts
+  ) -> Int {
+    document.children(of: index).reduce(0) { count, child in
+      let text = textLength[child]
+      let isMoreLink =
+        text > 0 && linkTextLength[child] == text
+        && text <= BoilerplateRules.maximumChromeHeadingText
+      return count + (document.nodes[child].kind == .element && !isMoreLink ? 1 : 0)
+    }
   }
 
   /// A heading's text as `BoilerplateRules.chromeHeadings` holds it: ASCII lower case, words

@@ -177,7 +177,7 @@ struct PageAnalysis {
     // A block titled "Related posts" is chrome as plugin chrome is, whatever its classes.
     let titled = Self.titledChrome(
       document, traits: traits, skipped: skipped, textLength: textLength,
-      holdsHeadline: holdsHeadline, holdsMatch: holdsMatch)
+      linkTextLength: linkTextLength, holdsHeadline: holdsHeadline, holdsMatch: holdsMatch)
     for index in titled.indices where titled[index] { pluginChrome[index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
@@ -187,6 +187,8 @@ struct PageAnalysis {
       chromeByClass: chromeByClass,
       pluginChrome: pluginChrome, holdsPost: holdsPost, holdsOnlyPost: holdsOnlyPost,
       trailer: trailer,
+      holdsHeadline: holdsHeadline,
+      holdsComment: Self.commentHolders(document, traits: traits, marks: marks),
       namedSidebar: namedSidebar,
       groupText: groupText,
       articles: articles)
@@ -348,6 +350,26 @@ struct PageAnalysis {
     var holds = Array(repeating: false, count: nodes.count)
     for post in posts {
       var ancestor = nodes[post].parent
+      while ancestor >= 0 && !holds[ancestor] {
+        holds[ancestor] = true
+        ancestor = nodes[ancestor].parent
+      }
+    }
+    return holds
+  }
+
+  /// The elements holding an `<article>` whose class or id words mark a comment (WordPress's
+  /// `<article class="comment-body">`).
+  private static func commentHolders(
+    _ document: HTMLDocument, traits: [TagTraits], marks: [WordMarks]
+  ) -> [Bool] {
+    let nodes = document.nodes
+    var holds = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices
+    where nodes[index].kind == .element && traits[nodes[index].tag].contains(.article)
+      && marks[index].contains(.trailing)
+    {
+      var ancestor = nodes[index].parent
       while ancestor >= 0 && !holds[ancestor] {
         holds[ancestor] = true
         ancestor = nodes[ancestor].parent

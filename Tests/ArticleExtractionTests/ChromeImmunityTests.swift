@@ -214,4 +214,92 @@ struct ChromeImmunityTests {
     #expect(texts == [shortPost])
     #expect(try bodyTexts(blog(longChrome)) == texts)
   }
+
+  /// A block titled "Related posts" closed by a "See more posts" link: the link is no part of
+  /// its own, so the block is chrome as one without it is.
+  @Test("a titled block of related posts with a 'see more' link stays out")
+  func titledChromeWithMoreLink() throws {
+    let cards = (1...3).map {
+      "<div class=\"card-item\"><p class=\"title\">Pool news \($0)</p><p>\(longChrome)</p></div>"
+    }.joined()
+    let html = """
+      <html><head><title>Pool reopens</title></head><body>
+      <div class="wrap"><h1>Pool reopens</h1><p>\(shortPost)</p></div>
+      <div class="layout"><div class="inner"><div class="title"><h2>Related posts</h2></div>
+      <div class="card-container">\(cards)</div>
+      <div class="section-cta"><a href="/blog">See more posts</a></div></div></div>
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains(shortPost))
+    #expect(!texts.contains { $0.contains("Thanks for writing") })
+  }
+
+  /// A writer's biography marked only by its heading ("About the Author", no class that names
+  /// it): the writer edits it without editing the post.
+  @Test(
+    "a biography titled 'About the author' stays out",
+    arguments: ["About the Author", "About the authors:", "ABOUT THE WRITER"])
+  func titledBiography(heading: String) throws {
+    let html = """
+      <html><head><title>Pool reopens</title></head><body><main>
+      <div class="prose"><h1>Pool reopens</h1><p>\(shortPost)</p></div>
+      <section class="my-12 border p-8"><h3 class="text-lg">\(heading)</h3>
+      <div class="flex pt-3"><img alt="Jo" src="/jo.jpg"><div>\(longChrome)</div></div>
+      </section></main></body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts == [shortPost])
+  }
+
+  /// A static-site theme lists the posts that link to this one after the page's one
+  /// `<article>`. Beside a short post the list held most of the text, and the prose mass around
+  /// the `<article>` and the list overruled it: every new linking post was an edit.
+  @Test("a list of links after the page's one article does not overrule it as it grows")
+  func linkListAfterArticle() throws {
+    func blog(items: Int) -> String {
+      let links = (1...items).map {
+        "<li><a href=\"//karl.example/posts/\($0)\">Seven ways to spend a rainy weekend "
+          + "indoors, part \($0)</a></li>"
+      }.joined()
+      return """
+        <html><head><title>Pool reopens</title></head><body>
+        <header><h1>Pool reopens</h1></header>
+        <article class="common-article"><p>\(shortPost)</p><ol><li>Opening hours.</li>
+        <li>Prices.</li></ol></article>
+        <div class="back-references"><p>Related articles that link to this one:</p>
+        <ul>\(links)</ul></div></body></html>
+        """
+    }
+    let texts = try bodyTexts(blog(items: 3))
+    #expect(texts.contains(shortPost))
+    #expect(!texts.contains { $0.contains("rainy weekend") })
+    for items in [12, 13, 30] {
+      #expect(try bodyTexts(blog(items: items)) == texts)
+    }
+  }
+
+  /// A theme (m.css for Pelican) puts the comment section inside the post's `<article>`, after
+  /// the post. Beside a short post, the first comment made the section most of the
+  /// `<article>`'s text, which protected it: the section's intro came into the article.
+  @Test("a comment section inside the post's article stays out when its first comment comes")
+  func commentSectionInsidePost() throws {
+    func post(comments: String) -> String {
+      """
+      <html><head><title>Pool reopens</title></head><body><main>
+      <article class="m-col-m-10"><header><h1>Pool reopens</h1></header>
+      <p>\(shortPost)</p>
+      <section id="comments" class="m-comments"><h2>Comments</h2><p>With an account on the
+      Fediverse or Mastodon, you can respond to this post.</p>\(comments)</section>
+      </article></main></body></html>
+      """
+    }
+    let comment = """
+      <div class="comment"><article class="comment-body"><b class="fn">Jordan Reader</b> \
+      says:<div class="comment-content"><p>\(longChrome)</p></div></article></div>
+      """
+    let texts = try bodyTexts(post(comments: ""))
+    #expect(texts == [shortPost])
+    #expect(try bodyTexts(post(comments: comment)) == texts)
+  }
 }

@@ -251,10 +251,12 @@ struct BodyChoiceTests {
     #expect(withTeasers.blocks.allSatisfy { $0.text.hasPrefix("Part") })
     // Text beside the post without links is part of it: the container is kept whole.
     let withNote = try extract(
-      "<html><body><main><div class='post'>\(Self.paragraphs)</div><h2>About the author</h2><p>Ana writes about towns.</p></main></body></html>"
+      "<html><body><main><div class='post'>\(Self.paragraphs)</div><h2>A note on sources</h2><p>Ana wrote this from the minutes.</p></main></body></html>"
     )
     #expect(
-      withNote.blocks.map(\.text).suffix(2) == ["About the author", "Ana writes about towns."])
+      withNote.blocks.map(\.text).suffix(2) == [
+        "A note on sources", "Ana wrote this from the minutes.",
+      ])
   }
 
   @Test("a listing page, its prose all in teaser cards, keeps the cards")

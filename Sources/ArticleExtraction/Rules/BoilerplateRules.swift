@@ -99,11 +99,15 @@ enum BoilerplateRules {
     "recommended articles", "recommended reading", "more stories", "more posts", "more articles",
     "more from the blog", "read next", "up next", "recent posts", "latest posts",
     "latest articles", "popular posts", "most popular", "trending now",
+    // The writer's biography after the post, which the writer edits without editing the post
+    // (as `PluginChromeRules.biographyWords`, for themes that mark it only by its heading).
+    "about the author", "about the authors", "about the writer",
   ]
 
-  /// The block a heading of `chromeHeadings` opens has at most this many child elements: the
-  /// heading (or its wrapper) and the list or the cards. A wrapper of more parts is a column or
-  /// the page, which holds other things after the block.
+  /// The block a heading of `chromeHeadings` opens has at most this many parts (child elements;
+  /// a short link alone, such as "See more posts", is no part): the heading (or its wrapper) and
+  /// the list or the cards. A wrapper of more parts is a column or the page, which
+  /// holds other things after the block.
   static let maximumTitledBlockParts = 2
 
   /// A heading of `chromeHeadings` has at most this many characters (its text is read only
