@@ -145,6 +145,9 @@ public struct CaptureTime: Sendable, Hashable, Comparable, Codable, CustomString
         year: year, month: month, day: day, hour: hour, minute: minute, second: second))
   }
 
+  /// Whether its text has the store's shape (16 characters): false only past the year 9999.
+  public var hasStoreShape: Bool { year <= 9999 }
+
   /// This time moved by whole seconds (negative: earlier).
   public func adding(seconds: Int64) -> CaptureTime? {
     date.map { CaptureTime($0.addingTimeInterval(Double(seconds))) }
@@ -189,20 +192,10 @@ extension CaptureTime {
     CaptureTime(text) != nil
   }
 
-  /// A stored time made readable: `2016-07-02 10:00:00 UTC`.
+  /// A stored time made readable: `2016-07-02 10:00:00 UTC`; a string that is not a stored
+  /// time comes back as it is.
   public static func readable(_ time: String) -> String {
-    formatted(time, separator: " ", suffix: " UTC")
-  }
-
-  /// A stored time as ISO 8601: `2016-07-02T10:00:00Z`.
-  public static func iso8601(_ time: String) -> String {
-    formatted(time, separator: "T", suffix: "Z")
-  }
-
-  /// A stored time as `YYYY-MM-DD`, `separator`, `HH:MM:SS`, then `suffix`; a string that is
-  /// not a stored time comes back as it is.
-  public static func formatted(_ time: String, separator: String, suffix: String) -> String {
-    CaptureTime(time)?.formatted(separator: separator, suffix: suffix) ?? time
+    CaptureTime(time)?.readable ?? time
   }
 }
 

@@ -51,7 +51,7 @@ extension FolderStore {
     throws
   {
     let time = capture.metadata.time
-    guard CaptureTime.isValid(time.description), check.storedCapture, check.capture == time else {
+    guard time.hasStoreShape, check.storedCapture, check.capture == time else {
       throw StoreError.rejected(reason: "a capture must be saved with the check that made it")
     }
     let folder = try checkedPath(of: page)
@@ -78,7 +78,7 @@ extension FolderStore {
       try appendHistory(check, in: try checkedPath(of: page))
       return
     }
-    guard !check.storedCapture, CaptureTime.isValid(check.time.description) else {
+    guard !check.storedCapture, check.time.hasStoreShape else {
       throw StoreError.rejected(reason: "a kept raw body needs a check time and no capture")
     }
     let folder = try checkedPath(of: page)

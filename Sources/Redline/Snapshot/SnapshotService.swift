@@ -433,6 +433,6 @@ func checkTime(_ time: CaptureTime, afterTime latest: CaptureTime?) -> CaptureTi
 /// The `---`/`+++` label of a stored capture: the page URL, a tab, and the capture time in the
 /// form GNU diff and patch read.
 func captureLabel(_ url: String, _ time: CaptureTime) -> String {
-  guard CaptureTime.isValid(time.description) else { return url }
+  guard time.hasStoreShape else { return url }
   return url + "\t" + time.formatted(separator: " ", suffix: ".000000000 +0000")
 }

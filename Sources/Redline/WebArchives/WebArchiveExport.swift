@@ -150,7 +150,7 @@ private func makeFolder(_ path: String) throws {
 }
 
 func iso8601Date(_ date: Date) -> String {
-  CaptureTime.iso8601(CaptureTime.string(from: date))
+  CaptureTime(date).iso8601
 }
 
 /// The `warcinfo` record that opens every file.

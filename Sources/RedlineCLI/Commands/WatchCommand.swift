@@ -333,7 +333,7 @@ private struct WatchJSON: Encodable {
     func iso(_ time: Int64) -> String? {
       time == 0
         ? nil
-        : CaptureTime.iso8601(CaptureTime.string(from: Date(timeIntervalSince1970: Double(time))))
+        : CaptureTime(Date(timeIntervalSince1970: Double(time))).iso8601
     }
     nextDue = iso(state.nextDue)
     lastChecked = iso(state.lastChecked)
