@@ -119,6 +119,72 @@ struct SnapshotServiceTests {
     #expect(!diff.contains("Popular"))
   }
 
+  /// Two captures of the post, the second after a real edit, whose first capture's stored text
+  /// is what an older release read from the same HTML: the sidebar taken in with the post.
+  func capturesAcrossReleases(_ root: String) async throws -> (FolderStore, PageRecord) {
+    let fetcher = StubFetcher()
+    let clock = TestClock()
+    let service = makeService(root, fetcher, clock)
+    fetcher.set(url, html: post([first, second]))
+    #expect(await service.check(url).outcome == .new)
+    clock.advance(3600)
+    fetcher.set(url, html: post([first, second + " An added sentence."]))
+    #expect(await service.check(url).outcome == .changed(added: 1, removed: 1))
+    let store = FolderStore(root: root)
+    let page = try #require(try store.page(for: url))
+    let textFile = store.path(of: page) + "/20160702T095300Z.txt"
+    let today = try String(contentsOfFile: textFile, encoding: .utf8)
+    try (today + "Popular: other post\n").write(
+      toFile: textFile, atomically: true, encoding: .utf8)
+    return (store, page)
+  }
+
+  @Test("diff and audit of captures made by two releases show the edit, not the extractor")
+  func editAcrossReleases() async throws {
+    let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let (store, _) = try await capturesAcrossReleases(root)
+    let queries = ArchiveQueries(store: store)
+
+    let diff = String(decoding: try queries.compareCaptures(of: url).output, as: UTF8.self)
+    #expect(diff.contains("\n-" + second + "\n+" + second + " An added sentence.\n"))
+    #expect(!diff.contains("Popular"))
+    let stored = String(
+      decoding: try queries.compareCaptures(of: url, asStored: true).output, as: UTF8.self)
+    #expect(stored.contains("\n-Popular: other post\n"))
+
+    let edits = try queries.audit(AuditOptions(generated: "20161124T000000Z")).pages
+      .flatMap(\.edits)
+    #expect(edits.count == 1)
+    #expect(edits.first.map { ($0.linesAdded, $0.linesRemoved) } ?? (0, 0) == (1, 1))
+    #expect(edits.first?.diff.contains("Popular") == false)
+    var asStored = AuditOptions(generated: "20161124T000000Z")
+    asStored.asStored = true
+    let storedEdits = try queries.audit(asStored).pages.flatMap(\.edits)
+    #expect(storedEdits.first?.diff.contains("-Popular: other post") == true)
+  }
+
+  @Test("two captures that differ only in how two releases read one page are no edit")
+  func upgradeAloneIsNoEdit() async throws {
+    let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let (store, page) = try await capturesAcrossReleases(root)
+    // The second capture as an older Redline made it on an upgrade: the same HTML as the
+    // first, read without the sidebar by the newer release.
+    let folder = store.path(of: page)
+    try FileManager.default.removeItem(atPath: folder + "/20160702T105300Z.html")
+    try FileManager.default.copyItem(
+      atPath: folder + "/20160702T095300Z.html", toPath: folder + "/20160702T105300Z.html")
+    let today = try String(contentsOfFile: folder + "/20160702T095300Z.txt", encoding: .utf8)
+    try String(today.dropLast("Popular: other post\n".count)).write(
+      toFile: folder + "/20160702T105300Z.txt", atomically: true, encoding: .utf8)
+    let queries = ArchiveQueries(store: store)
+
+    #expect(try queries.compareCaptures(of: url).isIdentical)
+    #expect(try !queries.compareCaptures(of: url, asStored: true).isIdentical)
+    #expect(try queries.audit(AuditOptions(generated: "20161124T000000Z")).pages.isEmpty)
+  }
+
   @Test("a failed fetch adds one history line and leaves the captures alone")
   func failureKeepsCaptures() async throws {
     let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString

@@ -19,6 +19,9 @@ public struct AuditOptions: Sendable {
   public let host: String?
   /// The report's time.
   public let generated: CaptureTime
+  /// Whether edits are found between the stored texts as they are, instead of the captures
+  /// as today's extractor reads them when their stored texts differ (`comparedVersions`).
+  public var asStored = false
 
   /// Creates audit options. The bounds are what `storeTime(_:bound:)` reads from a user.
   public init(
@@ -127,14 +130,21 @@ extension ArchiveQueries {
     var versions: [AuditVersion] = []
     var edits: [AuditEdit] = []
     var linksUnavailable = 0
-    var previous: (time: CaptureTime, text: String, format: Int)?
+    var previous: VersionInForm?
     for capture in captures where places.isOwnVersion(capture) {
       let (stored, format) = try store.currentFormText(of: page, capture: capture)
+      let version = VersionInForm(capture, text: stored, format: format)
       // Both sides in the form they compare in: a capture made before links were recorded
-      // beside one made after compares without its links section.
-      let (oldText, text) =
-        previous.map { comparableTexts($0.text, format: $0.format, stored, format: format) }
-        ?? ("", stored)
+      // beside one made after compares without its links section, and two whose stored texts
+      // differ as today's extractor reads them (an upgrade of Redline is not an edit).
+      let (oldText, text, readAgain) =
+        try previous.map {
+          try store.comparedVersions(
+            of: page, $0, version,
+            automatic: madeWithoutRules($0.capture.time, in: history)
+              && madeWithoutRules(capture.time, in: history),
+            asStored: options.asStored)
+        } ?? ("", stored, false)
       let parts = ArticleParts(text)
       guard let previousVersion = previous, oldText != text else {
         if previous == nil {
@@ -142,11 +152,11 @@ extension ArchiveQueries {
             AuditVersion(
               capture: capture.time, title: capture.metadata.title,
               updated: parts.header["Updated"], added: nil, removed: nil))
-          previous = (capture.time, stored, format)
+          previous = version
         }
         continue
       }
-      let before = (time: previousVersion.time, text: oldText)
+      let before = (time: previousVersion.capture.time, text: oldText)
       let lineDiff = diffLines(old: Array(before.text.utf8), new: Array(text.utf8))
       versions.append(
         AuditVersion(
@@ -166,7 +176,8 @@ extension ArchiveQueries {
       if options.contains(capture.time) {
         var edit = auditEdit(
           page: page, from: before, to: (capture.time, text), lineDiff: lineDiff,
-          linksRecorded: min(previousVersion.format, format) >= ArticleText.formatVersion)
+          linksRecorded: readAgain
+            || min(previousVersion.format, format) >= ArticleText.formatVersion)
         edit.id = editID(
           url: page.url,
           from: (before.time, metadata[before.time]?.textSHA256 ?? ""),
@@ -174,7 +185,7 @@ extension ArchiveQueries {
         if !edit.unavailable.isEmpty { linksUnavailable += 1 }
         edits.append(edit)
       }
-      previous = (capture.time, stored, format)
+      previous = version
     }
     events = events.filter { options.contains($0.time) }.sorted { $0.time < $1.time }
     guard !edits.isEmpty || !events.isEmpty else { return nil }

@@ -21,8 +21,13 @@ public struct ArchiveQueries: Sendable {
   /// The `diff URL [FROM [TO]]` use case: the unified diff between two captures of a page,
   /// by default the two latest. With one capture there is nothing to compare: the result is
   /// identical.
+  ///
+  /// The two are compared as today's extractor reads their raw HTML when their stored texts
+  /// differ (`comparedVersions`), so that a change of Redline's extractor between them is not
+  /// shown as an edit; `asStored` compares the stored texts as they are.
   public func compareCaptures(
-    of url: String, from: String? = nil, to: String? = nil, options: DiffOptions = DiffOptions()
+    of url: String, from: String? = nil, to: String? = nil, options: DiffOptions = DiffOptions(),
+    asStored: Bool = false
   ) throws -> Comparison {
     let (page, captures) = try pageAndCaptures(url)
     let newer = try selectCapture(to ?? "latest", from: captures, url: page.url, now: now)
@@ -33,8 +38,13 @@ public struct ArchiveQueries: Sendable {
     // `currentFormText`), or without links on both sides when its raw HTML is gone.
     let old = try store.currentFormText(of: page, capture: older)
     let new = try store.currentFormText(of: page, capture: newer)
-    let (oldText, newText) = comparableTexts(
-      old.text, format: old.format, new.text, format: new.format)
+    let history = try store.history(of: page)
+    let (oldText, newText, _) = try store.comparedVersions(
+      of: page, VersionInForm(older, text: old.text, format: old.format),
+      VersionInForm(newer, text: new.text, format: new.format),
+      automatic: madeWithoutRules(older.time, in: history)
+        && madeWithoutRules(newer.time, in: history),
+      asStored: asStored)
     return compare(
       TextBytes(Array(oldText.utf8)), TextBytes(Array(newText.utf8)),
       oldHeader: captureLabel(page.url, older.time),
@@ -144,6 +154,11 @@ public struct ArchiveQueries: Sendable {
     let capture = try selectCapture(when ?? "latest", from: captures, url: page.url, now: now)
     return try store.history(of: page).last { $0.storedCapture && $0.capture == capture.time }?
       .rules
+  }
+
+  /// Whether a capture was made by automatic extraction: its history line names no page rules.
+  func madeWithoutRules(_ capture: CaptureTime, in history: [HistoryEntry]) -> Bool {
+    history.last { $0.storedCapture && $0.capture == capture }?.rules == nil
   }
 
   /// One page of `list`: URL, capture count, first and last capture, last check.

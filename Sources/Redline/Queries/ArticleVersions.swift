@@ -52,17 +52,77 @@ extension SnapshotStoring {
     guard format < ArticleText.formatVersion, !capture.metadata.isNotHTML else {
       return (stored, format)
     }
-    guard let raw = try rawBody(of: page, capture: capture.time),
-      let read = try? readArticle(
-        raw, charset: charset(inContentType: capture.metadata.contentType),
-        url: capture.metadata.finalURL)
-    else { return (stored, format) }
+    guard let read = try articleReadToday(of: page, capture: capture) else {
+      return (stored, format)
+    }
     let body = ArticleParts(stored).body
     guard !read.article.links.isEmpty, !body.isEmpty else {
       return (stored, ArticleText.formatVersion)
     }
     let links = ([ArticleText.linksMarker] + read.article.links).joined(separator: "\n")
     return (stored + "\n" + links + "\n", ArticleText.formatVersion)
+  }
+
+  /// A capture's article as today's extractor reads its kept raw HTML, without page rules; nil
+  /// when the capture is not HTML, its raw HTML was not kept, or the HTML gives no article.
+  /// - Throws: `StoreError` when the raw HTML cannot be read.
+  func articleReadToday(of page: PageRecord, capture: CaptureRecord) throws -> ReadArticle? {
+    guard !capture.metadata.isNotHTML, let raw = try rawBody(of: page, capture: capture.time)
+    else { return nil }
+    return try? readArticle(
+      raw, charset: charset(inContentType: capture.metadata.contentType),
+      url: capture.metadata.finalURL)
+  }
+
+  /// Two captures' article texts in the form in which they compare as versions of the post.
+  ///
+  /// When the stored texts differ, both captures were made by automatic extraction (no page
+  /// rules) and both raw HTMLs were kept, the two are read again with today's extractor and
+  /// compared as read: the extractor changes from release to release, and two captures made
+  /// by different releases may differ in how the page was read, not in the page. So an
+  /// upgrade of Redline between two captures is never shown as an edit (the same rule
+  /// `snapshot` follows for the latest capture), and a real edit is diffed under one
+  /// extractor. `asStored` compares the stored texts as they are.
+  /// - Parameters:
+  ///   - older: The older capture, with its text in the current form (`currentFormText`) and,
+  ///     when already known, its article as read today (to read each capture once in a run).
+  ///   - newer: The same of the newer capture.
+  ///   - automatic: Whether both captures were made without page rules.
+  /// - Returns: the texts to compare, and whether they are the texts as read today.
+  func comparedVersions(
+    of page: PageRecord, _ older: VersionInForm, _ newer: VersionInForm, automatic: Bool,
+    asStored: Bool
+  ) throws -> (old: String, new: String, readAgain: Bool) {
+    let (old, new) = comparableTexts(
+      older.text, format: older.format, newer.text, format: newer.format)
+    guard old != new, automatic, !asStored,
+      let oldToday = try older.readToday(self, page: page),
+      let newToday = try newer.readToday(self, page: page)
+    else { return (old, new, false) }
+    return (oldToday, newToday, true)
+  }
+}
+
+/// A capture with its article text in the form it compares in (`currentFormText`), and its
+/// article as today's extractor reads it, read at most once.
+final class VersionInForm {
+  let capture: CaptureRecord
+  let text: String
+  let format: Int
+  private var today: String??
+
+  init(_ capture: CaptureRecord, text: String, format: Int) {
+    self.capture = capture
+    self.text = text
+    self.format = format
+  }
+
+  /// The article as today's extractor reads the capture's raw HTML (`articleReadToday`).
+  func readToday(_ store: any SnapshotStoring, page: PageRecord) throws -> String? {
+    if let today { return today }
+    let read = try store.articleReadToday(of: page, capture: capture)?.text
+    today = .some(read)
+    return read
   }
 }
 

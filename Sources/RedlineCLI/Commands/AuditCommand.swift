@@ -20,7 +20,10 @@ struct AuditCommand: ParsableCommand {
       diff and labels: typo or punctuation only, numbers changed, quotation changed, links \
       added or removed, paragraphs added or removed, title changed, correction or update \
       note added. A "stealth edit" changed the body while the page's own updated date did \
-      not. A post that starts answering 404 or 410 is reported as removed; one that now \
+      not. Two captures whose stored texts differ are compared as this release's extractor \
+      reads their raw HTML, so a change of Redline's extractor between them is never an \
+      edit (--as-stored compares the stored texts; captures made under extraction rules \
+      always are). A post that starts answering 404 or 410 is reported as removed; one that now \
       redirects elsewhere, or whose canonical URL changed, as moved.
 
       --since and --until take a date (2016-07-01: the whole day, UTC), a time \
@@ -54,6 +57,13 @@ struct AuditCommand: ParsableCommand {
   @Option(help: "The output format.")
   var format: AuditFormatOption = .text
 
+  @Flag(
+    help: """
+      Find edits between the stored article texts as they are, not as today's extractor reads \
+      the captures.
+      """)
+  var asStored = false
+
   @OptionGroup var pagerOptions: PagerOptions
 
   @OptionGroup var storeOptions: StoreOptions
@@ -61,10 +71,11 @@ struct AuditCommand: ParsableCommand {
   func run() throws {
     let damaged = try reportingErrors {
       let queries = ArchiveQueries(store: try storeOptions.existingStore())
-      let options = AuditOptions(
+      var options = AuditOptions(
         since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
         until: try until.map { try storeTime($0, bound: .end, now: queries.now) }, host: host,
         generated: CaptureTime(queries.now))
+      options.asStored = asStored
       // Written as it is made: memory does not grow with the number of pages audited.
       let unreadable = try withPager(pagerOptions) {
         let output = OutputBuffer()

@@ -27,6 +27,12 @@ struct DiffCommand: ParsableCommand {
       3 days ago): the capture in force then, that is the latest one taken by the end of \
       that day, minute or second.
 
+      When the stored texts of the two captures differ, both are read again from their raw \
+      HTML with this release's extractor and compared as read: Redline's extractor improves \
+      from release to release, and a page read otherwise by an older release has not been \
+      edited. --as-stored compares the stored texts as they are. Captures made under \
+      extraction rules (watch --css, --xpath or --ignore) are always compared as stored.
+
       redline diff URL1 URL2 compares the latest captures of two stored pages: a second \
       argument with a scheme (http:// or https://) is a page, never a capture.
 
@@ -93,6 +99,13 @@ struct DiffCommand: ParsableCommand {
   @Option(help: "Output format: unified (the default) or json.")
   var format: DiffFormat = .unified
 
+  @Flag(
+    help: """
+      Compare the stored article texts as they are, not as today's extractor reads the two \
+      captures.
+      """)
+  var asStored = false
+
   @OptionGroup var pagerOptions: PagerOptions
 
   @OptionGroup var storeOptions: StoreOptions
@@ -134,7 +147,7 @@ struct DiffCommand: ParsableCommand {
         }
         return try queries.compareCaptures(
           of: operands[0], from: operands.dropFirst().first, to: operands.dropFirst(2).first,
-          options: options)
+          options: options, asStored: asStored)
       }
       return try compareFiles(operands[0], operands[1], options: options)
     }
