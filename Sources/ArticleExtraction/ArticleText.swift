@@ -114,12 +114,23 @@ public enum ArticleText {
   }
 
   /// The range of the links section, from the blank line before it to the end of the text.
+  /// Searched for from the end, in UTF-8: the section is at the end when there is one.
   private static func linksSection(in text: String) -> Range<String.Index>? {
-    guard let start = text.ranges(of: "\n\n" + linksMarker + "\n").last,
-      !text[start.upperBound...].contains("\n\n")
-    else { return nil }
-    return start.lowerBound..<text.endIndex
+    let utf8 = text.utf8
+    var end = utf8.endIndex
+    while let start = utf8[..<end].lastIndex(of: UInt8(ascii: "\n")) {
+      end = start
+      guard utf8[start...].starts(with: linksSectionOpening) else { continue }
+      // From the marker's line on, no blank line: a body block that reads "Links:" has one.
+      let marker = utf8.index(start, offsetBy: 2)
+      guard !utf8[marker...].containsTwoInARow(of: UInt8(ascii: "\n")) else { return nil }
+      return start..<text.endIndex
+    }
+    return nil
   }
+
+  /// The bytes that open the links section: a blank line and the marker's line.
+  private static let linksSectionOpening = Array(("\n\n" + linksMarker + "\n").utf8)
 }
 
 extension Block {
@@ -146,5 +157,18 @@ extension Block {
     case .code: "code"
     case .tableRow: "table-row"
     }
+  }
+}
+
+extension Collection where Element == UInt8 {
+  /// Whether two `byte`s follow each other anywhere in the bytes.
+  fileprivate func containsTwoInARow(of byte: UInt8) -> Bool {
+    var previous = false
+    for element in self {
+      let current = element == byte
+      if previous && current { return true }
+      previous = current
+    }
+    return false
   }
 }

@@ -91,8 +91,14 @@ func classifyEdit(old: String, new: String) -> EditClassification {
     if !isTypoFix(words) { allTypos = false }
   }
   if quotedPassages(before.body) != quotedPassages(after.body) { labels.insert(.quotation) }
-  let oldNotes = noteSentences(before.body)
-  let newNotes = noteSentences(after.body)
+  // A note not in the old text can only be in a block the edit added: the blocks of both
+  // texts are searched only when one of those holds a note (searching every block of every
+  // edit was half of an audit's time).
+  let notesInAddedBlocks = script.changes.contains { change in
+    !noteSentences(Array(after.body[change.newRange])).isEmpty
+  }
+  let oldNotes = notesInAddedBlocks ? noteSentences(before.body) : []
+  let newNotes = notesInAddedBlocks ? noteSentences(after.body) : []
   let addedNotes = newNotes.filter { !oldNotes.contains($0) }
   if newNotes.count > oldNotes.count, !addedNotes.isEmpty { labels.insert(.correctionNote) }
   // Texts of the same format only: a links section compares with none (format 1) only after
