@@ -132,15 +132,15 @@ extension ArchiveQueries {
     var linksUnavailable = 0
     var previous: VersionInForm?
     for capture in captures where places.isOwnVersion(capture) {
-      let (stored, format) = try store.currentFormText(of: page, capture: capture)
-      let version = VersionInForm(capture, text: stored, format: format)
+      let version = try VersionInForm(capture, of: page, in: store)
+      let (stored, format) = (version.text, version.format)
       // Both sides in the form they compare in: a capture made before links were recorded
       // beside one made after compares without its links section, and two whose stored texts
       // differ as today's extractor reads them (an upgrade of Redline is not an edit).
       let (oldText, text, readAgain) =
         try previous.map {
           try store.comparedVersions(
-            of: page, $0, version,
+            $0, version,
             automatic: madeWithoutRules($0.capture.time, in: history)
               && madeWithoutRules(capture.time, in: history),
             asStored: options.asStored)

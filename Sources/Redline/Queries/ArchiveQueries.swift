@@ -36,12 +36,9 @@ public struct ArchiveQueries: Sendable {
       now: now)
     // A capture made before links were recorded compares in the current form (see
     // `currentFormText`), or without links on both sides when its raw HTML is gone.
-    let old = try store.currentFormText(of: page, capture: older)
-    let new = try store.currentFormText(of: page, capture: newer)
     let history = try store.history(of: page)
     let (oldText, newText, _) = try store.comparedVersions(
-      of: page, VersionInForm(older, text: old.text, format: old.format),
-      VersionInForm(newer, text: new.text, format: new.format),
+      VersionInForm(older, of: page, in: store), VersionInForm(newer, of: page, in: store),
       automatic: madeWithoutRules(older.time, in: history)
         && madeWithoutRules(newer.time, in: history),
       asStored: asStored)
@@ -54,17 +51,25 @@ public struct ArchiveQueries: Sendable {
   /// The `diff URL1 URL2` use case: the unified diff from the latest capture of one page to
   /// the latest capture of another.
   /// - Throws: `RedlineError.unknownPage` when either page is not in the store.
-  public func comparePages(_ oldURL: String, _ newURL: String, options: DiffOptions = DiffOptions())
-    throws -> Comparison
-  {
+  /// They compare as two captures of one page do (`compareCaptures`).
+  public func comparePages(
+    _ oldURL: String, _ newURL: String, options: DiffOptions = DiffOptions(),
+    asStored: Bool = false
+  ) throws -> Comparison {
     let (oldPage, oldCaptures) = try pageAndCaptures(oldURL)
     let (newPage, newCaptures) = try pageAndCaptures(newURL)
     guard let older = oldCaptures.last, let newer = newCaptures.last else {
       throw RedlineError.noCaptures(url: oldURL)
     }
+    // As two captures of one page compare: in one form, and read again with today's extractor
+    // when they differ and both were made without page rules.
+    let (oldText, newText, _) = try store.comparedVersions(
+      VersionInForm(older, of: oldPage, in: store), VersionInForm(newer, of: newPage, in: store),
+      automatic: madeWithoutRules(older.time, in: try store.history(of: oldPage))
+        && madeWithoutRules(newer.time, in: try store.history(of: newPage)),
+      asStored: asStored)
     return compare(
-      TextBytes(Array(try store.articleText(of: oldPage, capture: older.time).utf8)),
-      TextBytes(Array(try store.articleText(of: newPage, capture: newer.time).utf8)),
+      TextBytes(Array(oldText.utf8)), TextBytes(Array(newText.utf8)),
       oldHeader: captureLabel(oldPage.url, older.time),
       newHeader: captureLabel(newPage.url, newer.time),
       statName: "\(oldPage.url) => \(newPage.url)", options: options)

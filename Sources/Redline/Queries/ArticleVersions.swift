@@ -86,18 +86,17 @@ extension SnapshotStoring {
   /// - Parameters:
   ///   - older: The older capture, with its text in the current form (`currentFormText`) and,
   ///     when already known, its article as read today (to read each capture once in a run).
-  ///   - newer: The same of the newer capture.
+  ///   - newer: The same of the newer capture (of the same page, or of another).
   ///   - automatic: Whether both captures were made without page rules.
   /// - Returns: the texts to compare, and whether they are the texts as read today.
   func comparedVersions(
-    of page: PageRecord, _ older: VersionInForm, _ newer: VersionInForm, automatic: Bool,
-    asStored: Bool
+    _ older: VersionInForm, _ newer: VersionInForm, automatic: Bool, asStored: Bool
   ) throws -> (old: String, new: String, readAgain: Bool) {
     let (old, new) = comparableTexts(
       older.text, format: older.format, newer.text, format: newer.format)
     guard old != new, automatic, !asStored,
-      let oldToday = try older.readToday(self, page: page),
-      let newToday = try newer.readToday(self, page: page)
+      let oldToday = try older.readToday(self),
+      let newToday = try newer.readToday(self)
     else { return (old, new, false) }
     return (oldToday, newToday, true)
   }
@@ -106,19 +105,21 @@ extension SnapshotStoring {
 /// A capture with its article text in the form it compares in (`currentFormText`), and its
 /// article as today's extractor reads it, read at most once.
 final class VersionInForm {
+  let page: PageRecord
   let capture: CaptureRecord
   let text: String
   let format: Int
   private var today: String??
 
-  init(_ capture: CaptureRecord, text: String, format: Int) {
+  /// The capture of `page` with its text in the current form, read from `store`.
+  init(_ capture: CaptureRecord, of page: PageRecord, in store: any SnapshotStoring) throws {
+    (text, format) = try store.currentFormText(of: page, capture: capture)
+    self.page = page
     self.capture = capture
-    self.text = text
-    self.format = format
   }
 
   /// The article as today's extractor reads the capture's raw HTML (`articleReadToday`).
-  func readToday(_ store: any SnapshotStoring, page: PageRecord) throws -> String? {
+  func readToday(_ store: any SnapshotStoring) throws -> String? {
     if let today { return today }
     let read = try store.articleReadToday(of: page, capture: capture)?.text
     today = .some(read)

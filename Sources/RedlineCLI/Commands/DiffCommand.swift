@@ -143,7 +143,8 @@ struct DiffCommand: ParsableCommand {
       if isWebURL(operands[0]) {
         let queries = ArchiveQueries(store: try storeOptions.existingStore())
         if operands.count == 2, isWebURL(operands[1]) {
-          return try queries.comparePages(operands[0], operands[1], options: options)
+          return try queries.comparePages(
+            operands[0], operands[1], options: options, asStored: asStored)
         }
         return try queries.compareCaptures(
           of: operands[0], from: operands.dropFirst().first, to: operands.dropFirst(2).first,
