@@ -44,11 +44,15 @@ func pageURL(_ index: Int) -> String {
   "https://blog\(index % 100).example/2016/07/post-\(index).html"
 }
 
-func article(page: Int, version: Int) -> String {
-  let paragraphs = (0..<8).map { paragraph in
+func paragraphs(page: Int, version: Int) -> [String] {
+  (0..<8).map { paragraph in
     "Paragraph \(paragraph) of post \(page), version \(version): the council met on Tuesday "
       + "and argued about the library budget at considerable length before agreeing."
   }
+}
+
+func article(page: Int, version: Int) -> String {
+  let paragraphs = paragraphs(page: page, version: version)
   return """
     <html><head><title>Post \(page)</title></head><body>
     <div class="sidebar">Popular posts</div>
@@ -133,7 +137,14 @@ func generate(_ root: String) throws {
       for version in 0..<(index % editedEvery == 0 ? captures : 1) {
         date += 3600
         let body = html ?? Array(article(page: index, version: version).utf8)
-        let text = "Title: Post \(index)\nURL: \(page.url)\n\nVersion \(version) of the post.\n"
+        // The article text Redline reads from the body (`diff` and `audit` read it again when
+        // two captures differ); a body of `--html` gets a short text of its own.
+        let bodyText =
+          html == nil
+          ? paragraphs(page: index, version: version).joined(separator: "\n\n")
+          : "Version \(version) of the post."
+        let text = "Title: Post \(index)\nURL: \(page.url)\n\n\(bodyText)\n"
+        let changedLines = html == nil ? 8 : 1
         let time = CaptureTime(date)
         let bodyHash = sha256Hex(body)
         let textHash = sha256Hex(Array(text.utf8))
@@ -147,7 +158,7 @@ func generate(_ root: String) throws {
           NewCapture(metadata: metadata, rawBody: body, articleText: text),
           recording: HistoryEntry(
             time: time, outcome: version == 0 ? .new : .changed, status: 200, capture: time,
-            added: version == 0 ? nil : 1, removed: version == 0 ? nil : 1,
+            added: version == 0 ? nil : changedLines, removed: version == 0 ? nil : changedLines,
             bodySHA256: bodyHash, textSHA256: textHash, title: "Post \(index)"),
           in: page)
         for _ in 0..<unchanged {

@@ -143,7 +143,9 @@ extension ArchiveQueries {
             $0, version,
             automatic: madeWithoutRules($0.capture.time, in: history)
               && madeWithoutRules(capture.time, in: history),
-            asStored: options.asStored)
+            // Versions before the period only give the page's list of versions: read as
+            // stored, so that an audit's cost follows the edits it reports.
+            asStored: options.asStored || !options.contains(capture.time))
         } ?? ("", stored, false)
       let parts = ArticleParts(text)
       guard let previousVersion = previous, oldText != text else {
