@@ -183,6 +183,8 @@ struct SnapshotServiceTests {
     #expect(try queries.compareCaptures(of: url).isIdentical)
     #expect(try !queries.compareCaptures(of: url, asStored: true).isIdentical)
     #expect(try queries.audit(AuditOptions(generated: "20161124T000000Z")).pages.isEmpty)
+    let period = AuditOptions(since: "20160702T100000Z", generated: "20161124T000000Z")
+    #expect(try queries.audit(period).pages.isEmpty)
   }
 
   @Test("diff of two pages read otherwise by two releases compares them as read today")
