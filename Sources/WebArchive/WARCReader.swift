@@ -56,7 +56,11 @@ public final class WARCReader {
   }
 
   private init(location: RecordLocation, maxBlockSize: Int) throws(WebArchiveError) {
-    input = try ArchiveInput(path: location.path, offset: location.offset)
+    // A record inside a member (a file gzipped whole) is streamed: inflating its member whole
+    // would be tried again at every record read there.
+    input = try ArchiveInput(
+      path: location.path, offset: location.offset,
+      wholeMemberLimit: location.skip > 0 ? 1 << 20 : 64 << 20)
     self.maxBlockSize = maxBlockSize
   }
 
