@@ -39,8 +39,8 @@ final class ArchiveInput {
   private var atMemberStart = true
   private let openOffset: Int
   private let decompressor: OpaquePointer?
-  /// libdeflate's output, reused from member to member (grown, up to the limit, as needed).
-  private var scratch: [UInt8] = []
+  /// The output buffer a member is first inflated into (grown, up to the limit, as needed).
+  private var outputGuess = 1 << 20
   private let chunkSize = 1 << 20
   /// The largest member, compressed or inflated, that is inflated whole.
   let wholeMemberLimit: Int
@@ -129,20 +129,23 @@ final class ArchiveInput {
   private func wholeMember() throws(WebArchiveError) -> [UInt8]? {
     guard let decompressor else { return nil }
     var wanted = min(chunkSize, wholeMemberLimit)
-    var outputSize = max(scratch.count, min(1 << 20, wholeMemberLimit))
+    var outputSize = min(outputGuess, wholeMemberLimit)
     while true {
       try fill(atLeast: wanted)
-      if scratch.count < outputSize { scratch = [UInt8](repeating: 0, count: outputSize) }
       var used = 0
-      var produced = 0
+      var result = LIBDEFLATE_SUCCESS
       let inputCount = min(available, wholeMemberLimit)
       let start = windowStart
-      let result = window.withUnsafeBytes { bytes in
+      // Inflated straight into the array handed out: no copy (its unused capacity is not
+      // initialized, and goes with it).
+      let output = window.withUnsafeBytes { bytes in
         let source = UnsafeRawBufferPointer(rebasing: bytes[start...])
-        return scratch.withUnsafeMutableBytes { target in
-          libdeflate_gzip_decompress_ex(
+        return [UInt8](unsafeUninitializedCapacity: outputSize) { target, initialized in
+          var produced = 0
+          result = libdeflate_gzip_decompress_ex(
             decompressor, source.baseAddress, inputCount, target.baseAddress, outputSize,
             &used, &produced)
+          initialized = result == LIBDEFLATE_SUCCESS ? produced : 0
         }
       }
       switch result {
@@ -150,17 +153,18 @@ final class ArchiveInput {
         consume(used)
         atMemberStart = true
         membersInflatedWhole += 1
-        position += produced
-        return Array(scratch[..<produced])
+        position += output.count
+        return output
       case LIBDEFLATE_INSUFFICIENT_SPACE where outputSize < wholeMemberLimit:
         outputSize = min(outputSize * 2, wholeMemberLimit)
+        // Members of a file tend to be alike: the next starts with this size.
+        outputGuess = outputSize
       case LIBDEFLATE_BAD_DATA where !atEndOfFile && inputCount < wholeMemberLimit:
         // Damaged, or more of the member than the window holds: try again with more input.
         wanted = min(max(wanted, available) * 2, wholeMemberLimit)
       default:
-        // Too large, damaged or cut short: zlib reads it (and names the damage); the large
-        // output buffer is not kept.
-        if scratch.count > 1 << 20 { scratch = [] }
+        // Too large, damaged or cut short: zlib reads it (and names the damage).
+        outputGuess = chunkSize
         return nil
       }
     }

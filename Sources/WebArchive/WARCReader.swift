@@ -175,6 +175,13 @@ public final class WARCReader {
   private func refill() throws(WebArchiveError) -> Bool {
     let more = try input.read()
     guard !more.isEmpty else { return false }
+    if consumed == buffer.count {
+      // All read (records end where gzip members do): the new bytes replace them, uncopied.
+      bufferStart += consumed
+      buffer = more
+      consumed = 0
+      return true
+    }
     if consumed > 0 {
       bufferStart += consumed
       buffer.removeFirst(consumed)
