@@ -8,7 +8,8 @@ internal import CLibDeflate
 
 /// `verify` of a page's `payloads/` (`snapshot --keep-raw distinct`): every kept payload must
 /// decompress and have the SHA-256 of its name, and every payload a history line names
-/// (`payloadKept`) must be there. Reported as verify reports any other file.
+/// (`payloadKept`) must be there. Reported as verify reports any other file. The folder holds
+/// nothing else: other files are orphans.
 extension FolderStore {
   /// Checks `folder/payloads/` against `named`, the body SHA-256s the page's history lines
   /// say are kept there.
@@ -57,14 +58,10 @@ extension FolderStore {
         continue
       }
       present.insert(hash)
+      // An intact payload no line names is not reported: a run stopped between writing it
+      // and its line (payloads go first), or lines written before they named payloads.
       if let damage = payloadDamage(opened, name: name, sha256: hash) {
         report.problems.append(StoreProblem(kind: .altered, path: path, detail: damage))
-      } else if !named.contains(hash) {
-        // Payloads are written before the line that names them: a run stopped in between.
-        report.problems.append(
-          StoreProblem(
-            kind: .incomplete, path: path,
-            detail: "kept by a run that stopped before recording its check; not damage"))
       }
     }
     missing(named.subtracting(present))

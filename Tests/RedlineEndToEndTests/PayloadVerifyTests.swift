@@ -75,7 +75,8 @@ struct PayloadVerifyTests {
     #expect(after.stdout.hasPrefix("repaired "), "\(after.stdout)")
   }
 
-  @Test("a payload no line names yet (a stopped run) is incomplete; a stray file is an orphan")
+  @Test(
+    "an intact payload no line names (a stopped run, an older store) is fine; a stray file is not")
   func unnamed() throws {
     let work = try TemporaryFolder()
     let (store, _, payloads) = try storeWithPayloads(work)
@@ -88,10 +89,17 @@ struct PayloadVerifyTests {
     try FileManager.default.moveItem(atPath: folder + "/x.gz", toPath: "\(folder)/\(hash).gz")
     let stopped = try redline(["verify", "--store", store])
     #expect(stopped.status == 0, "\(stopped.stdout)\(stopped.stderr)")
-    #expect(stopped.stdout.hasPrefix("incomplete \(folder)/\(hash).gz: "), "\(stopped.stdout)")
+    #expect(stopped.stdout.isEmpty, "\(stopped.stdout)")
+    // The same name over other bytes is damage, named or not.
+    try Data(contentsOf: URL(fileURLWithPath: payloads[1])).write(
+      to: URL(fileURLWithPath: "\(folder)/\(hash).gz"))
+    let altered = try redline(["verify", "--store", store])
+    #expect(altered.status == 1, "\(altered.stdout)\(altered.stderr)")
+    #expect(altered.stdout.hasPrefix("altered \(folder)/\(hash).gz: "), "\(altered.stdout)")
+    try FileManager.default.removeItem(atPath: "\(folder)/\(hash).gz")
     try Data("notes".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
     let stray = try redline(["verify", "--store", store])
     #expect(stray.status == 1, "\(stray.stdout)\(stray.stderr)")
-    #expect(stray.stdout.contains("orphaned \(folder)/notes.txt: "), "\(stray.stdout)")
+    #expect(stray.stdout.hasPrefix("orphaned \(folder)/notes.txt: "), "\(stray.stdout)")
   }
 }
