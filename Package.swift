@@ -45,8 +45,9 @@ let package = Package(
     .target(name: "WatchList", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
     .target(
       name: "SnapshotStore",
+      // libdeflate: verify decompresses the payloads kept by `snapshot --keep-raw distinct`.
       dependencies: [
-        "FileDescriptorIO", "UnicodeSpaces", "WatchList",
+        "CLibDeflate", "FileDescriptorIO", "UnicodeSpaces", "WatchList",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),

@@ -50,6 +50,10 @@ extension FolderStore {
       throw StoreError.rejected(reason: "'\(sha256)' is not a SHA-256 in hex")
     }
     let pageFolder = try checkedPath(of: page)
-    return (pageFolder, pageFolder + "/payloads", pageFolder + "/payloads/" + sha256 + ".gz")
+    let folder = pageFolder + "/" + payloadFolderName
+    return (pageFolder, folder, folder + "/" + sha256 + ".gz")
   }
 }
+
+/// The folder of a page's kept payloads.
+let payloadFolderName = "payloads"

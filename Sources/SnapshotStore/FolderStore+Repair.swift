@@ -54,10 +54,10 @@ extension FolderStore {
       }
       .max()
       let repairTime = timeAfter(time, lastTime)
-      // Capture files gone, altered or unaccounted for are lost: their captures are no longer
-      // read, and verify reports them as on record.
+      // Capture files (and kept payloads) gone, altered or unaccounted for are lost: their
+      // captures are no longer read, and verify reports them as on record.
       let lost = damage.map { FilePaths.lastComponent(of: $0.path) }.filter {
-        CaptureTime.isValid(String($0.prefix(16)))
+        CaptureTime.isValid(String($0.prefix(16))) || payloadHash(ofFileName: $0) != nil
       }
       let entry = HistoryEntry(
         time: repairTime, outcome: .repaired,

@@ -222,6 +222,11 @@ extension FolderStore {
           into: &report)
       }
     }
+    expected.insert(payloadFolderName)
+    verifyPayloads(
+      folder, listing: listing,
+      named: Set(entries.filter { $0.payloadKept == true }.compactMap(\.bodySHA256)),
+      into: &report)
     report.problems += orphans(in: listing, expected: expected)
     // Files a repair recorded as lost are on record, not new damage.
     for index in report.problems.indices.dropFirst(firstOwnProblem)
@@ -416,7 +421,7 @@ private struct VerifiedLine: HistoryLineForm {
 
   private enum Key: String, CodingKey {
     case time, outcome, capture, previous, rawKept, finalURL, recorded, lostFiles, error
-    case textSHA256, metadataSHA256, bodySHA256
+    case textSHA256, metadataSHA256, bodySHA256, payloadKept
   }
 
   init(from decoder: any Decoder) throws {
@@ -424,19 +429,21 @@ private struct VerifiedLine: HistoryLineForm {
     let outcome = try line.decode(CheckOutcome.self, forKey: .outcome)
     let storesCapture = outcome == .new || outcome == .changed
     let rawKept = try line.decodeIfPresent(Bool.self, forKey: .rawKept)
+    let payloadKept = try line.decodeIfPresent(Bool.self, forKey: .payloadKept)
     func text(_ key: Key, if wanted: Bool = true) throws -> String? {
       wanted ? try line.decodeIfPresent(String.self, forKey: key) : nil
     }
     var entry = HistoryEntry(
       time: try line.decode(CaptureTime.self, forKey: .time), outcome: outcome,
       capture: try line.decodeIfPresent(CaptureTime.self, forKey: .capture),
-      bodySHA256: try text(.bodySHA256, if: rawKept == true),
+      bodySHA256: try text(.bodySHA256, if: rawKept == true || payloadKept == true),
       textSHA256: try text(.textSHA256, if: storesCapture),
       metadataSHA256: try text(.metadataSHA256, if: storesCapture), rawKept: rawKept,
       error: try text(.error, if: outcome == .repaired), finalURL: try text(.finalURL),
       previous: try text(.previous),
       lostFiles: try line.decodeIfPresent([String].self, forKey: .lostFiles))
     entry.recorded = try line.decodeIfPresent(CaptureTime.self, forKey: .recorded)
+    entry.payloadKept = payloadKept
     self.entry = entry
   }
 }

@@ -93,6 +93,7 @@ extension FolderStore {
       finalURL: check.finalURL)
     kept.rules = check.rules
     kept.recorded = check.recorded
+    kept.payloadKept = check.payloadKept
     try commit([("html", rawBody)], time: check.time, check: kept, in: folder)
   }
 

@@ -103,6 +103,10 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   /// than lines before it; readers order a history by `time` (`resolvedHistory`), the chain
   /// stays in the order lines were appended. Nil for every other line.
   public var recorded: CaptureTime? = nil
+  /// Whether this check's body is kept in the page folder's `payloads/<bodySHA256>.gz`
+  /// (`snapshot --keep-raw distinct`, for a check that stored no capture): `verify` then
+  /// checks that the payload is there and still has those bytes. Nil on every other line.
+  public var payloadKept: Bool? = nil
 
   /// Whether this line was taken into the page's past after later checks (`recorded`).
   public var isBackfilled: Bool { recorded != nil }
@@ -158,6 +162,7 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
       previous: previous ?? self.previous, lostFiles: lostFiles)
     copy.rules = rules
     copy.recorded = recorded
+    copy.payloadKept = payloadKept
     return copy
   }
 }

@@ -56,7 +56,11 @@ public final class WARCReader {
   }
 
   private init(location: RecordLocation, maxBlockSize: Int) throws(WebArchiveError) {
-    input = try ArchiveInput(path: location.path, offset: location.offset)
+    // A record inside a member (a file gzipped whole) is streamed: inflating its member whole
+    // would be tried again at every record read there.
+    input = try ArchiveInput(
+      path: location.path, offset: location.offset,
+      wholeMemberLimit: location.skip > 0 ? 1 << 20 : 64 << 20)
     self.maxBlockSize = maxBlockSize
   }
 
@@ -171,6 +175,13 @@ public final class WARCReader {
   private func refill() throws(WebArchiveError) -> Bool {
     let more = try input.read()
     guard !more.isEmpty else { return false }
+    if consumed == buffer.count {
+      // All read (records end where gzip members do): the new bytes replace them, uncopied.
+      bufferStart += consumed
+      buffer = more
+      consumed = 0
+      return true
+    }
     if consumed > 0 {
       bufferStart += consumed
       buffer.removeFirst(consumed)

@@ -119,13 +119,13 @@ func encodedSite(round: Counter) throws -> LoopbackServer {
   }
 }
 
-/// Snapshots `urls` in round 0 and, a second later, in round 1 into `work/store`, then exports
-/// the store as WARC into `work/out`.
-func snapshotTwiceAndExport(_ urls: [String], round: Counter, in work: TemporaryFolder) throws
-  -> (store: String, export: RunResult)
-{
+/// Snapshots `urls` in round 0 and, a second later, in round 1 (and so on, `rounds` times)
+/// into `work/store`, then exports the store as WARC into `work/out`.
+func snapshotTwiceAndExport(
+  _ urls: [String], round: Counter, rounds: Int = 2, in work: TemporaryFolder
+) throws -> (store: String, export: RunResult) {
   let store = work.file("store")
-  for check in 0..<2 {
+  for check in 0..<rounds {
     round.value = check
     let snapshot = try redline(["snapshot", "--store", store] + urls)
     #expect(snapshot.status == 0, "\(snapshot.stdout)\(snapshot.stderr)")

@@ -205,14 +205,15 @@ public struct SnapshotService: Sendable {
       finalURL: movedURL(response, page: page), bodySHA256: bodyHash, textSHA256: textHash,
       title: read.article.title, rules: pageRules?.label)
     func recordUnchanged(_ outcome: CheckOutcome, capture: CaptureTime) throws {
+      var line = historyLine(.saw(capture: capture, back: outcome == .back), facts)
       if keepRaw == .distinct,
         !fullHistory.contains(where: { $0.storedCapture && $0.bodySHA256 == bodyHash })
       {
         try store.keepPayload(gzipMember(of: [response.body]), sha256: bodyHash, in: page)
+        // The line names the payload, so that verify checks it is there and intact.
+        line.payloadKept = true
       }
-      try store.record(
-        historyLine(.saw(capture: capture, back: outcome == .back), facts),
-        rawBody: keepRaw == .always ? response.body : nil, in: page)
+      try store.record(line, rawBody: keepRaw == .always ? response.body : nil, in: page)
     }
     // The common case, answered from the history line alone: the same article as last time.
     if let current, history.last(where: \.sawArticle)?.textSHA256 == textHash,

@@ -125,24 +125,90 @@ public func importWebArchives(
       }
     }
   }
-  // Per page the store knows: the times of its checks and captures, and its latest check.
-  var known: [String: (times: Set<CaptureTime>, latest: CaptureTime?)] = [:]
-  for entry in entries.sorted(by: { ($0.page, $0.time, $0.order) < ($1.page, $1.time, $1.order) }) {
-    if known[entry.page] == nil, let page = try store.page(for: entry.page) {
-      let history = try store.history(of: page)
-      known[entry.page] = (
-        Set(history.map(\.time) + history.compactMap(\.capture)), history.last?.time
-      )
+  // Second pass. Pages are independent (a folder and a lock each), so several are checked at
+  // once: one page's store writes wait for the disk (each capture is made durable before its
+  // history line names it) while another page's article is extracted. A page's own responses
+  // are checked one after another, in time order.
+  let sorted = entries.sorted { ($0.page, $0.time, $0.order) < ($1.page, $1.time, $1.order) }
+  var pages: [[ArchivedEntry]] = []
+  for entry in sorted {
+    if pages.last?.first?.page == entry.page {
+      pages[pages.count - 1].append(entry)
+    } else {
+      pages.append([entry])
     }
-    if known[entry.page]?.times.contains(entry.time) == true {
+  }
+  let records = ArchivedRecords(
+    byDigest: byDigest, byURIAndDate: byURIAndDate, byRecordID: byRecordID,
+    htmlPages: htmlPages, maxBodySize: maxBodySize)
+  try await withThrowingTaskGroup(of: ImportSummary.self) { group in
+    var next = 0
+    var done = 0
+    while next < pages.count || !group.isEmpty {
+      while next < pages.count, next - done < importConcurrency {
+        let page = pages[next]
+        next += 1
+        group.addTask { try await importPage(page, records: records, into: store) }
+      }
+      if let page = try await group.next() {
+        summary.add(page)
+        done += 1
+      }
+    }
+  }
+  return summary
+}
+
+extension ImportSummary {
+  /// Adds the counts of the second pass of one page.
+  fileprivate mutating func add(_ page: ImportSummary) {
+    captures += page.captures
+    unchanged += page.unchanged
+    otherChecks += page.otherChecks
+    alreadyImported += page.alreadyImported
+    intoThePast += page.intoThePast
+    pastNotTaken += page.pastNotTaken
+    resources += page.resources
+    skipped += page.skipped
+    segmented += page.segmented
+  }
+}
+
+/// Pages imported at once (see the second pass).
+private let importConcurrency = 4
+
+/// What the first pass found that the second reads: where each response is, by payload
+/// digest, by URI and date and by record ID, and the pages with an HTML response.
+private struct ArchivedRecords: Sendable {
+  let byDigest: [String: RecordLocation]
+  let byURIAndDate: [String: RecordLocation]
+  let byRecordID: [String: RecordLocation]
+  let htmlPages: Set<String>
+  let maxBodySize: Int
+}
+
+/// Imports one page's responses, in time order: each becomes a check of the page through
+/// the snapshot pipeline, unless the page has a check at its time already.
+private func importPage(
+  _ entries: [ArchivedEntry], records: ArchivedRecords, into store: any SnapshotStoring
+) async throws -> ImportSummary {
+  var summary = ImportSummary()
+  // The times of the page's checks and captures in the store, and its latest check.
+  var known: (times: Set<CaptureTime>, latest: CaptureTime?)?
+  for entry in entries {
+    if known == nil, let page = try store.page(for: entry.page) {
+      let history = try store.history(of: page)
+      known = (Set(history.map(\.time) + history.compactMap(\.capture)), history.last?.time)
+    }
+    if known?.times.contains(entry.time) == true {
       summary.alreadyImported += 1
       continue
     }
-    let intoThePast = known[entry.page]?.latest.map { entry.time < $0 } ?? false
+    let intoThePast = known?.latest.map { entry.time < $0 } ?? false
     guard
       let response = try archivedResponse(
-        entry, byDigest: byDigest, byURIAndDate: byURIAndDate, byRecordID: byRecordID,
-        maxBodySize: maxBodySize)
+        entry, byDigest: records.byDigest, byURIAndDate: records.byURIAndDate,
+        byRecordID: records.byRecordID, maxBodySize: records.maxBodySize)
     else {
       summary.skipped += 1
       continue
@@ -152,7 +218,7 @@ public func importWebArchives(
       continue
     }
     let isHTML = response.mediaType.map { $0.contains("html") } ?? true
-    if !isHTML && known[entry.page] == nil && !htmlPages.contains(entry.page) {
+    if !isHTML && known == nil && !records.htmlPages.contains(entry.page) {
       summary.resources += 1
       continue
     }
@@ -180,10 +246,10 @@ public func importWebArchives(
       summary.intoThePast += 1
     default: break
     }
-    var page = known[entry.page] ?? ([], nil)
+    var page = known ?? ([], nil)
     page.times.insert(entry.time)
     page.latest = max(page.latest ?? entry.time, entry.time)
-    known[entry.page] = page
+    known = page
   }
   return summary
 }
