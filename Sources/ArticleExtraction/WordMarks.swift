@@ -155,12 +155,6 @@ private struct WordMarkTable: Sendable {
   }
 }
 
-/// Whether a byte marks a utility class name: `:` before a variant's utility, `[` around an
-/// arbitrary value.
-private func isUtilityByte(_ byte: UInt8) -> Bool {
-  byte == UInt8(ascii: ":") || byte == UInt8(ascii: "[")
-}
-
 /// Whether a byte can stand in a JavaScript identifier (ASCII letters, digits, `_` and `$`).
 private func isIdentifierByte(_ byte: UInt8) -> Bool {
   (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
