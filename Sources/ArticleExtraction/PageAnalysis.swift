@@ -86,14 +86,34 @@ struct PageAnalysis {
     // libxml2 nested the page inside an unclosed `<nav>` or `<aside>`.
     var holdsPost = Array(repeating: false, count: nodes.count)
     // How many `<article>`s each element holds: one holding all of a page's several posts is
-    // a thread (a forum marks it `comments`), not the comments under a post.
+    // a thread (a forum marks it `comments`), not the comments under a post. On a page with a
+    // post `<article>` that is no comment, an `<article>` marked as a comment (WordPress's
+    // `comment-body`) is a reader's comment on it, not a post of a thread, and is not counted:
+    // counting it made a second comment turn a comment section into a thread, and the first
+    // one turn a block of teaser cards from all of the page's posts into a part of them. Forum
+    // software that marks every post a comment (Invision's `ipsComment`) keeps its thread.
     var articles = NodeCounts(repeating: 0, count: nodes.count)
+    var postArticles = NodeCounts(repeating: 0, count: nodes.count)
     for index in nodes.indices.reversed() where nodes[index].parent >= 0 {
       if nodes[index].kind == .element && traits[nodes[index].tag].contains(.article) {
         articles[index] += 1
+        if !marks[index].contains(.trailing) { postArticles[index] += 1 }
       }
       articles[nodes[index].parent] += articles[index]
+      postArticles[nodes[index].parent] += postArticles[index]
     }
+    // A page that declares itself a thread (a schema.org `Question` or forum posting, whose
+    // answers a Drupal forum marks `comment`) keeps counting them.
+    let declaresThread =
+      document.attributeNameID("itemtype") != nil
+      && nodes.indices.contains { index in
+        nodes[index].kind == .element
+          && document.attribute("itemtype", of: index).map { type in
+            ContainerRules.threadTypes.contains { type.hasSuffix($0) }
+          } ?? false
+      }
+    if postArticles[0] > 0 && !declaresThread { articles = postArticles }
+    postArticles = NodeCounts(repeating: 0, count: 0)
     // Chrome by tag or role, and by class words, worked out once for both passes below.
     var chromeByTag = Array(repeating: false, count: nodes.count)
     var chromeByClass = Array(repeating: false, count: nodes.count)
@@ -577,6 +597,7 @@ private struct HintAttributeIDs {
   let hidden: Int?
   let ariaHidden: Int?
   let style: Int?
+  let alpineComponent: Int?
 
   init(_ document: HTMLDocument) {
     `class` = document.attributeNameID("class")
@@ -585,6 +606,7 @@ private struct HintAttributeIDs {
     hidden = document.attributeNameID("hidden")
     ariaHidden = document.attributeNameID("aria-hidden")
     style = document.attributeNameID("style")
+    alpineComponent = document.attributeNameID("x-data")
   }
 }
 
@@ -605,6 +627,7 @@ private struct ElementHints {
     guard !spans.isEmpty else { return }
     var classValue: Range<Int>?
     var idValue: Range<Int>?
+    var componentValue: Range<Int>?
     var hasHiddenAttribute = false
     for span in document.attributeSpans[spans] {
       switch span.name {
@@ -615,6 +638,7 @@ private struct ElementHints {
       case ids.ariaHidden:
         isHidden = isHidden || document.utf8[span.value].elementsEqual("true".utf8)
       case ids.style: isHidden = isHidden || hidesElement(document.utf8[span.value])
+      case ids.alpineComponent: componentValue = span.value
       default: break
       }
     }
@@ -623,12 +647,17 @@ private struct ElementHints {
     if hasHiddenAttribute && !isStreamedSegment(id: idValue.map { document.utf8[$0] }) {
       isHidden = true
     }
-    guard classValue != nil || idValue != nil else { return }
+    guard classValue != nil || idValue != nil || componentValue != nil else { return }
     marks = document.utf8.withUnsafeBufferPointer { utf8 in
       let classBytes = classValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
       let idBytes = idValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
       if let classBytes { classes.add(classValue: classBytes, of: index) }
-      return WordMarks(class: classBytes, id: idBytes)
+      var marks = WordMarks(class: classBytes, id: idBytes)
+      if let componentValue {
+        let component = UnsafeBufferPointer(rebasing: utf8[componentValue])
+        marks.formUnion(WordMarks(alpineComponent: component))
+      }
+      return marks
     }
   }
 }

@@ -29,8 +29,15 @@ struct WordMarks: OptionSet, Sendable {
   init(class classes: UnsafeBufferPointer<UInt8>?, id: UnsafeBufferPointer<UInt8>?) {
     var marks: WordMarks = []
     if let classes {
-      forEachASCIIWord(in: classes, separatedBy: isClassOrIDWordSeparator) {
-        marks.formUnion(WordMarkTable.shared.marks(of: $0))
+      // A utility class with a variant or an arbitrary value (Tailwind's `lg:w-1/5`,
+      // `[--sidebar-width:18rem]`, `max-w-[--sidebar-width]`) states a style, not what the
+      // element is: its words mark nothing (the section around a post is not a sidebar for
+      // setting a sidebar's width).
+      forEachASCIIWord(in: classes, separatedBy: { $0 <= 0x20 }) { name in
+        guard !name.contains(where: isUtilityByte) else { return }
+        forEachASCIIWord(in: name, separatedBy: isClassOrIDWordSeparator) {
+          marks.formUnion(WordMarkTable.shared.marks(of: $0))
+        }
       }
     }
     if let id {
@@ -41,6 +48,29 @@ struct WordMarks: OptionSet, Sendable {
         idWords += 1
       }
       if idWords <= BoilerplateRules.maximumIDWords { marks.formUnion(idMarks) }
+    }
+    self = marks
+  }
+
+  /// The marks of the component an Alpine.js `x-data` attribute names
+  /// (`x-data="cookiesConsent"`, `x-data="cookieBanner()"`), its camelCase words read as an
+  /// id's are: a theme marks its cookie banner or its menu only that way. An object literal
+  /// (`x-data="{ open: false }"`) names nothing.
+  init(alpineComponent value: UnsafeBufferPointer<UInt8>) {
+    var start = 0
+    var end = value.firstIndex(of: UInt8(ascii: "(")) ?? value.count
+    while start < end && value[start] <= 0x20 { start += 1 }
+    while end > start && value[end - 1] <= 0x20 { end -= 1 }
+    let name = UnsafeBufferPointer(rebasing: value[start..<end])
+    guard let first = name.first, !(first >= 0x30 && first <= 0x39),
+      name.allSatisfy(isIdentifierByte)
+    else {
+      self = []
+      return
+    }
+    var marks: WordMarks = []
+    forEachASCIIWord(in: name, camelCase: true, separatedBy: isClassOrIDWordSeparator) {
+      marks.formUnion(WordMarkTable.shared.marks(of: $0))
     }
     self = marks
   }
@@ -123,6 +153,12 @@ private struct WordMarkTable: Sendable {
     for byte in word { hash = (hash ^ UInt32(lowercased(byte))) &* 16_777_619 }
     return Int(hash)
   }
+}
+
+/// Whether a byte can stand in a JavaScript identifier (ASCII letters, digits, `_` and `$`).
+private func isIdentifierByte(_ byte: UInt8) -> Bool {
+  (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
 }
 
 private func lowercased(_ byte: UInt8) -> UInt8 {

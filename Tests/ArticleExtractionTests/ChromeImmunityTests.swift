@@ -55,11 +55,34 @@ struct ChromeImmunityTests {
         """, true
       ),
       ("<div class=\"cookie-notice-container\"><span>\(longChrome)</span></div>", true),
+      // A cookie banner named only by its Alpine.js component (`x-data="cookiesConsent"`).
+      (
+        """
+        <div x-data="cookiesConsent" x-show="visible" class="fixed inset-x-0 bottom-0"><div \
+        class="container"><div class="flex-1 text-xs">\(longChrome)</div></div></div>
+        """, true
+      ),
       ("<div class=\"gdpr-banner\"><p>\(longChrome)</p></div>", false),
     ])
   func chromeWithoutHeadline(chrome: String, atEnd: Bool) throws {
     let texts = try bodyTexts(page(chrome, atEnd: atEnd))
     #expect(texts == [shortPost])
+  }
+
+  /// Tailwind writes styles as classes: `[--sidebar-width:18rem]` sets a custom property and
+  /// `2xl:max-w-[--sidebar-width]` uses it. Their words are no names, but the word "sidebar"
+  /// dropped the section holding a short post, and the cookie banner became the article.
+  @Test(
+    "a utility class with a variant or an arbitrary value marks nothing",
+    arguments: ["[--sidebar-width:18rem]", "2xl:max-w-[--sidebar-width]"])
+  func utilityClass(utility: String) throws {
+    let html = """
+      <html><head><title>Pool reopens</title></head><body>
+      <main><h1>Pool reopens</h1><section class="page-section \(utility)"><div class="content">\
+      <p>\(shortPost)</p></div></section></main>
+      <footer><p>\(longChrome)</p></footer></body></html>
+      """
+    #expect(try bodyTexts(html) == [shortPost])
   }
 
   /// The wrapper around the headline and the post keeps its protection: a layout word on it
@@ -300,6 +323,71 @@ struct ChromeImmunityTests {
       """
     let texts = try bodyTexts(post(comments: ""))
     #expect(texts == [shortPost])
-    #expect(try bodyTexts(post(comments: comment)) == texts)
+    // A second and a third comment: a section of several comment `<article>`s is no thread of
+    // posts, so its share of the page does not protect it either.
+    for count in 1...3 {
+      let comments = String(repeating: comment, count: count)
+      #expect(try bodyTexts(post(comments: comments)) == texts, "\(count) comments")
+    }
+  }
+
+  /// A Drupal forum marks each answer `<article class="js-comment">` after the question's own
+  /// `<article>`. On a page that declares a thread (schema.org `Question`), the answers are
+  /// posts of the thread, not comments on a post, and keep the protection of a thread.
+  @Test("the answers of a page that declares a thread stay in, though marked as comments")
+  func answersOfDeclaredThread() throws {
+    let answers = (1...3).map { number in
+      """
+      <article id="comment-id-\(number)" class="js-comment comment-layer"><p>Answer \(number): \
+      \(longChrome)</p></article>
+      """
+    }.joined()
+    let html = """
+      <html><head><title>Which internship?</title></head><body>
+      <div itemscope itemtype="https://schema.org/Question">
+      <article class="forum node"><h1>Which internship?</h1><p>\(shortPost)</p></article>
+      <section id="comments" class="comments">\(answers)</section></div>
+      </body></html>
+      """
+    #expect(try bodyTexts(html).contains { $0.hasPrefix("Answer 3:") })
+  }
+
+  /// A Drupal theme puts ten teaser `<article>`s in a block after the post, inside the node, and
+  /// the comments after them. A block holding all the page's `<article>`s is kept as a thread;
+  /// the first comment's `<article>` made it hold all but one and dropped it, which moved the
+  /// body from the post's prose to the `<main>` around it, with the kicker above the post.
+  @Test("a new comment article does not change which container holds the post")
+  func commentBesideTeaserArticles() throws {
+    func page(comments: String) -> String {
+      let teasers = (1...4).map { number in
+        """
+        <div class="views-row"><article class="node teaser"><h3><a href="/story/\(number)">Story \
+        number \(number) about the town</a></h3><div class="summary">A short summary of another \
+        story, number \(number), about the town and what its council decided last week.</div>\
+        </article></div>
+        """
+      }.joined()
+      return """
+        <html><head><title>Pool reopens</title></head><body><main role="main">
+        <div class="kicker">Swimming</div>
+        <div class="node node--view-mode-full"><h1>Pool reopens</h1>
+        <div class="post-text"><p>\(shortPost)</p><p>\(longChrome)</p><p>\(shortPost) \(shortPost)</p>\
+        </div>
+        <div class="ds-footer-full"><h2>Popular content</h2>\(teasers)</div>
+        <div class="ds-footer"><div id="comments">\(comments)</div></div>
+        </div></main></body></html>
+        """
+    }
+    let comment = """
+      <div class="comment"><article class="comment-body"><b class="fn">Jordan Reader</b> \
+      says:<div class="comment-content"><p>\(longChrome)</p></div></article></div>
+      """
+    let texts = try bodyTexts(page(comments: ""))
+    #expect(texts.first == shortPost)
+    #expect(!texts.contains("Swimming"))
+    for count in 1...2 {
+      let comments = String(repeating: comment, count: count)
+      #expect(try bodyTexts(page(comments: comments)) == texts, "\(count) comments")
+    }
   }
 }

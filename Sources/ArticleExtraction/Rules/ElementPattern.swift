@@ -49,13 +49,17 @@ func appendClassNames(of value: UnsafeBufferPointer<UInt8>, to names: inout [Str
 /// at. An id is also split where camelCase starts a word (`articleFooter` gives `article`,
 /// `footer`); class names are not (MathJax marks each formula `CtxtMenu_Attached_0`, which
 /// would give `menu`). A longer id is a heading's slug, not a name for the element's role, and
-/// gives no words. (`WordMarks` reads the same words without making strings of them.)
+/// gives no words, nor does a utility class (`isUtilityByte`). (`WordMarks` reads the same
+/// words without making strings of them.)
 func classAndIDWords(
   class classes: UnsafeBufferPointer<UInt8>?, id: UnsafeBufferPointer<UInt8>?,
   into words: inout [String]
 ) {
   if let classes {
-    appendASCIIWords(of: classes, lowercased: true, to: &words, isClassOrIDWordSeparator)
+    forEachASCIIWord(in: classes, separatedBy: { $0 <= 0x20 }) { name in
+      guard !name.contains(where: isUtilityByte) else { return }
+      appendASCIIWords(of: name, lowercased: true, to: &words, isClassOrIDWordSeparator)
+    }
   }
   if let id {
     let idStart = words.count
@@ -71,6 +75,13 @@ func classWords(_ name: String) -> [String] {
   var words: [String] = []
   name.withUTF8 { classAndIDWords(class: $0, id: nil, into: &words) }
   return words
+}
+
+/// Whether a byte marks a utility class name, which states a style and not what the element
+/// is: `:` before a variant's utility (Tailwind's `lg:w-1/5`), `[` around an arbitrary value
+/// (`[--sidebar-width:18rem]`, `max-w-[--sidebar-width]`).
+func isUtilityByte(_ byte: UInt8) -> Bool {
+  byte == UInt8(ascii: ":") || byte == UInt8(ascii: "[")
 }
 
 /// The bytes that split class and id words: white space, '-' and '_'.
