@@ -127,20 +127,22 @@ func sha256Hex(_ bytes: UnsafeRawBufferPointer, digits: Int = SHA256.byteCount *
   lowerHex(SHA256.hash(data: bytes), digits: digits)
 }
 
-/// The first `digits` lower-case hex digits of a digest, written straight into one string.
+/// The first `digits` lower-case hex digits of a digest, written straight into one string
+/// from the digest's bytes.
 private func lowerHex(_ digest: SHA256.Digest, digits: Int) -> String {
-  String(unsafeUninitializedCapacity: digits) { buffer in
-    var index = 0
-    for byte in digest where index < digits {
-      buffer[index] = lowerHexDigits[Int(byte >> 4)]
-      if index + 1 < digits { buffer[index + 1] = lowerHexDigits[Int(byte & 0x0F)] }
-      index += 2
+  digest.withUnsafeBytes { bytes in
+    String(unsafeUninitializedCapacity: digits) { buffer in
+      func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+      }
+      for index in 0..<min(digits, bytes.count * 2) {
+        let byte = bytes[index / 2]
+        buffer[index] = digit(index % 2 == 0 ? byte >> 4 : byte & 0x0F)
+      }
+      return min(digits, bytes.count * 2)
     }
-    return min(index, digits)
   }
 }
-
-private let lowerHexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
 /// The folder of a page: `host/slug-hash`, made only of `[a-z0-9.-]`, so that no URL can name
 /// a path outside the store.
