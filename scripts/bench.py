@@ -38,6 +38,7 @@ import asyncio
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -75,6 +76,26 @@ def timed_together(commands, repeat):
             times[index].append(time.perf_counter() - start)
             outs[index] = result.stdout
     return [(statistics.median(spent), out) for spent, out in zip(times, outs)]
+
+
+def timed_together_cpu(commands, repeat):
+    """`timed_together` with the CPU time of each command as well (user + system of the
+    process and of every process it waited for): median wall, median CPU and last stdout of
+    each, run in turns."""
+    walls = [[] for _ in commands]
+    cpus = [[] for _ in commands]
+    outs = [b""] * len(commands)
+    for _ in range(repeat):
+        for index, command in enumerate(commands):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            walls[index].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[index].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            outs[index] = result.stdout
+    return [(statistics.median(wall), statistics.median(cpu), out)
+            for wall, cpu, out in zip(walls, cpus, outs)]
 
 
 def peak_rss(command):
@@ -539,8 +560,8 @@ def bench_big_store(redline, workload, sizes, repeat, baseline=None, baseline_fo
                     "list_json": [binary, "list", "--store", store, "--format", "json"]}
 
         def row(name, measured, peers, outputs):
-            (a, out), (v, _), (l, _) = measured
-            (s, _), (f, _) = peers
+            (a, _, out), (v, vc, _), (l, lc, _) = measured
+            (s, sc, _), (f, fc, _) = peers
             try:
                 edited = len(json.loads(out).get("pages", []))
             except ValueError:
@@ -551,8 +572,12 @@ def bench_big_store(redline, workload, sizes, repeat, baseline=None, baseline_fo
                       "audit_peak_mib": round(peak_rss(own["audit"]) / 1024, 1),
                       "verify_s": round(v, 3), "sha256sum_s": round(s, 3),
                       "verify_ratio": round(v / s, 2) if s else None,
+                      "verify_cpu_s": round(vc, 3), "sha256sum_cpu_s": round(sc, 3),
+                      "verify_cpu_ratio": round(vc / sc, 2) if sc else None,
                       "list_s": round(l, 3), "find_cat_s": round(f, 3),
                       "list_ratio": round(l / f, 2) if f else None,
+                      "list_cpu_s": round(lc, 3), "find_cat_cpu_s": round(fc, 3),
+                      "list_cpu_ratio": round(lc / fc, 2) if fc else None,
                       "list_peak_mib": round(peak_rss(own["list"]) / 1024, 1)}
             if outputs is not None:
                 result["same_output"] = outputs
@@ -565,7 +590,7 @@ def bench_big_store(redline, workload, sizes, repeat, baseline=None, baseline_fo
             # Both binaries on the same store, in the same turns; their outputs compared byte
             # for byte (the audit's without its `generated` time).
             mine, theirs = commands(redline), commands(baseline)
-            timed = timed_together([mine["audit"], mine["verify"], mine["list"], sha, find,
+            timed = timed_together_cpu([mine["audit"], mine["verify"], mine["list"], sha, find,
                                     theirs["audit"], theirs["verify"], theirs["list"]], repeat)
             same = all(output(mine[key]) == output(theirs[key])
                        for key in ("verify", "list", "list_json"))
@@ -580,7 +605,7 @@ def bench_big_store(redline, workload, sizes, repeat, baseline=None, baseline_fo
                 with open(os.path.join(store, ".redline-store.json"), "w") as handle:
                     handle.write('{"format": 2}')
             own = commands(binary)
-            timed = timed_together([own["audit"], own["verify"], own["list"], sha, find], repeat)
+            timed = timed_together_cpu([own["audit"], own["verify"], own["list"], sha, find], repeat)
             rows.append(row(name, [timed[0], timed[1], timed[2]], [timed[3], timed[4]], None))
     return rows
 
@@ -847,6 +872,8 @@ def main():
     parser.add_argument("--baseline-format", choices=["2", "same"], default="2",
                         help="big-store: run --baseline on the store as format 2 (no activity "
                              "index), or on the same store in the same turns, outputs compared")
+    parser.add_argument("--big-repeat", type=int,
+                        help="big-store: rounds of turns (default: --repeat, at most 3)")
     parser.add_argument("--reuse-stores", action="store_true",
                         help="big-store: read stores already generated in .bench (links too) "
                              "as they are, without generating or writing them")
@@ -877,7 +904,8 @@ def main():
         print("\n## big stores: audit --since, verify, list vs sha256sum and find + cat")
         results["big-store"] = bench_big_store(
             args.redline, args.workload, [int(n) for n in args.big_sizes.split(",")],
-            min(args.repeat, 3), args.baseline, args.baseline_format, args.reuse_stores)
+            args.big_repeat or min(args.repeat, 3), args.baseline, args.baseline_format,
+            args.reuse_stores)
         table(results["big-store"])
 
 

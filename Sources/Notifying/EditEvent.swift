@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SnapshotStore
 
 /// One edit of one post, as every target receives it: the webhook's JSON body, the exec
 /// command's standard input, a mail's content (schema: docs/NOTIFICATIONS.md).
@@ -16,14 +17,14 @@ public struct EditEvent: Sendable, Codable, Equatable {
   public let title: String?
   /// What the check found: `changed`.
   public let outcome: String
-  /// The older capture (`YYYYMMDDTHHMMSSZ`).
-  public let from: String
+  /// The older capture (`YYYYMMDDTHHMMSSZ` in the JSON).
+  public let from: CaptureTime
   /// The newer capture: when the edit was seen.
-  public let to: String
+  public let to: CaptureTime
   /// `from` as RFC 3339 (`2016-07-05T09:10:00Z`).
-  public let fromTime: String
+  public var fromTime: String { rfc3339(from) }
   /// `to` as RFC 3339.
-  public let toTime: String
+  public var toTime: String { rfc3339(to) }
   /// The edit's labels (`audit --format json`'s keys: typo, numbers, quotation, links,
   /// paragraphs, title, correction-note).
   public let labels: [String]
@@ -40,7 +41,8 @@ public struct EditEvent: Sendable, Codable, Equatable {
 
   /// Creates an event.
   public init(
-    id: String, url: String, title: String?, from: String, to: String, labels: [String],
+    id: String, url: String, title: String?, from: CaptureTime, to: CaptureTime,
+    labels: [String],
     stealth: Bool, linesAdded: Int, linesRemoved: Int, diff: String, wordDiff: String
   ) {
     self.id = id
@@ -49,14 +51,56 @@ public struct EditEvent: Sendable, Codable, Equatable {
     outcome = "changed"
     self.from = from
     self.to = to
-    fromTime = rfc3339(from)
-    toTime = rfc3339(to)
     self.labels = labels
     self.stealth = stealth
     self.linesAdded = linesAdded
     self.linesRemoved = linesRemoved
     self.diff = diff
     self.wordDiff = wordDiff
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case schema, id, url, title, outcome, from, to, fromTime, toTime, labels, stealth
+    case linesAdded, linesRemoved, diff, wordDiff
+  }
+
+  /// Reads an event's JSON; `fromTime` and `toTime` are `from` and `to` written again, so
+  /// they are not read.
+  public init(from decoder: any Decoder) throws {
+    let event = try decoder.container(keyedBy: CodingKeys.self)
+    schema = try event.decode(String.self, forKey: .schema)
+    id = try event.decode(String.self, forKey: .id)
+    url = try event.decode(String.self, forKey: .url)
+    title = try event.decodeIfPresent(String.self, forKey: .title)
+    outcome = try event.decode(String.self, forKey: .outcome)
+    from = try event.decode(CaptureTime.self, forKey: .from)
+    to = try event.decode(CaptureTime.self, forKey: .to)
+    labels = try event.decode([String].self, forKey: .labels)
+    stealth = try event.decode(Bool.self, forKey: .stealth)
+    linesAdded = try event.decode(Int.self, forKey: .linesAdded)
+    linesRemoved = try event.decode(Int.self, forKey: .linesRemoved)
+    diff = try event.decode(String.self, forKey: .diff)
+    wordDiff = try event.decode(String.self, forKey: .wordDiff)
+  }
+
+  /// Writes the schema's fields (docs/NOTIFICATIONS.md), the times in both forms.
+  public func encode(to encoder: any Encoder) throws {
+    var event = encoder.container(keyedBy: CodingKeys.self)
+    try event.encode(schema, forKey: .schema)
+    try event.encode(id, forKey: .id)
+    try event.encode(url, forKey: .url)
+    try event.encodeIfPresent(title, forKey: .title)
+    try event.encode(outcome, forKey: .outcome)
+    try event.encode(from, forKey: .from)
+    try event.encode(to, forKey: .to)
+    try event.encode(fromTime, forKey: .fromTime)
+    try event.encode(toTime, forKey: .toTime)
+    try event.encode(labels, forKey: .labels)
+    try event.encode(stealth, forKey: .stealth)
+    try event.encode(linesAdded, forKey: .linesAdded)
+    try event.encode(linesRemoved, forKey: .linesRemoved)
+    try event.encode(diff, forKey: .diff)
+    try event.encode(wordDiff, forKey: .wordDiff)
   }
 
   /// The JSON body: sorted keys, no escaped slashes, so the same event gives the same bytes.
@@ -67,10 +111,8 @@ public struct EditEvent: Sendable, Codable, Equatable {
   }
 }
 
-/// `20160705T091000Z` as `2016-07-05T09:10:00Z`; other text as it is.
-public func rfc3339(_ time: String) -> String {
-  let c = Array(time)
-  guard c.count == 16, c[8] == "T", c[15] == "Z" else { return time }
-  return "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8]))T"
-    + "\(String(c[9..<11])):\(String(c[11..<13])):\(String(c[13..<15]))Z"
+/// A store time as RFC 3339: `2016-07-05T09:10:00Z`; a time past the year 9999, which has
+/// no such form, as the store writes it.
+public func rfc3339(_ time: CaptureTime) -> String {
+  time.hasStoreShape ? time.iso8601 : time.description
 }

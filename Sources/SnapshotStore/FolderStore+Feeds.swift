@@ -47,15 +47,17 @@ extension FolderStore {
   var feedPostsPath: String { root + "/.feed-posts.json" }
 
   /// The posts each feed has listed, by feed URL, each with the time it was last listed
-  /// (`YYYYMMDDTHHMMSSZ`); empty when the file is missing.
-  public func feedPosts() throws -> [String: [String: String]] {
+  /// (`YYYYMMDDTHHMMSSZ` in the file); empty when the file is missing. A time that is not a
+  /// store time (a damaged file) drops its post: the next listing records it again.
+  public func feedPosts() throws -> [String: [String: CaptureTime]] {
     let bytes = try readFileIfPresent(feedPostsPath)
     guard !bytes.isEmpty else { return [:] }
-    return try decode([String: [String: String]].self, bytes: bytes, file: feedPostsPath)
+    let stored = try decode([String: [String: String]].self, bytes: bytes, file: feedPostsPath)
+    return stored.mapValues { $0.compactMapValues(CaptureTime.init) }
   }
 
   /// Replaces the record of the feeds' posts, atomically.
-  public func saveFeedPosts(_ posts: [String: [String: String]]) throws {
+  public func saveFeedPosts(_ posts: [String: [String: CaptureTime]]) throws {
     try createFolder(root, sync: syncsWrites)
     try writeAtomically(try encodeJSON(posts, pretty: true), to: feedPostsPath, sync: syncsWrites)
   }

@@ -213,13 +213,14 @@ extension FolderStore {
     for entry in entries {
       if entry.storedCapture, let time = entry.capture {
         report.captures += 1
-        expected.formUnion(["\(time).json", "\(time).txt", "\(time).html"])
-        verifyCapture(time, entry: entry, listing: listing, into: &report)
+        let stem = time.description
+        expected.formUnion([stem + ".json", stem + ".txt", stem + ".html"])
+        verifyCapture(time, stem: stem, entry: entry, listing: listing, into: &report)
       } else if entry.rawKept == true {
-        expected.insert("\(entry.time).html")
+        let name = entry.time.description + ".html"
+        expected.insert(name)
         verifyHash(
-          "\(entry.time).html", in: listing, entry.bodySHA256, what: "the history's body sha256",
-          into: &report)
+          name, in: listing, entry.bodySHA256, what: "the history's body sha256", into: &report)
       }
     }
     expected.insert(payloadFolderName)
@@ -285,13 +286,14 @@ extension FolderStore {
     }
   }
 
+  /// `stem` is the time's text, which names the capture's files.
   private func verifyCapture(
-    _ time: CaptureTime, entry: HistoryEntry, listing entries: PageFolderEntries,
+    _ time: CaptureTime, stem: String, entry: HistoryEntry, listing entries: PageFolderEntries,
     into report: inout VerificationReport
   ) {
     let folder = entries.folder
-    let finalMetadata = folder + "/\(time).json"
-    guard let metadataName = entries.committed("\(time).json"),
+    let finalMetadata = folder + "/" + stem + ".json"
+    guard let metadataName = entries.committed(stem + ".json"),
       let bytes = try? entries.read(metadataName)
     else {
       report.problems.append(
@@ -323,15 +325,15 @@ extension FolderStore {
           kind: .altered, path: metadataFile, detail: "text sha256 differs from the history's"))
     }
     verifyHash(
-      "\(time).txt", in: entries, metadata.textSHA256, what: "the metadata's text sha256",
+      stem + ".txt", in: entries, metadata.textSHA256, what: "the metadata's text sha256",
       into: &report)
     if metadata.rawKept {
       verifyHash(
-        "\(time).html", in: entries, metadata.bodySHA256, what: "the metadata's body sha256",
+        stem + ".html", in: entries, metadata.bodySHA256, what: "the metadata's body sha256",
         into: &report)
-    } else if entries.committed("\(time).html") != nil {
+    } else if entries.committed(stem + ".html") != nil {
       report.problems.append(
-        orphan(folder + "/\(time).html", "the metadata says the raw body was not kept"))
+        orphan(folder + "/" + stem + ".html", "the metadata says the raw body was not kept"))
     }
   }
 
@@ -426,7 +428,7 @@ private struct VerifiedLine: HistoryLineForm {
 
   init(from decoder: any Decoder) throws {
     let line = try decoder.container(keyedBy: Key.self)
-    let outcome = try line.decode(CheckOutcome.self, forKey: .outcome)
+    let outcome = try line.decodeOutcome(forKey: .outcome)
     let storesCapture = outcome == .new || outcome == .changed
     let rawKept = try line.decodeIfPresent(Bool.self, forKey: .rawKept)
     let payloadKept = try line.decodeIfPresent(Bool.self, forKey: .payloadKept)
@@ -434,15 +436,15 @@ private struct VerifiedLine: HistoryLineForm {
       wanted ? try line.decodeIfPresent(String.self, forKey: key) : nil
     }
     var entry = HistoryEntry(
-      time: try line.decode(CaptureTime.self, forKey: .time), outcome: outcome,
-      capture: try line.decodeIfPresent(CaptureTime.self, forKey: .capture),
+      time: try line.decodeTime(forKey: .time), outcome: outcome,
+      capture: try line.decodeTimeIfPresent(forKey: .capture),
       bodySHA256: try text(.bodySHA256, if: rawKept == true || payloadKept == true),
       textSHA256: try text(.textSHA256, if: storesCapture),
       metadataSHA256: try text(.metadataSHA256, if: storesCapture), rawKept: rawKept,
       error: try text(.error, if: outcome == .repaired), finalURL: try text(.finalURL),
       previous: try text(.previous),
       lostFiles: try line.decodeIfPresent([String].self, forKey: .lostFiles))
-    entry.recorded = try line.decodeIfPresent(CaptureTime.self, forKey: .recorded)
+    entry.recorded = try line.decodeTimeIfPresent(forKey: .recorded)
     entry.payloadKept = payloadKept
     self.entry = entry
   }
@@ -454,6 +456,18 @@ private struct MetadataFacts: Decodable {
   let textSHA256: String
   let bodySHA256: String
   let rawKept: Bool
+
+  private enum Key: String, CodingKey {
+    case time, textSHA256, bodySHA256, rawKept
+  }
+
+  init(from decoder: any Decoder) throws {
+    let metadata = try decoder.container(keyedBy: Key.self)
+    time = try metadata.decodeTime(forKey: .time)
+    textSHA256 = try metadata.decode(String.self, forKey: .textSHA256)
+    bodySHA256 = try metadata.decode(String.self, forKey: .bodySHA256)
+    rawKept = try metadata.decode(Bool.self, forKey: .rawKept)
+  }
 
   init(_ metadata: CaptureMetadata) {
     time = metadata.time

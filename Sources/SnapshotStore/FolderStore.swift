@@ -252,7 +252,7 @@ public struct FolderStore: SnapshotStoring {
 
   func decode<T: Decodable>(_ type: T.Type, bytes: [UInt8], file: String) throws -> T {
     do {
-      return try JSONDecoder().decode(type, from: Data(bytes))
+      return try decodeJSON(type, from: bytes)
     } catch {
       throw StoreError.corrupt(path: file, reason: "not the JSON Redline writes")
     }
@@ -283,13 +283,13 @@ private struct ListedLine: HistoryLineForm {
 
   init(from decoder: any Decoder) throws {
     let line = try decoder.container(keyedBy: Key.self)
-    let outcome = try line.decode(CheckOutcome.self, forKey: .outcome)
+    let outcome = try line.decodeOutcome(forKey: .outcome)
     var entry = HistoryEntry(
-      time: try line.decode(CaptureTime.self, forKey: .time), outcome: outcome,
-      capture: try line.decodeIfPresent(CaptureTime.self, forKey: .capture),
+      time: try line.decodeTime(forKey: .time), outcome: outcome,
+      capture: try line.decodeTimeIfPresent(forKey: .capture),
       lostFiles: outcome == .repaired
         ? try line.decodeIfPresent([String].self, forKey: .lostFiles) : nil)
-    entry.recorded = try line.decodeIfPresent(CaptureTime.self, forKey: .recorded)
+    entry.recorded = try line.decodeTimeIfPresent(forKey: .recorded)
     self.entry = entry
   }
 }

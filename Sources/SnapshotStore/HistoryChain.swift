@@ -14,7 +14,11 @@ import FoundationEssentials
 ///
 /// - Complexity: O(n) in the line's length.
 public func historyLineHash<C: Collection<UInt8>>(_ line: C) -> String {
-  String(sha256Hex(Array(line)).prefix(chainHashLength))
+  // Hashed where the bytes lie (a line is a slice of the file read): no copy, and the 32
+  // digits written straight into the string.
+  line.withContiguousStorageIfAvailable {
+    sha256Hex(UnsafeRawBufferPointer($0), digits: chainHashLength)
+  } ?? Array(line).withUnsafeBytes { sha256Hex($0, digits: chainHashLength) }
 }
 
 /// Hex digits of a chain hash.
@@ -23,8 +27,13 @@ let chainHashLength = 32
 /// The lines of a history file: complete lines only (a last piece with no newline is a write
 /// cut short by a crash and is not part of the history).
 func historyLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-  let pieces = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-  return Array(pieces.dropLast().filter { !$0.isEmpty })
+  var lines: [ArraySlice<UInt8>] = []
+  var start = bytes.startIndex
+  while let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+    if end > start { lines.append(bytes[start..<end]) }
+    start = end + 1
+  }
+  return lines
 }
 
 /// Decodes history lines and fills in what `unchanged` lines leave out (the capture, its text
@@ -112,7 +121,7 @@ func decodedAsOneArray<Line: HistoryLineForm>(_ lines: [ArraySlice<UInt8>], as f
     array += line
   }
   array.append(UInt8(ascii: "]"))
-  guard let decoded = try? JSONDecoder().decode([Line].self, from: Data(array)),
+  guard let decoded = try? decodeJSON([Line].self, from: array),
     decoded.count == lines.count
   else { return nil }
   return decoded.map(\.entry)
@@ -127,7 +136,28 @@ func decodeHistoryLine(_ line: ArraySlice<UInt8>) -> HistoryEntry? {
 func decodeHistoryLine<Line: HistoryLineForm>(_ line: ArraySlice<UInt8>, as form: Line.Type)
   -> HistoryEntry?
 {
-  (try? JSONDecoder().decode(form, from: Data(line)))?.entry
+  (try? decodeJSON(form, from: line))?.entry
+}
+
+/// The store's one JSONDecoder: its options never change.
+private let storeDecoder = JSONDecoder()
+
+/// Decodes JSON with `JSONDecoder` straight from the bytes read (no copy into a `Data` of
+/// their own).
+/// - Throws: `JSONDecoder`'s error.
+func decodeJSON<T: Decodable, Bytes: Collection<UInt8>>(_ type: T.Type, from bytes: Bytes)
+  throws -> T
+{
+  let decoded = try bytes.withContiguousStorageIfAvailable { buffer -> T in
+    guard let base = buffer.baseAddress else {
+      return try storeDecoder.decode(type, from: Data())
+    }
+    let data = Data(
+      bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count,
+      deallocator: .none)
+    return try storeDecoder.decode(type, from: data)
+  }
+  return try decoded ?? storeDecoder.decode(type, from: Data(bytes))
 }
 
 /// The capture times whose files a `repaired` line records as lost (`TIME.txt` or `TIME.json`
@@ -190,3 +220,37 @@ struct HistoryHead: Codable, Equatable {
 
 /// The head file of a page folder.
 let headFileName = "head.json"
+
+extension KeyedDecodingContainer {
+  /// A store time, read as the string it is written as: what `CaptureTime`'s own decoding
+  /// does, without the nested decoder `JSONDecoder` makes for a value of a type of its own
+  /// (the readers of every history line use it).
+  /// - Throws: `DecodingError` when the key is missing or its value is not a store time.
+  func decodeTime(forKey key: Key) throws -> CaptureTime {
+    try time(try decode(String.self, forKey: key), forKey: key)
+  }
+
+  /// `decodeTime(forKey:)`, or nil when the key is missing or null.
+  func decodeTimeIfPresent(forKey key: Key) throws -> CaptureTime? {
+    try decodeIfPresent(String.self, forKey: key).map { try time($0, forKey: key) }
+  }
+
+  /// A check's outcome, read as its string (as `decodeTime(forKey:)` reads a time).
+  /// - Throws: `DecodingError` when the key is missing or names no outcome.
+  func decodeOutcome(forKey key: Key) throws -> CheckOutcome {
+    let text = try decode(String.self, forKey: key)
+    guard let outcome = CheckOutcome(rawValue: text) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self, debugDescription: "'\(text)' is not a check outcome")
+    }
+    return outcome
+  }
+
+  private func time(_ text: String, forKey key: Key) throws -> CaptureTime {
+    guard let time = CaptureTime(text) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self, debugDescription: "'\(text)' is not a store time")
+    }
+    return time
+  }
+}

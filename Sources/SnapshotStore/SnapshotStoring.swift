@@ -73,9 +73,9 @@ public protocol SnapshotStoring: Sendable {
   /// Replaces the record of failing feeds, whole.
   func saveFeedFailures(_ failures: [String: FeedFailure]) throws
   /// The posts each feed listed, by feed URL, with the time each was last listed.
-  func feedPosts() throws -> [String: [String: String]]
+  func feedPosts() throws -> [String: [String: CaptureTime]]
   /// Replaces the record of the feeds' posts, whole.
-  func saveFeedPosts(_ posts: [String: [String: String]]) throws
+  func saveFeedPosts(_ posts: [String: [String: CaptureTime]]) throws
   /// Records a damaged page's damage in its history, so that its checks go on with the
   /// damage on record (`FolderStore.repair(_:time:)`).
   func repair(_ url: String, time: CaptureTime) throws -> RepairResult

@@ -113,19 +113,36 @@ private let trackingParameters: Set<String> = ["fbclid", "gclid", "dclid", "mscl
 
 /// Lower-case hex SHA-256 of some bytes.
 public func sha256Hex<D: DataProtocol>(_ data: D) -> String {
-  let digest = SHA256.hash(data: data)
-  return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
-    var index = 0
-    for byte in digest {
-      buffer[index] = lowerHexDigits[Int(byte >> 4)]
-      buffer[index + 1] = lowerHexDigits[Int(byte & 0x0F)]
-      index += 2
-    }
-    return index
-  }
+  lowerHex(SHA256.hash(data: data), digits: SHA256.byteCount * 2)
 }
 
-private let lowerHexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+/// Lower-case hex SHA-256 of an array's bytes, hashed where they lie.
+public func sha256Hex(_ bytes: [UInt8]) -> String {
+  bytes.withUnsafeBytes { sha256Hex($0) }
+}
+
+/// Lower-case hex SHA-256 of contiguous bytes, hashed where they lie (no copy); `digits`
+/// leading hex digits of it (the whole hash by default).
+func sha256Hex(_ bytes: UnsafeRawBufferPointer, digits: Int = SHA256.byteCount * 2) -> String {
+  lowerHex(SHA256.hash(data: bytes), digits: digits)
+}
+
+/// The first `digits` lower-case hex digits of a digest, written straight into one string
+/// from the digest's bytes.
+private func lowerHex(_ digest: SHA256.Digest, digits: Int) -> String {
+  digest.withUnsafeBytes { bytes in
+    String(unsafeUninitializedCapacity: digits) { buffer in
+      func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+      }
+      for index in 0..<min(digits, bytes.count * 2) {
+        let byte = bytes[index / 2]
+        buffer[index] = digit(index % 2 == 0 ? byte >> 4 : byte & 0x0F)
+      }
+      return min(digits, bytes.count * 2)
+    }
+  }
+}
 
 /// The folder of a page: `host/slug-hash`, made only of `[a-z0-9.-]`, so that no URL can name
 /// a path outside the store.
@@ -149,22 +166,43 @@ private let maximumSlugLength = 60
 private let urlHashLength = 12
 
 private func safeName(_ text: String, keepDots: Bool, fallback: String) -> String {
-  var result = ""
-  var pendingDash = false
-  for scalar in text.unicodeScalars {
-    let allowed =
-      (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-      || (keepDots && (scalar == "." || scalar == "-"))
-    if allowed {
-      if pendingDash && !result.isEmpty { result.append("-") }
-      pendingDash = false
-      result.unicodeScalars.append(scalar)
-    } else {
-      pendingDash = true
+  // Only ASCII is kept, so the UTF-8 bytes tell it: every byte of a non-ASCII character is
+  // outside the allowed set, as the character is.
+  var text = text
+  return text.withUTF8 { bytes in
+    String(unsafeUninitializedCapacity: max(bytes.count, 1)) { result in
+      var count = 0
+      var pendingDash = false
+      for byte in bytes {
+        let allowed =
+          (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+          || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+          || (keepDots && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")))
+        guard allowed else {
+          pendingDash = true
+          continue
+        }
+        // Leading dots and dashes are dropped, as is a dash before the first kept byte.
+        if count == 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")) {
+          pendingDash = false
+          continue
+        }
+        if pendingDash && count > 0 {
+          result[count] = UInt8(ascii: "-")
+          count += 1
+        }
+        pendingDash = false
+        result[count] = byte
+        count += 1
+      }
+      return count
     }
-  }
-  while result.hasPrefix(".") || result.hasPrefix("-") { result.removeFirst() }
-  return result.isEmpty ? fallback : result
+  }.nonEmpty ?? fallback
+}
+
+extension String {
+  /// The string, or nil when it is empty.
+  fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 /// A URL as a person reads it: an international host name in Unicode (`xn--bcher-kva.example`

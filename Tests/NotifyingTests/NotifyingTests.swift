@@ -164,3 +164,21 @@ private final class StubTransport: DeliveryTransport {
     return nil
   }
 }
+
+extension NotifyingTests {
+  @Test("an event's JSON is the redline.edit/1 body, times in both forms, and reads back")
+  func eventJSON() throws {
+    let event = EditEvent(
+      id: "urn:redline:edit:0125", url: "https://blog.example/a.html", title: nil,
+      from: "20160705T091000Z", to: "20160706T081000Z", labels: ["typo"], stealth: false,
+      linesAdded: 1, linesRemoved: 1, diff: "d", wordDiff: "")
+    #expect(
+      String(decoding: event.json(), as: UTF8.self)
+        == #"{"diff":"d","from":"20160705T091000Z","fromTime":"2016-07-05T09:10:00Z","#
+        + #""id":"urn:redline:edit:0125","labels":["typo"],"linesAdded":1,"linesRemoved":1,"#
+        + #""outcome":"changed","schema":"redline.edit/1","stealth":false,"#
+        + #""to":"20160706T081000Z","toTime":"2016-07-06T08:10:00Z","#
+        + #""url":"https://blog.example/a.html","wordDiff":""}"#)
+    #expect(try JSONDecoder().decode(EditEvent.self, from: Data(event.json())) == event)
+  }
+}

@@ -56,8 +56,10 @@ final class GatedStore: SnapshotStoring {
   func saveFeedFailures(_ failures: [String: FeedFailure]) throws {
     try inner.saveFeedFailures(failures)
   }
-  func feedPosts() throws -> [String: [String: String]] { try inner.feedPosts() }
-  func saveFeedPosts(_ posts: [String: [String: String]]) throws { try inner.saveFeedPosts(posts) }
+  func feedPosts() throws -> [String: [String: CaptureTime]] { try inner.feedPosts() }
+  func saveFeedPosts(_ posts: [String: [String: CaptureTime]]) throws {
+    try inner.saveFeedPosts(posts)
+  }
   func settings() throws -> StoreSettings { try inner.settings() }
   func saveSettings(_ settings: StoreSettings) throws { try inner.saveSettings(settings) }
   func enqueueDeliveries(_ deliveries: [QueuedDelivery]) throws -> [QueuedDelivery] {

@@ -301,3 +301,83 @@ struct StoreFormatTests {
     }
   }
 }
+
+@Suite("page folder names")
+struct PageFolderNameTests {
+  /// The folder-name rule as it was written before it worked on UTF-8 bytes (Unicode scalars,
+  /// leading dots and dashes dropped at the end): the bytes version must name every folder
+  /// the same, or pages of existing stores would not be found.
+  private func scalarSafeName(_ text: String, keepDots: Bool, fallback: String) -> String {
+    var result = ""
+    var pendingDash = false
+    for scalar in text.unicodeScalars {
+      let allowed =
+        (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+        || (keepDots && (scalar == "." || scalar == "-"))
+      if allowed {
+        if pendingDash && !result.isEmpty { result.append("-") }
+        pendingDash = false
+        result.unicodeScalars.append(scalar)
+      } else {
+        pendingDash = true
+      }
+    }
+    while result.hasPrefix(".") || result.hasPrefix("-") { result.removeFirst() }
+    return result.isEmpty ? fallback : result
+  }
+
+  @Test(
+    "host and slug are named as before for URLs with non-ASCII, dots, dashes and nothing",
+    arguments: [
+      "https://b.example/2016/07/Post.html", "https://b.example/",
+      "https://b.example/.hidden/..x", "https://b.example/---/--a--b--/",
+      "https://B.Example/%C3%BCber/caf%C3%A9-%E2%82%AC.html", "https://b.example/\u{212A}elvin",
+      "https://b.example/%F0%9F%98%80/%F0%9F%98%80", "https://xn--bcher-kva.example/a_b~c",
+      "https://b.example/a%20%20b/.-.-", "https://b.example/" + String(repeating: "ab-", count: 40),
+    ])
+  func namesAsBefore(url: String) throws {
+    try withTemporaryFolder { root in
+      let page = try FolderStore(root: root).withPage(for: url) { $0 }
+      let components = try #require(URLComponents(string: page.url))
+      let host = try #require(components.host)
+      #expect(page.host == scalarSafeName(host.lowercased(), keepDots: true, fallback: "host"))
+      var slug = scalarSafeName(components.path.lowercased(), keepDots: false, fallback: "index")
+      if slug.count > 60 { slug = String(slug.prefix(60)) }
+      while slug.hasSuffix("-") { slug.removeLast() }
+      #expect(page.slug == (slug.isEmpty ? "index" : slug))
+      #expect(page.folder == page.host + "/" + page.slug + "-" + page.urlHash)
+    }
+  }
+
+  @Test("a chain hash is the first 32 hex digits of the line's SHA-256, slice or array")
+  func chainHash() {
+    let file = Array("x\n{\"outcome\":\"new\",\"time\":\"20160702T100000Z\"}\n".utf8)
+    let line = file[2..<(file.count - 1)]
+    let whole = sha256Hex(Array(line))
+    #expect(historyLineHash(line) == String(whole.prefix(32)))
+    #expect(historyLineHash(Array(line)) == String(whole.prefix(32)))
+    #expect(historyLineHash([UInt8]()) == String(sha256Hex([UInt8]()).prefix(32)))
+  }
+
+  @Test("a feed-posts file with a time that is not a store time drops that post only")
+  func damagedFeedPostTime() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      try store.saveFeedPosts([
+        "https://b.example/feed": ["https://b.example/p": "20160702T100000Z"]
+      ])
+      let file = root + "/.feed-posts.json"
+      let text = try String(contentsOfFile: file, encoding: .utf8)
+      #expect(text.contains("\"20160702T100000Z\""))
+      try text.replacingOccurrences(
+        of: "\"https://b.example/p\" : \"20160702T100000Z\"",
+        with:
+          "\"https://b.example/p\" : \"20160702T100000Z\",\n    \"https://b.example/q\" : \"soon\""
+      ).write(toFile: file, atomically: true, encoding: .utf8)
+      #expect(
+        try store.feedPosts() == [
+          "https://b.example/feed": ["https://b.example/p": "20160702T100000Z"]
+        ])
+    }
+  }
+}

@@ -44,7 +44,7 @@ func auditAtomHeading(
   let scope = [since?.description ?? "", until?.description ?? "", host ?? ""].joined(
     separator: "\n")
   let feedID = "urn:redline:audit:" + sha256Hex(Array(scope.utf8)).prefix(32)
-  let updated = rfc3339((newest ?? generated).description)
+  let updated = rfc3339(newest ?? generated)
   let title = "Redline audit: edits, " + auditScope(since: since, until: until, host: host)
   return """
     <?xml version="1.0" encoding="utf-8"?>
@@ -72,8 +72,8 @@ func auditAtomEntry(_ edit: AuditEdit, of page: PageAudit) -> String {
         <id>\(id)</id>
         <title>\(xmlEscaped("Edited: " + title + stealth))</title>
         <link rel="alternate" href="\(xmlEscaped(page.url))"/>
-        <updated>\(rfc3339(edit.to.description))</updated>
-        <published>\(rfc3339(edit.to.description))</published>
+        <updated>\(rfc3339(edit.to))</updated>
+        <published>\(rfc3339(edit.to))</published>
         <summary>\(xmlEscaped(summary))</summary>
         <content type="text">\(xmlEscaped(edit.diff))</content>
       </entry>

@@ -5,14 +5,13 @@ import SnapshotStore
 /// of the feed: deleted, unpublished, redirected, or only older than the feed's window. Without
 /// it a deleted post would go unnoticed in the plain `snapshot --feed` cron set-up.
 ///
-/// Invariant: every time is a capture time (`YYYYMMDDTHHMMSSZ`), the last time the feed listed
-/// the post.
+/// Invariant: each post's time is the last time the feed listed it.
 public struct FeedMemory: Sendable, Equatable {
   /// By feed URL, the posts it listed and when it last listed each.
-  public private(set) var posts: [String: [String: String]]
+  public private(set) var posts: [String: [String: CaptureTime]]
 
   /// Creates the memory from what the store kept.
-  public init(posts: [String: [String: String]] = [:]) {
+  public init(posts: [String: [String: CaptureTime]] = [:]) {
     self.posts = posts
   }
 
@@ -24,8 +23,8 @@ public struct FeedMemory: Sendable, Equatable {
   public mutating func postsToCheck(
     feed: String, listed: [String]?, now: Date, retention: Double
   ) -> [String] {
-    let nowTime = CaptureTime.string(from: now)
-    let oldest = CaptureTime.string(from: now.addingTimeInterval(-max(0, retention)))
+    let nowTime = CaptureTime(now)
+    let oldest = CaptureTime(now.addingTimeInterval(-max(0, retention)))
     var known = posts[feed] ?? [:]
     var result = listed ?? []
     if let listed {

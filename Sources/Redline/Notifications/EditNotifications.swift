@@ -174,7 +174,7 @@ public func editEvent(_ edit: AuditEdit, url: String, title: String?, wordDiff: 
 {
   EditEvent(
     id: edit.id ?? editID(url: url, from: (edit.from, ""), to: (edit.to, "")), url: url,
-    title: title, from: edit.from.description, to: edit.to.description,
+    title: title, from: edit.from, to: edit.to,
     labels: edit.labels.map(\.rawValue),
     stealth: edit.stealth, linesAdded: edit.linesAdded, linesRemoved: edit.linesRemoved,
     diff: edit.diff, wordDiff: wordDiff)
