@@ -10,7 +10,8 @@ struct VerifyShortcutTests {
   @Test(
     "the head made without an encoder run is the encoder's",
     arguments: [
-      HistoryHead(lines: 0, last: ""), HistoryHead(lines: 7, last: "ac7fc12c6856fa3fed042aa7ba3b8f3f"),
+      HistoryHead(lines: 0, last: ""),
+      HistoryHead(lines: 7, last: "ac7fc12c6856fa3fed042aa7ba3b8f3f"),
       HistoryHead(lines: 1_234_567, last: String(repeating: "f", count: 64)),
     ])
   func headEncoding(_ head: HistoryHead) throws {
