@@ -252,8 +252,13 @@ extension FolderStore {
     into report: inout VerificationReport
   ) {
     let historyFile = folder + "/history.jsonl"
+    let listedBytes = try? listing.read(headFileName)
+    // A head that is byte for byte the one Redline writes at the history's end is right: it
+    // is decoded only when it is not, to say what is wrong.
+    let end = HistoryHead(lines: lines.count, last: lines.last.map { historyLineHash($0) } ?? "")
+    if let listedBytes, listedBytes == HeadEncoding.shared?.bytes(of: end) { return }
     // A listed head is read from the listing (no second look-up); anything else as before.
-    let listed = (try? listing.read(headFileName)).map { bytes in
+    let listed = listedBytes.map { bytes in
       try? decode(HistoryHead.self, bytes: bytes, file: folder + "/" + headFileName)
     }
     guard let head = listed ?? (try? readHead(folder)) else {
@@ -275,7 +280,7 @@ extension FolderStore {
           detail: "one line behind the history (a stopped run); the next snapshot moves it"))
       return
     }
-    if head.lines != lines.count || head.last != (lines.last.map { historyLineHash($0) } ?? "") {
+    if head != end {
       let detail =
         head.lines > lines.count
         ? "\(head.lines - lines.count) of its last lines were deleted"
@@ -302,6 +307,7 @@ extension FolderStore {
     }
     let metadataFile = folder + "/" + metadataName
     let recorded = entry.metadataSHA256.map { $0 == sha256Hex(bytes) }
+    if recorded == true, capturedAsRecorded(stem, entry: entry, listing: entries) { return }
     if recorded == false {
       report.problems.append(
         StoreProblem(
@@ -335,6 +341,26 @@ extension FolderStore {
       report.problems.append(
         orphan(folder + "/" + stem + ".html", "the metadata says the raw body was not kept"))
     }
+  }
+
+  /// Whether a capture whose metadata hashes to the history's record is whole by the line
+  /// alone: its text and raw body files hash to the line's text and body hashes. Such
+  /// metadata is the file Redline wrote with the line, from the same time and hashes (and the
+  /// chain vouches for the line), so decoding it could only re-check what the line states;
+  /// it is decoded only when something does not match (or the line lacks a hash, as lines of
+  /// older stores may), to say what is wrong. A capture without its raw body is decoded too:
+  /// only the metadata tells whether the body was kept.
+  private func capturedAsRecorded(
+    _ stem: String, entry: HistoryEntry, listing entries: PageFolderEntries
+  ) -> Bool {
+    guard let text = entry.textSHA256, let body = entry.bodySHA256 else { return false }
+    func hashes(_ name: String, to recorded: String) -> Bool {
+      guard let file = entries.committed(name), let bytes = try? entries.read(file) else {
+        return false
+      }
+      return sha256Hex(bytes) == recorded
+    }
+    return hashes(stem + ".txt", to: text) && hashes(stem + ".html", to: body)
   }
 
   private func verifyHash(
@@ -415,8 +441,8 @@ extension FolderStore {
 
 /// A history line as verify reads it: with JSONDecoder, as every reader, but only the fields
 /// verify checks, and those that matter only for some outcomes only on lines of those outcomes
-/// (the hashes of a capture on `new` and `changed`, the body's on a line that kept it, the
-/// error on `repaired`). Status, counts, title and rules are left out: the chain, which
+/// (the hashes of a capture, its body's included, on `new` and `changed`, the body's on a line
+/// that kept it, the error on `repaired`). Status, counts, title and rules are left out: the chain, which
 /// covers every byte of the line, is what tells that they were not altered.
 private struct VerifiedLine: HistoryLineForm {
   let entry: HistoryEntry
@@ -438,7 +464,8 @@ private struct VerifiedLine: HistoryLineForm {
     var entry = HistoryEntry(
       time: try line.decodeTime(forKey: .time), outcome: outcome,
       capture: try line.decodeTimeIfPresent(forKey: .capture),
-      bodySHA256: try text(.bodySHA256, if: rawKept == true || payloadKept == true),
+      bodySHA256: try text(
+        .bodySHA256, if: storesCapture || rawKept == true || payloadKept == true),
       textSHA256: try text(.textSHA256, if: storesCapture),
       metadataSHA256: try text(.metadataSHA256, if: storesCapture), rawKept: rawKept,
       error: try text(.error, if: outcome == .repaired), finalURL: try text(.finalURL),
@@ -525,5 +552,53 @@ struct PageFolderEntries {
   func read(_ name: String) throws -> [UInt8]? {
     guard present.contains(name), !links.contains(name), let opened else { return nil }
     return try opened.read(name)
+  }
+}
+
+/// `head.json` as `encodeJSON` writes it, made without an encoder run per page: the encoder's
+/// output for a head whose fields are markers, cut at the markers, with a head's own values
+/// put in their place. Verify compares a head's bytes with it instead of decoding the head.
+struct HeadEncoding {
+  /// The encoding of the marker head, cut around its fields.
+  private let pieces: [[UInt8]]
+  /// Whether `last` comes before `lines` in the encoding.
+  private let lastFirst: Bool
+
+  private static let linesMarker = 918_273_645
+  private static let lastMarker = "markerlastmarker"
+
+  /// Made once; nil if the encoder's output does not hold the markers as written.
+  static let shared = HeadEncoding()
+
+  private init?() {
+    let marker = HistoryHead(lines: Self.linesMarker, last: Self.lastMarker)
+    guard let encoded = try? encodeJSON(marker, pretty: true),
+      let lines = encoded.firstRange(of: Array(String(Self.linesMarker).utf8)),
+      let last = encoded.firstRange(of: Array(("\"" + Self.lastMarker + "\"").utf8))
+    else { return nil }
+    lastFirst = last.lowerBound < lines.lowerBound
+    let (first, second) = lastFirst ? (last, lines) : (lines, last)
+    guard first.upperBound <= second.lowerBound else { return nil }
+    pieces = [
+      Array(encoded[..<first.lowerBound]), Array(encoded[first.upperBound..<second.lowerBound]),
+      Array(encoded[second.upperBound...]),
+    ]
+  }
+
+  /// The bytes `encodeJSON(head, pretty: true)` writes; nil for a `last` other than letters
+  /// and digits (which the encoder might escape), which is not a chain hash.
+  func bytes(of head: HistoryHead) -> [UInt8]? {
+    let last = Array(head.last.utf8)
+    guard
+      last.allSatisfy({
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+          || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+          || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+      })
+    else { return nil }
+    let quoted = [UInt8(ascii: "\"")] + last + [UInt8(ascii: "\"")]
+    let lines = Array(String(head.lines).utf8)
+    let (first, second) = lastFirst ? (quoted, lines) : (lines, quoted)
+    return pieces[0] + first + pieces[1] + second + pieces[2]
   }
 }

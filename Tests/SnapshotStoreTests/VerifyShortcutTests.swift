@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import SnapshotStore
+
+/// Verify reads a capture's metadata and a page's head without decoding them when their bytes
+/// are what Redline wrote; anything else is decoded and judged as before.
+@Suite("verify's shortcuts")
+struct VerifyShortcutTests {
+  @Test(
+    "the head made without an encoder run is the encoder's",
+    arguments: [
+      HistoryHead(lines: 0, last: ""),
+      HistoryHead(lines: 7, last: "ac7fc12c6856fa3fed042aa7ba3b8f3f"),
+      HistoryHead(lines: 1_234_567, last: String(repeating: "f", count: 64)),
+    ])
+  func headEncoding(_ head: HistoryHead) throws {
+    let encoding = try #require(HeadEncoding.shared)
+    #expect(encoding.bytes(of: head) == (try encodeJSON(head, pretty: true)))
+  }
+
+  @Test("a head with text the encoder would escape is left to the decoder")
+  func escapedHead() throws {
+    #expect(HeadEncoding.shared?.bytes(of: HistoryHead(lines: 1, last: "a\"b")) == nil)
+  }
+
+  @Test("a head written in another layout, with the right values, verifies clean")
+  func headInAnotherLayout() throws {
+    try withTemporaryFolder { root in
+      let (store, folder) = try makeStore(root)
+      let file = folder + "/" + headFileName
+      let head = try JSONDecoder().decode(
+        HistoryHead.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+      try JSONEncoder().encode(head).write(to: URL(fileURLWithPath: file))
+      #expect(try store.verify().problems == [])
+    }
+  }
+
+  @Test("a capture without its raw body verifies clean; a raw body it did not keep is an orphan")
+  func captureWithoutRawBody() throws {
+    try withTemporaryFolder { root in
+      let store = FolderStore(root: root)
+      let time: CaptureTime = "20160702T010000Z"
+      let text = "Title: T\n\nVersion 1\n"
+      let body = Array("<p>Version 1</p>".utf8)
+      let folder = try store.withPage(for: "https://b.example/2016/07/post.html") { page in
+        let meta = CaptureMetadata(
+          time: time, requestedURL: page.url, finalURL: page.url, status: 200, headers: [],
+          redirects: [], fetchSeconds: 0.1, bodySHA256: sha256Hex(body), bodyBytes: body.count,
+          textSHA256: sha256Hex(Array(text.utf8)), rawKept: false, title: "T",
+          extractionMethod: "test", redlineVersion: "test")
+        try store.save(
+          NewCapture(metadata: meta, rawBody: body, articleText: text),
+          recording: HistoryEntry(
+            time: time, outcome: .new, status: 200, capture: time, bodySHA256: meta.bodySHA256,
+            textSHA256: meta.textSHA256, title: "T"),
+          in: page)
+        return store.path(of: page)
+      }
+      #expect(try store.verify().problems == [])
+      // A raw body that is not the one the history records, where the metadata says none was
+      // kept, is an orphan. (One holding exactly the recorded body is taken as the capture's.)
+      try Data("<p>Another</p>".utf8).write(to: URL(fileURLWithPath: folder + "/\(time).html"))
+      let problems = try store.verify().problems
+      #expect(problems.map(\.kind) == [.orphaned], "\(problems)")
+    }
+  }
+}
