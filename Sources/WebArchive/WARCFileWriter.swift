@@ -129,14 +129,12 @@ public final class WARCFileWriter {
     // Never full: the members waiting are at most the records handed over, which are bounded.
     let members = Handoff<CompressedMember>(budget: .max)
     _ = Worker {
-      var compressor: GzipCompressor?
+      let compressor = Result { () throws(WebArchiveError) in try GzipCompressor() }
       while let record = records.pop() {
-        members.push(
-          CompressedMember(
-            bytes: Result { () throws(WebArchiveError) -> [UInt8] in
-              if compressor == nil { compressor = try GzipCompressor() }
-              return try compressor!.member(of: record.serializedParts)
-            }), cost: 0)
+        let member = Result { () throws(WebArchiveError) -> [UInt8] in
+          try compressor.get().member(of: record.serializedParts)
+        }
+        members.push(CompressedMember(bytes: member), cost: 0)
       }
     }
     pipeline = (records, members)
