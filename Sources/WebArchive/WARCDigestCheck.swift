@@ -26,13 +26,13 @@ public struct DigestCheck: Sendable, Equatable {
 ///
 /// Two cores share the work: this thread reads (inflates the gzip members and parses the
 /// headers) while a worker hashes the blocks already read, handed over through a queue of at
-/// most 32 MiB of block bytes. The worker takes the records in order, so the result, and the
+/// most 16 pieces of block (each keeps its buffer, of 1 MiB or more, alive). The worker takes the records in order, so the result, and the
 /// order of its mismatches, is the same as reading and hashing on one thread.
 /// - Parameters:
 ///   - path: the file.
 /// - Throws: `WebArchiveError` when the file cannot be read or is not a WARC.
 public func checkDigests(path: String) throws -> DigestCheck {
-  try checkDigests(path: path, handoverBudget: 32 << 20)
+  try checkDigests(path: path, handoverBudget: 3 << 20)
 }
 
 /// `checkDigests(path:)` with the bytes the reader may hand over ahead of the hasher.
@@ -44,7 +44,9 @@ func checkDigests(path: String, handoverBudget: Int) throws -> DigestCheck {
   do {
     while let record = try reader.nextHeader() {
       work.push(.record(RecordToCheck(record)), cost: 0)
-      try reader.streamBlock { bytes in work.push(.bytes(bytes), cost: bytes.count) }
+      // A piece keeps its whole buffer alive (an inflated member, whose array has room for
+      // at least 1 MiB): each is counted as at least that much.
+      try reader.streamBlock { bytes in work.push(.bytes(bytes), cost: max(bytes.count, 1 << 20)) }
     }
   } catch {
     // The worker ends once it has taken what was handed over; its result is not wanted.
