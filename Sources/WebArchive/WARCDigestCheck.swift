@@ -26,8 +26,9 @@ public struct DigestCheck: Sendable, Equatable {
 ///
 /// Two cores share the work: this thread reads (inflates the gzip members and parses the
 /// headers) while a worker hashes the blocks already read, handed over through a queue of at
-/// most 16 pieces of block (each keeps its buffer, of 1 MiB or more, alive). The worker takes the records in order, so the result, and the
-/// order of its mismatches, is the same as reading and hashing on one thread.
+/// most 3 pieces of block (each keeps its buffer, of 1 MiB or more, alive). The worker takes
+/// the records in order, so the result, and the order of its mismatches, is the same as
+/// reading and hashing on one thread.
 /// - Parameters:
 ///   - path: the file.
 /// - Throws: `WebArchiveError` when the file cannot be read or is not a WARC.
