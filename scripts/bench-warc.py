@@ -162,6 +162,7 @@ def write_pages_warc(path, pages):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--redline")
+    parser.add_argument("--baseline", help="another redline binary, timed in the same run")
     parser.add_argument("--workload", help="the store-workload executable")
     parser.add_argument("--venv", default=os.path.join(ROOT, ".venv-archive", "bin"))
     parser.add_argument("--captures", type=int, default=10000)
@@ -201,6 +202,11 @@ def main():
                 rows.append(("export " + label, "redline export --format warc") + timed(
                     [args.redline, "export", "--format", "warc", "--output", out, "--store",
                      store]))
+                if args.baseline:
+                    rows.append(("export " + label, "baseline export --format warc") + timed(
+                        [args.baseline, "export", "--format", "warc", "--output", out + "-base",
+                         "--store", store]))
+                    shutil.rmtree(out + "-base")
                 rows.append(("export " + label, "warcio WARCWriter, same records") + timed(
                     [python, me, "--peer-write", store, os.path.join(work, "warcio.warc.gz")]))
                 shutil.rmtree(store)
@@ -214,6 +220,9 @@ def main():
             label = "read %d MB WARC.gz" % (os.path.getsize(crawl) >> 20)
             rows.append((label, "redline import --check-digests") + timed(
                 [args.redline, "import", "--check-digests", crawl]))
+            if args.baseline:
+                rows.append((label, "baseline import --check-digests") + timed(
+                    [args.baseline, "import", "--check-digests", crawl]))
             rows.append((label, "warcio check") + timed(
                 [os.path.join(args.venv, "warcio"), "check", crawl]))
         if args.only in (None, "import"):

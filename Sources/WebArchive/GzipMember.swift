@@ -12,33 +12,48 @@ public func gzipMember(of parts: [[UInt8]]) throws -> [UInt8] {
   try deflatedMember(parts)
 }
 
-/// `gzipMember(of:)` with its error type, for this module's typed-throwing writers. The
-/// parts are joined and compressed whole by libdeflate at level 6 (zlib's default, which
-/// warcio writes at too).
+/// `gzipMember(of:)` with its error type, for this module's typed-throwing writers.
 func deflatedMember(_ parts: [[UInt8]]) throws(WebArchiveError) -> [UInt8] {
-  var input: [UInt8] = []
-  if parts.count == 1 {
-    input = parts[0]
-  } else {
-    // append(contentsOf:) of arrays copies with memcpy; Array(parts.joined()) goes byte by byte.
-    input.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { input.append(contentsOf: part) }
-  }
-  guard let compressor = libdeflate_alloc_compressor(6) else {
-    throw .compression(code: -1, operation: "libdeflate_alloc_compressor")
-  }
-  defer { libdeflate_free_compressor(compressor) }
-  var output = [UInt8](
-    repeating: 0, count: libdeflate_gzip_compress_bound(compressor, input.count))
-  let written = input.withUnsafeBytes { source in
-    output.withUnsafeMutableBytes { target in
-      libdeflate_gzip_compress(
-        compressor, source.baseAddress, source.count, target.baseAddress, target.count)
+  try GzipCompressor().member(of: parts)
+}
+
+/// A libdeflate compressor at level 6 (zlib's default, which warcio writes at too), reused
+/// for every member one thread compresses: allocating one costs more than compressing a small
+/// record. Not for two threads at once.
+final class GzipCompressor {
+  private let raw: OpaquePointer
+
+  init() throws(WebArchiveError) {
+    guard let compressor = libdeflate_alloc_compressor(6) else {
+      throw .compression(code: -1, operation: "libdeflate_alloc_compressor")
     }
+    raw = compressor
   }
-  guard written > 0 else { throw .compression(code: -1, operation: "libdeflate_gzip_compress") }
-  output.removeSubrange(written...)
-  return output
+
+  deinit { libdeflate_free_compressor(raw) }
+
+  /// One gzip member of the parts, joined and compressed whole.
+  func member(of parts: [[UInt8]]) throws(WebArchiveError) -> [UInt8] {
+    var input: [UInt8] = []
+    if parts.count == 1 {
+      input = parts[0]
+    } else {
+      // append(contentsOf:) of arrays copies with memcpy; Array(parts.joined()) goes byte by byte.
+      input.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+      for part in parts { input.append(contentsOf: part) }
+    }
+    let bound = libdeflate_gzip_compress_bound(raw, input.count)
+    var written = 0
+    let output = input.withUnsafeBytes { source in
+      [UInt8](unsafeUninitializedCapacity: bound) { target, initialized in
+        written = libdeflate_gzip_compress(
+          raw, source.baseAddress, source.count, target.baseAddress, target.count)
+        initialized = written
+      }
+    }
+    guard written > 0 else { throw .compression(code: -1, operation: "libdeflate_gzip_compress") }
+    return output
+  }
 }
 
 /// The bytes of a gzip stream (`gzipMember(of:)`'s output), at most `limit` of them.

@@ -23,29 +23,102 @@ public struct DigestCheck: Sendable, Equatable {
 /// `application/http` record is what follows the HTTP head (transfer coding included, as
 /// stored); of other records, the block. Blocks are streamed through the hashes, never held,
 /// so memory does not grow with record or file size.
+///
+/// Two cores share the work: this thread reads (inflates the gzip members and parses the
+/// headers) while a worker hashes the blocks already read, handed over through a queue of at
+/// most 3 pieces of block (each keeps its buffer, of 1 MiB or more, alive). The worker takes
+/// the records in order, so the result, and the order of its mismatches, is the same as
+/// reading and hashing on one thread.
 /// - Parameters:
 ///   - path: the file.
 /// - Throws: `WebArchiveError` when the file cannot be read or is not a WARC.
 public func checkDigests(path: String) throws -> DigestCheck {
-  var check = DigestCheck()
+  try checkDigests(path: path, handoverBudget: 3 << 20)
+}
+
+/// `checkDigests(path:)` with the bytes the reader may hand over ahead of the hasher.
+func checkDigests(path: String, handoverBudget: Int) throws -> DigestCheck {
   let reader = try WARCReader(path: path, maxBlockSize: 0)
-  while let record = try reader.nextHeader() {
-    check.records += 1
-    var block = record.field("WARC-Block-Digest").map(LabelledDigest.init)
-    var payload = record.field("WARC-Payload-Digest").map(LabelledDigest.init)
-    let isHTTP = record.field("Content-Type")?.lowercased().hasPrefix("application/http") ?? false
-    var headEnd = HTTPHeadEnd()
-    let payloadChecked = payload?.known == true && record.type != "revisit"
-    try reader.streamBlock { bytes in
-      block?.update(bytes)
-      guard payloadChecked else { return }
-      if !isHTTP || headEnd.found {
-        payload?.update(bytes)
-      } else if let rest = headEnd.scan(bytes) {
-        payload?.update(bytes[rest...])
-      }
+  let work = Handoff<DigestWork>(budget: handoverBudget)
+  let result = DigestResult()
+  let finished = Worker { result.check = hashRecords(from: work) }
+  do {
+    while let record = try reader.nextHeader() {
+      work.push(.record(RecordToCheck(record)), cost: 0)
+      // A piece keeps its whole buffer alive (an inflated member, whose array has room for
+      // at least 1 MiB): each is counted as at least that much.
+      try reader.streamBlock { bytes in work.push(.bytes(bytes), cost: max(bytes.count, 1 << 20)) }
     }
-    let name = record.field("WARC-Record-ID") ?? "the record at \(record.location.offset)"
+  } catch {
+    // The worker ends once it has taken what was handed over; its result is not wanted.
+    work.close()
+    finished.wait()
+    throw error
+  }
+  work.close()
+  finished.wait()
+  return result.check
+}
+
+/// What the reading thread hands the hashing one: a record's header, then its block's pieces.
+private enum DigestWork: Sendable {
+  case record(RecordToCheck)
+  case bytes(ArraySlice<UInt8>)
+}
+
+/// The check's result, written by the worker before it signals that it finished.
+private final class DigestResult: @unchecked Sendable {
+  var check = DigestCheck()
+}
+
+/// What the hashing thread needs of a record's header (its hashes are made there: Crypto's
+/// hashers are not `Sendable`).
+private struct RecordToCheck: Sendable {
+  let name: String
+  let blockLabel: String?
+  let payloadLabel: String?
+  let isHTTP: Bool
+  let isRevisit: Bool
+
+  init(_ record: ReadRecord) {
+    name = record.field("WARC-Record-ID") ?? "the record at \(record.location.offset)"
+    blockLabel = record.field("WARC-Block-Digest")
+    payloadLabel = record.field("WARC-Payload-Digest")
+    isHTTP = record.field("Content-Type")?.lowercased().hasPrefix("application/http") ?? false
+    isRevisit = record.type == "revisit"
+  }
+}
+
+/// One record's digests being computed, and what to call it in a mismatch.
+private struct RecordDigests {
+  let name: String
+  var block: LabelledDigest?
+  var payload: LabelledDigest?
+  let isHTTP: Bool
+  let payloadChecked: Bool
+  var headEnd = HTTPHeadEnd()
+
+  init(_ record: RecordToCheck) {
+    name = record.name
+    block = record.blockLabel.map(LabelledDigest.init)
+    payload = record.payloadLabel.map(LabelledDigest.init)
+    isHTTP = record.isHTTP
+    payloadChecked = payload?.known == true && !record.isRevisit
+  }
+
+  mutating func update(_ bytes: ArraySlice<UInt8>) {
+    block?.update(bytes)
+    guard payloadChecked else { return }
+    if !isHTTP || headEnd.found {
+      payload?.update(bytes)
+    } else if let rest = headEnd.scan(bytes) {
+      payload?.update(bytes[rest...])
+    }
+  }
+
+  /// Counts the record's digests into `check`.
+  func finish(into check: inout DigestCheck) {
+    check.records += 1
     if let block {
       if !block.known {
         check.unchecked += 1
@@ -65,6 +138,22 @@ public func checkDigests(path: String) throws -> DigestCheck {
       }
     }
   }
+}
+
+/// The worker's side of `checkDigests(path:)`: hashes the records handed over, in order.
+private func hashRecords(from work: Handoff<DigestWork>) -> DigestCheck {
+  var check = DigestCheck()
+  var current: RecordDigests?
+  while let item = work.pop() {
+    switch item {
+    case .record(let next):
+      current?.finish(into: &check)
+      current = RecordDigests(next)
+    case .bytes(let bytes):
+      current?.update(bytes)
+    }
+  }
+  current?.finish(into: &check)
   return check
 }
 

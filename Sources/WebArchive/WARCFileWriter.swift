@@ -28,7 +28,13 @@ public struct WrittenRecord: Sendable, Equatable {
 /// record would take a file past `maxFileSize`. Each file starts with a `warcinfo` record.
 ///
 /// Files are written as `.NAME.part` and renamed when `finish()` succeeds, so a failed export
-/// leaves no file that looks complete. Memory holds one record at a time.
+/// leaves no file that looks complete.
+///
+/// `write(_:then:)` compresses on a second core: a worker thread compresses the records in
+/// the order given (one libdeflate compressor for all), and the caller's thread appends the
+/// members in that order, each time it hands over another record, and calls each record's
+/// `then` with where it went. The files are byte for byte those `write(_:)` gives. Memory
+/// holds the records handed over and not yet written: at most about 8 MiB of blocks.
 ///
 /// Invariant: a file never exceeds `maxFileSize` unless one record alone does.
 public final class WARCFileWriter {
@@ -42,6 +48,13 @@ public final class WARCFileWriter {
   private var size = 0
   private var recordsInFile = 0
   private var written: [String] = []
+  /// Compresses on the caller's thread: `warcinfo` records and `write(_:)`.
+  private var compressor: GzipCompressor?
+  /// Records handed to the worker (started by the first `write(_:then:)`), and its members.
+  private var pipeline: (records: Handoff<WARCRecord>, members: Handoff<CompressedMember>)?
+  /// What to call for each record handed over and not written yet, oldest first.
+  private var waiting: [(WrittenRecord) throws -> Void] = []
+  private var waitingHead = 0
 
   /// Creates a writer; nothing is written before the first record.
   /// - Parameters:
@@ -62,18 +75,81 @@ public final class WARCFileWriter {
   }
 
   deinit {
+    // The worker ends once it has compressed what it was handed.
+    pipeline?.records.close()
     if descriptor >= 0 { close(descriptor) }
   }
 
   /// The file names written so far, in order.
   public var filenames: [String] { written }
 
-  /// Writes one record as one gzip member.
+  /// Writes one record as one gzip member, after the records handed to `write(_:then:)`.
   /// - Returns: where it went.
   /// - Throws: `WebArchiveError` when compressing or writing fails.
   @discardableResult
   public func write(_ record: WARCRecord) throws -> WrittenRecord {
-    let member = try deflatedMember(record.serializedParts)
+    try writeWaiting(all: true)
+    return try place(try ownCompressor().member(of: record.serializedParts))
+  }
+
+  /// Hands one record over to be compressed on another core and written as one gzip member,
+  /// in order, and writes the members of earlier records that are ready. `then` is called
+  /// with where the record went once it is written (by this call, a later one or `finish()`),
+  /// on this thread; its error is thrown from that call.
+  /// - Throws: `WebArchiveError` when compressing or writing fails, or what a `then` threw.
+  public func write(_ record: WARCRecord, then: @escaping (WrittenRecord) throws -> Void)
+    throws
+  {
+    let (records, _) = startPipeline()
+    // A record's cost is its block; waits while 8 MiB of them are not compressed yet.
+    records.push(record, cost: record.block.count + 1)
+    waiting.append(then)
+    try writeWaiting(all: false)
+  }
+
+  /// Writes the members the worker has compressed, in order: all those handed over (waiting
+  /// for the worker) or only those ready.
+  private func writeWaiting(all: Bool) throws {
+    guard let (_, members) = pipeline else { return }
+    while waitingHead < waiting.count {
+      guard let member = all ? members.pop() : members.popIfReady() else { return }
+      let then = waiting[waitingHead]
+      waitingHead += 1
+      if waitingHead == waiting.count || waitingHead > 1024 {
+        waiting.removeFirst(waitingHead)
+        waitingHead = 0
+      }
+      try then(try place(try member.bytes.get()))
+    }
+  }
+
+  private func startPipeline() -> (Handoff<WARCRecord>, Handoff<CompressedMember>) {
+    if let pipeline { return pipeline }
+    let records = Handoff<WARCRecord>(budget: 8 << 20)
+    // Never full: the members waiting are at most the records handed over, which are bounded.
+    let members = Handoff<CompressedMember>(budget: .max)
+    _ = Worker {
+      let compressor = Result { () throws(WebArchiveError) in try GzipCompressor() }
+      while let record = records.pop() {
+        let member = Result { () throws(WebArchiveError) -> [UInt8] in
+          try compressor.get().member(of: record.serializedParts)
+        }
+        members.push(CompressedMember(bytes: member), cost: 0)
+      }
+    }
+    pipeline = (records, members)
+    return (records, members)
+  }
+
+  private func ownCompressor() throws(WebArchiveError) -> GzipCompressor {
+    if let compressor { return compressor }
+    let made = try GzipCompressor()
+    compressor = made
+    return made
+  }
+
+  /// Appends a member, rolling to a new file first when it would pass the size limit.
+  private func place(_ member: [UInt8]) throws(WebArchiveError) -> WrittenRecord {
     if descriptor < 0 || (recordsInFile > 0 && size + member.count > maxFileSize) {
       try openNextFile()
     }
@@ -86,6 +162,8 @@ public final class WARCFileWriter {
   /// Closes the last file and gives every file its final name.
   /// - Returns: the file names, in order.
   public func finish() throws -> [String] {
+    try writeWaiting(all: true)
+    pipeline?.records.close()
     try closeCurrent()
     for name in written {
       guard rename(partPath(name), folder + "/" + name) == 0 else {
@@ -117,7 +195,7 @@ public final class WARCFileWriter {
     written.append(name)
     size = 0
     recordsInFile = 0
-    try append(deflatedMember(warcinfo(name).serializedParts))
+    try append(ownCompressor().member(of: warcinfo(name).serializedParts))
   }
 
   private func append(_ bytes: [UInt8]) throws(WebArchiveError) {
@@ -135,4 +213,9 @@ public final class WARCFileWriter {
       throw .file(path: partPath(currentName), operation: "closing", errno: errno)
     }
   }
+}
+
+/// A record compressed by the worker, or why it could not be.
+private struct CompressedMember: Sendable {
+  let bytes: Result<[UInt8], WebArchiveError>
 }

@@ -260,20 +260,28 @@ struct CaptureExporter {
   }
 
   /// Writes a record and, unless it is a request (which cdxj-indexer and pywb leave out of
-  /// the index too), its index line.
+  /// the index too), its index line: the record is compressed on another core, and the line
+  /// appended when it is written (by a later call or the writer's `finish()`).
   mutating func write(
     _ record: WARCRecord, url: String, time: CaptureTime, mime: String?, status: Int?,
     digest: String?, isRequest: Bool = false
   ) throws {
-    let location = try writer.write(record)
     summary.records += 1
-    guard !isRequest else { return }
-    try index.append(
-      CDXJLine(
-        url: url, timestamp: String(time.description.filter(\.isNumber)), mime: mime,
-        status: status,
-        digest: digest, location: location
-      ).text)
+    guard !isRequest else {
+      try writer.write(record) { _ in }
+      return
+    }
+    // The line is made once the record is compressed (on the writer's second core) and
+    // written, in the order of the records.
+    let index = index
+    let timestamp = String(time.description.filter(\.isNumber))
+    try writer.write(record) { location in
+      try index.append(
+        CDXJLine(
+          url: url, timestamp: timestamp, mime: mime, status: status, digest: digest,
+          location: location
+        ).text)
+    }
   }
 }
 

@@ -62,6 +62,8 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
+    // Records are built on one thread and freed on the compressing one (see `import`).
+    keepFreedMemoryForReuse()
     try reportingErrors {
       let now = Date()
       let request = ExportRequest(

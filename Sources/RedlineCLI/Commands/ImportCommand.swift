@@ -46,6 +46,9 @@ struct ImportCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    // Blocks are read on one thread and freed on another: without this, glibc hands each
+    // freed buffer back to the kernel and the next is faulted in again, zeroed.
+    keepFreedMemoryForReuse()
     if checkDigests { return try runDigestCheck() }
     let store = storeOptions.selectedStore
     let summary: ImportSummary
