@@ -47,31 +47,43 @@ extension SnapshotStoring {
   func currentFormText(of page: PageRecord, capture: CaptureRecord) throws
     -> (text: String, format: Int)
   {
+    let form = try currentForm(of: page, capture: capture)
+    return (form.text, form.format)
+  }
+
+  /// `currentFormText`, with the article as today's extractor read it when that was needed
+  /// (`.some(nil)`: read, and no article), so that it is not read twice.
+  fileprivate func currentForm(of page: PageRecord, capture: CaptureRecord) throws
+    -> (text: String, format: Int, readToday: ReadArticle??)
+  {
     let stored = try articleText(of: page, capture: capture.time)
     let format = capture.metadata.textFormat
     guard format < ArticleText.formatVersion, !capture.metadata.isNotHTML else {
-      return (stored, format)
+      return (stored, format, nil)
     }
     guard let read = try articleReadToday(of: page, capture: capture) else {
-      return (stored, format)
+      return (stored, format, .some(nil))
     }
     let body = ArticleParts(stored).body
     guard !read.article.links.isEmpty, !body.isEmpty else {
-      return (stored, ArticleText.formatVersion)
+      return (stored, ArticleText.formatVersion, read)
     }
     let links = ([ArticleText.linksMarker] + read.article.links).joined(separator: "\n")
-    return (stored + "\n" + links + "\n", ArticleText.formatVersion)
+    return (stored + "\n" + links + "\n", ArticleText.formatVersion, read)
   }
 
-  /// A capture's article as today's extractor reads its kept raw HTML, without page rules; nil
-  /// when the capture is not HTML, its raw HTML was not kept, or the HTML gives no article.
+  /// A capture's article as today's extractor reads its kept raw HTML, under `rules` (none by
+  /// default); nil when the capture is not HTML, its raw HTML was not kept, or the HTML gives
+  /// no article.
   /// - Throws: `StoreError` when the raw HTML cannot be read.
-  func articleReadToday(of page: PageRecord, capture: CaptureRecord) throws -> ReadArticle? {
+  func articleReadToday(of page: PageRecord, capture: CaptureRecord, rules: PageRules? = nil)
+    throws -> ReadArticle?
+  {
     guard !capture.metadata.isNotHTML, let raw = try rawBody(of: page, capture: capture.time)
     else { return nil }
-    return try? readArticle(
+    return readArticle(
       raw, charset: charset(inContentType: capture.metadata.contentType),
-      url: capture.metadata.finalURL)
+      url: capture.metadata.finalURL, rules: rules)
   }
 
   /// Two captures' article texts in the form in which they compare as versions of the post.
@@ -113,7 +125,9 @@ final class VersionInForm {
 
   /// The capture of `page` with its text in the current form, read from `store`.
   init(_ capture: CaptureRecord, of page: PageRecord, in store: any SnapshotStoring) throws {
-    (text, format) = try store.currentFormText(of: page, capture: capture)
+    let form = try store.currentForm(of: page, capture: capture)
+    (text, format) = (form.text, form.format)
+    today = form.readToday.map { $0?.text }
     self.page = page
     self.capture = capture
   }

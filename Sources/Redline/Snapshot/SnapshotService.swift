@@ -306,10 +306,7 @@ public struct SnapshotService: Sendable {
       let asStored = comparableTexts(
         stored, format: format, newText, format: ArticleText.formatVersion)
       if asStored.old != asStored.new,
-        let raw = try store.rawBody(of: page, capture: capture.time),
-        let reread = readArticle(
-          raw, charset: charset(inContentType: capture.metadata.contentType),
-          url: capture.metadata.finalURL, rules: rules)
+        let reread = try store.articleReadToday(of: page, capture: capture, rules: rules)
       {
         (stored, format) = (reread.text, ArticleText.formatVersion)
       }
