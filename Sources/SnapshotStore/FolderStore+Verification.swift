@@ -1,4 +1,6 @@
+import Dispatch
 import FoundationEssentials
+import Synchronization
 import WatchList
 
 #if canImport(Glibc)
@@ -21,17 +23,27 @@ extension FolderStore {
       throw StoreError.unreadable(path: root, reason: "no such folder")
     }
     _ = try storeFormat()
+    // The store's entries in store order: problems found while listing, and page folders to
+    // verify, a batch at a time on every core (`verifyPages` joins them in this order).
+    var batch: [VerifyItem] = []
+    func add(_ item: VerifyItem) throws {
+      batch.append(item)
+      if batch.count == Self.verifyBatch {
+        try verifyPages(batch, into: &report)
+        batch.removeAll(keepingCapacity: true)
+      }
+    }
     for host in try contents(of: root).sorted() {
       let hostPath = root + "/" + host
       if isSymbolicLink(hostPath) {
-        report.problems.append(linkProblem(hostPath))
+        try add(.problem(linkProblem(hostPath)))
         continue
       }
       guard !host.hasPrefix("."), host != WatchFile.fileName || isFolder(hostPath) else {
         continue
       }
       guard isFolder(hostPath) else {
-        report.problems.append(orphan(hostPath, "not a page folder"))
+        try add(.problem(orphan(hostPath, "not a page folder")))
         continue
       }
       // The listing's types answer "is it a link, is it a folder" without a look-up each.
@@ -39,39 +51,89 @@ extension FolderStore {
         let name = entry.name
         let folder = hostPath + "/" + name
         if entry.isLink {
-          report.problems.append(linkProblem(folder))
+          try add(.problem(linkProblem(folder)))
           continue
         }
         guard !name.hasPrefix(".") else { continue }
         guard entry.isFolder else {
-          report.problems.append(orphan(folder, "not a page folder"))
+          try add(.problem(orphan(folder, "not a page folder")))
           continue
         }
-        // The folder opened once: its descriptor serves the lock, the one listing (under the
-        // lock) and every read of the page.
-        let opened = try OpenFolder(folder)
-        var unlisted: StoreError?
-        do {
-          try withSharedFileLock(lockFileName, in: opened, timeout: lockTimeout) {
-            let listing: PageFolderEntries
-            do {
-              listing = PageFolderEntries(opened, try opened.entriesWithLinks())
-            } catch let error as StoreError {
-              unlisted = error
-              return
-            }
-            // A folder whose creation was cut short before page.json holds only dot files.
-            guard listing.names.contains(where: { !$0.hasPrefix(".") }) else { return }
-            try verifyPage(folder, relative: host + "/" + name, listing: listing, into: &report)
-          }
-        } catch let error as StoreError {
-          report.problems.append(
-            StoreProblem(kind: .unchecked, path: folder, detail: String(describing: error)))
-        }
-        if let unlisted { throw unlisted }
+        try add(.page(folder: folder, relative: host + "/" + name))
       }
     }
+    try verifyPages(batch, into: &report)
     try verifyActivityIndex(into: &report)
+    return report
+  }
+
+  /// How many of the store's entries are listed before their pages are verified: enough to
+  /// keep every core busy, few enough that memory does not grow with the store.
+  private static let verifyBatch = 256
+
+  /// One entry of the store as verify lists it.
+  private enum VerifyItem: Sendable {
+    /// A problem found by the listing itself (a link, a file where a folder belongs).
+    case problem(StoreProblem)
+    /// A page folder, and its path relative to the root (`host/folder`).
+    case page(folder: String, relative: String)
+  }
+
+  /// Verifies the pages among `items` on every core and adds everything to `report` in the
+  /// items' order, so the report is the one a page-by-page run makes, problem for problem.
+  /// Pages are independent: each is read under its own lock into a report of its own.
+  /// - Throws: the first error in the items' order that stops a verification (a page folder
+  ///   that cannot be opened or listed).
+  private func verifyPages(_ items: [VerifyItem], into report: inout VerificationReport) throws {
+    let results = Mutex<[Result<VerificationReport, any Error>?]>(
+      Array(repeating: nil, count: items.count))
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+      guard case .page(let folder, let relative) = items[index] else { return }
+      let result = Result { try verifyLockedPage(folder, relative: relative) }
+      results.withLock { $0[index] = result }
+    }
+    let pages = results.withLock { $0 }
+    for (item, result) in zip(items, pages) {
+      switch item {
+      case .problem(let problem):
+        report.problems.append(problem)
+      case .page:
+        guard let page = try result?.get() else { continue }
+        report.problems += page.problems
+        report.pages += page.pages
+        report.checks += page.checks
+        report.captures += page.captures
+        report.activity.formUnion(page.activity)
+      }
+    }
+  }
+
+  /// One page folder verified under its shared lock, into a report of its own. A page whose
+  /// lock is held too long is reported unchecked.
+  private func verifyLockedPage(_ folder: String, relative: String) throws -> VerificationReport {
+    var report = VerificationReport()
+    // The folder opened once: its descriptor serves the lock, the one listing (under the
+    // lock) and every read of the page.
+    let opened = try OpenFolder(folder)
+    var unlisted: StoreError?
+    do {
+      try withSharedFileLock(lockFileName, in: opened, timeout: lockTimeout) {
+        let listing: PageFolderEntries
+        do {
+          listing = PageFolderEntries(opened, try opened.entriesWithLinks())
+        } catch let error as StoreError {
+          unlisted = error
+          return
+        }
+        // A folder whose creation was cut short before page.json holds only dot files.
+        guard listing.names.contains(where: { !$0.hasPrefix(".") }) else { return }
+        try verifyPage(folder, relative: relative, listing: listing, into: &report)
+      }
+    } catch let error as StoreError {
+      report.problems.append(
+        StoreProblem(kind: .unchecked, path: folder, detail: String(describing: error)))
+    }
+    if let unlisted { throw unlisted }
     return report
   }
 
