@@ -177,7 +177,7 @@ extension FolderStore {
         && ((try? readHead(folder))??.lines ?? 0) == 0
     }
     if let bytes = try listing.read("page.json") {
-      let stored = try? decode(PageRecord.self, bytes: bytes, file: pageFile)
+      let stored = try? storedPageRecord(bytes, file: pageFile)
       let named = stored.flatMap { try? pageRecord(for: $0.url) }
       if stored == nil || named != stored || named?.folder != relative {
         report.problems.append(

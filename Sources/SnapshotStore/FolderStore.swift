@@ -127,8 +127,7 @@ public struct FolderStore: SnapshotStoring {
         let file = folderPath + "/page.json"
         let record: PageRecord
         do {
-          record = try decode(
-            PageRecord.self, bytes: try host.read(folder + "/page.json"), file: file)
+          record = try storedPageRecord(try host.read(folder + "/page.json"), file: file)
         } catch {
           // One open answers "is it there" for the many pages that are.
           if !FileManager.default.fileExists(atPath: file) {

@@ -128,20 +128,30 @@ func sha256Hex(_ bytes: UnsafeRawBufferPointer, digits: Int = SHA256.byteCount *
 }
 
 /// The first `digits` lower-case hex digits of a digest, written straight into one string
-/// from the digest's bytes.
+/// from the digest's bytes, two digits a byte from a table.
 private func lowerHex(_ digest: SHA256.Digest, digits: Int) -> String {
   digest.withUnsafeBytes { bytes in
-    String(unsafeUninitializedCapacity: digits) { buffer in
-      func digit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+    let count = min(digits, bytes.count * 2)
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      hexDigitPairs.withUnsafeBufferPointer { pairs in
+        for index in 0..<count / 2 {
+          let pair = pairs[Int(bytes[index])]
+          buffer[2 * index] = UInt8(truncatingIfNeeded: pair >> 8)
+          buffer[2 * index + 1] = UInt8(truncatingIfNeeded: pair)
+        }
+        if count % 2 == 1 {
+          buffer[count - 1] = UInt8(truncatingIfNeeded: pairs[Int(bytes[count / 2])] >> 8)
+        }
       }
-      for index in 0..<min(digits, bytes.count * 2) {
-        let byte = bytes[index / 2]
-        buffer[index] = digit(index % 2 == 0 ? byte >> 4 : byte & 0x0F)
-      }
-      return min(digits, bytes.count * 2)
+      return count
     }
   }
+}
+
+/// The two lower-case hex digits of each byte value, the first in the high byte.
+private let hexDigitPairs: [UInt16] = (0..<256).map { value in
+  let digits = Array("0123456789abcdef".utf8)
+  return UInt16(digits[value >> 4]) << 8 | UInt16(digits[value & 0x0F])
 }
 
 /// The folder of a page: `host/slug-hash`, made only of `[a-z0-9.-]`, so that no URL can name
