@@ -107,6 +107,13 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
   /// (`snapshot --keep-raw distinct`, for a check that stored no capture): `verify` then
   /// checks that the payload is there and still has those bytes. Nil on every other line.
   public var payloadKept: Bool? = nil
+  /// For `unchanged`: SHA-256 of the article text this check read, when that is not the
+  /// capture's text (`textSHA256`) because the check read the capture's raw HTML again and
+  /// found it the same article (a later release of Redline, or other rules, reads it
+  /// otherwise than the release that stored it). The next check that reads the same text is
+  /// then `unchanged` from the history alone, without reading the capture again. Nil on every
+  /// other line.
+  public var readSHA256: String? = nil
 
   /// Whether this line was taken into the page's past after later checks (`recorded`).
   public var isBackfilled: Bool { recorded != nil }
@@ -163,6 +170,7 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
     copy.rules = rules
     copy.recorded = recorded
     copy.payloadKept = payloadKept
+    copy.readSHA256 = readSHA256
     return copy
   }
 }

@@ -119,6 +119,68 @@ struct SnapshotServiceTests {
     #expect(!diff.contains("Popular"))
   }
 
+  @Test("after an upgrade, the capture is read again once; later checks answer from the history")
+  func upgradedExtractorReadsTheCaptureOnce() async throws {
+    let root = NSTemporaryDirectory() + "redline-service-" + UUID().uuidString
+    let scratch = root + "-today"
+    defer {
+      try? FileManager.default.removeItem(atPath: root)
+      try? FileManager.default.removeItem(atPath: scratch)
+    }
+    let fetcher = StubFetcher()
+    let clock = TestClock()
+    let html = post([first, second])
+    fetcher.set(url, html: html)
+    // Today's reading of the page, from a store of its own.
+    #expect(await makeService(scratch, fetcher, clock).check(url).outcome == .new)
+    let todayStore = FolderStore(root: scratch)
+    let todayPage = try #require(try todayStore.page(for: url))
+    let capture = try #require(try todayStore.captures(of: todayPage).first)
+    let today = try todayStore.articleText(of: todayPage, capture: capture.time)
+    // The store an older release wrote: the same HTML, read with the sidebar taken in.
+    let older = today + "Popular: other post\n"
+    let store = FolderStore(root: root)
+    let page = try store.withPage(for: url) { page in
+      let body = Array(html.utf8)
+      let old = capture.metadata
+      let metadata = CaptureMetadata(
+        time: old.time, requestedURL: old.requestedURL, finalURL: old.finalURL, status: 200,
+        headers: old.headers, redirects: [], fetchSeconds: 0.1, bodySHA256: sha256Hex(body),
+        bodyBytes: body.count, textSHA256: sha256Hex(Array(older.utf8)), rawKept: true,
+        title: old.title, extractionMethod: old.extractionMethod, redlineVersion: "older")
+      try store.save(
+        NewCapture(metadata: metadata, rawBody: body, articleText: older),
+        recording: HistoryEntry(
+          time: old.time, outcome: .new, status: 200, capture: old.time,
+          bodySHA256: metadata.bodySHA256, textSHA256: metadata.textSHA256, title: old.title),
+        in: page)
+      return page
+    }
+    let service = makeService(root, fetcher, clock)
+    clock.advance(3600)
+    #expect(await service.check(url).outcome == .unchanged)
+    let read = try #require(try store.history(of: page).last)
+    #expect(read.readSHA256 == sha256Hex(Array(today.utf8)))
+    #expect(read.textSHA256 == sha256Hex(Array(older.utf8)))
+    // Without its raw HTML the capture cannot be read again: the next checks are unchanged
+    // only because the history says what the last check read.
+    let raw = store.path(of: page) + "/" + capture.time.description + ".html"
+    let kept = try Data(contentsOf: URL(fileURLWithPath: raw))
+    try FileManager.default.removeItem(atPath: raw)
+    for _ in 0..<2 {
+      clock.advance(3600)
+      #expect(await service.check(url).outcome == .unchanged)
+      #expect(try store.history(of: page).last?.readSHA256 == read.readSHA256)
+    }
+    try kept.write(to: URL(fileURLWithPath: raw))
+    #expect(try store.verify().problems == [])
+    #expect(try store.captures(of: page).count == 1)
+    // A real edit later is still one.
+    clock.advance(3600)
+    fetcher.set(url, html: post([first, second + " An added sentence."]))
+    #expect(await service.check(url).outcome == .changed(added: 1, removed: 1))
+  }
+
   /// Two captures of the post, the second after a real edit, whose first capture's stored text
   /// is what an older release read from the same HTML: the sidebar taken in with the post.
   func capturesAcrossReleases(_ root: String) async throws -> (FolderStore, PageRecord) {

@@ -110,14 +110,15 @@ extension SnapshotService {
         else {
           throw RedlineError.noCaptures(url: url)
         }
-        try store.record(
-          historyLine(
-            .saw(capture: current, back: false),
-            CheckFacts(
-              time: time, status: status,
-              finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) },
-              bodySHA256: latest.bodySHA256, textSHA256: latest.textSHA256, title: latest.title)),
-          in: page)
+        var line = historyLine(
+          .saw(capture: current, back: false),
+          CheckFacts(
+            time: time, status: status,
+            finalURL: finalURL.flatMap { movedURL($0, pageURL: page.url) },
+            bodySHA256: latest.bodySHA256, textSHA256: latest.textSHA256, title: latest.title))
+        // The same body as last time: the same reading.
+        line.readSHA256 = latest.readSHA256
+        try store.record(line, in: page)
         return PageReport(url: page.url, outcome: .unchanged)
       }
     } catch {

@@ -204,8 +204,12 @@ public struct SnapshotService: Sendable {
       time: time, recorded: past?.recorded, status: response.status,
       finalURL: movedURL(response, page: page), bodySHA256: bodyHash, textSHA256: textHash,
       title: read.article.title, rules: pageRules?.label)
-    func recordUnchanged(_ outcome: CheckOutcome, capture: CaptureTime) throws {
+    /// `asCapture`: whether the text read is the capture's own text, byte for byte; when it is
+    /// not (the capture was found the same article by reading it again), the line says what
+    /// was read, so that the next check reading it need not read the capture again.
+    func recordUnchanged(_ outcome: CheckOutcome, capture: CaptureTime, asCapture: Bool) throws {
       var line = historyLine(.saw(capture: capture, back: outcome == .back), facts)
+      if outcome == .unchanged, !asCapture { line.readSHA256 = textHash }
       if keepRaw == .distinct,
         !fullHistory.contains(where: { $0.storedCapture && $0.bodySHA256 == bodyHash })
       {
@@ -215,12 +219,19 @@ public struct SnapshotService: Sendable {
       }
       try store.record(line, rawBody: keepRaw == .always ? response.body : nil, in: page)
     }
-    // The common case, answered from the history line alone: the same article as last time.
-    if let current, history.last(where: \.sawArticle)?.textSHA256 == textHash,
-      try store.articleText(of: page, capture: current) == read.text
-    {
-      try recordUnchanged(.unchanged, capture: current)
-      return PageReport(url: page.url, outcome: .unchanged)
+    // The common case, answered from the history line alone: the same article as last time,
+    // the capture's own text or the text the last check read and found the capture's article
+    // (`readSHA256`, after the capture was read again by this release).
+    let seen = history.last(where: \.sawArticle)
+    if let current, let seen, seen.capture == current {
+      let asRead = seen.readSHA256 == textHash
+      if try asRead
+        || (seen.textSHA256 == textHash
+          && store.articleText(of: page, capture: current) == read.text)
+      {
+        try recordUnchanged(.unchanged, capture: current, asCapture: !asRead)
+        return PageReport(url: page.url, outcome: .unchanged)
+      }
     }
     let captures = try store.captures(of: page).filter { past == nil || $0.time < time }
     let own = captures.filter { !isForeign($0, pageURL: page.url) }
@@ -238,7 +249,9 @@ public struct SnapshotService: Sendable {
     let found = try baseVersion(
       of: page, versions: versions, newText: read.text, rules: pageRules)
     if let match = found.identical {
-      try recordUnchanged(match.time == current ? .unchanged : .back, capture: match.time)
+      try recordUnchanged(
+        match.time == current ? .unchanged : .back, capture: match.time,
+        asCapture: try store.articleText(of: page, capture: match.time) == read.text)
       return PageReport(url: page.url, outcome: match.time == current ? .unchanged : .back)
     }
     var classification: EditClassification?
