@@ -18,6 +18,29 @@ func metadata(_ time: CaptureTime, text: String) -> CaptureMetadata {
     redlineVersion: "test")
 }
 
+/// Saves a capture of `url` at `time` whose article is `text` and raw body `body`, through the
+/// store's own writer, as a snapshot would; returns the page folder.
+@discardableResult
+func saveCapture(
+  _ store: FolderStore, url: String, time: CaptureTime, text: String, body: [UInt8],
+  outcome: CheckOutcome = .new, rawKept: Bool = true
+) throws -> String {
+  try store.withPage(for: url) { page in
+    let meta = CaptureMetadata(
+      time: time, requestedURL: url, finalURL: url, status: 200, headers: [], redirects: [],
+      fetchSeconds: 0.1, bodySHA256: sha256Hex(body), bodyBytes: body.count,
+      textSHA256: sha256Hex(Array(text.utf8)), rawKept: rawKept, title: "T",
+      extractionMethod: "test", redlineVersion: "test")
+    try store.save(
+      NewCapture(metadata: meta, rawBody: body, articleText: text),
+      recording: HistoryEntry(
+        time: time, outcome: outcome, status: 200, capture: time, bodySHA256: meta.bodySHA256,
+        textSHA256: meta.textSHA256, title: "T"),
+      in: page)
+    return store.path(of: page)
+  }
+}
+
 @Suite("URL normalization")
 struct URLNormalizationTests {
   @Test(

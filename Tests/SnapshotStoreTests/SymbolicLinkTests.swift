@@ -63,21 +63,9 @@ struct SymbolicLinkTests {
   let url = "https://b.example/2016/07/post.html"
 
   private func capture(_ store: FolderStore, time: CaptureTime, version: Int) throws {
-    try store.withPage(for: url) { page in
-      let text = "Title: T\n\nVersion \(version)\n"
-      let body = Array("<p>Version \(version)</p>".utf8)
-      let meta = CaptureMetadata(
-        time: time, requestedURL: url, finalURL: url, status: 200, headers: [], redirects: [],
-        fetchSeconds: 0.1, bodySHA256: sha256Hex(body), bodyBytes: body.count,
-        textSHA256: sha256Hex(Array(text.utf8)), rawKept: true, title: "T",
-        extractionMethod: "test", redlineVersion: "test")
-      try store.save(
-        NewCapture(metadata: meta, rawBody: body, articleText: text),
-        recording: HistoryEntry(
-          time: time, outcome: version == 1 ? .new : .changed, status: 200, capture: time,
-          bodySHA256: meta.bodySHA256, textSHA256: meta.textSHA256, title: "T"),
-        in: page)
-    }
+    try saveCapture(
+      store, url: url, time: time, text: "Title: T\n\nVersion \(version)\n",
+      body: Array("<p>Version \(version)</p>".utf8), outcome: version == 1 ? .new : .changed)
   }
 
   /// Every file below a folder with its bytes: what must not change outside the store.

@@ -14,22 +14,9 @@ struct VerifyOrderTests {
     var folders: [String] = []
     for index in 0..<count {
       let url = "https://\(index % 2 == 0 ? "a" : "b").example/post-\(index).html"
-      let folder = try store.withPage(for: url) { page in
-        let text = "Title: P\(index)\n\nBody \(index)\n"
-        let body = Array("<p>Body \(index)</p>".utf8)
-        let meta = CaptureMetadata(
-          time: time, requestedURL: url, finalURL: url, status: 200, headers: [], redirects: [],
-          fetchSeconds: 0.1, bodySHA256: sha256Hex(body), bodyBytes: body.count,
-          textSHA256: sha256Hex(Array(text.utf8)), rawKept: true, title: "P\(index)",
-          extractionMethod: "test", redlineVersion: "test")
-        try store.save(
-          NewCapture(metadata: meta, rawBody: body, articleText: text),
-          recording: HistoryEntry(
-            time: time, outcome: .new, status: 200, capture: time, bodySHA256: meta.bodySHA256,
-            textSHA256: meta.textSHA256, title: "P\(index)"),
-          in: page)
-        return store.path(of: page)
-      }
+      let folder = try saveCapture(
+        store, url: url, time: time, text: "Title: P\(index)\n\nBody \(index)\n",
+        body: Array("<p>Body \(index)</p>".utf8))
       folders.append(folder)
     }
     return folders.sorted()

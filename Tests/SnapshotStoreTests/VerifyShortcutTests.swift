@@ -105,20 +105,9 @@ struct VerifyShortcutTests {
       let time: CaptureTime = "20160702T010000Z"
       let text = "Title: T\n\nVersion 1\n"
       let body = Array("<p>Version 1</p>".utf8)
-      let folder = try store.withPage(for: "https://b.example/2016/07/post.html") { page in
-        let meta = CaptureMetadata(
-          time: time, requestedURL: page.url, finalURL: page.url, status: 200, headers: [],
-          redirects: [], fetchSeconds: 0.1, bodySHA256: sha256Hex(body), bodyBytes: body.count,
-          textSHA256: sha256Hex(Array(text.utf8)), rawKept: false, title: "T",
-          extractionMethod: "test", redlineVersion: "test")
-        try store.save(
-          NewCapture(metadata: meta, rawBody: body, articleText: text),
-          recording: HistoryEntry(
-            time: time, outcome: .new, status: 200, capture: time, bodySHA256: meta.bodySHA256,
-            textSHA256: meta.textSHA256, title: "T"),
-          in: page)
-        return store.path(of: page)
-      }
+      let folder = try saveCapture(
+        store, url: "https://b.example/2016/07/post.html", time: time, text: text, body: body,
+        rawKept: false)
       #expect(try store.verify().problems == [])
       // A raw body that is not the one the history records, where the metadata says none was
       // kept, is an orphan. (One holding exactly the recorded body is taken as the capture's.)
