@@ -39,6 +39,8 @@ let package = Package(
     .target(name: "TextDiff"),
     // read(2)/write(2) of whole buffers, retried after EINTR: the one copy of those loops.
     .target(name: "FileDescriptorIO"),
+    // A batch of independent work mapped on every core, results in order (verify, audit).
+    .target(name: "EveryCore"),
     // Trimming white space as Foundation's character sets define it.
     .target(name: "UnicodeSpaces"),
     // The watch list: watches, intervals and the recheck curve, and the TOML watch file.
@@ -47,7 +49,7 @@ let package = Package(
       name: "SnapshotStore",
       // libdeflate: verify decompresses the payloads kept by `snapshot --keep-raw distinct`.
       dependencies: [
-        "CLibDeflate", "FileDescriptorIO", "UnicodeSpaces", "WatchList",
+        "CLibDeflate", "EveryCore", "FileDescriptorIO", "UnicodeSpaces", "WatchList",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
@@ -79,8 +81,8 @@ let package = Package(
       name: "Redline",
       dependencies: [
         "HTTPFetching", "DocumentDecoding", "HTMLParsing", "ArticleExtraction", "FeedParsing",
-        "TextDiff", "SnapshotStore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc", "Notifying",
-        "WatchList", "WebArchive",
+        "TextDiff", "SnapshotStore", "EveryCore", "FileDescriptorIO", "UnicodeSpaces", "CMalloc",
+        "Notifying", "WatchList", "WebArchive",
       ]
     ),
     .executableTarget(
@@ -116,6 +118,7 @@ let package = Package(
     .testTarget(name: "FileDescriptorIOTests", dependencies: ["FileDescriptorIO"]),
     .testTarget(name: "SnapshotStoreTests", dependencies: ["SnapshotStore", "WatchList"]),
     .testTarget(name: "WatchListTests", dependencies: ["WatchList"]),
+    .testTarget(name: "EveryCoreTests", dependencies: ["EveryCore"]),
     .testTarget(
       name: "NotifyingTests", dependencies: ["Notifying", "HTTPFetching", "SnapshotStore"]),
     .testTarget(name: "WebArchiveTests", dependencies: ["WebArchive"]),

@@ -1,6 +1,5 @@
-import Dispatch
+import EveryCore
 import FoundationEssentials
-import Synchronization
 import WatchList
 
 #if canImport(Glibc)
@@ -85,14 +84,10 @@ extension FolderStore {
   /// - Throws: the first error in the items' order that stops a verification (a page folder
   ///   that cannot be opened or listed).
   private func verifyPages(_ items: [VerifyItem], into report: inout VerificationReport) throws {
-    let results = Mutex<[Result<VerificationReport, any Error>?]>(
-      Array(repeating: nil, count: items.count))
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-      guard case .page(let folder, let relative) = items[index] else { return }
-      let result = Result { try verifyLockedPage(folder, relative: relative) }
-      results.withLock { $0[index] = result }
+    let pages = mapOnEveryCore(items) { item -> Result<VerificationReport, any Error>? in
+      guard case .page(let folder, let relative) = item else { return nil }
+      return Result { try verifyLockedPage(folder, relative: relative) }
     }
-    let pages = results.withLock { $0 }
     for (item, result) in zip(items, pages) {
       switch item {
       case .problem(let problem):

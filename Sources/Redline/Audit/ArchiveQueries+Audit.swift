@@ -6,6 +6,7 @@ import FoundationEssentials
   import Darwin
 #endif
 import ArticleExtraction
+import EveryCore
 import SnapshotStore
 import TextDiff
 
@@ -81,19 +82,30 @@ extension ArchiveQueries {
       options.since == nil && options.until == nil
       ? nil : try store.pagesWithActivity(since: options.since, until: options.until)
     var damaged: [String] = []
+    // Pages are audited a batch at a time on every core, and handed to `body` in order.
+    var batch: [PageRecord] = []
+    func auditBatch() throws {
+      let pages = batch
+      batch.removeAll(keepingCapacity: true)
+      let audits = mapOnEveryCore(pages) { page in
+        Result { try auditPage(page, options: options) }
+      }
+      for (page, result) in zip(pages, audits) {
+        switch result {
+        case .success(nil): continue
+        case .success(let (audit, missingLinks)?):
+          linksUnavailable += missingLinks
+          try body(audit)
+        case .failure(let error):
+          // A damaged page is named, and every other page still audited.
+          damaged.append("\(page.url): \(error)")
+        }
+      }
+    }
     func audited(_ page: PageRecord) throws {
       if let host = options.host, !isPage(page, onHost: host) { return }
-      // A damaged page is named, and every other page still audited.
-      let audit: PageAudit
-      do {
-        guard let (made, missingLinks) = try auditPage(page, options: options) else { return }
-        audit = made
-        linksUnavailable += missingLinks
-      } catch {
-        damaged.append("\(page.url): \(error)")
-        return
-      }
-      try body(audit)
+      batch.append(page)
+      if batch.count == Self.auditBatch { try auditBatch() }
     }
     let unreadable: [String]
     if let indexed {
@@ -102,6 +114,7 @@ extension ArchiveQueries {
     } else {
       unreadable = try store.forEachReadablePage(audited)
     }
+    try auditBatch()
     let unavailable =
       linksUnavailable == 0
       ? []
@@ -112,6 +125,10 @@ extension ArchiveQueries {
       ]
     return AuditEnding(unavailableLabels: unavailable, unreadablePages: unreadable + damaged)
   }
+
+  /// How many pages are audited at once: enough to keep every core busy, few enough that
+  /// memory holds little more than one page's audit per core.
+  private static let auditBatch = 16
 
   /// One page's audit, or nil when nothing happened to it in the period; with the number of
   /// its edits whose links could not be compared.
