@@ -46,7 +46,7 @@ public func extractArticle(
       .flatMap { textLength($0.1.blocks) >= ScoringRules.minimumUnfilteredText ? $0 : nil }
   }
   guard let (firstStage, found) = first else { throw ExtractionError.noArticleFound }
-  var (stage, blocks, links) = (firstStage, found.blocks, found.links)
+  var (stage, roots, blocks, links) = (firstStage, found.roots, found.blocks, found.links)
   // A marked container can be a teaser or a fragment (page builders reuse `article` and
   // `post-content` for cards); content scoring that finds far more text wins then. Scoring
   // that lands inside the container narrows it when the text left out holds links: cards of
@@ -79,15 +79,18 @@ public func extractArticle(
       Double(textLength(scored.blocks)) > Double(textLength(blocks))
         * ScoringRules.containerOverrideRatio
     {
-      (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
+      (stage, roots, blocks, links) = (.contentScoring, scored.roots, scored.blocks, scored.links)
     } else if inside, scoredRoots != found.roots,
       linkDensity(of: found.roots, without: scoredRoots, in: page)
         > ScoringRules.narrowingLinkDensity,
       let scored = body(of: .contentScoring, roots: scoredRoots)
     {
-      (stage, blocks, links) = (.contentScoring, scored.blocks, scored.links)
+      (stage, roots, blocks, links) = (.contentScoring, scored.roots, scored.blocks, scored.links)
     }
   }
+  // The deck under the headline, outside the body's container, is the post's first lines.
+  let lead = leadBlocks(before: roots, body: blocks, metadata: metadata, in: page)
+  (blocks, links) = (lead.blocks + blocks, lead.links + links)
   let article = Article(
     title: metadata.title, authors: metadata.authors, published: metadata.published,
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,

@@ -38,6 +38,10 @@ enum ScoringRules {
   /// least this share of all prose (a post with related posts after it); a listing page, whose
   /// prose is all in cards, is scored with them.
   static let minimumProseOutsideCards = 0.1
+  /// The paragraphs between the headline and the chosen body are taken as the post's lead
+  /// (`leadParagraphs`) when there are at most this many: a deck or a standfirst is one or two
+  /// paragraphs; more is a part of the page the body leaves out (a summary box, an excerpt).
+  static let maximumLeadParagraphs = 2
 }
 
 /// Constants for cleaning the chosen container.

@@ -1,0 +1,121 @@
+import HTMLParsing
+
+/// The post's lead (its deck, standfirst or summary line) when it stands between the headline
+/// and the body that was chosen: news and magazine themes write it in the `<header>` beside the
+/// `<h1>`, outside the `itemprop=articleBody` or `entry-content` that holds the rest. A reader
+/// reads it as the first lines of the post, and an edit to it is an edit.
+///
+/// The lead is made of the paragraphs (`<p>`) after the page's headline and before the body's
+/// first root, inside the element that holds both, that are prose
+/// (`ScoringRules.minimumParagraphLength` characters or more, at most
+/// `ScoringRules.narrowingLinkDensity` of it link text), outside skipped nodes and figures. When
+/// more than `ScoringRules.maximumLeadParagraphs` such paragraphs stand there, that is no lead
+/// but a part of the page the body left out on purpose (a summary box, an excerpt of another
+/// post), and none is taken. Nothing is taken when the headline is inside the body or after it,
+/// when only `<body>` holds both, or when the element holding both is in no `<article>` or
+/// `<main>` and the headline is not the post's title (a blog's name in its banner).
+func leadParagraphs(before roots: [Int], title: String?, in page: PageAnalysis) -> [Int] {
+  let document = page.document
+  let nodes = document.nodes
+  guard let title, let first = roots.min(),
+    let headlineTag = document.tagNames.firstIndex(of: "h1"),
+    let paragraphTag = document.tagNames.firstIndex(of: "p")
+  else { return [] }
+  // The last headline before the body, outside it.
+  guard
+    let headline = (0..<first).last(where: { index in
+      nodes[index].tag == headlineTag && nodes[index].kind == .element && !page.skipped[index]
+        && page.textLength[index] > 0
+    }), nodes[headline].end <= first
+  else { return [] }
+  var holder = nodes[headline].parent
+  while holder > 0 && !document.contains(holder, first) { holder = nodes[holder].parent }
+  guard holder > 0, holder != page.body, document.contains(holder, first),
+    nodes[holder].parent > 0,
+    isInPost(holder, page) || sameWords(document.text(of: headline), title)
+  else { return [] }
+  let figureTags = Set(
+    ["figure", "figcaption"].compactMap { document.tagNames.firstIndex(of: $0) })
+  var leads: [Int] = []
+  var index = nodes[headline].end
+  while index < first {
+    guard nodes[index].kind == .element, !page.skipped[index] else {
+      index = page.skipped[index] ? nodes[index].end : index + 1
+      continue
+    }
+    if figureTags.contains(nodes[index].tag) {
+      index = nodes[index].end
+      continue
+    }
+    if nodes[index].tag == paragraphTag {
+      let text = page.textLength[index]
+      if text >= ScoringRules.minimumParagraphLength,
+        Double(page.linkTextLength[index]) <= Double(text) * ScoringRules.narrowingLinkDensity
+      {
+        leads.append(index)
+      }
+      index = nodes[index].end
+      continue
+    }
+    index += 1
+  }
+  return leads.count <= ScoringRules.maximumLeadParagraphs ? leads : []
+}
+
+/// The blocks and link targets of the lead paragraphs (`leadParagraphs`) that say something the
+/// article does not say already: a paragraph that repeats the title, names the page's author (a
+/// byline: "By Jane Doe, a deputy editor…"), or repeats the body or another of them (a post
+/// excerpt cut with "…" or "[…]", a video player's title written twice) is left out.
+func leadBlocks(
+  before roots: [Int], body: [Block], metadata: PageMetadata, in page: PageAnalysis
+) -> (blocks: [Block], links: [String]) {
+  var parts: [(blocks: [Block], links: [String])] = []
+  for lead in leadParagraphs(before: roots, title: metadata.title, in: page) {
+    var collector = BlockCollector(page: page)
+    let blocks = collector.collect([lead])
+    if !blocks.isEmpty { parts.append((blocks, collector.links)) }
+  }
+  guard !parts.isEmpty else { return ([], []) }
+  let texts = parts.flatMap { $0.blocks.map(\.text) }
+  // An excerpt may run over several of the body's paragraphs.
+  let bodyText = body.map(\.text).joined(separator: " ")
+  func says(_ text: String) -> Bool {
+    let stem = withoutEllipsis(text)
+    return !stem.isEmpty && text != metadata.title
+      && !metadata.authors.contains(where: { !$0.isEmpty && text.contains($0) })
+      && texts.filter({ $0.contains(stem) }).count == 1
+      && !bodyText.contains(stem)
+  }
+  let kept = parts.filter { $0.blocks.allSatisfy { says($0.text) } }
+  return (kept.flatMap(\.blocks), kept.flatMap(\.links))
+}
+
+/// `text` without the ellipsis that ends an excerpt ("…", "...", "[…]", "[...]") and the
+/// spaces before it.
+private func withoutEllipsis(_ text: String) -> Substring {
+  var stem = Substring(text)
+  for mark in ["[…]", "[...]", "…", "..."] where stem.hasSuffix(mark) {
+    stem = stem.dropLast(mark.count)
+    break
+  }
+  while stem.last?.isWhitespace == true { stem = stem.dropLast() }
+  return stem
+}
+
+/// Whether two texts have the same words, white space and case aside.
+private func sameWords(_ text: String, _ other: String) -> Bool {
+  func words(_ text: String) -> [Substring] {
+    text.lowercased().split(whereSeparator: \.isWhitespace)
+  }
+  return words(text) == words(other)
+}
+
+/// Whether `node` is an `<article>` or a `<main>`, or inside one.
+private func isInPost(_ node: Int, _ page: PageAnalysis) -> Bool {
+  var ancestor = node
+  while ancestor > 0 {
+    if page.tag(ancestor, is: .article) || page.tag(ancestor, is: .main) { return true }
+    ancestor = page.document.nodes[ancestor].parent
+  }
+  return false
+}

@@ -1,0 +1,104 @@
+import Foundation
+import ArticleExtraction
+import HTMLParsing
+import Testing
+
+private let deck =
+  "Tax cuts and higher interest rates could make it harder to respond to the next recession."
+
+private let body = [
+  "The federal government could soon pay more in interest on its debt than on the military.",
+  "The run-up in borrowing costs is a one-two punch brought on by a fast-growing deficit.",
+  "With less money coming in and more going to interest, leaders will find it harder to act.",
+]
+
+private func page(header: String, container: String = "itemprop=\"articleBody\"") -> String {
+  """
+  <html><head><title>As Debt Rises, Interest Tops the Military</title><meta name="author" content="Jane Doe"></head><body>
+  <nav><ul><li><a href="/">Home</a></li><li><a href="/business">Business</a></li></ul></nav>
+  <main><article><header><h1>As Debt Rises, Interest Tops the Military</h1>\(header)</header>
+  <section \(container)>\(body.map { "<p>\($0)</p>" }.joined())</section>
+  </article></main><footer><p>Copyright 2018 The Paper Company, all rights reserved.</p></footer>
+  </body></html>
+  """
+}
+
+private func blocks(_ html: String) throws -> [String] {
+  try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+}
+
+@Suite("The lead between the headline and the body container")
+struct LeadParagraphTests {
+  @Test("a deck under the headline, outside the body container, opens the article")
+  func deckOutsideContainer() throws {
+    let text = try blocks(page(header: "<p class=\"summary\">\(deck)</p><p>By Jane Doe</p>"))
+    #expect(text == [deck] + body)
+  }
+
+  @Test("inside the post's <article>, the headline need not be the page's title")
+  func headlineOtherThanTitle() throws {
+    let html = page(header: "<p>\(deck)</p>").replacingOccurrences(
+      of: "<title>As Debt Rises, Interest Tops the Military</title>",
+      with: "<title>US interest payments to pass defence spending by 2023</title>")
+    #expect(try blocks(html) == [deck] + body)
+  }
+
+  @Test("an edit to the deck changes the article")
+  func deckEditIsAnEdit() throws {
+    let before = try blocks(page(header: "<p>\(deck)</p>"))
+    let edited = deck.replacingOccurrences(of: "next", with: "last")
+    let after = try blocks(page(header: "<p>\(edited)</p>"))
+    #expect(before != after)
+  }
+
+  @Test("a caption, a byline and a link line between headline and body stay out")
+  func notALead() throws {
+    let header = """
+      <figure><img src="a.jpg"><figcaption><p>Interest payments could pass defence spending \
+      in 2023.</p></figcaption></figure><p>By Jane Doe</p>\
+      <p><a href="/newsletter">Sign up for the morning briefing newsletter today</a></p>
+      """
+    #expect(try blocks(page(header: header)) == body)
+  }
+
+  @Test(
+    "a byline naming the author, an excerpt of the body and a repeated line are no lead",
+    arguments: [
+      "<p>By Jane Doe, a deputy editor who has covered the budget for over a decade.</p>",
+      "<p>\(body[0].prefix(60))…</p>",
+      "<p>\(body[0]) \(body[1].prefix(30)) […]</p>",
+      String(repeating: "<p>Watch: the budget in two minutes, from the video desk.</p>", count: 2),
+    ])
+  func repeatsNoLead(header: String) throws {
+    #expect(try blocks(page(header: header)) == body, "\(header)")
+  }
+
+  @Test("more paragraphs than a deck between headline and body are no lead")
+  func tooManyParagraphs() throws {
+    let box = (1...3).map { "<p>Key point number \($0) of the summary box, said here in full.</p>" }
+    #expect(try blocks(page(header: box.joined())) == body)
+  }
+
+  @Test("a headline that is not the post's title (the blog's name in its banner) has no lead")
+  func bannerHeadline() throws {
+    let html = """
+      <html><head><title>Power cut in Tripoli again</title></head><body><div class="outer">
+      <header><h1>Libya: news and views</h1>
+      <p>News and commentary on Libya and North Africa, with the odd post on world affairs.</p>
+      </header><div class="main"><h3>Power cut in Tripoli again</h3>
+      <div class="entry-content">\(body.map { "<p>\($0)</p>" }.joined())</div></div></div>
+      </body></html>
+      """
+    #expect(try blocks(html) == body)
+  }
+
+  @Test("a headline held only by <body> with the body is the page's banner: nothing between")
+  func headlineOnlyInBody() throws {
+    let html = """
+      <html><head><title>My Town Blog</title></head><body><h1>My Town Blog</h1>
+      <p>Notes on the council, the schools and the river, written since 2009.</p>
+      <div class="entry-content">\(body.map { "<p>\($0)</p>" }.joined())</div></body></html>
+      """
+    #expect(try blocks(html) == body)
+  }
+}
