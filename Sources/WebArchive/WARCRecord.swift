@@ -93,9 +93,11 @@ extension WARCRecord {
   ///   - extraFields: `WARC-Concurrent-To`, `WARC-IP-Address`, `WARC-Protocol`…
   ///   - head: the message head (`httpHead(startLine:headers:)`).
   ///   - payload: the body, with transfer codings removed.
+  ///   - payloadDigest: `WARCDigest.sha1(payload)`, when the caller has it already.
   public static func http(
     _ type: WARCRecordType, id: String, date: String, targetURI: String,
-    extraFields: [(name: String, value: String)] = [], head: [UInt8], payload: [UInt8]
+    extraFields: [(name: String, value: String)] = [], head: [UInt8], payload: [UInt8],
+    payloadDigest: String? = nil
   ) -> WARCRecord {
     let message = type == .request ? "request" : "response"
     return WARCRecord(
@@ -103,7 +105,7 @@ extension WARCRecord {
       fields: [("WARC-Record-ID", id), ("WARC-Date", date), ("WARC-Target-URI", targetURI)]
         + extraFields + [
           ("Content-Type", "application/http; msgtype=\(message)"),
-          ("WARC-Payload-Digest", WARCDigest.sha1(payload)),
+          ("WARC-Payload-Digest", payloadDigest ?? WARCDigest.sha1(payload)),
           ("WARC-Block-Digest", WARCDigest.sha1(parts: [head, payload])),
         ], block: head + payload)
   }
