@@ -96,7 +96,11 @@ private final class InOrderState: Sendable {
 /// A thread of its own (not Dispatch's pool, whose width is the number of cores: a worker
 /// waiting on a full lane would hold one of its threads).
 final class WorkerThread {
-  private var thread = pthread_t()
+  #if os(Linux)
+    private var thread = pthread_t()
+  #else
+    private var thread: pthread_t?
+  #endif
 
   init(_ work: @escaping @Sendable () -> Void) {
     let box = Unmanaged.passRetained(WorkBox(work)).toOpaque()
@@ -111,7 +115,13 @@ final class WorkerThread {
   }
 
   /// Returns once the work has finished (call once).
-  func join() { pthread_join(thread, nil) }
+  func join() {
+    #if os(Linux)
+      pthread_join(thread, nil)
+    #else
+      if let thread { pthread_join(thread, nil) }
+    #endif
+  }
 }
 
 private final class WorkBox {

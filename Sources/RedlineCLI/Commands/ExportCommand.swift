@@ -20,7 +20,8 @@ struct ExportCommand: ParsableCommand {
       written. The mapping is in docs/WARC.md.
 
       URLs, --host, --since and --until narrow what is exported (dates as in audit; both \
-      ends included). Exit status: 0 when the export was written, 2 when it was not.
+      ends included). Records are compressed at level 6; --compression-level 1 is faster and \
+      writes about 4% more. Exit status: 0 when the export was written, 2 when it was not.
 
       Examples:
         redline export --format warc --output archive/
