@@ -121,22 +121,30 @@ public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportR
     count: pages.count, threads: exportThreads(), laneBudget: 4 << 20,
     context: { try GzipCompressor(level: request.compressionLevel) },
     produce: { compressor, number, emit in
-      // The exporter lives only for this call.
+      // The exporter lives only for this call. Its records go over in batches of about 1 MiB
+      // (usually a page's): one hand-over, and one wake-up of the writing thread, per batch.
       try withoutActuallyEscaping(emit) { emit in
+        var batch = ExportOutput()
         var exporter = CaptureExporter(store: store, request: request) { record, line in
           let member = try compressor.member(of: record.serializedParts)
-          emit(.record(member: member, line: line), member.count)
+          batch.records.append((member, line))
+          batch.bytes += member.count
+          if batch.bytes >= 1 << 20 {
+            emit(batch, batch.bytes)
+            batch = ExportOutput()
+          }
         }
         try exporter.export(pages[number])
-        emit(.page(exporter.summary, pageLines: exporter.pageLines), 0)
+        batch.end = (exporter.summary, exporter.pageLines)
+        emit(batch, batch.bytes)
       }
     },
     consume: { (output: ExportOutput) in
-      switch output {
-      case .record(let member, let line):
+      for (member, line) in output.records {
         let location = try writer.write(member: member)
         if let line { try index.append(line.text(at: location)) }
-      case .page(let counts, let lines):
+      }
+      if let (counts, lines) = output.end {
         summary.add(counts)
         pageLines += lines
       }
@@ -160,10 +168,12 @@ public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportR
 }
 
 /// What a page's export gives the writing thread, in order: its records, compressed, each
-/// with its index line (none for a request), then its counts and WACZ pages lines.
-private enum ExportOutput: Sendable {
-  case record(member: [UInt8], line: PendingCDXJLine?)
-  case page(ExportSummary, pageLines: [String])
+/// with its index line (none for a request), in batches; the last batch with the page's counts
+/// and WACZ pages lines.
+private struct ExportOutput: Sendable {
+  var records: [(member: [UInt8], line: PendingCDXJLine?)] = []
+  var bytes = 0
+  var end: (counts: ExportSummary, pageLines: [String])?
 }
 
 extension ExportSummary {
