@@ -12,7 +12,7 @@ import Synchronization
 /// as one thread would write them.
 ///
 ///     try runInOrder(count: pages.count, threads: 2, laneBudget: 4 << 20,
-///       context: { try! GzipCompressor() },
+///       context: { try GzipCompressor() },
 ///       produce: { compressor, page, emit in emit(records(of: page), 1) },
 ///       consume: { write($0) })
 ///
