@@ -6,8 +6,10 @@ same run. Prints one table: wall seconds, CPU seconds (user + system) and peak r
 1. export: a store of CAPTURES captures (store-workload generate: the sample post as every
    raw body, one unchanged check after each capture) exported with `redline export --format
    warc` vs warcio's WARCWriter writing the same records (response, resource, metadata,
-   revisit; warcinfo first; gzip per record) from the same store files. Target >= 10x faster.
-   Memory flat: the export is also run on a store of a quarter the size.
+   revisit; warcinfo first; gzip per record; zlib level 9, warcio's) from the same store
+   files. Target >= 10x faster. Memory flat: the export is also run on a store of a quarter
+   the size. Redline is timed at its default level (6) and at `--compression-level 1`, and
+   the sizes of the files written are printed after the table.
 2. read: a WARC.gz of about READ_MB megabytes (written once by warcio into .bench/: a crawl's
    mix of request, HTML response and incompressible image response records) read with every
    block and payload digest checked: `redline import --check-digests` vs `warcio check`.
@@ -136,6 +138,10 @@ def write_crawl(path, megabytes, html):
     os.rename(part, path)
 
 
+def warc_bytes(folder):
+    return sum(os.path.getsize(path) for path in glob.glob(os.path.join(folder, "*.warc.gz")))
+
+
 def corpus_pages(count):
     pages = sorted(glob.glob(os.path.join(ROOT, "..", "shared", "corpus", "*", "*.html")))
     if not pages:
@@ -188,6 +194,7 @@ def main():
     me = os.path.abspath(__file__)
     sample = os.path.join(ROOT, "Tests", "Fixtures", "sample-post", "v1.html")
     rows = []
+    sizes = []
     work = tempfile.mkdtemp(dir=os.path.join(ROOT, ".bench") if os.path.isdir(
         os.path.join(ROOT, ".bench")) else None)
     try:
@@ -202,6 +209,13 @@ def main():
                 rows.append(("export " + label, "redline export --format warc") + timed(
                     [args.redline, "export", "--format", "warc", "--output", out, "--store",
                      store]))
+                sizes.append(("redline export, %s" % label, warc_bytes(out)))
+                # The fastest level (libdeflate's 1): more bytes, less time (docs/WARC.md).
+                rows.append(("export " + label, "redline export --compression-level 1") + timed(
+                    [args.redline, "export", "--format", "warc", "--output", out + "-1",
+                     "--store", store, "--compression-level", "1"]))
+                sizes.append(("redline --compression-level 1, %s" % label, warc_bytes(out + "-1")))
+                shutil.rmtree(out + "-1")
                 if args.baseline:
                     rows.append(("export " + label, "baseline export --format warc") + timed(
                         [args.baseline, "export", "--format", "warc", "--output", out + "-base",
@@ -209,6 +223,8 @@ def main():
                     shutil.rmtree(out + "-base")
                 rows.append(("export " + label, "warcio WARCWriter, same records") + timed(
                     [python, me, "--peer-write", store, os.path.join(work, "warcio.warc.gz")]))
+                sizes.append(("warcio (zlib level 9), %s" % label,
+                              os.path.getsize(os.path.join(work, "warcio.warc.gz"))))
                 shutil.rmtree(store)
                 shutil.rmtree(out)
                 os.remove(os.path.join(work, "warcio.warc.gz"))
@@ -240,7 +256,11 @@ def main():
         shutil.rmtree(work)
     print("WARC (issue #17 targets), one run: wall seconds, CPU seconds, peak memory")
     for (work_name, who, seconds, cpu, peak) in rows:
-        print("  %-26s %-34s %8.2f s %8.2f s CPU %9d KB" % (work_name, who, seconds, cpu, peak))
+        print("  %-26s %-38s %8.2f s %8.2f s CPU %9d KB" % (work_name, who, seconds, cpu, peak))
+    if sizes:
+        print("WARC files written by the export")
+        for (who, size) in sizes:
+            print("  %-52s %12d bytes" % (who, size))
 
 
 if __name__ == "__main__":

@@ -31,16 +31,30 @@ public struct CDXJLine: Sendable, Equatable {
 
   /// The line's text, without the newline. JSON keys in cdxj-indexer's order.
   public var text: String {
+    PendingCDXJLine(url: url, timestamp: timestamp, mime: mime, status: status, digest: digest)
+      .text(at: location)
+  }
+}
+
+/// A CDXJ line before its record is written: all but the location, made (SURT key, JSON
+/// escapes) on the thread that builds the record; `text(at:)` gives `CDXJLine.text`.
+public struct PendingCDXJLine: Sendable {
+  private let head: String
+
+  /// The line of a record with these fields, wherever it is written.
+  public init(url: String, timestamp: String, mime: String?, status: Int?, digest: String?) {
     var fields: [(String, String)] = [("url", url)]
     if let mime { fields.append(("mime", mime)) }
     if let status { fields.append(("status", String(status))) }
     if let digest { fields.append(("digest", digest)) }
-    fields += [
-      ("length", String(location.length)), ("offset", String(location.offset)),
-      ("filename", location.filename),
-    ]
     let json = fields.map { "\(jsonString($0.0)): \(jsonString($0.1))" }.joined(separator: ", ")
-    return "\(key) \(timestamp) {\(json)}"
+    head = "\(surtKey(url)) \(timestamp) {\(json), "
+  }
+
+  /// The line's text, without the newline, for a record written at `location`.
+  public func text(at location: WrittenRecord) -> String {
+    "\(head)\"length\": \"\(location.length)\", \"offset\": \"\(location.offset)\", "
+      + "\"filename\": \(jsonString(location.filename))}"
   }
 }
 
@@ -54,6 +68,11 @@ public func sortedIndex(_ lines: [CDXJLine]) -> [String] {
 /// ASCII as `\uXXXX` (UTF-16, so a surrogate pair above U+FFFF). Indexes then match theirs byte
 /// for byte, also for URLs and titles with non-ASCII characters.
 public func jsonString(_ text: String) -> String {
+  // Most URLs, types and digests need no escape: printable ASCII without quote or backslash.
+  let plain = text.utf8.allSatisfy { byte in
+    byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+  }
+  if plain { return "\"" + text + "\"" }
   var output = "\""
   for scalar in text.unicodeScalars {
     switch scalar {

@@ -30,11 +30,9 @@ public struct WrittenRecord: Sendable, Equatable {
 /// Files are written as `.NAME.part` and renamed when `finish()` succeeds, so a failed export
 /// leaves no file that looks complete.
 ///
-/// `write(_:then:)` compresses on a second core: a worker thread compresses the records in
-/// the order given (one libdeflate compressor for all), and the caller's thread appends the
-/// members in that order, each time it hands over another record, and calls each record's
-/// `then` with where it went. The files are byte for byte those `write(_:)` gives. Memory
-/// holds the records handed over and not yet written: at most about 8 MiB of blocks.
+/// `write(member:)` appends a record compressed elsewhere (the export compresses on every
+/// core, `runInOrder`, and writes the members in order on one thread): the files are byte for
+/// byte those `write(_:)` gives at the same level.
 ///
 /// Invariant: a file never exceeds `maxFileSize` unless one record alone does.
 public final class WARCFileWriter {
@@ -43,18 +41,14 @@ public final class WARCFileWriter {
   private let stamp: String
   private let maxFileSize: Int
   private let warcinfo: (String) -> WARCRecord
+  private let level: Int
   private var descriptor: Int32 = -1
   private var serial = -1
   private var size = 0
   private var recordsInFile = 0
   private var written: [String] = []
-  /// Compresses on the caller's thread: `warcinfo` records and `write(_:)`.
+  /// Compresses `warcinfo` records and those given to `write(_:)`.
   private var compressor: GzipCompressor?
-  /// Records handed to the worker (started by the first `write(_:then:)`), and its members.
-  private var pipeline: (records: Handoff<WARCRecord>, members: Handoff<CompressedMember>)?
-  /// What to call for each record handed over and not written yet, oldest first.
-  private var waiting: [(WrittenRecord) throws -> Void] = []
-  private var waitingHead = 0
 
   /// Creates a writer; nothing is written before the first record.
   /// - Parameters:
@@ -63,10 +57,13 @@ public final class WARCFileWriter {
   ///   - stamp: the 14-digit time in the files' names (the export's start).
   ///   - maxFileSize: roll to a new file before one would exceed this many bytes.
   ///   - warcinfo: the `warcinfo` record for a file, given its name.
+  ///   - level: the compression level (`GzipCompressor.levels`) of the members this writer
+  ///     compresses.
   public init(
     folder: String, prefix: String, stamp: String, maxFileSize: Int,
-    warcinfo: @escaping (String) -> WARCRecord
+    warcinfo: @escaping (String) -> WARCRecord, level: Int = GzipCompressor.defaultLevel
   ) {
+    self.level = level
     self.folder = folder
     self.prefix = prefix
     self.stamp = stamp
@@ -75,75 +72,32 @@ public final class WARCFileWriter {
   }
 
   deinit {
-    // The worker ends once it has compressed what it was handed.
-    pipeline?.records.close()
     if descriptor >= 0 { close(descriptor) }
   }
 
   /// The file names written so far, in order.
   public var filenames: [String] { written }
 
-  /// Writes one record as one gzip member, after the records handed to `write(_:then:)`.
+  /// Writes one record as one gzip member.
   /// - Returns: where it went.
   /// - Throws: `WebArchiveError` when compressing or writing fails.
   @discardableResult
-  public func write(_ record: WARCRecord) throws -> WrittenRecord {
-    try writeWaiting(all: true)
-    return try place(try ownCompressor().member(of: record.serializedParts))
+  public func write(_ record: WARCRecord) throws(WebArchiveError) -> WrittenRecord {
+    try place(try ownCompressor().member(of: record.serializedParts))
   }
 
-  /// Hands one record over to be compressed on another core and written as one gzip member,
-  /// in order, and writes the members of earlier records that are ready. `then` is called
-  /// with where the record went once it is written (by this call, a later one or `finish()`),
-  /// on this thread; its error is thrown from that call.
-  /// - Throws: `WebArchiveError` when compressing or writing fails, or what a `then` threw.
-  public func write(_ record: WARCRecord, then: @escaping (WrittenRecord) throws -> Void)
-    throws
-  {
-    let (records, _) = startPipeline()
-    // A record's cost is its block; waits while 8 MiB of them are not compressed yet.
-    records.push(record, cost: record.block.count + 1)
-    waiting.append(then)
-    try writeWaiting(all: false)
-  }
-
-  /// Writes the members the worker has compressed, in order: all those handed over (waiting
-  /// for the worker) or only those ready.
-  private func writeWaiting(all: Bool) throws {
-    guard let (_, members) = pipeline else { return }
-    while waitingHead < waiting.count {
-      guard let member = all ? members.pop() : members.popIfReady() else { return }
-      let then = waiting[waitingHead]
-      waitingHead += 1
-      if waitingHead == waiting.count || waitingHead > 1024 {
-        waiting.removeFirst(waitingHead)
-        waitingHead = 0
-      }
-      try then(try place(try member.bytes.get()))
-    }
-  }
-
-  private func startPipeline() -> (Handoff<WARCRecord>, Handoff<CompressedMember>) {
-    if let pipeline { return pipeline }
-    let records = Handoff<WARCRecord>(budget: 8 << 20)
-    // Never full: the members waiting are at most the records handed over, which are bounded.
-    let members = Handoff<CompressedMember>(budget: .max)
-    _ = Worker {
-      let compressor = Result { () throws(WebArchiveError) in try GzipCompressor() }
-      while let record = records.pop() {
-        let member = Result { () throws(WebArchiveError) -> [UInt8] in
-          try compressor.get().member(of: record.serializedParts)
-        }
-        members.push(CompressedMember(bytes: member), cost: 0)
-      }
-    }
-    pipeline = (records, members)
-    return (records, members)
+  /// Writes one record compressed elsewhere (`GzipCompressor.member(of:)` of its
+  /// `serializedParts`, one gzip member).
+  /// - Returns: where it went.
+  /// - Throws: `WebArchiveError` when writing fails.
+  @discardableResult
+  public func write(member: [UInt8]) throws(WebArchiveError) -> WrittenRecord {
+    try place(member)
   }
 
   private func ownCompressor() throws(WebArchiveError) -> GzipCompressor {
     if let compressor { return compressor }
-    let made = try GzipCompressor()
+    let made = try GzipCompressor(level: level)
     compressor = made
     return made
   }
@@ -162,8 +116,6 @@ public final class WARCFileWriter {
   /// Closes the last file and gives every file its final name.
   /// - Returns: the file names, in order.
   public func finish() throws -> [String] {
-    try writeWaiting(all: true)
-    pipeline?.records.close()
     try closeCurrent()
     for name in written {
       guard rename(partPath(name), folder + "/" + name) == 0 else {
@@ -213,9 +165,4 @@ public final class WARCFileWriter {
       throw .file(path: partPath(currentName), operation: "closing", errno: errno)
     }
   }
-}
-
-/// A record compressed by the worker, or why it could not be.
-private struct CompressedMember: Sendable {
-  let bytes: Result<[UInt8], WebArchiveError>
 }

@@ -68,18 +68,20 @@ public func httpHead(startLine: String, headers: [(name: String, value: String)]
 /// The reason phrase HTTP/1.1 gives a status (an HTTP/2 exchange has none on the wire; a
 /// WARC writes HTTP/1.1 status lines, so one is supplied).
 public func reasonPhrase(_ status: Int) -> String {
-  let phrases: [Int: String] = [
-    200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information",
-    204: "No Content", 206: "Partial Content", 300: "Multiple Choices",
-    301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
-    307: "Temporary Redirect", 308: "Permanent Redirect", 400: "Bad Request",
-    401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-    410: "Gone", 429: "Too Many Requests", 451: "Unavailable For Legal Reasons",
-    500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
-    504: "Gateway Timeout",
-  ]
-  return phrases[status] ?? "Unknown"
+  reasonPhrases[status] ?? "Unknown"
 }
+
+/// Made once: a record's status line is written for every response and revisit.
+private let reasonPhrases: [Int: String] = [
+  200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information",
+  204: "No Content", 206: "Partial Content", 300: "Multiple Choices",
+  301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
+  307: "Temporary Redirect", 308: "Permanent Redirect", 400: "Bad Request",
+  401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+  410: "Gone", 429: "Too Many Requests", 451: "Unavailable For Legal Reasons",
+  500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
+  504: "Gateway Timeout",
+]
 
 extension WARCRecord {
   /// A `response` or `request` record of one HTTP message: `Content-Type: application/http`
@@ -93,9 +95,11 @@ extension WARCRecord {
   ///   - extraFields: `WARC-Concurrent-To`, `WARC-IP-Address`, `WARC-Protocol`…
   ///   - head: the message head (`httpHead(startLine:headers:)`).
   ///   - payload: the body, with transfer codings removed.
+  ///   - payloadDigest: `WARCDigest.sha1(payload)`, when the caller has it already.
   public static func http(
     _ type: WARCRecordType, id: String, date: String, targetURI: String,
-    extraFields: [(name: String, value: String)] = [], head: [UInt8], payload: [UInt8]
+    extraFields: [(name: String, value: String)] = [], head: [UInt8], payload: [UInt8],
+    payloadDigest: String? = nil
   ) -> WARCRecord {
     let message = type == .request ? "request" : "response"
     return WARCRecord(
@@ -103,7 +107,7 @@ extension WARCRecord {
       fields: [("WARC-Record-ID", id), ("WARC-Date", date), ("WARC-Target-URI", targetURI)]
         + extraFields + [
           ("Content-Type", "application/http; msgtype=\(message)"),
-          ("WARC-Payload-Digest", WARCDigest.sha1(payload)),
+          ("WARC-Payload-Digest", payloadDigest ?? WARCDigest.sha1(payload)),
           ("WARC-Block-Digest", WARCDigest.sha1(parts: [head, payload])),
         ], block: head + payload)
   }

@@ -97,6 +97,51 @@ struct ExportTests {
     #expect(unknown.status == 2)
     #expect(unknown.stderr.hasPrefix("redline: no captures of https://never.example/x"))
   }
+
+  @Test("--compression-level 1: other bytes, the same records and index; 0 and 13 refused")
+  func compressionLevel() throws {
+    let work = try TemporaryFolder()
+    let store = try store(work)
+    var indexes: [String] = []
+    for level in ["1", "6"] {
+      let output = work.file("level-" + level)
+      let export = try redline([
+        "export", "--format", "warc", "--output", output, "--store", store,
+        "--compression-level", level,
+      ])
+      #expect(export.status == 0, "\(export.stderr)")
+      let files = export.stdout.split(separator: "\n").map(String.init)
+      let warc = try #require(files.first { $0.hasSuffix(".warc.gz") })
+      if let check = try ArchiveTools.run("warcio", ["check", "-v", warc]) {
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(!check.stdout.contains("invalid"), "\(check.stdout)")
+      }
+      let index = try String(
+        contentsOfFile: try #require(files.first { $0.hasSuffix(".cdxj") }), encoding: .utf8)
+      if let theirs = try ArchiveTools.run(
+        "cdxj-indexer", [URL(fileURLWithPath: warc).lastPathComponent], in: output)
+      {
+        #expect(sortedLines(theirs.stdout) == sortedLines(index))
+      }
+      indexes.append(index)
+    }
+    // Where the members are differs (their sizes), not what the lines say of the records.
+    let placeless = indexes.map {
+      $0.replacing(/, "length": "\d+", "offset": "\d+", "filename": "[^"]+"/, with: "")
+    }
+    #expect(indexes[0] != indexes[1])
+    #expect(placeless[0] == placeless[1])
+    #expect(placeless[0].split(separator: "\n").count == 7)
+    for level in ["0", "13", "x"] {
+      let refused = try redline([
+        "export", "--format", "warc", "--output", work.file("refused"), "--store", store,
+        "--compression-level", level,
+      ])
+      #expect(refused.status != 0)
+      #expect(refused.stderr.contains("--compression-level"), "\(refused.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: work.file("refused")))
+    }
+  }
 }
 
 private func sortedLines(_ text: String) -> [String] {

@@ -37,6 +37,10 @@ struct WebArchiveTests {
     #expect(id == warcRecordID(named: "response:http://x/:20261206T084716Z"))
     #expect(id != warcRecordID(named: "response:http://x/:20261206T084717Z"))
     #expect(id.hasPrefix("<urn:uuid:") && id.hasSuffix(">") && id.count == 47)
+    // Python: SHA-1 of "redline:" + name, 16 bytes, version 5 and variant bits, uuid.UUID.
+    #expect(
+      warcRecordID(named: "response:https://example.com/:20260101T000000Z")
+        == "<urn:uuid:a6660792-55ff-51f9-a46b-189278a568d6>")
   }
 
   @Test("a record is one gzip member that gunzip reads back")

@@ -33,7 +33,8 @@ extension CaptureExporter {
       try write(
         .http(
           .response, id: id, date: date, targetURI: hop.url,
-          extraFields: concurrent + address + protocolField, head: head, payload: hopBody),
+          extraFields: concurrent + address + protocolField, head: head, payload: hopBody,
+          payloadDigest: digest),
         url: hop.url, time: time, mime: mime, status: status, digest: digest)
       if let request = hop.request {
         let requestHead = httpHead(

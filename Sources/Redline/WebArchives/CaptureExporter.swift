@@ -3,14 +3,13 @@ import SnapshotStore
 import UnicodeSpaces
 import WebArchive
 
-/// Turns one page's checks into WARC records (the mapping in docs/WARC.md) and keeps the
-/// index lines (spooled to sorted runs in the output folder, so memory stays flat) and the
-/// WACZ pages list.
+/// Turns one page's checks into WARC records (the mapping in docs/WARC.md), handing each, in
+/// order, with its index line to `emit`, and keeps the page's WACZ pages lines and counts.
 struct CaptureExporter {
   let store: any SnapshotStoring
-  let writer: WARCFileWriter
   let request: ExportRequest
-  let index: SortedLineSpool
+  /// Takes each record made, with its index line (none for a request record).
+  let emit: (WARCRecord, PendingCDXJLine?) throws -> Void
   private(set) var pageLines: [String] = []
   var summary = ExportSummary()
 
@@ -26,13 +25,12 @@ struct CaptureExporter {
   }
 
   init(
-    store: any SnapshotStoring, writer: WARCFileWriter, request: ExportRequest,
-    index: SortedLineSpool
+    store: any SnapshotStoring, request: ExportRequest,
+    emit: @escaping (WARCRecord, PendingCDXJLine?) throws -> Void
   ) {
-    self.index = index
     self.store = store
-    self.writer = writer
     self.request = request
+    self.emit = emit
   }
 
   /// Exports the checks of one page that fall in the period.
@@ -191,7 +189,8 @@ struct CaptureExporter {
     let date = metadata.time.iso8601
     try write(
       .http(
-        .response, id: id, date: date, targetURI: metadata.finalURL, head: head, payload: body),
+        .response, id: id, date: date, targetURI: metadata.finalURL, head: head, payload: body,
+        payloadDigest: digest),
       url: metadata.finalURL, time: metadata.time, mime: mime, status: metadata.status,
       digest: digest)
     summary.responses += 1
@@ -251,7 +250,7 @@ struct CaptureExporter {
     try write(
       .http(
         .response, id: id, date: check.time.iso8601, targetURI: uri, head: head,
-        payload: body),
+        payload: body, payloadDigest: digest),
       url: uri, time: check.time, mime: nil, status: status, digest: digest)
     summary.responses += 1
     return KeptPayload(
@@ -259,29 +258,20 @@ struct CaptureExporter {
       length: body.count)
   }
 
-  /// Writes a record and, unless it is a request (which cdxj-indexer and pywb leave out of
-  /// the index too), its index line: the record is compressed on another core, and the line
-  /// appended when it is written (by a later call or the writer's `finish()`).
+  /// Hands a record over with, unless it is a request (which cdxj-indexer and pywb leave out
+  /// of the index too), its index line.
   mutating func write(
     _ record: WARCRecord, url: String, time: CaptureTime, mime: String?, status: Int?,
     digest: String?, isRequest: Bool = false
   ) throws {
     summary.records += 1
-    guard !isRequest else {
-      try writer.write(record) { _ in }
-      return
-    }
-    // The line is made once the record is compressed (on the writer's second core) and
-    // written, in the order of the records.
-    let index = index
-    let timestamp = String(time.description.filter(\.isNumber))
-    try writer.write(record) { location in
-      try index.append(
-        CDXJLine(
-          url: url, timestamp: timestamp, mime: mime, status: status, digest: digest,
-          location: location
-        ).text)
-    }
+    try emit(
+      record,
+      isRequest
+        ? nil
+        : PendingCDXJLine(
+          url: url, timestamp: String(time.description.filter(\.isNumber)), mime: mime,
+          status: status, digest: digest))
   }
 }
 

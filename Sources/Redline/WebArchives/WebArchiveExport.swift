@@ -3,6 +3,12 @@ import HTTPFetching
 import SnapshotStore
 import WebArchive
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What `redline export` writes, and from which checks.
 public struct ExportRequest: Sendable {
   /// The archive format.
@@ -29,13 +35,20 @@ public struct ExportRequest: Sendable {
   public var maxFileSize: Int
   /// The export's time: the `warcinfo` records' date and the file names' stamp.
   public var now: Date
+  /// The gzip level of the records (`compressionLevels`, libdeflate's).
+  public var compressionLevel: Int
+  /// libdeflate's levels: 1 is fastest, 12 smallest.
+  public static let compressionLevels = GzipCompressor.levels
+  /// The level unless told: see docs/WARC.md ("Compression level").
+  public static let defaultCompressionLevel = GzipCompressor.defaultLevel
 
   /// Creates a request; the defaults export everything into 1 GB WARC files.
   public init(
     format: Format, output: String, urls: [String] = [], host: String? = nil,
     since: CaptureTime? = nil, until: CaptureTime? = nil, maxFileSize: Int = 1_000_000_000,
-    now: Date = Date()
+    now: Date = Date(), compressionLevel: Int = ExportRequest.defaultCompressionLevel
   ) {
+    self.compressionLevel = compressionLevel
     self.format = format
     self.output = output
     self.urls = urls
@@ -68,7 +81,11 @@ public struct ExportSummary: Sendable, Equatable {
 /// WARC 1.1 (gzip member per record) plus a CDXJ index, or as a WACZ package. The mapping from
 /// captures to records is in docs/WARC.md.
 ///
-/// Memory holds one capture's records at a time, plus one index line per record.
+/// Pages are made into records and compressed on every core (`runInOrder`), and written in
+/// the order one thread would write them: the files do not depend on the number of cores.
+/// Memory holds the records of a few pages in flight (at most 8 pages' lanes of 4 MiB of
+/// compressed records each, plus the records being made); index lines are spooled to sorted
+/// runs.
 /// - Throws: `RedlineError` for unknown pages or an output that exists; `WebArchiveError` when
 ///   writing fails; `StoreError` when the store cannot be read.
 public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportRequest) throws
@@ -95,27 +112,85 @@ public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportR
   let exportDate = iso8601Date(request.now)
   let writer = WARCFileWriter(
     folder: folder, prefix: "redline", stamp: stamp, maxFileSize: request.maxFileSize,
-    warcinfo: { name in warcinfoRecord(filename: name, date: exportDate) })
-  var exporter = CaptureExporter(
-    store: store, writer: writer, request: request, index: SortedLineSpool(folder: folder))
-  for page in pages { try exporter.export(page) }
+    warcinfo: { name in warcinfoRecord(filename: name, date: exportDate) },
+    level: request.compressionLevel)
+  let index = SortedLineSpool(folder: folder)
+  var summary = ExportSummary()
+  var pageLines: [String] = []
+  try runInOrder(
+    count: pages.count, threads: exportThreads(), laneBudget: 4 << 20,
+    context: { try GzipCompressor(level: request.compressionLevel) },
+    produce: { compressor, number, emit in
+      // The exporter lives only for this call. Its records go over in batches of about 1 MiB
+      // (usually a page's): one hand-over, and one wake-up of the writing thread, per batch.
+      try withoutActuallyEscaping(emit) { emit in
+        var batch = ExportOutput()
+        var exporter = CaptureExporter(store: store, request: request) { record, line in
+          let member = try compressor.member(of: record.serializedParts)
+          batch.records.append((member, line))
+          batch.bytes += member.count
+          if batch.bytes >= 1 << 20 {
+            emit(batch, batch.bytes)
+            batch = ExportOutput()
+          }
+        }
+        try exporter.export(pages[number])
+        batch.end = (exporter.summary, exporter.pageLines)
+        emit(batch, batch.bytes)
+      }
+    },
+    consume: { (output: ExportOutput) in
+      for (member, line) in output.records {
+        let location = try writer.write(member: member)
+        if let line { try index.append(line.text(at: location)) }
+      }
+      if let (counts, lines) = output.end {
+        summary.add(counts)
+        pageLines += lines
+      }
+    })
   let warcs = try writer.finish()
-  var summary = exporter.summary
   switch request.format {
   case .warc:
-    try exporter.index.finish(writingTo: folder + "/" + indexName)
+    try index.finish(writingTo: folder + "/" + indexName)
     summary.files = (warcs + [indexName]).map { folder + "/" + $0 }
   case .wacz:
     // The package's ZipNum index is built from every line (a WACZ is one file; its index
     // is a small part of it).
-    var index: [String] = []
-    try exporter.index.finish { index.append($0) }
+    var lines: [String] = []
+    try index.finish { lines.append($0) }
     try packageWACZ(
-      folder: folder, warcs: warcs, index: index, pages: exporter.pageLines,
+      folder: folder, warcs: warcs, index: lines, pages: pageLines,
       output: request.output, created: exportDate)
     summary.files = [request.output]
   }
   return summary
+}
+
+/// What a page's export gives the writing thread, in order: its records, compressed, each
+/// with its index line (none for a request), in batches; the last batch with the page's counts
+/// and WACZ pages lines.
+private struct ExportOutput: Sendable {
+  var records: [(member: [UInt8], line: PendingCDXJLine?)] = []
+  var bytes = 0
+  var end: (counts: ExportSummary, pageLines: [String])?
+}
+
+extension ExportSummary {
+  /// Adds a page's counts (its files are the export's, listed at the end).
+  fileprivate mutating func add(_ other: ExportSummary) {
+    pages += other.pages
+    records += other.records
+    responses += other.responses
+    revisits += other.revisits
+    notExportable += other.notExportable
+  }
+}
+
+/// The threads that make and compress records: one per core, at most 4 (the writing thread
+/// only appends members and index lines).
+private func exportThreads() -> Int {
+  max(1, min(4, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
 }
 
 /// The pages an export covers, in folder order.
