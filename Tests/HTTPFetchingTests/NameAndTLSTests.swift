@@ -71,6 +71,8 @@ final class TLSServer {
   private let process: Process
   private let output: Pipe
   private let folder: String
+  /// What openssl printed before it was ready (read while waiting for it).
+  private let earlyLog: String
   /// The server's self-signed certificate (PEM), for a client's CA bundle.
   var certificate: String { folder + "/cert.pem" }
 
@@ -93,7 +95,7 @@ final class TLSServer {
     // another.
     // Each try gets a pipe of its own: Process closes the parent's copy of the write end once
     // the child has started, so a pipe handed to a second Process fails with EBADF.
-    var started: (port: UInt16, process: Process, output: Pipe)?
+    var started: (port: UInt16, process: Process, output: Pipe, log: String)?
     for _ in 0..<5 where started == nil {
       let probe = try LoopbackServer { _ in .closeWithoutResponse }
       let port = probe.port
@@ -104,8 +106,8 @@ final class TLSServer {
           "s_server", "-accept", "127.0.0.1:\(port)", "-cert", folder + "/cert.pem", "-key",
           folder + "/key.pem", "-alpn", "http/1.1", "-www", "-naccept", "1",
         ], output: output)
-      if Self.waitForListener(port: port, process: process) {
-        started = (port, process, output)
+      if let printed = Self.waitForListener(process: process, output: output) {
+        started = (port, process, output, printed)
       } else {
         // Not `isRunning`: Foundation sets it from a monitoring thread, which may not have
         // seen the launch yet (it did not once under load, and waiting for exit then hung).
@@ -113,7 +115,7 @@ final class TLSServer {
       }
     }
     guard let started else { throw TLSServerError.notListening }
-    (port, process, output) = started
+    (port, process, output, earlyLog) = started
   }
 
   /// Waits for the server to end after its one connection (stopping it after 20 s), and
@@ -124,8 +126,9 @@ final class TLSServer {
     for _ in 0..<2000 where isAlive(pid) { usleep(10_000) }
     if isAlive(pid) { kill(pid, SIGKILL) }
     process.waitUntilExit()
-    let log = String(
-      decoding: (try? output.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
+    let log =
+      earlyLog
+      + String(decoding: (try? output.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
     try? FileManager.default.removeItem(atPath: folder)
     return log
   }
@@ -141,24 +144,37 @@ final class TLSServer {
     return process
   }
 
-  /// Waits until the port is listening, without connecting (the one connection is the
-  /// test's): Linux lists listening sockets in /proc/net/tcp, state 0A. False when openssl
-  /// ends first (the port was taken) or after 20 s. Whether openssl ended is read from
-  /// /proc/PID/stat, not from `Process.isRunning`, which a monitoring thread sets some time
-  /// after launch: right after `run()` it can still say false.
-  private static func waitForListener(port: UInt16, process: Process) -> Bool {
-    let local = String(format: "0100007F:%04X", port)
-    for _ in 0..<2000 {
-      let table = (try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)) ?? ""
-      let listening = table.split(separator: "\n").contains { line in
-        let fields = line.split(separator: " ")
-        return fields.count > 3 && fields[1] == local && fields[3] == "0A"
+  /// Waits until openssl says it accepts connections (its "ACCEPT" line, printed once it
+  /// listens), without connecting: the one connection is the test's. Returns what it printed
+  /// so far (the rest of its log follows in the pipe), or nil when openssl ends first (the
+  /// port was taken) or after 20 s. The pipe is read as it fills, with `poll`, so the wait
+  /// ends when openssl is ready however loaded the machine is. (A scan of /proc/net/tcp for
+  /// the port timed out in full-suite runs on a loaded machine, for reasons not pinned down;
+  /// openssl's own line needs no such scan.) Whether
+  /// openssl ended is read from /proc/PID/stat, not from `Process.isRunning`, which a
+  /// monitoring thread sets some time after launch: right after `run()` it can still say
+  /// false.
+  private static func waitForListener(process: Process, output: Pipe) -> String? {
+    let descriptor = output.fileHandleForReading.fileDescriptor
+    var printed: [UInt8] = []
+    let deadline = Date().addingTimeInterval(20)
+    while Date() < deadline {
+      var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      if poll(&ready, 1, 100) > 0 {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(descriptor, &buffer, buffer.count)
+        if count > 0 {
+          printed += buffer[..<count]
+          let text = String(decoding: printed, as: UTF8.self)
+          if text.contains("ACCEPT\n") { return text }
+          continue
+        }
+        // End of the pipe: openssl has ended.
+        return nil
       }
-      if listening { return true }
-      guard isAlive(process.processIdentifier) else { return false }
-      usleep(10_000)
+      guard isAlive(process.processIdentifier) else { return nil }
     }
-    return false
+    return nil
   }
 }
 
