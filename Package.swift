@@ -39,7 +39,8 @@ let package = Package(
     .target(name: "TextDiff"),
     // read(2)/write(2) of whole buffers, retried after EINTR: the one copy of those loops.
     .target(name: "FileDescriptorIO"),
-    // A batch of independent work mapped on every core, results in order (verify, audit).
+    // A batch of independent work mapped on every core, results in order (verify, audit), and
+    // the one starter of threads of Redline's own (WorkerThread).
     .target(name: "EveryCore"),
     // Trimming white space as Foundation's character sets define it.
     .target(name: "UnicodeSpaces"),
@@ -72,7 +73,7 @@ let package = Package(
     .target(
       name: "WebArchive",
       dependencies: [
-        "CZlibWrappers", "CLibDeflate", "FileDescriptorIO",
+        "CZlibWrappers", "CLibDeflate", "EveryCore", "FileDescriptorIO",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]

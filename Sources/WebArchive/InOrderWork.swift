@@ -1,10 +1,5 @@
+import EveryCore
 import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Numbered pieces of work (`0..<count`) done on `threads` threads of their own, whose outputs
 /// `consume` takes on the caller's thread in the order of the pieces, and within a piece in
@@ -91,40 +86,4 @@ public func runInOrder<Context, Output: Sendable>(
 private final class InOrderState: Sendable {
   let next = Mutex(0)
   let stopped = Atomic(false)
-}
-
-/// A thread of its own (not Dispatch's pool, whose width is the number of cores: a worker
-/// waiting on a full lane would hold one of its threads).
-final class WorkerThread {
-  #if os(Linux)
-    private var thread = pthread_t()
-  #else
-    private var thread: pthread_t?
-  #endif
-
-  init(_ work: @escaping @Sendable () -> Void) {
-    let box = Unmanaged.passRetained(WorkBox(work)).toOpaque()
-    let result = pthread_create(
-      &thread, nil,
-      { raw in
-        guard let raw else { return nil }
-        Unmanaged<WorkBox>.fromOpaque(raw).takeRetainedValue().run()
-        return nil
-      }, box)
-    precondition(result == 0, "pthread_create failed: \(result)")
-  }
-
-  /// Returns once the work has finished (call once).
-  func join() {
-    #if os(Linux)
-      pthread_join(thread, nil)
-    #else
-      if let thread { pthread_join(thread, nil) }
-    #endif
-  }
-}
-
-private final class WorkBox {
-  let run: @Sendable () -> Void
-  init(_ run: @escaping @Sendable () -> Void) { self.run = run }
 }

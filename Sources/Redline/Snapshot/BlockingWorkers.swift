@@ -1,4 +1,5 @@
 import Dispatch
+import EveryCore
 import FoundationEssentials
 
 #if canImport(Glibc)
@@ -30,7 +31,7 @@ final class BlockingWorkers: Sendable {
   init(count: Int) {
     self.count = max(1, count)
     for _ in 0..<self.count {
-      startThread { [self] in work() }
+      _ = WorkerThread(detached: true) { [self] in work() }
     }
   }
 
@@ -67,33 +68,6 @@ final class BlockingWorkers: Sendable {
       job()
     }
   }
-}
-
-/// Starts a detached thread that runs `body` (a POSIX thread: Foundation's `Thread` would link
-/// all of legacy Foundation, whose size costs every run start-up time).
-private func startThread(_ body: @escaping @Sendable () -> Void) {
-  final class Start: Sendable {
-    let body: @Sendable () -> Void
-    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-  }
-  let start = Unmanaged.passRetained(Start(body)).toOpaque()
-  var attributes = pthread_attr_t()
-  pthread_attr_init(&attributes)
-  defer { pthread_attr_destroy(&attributes) }
-  pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-  #if os(Linux)
-    var thread = pthread_t()
-  #else
-    var thread: pthread_t?
-  #endif
-  let result = pthread_create(
-    &thread, &attributes,
-    { argument in
-      guard let argument else { return nil }
-      Unmanaged<Start>.fromOpaque(argument).takeRetainedValue().body()
-      return nil
-    }, start)
-  precondition(result == 0, "could not start a worker thread: \(String(cString: strerror(result)))")
 }
 
 /// How much lower than the rest of the process the workers' priority is (a nice value).
