@@ -92,7 +92,7 @@ extension FolderStore {
       }
       let file = root + "/" + folder + "/page.json"
       do {
-        pages.append(try decode(PageRecord.self, from: file))
+        pages.append(try storedPageRecord(try readFile(file), file: file))
       } catch {
         unreadable.append(String(describing: error))
       }

@@ -27,7 +27,7 @@ extension FolderStore {
     var batch: [VerifyItem] = []
     func add(_ item: VerifyItem) throws {
       batch.append(item)
-      if batch.count == Self.verifyBatch {
+      if batch.count == Self.verifyBatchSize {
         try verifyPages(batch, into: &report)
         batch.removeAll(keepingCapacity: true)
       }
@@ -68,7 +68,7 @@ extension FolderStore {
 
   /// How many of the store's entries are listed before their pages are verified: enough to
   /// keep every core busy, few enough that memory does not grow with the store.
-  private static let verifyBatch = 256
+  private static let verifyBatchSize = 256
 
   /// One entry of the store as verify lists it.
   private enum VerifyItem: Sendable {

@@ -105,7 +105,7 @@ extension ArchiveQueries {
     func audited(_ page: PageRecord) throws {
       if let host = options.host, !isPage(page, onHost: host) { return }
       batch.append(page)
-      if batch.count == Self.auditBatch { try auditBatch() }
+      if batch.count == Self.auditBatchSize { try auditBatch() }
     }
     let unreadable: [String]
     if let indexed {
@@ -128,7 +128,7 @@ extension ArchiveQueries {
 
   /// How many pages are audited at once: enough to keep every core busy, few enough that
   /// memory holds little more than one page's audit per core.
-  private static let auditBatch = 16
+  private static let auditBatchSize = 16
 
   /// One page's audit, or nil when nothing happened to it in the period; with the number of
   /// its edits whose links could not be compared.

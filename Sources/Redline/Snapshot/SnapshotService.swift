@@ -222,8 +222,8 @@ public struct SnapshotService: Sendable {
     // The common case, answered from the history line alone: the same article as last time,
     // the capture's own text or the text the last check read and found the capture's article
     // (`readSHA256`, after the capture was read again by this release).
-    let seen = history.last(where: \.sawArticle)
-    if let current, let seen, seen.capture == current {
+    // `current` is this line's capture.
+    if let current, let seen = history.last(where: \.sawArticle) {
       let asRead = seen.readSHA256 == textHash
       if try asRead
         || (seen.textSHA256 == textHash
@@ -251,7 +251,7 @@ public struct SnapshotService: Sendable {
     if let match = found.identical {
       try recordUnchanged(
         match.time == current ? .unchanged : .back, capture: match.time,
-        asCapture: try store.articleText(of: page, capture: match.time) == read.text)
+        asCapture: found.identicalAsStored)
       return PageReport(url: page.url, outcome: match.time == current ? .unchanged : .back)
     }
     var classification: EditClassification?
@@ -301,7 +301,9 @@ public struct SnapshotService: Sendable {
   /// article through a redirect, and HTML that has nothing of the article (an error page
   /// served with status 200). `identical` is the capture whose text is the new one, if the
   /// page came back to it across such captures (or to the current one, when the two differ
-  /// only by format); `base` is the post's last own version otherwise.
+  /// only by format), and `identicalAsStored` whether its stored text is the new one byte for
+  /// byte (not read again, nor in an older format); `base` is the post's last own version
+  /// otherwise.
   ///
   /// A capture whose text differs from the new one is read again from its raw HTML, when it
   /// was kept, with today's extractor and today's rules: an older release of Redline (the
@@ -312,27 +314,35 @@ public struct SnapshotService: Sendable {
   /// of rules. This costs one extraction, and only when the text differs.
   private func baseVersion(
     of page: PageRecord, versions own: [CaptureRecord], newText: String, rules: PageRules?
-  ) throws -> (identical: CaptureRecord?, base: Version?) {
+  ) throws -> (identical: CaptureRecord?, identicalAsStored: Bool, base: Version?) {
     var latest: Version?
     for capture in own.reversed().prefix(maximumCapturesLookedBack) {
       var (stored, format) = try store.currentFormText(of: page, capture: capture)
       let asStored = comparableTexts(
         stored, format: format, newText, format: ArticleText.formatVersion)
+      var readAgain = false
       if asStored.old != asStored.new,
         let reread = try store.articleReadToday(of: page, capture: capture, rules: rules)
       {
-        (stored, format) = (reread.text, ArticleText.formatVersion)
+        (stored, format, readAgain) = (reread.text, ArticleText.formatVersion, true)
       }
       let (old, new) = comparableTexts(
         stored, format: format, newText, format: ArticleText.formatVersion)
-      if old == new { return (capture, nil) }
+      if old == new {
+        // The stored bytes themselves: of today's format (not migrated on reading), not read
+        // again.
+        let asCapture =
+          !readAgain && capture.metadata.textFormat == ArticleText.formatVersion
+          && stored == newText
+        return (capture, asCapture, nil)
+      }
       let version = Version(capture: capture, text: stored, format: format)
       if latest == nil { latest = version }
       // A text with nothing of the article, between a version and the new text, was a
       // stand-in: the version before it is the one to compare with.
-      if !isUnrelated(stored, to: newText) { return (nil, version) }
+      if !isUnrelated(stored, to: newText) { return (nil, false, version) }
     }
-    return (nil, latest)
+    return (nil, false, latest)
   }
 
   /// Where a check at `time` goes when it is older than the page's latest check and
