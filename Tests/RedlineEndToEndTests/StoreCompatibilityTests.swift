@@ -7,11 +7,12 @@ import Testing
 /// taken into a page's past) and `store-e16c10c` (format 3, the main before typed store
 /// times, kept payloads and re-reading captures of older releases) and `store-9bed2d8` (format
 /// 4, the store code of 628f85b: before typed times, `payloadKept` and the faster verify) and
-/// `store-aba66aa` (format 4, before `readSHA256` and verify on every core), each from the
-/// same five checks of the sample post.
+/// `store-3ae9e33` (format 4, where this submission started: before `payloadKept` and the
+/// faster verify) and `store-aba66aa` (format 4, before `readSHA256` and verify on every
+/// core), each from the same five checks of the sample post.
 private let previousStores = [
   "store-8ffb682", "store-6041352", "store-cfe0c80", "store-e16c10c", "store-9bed2d8",
-  "store-aba66aa",
+  "store-3ae9e33", "store-aba66aa",
 ]
 private let postURL =
   "http://libyaanalysis.blogspot.com/2016/07/general-khalifa-haftar-visits-both.html"
