@@ -496,39 +496,34 @@ extension FolderStore {
   }
 }
 
-/// A history line as verify reads it: with JSONDecoder, as every reader, but only the fields
-/// verify checks, and those that matter only for some outcomes only on lines of those outcomes
-/// (the hashes of a capture, its body's included, on `new` and `changed`, the body's on a line
-/// that kept it, the error on `repaired`). Status, counts, title and rules are left out: the chain, which
-/// covers every byte of the line, is what tells that they were not altered.
-private struct VerifiedLine: HistoryLineForm {
+/// A history line as verify reads it: a plain line without the decoder, any other with
+/// JSONDecoder, as every reader; only the fields verify checks, and those that matter only for
+/// some outcomes only on lines of those outcomes (the hashes of a capture, its body's included,
+/// on `new` and `changed`, the body's on a line that kept it, the error on `repaired`). Status,
+/// counts, title and rules are left out: the chain, which covers every byte of the line, is
+/// what tells that they were not altered.
+struct VerifiedLine: FieldReadLineForm {
   let entry: HistoryEntry
 
-  private enum Key: String, CodingKey {
-    case time, outcome, capture, previous, rawKept, finalURL, recorded, lostFiles, error
-    case textSHA256, metadataSHA256, bodySHA256, payloadKept
-  }
-
-  init(from decoder: any Decoder) throws {
-    let line = try decoder.container(keyedBy: Key.self)
-    let outcome = try line.decodeOutcome(forKey: .outcome)
+  init(fields line: some HistoryLineFields) throws {
+    let outcome = try line.outcome("outcome")
     let storesCapture = outcome == .new || outcome == .changed
-    let rawKept = try line.decodeIfPresent(Bool.self, forKey: .rawKept)
-    let payloadKept = try line.decodeIfPresent(Bool.self, forKey: .payloadKept)
-    func text(_ key: Key, if wanted: Bool = true) throws -> String? {
-      wanted ? try line.decodeIfPresent(String.self, forKey: key) : nil
+    let rawKept = try line.bool("rawKept")
+    let payloadKept = try line.bool("payloadKept")
+    func text(_ key: String, if wanted: Bool = true) throws -> String? {
+      wanted ? try line.string(key) : nil
     }
     var entry = HistoryEntry(
-      time: try line.decodeTime(forKey: .time), outcome: outcome,
-      capture: try line.decodeTimeIfPresent(forKey: .capture),
+      time: try line.requiredTime("time"), outcome: outcome,
+      capture: try line.time("capture"),
       bodySHA256: try text(
-        .bodySHA256, if: storesCapture || rawKept == true || payloadKept == true),
-      textSHA256: try text(.textSHA256, if: storesCapture),
-      metadataSHA256: try text(.metadataSHA256, if: storesCapture), rawKept: rawKept,
-      error: try text(.error, if: outcome == .repaired), finalURL: try text(.finalURL),
-      previous: try text(.previous),
-      lostFiles: try line.decodeIfPresent([String].self, forKey: .lostFiles))
-    entry.recorded = try line.decodeTimeIfPresent(forKey: .recorded)
+        "bodySHA256", if: storesCapture || rawKept == true || payloadKept == true),
+      textSHA256: try text("textSHA256", if: storesCapture),
+      metadataSHA256: try text("metadataSHA256", if: storesCapture), rawKept: rawKept,
+      error: try text("error", if: outcome == .repaired), finalURL: try text("finalURL"),
+      previous: try text("previous"),
+      lostFiles: try line.strings("lostFiles"))
+    entry.recorded = try line.time("recorded")
     entry.payloadKept = payloadKept
     self.entry = entry
   }

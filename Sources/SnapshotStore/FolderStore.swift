@@ -270,25 +270,19 @@ func committedFile(_ path: String) -> String {
   return FileManager.default.fileExists(atPath: pending) ? pending : path
 }
 
-/// A history line as `list` reads it (`CheckSummary`): with JSONDecoder, as every reader, but
-/// only the time, outcome, capture and, for ordering, `recorded`; a `repaired` line's lost
-/// files too, since a lost capture is not counted.
-private struct ListedLine: HistoryLineForm {
+/// A history line as `list` reads it (`CheckSummary`): a plain line without the decoder, any
+/// other with JSONDecoder, as every reader; only the time, outcome, capture and, for ordering,
+/// `recorded`; a `repaired` line's lost files too, since a lost capture is not counted.
+struct ListedLine: FieldReadLineForm {
   let entry: HistoryEntry
 
-  private enum Key: String, CodingKey {
-    case time, outcome, capture, recorded, lostFiles
-  }
-
-  init(from decoder: any Decoder) throws {
-    let line = try decoder.container(keyedBy: Key.self)
-    let outcome = try line.decodeOutcome(forKey: .outcome)
+  init(fields line: some HistoryLineFields) throws {
+    let outcome = try line.outcome("outcome")
     var entry = HistoryEntry(
-      time: try line.decodeTime(forKey: .time), outcome: outcome,
-      capture: try line.decodeTimeIfPresent(forKey: .capture),
-      lostFiles: outcome == .repaired
-        ? try line.decodeIfPresent([String].self, forKey: .lostFiles) : nil)
-    entry.recorded = try line.decodeTimeIfPresent(forKey: .recorded)
+      time: try line.requiredTime("time"), outcome: outcome,
+      capture: try line.time("capture"),
+      lostFiles: outcome == .repaired ? try line.strings("lostFiles") : nil)
+    entry.recorded = try line.time("recorded")
     self.entry = entry
   }
 }

@@ -102,29 +102,41 @@ func timelineOrder(_ entries: [HistoryEntry]) -> [HistoryEntry] {
 protocol HistoryLineForm: Decodable {
   /// The line as a history entry (fields the form does not read are nil).
   var entry: HistoryEntry { get }
+
+  /// The line read without the decoder when it is a `PlainLine`; nil when it is not, or when
+  /// the form reads every line with the decoder.
+  static func plainEntry(_ line: ArraySlice<UInt8>) -> HistoryEntry?
+}
+
+extension HistoryLineForm {
+  static func plainEntry(_ line: ArraySlice<UInt8>) -> HistoryEntry? { nil }
 }
 
 extension HistoryEntry: HistoryLineForm {
   var entry: HistoryEntry { self }
 }
 
-/// The lines decoded in `form` by `JSONDecoder` as one JSON array, which is several times
-/// faster than one decode per line; nil when a line does not decode (the lines are then
-/// decoded one by one to name the damaged one).
+/// The lines read in `form`: plain lines without the decoder, the others by `JSONDecoder` as
+/// one JSON array, which is several times faster than one decode per line; nil when a line
+/// does not decode (the lines are then decoded one by one to name the damaged one).
 func decodedAsOneArray<Line: HistoryLineForm>(_ lines: [ArraySlice<UInt8>], as form: Line.Type)
   -> [HistoryEntry]?
 {
+  var entries = lines.map { Line.plainEntry($0) }
+  let left = entries.indices.filter { entries[$0] == nil }
+  guard !left.isEmpty else { return entries.compactMap { $0 } }
   var array: [UInt8] = [UInt8(ascii: "[")]
-  array.reserveCapacity(lines.reduce(2) { $0 + $1.count + 1 })
-  for (index, line) in lines.enumerated() {
-    if index > 0 { array.append(UInt8(ascii: ",")) }
-    array += line
+  array.reserveCapacity(left.reduce(2) { $0 + lines[$1].count + 1 })
+  for (position, index) in left.enumerated() {
+    if position > 0 { array.append(UInt8(ascii: ",")) }
+    array += lines[index]
   }
   array.append(UInt8(ascii: "]"))
   guard let decoded = try? decodeJSON([Line].self, from: array),
-    decoded.count == lines.count
+    decoded.count == left.count
   else { return nil }
-  return decoded.map(\.entry)
+  for (index, line) in zip(left, decoded) { entries[index] = line.entry }
+  return entries.compactMap { $0 }
 }
 
 /// One history line, or nil when it is not a history entry.
@@ -136,7 +148,7 @@ func decodeHistoryLine(_ line: ArraySlice<UInt8>) -> HistoryEntry? {
 func decodeHistoryLine<Line: HistoryLineForm>(_ line: ArraySlice<UInt8>, as form: Line.Type)
   -> HistoryEntry?
 {
-  (try? decodeJSON(form, from: line))?.entry
+  form.plainEntry(line) ?? (try? decodeJSON(form, from: line))?.entry
 }
 
 /// The store's one JSONDecoder: its options never change.
@@ -223,27 +235,10 @@ let headFileName = "head.json"
 
 extension KeyedDecodingContainer {
   /// A store time, read as the string it is written as: what `CaptureTime`'s own decoding
-  /// does, without the nested decoder `JSONDecoder` makes for a value of a type of its own
-  /// (the readers of every history line use it).
+  /// does, without the nested decoder `JSONDecoder` makes for a value of a type of its own.
   /// - Throws: `DecodingError` when the key is missing or its value is not a store time.
   func decodeTime(forKey key: Key) throws -> CaptureTime {
     try time(try decode(String.self, forKey: key), forKey: key)
-  }
-
-  /// `decodeTime(forKey:)`, or nil when the key is missing or null.
-  func decodeTimeIfPresent(forKey key: Key) throws -> CaptureTime? {
-    try decodeIfPresent(String.self, forKey: key).map { try time($0, forKey: key) }
-  }
-
-  /// A check's outcome, read as its string (as `decodeTime(forKey:)` reads a time).
-  /// - Throws: `DecodingError` when the key is missing or names no outcome.
-  func decodeOutcome(forKey key: Key) throws -> CheckOutcome {
-    let text = try decode(String.self, forKey: key)
-    guard let outcome = CheckOutcome(rawValue: text) else {
-      throw DecodingError.dataCorruptedError(
-        forKey: key, in: self, debugDescription: "'\(text)' is not a check outcome")
-    }
-    return outcome
   }
 
   private func time(_ text: String, forKey key: Key) throws -> CaptureTime {
