@@ -41,7 +41,7 @@ func historyLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
 /// `back` (see `currentCapture(in:)`).
 /// - Throws: `StoreError.corrupt` naming the line that is not valid JSON.
 func resolvedHistory(_ lines: [ArraySlice<UInt8>], file: String) throws -> [HistoryEntry] {
-  try resolvedHistory(lines, file: file, reading: HistoryEntry.self)
+  try resolvedHistory(lines, file: file, reading: WholeLine.self)
 }
 
 /// `resolvedHistory(_:file:)` with the lines decoded in `form` (one that reads only some
@@ -96,9 +96,9 @@ func timelineOrder(_ entries: [HistoryEntry]) -> [HistoryEntry] {
     .map(\.element)
 }
 
-/// A form a history line decodes in: the whole `HistoryEntry`, or a form that decodes only the
-/// fields one reader needs (verify, list) with `JSONDecoder` and leaves the others nil. The
-/// fields a form reads must decode as in `HistoryEntry`.
+/// A form a history line is read in: whole (`WholeLine`), or only the fields one reader needs
+/// (`VerifiedLine` for verify, `ListedLine` for list), the others left nil. The fields a form
+/// reads must read as `HistoryEntry`'s own decoding reads them.
 protocol HistoryLineForm: Decodable {
   /// The line as a history entry (fields the form does not read are nil).
   var entry: HistoryEntry { get }
@@ -112,9 +112,6 @@ extension HistoryLineForm {
   static func plainEntry(_ line: ArraySlice<UInt8>) -> HistoryEntry? { nil }
 }
 
-extension HistoryEntry: HistoryLineForm {
-  var entry: HistoryEntry { self }
-}
 
 /// The lines read in `form`: plain lines without the decoder, the others by `JSONDecoder` as
 /// one JSON array, which is several times faster than one decode per line; nil when a line
@@ -141,7 +138,7 @@ func decodedAsOneArray<Line: HistoryLineForm>(_ lines: [ArraySlice<UInt8>], as f
 
 /// One history line, or nil when it is not a history entry.
 func decodeHistoryLine(_ line: ArraySlice<UInt8>) -> HistoryEntry? {
-  decodeHistoryLine(line, as: HistoryEntry.self)
+  decodeHistoryLine(line, as: WholeLine.self)
 }
 
 /// One history line read in `form`, or nil when it does not decode.

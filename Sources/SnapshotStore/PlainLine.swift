@@ -155,6 +155,9 @@ protocol HistoryLineFields {
   /// The boolean under `key`, nil when absent.
   /// - Throws: when the value is not a boolean.
   func bool(_ key: String) throws -> Bool?
+  /// The whole number under `key`, nil when absent.
+  /// - Throws: when the value is not a whole number.
+  func int(_ key: String) throws -> Int?
   /// The array of strings under `key`, nil when absent.
   /// - Throws: when the value is not an array of strings.
   func strings(_ key: String) throws -> [String]?
@@ -195,6 +198,15 @@ struct InvalidField: Error {
 }
 
 extension PlainLine: HistoryLineFields {
+  func int(_ key: String) throws -> Int? {
+    guard let field = field(key) else { return nil }
+    // At most 18 digits: it fits.
+    guard field.kind == .number,
+      let value = Int(String(decoding: bytes[field.value], as: UTF8.self))
+    else { throw NotPlain() }
+    return value
+  }
+
   func strings(_ key: String) throws -> [String]? {
     // Arrays are not in the plain form: a line with one is read by the decoder.
     guard !contains(key) else { throw NotPlain() }
@@ -217,6 +229,10 @@ extension KeyedDecodingContainer: HistoryLineFields where Key == HistoryLineKey 
 
   func bool(_ key: String) throws -> Bool? {
     try decodeIfPresent(Bool.self, forKey: HistoryLineKey(stringValue: key))
+  }
+
+  func int(_ key: String) throws -> Int? {
+    try decodeIfPresent(Int.self, forKey: HistoryLineKey(stringValue: key))
   }
 
   func strings(_ key: String) throws -> [String]? {
@@ -246,5 +262,36 @@ extension FieldReadLineForm {
 extension Range<Int> {
   fileprivate func shifted(by offset: Int) -> Range<Int> {
     (lowerBound + offset)..<(upperBound + offset)
+  }
+}
+
+/// A history line read whole, as every reader but verify and `list` reads it: every field of
+/// `HistoryEntry`, a plain line without the decoder.
+struct WholeLine: FieldReadLineForm {
+  let entry: HistoryEntry
+
+  /// The keys it reads: one for each stored property of `HistoryEntry` (a test holds them
+  /// equal, so that a field added there is read here too).
+  static let keys = [
+    "time", "outcome", "status", "capture", "added", "removed", "bodySHA256", "textSHA256",
+    "metadataSHA256", "rawKept", "title", "error", "finalURL", "previous", "lostFiles", "rules",
+    "recorded", "payloadKept", "readSHA256",
+  ]
+
+  init(fields line: some HistoryLineFields) throws {
+    var entry = HistoryEntry(
+      time: try line.requiredTime("time"), outcome: try line.outcome("outcome"),
+      status: try line.int("status"), capture: try line.time("capture"),
+      added: try line.int("added"), removed: try line.int("removed"),
+      bodySHA256: try line.string("bodySHA256"), textSHA256: try line.string("textSHA256"),
+      metadataSHA256: try line.string("metadataSHA256"), rawKept: try line.bool("rawKept"),
+      title: try line.string("title"), error: try line.string("error"),
+      finalURL: try line.string("finalURL"), previous: try line.string("previous"),
+      lostFiles: try line.strings("lostFiles"))
+    entry.rules = try line.string("rules")
+    entry.recorded = try line.time("recorded")
+    entry.payloadKept = try line.bool("payloadKept")
+    entry.readSHA256 = try line.string("readSHA256")
+    self.entry = entry
   }
 }

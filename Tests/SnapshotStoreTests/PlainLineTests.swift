@@ -85,6 +85,32 @@ struct PlainLineTests {
         == decoderEntry(line[...], VerifiedLine.self))
     #expect(
       decodeHistoryLine(line[...], as: ListedLine.self) == decoderEntry(line[...], ListedLine.self))
+    // The whole line as every other reader reads it: as `HistoryEntry`'s own decoding does.
+    #expect(
+      decodeHistoryLine(line[...])
+        == (try JSONDecoder().decode(HistoryEntry.self, from: Data(line))))
+  }
+
+  @Test("the whole form reads every field of a history entry, plain or not")
+  func wholeLine() throws {
+    var entry = HistoryEntry(
+      time: "20160702T100000Z", outcome: .changed, status: 200, capture: "20160702T100000Z",
+      added: 3, removed: 1, bodySHA256: "a", textSHA256: "b", metadataSHA256: "c",
+      rawKept: true, title: "T", error: "e", finalURL: "https://b.example/x?y=1",
+      previous: "d", lostFiles: nil)
+    entry.rules = "css div.story"
+    entry.recorded = "20160703T100000Z"
+    entry.payloadKept = false
+    entry.readSHA256 = "f"
+    #expect(Mirror(reflecting: entry).children.count == WholeLine.keys.count)
+    #expect(
+      Mirror(reflecting: entry).children.allSatisfy { WholeLine.keys.contains($0.label ?? "") })
+    let plain = try encodeJSON(entry, pretty: false)
+    #expect(WholeLine.plainEntry(plain[...]) == entry)
+    entry.lostFiles = ["20160702T100000Z.txt"]
+    let withArray = try encodeJSON(entry, pretty: false)
+    #expect(WholeLine.plainEntry(withArray[...]) == nil)
+    #expect(decodeHistoryLine(withArray[...]) == entry)
   }
 
   @Test(
@@ -98,6 +124,7 @@ struct PlainLineTests {
         "\(String(decoding: line, as: UTF8.self))")
       let listed = decodeHistoryLine(line[...], as: ListedLine.self)
       #expect(listed == decoderEntry(line[...], ListedLine.self))
+      #expect(decodeHistoryLine(line[...]) == decoderEntry(line[...], WholeLine.self))
     }
   }
 
