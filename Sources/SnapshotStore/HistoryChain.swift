@@ -112,7 +112,6 @@ extension HistoryLineForm {
   static func plainEntry(_ line: ArraySlice<UInt8>) -> HistoryEntry? { nil }
 }
 
-
 /// The lines read in `form`: plain lines without the decoder, the others by `JSONDecoder` as
 /// one JSON array, which is several times faster than one decode per line; nil when a line
 /// does not decode (the lines are then decoded one by one to name the damaged one).
