@@ -6,16 +6,7 @@ import Testing
 /// outcome and optional key, written as the store writes lines (sorted keys, unescaped
 /// slashes, no spaces).
 private let writtenLines: [String] = {
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  let bundled =
-    FileManager.default.enumerator(atPath: root.path + "/Snapshots")?
-    .compactMap { $0 as? String }.filter { $0.hasSuffix("/history.jsonl") }.sorted() ?? []
-  let lines = bundled.flatMap { path in
-    ((try? String(contentsOfFile: root.path + "/Snapshots/" + path, encoding: .utf8)) ?? "")
-      .split(separator: "\n").map(String.init)
-  }
-  return lines + [
+  bundledHistoryLines() + [
     #"{"error":"HTTP 503 – «Service Unavailable»","outcome":"failed","previous":"0123456789abcdef0123456789abcdef","time":"20160702T100000Z"}"#,
     #"{"finalURL":"https://blog.example/","outcome":"moved","status":200,"time":"20160702T110000Z"}"#,
     #"{"capture":"20160702T090000Z","outcome":"back","status":200,"time":"20160702T120000Z"}"#,
@@ -24,6 +15,19 @@ private let writtenLines: [String] = {
     #"{"bodySHA256":"ab","outcome":"unchanged","rawKept":true,"rules":"css div.story (watch); ignore ^Share (site example.org)","status":200,"time":"20160702T150000Z"}"#,
   ]
 }()
+
+/// The history lines of the bundled `Snapshots/` store.
+func bundledHistoryLines() -> [String] {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  let bundled =
+    FileManager.default.enumerator(atPath: root.path + "/Snapshots")?
+    .compactMap { $0 as? String }.filter { $0.hasSuffix("/history.jsonl") }.sorted() ?? []
+  return bundled.flatMap { path in
+    ((try? String(contentsOfFile: root.path + "/Snapshots/" + path, encoding: .utf8)) ?? "")
+      .split(separator: "\n").map(String.init)
+  }
+}
 
 @Suite("history lines")
 struct HistoryLineTests {

@@ -6,16 +6,7 @@ import Testing
 /// History lines as the store writes them: the bundled `Snapshots/`, and lines of every
 /// outcome and optional key, ASCII or not.
 private let storeLines: [String] = {
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  let bundled =
-    FileManager.default.enumerator(atPath: root.path + "/Snapshots")?
-    .compactMap { $0 as? String }.filter { $0.hasSuffix("/history.jsonl") }.sorted() ?? []
-  let lines = bundled.flatMap { path in
-    ((try? String(contentsOfFile: root.path + "/Snapshots/" + path, encoding: .utf8)) ?? "")
-      .split(separator: "\n").map(String.init)
-  }
-  return lines + [
+  bundledHistoryLines() + [
     #"{"added":1,"bodySHA256":"7079acc0cab95fe6aa6604d567ccd4c0e9c9f1db9a0ec19216a2cb6216443c85","capture":"20171124T125300Z","metadataSHA256":"f18de0df863f66b700ef2c150d51ad9bf83735a96cae5b281f2c7cb14c1605de","outcome":"changed","previous":"0085bc9d0ba0f9fafe151eb3b2c2b334","removed":1,"status":200,"textSHA256":"7afa9e4bab73c7349e747bf1e63daba328eb17fb895e094248e7a05127119c4f","time":"20171124T125300Z","title":"Post 4080"}"#,
     #"{"bodySHA256":"7079acc0cab95fe6aa6604d567ccd4c0e9c9f1db9a0ec19216a2cb6216443c85","outcome":"unchanged","previous":"3ecc87cf8d2f58f7fcd5f73d6dc1ab8e","status":200,"time":"20171124T135300Z"}"#,
     #"{"error":"HTTP 503 – «Service Unavailable»","outcome":"failed","previous":"0123456789abcdef0123456789abcdef","time":"20160702T100000Z"}"#,
