@@ -98,7 +98,8 @@ struct SyncRound: ~Copyable {
     descriptors += opened
     let failures = fsyncAtOnce(descriptors)
     for (index, file) in written.enumerated() where failures[index] != 0 {
-      throw StoreError.notWritable(path: file.path, reason: String(cString: strerror(failures[index])))
+      throw StoreError.notWritable(
+        path: file.path, reason: String(cString: strerror(failures[index])))
     }
   }
 }
