@@ -12,6 +12,12 @@ struct StoreConformance {
   let url = "https://blog.example/2016/07/a-post.html"
 
   private func metadata(_ time: CaptureTime, text: String, body: [UInt8]) -> CaptureMetadata {
+    Self.metadata(time, text: text, body: body, of: url)
+  }
+
+  private static func metadata(_ time: CaptureTime, text: String, body: [UInt8], of url: String)
+    -> CaptureMetadata
+  {
     CaptureMetadata(
       time: time, requestedURL: url, finalURL: url, status: 200,
       headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
@@ -397,12 +403,7 @@ extension StoreConformance {
                 rawBody: body, in: page)
               return
             }
-            let meta = CaptureMetadata(
-              time: time, requestedURL: urls[index], finalURL: urls[index], status: 200,
-              headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
-              fetchSeconds: 0.1, bodySHA256: sha256Hex(body), bodyBytes: body.count,
-              textSHA256: sha256Hex(Array(text.utf8)), rawKept: true, title: "A post",
-              extractionMethod: "test", redlineVersion: "test", articleFormat: 2)
+            let meta = Self.metadata(time, text: text, body: body, of: urls[index])
             try store.save(
               NewCapture(metadata: meta, rawBody: body, articleText: text),
               recording: HistoryEntry(
