@@ -248,6 +248,10 @@ def main():
             label = "%d pages" % len(pages)
             rows.append((label, "redline import (extract, store)") + timed(
                 [args.redline, "import", "--store", os.path.join(work, "imported"), warc]))
+            if args.baseline:
+                rows.append((label, "baseline import (extract, store)") + timed(
+                    [args.baseline, "import", "--store", os.path.join(work, "imported-base"),
+                     warc]))
             # Exit status 2 when some page has no article (import then stores a failed check).
             rows.append((label, "redline extract --output-dir") + timed(
                 [args.redline, "extract", "--output-dir", os.path.join(work, "texts")] + pages,

@@ -22,13 +22,24 @@ extension FolderStore {
     Array("\(entry.time) \(folder) \(entry.outcome.rawValue)\n".utf8)
   }
 
-  /// Appends the index line of `entry` when it is activity. Call before the history line.
+  /// Appends the index lines of `entry` when it is activity, fsynced. Call before the history
+  /// line.
+  func indexActivity(_ entry: HistoryEntry, previousLine: [UInt8]?, folder: String) throws {
+    for line in try activityIndexLines(entry, previousLine: previousLine, folder: folder) {
+      try appendLine(line, to: activityFilePath, sync: syncsWrites)
+    }
+  }
+
+  /// The index lines of `entry` when it is activity, for the caller to append (fsynced) before
+  /// the history line.
   ///
   /// Activity is decided in time order. A line appended in time order follows the line before
   /// it in the file; one taken into the page's past (or appended after such a line) is placed
   /// in the page's timeline, and the check that follows it in time is indexed too when it
   /// becomes activity (the first capture, now an edit of the imported one).
-  func indexActivity(_ entry: HistoryEntry, previousLine: [UInt8]?, folder: String) throws {
+  func activityIndexLines(_ entry: HistoryEntry, previousLine: [UInt8]?, folder: String) throws
+    -> [[UInt8]]
+  {
     let previous = previousLine.flatMap { decodeHistoryLine($0[...]) }
     let relative =
       folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : folder
@@ -48,10 +59,7 @@ extension FolderStore {
     } else if entry.isActivity(after: previous) {
       lines.append(entry)
     }
-    for line in lines {
-      try appendLine(
-        Self.activityLine(line, folder: relative), to: activityFilePath, sync: syncsWrites)
-    }
+    return lines.map { Self.activityLine($0, folder: relative) }
   }
 
   /// The pages an audit of the period from `since` through `until` (store times, inclusive,

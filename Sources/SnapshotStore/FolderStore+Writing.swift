@@ -13,7 +13,10 @@ extension FolderStore {
   public func withPage<T>(for url: String, _ body: (PageRecord) throws -> T) throws -> T {
     let record = try pageRecord(for: normalizedPageURL(url))
     let folder = try checkedPath(of: record)
-    try createFolder(folder, sync: syncsWrites)
+    // The host folder's entry is fsynced as it is made; the page folder's, in the host
+    // folder, with the page's first files (below).
+    try createFolder(FilePaths.parent(of: folder), sync: syncsWrites)
+    try createFolder(folder, sync: false)
     // Refuses a store a newer Redline wrote; records this format in an older one.
     try recordFormat()
     // Made by another run in the meantime: checked again once it exists.
@@ -26,11 +29,26 @@ extension FolderStore {
         // A new page: its head first, recording no line, so that a run stopped right after
         // the first line is appended leaves a head that recovery moves on, as for any other
         // line. The folder is fsynced before the first history line is written (commit,
-        // appendHistory): until that line exists the page has no check to lose.
-        try writeHead(HistoryHead(lines: 0, last: ""), in: folder, syncFolder: false)
-        try writeAtomically(
-          try encodeJSON(record, pretty: true), to: pageFile, sync: syncsWrites,
-          syncingFolder: false)
+        // appendHistory): until that line exists the page has no check to lose. The two
+        // files, and the host folder that holds the page's folder, are fsynced in one round.
+        let headFile = folder + "/" + headFileName
+        for path in [headFile, pageFile] where isSymbolicLink(path) {
+          throw StoreError.symbolicLink(path: path)
+        }
+        var round = SyncRound(syncing: syncsWrites)
+        let head = try round.createTemporaryFile(
+          try encodeJSON(HistoryHead(lines: 0, last: ""), pretty: true), in: folder)
+        let page = try round.createTemporaryFile(try encodeJSON(record, pretty: true), in: folder)
+        round.add(folder: FilePaths.parent(of: folder))
+        do {
+          try round.finish()
+        } catch {
+          unlink(head)
+          unlink(page)
+          throw error
+        }
+        try renameFile(head, to: headFile)
+        try renameFile(page, to: pageFile)
       } else if try decode(PageRecord.self, from: pageFile).url != record.url {
         // Two URLs sharing 48 bits of hash: refuse rather than mix their histories.
         throw StoreError.corrupt(path: pageFile, reason: "the folder belongs to another URL")
@@ -75,7 +93,8 @@ extension FolderStore {
   /// Appends the check, with its raw body under `<time>.html` when one is given.
   public func record(_ check: HistoryEntry, rawBody: [UInt8]?, in page: PageRecord) throws {
     guard let rawBody else {
-      try appendHistory(check, in: try checkedPath(of: page))
+      try appendHistory(
+        check, in: try checkedPath(of: page), before: SyncRound(syncing: syncsWrites))
       return
     }
     guard !check.storedCapture, check.time.hasStoreShape else {
@@ -98,17 +117,20 @@ extension FolderStore {
   }
 
   /// Pending files, fsync, history line, renames, fsync: the order that makes a crash at any
-  /// instant leave either the whole check or none of it.
+  /// instant leave either the whole check or none of it. Each fsync step is one round
+  /// (`SyncRound`): the pending files, the folder and the activity index line at once, then
+  /// the history line and the head's temporary file at once, then the folder.
   private func commit(
     _ files: [(String, [UInt8])], time: CaptureTime, check: HistoryEntry, in folder: String
   ) throws {
+    var written = SyncRound(syncing: syncsWrites)
     for (fileExtension, bytes) in files {
       let pending = folder + "/" + pendingPrefix + "\(time)." + fileExtension
       unlink(pending)
-      try writeFile(bytes, to: pending, sync: syncsWrites)
+      try written.createFile(bytes, at: pending)
     }
-    if syncsWrites { syncFolder(folder) }
-    try appendHistory(check, in: folder, folderSynced: true, folderSyncFollows: true)
+    written.add(folder: folder)
+    try appendHistory(check, in: folder, before: written, folderSyncFollows: true)
     for (fileExtension, _) in files {
       let name = "\(time)." + fileExtension
       // Committed: a failed rename leaves the pending file for recovery to finish.
@@ -119,28 +141,45 @@ extension FolderStore {
     if syncsWrites { syncFolder(folder) }
   }
 
-  /// Appends the line chained to the one before, then moves the head to it. Before a page's
-  /// first line the folder is fsynced (so `page.json` is there for it), unless the caller has
-  /// just done so (`folderSynced`). With `folderSyncFollows` the caller fsyncs the folder
-  /// next, which makes the head's rename durable too, so it is not fsynced twice (until then a
-  /// crash leaves the head one line behind, which recovery repairs).
+  /// Appends the line chained to the one before, then moves the head to it, in two rounds of
+  /// fsyncs: first what must be durable before the line (`before`: a capture's pending files
+  /// and their folder; the activity index line; the folder before a page's first line, so
+  /// that `page.json` is there for it), then the line and the head's temporary
+  /// file, which is renamed over the head once both are. With `folderSyncFollows` the caller
+  /// fsyncs the folder next, which makes the head's rename durable too, so it is not fsynced
+  /// twice (until then a crash leaves the head one line behind, which recovery repairs).
   private func appendHistory(
-    _ check: HistoryEntry, in folder: String, folderSynced: Bool = false,
+    _ check: HistoryEntry, in folder: String, before: consuming SyncRound,
     folderSyncFollows: Bool = false
   ) throws {
     let file = folder + "/history.jsonl"
+    let headFile = folder + "/" + headFileName
+    if isSymbolicLink(headFile) { throw StoreError.symbolicLink(path: headFile) }
     let previousLine = try lastCompleteLine(of: file)
-    if previousLine == nil, syncsWrites, !folderSynced { syncFolder(folder) }
     guard let count = try readHead(folder)?.lines else {
       throw StoreError.corrupt(
         path: folder + "/" + headFileName, reason: "missing; run redline verify")
     }
     let line = try encodeJSON(storedForm(of: check, previousLine: previousLine), pretty: false)
-    try indexActivity(check, previousLine: previousLine.map(Array.init), folder: folder)
-    try appendLine(line + [UInt8(ascii: "\n")], to: file, sync: syncsWrites)
-    try writeHead(
-      HistoryHead(lines: count + 1, last: historyLineHash(line)), in: folder,
-      syncFolder: !folderSyncFollows)
+    var first = before
+    if previousLine == nil { first.add(folder: folder) }
+    let activity = try activityIndexLines(
+      check, previousLine: previousLine.map(Array.init), folder: folder)
+    if !activity.isEmpty { try first.appendLine(Array(activity.joined()), to: activityFilePath) }
+    try first.finish()
+    var second = SyncRound(syncing: syncsWrites)
+    try second.appendLine(line + [UInt8(ascii: "\n")], to: file)
+    let head = try second.createTemporaryFile(
+      try encodeJSON(HistoryHead(lines: count + 1, last: historyLineHash(line)), pretty: true),
+      in: folder)
+    do {
+      try second.finish()
+    } catch {
+      unlink(head)
+      throw error
+    }
+    try renameFile(head, to: headFile)
+    if syncsWrites, !folderSyncFollows { syncFolder(folder) }
   }
 
   func readHead(_ folder: String) throws -> HistoryHead? {
@@ -149,10 +188,9 @@ extension FolderStore {
     return try decode(HistoryHead.self, from: file)
   }
 
-  func writeHead(_ head: HistoryHead, in folder: String, syncFolder: Bool = true) throws {
+  func writeHead(_ head: HistoryHead, in folder: String) throws {
     try writeAtomically(
-      try encodeJSON(head, pretty: true), to: folder + "/" + headFileName, sync: syncsWrites,
-      syncingFolder: syncFolder)
+      try encodeJSON(head, pretty: true), to: folder + "/" + headFileName, sync: syncsWrites)
   }
 
   /// A crash between an append and the head's rewrite leaves the head one line behind: the

@@ -52,38 +52,49 @@ struct ImportManyPagesTests {
     #expect(audit.stdout == (try redline(["audit", "--store", store])).stdout)
   }
 
-  @Test("an import killed midway leaves a store that verifies; importing again completes it")
+  @Test(
+    "an import killed at several points leaves a store that verifies; importing again completes it"
+  )
   func killedMidway() throws {
     let work = try TemporaryFolder()
     let (store, urls, warcs) = try exportedStore(pages: 30, in: work)
-    let copy = work.file("copy")
-    let process = Process()
-    process.executableURL = productsFolder.appendingPathComponent("redline")
-    process.arguments = ["import", "--store", copy] + warcs
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    // Killed once some page folders exist, with most of the pages still to come.
-    let deadline = Date().addingTimeInterval(30)
-    while process.isRunning, Date() < deadline {
-      let hosts = (try? FileManager.default.contentsOfDirectory(atPath: copy)) ?? []
-      let folders = hosts.filter { !$0.hasPrefix(".") }.flatMap {
-        (try? FileManager.default.contentsOfDirectory(atPath: copy + "/" + $0)) ?? []
+    let expected = try timelines(store, urls)
+    // Killed once 1, 6, 14 and 22 page folders exist: at a page's first files, and with pages
+    // in every stage of their checks (each check's commit takes three rounds of fsyncs, and
+    // four pages are checked at once), most or few of the pages still to come.
+    for folders in [1, 6, 14, 22] {
+      let copy = work.file("copy-\(folders)")
+      let process = Process()
+      process.executableURL = productsFolder.appendingPathComponent("redline")
+      process.arguments = ["import", "--store", copy] + warcs
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let deadline = Date().addingTimeInterval(30)
+      while process.isRunning, Date() < deadline, pageFolders(copy) < folders {
+        Thread.sleep(forTimeInterval: 0.002)
       }
-      if folders.count >= 5 { break }
-      Thread.sleep(forTimeInterval: 0.01)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      // The kill landed midway: the import did not end by itself, and pages are missing.
+      #expect(process.terminationReason == .uncaughtSignal, "the import ended before the kill")
+      #expect(try timelines(copy, urls) != expected, "killed at \(folders) folders")
+      let verify = try redline(["verify", "--store", copy])
+      #expect(verify.status == 0, "killed at \(folders) folders: \(verify.stdout)\(verify.stderr)")
+      let again = try redline(["import", "--store", copy] + warcs)
+      #expect(again.status == 0, "\(again.stderr)")
+      #expect(try timelines(copy, urls) == expected, "killed at \(folders) folders")
+      let after = try redline(["verify", "--store", copy])
+      #expect(after.status == 0, "\(after.stdout)\(after.stderr)")
+      #expect(!after.stdout.contains("incomplete"), "\(after.stdout)")
     }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-    // The kill landed midway: the import did not end by itself, and pages are missing.
-    #expect(process.terminationReason == .uncaughtSignal, "the import ended before the kill")
-    #expect(try timelines(copy, urls) != (try timelines(store, urls)))
-    let verify = try redline(["verify", "--store", copy])
-    #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-    let again = try redline(["import", "--store", copy] + warcs)
-    #expect(again.status == 0, "\(again.stderr)")
-    #expect(try timelines(copy, urls) == (try timelines(store, urls)))
-    let after = try redline(["verify", "--store", copy])
-    #expect(after.status == 0, "\(after.stdout)\(after.stderr)")
+  }
+
+  /// The page folders in a store (none before it exists).
+  private func pageFolders(_ store: String) -> Int {
+    let hosts = (try? FileManager.default.contentsOfDirectory(atPath: store)) ?? []
+    return hosts.filter { !$0.hasPrefix(".") }.reduce(0) {
+      $0 + ((try? FileManager.default.contentsOfDirectory(atPath: store + "/" + $1))?.count ?? 0)
+    }
   }
 }

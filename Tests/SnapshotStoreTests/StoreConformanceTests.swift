@@ -12,6 +12,12 @@ struct StoreConformance {
   let url = "https://blog.example/2016/07/a-post.html"
 
   private func metadata(_ time: CaptureTime, text: String, body: [UInt8]) -> CaptureMetadata {
+    Self.metadata(time, text: text, body: body, of: url)
+  }
+
+  private static func metadata(_ time: CaptureTime, text: String, body: [UInt8], of url: String)
+    -> CaptureMetadata
+  {
     CaptureMetadata(
       time: time, requestedURL: url, finalURL: url, status: 200,
       headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
@@ -368,6 +374,81 @@ extension StoreConformance {
   }
 }
 
+extension StoreConformance {
+  /// Pages written at once from several threads, each inside its own `withPage`, as `import`
+  /// and `snapshot --jobs` write them: every check lands whole, in its page's order, and the
+  /// store verifies clean (the folder store makes each check durable in rounds of fsyncs
+  /// issued together, `SyncRound`; a database would use a transaction per check).
+  func pagesWrittenAtOnce() throws {
+    let store = try makeStore()
+    try store.prepareForWriting()
+    let urls = (0..<8).map { "https://at-once.example/post-\($0).html" }
+    let failures = Failures()
+    DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+      do {
+        for (round, time) in ["20160702T100000Z", "20160702T110000Z", "20160702T120000Z"]
+          .enumerated()
+        {
+          let time = try #require(CaptureTime(time))
+          // Versions 0, 0, 1: a capture, an unchanged check, an edit (with a kept body).
+          let version = round == 2 ? 1 : 0
+          let text = "Title: Post \(index)\n\nVersion \(version).\n"
+          let body = Array("<p>Post \(index), version \(version).</p>".utf8)
+          try store.withPage(for: urls[index]) { page in
+            if round == 1 {
+              try store.record(
+                HistoryEntry(
+                  time: time, outcome: .unchanged, status: 200, capture: "20160702T100000Z",
+                  bodySHA256: sha256Hex(body), textSHA256: sha256Hex(Array(text.utf8))),
+                rawBody: body, in: page)
+              return
+            }
+            let meta = Self.metadata(time, text: text, body: body, of: urls[index])
+            try store.save(
+              NewCapture(metadata: meta, rawBody: body, articleText: text),
+              recording: HistoryEntry(
+                time: time, outcome: round == 0 ? .new : .changed, status: 200, capture: time,
+                added: round == 0 ? nil : 1, removed: round == 0 ? nil : 1,
+                bodySHA256: meta.bodySHA256, textSHA256: meta.textSHA256, title: "A post"),
+              in: page)
+          }
+        }
+      } catch {
+        failures.add("\(urls[index]): \(error)")
+      }
+    }
+    #expect(failures.all.isEmpty, "\(failures.all)")
+    #expect(try store.pages().map(\.url).sorted() == urls.sorted())
+    for (index, url) in urls.enumerated() {
+      let page = try #require(try store.page(for: url))
+      let history = try store.history(of: page)
+      #expect(history.map(\.outcome) == [.new, .unchanged, .changed])
+      let captures = try store.captures(of: page)
+      #expect(captures.map(\.time) == ["20160702T100000Z", "20160702T120000Z"])
+      #expect(
+        try store.articleText(of: page, capture: "20160702T120000Z")
+          == "Title: Post \(index)\n\nVersion 1.\n")
+      #expect(
+        try store.rawBody(of: page, capture: "20160702T110000Z")
+          == Array("<p>Post \(index), version 0.</p>".utf8))
+    }
+    let report = try store.verify()
+    #expect(report.isClean, "\(report.problems)")
+    #expect(report.pages == urls.count)
+    #expect(report.checks == urls.count * 3)
+  }
+}
+
+/// Errors collected from several threads.
+private final class Failures: @unchecked Sendable {
+  private let lock = NSLock()
+  private var messages: [String] = []
+
+  func add(_ message: String) { lock.withLock { messages.append(message) } }
+
+  var all: [String] { lock.withLock { messages } }
+}
+
 @Suite("the store protocol, on the folder store")
 struct FolderStoreConformanceTests {
   private func conformance(_ root: String) -> StoreConformance {
@@ -421,5 +502,10 @@ struct FolderStoreConformanceTests {
   @Test("a listing's summaries are those of the whole histories")
   func checkSummaries() throws {
     try withTemporaryFolder { try conformance($0).checkSummaries() }
+  }
+
+  @Test("pages written at once from several threads all land whole, and verify clean")
+  func pagesWrittenAtOnce() throws {
+    try withTemporaryFolder { try conformance($0).pagesWrittenAtOnce() }
   }
 }
