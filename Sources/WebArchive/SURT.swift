@@ -8,47 +8,61 @@
 /// A URL that is not http(s) (a `urn:`) is only lower-cased.
 public func surtKey(_ url: String) -> String {
   let lowered = url.lowercased()
-  var rest: Substring
-  if lowered.hasPrefix("http://") {
-    rest = lowered.dropFirst(7)
-  } else if lowered.hasPrefix("https://") {
-    rest = lowered.dropFirst(8)
+  // Cut on the bytes: every delimiter is ASCII, and a UTF-8 sequence holds no ASCII byte.
+  let bytes = Array(lowered.utf8)
+  var rest: ArraySlice<UInt8>
+  if bytes.starts(with: "http://".utf8) {
+    rest = bytes.dropFirst(7)
+  } else if bytes.starts(with: "https://".utf8) {
+    rest = bytes.dropFirst(8)
   } else {
     return lowered
   }
-  if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-  let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+  if let hash = rest.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
+  let authorityEnd =
+    rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? rest.endIndex
   var authority = rest[..<authorityEnd]
   var pathAndQuery = rest[authorityEnd...]
-  if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+  if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
+    authority = authority[(at + 1)...]
+  }
   var host = authority
-  var port = ""
-  if let colon = authority.lastIndex(of: ":") {
+  var port: ArraySlice<UInt8> = []
+  if let colon = authority.lastIndex(of: UInt8(ascii: ":")) {
     host = authority[..<colon]
-    port = String(authority[authority.index(after: colon)...])
-    if port == "80" || port == "443" { port = "" }
+    port = authority[(colon + 1)...]
+    if port.elementsEqual("80".utf8) || port.elementsEqual("443".utf8) { port = [] }
   }
-  var labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+  var labels = host.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
   if let first = labels.first, labels.count > 2, isWWWLabel(first) { labels.removeFirst() }
-  var key = labels.reversed().joined(separator: ",")
-  if !port.isEmpty { key += ":" + port }
-  if pathAndQuery.isEmpty { pathAndQuery = "/" }
+  var key: [UInt8] = []
+  key.reserveCapacity(bytes.count + 2)
+  for (index, label) in labels.reversed().enumerated() {
+    if index > 0 { key.append(UInt8(ascii: ",")) }
+    key += label
+  }
+  if !port.isEmpty { key += [UInt8(ascii: ":")] + port }
   var path = pathAndQuery
-  var query = ""
-  if let question = pathAndQuery.firstIndex(of: "?") {
+  var query: ArraySlice<UInt8> = []
+  if let question = pathAndQuery.firstIndex(of: UInt8(ascii: "?")) {
     path = pathAndQuery[..<question]
-    query = String(pathAndQuery[pathAndQuery.index(after: question)...])
+    query = pathAndQuery[(question + 1)...]
   }
-  if path.isEmpty { path = "/" }
-  key += ")" + path
+  if path.isEmpty { path = Array("/".utf8)[...] }
+  key.append(UInt8(ascii: ")"))
+  key += path
+  var text = String(decoding: key, as: UTF8.self)
   if !query.isEmpty {
-    key += "?" + query.split(separator: "&").map(String.init).sorted().joined(separator: "&")
+    let arguments = query.split(separator: UInt8(ascii: "&")).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    text += "?" + arguments.sorted().joined(separator: "&")
   }
-  return key
+  return text
 }
 
 /// `www`, `www2`, …: the labels SURT drops from the front of a host.
-private func isWWWLabel(_ label: String) -> Bool {
-  guard label.hasPrefix("www") else { return false }
-  return label.dropFirst(3).allSatisfy(\.isNumber)
+private func isWWWLabel(_ label: ArraySlice<UInt8>) -> Bool {
+  guard label.starts(with: "www".utf8) else { return false }
+  return String(decoding: label.dropFirst(3), as: UTF8.self).allSatisfy(\.isNumber)
 }

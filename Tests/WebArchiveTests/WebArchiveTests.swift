@@ -21,6 +21,26 @@ struct WebArchiveTests {
     #expect(surtKey(url) == key)
   }
 
+  @Test("SURT keys cut on bytes are the keys cut on characters, for any URL")
+  func surtOnBytes() {
+    let schemes = ["http://", "https://", "HTTP://", "urn:x:"]
+    let pieces = [
+      "www.", "WWW2.", "www", "a", "B", ".", ":", ":80", ":443", ":8080", "@", "user:pw@", "/",
+      "?", "&", "=", "#", "é", "É", "ü.", "%C3%A9", "b=2", "a=1", "١٢", "中", "..", "xn--dma",
+    ]
+    let ends = ["", "/p?b=2&a=1", "?z&&y#f"]
+    var middles = [""] + pieces
+    middles += pieces.flatMap { first in pieces.map { first + $0 } }
+    for scheme in schemes {
+      for middle in middles {
+        for end in ends {
+          let url = scheme + middle + end
+          #expect(surtKey(url) == referenceSURT(url), "\(url)")
+        }
+      }
+    }
+  }
+
   @Test("base32 SHA-1 digests, as wget and warcio write them")
   func digests() {
     // sha1("") in base32, the digest every empty payload has in WARC files.
@@ -216,4 +236,51 @@ struct SortedLineSpoolTests {
     // The runs are gone.
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["index.cdxj"])
   }
+}
+
+/// The SURT key as it was first written, cutting on characters: the reference `surtKey`, which
+/// cuts on bytes, must match.
+private func referenceSURT(_ url: String) -> String {
+  let lowered = url.lowercased()
+  var rest: Substring
+  if lowered.hasPrefix("http://") {
+    rest = lowered.dropFirst(7)
+  } else if lowered.hasPrefix("https://") {
+    rest = lowered.dropFirst(8)
+  } else {
+    return lowered
+  }
+  if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+  let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+  var authority = rest[..<authorityEnd]
+  var pathAndQuery = rest[authorityEnd...]
+  if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+  var host = authority
+  var port = ""
+  if let colon = authority.lastIndex(of: ":") {
+    host = authority[..<colon]
+    port = String(authority[authority.index(after: colon)...])
+    if port == "80" || port == "443" { port = "" }
+  }
+  var labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+  if let first = labels.first, labels.count > 2, first.hasPrefix("www"),
+    first.dropFirst(3).allSatisfy(\.isNumber)
+  {
+    labels.removeFirst()
+  }
+  var key = labels.reversed().joined(separator: ",")
+  if !port.isEmpty { key += ":" + port }
+  if pathAndQuery.isEmpty { pathAndQuery = "/" }
+  var path = pathAndQuery
+  var query = ""
+  if let question = pathAndQuery.firstIndex(of: "?") {
+    path = pathAndQuery[..<question]
+    query = String(pathAndQuery[pathAndQuery.index(after: question)...])
+  }
+  if path.isEmpty { path = "/" }
+  key += ")" + path
+  if !query.isEmpty {
+    key += "?" + query.split(separator: "&").map(String.init).sorted().joined(separator: "&")
+  }
+  return key
 }
