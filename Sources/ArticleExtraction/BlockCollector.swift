@@ -38,6 +38,11 @@ struct BlockCollector {
   private(set) var links: [String] = []
   /// The root being walked.
   private var currentRoot = 0
+  /// Nodes before this index are inside a block of links that stands among the post's
+  /// paragraphs (`standsAmongProse`): none of them is dropped for its links.
+  private var linksKeptUntil = 0
+  /// For each parent asked about, its first and last child that is a paragraph of prose.
+  private var proseBounds: [Int: (first: Int, last: Int)?] = [:]
 
   init(page: PageAnalysis) {
     self.page = page
@@ -61,9 +66,14 @@ struct BlockCollector {
         close(open.removeLast())
       }
       let node = nodes[index]
-      if page.skipped[index] || isLinkHeavy(index) || isAuthorBox(index) || isCaption(index)
-        || isNestedTeaser(index)
-      {
+      if index >= linksKeptUntil, !page.skipped[index], isLinkHeavy(index) {
+        guard standsAmongProse(index) else {
+          index = node.end
+          continue
+        }
+        linksKeptUntil = node.end
+      }
+      if page.skipped[index] || isAuthorBox(index) || isCaption(index) || isNestedTeaser(index) {
         index = node.end
         continue
       }
@@ -165,6 +175,34 @@ struct BlockCollector {
       items += 1
     }
     return items >= CleaningRules.minimumLinkListItems && leadsToOneSite(index)
+  }
+
+  /// A block of links with paragraphs of the post's prose both before and after it, beside it
+  /// in the same parent: the post's own "Learn more: <a>…</a>" line, a "Related: …" line or a
+  /// list of further reading the writer put between two paragraphs, a table of links in the
+  /// running text. A theme's or a plugin's links come before the post (a menu, breadcrumbs) or
+  /// after it (tags, related posts, share buttons), not between the paragraphs of one parent;
+  /// a box of other posts set between them names itself (`related`, `promo`) and was skipped
+  /// as chrome before. Nothing inside the block is dropped for its links either (a table's
+  /// cells). Its link targets are part of the record, so changing one is an edit.
+  private mutating func standsAmongProse(_ index: Int) -> Bool {
+    let parent = page.document.nodes[index].parent
+    guard parent >= 0 else { return false }
+    if proseBounds[parent] == nil {
+      let prose = page.document.children(of: parent).filter(isProseParagraph)
+      proseBounds[parent] = prose.first.map { ($0, prose[prose.count - 1]) }
+    }
+    guard let bounds = proseBounds[parent] ?? nil else { return false }
+    return bounds.first < index && index < bounds.last
+  }
+
+  /// A `<p>` of the post's prose: `ScoringRules.minimumParagraphLength` characters or more,
+  /// mostly outside links.
+  private func isProseParagraph(_ index: Int) -> Bool {
+    page.document.nodes[index].kind == .element && !page.skipped[index]
+      && page.document.name(of: index) == "p"
+      && page.textLength[index] >= ScoringRules.minimumParagraphLength
+      && page.linkDensity(index) < CleaningRules.maximumLinkDensity
   }
 
   /// Whether most links of a list (`CleaningRules.oneSiteShare`) lead to one site's other

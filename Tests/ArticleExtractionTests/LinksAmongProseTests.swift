@@ -1,0 +1,86 @@
+import ArticleExtraction
+import Foundation
+import HTMLParsing
+import Testing
+
+private func article(_ html: String) throws -> Article {
+  try extractArticle(from: parseHTML(Array(html.utf8))).article
+}
+
+private let opening =
+  "<p>The council met on Tuesday to vote on the budget, which had been delayed twice since the "
+  + "spring because of a dispute over the library's opening hours.</p>"
+private let closing =
+  "<p>The vote passed by seven to two, and the library will open on Sundays again from the "
+  + "first week of next month, the clerk said after the meeting.</p>"
+
+/// A post of two paragraphs with `middle` between them and `after` after the last one.
+private func post(middle: String, after: String = "") -> String {
+  """
+  <html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>
+  \(opening)\(middle)\(closing)\(after)</article></body></html>
+  """
+}
+
+/// Lines and lists of links that the writer put between two paragraphs of the post ("Learn
+/// more: …", "Related: …", a list of further reading, a table of links) are the post's own;
+/// dropped for their link density, they hid a change of their link targets and of their words
+/// (wcxb-dev 4232, 4860, 0488, 0332, 4218, 4656; readability's cnn, spiceworks, lemonde-1).
+@Suite("Links among the post's paragraphs")
+struct LinksAmongProseTests {
+  @Test(
+    "a line or a list of links between two paragraphs is kept, with its targets",
+    arguments: [
+      (
+        "<p>Learn more: <a href=\"/blog/library-hours\">Why the library hours matter</a></p>",
+        "Learn more: Why the library hours matter", "/blog/library-hours"
+      ),
+      (
+        "<p><a href=\"/2016/01/library\"><span>Related: The library that never closed</span></a>"
+          + "</p>",
+        "Related: The library that never closed", "/2016/01/library"
+      ),
+      (
+        "<ul><li><a href=\"/blog/budget-2023\">The budget of 2023</a></li>"
+          + "<li><a href=\"/blog/budget-2024\">The budget of 2024</a></li>"
+          + "<li><a href=\"/blog/budget-2025\">The budget of 2025</a></li></ul>",
+        "The budget of 2024", "/blog/budget-2024"
+      ),
+      (
+        "<div><table><tr><td><p><a href=\"/parks\">Parks</a></p></td></tr>"
+          + "<tr><td><p><a href=\"/roads\">Roads</a></p></td></tr></table></div>",
+        "Roads", "/roads"
+      ),
+    ])
+  func keptBetweenParagraphs(middle: String, text: String, target: String) throws {
+    let found = try article(post(middle: middle))
+    #expect(found.blocks.contains { $0.text == text }, "\(found.blocks.map(\.text))")
+    #expect(found.links.contains(target), "\(found.links)")
+  }
+
+  /// Before the post (a menu, breadcrumbs) or after it (tags, other posts), links are the
+  /// site's, and their items come and go with it.
+  @Test("the same links after the last paragraph, or before the first, stay out")
+  func droppedOutsideTheProse() throws {
+    let tags =
+      "<p><a href=\"/tag/budget\">Budget</a> | <a href=\"/tag/library\">Library</a></p>"
+    let posts =
+      "<ul><li><a href=\"/blog/parks\">New parks</a></li><li><a href=\"/blog/roads\">Roads</a>"
+      + "</li><li><a href=\"/blog/bins\">Bins</a></li></ul>"
+    let after = try article(post(middle: "", after: tags + posts))
+    let text = after.blocks.map(\.text).joined(separator: "\n")
+    #expect(!text.contains("Library") && !text.contains("New parks"), "\(text)")
+    let before = try article(
+      post(middle: "").replacingOccurrences(of: "</h1>", with: "</h1>" + posts))
+    #expect(!before.blocks.contains { $0.text.contains("New parks") })
+  }
+
+  /// A plugin's box of other posts between two paragraphs names itself (`related`, `promo`):
+  /// it is chrome before cleaning, wherever it stands.
+  @Test("a box of other posts between paragraphs, named by its class, stays out")
+  func relatedBoxBetweenParagraphs() throws {
+    let html = post(
+      middle: "<div class=\"inline-related\"><p><a href=\"/blog/parks\">New parks</a></p></div>")
+    #expect(!(try article(html)).blocks.contains { $0.text == "New parks" })
+  }
+}
