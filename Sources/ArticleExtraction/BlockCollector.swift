@@ -146,7 +146,7 @@ struct BlockCollector {
   }
 
   private func isLinkHeavy(_ index: Int) -> Bool {
-    guard page.tag(index, is: .linkChecked) else { return false }
+    guard page.tag(index, is: .linkChecked), !labelsTableRow(index) else { return false }
     if page.textLength[index] < CleaningRules.linkHeavyMaximumLength
       && page.linkDensity(index) > CleaningRules.maximumLinkDensity && !isListOfSentences(index)
       && !isSentenceCitingLinks(index)
@@ -154,6 +154,21 @@ struct BlockCollector {
       return true
     }
     return isLinkList(index)
+  }
+
+  /// A paragraph in a table cell, in a row whose other cells hold text outside links: a
+  /// linked name that labels a row of figures (`<td><p><a>Hertz</a></p></td><td>$260</td>`), a
+  /// part of the table, as a link straight in the cell is.
+  private func labelsTableRow(_ index: Int) -> Bool {
+    let nodes = page.document.nodes
+    let cell = nodes[index].parent
+    guard page.document.name(of: index) == "p", cell >= 0,
+      page.document.name(of: cell) == "td" || page.document.name(of: cell) == "th"
+    else { return false }
+    let row = nodes[cell].parent
+    guard row >= 0, page.document.name(of: row) == "tr" else { return false }
+    let ownText = { (node: Int) in page.textLength[node] - page.linkTextLength[node] }
+    return ownText(row) > ownText(cell)
   }
 
   /// A list of `CleaningRules.minimumLinkListItems` or more items that are each a link and

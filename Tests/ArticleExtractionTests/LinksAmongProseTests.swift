@@ -83,4 +83,24 @@ struct LinksAmongProseTests {
       middle: "<div class=\"inline-related\"><p><a href=\"/blog/parks\">New parks</a></p></div>")
     #expect(!(try article(html)).blocks.contains { $0.text == "New parks" })
   }
+
+  /// A comparison table names each row with a link (`<td><p><a>Hertz</a></p></td>`): the
+  /// cell's paragraph is all link, but the row is figures of the post (wcxb-dev 0334).
+  @Test("a linked name in a table cell is kept when the row holds other text; a row of links not")
+  func linkedNameLabelsTableRow() throws {
+    func row(_ name: String, _ href: String, _ figures: String...) -> String {
+      "<tr><td><p><a href=\"\(href)\">\(name)</a></p></td>"
+        + figures.map { "<td><p>\($0)</p></td>" }.joined() + "</tr>"
+    }
+    let table =
+      "<table>" + row("Hertz", "https://cars.example/hertz", "$260.28", "$272.62", "$535.67")
+      + row("Avis", "https://cars.example/avis", "$301.10", "$310.00", "$611.10")
+      + "<tr><td><p><a href=\"/a\">More offers</a></p></td>"
+      + "<td><p><a href=\"/b\">All companies</a></p></td></tr></table>"
+    let found = try article(post(middle: "", after: table))
+    let texts = found.blocks.map(\.text)
+    #expect(texts.contains("Hertz") && texts.contains("$260.28"), "\(texts)")
+    #expect(found.links.contains("https://cars.example/hertz"), "\(found.links)")
+    #expect(!texts.contains("More offers") && !texts.contains("All companies"), "\(texts)")
+  }
 }
