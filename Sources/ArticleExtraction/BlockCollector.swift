@@ -41,8 +41,10 @@ struct BlockCollector {
   /// Nodes before this index are inside a block of links that stands among the post's
   /// paragraphs (`standsAmongProse`): none of them is dropped for its links.
   private var linksKeptUntil = 0
-  /// For each parent asked about, its first and last child that is a paragraph of prose.
-  private var proseBounds: [Int: (first: Int, last: Int)?] = [:]
+  /// The parents whose children `standsAmongProse` has sorted, and the children that stand
+  /// among prose.
+  private var sortedParents: Set<Int> = []
+  private var amongProse: Set<Int> = []
 
   init(page: PageAnalysis) {
     self.page = page
@@ -193,22 +195,33 @@ struct BlockCollector {
   }
 
   /// A block of links with paragraphs of the post's prose both before and after it, beside it
-  /// in the same parent: the post's own "Learn more: <a>…</a>" line, a "Related: …" line or a
-  /// list of further reading the writer put between two paragraphs, a table of links in the
-  /// running text. A theme's or a plugin's links come before the post (a menu, breadcrumbs) or
-  /// after it (tags, related posts, share buttons), not between the paragraphs of one parent;
-  /// a box of other posts set between them names itself (`related`, `promo`) and was skipped
-  /// as chrome before. Nothing inside the block is dropped for its links either (a table's
+  /// in the same parent, and a paragraph of prose before it in its section (no heading in
+  /// between): the post's own "Learn more: <a>…</a>" line, a "Related: …" line or a list of
+  /// further reading the writer put between two paragraphs, a table of links in the running
+  /// text. A theme's or a plugin's links come before the post (a menu, breadcrumbs) or after it
+  /// (tags, related posts, share buttons), not between the paragraphs of one parent; a box of
+  /// other posts set between them names itself (`related`, `promo`) and was skipped as chrome
+  /// before, or is a section of its own, a heading ("Read more") over the links alone, which
+  /// the site fills. Nothing inside the block is dropped for its links either (a table's
   /// cells). Its link targets are part of the record, so changing one is an edit.
   private mutating func standsAmongProse(_ index: Int) -> Bool {
     let parent = page.document.nodes[index].parent
     guard parent >= 0 else { return false }
-    if proseBounds[parent] == nil {
-      let prose = page.document.children(of: parent).filter(isProseParagraph)
-      proseBounds[parent] = prose.first.map { ($0, prose[prose.count - 1]) }
+    if sortedParents.insert(parent).inserted {
+      let children = Array(page.document.children(of: parent))
+      guard let lastProse = children.last(where: isProseParagraph) else { return false }
+      var sectionHasProse = false
+      for child in children where page.document.nodes[child].kind == .element {
+        if page.tag(child, is: .heading) {
+          sectionHasProse = false
+        } else if isProseParagraph(child) {
+          sectionHasProse = true
+        } else if sectionHasProse, child < lastProse {
+          amongProse.insert(child)
+        }
+      }
     }
-    guard let bounds = proseBounds[parent] ?? nil else { return false }
-    return bounds.first < index && index < bounds.last
+    return amongProse.contains(index)
   }
 
   /// A `<p>` of the post's prose: `ScoringRules.minimumParagraphLength` characters or more,

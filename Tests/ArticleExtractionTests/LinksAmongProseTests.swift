@@ -75,6 +75,21 @@ struct LinksAmongProseTests {
     #expect(!before.blocks.contains { $0.text.contains("New parks") })
   }
 
+  /// A heading over a list of links alone ("Read more") makes it a section of its own, which
+  /// the site fills with other posts (wcxb-dev 2269): its items come and go with the site.
+  @Test("a list of links alone under its own heading, between paragraphs, stays out")
+  func titledListOfLinks() throws {
+    let list =
+      "<h4>Read more</h4><ul><li><a href=\"/blog/parks\">New parks</a></li>"
+      + "<li><a href=\"/blog/roads\">Roads</a></li><li><a href=\"/blog/bins\">Bins</a></li></ul>"
+      + "<h3>The vote</h3>"
+    let found = try article(post(middle: list))
+    #expect(!found.blocks.contains { $0.text == "New parks" }, "\(found.blocks.map(\.text))")
+    let introduced = try article(
+      post(middle: list.replacingOccurrences(of: "<h4>Read more</h4>", with: "")))
+    #expect(introduced.blocks.contains { $0.text == "New parks" })
+  }
+
   /// A plugin's box of other posts between two paragraphs names itself (`related`, `promo`):
   /// it is chrome before cleaning, wherever it stands.
   @Test("a box of other posts between paragraphs, named by its class, stays out")
