@@ -194,9 +194,9 @@ struct BlockCollector {
     return items >= CleaningRules.minimumLinkListItems && leadsToOneSite(index)
   }
 
-  /// A block of links with paragraphs of the post's prose both before and after it, beside it
-  /// in the same parent, and a paragraph of prose before it in its section (no heading in
-  /// between): the post's own "Learn more: <a>…</a>" line, a "Related: …" line or a list of
+  /// A block of links that a writer's editor makes (`isWritersBlock`), with paragraphs of the
+  /// post's prose both before and after it, beside it in the same parent, and a paragraph of
+  /// prose before it in its section (no heading in between): the post's own "Learn more: <a>…</a>" line, a "Related: …" line or a list of
   /// further reading the writer put between two paragraphs, a table of links in the running
   /// text. A theme's or a plugin's links come before the post (a menu, breadcrumbs) or after it
   /// (tags, related posts, share buttons), not between the paragraphs of one parent; a box of
@@ -206,7 +206,7 @@ struct BlockCollector {
   /// cells). Its link targets are part of the record, so changing one is an edit.
   private mutating func standsAmongProse(_ index: Int) -> Bool {
     let parent = page.document.nodes[index].parent
-    guard parent >= 0 else { return false }
+    guard parent >= 0, isWritersBlock(index) else { return false }
     if sortedParents.insert(parent).inserted {
       let children = Array(page.document.children(of: parent))
       guard let lastProse = children.last(where: isProseParagraph) else { return false }
@@ -222,6 +222,23 @@ struct BlockCollector {
       }
     }
     return amongProse.contains(index)
+  }
+
+  /// A block a writer's editor makes: a paragraph, a list or a table (alone in a `<div>` or a
+  /// `<section>`, as editors wrap a table to scroll it). Any other `<div>` or `<section>` between
+  /// two paragraphs is a box the site puts there ("Most read", "More on this topic", a video
+  /// player), and its links change with the site.
+  private func isWritersBlock(_ index: Int) -> Bool {
+    switch page.document.name(of: index) {
+    case "p", "ul", "ol", "dl", "table": return true
+    case "div", "section":
+      var elements = page.document.children(of: index).lazy.filter {
+        page.document.nodes[$0].kind == .element
+      }.makeIterator()
+      guard let only = elements.next(), elements.next() == nil else { return false }
+      return page.document.name(of: only) == "table"
+    default: return false
+    }
   }
 
   /// A `<p>` of the post's prose: `ScoringRules.minimumParagraphLength` characters or more,

@@ -90,6 +90,21 @@ struct LinksAmongProseTests {
     #expect(introduced.blocks.contains { $0.text == "New parks" })
   }
 
+  /// A `<div>` between two paragraphs, other than an editor's wrapper around a table, is a box
+  /// the site put there ("Most read business stories", "More on remote work", a video player):
+  /// its links change with the site (readability's seattletimes-1, qq; wcxb-dev 4036).
+  @Test("a box of links in a <div> between paragraphs stays out")
+  func boxBetweenParagraphs() throws {
+    let box =
+      "<div class=\"module mt-40\"><h2>Most read stories</h2><ul>"
+      + "<li><a href=\"/news/parks\">The parks reopen on Monday</a></li>"
+      + "<li><a href=\"/news/roads\">Roads closed for the marathon</a></li></ul></div>"
+    let found = try article(post(middle: box))
+    #expect(
+      !found.blocks.contains { $0.text.contains("The parks reopen") },
+      "\(found.blocks.map(\.text))")
+  }
+
   /// A plugin's box of other posts between two paragraphs names itself (`related`, `promo`):
   /// it is chrome before cleaning, wherever it stands.
   @Test("a box of other posts between paragraphs, named by its class, stays out")
