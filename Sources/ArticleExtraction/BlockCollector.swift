@@ -38,6 +38,13 @@ struct BlockCollector {
   private(set) var links: [String] = []
   /// The root being walked.
   private var currentRoot = 0
+  /// Nodes before this index are inside a block of links that stands among the post's
+  /// paragraphs (`standsAmongProse`): none of them is dropped for its links.
+  private var linksKeptUntil = 0
+  /// The parents whose children `standsAmongProse` has sorted, and the children that stand
+  /// among prose.
+  private var sortedParents: Set<Int> = []
+  private var amongProse: Set<Int> = []
 
   init(page: PageAnalysis) {
     self.page = page
@@ -61,9 +68,14 @@ struct BlockCollector {
         close(open.removeLast())
       }
       let node = nodes[index]
-      if page.skipped[index] || isLinkHeavy(index) || isAuthorBox(index) || isCaption(index)
-        || isNestedTeaser(index)
-      {
+      if index >= linksKeptUntil, !page.skipped[index], isLinkHeavy(index) {
+        guard standsAmongProse(index) else {
+          index = node.end
+          continue
+        }
+        linksKeptUntil = node.end
+      }
+      if page.skipped[index] || isAuthorBox(index) || isCaption(index) || isNestedTeaser(index) {
         index = node.end
         continue
       }
@@ -136,7 +148,7 @@ struct BlockCollector {
   }
 
   private func isLinkHeavy(_ index: Int) -> Bool {
-    guard page.tag(index, is: .linkChecked) else { return false }
+    guard page.tag(index, is: .linkChecked), !labelsTableRow(index) else { return false }
     if page.textLength[index] < CleaningRules.linkHeavyMaximumLength
       && page.linkDensity(index) > CleaningRules.maximumLinkDensity && !isListOfSentences(index)
       && !isSentenceCitingLinks(index)
@@ -144,6 +156,21 @@ struct BlockCollector {
       return true
     }
     return isLinkList(index)
+  }
+
+  /// A paragraph in a table cell, in a row whose other cells hold text outside links: a
+  /// linked name that labels a row of figures (`<td><p><a>Hertz</a></p></td><td>$260</td>`), a
+  /// part of the table, as a link straight in the cell is.
+  private func labelsTableRow(_ index: Int) -> Bool {
+    let nodes = page.document.nodes
+    let cell = nodes[index].parent
+    guard page.document.name(of: index) == "p", cell >= 0,
+      page.document.name(of: cell) == "td" || page.document.name(of: cell) == "th"
+    else { return false }
+    let row = nodes[cell].parent
+    guard row >= 0, page.document.name(of: row) == "tr" else { return false }
+    let ownText = { (node: Int) in page.textLength[node] - page.linkTextLength[node] }
+    return ownText(row) > ownText(cell)
   }
 
   /// A list of `CleaningRules.minimumLinkListItems` or more items that are each a link and
@@ -165,6 +192,62 @@ struct BlockCollector {
       items += 1
     }
     return items >= CleaningRules.minimumLinkListItems && leadsToOneSite(index)
+  }
+
+  /// A block of links that a writer's editor makes (`isWritersBlock`), with paragraphs of the
+  /// post's prose both before and after it, beside it in the same parent, and a paragraph of
+  /// prose before it in its section (no heading in between): the post's own "Learn more:
+  /// <a>…</a>" line, a "Related: …" line or a list of further reading the writer put between
+  /// two paragraphs, a table of links in the running text. A theme's or a plugin's links come before the post (a menu, breadcrumbs) or after it
+  /// (tags, related posts, share buttons), not between the paragraphs of one parent; a box of
+  /// other posts set between them names itself (`related`, `promo`) and was skipped as chrome
+  /// before, or is a section of its own, a heading ("Read more") over the links alone, which
+  /// the site fills. Nothing inside the block is dropped for its links either (a table's
+  /// cells). Its link targets are part of the record, so changing one is an edit.
+  private mutating func standsAmongProse(_ index: Int) -> Bool {
+    let parent = page.document.nodes[index].parent
+    guard parent >= 0, isWritersBlock(index) else { return false }
+    if sortedParents.insert(parent).inserted {
+      let children = Array(page.document.children(of: parent))
+      guard let lastProse = children.last(where: isProseParagraph) else { return false }
+      var sectionHasProse = false
+      for child in children where page.document.nodes[child].kind == .element {
+        if page.tag(child, is: .heading) {
+          sectionHasProse = false
+        } else if isProseParagraph(child) {
+          sectionHasProse = true
+        } else if sectionHasProse, child < lastProse {
+          amongProse.insert(child)
+        }
+      }
+    }
+    return amongProse.contains(index)
+  }
+
+  /// A block a writer's editor makes: a paragraph, a list or a table (alone in a `<div>` or a
+  /// `<section>`, as editors wrap a table to scroll it). Any other `<div>` or `<section>` between
+  /// two paragraphs is a box the site puts there ("Most read", "More on this topic", a video
+  /// player), and its links change with the site.
+  private func isWritersBlock(_ index: Int) -> Bool {
+    switch page.document.name(of: index) {
+    case "p", "ul", "ol", "dl", "table": return true
+    case "div", "section":
+      var elements = page.document.children(of: index).lazy.filter {
+        page.document.nodes[$0].kind == .element
+      }.makeIterator()
+      guard let only = elements.next(), elements.next() == nil else { return false }
+      return page.document.name(of: only) == "table"
+    default: return false
+    }
+  }
+
+  /// A `<p>` of the post's prose: `ScoringRules.minimumParagraphLength` characters or more,
+  /// mostly outside links.
+  private func isProseParagraph(_ index: Int) -> Bool {
+    page.document.nodes[index].kind == .element && !page.skipped[index]
+      && page.document.name(of: index) == "p"
+      && page.textLength[index] >= ScoringRules.minimumParagraphLength
+      && page.linkDensity(index) < CleaningRules.maximumLinkDensity
   }
 
   /// Whether most links of a list (`CleaningRules.oneSiteShare`) lead to one site's other

@@ -124,6 +124,8 @@ struct BodyTests {
       ])
   }
 
+  // The list of bare links is after the post's last paragraph, where a theme puts its tags:
+  // between two paragraphs, a list of links is the post's own (`LinksAmongProseTests`).
   @Test("a short list of sentences that cite links is kept; a list of bare links is not")
   func listOfSentences() throws {
     let article = try extract(
@@ -131,8 +133,9 @@ struct BodyTests {
       <html><body><article><p>\(prose)</p><h4>New contributors</h4>
       <ul><li>Ana <a href="/b/1">fixed an issue with revoked permissions</a> in the add-on manager</li>
       <li>gero <a href="/b/2">removed the windowtype attribute</a> from dialogs</li></ul>
+      <p>That is all for this week: \(prose)</p>
       <ul><li><a href="/tag/budget">Budget</a></li><li><a href="/tag/council">Council meetings</a></li></ul>
-      <p>That is all for this week: \(prose)</p></article></body></html>
+      </article></body></html>
       """)
     #expect(
       article.blocks.map(\.text) == [

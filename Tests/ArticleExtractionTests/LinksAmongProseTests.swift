@@ -1,0 +1,136 @@
+import ArticleExtraction
+import Foundation
+import HTMLParsing
+import Testing
+
+private func article(_ html: String) throws -> Article {
+  try extractArticle(from: parseHTML(Array(html.utf8))).article
+}
+
+private let opening =
+  "<p>The council met on Tuesday to vote on the budget, which had been delayed twice since the "
+  + "spring because of a dispute over the library's opening hours.</p>"
+private let closing =
+  "<p>The vote passed by seven to two, and the library will open on Sundays again from the "
+  + "first week of next month, the clerk said after the meeting.</p>"
+
+/// A post of two paragraphs with `middle` between them and `after` after the last one.
+private func post(middle: String, after: String = "") -> String {
+  """
+  <html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>
+  \(opening)\(middle)\(closing)\(after)</article></body></html>
+  """
+}
+
+/// Lines and lists of links that the writer put between two paragraphs of the post ("Learn
+/// more: …", "Related: …", a list of further reading, a table of links) are the post's own;
+/// dropped for their link density, they hid a change of their link targets and of their words
+/// (wcxb-dev 4232, 4860, 0488, 0332, 4218, 4656; readability's cnn, spiceworks, lemonde-1).
+@Suite("Links among the post's paragraphs")
+struct LinksAmongProseTests {
+  @Test(
+    "a line or a list of links between two paragraphs is kept, with its targets",
+    arguments: [
+      (
+        "<p>Learn more: <a href=\"/blog/library-hours\">Why the library hours matter</a></p>",
+        "Learn more: Why the library hours matter", "/blog/library-hours"
+      ),
+      (
+        "<p><a href=\"/2016/01/library\"><span>Related: The library that never closed</span></a>"
+          + "</p>",
+        "Related: The library that never closed", "/2016/01/library"
+      ),
+      (
+        "<ul><li><a href=\"/blog/budget-2023\">The budget of 2023</a></li>"
+          + "<li><a href=\"/blog/budget-2024\">The budget of 2024</a></li>"
+          + "<li><a href=\"/blog/budget-2025\">The budget of 2025</a></li></ul>",
+        "The budget of 2024", "/blog/budget-2024"
+      ),
+      (
+        "<div><table><tr><td><p><a href=\"/parks\">Parks</a></p></td></tr>"
+          + "<tr><td><p><a href=\"/roads\">Roads</a></p></td></tr></table></div>",
+        "Roads", "/roads"
+      ),
+    ])
+  func keptBetweenParagraphs(middle: String, text: String, target: String) throws {
+    let found = try article(post(middle: middle))
+    #expect(found.blocks.contains { $0.text == text }, "\(found.blocks.map(\.text))")
+    #expect(found.links.contains(target), "\(found.links)")
+  }
+
+  /// Before the post (a menu, breadcrumbs) or after it (tags, other posts), links are the
+  /// site's, and their items come and go with it.
+  @Test("the same links after the last paragraph, or before the first, stay out")
+  func droppedOutsideTheProse() throws {
+    let tags =
+      "<p><a href=\"/tag/budget\">Budget</a> | <a href=\"/tag/library\">Library</a></p>"
+    let posts =
+      "<ul><li><a href=\"/blog/parks\">New parks</a></li><li><a href=\"/blog/roads\">Roads</a>"
+      + "</li><li><a href=\"/blog/bins\">Bins</a></li></ul>"
+    let after = try article(post(middle: "", after: tags + posts))
+    let text = after.blocks.map(\.text).joined(separator: "\n")
+    #expect(!text.contains("Library") && !text.contains("New parks"), "\(text)")
+    let before = try article(
+      post(middle: "").replacingOccurrences(of: "</h1>", with: "</h1>" + posts))
+    #expect(!before.blocks.contains { $0.text.contains("New parks") })
+  }
+
+  /// A heading over a list of links alone ("Read more") makes it a section of its own, which
+  /// the site fills with other posts (wcxb-dev 2269): its items come and go with the site.
+  @Test("a list of links alone under its own heading, between paragraphs, stays out")
+  func titledListOfLinks() throws {
+    let list =
+      "<h4>Read more</h4><ul><li><a href=\"/blog/parks\">New parks</a></li>"
+      + "<li><a href=\"/blog/roads\">Roads</a></li><li><a href=\"/blog/bins\">Bins</a></li></ul>"
+      + "<h3>The vote</h3>"
+    let found = try article(post(middle: list))
+    #expect(!found.blocks.contains { $0.text == "New parks" }, "\(found.blocks.map(\.text))")
+    let introduced = try article(
+      post(middle: list.replacingOccurrences(of: "<h4>Read more</h4>", with: "")))
+    #expect(introduced.blocks.contains { $0.text == "New parks" })
+  }
+
+  /// A `<div>` between two paragraphs, other than an editor's wrapper around a table, is a box
+  /// the site put there ("Most read business stories", "More on remote work", a video player):
+  /// its links change with the site (readability's seattletimes-1, qq; wcxb-dev 4036).
+  @Test("a box of links in a <div> between paragraphs stays out")
+  func boxBetweenParagraphs() throws {
+    let box =
+      "<div class=\"module mt-40\"><h2>Most read stories</h2><ul>"
+      + "<li><a href=\"/news/parks\">The parks reopen on Monday</a></li>"
+      + "<li><a href=\"/news/roads\">Roads closed for the marathon</a></li></ul></div>"
+    let found = try article(post(middle: box))
+    #expect(
+      !found.blocks.contains { $0.text.contains("The parks reopen") },
+      "\(found.blocks.map(\.text))")
+  }
+
+  /// A plugin's box of other posts between two paragraphs names itself (`related`, `promo`):
+  /// it is chrome before cleaning, wherever it stands.
+  @Test("a box of other posts between paragraphs, named by its class, stays out")
+  func relatedBoxBetweenParagraphs() throws {
+    let html = post(
+      middle: "<div class=\"inline-related\"><p><a href=\"/blog/parks\">New parks</a></p></div>")
+    #expect(!(try article(html)).blocks.contains { $0.text == "New parks" })
+  }
+
+  /// A comparison table names each row with a link (`<td><p><a>Hertz</a></p></td>`): the
+  /// cell's paragraph is all link, but the row is figures of the post (wcxb-dev 0334).
+  @Test("a linked name in a table cell is kept when the row holds other text; a row of links not")
+  func linkedNameLabelsTableRow() throws {
+    func row(_ name: String, _ href: String, _ figures: String...) -> String {
+      "<tr><td><p><a href=\"\(href)\">\(name)</a></p></td>"
+        + figures.map { "<td><p>\($0)</p></td>" }.joined() + "</tr>"
+    }
+    let table =
+      "<table>" + row("Hertz", "https://cars.example/hertz", "$260.28", "$272.62", "$535.67")
+      + row("Avis", "https://cars.example/avis", "$301.10", "$310.00", "$611.10")
+      + "<tr><td><p><a href=\"/a\">More offers</a></p></td>"
+      + "<td><p><a href=\"/b\">All companies</a></p></td></tr></table>"
+    let found = try article(post(middle: "", after: table))
+    let texts = found.blocks.map(\.text)
+    #expect(texts.contains("Hertz") && texts.contains("$260.28"), "\(texts)")
+    #expect(found.links.contains("https://cars.example/hertz"), "\(found.links)")
+    #expect(!texts.contains("More offers") && !texts.contains("All companies"), "\(texts)")
+  }
+}
