@@ -195,6 +195,15 @@ private func importPage(
   var summary = ImportSummary()
   // The times of the page's checks and captures in the store, and its latest check.
   var known: (times: Set<CaptureTime>, latest: CaptureTime?)?
+  defer {
+    // A page whose every response was imported already gets no check, so no write would
+    // finish what a stopped import left half done there (a head one line behind its
+    // history): taking the page's lock does, as every write does first. Best effort: a
+    // page another run holds is finished by that run.
+    if let url = entries.first?.page, summary.alreadyImported == entries.count {
+      _ = try? store.withPage(for: url) { _ in }
+    }
+  }
   for entry in entries {
     if known == nil, let page = try store.page(for: entry.page) {
       let history = try store.history(of: page)
