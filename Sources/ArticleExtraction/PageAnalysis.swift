@@ -162,7 +162,8 @@ struct PageAnalysis {
           !below.isDisjoint(with: words),
           Self.holdsProse(
             text: textLength[index] - chromeText[index],
-            linkText: linkTextLength[index] - chromeLinkText[index])
+            linkText: linkTextLength[index] - chromeLinkText[index],
+            chromeText: chromeText[index])
         {
           chromeByClass[index] = false
         }
@@ -353,10 +354,12 @@ struct PageAnalysis {
     Set(wordsOfClassAndID(index, in: document).filter(BoilerplateRules.layoutWords.contains))
   }
 
-  /// Whether text outside the chrome inside a layout wrapper is prose: a paragraph's length or
-  /// more, at most `CleaningRules.maximumLinkDensity` of it in links.
-  private static func holdsProse(text: Int, linkText: Int) -> Bool {
-    text >= ScoringRules.minimumParagraphLength
+  /// Whether the text outside the chrome inside a layout wrapper is a column of prose beside
+  /// that chrome: a paragraph's length or more, at least as long as the chrome, at most
+  /// `CleaningRules.maximumLinkDensity` of it in links. A sidebar's own line beside its
+  /// widgets (a newsletter pitch in `sidebar-extended` around `sidebar-content`) is shorter.
+  private static func holdsProse(text: Int, linkText: Int, chromeText: Int) -> Bool {
+    text >= ScoringRules.minimumParagraphLength && text >= chromeText
       && Double(linkText) <= CleaningRules.maximumLinkDensity * Double(text)
   }
 

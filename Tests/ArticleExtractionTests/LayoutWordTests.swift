@@ -15,6 +15,12 @@ private let cardText = """
   rooms are rebuilt, and the gym moves to the community hall until the work is finished.
   """
 
+/// A second paragraph of the post, as long as `cardText`.
+private let secondParagraph = """
+  The new roof lets in daylight over the whole pool, and the old tiles, some of them sixty \
+  years old, were taken up and replaced with a non-slip floor that is easier to keep clean.
+  """
+
 private func bodyTexts(_ html: String) throws -> [String] {
   try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
 }
@@ -68,6 +74,24 @@ struct LayoutWordTests {
     let texts = try bodyTexts(html)
     #expect(texts.contains(shortPost))
     #expect(!texts.contains(cardText))
+  }
+
+  /// A sidebar column whose own line (a newsletter pitch) stands beside a nested block named
+  /// with the same word: the line is shorter than the chrome beside it, so the column is a
+  /// sidebar, not the layout around one (wcxb-dev 4858).
+  @Test("a sidebar column's own short line beside its nested sidebar block stays chrome")
+  func sidebarColumnLine() throws {
+    let html = """
+      <html><head><title>Pool reopens</title></head><body><article><div class="row">
+      <div class="col-8"><h1>Pool reopens</h1><p>\(shortPost)</p><p>\(secondParagraph)</p></div>
+      <div class="col-4 sidebar-column"><div class="sidebar-extended">
+      <p>Get our free weekly newsletter, sign up today!</p>
+      <div class="sidebar-content"><p>\(cardText)</p></div></div></div></div></article>
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains(shortPost))
+    #expect(!texts.contains { $0.contains("newsletter") })
   }
 
   /// Drupal's layout builder puts the post's body field in `body-ad-wrapper` (ads go between
