@@ -162,8 +162,7 @@ struct PageAnalysis {
           !below.isDisjoint(with: words),
           Self.holdsProse(
             text: textLength[index] - chromeText[index],
-            linkText: linkTextLength[index] - chromeLinkText[index],
-            chromeText: chromeText[index])
+            linkText: linkTextLength[index] - chromeLinkText[index])
         {
           chromeByClass[index] = false
         }
@@ -354,12 +353,12 @@ struct PageAnalysis {
     Set(wordsOfClassAndID(index, in: document).filter(BoilerplateRules.layoutWords.contains))
   }
 
-  /// Whether the text outside the chrome inside a layout wrapper is a column of prose beside
-  /// that chrome: a paragraph's length or more, at least as long as the chrome, at most
-  /// `CleaningRules.maximumLinkDensity` of it in links. A sidebar's own line beside its
-  /// widgets (a newsletter pitch in `sidebar-extended` around `sidebar-content`) is shorter.
-  private static func holdsProse(text: Int, linkText: Int, chromeText: Int) -> Bool {
-    text >= ScoringRules.minimumParagraphLength && text >= chromeText
+  /// Whether the text outside the chrome inside a layout wrapper is prose: a paragraph's length
+  /// or more, at most `CleaningRules.maximumLinkDensity` of it in links. No comparison with the
+  /// chrome's length: requiring as much text as the chrome dropped the post again when a
+  /// sidebar's list grew by one item (wcxb-dev 0096, short, a false edit of 33 lines).
+  private static func holdsProse(text: Int, linkText: Int) -> Bool {
+    text >= ScoringRules.minimumParagraphLength
       && Double(linkText) <= CleaningRules.maximumLinkDensity * Double(text)
   }
 
