@@ -141,6 +141,10 @@ struct ChromeSignals {
   /// Text outside `hardSkipped` nodes, and the part of it inside links.
   let textLength: NodeCounts
   let linkTextLength: NodeCounts
+  /// Text inside chrome (by tag, class words or plugin) under each element, counted at the
+  /// outermost chrome element, and the text of the largest such element under it.
+  let chromeText: NodeCounts
+  let largestChrome: NodeCounts
   /// `<article>`s and platform containers: a post's own wrapper, whose chrome is never most of
   /// its text.
   let postWrapper: [Bool]
@@ -217,9 +221,21 @@ struct ChromeSignals {
       // most of it with the first comment beside a short post.
       let trailsPost =
         !mayHoldPost && holdsComment[index] && post[index] >= 0 && holdsHeadline[post[index]]
+      // The largest block marked chrome in a post wrapper (not a footer, a comment section or
+      // a block named `sidebar`) is judged against the wrapper's text outside every block marked
+      // chrome: a layout word on the post's body (Drupal's `body-ad-wrapper`) beside a short
+      // post, with ads and a sidebar inside the same `<article>`, made the body a small part of
+      // the `<article>`'s text.
+      let wrapperText =
+        post[index] < 0
+        ? 0
+        : mayHoldPost && !namedSidebar[index] && largestChrome[post[index]] == textLength[index]
+          && chromeText[post[index]] < textLength[post[index]]
+          ? textLength[post[index]] - chromeText[post[index]] + textLength[index]
+          : textLength[post[index]]
       let postShare =
         post[index] < 0 || trailsPost
-        ? 0 : Double(textLength[index]) / Double(max(textLength[post[index]], 1))
+        ? 0 : Double(textLength[index]) / Double(max(wrapperText, 1))
       // Chrome by tag or role and by class (`<aside id="sidebar">`) is chrome however much of
       // the page it holds (a live feed, a long thread), unless the post is inside it.
       if chrome && boilerplateClass && !holdsPost[index] {

@@ -145,6 +145,42 @@ struct PageAnalysis {
         && (classes[index].contains(where: BoilerplateRules.sidebarNames.contains)
           || id.map(BoilerplateRules.sidebarNames.contains) ?? false)
     }
+    // Text inside chrome (by tag, class words or plugin) under each element, counted once at
+    // the outermost chrome element, the part of it in links, and the text of the largest such
+    // element. A layout wrapper (`BoilerplateRules.layoutWords`) is no chrome: its text is
+    // not counted.
+    var chromeText = NodeCounts(repeating: 0, count: nodes.count)
+    var chromeLinkText = NodeCounts(repeating: 0, count: nodes.count)
+    var largestChrome = NodeCounts(repeating: 0, count: nodes.count)
+    var wordsBelow: [Int: Set<String>] = [:]
+    for index in nodes.indices.dropFirst().reversed() where !skipped[index] {
+      let below = wordsBelow.removeValue(forKey: index)
+      // Every word of `layoutWords` is a strong chrome word.
+      if chromeByClass[index] && marks[index].contains(.strongNegative) {
+        let words = Self.layoutWords(index, in: document)
+        if !words.isEmpty, !chromeByTag[index], !namedSidebar[index], let below,
+          !below.isDisjoint(with: words),
+          Self.holdsProse(
+            text: textLength[index] - chromeText[index],
+            linkText: linkTextLength[index] - chromeLinkText[index])
+        {
+          chromeByClass[index] = false
+        }
+        if !words.isEmpty { wordsBelow[nodes[index].parent, default: []].formUnion(words) }
+      }
+      if let below { wordsBelow[nodes[index].parent, default: []].formUnion(below) }
+      if chromeByTag[index] || chromeByClass[index] || pluginChrome[index] {
+        chromeText[index] = textLength[index]
+        chromeLinkText[index] = linkTextLength[index]
+        largestChrome[index] = textLength[index]
+      }
+      let parent = nodes[index].parent
+      chromeText[parent] += chromeText[index]
+      chromeLinkText[parent] += chromeLinkText[index]
+      largestChrome[parent] = max(largestChrome[parent], largestChrome[index])
+    }
+    wordsBelow = [:]
+    chromeLinkText = NodeCounts(repeating: 0, count: 0)
     let groupText = Self.sameClassSiblingText(
       document, chromeByClass, textLength, linkTextLength)
     for index in nodes.indices
@@ -201,7 +237,7 @@ struct PageAnalysis {
     for index in titled.indices where titled[index] { pluginChrome[index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
-      linkTextLength: linkTextLength,
+      linkTextLength: linkTextLength, chromeText: chromeText, largestChrome: largestChrome,
       postWrapper: postWrapper,
       pageText: max(textLength[body] - linkTextLength[body], 1), chromeByTag: chromeByTag,
       chromeByClass: chromeByClass,
@@ -309,6 +345,21 @@ struct PageAnalysis {
     if classes.contains(where: BoilerplateRules.negativeClasses.contains) { return true }
     if marks.contains(.strongNegative) { return true }
     return marks.contains(.weakNegative) && !marks.contains(.keep)
+  }
+
+  /// The words of an element's class and id that name a column of a page's layout
+  /// (`BoilerplateRules.layoutWords`).
+  private static func layoutWords(_ index: Int, in document: HTMLDocument) -> Set<String> {
+    Set(wordsOfClassAndID(index, in: document).filter(BoilerplateRules.layoutWords.contains))
+  }
+
+  /// Whether the text outside the chrome inside a layout wrapper is prose: a paragraph's length
+  /// or more, at most `CleaningRules.maximumLinkDensity` of it in links. No comparison with the
+  /// chrome's length: requiring as much text as the chrome dropped the post again when a
+  /// sidebar's list grew by one item (wcxb-dev 0096, short, a false edit of 33 lines).
+  private static func holdsProse(text: Int, linkText: Int) -> Bool {
+    text >= ScoringRules.minimumParagraphLength
+      && Double(linkText) <= CleaningRules.maximumLinkDensity * Double(text)
   }
 
   /// The class and id words of element `index` (see `classAndIDWords`).

@@ -123,6 +123,17 @@ enum BoilerplateRules {
     "secondary-sidebar", "main-sidebar", "blog-sidebar",
   ]
 
+  /// Chrome words that also name a column of the page's layout. An element marked chrome by
+  /// one of them that holds another element marked with the same word, and prose outside every
+  /// chrome inside it, is the layout around that column and the post beside it
+  /// (`inline-and-sidebar-container` around `sidebar-navigation`, `c-layout-sidebar-left`
+  /// around `c-layout-sidebar-top` and `c-layout-main`), not chrome: beside a short post it
+  /// held less than half of the page, and the post was dropped with it. Other chrome words
+  /// nest in chrome (`banner` in `banner-inner`, `comments` in `comments-body`, a `side` widget
+  /// in a `side` column) and are left out.
+  /// Each is one of `strongNegativeWords`.
+  static let layoutWords: Set<String> = ["sidebar"]
+
   /// An id of more than this many words is the slug of a heading (Sphinx and docutils give each
   /// section `id="sharing-with-a-single-developer"`), not a name for what the element is: its
   /// words mark nothing.
