@@ -18,7 +18,7 @@ func writeAtomically(
   // Renaming over a planted link would erase it (and the evidence of it): refused instead.
   if isSymbolicLink(path) { throw StoreError.symbolicLink(path: path) }
   let folder = FilePaths.parent(of: path)
-  let temporary = folder + "/" + temporaryPrefix + UUID().uuidString
+  let temporary = temporaryPath(in: folder)
   try writeFile(bytes, to: temporary, sync: sync)
   try renameFile(temporary, to: path)
   if sync && syncingFolder { syncFolder(folder) }
@@ -28,20 +28,33 @@ func writeAtomically(
 /// them.
 let temporaryPrefix = ".tmp-"
 
+/// A new name for a temporary file in `folder` (one recovery removes if it is left over).
+func temporaryPath(in folder: String) -> String {
+  folder + "/" + temporaryPrefix + UUID().uuidString
+}
+
 /// Creates `path` (which must not exist) with these bytes and fsyncs it; a failure removes it.
 func writeFile(_ bytes: [UInt8], to path: String, sync: Bool = true) throws {
-  let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-  guard descriptor >= 0 else { throw StoreError.notWritable(path: path, reason: errnoText()) }
-  let result: Int32 = bytes.withUnsafeBytes { buffer in
-    guard writeAll(descriptor, buffer) == nil else { return -1 }
-    return sync ? fsync(descriptor) : 0
-  }
-  let failure = result != 0 ? errnoText() : nil
+  let descriptor = try createWrittenFile(bytes, at: path)
+  let failure = sync && fsync(descriptor) != 0 ? errnoText() : nil
   close(descriptor)
   if let failure {
     unlink(path)
     throw StoreError.notWritable(path: path, reason: failure)
   }
+}
+
+/// Creates `path` (which must not exist) with these bytes, and returns it open for the caller
+/// to fsync and close; a failed write removes it.
+func createWrittenFile(_ bytes: [UInt8], at path: String) throws -> Int32 {
+  let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+  guard descriptor >= 0 else { throw StoreError.notWritable(path: path, reason: errnoText()) }
+  if let failure = bytes.withUnsafeBytes({ writeAll(descriptor, $0) }) {
+    close(descriptor)
+    unlink(path)
+    throw StoreError.notWritable(path: path, reason: String(cString: strerror(failure)))
+  }
+  return descriptor
 }
 
 /// Renames a file; on failure the source is removed and the error names the target.
@@ -57,17 +70,29 @@ func renameFile(_ source: String, to target: String) throws {
 /// reader sees the whole line or none of it. A last line left without its newline by a crash
 /// is cut off first, so the new line never joins it.
 func appendLine(_ line: [UInt8], to path: String, sync: Bool = true) throws {
-  let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o644)
-  guard descriptor >= 0 else { throw openError(path, writing: true) }
+  let descriptor = try openAppendingLine(line, to: path)
   defer { close(descriptor) }
-  try cutTornTail(descriptor, path: path)
-  let count = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-  guard count == line.count else {
-    throw StoreError.notWritable(path: path, reason: count < 0 ? errnoText() : "short write")
-  }
   guard !sync || fsync(descriptor) == 0 else {
     throw StoreError.notWritable(path: path, reason: errnoText())
   }
+}
+
+/// Appends one line as `appendLine` does, without the fsync, and returns the file open for
+/// the caller to fsync and close.
+func openAppendingLine(_ line: [UInt8], to path: String) throws -> Int32 {
+  let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o644)
+  guard descriptor >= 0 else { throw openError(path, writing: true) }
+  do {
+    try cutTornTail(descriptor, path: path)
+    let count = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    guard count == line.count else {
+      throw StoreError.notWritable(path: path, reason: count < 0 ? errnoText() : "short write")
+    }
+  } catch {
+    close(descriptor)
+    throw error
+  }
+  return descriptor
 }
 
 /// Truncates an open file after its last newline if it does not end with one.

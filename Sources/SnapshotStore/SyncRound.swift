@@ -1,6 +1,5 @@
 import Dispatch
 import EveryCore
-import FileDescriptorIO
 import FoundationEssentials
 import Synchronization
 
@@ -37,22 +36,14 @@ struct SyncRound: ~Copyable {
   /// Creates `path` (which must not exist) with these bytes, fsynced in the round; a failed
   /// write removes it.
   mutating func createFile(_ bytes: [UInt8], at path: String) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw StoreError.notWritable(path: path, reason: errnoText()) }
-    let failure = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
-    if let failure {
-      close(descriptor)
-      unlink(path)
-      throw StoreError.notWritable(path: path, reason: String(cString: strerror(failure)))
-    }
-    files.append((descriptor, path))
+    files.append((try createWrittenFile(bytes, at: path), path))
   }
 
   /// Writes a temporary file in `folder` (named as `writeAtomically` names them), fsynced in
   /// the round, for the caller to rename into place once the round has ended.
   /// - Returns: the temporary file's path.
   mutating func createTemporaryFile(_ bytes: [UInt8], in folder: String) throws -> String {
-    let temporary = folder + "/" + temporaryPrefix + UUID().uuidString
+    let temporary = temporaryPath(in: folder)
     try createFile(bytes, at: temporary)
     return temporary
   }
@@ -60,19 +51,7 @@ struct SyncRound: ~Copyable {
   /// Appends one line as `appendLine` does (a torn last line cut off first, one `write` with
   /// O_APPEND), fsynced in the round.
   mutating func appendLine(_ line: [UInt8], to path: String) throws {
-    let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    guard descriptor >= 0 else { throw openError(path, writing: true) }
-    do {
-      try cutTornTail(descriptor, path: path)
-      let count = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      guard count == line.count else {
-        throw StoreError.notWritable(path: path, reason: count < 0 ? errnoText() : "short write")
-      }
-    } catch {
-      close(descriptor)
-      throw error
-    }
-    files.append((descriptor, path))
+    files.append((try openAppendingLine(line, to: path), path))
   }
 
   /// A folder whose new or renamed entries the round makes durable (its failures are not
