@@ -152,6 +152,11 @@ struct PageAnalysis {
     var chromeText = NodeCounts(repeating: 0, count: nodes.count)
     var chromeLinkText = NodeCounts(repeating: 0, count: nodes.count)
     var largestChrome = NodeCounts(repeating: 0, count: nodes.count)
+    // Text outside chrome in blocks that are mostly links (a column's menus, its lists of
+    // pages), and the part of it in links: a block is one when its text outside chrome and
+    // outside such blocks is mostly links. A layout wrapper's prose is judged without them.
+    var linkBlockText = NodeCounts(repeating: 0, count: nodes.count)
+    var linkBlockLinkText = NodeCounts(repeating: 0, count: nodes.count)
     var wordsBelow: [Int: Set<String>] = [:]
     for index in nodes.indices.dropFirst().reversed() where !skipped[index] {
       let below = wordsBelow.removeValue(forKey: index)
@@ -161,8 +166,8 @@ struct PageAnalysis {
         if !words.isEmpty, !chromeByTag[index], !namedSidebar[index], let below,
           !below.isDisjoint(with: words),
           Self.holdsProse(
-            text: textLength[index] - chromeText[index],
-            linkText: linkTextLength[index] - chromeLinkText[index])
+            text: textLength[index] - chromeText[index] - linkBlockText[index],
+            linkText: linkTextLength[index] - chromeLinkText[index] - linkBlockLinkText[index])
         {
           chromeByClass[index] = false
         }
@@ -173,14 +178,27 @@ struct PageAnalysis {
         chromeText[index] = textLength[index]
         chromeLinkText[index] = linkTextLength[index]
         largestChrome[index] = textLength[index]
+        linkBlockText[index] = 0
+        linkBlockLinkText[index] = 0
+      } else if nodes[index].kind == .element, traits[nodes[index].tag].contains(.linkChecked),
+        Double(linkTextLength[index] - chromeLinkText[index] - linkBlockLinkText[index])
+          > Double(textLength[index] - chromeText[index] - linkBlockText[index])
+          * CleaningRules.maximumLinkDensity
+      {
+        linkBlockText[index] = textLength[index] - chromeText[index]
+        linkBlockLinkText[index] = linkTextLength[index] - chromeLinkText[index]
       }
       let parent = nodes[index].parent
       chromeText[parent] += chromeText[index]
       chromeLinkText[parent] += chromeLinkText[index]
+      linkBlockText[parent] += linkBlockText[index]
+      linkBlockLinkText[parent] += linkBlockLinkText[index]
       largestChrome[parent] = max(largestChrome[parent], largestChrome[index])
     }
     wordsBelow = [:]
     chromeLinkText = NodeCounts(repeating: 0, count: 0)
+    linkBlockText = NodeCounts(repeating: 0, count: 0)
+    linkBlockLinkText = NodeCounts(repeating: 0, count: 0)
     let groupText = Self.sameClassSiblingText(
       document, chromeByClass, textLength, linkTextLength)
     for index in nodes.indices
