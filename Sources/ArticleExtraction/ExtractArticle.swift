@@ -122,7 +122,9 @@ private func isOnlyArticle(_ roots: [Int], _ page: PageAnalysis) -> Bool {
   }
 }
 
-/// The page's one `<article>` outside skipped nodes, if it has exactly one.
+/// The page's one `<article>` outside skipped nodes, if it has exactly one and its class and id
+/// words mark no comment or other chrome (WordPress writes a comment as
+/// `<article class="comment-body">`).
 private func onlyArticle(_ page: PageAnalysis) -> Int? {
   let nodes = page.document.nodes
   var found: Int?
@@ -131,7 +133,7 @@ private func onlyArticle(_ page: PageAnalysis) -> Int? {
     if found != nil { return nil }
     found = index
   }
-  return found
+  return found.flatMap { page.marks[$0].isDisjoint(with: [.strongNegative, .trailing]) ? $0 : nil }
 }
 
 /// Whether element `node` is a `<main>` or has `role=main`.
