@@ -154,7 +154,9 @@ struct PageAnalysis {
     var largestChrome = NodeCounts(repeating: 0, count: nodes.count)
     // Text outside chrome in blocks that are mostly links (a column's menus, its lists of
     // pages), and the part of it in links: a block is one when its text outside chrome and
-    // outside such blocks is mostly links. A layout wrapper's prose is judged without them.
+    // outside such blocks is mostly links. A layout wrapper inside a `<main>` or an
+    // `<article>` that names its post column (a child with a word of `keepWords`:
+    // `c-layout-main`) has its prose judged without them too.
     var linkBlockText = NodeCounts(repeating: 0, count: nodes.count)
     var linkBlockLinkText = NodeCounts(repeating: 0, count: nodes.count)
     var wordsBelow: [Int: Set<String>] = [:]
@@ -166,8 +168,14 @@ struct PageAnalysis {
         if !words.isEmpty, !chromeByTag[index], !namedSidebar[index], let below,
           !below.isDisjoint(with: words),
           Self.holdsProse(
-            text: textLength[index] - chromeText[index] - linkBlockText[index],
-            linkText: linkTextLength[index] - chromeLinkText[index] - linkBlockLinkText[index])
+            text: textLength[index] - chromeText[index],
+            linkText: linkTextLength[index] - chromeLinkText[index])
+            || (Self.isInPost(index, nodes: nodes, traits: traits)
+              && document.children(of: index).contains { marks[$0].contains(.keep) }
+              && Self.holdsProse(
+                text: textLength[index] - chromeText[index] - linkBlockText[index],
+                linkText: linkTextLength[index] - chromeLinkText[index]
+                  - linkBlockLinkText[index]))
         {
           chromeByClass[index] = false
         }
@@ -378,6 +386,17 @@ struct PageAnalysis {
   private static func holdsProse(text: Int, linkText: Int) -> Bool {
     text >= ScoringRules.minimumParagraphLength
       && Double(linkText) <= CleaningRules.maximumLinkDensity * Double(text)
+  }
+
+  /// Whether element `index` is inside a `<main>` or an `<article>`: a theme's sidebar column
+  /// mostly stands beside them, a layout wrapper around the post column often inside.
+  private static func isInPost(_ index: Int, nodes: [HTMLNode], traits: [TagTraits]) -> Bool {
+    var ancestor = nodes[index].parent
+    while ancestor > 0 {
+      if !traits[nodes[ancestor].tag].isDisjoint(with: [.main, .article]) { return true }
+      ancestor = nodes[ancestor].parent
+    }
+    return false
   }
 
   /// The class and id words of element `index` (see `classAndIDWords`).

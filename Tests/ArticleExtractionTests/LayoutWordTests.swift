@@ -96,6 +96,36 @@ struct LayoutWordTests {
     #expect(!texts.contains("Opening hours"))
   }
 
+  /// The other side of that rule: a theme's sidebar column (`theme-sidebar-column`) holding a
+  /// widget named with its word, an "About me" and an archive list. Without the archive's
+  /// links its text is prose, but it names no post column (no child with a word of
+  /// `keepWords`, as `c-layout-main` has), and beside a post of two or three paragraphs the
+  /// "About me" stays out, inside a `<main>` or not.
+  @Test(
+    "a sidebar column with an About me and a list of links stays chrome beside a post",
+    arguments: [false, true])
+  func sidebarColumnBesidePost(insideMain: Bool) throws {
+    let archive = (1...16).map {
+      "<li><a href=\"/archive/\($0)\">Archive page number \($0) of the blog</a></li>"
+    }.joined()
+    let column = """
+      <div class="layout"><div class="post-column"><h1>Pool reopens</h1><p>\(shortPost)</p>\
+      <p>\(secondParagraph)</p></div>
+      <div class="theme-sidebar-column"><div class="sidebar-widget"><h3>Search</h3>\
+      <p>Search this site for older posts.</p></div>
+      <div class="widget"><h3>About me</h3><p>\(cardText)</p></div>
+      <div class="widget"><h3>Archive</h3><ul>\(archive)</ul></div></div></div>
+      """
+    let html = """
+      <html><head><title>Pool reopens</title></head><body>
+      \(insideMain ? "<main>\(column)</main>" : column)
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains(shortPost) && texts.contains(secondParagraph))
+    #expect(!texts.contains(cardText))
+  }
+
   /// A block named only `sidebar` is the sidebar, whatever its widgets are named: its own text
   /// stays out beside a short post.
   @Test("a sidebar holding widgets named with its word stays chrome")
