@@ -47,6 +47,20 @@ public func extractArticle(
   }
   guard let (firstStage, found) = first else { throw ExtractionError.noArticleFound }
   var (stage, roots, blocks, links) = (firstStage, found.roots, found.blocks, found.links)
+  // A post container beside the page's one `<article>`, neither inside it nor around it, is the
+  // post's header box (a hero with the title and the excerpt) when the `<article>` holds more
+  // than `ScoringRules.containerOverrideRatio` times its text: the `<article>` is the post.
+  if stage.name == ExtractionStage.platformMarkup.name, page.postContainer != nil,
+    let article = onlyArticle(page),
+    !found.roots.contains(where: {
+      $0 == article || document.contains(article, $0) || document.contains($0, article)
+    }),
+    let post = body(of: .semanticContainer, roots: [article]),
+    Double(textLength(post.blocks)) > Double(textLength(blocks))
+      * ScoringRules.containerOverrideRatio
+  {
+    (stage, roots, blocks, links) = (.semanticContainer, post.roots, post.blocks, post.links)
+  }
   // A marked container can be a teaser or a fragment (page builders reuse `article` and
   // `post-content` for cards); content scoring that finds far more text wins then. Scoring
   // that lands inside the container narrows it when the text left out holds links: cards of
@@ -106,6 +120,20 @@ private func isOnlyArticle(_ roots: [Int], _ page: PageAnalysis) -> Bool {
     index != roots[0] && nodes[index].kind == .element && !page.skipped[index]
       && page.tag(index, is: .article)
   }
+}
+
+/// The page's one `<article>` outside skipped nodes, if it has exactly one and its class and id
+/// words mark no comment or other chrome (WordPress writes a comment as
+/// `<article class="comment-body">`).
+private func onlyArticle(_ page: PageAnalysis) -> Int? {
+  let nodes = page.document.nodes
+  var found: Int?
+  for index in nodes.indices
+  where nodes[index].kind == .element && !page.skipped[index] && page.tag(index, is: .article) {
+    if found != nil { return nil }
+    found = index
+  }
+  return found.flatMap { page.marks[$0].isDisjoint(with: [.strongNegative, .trailing]) ? $0 : nil }
 }
 
 /// Whether element `node` is a `<main>` or has `role=main`.

@@ -152,6 +152,13 @@ struct PageAnalysis {
     var chromeText = NodeCounts(repeating: 0, count: nodes.count)
     var chromeLinkText = NodeCounts(repeating: 0, count: nodes.count)
     var largestChrome = NodeCounts(repeating: 0, count: nodes.count)
+    // Text outside chrome in blocks that are mostly links (a column's menus, its lists of
+    // pages), and the part of it in links: a block is one when its text outside chrome and
+    // outside such blocks is mostly links. A layout wrapper inside a `<main>` or an
+    // `<article>` that names its post column (a child with a word of `keepWords`:
+    // `c-layout-main`) has its prose judged without them too.
+    var linkBlockText = NodeCounts(repeating: 0, count: nodes.count)
+    var linkBlockLinkText = NodeCounts(repeating: 0, count: nodes.count)
     var wordsBelow: [Int: Set<String>] = [:]
     for index in nodes.indices.dropFirst().reversed() where !skipped[index] {
       let below = wordsBelow.removeValue(forKey: index)
@@ -163,6 +170,12 @@ struct PageAnalysis {
           Self.holdsProse(
             text: textLength[index] - chromeText[index],
             linkText: linkTextLength[index] - chromeLinkText[index])
+            || (Self.isInPost(index, nodes: nodes, traits: traits)
+              && document.children(of: index).contains { marks[$0].contains(.keep) }
+              && Self.holdsProse(
+                text: textLength[index] - chromeText[index] - linkBlockText[index],
+                linkText: linkTextLength[index] - chromeLinkText[index]
+                  - linkBlockLinkText[index]))
         {
           chromeByClass[index] = false
         }
@@ -173,14 +186,27 @@ struct PageAnalysis {
         chromeText[index] = textLength[index]
         chromeLinkText[index] = linkTextLength[index]
         largestChrome[index] = textLength[index]
+        linkBlockText[index] = 0
+        linkBlockLinkText[index] = 0
+      } else if nodes[index].kind == .element, traits[nodes[index].tag].contains(.linkChecked),
+        Double(linkTextLength[index] - chromeLinkText[index] - linkBlockLinkText[index])
+          > Double(textLength[index] - chromeText[index] - linkBlockText[index])
+          * CleaningRules.maximumLinkDensity
+      {
+        linkBlockText[index] = textLength[index] - chromeText[index]
+        linkBlockLinkText[index] = linkTextLength[index] - chromeLinkText[index]
       }
       let parent = nodes[index].parent
       chromeText[parent] += chromeText[index]
       chromeLinkText[parent] += chromeLinkText[index]
+      linkBlockText[parent] += linkBlockText[index]
+      linkBlockLinkText[parent] += linkBlockLinkText[index]
       largestChrome[parent] = max(largestChrome[parent], largestChrome[index])
     }
     wordsBelow = [:]
     chromeLinkText = NodeCounts(repeating: 0, count: 0)
+    linkBlockText = NodeCounts(repeating: 0, count: 0)
+    linkBlockLinkText = NodeCounts(repeating: 0, count: 0)
     let groupText = Self.sameClassSiblingText(
       document, chromeByClass, textLength, linkTextLength)
     for index in nodes.indices
@@ -360,6 +386,17 @@ struct PageAnalysis {
   private static func holdsProse(text: Int, linkText: Int) -> Bool {
     text >= ScoringRules.minimumParagraphLength
       && Double(linkText) <= CleaningRules.maximumLinkDensity * Double(text)
+  }
+
+  /// Whether element `index` is inside a `<main>` or an `<article>`: a theme's sidebar column
+  /// mostly stands beside them, a layout wrapper around the post column often inside.
+  private static func isInPost(_ index: Int, nodes: [HTMLNode], traits: [TagTraits]) -> Bool {
+    var ancestor = nodes[index].parent
+    while ancestor > 0 {
+      if !traits[nodes[ancestor].tag].isDisjoint(with: [.main, .article]) { return true }
+      ancestor = nodes[ancestor].parent
+    }
+    return false
   }
 
   /// The class and id words of element `index` (see `classAndIDWords`).

@@ -124,6 +124,29 @@ struct ContainerAuthorityTests {
     let result = try extractArticle(from: parseHTML(Array(html.utf8)))
     #expect(result.article.blocks.filter { paragraphs.contains($0.text) }.count == 12)
   }
+
+  /// A theme that writes `post-content` around the excerpt in the hero box above the post, and
+  /// the post itself in the page's one `<article>` below it (wcxb-dev 0329, short): the hero
+  /// was the page's post container, the prose mass (both together, in `<main>`) could not
+  /// overrule it, and the article was the excerpt alone, so no edit of the post showed.
+  @Test("a post container beside the page's one <article>, holding far less, is its header")
+  func containerBesideOnlyArticle() throws {
+    let excerpt = """
+      We could all use a little help understanding the budget. Here is what the council \
+      decided on Tuesday night, and what it means for you.
+      """
+    let html = """
+      <html><head><title>Budget vote delayed</title></head><body>
+      <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+      <main><section class="hero"><h1>Budget vote delayed</h1>
+      <div class="post-content"><div class="post-excerpt"><p>\(excerpt)</p></div></div></section>
+      <article class="post"><div class="layout"><div class="body">\
+      \(paragraphs.map { "<p>\($0)</p>" }.joined())</div></div></article></main>
+      </body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(paragraphs.allSatisfy(texts.contains))
+  }
 }
 
 /// The issue's cron test: on a short Blogger post, a new pageview count, a Profile widget

@@ -60,6 +60,72 @@ struct LayoutWordTests {
     #expect(!texts.contains("Opening hours"))
   }
 
+  /// The post column of such a wrapper may hold lists of links beside a short post: the
+  /// guide's steps as linked headings, a download box. Counted with them, the text outside the
+  /// chrome was mostly links, the wrapper stayed chrome and the post went with it (wcxb-dev
+  /// 4105, short: a "Note:" box beside the steps of a guide). Blocks that are mostly links
+  /// are left out of that count, so a list that grows by one item does not flip the rule.
+  @Test(
+    "a layout wrapper's prose is judged without the lists of links in its post column",
+    arguments: [8, 9])
+  func layoutWrapperBesideLinkLists(steps: Int) throws {
+    let stepLinks = (1...steps).map {
+      "<h3><a href=\"/guide/step-\($0)\">Step \($0) - Keeping the pool safe for swimmers and families</a></h3>"
+    }.joined()
+    let note =
+      "Small clubs will find this guide useful, but should read the council's pool rules first."
+    let deck = """
+      How to keep a club's swimmers safe in the pool: affordable, practical advice for the \
+      volunteers who run swimming clubs, from the lifeguards' rota to the first-aid kit.
+      """
+    let html = """
+      <html><head><title>Pool guide</title></head><body>
+      <main><section class="hero"><h1>Pool guide</h1><p>\(deck)</p></section>
+      <div class="c-layout-sidebar-left"><div class="c-layout-sidebar-top"><ul>\
+      <li><a href="/guide">Pool guide</a></li><li><a href="/hours">Opening hours</a></li>\
+      <li><a href="/prices">Prices</a></li></ul></div>
+      <div class="c-layout-main"><div class="box"><h3>Note:</h3><p>Small clubs will find this \
+      guide useful, but should read <a href="/rules">the council's pool rules</a> first.</p></div>
+      <div class="steps">\(stepLinks)</div>
+      <section class="downloads"><a href="/guide.pdf">Pool guide for clubs, PDF, 346 KB</a></section>
+      </div></div></main>
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains(deck) && texts.contains(note))
+    #expect(!texts.contains("Opening hours"))
+  }
+
+  /// The other side of that rule: a theme's sidebar column (`theme-sidebar-column`) holding a
+  /// widget named with its word, an "About me" and an archive list. Without the archive's
+  /// links its text is prose, but it names no post column (no child with a word of
+  /// `keepWords`, as `c-layout-main` has), and beside a post of two or three paragraphs the
+  /// "About me" stays out, inside a `<main>` or not.
+  @Test(
+    "a sidebar column with an About me and a list of links stays chrome beside a post",
+    arguments: [false, true])
+  func sidebarColumnBesidePost(insideMain: Bool) throws {
+    let archive = (1...16).map {
+      "<li><a href=\"/archive/\($0)\">Archive page number \($0) of the blog</a></li>"
+    }.joined()
+    let column = """
+      <div class="layout"><div class="post-column"><h1>Pool reopens</h1><p>\(shortPost)</p>\
+      <p>\(secondParagraph)</p></div>
+      <div class="theme-sidebar-column"><div class="sidebar-widget"><h3>Search</h3>\
+      <p>Search this site for older posts.</p></div>
+      <div class="widget"><h3>About me</h3><p>\(cardText)</p></div>
+      <div class="widget"><h3>Archive</h3><ul>\(archive)</ul></div></div></div>
+      """
+    let html = """
+      <html><head><title>Pool reopens</title></head><body>
+      \(insideMain ? "<main>\(column)</main>" : column)
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains(shortPost) && texts.contains(secondParagraph))
+    #expect(!texts.contains(cardText))
+  }
+
   /// A block named only `sidebar` is the sidebar, whatever its widgets are named: its own text
   /// stays out beside a short post.
   @Test("a sidebar holding widgets named with its word stays chrome")

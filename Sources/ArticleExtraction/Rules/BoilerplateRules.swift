@@ -125,7 +125,9 @@ enum BoilerplateRules {
 
   /// Chrome words that also name a column of the page's layout. An element marked chrome by
   /// one of them that holds another element marked with the same word, and prose outside every
-  /// chrome inside it, is the layout around that column and the post beside it
+  /// chrome inside it (inside a `<main>` or an `<article>`, with a child named for the post
+  /// column, `c-layout-main`: outside every block of mostly links too), is the layout around
+  /// that column and the post beside it
   /// (`inline-and-sidebar-container` around `sidebar-navigation`, `c-layout-sidebar-left`
   /// around `c-layout-sidebar-top` and `c-layout-main`), not chrome: beside a short post it
   /// held less than half of the page, and the post was dropped with it. Other chrome words
