@@ -112,15 +112,24 @@ struct ClassFlags: OptionSet, Sendable {
 
   /// The sets one class name is in.
   init(name: String) {
-    var flags: ClassFlags = []
-    if BoilerplateRules.hiddenClasses.contains(name) { flags.insert(.hidden) }
-    if BoilerplateRules.negativeClasses.contains(name) { flags.insert(.negative) }
-    if PluginChromeRules.classNames.contains(name) { flags.insert(.pluginChrome) }
+    var flags = Self.setsByName[name] ?? []
     if namesBiography(name) { flags.insert(.biography) }
-    if BoilerplateRules.sidebarNames.contains(name) { flags.insert(.sidebar) }
-    if CaptionRules.classNames.contains(name) { flags.insert(.caption) }
     self = flags
   }
+
+  /// Every name of the sets with the flags of the sets it is in: one lookup per name.
+  private static let setsByName: [String: ClassFlags] = {
+    var table: [String: ClassFlags] = [:]
+    let sets: [(Set<String>, ClassFlags)] = [
+      (BoilerplateRules.hiddenClasses, .hidden), (BoilerplateRules.negativeClasses, .negative),
+      (PluginChromeRules.classNames, .pluginChrome), (BoilerplateRules.sidebarNames, .sidebar),
+      (CaptionRules.classNames, .caption),
+    ]
+    for (names, flag) in sets {
+      for name in names { table[name, default: []].insert(flag) }
+    }
+    return table
+  }()
 }
 
 /// The distinct class names of a page, found by their bytes in an open-addressing table (an

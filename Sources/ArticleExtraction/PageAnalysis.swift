@@ -43,6 +43,8 @@ struct PageAnalysis {
     var marks = Array(repeating: WordMarks(), count: nodes.count)
     // Whether an element's role makes it chrome (`navigation`, `complementary`, …).
     var chromeRoles = Array(repeating: false, count: nodes.count)
+    // Most elements have no role: the set is asked about "" once, not at each of them.
+    let emptyRoleIsChrome = BoilerplateRules.negativeRoles.contains("")
     skipped = Array(repeating: false, count: nodes.count)
     // `<noscript>` and what it holds: skipped below unless the page has nothing else.
     let noscriptTag = document.tagNames.firstIndex(of: "noscript")
@@ -62,7 +64,8 @@ struct PageAnalysis {
       // elements keep their classes: metadata rules read hidden dates and titles.
       let hints = ElementHints(document, index, attributeIDs, &classes)
       marks[index] = hints.marks
-      chromeRoles[index] = BoilerplateRules.negativeRoles.contains(hints.role)
+      chromeRoles[index] =
+        hints.role.isEmpty ? emptyRoleIsChrome : BoilerplateRules.negativeRoles.contains(hints.role)
       skipped[index] =
         parentSkipped
         || traits[nodes[index].tag].contains(.nonText)

@@ -468,8 +468,7 @@ private struct TreeState {
   /// Makes `utf8[start...]` well-formed, replacing what is not as `String(decoding:as:)` does.
   private mutating func repairUTF8(from start: Int) {
     let valid = utf8.withUnsafeBufferPointer { buffer in
-      isASCII(UnsafeBufferPointer(rebasing: buffer[start...]))
-        || (try? UTF8Span(validating: buffer.span.extracting(start...))) != nil
+      isWellFormedUTF8(UnsafeBufferPointer(rebasing: buffer[start...]))
     }
     guard !valid else { return }
     let repaired = String(decoding: utf8[start...], as: UTF8.self)
@@ -522,23 +521,6 @@ private struct NameTable {
     idsByPointer[key] = id
     return id
   }
-}
-
-/// Whether every byte is ASCII, checked eight bytes at a time (most text and values are).
-private func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-  guard let base = bytes.baseAddress else { return true }
-  var index = 0
-  let count = bytes.count
-  while index + 8 <= count {
-    guard UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-    else { return false }
-    index += 8
-  }
-  while index < count {
-    guard bytes[index] < 0x80 else { return false }
-    index += 1
-  }
-  return true
 }
 
 /// What the tree builder does where libxml2 2.9 and browsers build different trees.

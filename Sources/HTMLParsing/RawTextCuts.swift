@@ -284,8 +284,9 @@ private func isDroppedControl(_ byte: UInt8) -> Bool {
 }
 
 /// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or values past
-/// U+10FFFF); runs of ASCII are passed over eight bytes at a time.
-private func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+/// U+10FFFF), as `UTF8Span(validating:)` decides; runs of ASCII are passed over eight bytes at
+/// a time.
+func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
   guard let base = bytes.baseAddress else { return true }
   let count = bytes.count
   var index = 0
