@@ -69,8 +69,10 @@ struct ClassTable {
   }
 
   /// Records the classes of element `index` from its `class` value: the value split on white
-  /// space (bytes up to 0x20), as `appendClassNames` splits it.
-  mutating func add(classValue: UnsafeBufferPointer<UInt8>, of index: Int) {
+  /// space (bytes up to 0x20), as `appendClassNames` splits it. Returns the union of the
+  /// names' word marks (`WordMarks(className:)`), worked out once per distinct name.
+  @discardableResult
+  mutating func add(classValue: UnsafeBufferPointer<UInt8>, of index: Int) -> WordMarks {
     if starts.isEmpty {
       starts = NodeCounts(repeating: 0, count: nodeCount)
       ends = NodeCounts(repeating: 0, count: nodeCount)
@@ -78,14 +80,17 @@ struct ClassTable {
     }
     starts[index] = names.count
     var flags: ClassFlags = []
+    var marks: WordMarks = []
     forEachASCIIWord(in: classValue, separatedBy: { $0 <= 0x20 }) { word in
       let id = distinct.insert(word)
       names.append(distinct.names[id])
       ids.append(Int32(truncatingIfNeeded: id))
       flags.formUnion(distinct.flags[id])
+      marks.formUnion(distinct.marks[id])
     }
     nodeFlags[index] = flags
     ends[index] = names.count
+    return marks
   }
 }
 
@@ -135,9 +140,10 @@ struct ClassFlags: OptionSet, Sendable {
 /// The distinct class names of a page, found by their bytes in an open-addressing table (an
 /// FNV-1a hash), so that a class seen before costs no string and no hashing of one.
 private struct DistinctClassNames {
-  /// Each distinct name, with its flags.
+  /// Each distinct name, with its flags and its words' marks.
   private(set) var names: [String] = []
   private(set) var flags: [ClassFlags] = []
+  private(set) var marks: [WordMarks] = []
   /// Whether some name has a byte outside ASCII.
   private(set) var hasNonASCII = false
   /// The names' bytes back to back, and where each starts.
@@ -160,6 +166,7 @@ private struct DistinctClassNames {
     let name = String(decoding: word, as: UTF8.self)
     names.append(name)
     flags.append(ClassFlags(name: name))
+    marks.append(WordMarks(className: word))
     if word.contains(where: { $0 >= 0x80 }) { hasNonASCII = true }
     offsets.append(bytes.count)
     bytes.append(contentsOf: word)

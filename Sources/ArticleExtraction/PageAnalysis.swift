@@ -666,8 +666,9 @@ private struct ElementHints {
     marks = document.utf8.withUnsafeBufferPointer { utf8 in
       let classBytes = classValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
       let idBytes = idValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
-      if let classBytes { classes.add(classValue: classBytes, of: index) }
-      var marks = WordMarks(class: classBytes, id: idBytes)
+      // The class words' marks come from the class table, once per distinct class name.
+      var marks = WordMarks(class: nil, id: idBytes)
+      if let classBytes { marks.formUnion(classes.add(classValue: classBytes, of: index)) }
       if let componentValue {
         let component = UnsafeBufferPointer(rebasing: utf8[componentValue])
         marks.formUnion(WordMarks(alpineComponent: component))
