@@ -230,19 +230,27 @@ enum ResolvedPattern {
   case classID(Int32)
   /// `.tagWithClass`, by the class's id.
   case tagWithClassID(String, Int32)
-  /// Any other pattern, or any pattern on a page whose classes cannot be resolved.
+  /// `.id` and `.attribute`, by the attribute name's id: the first such attribute's value
+  /// equals the string.
+  case attributeValue(Int, String)
+  /// `.itemprop`, by the attribute name's id: the first `itemprop` lists the property.
+  case itemprop(Int, String)
+  /// Any other pattern, or a class pattern on a page whose classes cannot be resolved.
   case other(ElementPattern)
 
-  /// The pattern resolved against the page's classes.
-  init(_ pattern: ElementPattern, classes: ClassTable) {
-    guard classes.isResolvable else {
-      self = .other(pattern)
-      return
-    }
+  /// The pattern resolved against the page's classes and attribute names.
+  init(_ pattern: ElementPattern, classes: ClassTable, document: HTMLDocument) {
     switch pattern {
-    case .className(let name): self = classes.id(of: name).map(Self.classID) ?? .never
-    case .tagWithClass(let tag, let name):
+    case .className(let name) where classes.isResolvable:
+      self = classes.id(of: name).map(Self.classID) ?? .never
+    case .tagWithClass(let tag, let name) where classes.isResolvable:
       self = classes.id(of: name).map { .tagWithClassID(tag, $0) } ?? .never
+    case .id(let value):
+      self = document.attributeNameID("id").map { .attributeValue($0, value) } ?? .never
+    case .attribute(let name, let value):
+      self = document.attributeNameID(name).map { .attributeValue($0, value) } ?? .never
+    case .itemprop(let property):
+      self = document.attributeNameID("itemprop").map { .itemprop($0, property) } ?? .never
     default: self = .other(pattern)
     }
   }
@@ -260,7 +268,48 @@ enum ResolvedPattern {
     case .classID(let id): classes.contains(id: id, at: index)
     case .tagWithClassID(let tag, let id):
       classes.contains(id: id, at: index) && document.name(of: index) == tag
+    case .attributeValue(let name, let value):
+      firstValue(of: name, at: index, in: document).map { equals($0, value, in: document) }
+        ?? false
+    case .itemprop(let name, let property):
+      firstValue(of: name, at: index, in: document).map {
+        lists($0, property, in: document)
+      } ?? false
     case .other(let pattern): pattern.matches(index, in: document, classes: classes[index])
     }
   }
+}
+
+/// Where the value of element `index`'s first attribute with this name id lies, as
+/// `HTMLDocument.attribute(_:of:)` finds it; nil for other nodes and elements without one.
+private func firstValue(of name: Int, at index: Int, in document: HTMLDocument) -> Range<Int>? {
+  guard document.nodes[index].kind == .element else { return nil }
+  for span in document.attributeSpans[document.nodes[index].attributeSpans] where span.name == name
+  {
+    return span.value
+  }
+  return nil
+}
+
+/// Whether the value's string equals `string`. Equal bytes are equal strings; different
+/// bytes are different strings when both are ASCII, and are compared as strings otherwise
+/// (canonical equivalence).
+private func equals(_ value: Range<Int>, _ string: String, in document: HTMLDocument) -> Bool {
+  let bytes = document.utf8[value]
+  if bytes.elementsEqual(string.utf8) { return true }
+  guard bytes.contains(where: { $0 >= 0x80 }) || string.utf8.contains(where: { $0 >= 0x80 })
+  else { return false }
+  return document.string(value) == string
+}
+
+/// Whether a space-separated list (`itemprop`) holds `property`, as
+/// `ElementPattern.matches` splits it: on bytes when both are ASCII (a space character is
+/// then the byte 0x20), as strings otherwise.
+private func lists(_ value: Range<Int>, _ property: String, in document: HTMLDocument) -> Bool {
+  let bytes = document.utf8[value]
+  guard !bytes.contains(where: { $0 >= 0x80 }), !property.utf8.contains(where: { $0 >= 0x80 })
+  else {
+    return document.string(value).split(separator: " ").contains { $0 == property }
+  }
+  return bytes.split(separator: 0x20).contains { $0.elementsEqual(property.utf8) }
 }

@@ -74,7 +74,9 @@ extension PageAnalysis {
       case .id: document.attributeNameID("id") != nil
       default: true
       }
-    }.map { (offset: $0.offset, element: ResolvedPattern($0.element, classes: classes)) }
+    }.map {
+      (offset: $0.offset, element: ResolvedPattern($0.element, classes: classes, document: document))
+    }
       .filter(\.element.isPossible)
     var matches: [(index: Int, rule: Int)] = []
     for index in nodes.indices.dropFirst()
