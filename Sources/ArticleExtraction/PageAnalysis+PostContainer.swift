@@ -75,9 +75,12 @@ extension PageAnalysis {
       default: true
       }
     }.map {
-      (offset: $0.offset, element: ResolvedPattern($0.element, classes: classes, document: document))
+      (
+        offset: $0.offset,
+        element: ResolvedPattern($0.element, classes: classes, document: document)
+      )
     }
-      .filter(\.element.isPossible)
+    .filter(\.element.isPossible)
     var matches: [(index: Int, rule: Int)] = []
     for index in nodes.indices.dropFirst()
     where !skipped[index] && nodes[index].kind == .element && !nodes[index].attributeSpans.isEmpty
