@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import DocumentDecoding
 
 #if canImport(Glibc)
   import Glibc

@@ -1,3 +1,5 @@
+internal import DocumentDecoding
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -281,55 +283,6 @@ private func rawTextTraits(_ bytes: UnsafeBufferPointer<UInt8>) -> (
 @inline(__always)
 private func isDroppedControl(_ byte: UInt8) -> Bool {
   byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
-}
-
-/// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or values past
-/// U+10FFFF), as `UTF8Span(validating:)` decides; runs of ASCII are passed over eight bytes at
-/// a time.
-func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-  guard let base = bytes.baseAddress else { return true }
-  let count = bytes.count
-  var index = 0
-  while index < count {
-    if index + 8 <= count,
-      UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-    {
-      index += 8
-      continue
-    }
-    let lead = base[index]
-    if lead < 0x80 {
-      index += 1
-      continue
-    }
-    let length: Int
-    var lower: UInt8 = 0x80
-    var upper: UInt8 = 0xBF
-    switch lead {
-    case 0xC2...0xDF: length = 2
-    case 0xE0:
-      length = 3
-      lower = 0xA0
-    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED:
-      length = 3
-      upper = 0x9F
-    case 0xF0:
-      length = 4
-      lower = 0x90
-    case 0xF1...0xF3: length = 4
-    case 0xF4:
-      length = 4
-      upper = 0x8F
-    default: return false
-    }
-    guard index + length <= count, base[index + 1] >= lower, base[index + 1] <= upper else {
-      return false
-    }
-    for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return false }
-    index += length
-  }
-  return true
 }
 
 /// A byte that may start an HTML name for libxml2 (ASCII letters, `_` and `:`).
