@@ -48,6 +48,18 @@ struct RawTextCutsTests {
     #expect(lines(cut) == lines(try uncut(html)))
   }
 
+  @Test("a content that is not well-formed UTF-8 is left to libxml2; later ones are still cut")
+  func illFormedContent() throws {
+    let bytes =
+      Array("<script>a".utf8) + [0xFF, 0xC0, 0x80, 0xED, 0xA0, 0x80]
+      + Array("b</script><p>x</p><script>c</script>".utf8)
+    let cut = try #require(try parseCuttingRawText(bytes))
+    let whole = try parseHTML(
+      bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag, nodeLimit: maximumNodes,
+      cuttingRawText: false)
+    #expect(lines(cut) == lines(whole))
+  }
+
   @Test(
     "what the scan does not model is left to libxml2, and the page comes out the same",
     arguments: [
