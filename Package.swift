@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "HTTPFetching", dependencies: ["CCurl"]),
     // Bytes (+ Content-Type, + file name) -> an HTML document decoded to UTF-8, or why not.
     .target(name: "DocumentDecoding", dependencies: ["UnicodeSpaces"]),
-    .target(name: "HTMLParsing", dependencies: ["CLibXML2"]),
+    .target(name: "HTMLParsing", dependencies: ["CLibXML2", "DocumentDecoding"]),
     .target(name: "ArticleExtraction", dependencies: ["HTMLParsing", "UnicodeSpaces"]),
     .target(name: "FeedParsing", dependencies: ["CLibXML2", "HTMLParsing"]),
     .target(name: "TextDiff"),

@@ -305,7 +305,7 @@ struct BlockCollector {
     guard page.document.nodes[index].kind == .element,
       page.textLength[index] <= CaptionRules.maximumCaptionText
     else { return false }
-    return page.classes[index].contains(where: CaptionRules.classNames.contains)
+    return page.classes.has(.caption, at: index)
   }
 
   /// A paragraph that says something around its links (`Here's a full post on <a>how we
@@ -338,11 +338,21 @@ struct BlockCollector {
     guard buffer.contains(where: { $0 > 0x20 && $0 != 0x7F }) else { return }
     let kind = currentKind
     if kind == .code {
-      // Split as a string: "\r\n" is one character, which a "\n" does not end.
-      let code = String(decoding: buffer, as: UTF8.self)
-      for line in code.split(separator: "\n", omittingEmptySubsequences: true) {
-        let text = normalizedCode(line)
-        if !text.isEmpty { blocks.append(Block(.code, text)) }
+      // Split where a string's "\n" characters are: a line feed not after a carriage return
+      // ("\r\n" is one character, which a "\n" does not end).
+      buffer.withUnsafeBufferPointer { bytes in
+        var start = 0
+        for index in 0...bytes.count {
+          guard
+            index == bytes.count
+              || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D))
+          else { continue }
+          if index > start {
+            let text = normalizedCode(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if !text.isEmpty { blocks.append(Block(.code, text)) }
+          }
+          start = index + 1
+        }
       }
       return
     }

@@ -303,11 +303,17 @@ private func firstTimeElement(in page: PageAnalysis) -> String? {
 private func firstElement(in page: PageAnalysis, matching patterns: [ElementPattern]) -> Int? {
   var best: (pattern: Int, index: Int)?
   let needsAttributes = patterns.allSatisfy(\.needsAttributes)
+  let resolved = patterns.map {
+    ResolvedPattern($0, classes: page.classes, document: page.document)
+  }
   for index in page.document.nodes.indices where page.document.nodes[index].kind == .element {
     if needsAttributes && page.document.nodes[index].attributeSpans.isEmpty { continue }
     let limit = best?.pattern ?? patterns.count
     guard limit > 0 else { break }
-    guard let pattern = patterns[..<limit].firstIndex(where: { page.matches($0, index) }),
+    guard
+      let pattern = resolved[..<limit].firstIndex(where: {
+        $0.matches(index, in: page.document, classes: page.classes)
+      }),
       !isInForeignSection(index, page)
     else { continue }
     best = (pattern, index)

@@ -74,7 +74,13 @@ extension PageAnalysis {
       case .id: document.attributeNameID("id") != nil
       default: true
       }
+    }.map {
+      (
+        offset: $0.offset,
+        element: ResolvedPattern($0.element, classes: classes, document: document)
+      )
     }
+    .filter(\.element.isPossible)
     var matches: [(index: Int, rule: Int)] = []
     for index in nodes.indices.dropFirst()
     where !skipped[index] && nodes[index].kind == .element && !nodes[index].attributeSpans.isEmpty
@@ -82,7 +88,7 @@ extension PageAnalysis {
       && !marks[index].contains(.trailing)
     {
       if let rule = patterns.first(where: {
-        $0.element.matches(index, in: document, classes: classes[index])
+        $0.element.matches(index, in: document, classes: classes)
       })?.offset, textLength[index] >= ContainerRules.minimumText(forRule: rule) {
         matches.append((index, rule))
       }

@@ -67,10 +67,50 @@ extension PageAnalysis {
   /// A heading's text as `BoilerplateRules.chromeHeadings` holds it: ASCII lower case, words
   /// joined by one space, without the punctuation around them.
   static func headingKey(_ text: String) -> String {
+    if let key = asciiHeadingKey(text) { return key }
     var key = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     let isMark: (Character) -> Bool = { $0.isPunctuation || $0.isSymbol || $0.isWhitespace }
     while let last = key.last, isMark(last) { key.removeLast() }
     while let first = key.first, isMark(first) { key.removeFirst() }
     return key
   }
+
+  /// `headingKey` of ASCII text, worked on its bytes (nil for other text). In ASCII, a
+  /// character is a byte (but "\r\n", white space either way), white space is 0x09-0x0D and
+  /// the space, and every visible byte other than a letter or a digit is punctuation or a
+  /// symbol.
+  private static func asciiHeadingKey(_ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+      var key: [UInt8] = []
+      key.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      for byte in bytes {
+        if isSpace(byte) {
+          pendingSpace = !key.isEmpty
+          continue
+        }
+        if pendingSpace {
+          key.append(0x20)
+          pendingSpace = false
+        }
+        key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+      }
+      let isMark = { (byte: UInt8) in
+        isSpace(byte) || (byte > 0x20 && byte < 0x7F && !isLetterOrDigit(byte))
+      }
+      var start = 0
+      var end = key.count
+      while end > start && isMark(key[end - 1]) { end -= 1 }
+      while start < end && isMark(key[start]) { start += 1 }
+      return String(decoding: key[start..<end], as: UTF8.self)
+    }
+  }
+}
+
+/// An ASCII letter or digit.
+private func isLetterOrDigit(_ byte: UInt8) -> Bool {
+  (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
 }

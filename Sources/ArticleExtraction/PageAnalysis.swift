@@ -43,6 +43,8 @@ struct PageAnalysis {
     var marks = Array(repeating: WordMarks(), count: nodes.count)
     // Whether an element's role makes it chrome (`navigation`, `complementary`, …).
     var chromeRoles = Array(repeating: false, count: nodes.count)
+    // Most elements have no role: the set is asked about "" once, not at each of them.
+    let emptyRoleIsChrome = BoilerplateRules.negativeRoles.contains("")
     skipped = Array(repeating: false, count: nodes.count)
     // `<noscript>` and what it holds: skipped below unless the page has nothing else.
     let noscriptTag = document.tagNames.firstIndex(of: "noscript")
@@ -62,12 +64,13 @@ struct PageAnalysis {
       // elements keep their classes: metadata rules read hidden dates and titles.
       let hints = ElementHints(document, index, attributeIDs, &classes)
       marks[index] = hints.marks
-      chromeRoles[index] = BoilerplateRules.negativeRoles.contains(hints.role)
+      chromeRoles[index] =
+        hints.role.isEmpty ? emptyRoleIsChrome : BoilerplateRules.negativeRoles.contains(hints.role)
       skipped[index] =
         parentSkipped
         || traits[nodes[index].tag].contains(.nonText)
         || (hints.marks.contains(.hiding)
-          && classes[index].contains(where: BoilerplateRules.hiddenClasses.contains))
+          && classes.has(.hidden, at: index))
       if hints.isHidden && !skipped[index] { hiddenElements.append(index) }
     }
     self.classes = classes
@@ -131,18 +134,18 @@ struct PageAnalysis {
       chromeByClass[index] =
         Self.hasBoilerplateClass(
           index, in: document, traits[nodes[index].tag], classes[index], marks[index])
-        && (classes[index].contains(where: BoilerplateRules.negativeClasses.contains)
+        && (classes.has(.negative, at: index)
           || !Self.isInSentence(index, nodes: nodes, traits: traits, holdsText: holdsText))
       // Whole class names and ids, read only for elements with a class or id word.
       guard marks[index].contains(.anyWord) else { continue }
       let id = document.attribute("id", of: index)
       pluginChrome[index] =
-        classes[index].contains(where: PluginChromeRules.classNames.contains)
+        classes.has(.pluginChrome, at: index)
         || id.map(PluginChromeRules.ids.contains) ?? false
-        || classes[index].contains(where: namesBiography)
+        || classes.has(.biography, at: index)
       namedSidebar[index] =
         marks[index].contains(.strongNegative)
-        && (classes[index].contains(where: BoilerplateRules.sidebarNames.contains)
+        && (classes.has(.sidebar, at: index)
           || id.map(BoilerplateRules.sidebarNames.contains) ?? false)
     }
     // Text inside chrome (by tag, class words or plugin) under each element, counted once at
@@ -161,7 +164,8 @@ struct PageAnalysis {
     var linkBlockLinkText = NodeCounts(repeating: 0, count: nodes.count)
     var wordsBelow: [Int: Set<String>] = [:]
     for index in nodes.indices.dropFirst().reversed() where !skipped[index] {
-      let below = wordsBelow.removeValue(forKey: index)
+      // Most pages have no layout words: an empty dictionary is not asked at every node.
+      let below = wordsBelow.isEmpty ? nil : wordsBelow.removeValue(forKey: index)
       // Every word of `layoutWords` is a strong chrome word.
       if chromeByClass[index] && marks[index].contains(.strongNegative) {
         let words = Self.layoutWords(index, in: document)
@@ -637,46 +641,6 @@ struct PageAnalysis {
   }
 }
 
-/// The classes of every element of a page in one array, so an element's classes cost no
-/// allocation of their own.
-struct ClassTable {
-  private var names: [String] = []
-  /// Where each node's classes start and end in `names` (both 0 for a node without classes).
-  /// Empty until the first class is added: a page without classes costs nothing here.
-  private var starts = NodeCounts(repeating: 0, count: 0)
-  private var ends = NodeCounts(repeating: 0, count: 0)
-  private let nodeCount: Int
-
-  init(nodeCount: Int) {
-    self.nodeCount = nodeCount
-  }
-
-  /// The positions in `names` of node `index`'s classes.
-  private func range(_ index: Int) -> Range<Int> {
-    names.isEmpty ? 0..<0 : starts[index]..<ends[index]
-  }
-
-  /// The classes of node `index`, in source order (none for nodes that are not elements).
-  subscript(index: Int) -> ArraySlice<String> { names[range(index)] }
-
-  /// Whether node `index` has this class (without making a slice of the table).
-  func contains(_ name: String, at index: Int) -> Bool {
-    for position in range(index) where names[position] == name { return true }
-    return false
-  }
-
-  /// Records the classes of element `index` from its `class` value.
-  mutating func add(classValue: UnsafeBufferPointer<UInt8>, of index: Int) {
-    if starts.isEmpty {
-      starts = NodeCounts(repeating: 0, count: nodeCount)
-      ends = NodeCounts(repeating: 0, count: nodeCount)
-    }
-    starts[index] = names.count
-    appendClassNames(of: classValue, to: &names)
-    ends[index] = names.count
-  }
-}
-
 /// The ids of the attribute names `ElementHints` reads, looked up once per document.
 private struct HintAttributeIDs {
   let `class`: Int?
@@ -739,8 +703,9 @@ private struct ElementHints {
     marks = document.utf8.withUnsafeBufferPointer { utf8 in
       let classBytes = classValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
       let idBytes = idValue.map { UnsafeBufferPointer(rebasing: utf8[$0]) }
-      if let classBytes { classes.add(classValue: classBytes, of: index) }
-      var marks = WordMarks(class: classBytes, id: idBytes)
+      // The class words' marks come from the class table, once per distinct class name.
+      var marks = WordMarks(class: nil, id: idBytes)
+      if let classBytes { marks.formUnion(classes.add(classValue: classBytes, of: index)) }
       if let componentValue {
         let component = UnsafeBufferPointer(rebasing: utf8[componentValue])
         marks.formUnion(WordMarks(alpineComponent: component))
@@ -760,7 +725,7 @@ private func isStreamedSegment(id: ArraySlice<UInt8>?) -> Bool {
 
 /// Whether a class name's last word, after at least one other, is one of
 /// `PluginChromeRules.biographyWords` (`author-bio`, not `bio` nor `biology`).
-private func namesBiography(_ name: String) -> Bool {
+func namesBiography(_ name: String) -> Bool {
   // Most class names do not end in "bio" or "phy": a look at the last byte skips them.
   guard let last = name.utf8.last,
     last == UInt8(ascii: "o") || last == UInt8(ascii: "y")

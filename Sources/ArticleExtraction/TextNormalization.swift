@@ -70,6 +70,25 @@ func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
   return composed(folded)
 }
 
+/// `normalizedCode` of one line's well-formed UTF-8; an ASCII line (most code) is worked on
+/// its bytes.
+func normalizedCode(utf8 line: UnsafeBufferPointer<UInt8>) -> String {
+  guard line.allSatisfy({ $0 < 0x80 }) else {
+    return normalizedCode(Substring(String(decoding: line, as: UTF8.self)))
+  }
+  // ASCII is NFC, holds no ignored character, and its controls other than the tab go.
+  var output: [UInt8] = []
+  output.reserveCapacity(line.count)
+  var contentEnd = 0
+  for byte in line {
+    let value = UInt32(byte)
+    if value != 0x09 && isControl(value) { continue }
+    output.append(byte)
+    if !isWhitespace(value) { contentEnd = output.count }
+  }
+  return String(decoding: output[..<contentEnd], as: UTF8.self)
+}
+
 /// A code line keeps its indentation; tabs stay, trailing white space goes.
 func normalizedCode(_ line: Substring) -> String {
   var output: [UInt8] = []

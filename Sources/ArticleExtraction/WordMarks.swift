@@ -34,10 +34,7 @@ struct WordMarks: OptionSet, Sendable {
       // element is: its words mark nothing (the section around a post is not a sidebar for
       // setting a sidebar's width).
       forEachASCIIWord(in: classes, separatedBy: { $0 <= 0x20 }) { name in
-        guard !name.contains(where: isUtilityByte) else { return }
-        forEachASCIIWord(in: name, separatedBy: isClassOrIDWordSeparator) {
-          marks.formUnion(WordMarkTable.shared.marks(of: $0))
-        }
+        marks.formUnion(WordMarks(className: name))
       }
     }
     if let id {
@@ -48,6 +45,19 @@ struct WordMarks: OptionSet, Sendable {
         idWords += 1
       }
       if idWords <= BoilerplateRules.maximumIDWords { marks.formUnion(idMarks) }
+    }
+    self = marks
+  }
+
+  /// The marks of one class name's words (none for a utility class, see `init(class:id:)`):
+  /// an element's class marks are the union of its names', so they can be worked out once per
+  /// distinct name of a page.
+  init(className name: UnsafeBufferPointer<UInt8>) {
+    var marks: WordMarks = []
+    if !name.contains(where: isUtilityByte) {
+      forEachASCIIWord(in: name, separatedBy: isClassOrIDWordSeparator) {
+        marks.formUnion(WordMarkTable.shared.marks(of: $0))
+      }
     }
     self = marks
   }

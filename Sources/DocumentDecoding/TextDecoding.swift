@@ -86,6 +86,12 @@ func isValidUTF8<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool {
     ?? Array(bytes).withUnsafeBufferPointer(isValidUTF8(buffer:))
 }
 
+/// Whether the bytes are well-formed UTF-8, as `UTF8Span(validating:)` decides, with runs of
+/// ASCII checked eight bytes at a time: the parser's check of text and raw-text contents.
+public func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  isValidUTF8(buffer: bytes)
+}
+
 private func isValidUTF8(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
   guard let base = bytes.baseAddress else { return true }
   var index = 0

@@ -39,6 +39,25 @@ private func attributeCuts(in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> 
       index += 1
       continue
     }
+    // The tag's end, found by jumping over quoted values. A tag with more than `limit`
+    // attributes has a blank and a name byte for each, so a shorter tag is not counted.
+    var end = index + 1
+    while end < count {
+      let byte = base[end]
+      if byte == UInt8(ascii: ">") { break }
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        guard let close = memchr(base + end + 1, Int32(byte), count - end - 1) else {
+          end = count
+          break
+        }
+        end = UnsafeRawPointer(close).assumingMemoryBound(to: UInt8.self) - base
+      }
+      end += 1
+    }
+    guard end - index > 2 * limit else {
+      index = end
+      continue
+    }
     var position = index + 1
     var attributes = 0
     var quote: UInt8 = 0

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import DocumentDecoding
 
 #if canImport(Glibc)
   import Glibc
@@ -48,15 +49,56 @@ public func parseHTML(
   _ bytes: [UInt8], encoding: String? = nil, attributeLimit: Int = maximumAttributesPerTag,
   nodeLimit: Int = maximumNodes
 ) throws -> HTMLDocument {
+  try parseHTML(
+    bytes, encoding: encoding, attributeLimit: attributeLimit, nodeLimit: nodeLimit,
+    cuttingRawText: true)
+}
+
+/// `parseHTML`, with the cutting of script and style contents (`RawTextCuts`) switched off or
+/// on: the tests compare the two.
+func parseHTML(
+  _ bytes: [UInt8], encoding: String?, attributeLimit: Int, nodeLimit: Int, cuttingRawText: Bool
+) throws -> HTMLDocument {
   guard cxml_load() != 0 else { throw ParseError.libraryMissing }
-  let builder = TreeBuilder(nodeLimit: nodeLimit)
-  guard !bytes.isEmpty else { return builder.state.finish() }
+  guard !bytes.isEmpty else { return TreeBuilder(nodeLimit: nodeLimit).state.finish() }
   guard bytes.count <= maximumInputBytes else {
     throw ParseError.tooLarge(what: "bytes", limit: maximumInputBytes)
   }
-  builder.state.reserveCapacity(forInputOf: bytes.count)
   let withoutNULs = removingNULs(bytes) ?? bytes
   let input = cappingAttributes(withoutNULs, limit: attributeLimit) ?? withoutNULs
+  // Script and style contents skip libxml2 (`RawTextCuts`) when it reads UTF-8 through a
+  // converter, which passes every byte on as it is; a cut it does not confirm means a
+  // second parse of the page as it is.
+  if cuttingRawText, encoding?.lowercased() == "utf-8", let cuts = RawTextCuts(input),
+    let document = try parseInput(
+      cuts.input, encoding: encoding, nodeLimit: nodeLimit, cuts: (cuts.cuts, input))
+  {
+    return document
+  }
+  guard
+    let document = try parseInput(input, encoding: encoding, nodeLimit: nodeLimit, cuts: nil)
+  else { throw ParseError.unparseable(reason: "libxml2 stopped without a reason") }
+  return document
+}
+
+/// The page parsed from input with its script and style contents cut out (UTF-8 input); nil
+/// when there is nothing to cut or libxml2 did not confirm every cut. For the tests.
+func parseCuttingRawText(_ bytes: [UInt8]) throws -> HTMLDocument? {
+  guard cxml_load() != 0 else { throw ParseError.libraryMissing }
+  guard let cuts = RawTextCuts(bytes) else { return nil }
+  return try parseInput(
+    cuts.input, encoding: "utf-8", nodeLimit: maximumNodes, cuts: (cuts.cuts, bytes))
+}
+
+/// Parses `input` with the SAX handler; nil when a raw-text cut was not where libxml2 opened
+/// its element (or the node limit was reached with cuts, which the page as it is decides).
+private func parseInput(
+  _ input: [UInt8], encoding: String?, nodeLimit: Int,
+  cuts: (cuts: [RawTextCuts.Cut], original: [UInt8])?
+) throws -> HTMLDocument? {
+  let builder = TreeBuilder(nodeLimit: nodeLimit)
+  builder.state.reserveCapacity(forInputOf: cuts?.original.count ?? input.count)
+  if let cuts { builder.state.expect(cuts.cuts, in: cuts.original) }
   // What htmlReadMemory does, with our SAX handler in place of libxml2's tree builder.
   let context = input.withUnsafeBufferPointer { buffer in
     buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -97,7 +139,9 @@ public func parseHTML(
     }
     context.pointee._private = nil
   }
+  if cuts != nil && !builder.state.confirmedEveryCut { return nil }
   guard !builder.state.isOverLimit else {
+    if cuts != nil { return nil }
     throw ParseError.tooLarge(what: "elements and text nodes", limit: nodeLimit)
   }
   return builder.state.finish()
@@ -146,7 +190,17 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
   handler.pointee.startElement = { context, name, attributes in
     TreeBuilder.with(context) { builder in
       builder.state.startElement(name, attributes)
-      if builder.state.isOverLimit {
+      if builder.state.nextCutPosition != Int.max,
+        let input = context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee.input,
+        let current = input.pointee.cur, let base = input.pointee.base
+      {
+        // Where libxml2 stands in its input: at the start tag's `>`.
+        let offset = Int(input.pointee.consumed) + (current - base)
+        if offset >= builder.state.nextCutPosition {
+          builder.state.matchCut(at: offset, byte: current.pointee)
+        }
+      }
+      if builder.state.isOverLimit || builder.state.cutMismatch {
         cxml_xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
       }
     }
@@ -223,6 +277,18 @@ private struct TreeState {
   /// The tag ids of `<html>` and `<body>`, once the page has used them.
   private var htmlTag: Int?
   private var bodyTag: Int?
+  /// The tag ids of `<script>` and `<style>`, once the page has used them.
+  private var scriptTag: Int?
+  private var styleTag: Int?
+  /// Raw-text contents cut out of libxml2's input (`RawTextCuts`), the input they lie in, and
+  /// the next one libxml2 must open an element for.
+  private var cuts: [RawTextCuts.Cut] = []
+  private var original: [UInt8] = []
+  private var nextCut = 0
+  /// Where the next cut's start tag ends in libxml2's input; `Int.max` when none is left.
+  private(set) var nextCutPosition = Int.max
+  /// Whether libxml2 opened no script or style element where a cut says, or one elsewhere.
+  private(set) var cutMismatch = false
   /// The most nodes to build; past it every event is ignored and the parser is stopped.
   private let nodeLimit: Int
   /// Whether the page had more nodes than `nodeLimit`.
@@ -259,6 +325,8 @@ private struct TreeState {
     if tagNames.names.count > knownNames {
       if tagNames.names[tag] == "html" { htmlTag = tag }
       if tagNames.names[tag] == "body" { bodyTag = tag }
+      if tagNames.names[tag] == "script" { scriptTag = tag }
+      if tagNames.names[tag] == "style" { styleTag = tag }
     }
     // After `</body></html>`, libxml2 opens a second `<html>` for what follows; a browser puts
     // it in the body (which `endElement` keeps open). Its end event then closes nothing.
@@ -274,6 +342,45 @@ private struct TreeState {
         contents: firstSpan..<attributeSpans.count))
     open.append(Int32(truncatingIfNeeded: index))
     libxml2Open.append(Int32(truncatingIfNeeded: index))
+  }
+
+  /// Expects libxml2 to open a script or style element at each cut's position, in order.
+  mutating func expect(_ cuts: [RawTextCuts.Cut], in original: [UInt8]) {
+    self.cuts = cuts
+    self.original = original
+    nextCutPosition = cuts.first?.position ?? Int.max
+  }
+
+  /// Whether every cut was matched and none failed.
+  var confirmedEveryCut: Bool { !cutMismatch && nextCut == cuts.count }
+
+  /// After a start tag that ends at `offset` of libxml2's input (its byte there is `byte`):
+  /// at the next cut's position, the element just opened must be the cut's kind, and the cut
+  /// content becomes its text, as libxml2's raw-text events would have made it; past that
+  /// position, the cut was never confirmed.
+  mutating func matchCut(at offset: Int, byte: UInt8) {
+    let cut = cuts[nextCut]
+    guard offset >= cut.position else { return }
+    guard offset == cut.position, byte == UInt8(ascii: ">"), !isOverLimit else {
+      cutMismatch = true
+      return
+    }
+    // Elements libxml2 implies (`<html>`, `<head>`) open at the same place, before it.
+    let expected = cut.isStyle ? styleTag : scriptTag
+    guard let last = open.last, Int(last) == nodes.count - 1, nodes[Int(last)].tag == expected
+    else { return }
+    nextCut += 1
+    nextCutPosition = nextCut < cuts.count ? cuts[nextCut].position : Int.max
+    let start = utf8.count
+    original.withUnsafeBufferPointer { bytes in
+      let content = UnsafeBufferPointer(rebasing: bytes[cut.content])
+      if cut.dropsCharacters {
+        appendRawText(content, to: &utf8)
+      } else {
+        utf8.append(contentsOf: content)
+      }
+    }
+    if utf8.count > start && pendingText == nil { pendingText = start }
   }
 
   mutating func endElement() {
@@ -362,8 +469,7 @@ private struct TreeState {
   /// Makes `utf8[start...]` well-formed, replacing what is not as `String(decoding:as:)` does.
   private mutating func repairUTF8(from start: Int) {
     let valid = utf8.withUnsafeBufferPointer { buffer in
-      isASCII(UnsafeBufferPointer(rebasing: buffer[start...]))
-        || (try? UTF8Span(validating: buffer.span.extracting(start...))) != nil
+      isWellFormedUTF8(UnsafeBufferPointer(rebasing: buffer[start...]))
     }
     guard !valid else { return }
     let repaired = String(decoding: utf8[start...], as: UTF8.self)
@@ -416,23 +522,6 @@ private struct NameTable {
     idsByPointer[key] = id
     return id
   }
-}
-
-/// Whether every byte is ASCII, checked eight bytes at a time (most text and values are).
-private func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-  guard let base = bytes.baseAddress else { return true }
-  var index = 0
-  let count = bytes.count
-  while index + 8 <= count {
-    guard UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-    else { return false }
-    index += 8
-  }
-  while index < count {
-    guard bytes[index] < 0x80 else { return false }
-    index += 1
-  }
-  return true
 }
 
 /// What the tree builder does where libxml2 2.9 and browsers build different trees.
