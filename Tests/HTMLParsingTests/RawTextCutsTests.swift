@@ -81,4 +81,14 @@ struct RawTextCutsTests {
     let document = try parseHTML(Array(html.utf8), encoding: "utf-8")
     #expect(lines(document) == lines(try uncut(html)))
   }
+
+  /// The check is what makes a wrong cut harmless: a `<script>` the scan takes for a tag inside
+  /// an attribute value is a cut libxml2 never confirms, and the cut parse is refused.
+  @Test("a cut libxml2 does not confirm is refused, not used")
+  func unconfirmedCut() throws {
+    let html = "<p title='<script>not a tag</script>'>text</p>"
+    #expect(try parseCuttingRawText(Array(html.utf8)) == nil)
+    let document = try parseHTML(Array(html.utf8), encoding: "utf-8")
+    #expect(lines(document) == lines(try uncut(html)))
+  }
 }
