@@ -70,38 +70,27 @@ func normalizedText(utf8 raw: UnsafeBufferPointer<UInt8>) -> String {
   return composed(folded)
 }
 
-/// `normalizedCode` of one line's well-formed UTF-8; an ASCII line (most code) is worked on
-/// its bytes.
+/// A code line keeps its indentation; tabs stay, trailing white space goes. An ASCII line (most
+/// code) is read byte by byte and is NFC as it is.
 func normalizedCode(utf8 line: UnsafeBufferPointer<UInt8>) -> String {
-  guard line.allSatisfy({ $0 < 0x80 }) else {
-    return normalizedCode(Substring(String(decoding: line, as: UTF8.self)))
-  }
-  // ASCII is NFC, holds no ignored character, and its controls other than the tab go.
   var output: [UInt8] = []
   output.reserveCapacity(line.count)
   var contentEnd = 0
-  for byte in line {
-    let value = UInt32(byte)
-    if value != 0x09 && isControl(value) { continue }
-    output.append(byte)
-    if !isWhitespace(value) { contentEnd = output.count }
-  }
-  return String(decoding: output[..<contentEnd], as: UTF8.self)
-}
-
-/// A code line keeps its indentation; tabs stay, trailing white space goes.
-func normalizedCode(_ line: Substring) -> String {
-  var output: [UInt8] = []
-  output.reserveCapacity(line.utf8.count)
-  var contentEnd = 0
-  for scalar in line.unicodeScalars {
+  func keep(_ scalar: Unicode.Scalar) {
     let value = scalar.value
-    if isIgnored(value) || (value != 0x09 && isControl(value)) { continue }
+    if isIgnored(value) || (value != 0x09 && isControl(value)) { return }
     UTF8.encode(scalar) { output.append($0) }
     if !isWhitespace(value) { contentEnd = output.count }
   }
+  let isASCII = line.allSatisfy { $0 < 0x80 }
+  if isASCII {
+    for byte in line { keep(Unicode.Scalar(byte)) }
+  } else {
+    for scalar in String(decoding: line, as: UTF8.self).unicodeScalars { keep(scalar) }
+  }
   output.removeSubrange(contentEnd...)
-  return composed(String(decoding: output, as: UTF8.self))
+  let text = String(decoding: output, as: UTF8.self)
+  return isASCII ? text : composed(text)
 }
 
 /// The text in Unicode NFC. The standard library's quick check settles almost every string;
