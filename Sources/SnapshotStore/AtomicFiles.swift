@@ -383,6 +383,18 @@ final class OpenFolder {
     self.stream = stream
   }
 
+  /// Takes over an open folder's descriptor (closed with the folder, or now if it fails).
+  /// - Throws: `StoreError.unreadable` when the descriptor is no folder's.
+  init(descriptor: Int32, path: String) throws {
+    guard let stream = fdopendir(descriptor) else {
+      let reason = errnoText()
+      close(descriptor)
+      throw StoreError.unreadable(path: path, reason: reason)
+    }
+    self.path = path
+    self.stream = stream
+  }
+
   deinit { closedir(stream) }
 
   /// The names in the folder, without "." and "..", each with whether it is a symbolic link,
