@@ -31,8 +31,8 @@ final class FolderPageFiles: PageFileReading {
   private let page: PageRecord
   /// The page folder's path, for messages.
   private let path: String
-  /// The open page folder; nil when there is none (no check was stored yet).
-  private let folder: OpenFolder?
+  /// The open page folder's descriptor; nil when there is none (no check was stored yet).
+  private let folder: Int32?
 
   /// Opens the page folder `root/host/name`.
   /// - Throws: `StoreError.symbolicLink` when the host or page folder is a link,
@@ -51,12 +51,15 @@ final class FolderPageFiles: PageFileReading {
       folder = nil
       return
     }
-    folder = try OpenFolder(descriptor: pageFolder, path: path)
+    folder = pageFolder
   }
+
+  deinit { if let folder { close(folder) } }
 
   func history() throws -> [HistoryEntry] {
     let file = path + "/history.jsonl"
-    guard let folder, let bytes = try folder.readIfPresent("history.jsonl") else { return [] }
+    guard let folder, let bytes = try readFileIfPresent("history.jsonl", in: folder, path: file)
+    else { return [] }
     return try resolvedHistory(historyLines(bytes), file: file)
   }
 
@@ -100,9 +103,11 @@ final class FolderPageFiles: PageFileReading {
     }
     guard let folder else { return nil }
     let file = name + "." + fileExtension
-    if let bytes = try folder.readIfPresent(file) { return (path + "/" + file, bytes) }
-    if let bytes = try folder.readIfPresent(pendingPrefix + file) {
-      return (path + "/" + pendingPrefix + file, bytes)
+    for name in [file, pendingPrefix + file] {
+      let filePath = path + "/" + name
+      if let bytes = try readFileIfPresent(name, in: folder, path: filePath) {
+        return (filePath, bytes)
+      }
     }
     return nil
   }
