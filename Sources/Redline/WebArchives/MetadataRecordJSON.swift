@@ -86,26 +86,39 @@ struct JSONBytes {
     bytes.append(contentsOf: text.utf8)
   }
 
-  /// A quoted string, escaped as `JSONEncoder` escapes it (slashes too).
+  /// A quoted string, escaped as `JSONEncoder` escapes it (slashes too): the runs between
+  /// bytes to escape are copied whole.
   mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
-        bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
-      case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-      case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-      case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-      case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-      case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-      case 0..<0x20:
-        bytes.append(contentsOf: Array("\\u00".utf8))
-        bytes.append(contentsOf: [hexDigit(byte >> 4), hexDigit(byte & 0xF)])
-      default:
-        bytes.append(byte)
+    var value = value
+    value.withUTF8 { utf8 in
+      var start = 0
+      for (index, byte) in utf8.enumerated()
+      where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x2F {
+        // Controls, `"`, `\` and `/`.
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        escape(byte)
+        start = index + 1
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// One byte that `string` escapes.
+  private mutating func escape(_ byte: UInt8) {
+    switch byte {
+    case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+    case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+    case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+    case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+    case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+    case 0..<0x20:
+      bytes.append(contentsOf: Array("\\u00".utf8))
+      bytes.append(contentsOf: [hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+    default:
+      bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
+    }
   }
 }
 
