@@ -9,12 +9,14 @@ extension FolderStore {
   /// each opened without following a link (`O_NOFOLLOW`: a planted link is refused as
   /// `checkedPath(of:)` refuses it), then every file opened relative to the page folder
   /// (`openat`, never through a link) and sized by `fstat` on the open file, without a look-up
-  /// of its path first. A page record whose folder is not `host/name` is read through the
-  /// store's methods.
+  /// of its path first.
+  /// - Throws: `StoreError.rejected` for a page record whose folder is not `host/name` inside
+  ///   the store (a `page.json` edited to name `../elsewhere`: read through its path, it would
+  ///   lead out of the store); `StoreError.symbolicLink` for a link at either folder.
   public func pageFiles(of page: PageRecord) throws -> any PageFileReading {
     let parts = page.folder.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[0] == page.host, parts.allSatisfy(isPlainName) else {
-      return StorePageFiles(store: self, page: page)
+      throw StoreError.rejected(reason: "'\(page.folder)' is not a page folder of the store")
     }
     return try FolderPageFiles(store: self, page: page, host: page.host, name: String(parts[1]))
   }

@@ -66,6 +66,22 @@ struct PageFilesTests {
   }
 
   @Test(
+    "a page record naming a folder outside the store (an edited page.json) is refused",
+    arguments: [
+      ("..", "../outside"), ("b.example", "b.example/../../outside"), ("b.example", "b.example/.."),
+      ("b.example", "other.example/post"), ("", "/outside"), ("b.example", "b.example/"),
+    ])
+  func outsideFolder(_ host: String, _ folder: String) throws {
+    let (base, store, page) = try makeStore()
+    defer { try? manager.removeItem(atPath: base) }
+    let forged = PageRecord(
+      url: page.url, folder: folder, host: host, slug: page.slug, urlHash: page.urlHash)
+    #expect(throws: StoreError.rejected(reason: "'\(folder)' is not a page folder of the store")) {
+      try store.pageFiles(of: forged)
+    }
+  }
+
+  @Test(
     "a planted link is refused, named, never followed",
     arguments: [
       "HOST", "PAGE", "history.jsonl", "20160702T010000Z.json", "20160702T010000Z.txt",
