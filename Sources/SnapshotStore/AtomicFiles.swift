@@ -409,13 +409,18 @@ final class OpenFolder {
 
   /// `read(name)`, or nil when nothing is there.
   func readIfPresent(_ name: String) throws -> [UInt8]? {
-    let path = path + "/" + name
-    let file = openat(descriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-    if file < 0, errno == ENOENT { return nil }
-    let descriptor = try readable(file, path: path)
-    defer { close(descriptor) }
-    return try readAll(descriptor, path: path)
+    try readFileIfPresent(name, in: descriptor, path: path + "/" + name)
   }
+}
+
+/// The bytes of the file `name` in the folder open as `folder` (`openat`, never through a
+/// link), read as `readFile` reads a path; nil when nothing is there. `path` names it in errors.
+func readFileIfPresent(_ name: String, in folder: Int32, path: String) throws -> [UInt8]? {
+  let file = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  if file < 0, errno == ENOENT { return nil }
+  let descriptor = try readable(file, path: path)
+  defer { close(descriptor) }
+  return try readAll(descriptor, path: path)
 }
 
 /// The rest of a `readdir` pass over an open folder stream.

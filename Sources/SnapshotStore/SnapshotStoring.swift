@@ -40,6 +40,10 @@ public protocol SnapshotStoring: Sendable {
   func rawBody(of page: PageRecord, capture: CaptureTime) throws -> [UInt8]?
   /// The history of a page, oldest first.
   func history(of page: PageRecord) throws -> [HistoryEntry]
+  /// A page's files for a pass that reads them all (`export`): the history, then captures and
+  /// payloads, each as the methods above read it, with whatever the backend can share between
+  /// the reads (the folder store opens the page folder once).
+  func pageFiles(of page: PageRecord) throws -> any PageFileReading
   /// The lines of a damaged history that still read, and which do not (1-based), for a
   /// listing that shows what it can; `history(of:)` refuses a damaged history instead.
   func readableHistory(of page: PageRecord) throws -> (entries: [HistoryEntry], damaged: [Int])

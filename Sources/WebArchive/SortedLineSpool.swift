@@ -115,9 +115,21 @@ public final class SortedLineSpool {
   }
 }
 
-/// Whether `first`'s bytes sort before `second`'s.
+/// Whether `first`'s bytes sort before `second`'s: `memcmp` (unsigned bytes) of the strings'
+/// UTF-8 where both give it without a copy, else element by element.
 private func bytesPrecede(_ first: String, _ second: String) -> Bool {
-  first.utf8.lexicographicallyPrecedes(second.utf8)
+  let compared = first.utf8.withContiguousStorageIfAvailable { left in
+    second.utf8.withContiguousStorageIfAvailable { right -> Bool in
+      let common = min(left.count, right.count)
+      guard common > 0, let a = left.baseAddress, let b = right.baseAddress else {
+        return left.count < right.count
+      }
+      let order = memcmp(a, b, common)
+      return order != 0 ? order < 0 : left.count < right.count
+    }
+  }
+  if let compared, let compared { return compared }
+  return first.utf8.lexicographicallyPrecedes(second.utf8)
 }
 
 /// The lines of a run file, read a chunk at a time.

@@ -98,6 +98,33 @@ struct ExportTests {
     #expect(unknown.stderr.hasPrefix("redline: no captures of https://never.example/x"))
   }
 
+  @Test("a page.json edited to name a folder outside the store: one error line, nothing read")
+  func pageFolderOutside() throws {
+    let work = try TemporaryFolder()
+    let store = try store(work)
+    let manager = FileManager.default
+    let host = try #require(try manager.contentsOfDirectory(atPath: store).first)
+    let name = try #require(try manager.contentsOfDirectory(atPath: store + "/" + host).first)
+    // A copy of the page outside the store, which the edited record names.
+    try manager.copyItem(atPath: store + "/" + host + "/" + name, toPath: work.file("outside"))
+    let pageFile = store + "/" + host + "/" + name + "/page.json"
+    let record = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: pageFile)))
+        as? [String: Any])
+    var edited = record
+    edited["host"] = ".."
+    edited["folder"] = "../outside"
+    try JSONSerialization.data(withJSONObject: edited).write(to: URL(fileURLWithPath: pageFile))
+    let result = try redline([
+      "export", "--format", "warc", "--output", work.file("out"), "--store", store,
+    ])
+    #expect(result.status != 0)
+    #expect(
+      result.stderr == "redline: store: '../outside' is not a page folder of the store\n",
+      "\(result.stderr)")
+    #expect((try? manager.contentsOfDirectory(atPath: work.file("out")))?.isEmpty ?? true)
+  }
+
   @Test("--compression-level 1: other bytes, the same records and index; 0 and 13 refused")
   func compressionLevel() throws {
     let work = try TemporaryFolder()

@@ -226,7 +226,10 @@ struct SortedLineSpoolTests {
     let lines =
       (0..<200).map { number in
         "com,example)/\(UInt64.random(in: 0...999, using: &generator)) 2026 {\"n\": \(number)}"
-      } + ["Z upper", "a lower", "é after ASCII", ""]
+      } + [
+        "Z upper", "a lower", "é after ASCII", "", "\u{7F}", "\u{80}", "com,example)/1",
+        "com,example)/1 ", "com,example)/", "short", "shorter than fifteen bytes? no",
+      ]
     let spool = SortedLineSpool(folder: folder, runLength: runLength)
     for line in lines { try spool.append(line) }
     try spool.finish(writingTo: folder + "/index.cdxj")

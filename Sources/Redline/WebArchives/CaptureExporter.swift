@@ -35,9 +35,14 @@ struct CaptureExporter {
 
   /// Exports the checks of one page that fall in the period.
   mutating func export(_ page: PageRecord) throws {
-    let history = try store.history(of: page)
-    let captures = Dictionary(
-      try store.captures(of: page).map { ($0.time, $0) }, uniquingKeysWith: { first, _ in first })
+    // The page's files through one reader: the folder store opens the page folder once.
+    let files = try store.pageFiles(of: page)
+    let history = try files.history()
+    // Every capture's metadata first, as `captures(of:)` reads them.
+    var captures: [CaptureTime: CaptureRecord] = [:]
+    for time in history.filter(\.storedCapture).compactMap(\.capture) where captures[time] == nil {
+      captures[time] = CaptureRecord(time: time, metadata: try files.metadata(capture: time))
+    }
     // Payloads by their SHA-256 (the store's body hash), for revisits. A capture before the
     // period is known by its time and turned into a reference only when a check revisits it.
     var kept: [String: KeptPayload] = [:]
@@ -58,7 +63,7 @@ struct CaptureExporter {
         summary.pages += 1
       }
       if check.storedCapture, let time = check.capture, let capture = captures[time] {
-        if let payload = try exportCapture(page, capture, check) {
+        if let payload = try exportCapture(page, files, capture, check) {
           kept[capture.metadata.bodySHA256] = kept[capture.metadata.bodySHA256] ?? payload
         }
         continue
@@ -68,13 +73,13 @@ struct CaptureExporter {
         continue
       }
       if kept[bodyHash] == nil, let time = keptBefore[bodyHash], let capture = captures[time] {
-        kept[bodyHash] = try payloadReference(page, capture)
+        kept[bodyHash] = try payloadReference(page, files, capture)
       }
       if let original = kept[bodyHash] {
         try writeRevisit(page, check, of: original)
-      } else if check.rawKept == true, let body = try store.rawBody(of: page, capture: check.time) {
+      } else if check.rawKept == true, let body = try files.rawBody(capture: check.time) {
         kept[bodyHash] = try writeBareResponse(page, check, body: body)
-      } else if let body = try distinctPayload(page, bodyHash) {
+      } else if let body = try distinctPayload(files, bodyHash) {
         kept[bodyHash] = try writeBareResponse(page, check, body: body)
       } else {
         summary.notExportable += 1
@@ -84,8 +89,10 @@ struct CaptureExporter {
 
   /// The payload `--keep-raw distinct` kept for a body hash, when its bytes still have that
   /// hash (a damaged one is left out, as a body that was not kept).
-  private func distinctPayload(_ page: PageRecord, _ bodyHash: String) throws -> [UInt8]? {
-    guard let encoded = try store.keptPayload(sha256: bodyHash, in: page),
+  private func distinctPayload(_ files: any PageFileReading, _ bodyHash: String) throws
+    -> [UInt8]?
+  {
+    guard let encoded = try files.keptPayload(sha256: bodyHash),
       let body = try? gunzipped(encoded, limit: 1 << 30),
       sha256Hex(body) == bodyHash
     else { return nil }
@@ -93,10 +100,10 @@ struct CaptureExporter {
   }
 
   /// The reference to a capture's payload outside the period: what a revisit names.
-  private func payloadReference(_ page: PageRecord, _ capture: CaptureRecord) throws
-    -> KeptPayload?
-  {
-    guard let body = try store.rawBody(of: page, capture: capture.time) else { return nil }
+  private func payloadReference(
+    _ page: PageRecord, _ files: any PageFileReading, _ capture: CaptureRecord
+  ) throws -> KeptPayload? {
+    guard let body = try files.rawBody(capture: capture.time) else { return nil }
     let metadata = capture.metadata
     return KeptPayload(
       recordID: warcRecordID(named: "response:\(page.url):\(capture.time)"),
@@ -107,13 +114,14 @@ struct CaptureExporter {
   /// The records of a stored capture: redirect hops, the response (when the raw body was
   /// kept), the article as a resource and Redline's metadata. Returns the payload written.
   private mutating func exportCapture(
-    _ page: PageRecord, _ capture: CaptureRecord, _ check: HistoryEntry
+    _ page: PageRecord, _ files: any PageFileReading, _ capture: CaptureRecord,
+    _ check: HistoryEntry
   ) throws -> KeptPayload? {
     let metadata = capture.metadata
     let time = capture.time
     let date = time.iso8601
     let responseID = warcRecordID(named: "response:\(page.url):\(time)")
-    let body = try store.rawBody(of: page, capture: time)
+    let body = try files.rawBody(capture: time)
     var payload: KeptPayload?
     if let exchange = metadata.exchange, !exchange.hops.isEmpty {
       payload = try writeExchange(
@@ -134,12 +142,12 @@ struct CaptureExporter {
       .resource, id: warcRecordID(named: "article:\(page.url):\(time)"), date: date,
       uri: "urn:redline:article:\(time):\(page.url)", contentType: "text/plain; charset=utf-8",
       link: written ? ("WARC-Concurrent-To", responseID) : nil,
-      block: Array(try store.articleText(of: page, capture: time).utf8), time: time)
+      block: try files.articleText(capture: time), time: time)
     try writeDerived(
       .metadata, id: warcRecordID(named: "metadata:\(page.url):\(time)"), date: date,
       uri: "urn:redline:capture:\(time):\(page.url)", contentType: "application/json",
       link: written ? ("WARC-Refers-To", responseID) : nil,
-      block: try captureMetadataJSON(page, metadata, check), time: time)
+      block: metadataRecordJSON(page: page, check: check, capture: metadata), time: time)
     return payload
   }
 
@@ -312,18 +320,4 @@ func mediaType(_ headers: [StoredHeader]) -> String? {
   let type = value.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
   let trimmed = type.trimmingSpaces().lowercased()
   return trimmed.isEmpty ? nil : trimmed
-}
-
-/// The metadata record's block: the page, the check's history line and the capture metadata.
-private func captureMetadataJSON(
-  _ page: PageRecord, _ metadata: CaptureMetadata, _ check: HistoryEntry
-) throws -> [UInt8] {
-  struct Block: Encodable {
-    let page: PageRecord
-    let check: HistoryEntry
-    let capture: CaptureMetadata
-  }
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys]
-  return Array(try encoder.encode(Block(page: page, check: check, capture: metadata)))
 }

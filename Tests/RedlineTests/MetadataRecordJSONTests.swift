@@ -1,0 +1,119 @@
+import Foundation
+import SnapshotStore
+import Testing
+
+@testable import Redline
+
+/// `metadataRecordJSON` against what it replaces: `JSONEncoder` with `.sortedKeys` over the
+/// same three values, byte for byte, and `JSONSerialization` reading the strings back.
+@Suite("the metadata record's JSON")
+struct MetadataRecordJSONTests {
+  private struct Block: Encodable {
+    let page: PageRecord
+    let check: HistoryEntry
+    let capture: CaptureMetadata
+  }
+
+  private func encoded(_ page: PageRecord, _ check: HistoryEntry, _ capture: CaptureMetadata)
+    throws -> [UInt8]
+  {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return Array(try encoder.encode(Block(page: page, check: check, capture: capture)))
+  }
+
+  /// Every ASCII byte, controls and DEL, quotes, backslashes, slashes, non-ASCII letters, line
+  /// and paragraph separators, a byte-order mark, an emoji, NUL, a lone combining mark.
+  private static let hostile: [String] = [
+    String((0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }),
+    "\"quoted\" \\back\\slash\\ /a/b/ </script>",
+    "é ü ß 中文 \u{2028}\u{2029}\u{FEFF}😀\u{7F}\u{85}\u{0}",
+    "\u{301}", "", " ", "\\u0041", "\r\n\t\u{8}\u{C}",
+  ]
+
+  private static let fractions: [Double] = [
+    0, -0.0, 1, 0.1, 0.001, 1e-5, 1e-7, 123.456, 1e16, 1e17, 1.5e300, 5e-324,
+    0.30000000000000004, 12_345_678.9, 2.5, -3.75,
+  ]
+
+  private func page(_ text: String) -> PageRecord {
+    PageRecord(
+      url: "https://a.example/" + text, folder: text, host: text, slug: text, urlHash: text)
+  }
+
+  private func fullCheck(_ text: String) -> HistoryEntry {
+    var check = HistoryEntry(
+      time: "20160702T100000Z", outcome: .changed, status: 200, capture: "20160702T100000Z",
+      added: 3, removed: -4, bodySHA256: text, textSHA256: text, metadataSHA256: text,
+      rawKept: false, title: text, error: text, finalURL: text, previous: text,
+      lostFiles: [text, "x", ""])
+    check.rules = text
+    check.recorded = "20170101T000000Z"
+    check.payloadKept = true
+    check.readSHA256 = text
+    return check
+  }
+
+  private func fullCapture(_ text: String, seconds: Double) -> CaptureMetadata {
+    let head = StoredHead(startLine: text, headers: [StoredHeader(name: text, value: text)])
+    return CaptureMetadata(
+      time: "20160702T100000Z", requestedURL: text, finalURL: text, status: 301,
+      headers: [
+        StoredHeader(name: "Content-Type", value: text), StoredHeader(name: text, value: ""),
+      ],
+      redirects: [StoredRedirect(status: 301, from: text, location: text)],
+      fetchSeconds: seconds, bodySHA256: text, bodyBytes: Int.max, textSHA256: text,
+      rawKept: true, title: text, extractionMethod: text, redlineVersion: text, articleFormat: 2,
+      exchange: StoredExchange(
+        hops: [
+          StoredHop(url: text, request: head, response: head),
+          StoredHop(url: text, request: nil, response: StoredHead(startLine: text, headers: [])),
+        ], httpVersion: text, remoteAddress: text),
+      provenance: CaptureProvenance(
+        source: text, file: text, recordID: text, software: text, archivedDate: text))
+  }
+
+  @Test("every field set, hostile strings: the encoder's bytes", arguments: hostile)
+  func everyField(_ text: String) throws {
+    let page = page(text)
+    let check = fullCheck(text)
+    let capture = fullCapture(text, seconds: 0.25)
+    let written = metadataRecordJSON(page: page, check: check, capture: capture)
+    #expect(written == (try encoded(page, check, capture)))
+    // A JSON reader gets the strings back.
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(written)) as? [String: Any])
+    let pageObject = try #require(object["page"] as? [String: Any])
+    #expect(pageObject["folder"] as? String == text)
+    let captureObject = try #require(object["capture"] as? [String: Any])
+    #expect(captureObject["title"] as? String == text)
+  }
+
+  @Test("optional fields nil, empty lists, fractions as the encoder writes them")
+  func fewFields() throws {
+    let page = page("p")
+    let check = HistoryEntry(time: "20160702T100000Z", outcome: .unchanged)
+    for seconds in Self.fractions {
+      let capture = CaptureMetadata(
+        time: "20160702T100000Z", requestedURL: "https://a.example/x",
+        finalURL: "https://a.example/x", status: 200, headers: [], redirects: [],
+        fetchSeconds: seconds, bodySHA256: "b", bodyBytes: 0, textSHA256: "t", rawKept: false,
+        title: nil, extractionMethod: nil, redlineVersion: "1.0", articleFormat: nil)
+      let written = metadataRecordJSON(page: page, check: check, capture: capture)
+      #expect(written == (try encoded(page, check, capture)), "fetchSeconds \(seconds)")
+    }
+  }
+
+  @Test("a capture with an exchange and a history line as the store reads them")
+  func storedForms() throws {
+    for outcome in [CheckOutcome.new, .changed, .unchanged, .failed, .moved, .back, .repaired] {
+      let check = HistoryEntry(
+        time: "20160702T100000Z", outcome: outcome, status: 404, error: "HTTP 404")
+      let capture = fullCapture("https://a.example/a?b=c&d=%2F#e", seconds: 1.0 / 3)
+      let page = page("a.example/post-1234")
+      #expect(
+        metadataRecordJSON(page: page, check: check, capture: capture)
+          == (try encoded(page, check, capture)))
+    }
+  }
+}
