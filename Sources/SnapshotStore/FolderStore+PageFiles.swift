@@ -67,8 +67,6 @@ final class FolderPageFiles: PageFileReading {
 
   func metadata(capture: CaptureTime) throws -> CaptureMetadata {
     let (file, bytes) = try committed(capture, "json")
-    // Read without the decoder when plain, as `JSONDecoder` reads it (`PlainJSON`).
-    if let metadata = CaptureMetadata(plainJSON: bytes) { return metadata }
     return try store.decode(CaptureMetadata.self, bytes: bytes, file: file)
   }
 

@@ -27,12 +27,11 @@ private func decoderEntry<Line: HistoryLineForm>(_ line: ArraySlice<UInt8>, _ fo
 }
 
 /// Lines made from `line` by deleting one byte, or putting a byte that matters to JSON (or a
-/// non-ASCII one) in the place of one, at every position (or every `step`th).
-func damaged(
-  _ line: [UInt8], bytes: [UInt8] = Array(#"" \,}0t."#.utf8) + [0xC3], step: Int = 1
-) -> [[UInt8]] {
+/// non-ASCII one) in the place of one, at every position.
+private func damaged(_ line: [UInt8]) -> [[UInt8]] {
+  let bytes = Array(#"" \,}0t."#.utf8) + [0xC3]
   var lines: [[UInt8]] = []
-  for index in stride(from: 0, to: line.count, by: step) {
+  for index in line.indices {
     var deleted = line
     deleted.remove(at: index)
     lines.append(deleted)
