@@ -17,6 +17,10 @@ struct PageMetadata {
   var url: String?
   var siteName: String?
   var language: String?
+  /// The page's own summary of the post (`description`, `og:description`,
+  /// `twitter:description`), each once: not shown as such, but a deck that says it word for
+  /// word is the post's own (`leadParagraphs`).
+  var descriptions: [String] = []
 }
 
 /// Reads JSON-LD, `<meta>` tags (OpenGraph, `article:*`, Twitter cards, Dublin Core),
@@ -80,6 +84,7 @@ func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> Pag
     .lazy.compactMap { $0.map { $0.trimmingSpaces() } }
     .first { !$0.isEmpty }
     .map { String($0.map { $0 == "_" ? "-" : $0 }) }
+  metadata.descriptions = uniqueNonEmpty(meta.all(MetadataRules.descriptionMeta))
   return metadata
 }
 
