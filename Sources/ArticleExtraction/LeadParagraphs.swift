@@ -8,8 +8,10 @@ import HTMLParsing
 /// The lead is made of the paragraphs (`<p>`) after the page's headline and before the body's
 /// first root, inside the element that holds both, that are prose
 /// (`ScoringRules.minimumParagraphLength` characters or more, outside skipped nodes and
-/// figures; see `isProseLead` for their links), and of any element there whose text is the
-/// page's own description of the post (`PageMetadata.descriptions`) word for word: a deck
+/// figures; see `isProseLead` for their links), and of any element there whose words are the
+/// page's own description of the post (`PageMetadata.descriptions`; at least
+/// `ScoringRules.minimumDescriptionSimilarity` alike, the deepest element as alike as the one
+/// around it): a deck
 /// written in a `<div>` or a subtitle heading, which is no proof of a paragraph by itself
 /// (dates, "From Wikipedia" lines), but which the page's metadata names as its summary. When
 /// more than `ScoringRules.maximumLeadParagraphs` such paragraphs (the described deck aside)
@@ -43,15 +45,16 @@ func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAn
   let site = metadata.url.flatMap(hostOf)
   // The description's visible bytes, as `textLength` counts them, give a cheap first test.
   let summaries = metadata.descriptions.map { description in
-    (description, description.utf8.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) })
+    (words: wordSet(description), length: description.utf8.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) })
   }
-  func isDescription(_ index: Int) -> Bool {
+  // How alike an element's words are to the description's, when they are about as long.
+  func likeness(_ index: Int) -> Double {
     let length = Int(page.textLength[index])
     guard length >= ScoringRules.minimumParagraphLength,
-      summaries.contains(where: { abs($0.1 - length) <= $0.1 / 10 })
-    else { return false }
-    let text = normalizedText(document.text(of: index))
-    return summaries.contains { $0.0 == text }
+      summaries.contains(where: { abs($0.length - length) <= $0.length / 4 })
+    else { return 0 }
+    let words = wordSet(normalizedText(document.text(of: index)))
+    return summaries.map { similarity($0.words, words) }.max() ?? 0
   }
   var (leads, described): ([Int], [Int]) = ([], [])
   var index = nodes[headline].end
@@ -64,8 +67,17 @@ func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAn
       index = nodes[index].end
       continue
     }
-    if isDescription(index) {
-      described.append(index)
+    var alike = likeness(index)
+    if alike >= ScoringRules.minimumDescriptionSimilarity {
+      // The deepest element that says it as well: the deck, not a box around it and a byline.
+      var deck = index
+      while let (inner, score) = document.children(of: deck).lazy
+        .filter({ nodes[$0].kind == .element && !page.skipped[$0] })
+        .map({ ($0, likeness($0)) }).first(where: { $0.1 >= alike })
+      {
+        (deck, alike) = (inner, score)
+      }
+      described.append(deck)
       index = nodes[index].end
       continue
     }
@@ -135,6 +147,18 @@ private func isProseLead(_ paragraph: Int, site: Substring?, in page: PageAnalys
     if host.map({ !isSameSite($0, site) }) != true { ownLinks += Int(page.linkTextLength[inner]) }
   }
   return Double(ownLinks) <= text * ScoringRules.narrowingLinkDensity
+}
+
+/// The lower-cased words of a text (runs of letters and digits).
+private func wordSet(_ text: String) -> Set<Substring> {
+  Set(text.lowercased().split { !$0.isLetter && !$0.isNumber })
+}
+
+/// How alike two sets of words are: twice the words they share over the words of both (Dice's
+/// coefficient), 1 for the same words.
+private func similarity(_ words: Set<Substring>, _ other: Set<Substring>) -> Double {
+  let total = words.count + other.count
+  return total == 0 ? 0 : Double(2 * words.intersection(other).count) / Double(total)
 }
 
 /// Whether two hosts (as `hostOf` gives them) are one site: equal, or one a subdomain of the

@@ -104,7 +104,7 @@ struct LeadParagraphTests {
     #expect(try blocks(html) == body)
   }
 
-  @Test("a deck in a <div> is the lead when it is the page's description word for word")
+  @Test("a deck in a <div> is the lead when it says the page's description")
   func describedDeck() throws {
     let head = "<meta property=\"og:description\" content=\"\(deck)\">"
     let header = "<div class=\"dek\">\(deck)</div>"
@@ -119,6 +119,15 @@ struct LeadParagraphTests {
     ]
     let withIntro = header + intro.map { "<p>\($0)</p>" }.joined()
     #expect(try blocks(page(header: withIntro, head: head)) == [deck] + intro + body)
+    // A word edited in the deck (or in the description alone) leaves it the deck, and the
+    // edit shows as one.
+    let edited = deck.replacingOccurrences(of: "next", with: "last")
+    #expect(
+      try blocks(page(header: "<div class=\"dek\">\(edited)</div>", head: head))
+        == [edited] + body)
+    // The deck itself, not a box around it and a byline.
+    let box = "<div class=\"intro\"><div>\(deck)</div><div>By Jane Doe</div></div>"
+    #expect(try blocks(page(header: box, head: head)) == [deck] + body)
     // Another page's summary in the same place says nothing of this one.
     let other = "<meta name=\"description\" content=\"Interest costs explained in charts.\">"
     #expect(try blocks(page(header: header, head: other)) == body)
