@@ -45,7 +45,10 @@ func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAn
   let site = metadata.url.flatMap(hostOf)
   // The description's visible bytes, as `textLength` counts them, give a cheap first test.
   let summaries = metadata.descriptions.map { description in
-    (words: wordSet(description), length: description.utf8.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) })
+    (
+      words: WordHashes(description.utf8),
+      length: description.utf8.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) }
+    )
   }
   // How alike an element's words are to the description's, when they are about as long.
   func likeness(_ index: Int) -> Double {
@@ -53,8 +56,12 @@ func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAn
     guard length >= ScoringRules.minimumParagraphLength,
       summaries.contains(where: { abs($0.length - length) <= $0.length / 4 })
     else { return 0 }
-    let words = wordSet(normalizedText(document.text(of: index)))
-    return summaries.map { similarity($0.words, words) }.max() ?? 0
+    var words = WordHashes()
+    for inner in document.descendants(of: index) where nodes[inner].kind == .text {
+      words.read(document.utf8[nodes[inner].textBytes])
+    }
+    words.endWord()
+    return summaries.map { $0.words.similarity(to: words) }.max() ?? 0
   }
   var (leads, described): ([Int], [Int]) = ([], [])
   var index = nodes[headline].end
@@ -149,16 +156,45 @@ private func isProseLead(_ paragraph: Int, site: Substring?, in page: PageAnalys
   return Double(ownLinks) <= text * ScoringRules.narrowingLinkDensity
 }
 
-/// The lower-cased words of a text (runs of letters and digits).
-private func wordSet(_ text: String) -> Set<Substring> {
-  Set(text.lowercased().split { !$0.isLetter && !$0.isNumber })
-}
+/// The words of a text as hashes (FNV-1a of each run of ASCII letters and digits, lower-cased,
+/// and bytes past ASCII), read straight from UTF-8: the page's text is compared with its
+/// description without making strings.
+private struct WordHashes {
+  private(set) var words: Set<UInt64> = []
+  private var hash: UInt64 = Self.basis
+  private var inWord = false
+  private static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-/// How alike two sets of words are: twice the words they share over the words of both (Dice's
-/// coefficient), 1 for the same words.
-private func similarity(_ words: Set<Substring>, _ other: Set<Substring>) -> Double {
-  let total = words.count + other.count
-  return total == 0 ? 0 : Double(2 * words.intersection(other).count) / Double(total)
+  init() {}
+
+  init(_ utf8: some Sequence<UInt8>) {
+    read(utf8)
+    endWord()
+  }
+
+  mutating func read(_ utf8: some Sequence<UInt8>) {
+    for byte in utf8 {
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      if lower >= 0x80 || (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+        hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
+        inWord = true
+      } else {
+        endWord()
+      }
+    }
+  }
+
+  mutating func endWord() {
+    if inWord { words.insert(hash) }
+    (hash, inWord) = (Self.basis, false)
+  }
+
+  /// Twice the words two texts share over the words of both (Dice's coefficient over the sets
+  /// of words): 1 for the same words.
+  func similarity(to other: WordHashes) -> Double {
+    let total = words.count + other.words.count
+    return total == 0 ? 0 : Double(2 * words.intersection(other.words).count) / Double(total)
+  }
 }
 
 /// Whether two hosts (as `hostOf` gives them) are one site: equal, or one a subdomain of the
