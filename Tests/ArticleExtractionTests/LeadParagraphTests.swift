@@ -133,6 +133,15 @@ struct LeadParagraphTests {
     #expect(try blocks(page(header: header, head: other)) == body)
   }
 
+  @Test("an item's own description (a video's itemprop) is no deck of the page")
+  func itemDescription() throws {
+    let video = """
+      <div itemscope itemtype="https://schema.org/VideoObject">\
+      <meta itemprop="description" content="\(deck)"><div class="caption">\(deck)</div></div>
+      """
+    #expect(try blocks(page(header: video)) == body)
+  }
+
   @Test("the page's description under a blog's name in its banner is no lead")
   func describedBanner() throws {
     let tagline =
