@@ -364,7 +364,7 @@ struct BlockCollector {
 
 /// The host of an absolute or scheme-relative link, lower case and without `www.`; nil for a
 /// link within the site (`/2024/05/post`, `page.html`).
-private func hostOf(_ href: String) -> Substring? {
+func hostOf(_ href: String) -> Substring? {
   let link = href.lowercased()
   guard let start = link.firstRange(of: "//"), !link[..<start.lowerBound].contains("/") else {
     return nil

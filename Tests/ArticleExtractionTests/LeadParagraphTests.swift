@@ -12,9 +12,11 @@ private let body = [
   "With less money coming in and more going to interest, leaders will find it harder to act.",
 ]
 
-private func page(header: String, container: String = "itemprop=\"articleBody\"") -> String {
+private func page(
+  header: String, container: String = "itemprop=\"articleBody\"", head: String = ""
+) -> String {
   """
-  <html><head><title>As Debt Rises, Interest Tops the Military</title><meta name="author" content="Jane Doe"></head><body>
+  <html><head><title>As Debt Rises, Interest Tops the Military</title><meta name="author" content="Jane Doe">\(head)</head><body>
   <nav><ul><li><a href="/">Home</a></li><li><a href="/business">Business</a></li></ul></nav>
   <main><article><header><h1>As Debt Rises, Interest Tops the Military</h1>\(header)</header>
   <section \(container)>\(body.map { "<p>\($0)</p>" }.joined())</section>
@@ -100,5 +102,87 @@ struct LeadParagraphTests {
       <div class="entry-content">\(body.map { "<p>\($0)</p>" }.joined())</div></body></html>
       """
     #expect(try blocks(html) == body)
+  }
+
+  @Test("a deck in a <div> is the lead when it says the page's description")
+  func describedDeck() throws {
+    let head = "<meta property=\"og:description\" content=\"\(deck)\">"
+    let header = "<div class=\"dek\">\(deck)</div>"
+    #expect(try blocks(page(header: header, head: head)) == [deck] + body)
+    // Without the description, a line in a <div> is no paragraph of the post (a date line,
+    // "From Wikipedia, the free encyclopedia").
+    #expect(try blocks(page(header: header)) == body)
+    // The described deck is no paragraph of a summary box: two lead paragraphs after it stay.
+    let intro = [
+      "A good budget is essential for a country, and a bad one costs it for decades to come.",
+      "We wanted to know what the next ten years hold, so we read every forecast there is.",
+    ]
+    let withIntro = header + intro.map { "<p>\($0)</p>" }.joined()
+    #expect(try blocks(page(header: withIntro, head: head)) == [deck] + intro + body)
+    // A word edited in the deck (or in the description alone) leaves it the deck, and the
+    // edit shows as one.
+    let edited = deck.replacingOccurrences(of: "next", with: "last")
+    #expect(
+      try blocks(page(header: "<div class=\"dek\">\(edited)</div>", head: head))
+        == [edited] + body)
+    // The deck itself, not a box around it and a byline.
+    let box = "<div class=\"intro\"><div>\(deck)</div><div>By Jane Doe</div></div>"
+    #expect(try blocks(page(header: box, head: head)) == [deck] + body)
+    // Another page's summary in the same place says nothing of this one.
+    let other = "<meta name=\"description\" content=\"Interest costs explained in charts.\">"
+    #expect(try blocks(page(header: header, head: other)) == body)
+  }
+
+  @Test("an item's own description (a video's itemprop) is no deck of the page")
+  func itemDescription() throws {
+    let video = """
+      <div itemscope itemtype="https://schema.org/VideoObject">\
+      <meta itemprop="description" content="\(deck)"><div class="caption">\(deck)</div></div>
+      """
+    #expect(try blocks(page(header: video)) == body)
+  }
+
+  @Test("the page's description under a blog's name in its banner is no lead")
+  func describedBanner() throws {
+    let tagline =
+      "News and commentary on Libya and North Africa, with the odd post on world affairs."
+    let html = """
+      <html><head><title>Power cut in Tripoli again</title>
+      <meta name="description" content="\(tagline)"></head><body><div class="outer">
+      <header><h1>Libya: news and views</h1><div class="description">\(tagline)</div>
+      </header><div class="main"><h3>Power cut in Tripoli again</h3>
+      <div class="entry-content">\(body.map { "<p>\($0)</p>" }.joined())</div></div></div>
+      </body></html>
+      """
+    #expect(try blocks(html) == body)
+  }
+
+  @Test("a callout that cites another site is a lead; the site's own links make chrome")
+  func calloutCitingAnotherSite() throws {
+    let head = "<link rel=\"canonical\" href=\"https://www.paper.example/business/debt\">"
+    let callout = { (href: String) in
+      """
+      <p>The budget office publishes its own forecast every spring. <a href="\(href)">Read \
+      the latest outlook on its website</a> and compare it with ours.</p>
+      """
+    }
+    let cited =
+      "The budget office publishes its own forecast every spring. Read the latest "
+      + "outlook on its website and compare it with ours."
+    #expect(
+      try blocks(page(header: callout("https://www.cbo.gov/outlook"), head: head))
+        == [cited] + body)
+    // The page's own site, under any name, or a link within it: a disclosure, a pitch.
+    for own in ["https://paper.example/ethics", "https://shop.paper.example/x", "/ethics"] {
+      #expect(try blocks(page(header: callout(own), head: head)) == body, "\(own)")
+    }
+    // Without the page's URL, no link can be told from the site's own.
+    #expect(try blocks(page(header: callout("https://www.cbo.gov/outlook"))) == body)
+    // Mostly links, wherever they lead, is a list of links.
+    let links = """
+      <p>See <a href="https://www.cbo.gov/a">the outlook</a> and \
+      <a href="https://www.cbo.gov/b">the long-term budget outlook</a>.</p>
+      """
+    #expect(try blocks(page(header: links, head: head)) == body)
   }
 }
