@@ -73,6 +73,30 @@ struct MetadataRecordJSONTests {
         source: text, file: text, recordID: text, software: text, archivedDate: text))
   }
 
+  /// The names of a value's optional properties that hold nil, nested values included.
+  private func nilFields(of value: Any, path: String = "") -> [String] {
+    Mirror(reflecting: value).children.flatMap { child -> [String] in
+      let name = path + (child.label ?? "?")
+      let inner = Mirror(reflecting: child.value)
+      if inner.displayStyle == .optional {
+        guard let wrapped = inner.children.first?.value else { return [name] }
+        return nilFields(of: wrapped, path: name + ".")
+      }
+      if inner.displayStyle == .collection {
+        return inner.children.flatMap { nilFields(of: $0.value, path: name + ".") }
+      }
+      return inner.displayStyle == .struct ? nilFields(of: child.value, path: name + ".") : []
+    }
+  }
+
+  /// A field added to the store's types must be set in the values above, so that the byte
+  /// comparison below fails until `metadataRecordJSON` writes it too.
+  @Test("the full values leave no optional field nil")
+  func fullValuesSetEveryField() {
+    #expect(nilFields(of: fullCheck("x")).isEmpty)
+    #expect(nilFields(of: fullCapture("x", seconds: 1)) == ["exchange.hops.request"])
+  }
+
   @Test("every field set, hostile strings: the encoder's bytes", arguments: hostile)
   func everyField(_ text: String) throws {
     let page = page(text)
