@@ -43,6 +43,8 @@ bylines, dates or metadata; a page where an edit cannot be made safely is skippe
                 a <section id="comments"> with it before </body>
   nonces        tokens in inline scripts, nonce= attributes, csrf and hidden-input values,
                 ?ver= on script and stylesheet URLs
+  description   the page's <meta> description, og:description and twitter:description
+                rewritten for search engines (new words), the visible page unchanged
 
 True edits (the article text must differ; in an element that holds a whole gold line):
   word          one word of four letters or more replaced
@@ -81,7 +83,7 @@ CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 WORK = os.path.join(ROOT, ".bench", "false-edits")
 
 CHROME_KINDS = ["counters", "list-added", "list-removed", "list-rotated", "sidebar", "comment",
-                "nonces"]
+                "nonces", "description"]
 TRUE_KINDS = ["word", "number", "sentence", "link", "title"]
 VARIANTS = ["long", "short"]
 
@@ -849,6 +851,20 @@ class Page:
                                   shift_token(tag[start:end])))
         return merge(edits) or None
 
+    def edit_description(self):
+        """The page's summary for search engines and link previews rewritten in other words, as
+        an SEO plugin's field does: nothing a reader sees changes."""
+        edits = []
+        for match in re.finditer(r"<meta\b[^>]*>", self.source, re.I):
+            tag = match.group()
+            if not re.search(r"(?:name|property)\s*=\s*[\"']?(?:description|og:description|"
+                             r"twitter:description)[\"'\s/>]", tag, re.I):
+                continue
+            span = attribute_span(tag, "content")
+            if span is not None:
+                edits.append((match.start() + span[0], match.start() + span[1], SEO_SUMMARY))
+        return merge(edits) or None
+
     # -- true edits ----------------------------------------------------------------------
 
     def pool(self, variant):
@@ -995,6 +1011,9 @@ def shift_counter(match):
         return number  # a year
     return format(value + 3, ",") if "," in number else str(value + 3)
 
+
+SEO_SUMMARY = ("Everything you need to know, in one place: our complete guide, with answers to "
+               "the questions readers ask most often.")
 
 TOKEN_SHIFT = str.maketrans("0123456789abcdefABCDEF", "7890123456bcdefaBCDEFA")
 
@@ -1432,6 +1451,7 @@ KIND_NOTES = {
     "sidebar": "the longest paragraph in a sidebar, widget or footer got two more sentences",
     "comment": "a reader comment added (in the comments container, or a new #comments section)",
     "nonces": "script tokens, nonce= attributes, csrf and hidden values, ?ver= asset versions",
+    "description": "the meta description (and og:, twitter:) rewritten, the visible page unchanged",
     "word": "one word of an article paragraph replaced",
     "number": "one number in an article paragraph plus one",
     "sentence": "a sentence appended to an article paragraph",

@@ -8,18 +8,16 @@ import HTMLParsing
 /// The lead is made of the paragraphs (`<p>`) after the page's headline and before the body's
 /// first root, inside the element that holds both, that are prose
 /// (`ScoringRules.minimumParagraphLength` characters or more, outside skipped nodes and
-/// figures; see `isProseLead` for their links), and of any element there whose words are the
-/// page's own description of the post (`PageMetadata.descriptions`; at least
-/// `ScoringRules.minimumDescriptionSimilarity` alike, the deepest element as alike as the one
-/// around it): a deck
-/// written in a `<div>` or a subtitle heading, which is no proof of a paragraph by itself
-/// (dates, "From Wikipedia" lines), but which the page's metadata names as its summary. When
-/// more than `ScoringRules.maximumLeadParagraphs` such paragraphs (the described deck aside)
-/// stand there, they are no lead but a part of the page the body left out on purpose (a
-/// summary box, an excerpt of another post), and none of them is taken. Nothing is taken when
-/// the headline is inside the body or after it, when only `<body>` holds both, or when the
-/// element holding both is in no `<article>` or `<main>` and the headline is not the post's
-/// title (a blog's name in its banner).
+/// figures; see `isProseLead` for their links). When more than
+/// `ScoringRules.maximumLeadParagraphs` such paragraphs stand there, that is no lead but a part
+/// of the page the body left out on purpose (a summary box, an excerpt of another post), and
+/// none is taken. Nothing is taken when the headline is inside the body or after it, when only
+/// `<body>` holds both, or when the element holding both is in no `<article>` or `<main>` and
+/// the headline is not the post's title (a blog's name in its banner).
+///
+/// A deck written in a `<div>` or a heading is not taken for matching the page's `<meta>`
+/// description: a description rewritten for search engines would then drop it from the
+/// article, an edit no reader can see (the `description` kind of `scripts/false_edits.py`).
 func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAnalysis) -> [Int] {
   let document = page.document
   let nodes = document.nodes
@@ -43,27 +41,7 @@ func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAn
   let figureTags = Set(
     ["figure", "figcaption"].compactMap { document.tagNames.firstIndex(of: $0) })
   let site = metadata.url.flatMap(hostOf)
-  // The description's visible bytes, as `textLength` counts them, give a cheap first test.
-  let summaries = metadata.descriptions.map { description in
-    (
-      words: WordHashes(description.utf8),
-      length: description.utf8.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) }
-    )
-  }
-  // How alike an element's words are to the description's, when they are about as long.
-  func likeness(_ index: Int) -> Double {
-    let length = Int(page.textLength[index])
-    guard length >= ScoringRules.minimumParagraphLength,
-      summaries.contains(where: { abs($0.length - length) <= $0.length / 4 })
-    else { return 0 }
-    var words = WordHashes()
-    for inner in document.descendants(of: index) where nodes[inner].kind == .text {
-      words.read(document.utf8[nodes[inner].textBytes])
-    }
-    words.endWord()
-    return summaries.map { $0.words.similarity(to: words) }.max() ?? 0
-  }
-  var (leads, described): ([Int], [Int]) = ([], [])
+  var leads: [Int] = []
   var index = nodes[headline].end
   while index < first {
     guard nodes[index].kind == .element, !page.skipped[index] else {
@@ -71,20 +49,6 @@ func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAn
       continue
     }
     if figureTags.contains(nodes[index].tag) {
-      index = nodes[index].end
-      continue
-    }
-    var alike = likeness(index)
-    if alike >= ScoringRules.minimumDescriptionSimilarity {
-      // The deepest element that says it as well: the deck, not a box around it and a byline.
-      var deck = index
-      while let (inner, score) = document.children(of: deck).lazy
-        .filter({ nodes[$0].kind == .element && !page.skipped[$0] })
-        .map({ ($0, likeness($0)) }).first(where: { $0.1 >= alike })
-      {
-        (deck, alike) = (inner, score)
-      }
-      described.append(deck)
       index = nodes[index].end
       continue
     }
@@ -99,8 +63,7 @@ func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAn
     }
     index += 1
   }
-  let paragraphs = leads.count <= ScoringRules.maximumLeadParagraphs ? leads : []
-  return (described + paragraphs).sorted()
+  return leads.count <= ScoringRules.maximumLeadParagraphs ? leads : []
 }
 
 /// The blocks and link targets of the lead paragraphs (`leadParagraphs`) that say something the
@@ -154,47 +117,6 @@ private func isProseLead(_ paragraph: Int, site: Substring?, in page: PageAnalys
     if host.map({ !isSameSite($0, site) }) != true { ownLinks += Int(page.linkTextLength[inner]) }
   }
   return Double(ownLinks) <= text * ScoringRules.narrowingLinkDensity
-}
-
-/// The words of a text as hashes (FNV-1a of each run of ASCII letters and digits, lower-cased,
-/// and bytes past ASCII), read straight from UTF-8: the page's text is compared with its
-/// description without making strings.
-private struct WordHashes {
-  private(set) var words: Set<UInt64> = []
-  private var hash: UInt64 = Self.basis
-  private var inWord = false
-  private static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  init() {}
-
-  init(_ utf8: some Sequence<UInt8>) {
-    read(utf8)
-    endWord()
-  }
-
-  mutating func read(_ utf8: some Sequence<UInt8>) {
-    for byte in utf8 {
-      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-      if lower >= 0x80 || (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-        hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
-        inWord = true
-      } else {
-        endWord()
-      }
-    }
-  }
-
-  mutating func endWord() {
-    if inWord { words.insert(hash) }
-    (hash, inWord) = (Self.basis, false)
-  }
-
-  /// Twice the words two texts share over the words of both (Dice's coefficient over the sets
-  /// of words): 1 for the same words.
-  func similarity(to other: WordHashes) -> Double {
-    let total = words.count + other.words.count
-    return total == 0 ? 0 : Double(2 * words.intersection(other.words).count) / Double(total)
-  }
 }
 
 /// Whether two hosts (as `hostOf` gives them) are one site: equal, or one a subdomain of the

@@ -17,10 +17,6 @@ struct PageMetadata {
   var url: String?
   var siteName: String?
   var language: String?
-  /// The page's own summary of the post (`<meta>` `description`, `og:description`,
-  /// `twitter:description` by `name` or `property`), each once: not shown as such, but a deck
-  /// that says it is the post's own (`leadParagraphs`).
-  var descriptions: [String] = []
 }
 
 /// Reads JSON-LD, `<meta>` tags (OpenGraph, `article:*`, Twitter cards, Dublin Core),
@@ -84,30 +80,21 @@ func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> Pag
     .lazy.compactMap { $0.map { $0.trimmingSpaces() } }
     .first { !$0.isEmpty }
     .map { String($0.map { $0 == "_" ? "-" : $0 }) }
-  metadata.descriptions = uniqueNonEmpty(meta.descriptions)
   return metadata
 }
 
 /// `<meta>` values by lower-cased `property`, `name` or `itemprop`, in page order.
 private struct MetaTags {
   private var values: [String: [String]] = [:]
-  /// The values of `MetadataRules.descriptionMeta` given by `name` or `property`: the page's
-  /// own summary. An `itemprop=description` describes whatever item holds it (a video, a
-  /// product in a box), not always the page.
-  private(set) var descriptions: [String] = []
 
   init(_ document: HTMLDocument) {
     for index in document.elements(named: "meta") {
       let attribute = { document.attribute($0, of: index) }
-      guard let content = attribute("content").map(normalizedText), !content.isEmpty else {
-        continue
-      }
-      if let named = (attribute("property") ?? attribute("name"))?.lowercased() {
-        values[named, default: []].append(content)
-        if MetadataRules.descriptionMeta.contains(named) { descriptions.append(content) }
-      } else if let key = attribute("itemprop") ?? attribute("http-equiv") {
-        values[key.lowercased(), default: []].append(content)
-      }
+      guard let content = attribute("content").map(normalizedText), !content.isEmpty,
+        let key = attribute("property") ?? attribute("name") ?? attribute("itemprop")
+          ?? attribute("http-equiv")
+      else { continue }
+      values[key.lowercased(), default: []].append(content)
     }
   }
 

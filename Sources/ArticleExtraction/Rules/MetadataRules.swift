@@ -26,8 +26,6 @@ enum MetadataRules {
   static let handlePrefix = "@"
   static let siteNameMeta = ["og:site_name", "application-name", "twitter:site"]
   static let urlMeta = ["og:url", "twitter:url"]
-  /// The page's summary of the post, which themes often show as its deck under the headline.
-  static let descriptionMeta = ["description", "og:description", "twitter:description"]
   static let languageMeta = ["og:locale", "dc.language", "content-language", "language"]
 
   /// Microformats and platform classes: title, published, updated, author.

@@ -42,12 +42,6 @@ enum ScoringRules {
   /// (`leadParagraphs`) when there are at most this many: a deck or a standfirst is one or two
   /// paragraphs; more is a part of the page the body leaves out (a summary box, an excerpt).
   static let maximumLeadParagraphs = 2
-  /// An element between the headline and the body is the deck the page's description
-  /// (`PageMetadata.descriptions`) summarizes when their words are this alike (Dice's
-  /// coefficient over their sets of words): a word edited in the deck, or in the description
-  /// alone (an SEO tweak), must neither drop the deck nor bring it in. A rewritten description
-  /// no longer names the deck.
-  static let minimumDescriptionSimilarity = 0.8
 }
 
 /// Constants for cleaning the chosen container.
