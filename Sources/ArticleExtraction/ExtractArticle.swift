@@ -103,7 +103,10 @@ public func extractArticle(
     }
   }
   // The deck under the headline, outside the body's container, is the post's first lines.
-  let lead = leadBlocks(before: roots, body: blocks, metadata: metadata, in: page)
+  // Which links are the site's own is judged against the address the page was fetched from
+  // when there is one: the canonical URL is not shown, and a page can change it unseen.
+  let lead = leadBlocks(
+    before: roots, body: blocks, metadata: metadata, site: options.url ?? metadata.url, in: page)
   (blocks, links) = (lead.blocks + blocks, lead.links + links)
   let article = Article(
     title: metadata.title, authors: metadata.authors, published: metadata.published,

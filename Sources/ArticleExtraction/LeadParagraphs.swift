@@ -8,7 +8,8 @@ import HTMLParsing
 /// The lead is made of the paragraphs (`<p>`) after the page's headline and before the body's
 /// first root, inside the element that holds both, that are prose
 /// (`ScoringRules.minimumParagraphLength` characters or more, outside skipped nodes and
-/// figures; see `isProseLead` for their links). When more than
+/// figures; see `isProseLead` for their links, judged against `siteURL`: the address the page
+/// was fetched from, or its canonical URL for a file read without one). When more than
 /// `ScoringRules.maximumLeadParagraphs` such paragraphs stand there, that is no lead but a part
 /// of the page the body left out on purpose (a summary box, an excerpt of another post), and
 /// none is taken. Nothing is taken when the headline is inside the body or after it, when only
@@ -18,7 +19,9 @@ import HTMLParsing
 /// A deck written in a `<div>` or a heading is not taken for matching the page's `<meta>`
 /// description: a description rewritten for search engines would then drop it from the
 /// article, an edit no reader can see (the `description` kind of `scripts/false_edits.py`).
-func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAnalysis) -> [Int] {
+func leadParagraphs(
+  before roots: [Int], metadata: PageMetadata, site siteURL: String?, in page: PageAnalysis
+) -> [Int] {
   let document = page.document
   let nodes = document.nodes
   guard let title = metadata.title, let first = roots.min(),
@@ -40,7 +43,7 @@ func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAn
   else { return [] }
   let figureTags = Set(
     ["figure", "figcaption"].compactMap { document.tagNames.firstIndex(of: $0) })
-  let site = metadata.url.flatMap(hostOf)
+  let site = siteURL.flatMap(hostOf)
   var leads: [Int] = []
   var index = nodes[headline].end
   while index < first {
@@ -71,10 +74,10 @@ func leadParagraphs(before roots: [Int], metadata: PageMetadata, in page: PageAn
 /// byline: "By Jane Doe, a deputy editor…"), or repeats the body or another of them (a post
 /// excerpt cut with "…" or "[…]", a video player's title written twice) is left out.
 func leadBlocks(
-  before roots: [Int], body: [Block], metadata: PageMetadata, in page: PageAnalysis
+  before roots: [Int], body: [Block], metadata: PageMetadata, site: String?, in page: PageAnalysis
 ) -> (blocks: [Block], links: [String]) {
   var parts: [(blocks: [Block], links: [String])] = []
-  for lead in leadParagraphs(before: roots, metadata: metadata, in: page) {
+  for lead in leadParagraphs(before: roots, metadata: metadata, site: site, in: page) {
     var collector = BlockCollector(page: page)
     let blocks = collector.collect([lead])
     if !blocks.isEmpty { parts.append((blocks, collector.links)) }

@@ -14,17 +14,9 @@ extension FolderStore {
   ///   the store (a `page.json` edited to name `../elsewhere`: read through its path, it would
   ///   lead out of the store); `StoreError.symbolicLink` for a link at either folder.
   public func pageFiles(of page: PageRecord) throws -> any PageFileReading {
-    let parts = page.folder.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0] == page.host, parts.allSatisfy(isPlainName) else {
-      throw StoreError.rejected(reason: "'\(page.folder)' is not a page folder of the store")
-    }
-    return try FolderPageFiles(store: self, page: page, host: page.host, name: String(parts[1]))
+    return try FolderPageFiles(
+      store: self, page: page, host: page.host, name: try pageFolderName(of: page))
   }
-}
-
-/// A name that stays in its folder: not empty, not "." or "..", without a "/".
-private func isPlainName(_ name: Substring) -> Bool {
-  !name.isEmpty && name != "." && name != ".." && !name.contains("/")
 }
 
 /// One page's files read through its open folder (`FolderStore.pageFiles(of:)`).

@@ -42,11 +42,24 @@ public struct FolderStore: SnapshotStoring {
   /// user's to place.)
   /// - Throws: `StoreError.symbolicLink` naming the link.
   func checkedPath(of page: PageRecord) throws -> String {
+    _ = try pageFolderName(of: page)
     let host = root + "/" + page.host
     if isSymbolicLink(host) { throw StoreError.symbolicLink(path: host) }
     let folder = path(of: page)
     if isSymbolicLink(folder) { throw StoreError.symbolicLink(path: folder) }
     return folder
+  }
+
+  /// The name of a page's folder inside its host folder, once the record's folder is known to
+  /// be `host/name` with two plain names: a `page.json` is a file anyone with access to the
+  /// store can edit, and one naming `../elsewhere` must not lead a read or a write out of it.
+  /// - Throws: `StoreError.rejected` for any other folder.
+  func pageFolderName(of page: PageRecord) throws -> String {
+    let parts = page.folder.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0] == page.host, parts.allSatisfy(isPlainName) else {
+      throw StoreError.rejected(reason: "'\(page.folder)' is not a page folder of the store")
+    }
+    return String(parts[1])
   }
 
   /// The page for a URL; nil when the store has no folder for it.
@@ -285,4 +298,9 @@ struct ListedLine: FieldReadLineForm {
     entry.recorded = try line.time("recorded")
     self.entry = entry
   }
+}
+
+/// A name that stays in its folder: not empty, not "." or "..", without a "/".
+private func isPlainName(_ name: Substring) -> Bool {
+  !name.isEmpty && name != "." && name != ".." && !name.contains("/")
 }

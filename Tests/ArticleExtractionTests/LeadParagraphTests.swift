@@ -25,8 +25,9 @@ private func page(
   """
 }
 
-private func blocks(_ html: String) throws -> [String] {
-  try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+private func blocks(_ html: String, url: String? = nil) throws -> [String] {
+  try extractArticle(from: parseHTML(Array(html.utf8)), options: ExtractionOptions(url: url))
+    .article.blocks.map(\.text)
 }
 
 @Suite("The lead between the headline and the body container")
@@ -157,6 +158,18 @@ struct LeadParagraphTests {
     }
     // Without the page's URL, no link can be told from the site's own.
     #expect(try blocks(page(header: callout("https://www.cbo.gov/outlook"))) == body)
+    // Fetched from an address, the page's own site is that address's, whatever its canonical
+    // URL says: a canonical moved to another site (unseen by readers) changes nothing.
+    let moved = "<link rel=\"canonical\" href=\"https://original.example/debt\">"
+    let fetched = "https://www.paper.example/business/debt"
+    for head in [head, moved] {
+      #expect(
+        try blocks(page(header: callout("https://paper.example/ethics"), head: head), url: fetched)
+          == body)
+      #expect(
+        try blocks(page(header: callout("https://www.cbo.gov/outlook"), head: head), url: fetched)
+          == [cited] + body)
+    }
     // Mostly links, wherever they lead, is a list of links.
     let links = """
       <p>See <a href="https://www.cbo.gov/a">the outlook</a> and \

@@ -38,39 +38,48 @@ struct MetadataRecordJSONTests {
 
   private func page(_ text: String) -> PageRecord {
     PageRecord(
-      url: "https://a.example/" + text, folder: text, host: text, slug: text, urlHash: text)
+      url: "https://a.example/" + text, folder: text + "f", host: text + "h", slug: text + "s",
+      urlHash: text + "u")
   }
 
   private func fullCheck(_ text: String) -> HistoryEntry {
+    // Each field its own value, so that a field written under another's key shows.
     var check = HistoryEntry(
-      time: "20160702T100000Z", outcome: .changed, status: 200, capture: "20160702T100000Z",
-      added: 3, removed: -4, bodySHA256: text, textSHA256: text, metadataSHA256: text,
-      rawKept: false, title: text, error: text, finalURL: text, previous: text,
-      lostFiles: [text, "x", ""])
-    check.rules = text
+      time: "20160702T100000Z", outcome: .changed, status: 200, capture: "20160702T110000Z",
+      added: 3, removed: -4, bodySHA256: text + "b", textSHA256: text + "t",
+      metadataSHA256: text + "m", rawKept: false, title: text + "T", error: text + "e",
+      finalURL: text + "F", previous: text + "p", lostFiles: [text, "x", ""])
+    check.rules = text + "r"
     check.recorded = "20170101T000000Z"
     check.payloadKept = true
-    check.readSHA256 = text
+    check.readSHA256 = text + "R"
     return check
   }
 
   private func fullCapture(_ text: String, seconds: Double) -> CaptureMetadata {
-    let head = StoredHead(startLine: text, headers: [StoredHeader(name: text, value: text)])
+    // Each field its own value, so that a field written under another's key shows.
+    let request = StoredHead(
+      startLine: text + "q", headers: [StoredHeader(name: text + "n", value: text + "v")])
+    let response = StoredHead(
+      startLine: text + "a", headers: [StoredHeader(name: text + "N", value: text + "V")])
     return CaptureMetadata(
-      time: "20160702T100000Z", requestedURL: text, finalURL: text, status: 301,
+      time: "20160702T100000Z", requestedURL: text + "r", finalURL: text + "f", status: 301,
       headers: [
         StoredHeader(name: "Content-Type", value: text), StoredHeader(name: text, value: ""),
       ],
-      redirects: [StoredRedirect(status: 301, from: text, location: text)],
-      fetchSeconds: seconds, bodySHA256: text, bodyBytes: Int.max, textSHA256: text,
-      rawKept: true, title: text, extractionMethod: text, redlineVersion: text, articleFormat: 2,
+      redirects: [StoredRedirect(status: 302, from: text + "F", location: text + "L")],
+      fetchSeconds: seconds, bodySHA256: text + "b", bodyBytes: Int.max, textSHA256: text + "t",
+      rawKept: true, title: text + "T", extractionMethod: text + "x", redlineVersion: text + "R",
+      articleFormat: 2,
       exchange: StoredExchange(
         hops: [
-          StoredHop(url: text, request: head, response: head),
-          StoredHop(url: text, request: nil, response: StoredHead(startLine: text, headers: [])),
-        ], httpVersion: text, remoteAddress: text),
+          StoredHop(url: text + "u", request: request, response: response),
+          StoredHop(
+            url: text + "U", request: nil, response: StoredHead(startLine: text, headers: [])),
+        ], httpVersion: text + "h", remoteAddress: text + "A"),
       provenance: CaptureProvenance(
-        source: text, file: text, recordID: text, software: text, archivedDate: text))
+        source: text + "s", file: text + "i", recordID: text + "d", software: text + "w",
+        archivedDate: text + "D"))
   }
 
   /// The names of a value's optional properties that hold nil, nested values included.
@@ -108,9 +117,9 @@ struct MetadataRecordJSONTests {
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(written)) as? [String: Any])
     let pageObject = try #require(object["page"] as? [String: Any])
-    #expect(pageObject["folder"] as? String == text)
+    #expect(pageObject["folder"] as? String == text + "f")
     let captureObject = try #require(object["capture"] as? [String: Any])
-    #expect(captureObject["title"] as? String == text)
+    #expect(captureObject["title"] as? String == text + "T")
   }
 
   @Test("optional fields nil, empty lists, fractions as the encoder writes them")

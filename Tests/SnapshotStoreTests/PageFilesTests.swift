@@ -76,9 +76,13 @@ struct PageFilesTests {
     defer { try? manager.removeItem(atPath: base) }
     let forged = PageRecord(
       url: page.url, folder: folder, host: host, slug: page.slug, urlHash: page.urlHash)
-    #expect(throws: StoreError.rejected(reason: "'\(folder)' is not a page folder of the store")) {
-      try store.pageFiles(of: forged)
-    }
+    let refusal = StoreError.rejected(reason: "'\(folder)' is not a page folder of the store")
+    #expect(throws: refusal) { try store.pageFiles(of: forged) }
+    // The path-based methods behind audit, notify, show and diff refuse it as well.
+    #expect(throws: refusal) { try store.history(of: forged) }
+    #expect(throws: refusal) { try store.captures(of: forged) }
+    #expect(throws: refusal) { try store.rawBody(of: forged, capture: "20160702T010000Z") }
+    #expect(throws: refusal) { try store.articleText(of: forged, capture: "20160702T010000Z") }
   }
 
   @Test(

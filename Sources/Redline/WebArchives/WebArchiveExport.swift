@@ -83,9 +83,9 @@ public struct ExportSummary: Sendable, Equatable {
 ///
 /// Pages are made into records and compressed on every core (`runInOrder`), and written in
 /// the order one thread would write them: the files do not depend on the number of cores.
-/// Memory holds the records of a few pages in flight (at most 8 pages' lanes of 4 MiB of
-/// compressed records each, plus the records being made); index lines are spooled to sorted
-/// runs.
+/// Memory holds the records of a few groups of pages in flight (at most 8 groups' lanes of 4
+/// MiB of compressed records each, plus the records being made); index lines are spooled to
+/// sorted runs.
 /// - Throws: `RedlineError` for unknown pages or an output that exists; `WebArchiveError` when
 ///   writing fails; `StoreError` when the store cannot be read.
 public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportRequest) throws
@@ -119,9 +119,13 @@ public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportR
   var pageLines: [String] = []
   // Pages go to the threads in groups: one lane, and one hand-over at least, per group rather
   // than per page (a page of the benchmark's store is 4 records, 10 KB compressed).
-  let groups = (pages.count + pagesPerGroup - 1) / pagesPerGroup
+  // A few pages (each perhaps with thousands of captures) still go to every thread: groups
+  // get smaller until there are four for each.
+  let threads = exportThreads()
+  let perGroup = max(1, min(maximumPagesPerGroup, pages.count / (4 * threads)))
+  let groups = (pages.count + perGroup - 1) / perGroup
   try runInOrder(
-    count: groups, threads: exportThreads(), laneBudget: 4 << 20,
+    count: groups, threads: threads, laneBudget: 4 << 20,
     context: { try GzipCompressor(level: request.compressionLevel) },
     produce: { compressor, group, emit in
       // The exporter lives only for this call. Its records go over in batches of about 1 MiB:
@@ -130,8 +134,8 @@ public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportR
         var batch = ExportOutput()
         var counts = ExportSummary()
         var lines: [String] = []
-        let first = group * pagesPerGroup
-        for number in first..<min(pages.count, first + pagesPerGroup) {
+        let first = group * perGroup
+        for number in first..<min(pages.count, first + perGroup) {
           var exporter = CaptureExporter(store: store, request: request) { record, line in
             let member = try compressor.member(of: record.serializedParts)
             batch.records.append((member, line))
@@ -177,8 +181,8 @@ public func exportWebArchive(from store: any SnapshotStoring, _ request: ExportR
   return summary
 }
 
-/// Pages made into records by one thread and handed over together.
-private let pagesPerGroup = 16
+/// Pages made into records by one thread and handed over together, at most.
+private let maximumPagesPerGroup = 16
 
 /// What a group of pages gives the writing thread, in order: their records, compressed, each
 /// with its index line (none for a request), in batches; the last batch with the pages' counts
