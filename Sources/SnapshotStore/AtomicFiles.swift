@@ -129,7 +129,7 @@ func cutTornTail(_ descriptor: Int32, path: String) throws -> Bool {
 /// The last complete line of a file (without its newline), or nil when it has none. Reads
 /// only the file's tail, so appending to a long history stays cheap.
 func lastCompleteLine(of path: String) throws -> ArraySlice<UInt8>? {
-  let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
   guard descriptor >= 0 else {
     if errno == ENOENT { return nil }
     throw openError(path, writing: false)
@@ -194,7 +194,7 @@ func withFileLock<T>(_ path: String, timeout: Duration, _ body: () throws -> T) 
 func withSharedFileLock<T>(_ path: String, timeout: Duration, _ body: () throws -> T) throws
   -> T
 {
-  let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
   guard descriptor >= 0 else { return try body() }
   return try holding(LOCK_SH, on: descriptor, path: path, timeout: timeout, body)
 }
@@ -204,7 +204,7 @@ func withSharedFileLock<T>(_ path: String, timeout: Duration, _ body: () throws 
 func withSharedFileLock<T>(
   _ name: String, in folder: OpenFolder, timeout: Duration, _ body: () throws -> T
 ) throws -> T {
-  let descriptor = openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  let descriptor = openat(folder.descriptor, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
   guard descriptor >= 0 else { return try body() }
   // Closing the descriptor, which no other process shares (verify starts none), releases
   // the lock: no `LOCK_UN` a page.
@@ -246,7 +246,7 @@ func readFile(_ path: String) throws -> [UInt8] {
 /// not make Redline read (and show, or hash as evidence) a file outside it.
 /// - Throws: `StoreError.unreadable` ("missing") or the link or system error, naming the file.
 func openForReading(_ path: String) throws -> Int32 {
-  try readable(open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), path: path)
+  try readable(open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK), path: path)
 }
 
 /// The descriptor `open` or `openat` gave for reading `path`, or the error its failure names.
@@ -260,11 +260,16 @@ private func readable(_ descriptor: Int32, path: String) throws -> Int32 {
 
 /// The rest of an open file's bytes: for a regular file, one read of the size `fstat` gives
 /// (what a line appended after that call adds is left for the next reader, as if it had come
-/// after the read); other files are read in chunks to their end.
+/// after the read); a file `fstat` cannot describe is read in chunks to its end.
+/// - Throws: `StoreError.unreadable` ("not a regular file") for a named pipe, a socket, a
+///   device or a folder: a store holds regular files only, so one of those planted in it is
+///   damage, and a pipe would keep a reader (a cron run) waiting forever. The store's reads
+///   open files with `O_NONBLOCK`, so opening one does not wait either.
 func readAll(_ descriptor: Int32, path: String) throws -> [UInt8] {
   var status = stat()
-  guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-    return try readRest(descriptor, path: path)
+  guard fstat(descriptor, &status) == 0 else { return try readRest(descriptor, path: path) }
+  guard status.st_mode & S_IFMT == S_IFREG else {
+    throw StoreError.unreadable(path: path, reason: "not a regular file")
   }
   var failure: Int32?
   let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
@@ -416,7 +421,7 @@ final class OpenFolder {
 /// The bytes of the file `name` in the folder open as `folder` (`openat`, never through a
 /// link), read as `readFile` reads a path; nil when nothing is there. `path` names it in errors.
 func readFileIfPresent(_ name: String, in folder: Int32, path: String) throws -> [UInt8]? {
-  let file = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+  let file = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
   if file < 0, errno == ENOENT { return nil }
   let descriptor = try readable(file, path: path)
   defer { close(descriptor) }

@@ -86,6 +86,33 @@ struct PageFilesTests {
   }
 
   @Test(
+    "a named pipe planted for a store file is refused at once, not waited on",
+    .timeLimit(.minutes(1)),
+    arguments: ["history.jsonl", "20160702T010000Z.json", "20160702T010000Z.txt"])
+  func plantedPipe(_ entry: String) throws {
+    let (base, store, page) = try makeStore()
+    defer { try? manager.removeItem(atPath: base) }
+    let path = store.path(of: page) + "/" + entry
+    try manager.removeItem(atPath: path)
+    #expect(mkfifo(path, 0o644) == 0)
+    let refusal = StoreError.unreadable(path: path, reason: "not a regular file")
+    if entry == "history.jsonl" {
+      #expect(throws: refusal) { try store.history(of: page) }
+      #expect(throws: refusal) { try store.pageFiles(of: page).history() }
+    } else if entry.hasSuffix(".json") {
+      #expect(throws: refusal) { try store.captures(of: page) }
+      #expect(throws: refusal) {
+        try store.pageFiles(of: page).metadata(capture: "20160702T010000Z")
+      }
+    } else {
+      #expect(throws: refusal) { try store.articleText(of: page, capture: "20160702T010000Z") }
+      #expect(throws: refusal) {
+        try store.pageFiles(of: page).articleText(capture: "20160702T010000Z")
+      }
+    }
+  }
+
+  @Test(
     "a planted link is refused, named, never followed",
     arguments: [
       "HOST", "PAGE", "history.jsonl", "20160702T010000Z.json", "20160702T010000Z.txt",
