@@ -362,16 +362,36 @@ struct BlockCollector {
   }
 }
 
-/// The host of an absolute or scheme-relative link, lower case and without `www.`; nil for a
-/// link within the site (`/2024/05/post`, `page.html`).
+/// The host of an absolute or scheme-relative link, lower case, without `www.`, user
+/// information, a port or a final dot; nil for a link within the site (`/2024/05/post`,
+/// `page.html`, `share.php?u=https://elsewhere.example/`: a `//` after a query is no host).
 func hostOf(_ href: String) -> Substring? {
   let link = href.lowercased()
-  guard let start = link.firstRange(of: "//"), !link[..<start.lowerBound].contains("/") else {
-    return nil
+  guard let start = link.firstRange(of: "//") else { return nil }
+  // What stands before `//` must be nothing or a scheme (`https:`).
+  let scheme = link[..<start.lowerBound]
+  guard scheme.isEmpty || isScheme(scheme) else { return nil }
+  let authority = link[start.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+  var host =
+    authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] }
+    ?? authority
+  // A port after the last colon, unless the colon is inside an IPv6 literal (`[::1]`).
+  if let colon = host.lastIndex(of: ":"), !host[colon...].contains("]") {
+    host = host[..<colon]
   }
-  let rest = link[start.upperBound...]
-  let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+  if host.hasSuffix(".") { host = host.dropLast() }
   return host.hasPrefix("www.") ? host.dropFirst(4) : host
+}
+
+/// Whether text (lower case) is a URL scheme followed by its colon: a letter, then letters,
+/// digits, `+`, `-` or `.`.
+private func isScheme(_ text: Substring) -> Bool {
+  guard text.count >= 2, text.last == ":", let first = text.first, first.isASCII,
+    first.isLetter
+  else { return false }
+  return text.dropLast().allSatisfy {
+    $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".")
+  }
 }
 
 /// Whether text is all white space, as `Character.isWhitespace` sees it; ASCII text (nearly
