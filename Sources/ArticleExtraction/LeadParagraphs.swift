@@ -1,4 +1,5 @@
 import HTMLParsing
+import UnicodeSpaces
 
 /// The post's lead (its deck, standfirst or summary line) when it stands between the headline
 /// and the body that was chosen: news and magazine themes write it in the `<header>` beside the
@@ -45,6 +46,13 @@ func leadParagraphs(
     ["figure", "figcaption"].compactMap { document.tagNames.firstIndex(of: $0) })
   let site = siteURL.flatMap(hostOf)
   var leads: [Int] = []
+  // The headline's next sibling, when it is a sentence of text alone: a deck in a <div> or an
+  // <h2> (a <p> is taken below).
+  let deck = document.children(of: nodes[headline].parent).first {
+    $0 > headline
+      && nodes[$0].kind == .element
+  }
+  var deckBlock: Int?
   var index = nodes[headline].end
   while index < first {
     guard nodes[index].kind == .element, !page.skipped[index] else {
@@ -52,6 +60,13 @@ func leadParagraphs(
       continue
     }
     if figureTags.contains(nodes[index].tag) {
+      index = nodes[index].end
+      continue
+    }
+    if index == deck, nodes[index].tag != paragraphTag,
+      page.textLength[index] >= ScoringRules.minimumParagraphLength, isSentenceBlock(index, page)
+    {
+      deckBlock = index
       index = nodes[index].end
       continue
     }
@@ -66,7 +81,9 @@ func leadParagraphs(
     }
     index += 1
   }
-  return leads.count <= ScoringRules.maximumLeadParagraphs ? leads : []
+  // The deck is no paragraph of a summary box: it does not count toward the cap.
+  return (deckBlock.map { [$0] } ?? [])
+    + (leads.count <= ScoringRules.maximumLeadParagraphs ? leads : [])
 }
 
 /// The blocks and link targets of the lead paragraphs (`leadParagraphs`) that say something the
@@ -120,6 +137,17 @@ private func isProseLead(_ paragraph: Int, site: Substring?, in page: PageAnalys
     if host.map({ !isSameSite($0, site) }) != true { ownLinks += Int(page.linkTextLength[inner]) }
   }
   return Double(ownLinks) <= text * ScoringRules.narrowingLinkDensity
+}
+
+/// Whether an element holds text alone (no element inside it, no link) that ends a sentence.
+private func isSentenceBlock(_ index: Int, _ page: PageAnalysis) -> Bool {
+  let document = page.document
+  guard page.linkTextLength[index] == 0,
+    !document.descendants(of: index).contains(where: { document.nodes[$0].kind == .element })
+  else { return false }
+  let text = document.text(of: index).trimmingSpaces()
+  guard let last = text.last else { return false }
+  return ".!?…".contains(last)
 }
 
 /// Whether two hosts (as `hostOf` gives them) are one site: equal, or one a subdomain of the

@@ -107,19 +107,44 @@ struct LeadParagraphTests {
 
   @Test("the page's meta description neither makes a deck nor unmakes one")
   func descriptionChangesNothing() throws {
-    // A deck in a <div> that says the page's description word for word is no lead: taken for
-    // that, it would leave the article when the description is rewritten for search engines,
-    // an edit no reader can see.
+    // Whether a line under the headline is the deck turns on what a reader sees, never on the
+    // page's description: one rewritten for search engines would otherwise be an edit.
     let head = { (summary: String) in "<meta property=\"og:description\" content=\"\(summary)\">" }
     let seo = "Everything you need to know about the budget, in one place."
-    let described = page(header: "<div class=\"dek\">\(deck)</div>", head: head(deck))
-    let rewritten = page(header: "<div class=\"dek\">\(deck)</div>", head: head(seo))
-    #expect(try blocks(described) == body)
-    #expect(try blocks(rewritten) == body)
-    // A deck paragraph is the lead whatever the description says.
-    let paragraph = "<p>\(deck)</p>"
-    #expect(try blocks(page(header: paragraph, head: head(deck))) == [deck] + body)
-    #expect(try blocks(page(header: paragraph, head: head(seo))) == [deck] + body)
+    for header in [
+      "<div class=\"dek\">\(deck)</div>", "<p>\(deck)</p>",
+      "<span>Budget</span><div class=\"dek\">\(deck)</div>",
+    ] {
+      let described = try blocks(page(header: header, head: head(deck)))
+      #expect(try blocks(page(header: header, head: head(seo))) == described, "\(header)")
+      #expect(try blocks(page(header: header)) == described, "\(header)")
+    }
+  }
+
+  @Test("a sentence alone right after the headline is the deck, whatever its tag")
+  func deckAfterHeadline() throws {
+    for tag in ["div", "h2", "span"] {
+      #expect(
+        try blocks(page(header: "<\(tag) class=\"x\">\(deck)</\(tag)>")) == [deck] + body,
+        "\(tag)")
+    }
+    // Not counted toward the two lead paragraphs' cap: both stay.
+    let intro = [
+      "A good budget is essential for a country, and a bad one costs it for decades to come.",
+      "We wanted to know what the next ten years hold, so we read every forecast there is.",
+    ]
+    let withIntro = "<div>\(deck)</div>" + intro.map { "<p>\($0)</p>" }.joined()
+    #expect(try blocks(page(header: withIntro)) == [deck] + intro + body)
+    // Not the deck: a line that ends no sentence (a date, a kicker), one with a link or with
+    // elements inside (a byline box), one not right after the headline.
+    let dateLine = "Published on the twenty-third of January, in the year 2026"
+    for header in [
+      "<div>\(dateLine)</div>", "<div><a href=\"/budget\">\(deck)</a></div>",
+      "<div><span>By Jane Doe</span> <time>January 23, 2026</time>. \(deck)</div>",
+      "<span>Budget</span><div>\(deck)</div>",
+    ] {
+      #expect(try blocks(page(header: header)) == body, "\(header)")
+    }
   }
 
   @Test("the page's description under a blog's name in its banner is no lead")
