@@ -49,8 +49,7 @@ func leadParagraphs(
   // The headline's next sibling, when it is a sentence of text alone: a deck in a <div> or an
   // <h2> (a <p> is taken below).
   let deck = document.children(of: nodes[headline].parent).first {
-    $0 > headline
-      && nodes[$0].kind == .element
+    $0 > headline && nodes[$0].kind == .element
   }
   var deckBlock: Int?
   var index = nodes[headline].end
@@ -128,10 +127,11 @@ private func isProseLead(_ paragraph: Int, site: Substring?, in page: PageAnalys
   guard links > text * ScoringRules.narrowingLinkDensity else { return true }
   guard let site, links <= text * CleaningRules.maximumLinkDensity else { return false }
   let document = page.document
+  let linkTag = document.tagNames.firstIndex(of: "a")
   var ownLinks = 0
   for inner in document.descendants(of: paragraph)
-  where document.nodes[inner].kind == .element && !page.skipped[inner]
-    && document.name(of: inner) == "a" && page.linkTextLength[inner] > 0
+  where document.nodes[inner].kind == .element && document.nodes[inner].tag == linkTag
+    && !page.skipped[inner] && page.linkTextLength[inner] > 0
   {
     let host = document.attribute("href", of: inner).flatMap(hostOf)
     if host.map({ !isSameSite($0, site) }) != true { ownLinks += Int(page.linkTextLength[inner]) }
@@ -139,11 +139,11 @@ private func isProseLead(_ paragraph: Int, site: Substring?, in page: PageAnalys
   return Double(ownLinks) <= text * ScoringRules.narrowingLinkDensity
 }
 
-/// Whether an element holds text alone (no element inside it, no link) that ends a sentence.
+/// Whether an element holds text alone (no element inside it, so no link) that ends a
+/// sentence.
 private func isSentenceBlock(_ index: Int, _ page: PageAnalysis) -> Bool {
   let document = page.document
-  guard page.linkTextLength[index] == 0,
-    !document.descendants(of: index).contains(where: { document.nodes[$0].kind == .element })
+  guard !document.descendants(of: index).contains(where: { document.nodes[$0].kind == .element })
   else { return false }
   let text = document.text(of: index).trimmingSpaces()
   guard let last = text.last else { return false }
