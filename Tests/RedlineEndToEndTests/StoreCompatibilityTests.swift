@@ -13,7 +13,7 @@ import Testing
 /// from the same five checks of the sample post.
 private let previousStores = [
   "store-8ffb682", "store-6041352", "store-cfe0c80", "store-e16c10c", "store-9bed2d8",
-  "store-3ae9e33", "store-aba66aa", "store-f277cf7",
+  "store-3ae9e33", "store-aba66aa", "store-f277cf7", "store-3ab9e6c",
 ]
 private let postURL =
   "http://libyaanalysis.blogspot.com/2016/07/general-khalifa-haftar-visits-both.html"
