@@ -15,14 +15,13 @@ extension FolderStore {
   ///   lead out of the store); `StoreError.symbolicLink` for a link at either folder.
   public func pageFiles(of page: PageRecord) throws -> any PageFileReading {
     return try FolderPageFiles(
-      store: self, page: page, host: page.host, name: try pageFolderName(of: page))
+      store: self, host: page.host, name: try pageFolderName(of: page))
   }
 }
 
 /// One page's files read through its open folder (`FolderStore.pageFiles(of:)`).
 final class FolderPageFiles: PageFileReading {
   private let store: FolderStore
-  private let page: PageRecord
   /// The page folder's path, for messages.
   private let path: String
   /// The open page folder's descriptor; nil when there is none (no check was stored yet).
@@ -31,9 +30,8 @@ final class FolderPageFiles: PageFileReading {
   /// Opens the page folder `root/host/name`.
   /// - Throws: `StoreError.symbolicLink` when the host or page folder is a link,
   ///   `StoreError.unreadable` when one cannot be opened for another reason than being absent.
-  init(store: FolderStore, page: PageRecord, host: String, name: String) throws {
+  init(store: FolderStore, host: String, name: String) throws {
     self.store = store
-    self.page = page
     let hostPath = store.root + "/" + host
     path = hostPath + "/" + name
     guard let hostFolder = try openFolder(AT_FDCWD, hostPath, path: hostPath) else {
@@ -71,8 +69,16 @@ final class FolderPageFiles: PageFileReading {
     try committedIfPresent(capture, "html")?.bytes
   }
 
+  /// `payloads/<sha256>.gz` through the open page folder, as the capture files are read: the
+  /// `payloads` folder opened without following a link, the file opened relative to it.
   func keptPayload(sha256: String) throws -> [UInt8]? {
-    try store.keptPayload(sha256: sha256, in: page)
+    try checkSHA256Name(sha256)
+    let payloadsPath = path + "/" + payloadFolderName
+    guard let folder, let payloads = try openFolder(folder, payloadFolderName, path: payloadsPath)
+    else { return nil }
+    defer { close(payloads) }
+    let name = sha256 + ".gz"
+    return try readFileIfPresent(name, in: payloads, path: payloadsPath + "/" + name)
   }
 
   /// A capture file's path and bytes, under its own name or its pending one (`committedFile`).

@@ -44,11 +44,7 @@ extension FolderStore {
   private func payloadPath(_ sha256: String, in page: PageRecord) throws -> (
     page: String, folder: String, file: String
   ) {
-    guard sha256.utf8.count == 64,
-      sha256.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
-    else {
-      throw StoreError.rejected(reason: "'\(sha256)' is not a SHA-256 in hex")
-    }
+    try checkSHA256Name(sha256)
     let pageFolder = try checkedPath(of: page)
     let folder = pageFolder + "/" + payloadFolderName
     return (pageFolder, folder, folder + "/" + sha256 + ".gz")
@@ -57,3 +53,14 @@ extension FolderStore {
 
 /// The folder of a page's kept payloads.
 let payloadFolderName = "payloads"
+
+/// Refuses a kept payload's name that is not a SHA-256 in lower-case hex (so never `..` or a
+/// path).
+/// - Throws: `StoreError.rejected`.
+func checkSHA256Name(_ sha256: String) throws {
+  guard sha256.utf8.count == 64,
+    sha256.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
+  else {
+    throw StoreError.rejected(reason: "'\(sha256)' is not a SHA-256 in hex")
+  }
+}

@@ -152,4 +152,40 @@ struct PageFilesTests {
     }
     #expect(try manager.contentsOfDirectory(atPath: outside) == before)
   }
+
+  @Test(
+    "a kept payload reads as the store's method reads it; a link at its folder or file is refused",
+    arguments: ["none", "payloads", "file"])
+  func keptPayload(_ planted: String) throws {
+    let (base, store, page) = try makeStore()
+    defer { try? manager.removeItem(atPath: base) }
+    let encoded: [UInt8] = [0x1f, 0x8b, 8, 0, 1, 2, 3]
+    let sha = String(repeating: "ab", count: 32)
+    try store.keepPayload(encoded, sha256: sha, in: page)
+    let folder = store.path(of: page) + "/payloads"
+    let outside = base + "/outside"
+    try manager.createDirectory(atPath: outside, withIntermediateDirectories: true)
+    let link: String
+    switch planted {
+    case "payloads": link = folder
+    case "file": link = folder + "/" + sha + ".gz"
+    default:
+      let files = try store.pageFiles(of: page)
+      #expect(try files.keptPayload(sha256: sha) == encoded)
+      #expect(try files.keptPayload(sha256: sha) == (try store.keptPayload(sha256: sha, in: page)))
+      #expect(try files.keptPayload(sha256: String(repeating: "cd", count: 32)) == nil)
+      #expect(throws: StoreError.rejected(reason: "'../history' is not a SHA-256 in hex")) {
+        try files.keptPayload(sha256: "../history")
+      }
+      return
+    }
+    try manager.moveItem(atPath: link, toPath: outside + "/target")
+    try manager.createSymbolicLink(atPath: link, withDestinationPath: outside + "/target")
+    #expect(throws: StoreError.symbolicLink(path: link)) {
+      try store.pageFiles(of: page).keptPayload(sha256: sha)
+    }
+    #expect(throws: StoreError.symbolicLink(path: link)) {
+      try store.keptPayload(sha256: sha, in: page)
+    }
+  }
 }
