@@ -351,6 +351,53 @@ struct WorkflowTests {
     #expect(try run(["--quiet"]).stdout == "")
   }
 
+  @Test("after a return, log says not-html, and show and diff URL give the post's own versions")
+  func returnsInLogShowAndDiff() throws {
+    let page = PageState(html(post("Bridge", paragraphs)))
+    let server = try LoopbackServer { _ in page.behaviour }
+    let work = try TemporaryFolder()
+    let store = work.file("s")
+    let url = server.baseURL + "/p.html"
+    let run = { (arguments: [String], after: [String]) in
+      try redline(arguments + ["--store", store, url] + after)
+    }
+    #expect(try run(["snapshot"], []).stdout == "new \(url)\n")
+    page.behaviour = .respond(
+      status: 200, headers: [("Content-Type", "image/png")], body: [0x89, 0x50, 0x4E, 0x47, 0])
+    #expect(try run(["snapshot"], []).stdout == "not-html image/png \(url)\n")
+    page.behaviour = html(post("Bridge", paragraphs))
+    #expect(try run(["snapshot", "--exit-code"], []).stdout == "back \(url)\n")
+    let log = try run(["log", "--all", "--no-pager"], [])
+    #expect(!log.stdout.contains("+0 -0"), "\(log.stdout)")
+    #expect(lines(log.stdout).map { $0.split(separator: " ")[4] } == ["new", "not-html", "back"])
+    let json = try jsonLines(try run(["log", "--format", "json"], []).stdout)
+    #expect(json.map { $0["outcome"] as? String } == ["new", "not-html", "back"])
+    #expect(json[1]["added"] == nil)
+    // The post came back: its latest version is the article, and nothing was edited.
+    #expect(try run(["show", "--no-pager"], []).stdout.hasPrefix("Title: Bridge\n"))
+    let unedited = try run(["diff", "--no-pager"], [])
+    #expect(unedited.status == 0)
+    #expect(unedited.stdout == "")
+    // An error page served with status 200, the post back, then an edit: the edit is diffed
+    // against the post, and latest~1 is the post's previous version, not the stand-in.
+    page.behaviour = html(
+      post("Page not found", ["Sorry, the page you were looking for could not be found here."]))
+    #expect(try run(["snapshot"], []).stdout.hasPrefix("changed"))
+    page.behaviour = html(post("Bridge", paragraphs))
+    #expect(try run(["snapshot"], []).stdout == "back \(url)\n")
+    let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
+    page.behaviour = html(post("Bridge", edited))
+    #expect(try run(["snapshot"], []).stdout.hasPrefix("changed +1 -1 \(url)"))
+    let diff = try run(["diff", "--no-pager"], [])
+    #expect(diff.status == 1)
+    #expect(lines(diff.stdout).filter { $0.hasPrefix("-") || $0.hasPrefix("+") }.count == 4)
+    #expect(diff.stdout.contains("+\(edited[0])"))
+    #expect(try run(["diff", "--no-pager"], ["latest~1", "latest"]).stdout == diff.stdout)
+    let tooFar = try run(["show", "--no-pager"], ["latest~2"])
+    #expect(tooFar.status == 2)
+    #expect(tooFar.stderr.contains("the page has only 2 versions (4 captures)"))
+  }
+
   @Test("a post that leaves its feed is still checked: its deletion and its move are reported")
   func feedDropOut() throws {
     let feed = PageState(

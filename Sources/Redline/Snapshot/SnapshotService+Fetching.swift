@@ -32,6 +32,15 @@ private let unlabelledMediaType = "application/octet-stream"
 /// `extractionMethod` of a capture that holds non-HTML content and no article.
 let notHTMLMethod = "none (not HTML)"
 
+/// SHA-256 of the empty article text, which only a capture of content that is not HTML has.
+private let emptyTextSHA256 = sha256Hex([UInt8]())
+
+extension HistoryEntry {
+  /// Whether this line stored a capture of content that is not HTML (an image, JSON, a PDF
+  /// served at the post's URL): `log` shows it as `not-html`, never as a change of the article.
+  public var storedNotHTML: Bool { storedCapture && textSHA256 == emptyTextSHA256 }
+}
+
 extension CaptureMetadata {
   /// Whether this capture holds non-HTML content and no article.
   var isNotHTML: Bool { extractionMethod == notHTMLMethod }
@@ -136,7 +145,7 @@ extension SnapshotService {
   {
     let response = fetched.response
     let bodyHash = sha256Hex(response.body)
-    let emptyTextHash = sha256Hex([UInt8]())
+    let emptyTextHash = emptyTextSHA256
     do {
       return try store.withPage(for: url) { page in
         let history = try store.history(of: page)
