@@ -351,6 +351,48 @@ struct WorkflowTests {
     #expect(try run(["--quiet"]).stdout == "")
   }
 
+  @Test("a meta refresh to another page is a move; a page that reloads itself is none")
+  func metaRefreshMoves() throws {
+    let page = PageState(html(post("Bridge", paragraphs)))
+    let server = try LoopbackServer { request in
+      request.path == "/p.html" ? page.behaviour : html(post("Home", paragraphs.reversed()))
+    }
+    let work = try TemporaryFolder()
+    let store = work.file("s")
+    let url = server.baseURL + "/p.html"
+    let run = { (extra: [String]) in try redline(["snapshot", "--store", store] + extra + [url]) }
+    #expect(try run([]).stdout == "new \(url)\n")
+    // The post reloads itself every five minutes, and after two seconds at another spelling of
+    // its own address: neither is a move.
+    for refresh in ["300", "2; url=\(url.replacingOccurrences(of: "/p.html", with: "/p.html/"))"] {
+      page.behaviour = html(
+        Array(
+          String(decoding: post("Bridge", paragraphs), as: UTF8.self).replacingOccurrences(
+            of: "<title>", with: "<meta http-equiv=\"Refresh\" content=\"\(refresh)\"><title>"
+          ).utf8))
+      #expect(try run([]).stdout == "unchanged \(url)\n")
+    }
+    // A static site's redirect page (as Hugo writes an alias): no article, a relative URL.
+    page.behaviour = html(
+      Array(
+        """
+        <!DOCTYPE html><html lang="en-us"><head><title>\(server.baseURL)/new.html</title>\
+        <link rel="canonical" href="\(server.baseURL)/new.html"><meta name="robots" \
+        content="noindex"><meta charset="utf-8"><meta http-equiv="refresh" \
+        content="0; url='/new.html'"></head></html>
+        """.utf8))
+    let moved = try run(["--quiet", "--exit-code"])
+    #expect(moved.status == 0)
+    #expect(moved.stdout == "moved \(url) -> \(server.baseURL)/new.html\n")
+    #expect(try run(["--quiet"]).stdout == "")
+    #expect(
+      try redline(["log", "--store", store, url]).stdout.contains("→ \(server.baseURL)/new.html"))
+    let audit = try redline(["audit", "--store", store, "--format", "json"])
+    #expect(audit.stdout.contains("\"to\" : \"\(server.baseURL)/new.html\""), "\(audit.stdout)")
+    page.behaviour = html(post("Bridge", paragraphs))
+    #expect(try run([]).stdout == "recovered \(url)\nunchanged \(url)\n")
+  }
+
   @Test("after a return, log says not-html, and show and diff URL give the post's own versions")
   func returnsInLogShowAndDiff() throws {
     let page = PageState(html(post("Bridge", paragraphs)))

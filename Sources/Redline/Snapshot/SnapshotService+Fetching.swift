@@ -192,9 +192,9 @@ extension SnapshotService {
   /// `withPage`.
   func recordMove(
     page: PageRecord, time: CaptureTime, response: Response, bodySHA256: String,
-    captures: () throws -> [CaptureRecord]
+    to refreshTarget: String? = nil, captures: () throws -> [CaptureRecord]
   ) throws -> PageReport? {
-    guard let target = movedURL(response, page: page),
+    guard let target = refreshTarget ?? movedURL(response, page: page),
       try captures().contains(where: { !isForeign($0, pageURL: page.url) })
     else { return nil }
     try store.record(
@@ -203,6 +203,24 @@ extension SnapshotService {
         CheckFacts(time: time, status: response.status, finalURL: target, bodySHA256: bodySHA256)),
       in: page)
     return PageReport(url: page.url, outcome: .moved(to: target))
+  }
+
+  /// Records a move to where a page's meta refresh sends the reader (`metaRefreshTarget`),
+  /// when the post has a version at its own URL; nil when it has none (the page is then read
+  /// as any other).
+  func recordRefreshMove(url: String, time: CaptureTime, fetched: FetchedPage, to target: String)
+    -> PageReport?
+  {
+    do {
+      return try store.withPage(for: url) { page in
+        try recordMove(
+          page: page, time: checkTime(time, after: try store.latestCheck(of: page)),
+          response: fetched.response, bodySHA256: sha256Hex(fetched.response.body), to: target,
+          captures: { try store.captures(of: page) })
+      }
+    } catch {
+      return PageReport(url: url, outcome: .failed(CheckFailure(error)))
+    }
   }
 }
 

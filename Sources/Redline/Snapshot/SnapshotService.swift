@@ -170,6 +170,15 @@ public struct SnapshotService: Sendable {
     case .notHTML(let mediaType):
       return storeNotHTML(url: normalized, time: time, fetched: fetched, mediaType: mediaType)
     case .html(let text):
+      // A page that sends the reader elsewhere with a meta refresh has moved as one that
+      // redirects has (a static site's redirect page has no article to read).
+      if !takesChecksIntoThePast,
+        let target = metaRefreshTarget(text, base: fetched.response.finalURL),
+        movedURL(target, pageURL: normalized) != nil,
+        let moved = recordRefreshMove(url: normalized, time: time, fetched: fetched, to: target)
+      {
+        return moved
+      }
       do {
         read = try readArticle(text, url: fetched.response.finalURL, rules: rules[normalized])
       } catch {
