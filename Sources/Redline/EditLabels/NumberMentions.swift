@@ -102,6 +102,8 @@ private func numberLexemes(_ text: String) -> [NumberLexeme] {
       let word = String(characters[start..<index])
       if let value = germanCompoundValue(word) {
         lexemes.append(.word(.cardinal(value, ambiguous: false)))
+      } else if let value = germanCompoundOrdinal(word) {
+        lexemes.append(.word(.ordinal(value, ambiguous: false)))
       } else {
         lexemes.append(.word(classify(word)))
       }
@@ -141,6 +143,16 @@ private func classify(_ word: String) -> NumberWordKind {
 /// `dreitausendvierhundert` 3400), or nil when the word is not one: at least two parts, each
 /// a German number word or `und`. Units come before their tens (`ein` `und` `zwanzig`), so the
 /// parts are summed, and multiplied by the scale words, in the order they come.
+/// A German compound ordinal (`einundzwanzigste`, `zweihundertsten`): a compound cardinal
+/// and `st` with an ordinal ending.
+private func germanCompoundOrdinal(_ word: String) -> Int? {
+  guard word.count > 8, NumberWords.ordinals[word] == nil else { return nil }
+  for ending in NumberWords.germanOrdinalEndings where word.hasSuffix("st" + ending) {
+    if let value = germanCompoundValue(String(word.dropLast(2 + ending.count))) { return value }
+  }
+  return nil
+}
+
 private func germanCompoundValue(_ word: String) -> Int? {
   guard word.count > 5, NumberWords.cardinals[word] == nil, NumberWords.scales[word] == nil
   else { return nil }
