@@ -393,6 +393,45 @@ struct WorkflowTests {
     #expect(try run([]).stdout == "recovered \(url)\nunchanged \(url)\n")
   }
 
+  @Test("a new canonical address is a move: another post's article is not stored as a version")
+  func canonicalMoves() throws {
+    func page(_ title: String, _ body: [String], canonical: String) -> Behaviour {
+      html(
+        Array(
+          String(decoding: post(title, body), as: UTF8.self).replacingOccurrences(
+            of: "<title>", with: "<link rel=\"canonical\" href=\"\(canonical)\"><title>"
+          ).utf8))
+    }
+    let state = PageState(.respond(status: 404, headers: [], body: []))
+    let server = try LoopbackServer { _ in state.behaviour }
+    let work = try TemporaryFolder()
+    let store = work.file("s")
+    let url = server.baseURL + "/p.html"
+    let other = server.baseURL + "/other.html"
+    let run = { (extra: [String]) in try redline(["snapshot", "--store", store] + extra + [url]) }
+    state.behaviour = page("Bridge", paragraphs, canonical: url)
+    #expect(try run([]).stdout == "new \(url)\n")
+    // The post's URL serves another post, which names its own address (no redirect).
+    state.behaviour = page(
+      "Fuel", ["Fuel queues stretched for miles in the south."], canonical: other)
+    let moved = try run(["--quiet", "--exit-code"])
+    #expect(moved.status == 0)
+    #expect(moved.stdout == "moved \(url) -> \(other)\n")
+    #expect(try run(["--quiet"]).stdout == "")
+    // The post itself, under a new address (its old URL still serves it).
+    let renamed = server.baseURL + "/bridge-repairs.html"
+    state.behaviour = page("Bridge", paragraphs, canonical: renamed)
+    #expect(try run(["--quiet"]).stdout == "moved \(url) -> \(renamed)\n")
+    let log = try redline(["log", "--store", store, url])
+    #expect(lines(log.stdout).count == 3)
+    #expect(log.stdout.contains("→ \(other)") && log.stdout.contains("→ \(renamed)"))
+    #expect(try redline(["diff", "--store", store, url]).stdout == "")
+    // Back at its own address with an edit: diffed against its last own version.
+    let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
+    state.behaviour = page("Bridge", edited, canonical: url)
+    #expect(try run([]).stdout == "recovered \(url)\nchanged +1 -1 \(url) \"Bridge\" stealth\n")
+  }
+
   @Test("after a return, log says not-html, and show and diff URL give the post's own versions")
   func returnsInLogShowAndDiff() throws {
     let page = PageState(html(post("Bridge", paragraphs)))

@@ -235,6 +235,16 @@ struct AnsweredFailure: Error, CustomStringConvertible {
   var description: String { String(describing: error) }
 }
 
+/// Where a post moved when its canonical address (the `URL:` line of its article text) changed
+/// from one version to the next to another page: not another spelling of the old address
+/// (`sameDocument`), and not the post's own URL (a page that names itself again is home).
+func canonicalMove(from old: String, to new: String, pageURL: String) -> String? {
+  guard let before = ArticleParts(old).header["URL"], let after = ArticleParts(new).header["URL"],
+    !sameDocument(before, after), !sameDocument(after, pageURL)
+  else { return nil }
+  return after
+}
+
 /// The final URL of a response whose redirects led away from the page's own URL, for the
 /// history line (`HistoryEntry.finalURL`); nil when the page answered itself, or at another
 /// spelling of the same address (see `sameDocument`).

@@ -263,6 +263,19 @@ public struct SnapshotService: Sendable {
         asCapture: found.identicalAsStored)
       return PageReport(url: page.url, outcome: match.time == current ? .unchanged : .back)
     }
+    // A post whose page now names another page as its canonical address has moved there,
+    // whatever it serves: another post's article (a soft redirect) or its own under a new
+    // address. Neither is stored as a version of it.
+    if past == nil, !own.isEmpty, let base = found.base,
+      let target = canonicalMove(from: base.text, to: read.text, pageURL: page.url)
+    {
+      try store.record(
+        historyLine(
+          .moved,
+          CheckFacts(time: time, status: response.status, finalURL: target, bodySHA256: bodyHash)),
+        in: page)
+      return PageReport(url: page.url, outcome: .moved(to: target))
+    }
     var classification: EditClassification?
     var lineDiff: LineDiff?
     var rendered: [UInt8] = []
