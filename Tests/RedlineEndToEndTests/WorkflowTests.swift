@@ -477,6 +477,23 @@ struct WorkflowTests {
     let tooFar = try run(["show", "--no-pager"], ["latest~2"])
     #expect(tooFar.status == 2)
     #expect(tooFar.stderr.contains("the page has only 2 versions (4 captures)"))
+    // The error page again, and the post back edited once more (no `back` in between): diff
+    // and audit compare the edit with the post's last version, as the snapshot did.
+    page.behaviour = html(
+      post("Page not found", ["Sorry, the page you were looking for could not be found here."]))
+    #expect(try run(["snapshot"], []).stdout.hasPrefix("changed"))
+    let again = [edited[0], paragraphs[1].replacingOccurrences(of: "three", with: "four")]
+    page.behaviour = html(post("Bridge", again))
+    #expect(try run(["snapshot"], []).stdout.hasPrefix("changed +1 -1 \(url) \"Bridge\" [numbers"))
+    let across = try run(["diff", "--no-pager", "--stat"], [])
+    #expect(across.stdout.hasSuffix(" 1 file changed, 1 insertion(+), 1 deletion(-)\n"))
+    let audit = try JSONSerialization.jsonObject(
+      with: Data(try redline(["audit", "--store", store, "--format", "json"]).stdout.utf8))
+    let edits = ((audit as? [String: Any])?["pages"] as? [[String: Any]])?.first?["edits"]
+    let counts = (edits as? [[String: Any]] ?? []).map {
+      [$0["linesAdded"] as? Int ?? -1, $0["linesRemoved"] as? Int ?? -1]
+    }
+    #expect(counts == [[1, 1], [1, 1]], "\(counts)")
   }
 
   @Test("a post that leaves its feed is still checked: its deletion and its move are reported")

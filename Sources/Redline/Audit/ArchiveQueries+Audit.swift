@@ -148,8 +148,14 @@ extension ArchiveQueries {
     var edits: [AuditEdit] = []
     var linksUnavailable = 0
     var previous: VersionInForm?
-    for capture in captures where places.isOwnVersion(capture) {
-      let version = try VersionInForm(capture, of: page, in: store)
+    // What the page briefly served between two versions of the post (an error page served
+    // with status 200) is no version of it, whether the post came back as it was (`back`,
+    // see `PagePlaces`) or edited (`withoutStandIns`).
+    let ownVersions = try withoutStandIns(
+      try captures.filter(places.isOwnVersion).map { try VersionInForm($0, of: page, in: store) }
+    ) { $0.text }
+    for version in ownVersions {
+      let capture = version.capture
       let (stored, format) = (version.text, version.format)
       // Both sides in the form they compare in: a capture made before links were recorded
       // beside one made after compares without its links section, and two whose stored texts

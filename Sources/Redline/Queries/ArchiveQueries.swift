@@ -239,14 +239,17 @@ public struct ArchiveQueries: Sendable {
 
   /// The captures that are versions of the post (`PagePlaces.isOwnVersion`): not content that
   /// is not HTML, not another page's article through a redirect, not what a later return
-  /// undid; every capture when none is (a page only ever captured through a redirect).
+  /// undid, not a stand-in an edited return passed over (`withoutStandIns`); every capture
+  /// when none is (a page only ever captured through a redirect).
   private func ownVersions(of page: PageRecord, _ captures: [CaptureRecord]) throws
     -> [CaptureRecord]
   {
     let places = PagePlaces(
       page: page, history: try store.history(of: page),
       metadata: Dictionary(captures.map { ($0.time, $0.metadata) }) { first, _ in first })
-    let own = captures.filter(places.isOwnVersion)
+    let own = try withoutStandIns(captures.filter(places.isOwnVersion)) {
+      try store.articleText(of: page, capture: $0.time)
+    }
     return own.isEmpty ? captures : own
   }
 

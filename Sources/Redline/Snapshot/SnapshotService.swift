@@ -338,7 +338,12 @@ public struct SnapshotService: Sendable {
     of page: PageRecord, versions own: [CaptureRecord], newText: String, rules: PageRules?
   ) throws -> (identical: CaptureRecord?, identicalAsStored: Bool, base: Version?) {
     var latest: Version?
-    for capture in own.reversed().prefix(maximumCapturesLookedBack) {
+    // A stand-in an earlier edit passed over is no version to come back to: an error page
+    // served again is the same news as the first time, not the post "back".
+    let recent = try withoutStandIns(Array(own.suffix(2 * standInLookBack))) {
+      try store.articleText(of: page, capture: $0.time)
+    }
+    for capture in recent.reversed().prefix(standInLookBack) {
       var (stored, format) = try store.currentFormText(of: page, capture: capture)
       let asStored = comparableTexts(
         stored, format: format, newText, format: ArticleText.formatVersion)
@@ -453,7 +458,6 @@ private enum PipelineEvent: Sendable {
 
 /// How many of a page's latest versions a changed article is compared with when looking for the
 /// one it returns to: enough for a stand-in page or two between them.
-private let maximumCapturesLookedBack = 4
 
 /// The most store-stage threads a run starts.
 private let maxStoreThreads = 16
