@@ -249,6 +249,7 @@ struct EditClassificationTests {
     ("Es war die dritte Sitzung.", "Es war die vierte Sitzung."),
     ("Seventy-two members met.", "Seventy-three members met."),
     ("Es kostete 1,2 Millionen Euro.", "Es kostete 1,5 Millionen Euro."),
+    ("Es kostete 1.200.000 Euro.", "Es kostete 1.500.000 Euro."),
     ("Costó dos mil euros.", "Costó tres mil euros."),
     ("Es la vigésima reunión.", "Es la trigésima reunión."),
     ("C'est la onzième réunion.", "C'est la douzième réunion."),
@@ -283,6 +284,9 @@ struct EditClassificationTests {
     ("Police seize the weapons.", "Police take the weapons."),
     ("Here are the dos and don'ts.", "Here are the rules."),
     ("Seventy-two members met.", "72 members met."),
+    ("Es kostete 1,2 Millionen Euro.", "Es kostete 1.200.000 Euro."),
+    ("Il a coûté 1.200.000,50 euros.", "Il a coûté 1,200,000.50 euros."),
+    ("The vote was on 24.11.2016.", "The vote was on 24.11.2016, he said."),
     ("Es war der einundzwanzigste Tag.", "Es war der einundzwanzigste Tag, sagte er."),
   ]
 

@@ -92,9 +92,10 @@ private func numberLexemes(_ text: String) -> [NumberLexeme] {
         index += 1
       }
       let suffix = String(characters[suffixStart..<index])
+      let english = englishDigits(written)
       lexemes.append(
         .digits(
-          key: written.filter { $0 != "," }, value: decimalValue(written),
+          key: english.filter { $0 != "," }, value: decimalValue(english),
           ordinal: NumberWords.digitOrdinalSuffixes.contains(suffix)))
     } else if character.isLetter {
       let start = index
@@ -113,6 +114,25 @@ private func numberLexemes(_ text: String) -> [NumberLexeme] {
     }
   }
   return lexemes
+}
+
+/// A digit run written with periods between thousands, as German, Spanish and French
+/// newsrooms write them, rewritten as English writes it: `1.200.000` is `1,200,000` and
+/// `1.200.000,50` is `1,200,000.50`, so that they compare with `1,2 Millionen` and with the
+/// English form. Only what cannot be an English decimal is rewritten: two periods or more, or a
+/// period before a final comma, every group after the first of three digits (`2.000` alone
+/// stays two).
+func englishDigits(_ written: String) -> String {
+  let comma = written.lastIndex(of: ",")
+  let whole = comma.map { written[..<$0] } ?? written[...]
+  let groups = whole.split(separator: ".", omittingEmptySubsequences: false)
+  let dots = groups.count - 1
+  guard dots >= 2 || (dots == 1 && comma != nil), !whole.contains(","),
+    groups.dropFirst().allSatisfy({ $0.count == 3 }), let first = groups.first, !first.isEmpty,
+    first.count <= 3
+  else { return written }
+  let fraction = comma.map { "." + written[written.index(after: $0)...] } ?? ""
+  return groups.joined(separator: ",") + fraction
 }
 
 /// A digit run's value: `1,200` is 1200; a single comma followed by other than three digits
