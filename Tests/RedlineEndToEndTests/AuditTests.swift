@@ -301,7 +301,8 @@ struct AuditTests {
     #expect(
       badDate.stderr
         == "redline: 'last tuesday' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z], "
-        + "a capture time, today, yesterday or N days ago\n")
+        + "a capture time, today, yesterday or N days ago\n"
+        + "hint: relative times work too: now, '90 minutes ago', '2 weeks ago', '1 month ago'\n")
     #expect(badDate.stdout == "")
     let missing = try redline(["audit", "--store", store.work.file("nowhere")])
     #expect(missing.status == 2)

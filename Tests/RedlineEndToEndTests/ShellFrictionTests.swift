@@ -40,6 +40,17 @@ struct ShellFrictionTests {
       "log", "--until", "3 days ago", "--format", "json", "--store", bundledStore, bundledURL,
     ])
     #expect(lines(recent.stdout).count == 2)
+    // A period that ends before it starts matches nothing: an error, not an empty log.
+    for command in [["log", bundledURL], ["audit"]] {
+      let reversed = try redline(
+        command + ["--since", "today", "--until", "yesterday", "--store", bundledStore])
+      #expect(reversed.status == 2)
+      #expect(
+        lines(reversed.stderr) == [
+          "redline: --since 'today' is after --until 'yesterday': no time lies between them",
+          "hint: swap the two, or leave one out",
+        ])
+    }
     for bad in ["0", "-2"] {
       let result = try redline(["log", "-n", bad, "--store", bundledStore, bundledURL])
       #expect(result.status == 2)

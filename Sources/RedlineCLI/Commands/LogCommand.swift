@@ -79,10 +79,9 @@ struct LogCommand: ParsableCommand {
   func run() throws {
     let damaged = try reportingErrors {
       let queries = ArchiveQueries(store: try storeOptions.existingStore())
+      let period = try storePeriod(since: since, until: until, now: queries.now)
       let filter = ArchiveQueries.LogFilter(
-        allChecks: all, since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
-        until: try until.map { try storeTime($0, bound: .end, now: queries.now) },
-        limit: maxCount)
+        allChecks: all, since: period.start, until: period.end, limit: maxCount)
       let (entries, damaged) = try queries.readableLog(of: url, filter: filter)
       if !damaged.isEmpty {
         let numbers = damaged.map(String.init).joined(separator: ", ")
