@@ -98,6 +98,28 @@ struct ShellFrictionTests {
     #expect(lines(fromEnvironment.stderr).first == "redline: no store at \(store)")
   }
 
+  @Test("an address typed without its scheme, or a list file, gets a hint")
+  func schemeHints() throws {
+    let work = try TemporaryFolder()
+    let cases = [
+      (
+        "example.com/2016/07/post.html", "hint: did you mean https://example.com/2016/07/post.html?"
+      ),
+      ("127.0.0.1:8080/p.html", "hint: did you mean https://127.0.0.1:8080/p.html?"),
+      ("watch.txt", "hint: to read URLs from a file, one a line, give --list watch.txt"),
+      ("post.html", "hint: see 'redline snapshot --help'"),
+    ]
+    for (argument, hint) in cases {
+      let result = try redline(["snapshot", "--store", work.file("s"), argument])
+      #expect(result.status == 2)
+      #expect(
+        lines(result.stderr) == ["redline: '\(argument)' is not an http or https URL.", hint[...]])
+    }
+    let watch = try redline(["watch", "add", "--store", work.file("s"), "example.com/p.html"])
+    #expect(watch.status == 2)
+    #expect(watch.stderr.contains("hint: did you mean https://example.com/p.html?"))
+  }
+
   @Test("a URL the store does not hold suggests the stored one most like it")
   func nearestURL() throws {
     let https = bundledURL.replacingOccurrences(of: "http://", with: "https://")

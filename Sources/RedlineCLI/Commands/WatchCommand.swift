@@ -157,7 +157,7 @@ struct WatchAddCommand: ParsableCommand {
   func validate() throws {
     guard !urls.isEmpty else { throw ValidationError("Give at least one URL to watch.") }
     for url in urls where !isWatchableURL(url) {
-      throw ValidationError("'\(url)' is not an http or https URL.")
+      throw notWebURLError(url)
     }
     if let every {
       do {
