@@ -271,6 +271,24 @@ struct ShellFrictionTests {
     #expect(diffStatus == 1)
     #expect(try String(contentsOfFile: paged, encoding: .utf8).contains("\n+"))
     try FileManager.default.removeItem(atPath: paged)
+    // list and watch list too (a store of thousands of pages), but never their JSON.
+    let (listStatus, _) = try onTerminal(["list", "--store", bundledStore], pager: pagerCommand)
+    #expect(listStatus == 0)
+    #expect(try String(contentsOfFile: paged, encoding: .utf8).contains(bundledURL))
+    try FileManager.default.removeItem(atPath: paged)
+    let (_, listJSON) = try onTerminal(
+      ["list", "--format", "json", "--store", bundledStore], pager: pagerCommand)
+    #expect(listJSON.contains(bundledURL))
+    #expect(!FileManager.default.fileExists(atPath: paged))
+    let (_, listDirect) = try onTerminal(
+      ["list", "--no-pager", "--store", bundledStore], pager: pagerCommand)
+    #expect(listDirect.contains(bundledURL))
+    #expect(!FileManager.default.fileExists(atPath: paged))
+    let watched = work.file("watched")
+    #expect(try redline(["watch", "add", "--store", watched, bundledURL]).status == 0)
+    _ = try onTerminal(["watch", "list", "--store", watched], pager: pagerCommand)
+    #expect(try String(contentsOfFile: paged, encoding: .utf8).contains(bundledURL))
+    try FileManager.default.removeItem(atPath: paged)
     // --no-pager, and PAGER=cat or empty: straight to the terminal.
     for (arguments, pager) in [
       (["log", "--no-pager", "--store", bundledStore, bundledURL], pagerCommand),

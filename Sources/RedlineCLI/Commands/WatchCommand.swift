@@ -268,7 +268,8 @@ struct WatchListCommand: ParsableCommand {
     discussion: """
       One line per watch: when it is next due (UTC; "now" when due), its interval (a pinned \
       one, or "curve"), "feed" for a feed, its tags, and the URL. --format json prints one \
-      JSON object per line.
+      JSON object per line. On a terminal the list goes through $PAGER (less -FRX by \
+      default); --no-pager writes it directly.
 
       Examples:
         redline watch list
@@ -282,28 +283,37 @@ struct WatchListCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("text or json (JSON Lines).", valueName: "text|json"))
   var format: ReportFormat = .text
 
+  @OptionGroup var pagerOptions: PagerOptions
+
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
+    var paging = pagerOptions
+    if format == .json { paging.noPager = true }
     try reportingErrors {
       let store = storeOptions.selectedStore
       let file = try store.watchFile()
       let states = try store.watchStates()
-      for watch in file.watches where tag == nil || watch.tags.contains(tag ?? "") {
-        let state = states[watch.url] ?? WatchState()
-        switch format {
-        case .text:
-          let due = state.nextDue == 0 ? "now" : unixTimeText(state.nextDue)
-          let parts = [
-            padded(due, 16), padded(watch.every?.description ?? "curve", 6),
-            watch.feed ? "feed" : nil,
-            watch.tags.isEmpty ? nil : "[" + watch.tags.joined(separator: ",") + "]",
-            watch.url,
-          ]
-          writeLine(parts.compactMap { $0 }.joined(separator: "  "))
-        case .json:
-          writeJSONLine(WatchJSON(watch: watch, state: state))
-        }
+      withPager(paging) { list(file.watches, states: states) }
+    }
+  }
+
+  /// Writes the watches, one line (or JSON object) each.
+  private func list(_ watches: [Watch], states: [String: WatchState]) {
+    for watch in watches where tag == nil || watch.tags.contains(tag ?? "") {
+      let state = states[watch.url] ?? WatchState()
+      switch format {
+      case .text:
+        let due = state.nextDue == 0 ? "now" : unixTimeText(state.nextDue)
+        let parts = [
+          padded(due, 16), padded(watch.every?.description ?? "curve", 6),
+          watch.feed ? "feed" : nil,
+          watch.tags.isEmpty ? nil : "[" + watch.tags.joined(separator: ",") + "]",
+          watch.url,
+        ]
+        writeLine(parts.compactMap { $0 }.joined(separator: "  "))
+      case .json:
+        writeJSONLine(WatchJSON(watch: watch, state: state))
       }
     }
   }
