@@ -38,8 +38,10 @@ func isUnrelated(_ text: String, to other: String) -> Bool {
   return Set(one.body).isDisjoint(with: two.body)
 }
 
-/// How many of the latest versions a new one is compared with, looking for the post's own
-/// text behind stand-ins: as far as `snapshot` looks back (`baseVersion`).
+/// How many of a page's latest versions a changed article is compared with when looking for the
+/// one it returns to, or for the post's own text behind stand-ins: enough for a stand-in page
+/// or two between them. `baseVersion` (snapshot), `withoutStandIns` (diff, show) and the audit
+/// share it.
 let standInLookBack = 4
 
 /// The versions of a post without the stand-ins that a later version passed over, as

@@ -456,9 +456,6 @@ private enum PipelineEvent: Sendable {
   case checked(Int, PageReport)
 }
 
-/// How many of a page's latest versions a changed article is compared with when looking for the
-/// one it returns to: enough for a stand-in page or two between them.
-
 /// The most store-stage threads a run starts.
 private let maxStoreThreads = 16
 
