@@ -118,6 +118,14 @@ struct ShellFrictionTests {
     let watch = try redline(["watch", "add", "--store", work.file("s"), "example.com/p.html"])
     #expect(watch.status == 2)
     #expect(watch.stderr.contains("hint: did you mean https://example.com/p.html?"))
+    for tag in ["", "a,b", "two words"] {
+      let tagged = try redline([
+        "watch", "add", "--store", work.file("s"), "--tag", tag, "https://example.com/p.html",
+      ])
+      #expect(tagged.status == 2)
+      #expect(tagged.stderr.hasPrefix("redline: --tag '\(tag)': a tag is one word"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: work.file("s/watches.toml")))
   }
 
   @Test("a URL the store does not hold suggests the stored one most like it")

@@ -159,6 +159,13 @@ struct WatchAddCommand: ParsableCommand {
     for url in urls where !isWatchableURL(url) {
       throw notWebURLError(url)
     }
+    // `watch list` shows tags as [a,b]: an empty one, or one with a comma, a bracket or a
+    // space, could not be read back from that line.
+    for tag in tags
+    where tag.isEmpty || tag.contains(where: { ",[] ".contains($0) || $0.isWhitespace }) {
+      throw ValidationError(
+        "--tag '\(tag)': a tag is one word: not empty, without commas, brackets or spaces.")
+    }
     if let every {
       do {
         _ = try WatchInterval(parsing: every)
