@@ -430,6 +430,9 @@ struct WorkflowTests {
     let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
     state.behaviour = page("Bridge", edited, canonical: url)
     #expect(try run([]).stdout == "recovered \(url)\nchanged +1 -1 \(url) \"Bridge\" stealth\n")
+    // A broken canonical (a template's javascript: link) is no address to move to.
+    state.behaviour = page("Bridge", edited, canonical: "javascript:void(0)")
+    #expect(!(try run([]).stdout.hasPrefix("moved")))
   }
 
   @Test("after a return, log says not-html, and show and diff URL give the post's own versions")

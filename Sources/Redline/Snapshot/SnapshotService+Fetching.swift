@@ -236,11 +236,14 @@ struct AnsweredFailure: Error, CustomStringConvertible {
 }
 
 /// Where a post moved when its canonical address (the `URL:` line of its article text) changed
-/// from one version to the next to another page: not another spelling of the old address
-/// (`sameDocument`), and not the post's own URL (a page that names itself again is home).
+/// from one version to the next to another page: an http or https URL with a host (a broken
+/// `javascript:` or `http://` canonical is no address to move to), not another spelling of the
+/// old address (`sameDocument`), and not the post's own URL (a page that names itself again is
+/// home).
 func canonicalMove(from old: String, to new: String, pageURL: String) -> String? {
   guard let before = ArticleParts(old).header["URL"], let after = ArticleParts(new).header["URL"],
-    !sameDocument(before, after), !sameDocument(after, pageURL)
+    (try? normalizedPageURL(after)) != nil, !sameDocument(before, after),
+    !sameDocument(after, pageURL)
   else { return nil }
   return after
 }
