@@ -26,6 +26,8 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   case feed(url: String, reason: String)
   /// A time or date a user typed could not be read.
   case badTime(String)
+  /// `--since` names a later time than `--until`: no time lies between.
+  case emptyPeriod(since: String, until: String)
   /// `notify remove` of a target the store does not have.
   case notATarget(String)
   /// `notify secret` read no secret.
@@ -57,6 +59,8 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
     case .badTime(let text):
       "'\(text)' is not a time: use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z], a capture time, "
         + "today, yesterday or N days ago"
+    case .emptyPeriod(let since, let until):
+      "--since '\(since)' is after --until '\(until)': no time lies between them"
     case .notATarget(let target): "\(target) is not one of the store's notification targets"
     case .emptySecret: "notify secret: no secret on standard input"
     }
@@ -71,6 +75,9 @@ extension RedlineError {
     case .unknownPage(_, let nearest?): "did you mean \(nearest)?"
     case .noStore: "give --store DIR or set REDLINE_STORE; redline snapshot URL makes a store"
     case .notATarget: "redline notify list shows them"
+    case .badTime:
+      "relative times work too: now, '90 minutes ago', '2 weeks ago', '1 month ago'"
+    case .emptyPeriod: "swap the two, or leave one out"
     case .ambiguousCapture: "give more digits of the capture time (redline log URL lists them)"
     case .unknownCapture:
       "captures are named by time (redline log URL lists them); dates such as 2016-07-01, "

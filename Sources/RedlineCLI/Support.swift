@@ -97,6 +97,24 @@ func isWebURL(_ text: String) -> Bool {
   return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
 }
 
+/// The error for a URL that is not an http or https one, with a hint when it is an address
+/// typed without its scheme (`example.com/post`, `blog.example:8080/p.html`): the URL with
+/// `https://` in front.
+func notWebURLError(_ text: String) -> ValidationError {
+  var message = "'\(text)' is not an http or https URL."
+  let host = text.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+  let suffix = host.split(separator: ".").last.map { $0.lowercased() } ?? ""
+  if ["txt", "list", "csv"].contains(suffix), !text.contains("/") {
+    message += "\nhint: to read URLs from a file, one a line, give --list \(text)"
+  } else if !text.contains("://"), !text.contains(where: \.isWhitespace), host.contains("."),
+    host.first?.isLetter == true || host.first?.isNumber == true,
+    !["html", "htm", "xml", "php", "json", "md"].contains(suffix)
+  {
+    message += "\nhint: did you mean https://\(text)?"
+  }
+  return ValidationError(message)
+}
+
 /// Pads text with spaces to a width, for columns.
 func padded(_ text: String, _ width: Int) -> String {
   text + String(repeating: " ", count: max(0, width - text.count))

@@ -360,6 +360,21 @@ struct EndToEndTests {
     #expect(missing.stderr == "redline: cannot read \(work.file("missing.html")): no such file\n")
   }
 
+  @Test("extract --output-dir that cannot be made: one line naming it")
+  func extractOutputDirectory() throws {
+    let work = try TemporaryFolder()
+    try Data("a file".utf8).write(to: URL(fileURLWithPath: work.file("file")))
+    let page = work.file("p.html")
+    try Data(
+      "<html><body><article><h1>T</h1><p>\(String(repeating: "Words of a post. ", count: 20))</p></article></body></html>"
+        .utf8
+    ).write(to: URL(fileURLWithPath: page))
+    let folder = work.file("file/out")
+    let result = try redline(["extract", "--output-dir", folder, page])
+    #expect(result.status == 2)
+    #expect(result.stderr == "redline: cannot write \(folder): cannot create the folder\n")
+  }
+
   @Test("bad input: one line on stderr, a non-zero exit, nothing stored")
   func badInput() throws {
     let work = try TemporaryFolder()

@@ -40,6 +40,17 @@ struct ShellFrictionTests {
       "log", "--until", "3 days ago", "--format", "json", "--store", bundledStore, bundledURL,
     ])
     #expect(lines(recent.stdout).count == 2)
+    // A period that ends before it starts matches nothing: an error, not an empty log.
+    for command in [["log", bundledURL], ["audit"]] {
+      let reversed = try redline(
+        command + ["--since", "today", "--until", "yesterday", "--store", bundledStore])
+      #expect(reversed.status == 2)
+      #expect(
+        lines(reversed.stderr) == [
+          "redline: --since 'today' is after --until 'yesterday': no time lies between them",
+          "hint: swap the two, or leave one out",
+        ])
+    }
     for bad in ["0", "-2"] {
       let result = try redline(["log", "-n", bad, "--store", bundledStore, bundledURL])
       #expect(result.status == 2)
@@ -85,6 +96,36 @@ struct ShellFrictionTests {
     #expect(!FileManager.default.fileExists(atPath: store))
     let fromEnvironment = try redline(arguments, environment: ["REDLINE_STORE": store])
     #expect(lines(fromEnvironment.stderr).first == "redline: no store at \(store)")
+  }
+
+  @Test("an address typed without its scheme, or a list file, gets a hint")
+  func schemeHints() throws {
+    let work = try TemporaryFolder()
+    let cases = [
+      (
+        "example.com/2016/07/post.html", "hint: did you mean https://example.com/2016/07/post.html?"
+      ),
+      ("127.0.0.1:8080/p.html", "hint: did you mean https://127.0.0.1:8080/p.html?"),
+      ("watch.txt", "hint: to read URLs from a file, one a line, give --list watch.txt"),
+      ("post.html", "hint: see 'redline snapshot --help'"),
+    ]
+    for (argument, hint) in cases {
+      let result = try redline(["snapshot", "--store", work.file("s"), argument])
+      #expect(result.status == 2)
+      #expect(
+        lines(result.stderr) == ["redline: '\(argument)' is not an http or https URL.", hint[...]])
+    }
+    let watch = try redline(["watch", "add", "--store", work.file("s"), "example.com/p.html"])
+    #expect(watch.status == 2)
+    #expect(watch.stderr.contains("hint: did you mean https://example.com/p.html?"))
+    for tag in ["", "a,b", "two words"] {
+      let tagged = try redline([
+        "watch", "add", "--store", work.file("s"), "--tag", tag, "https://example.com/p.html",
+      ])
+      #expect(tagged.status == 2)
+      #expect(tagged.stderr.hasPrefix("redline: --tag '\(tag)': a tag is one word"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: work.file("s/watches.toml")))
   }
 
   @Test("a URL the store does not hold suggests the stored one most like it")
@@ -237,6 +278,24 @@ struct ShellFrictionTests {
       ["diff", "--store", bundledStore, bundledURL], pager: pagerCommand)
     #expect(diffStatus == 1)
     #expect(try String(contentsOfFile: paged, encoding: .utf8).contains("\n+"))
+    try FileManager.default.removeItem(atPath: paged)
+    // list and watch list too (a store of thousands of pages), but never their JSON.
+    let (listStatus, _) = try onTerminal(["list", "--store", bundledStore], pager: pagerCommand)
+    #expect(listStatus == 0)
+    #expect(try String(contentsOfFile: paged, encoding: .utf8).contains(bundledURL))
+    try FileManager.default.removeItem(atPath: paged)
+    let (_, listJSON) = try onTerminal(
+      ["list", "--format", "json", "--store", bundledStore], pager: pagerCommand)
+    #expect(listJSON.contains(bundledURL))
+    #expect(!FileManager.default.fileExists(atPath: paged))
+    let (_, listDirect) = try onTerminal(
+      ["list", "--no-pager", "--store", bundledStore], pager: pagerCommand)
+    #expect(listDirect.contains(bundledURL))
+    #expect(!FileManager.default.fileExists(atPath: paged))
+    let watched = work.file("watched")
+    #expect(try redline(["watch", "add", "--store", watched, bundledURL]).status == 0)
+    _ = try onTerminal(["watch", "list", "--store", watched], pager: pagerCommand)
+    #expect(try String(contentsOfFile: paged, encoding: .utf8).contains(bundledURL))
     try FileManager.default.removeItem(atPath: paged)
     // --no-pager, and PAGER=cat or empty: straight to the terminal.
     for (arguments, pager) in [

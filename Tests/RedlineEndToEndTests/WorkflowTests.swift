@@ -351,6 +351,154 @@ struct WorkflowTests {
     #expect(try run(["--quiet"]).stdout == "")
   }
 
+  @Test("a meta refresh to another page is a move; a page that reloads itself is none")
+  func metaRefreshMoves() throws {
+    let page = PageState(html(post("Bridge", paragraphs)))
+    let server = try LoopbackServer { request in
+      request.path == "/p.html" ? page.behaviour : html(post("Home", paragraphs.reversed()))
+    }
+    let work = try TemporaryFolder()
+    let store = work.file("s")
+    let url = server.baseURL + "/p.html"
+    let run = { (extra: [String]) in try redline(["snapshot", "--store", store] + extra + [url]) }
+    #expect(try run([]).stdout == "new \(url)\n")
+    // The post reloads itself every five minutes, and after two seconds at another spelling of
+    // its own address: neither is a move.
+    for refresh in ["300", "2; url=\(url.replacingOccurrences(of: "/p.html", with: "/p.html/"))"] {
+      page.behaviour = html(
+        Array(
+          String(decoding: post("Bridge", paragraphs), as: UTF8.self).replacingOccurrences(
+            of: "<title>", with: "<meta http-equiv=\"Refresh\" content=\"\(refresh)\"><title>"
+          ).utf8))
+      #expect(try run([]).stdout == "unchanged \(url)\n")
+    }
+    // A static site's redirect page (as Hugo writes an alias): no article, a relative URL.
+    page.behaviour = html(
+      Array(
+        """
+        <!DOCTYPE html><html lang="en-us"><head><title>\(server.baseURL)/new.html</title>\
+        <link rel="canonical" href="\(server.baseURL)/new.html"><meta name="robots" \
+        content="noindex"><meta charset="utf-8"><meta http-equiv="refresh" \
+        content="0; url='/new.html'"></head></html>
+        """.utf8))
+    let moved = try run(["--quiet", "--exit-code"])
+    #expect(moved.status == 0)
+    #expect(moved.stdout == "moved \(url) -> \(server.baseURL)/new.html\n")
+    #expect(try run(["--quiet"]).stdout == "")
+    #expect(
+      try redline(["log", "--store", store, url]).stdout.contains("→ \(server.baseURL)/new.html"))
+    let audit = try redline(["audit", "--store", store, "--format", "json"])
+    #expect(audit.stdout.contains("\"to\" : \"\(server.baseURL)/new.html\""), "\(audit.stdout)")
+    page.behaviour = html(post("Bridge", paragraphs))
+    #expect(try run([]).stdout == "recovered \(url)\nunchanged \(url)\n")
+  }
+
+  @Test("a new canonical address is a move: another post's article is not stored as a version")
+  func canonicalMoves() throws {
+    func page(_ title: String, _ body: [String], canonical: String) -> Behaviour {
+      html(
+        Array(
+          String(decoding: post(title, body), as: UTF8.self).replacingOccurrences(
+            of: "<title>", with: "<link rel=\"canonical\" href=\"\(canonical)\"><title>"
+          ).utf8))
+    }
+    let state = PageState(.respond(status: 404, headers: [], body: []))
+    let server = try LoopbackServer { _ in state.behaviour }
+    let work = try TemporaryFolder()
+    let store = work.file("s")
+    let url = server.baseURL + "/p.html"
+    let other = server.baseURL + "/other.html"
+    let run = { (extra: [String]) in try redline(["snapshot", "--store", store] + extra + [url]) }
+    state.behaviour = page("Bridge", paragraphs, canonical: url)
+    #expect(try run([]).stdout == "new \(url)\n")
+    // The post's URL serves another post, which names its own address (no redirect).
+    state.behaviour = page(
+      "Fuel", ["Fuel queues stretched for miles in the south."], canonical: other)
+    let moved = try run(["--quiet", "--exit-code"])
+    #expect(moved.status == 0)
+    #expect(moved.stdout == "moved \(url) -> \(other)\n")
+    #expect(try run(["--quiet"]).stdout == "")
+    // The post itself, under a new address (its old URL still serves it).
+    let renamed = server.baseURL + "/bridge-repairs.html"
+    state.behaviour = page("Bridge", paragraphs, canonical: renamed)
+    #expect(try run(["--quiet"]).stdout == "moved \(url) -> \(renamed)\n")
+    let log = try redline(["log", "--store", store, url])
+    #expect(lines(log.stdout).count == 3)
+    #expect(log.stdout.contains("→ \(other)") && log.stdout.contains("→ \(renamed)"))
+    #expect(try redline(["diff", "--store", store, url]).stdout == "")
+    // Back at its own address with an edit: diffed against its last own version.
+    let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
+    state.behaviour = page("Bridge", edited, canonical: url)
+    #expect(try run([]).stdout == "recovered \(url)\nchanged +1 -1 \(url) \"Bridge\" stealth\n")
+    // A broken canonical (a template's javascript: link) is no address to move to.
+    state.behaviour = page("Bridge", edited, canonical: "javascript:void(0)")
+    #expect(!(try run([]).stdout.hasPrefix("moved")))
+  }
+
+  @Test("after a return, log says not-html, and show and diff URL give the post's own versions")
+  func returnsInLogShowAndDiff() throws {
+    let page = PageState(html(post("Bridge", paragraphs)))
+    let server = try LoopbackServer { _ in page.behaviour }
+    let work = try TemporaryFolder()
+    let store = work.file("s")
+    let url = server.baseURL + "/p.html"
+    let run = { (arguments: [String], after: [String]) in
+      try redline(arguments + ["--store", store, url] + after)
+    }
+    #expect(try run(["snapshot"], []).stdout == "new \(url)\n")
+    page.behaviour = .respond(
+      status: 200, headers: [("Content-Type", "image/png")], body: [0x89, 0x50, 0x4E, 0x47, 0])
+    #expect(try run(["snapshot"], []).stdout == "not-html image/png \(url)\n")
+    page.behaviour = html(post("Bridge", paragraphs))
+    #expect(try run(["snapshot", "--exit-code"], []).stdout == "back \(url)\n")
+    let log = try run(["log", "--all", "--no-pager"], [])
+    #expect(!log.stdout.contains("+0 -0"), "\(log.stdout)")
+    #expect(lines(log.stdout).map { $0.split(separator: " ")[4] } == ["new", "not-html", "back"])
+    let json = try jsonLines(try run(["log", "--format", "json"], []).stdout)
+    #expect(json.map { $0["outcome"] as? String } == ["new", "not-html", "back"])
+    #expect(json[1]["added"] == nil)
+    // The post came back: its latest version is the article, and nothing was edited.
+    #expect(try run(["show", "--no-pager"], []).stdout.hasPrefix("Title: Bridge\n"))
+    let unedited = try run(["diff", "--no-pager"], [])
+    #expect(unedited.status == 0)
+    #expect(unedited.stdout == "")
+    // An error page served with status 200, the post back, then an edit: the edit is diffed
+    // against the post, and latest~1 is the post's previous version, not the stand-in.
+    page.behaviour = html(
+      post("Page not found", ["Sorry, the page you were looking for could not be found here."]))
+    #expect(try run(["snapshot"], []).stdout.hasPrefix("changed"))
+    page.behaviour = html(post("Bridge", paragraphs))
+    #expect(try run(["snapshot"], []).stdout == "back \(url)\n")
+    let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
+    page.behaviour = html(post("Bridge", edited))
+    #expect(try run(["snapshot"], []).stdout.hasPrefix("changed +1 -1 \(url)"))
+    let diff = try run(["diff", "--no-pager"], [])
+    #expect(diff.status == 1)
+    #expect(lines(diff.stdout).filter { $0.hasPrefix("-") || $0.hasPrefix("+") }.count == 4)
+    #expect(diff.stdout.contains("+\(edited[0])"))
+    #expect(try run(["diff", "--no-pager"], ["latest~1", "latest"]).stdout == diff.stdout)
+    let tooFar = try run(["show", "--no-pager"], ["latest~2"])
+    #expect(tooFar.status == 2)
+    #expect(tooFar.stderr.contains("the page has only 2 versions (4 captures)"))
+    // The error page again, and the post back edited once more (no `back` in between): diff
+    // and audit compare the edit with the post's last version, as the snapshot did.
+    page.behaviour = html(
+      post("Page not found", ["Sorry, the page you were looking for could not be found here."]))
+    #expect(try run(["snapshot"], []).stdout.hasPrefix("changed"))
+    let again = [edited[0], paragraphs[1].replacingOccurrences(of: "three", with: "four")]
+    page.behaviour = html(post("Bridge", again))
+    #expect(try run(["snapshot"], []).stdout.hasPrefix("changed +1 -1 \(url) \"Bridge\" [numbers"))
+    let across = try run(["diff", "--no-pager", "--stat"], [])
+    #expect(across.stdout.hasSuffix(" 1 file changed, 1 insertion(+), 1 deletion(-)\n"))
+    let audit = try JSONSerialization.jsonObject(
+      with: Data(try redline(["audit", "--store", store, "--format", "json"]).stdout.utf8))
+    let edits = ((audit as? [String: Any])?["pages"] as? [[String: Any]])?.first?["edits"]
+    let counts = (edits as? [[String: Any]] ?? []).map {
+      [$0["linesAdded"] as? Int ?? -1, $0["linesRemoved"] as? Int ?? -1]
+    }
+    #expect(counts == [[1, 1], [1, 1]], "\(counts)")
+  }
+
   @Test("a post that leaves its feed is still checked: its deletion and its move are reported")
   func feedDropOut() throws {
     let feed = PageState(

@@ -177,6 +177,127 @@ struct CronScenarioTests {
   }
 }
 
+/// The same two weeks, twice a day, over four more platforms' themes as they write their
+/// pages (`CronScenarioThemes.swift`): Blogger Contempo, WordPress Twenty Twenty-Four, Ghost
+/// Casper and Substack. Each blog has four posts and four real edits: a typo fixed, a number
+/// changed, a link pointed elsewhere, a correction added.
+@Suite("Two weeks of cron over Contempo, Twenty Twenty-Four, Casper and Substack")
+struct CronScenarioThemesTests {
+  typealias Post = CronScenarioPages.Post
+
+  /// (run, post, edit): the same four edits on every blog.
+  static let edits: [(run: Int, post: Int, apply: @Sendable (inout Post) -> Void)] = [
+    (
+      6, 0,
+      {
+        $0.paragraphs[0] = $0.paragraphs[0].replacingOccurrences(
+          of: "goverment", with: "government")
+      }
+    ),
+    (
+      11, 1,
+      {
+        $0.paragraphs[0] = $0.paragraphs[0].replacingOccurrences(
+          of: "nine-member", with: "ten-member")
+      }
+    ),
+    (17, 2, { $0.links[0].1 = "https://example.org/moved-source" }),
+    (
+      23, 3,
+      { $0.paragraphs.append("Correction, November 24: An earlier version misstated the date.") }
+    ),
+  ]
+
+  static func initialPosts() -> [Post] {
+    let sentences = CronScenarioTests.sentences
+    return (0..<4).map { index in
+      var chosen = (0..<(2 + index % 3)).map { sentences[(index + $0 + 3) % sentences.count] }
+      if index == 0 { chosen[0] = sentences[9] }
+      if index == 1 { chosen[0] = sentences[1] }
+      return Post(
+        title: "Post \(index) of the week", paragraphs: chosen,
+        links: [("the source", "https://example.org/source-\(index)")])
+    }
+  }
+
+  @Test("only the sixteen real edits are reported, with their labels, and no chrome is kept")
+  func twoWeeks() async throws {
+    let themes = CronScenarioPages.themes.keys.sorted()
+    let state = Mutex(
+      (run: 0, posts: Dictionary(uniqueKeysWithValues: themes.map { ($0, Self.initialPosts()) })))
+    let server = try LoopbackServer { request in
+      let parts = request.path.split(separator: "/").map(String.init)
+      let (run, posts) = state.withLock { ($0.run, $0.posts) }
+      guard parts.count == 2, let render = CronScenarioPages.themes[parts[0]],
+        let id = Int(parts[1].dropFirst()), let post = posts[parts[0]]?[safe: id]
+      else { return .respond(status: 404, headers: [], body: []) }
+      return .text(
+        render(post, id, run, "http://127.0.0.1/" + parts[0]),
+        contentType: "text/html; charset=utf-8")
+    }
+    defer { server.stop() }
+    let root = NSTemporaryDirectory() + "redline-cron-themes-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let clock = TestClock()
+    let store = FolderStore(root: root)
+    let service = SnapshotService(
+      fetcher: CurlFetcher(options: CapturedPage.options), store: store, jobs: 4, now: clock.now)
+    let urls = themes.flatMap { theme in (0..<4).map { "\(server.baseURL)/\(theme)/p\($0)" } }
+    var reported: [String: [EditLabel]] = [:]
+    var expected: Set<String> = []
+    for run in 0..<28 {
+      state.withLock { state in
+        state.run = run
+        for edit in Self.edits where edit.run == run {
+          for theme in themes {
+            state.posts[theme].map { _ in edit.apply(&state.posts[theme]![edit.post]) }
+          }
+        }
+      }
+      for edit in Self.edits where edit.run == run {
+        expected.formUnion(themes.map { "\(server.baseURL)/\($0)/p\(edit.post) at run \(run)" })
+      }
+      for report in await service.snapshot(urls) {
+        switch report.outcome {
+        case .new: #expect(run == 0, "\(report.url) new at run \(run)")
+        case .unchanged: break
+        case .changed: reported["\(report.url) at run \(run)"] = report.labels
+        default: Issue.record("\(report.url) at run \(run): \(report.line)")
+        }
+      }
+      clock.advance(12 * 3600)
+    }
+    let falseEdits = Set(reported.keys).subtracting(expected).sorted()
+    let missed = expected.subtracting(reported.keys).sorted()
+    #expect(falseEdits.isEmpty, "\(falseEdits.count) false edits: \(falseEdits.prefix(4))")
+    #expect(missed.isEmpty, "missed: \(missed)")
+    for theme in themes {
+      let labels = (0..<4).map { post in
+        reported.first { $0.key.hasPrefix("\(server.baseURL)/\(theme)/p\(post) ") }?.value ?? []
+      }
+      #expect(
+        labels == [[.typo], [.numbers], [.links], [.paragraphs, .correctionNote]],
+        "\(theme): \(labels)")
+    }
+    // No chrome in any article: comments, snippets, counters, subscribe widgets.
+    var chromeFound: Set<String> = []
+    for url in urls {
+      let page = try #require(try store.page(for: url))
+      let capture = try #require(try store.captures(of: page).last)
+      let text = try store.articleText(of: page, capture: capture.time)
+      for chrome in CronScenarioPages.filler + [
+        "Popular Posts", "Total Pageviews", "Older post number", "Recent post number",
+        "Leave a Reply", "Subscribe", "Discussion about this post", "min read", "Reader 1",
+        "Powered by", "Designed with",
+      ] where text.contains(chrome) {
+        chromeFound.insert(
+          "\(url.split(separator: "/").suffix(2).joined(separator: "/")): \(chrome.prefix(20))")
+      }
+    }
+    #expect(chromeFound.isEmpty, "chrome in articles: \(chromeFound.sorted())")
+  }
+}
+
 extension Array {
   fileprivate subscript(safe index: Int) -> Element? {
     indices.contains(index) ? self[index] : nil

@@ -147,6 +147,28 @@ struct EditClassificationTests {
     "In einer früheren Version dieses Artikels hieß es, die Sitzung sei am Montag gewesen.",
     "Dieser Artikel wurde aktualisiert.",
     "Transparenzhinweis: Der Autor ist Mitglied des Rates.",
+    // Forms newsrooms and bloggers write beyond the ones above.
+    "Clarification: The meeting was on Tuesday.",
+    "UPDATED 5:30 p.m. ET: The council replied.",
+    "Update II: The vote was postponed again.",
+    "[Update] The vote was postponed.",
+    "*Update*: The vote was postponed.",
+    "EDIT: I got the date wrong, it was Tuesday.",
+    "Ed. note: This post was changed.",
+    "Correction notice: The meeting was on Tuesday.",
+    "Corrections & Amplifications: The meeting was on Tuesday.",
+    "Correction appended.",
+    "Postscript: The vote was postponed.",
+    "Earlier versions of this article misstated the date of the meeting.",
+    "This article originally stated that the meeting was on Monday.",
+    "This story was originally published on Monday and has been updated.",
+    "MAJ : le vote a été reporté.",
+    "N.D.L.R. : cet article a été modifié.",
+    "Fe de errores: la reunión fue el martes.",
+    "Rectificación: la reunión fue el martes.",
+    "N. del E.: este artículo fue modificado.",
+    "Anm. d. Red.: Dieser Artikel wurde geändert.",
+    "Dieser Beitrag wurde am 24. November aktualisiert.",
   ]
 
   @Test("correction and update notes in their common forms", arguments: noteForms)
@@ -176,6 +198,12 @@ struct EditClassificationTests {
     "The article was widely shared.",
     "In an earlier interview, she said the vote was on Monday.",
     "Updated sidewalks were opened on Monday.",
+    "Edit the file, then save it: the change is kept.",
+    "Edit",
+    "Maj. Gen. Haftar: the army will advance.",
+    "The report previously stated that the meeting was on Monday.",
+    "This article appeared first in Le Monde.",
+    "P.S. The vote was postponed.",
   ]
 
   @Test("prose that starts like a note is none", arguments: notNotes)
@@ -219,6 +247,15 @@ struct EditClassificationTests {
     ("Einundzwanzig Mitglieder kamen.", "Zweiundzwanzig Mitglieder kamen."),
     ("Es kamen neun Mitglieder.", "Es kamen zehn Mitglieder."),
     ("Es war die dritte Sitzung.", "Es war die vierte Sitzung."),
+    ("Seventy-two members met.", "Seventy-three members met."),
+    ("Es kostete 1,2 Millionen Euro.", "Es kostete 1,5 Millionen Euro."),
+    ("Es kostete 1.200.000 Euro.", "Es kostete 1.500.000 Euro."),
+    ("Costó dos mil euros.", "Costó tres mil euros."),
+    ("Es la vigésima reunión.", "Es la trigésima reunión."),
+    ("C'est la onzième réunion.", "C'est la douzième réunion."),
+    ("Es war der zwölfte Tag.", "Es war der dreizehnte Tag."),
+    ("Es war der zwanzigste Tag.", "Es war der einundzwanzigste Tag."),
+    ("Es ist die zweihundertste Sitzung.", "Es ist die dreihundertste Sitzung."),
   ]
 
   @Test("numbers written as words", arguments: numberEdits)
@@ -246,6 +283,11 @@ struct EditClassificationTests {
     ("The contract is null and void.", "The contract is void."),
     ("Police seize the weapons.", "Police take the weapons."),
     ("Here are the dos and don'ts.", "Here are the rules."),
+    ("Seventy-two members met.", "72 members met."),
+    ("Es kostete 1,2 Millionen Euro.", "Es kostete 1.200.000 Euro."),
+    ("Il a coûté 1.200.000,50 euros.", "Il a coûté 1,200,000.50 euros."),
+    ("The vote was on 24.11.2016.", "The vote was on 24.11.2016, he said."),
+    ("Es war der einundzwanzigste Tag.", "Es war der einundzwanzigste Tag, sagte er."),
   ]
 
   @Test("number words that do not change a number", arguments: notNumberEdits)

@@ -148,8 +148,33 @@ extension ArchiveQueries {
     var edits: [AuditEdit] = []
     var linksUnavailable = 0
     var previous: VersionInForm?
+    // What the page briefly served between two versions of the post (an error page served
+    // with status 200) is no version of it, whether the post came back as it was (`back`,
+    // see `PagePlaces`) or edited: the same test as `withoutStandIns`, over the last few
+    // versions only, so that memory does not grow with a page's versions. Each is kept with
+    // what the page's audit held before it, so that stand-ins found later are taken back.
+    var recent: [(version: VersionInForm, marks: AuditMarks)] = []
     for capture in captures where places.isOwnVersion(capture) {
       let version = try VersionInForm(capture, of: page, in: store)
+      if let related = recent.indices.last(where: {
+        !isUnrelated(recent[$0].version.text, to: version.text)
+      }), related < recent.count - 1 {
+        let marks = recent[related + 1].marks
+        versions.removeSubrange(marks.versions...)
+        edits.removeSubrange(marks.edits...)
+        events.removeSubrange(marks.events...)
+        linksUnavailable = marks.linksUnavailable
+        recent.removeSubrange((related + 1)...)
+        previous = recent[related].version
+      }
+      let marks = AuditMarks(
+        versions: versions.count, edits: edits.count, events: events.count,
+        linksUnavailable: linksUnavailable)
+      func keep() {
+        previous = version
+        recent.append((version, marks))
+        if recent.count > standInLookBack { recent.removeFirst() }
+      }
       let (stored, format) = (version.text, version.format)
       // Both sides in the form they compare in: a capture made before links were recorded
       // beside one made after compares without its links section, and two whose stored texts
@@ -171,7 +196,7 @@ extension ArchiveQueries {
             AuditVersion(
               capture: capture.time, title: capture.metadata.title,
               updated: parts.header["Updated"], added: nil, removed: nil))
-          previous = version
+          keep()
         }
         continue
       }
@@ -204,7 +229,7 @@ extension ArchiveQueries {
         if !edit.unavailable.isEmpty { linksUnavailable += 1 }
         edits.append(edit)
       }
-      previous = version
+      keep()
     }
     events = events.filter { options.contains($0.time) }.sorted { $0.time < $1.time }
     guard !edits.isEmpty || !events.isEmpty else { return nil }
@@ -214,6 +239,15 @@ extension ArchiveQueries {
         edits: edits, events: events),
       linksUnavailable
     )
+  }
+
+  /// How much of a page's audit was made before one version was read: what to take back when
+  /// the version turns out to be a stand-in.
+  private struct AuditMarks {
+    let versions: Int
+    let edits: Int
+    let events: Int
+    let linksUnavailable: Int
   }
 
   /// One edit, labelled. `linksRecorded` says whether both texts carry their links; when one

@@ -52,6 +52,21 @@ public func storeTime(_ text: String, bound: PeriodBound, now: Date = Date()) th
   return offsetSeconds == 0 ? time : CaptureTime(date.addingTimeInterval(-Double(offsetSeconds)))
 }
 
+/// A period a user typed as `--since` and `--until`, each read by `storeTime` (its start and its
+/// end), either one optional.
+/// - Throws: `RedlineError.badTime`, or `.emptyPeriod` when the start is after the end (`--since
+///   today --until yesterday`), which would silently match nothing.
+public func storePeriod(since: String?, until: String?, now: Date = Date()) throws
+  -> (start: CaptureTime?, end: CaptureTime?)
+{
+  let start = try since.map { try storeTime($0, bound: .start, now: now) }
+  let end = try until.map { try storeTime($0, bound: .end, now: now) }
+  if let start, let end, let since, let until, end < start {
+    throw RedlineError.emptyPeriod(since: since, until: until)
+  }
+  return (start, end)
+}
+
 /// A time relative to `now`, or nil when the text is not one. `today` and `yesterday` are
 /// whole days in UTC (their first or last second, as `bound` asks, as a date is); `now` and
 /// `N UNITS ago` (`3 days ago`, `2 weeks ago`, `an hour ago`, `1 month ago`; units from

@@ -12,18 +12,21 @@ enum NoteMarkers {
   static let englishLabels = [
     "corrections?", "updates?", "updated", "editor['’]?s['’]? notes?", "note from the editors?",
     "clarifications?", "erratum", "errata", "addendum", "retraction", "correction notice",
+    "ed\\. notes?", "corrections? (?:&|and) amplifications?", "postscript",
+    // A blogger's "EDIT:" only with its colon: a bare "Edit" is an edit link's text.
+    "edit(?=\\s*:)",
   ]
 
   /// French labels (`Correction :` takes a space before the colon).
   static let frenchLabels = [
     "correction", "rectificatifs?", "rectification", "mises? à jour", "mis à jour",
-    "note de la rédaction", "ndlr", "précision", "erratum",
+    "note de la rédaction", "ndlr", "précision", "erratum", "maj", "màj",
   ]
 
   /// Spanish labels.
   static let spanishLabels = [
     "corrección", "fe de erratas", "actualización", "actualizado", "nota del editor",
-    "nota de la redacción", "nota de redacción", "aclaración",
+    "nota de la redacción", "nota de redacción", "aclaración", "fe de errores", "rectificación",
   ]
 
   /// German labels.
@@ -31,6 +34,12 @@ enum NoteMarkers {
     "korrektur", "korrekturhinweis", "berichtigung", "richtigstellung", "klarstellung",
     "aktualisierung", "aktualisiert", "update", "nachtrag", "anmerkung der redaktion",
     "hinweis der redaktion", "transparenzhinweis",
+  ]
+
+  /// Labels written as abbreviations that end with a period (`Anm. d. Red.:`, `N. del E.:`),
+  /// in all languages: they end the label without a word boundary.
+  static let abbreviatedLabels = [
+    "anm\\. d\\. ?red\\.", "n\\. ?d\\. ?l\\. ?r\\.", "n\\. del e\\.", "n\\. de la r\\.",
   ]
 
   /// Kinds of text a sentence note names (`this article`, `this story`).
@@ -41,6 +50,10 @@ enum NoteMarkers {
     "(?:this|the) \(englishPieces) (?:has been|had been|was|is) (?:updated|corrected|amended|revised|edited|changed)",
     "an? (?:earlier|previous|prior|original) version of this \(englishPieces)",
     "updated (?:at|on) [^.:\\n]{0,30}\\d",
+    "(?:earlier|previous|prior|original) versions of this \(englishPieces)",
+    "this \(englishPieces) (?:originally|previously|incorrectly|mistakenly|erroneously) (?:stated|said|reported|misstated|misidentified|misspelled|misquoted|gave|described|referred|named|attributed)",
+    "this \(englishPieces) was (?:originally |first )?published [^.\\n]{0,60} and (?:has been|was) (?:updated|corrected|amended)",
+    "corrections? appended",
   ]
 
   /// French sentences that are notes by themselves.
@@ -59,7 +72,7 @@ enum NoteMarkers {
 
   /// German sentences that are notes by themselves.
   static let germanSentences = [
-    "(?:dieser|der) (?:artikel|beitrag|text) wurde (?:aktualisiert|korrigiert|geändert|ergänzt)",
+    "(?:dieser|der) (?:artikel|beitrag|text) wurde (?:[^.\\n]|\\d\\.){0,40}?(?:aktualisiert|korrigiert|geändert|ergänzt)",
     "in einer (?:früheren|vorherigen|älteren|ersten) (?:version|fassung) (?:dieses|des) (?:artikels|beitrags|textes)",
     "aktualisiert am [^.:\\n]{0,30}\\d",
   ]
@@ -79,8 +92,11 @@ enum NoteMarkers {
     "donnerstag", "freitag", "samstag", "sonntag",
   ]
 
-  /// Every label, in all languages.
-  static var labels: [String] { englishLabels + frenchLabels + spanishLabels + germanLabels }
+  /// Every label, in all languages, longest first: a regex alternation takes the first that
+  /// matches, and `Correction notice:` must not stop at `Correction`.
+  static var labels: [String] {
+    (englishLabels + frenchLabels + spanishLabels + germanLabels).sorted { $0.count > $1.count }
+  }
 
   /// Every sentence, in all languages.
   static var sentences: [String] {
@@ -108,7 +124,9 @@ struct NoteFinder {
   /// Compiles the tables. A fragment that does not compile leaves its form unmatched; the
   /// tests check that both compile.
   init() {
-    label = try? Regex("(?i)(?:\(NoteMarkers.labels.joined(separator: "|")))\\b")
+    label = try? Regex(
+      "(?i)(?:(?:\(NoteMarkers.labels.joined(separator: "|")))\\b"
+        + "|\(NoteMarkers.abbreviatedLabels.joined(separator: "|")))")
     sentence = try? Regex("(?i)(?:\(NoteMarkers.sentences.joined(separator: "|")))")
   }
 
@@ -179,9 +197,12 @@ struct NoteFinder {
       return false
     }
     if qualifier.contains(where: \.isNumber) { return true }
-    return qualifier.lowercased().split { !$0.isLetter }.contains {
-      NoteMarkers.dateWords.contains(String($0))
+    let words = qualifier.lowercased().split { !$0.isLetter }
+    // `Update II:`, the second update, numbered as some newsrooms number them.
+    if words.count == 1, let word = words.first, word.count <= 4, word.allSatisfy("ivx".contains) {
+      return true
     }
+    return words.contains { NoteMarkers.dateWords.contains(String($0)) }
   }
 
   /// Where notes may start: the block's start (after a Markdown marker, brackets and
@@ -242,6 +263,10 @@ private let noteQualifierLength = 60
 private func endsNoteLabel(_ rest: Substring) -> Bool {
   guard let first = rest.first else { return true }
   if first == ":" || first == "：" { return true }
+  // A label in brackets, closed right after it: `[Update] The vote …`, `(Correction)`.
+  if first == "]" || first == ")" { return true }
+  // Emphasis closed before the colon: `*Update*: …`, `__Correction__:`.
+  if "*_".contains(first) { return endsNoteLabel(rest.drop { "*_".contains($0) }) }
   if "—–-".contains(first) { return rest.dropFirst().first.map(isNoteSpace) ?? false }
   return rest.allSatisfy { ".!".contains($0) || isNoteSpace($0) }
 }

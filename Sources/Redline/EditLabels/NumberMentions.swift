@@ -92,9 +92,10 @@ private func numberLexemes(_ text: String) -> [NumberLexeme] {
         index += 1
       }
       let suffix = String(characters[suffixStart..<index])
+      let english = englishDigits(written)
       lexemes.append(
         .digits(
-          key: written.filter { $0 != "," }, value: decimalValue(written),
+          key: english.filter { $0 != "," }, value: decimalValue(english),
           ordinal: NumberWords.digitOrdinalSuffixes.contains(suffix)))
     } else if character.isLetter {
       let start = index
@@ -102,6 +103,8 @@ private func numberLexemes(_ text: String) -> [NumberLexeme] {
       let word = String(characters[start..<index])
       if let value = germanCompoundValue(word) {
         lexemes.append(.word(.cardinal(value, ambiguous: false)))
+      } else if let value = germanCompoundOrdinal(word) {
+        lexemes.append(.word(.ordinal(value, ambiguous: false)))
       } else {
         lexemes.append(.word(classify(word)))
       }
@@ -111,6 +114,25 @@ private func numberLexemes(_ text: String) -> [NumberLexeme] {
     }
   }
   return lexemes
+}
+
+/// A digit run written with periods between thousands, as German, Spanish and French
+/// newsrooms write them, rewritten as English writes it: `1.200.000` is `1,200,000` and
+/// `1.200.000,50` is `1,200,000.50`, so that they compare with `1,2 Millionen` and with the
+/// English form. Only what cannot be an English decimal is rewritten: two periods or more, or a
+/// period before a final comma, every group after the first of three digits (`2.000` alone
+/// stays two).
+func englishDigits(_ written: String) -> String {
+  let comma = written.lastIndex(of: ",")
+  let whole = comma.map { written[..<$0] } ?? written[...]
+  let groups = whole.split(separator: ".", omittingEmptySubsequences: false)
+  let dots = groups.count - 1
+  guard dots >= 2 || (dots == 1 && comma != nil), !whole.contains(","),
+    groups.dropFirst().allSatisfy({ $0.count == 3 }), let first = groups.first, !first.isEmpty,
+    first.count <= 3
+  else { return written }
+  let fraction = comma.map { "." + written[written.index(after: $0)...] } ?? ""
+  return groups.joined(separator: ",") + fraction
 }
 
 /// A digit run's value: `1,200` is 1200; a single comma followed by other than three digits
@@ -141,6 +163,16 @@ private func classify(_ word: String) -> NumberWordKind {
 /// `dreitausendvierhundert` 3400), or nil when the word is not one: at least two parts, each
 /// a German number word or `und`. Units come before their tens (`ein` `und` `zwanzig`), so the
 /// parts are summed, and multiplied by the scale words, in the order they come.
+/// A German compound ordinal (`einundzwanzigste`, `zweihundertsten`): a compound cardinal
+/// and `st` with an ordinal ending.
+private func germanCompoundOrdinal(_ word: String) -> Int? {
+  guard word.count > 8, NumberWords.ordinals[word] == nil else { return nil }
+  for ending in NumberWords.germanOrdinalEndings where word.hasSuffix("st" + ending) {
+    if let value = germanCompoundValue(String(word.dropLast(2 + ending.count))) { return value }
+  }
+  return nil
+}
+
 private func germanCompoundValue(_ word: String) -> Int? {
   guard word.count > 5, NumberWords.cardinals[word] == nil, NumberWords.scales[word] == nil
   else { return nil }

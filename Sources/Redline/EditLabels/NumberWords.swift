@@ -37,7 +37,9 @@ enum NumberWords {
   static let frenchOrdinals: [String: Int] = [
     "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
     "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
-    "dixième": 10, "vingtième": 20, "centième": 100, "millième": 1000,
+    "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14,
+    "quinzième": 15, "seizième": 16, "vingtième": 20, "trentième": 30, "quarantième": 40,
+    "cinquantième": 50, "soixantième": 60, "centième": 100, "millième": 1000,
   ]
 
   /// French scale words.
@@ -67,7 +69,12 @@ enum NumberWords {
     "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3,
     "tercera": 3, "tercer": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6,
     "sexta": 6, "séptimo": 7, "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9,
-    "novena": 9, "décimo": 10, "décima": 10,
+    "novena": 9, "décimo": 10, "décima": 10, "undécimo": 11, "undécima": 11, "duodécimo": 12,
+    "duodécima": 12, "vigésimo": 20, "vigésima": 20, "trigésimo": 30, "trigésima": 30,
+    "cuadragésimo": 40, "cuadragésima": 40, "quincuagésimo": 50, "quincuagésima": 50,
+    "sexagésimo": 60, "sexagésima": 60, "septuagésimo": 70, "septuagésima": 70,
+    "octogésimo": 80, "octogésima": 80, "nonagésimo": 90, "nonagésima": 90, "centésimo": 100,
+    "centésima": 100, "milésimo": 1000, "milésima": 1000,
   ]
 
   /// Spanish scale words.
@@ -85,9 +92,15 @@ enum NumberWords {
   ]
 
   /// German ordinals (the stems; `erste`, `ersten`, `erster`, `erstes` all read as first).
+  /// From twenty on the stem is the cardinal and `st` (`zwanzigst`), which compounds take too
+  /// (`einundzwanzigste`, read by splitting the cardinal).
   static let germanOrdinals: [String: Int] = [
     "erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
-    "acht": 8, "neunt": 9, "zehnt": 10,
+    "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12, "dreizehnt": 13,
+    "vierzehnt": 14, "fünfzehnt": 15, "sechzehnt": 16, "siebzehnt": 17, "achtzehnt": 18,
+    "neunzehnt": 19, "zwanzigst": 20, "dreißigst": 30, "vierzigst": 40, "fünfzigst": 50,
+    "sechzigst": 60, "siebzigst": 70, "achtzigst": 80, "neunzigst": 90, "hundertst": 100,
+    "tausendst": 1000,
   ]
 
   /// German scale words.

@@ -30,10 +30,12 @@ public struct ArchiveQueries: Sendable {
     asStored: Bool = false
   ) throws -> Comparison {
     let (page, captures) = try pageAndCaptures(url)
-    let newer = try selectCapture(to ?? "latest", from: captures, url: page.url, now: now)
+    let versions = try ownVersions(of: page, captures)
+    let newer = try selectCapture(
+      to ?? "latest", from: captures, versions: versions, url: page.url, now: now)
     let older = try selectCapture(
-      from ?? (captures.count > 1 ? "latest~1" : "latest"), from: captures, url: page.url,
-      now: now)
+      from ?? (versions.count > 1 ? "latest~1" : "latest"), from: captures, versions: versions,
+      url: page.url, now: now)
     // A capture made before links were recorded compares in the current form (see
     // `currentFormText`), or without links on both sides when its raw HTML is gone.
     let history = try store.history(of: page)
@@ -58,7 +60,9 @@ public struct ArchiveQueries: Sendable {
   ) throws -> Comparison {
     let (oldPage, oldCaptures) = try pageAndCaptures(oldURL)
     let (newPage, newCaptures) = try pageAndCaptures(newURL)
-    guard let older = oldCaptures.last, let newer = newCaptures.last else {
+    guard let older = try ownVersions(of: oldPage, oldCaptures).last,
+      let newer = try ownVersions(of: newPage, newCaptures).last
+    else {
       throw RedlineError.noCaptures(url: oldURL)
     }
     // As two captures of one page compare: in one form, and read again with today's extractor
@@ -142,7 +146,9 @@ public struct ArchiveQueries: Sendable {
   /// The `show URL [WHEN]` use case: the stored article text, or the raw HTML.
   public func show(_ url: String, when: String? = nil, raw: Bool = false) throws -> [UInt8] {
     let (page, captures) = try pageAndCaptures(url)
-    let capture = try selectCapture(when ?? "latest", from: captures, url: page.url, now: now)
+    let capture = try selectCapture(
+      when ?? "latest", from: captures, versions: try ownVersions(of: page, captures),
+      url: page.url, now: now)
     guard raw else { return Array(try store.articleText(of: page, capture: capture.time).utf8) }
     guard let body = try store.rawBody(of: page, capture: capture.time) else {
       throw RedlineError.unknownCapture(
@@ -156,7 +162,9 @@ public struct ArchiveQueries: Sendable {
   /// - Throws: as `show`.
   public func rules(of url: String, when: String? = nil) throws -> String? {
     let (page, captures) = try pageAndCaptures(url)
-    let capture = try selectCapture(when ?? "latest", from: captures, url: page.url, now: now)
+    let capture = try selectCapture(
+      when ?? "latest", from: captures, versions: try ownVersions(of: page, captures),
+      url: page.url, now: now)
     return try store.history(of: page).last { $0.storedCapture && $0.capture == capture.time }?
       .rules
   }
@@ -227,6 +235,22 @@ public struct ArchiveQueries: Sendable {
       }
     }
     return unreadable + damaged
+  }
+
+  /// The captures that are versions of the post (`PagePlaces.isOwnVersion`): not content that
+  /// is not HTML, not another page's article through a redirect, not what a later return
+  /// undid, not a stand-in an edited return passed over (`withoutStandIns`); every capture
+  /// when none is (a page only ever captured through a redirect).
+  private func ownVersions(of page: PageRecord, _ captures: [CaptureRecord]) throws
+    -> [CaptureRecord]
+  {
+    let places = PagePlaces(
+      page: page, history: try store.history(of: page),
+      metadata: Dictionary(captures.map { ($0.time, $0.metadata) }) { first, _ in first })
+    let own = try withoutStandIns(captures.filter(places.isOwnVersion)) {
+      try store.articleText(of: page, capture: $0.time)
+    }
+    return own.isEmpty ? captures : own
   }
 
   private func pageAndCaptures(_ url: String) throws -> (PageRecord, [CaptureRecord]) {

@@ -38,6 +38,36 @@ func isUnrelated(_ text: String, to other: String) -> Bool {
   return Set(one.body).isDisjoint(with: two.body)
 }
 
+/// How many of a page's latest versions a changed article is compared with when looking for the
+/// one it returns to, or for the post's own text behind stand-ins: enough for a stand-in page
+/// or two between them. `baseVersion` (snapshot), `withoutStandIns` (diff, show) and the audit
+/// share it.
+let standInLookBack = 4
+
+/// The versions of a post without the stand-ins that a later version passed over, as
+/// `snapshot` passes over them when it diffs a new text: when a version is unrelated to the
+/// one before it (`isUnrelated`: an error page served with status 200) but related to one of
+/// the few before that, the unrelated ones between were what the page briefly served instead,
+/// not versions of the post. So `diff URL` and `audit` compare an edit made across such a gap
+/// with the post's last own version, as the snapshot that found it did.
+func withoutStandIns<Version>(_ versions: [Version], text: (Version) throws -> String) rethrows
+  -> [Version]
+{
+  guard versions.count > 2 else { return versions }
+  var kept: [(version: Version, text: String)] = []
+  for version in versions {
+    let new = try text(version)
+    let window = kept.indices.suffix(standInLookBack)
+    if let related = window.last(where: { !isUnrelated(kept[$0].text, to: new) }),
+      related < kept.count - 1
+    {
+      kept.removeSubrange((related + 1)...)
+    }
+    kept.append((version, new))
+  }
+  return kept.map(\.version)
+}
+
 extension SnapshotStoring {
   /// A capture's article text in the current format where it can be had: as stored when it is
   /// of the current format; for a capture made before links were part of the record, the

@@ -6,6 +6,11 @@ import SnapshotStore
 /// `yesterday`, `3 days ago`; see `storeTime(_:bound:now:)`): the capture in force at the
 /// end of that day, minute or second, that is the latest one taken by then.
 ///
+/// `first`, `latest` and `latest~N` count `versions` (the post's own versions, without what
+/// it briefly served instead; every capture when nil), so that `latest` after a return is the
+/// article that came back, not the image or error page served in between; a time names any
+/// capture.
+///
 /// A selector in the compact form of capture times (`20160705T14`, digits with a `T` and a
 /// `Z`) is a prefix: it names the one capture whose time starts with it, and a prefix that
 /// several captures share is an error naming them, as git says "ambiguous". Only a prefix
@@ -13,14 +18,14 @@ import SnapshotStore
 /// - Throws: `RedlineError.unknownCapture` when nothing matches, `.ambiguousCapture` when a
 ///   prefix matches several captures.
 func selectCapture(
-  _ selector: String, from captures: [CaptureRecord], url: String, now: Date = Date()
+  _ selector: String, from captures: [CaptureRecord], versions: [CaptureRecord]? = nil,
+  url: String, now: Date = Date()
 ) throws -> CaptureRecord {
-  guard let latest = captures.last, let first = captures.first else {
-    throw RedlineError.noCaptures(url: url)
-  }
+  guard let first = captures.first else { throw RedlineError.noCaptures(url: url) }
+  let counted = versions.flatMap { $0.isEmpty ? nil : $0 } ?? captures
   switch selector {
-  case "latest": return latest
-  case "first": return first
+  case "latest": return counted[counted.count - 1]
+  case "first": return counted[0]
   default: break
   }
   if selector.hasPrefix("latest~") {
@@ -28,11 +33,15 @@ func selectCapture(
       throw RedlineError.unknownCapture(
         url: url, selector: selector, reason: "expected latest~N with N a whole number")
     }
-    guard back < captures.count else {
+    guard back < counted.count else {
       throw RedlineError.unknownCapture(
-        url: url, selector: selector, reason: "the page has only \(captures.count) captures")
+        url: url, selector: selector,
+        reason: counted.count == captures.count
+          ? "the page has only \(captures.count) captures"
+          : "the page has only \(counted.count) version\(counted.count == 1 ? "" : "s") "
+            + "(\(captures.count) captures)")
     }
-    return captures[captures.count - 1 - back]
+    return counted[counted.count - 1 - back]
   }
   if isCompactTime(selector) {
     let matches = captures.filter { $0.time.description.hasPrefix(selector) }

@@ -32,6 +32,15 @@ private let unlabelledMediaType = "application/octet-stream"
 /// `extractionMethod` of a capture that holds non-HTML content and no article.
 let notHTMLMethod = "none (not HTML)"
 
+/// SHA-256 of the empty article text, which only a capture of content that is not HTML has.
+private let emptyTextSHA256 = sha256Hex([UInt8]())
+
+extension HistoryEntry {
+  /// Whether this line stored a capture of content that is not HTML (an image, JSON, a PDF
+  /// served at the post's URL): `log` shows it as `not-html`, never as a change of the article.
+  public var storedNotHTML: Bool { storedCapture && textSHA256 == emptyTextSHA256 }
+}
+
 extension CaptureMetadata {
   /// Whether this capture holds non-HTML content and no article.
   var isNotHTML: Bool { extractionMethod == notHTMLMethod }
@@ -136,7 +145,7 @@ extension SnapshotService {
   {
     let response = fetched.response
     let bodyHash = sha256Hex(response.body)
-    let emptyTextHash = sha256Hex([UInt8]())
+    let emptyTextHash = emptyTextSHA256
     do {
       return try store.withPage(for: url) { page in
         let history = try store.history(of: page)
@@ -183,9 +192,9 @@ extension SnapshotService {
   /// `withPage`.
   func recordMove(
     page: PageRecord, time: CaptureTime, response: Response, bodySHA256: String,
-    captures: () throws -> [CaptureRecord]
+    to refreshTarget: String? = nil, captures: () throws -> [CaptureRecord]
   ) throws -> PageReport? {
-    guard let target = movedURL(response, page: page),
+    guard let target = refreshTarget ?? movedURL(response, page: page),
       try captures().contains(where: { !isForeign($0, pageURL: page.url) })
     else { return nil }
     try store.record(
@@ -194,6 +203,24 @@ extension SnapshotService {
         CheckFacts(time: time, status: response.status, finalURL: target, bodySHA256: bodySHA256)),
       in: page)
     return PageReport(url: page.url, outcome: .moved(to: target))
+  }
+
+  /// Records a move to where a page's meta refresh sends the reader (`metaRefreshTarget`),
+  /// when the post has a version at its own URL; nil when it has none (the page is then read
+  /// as any other).
+  func recordRefreshMove(url: String, time: CaptureTime, fetched: FetchedPage, to target: String)
+    -> PageReport?
+  {
+    do {
+      return try store.withPage(for: url) { page in
+        try recordMove(
+          page: page, time: checkTime(time, after: try store.latestCheck(of: page)),
+          response: fetched.response, bodySHA256: sha256Hex(fetched.response.body), to: target,
+          captures: { try store.captures(of: page) })
+      }
+    } catch {
+      return PageReport(url: url, outcome: .failed(CheckFailure(error)))
+    }
   }
 }
 
@@ -206,6 +233,19 @@ struct AnsweredFailure: Error, CustomStringConvertible {
   let error: Error
 
   var description: String { String(describing: error) }
+}
+
+/// Where a post moved when its canonical address (the `URL:` line of its article text) changed
+/// from one version to the next to another page: an http or https URL with a host (a broken
+/// `javascript:` or `http://` canonical is no address to move to), not another spelling of the
+/// old address (`sameDocument`), and not the post's own URL (a page that names itself again is
+/// home).
+func canonicalMove(from old: String, to new: String, pageURL: String) -> String? {
+  guard let before = ArticleParts(old).header["URL"], let after = ArticleParts(new).header["URL"],
+    (try? normalizedPageURL(after)) != nil, !sameDocument(before, after),
+    !sameDocument(after, pageURL)
+  else { return nil }
+  return after
 }
 
 /// The final URL of a response whose redirects led away from the page's own URL, for the

@@ -170,6 +170,15 @@ public struct SnapshotService: Sendable {
     case .notHTML(let mediaType):
       return storeNotHTML(url: normalized, time: time, fetched: fetched, mediaType: mediaType)
     case .html(let text):
+      // A page that sends the reader elsewhere with a meta refresh has moved as one that
+      // redirects has (a static site's redirect page has no article to read).
+      if !takesChecksIntoThePast,
+        let target = metaRefreshTarget(text, base: fetched.response.finalURL),
+        movedURL(target, pageURL: normalized) != nil,
+        let moved = recordRefreshMove(url: normalized, time: time, fetched: fetched, to: target)
+      {
+        return moved
+      }
       do {
         read = try readArticle(text, url: fetched.response.finalURL, rules: rules[normalized])
       } catch {
@@ -254,6 +263,19 @@ public struct SnapshotService: Sendable {
         asCapture: found.identicalAsStored)
       return PageReport(url: page.url, outcome: match.time == current ? .unchanged : .back)
     }
+    // A post whose page now names another page as its canonical address has moved there,
+    // whatever it serves: another post's article (a soft redirect) or its own under a new
+    // address. Neither is stored as a version of it.
+    if past == nil, !own.isEmpty, let base = found.base,
+      let target = canonicalMove(from: base.text, to: read.text, pageURL: page.url)
+    {
+      try store.record(
+        historyLine(
+          .moved,
+          CheckFacts(time: time, status: response.status, finalURL: target, bodySHA256: bodyHash)),
+        in: page)
+      return PageReport(url: page.url, outcome: .moved(to: target))
+    }
     var classification: EditClassification?
     var lineDiff: LineDiff?
     var rendered: [UInt8] = []
@@ -316,7 +338,12 @@ public struct SnapshotService: Sendable {
     of page: PageRecord, versions own: [CaptureRecord], newText: String, rules: PageRules?
   ) throws -> (identical: CaptureRecord?, identicalAsStored: Bool, base: Version?) {
     var latest: Version?
-    for capture in own.reversed().prefix(maximumCapturesLookedBack) {
+    // A stand-in an earlier edit passed over is no version to come back to: an error page
+    // served again is the same news as the first time, not the post "back".
+    let recent = try withoutStandIns(Array(own.suffix(2 * standInLookBack))) {
+      try store.articleText(of: page, capture: $0.time)
+    }
+    for capture in recent.reversed().prefix(standInLookBack) {
       var (stored, format) = try store.currentFormText(of: page, capture: capture)
       let asStored = comparableTexts(
         stored, format: format, newText, format: ArticleText.formatVersion)
@@ -428,10 +455,6 @@ private enum PipelineEvent: Sendable {
   case fetched(Int, FetchStage)
   case checked(Int, PageReport)
 }
-
-/// How many of a page's latest versions a changed article is compared with when looking for the
-/// one it returns to: enough for a stand-in page or two between them.
-private let maximumCapturesLookedBack = 4
 
 /// The most store-stage threads a run starts.
 private let maxStoreThreads = 16

@@ -71,10 +71,9 @@ struct AuditCommand: ParsableCommand {
   func run() throws {
     let damaged = try reportingErrors {
       let queries = ArchiveQueries(store: try storeOptions.existingStore())
+      let period = try storePeriod(since: since, until: until, now: queries.now)
       var options = AuditOptions(
-        since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
-        until: try until.map { try storeTime($0, bound: .end, now: queries.now) }, host: host,
-        generated: CaptureTime(queries.now))
+        since: period.start, until: period.end, host: host, generated: CaptureTime(queries.now))
       options.asStored = asStored
       // Written as it is made: memory does not grow with the number of pages audited.
       let unreadable = try withPager(pagerOptions) {

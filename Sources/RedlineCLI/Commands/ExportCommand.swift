@@ -79,10 +79,10 @@ struct ExportCommand: ParsableCommand {
     keepFreedMemoryForReuse()
     try reportingErrors {
       let now = Date()
+      let period = try storePeriod(since: since, until: until, now: now)
       let request = ExportRequest(
         format: format.format, output: output, urls: urls, host: host,
-        since: try since.map { try storeTime($0, bound: .start, now: now) },
-        until: try until.map { try storeTime($0, bound: .end, now: now) },
+        since: period.start, until: period.end,
         maxFileSize: maxFileSizeMB * 1_000_000, now: now, compressionLevel: compressionLevel)
       let summary = try exportWebArchive(from: try storeOptions.existingStore(), request)
       for file in summary.files { writeOutput(Array((file + "\n").utf8)) }

@@ -55,8 +55,13 @@ struct ExtractCommand: ParsableCommand {
     try reportingErrors {
       var failures = 0
       if let outputDir {
-        try FileManager.default.createDirectory(
-          atPath: outputDir, withIntermediateDirectories: true)
+        do {
+          try FileManager.default.createDirectory(
+            atPath: outputDir, withIntermediateDirectories: true)
+        } catch {
+          // Foundation's description is a dump of its error domain; one line says it.
+          throw RedlineError.unwritableFile(path: outputDir, reason: "cannot create the folder")
+        }
       }
       for file in files {
         do {

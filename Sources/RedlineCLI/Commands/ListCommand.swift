@@ -8,6 +8,7 @@ struct ListCommand: ParsableCommand {
     commandName: "list",
     _superCommandName: redlineCommandName,
     abstract: "List the pages in the store.",
+    usage: "redline list [--host <host>] [--format <text|json>] [<options>]",
     discussion: """
       One line per page: number of captures, when it was first seen, last changed and last \
       checked (UTC), and the URL. --host keeps the pages of one site (and its subdomains). \
@@ -15,6 +16,9 @@ struct ListCommand: ParsableCommand {
 
       --format json prints one JSON object per line: url, captures, firstSeen, lastChanged, \
       lastChecked (ISO 8601; absent when never).
+
+      On a terminal the list goes through $PAGER (less -FRX by default); --no-pager writes it \
+      directly.
 
       Examples:
         redline list --store Snapshots
@@ -29,29 +33,40 @@ struct ListCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("text or json (JSON Lines).", valueName: "text|json"))
   var format: ReportFormat = .text
 
+  @OptionGroup var pagerOptions: PagerOptions
+
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
     let damaged = try reportingErrors {
       let queries = ArchiveQueries(store: try storeOptions.existingStore())
-      // Each page is printed as soon as it is read: memory stays flat in the store's size.
-      let output = OutputBuffer()
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-      let unreadable = try queries.listing(host: host) { page in
-        switch format {
-        case .text: output.append(listLine(page))
-        case .json:
-          guard let line = try? encoder.encode(ListJSON(page)) else { return }
-          output.append(Array(line) + [0x0A])
-        }
-      }
-      output.flush()
-      for damaged in unreadable { printError("damaged page: \(damaged)") }
-      return unreadable.count
+      // A store of thousands of pages lists thousands of lines: paged on a terminal, as git
+      // pages `git branch`; JSON is for scripts and never paged.
+      var paging = pagerOptions
+      if format == .json { paging.noPager = true }
+      return try withPager(paging) { try list(queries) }
     }
     // The readable pages were listed; the others were named on standard error.
     if damaged > 0 { throw ExitCode(unreadablePagesExit) }
+  }
+
+  /// Lists the pages; returns how many could not be read.
+  private func list(_ queries: ArchiveQueries) throws -> Int {
+    // Each page is printed as soon as it is read: memory stays flat in the store's size.
+    let output = OutputBuffer()
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let unreadable = try queries.listing(host: host) { page in
+      switch format {
+      case .text: output.append(listLine(page))
+      case .json:
+        guard let line = try? encoder.encode(ListJSON(page)) else { return }
+        output.append(Array(line) + [0x0A])
+      }
+    }
+    output.flush()
+    for damaged in unreadable { printError("damaged page: \(damaged)") }
+    return unreadable.count
   }
 }
 

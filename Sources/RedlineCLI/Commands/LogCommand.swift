@@ -79,10 +79,9 @@ struct LogCommand: ParsableCommand {
   func run() throws {
     let damaged = try reportingErrors {
       let queries = ArchiveQueries(store: try storeOptions.existingStore())
+      let period = try storePeriod(since: since, until: until, now: queries.now)
       let filter = ArchiveQueries.LogFilter(
-        allChecks: all, since: try since.map { try storeTime($0, bound: .start, now: queries.now) },
-        until: try until.map { try storeTime($0, bound: .end, now: queries.now) },
-        limit: maxCount)
+        allChecks: all, since: period.start, until: period.end, limit: maxCount)
       let (entries, damaged) = try queries.readableLog(of: url, filter: filter)
       if !damaged.isEmpty {
         let numbers = damaged.map(String.init).joined(separator: ", ")
@@ -124,9 +123,10 @@ private struct LogJSON: Encodable {
     time = entry.time.iso8601
     capture = entry.storedCapture ? entry.capture?.description : nil
     status = entry.status
-    outcome = entry.outcome.rawValue
-    added = entry.added
-    removed = entry.removed
+    let notHTML = entry.outcome == .changed && entry.storedNotHTML
+    outcome = notHTML ? "not-html" : entry.outcome.rawValue
+    added = notHTML ? nil : entry.added
+    removed = notHTML ? nil : entry.removed
     title = entry.title
     error = entry.error
     movedTo = entry.finalURL
@@ -137,12 +137,16 @@ private struct LogJSON: Encodable {
 
 private func logLine(_ entry: HistoryEntry) -> String {
   let status = entry.status.map(String.init) ?? "---"
-  let change = entry.outcome == .changed ? "+\(entry.added ?? 0) -\(entry.removed ?? 0)" : ""
+  // Content that is not HTML replaced no line of the article: it is no "changed +0 -0".
+  let notHTML = entry.outcome == .changed && entry.storedNotHTML
+  let outcome = notHTML ? "not-html" : entry.outcome.rawValue
+  let change =
+    entry.outcome == .changed && !notHTML ? "+\(entry.added ?? 0) -\(entry.removed ?? 0)" : ""
   let detail =
     entry.outcome == .moved
     ? "→ \(entry.finalURL ?? "another page")" : entry.error ?? entry.title ?? ""
   return [
-    entry.time.readable, status, padded(entry.outcome.rawValue, 9),
+    entry.time.readable, status, padded(outcome, 9),
     padded(change, 9), detail, entry.rules.map { "[rules: \($0)]" } ?? "",
     entry.recorded.map { "[imported \($0.readable)]" } ?? "",
   ].joined(separator: "  ").trimmingTrailingSpaces()

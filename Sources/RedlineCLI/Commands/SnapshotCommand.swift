@@ -205,7 +205,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     }
     _ = try request.settings()
     for url in urls + feed where !isWebURL(url) {
-      throw ValidationError("'\(url)' is not an http or https URL.")
+      throw notWebURLError(url)
     }
     guard feedPages >= 1 else { throw ValidationError("--feed-pages must be at least 1.") }
     guard feedLimit >= 1 else { throw ValidationError("--feed-limit must be at least 1.") }

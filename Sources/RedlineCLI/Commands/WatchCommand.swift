@@ -157,7 +157,14 @@ struct WatchAddCommand: ParsableCommand {
   func validate() throws {
     guard !urls.isEmpty else { throw ValidationError("Give at least one URL to watch.") }
     for url in urls where !isWatchableURL(url) {
-      throw ValidationError("'\(url)' is not an http or https URL.")
+      throw notWebURLError(url)
+    }
+    // `watch list` shows tags as [a,b]: an empty one, or one with a comma, a bracket or a
+    // space, could not be read back from that line.
+    for tag in tags
+    where tag.isEmpty || tag.contains(where: { ",[] ".contains($0) || $0.isWhitespace }) {
+      throw ValidationError(
+        "--tag '\(tag)': a tag is one word: not empty, without commas, brackets or spaces.")
     }
     if let every {
       do {
@@ -268,7 +275,8 @@ struct WatchListCommand: ParsableCommand {
     discussion: """
       One line per watch: when it is next due (UTC; "now" when due), its interval (a pinned \
       one, or "curve"), "feed" for a feed, its tags, and the URL. --format json prints one \
-      JSON object per line.
+      JSON object per line. On a terminal the list goes through $PAGER (less -FRX by \
+      default); --no-pager writes it directly.
 
       Examples:
         redline watch list
@@ -282,28 +290,37 @@ struct WatchListCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("text or json (JSON Lines).", valueName: "text|json"))
   var format: ReportFormat = .text
 
+  @OptionGroup var pagerOptions: PagerOptions
+
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
+    var paging = pagerOptions
+    if format == .json { paging.noPager = true }
     try reportingErrors {
       let store = storeOptions.selectedStore
       let file = try store.watchFile()
       let states = try store.watchStates()
-      for watch in file.watches where tag == nil || watch.tags.contains(tag ?? "") {
-        let state = states[watch.url] ?? WatchState()
-        switch format {
-        case .text:
-          let due = state.nextDue == 0 ? "now" : unixTimeText(state.nextDue)
-          let parts = [
-            padded(due, 16), padded(watch.every?.description ?? "curve", 6),
-            watch.feed ? "feed" : nil,
-            watch.tags.isEmpty ? nil : "[" + watch.tags.joined(separator: ",") + "]",
-            watch.url,
-          ]
-          writeLine(parts.compactMap { $0 }.joined(separator: "  "))
-        case .json:
-          writeJSONLine(WatchJSON(watch: watch, state: state))
-        }
+      withPager(paging) { list(file.watches, states: states) }
+    }
+  }
+
+  /// Writes the watches, one line (or JSON object) each.
+  private func list(_ watches: [Watch], states: [String: WatchState]) {
+    for watch in watches where tag == nil || watch.tags.contains(tag ?? "") {
+      let state = states[watch.url] ?? WatchState()
+      switch format {
+      case .text:
+        let due = state.nextDue == 0 ? "now" : unixTimeText(state.nextDue)
+        let parts = [
+          padded(due, 16), padded(watch.every?.description ?? "curve", 6),
+          watch.feed ? "feed" : nil,
+          watch.tags.isEmpty ? nil : "[" + watch.tags.joined(separator: ",") + "]",
+          watch.url,
+        ]
+        writeLine(parts.compactMap { $0 }.joined(separator: "  "))
+      case .json:
+        writeJSONLine(WatchJSON(watch: watch, state: state))
       }
     }
   }

@@ -1,0 +1,75 @@
+import DocumentDecoding
+import FeedParsing
+import HTMLParsing
+
+/// The longest delay, in seconds, of a `<meta http-equiv="refresh">` that sends the reader to
+/// another address and counts as a redirect: static sites' redirect pages (Hugo aliases,
+/// jekyll-redirect-from) and "this blog has moved" templates wait 0 to a few seconds; a news
+/// page that reloads itself every few minutes is no move.
+let metaRefreshRedirectSeconds = 10.0
+
+/// Where a page's `<meta http-equiv="refresh" content="N; url=…">` sends the reader, resolved
+/// against `base`, when it does so within `metaRefreshRedirectSeconds`; nil when the page has
+/// no such element (most pages: they are not parsed a second time unless the word `refresh`
+/// is in them).
+func metaRefreshTarget(_ text: DecodedText, base: String) -> String? {
+  guard containsRefresh(text.utf8), let document = try? parseHTML(text.utf8, encoding: "utf-8")
+  else { return nil }
+  for meta in document.elements(named: "meta") {
+    guard
+      document.attribute("http-equiv", of: meta).map(trimmedLowercase) == "refresh",
+      let content = document.attribute("content", of: meta),
+      let (delay, reference) = refreshContent(content), delay <= metaRefreshRedirectSeconds,
+      !reference.isEmpty
+    else { continue }
+    return resolveURL(reference, against: base)
+  }
+  return nil
+}
+
+/// The delay and URL of a refresh's `content`, as HTML reads it: digits (and a fraction), then
+/// `;` or `,`, then optionally `url=` and the URL, quoted or not. Nil when it does not start
+/// with a number; the URL is empty when there is none (the page reloads itself).
+func refreshContent(_ content: String) -> (delay: Double, url: String)? {
+  var rest = Substring(content).drop(while: \.isWhitespace)
+  let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+  guard let delay = Double(number.hasSuffix(".") ? number.dropLast() : number) else {
+    return nil
+  }
+  rest = rest.dropFirst(number.count).drop(while: \.isWhitespace)
+  guard let separator = rest.first, separator == ";" || separator == "," else { return (delay, "") }
+  rest = rest.dropFirst().drop(while: \.isWhitespace)
+  if rest.lowercased().hasPrefix("url") {
+    let afterName = rest.dropFirst(3).drop(while: \.isWhitespace)
+    if afterName.first == "=" { rest = afterName.dropFirst().drop(while: \.isWhitespace) }
+  }
+  if let quote = rest.first, quote == "'" || quote == "\"" {
+    rest = rest.dropFirst().prefix { $0 != quote }
+  }
+  return (delay, String(rest).trimmingSpaces)
+}
+
+/// Whether `refresh` is in the bytes, in any case: the cheap test before a second parse.
+private func containsRefresh(_ bytes: [UInt8]) -> Bool {
+  let word = Array("refresh".utf8)
+  guard bytes.count >= word.count else { return false }
+  var index = 0
+  while index <= bytes.count - word.count {
+    var matched = 0
+    while matched < word.count, bytes[index + matched] | 0x20 == word[matched] { matched += 1 }
+    if matched == word.count { return true }
+    index += 1
+  }
+  return false
+}
+
+private func trimmedLowercase(_ text: String) -> String {
+  text.lowercased().trimmingSpaces
+}
+
+extension String {
+  /// The string without leading and trailing white space.
+  fileprivate var trimmingSpaces: String {
+    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+  }
+}
