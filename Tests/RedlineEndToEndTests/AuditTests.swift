@@ -12,7 +12,7 @@ private let auditFixtures = samplePost.deletingLastPathComponent().appendingPath
 /// 2. the Blogger post reworded with an "Update:" sentence; the ceasefire post's numbers
 ///    changed, a correction paragraph added and its updated date moved;
 /// 3. the ceasefire post's quotation and a link changed, its updated date kept (stealth); the
-///    oil-ports post's canonical URL changed (a move); the statement's title changed (stealth);
+///    oil-ports post's canonical URL changed; the statement's title changed (stealth);
 /// 4. a typo fixed in the ceasefire post (stealth); the Blogger post deleted (404); the
 ///    council post gone (410); the statement redirected to the home page; the old-slug post
 ///    redirected to the ceasefire post.
@@ -167,9 +167,12 @@ struct AuditTests {
     try #require(blogger.count == 1)
     #expect(labels(blogger[0]) == ["correction-note"])
     #expect(blogger[0]["stealth"] as? Bool == true)
-    // A new canonical address is a move, not an edit of the article (`disappearances`).
-    let renamed = try #require(report[store.oilPorts])
-    #expect(edits(renamed).isEmpty)
+    // The post under a new canonical address: a version of it (its blocks are the post's),
+    // so that an edit made with the rename is never lost.
+    let title = try #require(report[store.oilPorts])
+    #expect(edits(title).count == 1)
+    #expect(labels(edits(title)[0]).isEmpty)
+    #expect(edits(title)[0]["stealth"] as? Bool == false)
   }
 
   /// Removals (404, 410) and moves (redirect home, to another post, canonical).
@@ -240,7 +243,7 @@ struct AuditTests {
   private func textFormats(_ store: AuditStore) throws {
     let text = try store.audit()
     #expect(text.status == 0)
-    #expect(text.stdout.hasPrefix("Redline audit: 6 pages, 5 edits (4 stealth), "))
+    #expect(text.stdout.hasPrefix("Redline audit: 6 pages, 6 edits (4 stealth), "))
     #expect(text.stdout.contains("[numbers changed, paragraphs added or removed, correction"))
     #expect(text.stdout.contains("STEALTH EDIT: the page's updated date stayed 2016-07-06"))
     #expect(text.stdout.contains("removed: answers HTTP 404 Not Found"))
@@ -314,7 +317,7 @@ struct AuditTests {
     #expect(weekAgo.status == 0)
     #expect(weekAgo.stdout.hasPrefix("Redline audit: 0 pages, 0 edits"))
     let today = try store.audit(["--since", "today"])
-    #expect(today.stdout.hasPrefix("Redline audit: 6 pages, 5 edits"))
+    #expect(today.stdout.hasPrefix("Redline audit: 6 pages, 6 edits"))
     let nothing = try redline(["audit", "--store", store.store, "--host", "nowhere.example"])
     #expect(nothing.status == 0)
     #expect(nothing.stdout.hasPrefix("Redline audit: 0 pages, 0 edits"))

@@ -9,15 +9,20 @@ import HTMLParsing
 let metaRefreshRedirectSeconds = 10.0
 
 /// Where a page's `<meta http-equiv="refresh" content="N; url=…">` sends the reader, resolved
-/// against `base`, when it does so within `metaRefreshRedirectSeconds`; nil when the page has
+/// against `base`, when it does so within `metaRefreshRedirectSeconds` and not from inside
+/// `<noscript>`; nil when the page has
 /// no such element (most pages: they are not parsed a second time unless the word `refresh`
 /// is in them).
 func metaRefreshTarget(_ text: DecodedText, base: String) -> String? {
   guard containsRefresh(text.utf8), let document = try? parseHTML(text.utf8, encoding: "utf-8")
   else { return nil }
+  let noscripts = document.elements(named: "noscript")
   for meta in document.elements(named: "meta") {
     guard
       document.attribute("http-equiv", of: meta).map(trimmedLowercase) == "refresh",
+      // A refresh in `<noscript>` sends readers without scripts to a "please enable
+      // JavaScript" page; the page itself, with its article, is what everyone else reads.
+      !noscripts.contains(where: { document.contains($0, meta) }),
       let content = document.attribute("content", of: meta),
       let (delay, reference) = refreshContent(content), delay <= metaRefreshRedirectSeconds,
       !reference.isEmpty

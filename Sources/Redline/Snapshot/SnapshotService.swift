@@ -264,8 +264,8 @@ public struct SnapshotService: Sendable {
       return PageReport(url: page.url, outcome: match.time == current ? .unchanged : .back)
     }
     // A post whose page now names another page as its canonical address has moved there,
-    // whatever it serves: another post's article (a soft redirect) or its own under a new
-    // address. Neither is stored as a version of it.
+    // when what it serves is another post's article (a soft redirect): not stored as a
+    // version of it.
     if past == nil, !own.isEmpty, let base = found.base,
       let target = canonicalMove(from: base.text, to: read.text, pageURL: page.url)
     {
