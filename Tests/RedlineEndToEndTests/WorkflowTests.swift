@@ -433,7 +433,8 @@ struct WorkflowTests {
     // The post itself under a new canonical address, its old URL still serving it, edited in
     // the same go: a version of the post (its blocks are the post's), so the edit is kept.
     let renamed = server.baseURL + "/bridge-repairs.html"
-    state.behaviour = page("Bridge", [edited[0], edited[1] + " Traffic resumes."], canonical: renamed)
+    state.behaviour = page(
+      "Bridge", [edited[0], edited[1] + " Traffic resumes."], canonical: renamed)
     let renaming = try run([]).stdout
     #expect(renaming == "changed +2 -2 \(url) \"Bridge\" stealth\n", "\(renaming)")
     #expect(try redline(["diff", "--store", store, url]).stdout.contains("+URL: \(renamed)"))
