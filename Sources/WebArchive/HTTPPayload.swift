@@ -1,3 +1,4 @@
+internal import CContentCodings
 internal import CZlibWrappers
 
 /// An HTTP response as a WARC `response` (or `revisit`) block holds it, parsed: the status
@@ -9,7 +10,8 @@ public struct ArchivedHTTPResponse: Sendable {
   public let status: Int
   /// The header fields, in order.
   public let headers: [(name: String, value: String)]
-  /// The payload: de-chunked, and decoded when a `Content-Encoding` says gzip or deflate.
+  /// The payload: de-chunked, and decoded when a `Content-Encoding` names gzip, deflate, br or
+  /// zstd.
   public let payload: [UInt8]
 
   /// The value of the last header field with this name (case-insensitive).
@@ -27,12 +29,13 @@ public struct HTTPPayloadError: Error, Sendable, CustomStringConvertible {
 
 /// Parses the HTTP response in a WARC block.
 ///
-/// wget and Heritrix keep the bytes as transferred (chunked, gzip-encoded); Browsertrix and
-/// Redline keep them decoded with the codings' headers renamed `X-Orig-…`. Both read the same
-/// here: chunks are joined when `Transfer-Encoding` says chunked and the bytes are chunked,
-/// and gzip or deflate is decoded when `Content-Encoding` says so, up to `maxPayload` bytes.
+/// wget, Heritrix and pywb's recorder keep the bytes as transferred (chunked, gzip- or
+/// br-encoded); Browsertrix and Redline keep them decoded with the codings' headers renamed
+/// `X-Orig-…`. Both read the same here: chunks are joined when `Transfer-Encoding` says
+/// chunked and the bytes are chunked, and the codings `Content-Encoding` names (gzip,
+/// deflate, br, zstd; several in a list) are undone, up to `maxPayload` bytes.
 /// - Throws: `HTTPPayloadError` for a block without a status line, an encoding that cannot
-///   be decoded (br, zstd, damaged gzip), or a payload over `maxPayload`.
+///   be decoded (an unknown one, damaged bytes), or a payload over `maxPayload`.
 public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws -> ArchivedHTTPResponse {
   let (statusLine, status, headers, payloadStart) = try httpHead(of: block)
   var payload = Array(block[payloadStart...])
@@ -42,13 +45,19 @@ public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws -> Archi
   if value("transfer-encoding").contains("chunked"), let joined = dechunked(payload) {
     payload = joined
   }
-  let coding = value("content-encoding")
-  switch coding {
-  case "", "identity": break
-  case "gzip", "x-gzip", "deflate":
-    payload = try decompressed(payload, gzip: coding != "deflate", limit: maxPayload)
-  default:
-    throw HTTPPayloadError(description: "content encoding \(coding) cannot be decoded")
+  // Codings in the order they were applied (`gzip, br`), so undone last first.
+  let codings = value("content-encoding").split(separator: ",").map {
+    String($0).trimmingBlanks()
+  }.filter { !$0.isEmpty && $0 != "identity" }
+  for coding in codings.reversed() {
+    switch coding {
+    case "gzip", "x-gzip", "deflate":
+      payload = try decompressed(payload, gzip: coding != "deflate", limit: maxPayload)
+    case "br", "zstd":
+      payload = try decoded(payload, coding: coding, limit: maxPayload)
+    default:
+      throw HTTPPayloadError(description: "content encoding \(coding) cannot be decoded")
+    }
   }
   guard payload.count <= maxPayload else {
     throw HTTPPayloadError(description: "the payload is over \(maxPayload) bytes")
@@ -123,6 +132,31 @@ func dechunked(_ bytes: [UInt8]) -> [UInt8]? {
     // The CRLF after the chunk's data.
     if index < bytes.count && bytes[index] == 0x0D { index += 1 }
     if index < bytes.count && bytes[index] == 0x0A { index += 1 }
+  }
+}
+
+/// A brotli or Zstandard payload decoded (libbrotlidec, libzstd: loaded on first use), at
+/// most `limit` bytes out.
+func decoded(_ bytes: [UInt8], coding: String, limit: Int) throws(HTTPPayloadError) -> [UInt8] {
+  var output: UnsafeMutablePointer<UInt8>?
+  var size = 0
+  let result = bytes.withUnsafeBufferPointer { input in
+    coding == "br"
+      ? ccodings_brotli(input.baseAddress, input.count, limit, &output, &size)
+      : ccodings_zstd(input.baseAddress, input.count, limit, &output, &size)
+  }
+  defer { ccodings_free(output) }
+  switch result {
+  case ccodings_decoded:
+    return output.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+  case ccodings_missing:
+    let library = coding == "br" ? "libbrotlidec" : "libzstd"
+    throw HTTPPayloadError(
+      description: "content encoding \(coding) cannot be decoded: \(library) could not be loaded")
+  case ccodings_too_large:
+    throw HTTPPayloadError(description: "the \(coding) payload is over \(limit) bytes")
+  default:
+    throw HTTPPayloadError(description: "the \(coding) payload is damaged")
   }
 }
 
