@@ -85,7 +85,7 @@ struct ImportTests {
   }
 
   @Test(
-    "a truncated or hostile file: one error line, exit 2, nothing stored",
+    "a hostile file: one error line, exit 2, nothing stored; a cut one: the records before it",
     arguments: ["truncated", "garbage", "huge-length", "no-length"])
   func damaged(kind: String) throws {
     let server = try archivedSite()
@@ -111,8 +111,22 @@ struct ImportTests {
     let store = work.file("store")
     let result = try redline(["import", "--store", store, path])
     #expect(result.status == 2)
+    let lines = result.stderr.split(separator: "\n")
+    if kind == "truncated" {
+      // wget's crawl cut inside its response (warcinfo, request, response, ...): the two
+      // records before it are read, and the error line names the file and the last of them.
+      #expect(lines.count == 2, "\(result.stderr)")
+      #expect(
+        lines.first?.contains("imported 2 records from 1 WARC files: 0 captures") == true,
+        "\(result.stderr)")
+      #expect(lines.last?.contains("(after record 2, <urn:uuid:") == true, "\(result.stderr)")
+      #expect(lines.last?.hasPrefix("redline: \(path)") == true, "\(result.stderr)")
+      #expect(lines.last?.contains("records before it were imported") == true)
+      #expect(try redline(["verify", "--store", store]).status == 0)
+      return
+    }
     #expect(result.stderr.hasPrefix("redline: \(path)"), "\(result.stderr)")
-    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    #expect(lines.count == 1, "\(result.stderr)")
     let pages = (try? FileManager.default.contentsOfDirectory(atPath: store)) ?? []
     #expect(pages.filter { !$0.hasPrefix(".") }.isEmpty, "\(pages)")
   }
@@ -248,5 +262,151 @@ struct WarcioImportTests {
       lines.map { "\($0[0]) \($0[1]) \($0[4])" } == [
         "2016-07-02 10:00:00 new", "2016-07-03 10:00:00 unchanged", "2016-07-04 10:00:00 changed",
       ], "\(log.stdout)")
+  }
+}
+
+/// Writes three posts as three responses with warcio's writer (a gzip member per record, or
+/// plain with `--plain`), one WARC-Record-ID each: OUT CEASEFIRE STATEMENT RENAMED.
+private let threePostsScript = """
+  import sys
+  from io import BytesIO
+  from warcio.warcwriter import WARCWriter
+  from warcio.statusandheaders import StatusAndHeaders
+  out, pages, plain = sys.argv[1], sys.argv[2:5], '--plain' in sys.argv
+  with open(out, 'wb') as f:
+      w = WARCWriter(f, gzip=not plain, warc_version='WARC/1.0')
+      for day, (name, page) in enumerate(zip(['ceasefire', 'statement', 'renamed'], pages)):
+          head = StatusAndHeaders('200 OK', [('Content-Type', 'text/html; charset=utf-8')],
+                                  protocol='HTTP/1.1')
+          w.write_record(w.create_warc_record(
+              'http://blog.example/2016/07/%s.html' % name, 'response',
+              payload=BytesIO(open(page, 'rb').read()), http_headers=head,
+              warc_headers_dict={'WARC-Date': '2016-07-0%dT10:00:00Z' % (day + 2),
+                                 'WARC-Record-ID': '<urn:uuid:00000000-0000-4000-8000-00000000000%d>'
+                                 % (day + 1)}))
+  """
+
+/// Three posts in a WARC written by warcio (see `threePostsScript`); nil when the archive
+/// tools are skipped.
+private func threePosts(_ work: TemporaryFolder, plain: Bool) throws -> String? {
+  let warc = work.file(plain ? "posts.warc" : "posts.warc.gz")
+  let script = work.file("posts.py")
+  try Data(threePostsScript.utf8).write(to: URL(fileURLWithPath: script))
+  let site = samplePost.deletingLastPathComponent().appendingPathComponent("audit-site")
+  let pages = ["ceasefire-v1.html", "statement-v1.html", "renamed-v1.html"].map {
+    site.appendingPathComponent($0).path
+  }
+  guard
+    let written = try ArchiveTools.run(
+      "python3", [script, warc] + pages + (plain ? ["--plain"] : []))
+  else { return nil }
+  #expect(written.status == 0, "\(written.stderr)")
+  return warc
+}
+
+/// The page URLs a store lists.
+private func listedPages(_ store: String) throws -> [String] {
+  try redline(["list", "--store", store]).stdout.split(separator: "\n").compactMap {
+    $0.split(separator: " ").last.map(String.init)
+  }.sorted()
+}
+
+@Suite("redline import of a damaged WARC: the records before the damage", .serialized)
+struct DamagedWARCImportTests {
+  @Test("a .warc.gz cut inside its third record, as a crawler killed mid-write leaves it")
+  func cutFile() throws {
+    let work = try TemporaryFolder()
+    guard let whole = try threePosts(work, plain: false) else { return }
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: whole))
+    // The third gzip member starts at the third gzip header; cut 40 bytes into it.
+    let magic = Data([0x1F, 0x8B, 0x08])
+    var starts: [Int] = []
+    var from = bytes.startIndex
+    while let found = bytes.range(of: magic, in: from..<bytes.endIndex) {
+      starts.append(found.lowerBound)
+      from = found.upperBound
+    }
+    #expect(starts.count == 3, "\(starts)")
+    let cut = work.file("cut.warc.gz")
+    try bytes.prefix(starts[2] + 40).write(to: URL(fileURLWithPath: cut))
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, cut])
+    #expect(result.status == 2, "\(result.stderr)")
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(result.stderr)")
+    #expect(lines.first?.contains(": 2 captures, 0 unchanged") == true, "\(result.stderr)")
+    #expect(lines.last?.hasPrefix("redline: \(cut) at byte ") == true, "\(result.stderr)")
+    #expect(
+      lines.last?.hasSuffix(
+        ": not a readable WARC file: the gzip data is cut short (after record 2, "
+          + "<urn:uuid:00000000-0000-4000-8000-000000000002>); the 2 records before it were "
+          + "imported") == true, "\(result.stderr)")
+    #expect(
+      try listedPages(store) == [
+        "http://blog.example/2016/07/ceasefire.html", "http://blog.example/2016/07/statement.html",
+      ])
+    #expect(try redline(["verify", "--store", store]).status == 0)
+    // The whole file, imported next, adds the third post alone.
+    let again = try redline(["import", "--store", store, whole])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stderr.contains(": 1 captures, 0 unchanged"), "\(again.stderr)")
+    #expect(again.stderr.contains(", 2 already imported"), "\(again.stderr)")
+  }
+
+  @Test("a WACZ that wacz create made of a cut WARC: the error names the package and member")
+  func cutMemberOfWACZ() throws {
+    let work = try TemporaryFolder()
+    guard let whole = try threePosts(work, plain: false) else { return }
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: whole))
+    let cut = work.file("cut.warc.gz")
+    try bytes.prefix(bytes.count - 100).write(to: URL(fileURLWithPath: cut))
+    let wacz = work.file("cut.wacz")
+    let made = try ArchiveTools.run("wacz", ["create", "-o", wacz, cut], in: work.path)
+    #expect(made?.status == 0, "\(made?.stderr ?? "")")
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, wacz])
+    #expect(result.status == 2, "\(result.stderr)")
+    // Before, the line named the temporary copy the member was read from, removed by then.
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 2, "\(result.stderr)")
+    #expect(
+      lines.last?.hasPrefix("redline: \(wacz)#archive/cut.warc.gz at byte ") == true,
+      "\(result.stderr)")
+    #expect(lines.last?.contains("the 2 records before it were imported") == true)
+    #expect(try listedPages(store).count == 2)
+    let check = try redline(["import", "--check-digests", wacz])
+    #expect(check.status == 2)
+    #expect(check.stderr.hasPrefix("redline: \(wacz)#archive/cut.warc.gz"), "\(check.stderr)")
+  }
+
+  @Test(
+    "a record whose Content-Length is wrong or absurd: the records before it, not it",
+    arguments: [("short", 1), ("long", 1), ("absurd", 1)])
+  func wrongLength(kind: String, imported: Int) throws {
+    let work = try TemporaryFolder()
+    guard let plain = try threePosts(work, plain: true) else { return }
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: plain))
+    // The second record's Content-Length: 20 bytes short, 20 too many, or past the end.
+    let second = try #require(
+      bytes.range(of: Data("WARC-Target-URI: http://blog.example/2016/07/statement".utf8)))
+    let name = try #require(
+      bytes.range(of: Data("Content-Length: ".utf8), in: second.upperBound..<bytes.endIndex))
+    let end = try #require(bytes[name.upperBound...].firstIndex(of: 0x0D))
+    let length = try #require(Int(String(decoding: bytes[name.upperBound..<end], as: UTF8.self)))
+    let wrong = ["short": length - 20, "long": length + 20, "absurd": 99_999_999_999][kind] ?? 0
+    bytes.replaceSubrange(name.upperBound..<end, with: Data(String(wrong).utf8))
+    let bad = work.file("bad.warc")
+    try bytes.write(to: URL(fileURLWithPath: bad))
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, bad])
+    #expect(result.status == 2, "\(result.stderr)")
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(result.stderr)")
+    #expect(lines.last?.hasPrefix("redline: \(bad) at byte ") == true, "\(result.stderr)")
+    #expect(lines.first?.contains(": \(imported) captures") == true, "\(result.stderr)")
+    // Only the first post: the second's record may hold the wrong bytes, and what follows
+    // it cannot be found again.
+    #expect(try listedPages(store) == ["http://blog.example/2016/07/ceasefire.html"])
+    #expect(try redline(["verify", "--store", store]).status == 0)
   }
 }

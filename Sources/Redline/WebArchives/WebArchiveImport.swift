@@ -33,6 +33,16 @@ public struct ImportSummary: Sendable, Equatable {
   /// Responses split over several records (`WARC-Segment-Number`, `continuation`): left out,
   /// as Redline does not join segments.
   public var segmented = 0
+  /// Files damaged past some record (cut short, a wrong `Content-Length`, damaged gzip data),
+  /// one line each naming the file and the record: the records before the damage were
+  /// imported (see `importWebArchives`).
+  public var damaged: [String] = []
+}
+
+/// A gzip member's place (or a plain record's): its file and offset.
+private struct MemberPlace: Hashable {
+  let path: String
+  let offset: Int
 }
 
 /// One response or revisit found in the first pass: where it is, for the second.
@@ -57,10 +67,13 @@ private struct ArchivedEntry {
 /// as `snapshot` (extraction, comparison, edits), with the file, record and software recorded
 /// as the capture's provenance. Revisits are resolved to the payload they repeat.
 ///
-/// Two passes: the first reads every record's header (and nothing is stored if a file is
-/// damaged), keeping one small entry per response; the second reads the responses again one at
-/// a time, in time order per page. Memory holds one record plus the entries.
-/// - Throws: `WebArchiveError` for a file that cannot be read or is not a valid WARC/WACZ.
+/// Two passes: the first reads every record's header, keeping one small entry per response
+/// (a file damaged past some record is read up to the damage, `ImportSummary.damaged` says
+/// where, and the record before it is left out too unless the file was only cut short); the
+/// second reads the responses again one at a time, in time order per page. Memory holds one
+/// record plus the entries.
+/// - Throws: `WebArchiveError` for a file that cannot be opened or a WACZ that is refused
+///   (before anything is stored).
 public func importWebArchives(
   _ paths: [String], into store: any SnapshotStoring, maxBodySize: Int = 32 << 20
 ) async throws -> ImportSummary {
@@ -72,6 +85,9 @@ public func importWebArchives(
   // Pages with an HTML response (within the first MiB of records): their non-HTML responses
   // are checks of the page, not resources.
   var htmlPages = Set<String>()
+  // Where the records that may be damaged are: the gzip member (or plain record) read last
+  // before damage that is not a plain cut.
+  var untrusted = Set<MemberPlace>()
   // The WACZs' WARC files, copied out: kept until the second pass has read them.
   var copies: [WACZArchives] = []
   defer { withExtendedLifetime(copies) {} }
@@ -80,10 +96,38 @@ public func importWebArchives(
     copies += copied.map { [$0] } ?? []
     for source in sources {
       summary.files += 1
-      let reader = try WARCReader(path: source.file, maxBlockSize: 1 << 20)
+      // The records read so far, and the last one's ID: where a damaged file went wrong.
+      var read = (count: 0, lastID: String?.none)
+      let reader = try named(source) { try WARCReader(path: source.file, maxBlockSize: 1 << 20) }
       var software: String?
-      while let record = try reader.next() {
+      // The place of the record read last.
+      var lastLocation: RecordLocation?
+      while true {
+        let next: ReadRecord?
+        do {
+          next = try named(source, after: read) { try reader.next() }
+        } catch let error as WebArchiveError {
+          guard case .malformed = error else { throw error }
+          // The records before the damage are imported; unless the file was only cut short,
+          // the record read last may be damaged too (its Content-Length may be what ended in
+          // the wrong place), and with it every record of its gzip member.
+          if read.count == 0 {
+            summary.damaged.append(error.description)
+          } else if !error.isCutShort, let lastLocation {
+            untrusted.insert(MemberPlace(path: lastLocation.path, offset: lastLocation.offset))
+            summary.damaged.append(
+              error.description + "; the records before it were imported, but for record "
+                + "\(read.count) (and any in its gzip member), which may be damaged too")
+          } else {
+            summary.damaged.append(
+              error.description + "; the \(read.count) records before it were imported")
+          }
+          break
+        }
+        guard let record = next else { break }
         summary.records += 1
+        read = (read.count + 1, record.field("WARC-Record-ID"))
+        lastLocation = record.location
         if record.type == "warcinfo", let block = record.block {
           software = software ?? warcFields(block)["software"]
           continue
@@ -124,6 +168,16 @@ public func importWebArchives(
             order: entries.count))
       }
     }
+  }
+  // The records of a damaged member (or plain record) are not imported, nor read for revisits.
+  if !untrusted.isEmpty {
+    func trusted(_ location: RecordLocation) -> Bool {
+      !untrusted.contains(MemberPlace(path: location.path, offset: location.offset))
+    }
+    entries.removeAll { !trusted($0.location) }
+    byDigest = byDigest.filter { trusted($0.value) }
+    byURIAndDate = byURIAndDate.filter { trusted($0.value) }
+    byRecordID = byRecordID.filter { trusted($0.value) }
   }
   // Second pass. Pages are independent (a folder and a lock each), so several are checked at
   // once: one page's store writes wait for the disk (each capture is made durable before its
@@ -310,6 +364,36 @@ func warcSources(_ path: String) throws -> (
   let copies = try WACZArchives(
     wacz: path, temporary: FileManager.default.temporaryDirectory.path)
   return (copies.warcs.map { ($0.path, path + "#" + $0.member) }, copies)
+}
+
+/// Runs `body`, a read of `source`, and names `source` in its error the way the user named it
+/// (`X.wacz#archive/NAME` rather than the temporary copy a WACZ member was read from), with
+/// the records read before the damage when `after` gives them.
+func named<T>(
+  _ source: (file: String, label: String), after read: (count: Int, lastID: String?)? = nil,
+  _ body: () throws -> T
+) throws -> T {
+  do {
+    return try body()
+  } catch let error as WebArchiveError {
+    let place =
+      read.map { read in
+        read.count == 0
+          ? " (in the file's first record)"
+          : " (after record \(read.count)\(read.lastID.map { ", " + $0 } ?? ""))"
+      } ?? ""
+    switch error {
+    case .malformed(let path, let offset, let detail) where path == source.file:
+      throw WebArchiveError.malformed(path: source.label, offset: offset, detail: detail + place)
+    case .file(let path, let operation, let errno) where path == source.file:
+      throw WebArchiveError.file(path: source.label, operation: operation, errno: errno)
+    case .compression:
+      throw WebArchiveError.malformed(
+        path: source.label, offset: nil, detail: error.description + place)
+    default:
+      throw error
+    }
+  }
 }
 
 /// `application/warc-fields` as a dictionary (first value of each name).
