@@ -265,6 +265,49 @@ struct WarcioImportTests {
   }
 }
 
+/// Writes with warcio's WARC/1.1 writer a response dated to the microsecond, and a revisit of
+/// it whose WARC-Refers-To-Date is to the second (as pywb's dedup writes it from a 14-digit
+/// CDX timestamp) and whose payload digest is in another form (sha256, hex): OUT PAGE.
+private let precisionScript = """
+  import sys
+  from io import BytesIO
+  from warcio.warcwriter import WARCWriter
+  from warcio.statusandheaders import StatusAndHeaders
+  out, page = sys.argv[1:3]
+  url = 'http://blog.example/2016/07/ceasefire.html'
+  head = StatusAndHeaders('200 OK', [('Content-Type', 'text/html; charset=utf-8')],
+                          protocol='HTTP/1.1')
+  with open(out, 'wb') as f:
+      w = WARCWriter(f, gzip=True, warc_version='WARC/1.1')
+      w.write_record(w.create_warc_record(
+          url, 'response', payload=BytesIO(open(page, 'rb').read()), http_headers=head,
+          warc_headers_dict={'WARC-Date': '2016-07-05T10:00:00.123456Z'}))
+      w.write_record(w.create_revisit_record(
+          url, digest='sha256:' + '0' * 64, refers_to_uri=url,
+          refers_to_date='2016-07-05T10:00:00Z', http_headers=head,
+          warc_headers_dict={'WARC-Date': '2016-07-06T10:00:00Z'}))
+  """
+
+extension WarcioImportTests {
+  @Test("a revisit whose WARC-Refers-To-Date is to the second finds its microsecond original")
+  func refersToDatePrecision() throws {
+    let work = try TemporaryFolder()
+    let warc = work.file("precision.warc.gz")
+    let script = work.file("precision.py")
+    try Data(precisionScript.utf8).write(to: URL(fileURLWithPath: script))
+    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
+      "audit-site/ceasefire-v1.html")
+    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
+    #expect(written.status == 0, "\(written.stderr)")
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, warc])
+    #expect(result.status == 0, "\(result.stderr)")
+    // Before, the revisit was "unreadable": neither its date nor its digest matched.
+    #expect(result.stderr.contains(": 1 captures, 1 unchanged"), "\(result.stderr)")
+    #expect(result.stderr.contains(", 0 redirects or unreadable"), "\(result.stderr)")
+  }
+}
+
 /// Writes three posts as three responses with warcio's writer (a gzip member per record, or
 /// plain with `--plain`), one WARC-Record-ID each: OUT CEASEFIRE STATEMENT RENAMED.
 private let threePostsScript = """

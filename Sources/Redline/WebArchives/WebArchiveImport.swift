@@ -152,7 +152,8 @@ public func importWebArchives(
         }
         if record.type == "response" {
           if let digest { byDigest[digest] = byDigest[digest] ?? record.location }
-          byURIAndDate[uri + " " + date] = byURIAndDate[uri + " " + date] ?? record.location
+          let key = uriAndSecond(uri, date)
+          byURIAndDate[key] = byURIAndDate[key] ?? record.location
           if let id = record.field("WARC-Record-ID") {
             byRecordID[id] = byRecordID[id] ?? record.location
           }
@@ -162,7 +163,7 @@ public func importWebArchives(
             page: page, targetURI: uri, time: time, date: date,
             isRevisit: record.type == "revisit", recordID: record.field("WARC-Record-ID"),
             refersTo: record.field("WARC-Refers-To-Target-URI").map(strippedAngles).flatMap {
-              target in record.field("WARC-Refers-To-Date").map { target + " " + $0 }
+              target in record.field("WARC-Refers-To-Date").map { uriAndSecond(target, $0) }
             }, refersToID: record.field("WARC-Refers-To"), payloadDigest: digest,
             location: record.location, file: source.label, software: software,
             order: entries.count))
@@ -407,6 +408,14 @@ private func warcFields(_ block: [UInt8]) -> [String: String] {
     }
   }
   return fields
+}
+
+/// The key of a response by target URI and date, the date to the second: a revisit's
+/// `WARC-Refers-To-Date` may be written at another precision than its original's `WARC-Date`
+/// (pywb's dedup takes it from a 14-digit CDX timestamp, warcio writes WARC/1.1 dates to the
+/// microsecond).
+private func uriAndSecond(_ uri: String, _ date: String) -> String {
+  uri + " " + (storeTime(fromWARCDate: date)?.description ?? date)
 }
 
 /// `<http://x/>` as WARC 1.0 writers (wget) put target URIs: without the angle brackets.
