@@ -308,6 +308,73 @@ extension WarcioImportTests {
   }
 }
 
+/// Writes two crawls of one post with warcio's writer, as Heritrix writes a crawl that
+/// deduplicates against the one before: OUT1 OUT2 PAGE. The first file has the response; the
+/// second, the next day, an identical-payload revisit naming it by WARC-Refers-To,
+/// -Target-URI and -Date, and two days later a server-not-modified revisit (a bare 304).
+private let twoCrawlsScript = """
+  import sys
+  from io import BytesIO
+  from warcio.warcwriter import WARCWriter
+  from warcio.statusandheaders import StatusAndHeaders
+  out1, out2, page = sys.argv[1:4]
+  url = 'http://blog.example/2016/07/ceasefire.html'
+  head = StatusAndHeaders('200 OK', [('Content-Type', 'text/html; charset=utf-8')],
+                          protocol='HTTP/1.1')
+  with open(out1, 'wb') as f:
+      w = WARCWriter(f, gzip=True, warc_version='WARC/1.0')
+      first = w.create_warc_record(
+          url, 'response', payload=BytesIO(open(page, 'rb').read()), http_headers=head,
+          warc_headers_dict={'WARC-Date': '2016-07-05T10:00:00Z'})
+      w.write_record(first)
+  refers = {'WARC-Refers-To': first.rec_headers.get_header('WARC-Record-ID')}
+  digest = first.rec_headers.get_header('WARC-Payload-Digest')
+  with open(out2, 'wb') as f:
+      w = WARCWriter(f, gzip=True, warc_version='WARC/1.0')
+      w.write_record(w.create_revisit_record(
+          url, digest=digest, refers_to_uri=url, refers_to_date='2016-07-05T10:00:00Z',
+          http_headers=head, warc_headers_dict=dict(refers, **{'WARC-Date': '2016-07-06T10:00:00Z'})))
+      revisit = w.create_revisit_record(
+          url, digest=digest, refers_to_uri=url, refers_to_date='2016-07-05T10:00:00Z',
+          http_headers=StatusAndHeaders('304 Not Modified', [], protocol='HTTP/1.1'),
+          warc_headers_dict=dict(refers, **{'WARC-Date': '2016-07-07T10:00:00Z'}))
+      revisit.rec_headers.replace_header(
+          'WARC-Profile', 'http://netpreserve.org/warc/1.0/revisit/server-not-modified')
+      w.write_record(revisit)
+  """
+
+extension WarcioImportTests {
+  @Test("revisits whose original an earlier import stored read it from the store")
+  func revisitOfAnEarlierImport() throws {
+    let work = try TemporaryFolder()
+    let (first, second) = (work.file("crawl-1.warc.gz"), work.file("crawl-2.warc.gz"))
+    let script = work.file("crawls.py")
+    try Data(twoCrawlsScript.utf8).write(to: URL(fileURLWithPath: script))
+    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
+      "audit-site/ceasefire-v1.html")
+    guard let written = try ArchiveTools.run("python3", [script, first, second, page.path])
+    else { return }
+    #expect(written.status == 0, "\(written.stderr)")
+    let store = work.file("store")
+    let one = try redline(["import", "--store", store, first])
+    #expect(one.stderr.contains(": 1 captures, 0 unchanged"), "\(one.stderr)")
+    // Before, both revisits were "unreadable": their original is in the first file only.
+    let two = try redline(["import", "--store", store, second])
+    #expect(two.status == 0, "\(two.stderr)")
+    #expect(two.stderr.contains(": 0 captures, 2 unchanged"), "\(two.stderr)")
+    #expect(two.stderr.contains(", 0 redirects or unreadable"), "\(two.stderr)")
+    let log = try redline([
+      "log", "--all", "--store", store, "http://blog.example/2016/07/ceasefire.html",
+    ])
+    let lines = log.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(5) }
+    #expect(
+      lines.map { "\($0[0]) \($0[4])" } == [
+        "2016-07-05 new", "2016-07-06 unchanged", "2016-07-07 unchanged",
+      ], "\(log.stdout)")
+    #expect(try redline(["verify", "--store", store]).status == 0)
+  }
+}
+
 /// Writes three posts as three responses with warcio's writer (a gzip member per record, or
 /// plain with `--plain`), one WARC-Record-ID each: OUT CEASEFIRE STATEMENT RENAMED.
 private let threePostsScript = """

@@ -55,6 +55,9 @@ private struct ArchivedEntry {
   let recordID: String?
   let refersTo: String?
   let refersToID: String?
+  /// `WARC-Refers-To-Date` as a store time: where a revisit's original is in the store, when
+  /// an earlier import took it from a file not given this time.
+  let refersToTime: CaptureTime?
   let payloadDigest: String?
   let location: RecordLocation
   let file: String
@@ -164,7 +167,9 @@ public func importWebArchives(
             isRevisit: record.type == "revisit", recordID: record.field("WARC-Record-ID"),
             refersTo: record.field("WARC-Refers-To-Target-URI").map(strippedAngles).flatMap {
               target in record.field("WARC-Refers-To-Date").map { uriAndSecond(target, $0) }
-            }, refersToID: record.field("WARC-Refers-To"), payloadDigest: digest,
+            }, refersToID: record.field("WARC-Refers-To"),
+            refersToTime: record.field("WARC-Refers-To-Date").flatMap(storeTime(fromWARCDate:)),
+            payloadDigest: digest,
             location: record.location, file: source.label, software: software,
             order: entries.count))
       }
@@ -272,7 +277,8 @@ private func importPage(
     guard
       let response = try archivedResponse(
         entry, byDigest: records.byDigest, byURIAndDate: records.byURIAndDate,
-        byRecordID: records.byRecordID, maxBodySize: records.maxBodySize)
+        byRecordID: records.byRecordID, maxBodySize: records.maxBodySize,
+        storedOriginal: { try storedResponse(of: entry.page, at: $0, in: store) })
     else {
       summary.skipped += 1
       continue
@@ -320,11 +326,13 @@ private func importPage(
 
 /// The response a record stands for: its own payload, or for a revisit the payload of the
 /// response it refers to (by URI and date, else by record ID as Heritrix's `WARC-Refers-To`
-/// gives it, else by payload digest) with the revisit's status and header fields when it has
-/// them. Nil when the payload cannot be read.
+/// gives it, else by payload digest; else, when none is in the files, the page's capture at
+/// its `WARC-Refers-To-Date` in the store, `storedOriginal`) with the revisit's status and
+/// header fields when it has them. Nil when the payload cannot be read.
 private func archivedResponse(
   _ entry: ArchivedEntry, byDigest: [String: RecordLocation],
-  byURIAndDate: [String: RecordLocation], byRecordID: [String: RecordLocation], maxBodySize: Int
+  byURIAndDate: [String: RecordLocation], byRecordID: [String: RecordLocation], maxBodySize: Int,
+  storedOriginal: (CaptureTime) throws -> Response?
 ) throws -> Response? {
   guard let record = try WARCReader.record(at: entry.location, maxBlockSize: maxBodySize * 2),
     let block = record.block
@@ -335,8 +343,19 @@ private func archivedResponse(
     guard
       let location = entry.refersTo.flatMap({ byURIAndDate[$0] })
         ?? entry.refersToID.flatMap({ byRecordID[$0] })
-        ?? entry.payloadDigest.flatMap({ byDigest[$0] }),
-      let original = try WARCReader.record(at: location, maxBlockSize: maxBodySize * 2),
+        ?? entry.payloadDigest.flatMap({ byDigest[$0] })
+    else {
+      // The original is in no file given: an earlier import may have stored it.
+      guard let time = entry.refersToTime, let stored = try storedOriginal(time) else {
+        return nil
+      }
+      guard let own, own.status != 304 else { return stored }
+      return Response(
+        requestedURL: entry.targetURI, finalURL: entry.targetURI, status: own.status,
+        headers: own.headers.map { HTTPHeader(name: $0.name, value: $0.value) },
+        body: stored.body)
+    }
+    guard let original = try WARCReader.record(at: location, maxBlockSize: maxBodySize * 2),
       let originalBlock = original.block,
       let parsed = try? parseHTTPResponse(originalBlock, maxPayload: maxBodySize)
     else { return nil }
@@ -347,6 +366,36 @@ private func archivedResponse(
   return Response(
     requestedURL: entry.targetURI, finalURL: entry.targetURI, status: head.status,
     headers: head.headers.map { HTTPHeader(name: $0.name, value: $0.value) }, body: payload)
+}
+
+/// The response a page's check at `time` in the store received, as its capture keeps it: for
+/// a revisit whose original an earlier import took from a file not given now (Heritrix's
+/// crawls, each revisiting the one before). The check must have a body hash, and the bytes
+/// found (the raw body of its capture, else a payload `--keep-raw distinct` kept) must have
+/// it; the status and header fields are its capture's. Nil when the store has no such check
+/// or no such bytes.
+private func storedResponse(of url: String, at time: CaptureTime, in store: any SnapshotStoring)
+  throws -> Response?
+{
+  guard let page = try store.page(for: url),
+    let check = try store.history(of: page).last(where: { $0.time == time }),
+    let hash = check.bodySHA256
+  else { return nil }
+  let captureTime = check.capture ?? check.time
+  guard let capture = try store.captures(of: page).first(where: { $0.time == captureTime })
+  else { return nil }
+  var body = try store.rawBody(of: page, capture: captureTime)
+  if body.map(sha256Hex) != hash {
+    // `payloads/` keeps bodies gzip-compressed.
+    body = try store.keptPayload(sha256: hash, in: page).flatMap {
+      try? gunzipped($0, limit: 1 << 30)
+    }
+  }
+  guard let body, sha256Hex(body) == hash else { return nil }
+  let metadata = capture.metadata
+  return Response(
+    requestedURL: url, finalURL: url, status: check.status ?? metadata.status,
+    headers: metadata.headers.map { HTTPHeader(name: $0.name, value: $0.value) }, body: body)
 }
 
 /// A fetcher that answers with one archived response, whatever the URL.
