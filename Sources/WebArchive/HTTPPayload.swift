@@ -13,6 +13,11 @@ public struct ArchivedHTTPResponse: Sendable {
   /// The payload: de-chunked, and decoded when a `Content-Encoding` names gzip, deflate, br or
   /// zstd.
   public let payload: [UInt8]
+  /// True when the payload ended early: before the end its `Content-Length` gives, or
+  /// inside a chunk or before the last (empty) chunk. A body a crawler stopped reading (a
+  /// timeout, a size limit, a dropped connection) is a part of the page, not a version of it.
+  /// Never set for statuses that have no body (1xx, 204, 304).
+  public let isCutShort: Bool
 
   /// The value of the last header field with this name (case-insensitive).
   public func header(_ name: String) -> String? {
@@ -42,8 +47,13 @@ public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws -> Archi
   func value(_ name: String) -> String {
     headers.last { $0.name.lowercased() == name }?.value.lowercased() ?? ""
   }
+  let hasBody = status >= 200 && status != 204 && status != 304
+  var isCutShort = false
   if value("transfer-encoding").contains("chunked"), let joined = dechunked(payload) {
-    payload = joined
+    payload = joined.data
+    isCutShort = !joined.complete && hasBody
+  } else if let length = Int(value("content-length")), payload.count < length {
+    isCutShort = hasBody
   }
   // Codings in the order they were applied (`gzip, br`), so undone last first.
   let codings = value("content-encoding").split(separator: ",").map {
@@ -63,7 +73,8 @@ public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws -> Archi
     throw HTTPPayloadError(description: "the payload is over \(maxPayload) bytes")
   }
   return ArchivedHTTPResponse(
-    statusLine: statusLine, status: status, headers: headers, payload: payload)
+    statusLine: statusLine, status: status, headers: headers, payload: payload,
+    isCutShort: isCutShort)
 }
 
 /// The status line, status, header fields and payload offset of an HTTP response block.
@@ -112,12 +123,17 @@ private func httpHead(of block: [UInt8]) throws(HTTPPayloadError) -> (
   return (statusLine, status, headers, payloadStart)
 }
 
-/// The data of a chunked body, or nil when the bytes are not chunked (a writer that decoded
-/// them kept the header).
-func dechunked(_ bytes: [UInt8]) -> [UInt8]? {
+/// The data of a chunked body, and whether it ended with its last (empty) chunk; nil when the
+/// bytes are not chunked (a writer that decoded them kept the header). Chunks that parse up
+/// to where the bytes end, inside a chunk's data or before the last chunk, are a body cut
+/// short: their data, not complete.
+func dechunked(_ bytes: [UInt8]) -> (data: [UInt8], complete: Bool)? {
   var output: [UInt8] = []
   var index = 0
+  var chunks = 0
   while true {
+    // The bytes end after a whole chunk: cut before the last chunk.
+    if index == bytes.count, chunks > 0 { return (output, false) }
     guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
     let lineEnd = newline > index && bytes[newline - 1] == 0x0D ? newline - 1 : newline
     let sizeText =
@@ -125,8 +141,14 @@ func dechunked(_ bytes: [UInt8]) -> [UInt8]? {
       .split(separator: ";").first.map(String.init)?.trimmingBlanks() ?? ""
     guard let size = Int(sizeText, radix: 16), size >= 0 else { return nil }
     index = newline + 1
-    if size == 0 { return output }
-    guard size <= bytes.count - index else { return nil }
+    if size == 0 { return (output, true) }
+    chunks += 1
+    guard size <= bytes.count - index else {
+      // Cut inside a chunk's data, after a whole chunk; a first chunk larger than all the
+      // bytes is taken for no chunking, as before (decoded text whose first line is hex).
+      guard chunks > 1 else { return nil }
+      return (output + bytes[index...], false)
+    }
     output += bytes[index..<(index + size)]
     index += size
     // The CRLF after the chunk's data.

@@ -375,6 +375,68 @@ extension WarcioImportTests {
   }
 }
 
+/// Writes with warcio's writer a post's whole response, then three read only half-way by the
+/// crawler, then the whole post again: one saying `WARC-Truncated: time` (as Heritrix marks a
+/// fetch stopped by its timeout), one with fewer bytes than its `Content-Length`, one chunked
+/// without its last chunk: OUT PAGE.
+private let cutResponsesScript = """
+  import sys
+  from io import BytesIO
+  from warcio.warcwriter import WARCWriter
+  from warcio.statusandheaders import StatusAndHeaders
+  out, page = sys.argv[1:3]
+  whole = open(page, 'rb').read()
+  half = whole[:len(whole) // 2]
+  url = 'http://blog.example/2016/07/ceasefire.html'
+  with open(out, 'wb') as f:
+      w = WARCWriter(f, gzip=True)
+      def response(day, body, fields, extra={}):
+          head = StatusAndHeaders(
+              '200 OK', [('Content-Type', 'text/html; charset=utf-8')] + fields,
+              protocol='HTTP/1.1')
+          w.write_record(w.create_warc_record(
+              url, 'response', payload=BytesIO(body), http_headers=head,
+              warc_headers_dict=dict({'WARC-Date': '2016-07-%02dT10:00:00Z' % day}, **extra)))
+      response(5, whole, [('Content-Length', str(len(whole)))])
+      response(6, half, [], {'WARC-Truncated': 'time'})
+      response(7, half, [('Content-Length', str(len(whole)))])
+      quarter = len(half) // 2
+      chunked = b'%x\\r\\n%s\\r\\n%x\\r\\n%s' % (
+          quarter, half[:quarter], len(whole) - quarter, half[quarter:])
+      response(8, chunked, [('Transfer-Encoding', 'chunked')])
+      response(9, whole, [('Content-Length', str(len(whole)))])
+  """
+
+extension WarcioImportTests {
+  @Test("responses the crawler did not read whole are left out, not taken for edits")
+  func cutResponses() throws {
+    let work = try TemporaryFolder()
+    let warc = work.file("cut.warc.gz")
+    let script = work.file("cut.py")
+    try Data(cutResponsesScript.utf8).write(to: URL(fileURLWithPath: script))
+    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
+      "audit-site/ceasefire-v1.html")
+    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
+    #expect(written.status == 0, "\(written.stderr)")
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, warc])
+    #expect(result.status == 0, "\(result.stderr)")
+    // Before: "changed" (half the article removed), "unchanged", "changed" (chunk sizes as
+    // text), then "changed" back: three false edits.
+    #expect(result.stderr.contains(": 1 captures, 1 unchanged"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(", 3 cut short (not read whole by the crawler) left out"),
+      "\(result.stderr)")
+    let log = try redline([
+      "log", "--all", "--store", store, "http://blog.example/2016/07/ceasefire.html",
+    ])
+    let lines = log.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(5) }
+    #expect(
+      lines.map { "\($0[0]) \($0[4])" } == ["2016-07-05 new", "2016-07-09 unchanged"],
+      "\(log.stdout)")
+  }
+}
+
 /// Writes three posts as three responses with warcio's writer (a gzip member per record, or
 /// plain with `--plain`), one WARC-Record-ID each: OUT CEASEFIRE STATEMENT RENAMED.
 private let threePostsScript = """

@@ -97,3 +97,36 @@ struct ContentCodingTests {
     }
   }
 }
+
+@Suite("payloads cut short")
+struct CutPayloadTests {
+  private func response(_ head: String, _ body: String) throws -> ArchivedHTTPResponse {
+    try parseHTTPResponse(Array((head + "\r\n\r\n" + body).utf8), maxPayload: 1 << 20)
+  }
+
+  @Test("fewer bytes than Content-Length, or chunks without the last one, are cut short")
+  func cut() throws {
+    #expect(try response("HTTP/1.1 200 OK\r\nContent-Length: 10", "<p>ab").isCutShort)
+    let chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked"
+    let twoChunks = try response(chunked, "3\r\n<p>\r\n9\r\nab")
+    #expect(twoChunks.isCutShort)
+    #expect(twoChunks.payload == Array("<p>ab".utf8))
+    #expect(try response(chunked, "3\r\n<p>\r\n").isCutShort)
+  }
+
+  @Test("whole bodies, bodiless statuses and decoded bodies that kept the header are not")
+  func whole() throws {
+    #expect(!(try response("HTTP/1.1 200 OK\r\nContent-Length: 5", "<p>ab").isCutShort))
+    #expect(!(try response("HTTP/1.1 200 OK", "<p>ab").isCutShort))
+    #expect(!(try response("HTTP/1.1 304 Not Modified\r\nContent-Length: 10", "").isCutShort))
+    #expect(!(try response("HTTP/1.1 204 No Content\r\nContent-Length: 10", "").isCutShort))
+    let chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked"
+    #expect(!(try response(chunked, "3\r\n<p>\r\n2\r\nab\r\n0\r\n\r\n").isCutShort))
+    // Decoded by the writer, the header kept: the text's first line is no chunk size, or a
+    // chunk larger than the bytes; either way not chunked, and whole.
+    #expect(!(try response(chunked, "<!DOCTYPE html><p>ab").isCutShort))
+    let hexLine = try response(chunked, "add\nmore text")
+    #expect(!hexLine.isCutShort)
+    #expect(hexLine.payload == Array("add\nmore text".utf8))
+  }
+}

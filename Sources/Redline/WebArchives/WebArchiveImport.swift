@@ -33,6 +33,10 @@ public struct ImportSummary: Sendable, Equatable {
   /// Responses split over several records (`WARC-Segment-Number`, `continuation`): left out,
   /// as Redline does not join segments.
   public var segmented = 0
+  /// Responses whose payload a crawler did not read whole (`WARC-Truncated`, fewer bytes than
+  /// their `Content-Length`, a chunked body without its last chunk): left out, as a part of a
+  /// page read as a version of it would be a false edit.
+  public var cutShort = 0
   /// Files damaged past some record (cut short, a wrong `Content-Length`, damaged gzip data),
   /// one line each naming the file and the record: the records before the damage were
   /// imported (see `importWebArchives`).
@@ -231,6 +235,7 @@ extension ImportSummary {
     resources += page.resources
     skipped += page.skipped
     segmented += page.segmented
+    cutShort += page.cutShort
   }
 }
 
@@ -274,13 +279,12 @@ private func importPage(
       continue
     }
     let intoThePast = known?.latest.map { entry.time < $0 } ?? false
-    guard
-      let response = try archivedResponse(
-        entry, byDigest: records.byDigest, byURIAndDate: records.byURIAndDate,
-        byRecordID: records.byRecordID, maxBodySize: records.maxBodySize,
-        storedOriginal: { try storedResponse(of: entry.page, at: $0, in: store) })
-    else {
-      summary.skipped += 1
+    let answer = try archivedResponse(
+      entry, byDigest: records.byDigest, byURIAndDate: records.byURIAndDate,
+      byRecordID: records.byRecordID, maxBodySize: records.maxBodySize,
+      storedOriginal: { try storedResponse(of: entry.page, at: $0, in: store) })
+    guard case .response(let response) = answer else {
+      if case .cutShort = answer { summary.cutShort += 1 } else { summary.skipped += 1 }
       continue
     }
     if (300..<400).contains(response.status) {
@@ -324,21 +328,37 @@ private func importPage(
   return summary
 }
 
+/// What a response or revisit record gives.
+private enum ArchivedAnswer {
+  /// The response, to check as a fetch's answer.
+  case response(Response)
+  /// Its payload cannot be read (an encoding not decoded, a revisit's original not found).
+  case unreadable
+  /// Its payload was not read whole by the crawler (`ArchivedHTTPResponse.isCutShort`, or the
+  /// record says `WARC-Truncated`).
+  case cutShort
+}
+
 /// The response a record stands for: its own payload, or for a revisit the payload of the
 /// response it refers to (by URI and date, else by record ID as Heritrix's `WARC-Refers-To`
 /// gives it, else by payload digest; else, when none is in the files, the page's capture at
 /// its `WARC-Refers-To-Date` in the store, `storedOriginal`) with the revisit's status and
-/// header fields when it has them. Nil when the payload cannot be read.
+/// header fields when it has them; `.unreadable` when the payload cannot be read, `.cutShort`
+/// when it was not read whole.
 private func archivedResponse(
   _ entry: ArchivedEntry, byDigest: [String: RecordLocation],
   byURIAndDate: [String: RecordLocation], byRecordID: [String: RecordLocation], maxBodySize: Int,
   storedOriginal: (CaptureTime) throws -> Response?
-) throws -> Response? {
+) throws -> ArchivedAnswer {
   guard let record = try WARCReader.record(at: entry.location, maxBlockSize: maxBodySize * 2),
     let block = record.block
-  else { return nil }
+  else { return .unreadable }
   var own = try? parseHTTPResponse(block, maxPayload: maxBodySize)
   var payload = own?.payload ?? []
+  // A revisit's own block is a head without its payload: only a response's is checked.
+  if !entry.isRevisit, record.field("WARC-Truncated") != nil || own?.isCutShort == true {
+    return .cutShort
+  }
   if entry.isRevisit {
     guard
       let location = entry.refersTo.flatMap({ byURIAndDate[$0] })
@@ -347,25 +367,28 @@ private func archivedResponse(
     else {
       // The original is in no file given: an earlier import may have stored it.
       guard let time = entry.refersToTime, let stored = try storedOriginal(time) else {
-        return nil
+        return .unreadable
       }
-      guard let own, own.status != 304 else { return stored }
-      return Response(
-        requestedURL: entry.targetURI, finalURL: entry.targetURI, status: own.status,
-        headers: own.headers.map { HTTPHeader(name: $0.name, value: $0.value) },
-        body: stored.body)
+      guard let own, own.status != 304 else { return .response(stored) }
+      return .response(
+        Response(
+          requestedURL: entry.targetURI, finalURL: entry.targetURI, status: own.status,
+          headers: own.headers.map { HTTPHeader(name: $0.name, value: $0.value) },
+          body: stored.body))
     }
     guard let original = try WARCReader.record(at: location, maxBlockSize: maxBodySize * 2),
       let originalBlock = original.block,
       let parsed = try? parseHTTPResponse(originalBlock, maxPayload: maxBodySize)
-    else { return nil }
+    else { return .unreadable }
+    if original.field("WARC-Truncated") != nil || parsed.isCutShort { return .cutShort }
     payload = parsed.payload
     if own == nil || own?.status == 304 { own = parsed }
   }
-  guard let head = own else { return nil }
-  return Response(
-    requestedURL: entry.targetURI, finalURL: entry.targetURI, status: head.status,
-    headers: head.headers.map { HTTPHeader(name: $0.name, value: $0.value) }, body: payload)
+  guard let head = own else { return .unreadable }
+  return .response(
+    Response(
+      requestedURL: entry.targetURI, finalURL: entry.targetURI, status: head.status,
+      headers: head.headers.map { HTTPHeader(name: $0.name, value: $0.value) }, body: payload))
 }
 
 /// The response a page's check at `time` in the store received, as its capture keeps it: for

@@ -69,6 +69,9 @@ struct ImportCommand: AsyncParsableCommand {
     if summary.pastNotTaken > 0 {
       extra += ", \(summary.pastNotTaken) older 304s or non-HTML answers left out"
     }
+    if summary.cutShort > 0 {
+      extra += ", \(summary.cutShort) cut short (not read whole by the crawler) left out"
+    }
     if summary.segmented > 0 {
       extra += ", \(summary.segmented) segmented records left out (Redline does not join segments)"
     }
