@@ -60,13 +60,21 @@ public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws -> Archi
     String($0).trimmingBlanks()
   }.filter { !$0.isEmpty && $0 != "identity" }
   for coding in codings.reversed() {
-    switch coding {
-    case "gzip", "x-gzip", "deflate":
-      payload = try decompressed(payload, gzip: coding != "deflate", limit: maxPayload)
-    case "br", "zstd":
-      payload = try decoded(payload, coding: coding, limit: maxPayload)
-    default:
-      throw HTTPPayloadError(description: "content encoding \(coding) cannot be decoded")
+    do {
+      switch coding {
+      case "gzip", "x-gzip", "deflate":
+        payload = try decompressed(payload, gzip: coding != "deflate", limit: maxPayload)
+      case "br", "zstd":
+        payload = try decoded(payload, coding: coding, limit: maxPayload)
+      default:
+        throw HTTPPayloadError(description: "content encoding \(coding) cannot be decoded")
+      }
+    } catch {
+      // Some crawlers store the body decoded and keep `Content-Encoding` (warcio's reader
+      // tries to decode, then takes the bytes as they are): markup that does not decode is
+      // such a body. No coding's output starts with `<` where decoding failed.
+      guard startsLikeMarkup(payload) else { throw error }
+      break
     }
   }
   guard payload.count <= maxPayload else {
@@ -75,6 +83,13 @@ public func parseHTTPResponse(_ block: [UInt8], maxPayload: Int) throws -> Archi
   return ArchivedHTTPResponse(
     statusLine: statusLine, status: status, headers: headers, payload: payload,
     isCutShort: isCutShort)
+}
+
+/// True when the first byte after white space (and a UTF-8 byte order mark) is `<`.
+private func startsLikeMarkup(_ bytes: [UInt8]) -> Bool {
+  var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+  return index < bytes.count && bytes[index] == UInt8(ascii: "<")
 }
 
 /// The status line, status, header fields and payload offset of an HTTP response block.

@@ -437,6 +437,47 @@ extension WarcioImportTests {
   }
 }
 
+/// Writes with warcio's writer a post whose body is stored decoded while its head still says
+/// `Content-Encoding: gzip`, as some crawlers store it (MarginaliaSearch's, before its
+/// pull request 288): OUT PAGE.
+private let decodedUnderGzipScript = """
+  import sys
+  from io import BytesIO
+  from warcio.warcwriter import WARCWriter
+  from warcio.statusandheaders import StatusAndHeaders
+  out, page = sys.argv[1:3]
+  head = StatusAndHeaders('200 OK', [('Content-Type', 'text/html; charset=utf-8'),
+                                     ('Content-Encoding', 'gzip'), ('Vary', 'Accept-Encoding')],
+                          protocol='HTTP/1.1')
+  with open(out, 'wb') as f:
+      w = WARCWriter(f, gzip=True)
+      w.write_record(w.create_warc_record(
+          'http://blog.example/2016/07/ceasefire.html', 'response',
+          payload=BytesIO(open(page, 'rb').read()), http_headers=head,
+          warc_headers_dict={'WARC-Date': '2016-07-05T10:00:00Z'}))
+  """
+
+extension WarcioImportTests {
+  @Test("a body stored decoded under Content-Encoding: gzip is read as it is")
+  func decodedUnderGzip() throws {
+    let work = try TemporaryFolder()
+    let warc = work.file("decoded.warc.gz")
+    let script = work.file("decoded.py")
+    try Data(decodedUnderGzipScript.utf8).write(to: URL(fileURLWithPath: script))
+    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
+      "audit-site/ceasefire-v1.html")
+    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
+    #expect(written.status == 0, "\(written.stderr)")
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, warc])
+    #expect(result.status == 0, "\(result.stderr)")
+    // Before: "0 captures … 1 redirects or unreadable".
+    #expect(result.stderr.contains(": 1 captures, 0 unchanged"), "\(result.stderr)")
+    let show = try redline(["show", "--store", store, "http://blog.example/2016/07/ceasefire.html"])
+    #expect(show.stdout.contains("Ceasefire talks resume in Skhirat"), "\(show.stdout)")
+  }
+}
+
 /// Writes three posts as three responses with warcio's writer (a gzip member per record, or
 /// plain with `--plain`), one WARC-Record-ID each: OUT CEASEFIRE STATEMENT RENAMED.
 private let threePostsScript = """

@@ -98,6 +98,20 @@ struct ContentCodingTests {
   }
 }
 
+extension ContentCodingTests {
+  @Test(
+    "a body stored decoded under its Content-Encoding is taken as it is",
+    arguments: ["gzip", "deflate", "br", "zstd", "gzip, br"])
+  func storedDecoded(coding: String) throws {
+    let markup = Array("\u{FEFF}\n  <!DOCTYPE html><p>déjà</p>".utf8)
+    #expect(try parseHTTPResponse(block(coding, markup), maxPayload: 1 << 20).payload == markup)
+    // Bytes that are neither the coding nor markup are still refused.
+    #expect(throws: HTTPPayloadError.self) {
+      try parseHTTPResponse(block(coding, Array("plain text".utf8)), maxPayload: 1 << 20)
+    }
+  }
+}
+
 @Suite("payloads cut short")
 struct CutPayloadTests {
   private func response(_ head: String, _ body: String) throws -> ArchivedHTTPResponse {
