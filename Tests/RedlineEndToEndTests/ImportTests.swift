@@ -478,6 +478,62 @@ extension WarcioImportTests {
   }
 }
 
+/// Writes with warcio's writer one post at WARC-Dates in the forms W3C-DTF allows beyond
+/// WARC's usual one (an offset, minute precision, a fraction in 1996), then a response with
+/// an unreadable date and one whose target is no URL: OUT PAGE.
+private let datesScript = """
+  import sys
+  from io import BytesIO
+  from warcio.warcwriter import WARCWriter
+  from warcio.statusandheaders import StatusAndHeaders
+  out, page = sys.argv[1:3]
+  body = open(page, 'rb').read()
+  with open(out, 'wb') as f:
+      w = WARCWriter(f, gzip=True)
+      for url, date in [('http://blog.example/2016/07/ceasefire.html', '2016-07-05T12:00:00+02:00'),
+                        ('http://blog.example/2016/07/ceasefire.html', '2016-07-06T10:00Z'),
+                        ('http://blog.example/2016/07/ceasefire.html', '1996-03-01T10:00:00.5Z'),
+                        ('http://blog.example/2016/07/ceasefire.html', 'yesterday'),
+                        ('http://[blog.example/2016/07/ceasefire.html', '2016-07-07T10:00:00Z')]:
+          head = StatusAndHeaders('200 OK', [('Content-Type', 'text/html; charset=utf-8')],
+                                  protocol='HTTP/1.1')
+          w.write_record(w.create_warc_record(
+              url, 'response', payload=BytesIO(body), http_headers=head,
+              warc_headers_dict={'WARC-Date': date}))
+  """
+
+extension WarcioImportTests {
+  @Test("WARC-Dates with an offset or to the minute read as UTC; unreadable ones are counted")
+  func dateForms() throws {
+    let work = try TemporaryFolder()
+    let warc = work.file("dates.warc.gz")
+    let script = work.file("dates.py")
+    try Data(datesScript.utf8).write(to: URL(fileURLWithPath: script))
+    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
+      "audit-site/ceasefire-v1.html")
+    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
+    #expect(written.status == 0, "\(written.stderr)")
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, warc])
+    #expect(result.status == 0, "\(result.stderr)")
+    // Before: the offset's 12:00 was stored as 12:00 UTC, and the three others were dropped
+    // without a word.
+    #expect(result.stderr.contains(": 1 captures, 2 unchanged"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(", 2 without a readable target URL or WARC-Date left out"),
+      "\(result.stderr)")
+    let log = try redline([
+      "log", "--all", "--store", store, "http://blog.example/2016/07/ceasefire.html",
+    ])
+    let lines = log.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(5) }
+    #expect(
+      lines.map { "\($0[0]) \($0[1]) \($0[4])" } == [
+        "1996-03-01 10:00:00 new", "2016-07-05 10:00:00 unchanged",
+        "2016-07-06 10:00:00 unchanged",
+      ], "\(log.stdout)")
+  }
+}
+
 /// Writes three posts as three responses with warcio's writer (a gzip member per record, or
 /// plain with `--plain`), one WARC-Record-ID each: OUT CEASEFIRE STATEMENT RENAMED.
 private let threePostsScript = """

@@ -37,6 +37,9 @@ public struct ImportSummary: Sendable, Equatable {
   /// their `Content-Length`, a chunked body without its last chunk): left out, as a part of a
   /// page read as a version of it would be a false edit.
   public var cutShort = 0
+  /// Responses and revisits of an http(s) target that is not a URL, or without a readable
+  /// `WARC-Date`: left out.
+  public var unusable = 0
   /// Files damaged past some record (cut short, a wrong `Content-Length`, damaged gzip data),
   /// one line each naming the file and the record: the records before the damage were
   /// imported (see `importWebArchives`).
@@ -141,9 +144,14 @@ public func importWebArchives(
         }
         guard record.type == "response" || record.type == "revisit",
           let uri = record.field("WARC-Target-URI").map(strippedAngles),
-          let page = try? normalizedPageURL(uri),
-          let date = record.field("WARC-Date"), let time = storeTime(fromWARCDate: date)
+          uri.lowercased().hasPrefix("http:") || uri.lowercased().hasPrefix("https:")
         else { continue }
+        guard let page = try? normalizedPageURL(uri),
+          let date = record.field("WARC-Date"), let time = storeTime(fromWARCDate: date)
+        else {
+          summary.unusable += 1
+          continue
+        }
         if record.field("WARC-Segment-Number") != nil {
           summary.segmented += 1
           continue
@@ -495,9 +503,74 @@ private func strippedAngles(_ uri: String) -> String {
   uri.hasPrefix("<") && uri.hasSuffix(">") ? String(uri.dropFirst().dropLast()) : uri
 }
 
-/// `2016-07-02T10:00:00Z` (or with a fraction of a second) as the store's `20160702T100000Z`.
+/// A `WARC-Date` as a store time: `2016-07-02T10:00:00Z` is `20160702T100000Z`. WARC 1.1
+/// writes W3C-DTF at second precision or finer (`…:00.123456Z`: the fraction is dropped, as
+/// the store keeps seconds); also read, as W3C-DTF allows them, minute precision
+/// (`2016-07-02T10:00Z`) and an offset instead of `Z` (`2016-07-02T12:00:00+02:00` is 10:00
+/// UTC). Nil for anything else (no time of day, a field out of range).
 func storeTime(fromWARCDate date: String) -> CaptureTime? {
-  let digits = date.prefix(19).filter(\.isNumber)
-  guard digits.count == 14 else { return nil }
-  return CaptureTime(String(digits.prefix(8)) + "T" + String(digits.suffix(6)) + "Z")
+  let text = Array(date.utf8)
+  var index = 0
+  func number(_ digits: Int) -> Int? {
+    guard index + digits <= text.count else { return nil }
+    var value = 0
+    for byte in text[index..<(index + digits)] {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    index += digits
+    return value
+  }
+  func skip(_ character: Unicode.Scalar) -> Bool {
+    guard index < text.count, text[index] == UInt8(ascii: character) else { return false }
+    index += 1
+    return true
+  }
+  // Fourteen digits alone (`20160702100000`), as the store and CDX timestamps write it.
+  if text.count == 14 || (text.count == 15 && text.last == UInt8(ascii: "Z")),
+    text.prefix(14).allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+  {
+    return CaptureTime(
+      String(decoding: text.prefix(8), as: UTF8.self) + "T"
+        + String(decoding: text[8..<14], as: UTF8.self) + "Z")
+  }
+  guard let year = number(4), skip("-"), let month = number(2), skip("-"), let day = number(2),
+    skip("T"), let hour = number(2), skip(":"), let minute = number(2)
+  else { return nil }
+  var second = 0
+  if skip(":") {
+    guard let value = number(2) else { return nil }
+    second = min(value, 59)  // a leap second's 60 is the second before
+    if skip(".") || skip(",") {
+      while index < text.count, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9") {
+        index += 1
+      }
+    }
+  }
+  var offset = 0
+  if skip("Z") || index == text.count {
+    offset = 0
+  } else if index < text.count, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-")
+  {
+    let sign = text[index] == UInt8(ascii: "-") ? -1 : 1
+    index += 1
+    guard let hours = number(2) else { return nil }
+    _ = skip(":")
+    let minutes = number(2) ?? 0
+    offset = sign * (hours * 3600 + minutes * 60)
+  } else {
+    return nil
+  }
+  guard index == text.count, (1...12).contains(month), (1...31).contains(day), hour < 24,
+    minute < 60
+  else { return nil }
+  func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+  let utc = CaptureTime(
+    pad(year, 4) + pad(month, 2) + pad(day, 2) + "T" + pad(hour, 2) + pad(minute, 2)
+      + pad(second, 2) + "Z")
+  guard offset != 0 else { return utc }
+  return utc?.date.map { CaptureTime($0.addingTimeInterval(TimeInterval(-offset))) }
 }

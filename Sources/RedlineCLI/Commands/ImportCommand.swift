@@ -69,6 +69,9 @@ struct ImportCommand: AsyncParsableCommand {
     if summary.pastNotTaken > 0 {
       extra += ", \(summary.pastNotTaken) older 304s or non-HTML answers left out"
     }
+    if summary.unusable > 0 {
+      extra += ", \(summary.unusable) without a readable target URL or WARC-Date left out"
+    }
     if summary.cutShort > 0 {
       extra += ", \(summary.cutShort) cut short (not read whole by the crawler) left out"
     }
