@@ -132,6 +132,40 @@ struct ImportTests {
   }
 }
 
+extension ImportTests {
+  @Test("wget --warc-dedup: a revisit named by WARC-Refers-To alone, its original imported before")
+  func wgetDedup() throws {
+    let server = try archivedSite()
+    let work = try TemporaryFolder()
+    func crawl(_ name: String, _ options: [String]) throws {
+      let wget = try runProgram(
+        "/usr/bin/wget",
+        ["-q", "-O", "/dev/null", "--warc-file=" + work.file(name)] + options + [
+          server.baseURL + "/post"
+        ], in: work.path)
+      #expect(wget.status == 0, "\(wget.stderr)")
+    }
+    try crawl("crawl-1", ["--warc-cdx"])
+    Thread.sleep(forTimeInterval: 1.1)
+    try crawl("crawl-2", ["--warc-dedup=" + work.file("crawl-1.cdx")])
+    let (first, second) = (work.file("crawl-1.warc.gz"), work.file("crawl-2.warc.gz"))
+    let revisit = try runProgram(
+      "/bin/sh", ["-c", "zcat '\(second)' | grep -ac 'WARC-Type: revisit'"])
+    #expect(revisit.stdout.hasPrefix("1"), "wget wrote no revisit: \(revisit.stdout)")
+    // Both files at once: the revisit's original is in the first.
+    let together = try redline(["import", "--store", work.file("together"), first, second])
+    #expect(together.stderr.contains(": 1 captures, 1 unchanged"), "\(together.stderr)")
+    // One at a time: its original is in the store, named by its provenance's record ID.
+    // Before, the second import left the revisit out as unreadable.
+    let store = work.file("store")
+    #expect(try redline(["import", "--store", store, first]).status == 0)
+    let again = try redline(["import", "--store", store, second])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stderr.contains(": 0 captures, 1 unchanged"), "\(again.stderr)")
+    #expect(again.stderr.contains(", 0 redirects or unreadable"), "\(again.stderr)")
+  }
+}
+
 /// Makes a damaged or hostile WACZ from a good one with Python's zipfile: KIND SOURCE OUTPUT.
 private let hostileWACZScript = #"""
   import sys, zipfile

@@ -290,7 +290,10 @@ private func importPage(
     let answer = try archivedResponse(
       entry, byDigest: records.byDigest, byURIAndDate: records.byURIAndDate,
       byRecordID: records.byRecordID, maxBodySize: records.maxBodySize,
-      storedOriginal: { try storedResponse(of: entry.page, at: $0, in: store) })
+      storedOriginal: {
+        try storedResponse(
+          of: entry.page, at: entry.refersToTime, recordID: entry.refersToID, in: store)
+      })
     guard case .response(let response) = answer else {
       if case .cutShort = answer { summary.cutShort += 1 } else { summary.skipped += 1 }
       continue
@@ -350,13 +353,14 @@ private enum ArchivedAnswer {
 /// The response a record stands for: its own payload, or for a revisit the payload of the
 /// response it refers to (by URI and date, else by record ID as Heritrix's `WARC-Refers-To`
 /// gives it, else by payload digest; else, when none is in the files, the page's capture at
-/// its `WARC-Refers-To-Date` in the store, `storedOriginal`) with the revisit's status and
+/// its `WARC-Refers-To-Date` or whose provenance is its `WARC-Refers-To` in the store,
+/// `storedOriginal`) with the revisit's status and
 /// header fields when it has them; `.unreadable` when the payload cannot be read, `.cutShort`
 /// when it was not read whole.
 private func archivedResponse(
   _ entry: ArchivedEntry, byDigest: [String: RecordLocation],
   byURIAndDate: [String: RecordLocation], byRecordID: [String: RecordLocation], maxBodySize: Int,
-  storedOriginal: (CaptureTime) throws -> Response?
+  storedOriginal: () throws -> Response?
 ) throws -> ArchivedAnswer {
   guard let record = try WARCReader.record(at: entry.location, maxBlockSize: maxBodySize * 2),
     let block = record.block
@@ -374,7 +378,7 @@ private func archivedResponse(
         ?? entry.payloadDigest.flatMap({ byDigest[$0] })
     else {
       // The original is in no file given: an earlier import may have stored it.
-      guard let time = entry.refersToTime, let stored = try storedOriginal(time) else {
+      guard let stored = try storedOriginal() else {
         return .unreadable
       }
       guard let own, own.status != 304 else { return .response(stored) }
@@ -399,23 +403,33 @@ private func archivedResponse(
       headers: head.headers.map { HTTPHeader(name: $0.name, value: $0.value) }, body: payload))
 }
 
-/// The response a page's check at `time` in the store received, as its capture keeps it: for
-/// a revisit whose original an earlier import took from a file not given now (Heritrix's
-/// crawls, each revisiting the one before). The check must have a body hash, and the bytes
-/// found (the raw body of its capture, else a payload `--keep-raw distinct` kept) must have
-/// it; the status and header fields are its capture's. Nil when the store has no such check
-/// or no such bytes.
-private func storedResponse(of url: String, at time: CaptureTime, in store: any SnapshotStoring)
-  throws -> Response?
-{
-  guard let page = try store.page(for: url),
-    let check = try store.history(of: page).last(where: { $0.time == time }),
-    let hash = check.bodySHA256
-  else { return nil }
-  let captureTime = check.capture ?? check.time
-  guard let capture = try store.captures(of: page).first(where: { $0.time == captureTime })
-  else { return nil }
-  var body = try store.rawBody(of: page, capture: captureTime)
+/// The response a page's check in the store received, as its capture keeps it: for a revisit
+/// whose original an earlier import took from a file not given now (Heritrix's crawls, each
+/// revisiting the one before; wget's `--warc-dedup`, whose revisits name their original by
+/// `WARC-Refers-To` alone). The check is the one at `time`, else the capture whose
+/// provenance is the record `recordID`. It must have a body hash, and the bytes found (the
+/// raw body of its capture, else a payload `--keep-raw distinct` kept) must have it; the
+/// status and header fields are its capture's. Nil when the store has no such check or no
+/// such bytes.
+private func storedResponse(
+  of url: String, at time: CaptureTime?, recordID: String?, in store: any SnapshotStoring
+) throws -> Response? {
+  guard time != nil || recordID != nil, let page = try store.page(for: url) else { return nil }
+  let history = try store.history(of: page)
+  let captures = try store.captures(of: page)
+  var found: (check: HistoryEntry, capture: CaptureRecord)?
+  if let time, let check = history.last(where: { $0.time == time }) {
+    let captureTime = check.capture ?? check.time
+    found = captures.first { $0.time == captureTime }.map { (check, $0) }
+  }
+  if found == nil, let recordID,
+    let capture = captures.last(where: { $0.metadata.provenance?.recordID == recordID }),
+    let check = history.last(where: { $0.time == capture.time })
+  {
+    found = (check, capture)
+  }
+  guard let (check, capture) = found, let hash = check.bodySHA256 else { return nil }
+  var body = try store.rawBody(of: page, capture: capture.time)
   if body.map(sha256Hex) != hash {
     // `payloads/` keeps bodies gzip-compressed.
     body = try store.keptPayload(sha256: hash, in: page).flatMap {
