@@ -33,15 +33,24 @@ A loopback HTTP server (127.0.0.1, a free port) serves three posts of Tests/Fixt
                             windows-1252 declared only in the HTTP Content-Type. pywb keeps
                             the bytes as the server sent them (WARC/1.0, request records).
                             A real tool.
+  warcit.warc.gz            written by warcit 0.4.0 itself (webrecorder's converter of files to
+                            WARC), run twice on a folder holding the ceasefire post (v1, then
+                            v2, their mtimes 2016-07-05 and -06 10:00 UTC, which warcit writes
+                            as WARC-Date) and a PNG: `resource` records with http targets and
+                            the file's type, no HTTP head; the two files concatenated. warcit
+                            is not in the archive virtualenv: install it in a venv of its own
+                            (`pip install warcit`) and give its program as WARCIT=PATH.
+                            A real tool.
   segmented.warc            hand-written: a response split into two segments (a first
                             record with WARC-Segment-Number 1 and a `continuation` record), and
                             a whole response; Redline reads the whole one and leaves the
                             segmented one out, saying so.
 
 Times, ports and record IDs differ from run to run; the tests assert what does not.
-`--only NAME...` (archivebox, warcio, heritrix, browsertrix, pywb, segmented) writes those only.
+`--only NAME...` (archivebox, warcio, heritrix, browsertrix, pywb, warcit, segmented) writes
+those only.
 """
-import base64, gzip, hashlib, http.server, io, json, os, shutil, socket, subprocess, sys
+import base64, calendar, gzip, hashlib, http.server, io, json, os, shutil, socket, subprocess, sys
 import tempfile, threading, time, uuid
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -213,6 +222,25 @@ def pywb_record(base, work):
     files = sorted(os.listdir(archive))
     assert len(files) == 1, files
     shutil.copy(os.path.join(archive, files[0]), os.path.join(OUT, "pywb-record.warc.gz"))
+
+
+def warcit(work):
+    """warcit over a folder of files, twice: the post's v1, then v2 (mtimes a day apart)."""
+    program = os.environ.get("WARCIT", "warcit")
+    parts = []
+    for day, name in ((5, "ceasefire-v1.html"), (6, "ceasefire-v2.html")):
+        root = os.path.join(work, "warcit-%d" % day)
+        os.makedirs(os.path.join(root, "2016", "07"))
+        files = {os.path.join(root, "2016", "07", "ceasefire.html"): page(name),
+                 os.path.join(root, "logo.png"): PNG}
+        for path, data in files.items():
+            open(path, "wb").write(data)
+            stamp = calendar.timegm((2016, 7, day, 10, 0, 0))
+            os.utime(path, (stamp, stamp))
+        subprocess.run([program, "http://blog.example/", root], cwd=work, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        parts.append(open(os.path.join(work, "warcit-%d.warc.gz" % day), "rb").read())
+    open(os.path.join(OUT, "warcit.warc.gz"), "wb").write(b"".join(parts))
 
 
 def digest(data):
@@ -439,7 +467,8 @@ def main():
     work = tempfile.mkdtemp()
     makers = {"archivebox": lambda: archivebox_wget(base, work),
               "warcio": lambda: warcio_capture(base), "heritrix": lambda: heritrix(base), "browsertrix": lambda: browsertrix(base),
-              "pywb": lambda: pywb_record(base, work), "segmented": segmented}
+              "pywb": lambda: pywb_record(base, work), "warcit": lambda: warcit(work),
+              "segmented": segmented}
     only = sys.argv[sys.argv.index("--only") + 1:] if "--only" in sys.argv else list(makers)
     try:
         for name in only:

@@ -101,6 +101,17 @@ struct ProducerImportTests {
       try text("oil-ports").contains("Ras Lanuf \u{2013} \u{201C}the caf\u{E9} port\u{201D}"))
   }
 
+  @Test("warcit: resource records of files with http targets, no HTTP head")
+  func warcit() throws {
+    let (store, summary, folder) = try imported("warcit.warc.gz")
+    defer { withExtendedLifetime(folder) {} }
+    // Before, resource records were read past: nothing was imported.
+    #expect(summary.contains(": 2 captures, 0 unchanged, 0 other checks"), "\(summary)")
+    #expect(summary.contains(", 2 non-HTML resources"), "\(summary)")
+    #expect(try outcomes(store) == ["ceasefire.html": ["new", "changed"]])
+    #expect(try captureMetadata(store, "ceasefire").contains("\"software\" : \"warcit 0.4.0"))
+  }
+
   @Test("Heritrix: WARC/1.0, dns: and metadata records, revisits by WARC-Refers-To")
   func heritrix() throws {
     let (store, summary, folder) = try imported("heritrix.warc.gz")
@@ -183,7 +194,7 @@ struct ProducerImportTests {
   func checkDigests() throws {
     let files = [
       "archivebox-wget.warc.gz", "warcio-capture.warc.gz", "heritrix.warc.gz",
-      "browsertrix.warc.gz", "segmented.warc", "pywb-record.warc.gz",
+      "browsertrix.warc.gz", "segmented.warc", "pywb-record.warc.gz", "warcit.warc.gz",
     ].map(fixture)
     let work = try TemporaryFolder()
     let check = try redline(["import", "--check-digests", "--store", work.file("s")] + files)

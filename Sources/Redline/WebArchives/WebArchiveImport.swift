@@ -59,6 +59,8 @@ private struct ArchivedEntry {
   let time: CaptureTime
   let date: String
   let isRevisit: Bool
+  /// A `resource` record: its block is the page's bytes, with no HTTP head (warcit's files).
+  let isResource: Bool
   let recordID: String?
   let refersTo: String?
   let refersToID: String?
@@ -142,7 +144,7 @@ public func importWebArchives(
           software = software ?? warcFields(block)["software"]
           continue
         }
-        guard record.type == "response" || record.type == "revisit",
+        guard record.type == "response" || record.type == "revisit" || record.type == "resource",
           let uri = record.field("WARC-Target-URI").map(strippedAngles),
           uri.lowercased().hasPrefix("http:") || uri.lowercased().hasPrefix("https:")
         else { continue }
@@ -165,6 +167,11 @@ public func importWebArchives(
         {
           htmlPages.insert(page)
         }
+        if record.type == "resource",
+          record.field("Content-Type")?.lowercased().contains("html") == true
+        {
+          htmlPages.insert(page)
+        }
         if record.type == "response" {
           if let digest { byDigest[digest] = byDigest[digest] ?? record.location }
           let key = uriAndSecond(uri, date)
@@ -176,7 +183,8 @@ public func importWebArchives(
         entries.append(
           ArchivedEntry(
             page: page, targetURI: uri, time: time, date: date,
-            isRevisit: record.type == "revisit", recordID: record.field("WARC-Record-ID"),
+            isRevisit: record.type == "revisit", isResource: record.type == "resource",
+            recordID: record.field("WARC-Record-ID"),
             refersTo: record.field("WARC-Refers-To-Target-URI").map(strippedAngles).flatMap {
               target in record.field("WARC-Refers-To-Date").map { uriAndSecond(target, $0) }
             }, refersToID: record.field("WARC-Refers-To"),
@@ -365,6 +373,16 @@ private func archivedResponse(
   guard let record = try WARCReader.record(at: entry.location, maxBlockSize: maxBodySize * 2),
     let block = record.block
   else { return .unreadable }
+  if entry.isResource {
+    // The bytes as a 200 answer, typed by the record's Content-Type (as pywb replays it).
+    guard record.field("WARC-Truncated") == nil else { return .cutShort }
+    guard block.count <= maxBodySize else { return .unreadable }
+    return .response(
+      Response(
+        requestedURL: entry.targetURI, finalURL: entry.targetURI, status: 200,
+        headers: record.field("Content-Type").map { [HTTPHeader(name: "Content-Type", value: $0)] }
+          ?? [], body: block))
+  }
   var own = try? parseHTTPResponse(block, maxPayload: maxBodySize)
   var payload = own?.payload ?? []
   // A revisit's own block is a head without its payload: only a response's is checked.
