@@ -683,6 +683,31 @@ struct DamagedWARCImportTests {
   }
 
   @Test(
+    "bytes after the last record: every record is imported, its block digest vouching for it",
+    arguments: [false, true])
+  func trailingGarbage(plain: Bool) throws {
+    let work = try TemporaryFolder()
+    guard let whole = try threePosts(work, plain: plain) else { return }
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: whole))
+    bytes += Data("garbage after the last record\n".utf8)
+    let bad = work.file(plain ? "bad.warc" : "bad.warc.gz")
+    try bytes.write(to: URL(fileURLWithPath: bad))
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, bad])
+    #expect(result.status == 2, "\(result.stderr)")
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(result.stderr)")
+    // Not a cut: the third record could have had a wrong length, but its WARC-Block-Digest
+    // matches its block, so it is imported too.
+    #expect(lines.first?.contains(": 3 captures") == true, "\(result.stderr)")
+    #expect(
+      lines.last?.hasSuffix(
+        "(after record 3, <urn:uuid:00000000-0000-4000-8000-000000000003>); the 3 records "
+          + "before it were imported") == true, "\(result.stderr)")
+    #expect(try listedPages(store).count == 3)
+  }
+
+  @Test(
     "a record whose Content-Length is wrong or absurd: the records before it, not it",
     arguments: [("short", 1), ("long", 1), ("absurd", 1)])
   func wrongLength(kind: String, imported: Int) throws {

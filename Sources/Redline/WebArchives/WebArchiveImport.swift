@@ -100,6 +100,8 @@ public func importWebArchives(
   // Where the records that may be damaged are: the gzip member (or plain record) read last
   // before damage that is not a plain cut.
   var untrusted = Set<MemberPlace>()
+  // Each damaged file's error, the records read before it, and the record that may be damaged.
+  var damages: [(error: String, read: Int, suspect: RecordLocation?)] = []
   // The WACZs' WARC files, copied out: kept until the second pass has read them.
   var copies: [WACZArchives] = []
   defer { withExtendedLifetime(copies) {} }
@@ -123,17 +125,11 @@ public func importWebArchives(
           // The records before the damage are imported; unless the file was only cut short,
           // the record read last may be damaged too (its Content-Length may be what ended in
           // the wrong place), and with it every record of its gzip member.
-          if read.count == 0 {
-            summary.damaged.append(error.description)
-          } else if !error.isCutShort, let lastLocation {
-            untrusted.insert(MemberPlace(path: lastLocation.path, offset: lastLocation.offset))
-            summary.damaged.append(
-              error.description + "; the records before it were imported, but for record "
-                + "\(read.count) (and any in its gzip member), which may be damaged too")
-          } else {
-            summary.damaged.append(
-              error.description + "; the \(read.count) records before it were imported")
+          let suspect = error.isCutShort || read.count == 0 ? nil : lastLocation
+          if let suspect {
+            untrusted.insert(MemberPlace(path: suspect.path, offset: suspect.offset))
           }
+          damages.append((error.description, read.count, suspect))
           break
         }
         guard let record = next else { break }
@@ -195,15 +191,39 @@ public func importWebArchives(
       }
     }
   }
-  // The records of a damaged member (or plain record) are not imported, nor read for revisits.
+  // The records of a damaged member (or plain record) are not imported, nor read for revisits,
+  // unless their WARC-Block-Digest vouches for their bytes (trailing garbage after a whole
+  // last record, damage in a gzip member after it).
   if !untrusted.isEmpty {
+    let suspect = Set(
+      (entries.map(\.location) + byDigest.values + byURIAndDate.values + byRecordID.values)
+        .filter { untrusted.contains(MemberPlace(path: $0.path, offset: $0.offset)) })
+    let vouched = Set(
+      suspect.filter { location in
+        (try? WARCReader.record(at: location, maxBlockSize: maxBodySize * 2))?.map(
+          blockDigestMatches) ?? false
+      })
     func trusted(_ location: RecordLocation) -> Bool {
       !untrusted.contains(MemberPlace(path: location.path, offset: location.offset))
+        || vouched.contains(location)
     }
     entries.removeAll { !trusted($0.location) }
     byDigest = byDigest.filter { trusted($0.value) }
     byURIAndDate = byURIAndDate.filter { trusted($0.value) }
     byRecordID = byRecordID.filter { trusted($0.value) }
+    damages = damages.map { damage in
+      guard let suspect = damage.suspect, vouched.contains(suspect) else { return damage }
+      return (damage.error, damage.read, nil)
+    }
+  }
+  summary.damaged = damages.map { damage in
+    if damage.read == 0 { return damage.error }
+    guard damage.suspect != nil else {
+      return damage.error + "; the \(damage.read) records before it were imported"
+    }
+    return damage.error + "; the records before it were imported, but for record "
+      + "\(damage.read) (and any in its gzip member without a matching WARC-Block-Digest), "
+      + "which may be damaged too"
   }
   // Second pass. Pages are independent (a folder and a lock each), so several are checked at
   // once: one page's store writes wait for the disk (each capture is made durable before its
