@@ -682,6 +682,42 @@ struct DamagedWARCImportTests {
     #expect(check.stderr.hasPrefix("redline: \(wacz)#archive/cut.warc.gz"), "\(check.stderr)")
   }
 
+  @Test("a .warc.gz whose second gzip member is damaged: reading goes on at the third")
+  func damagedMember() throws {
+    let work = try TemporaryFolder()
+    guard let whole = try threePosts(work, plain: false) else { return }
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: whole))
+    let magic = Data([0x1F, 0x8B, 0x08])
+    var starts: [Int] = []
+    var from = bytes.startIndex
+    while let found = bytes.range(of: magic, in: from..<bytes.endIndex) {
+      starts.append(found.lowerBound)
+      from = found.upperBound
+    }
+    #expect(starts.count == 3, "\(starts)")
+    // One byte of the second member's deflate data flipped.
+    bytes[(starts[1] + starts[2]) / 2] ^= 0xFF
+    let bad = work.file("bad.warc.gz")
+    try bytes.write(to: URL(fileURLWithPath: bad))
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, bad])
+    #expect(result.status == 2, "\(result.stderr)")
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(result.stderr)")
+    #expect(lines.first?.contains(": 2 captures") == true, "\(result.stderr)")
+    #expect(
+      lines.last?.hasSuffix(
+        "(after record 1, <urn:uuid:00000000-0000-4000-8000-000000000001>); the 1 records "
+          + "before it were imported, and reading went on at the next whole gzip member "
+          + "(byte \(starts[2]))") == true, "\(result.stderr)")
+    // Before, the import stopped at the damage: the third post was lost.
+    #expect(
+      try listedPages(store) == [
+        "http://blog.example/2016/07/ceasefire.html", "http://blog.example/2016/07/renamed.html",
+      ])
+    #expect(try redline(["verify", "--store", store]).status == 0)
+  }
+
   @Test(
     "bytes after the last record: every record is imported, its block digest vouching for it",
     arguments: [false, true])

@@ -101,7 +101,7 @@ public func importWebArchives(
   // before damage that is not a plain cut.
   var untrusted = Set<MemberPlace>()
   // Each damaged file's error, the records read before it, and the record that may be damaged.
-  var damages: [(error: String, read: Int, suspect: RecordLocation?)] = []
+  var damages: [(error: String, read: Int, suspect: RecordLocation?, resumedAt: Int?)] = []
   // The WACZs' WARC files, copied out: kept until the second pass has read them.
   var copies: [WACZArchives] = []
   defer { withExtendedLifetime(copies) {} }
@@ -112,7 +112,9 @@ public func importWebArchives(
       summary.files += 1
       // The records read so far, and the last one's ID: where a damaged file went wrong.
       var read = (count: 0, lastID: String?.none)
-      let reader = try named(source) { try WARCReader(path: source.file, maxBlockSize: 1 << 20) }
+      var reader = try named(source) { try WARCReader(path: source.file, maxBlockSize: 1 << 20) }
+      // Where reading went on after damage last (a gzip member's offset).
+      var resumedAt = -1
       var software: String?
       // The place of the record read last.
       var lastLocation: RecordLocation?
@@ -129,7 +131,21 @@ public func importWebArchives(
           if let suspect {
             untrusted.insert(MemberPlace(path: suspect.path, offset: suspect.offset))
           }
-          damages.append((error.description, read.count, suspect))
+          damages.append((error.description, read.count, suspect, nil))
+          // In a gzip file, reading goes on at the next whole member that holds a record.
+          guard reader.isCompressed,
+            let resumed = try named(
+              source,
+              { () throws -> (reader: WARCReader, offset: Int)? in
+                try WARCReader.resuming(
+                  source.file, after: max(lastLocation?.offset ?? 0, resumedAt),
+                  maxBlockSize: 1 << 20)
+              })
+          else { break }
+          reader = resumed.reader
+          resumedAt = resumed.offset
+          damages[damages.count - 1].resumedAt = resumed.offset
+          continue
           break
         }
         guard let record = next else { break }
@@ -213,17 +229,23 @@ public func importWebArchives(
     byRecordID = byRecordID.filter { trusted($0.value) }
     damages = damages.map { damage in
       guard let suspect = damage.suspect, vouched.contains(suspect) else { return damage }
-      return (damage.error, damage.read, nil)
+      return (damage.error, damage.read, nil, damage.resumedAt)
     }
   }
   summary.damaged = damages.map { damage in
-    if damage.read == 0 { return damage.error }
+    let after =
+      damage.resumedAt.map {
+        ", and reading went on at the next whole gzip member (byte \($0))"
+      } ?? ""
+    if damage.read == 0 {
+      return damage.error + (after.isEmpty ? "" : ";" + after.dropFirst())
+    }
     guard damage.suspect != nil else {
-      return damage.error + "; the \(damage.read) records before it were imported"
+      return damage.error + "; the \(damage.read) records before it were imported" + after
     }
     return damage.error + "; the records before it were imported, but for record "
       + "\(damage.read) (and any in its gzip member without a matching WARC-Block-Digest), "
-      + "which may be damaged too"
+      + "which may be damaged too" + after
   }
   // Second pass. Pages are independent (a folder and a lock each), so several are checked at
   // once: one page's store writes wait for the disk (each capture is made durable before its
