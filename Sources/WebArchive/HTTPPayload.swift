@@ -227,6 +227,13 @@ private func inflated(_ bytes: [UInt8], windowBits: Int32, limit: Int) -> [UInt8
         output += out[0..<(out.count - Int(stream.avail_out))]
       }
       if code == Z_BUF_ERROR && stream.avail_in == 0 { break }
+      // gzip members one after another (a server that compresses its output in pieces) are
+      // one body, as browsers and gunzip read them: the next member is inflated too.
+      if code == Z_STREAM_END, windowBits > 15, stream.avail_in >= 2,
+        let next = stream.next_in, next[0] == 0x1F, next[1] == 0x8B
+      {
+        code = inflateReset(&stream)
+      }
     }
   }
   guard code == Z_STREAM_END, output.count <= limit else { return nil }

@@ -68,6 +68,11 @@ struct ContentCodingTests {
     #expect(
       try parseHTTPResponse(block("zstd", frames), maxPayload: 1 << 20).payload
         == Array(page.prefix(100)) + page)
+    // gzip members one after another, as gunzip reads them: the whole body.
+    let members = try encoded(Array(page.prefix(100)), "gzip") + encoded(page, "gzip")
+    #expect(
+      try parseHTTPResponse(block("gzip", members), maxPayload: 1 << 20).payload
+        == Array(page.prefix(100)) + page)
     let identity = block("identity", page)
     #expect(try parseHTTPResponse(identity, maxPayload: 1 << 20).payload == page)
   }
