@@ -166,6 +166,39 @@ extension ImportTests {
   }
 }
 
+extension ImportTests {
+  @Test(
+    "a Content-Type with no media type: sniffed as HTML, as browsers do, by import and snapshot",
+    arguments: ["; charset=windows-1252", "charset=windows-1252"])
+  func contentTypeWithoutMediaType(contentType: String) throws {
+    // The ceasefire post in windows-1252 (café, curly quotes), its <meta charset> removed.
+    let post = try String(
+      contentsOf: samplePost.deletingLastPathComponent().appendingPathComponent(
+        "audit-site/ceasefire-v1.html"), encoding: .utf8
+    ).replacingOccurrences(of: "<meta charset=\"utf-8\">", with: "")
+      .replacingOccurrences(
+        of: "in Skhirat", with: "in Skhirat caf\u{E9} \u{201C}Z\u{FC}rich\u{201D}")
+    let body = try #require(post.data(using: .windowsCP1252))
+    let server = try LoopbackServer { _ in
+      .respond(status: 200, headers: [("Content-Type", contentType)], body: Array(body))
+    }
+    let work = try TemporaryFolder()
+    let url = server.baseURL + "/2016/07/ceasefire.html"
+    let wget = try runProgram(
+      "/usr/bin/wget", ["-q", "-O", "/dev/null", "--warc-file=" + work.file("crawl"), url])
+    #expect(wget.status == 0, "\(wget.stderr)")
+    let imported = work.file("imported")
+    let result = try redline(["import", "--store", imported, work.file("crawl.warc.gz")])
+    // Before: counted as a non-HTML resource, the post not imported at all.
+    #expect(result.stderr.contains(": 1 captures"), "\(result.stderr)")
+    let fetched = work.file("fetched")
+    #expect(try redline(["snapshot", "--store", fetched, url]).status == 0)
+    let fromArchive = try redline(["show", "--store", imported, url]).stdout
+    #expect(fromArchive.contains("Skhirat caf\u{E9} \u{201C}Z\u{FC}rich\u{201D}"), "\(fromArchive)")
+    #expect(try redline(["show", "--store", fetched, url]).stdout == fromArchive)
+  }
+}
+
 /// Makes a damaged or hostile WACZ from a good one with Python's zipfile: KIND SOURCE OUTPUT.
 private let hostileWACZScript = #"""
   import sys, zipfile

@@ -1,3 +1,4 @@
+import DocumentDecoding
 import FoundationEssentials
 import HTTPFetching
 import SnapshotStore
@@ -352,7 +353,10 @@ private func importPage(
       summary.skipped += 1
       continue
     }
-    let isHTML = response.mediaType.map { $0.contains("html") } ?? true
+    // The media type as snapshot's decoding reads it (none for `; charset=…`: sniffed).
+    let isHTML =
+      mediaType(ofContentType: response.header("Content-Type")).map { $0.contains("html") }
+      ?? true
     if !isHTML && known == nil && !records.htmlPages.contains(entry.page) {
       summary.resources += 1
       continue
