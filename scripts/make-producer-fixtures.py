@@ -29,9 +29,11 @@ A loopback HTTP server (127.0.0.1, a free port) serves three posts of Tests/Fixt
                             collection made by `wb-manager init`), recording GETs sent with a
                             browser's Accept-Encoding through its `/coll/record/` endpoint
                             (pywb forwards it as `gzip, deflate, br`): the ceasefire post
-                            br-encoded (two crawls, edited between) and a post in
-                            windows-1252 declared only in the HTTP Content-Type. pywb keeps
-                            the bytes as the server sent them (WARC/1.0, request records).
+                            br-encoded (two crawls, edited between), a post in windows-1252
+                            declared only in the HTTP Content-Type, then a comment POSTed to
+                            the ceasefire post's URL (pywb records its answer under that URL,
+                            its request record saying POST). pywb keeps the bytes as the
+                            server sent them (WARC/1.0, request records).
                             A real tool.
   warcit.warc.gz            written by warcit 0.4.0 itself (webrecorder's converter of files to
                             WARC), run twice on a folder holding the ceasefire post (v1, then
@@ -119,6 +121,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(301, [("Location", "/2016/07/statement.html")], b"")
         elif self.path == "/logo.png":
             self.send(200, [("Content-Type", "image/png")], PNG)
+        else:
+            self.send(404, [("Content-Type", "text/plain")], b"not found\n")
+
+
+    def do_POST(self):
+        # A comment posted to a post: the post answers with the comment in it.
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.path == "/br/2016/07/ceasefire.html":
+            body = page("ceasefire-v%d.html" % state["round"]).replace(
+                b"</article>", b"<p>Comment: thanks for this.</p></article>")
+            self.send(200, [("Content-Type", "text/html; charset=utf-8")], body)
         else:
             self.send(404, [("Content-Type", "text/plain")], b"not found\n")
 
@@ -215,6 +228,10 @@ def pywb_record(base, work):
                 answer.raw.read()
                 assert answer.status_code == 200, (path, answer.status_code)
             time.sleep(1.1)
+        # A comment posted to the post's own URL: pywb records it under that URL.
+        answer = session.post(record + "/br/2016/07/ceasefire.html", data={"comment": "thanks"},
+                              headers=browser, timeout=30)
+        assert answer.status_code == 200, answer.status_code
     finally:
         os.killpg(wayback.pid, 15)
         wayback.wait()

@@ -41,6 +41,9 @@ public struct ImportSummary: Sendable, Equatable {
   /// Responses and revisits of an http(s) target that is not a URL, or without a readable
   /// `WARC-Date`: left out.
   public var unusable = 0
+  /// Responses to requests other than GET (a form posted to the page's URL, a HEAD), found
+  /// by their request record: left out, as no version of the page.
+  public var notGet = 0
   /// Files damaged past some record (cut short, a wrong `Content-Length`, damaged gzip data),
   /// one line each naming the file and the record: the records before the damage were
   /// imported (see `importWebArchives`).
@@ -68,6 +71,8 @@ private struct ArchivedEntry {
   /// `WARC-Refers-To-Date` as a store time: where a revisit's original is in the store, when
   /// an earlier import took it from a file not given this time.
   let refersToTime: CaptureTime?
+  /// `WARC-Concurrent-To` (every such field): the request record, for some writers.
+  let concurrentTo: [String]
   let payloadDigest: String?
   let location: RecordLocation
   let file: String
@@ -101,6 +106,8 @@ public func importWebArchives(
   // Where the records that may be damaged are: the gzip member (or plain record) read last
   // before damage that is not a plain cut.
   var untrusted = Set<MemberPlace>()
+  // The record IDs of requests that are not GETs, and of the records they are concurrent to.
+  var notGet = Set<String>()
   // Each damaged file's error, the records read before it, and the record that may be damaged.
   var damages: [(error: String, read: Int, suspect: RecordLocation?, resumedAt: Int?)] = []
   // The WACZs' WARC files, copied out: kept until the second pass has read them.
@@ -157,6 +164,16 @@ public func importWebArchives(
           software = software ?? warcFields(block)["software"]
           continue
         }
+        // A request that is not a GET (a form posted, a HEAD): the response tied to it by
+        // WARC-Concurrent-To (either way) is no version of the page.
+        if record.type == "request", let block = record.block,
+          let method = block.prefix(16).split(separator: 0x20).first,
+          !method.elementsEqual("GET".utf8)
+        {
+          notGet.formUnion(
+            concurrentIDs(record) + (record.field("WARC-Record-ID").map { [$0] } ?? []))
+          continue
+        }
         guard record.type == "response" || record.type == "revisit" || record.type == "resource",
           let uri = record.field("WARC-Target-URI").map(strippedAngles),
           uri.lowercased().hasPrefix("http:") || uri.lowercased().hasPrefix("https:")
@@ -202,11 +219,21 @@ public func importWebArchives(
               target in record.field("WARC-Refers-To-Date").map { uriAndSecond(target, $0) }
             }, refersToID: record.field("WARC-Refers-To"),
             refersToTime: record.field("WARC-Refers-To-Date").flatMap(storeTime(fromWARCDate:)),
-            payloadDigest: digest,
+            concurrentTo: concurrentIDs(record), payloadDigest: digest,
             location: record.location, file: source.label, software: software,
             order: entries.count))
       }
     }
+  }
+  // Responses to requests that are not GETs (pywb's recorder and Browsertrix keep a form's
+  // POST under the page's own URL): left out, and counted.
+  if !notGet.isEmpty {
+    let before = entries.count
+    entries.removeAll { entry in
+      entry.recordID.map(notGet.contains) == true
+        || entry.concurrentTo.contains(where: notGet.contains)
+    }
+    summary.notGet = before - entries.count
   }
   // The records of a damaged member (or plain record) are not imported, nor read for revisits,
   // unless their WARC-Block-Digest vouches for their bytes (trailing garbage after a whole
@@ -553,6 +580,11 @@ func named<T>(
       throw error
     }
   }
+}
+
+/// The record IDs a record's `WARC-Concurrent-To` fields name.
+private func concurrentIDs(_ record: ReadRecord) -> [String] {
+  record.fields.filter { $0.name.lowercased() == "warc-concurrent-to" }.map(\.value)
 }
 
 /// `application/warc-fields` as a dictionary (first value of each name).

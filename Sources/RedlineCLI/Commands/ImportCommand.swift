@@ -72,6 +72,9 @@ struct ImportCommand: AsyncParsableCommand {
     if summary.unusable > 0 {
       extra += ", \(summary.unusable) without a readable target URL or WARC-Date left out"
     }
+    if summary.notGet > 0 {
+      extra += ", \(summary.notGet) answers to requests other than GET (a form posted) left out"
+    }
     if summary.cutShort > 0 {
       extra += ", \(summary.cutShort) cut short (not read whole by the crawler) left out"
     }
