@@ -225,8 +225,8 @@ public func importWebArchives(
       }
     }
   }
-  // Responses to requests that are not GETs (pywb's recorder and Browsertrix keep a form's
-  // POST under the page's own URL): left out, and counted.
+  // Responses to requests that are not GETs (pywb's recorder keeps a form's POST under the
+  // page's own URL): left out, and counted.
   if !notGet.isEmpty {
     let before = entries.count
     entries.removeAll { entry in
