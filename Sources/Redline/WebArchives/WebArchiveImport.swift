@@ -154,7 +154,6 @@ public func importWebArchives(
           resumedAt = resumed.offset
           damages[damages.count - 1].resumedAt = resumed.offset
           continue
-          break
         }
         guard let record = next else { break }
         summary.records += 1
