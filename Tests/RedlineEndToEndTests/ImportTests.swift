@@ -601,6 +601,56 @@ extension WarcioImportTests {
   }
 }
 
+/// Writes with warcio's writer a post's response, then an image filed as a `resource` under
+/// the post's own URL (as a tool may file a screenshot), then the post's response again:
+/// OUT PAGE.
+private let imageResourceScript = """
+  import sys
+  from io import BytesIO
+  from warcio.warcwriter import WARCWriter
+  from warcio.statusandheaders import StatusAndHeaders
+  out, page = sys.argv[1:3]
+  url = 'http://blog.example/2016/07/ceasefire.html'
+  head = StatusAndHeaders('200 OK', [('Content-Type', 'text/html; charset=utf-8')],
+                          protocol='HTTP/1.1')
+  with open(out, 'wb') as f:
+      w = WARCWriter(f, gzip=True)
+      for day in (5, 7):
+          w.write_record(w.create_warc_record(
+              url, 'response', payload=BytesIO(open(page, 'rb').read()), http_headers=head,
+              warc_headers_dict={'WARC-Date': '2016-07-0%dT10:00:00Z' % day}))
+      w.write_record(w.create_warc_record(
+          url, 'resource', payload=BytesIO(bytes.fromhex('89504e470d0a1a0a')),
+          warc_content_type='image/png', warc_headers_dict={'WARC-Date': '2016-07-06T10:00:00Z'}))
+  """
+
+extension WarcioImportTests {
+  @Test("an image resource filed under a page's URL is counted, not a check of the page")
+  func imageResourceOfAPage() throws {
+    let work = try TemporaryFolder()
+    let warc = work.file("image.warc.gz")
+    let script = work.file("image.py")
+    try Data(imageResourceScript.utf8).write(to: URL(fileURLWithPath: script))
+    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
+      "audit-site/ceasefire-v1.html")
+    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
+    #expect(written.status == 0, "\(written.stderr)")
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, warc])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr.contains(": 1 captures, 1 unchanged, 0 other checks, 1 non-HTML resources"),
+      "\(result.stderr)")
+    let log = try redline([
+      "log", "--all", "--store", store, "http://blog.example/2016/07/ceasefire.html",
+    ])
+    let lines = log.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(5) }
+    #expect(
+      lines.map { "\($0[0]) \($0[4])" } == ["2016-07-05 new", "2016-07-07 unchanged"],
+      "\(log.stdout)")
+  }
+}
+
 /// Writes three posts as three responses with warcio's writer (a gzip member per record, or
 /// plain with `--plain`), one WARC-Record-ID each: OUT CEASEFIRE STATEMENT RENAMED.
 private let threePostsScript = """

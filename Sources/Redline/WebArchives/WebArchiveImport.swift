@@ -383,7 +383,9 @@ private func importPage(
     let isHTML =
       mediaType(ofContentType: response.header("Content-Type")).map { $0.contains("html") }
       ?? true
-    if !isHTML && known == nil && !records.htmlPages.contains(entry.page) {
+    // A resource record that is not HTML (a screenshot a tool filed under the page's URL) is
+    // never a check of the page: only a response says what the page answered.
+    if !isHTML && (entry.isResource || (known == nil && !records.htmlPages.contains(entry.page))) {
       summary.resources += 1
       continue
     }
