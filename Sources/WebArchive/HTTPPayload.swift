@@ -100,11 +100,11 @@ public func parseHTTPHead(_ block: [UInt8]) throws -> (
   try httpHead(of: block)
 }
 
-private func httpHead(of block: [UInt8]) throws(HTTPPayloadError) -> (
+private func httpHead(of block: [UInt8], from start: Int = 0) throws(HTTPPayloadError) -> (
   statusLine: String, status: Int, headers: [(name: String, value: String)], payloadStart: Int
 ) {
   var lines: [String] = []
-  var index = 0
+  var index = start
   var payloadStart = block.count
   while index < block.count {
     guard let newline = block[index...].firstIndex(of: 0x0A) else { break }
@@ -134,6 +134,13 @@ private func httpHead(of block: [UInt8]) throws(HTTPPayloadError) -> (
       String(line[..<colon]).trimmingBlanks(),
       String(line[line.index(after: colon)...]).trimmingBlanks()
     )
+  }
+  // An interim answer (100 Continue, 103 Early Hints) that a recorder of the raw bytes kept
+  // before the final one: the final one is the response.
+  if (100..<200).contains(status), status != 101,
+    block[payloadStart...].starts(with: Array("HTTP/".utf8))
+  {
+    return try httpHead(of: block, from: payloadStart)
   }
   return (statusLine, status, headers, payloadStart)
 }

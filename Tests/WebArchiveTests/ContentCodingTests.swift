@@ -149,3 +149,23 @@ struct CutPayloadTests {
     #expect(hexLine.payload == Array("add\nmore text".utf8))
   }
 }
+
+@Suite("interim answers kept before the final one")
+struct InterimAnswerTests {
+  @Test("a 100 Continue or 103 Early Hints head before the final one is passed over")
+  func interim() throws {
+    let block = Array(
+      ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n"
+        + "\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\n\r\n<p>ab")
+        .utf8)
+    let response = try parseHTTPResponse(block, maxPayload: 1 << 20)
+    #expect(response.status == 200)
+    #expect(response.header("Content-Type") == "text/html")
+    #expect(response.payload == Array("<p>ab".utf8))
+    #expect(!response.isCutShort)
+    // A 1xx answer alone stays what it is.
+    let alone = try parseHTTPResponse(
+      Array("HTTP/1.1 103 Early Hints\r\n\r\n".utf8), maxPayload: 10)
+    #expect(alone.status == 103)
+  }
+}
