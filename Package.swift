@@ -28,6 +28,9 @@ let package = Package(
     .target(name: "CLazyLoading"),
     .target(name: "CCurl", dependencies: ["CLazyLoading"]),
     .target(name: "CLibXML2", dependencies: ["CLazyLoading"]),
+    // Brotli and Zstandard decoding of archived payloads (libbrotlidec, libzstd), loaded the
+    // same way: only `import` of a WARC that keeps such bodies opens them.
+    .target(name: "CContentCodings", dependencies: ["CLazyLoading"]),
     // glibc's <malloc.h>: extraction of many pages keeps freed memory for the next (mallopt).
     .systemLibrary(name: "CMalloc"),
     .target(name: "HTTPFetching", dependencies: ["CCurl"]),
@@ -73,7 +76,7 @@ let package = Package(
     .target(
       name: "WebArchive",
       dependencies: [
-        "CZlibWrappers", "CLibDeflate", "EveryCore", "FileDescriptorIO",
+        "CContentCodings", "CZlibWrappers", "CLibDeflate", "EveryCore", "FileDescriptorIO",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]

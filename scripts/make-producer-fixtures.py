@@ -25,14 +25,34 @@ A loopback HTTP server (127.0.0.1, a free port) serves three posts of Tests/Fixt
                             Chromium, which cannot run here): WARC/1.1, WARC-Page-ID on
                             request and response, the body decoded with `x-orig-` header
                             names, `urn:pageinfo:` resource records.
+  pywb-record.warc.gz       written by pywb's own recorder (`wayback` with `recorder: live`,
+                            collection made by `wb-manager init`), recording GETs sent with a
+                            browser's Accept-Encoding through its `/coll/record/` endpoint
+                            (pywb forwards it as `gzip, deflate, br`): the ceasefire post
+                            br-encoded (two crawls, edited between), a post in windows-1252
+                            declared only in the HTTP Content-Type, then a comment POSTed to
+                            the ceasefire post's URL (pywb records its answer under that URL,
+                            its request record saying POST). pywb keeps the bytes as the
+                            server sent them (WARC/1.0, request records).
+                            A real tool.
+  warcit.warc.gz            written by warcit 0.4.0 itself (webrecorder's converter of files to
+                            WARC), run twice on a folder holding the ceasefire post (v1, then
+                            v2, their mtimes 2016-07-05 and -06 10:00 UTC, which warcit writes
+                            as WARC-Date) and a PNG: `resource` records with http targets and
+                            the file's type, no HTTP head; the two files concatenated. warcit
+                            is not in the archive virtualenv: install it in a venv of its own
+                            (`pip install warcit`) and give its program as WARCIT=PATH.
+                            A real tool.
   segmented.warc            hand-written: a response split into two segments (a first
                             record with WARC-Segment-Number 1 and a `continuation` record), and
                             a whole response; Redline reads the whole one and leaves the
                             segmented one out, saying so.
 
 Times, ports and record IDs differ from run to run; the tests assert what does not.
+`--only NAME...` (archivebox, warcio, heritrix, browsertrix, pywb, warcit, segmented) writes
+those only.
 """
-import base64, gzip, hashlib, http.server, io, json, os, shutil, socket, subprocess, sys
+import base64, calendar, gzip, hashlib, http.server, io, json, os, shutil, socket, subprocess, sys
 import tempfile, threading, time, uuid
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -82,10 +102,36 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, headers, chunked)
         elif self.path == "/2016/07/renamed.html":
             self.send(200, [("Content-Type", "text/html")], page("renamed-v1.html"))
+        elif self.path == "/br/2016/07/ceasefire.html":
+            # As a server that compresses for browsers sends it: br when asked for.
+            body = page("ceasefire-v%d.html" % state["round"])
+            headers = [("Content-Type", "text/html; charset=utf-8")]
+            if "br" in self.headers.get("Accept-Encoding", ""):
+                import brotli  # brotlipy, in the archive virtualenv
+                body = brotli.compress(body)
+                headers.append(("Content-Encoding", "br"))
+            self.send(200, headers, body)
+        elif self.path == "/legacy/2016/07/oil-ports.html":
+            # windows-1252, said only by the HTTP header: no <meta charset>.
+            text = page("renamed-v1.html").decode().replace('<meta charset="utf-8">\n', "")
+            text = text.replace("Ras Lanuf", "Ras Lanuf \u2013 \u201cthe caf\u00e9 port\u201d")
+            self.send(200, [("Content-Type", "text/html; charset=windows-1252")],
+                      text.encode("cp1252"))
         elif self.path == "/old":
             self.send(301, [("Location", "/2016/07/statement.html")], b"")
         elif self.path == "/logo.png":
             self.send(200, [("Content-Type", "image/png")], PNG)
+        else:
+            self.send(404, [("Content-Type", "text/plain")], b"not found\n")
+
+
+    def do_POST(self):
+        # A comment posted to a post: the post answers with the comment in it.
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.path == "/br/2016/07/ceasefire.html":
+            body = page("ceasefire-v%d.html" % state["round"]).replace(
+                b"</article>", b"<p>Comment: thanks for this.</p></article>")
+            self.send(200, [("Content-Type", "text/html; charset=utf-8")], body)
         else:
             self.send(404, [("Content-Type", "text/plain")], b"not found\n")
 
@@ -139,6 +185,80 @@ def warcio_capture(base):
 
 
 # --- hand-written, following each tool's documented output -----------------------------------
+
+def pywb_record(base, work):
+    """pywb's recorder: `wayback` serving a collection whose recorder fetches live pages."""
+    bin_dir = os.path.dirname(sys.executable)
+    root = os.path.join(work, "pywb")
+    os.makedirs(root)
+    subprocess.run([os.path.join(bin_dir, "wb-manager"), "init", "coll"], cwd=root, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(os.path.join(root, "config.yaml"), "w") as config:
+        config.write("collections:\n  live: $live\nrecorder: live\n")
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    wayback = subprocess.Popen(
+        [os.path.join(bin_dir, "wayback"), "--bind", "127.0.0.1", "-p", str(port)], cwd=root,
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    import requests
+    session = requests.Session()
+    session.trust_env = False  # no proxy: pywb is on 127.0.0.1
+    browser = {"Accept-Encoding": "gzip, deflate, br, zstd",
+               "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36"}
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                session.get("http://127.0.0.1:%d/" % port, timeout=2)
+                break
+            except requests.ConnectionError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.3)
+        record = "http://127.0.0.1:%d/coll/record/mp_/%s" % (port, base)
+        for crawl, paths in ((1, ["/br/2016/07/ceasefire.html", "/legacy/2016/07/oil-ports.html"]),
+                             (2, ["/br/2016/07/ceasefire.html"])):
+            state["round"] = crawl
+            for path in paths:
+                # stream: requests would decode br itself; pywb answers with the bytes it keeps.
+                answer = session.get(record + path, headers=browser, stream=True, timeout=30)
+                answer.raw.read()
+                assert answer.status_code == 200, (path, answer.status_code)
+            time.sleep(1.1)
+        # A comment posted to the post's own URL: pywb records it under that URL.
+        answer = session.post(record + "/br/2016/07/ceasefire.html", data={"comment": "thanks"},
+                              headers=browser, timeout=30)
+        assert answer.status_code == 200, answer.status_code
+    finally:
+        os.killpg(wayback.pid, 15)
+        wayback.wait()
+    archive = os.path.join(root, "collections", "coll", "archive")
+    files = sorted(os.listdir(archive))
+    assert len(files) == 1, files
+    shutil.copy(os.path.join(archive, files[0]), os.path.join(OUT, "pywb-record.warc.gz"))
+
+
+def warcit(work):
+    """warcit over a folder of files, twice: the post's v1, then v2 (mtimes a day apart)."""
+    program = os.environ.get("WARCIT", "warcit")
+    parts = []
+    for day, name in ((5, "ceasefire-v1.html"), (6, "ceasefire-v2.html")):
+        root = os.path.join(work, "warcit-%d" % day)
+        os.makedirs(os.path.join(root, "2016", "07"))
+        files = {os.path.join(root, "2016", "07", "ceasefire.html"): page(name),
+                 os.path.join(root, "logo.png"): PNG}
+        for path, data in files.items():
+            open(path, "wb").write(data)
+            stamp = calendar.timegm((2016, 7, day, 10, 0, 0))
+            os.utime(path, (stamp, stamp))
+        subprocess.run([program, "http://blog.example/", root], cwd=work, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        parts.append(open(os.path.join(work, "warcit-%d.warc.gz" % day), "rb").read())
+    open(os.path.join(OUT, "warcit.warc.gz"), "wb").write(b"".join(parts))
+
 
 def digest(data):
     return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode()
@@ -362,12 +482,14 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     server, base = serve()
     work = tempfile.mkdtemp()
+    makers = {"archivebox": lambda: archivebox_wget(base, work),
+              "warcio": lambda: warcio_capture(base), "heritrix": lambda: heritrix(base), "browsertrix": lambda: browsertrix(base),
+              "pywb": lambda: pywb_record(base, work), "warcit": lambda: warcit(work),
+              "segmented": segmented}
+    only = sys.argv[sys.argv.index("--only") + 1:] if "--only" in sys.argv else list(makers)
     try:
-        archivebox_wget(base, work)
-        warcio_capture(base)
-        heritrix(base)
-        browsertrix(base)
-        segmented()
+        for name in only:
+            makers[name]()
     finally:
         server.shutdown()
         shutil.rmtree(work)

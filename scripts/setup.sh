@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the system packages Redline builds against are present:
 # libcurl (libcurl4-openssl-dev), libxml2 (libxml2-dev), zlib (zlib1g-dev), libdeflate
-# (libdeflate-dev, the WARC writer's compressor) and pkg-config, and the openssl
-# command, which the HTTP/2 test runs as a TLS server; then the Python test tools
+# (libdeflate-dev, the WARC writer's compressor) and pkg-config, the openssl
+# command, which the HTTP/2 test runs as a TLS server, and the zstd command; then the Python test tools
 # (scripts/test-tools.sh: aiosmtpd and feedparser in the git-ignored .venv-test).
 # As root it installs what is missing with apt-get; otherwise it says what to run.
 # Then it makes .venv-archive/ (git-ignored): the web-archive world's validators (warcio,
@@ -33,6 +33,9 @@ command -v wget >/dev/null 2>&1 || missing+=(wget)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The zstd program: ContentCodingTests encode payloads with it (import decodes them through
+# libzstd, which libcurl already needs; brotli payloads are made by the archive venv's brotlipy).
+command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libcurl || missing+=(libcurl4-openssl-dev)
   pkg-config --exists libxml-2.0 || missing+=(libxml2-dev)

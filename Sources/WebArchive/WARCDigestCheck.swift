@@ -252,3 +252,16 @@ struct LabelledDigest {
       || digest.map(hexDigits).joined().uppercased() == expected
   }
 }
+
+/// Whether a record read whole has a `WARC-Block-Digest` (of a known algorithm and encoding)
+/// that its block matches: the record is the bytes its writer wrote, whatever is damaged
+/// around it. False without a block, a digest, or a match.
+public func blockDigestMatches(_ record: ReadRecord) -> Bool {
+  guard let block = record.block, let label = record.field("WARC-Block-Digest") else {
+    return false
+  }
+  var digest = LabelledDigest(label)
+  guard digest.known else { return false }
+  digest.update(block[...])
+  return digest.matches()
+}

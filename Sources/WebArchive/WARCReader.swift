@@ -1,3 +1,11 @@
+import FileDescriptorIO
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A record as read: its header fields, where it is, and its block (unless too large).
 public struct ReadRecord: Sendable {
   /// `WARC-Type`, lower-cased.
@@ -71,6 +79,50 @@ public final class WARCReader {
     let reader = try WARCReader(location: location, maxBlockSize: maxBlockSize)
     try reader.skip(location.skip)
     return try reader.next()
+  }
+
+  /// Whether the file is gzip.
+  public var isCompressed: Bool { input.isCompressed }
+
+  /// A reader of a gzip WARC file from its first whole gzip member after file offset `offset`
+  /// on: the next `1f 8b 08` there whose member inflates and holds a record, read whole (its
+  /// `WARC-Block-Digest` matching, when it has one). For
+  /// going on past damage in a file of a member per record, as WARC writers make them: a
+  /// member is whole (its CRC-32 checked) or is not read. Nil when no member after `offset`
+  /// holds a record.
+  public static func resuming(
+    _ path: String, after offset: Int, maxBlockSize: Int
+  ) throws -> (reader: WARCReader, offset: Int)? {
+    let file = open(path, O_RDONLY | O_CLOEXEC)
+    guard file >= 0 else {
+      throw WebArchiveError.file(path: path, operation: "opening", errno: errno)
+    }
+    defer { close(file) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var chunkStart = offset + 1
+    while true {
+      guard lseek(file, off_t(chunkStart), SEEK_SET) >= 0 else { return nil }
+      let (count, failure) = chunk.withUnsafeMutableBytes { readFully(file, into: $0) }
+      guard failure == nil, count >= 3 else { return nil }
+      var index = 0
+      while index + 2 < count {
+        if chunk[index] == 0x1F, chunk[index + 1] == 0x8B, chunk[index + 2] == 0x08 {
+          let candidate = chunkStart + index
+          let place = RecordLocation(path: path, offset: candidate, skip: 0)
+          // Its first record read whole, and its block digest matching when it has one.
+          if let first = (try? record(at: place, maxBlockSize: maxBlockSize)).flatMap({ $0 }),
+            first.field("WARC-Block-Digest") == nil || blockDigestMatches(first),
+            let reader = try? WARCReader(location: place, maxBlockSize: maxBlockSize)
+          {
+            return (reader, candidate)
+          }
+        }
+        index += 1
+      }
+      guard count == chunk.count else { return nil }
+      // The last two bytes again: a magic number may straddle the chunks.
+      chunkStart += count - 2
+    }
   }
 
   /// The next record, or nil at the end of the file.

@@ -21,6 +21,20 @@ public enum WebArchiveError: Error, Sendable, Equatable, CustomStringConvertible
   }
 }
 
+extension WebArchiveError {
+  /// True when a file ended before its record did (a gzip stream, a header or a block cut
+  /// short, as a crawler stopped mid-write leaves it): the records read before are whole. Any
+  /// other damage (a record that does not start with `WARC/` where the last one's
+  /// `Content-Length` ended, damaged gzip data) may lie in the record read last too. Matched
+  /// on the words the readers use for a cut (`WARCReader`, `ArchiveInput`).
+  public var isCutShort: Bool {
+    guard case .malformed(_, _, let detail) = self else { return false }
+    return detail.hasPrefix("the gzip data is cut short")
+      || detail.hasPrefix("the file ends inside")
+      || detail.hasPrefix("a record's block is cut short")
+  }
+}
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -135,6 +135,13 @@ struct DocumentVerdictTests {
     #expect(mediaType(ofContentType: "Text/HTML; charset=utf-8") == "text/html")
     #expect(mediaType(ofContentType: " ") == nil)
     #expect(mediaType(ofContentType: nil) == nil)
+    // No type/subtype first: no media type, as browsers read it (they sniff).
+    #expect(mediaType(ofContentType: "; charset=windows-1252") == nil)
+    #expect(mediaType(ofContentType: "charset=windows-1252") == nil)
+    #expect(mediaType(ofContentType: "text") == nil)
+    #expect(mediaType(ofContentType: "text/ html") == nil)
+    #expect(
+      mediaType(ofContentType: "application/xhtml+xml;charset=utf-8") == "application/xhtml+xml")
     #expect(charset(inContentType: "text/html; Charset='Shift_JIS'") == "shift_jis")
     #expect(charset(inContentType: "text/html; charset=") == nil)
     #expect(charset(inContentType: "text/html") == nil)

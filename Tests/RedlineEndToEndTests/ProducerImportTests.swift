@@ -75,6 +75,49 @@ struct ProducerImportTests {
     #expect(!(try captureMetadata(store, "ceasefire").contains("\"software\"")))
   }
 
+  @Test(
+    "pywb's recorder behind a browser: br bodies kept raw, a charset only in HTTP, a POST")
+  func pywbRecorder() throws {
+    let (store, summary, folder) = try imported("pywb-record.warc.gz")
+    defer { withExtendedLifetime(folder) {} }
+    // Before br was decoded, both br-encoded responses were "unreadable" and left out. The
+    // answer to the comment POSTed to the post's URL is no check of the post: before, it
+    // was imported as one ("unchanged" here; a false edit when the answer differs).
+    #expect(summary.contains(": 3 captures, 0 unchanged, 0 other checks"), "\(summary)")
+    #expect(summary.contains(", 0 redirects or unreadable"), "\(summary)")
+    #expect(
+      summary.contains(", 1 answers to requests other than GET (a form posted) left out"),
+      "\(summary)")
+    #expect(
+      try outcomes(store) == ["ceasefire.html": ["new", "changed"], "oil-ports.html": ["new"]])
+    let list = try redline(["list", "--store", store]).stdout.split(separator: "\n")
+    func text(_ slug: String) throws -> String {
+      let url = try #require(list.first { $0.contains(slug) }?.split(separator: " ").last)
+      return try redline(["show", "--store", store, String(url)]).stdout
+    }
+    // The edit between the two br-encoded crawls was read and diffed.
+    #expect(try text("ceasefire").contains("Ceasefire talks resume in Skhirat"))
+    let diff = try redline([
+      "diff", "--store", store,
+      String(try #require(list.first { $0.contains("ceasefire") }?.split(separator: " ").last)),
+    ])
+    #expect(diff.stdout.contains("\n+"), "\(diff.stdout)")
+    // windows-1252 bytes, said only by the HTTP header, read as the right characters.
+    #expect(
+      try text("oil-ports").contains("Ras Lanuf \u{2013} \u{201C}the caf\u{E9} port\u{201D}"))
+  }
+
+  @Test("warcit: resource records of files with http targets, no HTTP head")
+  func warcit() throws {
+    let (store, summary, folder) = try imported("warcit.warc.gz")
+    defer { withExtendedLifetime(folder) {} }
+    // Before, resource records were read past: nothing was imported.
+    #expect(summary.contains(": 2 captures, 0 unchanged, 0 other checks"), "\(summary)")
+    #expect(summary.contains(", 2 non-HTML resources"), "\(summary)")
+    #expect(try outcomes(store) == ["ceasefire.html": ["new", "changed"]])
+    #expect(try captureMetadata(store, "ceasefire").contains("\"software\" : \"warcit 0.4.0"))
+  }
+
   @Test("Heritrix: WARC/1.0, dns: and metadata records, revisits by WARC-Refers-To")
   func heritrix() throws {
     let (store, summary, folder) = try imported("heritrix.warc.gz")
@@ -157,7 +200,7 @@ struct ProducerImportTests {
   func checkDigests() throws {
     let files = [
       "archivebox-wget.warc.gz", "warcio-capture.warc.gz", "heritrix.warc.gz",
-      "browsertrix.warc.gz", "segmented.warc",
+      "browsertrix.warc.gz", "segmented.warc", "pywb-record.warc.gz", "warcit.warc.gz",
     ].map(fixture)
     let work = try TemporaryFolder()
     let check = try redline(["import", "--check-digests", "--store", work.file("s")] + files)

@@ -17,7 +17,8 @@ public func checkWebArchiveDigests(_ paths: [String]) throws -> [CheckedWARC] {
   for path in paths {
     let (sources, copies) = try warcSources(path)
     for source in sources {
-      results.append(CheckedWARC(label: source.label, check: try checkDigests(path: source.file)))
+      let check = try named(source) { try checkDigests(path: source.file) }
+      results.append(CheckedWARC(label: source.label, check: check))
     }
     withExtendedLifetime(copies) {}
   }

@@ -19,8 +19,10 @@ struct ImportCommand: AsyncParsableCommand {
       timeline (compared with the version before it in time; nothing stored is \
       rewritten); one whose page already has a check at its time is left out, so \
       importing a file twice adds nothing. Files written by wget --warc-file, \
-      Browsertrix, ArchiveBox, pywb, Heritrix and Redline read the same. A damaged or truncated file stops the import \
-      before anything is stored: one error line, exit status 2.
+      Browsertrix, ArchiveBox, pywb, Heritrix and Redline read the same. A WARC file \
+      damaged or cut short is imported up to the damage (the record before it left out \
+      too, unless the file was only cut short), then one error line names the file and \
+      the record, and the exit status is 2; a refused WACZ stores nothing.
 
       With --check-digests nothing is stored: every record of the files is read and its \
       WARC-Block-Digest and WARC-Payload-Digest compared with its bytes (as warcio check \
@@ -67,14 +69,30 @@ struct ImportCommand: AsyncParsableCommand {
     if summary.pastNotTaken > 0 {
       extra += ", \(summary.pastNotTaken) older 304s or non-HTML answers left out"
     }
+    if summary.unusable > 0 {
+      extra += ", \(summary.unusable) without a readable target URL or WARC-Date left out"
+    }
+    if summary.notGet > 0 {
+      extra += ", \(summary.notGet) answers to requests other than GET (a form posted) left out"
+    }
+    if summary.cutShort > 0 {
+      extra += ", \(summary.cutShort) cut short (not read whole by the crawler) left out"
+    }
     if summary.segmented > 0 {
       extra += ", \(summary.segmented) segmented records left out (Redline does not join segments)"
     }
-    writeError(
-      "redline: imported \(summary.records) records from \(summary.files) WARC files: "
-        + "\(summary.captures) captures, \(summary.unchanged) unchanged, "
-        + "\(summary.otherChecks) other checks, \(summary.resources) non-HTML resources, "
-        + "\(summary.skipped) redirects or unreadable\(extra)\n")
+    // A file that was damaged from its first record on gets its error line alone.
+    let nothingRead = summary.records == 0 && !summary.damaged.isEmpty
+    if !nothingRead {
+      writeError(
+        "redline: imported \(summary.records) records from \(summary.files) WARC files: "
+          + "\(summary.captures) captures, \(summary.unchanged) unchanged, "
+          + "\(summary.otherChecks) other checks, \(summary.resources) non-HTML resources, "
+          + "\(summary.skipped) redirects or unreadable\(extra)\n")
+    }
+    // A damaged file: its records before the damage were imported; the damage is named.
+    for damage in summary.damaged { printError(damage) }
+    if !summary.damaged.isEmpty { throw ExitCode(2) }
   }
 
   /// `--check-digests`: one line per file, one per mismatch; exit 1 on any mismatch.
