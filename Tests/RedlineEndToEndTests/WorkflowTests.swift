@@ -435,6 +435,39 @@ struct WorkflowTests {
     #expect(!(try run([]).stdout.hasPrefix("moved")))
   }
 
+  @Test("a change of the updated date alone says so: [header lines only], headerOnly in JSON")
+  func headerOnlyChange() throws {
+    func page(modified: String, _ body: [String]) -> Behaviour {
+      html(
+        Array(
+          String(decoding: post("Bridge", body), as: UTF8.self).replacingOccurrences(
+            of: "<title>",
+            with: "<meta property=\"article:modified_time\" content=\"\(modified)\"><title>"
+          ).utf8))
+    }
+    let state = PageState(page(modified: "2016-07-02T08:00:00+00:00", paragraphs))
+    let server = try LoopbackServer { _ in state.behaviour }
+    let work = try TemporaryFolder()
+    let url = server.baseURL + "/p.html"
+    let run = { (extra: [String]) in
+      try redline(["snapshot", "--store", work.file("s")] + extra + [url])
+    }
+    #expect(try run([]).stdout == "new \(url)\n")
+    // A re-save moved the updated date; no word of the post changed.
+    state.behaviour = page(modified: "2016-07-09T08:00:00+00:00", paragraphs)
+    #expect(try run([]).stdout == "changed +1 -1 \(url) \"Bridge\" [header lines only]\n")
+    state.behaviour = page(modified: "2016-07-10T08:00:00+00:00", paragraphs)
+    let json = try #require(try jsonLines(try run(["--format", "json"]).stdout).first)
+    #expect(json["headerOnly"] as? Bool == true)
+    #expect(json["labels"] as? [String] == [])
+    // A real edit with the date moved is no header-only change.
+    let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
+    state.behaviour = page(modified: "2016-07-11T08:00:00+00:00", edited)
+    let edit = try #require(try jsonLines(try run(["--format", "json"]).stdout).first)
+    #expect(edit["headerOnly"] == nil)
+    #expect(edit["stealth"] as? Bool == false)
+  }
+
   @Test("after a return, log says not-html, and show and diff URL give the post's own versions")
   func returnsInLogShowAndDiff() throws {
     let page = PageState(html(post("Bridge", paragraphs)))

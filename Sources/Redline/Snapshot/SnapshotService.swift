@@ -313,6 +313,7 @@ public struct SnapshotService: Sendable {
       report.stealth =
         classification.contentChanged
         && classification.updatedBefore == classification.updatedAfter
+      report.headerOnly = !classification.contentChanged
       report.wordDiff = words
     }
     return report
