@@ -389,6 +389,11 @@ struct WorkflowTests {
       try redline(["log", "--store", store, url]).stdout.contains("→ \(server.baseURL)/new.html"))
     let audit = try redline(["audit", "--store", store, "--format", "json"])
     #expect(audit.stdout.contains("\"to\" : \"\(server.baseURL)/new.html\""), "\(audit.stdout)")
+    #expect(audit.stdout.contains("with a meta refresh"))
+    let logJSON = try jsonLines(
+      try redline(["log", "--format", "json", "--store", store, url]).stdout)
+    #expect(logJSON.last?["movedBy"] as? String == "meta refresh")
+    #expect(logJSON.last?["error"] == nil)
     page.behaviour = html(post("Bridge", paragraphs))
     #expect(try run([]).stdout == "recovered \(url)\nunchanged \(url)\n")
   }
@@ -426,6 +431,10 @@ struct WorkflowTests {
     #expect(lines(log.stdout).count == 3)
     #expect(log.stdout.contains("→ \(other)") && log.stdout.contains("→ \(renamed)"))
     #expect(try redline(["diff", "--store", store, url]).stdout == "")
+    #expect(log.stdout.contains("(canonical URL)"))
+    let audit = try redline(["audit", "--store", store])
+    #expect(
+      audit.stdout.contains("moved: names \(renamed) as its canonical URL"), "\(audit.stdout)")
     // Back at its own address with an edit: diffed against its last own version.
     let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
     state.behaviour = page("Bridge", edited, canonical: url)

@@ -271,7 +271,7 @@ public struct SnapshotService: Sendable {
     {
       try store.record(
         historyLine(
-          .moved,
+          .moved(via: MoveKind.canonical),
           CheckFacts(time: time, status: response.status, finalURL: target, bodySHA256: bodyHash)),
         in: page)
       return PageReport(url: page.url, outcome: .moved(to: target))
