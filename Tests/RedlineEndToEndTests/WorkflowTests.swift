@@ -469,6 +469,18 @@ struct WorkflowTests {
     let json = try #require(try jsonLines(try run(["--format", "json"]).stdout).first)
     #expect(json["headerOnly"] as? Bool == true)
     #expect(json["labels"] as? [String] == [])
+    // Its canonical URL respelled (http to https) is a header change too, and no move.
+    let https = url.replacingOccurrences(of: "http://", with: "https://")
+    state.behaviour = html(
+      Array(
+        String(decoding: post("Bridge", paragraphs), as: UTF8.self).replacingOccurrences(
+          of: "<title>",
+          with: "<meta property=\"article:modified_time\" content=\"2016-07-10T08:00:00+00:00\">"
+            + "<link rel=\"canonical\" href=\"\(https)\"><title>"
+        ).utf8))
+    #expect(try run([]).stdout == "changed +1 -1 \(url) \"Bridge\" [header lines only]\n")
+    let audit = try redline(["audit", "--store", work.file("s")])
+    #expect(!audit.stdout.contains("moved"), "\(audit.stdout)")
     // A real edit with the date moved is no header-only change.
     let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
     state.behaviour = page(modified: "2016-07-11T08:00:00+00:00", edited)
