@@ -136,7 +136,8 @@ struct SnapshotOutput {
 }
 
 /// The text line of a report: for a changed post, after the URL, its title in quotes, its
-/// edit labels in brackets and, when the post's updated date stayed the same, `stealth`:
+/// edit labels in brackets (or `[header lines only]` when no word of the post changed) and,
+/// when the post's updated date stayed the same, `stealth`:
 /// `changed +1 -1 https://… "Title" [numbers changed] stealth`.
 private func textLine(_ report: PageReport) -> String {
   let plain = report.line.replacing(report.url, with: readableURL(report.url))
@@ -145,6 +146,9 @@ private func textLine(_ report: PageReport) -> String {
   if let title = report.title { line += " \"\(title)\"" }
   if !report.labels.isEmpty {
     line += " [" + report.labels.map(\.name).joined(separator: ", ") + "]"
+  } else if report.headerOnly {
+    // Nothing a label names changed: say what did, as the audit does.
+    line += " [header lines only]"
   }
   if report.stealth { line += " stealth" }
   return line
@@ -186,6 +190,8 @@ struct PageJSON: Encodable {
   var labels: [String]?
   /// Whether a changed post kept its updated date.
   var stealth: Bool?
+  /// True when only header lines changed (the updated date, the author, the URL).
+  var headerOnly: Bool?
 
   init(url: String, kind: String, outcome: String, error: String?) {
     self.url = url
@@ -209,6 +215,7 @@ struct PageJSON: Encodable {
       removed = linesRemoved
       labels = report.labels.map(\.rawValue)
       stealth = report.stealth
+      headerOnly = report.headerOnly ? true : nil
       if withDiff {
         diff = String(decoding: wordDiff ? report.wordDiff : report.diff, as: UTF8.self)
       }

@@ -393,6 +393,11 @@ struct WorkflowTests {
       try redline(["log", "--store", store, url]).stdout.contains("→ \(server.baseURL)/new.html"))
     let audit = try redline(["audit", "--store", store, "--format", "json"])
     #expect(audit.stdout.contains("\"to\" : \"\(server.baseURL)/new.html\""), "\(audit.stdout)")
+    #expect(audit.stdout.contains("with a meta refresh"))
+    let logJSON = try jsonLines(
+      try redline(["log", "--format", "json", "--store", store, url]).stdout)
+    #expect(logJSON.last?["movedBy"] as? String == "meta refresh")
+    #expect(logJSON.last?["error"] == nil)
     page.behaviour = html(post("Bridge", paragraphs))
     #expect(try run([]).stdout == "recovered \(url)\nunchanged \(url)\n")
   }
@@ -426,6 +431,10 @@ struct WorkflowTests {
     #expect(lines(log.stdout).count == 2, "\(log.stdout)")
     #expect(log.stdout.contains("→ \(other)"))
     #expect(try redline(["diff", "--store", store, url]).stdout == "")
+    #expect(log.stdout.contains("(canonical URL)"))
+    let audit = try redline(["audit", "--store", store])
+    #expect(
+      audit.stdout.contains("moved: names \(renamed) as its canonical URL"), "\(audit.stdout)")
     // Back at its own address with an edit: diffed against its last own version.
     let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
     state.behaviour = page("Bridge", edited, canonical: url)
@@ -441,6 +450,51 @@ struct WorkflowTests {
     // A broken canonical (a template's javascript: link) is no address to move to.
     state.behaviour = page("Bridge", edited, canonical: "javascript:void(0)")
     #expect(!(try run([]).stdout.hasPrefix("moved")))
+  }
+
+  @Test("a change of the updated date alone says so: [header lines only], headerOnly in JSON")
+  func headerOnlyChange() throws {
+    func page(modified: String, _ body: [String]) -> Behaviour {
+      html(
+        Array(
+          String(decoding: post("Bridge", body), as: UTF8.self).replacingOccurrences(
+            of: "<title>",
+            with: "<meta property=\"article:modified_time\" content=\"\(modified)\"><title>"
+          ).utf8))
+    }
+    let state = PageState(page(modified: "2016-07-02T08:00:00+00:00", paragraphs))
+    let server = try LoopbackServer { _ in state.behaviour }
+    let work = try TemporaryFolder()
+    let url = server.baseURL + "/p.html"
+    let run = { (extra: [String]) in
+      try redline(["snapshot", "--store", work.file("s")] + extra + [url])
+    }
+    #expect(try run([]).stdout == "new \(url)\n")
+    // A re-save moved the updated date; no word of the post changed.
+    state.behaviour = page(modified: "2016-07-09T08:00:00+00:00", paragraphs)
+    #expect(try run([]).stdout == "changed +1 -1 \(url) \"Bridge\" [header lines only]\n")
+    state.behaviour = page(modified: "2016-07-10T08:00:00+00:00", paragraphs)
+    let json = try #require(try jsonLines(try run(["--format", "json"]).stdout).first)
+    #expect(json["headerOnly"] as? Bool == true)
+    #expect(json["labels"] as? [String] == [])
+    // Its canonical URL respelled (http to https) is a header change too, and no move.
+    let https = url.replacingOccurrences(of: "http://", with: "https://")
+    state.behaviour = html(
+      Array(
+        String(decoding: post("Bridge", paragraphs), as: UTF8.self).replacingOccurrences(
+          of: "<title>",
+          with: "<meta property=\"article:modified_time\" content=\"2016-07-10T08:00:00+00:00\">"
+            + "<link rel=\"canonical\" href=\"\(https)\"><title>"
+        ).utf8))
+    #expect(try run([]).stdout == "changed +1 -1 \(url) \"Bridge\" [header lines only]\n")
+    let audit = try redline(["audit", "--store", work.file("s")])
+    #expect(!audit.stdout.contains("moved"), "\(audit.stdout)")
+    // A real edit with the date moved is no header-only change.
+    let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
+    state.behaviour = page(modified: "2016-07-11T08:00:00+00:00", edited)
+    let edit = try #require(try jsonLines(try run(["--format", "json"]).stdout).first)
+    #expect(edit["headerOnly"] == nil)
+    #expect(edit["stealth"] as? Bool == false)
   }
 
   @Test("after a return, log says not-html, and show and diff URL give the post's own versions")

@@ -207,8 +207,12 @@ extension ArchiveQueries {
           capture: capture.time, title: capture.metadata.title,
           updated: parts.header["Updated"],
           added: lineDiff.linesAdded, removed: lineDiff.linesRemoved))
+      // Stores made before snapshot recorded these as moves: a new canonical URL between two
+      // stored versions, as `snapshot` now decides it (`canonicalMove`: not a respelling of the
+      // old one, such as http to https, nor the page's own URL).
       let oldURL = ArticleParts(before.text).header["URL"]
-      if let oldURL, let newURL = parts.header["URL"], oldURL != newURL,
+      if let oldURL, let newURL = parts.header["URL"],
+        canonicalMove(from: before.text, to: text, pageURL: page.url) != nil,
         options.contains(capture.time)
       {
         events.append(

@@ -93,11 +93,15 @@ struct PagePlaces {
             time: entry.time, kind: .removed, status: code, to: nil,
             detail: "answers HTTP \(code)\(statusText(code))"))
       case .moved(let target):
-        let home = isHomePage(target)
+        let place = isHomePage(target) ? "the home page \(target)" : target
+        let how =
+          switch entry.outcome == .moved ? entry.error : nil {
+          case MoveKind.metaRefresh: "sends readers to \(place) with a meta refresh"
+          case MoveKind.canonical: "names \(place) as its canonical URL"
+          default: "redirects to \(place)"
+          }
         events.append(
-          AuditEvent(
-            time: entry.time, kind: .moved, status: status, to: target,
-            detail: home ? "redirects to the home page \(target)" : "redirects to \(target)"))
+          AuditEvent(time: entry.time, kind: .moved, status: status, to: target, detail: how))
       case .own:
         events.append(
           AuditEvent(

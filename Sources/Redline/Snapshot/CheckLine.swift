@@ -11,10 +11,21 @@ enum CheckLine {
   /// The article of a capture the page already has: the current one (`unchanged`), or an
   /// earlier one come back after something else (`back`).
   case saw(capture: CaptureTime, back: Bool)
-  /// The page answered from another page, after it had answered at its own URL.
-  case moved
+  /// The page answered from another page, after it had answered at its own URL: through
+  /// redirects, or (`via`, recorded in the line's `error` field as a note) by a meta refresh
+  /// (`MoveKind.metaRefresh`) or a new canonical URL (`MoveKind.canonical`).
+  case moved(via: String? = nil)
   /// Nothing was read; why.
   case failed(reason: String)
+}
+
+/// How a post that did not redirect moved, as its `moved` line notes it (in `error`, which a
+/// `moved` line has no other use for): `log` and `audit` say so.
+public enum MoveKind {
+  /// The page's `<meta http-equiv="refresh">` sends readers to the other page.
+  public static let metaRefresh = "meta refresh"
+  /// The page names the other page as its canonical URL.
+  public static let canonical = "canonical URL"
 }
 
 /// The facts of a check its history line records, whatever its outcome.
@@ -48,8 +59,8 @@ func historyLine(_ line: CheckLine, _ facts: CheckFacts) -> HistoryEntry {
     (outcome, capture, counts, error) = (first ? .new : .changed, facts.time, diff, note)
   case .saw(let seen, let back):
     (outcome, capture) = (back ? .back : .unchanged, seen)
-  case .moved:
-    outcome = .moved
+  case .moved(let via):
+    (outcome, error) = (.moved, via)
   case .failed(let reason):
     (outcome, error) = (.failed, reason)
   }

@@ -10,9 +10,8 @@ let metaRefreshRedirectSeconds = 10.0
 
 /// Where a page's `<meta http-equiv="refresh" content="N; url=…">` sends the reader, resolved
 /// against `base`, when it does so within `metaRefreshRedirectSeconds` and not from inside
-/// `<noscript>`; nil when the page has
-/// no such element (most pages: they are not parsed a second time unless the word `refresh`
-/// is in them).
+/// `<noscript>`; nil when the page has no such element (most pages: they are not parsed a
+/// second time unless `http-equiv="refresh"` is in them).
 func metaRefreshTarget(_ text: DecodedText, base: String) -> String? {
   guard containsRefresh(text.utf8), let document = try? parseHTML(text.utf8, encoding: "utf-8")
   else { return nil }
@@ -54,16 +53,33 @@ func refreshContent(_ content: String) -> (delay: Double, url: String)? {
   return (delay, String(rest).trimmingSpaces)
 }
 
-/// Whether `refresh` is in the bytes, in any case: the cheap test before a second parse.
+/// Whether the bytes hold `http-equiv="refresh"` (in any case, quoted or not, with spaces
+/// around `=`): the cheap test before a second parse. Looking for `refresh` alone would parse
+/// again every page whose scripts say `refreshToken`.
 private func containsRefresh(_ bytes: [UInt8]) -> Bool {
-  let word = Array("refresh".utf8)
-  guard bytes.count >= word.count else { return false }
+  let name = Array("http-equiv".utf8)
+  let value = Array("refresh".utf8)
+  func matches(_ word: [UInt8], at start: Int) -> Bool {
+    guard start + word.count <= bytes.count else { return false }
+    for offset in word.indices where bytes[start + offset] | 0x20 != word[offset] { return false }
+    return true
+  }
+  func skippingSpaces(_ index: Int) -> Int {
+    var index = index
+    while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[index]) { index += 1 }
+    return index
+  }
   var index = 0
-  while index <= bytes.count - word.count {
-    var matched = 0
-    while matched < word.count, bytes[index + matched] | 0x20 == word[matched] { matched += 1 }
-    if matched == word.count { return true }
-    index += 1
+  while index + name.count <= bytes.count {
+    defer { index += 1 }
+    guard matches(name, at: index) else { continue }
+    var next = skippingSpaces(index + name.count)
+    guard next < bytes.count, bytes[next] == UInt8(ascii: "=") else { continue }
+    next = skippingSpaces(next + 1)
+    if next < bytes.count, bytes[next] == UInt8(ascii: "\"") || bytes[next] == UInt8(ascii: "'") {
+      next += 1
+    }
+    if matches(value, at: next) { return true }
   }
   return false
 }

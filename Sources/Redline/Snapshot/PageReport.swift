@@ -39,6 +39,10 @@ public struct PageReport: Sendable, Equatable {
   public var labels: [EditLabel] = []
   /// Whether the content changed while the post's own updated date stayed the same.
   public var stealth = false
+  /// Whether only header lines changed (the updated date, the author, the canonical URL): no
+  /// word of the body, the title or the links. A re-save that moved the updated date is such a
+  /// change; the audit says "header lines only" too.
+  public var headerOnly = false
   /// The outcome of the page's check before this one; nil for a page never checked before.
   public var previousOutcome: CheckOutcome?
   /// Where the page's redirects led, when that is another page (not just https or `www.`).

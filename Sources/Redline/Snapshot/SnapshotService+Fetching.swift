@@ -194,12 +194,13 @@ extension SnapshotService {
     page: PageRecord, time: CaptureTime, response: Response, bodySHA256: String,
     to refreshTarget: String? = nil, captures: () throws -> [CaptureRecord]
   ) throws -> PageReport? {
+    let via = refreshTarget == nil ? nil : MoveKind.metaRefresh
     guard let target = refreshTarget ?? movedURL(response, page: page),
       try captures().contains(where: { !isForeign($0, pageURL: page.url) })
     else { return nil }
     try store.record(
       historyLine(
-        .moved,
+        .moved(via: via),
         CheckFacts(time: time, status: response.status, finalURL: target, bodySHA256: bodySHA256)),
       in: page)
     return PageReport(url: page.url, outcome: .moved(to: target))

@@ -271,7 +271,7 @@ public struct SnapshotService: Sendable {
     {
       try store.record(
         historyLine(
-          .moved,
+          .moved(via: MoveKind.canonical),
           CheckFacts(time: time, status: response.status, finalURL: target, bodySHA256: bodyHash)),
         in: page)
       return PageReport(url: page.url, outcome: .moved(to: target))
@@ -313,6 +313,7 @@ public struct SnapshotService: Sendable {
       report.stealth =
         classification.contentChanged
         && classification.updatedBefore == classification.updatedAfter
+      report.headerOnly = !classification.contentChanged
       report.wordDiff = words
     }
     return report

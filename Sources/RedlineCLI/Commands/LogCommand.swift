@@ -114,6 +114,8 @@ private struct LogJSON: Encodable {
   let error: String?
   /// Where the page redirected, when that was another page.
   let movedTo: String?
+  /// How a page that did not redirect moved: `meta refresh` or `canonical URL`.
+  let movedBy: String?
   /// The extraction rules that made the article, when a selector or ignore rule did.
   let rules: String?
   /// When the line was written, for a check imported into the page's past (ISO 8601).
@@ -128,7 +130,9 @@ private struct LogJSON: Encodable {
     added = notHTML ? nil : entry.added
     removed = notHTML ? nil : entry.removed
     title = entry.title
-    error = entry.error
+    // A moved line's note says how it moved (a meta refresh, a canonical URL): no error.
+    error = entry.outcome == .moved ? nil : entry.error
+    movedBy = entry.outcome == .moved ? entry.error : nil
     movedTo = entry.finalURL
     rules = entry.rules
     recorded = entry.recorded?.iso8601
@@ -144,7 +148,8 @@ private func logLine(_ entry: HistoryEntry) -> String {
     entry.outcome == .changed && !notHTML ? "+\(entry.added ?? 0) -\(entry.removed ?? 0)" : ""
   let detail =
     entry.outcome == .moved
-    ? "→ \(entry.finalURL ?? "another page")" : entry.error ?? entry.title ?? ""
+    ? "→ \(entry.finalURL ?? "another page")" + (entry.error.map { " (\($0))" } ?? "")
+    : entry.error ?? entry.title ?? ""
   return [
     entry.time.readable, status, padded(outcome, 9),
     padded(change, 9), detail, entry.rules.map { "[rules: \($0)]" } ?? "",
