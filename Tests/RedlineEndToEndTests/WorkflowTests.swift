@@ -434,7 +434,7 @@ struct WorkflowTests {
     #expect(log.stdout.contains("(canonical URL)"))
     let audit = try redline(["audit", "--store", store])
     #expect(
-      audit.stdout.contains("moved: names \(renamed) as its canonical URL"), "\(audit.stdout)")
+      audit.stdout.contains("moved: names \(other) as its canonical URL"), "\(audit.stdout)")
     // Back at its own address with an edit: diffed against its last own version.
     let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
     state.behaviour = page("Bridge", edited, canonical: url)

@@ -207,12 +207,13 @@ extension ArchiveQueries {
           capture: capture.time, title: capture.metadata.title,
           updated: parts.header["Updated"],
           added: lineDiff.linesAdded, removed: lineDiff.linesRemoved))
-      // Stores made before snapshot recorded these as moves: a new canonical URL between two
-      // stored versions, as `snapshot` now decides it (`canonicalMove`: not a respelling of the
-      // old one, such as http to https, nor the page's own URL).
+      // A new canonical URL between two stored versions (`canonicalChange`: not a respelling of
+      // the old one, such as http to https, nor the page's own URL): the post renamed, which
+      // `snapshot` stores as a version, or in stores made before snapshot recorded moves,
+      // another post served at its URL.
       let oldURL = ArticleParts(before.text).header["URL"]
       if let oldURL, let newURL = parts.header["URL"],
-        canonicalMove(from: before.text, to: text, pageURL: page.url) != nil,
+        canonicalChange(from: before.text, to: text, pageURL: page.url) != nil,
         options.contains(capture.time)
       {
         events.append(

@@ -237,18 +237,27 @@ struct AnsweredFailure: Error, CustomStringConvertible {
 }
 
 /// Where a post moved when its URL now serves another post, which names its own canonical
-/// address (a soft redirect): the canonical address (the `URL:` line of the article text)
-/// changed from the post's last own version to another page, an http or https URL with a host
-/// (a broken `javascript:` or `http://` canonical is no address to move to), not another
-/// spelling of the old address (`sameDocument`) and not the post's own URL (a page that names
-/// itself again is home); and the text is another article (`isUnrelated`: another title and
-/// not one body block in common). The post itself under a new canonical address (renamed, its
-/// old URL still serving it) shares its blocks: that is a version of the post, stored, so that
-/// an edit made to it is never lost.
+/// address (a soft redirect): the canonical address changed (`canonicalChange`) and the text
+/// is another article (`isUnrelated`: another title and not one body block in common). The
+/// post itself under a new canonical address (renamed, its old URL still serving it) shares its
+/// blocks: that is a version of the post, stored, so that an edit made to it is never lost (the
+/// audit still reports the new address as a move).
 func canonicalMove(from old: String, to new: String, pageURL: String) -> String? {
+  guard let after = canonicalChange(from: old, to: new, pageURL: pageURL),
+    isUnrelated(old, to: new)
+  else { return nil }
+  return after
+}
+
+/// The new canonical address (the `URL:` line of the article text) when it changed from one
+/// version to the next to another page: an http or https URL with a host (a broken
+/// `javascript:` or `http://` canonical is no address to move to), not another spelling of the
+/// old address (`sameDocument`), and not the post's own URL (a page that names itself again is
+/// home).
+func canonicalChange(from old: String, to new: String, pageURL: String) -> String? {
   guard let before = ArticleParts(old).header["URL"], let after = ArticleParts(new).header["URL"],
     (try? normalizedPageURL(after)) != nil, !sameDocument(before, after),
-    !sameDocument(after, pageURL), isUnrelated(old, to: new)
+    !sameDocument(after, pageURL)
   else { return nil }
   return after
 }
