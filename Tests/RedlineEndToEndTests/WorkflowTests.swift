@@ -452,6 +452,65 @@ struct WorkflowTests {
     #expect(!(try run([]).stdout.hasPrefix("moved")))
   }
 
+  @Test("a page that writes the time it is served as its updated date is unchanged, not edited")
+  func renderClockUpdatedDate() throws {
+    /// What the template serves: the post's paragraphs, and its updated date the time of the
+    /// request (to the second, each request a second earlier than the last so that no two
+    /// stamps are the same), or the day's date, or a fixed date.
+    final class Template: @unchecked Sendable {
+      private let lock = NSLock()
+      private var requests = 0
+      var body: [String] = paragraphs
+      var modified: (Int) -> String = { _ in "" }
+      func page() -> Behaviour {
+        lock.withLock {
+          requests += 1
+          return html(
+            Array(
+              String(decoding: post("Bridge", body), as: UTF8.self).replacingOccurrences(
+                of: "<title>",
+                with: "<meta property=\"article:modified_time\" content=\"\(modified(requests))\">"
+                  + "<title>"
+              ).utf8))
+        }
+      }
+    }
+    let template = Template()
+    let stamp = ISO8601DateFormatter()
+    let day = ISO8601DateFormatter()
+    day.formatOptions = [.withFullDate]
+    template.modified = { stamp.string(from: Date().addingTimeInterval(-Double($0))) }
+    let server = try LoopbackServer { _ in template.page() }
+    let work = try TemporaryFolder()
+    let url = server.baseURL + "/p.html"
+    let run = { (extra: [String]) in
+      try redline(["snapshot", "--store", work.file("s")] + extra + [url])
+    }
+    #expect(try run([]).stdout == "new \(url)\n")
+    let unchanged = try run(["--exit-code"])
+    #expect(unchanged.stdout == "unchanged \(url)\n")
+    #expect(unchanged.status == 0)
+    #expect(try run([]).stdout == "unchanged \(url)\n")
+    // A real edit is one, and shows the body line it changed.
+    template.body = [
+      paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1],
+    ]
+    let edit = try run([])
+    #expect(edit.stdout.hasPrefix("changed +2 -2 \(url) \"Bridge\""), "\(edit.stdout)")
+    #expect(try run([]).stdout == "unchanged \(url)\n")
+    // The day's date alike.
+    template.modified = { _ in day.string(from: Date()) }
+    #expect(try run([]).stdout == "unchanged \(url)\n")
+    // A date that is not the serving time moved: a re-save, reported.
+    template.modified = { _ in "2016-07-09T08:00:00+00:00" }
+    #expect(try run([]).stdout == "changed +1 -1 \(url) \"Bridge\" [header lines only]\n")
+    template.modified = { _ in "2016-07-10T08:00:00+00:00" }
+    #expect(try run([]).stdout == "changed +1 -1 \(url) \"Bridge\" [header lines only]\n")
+    // Only the edits are versions: the first capture, the body edit and the two re-saves.
+    let log = try redline(["log", "--store", work.file("s"), url]).stdout
+    #expect(log.split(separator: "\n").count == 4, "\(log)")
+  }
+
   @Test("a change of the updated date alone says so: [header lines only], headerOnly in JSON")
   func headerOnlyChange() throws {
     func page(modified: String, _ body: [String]) -> Behaviour {

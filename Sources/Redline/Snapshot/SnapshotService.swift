@@ -276,6 +276,16 @@ public struct SnapshotService: Sendable {
         in: page)
       return PageReport(url: page.url, outcome: .moved(to: target))
     }
+    // A page that writes the time it was served as its updated date is the same article:
+    // `unchanged`, the line saying what was read (`readSHA256`).
+    if past == nil, let base = found.base, base.capture.time == current {
+      let (previous, text) = comparableTexts(
+        base.text, format: base.format, read.text, format: ArticleText.formatVersion)
+      if isRenderClockOnly(old: previous, servedAt: base.capture.time, new: text, servedAt: time) {
+        try recordUnchanged(.unchanged, capture: base.capture.time, asCapture: false)
+        return PageReport(url: page.url, outcome: .unchanged)
+      }
+    }
     var classification: EditClassification?
     var lineDiff: LineDiff?
     var rendered: [UInt8] = []
