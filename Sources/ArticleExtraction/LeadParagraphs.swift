@@ -63,7 +63,8 @@ func leadParagraphs(
       continue
     }
     if index == deck, nodes[index].tag != paragraphTag,
-      page.textLength[index] >= ScoringRules.minimumParagraphLength, isSentenceBlock(index, page)
+      page.textLength[index] >= ScoringRules.minimumParagraphLength,
+      isSentenceBlock(index, page) || isNamedDeck(index, page)
     {
       deckBlock = index
       index = nodes[index].end
@@ -148,6 +149,20 @@ private func isSentenceBlock(_ index: Int, _ page: PageAnalysis) -> Bool {
   let text = document.text(of: index).trimmingSpaces()
   guard let last = text.last else { return false }
   return ".!?…".contains(last)
+}
+
+/// Whether an element holds text alone (no element inside it, so no link) and its class or id
+/// names it a deck (`ScoringRules.deckWords`): a subtitle that ends no sentence ("Why the
+/// bridge matters") is the deck when the theme says so.
+private func isNamedDeck(_ index: Int, _ page: PageAnalysis) -> Bool {
+  let document = page.document
+  let names = [document.attribute("class", of: index), document.attribute("id", of: index)]
+    .compactMap { $0 }
+  guard !names.isEmpty,
+    names.contains(where: { classWords($0).contains(where: ScoringRules.deckWords.contains) }),
+    !document.descendants(of: index).contains(where: { document.nodes[$0].kind == .element })
+  else { return false }
+  return true
 }
 
 /// Whether two hosts (as `hostOf` gives them) are one site: equal, or one a subdomain of the

@@ -147,6 +147,26 @@ struct LeadParagraphTests {
     }
   }
 
+  @Test("a subtitle the theme names as one is the deck, though it ends no sentence")
+  func namedDeck() throws {
+    let subtitle = "What the next ten years of budgets mean for the country's schools"
+    for header in [
+      "<h3 class=\"subtitle\">\(subtitle)</h3>",  // Substack
+      "<h2 class=\"pw-subtitle-paragraph\">\(subtitle)</h2>",  // Medium
+      "<div class=\"article-dek\">\(subtitle)</div>", "<div id=\"standfirst\">\(subtitle)</div>",
+    ] {
+      #expect(try blocks(page(header: header)) == [subtitle] + body, "\(header)")
+    }
+    // Unnamed, or named but holding a link, or not right after the headline: no deck.
+    for header in [
+      "<div class=\"x\">\(subtitle)</div>",
+      "<div class=\"subtitle\"><a href=\"/budget\">\(subtitle)</a></div>",
+      "<span>Budget</span><div class=\"subtitle\">\(subtitle)</div>",
+    ] {
+      #expect(try blocks(page(header: header)) == body, "\(header)")
+    }
+  }
+
   @Test("the page's description under a blog's name in its banner is no lead")
   func describedBanner() throws {
     let tagline =

@@ -42,6 +42,14 @@ enum ScoringRules {
   /// (`leadParagraphs`) when there are at most this many: a deck or a standfirst is one or two
   /// paragraphs; more is a part of the page the body leaves out (a summary box, an excerpt).
   static let maximumLeadParagraphs = 2
+
+  /// Class and id words that name the headline's next sibling as the post's deck whether or
+  /// not it ends a sentence (`leadParagraphs`): Substack's `subtitle`, Medium's
+  /// `pw-subtitle-paragraph`, Ghost's `article-excerpt`, news themes' `dek`, `standfirst`,
+  /// `strapline`, `subhead`.
+  static let deckWords: Set<String> = [
+    "subtitle", "subheadline", "subhead", "dek", "deck", "standfirst", "strapline", "excerpt",
+  ]
 }
 
 /// Constants for cleaning the chosen container.
