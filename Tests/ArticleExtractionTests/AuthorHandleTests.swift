@@ -43,4 +43,19 @@ struct AuthorHandleTests {
     let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
     #expect(article.authors == ["@riversidenotes"])
   }
+
+  @Test("a WordPress block theme's Post Author Name block, after the content, is the author")
+  func blockThemeAuthor() throws {
+    let html = """
+      <html><head><title>Library hours extended</title></head><body><main>
+      <h1 class="wp-block-post-title">Library hours extended</h1>
+      <div class="entry-content wp-block-post-content"><p>The public library will stay open \
+      until 9 p.m. on weekdays this summer, two hours later than usual.</p></div>
+      <div class="wp-block-post-author-name has-small-font-size"><a href="/author/maria/" \
+      target="_self" class="wp-block-post-author-name__link">Maria Lopez</a></div>
+      </main></body></html>
+      """
+    let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
+    #expect(article.authors == ["Maria Lopez"])
+  }
 }

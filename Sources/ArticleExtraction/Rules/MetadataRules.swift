@@ -42,6 +42,8 @@ enum MetadataRules {
   static let authorClasses: [ElementPattern] = [
     .className("p-author"), .className("fn"), .itemprop("author"), .attribute("rel", "author"),
     .className("author-name"),
+    // WordPress's block themes (Twenty Twenty-Four): the Post Author Name and Post Author blocks.
+    .className("wp-block-post-author-name"), .className("wp-block-post-author__name"),
   ]
   /// Blogger's visible date above each day's posts.
   static let dateHeaderClasses: [ElementPattern] = [.className("date-header")]
