@@ -372,12 +372,26 @@ private func trimmingSiteName(_ title: String, siteName: String?) -> String {
   return title
 }
 
+/// A canonical or `og:url` link made absolute against the page's URL; nil when it is no page
+/// address: not http(s) or without a host once resolved (a template's `javascript:void(0)`,
+/// a bare `http://`), or an unrendered template placeholder (`{{ page.url }}`, `{% url %}`,
+/// `<%= url %>`, `${url}`), so that the next candidate, or the page's own URL, is taken.
 private func resolved(_ link: String, against base: String?) -> String? {
   let trimmed = withoutControls(link.trimmingSpaces())
-  guard !trimmed.isEmpty else { return nil }
-  if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") { return trimmed }
-  guard let base, let baseURL = URL(string: base),
-    let absolute = URL(string: trimmed, relativeTo: baseURL)?.absoluteString
+  guard !trimmed.isEmpty,
+    !["{{", "{%", "<%", "${"].contains(where: { trimmed.contains($0) })
+  else { return nil }
+  let absolute: String
+  if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") {
+    absolute = trimmed
+  } else {
+    guard let base, let baseURL = URL(string: base),
+      let resolved = URL(string: trimmed, relativeTo: baseURL)?.absoluteString
+    else { return nil }
+    absolute = resolved
+  }
+  guard let url = URL(string: absolute), let scheme = url.scheme?.lowercased(),
+    scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
   else { return nil }
   return absolute
 }

@@ -54,6 +54,25 @@ struct MetadataTests {
     #expect(article.url == "https://town.example/2021/03/budget.html")
   }
 
+  @Test(
+    "a canonical link that is no page address gives way to og:url or the page's own URL",
+    arguments: [
+      "javascript:void(0)", "http://", "{{ page.url | absolute_url }}", "{% canonical %}",
+      "<%= url %>", "${canonicalUrl}", "mailto:editor@town.example",
+    ])
+  func brokenCanonical(_ href: String) throws {
+    let page = { (og: String) in
+      """
+      <html><head><title>Budget vote delayed</title><link rel="canonical" href="\(href)">\(og)
+      </head><body><div class="entry-content"><p>\(prose)</p></div></body></html>
+      """
+    }
+    let url = "https://town.example/2021/03/budget.html"
+    #expect(try extract(page(""), url: url).url == url)
+    let og = "<meta property=\"og:url\" content=\"https://town.example/budget\">"
+    #expect(try extract(page(og), url: url).url == "https://town.example/budget")
+  }
+
   @Test("Blogger markup: post title, date header and abbr.published")
   func bloggerMarkup() throws {
     let article = try extract(
