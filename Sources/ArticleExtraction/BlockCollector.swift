@@ -45,6 +45,8 @@ struct BlockCollector {
   /// among prose.
   private var sortedParents: Set<Int> = []
   private var amongProse: Set<Int> = []
+  /// The cards of rows of other posts after the post (`findTeaserCards`).
+  private var cards: Set<Int> = []
 
   init(page: PageAnalysis) {
     self.page = page
@@ -59,6 +61,7 @@ struct BlockCollector {
 
   private mutating func walk(_ root: Int) {
     currentRoot = root
+    findTeaserCards(in: root)
     let nodes = page.document.nodes
     var open: [Int] = []
     var index = root
@@ -75,7 +78,9 @@ struct BlockCollector {
         }
         linksKeptUntil = node.end
       }
-      if page.skipped[index] || isAuthorBox(index) || isCaption(index) || isNestedTeaser(index) {
+      if page.skipped[index] || isAuthorBox(index) || isCaption(index) || isNestedTeaser(index)
+        || isTeaserCard(index)
+      {
         index = node.end
         continue
       }
@@ -298,6 +303,148 @@ struct BlockCollector {
         && Double(page.linkTextLength[inner])
           >= Double(page.textLength[inner]) * ScoringRules.teaserTitleLinkShare
     }
+  }
+
+  /// A card of another post in a row of them after the post (`findTeaserCards`).
+  private func isTeaserCard(_ index: Int) -> Bool {
+    !cards.isEmpty && cards.contains(index)
+  }
+
+  /// Rows of cards of other posts after the post inside the body: at least
+  /// `ScoringRules.minimumTeaserCards` siblings (more than half of the siblings with text), each
+  /// an element of at most `ScoringRules.maximumTeaserText` characters that holds a heading
+  /// whose text is mostly a link (`teaserTitleLinkShare`), the title of the post it leads to.
+  /// News themes put "More coverage" or an unnamed grid of cards, a headline and an excerpt
+  /// each, inside the story's body after its last paragraph; the excerpts are sentences, so
+  /// link density kept them. A post's own items do not look like that: a listicle's linked
+  /// names lead to many sites, so the titles must lead to one site (`titlesLeadToOneSite`);
+  /// the rows must come after the body's last paragraph of prose outside them, and hold less
+  /// than half of its text, or they are the page (a listing, a forum's posts, a guide's
+  /// chapters).
+  private mutating func findTeaserCards(in root: Int) {
+    let nodes = page.document.nodes
+    var rows: [[Int]] = []
+    var seen: Set<Int> = []
+    var index = root + 1
+    while index < nodes[root].end {
+      defer { index += 1 }
+      guard nodes[index].kind == .element, !page.skipped[index], page.linkTextLength[index] > 0,
+        page.textLength[index] <= ScoringRules.maximumTeaserText
+      else { continue }
+      let parent = nodes[index].parent
+      guard parent >= root, seen.insert(parent).inserted else { continue }
+      var found: [Int] = []
+      var titles: [Int] = []
+      var withText = 0
+      for child in page.document.children(of: parent)
+      where nodes[child].kind == .element && !page.skipped[child] && page.textLength[child] > 0 {
+        withText += 1
+        guard !page.tag(child, is: .heading),
+          page.textLength[child] <= ScoringRules.maximumTeaserText,
+          let title = linkedTitle(in: child)
+        else { continue }
+        found.append(child)
+        titles.append(title)
+      }
+      if found.count >= ScoringRules.minimumTeaserCards, found.count * 2 > withText,
+        titlesLeadToOneSite(titles)
+      {
+        rows.append(found)
+      }
+    }
+    guard !rows.isEmpty else { return }
+    let inCards = { (node: Int) in
+      rows.contains { row in row.contains { node >= $0 && node < nodes[$0].end } }
+    }
+    var cardText = 0
+    for row in rows { for card in row { cardText += page.textLength[card] } }
+    guard cardText * 2 < page.textLength[root] else { return }
+    var lastProse = -1
+    for inner in page.document.descendants(of: root).reversed()
+    where isProseParagraph(inner) && !inCards(inner) {
+      lastProse = inner
+      break
+    }
+    for row in rows where row[0] > lastProse {
+      cards.formUnion(row)
+      if let title = rowTitle(before: row[0], root: root) { cards.insert(title) }
+    }
+  }
+
+  /// The heading that titles a row of cards ("More coverage"): the element just before its
+  /// first card, or just before the row's parent when the first card opens it, when it is a
+  /// heading of at most `BoilerplateRules.maximumChromeHeadingText` characters.
+  private func rowTitle(before firstCard: Int, root: Int) -> Int? {
+    let nodes = page.document.nodes
+    var node = firstCard
+    while node > root {
+      let parent = nodes[node].parent
+      var before: Int?
+      for child in page.document.children(of: parent) {
+        if child >= node { break }
+        if nodes[child].kind == .element, !page.skipped[child], page.textLength[child] > 0 {
+          before = child
+        }
+      }
+      if let before {
+        let isTitle =
+          page.tag(before, is: .heading)
+          && page.textLength[before] <= BoilerplateRules.maximumChromeHeadingText
+        return isTitle ? before : nil
+      }
+      node = parent
+    }
+    return nil
+  }
+
+  /// The one heading with text inside a card, when its text is mostly link text
+  /// (`ScoringRules.teaserTitleLinkShare`): the title of the post the card leads to. An
+  /// element with more headings is a section, not a card.
+  private func linkedTitle(in card: Int) -> Int? {
+    var title: Int?
+    for inner in page.document.descendants(of: card)
+    where page.tag(inner, is: .heading) && page.textLength[inner] > 0 {
+      guard title == nil else { return nil }
+      title = inner
+    }
+    guard let title else { return nil }
+    if Double(page.linkTextLength[title])
+      >= Double(page.textLength[title]) * ScoringRules.teaserTitleLinkShare
+    {
+      return title
+    }
+    // A title inside its link (`<a href><h3>…</h3></a>`).
+    var outer = page.document.nodes[title].parent
+    while outer > card {
+      if page.document.name(of: outer) == "a" { return title }
+      outer = page.document.nodes[outer].parent
+    }
+    return nil
+  }
+
+  /// Whether the links of the cards' titles lead to one site (`CleaningRules.oneSiteShare` of
+  /// them to one host, relative links counting as one): the site's other posts.
+  private func titlesLeadToOneSite(_ titles: [Int]) -> Bool {
+    var hosts: [Substring: Int] = [:]
+    var links = 0
+    for title in titles {
+      // The link inside the title, or around it (`<a href><h3>…</h3></a>`).
+      let isLink = { (node: Int) in
+        page.document.nodes[node].kind == .element && page.document.name(of: node) == "a"
+      }
+      var link = page.document.descendants(of: title).first(where: isLink)
+      var outer = page.document.nodes[title].parent
+      while link == nil, outer > currentRoot {
+        if isLink(outer) { link = outer }
+        outer = page.document.nodes[outer].parent
+      }
+      guard let link, let href = page.document.attribute("href", of: link) else { continue }
+      if href.hasPrefix("#") { return false }
+      hosts[hostOf(href) ?? "", default: 0] += 1
+      links += 1
+    }
+    let most = hosts.values.max() ?? 0
+    return links > 0 && Double(most) >= Double(links) * CleaningRules.oneSiteShare
   }
 
   /// A caption or a photo credit (`CaptionRules`): about a picture, not a part of the post.
