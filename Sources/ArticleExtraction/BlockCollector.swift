@@ -505,8 +505,23 @@ struct BlockCollector {
     }
     let text = buffer.withUnsafeBufferPointer(normalizedText(utf8:))
     guard !text.isEmpty else { return }
+    switch kind {
+    case .paragraph, .heading: if isAdLabel(text) { return }
+    default: break
+    }
     blocks.append(Block(kind, text))
   }
+
+  /// A block that is only the label of an advertising slot (`BoilerplateRules.adLabels`).
+  private func isAdLabel(_ text: String) -> Bool {
+    text.utf8.count <= Self.longestAdLabel
+      && BoilerplateRules.adLabels.contains(PageAnalysis.headingKey(text))
+  }
+
+  /// Bytes in the longest ad label, with room for the punctuation around it: longer blocks are
+  /// never looked up.
+  private static let longestAdLabel =
+    (BoilerplateRules.adLabels.map(\.utf8.count).max() ?? 0) + 8
 }
 
 /// The host of an absolute or scheme-relative link, lower case, without `www.`, user
