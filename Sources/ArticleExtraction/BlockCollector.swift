@@ -158,7 +158,9 @@ struct BlockCollector {
       && page.linkDensity(index) > CleaningRules.maximumLinkDensity && !isListOfSentences(index)
       && !isSentenceCitingLinks(index)
     {
-      return true
+      // A wrapper that holds one block and nothing else is judged as that block is, when the
+      // walk reaches it (a `<p>` that cites a page, a list of sentences).
+      return !isParagraphWrapper(index)
     }
     return isLinkList(index)
   }
@@ -210,8 +212,12 @@ struct BlockCollector {
   /// the site fills. Nothing inside the block is dropped for its links either (a table's
   /// cells). Its link targets are part of the record, so changing one is an edit.
   private mutating func standsAmongProse(_ index: Int) -> Bool {
-    let parent = page.document.nodes[index].parent
-    guard parent >= 0, isWritersBlock(index) else { return false }
+    guard isWritersBlock(index) else { return false }
+    // Some editors wrap every block in a `<div>` of its own: the block stands where its
+    // outermost such wrapper stands, among the wrappers of the paragraphs.
+    let block = outermostWrapper(of: index)
+    let parent = page.document.nodes[block].parent
+    guard parent >= 0 else { return false }
     if sortedParents.insert(parent).inserted {
       let children = Array(page.document.children(of: parent))
       guard let lastProse = children.last(where: isProseParagraph) else { return false }
@@ -226,7 +232,63 @@ struct BlockCollector {
         }
       }
     }
-    return amongProse.contains(index)
+    return amongProse.contains(block)
+  }
+
+  /// The outermost paragraph wrapper around a block (`isParagraphWrapper`) that holds nothing
+  /// else with text (the block itself when there is none), short of the root being walked.
+  private func outermostWrapper(of index: Int) -> Int {
+    var block = index
+    while block != currentRoot {
+      let parent = page.document.nodes[block].parent
+      guard parent > currentRoot, page.textLength[parent] == page.textLength[block],
+        isParagraphWrapper(parent)
+      else { break }
+      block = parent
+    }
+    return block
+  }
+
+  /// A `<div>` or `<section>` that holds one block and nothing else with text, written as the
+  /// editor writes around each paragraph: a sibling with the same tag and class holds a
+  /// paragraph of prose. Such a wrapper is its block (a `<div class="paragraph">` around a
+  /// "Related: <a>…</a>" line among wrapped paragraphs). A box that wraps only the links
+  /// (`<div class="related"><p><a>…</a></p></div>` among bare paragraphs) has no such twin and
+  /// stays a box of the site.
+  private func isParagraphWrapper(_ index: Int) -> Bool {
+    guard isWrapperTag(index), innermostBlock(of: index) != index else { return false }
+    let parent = page.document.nodes[index].parent
+    guard parent >= 0 else { return false }
+    let name = page.document.name(of: index)
+    let classes = page.document.attribute("class", of: index)
+    return page.document.children(of: parent).contains { sibling in
+      sibling != index && page.document.nodes[sibling].kind == .element
+        && page.document.name(of: sibling) == name
+        && page.document.attribute("class", of: sibling) == classes
+        && innermostBlock(of: sibling) != sibling && isProseParagraph(sibling)
+    }
+  }
+
+  private func isWrapperTag(_ index: Int) -> Bool {
+    let name = page.document.name(of: index)
+    return name == "div" || name == "section"
+  }
+
+  /// The block inside wrappers that hold nothing else with text (`outermostWrapper` read
+  /// downwards): the `<p>` inside `<div class="paragraph"><p>…</p></div>`.
+  private func innermostBlock(of index: Int) -> Int {
+    var block = index
+    while page.document.nodes[block].kind == .element, isWrapperTag(block) {
+      guard
+        let only = page.document.children(of: block).first(where: { child in
+          page.textLength[child] > 0
+        }),
+        page.document.nodes[only].kind == .element, !page.tag(only, is: .inline),
+        page.textLength[only] == page.textLength[block]
+      else { break }
+      block = only
+    }
+    return block
   }
 
   /// A block a writer's editor makes: a paragraph, a list or a table (alone in a `<div>` or a
@@ -249,7 +311,9 @@ struct BlockCollector {
   /// A `<p>` of the post's prose: `ScoringRules.minimumParagraphLength` characters or more,
   /// mostly outside links.
   private func isProseParagraph(_ index: Int) -> Bool {
-    page.document.nodes[index].kind == .element && !page.skipped[index]
+    guard page.document.nodes[index].kind == .element, !page.skipped[index] else { return false }
+    let index = innermostBlock(of: index)
+    return page.document.nodes[index].kind == .element && !page.skipped[index]
       && page.document.name(of: index) == "p"
       && page.textLength[index] >= ScoringRules.minimumParagraphLength
       && page.linkDensity(index) < CleaningRules.maximumLinkDensity
@@ -323,6 +387,17 @@ struct BlockCollector {
   /// chapters).
   private mutating func findTeaserCards(in root: Int) {
     let nodes = page.document.nodes
+    // Most bodies have no row: without as many headings as a row has cards, nothing to find.
+    var headings = 0
+    for index in page.document.descendants(of: root)
+    where page.tag(index, is: .heading)
+      && (page.linkTextLength[index] > 0
+        || page.textLength[index] > 0 && isInsideLink(index, below: root))
+    {
+      headings += 1
+      if headings >= ScoringRules.minimumTeaserCards { break }
+    }
+    guard headings >= ScoringRules.minimumTeaserCards else { return }
     var rows: [[Int]] = []
     var seen: Set<Int> = []
     var index = root + 1
@@ -397,6 +472,16 @@ struct BlockCollector {
     return nil
   }
 
+  /// Whether an element is inside a link, below `root`.
+  private func isInsideLink(_ index: Int, below root: Int) -> Bool {
+    var outer = page.document.nodes[index].parent
+    while outer > root {
+      if page.document.name(of: outer) == "a" { return true }
+      outer = page.document.nodes[outer].parent
+    }
+    return false
+  }
+
   /// The one heading with text inside a card, when its text is mostly link text
   /// (`ScoringRules.teaserTitleLinkShare`): the title of the post the card leads to. An
   /// element with more headings is a section, not a card.
@@ -414,12 +499,7 @@ struct BlockCollector {
       return title
     }
     // A title inside its link (`<a href><h3>…</h3></a>`).
-    var outer = page.document.nodes[title].parent
-    while outer > card {
-      if page.document.name(of: outer) == "a" { return title }
-      outer = page.document.nodes[outer].parent
-    }
-    return nil
+    return isInsideLink(title, below: card) ? title : nil
   }
 
   /// Whether the links of the cards' titles lead to one site (`CleaningRules.oneSiteShare` of
@@ -513,15 +593,27 @@ struct BlockCollector {
   }
 
   /// A block that is only the label of an advertising slot (`BoilerplateRules.adLabels`).
+  /// Only a block as long as a label, once the punctuation around it is left out, is looked
+  /// up (with `PageAnalysis.headingKey`); the labels are ASCII, so a block with other bytes
+  /// around its letters never is one.
   private func isAdLabel(_ text: String) -> Bool {
-    text.utf8.count <= Self.longestAdLabel
+    var text = text
+    let length = text.withUTF8 { bytes -> Int in
+      let isMark = { (byte: UInt8) in
+        byte < 0x80 && !(byte >= 0x30 && byte <= 0x39)
+          && !(byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+      }
+      guard let first = bytes.firstIndex(where: { !isMark($0) }),
+        let last = bytes.lastIndex(where: { !isMark($0) })
+      else { return 0 }
+      return last - first + 1
+    }
+    return Self.adLabelLengths.contains(length)
       && BoilerplateRules.adLabels.contains(PageAnalysis.headingKey(text))
   }
 
-  /// Bytes in the longest ad label, with room for the punctuation around it: longer blocks are
-  /// never looked up.
-  private static let longestAdLabel =
-    (BoilerplateRules.adLabels.map(\.utf8.count).max() ?? 0) + 8
+  /// The lengths in bytes of the ad labels.
+  private static let adLabelLengths = Set(BoilerplateRules.adLabels.map(\.utf8.count))
 }
 
 /// The host of an absolute or scheme-relative link, lower case, without `www.`, user
