@@ -28,6 +28,23 @@ struct NestedTeaserTests {
     #expect(!texts.contains { $0.contains("Mill Lane") || $0.contains("Bridge repairs") })
   }
 
+  @Test("a section or a live blog's update whose heading is its own permalink stays in")
+  func permalinkHeadings() throws {
+    let updates = ["The vote", "The bridge"].enumerated().map { number, title in
+      """
+      <article class="update"><h2 id="u\(number)"><a href="#u\(number)">\(title)</a></h2>\
+      <p>\(post[number])</p></article>
+      """
+    }.joined()
+    let html = """
+      <html><body><main><article><h1>Budget vote delayed, live</h1>\(updates)</article></main>\
+      </body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts.filter(post.contains) == post, "\(texts)")
+    #expect(texts.contains("The bridge"))
+  }
+
   @Test("the articles of a listing are the page")
   func listingOfArticles() throws {
     let items = (1...3).map { number in
