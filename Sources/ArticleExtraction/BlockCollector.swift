@@ -366,18 +366,8 @@ struct BlockCollector {
       page.tag(inner, is: .heading) && page.textLength[inner] > 0
         && Double(page.linkTextLength[inner])
           >= Double(page.textLength[inner]) * ScoringRules.teaserTitleLinkShare
-        && !isPermalink(inner)
+        && !page.isPermalink(inner)
     }
-  }
-
-  /// A heading whose link leads to a place in the page (`<a href="#the-good">`): the
-  /// permalink of a section or of a live blog's update, not the title of another post.
-  private func isPermalink(_ heading: Int) -> Bool {
-    let link = page.document.descendants(of: heading).first { inner in
-      page.document.nodes[inner].kind == .element && page.document.name(of: inner) == "a"
-    }
-    guard let link, let href = page.document.attribute("href", of: link) else { return false }
-    return href.hasPrefix("#")
   }
 
   /// A card of another post in a row of them after the post (`findTeaserCards`).
