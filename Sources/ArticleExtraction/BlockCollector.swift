@@ -265,7 +265,7 @@ struct BlockCollector {
       sibling != index && page.document.nodes[sibling].kind == .element
         && page.document.name(of: sibling) == name
         && page.document.attribute("class", of: sibling) == classes
-        && innermostBlock(of: sibling) != sibling && isProseParagraph(sibling)
+        && isBareProseParagraph(innermostBlock(of: sibling))
     }
   }
 
@@ -310,10 +310,15 @@ struct BlockCollector {
 
   /// A `<p>` of the post's prose: `ScoringRules.minimumParagraphLength` characters or more,
   /// mostly outside links.
+  /// A paragraph wrapper (`isParagraphWrapper`) around such a `<p>` is one too.
   private func isProseParagraph(_ index: Int) -> Bool {
-    guard page.document.nodes[index].kind == .element, !page.skipped[index] else { return false }
-    let index = innermostBlock(of: index)
-    return page.document.nodes[index].kind == .element && !page.skipped[index]
+    if isBareProseParagraph(index) { return true }
+    return isWrapperTag(index) && isParagraphWrapper(index)
+      && isBareProseParagraph(innermostBlock(of: index))
+  }
+
+  private func isBareProseParagraph(_ index: Int) -> Bool {
+    page.document.nodes[index].kind == .element && !page.skipped[index]
       && page.document.name(of: index) == "p"
       && page.textLength[index] >= ScoringRules.minimumParagraphLength
       && page.linkDensity(index) < CleaningRules.maximumLinkDensity
