@@ -45,6 +45,8 @@ struct BlockCollector {
   /// among prose.
   private var sortedParents: Set<Int> = []
   private var amongProse: Set<Int> = []
+  /// The cards of rows of other posts after the post (`findTeaserCards`).
+  private var cards: Set<Int> = []
 
   init(page: PageAnalysis) {
     self.page = page
@@ -59,6 +61,7 @@ struct BlockCollector {
 
   private mutating func walk(_ root: Int) {
     currentRoot = root
+    findTeaserCards(in: root)
     let nodes = page.document.nodes
     var open: [Int] = []
     var index = root
@@ -75,7 +78,9 @@ struct BlockCollector {
         }
         linksKeptUntil = node.end
       }
-      if page.skipped[index] || isAuthorBox(index) || isCaption(index) || isNestedTeaser(index) {
+      if page.skipped[index] || isAuthorBox(index) || isCaption(index) || isNestedTeaser(index)
+        || isTeaserCard(index)
+      {
         index = node.end
         continue
       }
@@ -153,7 +158,9 @@ struct BlockCollector {
       && page.linkDensity(index) > CleaningRules.maximumLinkDensity && !isListOfSentences(index)
       && !isSentenceCitingLinks(index)
     {
-      return true
+      // A wrapper that holds one block and nothing else is judged as that block is, when the
+      // walk reaches it (a `<p>` that cites a page, a list of sentences).
+      return !isParagraphWrapper(index)
     }
     return isLinkList(index)
   }
@@ -205,8 +212,12 @@ struct BlockCollector {
   /// the site fills. Nothing inside the block is dropped for its links either (a table's
   /// cells). Its link targets are part of the record, so changing one is an edit.
   private mutating func standsAmongProse(_ index: Int) -> Bool {
-    let parent = page.document.nodes[index].parent
-    guard parent >= 0, isWritersBlock(index) else { return false }
+    guard isWritersBlock(index) else { return false }
+    // Some editors wrap every block in a `<div>` of its own: the block stands where its
+    // outermost such wrapper stands, among the wrappers of the paragraphs.
+    let block = outermostWrapper(of: index)
+    let parent = page.document.nodes[block].parent
+    guard parent >= 0 else { return false }
     if sortedParents.insert(parent).inserted {
       let children = Array(page.document.children(of: parent))
       guard let lastProse = children.last(where: isProseParagraph) else { return false }
@@ -221,7 +232,63 @@ struct BlockCollector {
         }
       }
     }
-    return amongProse.contains(index)
+    return amongProse.contains(block)
+  }
+
+  /// The outermost paragraph wrapper around a block (`isParagraphWrapper`) that holds nothing
+  /// else with text (the block itself when there is none), short of the root being walked.
+  private func outermostWrapper(of index: Int) -> Int {
+    var block = index
+    while block != currentRoot {
+      let parent = page.document.nodes[block].parent
+      guard parent > currentRoot, page.textLength[parent] == page.textLength[block],
+        isParagraphWrapper(parent)
+      else { break }
+      block = parent
+    }
+    return block
+  }
+
+  /// A `<div>` or `<section>` that holds one block and nothing else with text, written as the
+  /// editor writes around each paragraph: a sibling with the same tag and class holds a
+  /// paragraph of prose. Such a wrapper is its block (a `<div class="paragraph">` around a
+  /// "Related: <a>…</a>" line among wrapped paragraphs). A box that wraps only the links
+  /// (`<div class="related"><p><a>…</a></p></div>` among bare paragraphs) has no such twin and
+  /// stays a box of the site.
+  private func isParagraphWrapper(_ index: Int) -> Bool {
+    guard isWrapperTag(index), innermostBlock(of: index) != index else { return false }
+    let parent = page.document.nodes[index].parent
+    guard parent >= 0 else { return false }
+    let name = page.document.name(of: index)
+    let classes = page.document.attribute("class", of: index)
+    return page.document.children(of: parent).contains { sibling in
+      sibling != index && page.document.nodes[sibling].kind == .element
+        && page.document.name(of: sibling) == name
+        && page.document.attribute("class", of: sibling) == classes
+        && isBareProseParagraph(innermostBlock(of: sibling))
+    }
+  }
+
+  private func isWrapperTag(_ index: Int) -> Bool {
+    let name = page.document.name(of: index)
+    return name == "div" || name == "section"
+  }
+
+  /// The block inside wrappers that hold nothing else with text (`outermostWrapper` read
+  /// downwards): the `<p>` inside `<div class="paragraph"><p>…</p></div>`.
+  private func innermostBlock(of index: Int) -> Int {
+    var block = index
+    while page.document.nodes[block].kind == .element, isWrapperTag(block) {
+      guard
+        let only = page.document.children(of: block).first(where: { child in
+          page.textLength[child] > 0
+        }),
+        page.document.nodes[only].kind == .element, !page.tag(only, is: .inline),
+        page.textLength[only] == page.textLength[block]
+      else { break }
+      block = only
+    }
+    return block
   }
 
   /// A block a writer's editor makes: a paragraph, a list or a table (alone in a `<div>` or a
@@ -243,7 +310,14 @@ struct BlockCollector {
 
   /// A `<p>` of the post's prose: `ScoringRules.minimumParagraphLength` characters or more,
   /// mostly outside links.
+  /// A paragraph wrapper (`isParagraphWrapper`) around such a `<p>` is one too.
   private func isProseParagraph(_ index: Int) -> Bool {
+    if isBareProseParagraph(index) { return true }
+    return isWrapperTag(index) && isParagraphWrapper(index)
+      && isBareProseParagraph(innermostBlock(of: index))
+  }
+
+  private func isBareProseParagraph(_ index: Int) -> Bool {
     page.document.nodes[index].kind == .element && !page.skipped[index]
       && page.document.name(of: index) == "p"
       && page.textLength[index] >= ScoringRules.minimumParagraphLength
@@ -297,7 +371,166 @@ struct BlockCollector {
       page.tag(inner, is: .heading) && page.textLength[inner] > 0
         && Double(page.linkTextLength[inner])
           >= Double(page.textLength[inner]) * ScoringRules.teaserTitleLinkShare
+        && !page.isPermalink(inner)
     }
+  }
+
+  /// A card of another post in a row of them after the post (`findTeaserCards`).
+  private func isTeaserCard(_ index: Int) -> Bool {
+    !cards.isEmpty && cards.contains(index)
+  }
+
+  /// Rows of cards of other posts after the post inside the body: at least
+  /// `ScoringRules.minimumTeaserCards` siblings (more than half of the siblings with text), each
+  /// an element of at most `ScoringRules.maximumTeaserText` characters that holds a heading
+  /// whose text is mostly a link (`teaserTitleLinkShare`), the title of the post it leads to.
+  /// News themes put "More coverage" or an unnamed grid of cards, a headline and an excerpt
+  /// each, inside the story's body after its last paragraph; the excerpts are sentences, so
+  /// link density kept them. A post's own items do not look like that: a listicle's linked
+  /// names lead to many sites, so the titles must lead to one site (`titlesLeadToOneSite`);
+  /// the rows must come after the body's last paragraph of prose outside them, and hold less
+  /// than half of its text, or they are the page (a listing, a forum's posts, a guide's
+  /// chapters).
+  private mutating func findTeaserCards(in root: Int) {
+    let nodes = page.document.nodes
+    // Most bodies have no row: without as many headings as a row has cards, nothing to find.
+    var headings = 0
+    for index in page.document.descendants(of: root)
+    where page.tag(index, is: .heading)
+      && (page.linkTextLength[index] > 0
+        || page.textLength[index] > 0 && isInsideLink(index, below: root))
+    {
+      headings += 1
+      if headings >= ScoringRules.minimumTeaserCards { break }
+    }
+    guard headings >= ScoringRules.minimumTeaserCards else { return }
+    var rows: [[Int]] = []
+    var seen: Set<Int> = []
+    var index = root + 1
+    while index < nodes[root].end {
+      defer { index += 1 }
+      guard nodes[index].kind == .element, !page.skipped[index], page.linkTextLength[index] > 0,
+        page.textLength[index] <= ScoringRules.maximumTeaserText
+      else { continue }
+      let parent = nodes[index].parent
+      guard parent >= root, seen.insert(parent).inserted else { continue }
+      var found: [Int] = []
+      var titles: [Int] = []
+      var withText = 0
+      for child in page.document.children(of: parent)
+      where nodes[child].kind == .element && !page.skipped[child] && page.textLength[child] > 0 {
+        withText += 1
+        guard !page.tag(child, is: .heading),
+          page.textLength[child] <= ScoringRules.maximumTeaserText,
+          let title = linkedTitle(in: child)
+        else { continue }
+        found.append(child)
+        titles.append(title)
+      }
+      if found.count >= ScoringRules.minimumTeaserCards, found.count * 2 > withText,
+        titlesLeadToOneSite(titles)
+      {
+        rows.append(found)
+      }
+    }
+    guard !rows.isEmpty else { return }
+    let inCards = { (node: Int) in
+      rows.contains { row in row.contains { node >= $0 && node < nodes[$0].end } }
+    }
+    var cardText = 0
+    for row in rows { for card in row { cardText += page.textLength[card] } }
+    guard cardText * 2 < page.textLength[root] else { return }
+    var lastProse = -1
+    for inner in page.document.descendants(of: root).reversed()
+    where isProseParagraph(inner) && !inCards(inner) {
+      lastProse = inner
+      break
+    }
+    for row in rows where row[0] > lastProse {
+      cards.formUnion(row)
+      if let title = rowTitle(before: row[0], root: root) { cards.insert(title) }
+    }
+  }
+
+  /// The heading that titles a row of cards ("More coverage"): the element just before its
+  /// first card, or just before the row's parent when the first card opens it, when it is a
+  /// heading of at most `BoilerplateRules.maximumChromeHeadingText` characters.
+  private func rowTitle(before firstCard: Int, root: Int) -> Int? {
+    let nodes = page.document.nodes
+    var node = firstCard
+    while node > root {
+      let parent = nodes[node].parent
+      var before: Int?
+      for child in page.document.children(of: parent) {
+        if child >= node { break }
+        if nodes[child].kind == .element, !page.skipped[child], page.textLength[child] > 0 {
+          before = child
+        }
+      }
+      if let before {
+        let isTitle =
+          page.tag(before, is: .heading)
+          && page.textLength[before] <= BoilerplateRules.maximumChromeHeadingText
+        return isTitle ? before : nil
+      }
+      node = parent
+    }
+    return nil
+  }
+
+  /// Whether an element is inside a link, below `root`.
+  private func isInsideLink(_ index: Int, below root: Int) -> Bool {
+    var outer = page.document.nodes[index].parent
+    while outer > root {
+      if page.document.name(of: outer) == "a" { return true }
+      outer = page.document.nodes[outer].parent
+    }
+    return false
+  }
+
+  /// The one heading with text inside a card, when its text is mostly link text
+  /// (`ScoringRules.teaserTitleLinkShare`): the title of the post the card leads to. An
+  /// element with more headings is a section, not a card.
+  private func linkedTitle(in card: Int) -> Int? {
+    var title: Int?
+    for inner in page.document.descendants(of: card)
+    where page.tag(inner, is: .heading) && page.textLength[inner] > 0 {
+      guard title == nil else { return nil }
+      title = inner
+    }
+    guard let title else { return nil }
+    if Double(page.linkTextLength[title])
+      >= Double(page.textLength[title]) * ScoringRules.teaserTitleLinkShare
+    {
+      return title
+    }
+    // A title inside its link (`<a href><h3>…</h3></a>`).
+    return isInsideLink(title, below: card) ? title : nil
+  }
+
+  /// Whether the links of the cards' titles lead to one site (`CleaningRules.oneSiteShare` of
+  /// them to one host, relative links counting as one): the site's other posts.
+  private func titlesLeadToOneSite(_ titles: [Int]) -> Bool {
+    var hosts: [Substring: Int] = [:]
+    var links = 0
+    for title in titles {
+      // The link inside the title, or around it (`<a href><h3>…</h3></a>`).
+      let isLink = { (node: Int) in
+        page.document.nodes[node].kind == .element && page.document.name(of: node) == "a"
+      }
+      var link = page.document.descendants(of: title).first(where: isLink)
+      var outer = page.document.nodes[title].parent
+      while link == nil, outer > currentRoot {
+        if isLink(outer) { link = outer }
+        outer = page.document.nodes[outer].parent
+      }
+      guard let link, let href = page.document.attribute("href", of: link) else { continue }
+      if href.hasPrefix("#") { return false }
+      hosts[hostOf(href) ?? "", default: 0] += 1
+      links += 1
+    }
+    let most = hosts.values.max() ?? 0
+    return links > 0 && Double(most) >= Double(links) * CleaningRules.oneSiteShare
   }
 
   /// A caption or a photo credit (`CaptionRules`): about a picture, not a part of the post.
@@ -358,8 +591,35 @@ struct BlockCollector {
     }
     let text = buffer.withUnsafeBufferPointer(normalizedText(utf8:))
     guard !text.isEmpty else { return }
+    switch kind {
+    case .paragraph, .heading: if isAdLabel(text) { return }
+    default: break
+    }
     blocks.append(Block(kind, text))
   }
+
+  /// A block that is only the label of an advertising slot (`BoilerplateRules.adLabels`).
+  /// Only a block as long as a label, once the punctuation around it is left out, is looked
+  /// up (with `PageAnalysis.headingKey`); the labels are ASCII, so a block with other bytes
+  /// around its letters never is one.
+  private func isAdLabel(_ text: String) -> Bool {
+    var text = text
+    let length = text.withUTF8 { bytes -> Int in
+      let isMark = { (byte: UInt8) in
+        byte < 0x80 && !(byte >= 0x30 && byte <= 0x39)
+          && !(byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+      }
+      guard let first = bytes.firstIndex(where: { !isMark($0) }),
+        let last = bytes.lastIndex(where: { !isMark($0) })
+      else { return 0 }
+      return last - first + 1
+    }
+    return Self.adLabelLengths.contains(length)
+      && BoilerplateRules.adLabels.contains(PageAnalysis.headingKey(text))
+  }
+
+  /// The lengths in bytes of the ad labels.
+  private static let adLabelLengths = Set(BoilerplateRules.adLabels.map(\.utf8.count))
 }
 
 /// The host of an absolute or scheme-relative link, lower case, without `www.`, user

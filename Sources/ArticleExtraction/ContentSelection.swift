@@ -127,7 +127,8 @@ private func teaserCards(in page: PageAnalysis) -> [Bool] {
   for index in page.document.descendants(of: page.body).reversed() where !page.skipped[index] {
     if nodes[index].kind == .element, page.tag(index, is: .heading), page.textLength[index] > 0,
       Double(page.linkTextLength[index])
-        >= Double(page.textLength[index]) * ScoringRules.teaserTitleLinkShare
+        >= Double(page.textLength[index]) * ScoringRules.teaserTitleLinkShare,
+      !page.isPermalink(index)
     {
       headings[index] += 1
     }
@@ -243,5 +244,17 @@ private func isParagraphLike(_ index: Int, _ page: PageAnalysis) -> Bool {
   return !page.document.children(of: index).contains { child in
     page.document.nodes[child].kind == .element && !page.tag(child, is: .inline)
       && page.document.name(of: child) != "br"
+  }
+}
+
+extension PageAnalysis {
+  /// A heading whose link leads to a place in the page (`<a href="#the-good">`): the
+  /// permalink of a section or of a live blog's update, not the title of another post.
+  func isPermalink(_ heading: Int) -> Bool {
+    let link = document.descendants(of: heading).first { inner in
+      document.nodes[inner].kind == .element && document.name(of: inner) == "a"
+    }
+    guard let link, let href = document.attribute("href", of: link) else { return false }
+    return href.hasPrefix("#")
   }
 }

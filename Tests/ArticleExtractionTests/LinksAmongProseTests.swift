@@ -114,6 +114,24 @@ struct LinksAmongProseTests {
     #expect(!(try article(html)).blocks.contains { $0.text == "New parks" })
   }
 
+  /// Some editors wrap every block in a `<div>` of its own (`<div class="paragraph-block">`):
+  /// a line of links wrapped as the paragraphs are stands among them as a bare one does, and
+  /// a box that wraps only the links (no paragraph wrapped the same way) stays a box.
+  @Test("among paragraphs each wrapped in a <div>, a line of links wrapped the same way is kept")
+  func wrappedParagraphs() throws {
+    let wrap = { (block: String) in "<div class=\"paragraph-block\">\(block)</div>" }
+    let line = "<p>Related: <a href=\"/2016/01/library\">The library that never closed</a></p>"
+    let html = """
+      <html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>
+      \(wrap(opening))\(wrap(line))\(wrap(closing))</article></body></html>
+      """
+    let found = try article(html)
+    #expect(found.blocks.contains { $0.text == "Related: The library that never closed" })
+    #expect(found.links.contains("/2016/01/library"), "\(found.links)")
+    let box = try article(post(middle: "<div class=\"more\">\(line)</div>"))
+    #expect(!box.blocks.contains { $0.text.contains("never closed") })
+  }
+
   /// A comparison table names each row with a link (`<td><p><a>Hertz</a></p></td>`): the
   /// cell's paragraph is all link, but the row is figures of the post (wcxb-dev 0334).
   @Test("a linked name in a table cell is kept when the row holds other text; a row of links not")

@@ -28,6 +28,42 @@ struct NestedTeaserTests {
     #expect(!texts.contains { $0.contains("Mill Lane") || $0.contains("Bridge repairs") })
   }
 
+  @Test("a section or a live blog's update whose heading is its own permalink stays in")
+  func permalinkHeadings() throws {
+    let updates = ["The vote", "The bridge"].enumerated().map { number, title in
+      """
+      <article class="update"><h2 id="u\(number)"><a href="#u\(number)">\(title)</a></h2>\
+      <p>\(post[number])</p></article>
+      """
+    }.joined()
+    let html = """
+      <html><body><main><article><h1>Budget vote delayed, live</h1>\(updates)</article></main>\
+      </body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts.filter(post.contains) == post, "\(texts)")
+    #expect(texts.contains("The bridge"))
+  }
+
+  @Test("sections with permalinked headings count as the post's prose, not as cards")
+  func permalinkSectionsInProseMass() throws {
+    let sections = ["The vote", "The bridge", "The library"].enumerated().map { number, title in
+      """
+      <div class="part"><h2 id="s\(number)"><a href="#s\(number)">\(title)</a></h2>\
+      <p>\(post[number % 2]) Part \(number).</p></div>
+      """
+    }.joined()
+    let html = """
+      <html><body><div class="page"><div class="col"><h1>Budget vote delayed</h1>\
+      <div class="intro"><p>\(post[0]) Introduction.</p><p>\(post[1]) Introduction.</p></div>\
+      \(sections)</div></div>\
+      </body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts.contains { $0.hasSuffix("Part 2.") }, "\(texts)")
+    #expect(texts.contains { $0.hasSuffix("Introduction.") }, "\(texts)")
+  }
+
   @Test("the articles of a listing are the page")
   func listingOfArticles() throws {
     let items = (1...3).map { number in

@@ -104,6 +104,25 @@ enum BoilerplateRules {
     "about the author", "about the authors", "about the writer",
   ]
 
+  /// The whole text of a block that labels an advertising slot, lower case, without the
+  /// punctuation around it (`PageAnalysis.headingKey`): the block is dropped however it is
+  /// marked up. News themes print the label in or beside the slot between two paragraphs,
+  /// and it comes and goes with the ad being served; a slot's class names vary (`gpt-unit`,
+  /// `dfp-wrap`) where the label does not. Only whole blocks count. NYT's "Continue reading
+  /// the main story" is left out: readability's gold keeps it; so is "Advertising", a word
+  /// that names a field in a list of them (wcxb-dev 0823). List items and table rows never
+  /// count as labels.
+  static let adLabels: Set<String> = [
+    "advertisement", "advertisements", "advertisement - scroll to continue",
+    "scroll to continue with content", "skip advertisement", "story continues below advertisement",
+    "article continues below advertisement", "article continues below this advertisement",
+    "story continues below this advertisement", "article continues below this ad",
+    "content continues below advertisement", "continue reading below advertisement",
+    "the article continues below this advertisement",
+    "this advertisement has not loaded yet, but your article continues below",
+    "ad feedback", "report this ad", "report an ad",
+  ]
+
   /// The block a heading of `chromeHeadings` opens has at most this many parts (child elements;
   /// a short link alone, such as "See more posts", is no part): the heading (or its wrapper) and
   /// the list or the cards. A wrapper of more parts is a column or the page, which

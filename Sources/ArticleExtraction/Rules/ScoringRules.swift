@@ -28,7 +28,8 @@ enum ScoringRules {
   /// it): text beside the post that is links or short lines is no part of it.
   static let siblingProseShare = 0.8
   /// A teaser card (the title of another post as a linked heading, and an excerpt) holds at
-  /// most this many characters of text.
+  /// most this many characters of text. The same cards are left out of the prose mass here
+  /// and, in rows after the post, of the body (`BlockCollector.findTeaserCards`).
   static let maximumTeaserText = 1_000
   /// ... and its title is a heading with at least this share of its text inside links.
   static let teaserTitleLinkShare = 0.5
