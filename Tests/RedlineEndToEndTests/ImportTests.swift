@@ -801,6 +801,43 @@ struct DamagedWARCImportTests {
     #expect(try redline(["verify", "--store", store]).status == 0)
   }
 
+  @Test("a .warc.gz whose second member is megabytes of false gzip headers: the third is read")
+  func falseMemberHeaders() throws {
+    let work = try TemporaryFolder()
+    guard let whole = try threePosts(work, plain: false) else { return }
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: whole))
+    let magic = Data([0x1F, 0x8B, 0x08])
+    var starts: [Int] = []
+    var from = bytes.startIndex
+    while let found = bytes.range(of: magic, in: from..<bytes.endIndex) {
+      starts.append(found.lowerBound)
+      from = found.upperBound
+    }
+    #expect(starts.count == 3, "\(starts)")
+    // 2 MiB of `1f 8b 08` each followed by bytes that are no deflate data of a record, in the
+    // second member's place: each is a place reading may go on at, and none is.
+    var generator = SystemRandomNumberGenerator()
+    var damage = Data()
+    while damage.count < 2 << 20 {
+      damage += Data(
+        [0x1F, 0x8B, 0x08, 0x00]
+          + (0..<60).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+    let bad = work.file("bad.warc.gz")
+    try (bytes[..<starts[1]] + damage + bytes[starts[2]...]).write(to: URL(fileURLWithPath: bad))
+    let store = work.file("store")
+    let result = try redline(["import", "--store", store, bad])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "reading went on at the next whole gzip member (byte \(starts[1] + damage.count))"),
+      "\(result.stderr)")
+    #expect(
+      try listedPages(store) == [
+        "http://blog.example/2016/07/ceasefire.html", "http://blog.example/2016/07/renamed.html",
+      ])
+  }
+
   @Test(
     "bytes after the last record: every record is imported, its block digest vouching for it",
     arguments: [false, true])
