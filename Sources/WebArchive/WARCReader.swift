@@ -91,8 +91,12 @@ public final class WARCReader {
   /// going on past damage in a file of a member per record, as WARC writers make them: a
   /// member is whole (its CRC-32 checked) or is not read. Nil when no member after `offset`
   /// holds a record.
+  ///
+  /// The first record's block is read for its digest up to `checkedBlockSize` bytes (at least
+  /// `maxBlockSize`): a larger block than the reader reads is still checked, so that a page
+  /// over the reader's limit right after the damage is not passed over.
   public static func resuming(
-    _ path: String, after offset: Int, maxBlockSize: Int
+    _ path: String, after offset: Int, maxBlockSize: Int, checkedBlockSize: Int = 0
   ) throws -> (reader: WARCReader, offset: Int)? {
     let file = open(path, O_RDONLY | O_CLOEXEC)
     guard file >= 0 else {
@@ -115,7 +119,8 @@ public final class WARCReader {
           let candidate = chunkStart + index
           let place = RecordLocation(path: path, offset: candidate, skip: 0)
           // Its first record read whole, and its block digest matching when it has one.
-          if let first = (try? record(at: place, maxBlockSize: maxBlockSize)).flatMap({ $0 }),
+          let checked = max(maxBlockSize, checkedBlockSize)
+          if let first = (try? record(at: place, maxBlockSize: checked)).flatMap({ $0 }),
             first.field("WARC-Block-Digest") == nil || blockDigestMatches(first),
             let reader = try? WARCReader(location: place, maxBlockSize: maxBlockSize)
           {
