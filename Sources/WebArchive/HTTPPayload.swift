@@ -100,7 +100,33 @@ public func parseHTTPHead(_ block: [UInt8]) throws -> (
   try httpHead(of: block)
 }
 
-private func httpHead(of block: [UInt8], from start: Int = 0) throws(HTTPPayloadError) -> (
+/// The most interim answers (`100 Continue`, `103 Early Hints`) passed over before the final
+/// one: a server sends one or two; a block of thousands is no response.
+private let maxInterimAnswers = 100
+
+/// The final head of a block: interim answers that a recorder of the raw bytes kept before
+/// the final one (100 Continue, 103 Early Hints; not 101, after which the bytes are another
+/// protocol's) are passed over, in a loop (a hostile block of thousands of them must not
+/// recurse that deep), up to `maxInterimAnswers`.
+private func httpHead(of block: [UInt8]) throws(HTTPPayloadError) -> (
+  statusLine: String, status: Int, headers: [(name: String, value: String)], payloadStart: Int
+) {
+  var head = try oneHead(of: block, from: 0)
+  var interim = 0
+  while (100..<200).contains(head.status), head.status != 101,
+    block[head.payloadStart...].starts(with: Array("HTTP/".utf8))
+  {
+    interim += 1
+    guard interim <= maxInterimAnswers else {
+      throw HTTPPayloadError(description: "over \(maxInterimAnswers) interim (1xx) answers")
+    }
+    head = try oneHead(of: block, from: head.payloadStart)
+  }
+  return head
+}
+
+/// One head, from `start`.
+private func oneHead(of block: [UInt8], from start: Int) throws(HTTPPayloadError) -> (
   statusLine: String, status: Int, headers: [(name: String, value: String)], payloadStart: Int
 ) {
   var lines: [String] = []
@@ -134,13 +160,6 @@ private func httpHead(of block: [UInt8], from start: Int = 0) throws(HTTPPayload
       String(line[..<colon]).trimmingBlanks(),
       String(line[line.index(after: colon)...]).trimmingBlanks()
     )
-  }
-  // An interim answer (100 Continue, 103 Early Hints) that a recorder of the raw bytes kept
-  // before the final one: the final one is the response.
-  if (100..<200).contains(status), status != 101,
-    block[payloadStart...].starts(with: Array("HTTP/".utf8))
-  {
-    return try httpHead(of: block, from: payloadStart)
   }
   return (statusLine, status, headers, payloadStart)
 }

@@ -1,4 +1,5 @@
 import FileDescriptorIO
+internal import CZlibWrappers
 
 #if canImport(Glibc)
   import Glibc
@@ -90,8 +91,12 @@ public final class WARCReader {
   /// going on past damage in a file of a member per record, as WARC writers make them: a
   /// member is whole (its CRC-32 checked) or is not read. Nil when no member after `offset`
   /// holds a record.
+  ///
+  /// The first record's block is read for its digest up to `checkedBlockSize` bytes (at least
+  /// `maxBlockSize`): a larger block than the reader reads is still checked, so that a page
+  /// over the reader's limit right after the damage is not passed over.
   public static func resuming(
-    _ path: String, after offset: Int, maxBlockSize: Int
+    _ path: String, after offset: Int, maxBlockSize: Int, checkedBlockSize: Int = 0
   ) throws -> (reader: WARCReader, offset: Int)? {
     let file = open(path, O_RDONLY | O_CLOEXEC)
     guard file >= 0 else {
@@ -106,11 +111,16 @@ public final class WARCReader {
       guard failure == nil, count >= 3 else { return nil }
       var index = 0
       while index + 2 < count {
-        if chunk[index] == 0x1F, chunk[index + 1] == 0x8B, chunk[index + 2] == 0x08 {
+        if chunk[index] == 0x1F, chunk[index + 1] == 0x8B, chunk[index + 2] == 0x08,
+          chunk.withUnsafeBytes({
+            mayOpenRecord(UnsafeRawBufferPointer(rebasing: $0[index..<count]))
+          })
+        {
           let candidate = chunkStart + index
           let place = RecordLocation(path: path, offset: candidate, skip: 0)
           // Its first record read whole, and its block digest matching when it has one.
-          if let first = (try? record(at: place, maxBlockSize: maxBlockSize)).flatMap({ $0 }),
+          let checked = max(maxBlockSize, checkedBlockSize)
+          if let first = (try? record(at: place, maxBlockSize: checked)).flatMap({ $0 }),
             first.field("WARC-Block-Digest") == nil || blockDigestMatches(first),
             let reader = try? WARCReader(location: place, maxBlockSize: maxBlockSize)
           {
@@ -123,6 +133,41 @@ public final class WARCReader {
       // The last two bytes again: a magic number may straddle the chunks.
       chunkStart += count - 2
     }
+  }
+
+  /// Whether the gzip member at the start of `bytes` may hold a record: false when its first
+  /// inflated bytes, past blank lines, are not `WARC/`, or when it does not inflate; true
+  /// when they are, or when `bytes` end before that is known. The cheap test of each
+  /// `1f 8b 08` that `resuming` finds before reading a record there whole, which takes a
+  /// MiB's buffer each time: over megabytes of damage, minutes.
+  private static func mayOpenRecord(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var stream = z_stream()
+    guard czlib_inflate_init_gzip(&stream) == Z_OK else { return true }
+    defer { inflateEnd(&stream) }
+    stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
+    stream.avail_in = uInt(min(bytes.count, Int(UInt32.max)))
+    var output = [UInt8](repeating: 0, count: 64)
+    var produced = 0
+    var code: Int32 = Z_OK
+    while code == Z_OK, produced < output.count {
+      code = output.withUnsafeMutableBufferPointer { out in
+        guard let start = out.baseAddress else { return Z_MEM_ERROR }
+        stream.next_out = start + produced
+        stream.avail_out = uInt(out.count - produced)
+        let code = inflate(&stream, Z_SYNC_FLUSH)
+        produced = out.count - Int(stream.avail_out)
+        return code
+      }
+      if code == Z_BUF_ERROR, stream.avail_in == 0 { break }
+    }
+    let text = output[..<produced].drop { $0 == 0x0D || $0 == 0x0A }
+    let warc = Array("WARC/".utf8)
+    if text.count >= warc.count { return text.starts(with: warc) }
+    if !warc.starts(with: text) { return false }
+    // Too few bytes to tell: damaged data is no record; input that ended is not known.
+    return code != Z_DATA_ERROR && code != Z_STREAM_ERROR && code != Z_MEM_ERROR
+      && code != Z_NEED_DICT
   }
 
   /// The next record, or nil at the end of the file.

@@ -368,6 +368,8 @@ struct WorkflowTests {
       "<meta http-equiv=\"Refresh\" content=\"300\">",
       "<meta http-equiv=\"refresh\" content=\"2; url=\(url.replacingOccurrences(of: "/p.html", with: "/p.html/"))\">",
       "<noscript><meta http-equiv=\"refresh\" content=\"0; url=/enable-javascript.html\"></noscript>",
+      // Itself again with a query added (a cache buster, a cookie check): the same post.
+      "<meta http-equiv=\"refresh\" content=\"0; url=/p.html?reload=1\">",
     ] {
       page.behaviour = html(
         Array(

@@ -168,4 +168,20 @@ struct InterimAnswerTests {
       Array("HTTP/1.1 103 Early Hints\r\n\r\n".utf8), maxPayload: 10)
     #expect(alone.status == 103)
   }
+
+  @Test("a block of many interim heads is read without a deep recursion, and refused")
+  func manyInterimHeads() throws {
+    // 1 MiB of `100 Continue` heads (the first pass reads blocks up to 1 MiB): a hostile
+    // record, read without exhausting the stack, and refused as no response.
+    let heads = String(repeating: "HTTP/1.1 100 Continue\r\n\r\n", count: 40_000)
+    let block = Array((heads + "HTTP/1.1 200 OK\r\n\r\n<p>ab").utf8)
+    #expect(throws: HTTPPayloadError.self) { try parseHTTPResponse(block, maxPayload: 1 << 20) }
+    #expect(throws: HTTPPayloadError.self) { try parseHTTPHead(block) }
+    // A few, as servers send them, are passed over.
+    let few = String(repeating: "HTTP/1.1 100 Continue\r\n\r\n", count: 5)
+    let response = try parseHTTPResponse(
+      Array((few + "HTTP/1.1 200 OK\r\n\r\n<p>ab").utf8), maxPayload: 1 << 20)
+    #expect(response.status == 200)
+    #expect(response.payload == Array("<p>ab".utf8))
+  }
 }

@@ -8,20 +8,28 @@ import HTMLParsing
 /// page that reloads itself every few minutes is no move.
 let metaRefreshRedirectSeconds = 10.0
 
+/// Elements a refresh inside of which sends no reader anywhere. `<noscript>`: it sends readers
+/// without scripts to a "please enable JavaScript" page; the page itself, with its article, is
+/// what everyone else reads. The others browsers read as text, not markup (`<textarea>`, where
+/// a tutorial offers a redirect's code to copy, `<xmp>`, `<iframe>`, `<noembed>`,
+/// `<noframes>`), keep inert (`<template>`), or read as another namespace's element (`<svg>`,
+/// `<math>`); libxml2 parses a `<meta>` in any of them as an element.
+private let refreshInertContainers = [
+  "noscript", "template", "textarea", "xmp", "iframe", "noembed", "noframes", "svg", "math",
+]
+
 /// Where a page's `<meta http-equiv="refresh" content="N; url=…">` sends the reader, resolved
 /// against `base`, when it does so within `metaRefreshRedirectSeconds` and not from inside
-/// `<noscript>`; nil when the page has no such element (most pages: they are not parsed a
-/// second time unless `http-equiv="refresh"` is in them).
+/// `<noscript>` or another of `refreshInertContainers`; nil when the page has no such element
+/// (most pages: they are not parsed a second time unless `http-equiv="refresh"` is in them).
 func metaRefreshTarget(_ text: DecodedText, base: String) -> String? {
   guard containsRefresh(text.utf8), let document = try? parseHTML(text.utf8, encoding: "utf-8")
   else { return nil }
-  let noscripts = document.elements(named: "noscript")
+  let inert = refreshInertContainers.flatMap { document.elements(named: $0) }
   for meta in document.elements(named: "meta") {
     guard
       document.attribute("http-equiv", of: meta).map(trimmedLowercase) == "refresh",
-      // A refresh in `<noscript>` sends readers without scripts to a "please enable
-      // JavaScript" page; the page itself, with its article, is what everyone else reads.
-      !noscripts.contains(where: { document.contains($0, meta) }),
+      !inert.contains(where: { document.contains($0, meta) }),
       let content = document.attribute("content", of: meta),
       let (delay, reference) = refreshContent(content), delay <= metaRefreshRedirectSeconds,
       !reference.isEmpty

@@ -285,6 +285,24 @@ func sameDocument(_ first: String, _ second: String) -> Bool {
   return documentKey(one) == documentKey(other)
 }
 
+/// Whether a meta refresh to `target` reloads the page at `pageURL` rather than sending the
+/// reader elsewhere: the same document but for its query, which keeps every query item of the
+/// page's own and adds some (`/p.html?reload=1`, a cache buster or a cookie check). Another
+/// value of one of the page's items (`/?p=12` to `/?p=13`) is another page.
+func reloadsItself(_ target: String, pageURL: String) -> Bool {
+  guard let one = try? normalizedPageURL(target), let other = try? normalizedPageURL(pageURL),
+    var targetParts = URLComponents(string: one), var pageParts = URLComponents(string: other)
+  else { return false }
+  let targetItems = targetParts.percentEncodedQueryItems ?? []
+  let pageItems = pageParts.percentEncodedQueryItems ?? []
+  targetParts.percentEncodedQuery = nil
+  pageParts.percentEncodedQuery = nil
+  guard let targetBare = targetParts.string, let pageBare = pageParts.string,
+    sameDocument(targetBare, pageBare)
+  else { return false }
+  return pageItems.allSatisfy(targetItems.contains)
+}
+
 private func documentKey(_ normalized: String) -> String {
   guard let components = URLComponents(string: normalized), var host = components.host else {
     return normalized

@@ -175,6 +175,7 @@ public struct SnapshotService: Sendable {
       if !takesChecksIntoThePast,
         let target = metaRefreshTarget(text, base: fetched.response.finalURL),
         movedURL(target, pageURL: normalized) != nil,
+        !reloadsItself(target, pageURL: normalized),
         let moved = recordRefreshMove(url: normalized, time: time, fetched: fetched, to: target)
       {
         return moved

@@ -147,7 +147,7 @@ public func importWebArchives(
               { () throws -> (reader: WARCReader, offset: Int)? in
                 try WARCReader.resuming(
                   source.file, after: max(lastLocation?.offset ?? 0, resumedAt),
-                  maxBlockSize: 1 << 20)
+                  maxBlockSize: 1 << 20, checkedBlockSize: maxBodySize * 2)
               })
           else { break }
           reader = resumed.reader
