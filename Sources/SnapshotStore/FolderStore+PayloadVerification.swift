@@ -90,14 +90,19 @@ func payloadHash(ofFileName name: String) -> String? {
 /// The bytes of `compressed` when it is exactly one gzip member whose CRC-32 and size match
 /// (libdeflate checks both), nil otherwise. The output is sized by the member's size field,
 /// which a payload written by Redline (at most a fetch's body) gives exactly; a member that
-/// claims more than 1 GiB is refused rather than allocated.
+/// claims more than 1 GiB, or more than deflate can expand its bytes to, is refused rather than
+/// allocated.
 func gunzippedWhole(_ compressed: [UInt8]) -> [UInt8]? {
   guard compressed.count >= 18 else { return nil }
   let end = compressed.count
   let size =
     Int(compressed[end - 4]) | Int(compressed[end - 3]) << 8 | Int(compressed[end - 2]) << 16
     | Int(compressed[end - 1]) << 24
-  guard size <= 1 << 30, let decompressor = libdeflate_alloc_decompressor() else { return nil }
+  // Deflate expands at most 1032 times (258 bytes from each 2-bit code of a block, RFC 1951): a
+  // size field past that is forged, and is refused before anything is allocated.
+  guard size <= 1 << 30, size <= compressed.count * 1032,
+    let decompressor = libdeflate_alloc_decompressor()
+  else { return nil }
   defer { libdeflate_free_decompressor(decompressor) }
   var output = [UInt8](repeating: 0, count: size)
   var used = 0

@@ -13,8 +13,9 @@ enum NoteMarkers {
     "corrections?", "updates?", "updated", "editor['’]?s['’]? notes?", "note from the editors?",
     "clarifications?", "erratum", "errata", "addendum", "retraction", "correction notice",
     "ed\\. notes?", "corrections? (?:&|and) amplifications?", "postscript",
-    // A blogger's "EDIT:" only with its colon: a bare "Edit" is an edit link's text.
-    "edit(?=\\s*:)",
+    // A blogger's "EDIT:" or "Edit:", with its colon and a capital: a bare "Edit" is an edit
+    // link's text, and "edit: true" a setting quoted in a post.
+    "(?-i:EDIT|Edit)(?=\\s*:)",
   ]
 
   /// French labels (`Correction :` takes a space before the colon).

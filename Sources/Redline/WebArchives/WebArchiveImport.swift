@@ -369,7 +369,8 @@ private func importPage(
       byRecordID: records.byRecordID, maxBodySize: records.maxBodySize,
       storedOriginal: {
         try storedResponse(
-          of: entry.page, at: entry.refersToTime, recordID: entry.refersToID, in: store)
+          of: entry.page, at: entry.refersToTime, recordID: entry.refersToID, in: store,
+          maxBodySize: records.maxBodySize)
       })
     guard case .response(let response) = answer else {
       if case .cutShort = answer { summary.cutShort += 1 } else { summary.skipped += 1 }
@@ -504,7 +505,8 @@ private func archivedResponse(
 /// status and header fields are its capture's. Nil when the store has no such check or no
 /// such bytes.
 private func storedResponse(
-  of url: String, at time: CaptureTime?, recordID: String?, in store: any SnapshotStoring
+  of url: String, at time: CaptureTime?, recordID: String?, in store: any SnapshotStoring,
+  maxBodySize: Int
 ) throws -> Response? {
   guard time != nil || recordID != nil, let page = try store.page(for: url) else { return nil }
   let history = try store.history(of: page)
@@ -523,9 +525,10 @@ private func storedResponse(
   guard let (check, capture) = found, let hash = check.bodySHA256 else { return nil }
   var body = try store.rawBody(of: page, capture: capture.time)
   if body.map(sha256Hex) != hash {
-    // `payloads/` keeps bodies gzip-compressed.
+    // `payloads/` keeps bodies gzip-compressed; inflated no larger than a body the import
+    // reads from a WARC (a forged payload file must not inflate to a gigabyte).
     body = try store.keptPayload(sha256: hash, in: page).flatMap {
-      try? gunzipped($0, limit: 1 << 30)
+      try? gunzipped($0, limit: maxBodySize)
     }
   }
   guard let body, sha256Hex(body) == hash else { return nil }
