@@ -359,16 +359,8 @@ extension WarcioImportTests {
   @Test("a revisit whose WARC-Refers-To-Date is to the second finds its microsecond original")
   func refersToDatePrecision() throws {
     let work = try TemporaryFolder()
-    let warc = work.file("precision.warc.gz")
-    let script = work.file("precision.py")
-    try Data(precisionScript.utf8).write(to: URL(fileURLWithPath: script))
-    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
-      "audit-site/ceasefire-v1.html")
-    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
-    #expect(written.status == 0, "\(written.stderr)")
-    let store = work.file("store")
-    let result = try redline(["import", "--store", store, warc])
-    #expect(result.status == 0, "\(result.stderr)")
+    guard let (_, result) = try importWarcioScript(precisionScript, name: "precision", in: work)
+    else { return }
     // Before, the revisit was "unreadable": neither its date nor its digest matched.
     #expect(result.stderr.contains(": 1 captures, 1 unchanged"), "\(result.stderr)")
     #expect(result.stderr.contains(", 0 redirects or unreadable"), "\(result.stderr)")
@@ -478,16 +470,8 @@ extension WarcioImportTests {
   @Test("responses the crawler did not read whole are left out, not taken for edits")
   func cutResponses() throws {
     let work = try TemporaryFolder()
-    let warc = work.file("cut.warc.gz")
-    let script = work.file("cut.py")
-    try Data(cutResponsesScript.utf8).write(to: URL(fileURLWithPath: script))
-    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
-      "audit-site/ceasefire-v1.html")
-    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
-    #expect(written.status == 0, "\(written.stderr)")
-    let store = work.file("store")
-    let result = try redline(["import", "--store", store, warc])
-    #expect(result.status == 0, "\(result.stderr)")
+    guard let (store, result) = try importWarcioScript(cutResponsesScript, name: "cut", in: work)
+    else { return }
     // Before: "changed" (half the article removed), "unchanged", "changed" (chunk sizes as
     // text), then "changed" back: three false edits.
     #expect(result.stderr.contains(": 1 captures, 1 unchanged"), "\(result.stderr)")
@@ -528,16 +512,10 @@ extension WarcioImportTests {
   @Test("a body stored decoded under Content-Encoding: gzip is read as it is")
   func decodedUnderGzip() throws {
     let work = try TemporaryFolder()
-    let warc = work.file("decoded.warc.gz")
-    let script = work.file("decoded.py")
-    try Data(decodedUnderGzipScript.utf8).write(to: URL(fileURLWithPath: script))
-    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
-      "audit-site/ceasefire-v1.html")
-    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
-    #expect(written.status == 0, "\(written.stderr)")
-    let store = work.file("store")
-    let result = try redline(["import", "--store", store, warc])
-    #expect(result.status == 0, "\(result.stderr)")
+    guard
+      let (store, result) = try importWarcioScript(
+        decodedUnderGzipScript, name: "decoded", in: work)
+    else { return }
     // Before: "0 captures … 1 redirects or unreadable".
     #expect(result.stderr.contains(": 1 captures, 0 unchanged"), "\(result.stderr)")
     let show = try redline(["show", "--store", store, "http://blog.example/2016/07/ceasefire.html"])
@@ -573,16 +551,8 @@ extension WarcioImportTests {
   @Test("WARC-Dates with an offset or to the minute read as UTC; unreadable ones are counted")
   func dateForms() throws {
     let work = try TemporaryFolder()
-    let warc = work.file("dates.warc.gz")
-    let script = work.file("dates.py")
-    try Data(datesScript.utf8).write(to: URL(fileURLWithPath: script))
-    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
-      "audit-site/ceasefire-v1.html")
-    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
-    #expect(written.status == 0, "\(written.stderr)")
-    let store = work.file("store")
-    let result = try redline(["import", "--store", store, warc])
-    #expect(result.status == 0, "\(result.stderr)")
+    guard let (store, result) = try importWarcioScript(datesScript, name: "dates", in: work)
+    else { return }
     // Before: the offset's 12:00 was stored as 12:00 UTC, and the three others were dropped
     // without a word.
     #expect(result.stderr.contains(": 1 captures, 2 unchanged"), "\(result.stderr)")
@@ -628,16 +598,8 @@ extension WarcioImportTests {
   @Test("an image resource filed under a page's URL is counted, not a check of the page")
   func imageResourceOfAPage() throws {
     let work = try TemporaryFolder()
-    let warc = work.file("image.warc.gz")
-    let script = work.file("image.py")
-    try Data(imageResourceScript.utf8).write(to: URL(fileURLWithPath: script))
-    let page = samplePost.deletingLastPathComponent().appendingPathComponent(
-      "audit-site/ceasefire-v1.html")
-    guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return }
-    #expect(written.status == 0, "\(written.stderr)")
-    let store = work.file("store")
-    let result = try redline(["import", "--store", store, warc])
-    #expect(result.status == 0, "\(result.stderr)")
+    guard let (store, result) = try importWarcioScript(imageResourceScript, name: "image", in: work)
+    else { return }
     #expect(
       result.stderr.contains(": 1 captures, 1 unchanged, 0 other checks, 1 non-HTML resources"),
       "\(result.stderr)")
@@ -936,4 +898,23 @@ struct DamagedWARCImportTests {
     #expect(try listedPages(store) == ["http://blog.example/2016/07/ceasefire.html"])
     #expect(try redline(["verify", "--store", store]).status == 0)
   }
+}
+
+/// Runs `source`, a Python script that writes a WARC with warcio (`python3 SCRIPT WARC PAGE`,
+/// PAGE the ceasefire post), then `redline import` of that WARC into a new store; checks both
+/// succeeded. The files go into `work`. Nil when the archive tools are skipped on purpose (`ArchiveTools`).
+func importWarcioScript(_ source: String, name: String, in work: TemporaryFolder) throws -> (
+  store: String, result: RunResult
+)? {
+  let warc = work.file(name + ".warc.gz")
+  let script = work.file(name + ".py")
+  try Data(source.utf8).write(to: URL(fileURLWithPath: script))
+  let page = samplePost.deletingLastPathComponent().appendingPathComponent(
+    "audit-site/ceasefire-v1.html")
+  guard let written = try ArchiveTools.run("python3", [script, warc, page.path]) else { return nil }
+  #expect(written.status == 0, "\(written.stderr)")
+  let store = work.file("store")
+  let result = try redline(["import", "--store", store, warc])
+  #expect(result.status == 0, "\(result.stderr)")
+  return (store, result)
 }
