@@ -243,6 +243,25 @@ public struct SnapshotService: Sendable {
         return PageReport(url: page.url, outcome: .unchanged)
       }
     }
+    /// Records a soft 404 (see below) as a failed check.
+    func recordErrorPage(_ name: String) throws -> PageReport {
+      let error = RedlineError.errorPage(url: page.url, name: name, status: response.status)
+      // No body hash: like a 404's line, it names no payload for an export to write.
+      var named = facts
+      (named.title, named.bodySHA256) = (name, nil)
+      try store.record(historyLine(.failed(reason: error.description), named), in: page)
+      return PageReport(
+        url: page.url,
+        outcome: .failed(
+          CheckFailure(.answer, status: response.status, message: error.description)))
+    }
+    // The error page the last check found, served again: an error page still, answered from
+    // the history line (no capture was stored since), without reading the post's versions.
+    if provenance == nil, let last = history.last, last.isErrorPage, last.textSHA256 == textHash,
+      let name = last.title
+    {
+      return try recordErrorPage(name)
+    }
     let captures = try store.captures(of: page).filter { past == nil || $0.time < time }
     let own = captures.filter { !isForeign($0, pageURL: page.url) }
     // A post that redirects elsewhere after it answered at its own URL has moved: the other
@@ -274,15 +293,7 @@ public struct SnapshotService: Sendable {
     if provenance == nil, let base = found.base, isUnrelated(base.text, to: read.text),
       let name = errorPageName(read.text)
     {
-      let error = RedlineError.errorPage(url: page.url, name: name, status: response.status)
-      // No body hash: like a 404's line, it names no payload for an export to write.
-      var named = facts
-      (named.title, named.bodySHA256) = (name, nil)
-      try store.record(historyLine(.failed(reason: error.description), named), in: page)
-      return PageReport(
-        url: page.url,
-        outcome: .failed(
-          CheckFailure(.answer, status: response.status, message: error.description)))
+      return try recordErrorPage(name)
     }
     // A post whose page now names another page as its canonical address has moved there,
     // when what it serves is another post's article (a soft redirect): not stored as a
