@@ -10,6 +10,9 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
   case notHTML(source: String, detail: String)
   /// The server answered with an error status.
   case httpStatus(url: String, status: Int)
+  /// The server answered a post's URL with an error page under a success status (a soft 404):
+  /// a text with nothing of the post that calls itself an error page (`errorPageName`).
+  case errorPage(url: String, name: String, status: Int)
   /// The server answered 304 Not Modified to a request that asked for no such thing.
   case unrequestedNotModified(url: String)
   /// The store has no captures of the page.
@@ -42,6 +45,8 @@ public enum RedlineError: Error, Sendable, Equatable, CustomStringConvertible {
       "\(path): larger than \(limit >> 20) MiB, the largest page Redline reads"
     case .notHTML(let source, let detail): "\(source): not an HTML page (\(detail))"
     case .httpStatus(let url, let status): "fetching \(url): HTTP \(status)\(statusText(status))"
+    case .errorPage(let url, let name, let status):
+      "\(url): answers an error page (\"\(name)\") with status \(status)"
     case .unrequestedNotModified(let url):
       "fetching \(url): HTTP 304 Not Modified to a request that was not conditional"
     case .noCaptures(let url): "no captures of \(url) in the store"

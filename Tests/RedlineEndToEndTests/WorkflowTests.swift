@@ -585,10 +585,11 @@ struct WorkflowTests {
     let unedited = try run(["diff", "--no-pager"], [])
     #expect(unedited.status == 0)
     #expect(unedited.stdout == "")
-    // An error page served with status 200, the post back, then an edit: the edit is diffed
-    // against the post, and latest~1 is the post's previous version, not the stand-in.
+    // A stand-in served with status 200 (a maintenance page: no error page, which fails), the
+    // post back, then an edit: the edit is diffed against the post, and latest~1 is the post's
+    // previous version, not the stand-in.
     page.behaviour = html(
-      post("Page not found", ["Sorry, the page you were looking for could not be found here."]))
+      post("Under maintenance", ["The blog is moving to a new server; come back later today."]))
     #expect(try run(["snapshot"], []).stdout.hasPrefix("changed"))
     page.behaviour = html(post("Bridge", paragraphs))
     #expect(try run(["snapshot"], []).stdout == "back \(url)\n")
@@ -603,10 +604,10 @@ struct WorkflowTests {
     let tooFar = try run(["show", "--no-pager"], ["latest~2"])
     #expect(tooFar.status == 2)
     #expect(tooFar.stderr.contains("the page has only 2 versions (4 captures)"))
-    // The error page again, and the post back edited once more (no `back` in between): diff
+    // The stand-in again, and the post back edited once more (no `back` in between): diff
     // and audit compare the edit with the post's last version, as the snapshot did.
     page.behaviour = html(
-      post("Page not found", ["Sorry, the page you were looking for could not be found here."]))
+      post("Under maintenance", ["The blog is moving to a new server; come back later today."]))
     #expect(try run(["snapshot"], []).stdout.hasPrefix("changed"))
     let again = [edited[0], paragraphs[1].replacingOccurrences(of: "three", with: "four")]
     page.behaviour = html(post("Bridge", again))
@@ -620,6 +621,110 @@ struct WorkflowTests {
       [$0["linesAdded"] as? Int ?? -1, $0["linesRemoved"] as? Int ?? -1]
     }
     #expect(counts == [[1, 1], [1, 1]], "\(counts)")
+  }
+
+  @Test("an error page served with status 200 fails as a 404 does, and the post recovers")
+  func softNotFound() throws {
+    let page = PageState(html(post("Bridge", paragraphs)))
+    let server = try LoopbackServer { _ in page.behaviour }
+    let work = try TemporaryFolder()
+    let store = work.file("s")
+    let url = server.baseURL + "/2024/bridge.html"
+    let run = { (arguments: [String]) in
+      try redline(["snapshot", "--store", store, "--exit-code"] + arguments + [url])
+    }
+    let english = post(
+      "Oops! That page can\u{2019}t be found. \u{2013} Council Notes",
+      ["It looks like nothing was found at this location. Maybe try one of the links below?"])
+    let french = post(
+      "Cette page est introuvable",
+      [
+        "D\u{e9}sol\u{e9}, la page que vous cherchez n\u{2019}existe pas ou a \u{e9}t\u{e9} "
+          + "d\u{e9}plac\u{e9}e."
+      ])
+    #expect(try run([]).stdout == "new \(url)\n")
+
+    // The post's URL answers an error page with 200: a failed check naming it, nothing stored.
+    page.behaviour = html(english)
+    let failing = try run(["--quiet"])
+    #expect(failing.status == 3)
+    #expect(failing.stdout == "")
+    #expect(
+      failing.stderr
+        == "redline: \(url): answers an error page (\"Oops! That page can\u{2019}t be found.\")"
+        + " with status 200\n")
+    let still = try run(["--quiet"])
+    #expect(still.status == 3)
+    #expect(still.stderr == "")
+    page.behaviour = html(french)
+    let json = try jsonLines(try run(["--format", "json"]).stdout)
+    #expect(json.first?["outcome"] as? String == "failed")
+    #expect(
+      (json.first?["error"] as? String)?.hasSuffix(
+        ": answers an error page (\"Cette page est introuvable\") with status 200") == true,
+      "\(json)")
+
+    // The post again, unchanged: recovered, and no edit.
+    page.behaviour = html(post("Bridge", paragraphs))
+    let recovered = try run(["--quiet"])
+    #expect(recovered.status == 0)
+    #expect(recovered.stdout == "recovered \(url)\n")
+    #expect(try run([]).stdout == "unchanged \(url)\n")
+    let log = try redline(["log", "--store", store, "--all", "--format", "json", url])
+    let outcomes = try jsonLines(log.stdout).map { $0["outcome"] as? String ?? "" }
+    #expect(outcomes == ["new", "failed", "failed", "failed", "unchanged", "unchanged"])
+    #expect(lines(try redline(["log", "--store", store, url]).stdout).count == 1)
+
+    // The error page again, then the post back edited: diffed against its last own version.
+    page.behaviour = html(english)
+    #expect(try run([]).status == 3)
+    let edited = [paragraphs[0].replacingOccurrences(of: "Tuesday", with: "Monday"), paragraphs[1]]
+    page.behaviour = html(post("Bridge", edited))
+    let back = try run(["--quiet", "--diff"])
+    #expect(back.status == 1)
+    #expect(lines(back.stdout).first == "recovered \(url)")
+    let change = lines(back.stdout).dropFirst().first ?? ""
+    #expect(change.hasPrefix("changed +1 -1 \(url) \"Bridge\""), "\(back.stdout)")
+    #expect(back.stdout.contains("-\(paragraphs[0])\n+\(edited[0])\n"))
+
+    // The audit: each error page is a removal, as a 404 is, and the return a restoration; the
+    // one edit is the post's.
+    let audit = try JSONSerialization.jsonObject(
+      with: Data(try redline(["audit", "--store", store, "--format", "json"]).stdout.utf8))
+    let pages = (audit as? [String: Any])?["pages"] as? [[String: Any]]
+    let events = (pages?.first?["events"] as? [[String: Any]]) ?? []
+    #expect(
+      events.map { $0["kind"] as? String ?? "" } == ["removed", "restored", "removed", "restored"],
+      "\(events)")
+    #expect(events.first?["status"] as? Int == 200)
+    #expect(
+      events.first?["detail"] as? String
+        == "answers an error page (\"Oops! That page can\u{2019}t be found.\") with status 200")
+    #expect((pages?.first?["edits"] as? [[String: Any]])?.count == 1)
+  }
+
+  @Test("a post about 404s edited is changed; a page first seen as an error page is stored")
+  func notFoundInProse() throws {
+    let page = PageState(html(post("404 ways to tidy a shed", paragraphs)))
+    let server = try LoopbackServer { request in
+      request.path == "/gone.html"
+        ? html(post("Page not found", ["Sorry, nothing was found at this address, try a search."]))
+        : page.behaviour
+    }
+    let work = try TemporaryFolder()
+    let store = work.file("s")
+    let url = server.baseURL + "/404-ways.html"
+    let run = { (target: String) in try redline(["snapshot", "--store", store, target]) }
+    #expect(try run(url).stdout == "new \(url)\n")
+    page.behaviour = html(
+      post("404 ways to tidy a shed", [paragraphs[0], paragraphs[1] + " Then they voted."]))
+    #expect(try run(url).stdout.hasPrefix("changed +1 -1 \(url) \"404 ways to tidy a shed\""))
+    // Retitled "Page not found" but keeping its paragraphs: an edit of the post, not an error.
+    page.behaviour = html(post("Page not found", paragraphs))
+    #expect(try run(url).stdout.hasPrefix("changed +"))
+    // No earlier version to be unrelated to: the error page is the page's first capture.
+    let gone = server.baseURL + "/gone.html"
+    #expect(try run(gone).stdout == "new \(gone)\n")
   }
 
   @Test("a post that leaves its feed is still checked: its deletion and its move are reported")

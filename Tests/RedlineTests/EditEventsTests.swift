@@ -116,7 +116,7 @@ struct EditEventsTests {
     }
   }
 
-  @Test("an error page served with status 200, then the post again: back, not an edit")
+  @Test("a stand-in served with status 200, then the post again: back, not an edit")
   func softError() async throws {
     try await withService { service, fetcher, clock, store in
       fetcher.set(url, html: post([first, second]))
@@ -125,8 +125,9 @@ struct EditEventsTests {
       fetcher.set(
         url,
         html: """
-          <html><head><title>Page not found</title></head><body><div class="post-body">
-          Sorry, the page you were looking for in this blog does not exist.</div></body></html>
+          <html><head><title>Under maintenance</title></head><body><div class="post-body">
+          The blog is moving to a new server this week; please come back again later.</div>
+          </body></html>
           """)
       let standIn = await service.check(url)
       guard case .changed = standIn.outcome else {

@@ -10,7 +10,7 @@ struct PagePlaces {
     case own
     /// Redirected to another URL.
     case moved(to: String)
-    /// Answered 404 or 410.
+    /// Answered 404 or 410, or an error page with a success status (`isErrorPage`).
     case gone(status: Int)
   }
 
@@ -55,6 +55,7 @@ struct PagePlaces {
     if let moved = entry.finalURL { return (.moved(to: moved), entry.status) }
     switch entry.outcome {
     case .failed:
+      if entry.isErrorPage, let status = entry.status { return (.gone(status: status), status) }
       guard let status = entry.status ?? statusInError(entry.error), [404, 410].contains(status)
       else { return nil }
       return (.gone(status: status), status)
@@ -88,10 +89,12 @@ struct PagePlaces {
       guard let previous, previous != place else { continue }
       switch place {
       case .gone(let code):
+        let detail =
+          entry.isErrorPage
+          ? "answers an error page (\"\(entry.title ?? "")\") with status \(code)"
+          : "answers HTTP \(code)\(statusText(code))"
         events.append(
-          AuditEvent(
-            time: entry.time, kind: .removed, status: code, to: nil,
-            detail: "answers HTTP \(code)\(statusText(code))"))
+          AuditEvent(time: entry.time, kind: .removed, status: code, to: nil, detail: detail))
       case .moved(let target):
         let place = isHomePage(target) ? "the home page \(target)" : target
         let how =
@@ -117,5 +120,15 @@ struct PagePlaces {
   private func statusInError(_ error: String?) -> Int? {
     guard let error, let match = error.firstMatch(of: #/HTTP (\d{3})\b/#) else { return nil }
     return Int(match.output.1)
+  }
+}
+
+extension HistoryEntry {
+  /// Whether this failed check found an error page served with a success status (a soft 404,
+  /// `RedlineError.errorPage`): the only failed line with a 2xx status that read an article
+  /// text (`textSHA256`); its `title` is what the error page calls itself. The audit shows it
+  /// as a removal, as it shows a 404.
+  var isErrorPage: Bool {
+    outcome == .failed && textSHA256 != nil && status.map { (200..<300).contains($0) } == true
   }
 }

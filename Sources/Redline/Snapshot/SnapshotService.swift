@@ -243,6 +243,25 @@ public struct SnapshotService: Sendable {
         return PageReport(url: page.url, outcome: .unchanged)
       }
     }
+    /// Records a soft 404 (see below) as a failed check.
+    func recordErrorPage(_ name: String) throws -> PageReport {
+      let error = RedlineError.errorPage(url: page.url, name: name, status: response.status)
+      // No body hash: like a 404's line, it names no payload for an export to write.
+      var named = facts
+      (named.title, named.bodySHA256) = (name, nil)
+      try store.record(historyLine(.failed(reason: error.description), named), in: page)
+      return PageReport(
+        url: page.url,
+        outcome: .failed(
+          CheckFailure(.answer, status: response.status, message: error.description)))
+    }
+    // The error page the last check found, served again: an error page still, answered from
+    // the history line (no capture was stored since), without reading the post's versions.
+    if provenance == nil, let last = history.last, last.isErrorPage, last.textSHA256 == textHash,
+      let name = last.title
+    {
+      return try recordErrorPage(name)
+    }
     let captures = try store.captures(of: page).filter { past == nil || $0.time < time }
     let own = captures.filter { !isForeign($0, pageURL: page.url) }
     // A post that redirects elsewhere after it answered at its own URL has moved: the other
@@ -263,6 +282,18 @@ public struct SnapshotService: Sendable {
         match.time == current ? .unchanged : .back, capture: match.time,
         asCapture: found.identicalAsStored)
       return PageReport(url: page.url, outcome: match.time == current ? .unchanged : .back)
+    }
+    // A post that now answers an error page with a success status (a soft 404: "Page not
+    // found" served with 200) fails as a 404 does: a text with nothing of the post's last own
+    // version that calls itself an error page in its title or first heading. Recorded as a
+    // failed check with its status and title (`HistoryEntry.isErrorPage`), never stored as a
+    // version; when the post answers again, its article is compared with its own version.
+    // A page's first check has no version to be unrelated to, and an imported archive keeps
+    // what it holds.
+    if provenance == nil, let base = found.base, isUnrelated(base.text, to: read.text),
+      let name = errorPageName(read.text)
+    {
+      return try recordErrorPage(name)
     }
     // A post whose page now names another page as its canonical address has moved there,
     // when what it serves is another post's article (a soft redirect): not stored as a
