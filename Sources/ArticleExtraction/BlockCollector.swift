@@ -388,9 +388,9 @@ struct BlockCollector {
   /// each, inside the story's body after its last paragraph; the excerpts are sentences, so
   /// link density kept them. A post's own items do not look like that: a listicle's linked
   /// names lead to many sites, so the titles must lead to one site (`titlesLeadToOneSite`);
-  /// the rows must come after the body's last paragraph of prose outside them, and hold less
-  /// than half of its text, or they are the page (a listing, a forum's posts, a guide's
-  /// chapters).
+  /// the rows must come after the body's last paragraph of prose outside them, unlike in
+  /// markup any row before it, and hold less than half of its text, or they are the page (a
+  /// listing, a forum's posts, a guide's chapters, a post in sections of a row each).
   private mutating func findTeaserCards(in root: Int) {
     let nodes = page.document.nodes
     // Most bodies have no row: without as many headings as a row has cards, nothing to find.
@@ -446,7 +446,18 @@ struct BlockCollector {
       lastProse = inner
       break
     }
-    for row in rows where row[0] > lastProse {
+    // A row among the prose is the post's own (kept), and so is a row of the same markup (its
+    // parent's and its first card's tag and class) after the prose: the post is a listing in
+    // sections (an awards page's categories, a roundup of the site's posts), its last section
+    // as much the post as its first.
+    let document = page.document
+    let markup = { (row: [Int]) in
+      [nodes[row[0]].parent, row[0]].map {
+        document.name(of: $0) + "." + (document.attribute("class", of: $0) ?? "")
+      }
+    }
+    let ownMarkup = Set(rows.filter { $0[0] < lastProse }.map(markup))
+    for row in rows where row[0] > lastProse && !ownMarkup.contains(markup(row)) {
       cards.formUnion(row)
       if let title = rowTitle(before: row[0], root: root) { cards.insert(title) }
     }
