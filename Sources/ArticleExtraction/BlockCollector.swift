@@ -47,6 +47,8 @@ struct BlockCollector {
   private var amongProse: Set<Int> = []
   /// The cards of rows of other posts after the post (`findTeaserCards`).
   private var cards: Set<Int> = []
+  /// What `isParagraphWrapper` has counted of each parent's children (`proseWrappers`).
+  private let wrapperTwins = WrapperTwins()
 
   init(page: PageAnalysis) {
     self.page = page
@@ -259,14 +261,31 @@ struct BlockCollector {
     guard isWrapperTag(index), innermostBlock(of: index) != index else { return false }
     let parent = page.document.nodes[index].parent
     guard parent >= 0 else { return false }
-    let name = page.document.name(of: index)
-    let classes = page.document.attribute("class", of: index)
-    return page.document.children(of: parent).contains { sibling in
-      sibling != index && page.document.nodes[sibling].kind == .element
-        && page.document.name(of: sibling) == name
-        && page.document.attribute("class", of: sibling) == classes
-        && isBareProseParagraph(innermostBlock(of: sibling))
+    let twins = proseWrappers(under: parent)[markupKey(index)] ?? 0
+    // The wrapper itself is not its own twin.
+    return twins - (isBareProseParagraph(innermostBlock(of: index)) ? 1 : 0) > 0
+  }
+
+  /// How many children of `parent` of each tag and class (`markupKey`) wrap a bare paragraph
+  /// of prose, counted once per parent: a wrapper asked about looks up its twins instead of
+  /// reading all its siblings, which was quadratic in a parent of thousands of wrapped links.
+  private func proseWrappers(under parent: Int) -> [String: Int] {
+    if let counts = wrapperTwins.byParent[parent] { return counts }
+    var counts: [String: Int] = [:]
+    for child in page.document.children(of: parent)
+    where page.document.nodes[child].kind == .element && isWrapperTag(child)
+      && isBareProseParagraph(innermostBlock(of: child))
+    {
+      counts[markupKey(child), default: 0] += 1
     }
+    wrapperTwins.byParent[parent] = counts
+    return counts
+  }
+
+  /// An element's tag and class attribute (none and an empty one told apart).
+  private func markupKey(_ index: Int) -> String {
+    page.document.name(of: index) + "\u{0}"
+      + (page.document.attribute("class", of: index).map { "." + $0 } ?? "")
   }
 
   private func isWrapperTag(_ index: Int) -> Bool {
@@ -685,4 +704,10 @@ private func trimmingWhitespace(_ text: String) -> String {
     return text
   }
   return text.trimmingSpacesAndNewlines()
+}
+
+/// The paragraph wrappers `BlockCollector.proseWrappers` has counted, by parent: a cache the
+/// collector fills as it asks (the page does not change while it is collected).
+private final class WrapperTwins {
+  var byParent: [Int: [String: Int]] = [:]
 }
