@@ -47,6 +47,8 @@ struct BlockCollector {
   private var amongProse: Set<Int> = []
   /// The cards of rows of other posts after the post (`findTeaserCards`).
   private var cards: Set<Int> = []
+  /// What `isParagraphWrapper` has counted of each parent's children (`proseWrappers`).
+  private let wrapperTwins = WrapperTwins()
 
   init(page: PageAnalysis) {
     self.page = page
@@ -259,14 +261,31 @@ struct BlockCollector {
     guard isWrapperTag(index), innermostBlock(of: index) != index else { return false }
     let parent = page.document.nodes[index].parent
     guard parent >= 0 else { return false }
-    let name = page.document.name(of: index)
-    let classes = page.document.attribute("class", of: index)
-    return page.document.children(of: parent).contains { sibling in
-      sibling != index && page.document.nodes[sibling].kind == .element
-        && page.document.name(of: sibling) == name
-        && page.document.attribute("class", of: sibling) == classes
-        && isBareProseParagraph(innermostBlock(of: sibling))
+    let twins = proseWrappers(under: parent)[markupKey(index)] ?? 0
+    // The wrapper itself is not its own twin.
+    return twins - (isBareProseParagraph(innermostBlock(of: index)) ? 1 : 0) > 0
+  }
+
+  /// How many children of `parent` of each tag and class (`markupKey`) wrap a bare paragraph
+  /// of prose, counted once per parent: a wrapper asked about looks up its twins instead of
+  /// reading all its siblings, which was quadratic in a parent of thousands of wrapped links.
+  private func proseWrappers(under parent: Int) -> [String: Int] {
+    if let counts = wrapperTwins.byParent[parent] { return counts }
+    var counts: [String: Int] = [:]
+    for child in page.document.children(of: parent)
+    where page.document.nodes[child].kind == .element && isWrapperTag(child)
+      && isBareProseParagraph(innermostBlock(of: child))
+    {
+      counts[markupKey(child), default: 0] += 1
     }
+    wrapperTwins.byParent[parent] = counts
+    return counts
+  }
+
+  /// An element's tag and class attribute (none and an empty one told apart).
+  private func markupKey(_ index: Int) -> String {
+    page.document.name(of: index) + "\u{0}"
+      + (page.document.attribute("class", of: index).map { "." + $0 } ?? "")
   }
 
   private func isWrapperTag(_ index: Int) -> Bool {
@@ -388,9 +407,9 @@ struct BlockCollector {
   /// each, inside the story's body after its last paragraph; the excerpts are sentences, so
   /// link density kept them. A post's own items do not look like that: a listicle's linked
   /// names lead to many sites, so the titles must lead to one site (`titlesLeadToOneSite`);
-  /// the rows must come after the body's last paragraph of prose outside them, and hold less
-  /// than half of its text, or they are the page (a listing, a forum's posts, a guide's
-  /// chapters).
+  /// the rows must come after the body's last paragraph of prose outside them, unlike in
+  /// markup any row before it, and hold less than half of its text, or they are the page (a
+  /// listing, a forum's posts, a guide's chapters, a post in sections of a row each).
   private mutating func findTeaserCards(in root: Int) {
     let nodes = page.document.nodes
     // Most bodies have no row: without as many headings as a row has cards, nothing to find.
@@ -446,7 +465,18 @@ struct BlockCollector {
       lastProse = inner
       break
     }
-    for row in rows where row[0] > lastProse {
+    // A row among the prose is the post's own (kept), and so is a row of the same markup (its
+    // parent's and its first card's tag and class) after the prose: the post is a listing in
+    // sections (an awards page's categories, a roundup of the site's posts), its last section
+    // as much the post as its first.
+    let document = page.document
+    let markup = { (row: [Int]) in
+      [nodes[row[0]].parent, row[0]].map {
+        document.name(of: $0) + "." + (document.attribute("class", of: $0) ?? "")
+      }
+    }
+    let ownMarkup = Set(rows.filter { $0[0] < lastProse }.map(markup))
+    for row in rows where row[0] > lastProse && !ownMarkup.contains(markup(row)) {
       cards.formUnion(row)
       if let title = rowTitle(before: row[0], root: root) { cards.insert(title) }
     }
@@ -674,4 +704,10 @@ private func trimmingWhitespace(_ text: String) -> String {
     return text
   }
   return text.trimmingSpacesAndNewlines()
+}
+
+/// The paragraph wrappers `BlockCollector.proseWrappers` has counted, by parent: a cache the
+/// collector fills as it asks (the page does not change while it is collected).
+private final class WrapperTwins {
+  var byParent: [Int: [String: Int]] = [:]
 }

@@ -249,12 +249,16 @@ private func isParagraphLike(_ index: Int, _ page: PageAnalysis) -> Bool {
 
 extension PageAnalysis {
   /// A heading whose link leads to a place in the page (`<a href="#the-good">`): the
-  /// permalink of a section or of a live blog's update, not the title of another post.
+  /// permalink of a section or of a live blog's update, not the title of another post. A bare
+  /// `#` (a card that script opens) or a route (`#!/post/12`, `#/post/12`) names no place.
   func isPermalink(_ heading: Int) -> Bool {
     let link = document.descendants(of: heading).first { inner in
       document.nodes[inner].kind == .element && document.name(of: inner) == "a"
     }
-    guard let link, let href = document.attribute("href", of: link) else { return false }
-    return href.hasPrefix("#")
+    guard let link, let href = document.attribute("href", of: link), href.hasPrefix("#") else {
+      return false
+    }
+    let name = href.dropFirst()
+    return !name.isEmpty && !name.hasPrefix("!") && !name.hasPrefix("/")
   }
 }

@@ -332,10 +332,20 @@ private func firstValue(
   return nil
 }
 
+/// Whether an element stands in a part of the page whose bylines and dates are someone
+/// else's: a part named so (`MetadataRules.foreignSectionWords`), or a list of other posts
+/// a platform's class names (`MetadataRules.postListClasses`: a WordPress Query Loop).
 private func isInForeignSection(_ index: Int, _ page: PageAnalysis) -> Bool {
   var ancestor = index
   while ancestor > 0 {
     if page.marks[ancestor].contains(.foreignSection) {
+      return true
+    }
+    if let classes = page.document.attribute("class", of: ancestor),
+      classes.split(whereSeparator: \.isWhitespace).contains(where: {
+        MetadataRules.postListClasses.contains(String($0))
+      })
+    {
       return true
     }
     ancestor = page.document.nodes[ancestor].parent

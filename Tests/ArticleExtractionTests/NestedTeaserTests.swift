@@ -28,6 +28,26 @@ struct NestedTeaserTests {
     #expect(!texts.contains { $0.contains("Mill Lane") || $0.contains("Bridge repairs") })
   }
 
+  @Test(
+    "cards whose title links are a bare # or a route (#!/post) are cards, not permalinks",
+    arguments: ["#", "#!/post/12", "#/post/12"])
+  func scriptLinkedCards(href: String) throws {
+    let cards = ["Bridge repairs start in July", "A new bakery opens on Mill Lane"].map { title in
+      """
+      <article class="card"><h3><a href="\(href)">\(title)</a></h3>\
+      <p>\(title): what happened, who said what, and what comes next for the town.</p></article>
+      """
+    }.joined()
+    let html = """
+      <html><body><main><article><h1>Budget vote delayed</h1>
+      \(post.map { "<p>\($0)</p>" }.joined())
+      <section><h2>Read next</h2>\(cards)</section></article></main></body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts.filter(post.contains) == post)
+    #expect(!texts.contains { $0.contains("Mill Lane") || $0.contains("Bridge repairs") })
+  }
+
   @Test("a section or a live blog's update whose heading is its own permalink stays in")
   func permalinkHeadings() throws {
     let updates = ["The vote", "The bridge"].enumerated().map { number, title in

@@ -95,4 +95,34 @@ struct TeaserCardRowTests {
     let blocks = try texts(html)
     #expect(blocks.filter { $0.hasPrefix("Card ") }.count == 3)
   }
+
+  @Test("a post of rows of cards with prose between them is the post to its last row")
+  func rowsAmongProse() throws {
+    // An awards page or a roundup of the site's own posts: a section of prose and a row of
+    // linked names each; the last row comes after the last paragraph like a row of other posts.
+    func row(_ numbers: ClosedRange<Int>) -> String {
+      "<div class=\"row\">"
+        + numbers.map {
+          "<div class=\"card\"><a href=\"/awards/\($0)\"><h4>Winner \($0)</h4></a>"
+            + "<p>Studio \($0)</p></div>"
+        }.joined() + "</div>"
+    }
+    let html = """
+      <html><body><article><h1>Awards of the year</h1><div class="story">
+      \(post.prefix(3).map { "<p>\($0)</p>" }.joined())<h2>Lighting</h2>\(row(1...3))
+      \(post.dropFirst(3).map { "<p>\($0)</p>" }.joined())<h2>Flooring</h2>\(row(4...6))
+      </div></article></body></html>
+      """
+    let blocks = try texts(html)
+    #expect(blocks.filter(post.contains) == post)
+    #expect(blocks.filter { $0.hasPrefix("Winner ") }.count == 6, "\(blocks)")
+    #expect(blocks.contains("Flooring"))
+    // Another component after the prose is still a row of other posts.
+    let more = html.replacingOccurrences(
+      of: "<h2>Flooring</h2>\(row(4...6))",
+      with: "<div class=\"c-more\"><h2>More coverage</h2>\(cards { "/news/harbor-\($0)" })</div>")
+    let others = try texts(more)
+    #expect(others.filter { $0.hasPrefix("Winner ") }.count == 3, "\(others)")
+    #expect(!others.contains { $0.contains("Harbor plan") || $0.contains("Card ") })
+  }
 }

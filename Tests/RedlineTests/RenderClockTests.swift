@@ -1,5 +1,8 @@
 import Foundation
+import HTTPFetching
+import LoopbackServer
 import SnapshotStore
+import Synchronization
 import Testing
 
 @testable import Redline
@@ -58,5 +61,41 @@ struct RenderClockTests {
       !isRenderClockOnly(
         old: text(nil, body: "Updated: \(old)"), servedAt: day1,
         new: text(nil, body: "Updated: \(new)"), servedAt: day2))
+  }
+
+  /// A check found unchanged by the render clock says so for that check only: the same text
+  /// served again a day later, its updated time no longer the serving time, is the re-save it
+  /// looks like then (an edit of the date alone just before a check), not `unchanged` for good
+  /// through the line's `readSHA256`.
+  @Test("a render clock's unchanged is no verdict on the same text served later")
+  func sameTextLater() async throws {
+    let modified = Mutex("")
+    let server = try LoopbackServer { _ in
+      let stamp = modified.withLock { $0 }
+      return .text(
+        post([first, second]).replacingOccurrences(
+          of: "<title>",
+          with: "<meta property=\"article:modified_time\" content=\"\(stamp)\"><title>"),
+        contentType: "text/html; charset=UTF-8")
+    }
+    defer { server.stop() }
+    let root = NSTemporaryDirectory() + "redline-render-clock-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let clock = TestClock()
+    let service = SnapshotService(
+      fetcher: CurlFetcher(options: CapturedPage.options),
+      store: FolderStore(root: root), jobs: 1, now: clock.now)
+    let url = server.baseURL + "/p.html"
+    let stamp = ISO8601DateFormatter()
+    modified.withLock { $0 = stamp.string(from: clock.now()) }
+    #expect(await service.check(url).outcome == .new)
+    clock.advance(86_400)
+    modified.withLock { $0 = stamp.string(from: clock.now().addingTimeInterval(-600)) }
+    #expect(await service.check(url).outcome == .unchanged)
+    // The page keeps that date: a day later it is not the serving time.
+    clock.advance(86_400)
+    let later = await service.check(url)
+    #expect(later.outcome == .changed(added: 1, removed: 1), "\(later.outcome)")
+    #expect(later.headerOnly)
   }
 }

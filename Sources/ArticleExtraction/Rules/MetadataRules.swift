@@ -55,6 +55,11 @@ enum MetadataRules {
     "popular", "recommended", "trending", "aside",
   ]
 
+  /// Classes of a platform's lists of posts, whose bylines and dates are the other posts':
+  /// WordPress's Query Loop block and its Post Template (a block theme's "More posts" after
+  /// the post, with a Post Author Name and a Post Date block in each item).
+  static let postListClasses: Set<String> = ["wp-block-query", "wp-block-post-template"]
+
   /// Separators between a post title and the site name in `<title>`.
   static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", ": "]
 }

@@ -217,9 +217,14 @@ public struct SnapshotService: Sendable {
     /// `asCapture`: whether the text read is the capture's own text, byte for byte; when it is
     /// not (the capture was found the same article by reading it again), the line says what
     /// was read, so that the next check reading it need not read the capture again.
-    func recordUnchanged(_ outcome: CheckOutcome, capture: CaptureTime, asCapture: Bool) throws {
+    /// `forThisTimeOnly`: the text is the capture's article only as served at this time (an
+    /// updated date that is the serving time), so the line does not say what was read: the
+    /// same text served later is judged again, not taken for the capture's article.
+    func recordUnchanged(
+      _ outcome: CheckOutcome, capture: CaptureTime, asCapture: Bool, forThisTimeOnly: Bool = false
+    ) throws {
       var line = historyLine(.saw(capture: capture, back: outcome == .back), facts)
-      if outcome == .unchanged, !asCapture { line.readSHA256 = textHash }
+      if outcome == .unchanged, !asCapture, !forThisTimeOnly { line.readSHA256 = textHash }
       if keepRaw == .distinct,
         !fullHistory.contains(where: { $0.storedCapture && $0.bodySHA256 == bodyHash })
       {
@@ -309,12 +314,15 @@ public struct SnapshotService: Sendable {
       return PageReport(url: page.url, outcome: .moved(to: target))
     }
     // A page that writes the time it was served as its updated date is the same article:
-    // `unchanged`, the line saying what was read (`readSHA256`).
+    // `unchanged`, for this check only (no `readSHA256`): the same text served a day later,
+    // its date no longer the serving time, is a re-save of the date (one made just before
+    // this check), which the next check must report.
     if past == nil, let base = found.base, base.capture.time == current {
       let (previous, text) = comparableTexts(
         base.text, format: base.format, read.text, format: ArticleText.formatVersion)
       if isRenderClockOnly(old: previous, servedAt: base.capture.time, new: text, servedAt: time) {
-        try recordUnchanged(.unchanged, capture: base.capture.time, asCapture: false)
+        try recordUnchanged(
+          .unchanged, capture: base.capture.time, asCapture: false, forThisTimeOnly: true)
         return PageReport(url: page.url, outcome: .unchanged)
       }
     }
