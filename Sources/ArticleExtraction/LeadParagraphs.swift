@@ -143,10 +143,8 @@ private func isProseLead(_ paragraph: Int, site: Substring?, in page: PageAnalys
 /// Whether an element holds text alone (no element inside it, so no link) that ends a
 /// sentence.
 private func isSentenceBlock(_ index: Int, _ page: PageAnalysis) -> Bool {
-  let document = page.document
-  guard !document.descendants(of: index).contains(where: { document.nodes[$0].kind == .element })
-  else { return false }
-  let text = document.text(of: index).trimmingSpaces()
+  guard holdsTextAlone(index, page) else { return false }
+  let text = page.document.text(of: index).trimmingSpaces()
   guard let last = text.last else { return false }
   return ".!?…".contains(last)
 }
@@ -158,11 +156,14 @@ private func isNamedDeck(_ index: Int, _ page: PageAnalysis) -> Bool {
   let document = page.document
   let names = [document.attribute("class", of: index), document.attribute("id", of: index)]
     .compactMap { $0 }
-  guard !names.isEmpty,
-    names.contains(where: { classWords($0).contains(where: ScoringRules.deckWords.contains) }),
-    !document.descendants(of: index).contains(where: { document.nodes[$0].kind == .element })
-  else { return false }
-  return true
+  return names.contains(where: { classWords($0).contains(where: ScoringRules.deckWords.contains) })
+    && holdsTextAlone(index, page)
+}
+
+/// Whether an element holds text alone: no element inside it, so no link.
+private func holdsTextAlone(_ index: Int, _ page: PageAnalysis) -> Bool {
+  let document = page.document
+  return !document.descendants(of: index).contains { document.nodes[$0].kind == .element }
 }
 
 /// Whether two hosts (as `hostOf` gives them) are one site: equal, or one a subdomain of the

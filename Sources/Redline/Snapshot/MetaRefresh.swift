@@ -1,6 +1,7 @@
 import DocumentDecoding
 import FeedParsing
 import HTMLParsing
+import UnicodeSpaces
 
 /// The longest delay, in seconds, of a `<meta http-equiv="refresh">` that sends the reader to
 /// another address and counts as a redirect: static sites' redirect pages (Hugo aliases,
@@ -58,7 +59,7 @@ func refreshContent(_ content: String) -> (delay: Double, url: String)? {
   if let quote = rest.first, quote == "'" || quote == "\"" {
     rest = rest.dropFirst().prefix { $0 != quote }
   }
-  return (delay, String(rest).trimmingSpaces)
+  return (delay, String(rest).trimmingSpacesAndNewlines())
 }
 
 /// Whether the bytes hold `http-equiv="refresh"` (in any case, quoted or not, with spaces
@@ -93,12 +94,5 @@ private func containsRefresh(_ bytes: [UInt8]) -> Bool {
 }
 
 private func trimmedLowercase(_ text: String) -> String {
-  text.lowercased().trimmingSpaces
-}
-
-extension String {
-  /// The string without leading and trailing white space.
-  fileprivate var trimmingSpaces: String {
-    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-  }
+  text.lowercased().trimmingSpacesAndNewlines()
 }
