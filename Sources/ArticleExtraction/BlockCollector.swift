@@ -47,6 +47,8 @@ struct BlockCollector {
   private var amongProse: Set<Int> = []
   /// The cards of rows of other posts after the post (`findTeaserCards`).
   private var cards: Set<Int> = []
+  /// How many `<figure>` elements are open where the walk is (`isFigureCredit`).
+  private var openFigures = 0
   /// What `isParagraphWrapper` has counted of each parent's children (`proseWrappers`).
   private let wrapperTwins = WrapperTwins()
 
@@ -108,6 +110,7 @@ struct BlockCollector {
       if currentKind == .code { buffer.append(UInt8(ascii: "\n")) } else { flush() }
       return
     }
+    if name == "figure" { openFigures += 1 }
     guard !page.tag(index, is: .inline) else { return }
     if (name == "td" || name == "th"), currentKind == .tableRow {
       if !isBlank(buffer) { buffer += " | ".utf8 }
@@ -119,6 +122,7 @@ struct BlockCollector {
 
   private mutating func close(_ index: Int) {
     let name = page.document.name(of: index)
+    if name == "figure" { openFigures -= 1 }
     guard !page.tag(index, is: .inline), name != "br" else { return }
     if (name == "td" || name == "th"), currentKind == .tableRow { return }
     flush()
@@ -568,7 +572,18 @@ struct BlockCollector {
     guard page.document.nodes[index].kind == .element,
       page.textLength[index] <= CaptionRules.maximumCaptionText
     else { return false }
-    return page.classes.has(.caption, at: index)
+    return page.classes.has(.caption, at: index) || (openFigures > 0 && isFigureCredit(index))
+  }
+
+  /// An element inside a `<figure>` whose class or id words name a credit
+  /// (`CaptionRules.figureCreditWords`).
+  private func isFigureCredit(_ index: Int) -> Bool {
+    let document = page.document
+    return [document.attribute("class", of: index), document.attribute("id", of: index)]
+      .contains { value in
+        value.map { classWords($0).contains(where: CaptionRules.figureCreditWords.contains) }
+          ?? false
+      }
   }
 
   /// A paragraph that says something around its links (`Here's a full post on <a>how we

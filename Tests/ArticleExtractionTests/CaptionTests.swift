@@ -18,4 +18,42 @@ struct CaptionTests {
     let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
     #expect(article.blocks.map(\.text) == [post])
   }
+
+  @Test("A credit inside a figure stays out; its caption stays in")
+  func figureCredits() throws {
+    let first = "Residents crossed the checkpoint on foot after the road was closed to cars."
+    let second = "The closure is expected to last until the end of the month, officials said."
+    let html = """
+      <html><body><article><div class="body"><p>\(first)</p>
+      <figure><img src="a.jpg"><div class="caption">
+      <span class="caption__text">A street in the old town on Saturday.</span>
+      <span class="caption__credit">Photograph: Ann Lee/Agency</span></div></figure>
+      <figure><img src="b.jpg"><span class="story-image-copyright">Jo Smith</span>
+      <figcaption>The checkpoint at dawn.</figcaption></figure>
+      <p>\(second)</p>
+      <p class="credit-card-offer">Apply for a credit card with no annual fee today.</p>
+      </div></article></body></html>
+      """
+    let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
+    #expect(
+      article.blocks.map(\.text) == [
+        first, "A street in the old town on Saturday.", "The checkpoint at dawn.", second,
+        "Apply for a credit card with no annual fee today.",
+      ])
+  }
+
+  @Test("Text for screen readers only stays out")
+  func screenReaderLabels() throws {
+    let post = "The council approved the new budget on Tuesday by a vote of seven to two."
+    let html = """
+      <html><body><article><div class="body"><p>\(post)</p><figure><img src="a.jpg">
+      <figcaption><span class="off-screen">Image caption</span>
+      <span>Council members voting.</span></figcaption></figure>
+      <p>\(post)</p><p><span class="visuallyhidden">Share this article</span></p>
+      <p><span class="element-invisible">Published in</span></p>
+      </div></article></body></html>
+      """
+    let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
+    #expect(article.blocks.map(\.text) == [post, "Council members voting.", post])
+  }
 }

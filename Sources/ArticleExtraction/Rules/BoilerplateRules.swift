@@ -170,8 +170,14 @@ enum BoilerplateRules {
   /// Whole class names that are always boilerplate, whatever other words they hold.
   static let negativeClasses: Set<String> = [
     "post-footer", "post-share-buttons", "blog-pager", "comment-link", "post-comment-link",
-    "post-labels", "sharedaddy", "jp-relatedposts", "wp-block-buttons", "screen-reader-text",
-    "sr-only", "visually-hidden", "navigation", "post-navigation", "share-buttons",
+    "post-labels", "sharedaddy", "jp-relatedposts", "wp-block-buttons", "navigation",
+    "post-navigation", "share-buttons",
+    // Text for screen readers only, drawn off the screen (WordPress, Bootstrap, HTML5
+    // Boilerplate, Drupal, Foundation, the BBC's `off-screen` "Image caption" labels): a label
+    // of the page's furniture, never a line a reader sees in the post.
+    "screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "u-visually-hidden",
+    "element-invisible", "show-for-sr", "screen-reader-only", "off-screen", "offscreen",
+    "a11y-hidden", "assistive-text", "hidden-visually",
   ]
 
   /// `role` values of page chrome.

@@ -10,6 +10,12 @@ enum CaptionRules {
     "media-credit", "img-credit",
   ]
 
+  /// Class or id words of a picture's credit inside a `<figure>` (`caption__credit`,
+  /// `story-image-copyright`, `photo-attribution`): the photographer or the agency, which the
+  /// post's text never is. Only inside a figure, where the word can only name the picture's
+  /// credit (elsewhere `credit` may be a card offer or a film's credits).
+  static let figureCreditWords: Set<String> = ["credit", "credits", "copyright", "attribution"]
+
   /// A caption is skipped only when it has at most this many characters: a block marked
   /// `caption` that is longer is a post about a picture, not its caption.
   static let maximumCaptionText = 500
