@@ -42,7 +42,7 @@ struct WordMarks: OptionSet, Sendable {
       var idWords = 0
       forEachASCIIWord(in: id, camelCase: true, separatedBy: isClassOrIDWordSeparator) {
         idMarks.formUnion(WordMarkTable.shared.marks(of: $0))
-        idWords += 1
+        if !isSerialWord($0) { idWords += 1 }
       }
       if idWords <= BoilerplateRules.maximumIDWords { marks.formUnion(idMarks) }
     }

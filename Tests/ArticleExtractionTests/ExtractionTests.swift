@@ -143,6 +143,24 @@ struct BodyTests {
       ])
   }
 
+  @Test("a serial number or hash in an id does not make it a slug; a foot block is chrome")
+  func serialIDWordsAndFootBlocks() throws {
+    let article = try extract(
+      """
+      <html><body><article><h1>Budget approved</h1><div class="body"><p>\(prose)</p>
+      <p>The council will publish the final figures next week, a spokesman said.</p></div>
+      <div class="box" id="sf_comment_form_container_624c6b1b33fcd380"><h2>Comment</h2>
+      <p>Comments are the opinion of their writers, not of this newspaper or its staff.</p></div>
+      <div class="foot-four"><div class="foot-four-one">All content on this site is protected
+      by copyright and may not be reproduced without the written consent of the site.</div></div>
+      </article></body></html>
+      """)
+    #expect(
+      article.blocks.map(\.text) == [
+        prose, "The council will publish the final figures next week, a spokesman said.",
+      ])
+  }
+
   // The list of bare links is after the post's last paragraph, where a theme puts its tags:
   // between two paragraphs, a list of links is the post's own (`LinksAmongProseTests`).
   @Test("a short list of sentences that cite links is kept; a list of bare links is not")

@@ -41,7 +41,7 @@ enum BoilerplateRules {
   static let strongNegativeWords: Set<String> = [
     "comment", "comments", "commentlist", "disqus", "respond", "replies", "share", "sharing",
     "sharedaddy", "social", "sociable", "addthis", "sharethis", "related", "popular",
-    "trending", "recommended", "sidebar", "footer", "newsletter", "subscribe", "cookie",
+    "trending", "recommended", "sidebar", "footer", "foot", "newsletter", "subscribe", "cookie",
     "cookies", "consent", "gdpr", "popup", "modal", "advert", "advertisement", "adsbygoogle",
     "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager", "ad", "ai2html",
   ]
@@ -84,8 +84,8 @@ enum BoilerplateRules {
   /// float over it (a cookie-consent notice, OneTrust's `onetrust-consent-sdk`): see
   /// `headlineTags`. Beside a short post, a consent notice holds most of the page's text.
   static let trailingChromeWords: Set<String> = [
-    "comment", "comments", "commentlist", "disqus", "respond", "replies", "footer", "colophon",
-    "cookie", "cookies", "consent", "gdpr",
+    "comment", "comments", "commentlist", "disqus", "respond", "replies", "footer", "foot",
+    "colophon", "cookie", "cookies", "consent", "gdpr",
   ]
 
   /// Headings that title a block of other posts or of the site's furniture, lower case,
@@ -159,6 +159,9 @@ enum BoilerplateRules {
   /// section `id="sharing-with-a-single-developer"`), not a name for what the element is: its
   /// words mark nothing.
   static let maximumIDWords = 4
+  /// A word of at least this many bytes with a digit is a serial number or a hash, which does not
+  /// count towards `maximumIDWords` (`isSerialWord`).
+  static let minimumSerialWordLength = 6
 
   /// Words of a class that states the layout around an element or a toggle
   /// (`has-sidebar`, `no-comments`, `sidebar-enabled--false`), not what the element is: the

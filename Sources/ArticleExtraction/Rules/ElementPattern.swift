@@ -65,8 +65,21 @@ func classAndIDWords(
     let idStart = words.count
     appendASCIIWords(
       of: id, lowercased: true, to: &words, camelCase: true, isClassOrIDWordSeparator)
-    if words.count - idStart > BoilerplateRules.maximumIDWords { words.removeSubrange(idStart...) }
+    let idWords = words[idStart...].count { word in
+      var word = word
+      return !word.withUTF8(isSerialWord)
+    }
+    if idWords > BoilerplateRules.maximumIDWords { words.removeSubrange(idStart...) }
   }
+}
+
+/// Whether a class or id word is a serial number or a hash (`624c6b1b33fc`, `block12345`):
+/// `BoilerplateRules.minimumSerialWordLength` or more bytes with a digit among them. It names
+/// no role, so it does not count towards `BoilerplateRules.maximumIDWords`
+/// (`sf_comment_form_container_624c6b1b` is a comment form, not a heading's slug).
+func isSerialWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+  word.count >= BoilerplateRules.minimumSerialWordLength
+    && word.contains { $0 >= 0x30 && $0 <= 0x39 }
 }
 
 /// The lower-case words of one class name (see `classAndIDWords`).
