@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Held-out news pages: Redline and its peers on news articles nobody here tuned on, in one run.
+
+    scripts/news-heldout.py --redline .build/release/redline
+    scripts/news-heldout.py --redline R --worst 5          # also the lowest-F1 pages of each
+
+Pages: the news articles of newspaper4k's own test suite (PyPI sdist newspaper4k==0.9.6,
+tests/data/html/NAME.html with the expected text tests/data/txt/NAME.txt; 23 pages in ten
+languages: CNN, Wired, Time, Fox 13, Yonhap, a Japanese, Chinese, Thai, Arabic, Latvian,
+Spanish and Burmese site, ...). The expected texts are what newspaper4k extracts, checked by
+its maintainers: the article's paragraphs without title, byline, date or captions, and
+without the article's subheadings. That is a stricter gold than ../shared/corpus's (which keeps
+subheadings; readability's keeps captions), so read the figures against the peers in the same
+run, not against the corpus figures.
+
+The sdist is fetched once with pip into .bench/news-heldout/ (PyPI must be reachable); the
+peers (trafilatura 2.3.1 default and favor_precision, readability-lxml) are installed into
+.bench/venv as `make bench` does. Scores are ../shared/corpus/evaluate.py's (4-word shingle
+F1, precision over pages with output, recall over all pages).
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORK = os.path.join(ROOT, ".bench", "news-heldout")
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+SDIST = "newspaper4k==0.9.6"
+
+ADAPTERS = '''
+import lxml.html, trafilatura
+from readability import Document
+def trafilatura_default(html):
+    return trafilatura.extract(html) or ""
+def trafilatura_precision(html):
+    return trafilatura.extract(html, favor_precision=True) or ""
+def readability_lxml(html):
+    summary = Document(html).summary(html_partial=True)
+    return lxml.html.fromstring(summary).text_content() if summary.strip() else ""
+'''
+
+
+def pages():
+    """The folder of NAME.html + NAME.txt pairs, made from the sdist on first use."""
+    data = os.path.join(WORK, "pages")
+    if os.path.isdir(data) and any(name.endswith(".txt") for name in os.listdir(data)):
+        return data
+    os.makedirs(WORK, exist_ok=True)
+    download = tempfile.mkdtemp(dir=WORK)
+    try:
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
+                        ":all:", "-d", download, SDIST], check=True)
+        archive = next(os.path.join(download, name) for name in os.listdir(download))
+        staging = data + ".partial"
+        shutil.rmtree(staging, ignore_errors=True)
+        os.makedirs(staging)
+        with tarfile.open(archive) as tar:
+            members = {member.name: member for member in tar.getmembers() if member.isfile()}
+            for name, member in members.items():
+                parts = name.split("/")
+                if parts[-2:-1] != ["txt"] or "tests" not in parts:
+                    continue
+                stem = parts[-1][:-len(".txt")]
+                html = "/".join(parts[:-2] + ["html", stem + ".html"])
+                if html not in members:
+                    continue
+                for source, target in ((member, stem + ".txt"), (members[html], stem + ".html")):
+                    with tar.extractfile(source) as handle, \
+                            open(os.path.join(staging, target), "wb") as out:
+                        out.write(handle.read())
+        os.replace(staging, data)
+    finally:
+        shutil.rmtree(download, ignore_errors=True)
+    return data
+
+
+def peers_python():
+    venv = os.path.join(ROOT, ".bench", "venv")
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    probe = subprocess.run([python, "-c", "import trafilatura, readability, lxml_html_clean"],
+                           capture_output=True)
+    if probe.returncode != 0:
+        subprocess.run([python, "-m", "pip", "install", "-q", "trafilatura==2.3.1",
+                        "readability-lxml", "lxml_html_clean"], check=True)
+    return python
+
+
+def evaluate(python, data, extra, worst):
+    command = [python, os.path.join(CORPUS, "evaluate.py"), "--data", data] + extra
+    if worst:
+        command += ["--worst", str(worst)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    summary = None
+    for line in result.stdout.splitlines():
+        if line.startswith("RESULT "):
+            summary = json.loads(line[len("RESULT "):])
+    if worst:
+        print("\n".join(line for line in result.stdout.splitlines()
+                        if not line.startswith("RESULT ")))
+    return summary
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--redline", required=True)
+    parser.add_argument("--worst", type=int, default=0)
+    arguments = parser.parse_args()
+    data = pages()
+    python = peers_python()
+    rows = []
+    with tempfile.TemporaryDirectory() as work:
+        outputs = os.path.join(work, "redline")
+        os.makedirs(outputs)
+        htmls = sorted(os.path.join(data, name) for name in os.listdir(data)
+                       if name.endswith(".html"))
+        subprocess.run([arguments.redline, "extract", "--format", "text", "--output-dir", outputs]
+                       + htmls, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        rows.append(("redline", evaluate(sys.executable, data, ["--outputs", outputs],
+                                         arguments.worst)))
+        adapters = os.path.join(work, "adapters.py")
+        with open(adapters, "w") as handle:
+            handle.write(ADAPTERS)
+        for name in ("trafilatura_default", "trafilatura_precision", "readability_lxml"):
+            rows.append((name.replace("_", " "),
+                         evaluate(python, data, ["--py", adapters + ":" + name], arguments.worst)))
+    print(f"{len(htmls)} held-out news pages (newspaper4k's test suite)\n")
+    print("| extractor | F1 | precision | recall |")
+    print("| --- | --- | --- | --- |")
+    for name, summary in rows:
+        print(f"| {name} | {summary['f1']:.3f} | {summary['precision']:.3f} | "
+              f"{summary['recall']:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
