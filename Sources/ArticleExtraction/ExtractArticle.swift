@@ -171,12 +171,29 @@ private func textLength(_ blocks: [Block]) -> Int {
 
 /// The headline often opens the body too, or follows a kicker or a date at its top; it is
 /// metadata, not body text. Only the first three blocks are looked at: further down, the title's
-/// words are the post's own (a closing line that repeats it).
+/// words are the post's own (a closing line that repeats it). A heading is the headline also
+/// when it and the title differ only by an ending (`isTitleWithEnding`).
 private func dropRepeatedTitle(_ title: String?, from blocks: inout [Block]) {
   guard let title else { return }
-  if let position = blocks.prefix(3).firstIndex(where: { $0.text == title }) {
-    blocks.remove(at: position)
-  }
+  let leading = blocks.prefix(3)
+  let position =
+    leading.firstIndex(where: { $0.text == title })
+    ?? leading.firstIndex(where: { block in
+      guard case .heading = block.kind else { return false }
+      return isTitleWithEnding(block.text, title) || isTitleWithEnding(title, block.text)
+    })
+  if let position { blocks.remove(at: position) }
+}
+
+/// Whether `longer` is `shorter` with something after it, and `shorter` most of it
+/// (`ScoringRules.titleEndingShare`): a page's title with a credit or a site's name after it
+/// ("… the proposal（写真＝ロイター）", "… the proposal | Site"), or a headline with a line after
+/// it in the same heading (`<h1>Title<br>By A. Writer</h1>`), is the headline the title names.
+private func isTitleWithEnding(_ longer: String, _ shorter: String) -> Bool {
+  let shorterCount = shorter.unicodeScalars.count
+  let longerCount = longer.unicodeScalars.count
+  return shorterCount < longerCount && longer.hasPrefix(shorter)
+    && Double(shorterCount) >= Double(longerCount) * ScoringRules.titleEndingShare
 }
 
 /// The link targets the article text records, from the body's `href`s in document order: each

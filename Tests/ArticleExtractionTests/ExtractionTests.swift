@@ -161,6 +161,32 @@ struct BodyTests {
       ])
   }
 
+  @Test("a heading that is the page's title with an ending, or the title with one, is the headline")
+  func headlineWithEnding() throws {
+    let page = { (metaTitle: String, heading: String) in
+      try extract(
+        """
+        <html><head><meta property="og:title" content="\(metaTitle)"></head><body><div class="x">
+        <h1>\(heading)</h1><div class="body"><p>\(prose)</p></div>
+        <h2>Further steps</h2><p>The council meets again in March to vote on the plan.</p>
+        </div></body></html>
+        """
+      ).blocks.map(\.text)
+    }
+    let rest = [prose, "Further steps", "The council meets again in March to vote on the plan."]
+    // The title with a photo credit after it; a headline with the writer under it.
+    #expect(
+      try page("Council delays the budget vote (Photo: Reuters)", "Council delays the budget vote")
+        == rest)
+    #expect(
+      try page("Council delays the budget vote", "Council delays the budget vote<br>By Ann Lee")
+        == ["By Ann Lee"] + rest)
+    // A heading that only begins as the title does is not the headline.
+    #expect(
+      try page("Council delays the budget vote on the new library and the roads", "Council delays")
+        == ["Council delays"] + rest)
+  }
+
   // The list of bare links is after the post's last paragraph, where a theme puts its tags:
   // between two paragraphs, a list of links is the post's own (`LinksAmongProseTests`).
   @Test("a short list of sentences that cite links is kept; a list of bare links is not")

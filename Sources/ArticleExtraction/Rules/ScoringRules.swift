@@ -51,6 +51,11 @@ enum ScoringRules {
   static let deckWords: Set<String> = [
     "subtitle", "subheadline", "subhead", "dek", "deck", "standfirst", "strapline", "excerpt",
   ]
+  /// A heading among the body's first blocks is the headline when it and the page's title differ
+  /// only by an ending and the shorter is at least this share of the longer (in Unicode
+  /// scalars): a title with a photo credit or the site's name after it, a headline with a byline
+  /// under it in one `<h1>`.
+  static let titleEndingShare = 0.6
 }
 
 /// Constants for cleaning the chosen container.
