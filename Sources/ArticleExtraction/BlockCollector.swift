@@ -168,7 +168,35 @@ struct BlockCollector {
       // walk reaches it (a `<p>` that cites a page, a list of sentences).
       return !isParagraphWrapper(index)
     }
-    return isLinkList(index)
+    return isLinkList(index) || isLongLinkBlock(index)
+  }
+
+  /// A block of links longer than `CleaningRules.linkHeavyMaximumLength` that holds nothing
+  /// once the blocks of links inside it are left out but a few labels and links
+  /// (`CleaningRules.linkBlockOwnText` characters outside links, and short): a rail of other
+  /// posts with its heading and its "More" link. Judged by length alone, such a rail was
+  /// dropped while short and kept once one more title made it long, and its heading and "More"
+  /// link came and went with the title. Not when it holds most of the page's text (an index).
+  private func isLongLinkBlock(_ index: Int) -> Bool {
+    guard page.linkDensity(index) > CleaningRules.maximumLinkDensity,
+      page.document.name(of: index) != "p",
+      Double(page.textLength[index])
+        <= Double(page.textLength[page.body]) * CleaningRules.maximumLinkListShare,
+      !isListOfSentences(index), !isParagraphWrapper(index)
+    else { return false }
+    var ownText = 0
+    var leftText = 0
+    for child in page.document.children(of: index) {
+      if page.document.nodes[child].kind == .element
+        && (page.skipped[child] || (page.tag(child, is: .linkChecked) && isLinkHeavy(child)))
+      {
+        continue
+      }
+      ownText += page.textLength[child] - page.linkTextLength[child]
+      leftText += page.textLength[child]
+    }
+    return leftText < page.textLength[index] && ownText < CleaningRules.linkBlockOwnText
+      && leftText < CleaningRules.linkHeavyMaximumLength
   }
 
   /// A paragraph in a table cell, in a row whose other cells hold text outside links: a

@@ -65,6 +65,9 @@ enum CleaningRules {
   static let maximumLinkDensity = 0.5
   /// ... short meaning under this many characters; long link-heavy passages are kept.
   static let linkHeavyMaximumLength = 400
+  /// ... and a longer one too when it has fewer than this many characters outside its links
+  /// (`BlockCollector.isLongLinkBlock`).
+  static let linkBlockOwnText = 40
   /// A short link-heavy list is kept when each of its items has at least this many characters
   /// outside its links: sentences that cite a link, not a menu.
   static let listItemOwnText = 10
