@@ -41,9 +41,8 @@ enum BoilerplateRules {
   static let strongNegativeWords: Set<String> = [
     "comment", "comments", "commentlist", "disqus", "respond", "replies", "share", "sharing",
     "sharedaddy", "social", "sociable", "addthis", "sharethis", "related", "popular",
-    "trending", "recommended", "recommend", "sidebar", "footer", "foot", "newsletter", "subscribe",
-    "cookie",
-    "cookies", "consent", "gdpr", "popup", "modal", "advert", "advertisement", "adsbygoogle",
+    "trending", "recommended", "recommend", "sidebar", "footer", "foot", "newsletter",
+    "subscribe", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "advert", "advertisement", "adsbygoogle",
     "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager", "ad", "ai2html",
   ]
 
