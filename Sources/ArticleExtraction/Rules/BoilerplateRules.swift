@@ -42,8 +42,9 @@ enum BoilerplateRules {
     "comment", "comments", "commentlist", "disqus", "respond", "replies", "share", "sharing",
     "sharedaddy", "social", "sociable", "addthis", "sharethis", "related", "popular",
     "trending", "recommended", "recommend", "sidebar", "footer", "foot", "newsletter",
-    "subscribe", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "advert", "advertisement", "adsbygoogle",
-    "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager", "ad", "ai2html",
+    "subscribe", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "advert",
+    "advertisement", "adsbygoogle", "sponsored", "breadcrumb", "breadcrumbs", "pagination",
+    "pager", "ad", "ai2html",
   ]
 
   /// Words that mark chrome unless the element also has a word of `keepWords`
