@@ -2,6 +2,7 @@
 """False-edit benchmark: pairs of real pages that differ only in chrome, or only in the article.
 
     scripts/false_edits.py --redline .build/release/redline            # the benchmark
+    scripts/false_edits.py --redline R --held-out       # on news pages nobody tuned on
     scripts/false_edits.py --redline R --pair wcxb-dev/0001:short:comment --out /tmp/pair
     scripts/false_edits.py --redline R --write-stability-pairs Tests/ArticleExtractionTests/StabilityPairs
     scripts/false_edits.py --redline R --write-true-edit-pairs Tests/ArticleExtractionTests/TrueEditPairs
@@ -80,6 +81,10 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+# The corpora the pages come from, by name; --held-out puts the held-out news pages
+# (scripts/news-heldout.py) in their place.
+FOLDERS = {name: os.path.join(CORPUS, name) for name in ("wcxb-dev", "readability")}
+HELD_OUT = os.path.join(ROOT, ".bench", "news-heldout", "pages")
 WORK = os.path.join(ROOT, ".bench", "false-edits")
 
 CHROME_KINDS = ["counters", "list-added", "list-removed", "list-rotated", "sidebar", "comment",
@@ -1080,8 +1085,7 @@ def apply(source, edits, removals=()):
 
 def corpus_pages(all_groups):
     pages = []
-    for corpus in ("wcxb-dev", "readability"):
-        folder = os.path.join(CORPUS, corpus)
+    for corpus, folder in FOLDERS.items():
         if not os.path.isdir(folder):
             continue
         groups = {}
@@ -1101,7 +1105,7 @@ def corpus_pages(all_groups):
 
 
 def load_page(corpus, page_id, seed):
-    folder = os.path.join(CORPUS, corpus)
+    folder = FOLDERS[corpus]
     with open(os.path.join(folder, page_id + ".html"), encoding="utf-8", errors="replace") as f:
         source = f.read()
     with open(os.path.join(folder, page_id + ".txt"), encoding="utf-8", errors="replace") as f:
@@ -1470,7 +1474,7 @@ def write_test_pairs(args, chrome):
     existing = set(os.listdir(folder)) if os.path.isdir(folder) else set()
     used_pages = {name.split("-")[0] for name in existing}
     pages = [p for p in corpus_pages(args.all_groups)
-             if os.path.getsize(os.path.join(CORPUS, p[0], p[1] + ".html")) <= args.max_bytes
+             if os.path.getsize(os.path.join(FOLDERS[p[0]], p[1] + ".html")) <= args.max_bytes
              and p[1] not in used_pages]
     random.Random(args.seed).shuffle(pages)
     # Every kind in both variants, long and short in turn, the kinds that fail most often
@@ -1526,6 +1530,9 @@ def main():
     parser.add_argument("--pages", help="only these page ids (comma-separated)")
     parser.add_argument("--all-groups", action="store_true",
                         help="wcxb-dev pages of every group, not only articles")
+    parser.add_argument("--held-out", action="store_true",
+                        help="the held-out news pages of scripts/news-heldout.py (run it once "
+                             "first) in place of the corpus; pair ids then start news-heldout/")
     parser.add_argument("--batch", type=int, default=10, help="pages per redline process")
     parser.add_argument("--jobs", type=int, default=2, help="processes making the pages")
     parser.add_argument("--failures", help="where to write the failing pair ids")
@@ -1544,6 +1551,11 @@ def main():
     parser.add_argument("--max-bytes", type=int, default=80_000,
                         help="largest page to use for test pairs")
     args = parser.parse_args()
+    if args.held_out:
+        if not os.path.isdir(HELD_OUT):
+            parser.error("no held-out pages in %s: run scripts/news-heldout.py once first" % HELD_OUT)
+        FOLDERS.clear()
+        FOLDERS["news-heldout"] = HELD_OUT
     if args.pair:
         if not args.out:
             parser.error("--pair needs --out")
