@@ -48,12 +48,16 @@ private func bestContainer(
     matches
     ?? nodes.indices.lazy.filter { index in
       nodes[index].kind == .element && !page.skipped[index]
-        && page.textLength[index] >= ContainerRules.minimumContainerText
+        && page.textLength[index] >= ContainerRules.minimumBodyContainerText
     }.compactMap { index in
       patterns.firstIndex(where: { page.matches($0, index) }).map { (index: index, rule: $0) }
     }
   for (index, rule) in candidates where !page.skipped[index] {
-    guard page.textLength[index] >= ContainerRules.minimumContainerText else { continue }
+    guard
+      page.textLength[index] >= ContainerRules.minimumContainerText
+        || (page.textLength[index] >= ContainerRules.minimumBodyContainerText
+          && isPageMain(index, in: page))
+    else { continue }
     if let current = best {
       let better =
         rule < current.rule
@@ -65,6 +69,17 @@ private func bestContainer(
   }
   guard let best else { return nil }
   return postOrThread(best.index, matching: patterns[best.rule], in: page)
+}
+
+/// Whether a container is the page's main content however short: the `<main>` (or
+/// `role=main`), the page's own word for its content, or a container right under the page's
+/// `<h1>` (`PageAnalysis.isUnderHeadline`). A one-sentence post is still the post; teasers and
+/// title boxes, which `ContainerRules.minimumContainerText` keeps out, are neither.
+func isPageMain(_ index: Int, in page: PageAnalysis) -> Bool {
+  let document = page.document
+  return document.name(of: index) == "main" || document.attribute("role", of: index) == "main"
+    || PageAnalysis.isUnderHeadline(
+      index, in: document, skipped: page.skipped, textLength: page.textLength)
 }
 
 /// The winning container with the parts of the same post (`partsOfPost`), or, for an

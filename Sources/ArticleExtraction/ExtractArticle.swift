@@ -85,10 +85,14 @@ public func extractArticle(
       && scoredRoots.allSatisfy { document.contains($0, found.roots[0]) }
       && linkDensity(of: scoredRoots, without: found.roots, in: page)
         > CleaningRules.maximumLinkDensity
+    // The page's `<main>` (or `role=main`) is its content however short: a prose mass outside
+    // it is a sidebar's "About me". (A container under the `<h1>` is not held so: the first
+    // posting of a thread is, and the replies beside it are content too.)
+    let isMainContent = found.roots.allSatisfy { isMain($0, page) }
     let overridable =
       (stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
         || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) })
-      && !aroundMain && !aroundLinks
+      && !aroundMain && !aroundLinks && !isMainContent
     if !inside, overridable, let scored = body(of: .contentScoring, roots: scoredRoots),
       Double(textLength(scored.blocks)) > Double(textLength(blocks))
         * ScoringRules.containerOverrideRatio

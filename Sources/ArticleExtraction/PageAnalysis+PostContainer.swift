@@ -24,7 +24,9 @@ extension PageAnalysis {
     }
     var candidates = matches.filter { match in
       !skipped[match.index]
-        && textLength[match.index] >= ContainerRules.minimumText(forRule: match.rule)
+        && (textLength[match.index] >= ContainerRules.minimumText(forRule: match.rule)
+          || (textLength[match.index] >= ContainerRules.minimumBodyContainerText
+            && isUnderHeadline(match.index, in: document, skipped: skipped, textLength: textLength)))
     }
     if candidates.contains(where: { !underChrome[$0.index] }) {
       candidates.removeAll { underChrome[$0.index] }
@@ -97,6 +99,29 @@ extension PageAnalysis {
   }
 
   /// The nearest `<article>` around a node.
+  /// Whether element `index` follows the page's headline in the post around it: an `<h1>`
+  /// with text before it (not inside it) in its parent or the parent's parent
+  /// (`<div class="post"><h1>…</h1><div class="entry-body">…</div></div>`). Such a container
+  /// is the post's body however short the post (`ContainerRules.minimumBodyContainerText`):
+  /// themes reuse their containers for teasers and title boxes, but a teaser holds no `<h1>`.
+  static func isUnderHeadline(
+    _ index: Int, in document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
+  ) -> Bool {
+    guard let h1 = document.tagNames.firstIndex(of: "h1") else { return false }
+    let nodes = document.nodes
+    var holder = nodes[index].parent
+    for _ in 0..<2 where holder >= 0 {
+      for inner in holder..<index
+      where nodes[inner].tag == h1 && nodes[inner].kind == .element && !skipped[inner]
+        && textLength[inner] > 0 && nodes[inner].end <= index
+      {
+        return true
+      }
+      holder = nodes[holder].parent
+    }
+    return false
+  }
+
   static func enclosingArticle(of index: Int, in document: HTMLDocument) -> Int? {
     var ancestor = document.nodes[index].parent
     while ancestor > 0 {

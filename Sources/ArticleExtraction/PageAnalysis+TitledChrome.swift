@@ -18,11 +18,13 @@ extension PageAnalysis {
     for index in nodes.indices
     where nodes[index].kind == .element && traits[nodes[index].tag].contains(.heading)
       && !skipped[index] && textLength[index] > 0
-      && textLength[index] <= BoilerplateRules.maximumChromeHeadingText
+      && textLength[index] <= BoilerplateRules.maximumCommentsHeadingText
     {
-      guard BoilerplateRules.chromeHeadings.contains(headingKey(document.text(of: index))) else {
-        continue
-      }
+      let key = headingKey(document.text(of: index))
+      guard
+        (textLength[index] <= BoilerplateRules.maximumChromeHeadingText
+          && BoilerplateRules.chromeHeadings.contains(key)) || isCommentsHeading(key)
+      else { continue }
       var section = index
       while true {
         let parent = nodes[section].parent
@@ -40,6 +42,23 @@ extension PageAnalysis {
       titled[section] = true
     }
     return titled
+  }
+
+  /// Whether a heading's key (`headingKey`) counts the comments under it: "27 comments",
+  /// "Comments (27)", "3 Kommentare", "27 commentaires", "27 thoughts on “The post”",
+  /// "5 Responses to …" (`BoilerplateRules.commentCountWords`, `commentCountOpeners`). The count
+  /// changes with every new comment; a heading that counts nothing ("Comments" alone) may open
+  /// a section of the post and is not one.
+  static func isCommentsHeading(_ key: String) -> Bool {
+    let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    guard words.count >= 2 else { return false }
+    let isCount = { (word: Substring) in word.allSatisfy(\.isNumber) || word == "one" }
+    if words.count == 2 {
+      return (isCount(words[0]) && BoilerplateRules.commentCountWords.contains(String(words[1])))
+        || (BoilerplateRules.commentCountWords.contains(String(words[0])) && isCount(words[1]))
+    }
+    return isCount(words[0]) && BoilerplateRules.commentCountOpeners.contains(String(words[1]))
+      && (words[2] == "on" || words[2] == "to")
   }
 
   /// Whether a text node with visible text stands between nodes `start` and `end` (excluded).

@@ -45,6 +45,30 @@ struct ContainerAuthorityTests {
     #expect(!result.article.blocks.map(\.text).contains(where: { $0.contains("thirty years") }))
   }
 
+  /// Sidebars as themes name them, none of them `sidebar`.
+  @Test(
+    "a one-sentence post in <main> stays one sentence beside a long About me however the sidebar is named",
+    arguments: [
+      "<div id=\"secondary\" class=\"widget-area\" role=\"complementary\">",
+      "<div id=\"secondary\" class=\"widget-area\">", "<div id=\"navigation\">",
+      "<div id=\"right-column\" class=\"col-right\">", "<div class=\"col-md-4\">",
+      "<div id=\"rightcol\">",
+    ])
+  func oneSentenceInMain(sidebar: String) throws {
+    // The site's name is the page's <h1>, the post's title an <h2>, and the post's body a
+    // class no platform rule names: only <main> says where the post is.
+    let html = """
+      <html><head><title>Bridge reopens</title></head><body><div id="page">
+      <header><h1 class="site-title"><a href="/">Town Notes</a></h1></header>
+      <div id="content"><div id="primary"><main id="main"><div class="post">
+      <h2 class="post-title">Bridge reopens</h2><div class="post-text"><p>\(sentence)</p></div>
+      </div></main></div>\(sidebar)<div class="box"><h3>About me</h3><p>\(aboutMe)</p></div></div>
+      </div><footer><p>Town Notes</p></footer></div></body></html>
+      """
+    let result = try extractArticle(from: parseHTML(Array(html.utf8)))
+    #expect(result.article.blocks.map(\.text) == [sentence])
+  }
+
   /// Wrapper classes seen on real pages that hold the post; split on `-` and `_`, each has a
   /// chrome word.
   @Test(

@@ -105,6 +105,23 @@ enum BoilerplateRules {
     "about the author", "about the authors", "about the writer",
   ]
 
+  /// Words a heading counts the comments under it with ("27 comments", "Comments (27)": see
+  /// `PageAnalysis.isCommentsHeading`), lower case, in the languages of the corpora: the block
+  /// it opens is the comment section, which changes with every new comment.
+  static let commentCountWords: Set<String> = [
+    "comment", "comments", "commentaire", "commentaires", "kommentar", "kommentare",
+    "comentario", "comentarios", "comentário", "comentários", "commento", "commenti", "reactie",
+    "reacties", "reaction", "reactions", "response", "responses", "reply", "replies",
+  ]
+  /// The words after the count in a heading that counts comments on the post by name
+  /// ("27 thoughts on “The post”", "5 Responses to …", "12 comments on …").
+  static let commentCountOpeners: Set<String> = [
+    "thought", "thoughts", "response", "responses", "reply", "replies", "comment", "comments",
+  ]
+  /// A heading is read as one that counts comments up to this many characters (a count and a
+  /// post's title).
+  static let maximumCommentsHeadingText = 200
+
   /// The whole text of a block that labels an advertising slot, lower case, without the
   /// punctuation around it (`PageAnalysis.headingKey`): the block is dropped however it is
   /// marked up. News themes print the label in or beside the slot between two paragraphs,
