@@ -258,6 +258,45 @@ struct ChromeImmunityTests {
     #expect(!texts.contains { $0.contains("Thanks for writing") })
   }
 
+  /// A comment section marked only by a heading that counts its comments (SPIP's `forum`,
+  /// WordPress's "27 thoughts on …"): the count and the comments change with every new one.
+  @Test(
+    "a section under a heading that counts comments stays out, however many there are",
+    arguments: [
+      "27 commentaires", "3 Kommentare", "Comments (12)", "27 thoughts on “Pool reopens”",
+      "5 Responses to “Pool reopens”",
+    ])
+  func countedComments(heading: String) throws {
+    let page = { (heading: String, comments: Int) in
+      let items = (1...comments).map {
+        "<li class=\"forum-fil\"><p>Reader \($0) wrote that the pool looks great again.</p></li>"
+      }.joined()
+      return """
+        <html><head><title>Pool reopens</title></head><body><div class="page">
+        <div class="texte"><h1>Pool reopens</h1><p>\(shortPost)</p></div>
+        <div class="divforum"><div class="bloc"><h2>\(heading)</h2><ul class="forum">\(items)</ul>
+        </div></div></div></body></html>
+        """
+    }
+    let texts = try bodyTexts(page(heading, 3))
+    #expect(texts == [shortPost])
+    #expect(try bodyTexts(page(heading.replacingOccurrences(of: "27", with: "28"), 4)) == texts)
+  }
+
+  /// A heading that counts nothing may open a section of the post.
+  @Test("a section of the post titled 'Comments' or '27 ways to comment on code' stays in")
+  func uncountedCommentsHeading() throws {
+    let section = "Reviewers should say what they liked before they say what to change in it."
+    for heading in ["Comments", "27 ways to comment on code"] {
+      let html = """
+        <html><head><title>Pool reopens</title></head><body><div class="page">
+        <div class="texte"><h1>Pool reopens</h1><p>\(shortPost)</p>
+        <div class="part"><h2>\(heading)</h2><p>\(section)</p></div></div></div></body></html>
+        """
+      #expect(try bodyTexts(html) == [shortPost, heading, section])
+    }
+  }
+
   /// A writer's biography marked only by its heading ("About the Author", no class that names
   /// it): the writer edits it without editing the post.
   @Test(
