@@ -3,6 +3,7 @@
 
     scripts/false_edits.py --redline .build/release/redline            # the benchmark
     scripts/false_edits.py --redline R --held-out       # on news pages nobody tuned on
+    scripts/false_edits.py --redline R --held-out web   # on trafilatura 1.0.0's test pages
     scripts/false_edits.py --redline R --pair wcxb-dev/0001:short:comment --out /tmp/pair
     scripts/false_edits.py --redline R --write-stability-pairs Tests/ArticleExtractionTests/StabilityPairs
     scripts/false_edits.py --redline R --write-true-edit-pairs Tests/ArticleExtractionTests/TrueEditPairs
@@ -1530,9 +1531,10 @@ def main():
     parser.add_argument("--pages", help="only these page ids (comma-separated)")
     parser.add_argument("--all-groups", action="store_true",
                         help="wcxb-dev pages of every group, not only articles")
-    parser.add_argument("--held-out", action="store_true",
-                        help="the held-out news pages of scripts/news-heldout.py (run it once "
-                             "first) in place of the corpus; pair ids then start news-heldout/")
+    parser.add_argument("--held-out", nargs="?", const="news", choices=["news", "web"],
+                        help="a held-out set of scripts/news-heldout.py (run it once first; with "
+                             "--web for 'web') in place of the corpus; pair ids then start "
+                             "news-heldout/ or web-heldout/")
     parser.add_argument("--batch", type=int, default=10, help="pages per redline process")
     parser.add_argument("--jobs", type=int, default=2, help="processes making the pages")
     parser.add_argument("--failures", help="where to write the failing pair ids")
@@ -1552,10 +1554,13 @@ def main():
                         help="largest page to use for test pairs")
     args = parser.parse_args()
     if args.held_out:
-        if not os.path.isdir(HELD_OUT):
-            parser.error("no held-out pages in %s: run scripts/news-heldout.py once first" % HELD_OUT)
+        folder = HELD_OUT if args.held_out == "news" else os.path.join(
+            os.path.dirname(HELD_OUT), "web")
+        if not os.path.isdir(folder):
+            parser.error("no held-out pages in %s: run scripts/news-heldout.py%s once first"
+                         % (folder, "" if args.held_out == "news" else " --web"))
         FOLDERS.clear()
-        FOLDERS["news-heldout"] = HELD_OUT
+        FOLDERS[args.held_out + "-heldout"] = folder
     if args.pair:
         if not args.out:
             parser.error("--pair needs --out")

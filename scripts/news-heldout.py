@@ -3,6 +3,7 @@
 
     scripts/news-heldout.py --redline .build/release/redline
     scripts/news-heldout.py --redline R --worst 5          # also the lowest-F1 pages of each
+    scripts/news-heldout.py --redline R --web              # make the second set (see below)
 
 Pages: the news articles of newspaper4k's own test suite (PyPI sdist newspaper4k==0.9.6,
 tests/data/html/NAME.html with the expected text tests/data/txt/NAME.txt; 23 pages in ten
@@ -17,6 +18,12 @@ The sdist is fetched once with pip into .bench/news-heldout/ (PyPI must be reach
 peers (trafilatura 2.3.1 default and favor_precision, readability-lxml) are installed into
 .bench/venv as `make bench` does. Scores are ../shared/corpus/evaluate.py's (4-word shingle
 F1, precision over pages with output, recall over all pages).
+
+A second held-out set, for the false-edit benchmark only (`--web`, then `scripts/false_edits.py
+--held-out web`): the ~100 pages of trafilatura 1.0.0's test suite (tests/cache: German and
+English blogs, news, shops, institutions), with trafilatura's own favor_precision text as a
+stand-in gold that places the article in the page. Its F1 would only measure agreement with
+trafilatura, so none is printed.
 """
 import argparse
 import json
@@ -80,6 +87,58 @@ def pages():
     return data
 
 
+WEB_SDIST = "trafilatura==1.0.0"
+WEB_GOLD = '''
+import os, sys, trafilatura
+folder = sys.argv[1]
+for name in sorted(os.listdir(folder)):
+    if not name.endswith(".html"):
+        continue
+    raw = open(os.path.join(folder, name), "rb").read()
+    try:
+        html = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        html = raw.decode("latin-1")
+    text = trafilatura.extract(html, favor_precision=True, include_comments=False) or ""
+    if len(text) < 300:
+        os.remove(os.path.join(folder, name))
+        continue
+    with open(os.path.join(folder, name[:-5] + ".txt"), "w", encoding="utf-8") as out:
+        out.write(text)
+'''
+
+
+def web_pages(python):
+    """The folder of trafilatura 1.0.0's test pages (tests/cache/*.html, ~100 blogs, news and
+    other pages, mostly German), each with trafilatura's favor_precision text without comments
+    as NAME.txt: a stand-in gold that only places the article in the page for false_edits.py
+    (--held-out web), never a score to compare with trafilatura. Made on first use."""
+    data = os.path.join(WORK, "web")
+    if os.path.isdir(data) and any(name.endswith(".txt") for name in os.listdir(data)):
+        return data
+    os.makedirs(WORK, exist_ok=True)
+    download = tempfile.mkdtemp(dir=WORK)
+    try:
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
+                        ":all:", "-d", download, WEB_SDIST], check=True)
+        archive = next(os.path.join(download, name) for name in os.listdir(download))
+        staging = data + ".partial"
+        shutil.rmtree(staging, ignore_errors=True)
+        os.makedirs(staging)
+        with tarfile.open(archive) as tar:
+            for member in tar.getmembers():
+                parts = member.name.split("/")
+                if member.isfile() and parts[-2:-1] == ["cache"] and parts[-1].endswith(".html"):
+                    with tar.extractfile(member) as handle, \
+                            open(os.path.join(staging, parts[-1].replace(" ", "_")), "wb") as out:
+                        out.write(handle.read())
+        subprocess.run([python, "-c", WEB_GOLD, staging], check=True)
+        os.replace(staging, data)
+    finally:
+        shutil.rmtree(download, ignore_errors=True)
+    return data
+
+
 def peers_python():
     venv = os.path.join(ROOT, ".bench", "venv")
     python = os.path.join(venv, "bin", "python")
@@ -112,9 +171,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--redline", required=True)
     parser.add_argument("--worst", type=int, default=0)
+    parser.add_argument("--web", action="store_true",
+                        help="only make the second held-out set (trafilatura 1.0.0's test pages) "
+                             "for false_edits.py --held-out web, and say where it is")
     arguments = parser.parse_args()
     data = pages()
     python = peers_python()
+    if arguments.web:
+        web = web_pages(python)
+        count = sum(name.endswith(".txt") for name in os.listdir(web))
+        print(f"{count} held-out web pages in {web}")
+        return
     rows = []
     with tempfile.TemporaryDirectory() as work:
         outputs = os.path.join(work, "redline")
