@@ -398,7 +398,8 @@ struct BlockCollector {
   /// body is about the post, not a part of it; the metadata keeps the name.
   private func isAuthorBox(_ index: Int) -> Bool {
     page.document.nodes[index].kind == .element
-      && page.matches(ContainerRules.authorBox, index)
+      && (page.matches(ContainerRules.authorBox, index)
+        || page.matches(ContainerRules.ratingSummary, index))
   }
 
   /// An `<article>` inside the body whose heading is a link and whose text is short: a card of

@@ -143,6 +143,18 @@ private let pluginMarkup: [(rule: String, markup: String)] = [
     "<div class=\"rmp-rating-widget js-rmp-rating-widget\"><p>Click on a star to rate it! Average rating 4.7 / 5. Vote count: 23. \(excerpt)</p></div>"
   ),
   (
+    "kk-star-ratings",
+    "<div class=\"kk-star-ratings kksr-auto kksr-align-left\" data-id=\"417\"><div class=\"kksr-stars\"></div><div class=\"kksr-legend\">4.7/5 - (23 votes)</div></div>"
+  ),
+  (
+    "post-ratings",
+    "<div id=\"post-ratings-417\" class=\"post-ratings\" data-nonce=\"5d1f\"><img src=\"rating_on.gif\" alt=\"\"> (<strong>23</strong> votes, average: <strong>4.70</strong> out of 5)</div>"
+  ),
+  (
+    "yasr-visitor-votes",
+    "<div class=\"yasr-visitor-votes\" id=\"yasr_visitor_votes_417\"><div class=\"yasr-custom-text-vv-before\">Click to rate this post!</div><span class=\"yasr-total-average-text\">[Total: 23 Average: 4.7]</span></div>"
+  ),
+  (
     "author-box",
     "<div class=\"author-box\"><img class=\"avatar\" src=\"a.jpg\" alt=\"\"><h4 class=\"author-box-title\">About Maria Lopez</h4><div class=\"author-box-content\"><p>\(excerpt)</p></div></div>"
   ),

@@ -45,6 +45,8 @@ enum BoilerplateRules {
     "subscribe", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "advert",
     "advertisement", "adsbygoogle", "sponsored", "breadcrumb", "breadcrumbs", "pagination",
     "pager", "ad", "ai2html",
+    // Readers' votes and their count ("(2 Bewertungen)"), which change with every vote.
+    "vote", "votes", "votecount",
   ]
 
   /// Words that mark chrome unless the element also has a word of `keepWords`

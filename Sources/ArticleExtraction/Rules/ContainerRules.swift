@@ -48,6 +48,9 @@ enum ContainerRules {
 
   /// A schema.org author inside the body: a byline or a box about the writer, left out of it.
   static let authorBox = ElementPattern.itemprop("author")
+  /// A schema.org rating summary inside the body (the stars and "(12 ratings)"), left out of it
+  /// as the author box is: its count changes with every reader's vote.
+  static let ratingSummary = ElementPattern.itemprop("aggregateRating")
 
   /// A container with less text than this many characters is not taken as the body: themes
   /// reuse `post-content` for teasers and empty wrappers.

@@ -63,6 +63,9 @@ enum PluginChromeRules {
     // every vote changes.
     "rmp-widgets-container",
     "rmp-rating-widget",
+    "kk-star-ratings",
+    "post-ratings",
+    "yasr-visitor-votes",
     // Tables of contents that repeat the post's headings: LuckyWP, the block themes' and Yoast's
     // blocks, Rank Math, Ultimate Blocks, Kadence.
     "lwptoc",
