@@ -168,7 +168,8 @@ private func isNamedDeck(_ index: Int, _ page: PageAnalysis) -> Bool {
 
 /// The headline's next element, when the theme names it a deck (`ScoringRules.deckWords`:
 /// GenerateBlocks' `dynamic-entry-excerpt`), it is no `<p>`, and it holds text alone or one
-/// `<p>` of text alone, ending before the body's first root `first`; nil otherwise. A headline
+/// `<p>` of text alone (in `<div>` wrappers or not), ending before the body's first root
+/// `first`; nil otherwise. A headline
 /// inside a `<header>` (or `role=banner`) or with a link in it is a site's name in its banner
 /// (whose tagline may be a `subtitle`), never a post's headline. A `<p>` deck is left to the
 /// paragraph rule of `leadParagraphs`: taken here too, a dek that readability's gold leaves
@@ -199,9 +200,15 @@ private func namedDeck(after headline: Int, before first: Int, in page: PageAnal
   guard
     names.contains(where: { classWords($0).contains(where: ScoringRules.deckWords.contains) })
   else { return nil }
+  // Text alone, or one `<p>` of text alone, in as many `<div>` wrappers as a theme writes
+  // (`<div class="excerpt"><div class="paragraph-block"><p>`): a chain of one element each.
   let inner = document.descendants(of: deck).filter { nodes[$0].kind == .element }
-  if inner.isEmpty { return deck }
-  guard inner.count == 1, document.name(of: inner[0]) == "p" else { return nil }
+  let isChain = ([deck] + inner).allSatisfy { element in
+    document.children(of: element).count(where: { nodes[$0].kind == .element }) <= 1
+  }
+  guard isChain, inner.allSatisfy({ ["div", "p"].contains(document.name(of: $0)) }),
+    inner.count(where: { document.name(of: $0) == "p" }) <= 1
+  else { return nil }
   return deck
 }
 

@@ -193,12 +193,16 @@ struct LeadParagraphTests {
     for deckMarkup in [
       "<div class=\"dynamic-entry-excerpt\"><p>\(deck)</p></div>",
       "<div class=\"entry-dek\">\(deck)</div>",
+      // Paragraphs wrapped in a `<div>` each, as other themes write them.
+      "<div class=\"dynamic-entry-excerpt\"><div class=\"paragraph-block\"><p>\(deck)</p></div></div>",
     ] {
       #expect(try blocks(builderPage(headline + deckMarkup)) == [deck] + post, "\(deckMarkup)")
     }
     // Unnamed; a blog's name (a link home, or in a <header>) with its tagline: no lead.
     for hero in [
       headline + "<div class=\"intro\"><p>\(deck)</p></div>",
+      // Named, but more than one paragraph: a summary box, not a deck.
+      headline + "<div class=\"excerpt\"><p>\(deck)</p><p>Read on.</p></div>",
       "<h1><a href=\"/\">The Paper</a></h1><div class=\"subtitle\">\(deck)</div>",
       "<header><h1>The Paper</h1><div class=\"subtitle\">\(deck)</div></header>",
     ] {
