@@ -13,9 +13,10 @@ import UnicodeSpaces
 /// was fetched from, or its canonical URL for a file read without one). When more than
 /// `ScoringRules.maximumLeadParagraphs` such paragraphs stand there, that is no lead but a part
 /// of the page the body left out on purpose (a summary box, an excerpt of another post), and
-/// none is taken. Nothing is taken when the headline is inside the body or after it, when only
+/// none is taken. Nothing is taken when the headline is inside the body or after it; when only
 /// `<body>` holds both, or when the element holding both is in no `<article>` or `<main>` and
-/// the headline is not the post's title (a blog's name in its banner).
+/// the headline is not the post's title (a blog's name in its banner), only a deck the theme
+/// names as one is (`namedDeck`).
 ///
 /// A deck written in a `<div>` or a heading is not taken for matching the page's `<meta>`
 /// description: a description rewritten for search engines would then drop it from the
@@ -41,7 +42,12 @@ func leadParagraphs(
   guard holder > 0, holder != page.body, document.contains(holder, first),
     nodes[holder].parent > 0,
     isInPost(holder, page) || sameWords(document.text(of: headline), title)
-  else { return [] }
+  else {
+    // Where the headline's block and the body's are apart (page builders put both straight in
+    // `<body>`) or the headline is not the title (an SEO title in `og:title`), only a deck the
+    // theme names as one stands for the post's first line (`namedDeck`).
+    return namedDeck(after: headline, before: first, in: page).map { [$0] } ?? []
+  }
   let figureTags = Set(
     ["figure", "figcaption"].compactMap { document.tagNames.firstIndex(of: $0) })
   let site = siteURL.flatMap(hostOf)
@@ -158,6 +164,52 @@ private func isNamedDeck(_ index: Int, _ page: PageAnalysis) -> Bool {
     .compactMap { $0 }
   return names.contains(where: { classWords($0).contains(where: ScoringRules.deckWords.contains) })
     && holdsTextAlone(index, page)
+}
+
+/// The headline's next element, when the theme names it a deck (`ScoringRules.deckWords`:
+/// GenerateBlocks' `dynamic-entry-excerpt`), it is no `<p>`, and it holds text alone or one
+/// `<p>` of text alone (in `<div>` wrappers or not), ending before the body's first root
+/// `first`; nil otherwise. A headline
+/// inside a `<header>` (or `role=banner`) or with a link in it is a site's name in its banner
+/// (whose tagline may be a `subtitle`), never a post's headline. A `<p>` deck is left to the
+/// paragraph rule of `leadParagraphs`: taken here too, a dek that readability's gold leaves
+/// out (cnet-svg-classes) cost F1 on that corpus.
+private func namedDeck(after headline: Int, before first: Int, in page: PageAnalysis) -> Int? {
+  let document = page.document
+  let nodes = document.nodes
+  let parent = nodes[headline].parent
+  guard parent >= 0,
+    let deck = document.children(of: parent).first(where: {
+      $0 > headline && nodes[$0].kind == .element
+    }),
+    !page.skipped[deck], nodes[deck].end <= first, document.name(of: deck) != "p",
+    page.textLength[deck] >= ScoringRules.minimumParagraphLength,
+    !document.descendants(of: headline).contains(where: { document.name(of: $0) == "a" })
+  else { return nil }
+  var ancestor = parent
+  while ancestor > 0 {
+    if document.name(of: ancestor) == "header"
+      || document.attribute("role", of: ancestor) == "banner"
+    {
+      return nil
+    }
+    ancestor = nodes[ancestor].parent
+  }
+  let names = [document.attribute("class", of: deck), document.attribute("id", of: deck)]
+    .compactMap { $0 }
+  guard
+    names.contains(where: { classWords($0).contains(where: ScoringRules.deckWords.contains) })
+  else { return nil }
+  // Text alone, or one `<p>` of text alone, in as many `<div>` wrappers as a theme writes
+  // (`<div class="excerpt"><div class="paragraph-block"><p>`): a chain of one element each.
+  let inner = document.descendants(of: deck).filter { nodes[$0].kind == .element }
+  let isChain = ([deck] + inner).allSatisfy { element in
+    document.children(of: element).count(where: { nodes[$0].kind == .element }) <= 1
+  }
+  guard isChain, inner.allSatisfy({ ["div", "p"].contains(document.name(of: $0)) }),
+    inner.count(where: { document.name(of: $0) == "p" }) <= 1
+  else { return nil }
+  return deck
 }
 
 /// Whether an element holds text alone: no element inside it, so no link.

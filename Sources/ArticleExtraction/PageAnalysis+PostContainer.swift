@@ -196,6 +196,10 @@ struct ChromeSignals {
   let trailer: [Bool]
   /// Elements holding the page's headline; empty when the page has none.
   let holdsHeadline: [Bool]
+  /// Elements around the page's one `<h1>` marked chrome only by weak class words
+  /// (`BoilerplateRules.weakNegativeWords`), never by tag, role, a strong word or a whole
+  /// class name: never dropped (empty when there are none).
+  let headlineBlock: [Bool]
   /// Elements holding an `<article>` marked as a comment (WordPress's `comment-body`).
   let holdsComment: [Bool]
   /// Elements whose whole class name or id is one of `BoilerplateRules.sidebarNames`.
@@ -236,6 +240,9 @@ struct ChromeSignals {
       // whatever share of the page it holds: a growing sidebar beside a short post must not
       // drop the post.
       if !holdsOnlyPost.isEmpty && holdsOnlyPost[index] { continue }
+      // A weak word on the block around the page's headline names its look (a hero banner),
+      // however short the post in it.
+      if !headlineBlock.isEmpty && headlineBlock[index] { continue }
       // A block named only `sidebar` is the sidebar, however much of the page it holds, unless
       // libxml2 nested the post inside it.
       let ownProse = textLength[index] - linkTextLength[index]

@@ -232,6 +232,17 @@ struct PageAnalysis {
     // Footers and comment sections without the page's headline, and not a thread: no share of
     // the page protects them (`BoilerplateRules.headlineTags`).
     let holdsHeadline = Self.headlineHolders(document, skipped: skipped, textLength: textLength)
+    // A weak chrome word (`banner`, `jump`, `meta`) on the block around the page's one `<h1>`
+    // names its look or a script's hook (a hero `menlo-banner`, Google's `cws-jump-section`),
+    // not chrome: that block is the post's header or the post.
+    let holdsOnlyHeadline = Self.onlyHeadlineHolders(
+      document, skipped: skipped, textLength: textLength)
+    var weakChrome = Array(repeating: false, count: holdsOnlyHeadline.isEmpty ? 0 : nodes.count)
+    for index in weakChrome.indices where holdsOnlyHeadline[index] && chromeByClass[index] {
+      weakChrome[index] =
+        !chromeByTag[index] && !marks[index].contains(.strongNegative)
+        && !classes.has(.negative, at: index)
+    }
     var trailer = Array(repeating: false, count: holdsHeadline.isEmpty ? 0 : nodes.count)
     let footerTag = document.tagNames.firstIndex(of: "footer")
     for index in trailer.indices
@@ -274,6 +285,7 @@ struct PageAnalysis {
       pluginChrome: pluginChrome, holdsPost: holdsPost, holdsOnlyPost: holdsOnlyPost,
       trailer: trailer,
       holdsHeadline: holdsHeadline,
+      headlineBlock: weakChrome,
       holdsComment: Self.commentHolders(document, traits: traits, marks: marks),
       namedSidebar: namedSidebar,
       groupText: groupText,
@@ -501,6 +513,31 @@ struct PageAnalysis {
       if !holds.isEmpty { return holds }
     }
     return []
+  }
+
+  /// The elements holding the page's `<h1>` when it has exactly one with text outside skipped
+  /// nodes; empty otherwise (a page of several `<h1>`s names no one headline).
+  private static func onlyHeadlineHolders(
+    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
+  ) -> [Bool] {
+    let nodes = document.nodes
+    guard let headlineTag = document.tagNames.firstIndex(of: "h1") else { return [] }
+    var headline: Int?
+    for index in nodes.indices
+    where nodes[index].tag == headlineTag && nodes[index].kind == .element && !skipped[index]
+      && textLength[index] > 0
+    {
+      if headline != nil { return [] }
+      headline = index
+    }
+    guard let headline else { return [] }
+    var holds = Array(repeating: false, count: nodes.count)
+    var ancestor = headline
+    while ancestor >= 0 {
+      holds[ancestor] = true
+      ancestor = nodes[ancestor].parent
+    }
+    return holds
   }
 
   /// The elements holding an element of tag `headline` with text, outside skipped nodes; empty

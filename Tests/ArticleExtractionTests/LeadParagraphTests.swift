@@ -167,6 +167,49 @@ struct LeadParagraphTests {
     }
   }
 
+  /// Page builders (GeneratePress with GenerateBlocks) put the block with the headline and the
+  /// excerpt straight in `<body>`, beside the block with the post, and the headline need not
+  /// be the `og:title` (wcxb-dev 4815: an edit to the excerpt was never reported).
+  @Test("a named deck after the headline is the lead where only <body> holds both")
+  func namedDeckBesideBody() throws {
+    // A post long enough to be the prose mass without the hero's deck.
+    let post =
+      body + [
+        "Economists expect the interest bill to double within the next ten years, the office says.",
+        "Both parties have promised to cut the deficit, but neither has said which programs to cut.",
+        "The last time interest cost this much, in the early nineties, taxes were raised to pay it.",
+      ]
+    let builderPage = { (hero: String) in
+      """
+      <html><head><title>Debt: what it costs [2026 guide]</title></head><body>
+      <nav><a href="/">Home</a> <a href="/business">Business</a></nav>
+      <div class="gb-container">\(hero)</div>
+      <div class="gb-container"><div class="gb-inside">\(post.map { "<p>\($0)</p>" }.joined())</div></div>
+      <div class="site-footer"><p>Copyright 2018 The Paper Company, all rights reserved.</p></div>
+      </body></html>
+      """
+    }
+    let headline = "<h1>As Debt Rises, Interest Tops the Military</h1>"
+    for deckMarkup in [
+      "<div class=\"dynamic-entry-excerpt\"><p>\(deck)</p></div>",
+      "<div class=\"entry-dek\">\(deck)</div>",
+      // Paragraphs wrapped in a `<div>` each, as other themes write them.
+      "<div class=\"dynamic-entry-excerpt\"><div class=\"paragraph-block\"><p>\(deck)</p></div></div>",
+    ] {
+      #expect(try blocks(builderPage(headline + deckMarkup)) == [deck] + post, "\(deckMarkup)")
+    }
+    // Unnamed; a blog's name (a link home, or in a <header>) with its tagline: no lead.
+    for hero in [
+      headline + "<div class=\"intro\"><p>\(deck)</p></div>",
+      // Named, but more than one paragraph: a summary box, not a deck.
+      headline + "<div class=\"excerpt\"><p>\(deck)</p><p>Read on.</p></div>",
+      "<h1><a href=\"/\">The Paper</a></h1><div class=\"subtitle\">\(deck)</div>",
+      "<header><h1>The Paper</h1><div class=\"subtitle\">\(deck)</div></header>",
+    ] {
+      #expect(try blocks(builderPage(hero)) == post, "\(hero)")
+    }
+  }
+
   @Test("the page's description under a blog's name in its banner is no lead")
   func describedBanner() throws {
     let tagline =
