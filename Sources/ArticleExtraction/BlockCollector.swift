@@ -51,6 +51,8 @@ struct BlockCollector {
   private var openFigures = 0
   /// What `isParagraphWrapper` has counted of each parent's children (`proseWrappers`).
   private let wrapperTwins = WrapperTwins()
+  /// The text inside lists of links under each element (`textOutsideLinkLists`).
+  private let linkLists = LinkListText()
 
   init(page: PageAnalysis) {
     self.page = page
@@ -160,15 +162,44 @@ struct BlockCollector {
 
   private func isLinkHeavy(_ index: Int) -> Bool {
     guard page.tag(index, is: .linkChecked), !labelsTableRow(index) else { return false }
-    if page.textLength[index] < CleaningRules.linkHeavyMaximumLength
-      && page.linkDensity(index) > CleaningRules.maximumLinkDensity && !isListOfSentences(index)
-      && !isSentenceCitingLinks(index)
+    // Judged without the lists of links inside it, which are dropped on their own
+    // (`isLinkList`): one more title in such a list must not make its box long and bring the
+    // box's heading and blurb into the article with it.
+    let (text, links) = textOutsideLinkLists(index)
+    if text < CleaningRules.linkHeavyMaximumLength
+      && Double(links) > Double(text) * CleaningRules.maximumLinkDensity
+      && !isListOfSentences(index) && !isSentenceCitingLinks(index)
     {
       // A wrapper that holds one block and nothing else is judged as that block is, when the
       // walk reaches it (a `<p>` that cites a page, a list of sentences).
       return !isParagraphWrapper(index)
     }
     return isLinkList(index) || isLongLinkBlock(index)
+  }
+
+  /// The text of element `index` and the part of it in links, leaving out the lists of links
+  /// inside it (`isLinkList`; the element itself counts whole).
+  private func textOutsideLinkLists(_ index: Int) -> (text: Int, links: Int) {
+    if linkLists.text.isEmpty {
+      let nodes = page.document.nodes
+      var text = NodeCounts(repeating: 0, count: nodes.count)
+      var links = NodeCounts(repeating: 0, count: nodes.count)
+      for list in nodes.indices
+      where nodes[list].kind == .element && !page.skipped[list] && isLinkList(list) {
+        var ancestor = nodes[list].parent
+        while ancestor >= 0 {
+          text[ancestor] += page.textLength[list]
+          links[ancestor] += page.linkTextLength[list]
+          ancestor = nodes[ancestor].parent
+        }
+      }
+      linkLists.text = text
+      linkLists.links = links
+    }
+    return (
+      page.textLength[index] - linkLists.text[index],
+      page.linkTextLength[index] - linkLists.links[index]
+    )
   }
 
   /// A block of links longer than `CleaningRules.linkHeavyMaximumLength` that holds nothing
@@ -752,6 +783,13 @@ private func trimmingWhitespace(_ text: String) -> String {
 
 /// The paragraph wrappers `BlockCollector.proseWrappers` has counted, by parent: a cache the
 /// collector fills as it asks (the page does not change while it is collected).
+/// The text of the lists of links (`isLinkList`) under each element, and the part of it in
+/// links, worked out on first use.
+private final class LinkListText {
+  var text = NodeCounts(repeating: 0, count: 0)
+  var links = NodeCounts(repeating: 0, count: 0)
+}
+
 private final class WrapperTwins {
   var byParent: [Int: [String: Int]] = [:]
 }
