@@ -172,6 +172,20 @@ struct ChromeImmunityTests {
     #expect(texts == [shortPost])
   }
 
+  /// Print-only text (Foundation's `show-for-print`, Bootstrap 3's `visible-print`) is hidden
+  /// on every screen.
+  @Test("print-only text stays out")
+  func printOnly() throws {
+    let html = """
+      <html><head><title>Pool reopens</title></head><body><article>
+      <h1>Pool reopens</h1><div class="entry-content"><p>\(shortPost)</p>
+      <figure><img src="a.jpg"><span class="copyright-print show-for-print">© Town Pool</span>
+      </figure><div class="visible-print-block">Printed from townpool.example</div>
+      <p>\(shortPost)</p></div></article></body></html>
+      """
+    #expect(try bodyTexts(html) == [shortPost, shortPost])
+  }
+
   /// A Shopify theme writes the layout into a class of the section around the post
   /// (`m-article--sidebar-right`): a chrome word on the wrapper of the page's one `<article>`.
   /// The section was protected only by its share of the page, so beside a short post a footer

@@ -14,9 +14,14 @@ enum BoilerplateRules {
   /// `w-condition-invisible`, its `display: none` for a field left empty or switched off):
   /// skipped as `hidden` and `display:none` are. Classes that hide only on some screens
   /// (`hidden md:block`, `d-none d-lg-block`) are not here.
-  static let hiddenClasses: Set<String> = ["w-condition-invisible"]
+  /// Print-only text is hidden on every screen too (Foundation's `show-for-print`,
+  /// Bootstrap 3's `visible-print`): a photo's credit printed under it, a printed header.
+  static let hiddenClasses: Set<String> = [
+    "w-condition-invisible", "show-for-print", "visible-print", "visible-print-block",
+    "visible-print-inline", "visible-print-inline-block", "print-only", "printonly",
+  ]
   /// The class words of `hiddenClasses`, so that only elements with one are looked up.
-  static let hidingWords: Set<String> = ["invisible"]
+  static let hidingWords: Set<String> = ["invisible", "print", "printonly"]
 
   /// `<noscript>` content is the page's content when the text outside it is less than this
   /// share of the text inside: forum software (Discourse, Flarum) serves the thread to
