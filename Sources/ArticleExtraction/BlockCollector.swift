@@ -36,8 +36,9 @@ struct BlockCollector {
   private var listCounters: [Int: Int] = [:]
   /// The `href`s of the links inside the collected blocks, in document order.
   private(set) var links: [String] = []
-  /// The root being walked.
+  /// The root being walked, and all the roots `collect` walks.
   private var currentRoot = 0
+  private var roots: [Int] = []
   /// Nodes before this index are inside a block of links that stands among the post's
   /// paragraphs (`standsAmongProse`): none of them is dropped for its links.
   private var linksKeptUntil = 0
@@ -54,12 +55,22 @@ struct BlockCollector {
   /// The text inside lists of links under each element (`textOutsideLinkLists`).
   private let linkLists = LinkListText()
 
+  /// `ContainerRules.authorBox` and `ratingSummary`, resolved against the page once: asked at
+  /// every node the walk reaches.
+  private let authorBox: ResolvedPattern
+  private let ratingSummary: ResolvedPattern
+
   init(page: PageAnalysis) {
     self.page = page
+    authorBox = ResolvedPattern(
+      ContainerRules.authorBox, classes: page.classes, document: page.document)
+    ratingSummary = ResolvedPattern(
+      ContainerRules.ratingSummary, classes: page.classes, document: page.document)
   }
 
   /// The blocks under these roots, in document order.
   mutating func collect(_ roots: [Int]) -> [Block] {
+    self.roots = roots
     for root in roots { walk(root) }
     flush()
     return blocks
@@ -184,13 +195,19 @@ struct BlockCollector {
       let nodes = page.document.nodes
       var text = NodeCounts(repeating: 0, count: nodes.count)
       var links = NodeCounts(repeating: 0, count: nodes.count)
-      for list in nodes.indices
-      where nodes[list].kind == .element && !page.skipped[list] && isLinkList(list) {
-        var ancestor = nodes[list].parent
-        while ancestor >= 0 {
-          text[ancestor] += page.textLength[list]
-          links[ancestor] += page.linkTextLength[list]
-          ancestor = nodes[ancestor].parent
+      // Only the lists under the roots being collected, found by their tags.
+      let listTags = Set(["ul", "ol"].compactMap { page.document.tagNames.firstIndex(of: $0) })
+      for root in roots {
+        for list in root..<nodes[root].end
+        where listTags.contains(nodes[list].tag) && nodes[list].kind == .element
+          && !page.skipped[list] && isLinkList(list)
+        {
+          var ancestor = nodes[list].parent
+          while ancestor >= 0 {
+            text[ancestor] += page.textLength[list]
+            links[ancestor] += page.linkTextLength[list]
+            ancestor = nodes[ancestor].parent
+          }
         }
       }
       linkLists.text = text
@@ -429,8 +446,8 @@ struct BlockCollector {
   /// body is about the post, not a part of it; the metadata keeps the name.
   private func isAuthorBox(_ index: Int) -> Bool {
     page.document.nodes[index].kind == .element
-      && (page.matches(ContainerRules.authorBox, index)
-        || page.matches(ContainerRules.ratingSummary, index))
+      && (authorBox.matches(index, in: page.document, classes: page.classes)
+        || ratingSummary.matches(index, in: page.document, classes: page.classes))
   }
 
   /// An `<article>` inside the body whose heading is a link and whose text is short: a card of

@@ -47,8 +47,12 @@ private func bestContainer(
   let candidates =
     matches
     ?? nodes.indices.lazy.filter { index in
+      // Shorter than `minimumContainerText`, only a `<main>` or an `<article>` can be the
+      // page's main content (`isPageMain`); other elements are not matched against the patterns.
       nodes[index].kind == .element && !page.skipped[index]
-        && page.textLength[index] >= ContainerRules.minimumBodyContainerText
+        && (page.textLength[index] >= ContainerRules.minimumContainerText
+          || (page.textLength[index] >= ContainerRules.minimumBodyContainerText
+            && (page.tag(index, is: .main) || page.tag(index, is: .article))))
     }.compactMap { index in
       patterns.firstIndex(where: { page.matches($0, index) }).map { (index: index, rule: $0) }
     }
