@@ -50,6 +50,10 @@ extension PageAnalysis {
   /// changes with every new comment; a heading that counts nothing ("Comments" alone) may open
   /// a section of the post and is not one.
   static func isCommentsHeading(_ key: String) -> Bool {
+    // A count is digits or "one": most headings have neither and are not split into words.
+    guard key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || key.hasPrefix("one ") else {
+      return false
+    }
     let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     guard words.count >= 2 else { return false }
     let isCount = { (word: Substring) in word.allSatisfy(\.isNumber) || word == "one" }
