@@ -46,9 +46,12 @@ extension PageAnalysis {
 
   /// Whether a heading's key (`headingKey`) counts the comments under it: "27 comments",
   /// "Comments (27)", "3 Kommentare", "27 commentaires", "27 thoughts on “The post”",
-  /// "5 Responses to …" (`BoilerplateRules.commentCountWords`, `commentCountOpeners`). The count
-  /// changes with every new comment; a heading that counts nothing ("Comments" alone) may open
-  /// a section of the post and is not one.
+  /// "5 Responses to “The post”" (`BoilerplateRules.commentCountWords`, `commentCountOpeners`).
+  /// The count changes with every new comment; a heading that counts nothing ("Comments"
+  /// alone) may open a section of the post and is not one. A count and an opener before a
+  /// title are so only when the title is quoted (`BoilerplateRules.commentTitleQuotes`), as
+  /// themes print the post's: "3 Responses to Common Objections" or "2 thoughts on the costs"
+  /// titles a section of a post.
   static func isCommentsHeading(_ key: String) -> Bool {
     let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     guard words.count >= 2 else { return false }
@@ -57,8 +60,11 @@ extension PageAnalysis {
       return (isCount(words[0]) && BoilerplateRules.commentCountWords.contains(String(words[1])))
         || (BoilerplateRules.commentCountWords.contains(String(words[0])) && isCount(words[1]))
     }
-    return isCount(words[0]) && BoilerplateRules.commentCountOpeners.contains(String(words[1]))
-      && (words[2] == "on" || words[2] == "to")
+    guard isCount(words[0]), BoilerplateRules.commentCountOpeners.contains(String(words[1])),
+      words[2] == "on" || words[2] == "to"
+    else { return false }
+    let title = key[words[2].endIndex...].drop(while: \.isWhitespace)
+    return title.first.map(BoilerplateRules.commentTitleQuotes.contains) ?? false
   }
 
   /// Whether a text node with visible text stands between nodes `start` and `end` (excluded).

@@ -283,11 +283,17 @@ struct ChromeImmunityTests {
     #expect(try bodyTexts(page(heading.replacingOccurrences(of: "27", with: "28"), 4)) == texts)
   }
 
-  /// A heading that counts nothing may open a section of the post.
-  @Test("a section of the post titled 'Comments' or '27 ways to comment on code' stays in")
+  /// A heading that counts nothing may open a section of the post, and so may a count and an
+  /// opener before an unquoted title (themes quote the post's title).
+  @Test(
+    "a section of the post titled 'Comments', '27 ways to comment on code' or '3 Responses to Common Objections' stays in"
+  )
   func uncountedCommentsHeading() throws {
     let section = "Reviewers should say what they liked before they say what to change in it."
-    for heading in ["Comments", "27 ways to comment on code"] {
+    for heading in [
+      "Comments", "27 ways to comment on code", "3 Responses to Common Objections",
+      "2 thoughts on the costs", "One reply to the critics",
+    ] {
       let html = """
         <html><head><title>Pool reopens</title></head><body><div class="page">
         <div class="texte"><h1>Pool reopens</h1><p>\(shortPost)</p>
