@@ -47,8 +47,9 @@ struct BlockCollector {
   private var amongProse: Set<Int> = []
   /// The cards of rows of other posts after the post (`findTeaserCards`).
   private var cards: Set<Int> = []
-  /// How many `<figure>` elements are open where the walk is (`isFigureCredit`).
-  private var openFigures = 0
+  /// The open `<figure>` elements of a picture where the walk is, innermost last
+  /// (`isPictureFigure`, `isFigureCredit`).
+  private var pictureFigures: [Int] = []
   /// What `isParagraphWrapper` has counted of each parent's children (`proseWrappers`).
   private let wrapperTwins = WrapperTwins()
 
@@ -110,7 +111,7 @@ struct BlockCollector {
       if currentKind == .code { buffer.append(UInt8(ascii: "\n")) } else { flush() }
       return
     }
-    if name == "figure" { openFigures += 1 }
+    if name == "figure", isPictureFigure(index) { pictureFigures.append(index) }
     guard !page.tag(index, is: .inline) else { return }
     if (name == "td" || name == "th"), currentKind == .tableRow {
       if !isBlank(buffer) { buffer += " | ".utf8 }
@@ -122,7 +123,7 @@ struct BlockCollector {
 
   private mutating func close(_ index: Int) {
     let name = page.document.name(of: index)
-    if name == "figure" { openFigures -= 1 }
+    if pictureFigures.last == index { pictureFigures.removeLast() }
     guard !page.tag(index, is: .inline), name != "br" else { return }
     if (name == "td" || name == "th"), currentKind == .tableRow { return }
     flush()
@@ -600,10 +601,22 @@ struct BlockCollector {
     guard page.document.nodes[index].kind == .element,
       page.textLength[index] <= CaptionRules.maximumCaptionText
     else { return false }
-    return page.classes.has(.caption, at: index) || (openFigures > 0 && isFigureCredit(index))
+    return page.classes.has(.caption, at: index)
+      || (!pictureFigures.isEmpty && isFigureCredit(index))
   }
 
-  /// An element inside a `<figure>` whose class or id words name a credit
+  /// A `<figure>` that holds no quotation, table or code (`CaptionRules.textFigureTags`): its
+  /// caption's credit names who made the picture. In
+  /// `<figure><blockquote>…</blockquote><figcaption class="attribution">` the attribution names
+  /// who said the words, a part of the post (and a corrected one is an edit).
+  private func isPictureFigure(_ index: Int) -> Bool {
+    !page.document.descendants(of: index).contains { inner in
+      page.document.nodes[inner].kind == .element
+        && CaptionRules.textFigureTags.contains(page.document.name(of: inner))
+    }
+  }
+
+  /// An element inside a `<figure>` of a picture whose class or id words name a credit
   /// (`CaptionRules.figureCreditWords`).
   private func isFigureCredit(_ index: Int) -> Bool {
     let document = page.document
