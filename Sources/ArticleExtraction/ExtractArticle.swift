@@ -87,8 +87,11 @@ public func extractArticle(
         > CleaningRules.maximumLinkDensity
     // The page's `<main>` (or `role=main`) is its content however short: a prose mass outside
     // it is a sidebar's "About me". (A container under the `<h1>` is not held so: the first
-    // posting of a thread is, and the replies beside it are content too.)
-    let isMainContent = found.roots.allSatisfy { isMain($0, page) }
+    // posting of a thread is, and the replies beside it are content too.) Not a `<main>` that
+    // gives nothing but headings: that is a header box around the headline, and the post is
+    // outside it.
+    let isMainContent =
+      found.roots.allSatisfy { isMain($0, page) } && blocks.contains { !isHeading($0) }
     let overridable =
       (stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
         || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) })
@@ -141,6 +144,12 @@ private func onlyArticle(_ page: PageAnalysis) -> Int? {
     found = index
   }
   return found.flatMap { page.marks[$0].isDisjoint(with: [.strongNegative, .trailing]) ? $0 : nil }
+}
+
+/// Whether a block is a heading.
+private func isHeading(_ block: Block) -> Bool {
+  if case .heading = block.kind { return true }
+  return false
 }
 
 /// Whether element `node` is a `<main>` or has `role=main`.
