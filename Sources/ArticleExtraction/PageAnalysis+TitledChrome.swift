@@ -8,23 +8,30 @@ extension PageAnalysis {
   /// than `BoilerplateRules.maximumTitledBlockParts` parts (child elements, a short link such
   /// as "See more posts" not counted), short of `<body>`,
   /// `<main>`, `<article>`, an element holding the page's headline, or one holding a platform
-  /// container. Empty when the page has none.
+  /// container. Under a heading that counts comments (`isCommentsHeading`), the form to write
+  /// one (a child all of whose text is in a `<form>`) is no part either: the block is the
+  /// heading, the comments and the form. Empty when the page has none.
   static func titledChrome(
     _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], textLength: NodeCounts,
     linkTextLength: NodeCounts, holdsHeadline: [Bool], holdsMatch: [Bool]
   ) -> [Bool] {
     let nodes = document.nodes
     var titled: [Bool] = []
+    var formTexts: [Int?] = []
     for index in nodes.indices
     where nodes[index].kind == .element && traits[nodes[index].tag].contains(.heading)
       && !skipped[index] && textLength[index] > 0
       && textLength[index] <= BoilerplateRules.maximumCommentsHeadingText
     {
       let key = headingKey(document.text(of: index))
+      let countsComments = isCommentsHeading(key)
       guard
         (textLength[index] <= BoilerplateRules.maximumChromeHeadingText
-          && BoilerplateRules.chromeHeadings.contains(key)) || isCommentsHeading(key)
+          && BoilerplateRules.chromeHeadings.contains(key)) || countsComments
       else { continue }
+      if countsComments, formTexts.isEmpty {
+        formTexts = Self.formTexts(document, textLength: textLength)
+      }
       var section = index
       while true {
         let parent = nodes[section].parent
@@ -33,7 +40,9 @@ extension PageAnalysis {
           holdsHeadline.isEmpty || !holdsHeadline[parent],
           holdsMatch.isEmpty || !holdsMatch[parent],
           !hasText(from: parent + 1, to: index, nodes, textLength),
-          partCount(in: parent, document, textLength, linkTextLength)
+          partCount(
+            in: parent, document, textLength, linkTextLength,
+            formTexts: countsComments ? formTexts : [])
             <= BoilerplateRules.maximumTitledBlockParts
         else { break }
         section = parent
@@ -67,6 +76,29 @@ extension PageAnalysis {
     return title.first.map(BoilerplateRules.commentTitleQuotes.contains) ?? false
   }
 
+  /// For each element that is or holds a `<form>`, how much of its text is inside forms; nil
+  /// for the other nodes. An element all of whose text is a form's is a form to write
+  /// something (a comment, an address), not a part of what the page says.
+  private static func formTexts(_ document: HTMLDocument, textLength: NodeCounts) -> [Int?] {
+    let nodes = document.nodes
+    var texts = [Int?](repeating: nil, count: nodes.count)
+    guard let form = document.tagNames.firstIndex(of: "form") else { return texts }
+    var index = 0
+    while index < nodes.count {
+      guard nodes[index].tag == form, nodes[index].kind == .element else {
+        index += 1
+        continue
+      }
+      var ancestor = index
+      while ancestor >= 0 {
+        texts[ancestor] = (texts[ancestor] ?? 0) + textLength[index]
+        ancestor = nodes[ancestor].parent
+      }
+      index = nodes[index].end
+    }
+    return texts
+  }
+
   /// Whether a text node with visible text stands between nodes `start` and `end` (excluded).
   private static func hasText(
     from start: Int, to end: Int, _ nodes: [HTMLNode], _ textLength: NodeCounts
@@ -78,14 +110,15 @@ extension PageAnalysis {
   /// more posts", "View all"), which closes the block it follows.
   private static func partCount(
     in index: Int, _ document: HTMLDocument, _ textLength: NodeCounts,
-    _ linkTextLength: NodeCounts
+    _ linkTextLength: NodeCounts, formTexts: [Int?]
   ) -> Int {
     document.children(of: index).reduce(0) { count, child in
       let text = textLength[child]
       let isMoreLink =
         text > 0 && linkTextLength[child] == text
         && text <= BoilerplateRules.maximumChromeHeadingText
-      return count + (document.nodes[child].kind == .element && !isMoreLink ? 1 : 0)
+      let isForm = !formTexts.isEmpty && formTexts[child] == text
+      return count + (document.nodes[child].kind == .element && !isMoreLink && !isForm ? 1 : 0)
     }
   }
 

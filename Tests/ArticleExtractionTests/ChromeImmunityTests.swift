@@ -267,20 +267,27 @@ struct ChromeImmunityTests {
       "5 Responses to “Pool reopens”",
     ])
   func countedComments(heading: String) throws {
-    let page = { (heading: String, comments: Int) in
-      let items = (1...comments).map {
-        "<li class=\"forum-fil\"><p>Reader \($0) wrote that the pool looks great again.</p></li>"
-      }.joined()
-      return """
-        <html><head><title>Pool reopens</title></head><body><div class="page">
-        <div class="texte"><h1>Pool reopens</h1><p>\(shortPost)</p></div>
-        <div class="divforum"><div class="bloc"><h2>\(heading)</h2><ul class="forum">\(items)</ul>
-        </div></div></div></body></html>
-        """
+    // With the form to write one in the same block too: the block then has three parts.
+    let form = """
+      <div class="formulaire"><form action="/reply" method="post"><p>Reply to this post: \
+      write your message.</p><textarea name="text"></textarea></form></div>
+      """
+    for after in ["", form] {
+      let page = { (heading: String, comments: Int) in
+        let items = (1...comments).map {
+          "<li class=\"forum-fil\"><p>Reader \($0) wrote that the pool looks great again.</p></li>"
+        }.joined()
+        return """
+          <html><head><title>Pool reopens</title></head><body><div class="page">
+          <div class="texte"><h1>Pool reopens</h1><p>\(shortPost)</p></div>
+          <div class="divforum"><div class="bloc"><h2>\(heading)</h2><ul class="forum">\(items)</ul>
+          \(after)</div></div></div></body></html>
+          """
+      }
+      let texts = try bodyTexts(page(heading, 3))
+      #expect(texts == [shortPost])
+      #expect(try bodyTexts(page(heading.replacingOccurrences(of: "27", with: "28"), 4)) == texts)
     }
-    let texts = try bodyTexts(page(heading, 3))
-    #expect(texts == [shortPost])
-    #expect(try bodyTexts(page(heading.replacingOccurrences(of: "27", with: "28"), 4)) == texts)
   }
 
   /// A heading that counts nothing may open a section of the post, and so may a count and an
