@@ -201,7 +201,8 @@ private func dropRepeatedTitle(_ title: String?, from blocks: inout [Block]) {
 /// Whether `longer` is `shorter` with something after it, and `shorter` most of it
 /// (`ScoringRules.titleEndingShare`): a page's title with a credit or a site's name after it
 /// ("… the proposal（写真＝ロイター）", "… the proposal | Site"), or a headline with a line after
-/// it in the same heading (`<h1>Title<br>By A. Writer</h1>`), is the headline the title names.
+/// it in the same block (`<h1>Title <small>By A. Writer</small></h1>`; after a `<br>` the line
+/// is a block of its own), is the headline the title names.
 private func isTitleWithEnding(_ longer: String, _ shorter: String) -> Bool {
   let shorterCount = shorter.unicodeScalars.count
   let longerCount = longer.unicodeScalars.count
