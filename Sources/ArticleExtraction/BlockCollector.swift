@@ -52,6 +52,8 @@ struct BlockCollector {
   private var pictureFigures: [Int] = []
   /// What `isParagraphWrapper` has counted of each parent's children (`proseWrappers`).
   private let wrapperTwins = WrapperTwins()
+  /// What `isLongLinkBlock` has answered, by node.
+  private let longLinkBlocks = LongLinkBlocks()
 
   init(page: PageAnalysis) {
     self.page = page
@@ -178,7 +180,19 @@ struct BlockCollector {
   /// posts with its heading and its "More" link. Judged by length alone, such a rail was
   /// dropped while short and kept once one more title made it long, and its heading and "More"
   /// link came and went with the title. Not when it holds most of the page's text (an index).
+  ///
+  /// Each answer is kept: it asks `isLinkHeavy` about the children, which asks this about
+  /// theirs, and the walk then asks again about each child it enters, which was quadratic in
+  /// the depth of nested blocks of links and prose.
   private func isLongLinkBlock(_ index: Int) -> Bool {
+    if let known = longLinkBlocks.answers[index] { return known }
+    let answer = holdsOnlyLinkBlocksAndLabels(index)
+    longLinkBlocks.answers[index] = answer
+    return answer
+  }
+
+  /// `isLongLinkBlock`, worked out.
+  private func holdsOnlyLinkBlocksAndLabels(_ index: Int) -> Bool {
     guard page.linkDensity(index) > CleaningRules.maximumLinkDensity,
       page.document.name(of: index) != "p",
       Double(page.textLength[index])
@@ -766,4 +780,10 @@ private func trimmingWhitespace(_ text: String) -> String {
 /// collector fills as it asks (the page does not change while it is collected).
 private final class WrapperTwins {
   var byParent: [Int: [String: Int]] = [:]
+}
+
+/// The answers of `BlockCollector.isLongLinkBlock`, by node: a cache the collector fills as it
+/// asks (the page does not change while it is collected).
+private final class LongLinkBlocks {
+  var answers: [Int: Bool] = [:]
 }
