@@ -10,7 +10,9 @@ extension PageAnalysis {
   /// `<main>`, `<article>`, an element holding the page's headline, or one holding a platform
   /// container. Under a heading that counts comments (`isCommentsHeading`), the form to write
   /// one (a child all of whose text is in a `<form>`) is no part either: the block is the
-  /// heading, the comments and the form. Empty when the page has none.
+  /// heading, the comments and the form; and it holds no heading that outranks the count
+  /// (the post's title under a count at the top of the post's box). Empty when the page has
+  /// none.
   static func titledChrome(
     _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], textLength: NodeCounts,
     linkTextLength: NodeCounts, holdsHeadline: [Bool], holdsMatch: [Bool]
@@ -18,6 +20,7 @@ extension PageAnalysis {
     let nodes = document.nodes
     var titled: [Bool] = []
     var formTexts: [Int?] = []
+    var headingRanks: [UInt8] = []
     for index in nodes.indices
     where nodes[index].kind == .element && traits[nodes[index].tag].contains(.heading)
       && !skipped[index] && textLength[index] > 0
@@ -31,7 +34,10 @@ extension PageAnalysis {
       else { continue }
       if countsComments, formTexts.isEmpty {
         formTexts = Self.formTexts(document, textLength: textLength)
+        headingRanks = Self.headingRanks(
+          document, traits: traits, skipped: skipped, textLength: textLength)
       }
+      let rank = countsComments ? Self.headingRank(of: index, document) : 0
       var section = index
       while true {
         let parent = nodes[section].parent
@@ -40,6 +46,7 @@ extension PageAnalysis {
           holdsHeadline.isEmpty || !holdsHeadline[parent],
           holdsMatch.isEmpty || !holdsMatch[parent],
           !hasText(from: parent + 1, to: index, nodes, textLength),
+          !countsComments || headingRanks[parent] >= rank,
           partCount(
             in: parent, document, textLength, linkTextLength,
             formTexts: countsComments ? formTexts : [])
@@ -74,6 +81,34 @@ extension PageAnalysis {
     else { return false }
     let title = key[words[2].endIndex...].drop(while: \.isWhitespace)
     return title.first.map(BoilerplateRules.commentTitleQuotes.contains) ?? false
+  }
+
+  /// The rank of a heading element: 1 for `<h1>` to 6 for `<h6>`.
+  private static func headingRank(of index: Int, _ document: HTMLDocument) -> UInt8 {
+    document.name(of: index).utf8.last.map { $0 &- UInt8(ascii: "0") } ?? 6
+  }
+
+  /// For each node, the highest rank (`headingRank`, 1 the highest) of a heading with text
+  /// outside skipped nodes that it is or holds; 0 when it holds none. A node's rank is never
+  /// lower than its children's, so a heading's rank goes up its ancestors only until one has as
+  /// high a rank already.
+  private static func headingRanks(
+    _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], textLength: NodeCounts
+  ) -> [UInt8] {
+    let nodes = document.nodes
+    var ranks = [UInt8](repeating: 0, count: nodes.count)
+    for index in nodes.indices
+    where nodes[index].kind == .element && traits[nodes[index].tag].contains(.heading)
+      && !skipped[index] && textLength[index] > 0
+    {
+      let rank = headingRank(of: index, document)
+      var ancestor = index
+      while ancestor >= 0 && (ranks[ancestor] == 0 || ranks[ancestor] > rank) {
+        ranks[ancestor] = rank
+        ancestor = nodes[ancestor].parent
+      }
+    }
+    return ranks
   }
 
   /// For each element that is or holds a `<form>`, how much of its text is inside forms; nil

@@ -290,6 +290,27 @@ struct ChromeImmunityTests {
     }
   }
 
+  /// A count of comments at the top of the post's box, above the post's title (the page's
+  /// `<h1>` is the site's name): the block it opens stops short of the title, which outranks it.
+  @Test("a count of comments above the post's title leaves the post in")
+  func commentCountAboveTitle() throws {
+    let paragraphs = [
+      "The mayor defended the road plan at a packed meeting on Thursday evening.",
+      "Residents asked whether the new road would cut through the park by the river.",
+    ]
+    let html = """
+      <html><head><title>Mayor defends road plan</title></head><body><div id="wrap">
+      <header><h1><a href="/">Town Notes</a></h1><p>News from a small town</p></header>
+      <div id="content"><div class="post"><div class="post-header"><h5>3 Comments</h5>
+      <h2>Mayor defends road plan</h2></div>
+      <div class="text">\(paragraphs.map { "<p>\($0)</p>" }.joined())</div></div>
+      <div class="side"><h3>About</h3><p>A blog about the town.</p></div></div></div>
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(paragraphs.allSatisfy(texts.contains))
+  }
+
   /// A heading that counts nothing may open a section of the post, and so may a count and an
   /// opener before an unquoted title (themes quote the post's title).
   @Test(
