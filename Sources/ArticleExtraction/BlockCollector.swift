@@ -48,8 +48,9 @@ struct BlockCollector {
   private var amongProse: Set<Int> = []
   /// The cards of rows of other posts after the post (`findTeaserCards`).
   private var cards: Set<Int> = []
-  /// How many `<figure>` elements are open where the walk is (`isFigureCredit`).
-  private var openFigures = 0
+  /// The open `<figure>` elements of a picture where the walk is, innermost last
+  /// (`isPictureFigure`, `isFigureCredit`).
+  private var pictureFigures: [Int] = []
   /// What `isParagraphWrapper` has counted of each parent's children (`proseWrappers`).
   private let wrapperTwins = WrapperTwins()
   /// The text inside lists of links under each element (`textOutsideLinkLists`).
@@ -59,6 +60,8 @@ struct BlockCollector {
   /// every node the walk reaches.
   private let authorBox: ResolvedPattern
   private let ratingSummary: ResolvedPattern
+  /// What `isLongLinkBlock` has answered, by node.
+  private let longLinkBlocks = LongLinkBlocks()
 
   init(page: PageAnalysis) {
     self.page = page
@@ -123,7 +126,7 @@ struct BlockCollector {
       if currentKind == .code { buffer.append(UInt8(ascii: "\n")) } else { flush() }
       return
     }
-    if name == "figure" { openFigures += 1 }
+    if name == "figure", isPictureFigure(index) { pictureFigures.append(index) }
     guard !page.tag(index, is: .inline) else { return }
     if (name == "td" || name == "th"), currentKind == .tableRow {
       if !isBlank(buffer) { buffer += " | ".utf8 }
@@ -135,7 +138,7 @@ struct BlockCollector {
 
   private mutating func close(_ index: Int) {
     let name = page.document.name(of: index)
-    if name == "figure" { openFigures -= 1 }
+    if pictureFigures.last == index { pictureFigures.removeLast() }
     guard !page.tag(index, is: .inline), name != "br" else { return }
     if (name == "td" || name == "th"), currentKind == .tableRow { return }
     flush()
@@ -225,7 +228,19 @@ struct BlockCollector {
   /// posts with its heading and its "More" link. Judged by length alone, such a rail was
   /// dropped while short and kept once one more title made it long, and its heading and "More"
   /// link came and went with the title. Not when it holds most of the page's text (an index).
+  ///
+  /// Each answer is kept: it asks `isLinkHeavy` about the children, which asks this about
+  /// theirs, and the walk then asks again about each child it enters, which was quadratic in
+  /// the depth of nested blocks of links and prose.
   private func isLongLinkBlock(_ index: Int) -> Bool {
+    if let known = longLinkBlocks.answers[index] { return known }
+    let answer = holdsOnlyLinkBlocksAndLabels(index)
+    longLinkBlocks.answers[index] = answer
+    return answer
+  }
+
+  /// `isLongLinkBlock`, worked out.
+  private func holdsOnlyLinkBlocksAndLabels(_ index: Int) -> Bool {
     guard page.linkDensity(index) > CleaningRules.maximumLinkDensity,
       page.document.name(of: index) != "p",
       Double(page.textLength[index])
@@ -649,10 +664,22 @@ struct BlockCollector {
     guard page.document.nodes[index].kind == .element,
       page.textLength[index] <= CaptionRules.maximumCaptionText
     else { return false }
-    return page.classes.has(.caption, at: index) || (openFigures > 0 && isFigureCredit(index))
+    return page.classes.has(.caption, at: index)
+      || (!pictureFigures.isEmpty && isFigureCredit(index))
   }
 
-  /// An element inside a `<figure>` whose class or id words name a credit
+  /// A `<figure>` that holds no quotation, table or code (`CaptionRules.textFigureTags`): its
+  /// caption's credit names who made the picture. In
+  /// `<figure><blockquote>…</blockquote><figcaption class="attribution">` the attribution names
+  /// who said the words, a part of the post (and a corrected one is an edit).
+  private func isPictureFigure(_ index: Int) -> Bool {
+    !page.document.descendants(of: index).contains { inner in
+      page.document.nodes[inner].kind == .element
+        && CaptionRules.textFigureTags.contains(page.document.name(of: inner))
+    }
+  }
+
+  /// An element inside a `<figure>` of a picture whose class or id words name a credit
   /// (`CaptionRules.figureCreditWords`).
   private func isFigureCredit(_ index: Int) -> Bool {
     let document = page.document
@@ -809,4 +836,10 @@ private final class LinkListText {
 
 private final class WrapperTwins {
   var byParent: [Int: [String: Int]] = [:]
+}
+
+/// The answers of `BlockCollector.isLongLinkBlock`, by node: a cache the collector fills as it
+/// asks (the page does not change while it is collected).
+private final class LongLinkBlocks {
+  var answers: [Int: Bool] = [:]
 }

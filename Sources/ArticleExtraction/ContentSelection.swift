@@ -56,12 +56,16 @@ private func bestContainer(
     }.compactMap { index in
       patterns.firstIndex(where: { page.matches($0, index) }).map { (index: index, rule: $0) }
     }
+  var headlines: [Int]?
   for (index, rule) in candidates where !page.skipped[index] {
-    guard
-      page.textLength[index] >= ContainerRules.minimumContainerText
-        || (page.textLength[index] >= ContainerRules.minimumBodyContainerText
-          && isPageMain(index, in: page))
-    else { continue }
+    if page.textLength[index] < ContainerRules.minimumContainerText {
+      guard page.textLength[index] >= ContainerRules.minimumBodyContainerText else { continue }
+      if headlines == nil {
+        headlines = PageAnalysis.headlineElements(
+          in: page.document, skipped: page.skipped, textLength: page.textLength)
+      }
+      guard isPageMain(index, among: headlines ?? [], in: page) else { continue }
+    }
     if let current = best {
       let better =
         rule < current.rule
@@ -77,13 +81,13 @@ private func bestContainer(
 
 /// Whether a container is the page's main content however short: the `<main>` (or
 /// `role=main`), the page's own word for its content, or a container right under the page's
-/// `<h1>` (`PageAnalysis.isUnderHeadline`). A one-sentence post is still the post; teasers and
-/// title boxes, which `ContainerRules.minimumContainerText` keeps out, are neither.
-func isPageMain(_ index: Int, in page: PageAnalysis) -> Bool {
+/// `<h1>` (`PageAnalysis.isUnderHeadline`, among the page's `headlines`). A one-sentence post
+/// is still the post; teasers and title boxes, which `ContainerRules.minimumContainerText`
+/// keeps out, are neither.
+private func isPageMain(_ index: Int, among headlines: [Int], in page: PageAnalysis) -> Bool {
   let document = page.document
   return document.name(of: index) == "main" || document.attribute("role", of: index) == "main"
-    || PageAnalysis.isUnderHeadline(
-      index, in: document, skipped: page.skipped, textLength: page.textLength)
+    || PageAnalysis.isUnderHeadline(index, among: headlines, in: document)
 }
 
 /// The winning container with the parts of the same post (`partsOfPost`), or, for an

@@ -87,8 +87,11 @@ public func extractArticle(
         > CleaningRules.maximumLinkDensity
     // The page's `<main>` (or `role=main`) is its content however short: a prose mass outside
     // it is a sidebar's "About me". (A container under the `<h1>` is not held so: the first
-    // posting of a thread is, and the replies beside it are content too.)
-    let isMainContent = found.roots.allSatisfy { isMain($0, page) }
+    // posting of a thread is, and the replies beside it are content too.) Not a `<main>` that
+    // gives nothing but headings: that is a header box around the headline, and the post is
+    // outside it.
+    let isMainContent =
+      found.roots.allSatisfy { isMain($0, page) } && blocks.contains { !isHeading($0) }
     let overridable =
       (stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
         || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) })
@@ -143,6 +146,12 @@ private func onlyArticle(_ page: PageAnalysis) -> Int? {
   return found.flatMap { page.marks[$0].isDisjoint(with: [.strongNegative, .trailing]) ? $0 : nil }
 }
 
+/// Whether a block is a heading.
+private func isHeading(_ block: Block) -> Bool {
+  if case .heading = block.kind { return true }
+  return false
+}
+
 /// Whether element `node` is a `<main>` or has `role=main`.
 private func isMain(_ node: Int, _ page: PageAnalysis) -> Bool {
   page.tag(node, is: .main) || page.document.attribute("role", of: node) == "main"
@@ -192,7 +201,8 @@ private func dropRepeatedTitle(_ title: String?, from blocks: inout [Block]) {
 /// Whether `longer` is `shorter` with something after it, and `shorter` most of it
 /// (`ScoringRules.titleEndingShare`): a page's title with a credit or a site's name after it
 /// ("… the proposal（写真＝ロイター）", "… the proposal | Site"), or a headline with a line after
-/// it in the same heading (`<h1>Title<br>By A. Writer</h1>`), is the headline the title names.
+/// it in the same block (`<h1>Title <small>By A. Writer</small></h1>`; after a `<br>` the line
+/// is a block of its own), is the headline the title names.
 private func isTitleWithEnding(_ longer: String, _ shorter: String) -> Bool {
   let shorterCount = shorter.unicodeScalars.count
   let longerCount = longer.unicodeScalars.count

@@ -22,11 +22,12 @@ extension PageAnalysis {
       underChrome[index] =
         underChrome[parent] || signals.chromeByTag[parent] || signals.chromeByClass[parent]
     }
+    let headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
     var candidates = matches.filter { match in
       !skipped[match.index]
         && (textLength[match.index] >= ContainerRules.minimumText(forRule: match.rule)
           || (textLength[match.index] >= ContainerRules.minimumBodyContainerText
-            && isUnderHeadline(match.index, in: document, skipped: skipped, textLength: textLength)))
+            && isUnderHeadline(match.index, among: headlines, in: document)))
     }
     if candidates.contains(where: { !underChrome[$0.index] }) {
       candidates.removeAll { underChrome[$0.index] }
@@ -98,30 +99,52 @@ extension PageAnalysis {
     return matches
   }
 
-  /// The nearest `<article>` around a node.
+  /// The `<h1>` elements with text outside skipped nodes, in document order: what
+  /// `isUnderHeadline` looks for.
+  static func headlineElements(
+    in document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
+  ) -> [Int] {
+    guard let h1 = document.tagNames.firstIndex(of: "h1") else { return [] }
+    let nodes = document.nodes
+    return nodes.indices.filter { index in
+      nodes[index].tag == h1 && nodes[index].kind == .element && !skipped[index]
+        && textLength[index] > 0
+    }
+  }
+
   /// Whether element `index` follows the page's headline in the post around it: an `<h1>`
   /// with text before it (not inside it) in its parent or the parent's parent
   /// (`<div class="post"><h1>…</h1><div class="entry-body">…</div></div>`). Such a container
   /// is the post's body however short the post (`ContainerRules.minimumBodyContainerText`):
   /// themes reuse their containers for teasers and title boxes, but a teaser holds no `<h1>`.
-  static func isUnderHeadline(
-    _ index: Int, in document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
-  ) -> Bool {
-    guard let h1 = document.tagNames.firstIndex(of: "h1") else { return false }
+  ///
+  /// - Parameter headlines: the page's `headlineElements`.
+  /// - Complexity: O(log h + d) for h headlines and d elements around `index`: of the
+  ///   headlines inside a holder and before `index`, the first either ends before `index` or
+  ///   holds it (as few as the elements around it). Scanning the holder's nodes instead made a
+  ///   page of 14,000 short `<article>`s take 13 times as long.
+  static func isUnderHeadline(_ index: Int, among headlines: [Int], in document: HTMLDocument)
+    -> Bool
+  {
     let nodes = document.nodes
     var holder = nodes[index].parent
     for _ in 0..<2 where holder >= 0 {
-      for inner in holder..<index
-      where nodes[inner].tag == h1 && nodes[inner].kind == .element && !skipped[inner]
-        && textLength[inner] > 0 && nodes[inner].end <= index
-      {
-        return true
+      var low = 0
+      var high = headlines.count
+      while low < high {
+        let middle = (low + high) / 2
+        if headlines[middle] <= holder { low = middle + 1 } else { high = middle }
+      }
+      while low < headlines.count, headlines[low] < index {
+        if nodes[headlines[low]].end <= index { return true }
+        low += 1
       }
       holder = nodes[holder].parent
     }
     return false
   }
 
+  /// The nearest `<article>` around a node.
   static func enclosingArticle(of index: Int, in document: HTMLDocument) -> Int? {
     var ancestor = document.nodes[index].parent
     while ancestor > 0 {

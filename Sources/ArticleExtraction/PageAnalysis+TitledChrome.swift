@@ -8,23 +8,36 @@ extension PageAnalysis {
   /// than `BoilerplateRules.maximumTitledBlockParts` parts (child elements, a short link such
   /// as "See more posts" not counted), short of `<body>`,
   /// `<main>`, `<article>`, an element holding the page's headline, or one holding a platform
-  /// container. Empty when the page has none.
+  /// container. Under a heading that counts comments (`isCommentsHeading`), the form to write
+  /// one (a child all of whose text is in a `<form>`) is no part either: the block is the
+  /// heading, the comments and the form; and it holds no heading that outranks the count
+  /// (the post's title under a count at the top of the post's box). Empty when the page has
+  /// none.
   static func titledChrome(
     _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], textLength: NodeCounts,
     linkTextLength: NodeCounts, holdsHeadline: [Bool], holdsMatch: [Bool]
   ) -> [Bool] {
     let nodes = document.nodes
     var titled: [Bool] = []
+    var formTexts: [Int?] = []
+    var headingRanks: [UInt8] = []
     for index in nodes.indices
     where nodes[index].kind == .element && traits[nodes[index].tag].contains(.heading)
       && !skipped[index] && textLength[index] > 0
       && textLength[index] <= BoilerplateRules.maximumCommentsHeadingText
     {
       let key = headingKey(document.text(of: index))
+      let countsComments = isCommentsHeading(key)
       guard
         (textLength[index] <= BoilerplateRules.maximumChromeHeadingText
-          && BoilerplateRules.chromeHeadings.contains(key)) || isCommentsHeading(key)
+          && BoilerplateRules.chromeHeadings.contains(key)) || countsComments
       else { continue }
+      if countsComments, formTexts.isEmpty {
+        formTexts = Self.formTexts(document, textLength: textLength)
+        headingRanks = Self.headingRanks(
+          document, traits: traits, skipped: skipped, textLength: textLength)
+      }
+      let rank = countsComments ? Self.headingRank(of: index, document) : 0
       var section = index
       while true {
         let parent = nodes[section].parent
@@ -33,7 +46,10 @@ extension PageAnalysis {
           holdsHeadline.isEmpty || !holdsHeadline[parent],
           holdsMatch.isEmpty || !holdsMatch[parent],
           !hasText(from: parent + 1, to: index, nodes, textLength),
-          partCount(in: parent, document, textLength, linkTextLength)
+          !countsComments || headingRanks[parent] >= rank,
+          partCount(
+            in: parent, document, textLength, linkTextLength,
+            formTexts: countsComments ? formTexts : [])
             <= BoilerplateRules.maximumTitledBlockParts
         else { break }
         section = parent
@@ -46,9 +62,12 @@ extension PageAnalysis {
 
   /// Whether a heading's key (`headingKey`) counts the comments under it: "27 comments",
   /// "Comments (27)", "3 Kommentare", "27 commentaires", "27 thoughts on “The post”",
-  /// "5 Responses to …" (`BoilerplateRules.commentCountWords`, `commentCountOpeners`). The count
-  /// changes with every new comment; a heading that counts nothing ("Comments" alone) may open
-  /// a section of the post and is not one.
+  /// "5 Responses to “The post”" (`BoilerplateRules.commentCountWords`, `commentCountOpeners`).
+  /// The count changes with every new comment; a heading that counts nothing ("Comments"
+  /// alone) may open a section of the post and is not one. A count and an opener before a
+  /// title are so only when the title is quoted (`BoilerplateRules.commentTitleQuotes`), as
+  /// themes print the post's: "3 Responses to Common Objections" or "2 thoughts on the costs"
+  /// titles a section of a post.
   static func isCommentsHeading(_ key: String) -> Bool {
     // A count is digits or "one": most headings have neither and are not split into words.
     guard key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || key.hasPrefix("one ") else {
@@ -61,8 +80,62 @@ extension PageAnalysis {
       return (isCount(words[0]) && BoilerplateRules.commentCountWords.contains(String(words[1])))
         || (BoilerplateRules.commentCountWords.contains(String(words[0])) && isCount(words[1]))
     }
-    return isCount(words[0]) && BoilerplateRules.commentCountOpeners.contains(String(words[1]))
-      && (words[2] == "on" || words[2] == "to")
+    guard isCount(words[0]), BoilerplateRules.commentCountOpeners.contains(String(words[1])),
+      words[2] == "on" || words[2] == "to"
+    else { return false }
+    let title = key[words[2].endIndex...].drop(while: \.isWhitespace)
+    return title.first.map(BoilerplateRules.commentTitleQuotes.contains) ?? false
+  }
+
+  /// The rank of a heading element: 1 for `<h1>` to 6 for `<h6>`.
+  private static func headingRank(of index: Int, _ document: HTMLDocument) -> UInt8 {
+    document.name(of: index).utf8.last.map { $0 &- UInt8(ascii: "0") } ?? 6
+  }
+
+  /// For each node, the highest rank (`headingRank`, 1 the highest) of a heading with text
+  /// outside skipped nodes that it is or holds; 0 when it holds none. A node's rank is never
+  /// lower than its children's, so a heading's rank goes up its ancestors only until one has as
+  /// high a rank already.
+  private static func headingRanks(
+    _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], textLength: NodeCounts
+  ) -> [UInt8] {
+    let nodes = document.nodes
+    var ranks = [UInt8](repeating: 0, count: nodes.count)
+    for index in nodes.indices
+    where nodes[index].kind == .element && traits[nodes[index].tag].contains(.heading)
+      && !skipped[index] && textLength[index] > 0
+    {
+      let rank = headingRank(of: index, document)
+      var ancestor = index
+      while ancestor >= 0 && (ranks[ancestor] == 0 || ranks[ancestor] > rank) {
+        ranks[ancestor] = rank
+        ancestor = nodes[ancestor].parent
+      }
+    }
+    return ranks
+  }
+
+  /// For each element that is or holds a `<form>`, how much of its text is inside forms; nil
+  /// for the other nodes. An element all of whose text is a form's is a form to write
+  /// something (a comment, an address), not a part of what the page says.
+  private static func formTexts(_ document: HTMLDocument, textLength: NodeCounts) -> [Int?] {
+    let nodes = document.nodes
+    var texts = [Int?](repeating: nil, count: nodes.count)
+    guard let form = document.tagNames.firstIndex(of: "form") else { return texts }
+    var index = 0
+    while index < nodes.count {
+      guard nodes[index].tag == form, nodes[index].kind == .element else {
+        index += 1
+        continue
+      }
+      var ancestor = index
+      while ancestor >= 0 {
+        texts[ancestor] = (texts[ancestor] ?? 0) + textLength[index]
+        ancestor = nodes[ancestor].parent
+      }
+      index = nodes[index].end
+    }
+    return texts
   }
 
   /// Whether a text node with visible text stands between nodes `start` and `end` (excluded).
@@ -76,14 +149,15 @@ extension PageAnalysis {
   /// more posts", "View all"), which closes the block it follows.
   private static func partCount(
     in index: Int, _ document: HTMLDocument, _ textLength: NodeCounts,
-    _ linkTextLength: NodeCounts
+    _ linkTextLength: NodeCounts, formTexts: [Int?]
   ) -> Int {
     document.children(of: index).reduce(0) { count, child in
       let text = textLength[child]
       let isMoreLink =
         text > 0 && linkTextLength[child] == text
         && text <= BoilerplateRules.maximumChromeHeadingText
-      return count + (document.nodes[child].kind == .element && !isMoreLink ? 1 : 0)
+      let isForm = !formTexts.isEmpty && formTexts[child] == text
+      return count + (document.nodes[child].kind == .element && !isMoreLink && !isForm ? 1 : 0)
     }
   }
 

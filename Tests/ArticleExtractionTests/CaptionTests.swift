@@ -19,7 +19,9 @@ struct CaptionTests {
     #expect(article.blocks.map(\.text) == [post])
   }
 
-  @Test("A credit inside a figure stays out; its caption stays in")
+  @Test(
+    "A credit inside a figure of a picture stays out; its caption and a quote's attribution stay in"
+  )
   func figureCredits() throws {
     let first = "Residents crossed the checkpoint on foot after the road was closed to cars."
     let second = "The closure is expected to last until the end of the month, officials said."
@@ -32,13 +34,19 @@ struct CaptionTests {
       <figcaption>The checkpoint at dawn.</figcaption></figure>
       <p>\(second)</p>
       <p class="credit-card-offer">Apply for a credit card with no annual fee today.</p>
+      <figure class="quote"><blockquote><p>We looked at every other route.</p></blockquote>
+      <figcaption class="quote-attribution">Jane Doe, mayor</figcaption></figure>
+      <figure class="wp-block-table"><table class="credits"><tr><td>Director</td><td>Ann Lee</td>
+      </tr></table></figure>
       </div></article></body></html>
       """
     let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
+    // A quotation's attribution and a table of a film's credits are the post's.
     #expect(
       article.blocks.map(\.text) == [
         first, "A street in the old town on Saturday.", "The checkpoint at dawn.", second,
-        "Apply for a credit card with no annual fee today.",
+        "Apply for a credit card with no annual fee today.", "We looked at every other route.",
+        "Jane Doe, mayor", "Director | Ann Lee",
       ])
   }
 

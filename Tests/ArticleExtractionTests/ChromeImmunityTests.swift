@@ -281,20 +281,27 @@ struct ChromeImmunityTests {
       "5 Responses to “Pool reopens”",
     ])
   func countedComments(heading: String) throws {
-    let page = { (heading: String, comments: Int) in
-      let items = (1...comments).map {
-        "<li class=\"forum-fil\"><p>Reader \($0) wrote that the pool looks great again.</p></li>"
-      }.joined()
-      return """
-        <html><head><title>Pool reopens</title></head><body><div class="page">
-        <div class="texte"><h1>Pool reopens</h1><p>\(shortPost)</p></div>
-        <div class="divforum"><div class="bloc"><h2>\(heading)</h2><ul class="forum">\(items)</ul>
-        </div></div></div></body></html>
-        """
+    // With the form to write one in the same block too: the block then has three parts.
+    let form = """
+      <div class="formulaire"><form action="/reply" method="post"><p>Reply to this post: \
+      write your message.</p><textarea name="text"></textarea></form></div>
+      """
+    for after in ["", form] {
+      let page = { (heading: String, comments: Int) in
+        let items = (1...comments).map {
+          "<li class=\"forum-fil\"><p>Reader \($0) wrote that the pool looks great again.</p></li>"
+        }.joined()
+        return """
+          <html><head><title>Pool reopens</title></head><body><div class="page">
+          <div class="texte"><h1>Pool reopens</h1><p>\(shortPost)</p></div>
+          <div class="divforum"><div class="bloc"><h2>\(heading)</h2><ul class="forum">\(items)</ul>
+          \(after)</div></div></div></body></html>
+          """
+      }
+      let texts = try bodyTexts(page(heading, 3))
+      #expect(texts == [shortPost])
+      #expect(try bodyTexts(page(heading.replacingOccurrences(of: "27", with: "28"), 4)) == texts)
     }
-    let texts = try bodyTexts(page(heading, 3))
-    #expect(texts == [shortPost])
-    #expect(try bodyTexts(page(heading.replacingOccurrences(of: "27", with: "28"), 4)) == texts)
   }
 
   /// Readers' ratings and votes, whose counts change with every vote: a schema.org rating
@@ -315,11 +322,38 @@ struct ChromeImmunityTests {
     #expect(try bodyTexts(page(5)) == texts)
   }
 
-  /// A heading that counts nothing may open a section of the post.
-  @Test("a section of the post titled 'Comments' or '27 ways to comment on code' stays in")
+  /// A count of comments at the top of the post's box, above the post's title (the page's
+  /// `<h1>` is the site's name): the block it opens stops short of the title, which outranks it.
+  @Test("a count of comments above the post's title leaves the post in")
+  func commentCountAboveTitle() throws {
+    let paragraphs = [
+      "The mayor defended the road plan at a packed meeting on Thursday evening.",
+      "Residents asked whether the new road would cut through the park by the river.",
+    ]
+    let html = """
+      <html><head><title>Mayor defends road plan</title></head><body><div id="wrap">
+      <header><h1><a href="/">Town Notes</a></h1><p>News from a small town</p></header>
+      <div id="content"><div class="post"><div class="post-header"><h5>3 Comments</h5>
+      <h2>Mayor defends road plan</h2></div>
+      <div class="text">\(paragraphs.map { "<p>\($0)</p>" }.joined())</div></div>
+      <div class="side"><h3>About</h3><p>A blog about the town.</p></div></div></div>
+      </body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(paragraphs.allSatisfy(texts.contains))
+  }
+
+  /// A heading that counts nothing may open a section of the post, and so may a count and an
+  /// opener before an unquoted title (themes quote the post's title).
+  @Test(
+    "a section of the post titled 'Comments', '27 ways to comment on code' or '3 Responses to Common Objections' stays in"
+  )
   func uncountedCommentsHeading() throws {
     let section = "Reviewers should say what they liked before they say what to change in it."
-    for heading in ["Comments", "27 ways to comment on code"] {
+    for heading in [
+      "Comments", "27 ways to comment on code", "3 Responses to Common Objections",
+      "2 thoughts on the costs", "One reply to the critics",
+    ] {
       let html = """
         <html><head><title>Pool reopens</title></head><body><div class="page">
         <div class="texte"><h1>Pool reopens</h1><p>\(shortPost)</p>

@@ -69,6 +69,25 @@ struct ContainerAuthorityTests {
     #expect(result.article.blocks.map(\.text) == [sentence])
   }
 
+  /// A `<main>` around the headline alone is a header box: the post outside it is the article.
+  @Test("a <main> that gives only the headline is overruled by the post outside it")
+  func headlineOnlyMain() throws {
+    let paragraphs = [
+      "The old bridge over the river opened again on Monday after two years of repairs.",
+      "Buses use it from today, and the ferry that replaced it stops running next week.",
+      "The council says the work cost less than planned, thanks to a mild second winter.",
+    ]
+    let html = """
+      <html><head><title>Bridge reopens</title></head><body>
+      <header><a href="/">Town Notes</a></header>
+      <main class="hero"><h1>Bridge reopens after two years</h1></main>
+      <div id="content"><div class="text">\(paragraphs.map { "<p>\($0)</p>" }.joined())</div>
+      </div><footer><p>Town Notes</p></footer></body></html>
+      """
+    let result = try extractArticle(from: parseHTML(Array(html.utf8)))
+    #expect(result.article.blocks.map(\.text) == paragraphs)
+  }
+
   /// Wrapper classes seen on real pages that hold the post; split on `-` and `_`, each has a
   /// chrome word.
   @Test(

@@ -174,13 +174,17 @@ struct BodyTests {
       ).blocks.map(\.text)
     }
     let rest = [prose, "Further steps", "The council meets again in March to vote on the plan."]
-    // The title with a photo credit after it; a headline with the writer under it.
+    // The title with a photo credit after it; a headline with the writer's name after it in
+    // the same block. (Under a `<br>` the name is a block of its own, and the headline alone
+    // was dropped before as the title.)
     #expect(
       try page("Council delays the budget vote (Photo: Reuters)", "Council delays the budget vote")
         == rest)
     #expect(
-      try page("Council delays the budget vote", "Council delays the budget vote<br>By Ann Lee")
-        == ["By Ann Lee"] + rest)
+      try page(
+        "Council delays the budget vote", "Council delays the budget vote <small>By Ann Lee</small>"
+      )
+        == rest)
     // A heading that only begins as the title does is not the headline.
     #expect(
       try page("Council delays the budget vote on the new library and the roads", "Council delays")

@@ -125,6 +125,12 @@ enum BoilerplateRules {
   static let commentCountOpeners: Set<String> = [
     "thought", "thoughts", "response", "responses", "reply", "replies", "comment", "comments",
   ]
+  /// The quotation marks a theme puts around the post's title in a heading that counts its
+  /// comments ("27 thoughts on “The post”", "5 Responses to \"The post\""): without one,
+  /// "3 Responses to Common Objections" is a heading of the post.
+  static let commentTitleQuotes: Set<Character> = [
+    "\"", "'", "“", "”", "„", "‘", "’", "‚", "«", "»", "‹", "›", "「", "『",
+  ]
   /// A heading is read as one that counts comments up to this many characters (a count and a
   /// post's title).
   static let maximumCommentsHeadingText = 200

@@ -12,9 +12,13 @@ enum CaptionRules {
 
   /// Class or id words of a picture's credit inside a `<figure>` (`caption__credit`,
   /// `story-image-copyright`, `photo-attribution`): the photographer or the agency, which the
-  /// post's text never is. Only inside a figure, where the word can only name the picture's
-  /// credit (elsewhere `credit` may be a card offer or a film's credits).
+  /// post's text never is. Only inside a figure of a picture (none of `textFigureTags`), where
+  /// the word can only name the picture's credit (elsewhere `credit` may be a card offer or a
+  /// film's credits, and a quotation's `attribution` names who said it).
   static let figureCreditWords: Set<String> = ["credit", "credits", "copyright", "attribution"]
+  /// Tags that make a `<figure>` one of text, not of a picture: a quotation with its
+  /// attribution, a table (a film's credits), code. Its credit words name a part of the post.
+  static let textFigureTags: Set<String> = ["blockquote", "table", "pre"]
 
   /// A caption is skipped only when it has at most this many characters: a block marked
   /// `caption` that is longer is a post about a picture, not its caption.
