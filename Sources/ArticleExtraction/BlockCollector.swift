@@ -282,6 +282,14 @@ struct BlockCollector {
   /// site, not with the post. A list holding more than `CleaningRules.maximumLinkListShare` of
   /// the page's text is the page itself (an index, a listing of jobs).
   private func isLinkList(_ index: Int) -> Bool {
+    if let known = linkLists.isLinkList[index] { return known }
+    let answer = isListOfLinks(index)
+    linkLists.isLinkList[index] = answer
+    return answer
+  }
+
+  /// `isLinkList`, worked out (it reads every link's host, so its answers are kept).
+  private func isListOfLinks(_ index: Int) -> Bool {
     let name = page.document.name(of: index)
     guard name == "ul" || name == "ol",
       Double(page.textLength[index])
@@ -775,6 +783,62 @@ struct BlockCollector {
 /// information, a port or a final dot; nil for a link within the site (`/2024/05/post`,
 /// `page.html`, `share.php?u=https://elsewhere.example/`: a `//` after a query is no host).
 func hostOf(_ href: String) -> Substring? {
+  var href = href
+  if let host = href.withUTF8(asciiHostOf) { return host }
+  return unicodeHostOf(href)
+}
+
+/// `hostOf` worked on the bytes of an ASCII address (every link but a few): nil when the
+/// address has a byte outside ASCII (`unicodeHostOf` answers then) or no host. The same steps
+/// as `unicodeHostOf`, with ASCII lower case.
+private func asciiHostOf(_ bytes: UnsafeBufferPointer<UInt8>) -> Substring?? {
+  guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+  let slash = UInt8(ascii: "/")
+  guard let start = (0..<max(bytes.count - 1, 0)).first(where: {
+    bytes[$0] == slash && bytes[$0 + 1] == slash
+  })
+  else { return .some(nil) }
+  let lower = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+  // What stands before `//` must be nothing or a scheme (`https:`).
+  if start > 0 {
+    let scheme = UnsafeBufferPointer(rebasing: bytes[0..<start])
+    guard scheme.count >= 2, scheme[scheme.count - 1] == UInt8(ascii: ":"),
+      isASCIILetter(scheme[0]),
+      scheme.dropLast().allSatisfy({
+        isASCIILetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "+")
+          || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+      })
+    else { return .some(nil) }
+  }
+  var end = start + 2
+  while end < bytes.count, bytes[end] != slash, bytes[end] != UInt8(ascii: "?"),
+    bytes[end] != UInt8(ascii: "#")
+  {
+    end += 1
+  }
+  var hostStart = start + 2
+  if let at = (hostStart..<end).last(where: { bytes[$0] == UInt8(ascii: "@") }) {
+    hostStart = at + 1
+  }
+  var hostEnd = end
+  // A port after the last colon, unless the colon is inside an IPv6 literal (`[::1]`).
+  if let colon = (hostStart..<hostEnd).last(where: { bytes[$0] == UInt8(ascii: ":") }),
+    !(colon..<hostEnd).contains(where: { bytes[$0] == UInt8(ascii: "]") })
+  {
+    hostEnd = colon
+  }
+  if hostEnd > hostStart, bytes[hostEnd - 1] == UInt8(ascii: ".") { hostEnd -= 1 }
+  var host = bytes[hostStart..<hostEnd].map(lower)
+  if host.starts(with: Array("www.".utf8)) { host.removeFirst(4) }
+  return .some(Substring(String(decoding: host, as: UTF8.self)))
+}
+
+private func isASCIILetter(_ byte: UInt8) -> Bool {
+  byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
+}
+
+/// `hostOf` of an address with bytes outside ASCII, compared in Unicode lower case.
+private func unicodeHostOf(_ href: String) -> Substring? {
   let link = href.lowercased()
   guard let start = link.firstRange(of: "//") else { return nil }
   // What stands before `//` must be nothing or a scheme (`https:`).
@@ -832,6 +896,8 @@ private func trimmingWhitespace(_ text: String) -> String {
 private final class LinkListText {
   var text = NodeCounts(repeating: 0, count: 0)
   var links = NodeCounts(repeating: 0, count: 0)
+  /// `isLinkList`'s answers, by node.
+  var isLinkList: [Int: Bool] = [:]
 }
 
 private final class WrapperTwins {

@@ -18,6 +18,9 @@ struct LinkHostTests {
       ("https://paper.example#top", "paper.example"),
       ("http://[::1]:8080/a", "[::1]"),
       ("https://example.com.evil.example/", "example.com.evil.example"),
+      ("HTTPS://WWW.PAPER.EXAMPLE:443/A", "paper.example"),
+      ("https://Bücher.Example/a", "bücher.example"),
+      ("svn+ssh://user@Host.example/repo", "host.example"),
     ])
   func absolute(_ href: String, _ host: String) {
     #expect(hostOf(href).map(String.init) == host)
