@@ -794,9 +794,10 @@ func hostOf(_ href: String) -> Substring? {
 private func asciiHostOf(_ bytes: UnsafeBufferPointer<UInt8>) -> Substring?? {
   guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
   let slash = UInt8(ascii: "/")
-  guard let start = (0..<max(bytes.count - 1, 0)).first(where: {
-    bytes[$0] == slash && bytes[$0 + 1] == slash
-  })
+  guard
+    let start = (0..<max(bytes.count - 1, 0)).first(where: {
+      bytes[$0] == slash && bytes[$0 + 1] == slash
+    })
   else { return .some(nil) }
   let lower = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
   // What stands before `//` must be nothing or a scheme (`https:`).
