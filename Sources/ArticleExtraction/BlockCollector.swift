@@ -199,10 +199,11 @@ struct BlockCollector {
       var text = NodeCounts(repeating: 0, count: nodes.count)
       var links = NodeCounts(repeating: 0, count: nodes.count)
       // Only the lists under the roots being collected, found by their tags.
-      let listTags = Set(["ul", "ol"].compactMap { page.document.tagNames.firstIndex(of: $0) })
-      for root in roots {
+      let ul = page.document.tagNames.firstIndex(of: "ul") ?? -1
+      let ol = page.document.tagNames.firstIndex(of: "ol") ?? -1
+      for root in roots where ul >= 0 || ol >= 0 {
         for list in root..<nodes[root].end
-        where listTags.contains(nodes[list].tag) && nodes[list].kind == .element
+        where (nodes[list].tag == ul || nodes[list].tag == ol) && nodes[list].kind == .element
           && !page.skipped[list] && isLinkList(list)
         {
           var ancestor = nodes[list].parent
@@ -233,9 +234,12 @@ struct BlockCollector {
   /// theirs, and the walk then asks again about each child it enters, which was quadratic in
   /// the depth of nested blocks of links and prose.
   private func isLongLinkBlock(_ index: Int) -> Bool {
-    if let known = longLinkBlocks.answers[index] { return known }
+    if longLinkBlocks.answers.isEmpty {
+      longLinkBlocks.answers = Array(repeating: 0, count: page.document.nodes.count)
+    }
+    if longLinkBlocks.answers[index] != 0 { return longLinkBlocks.answers[index] == 2 }
     let answer = holdsOnlyLinkBlocksAndLabels(index)
-    longLinkBlocks.answers[index] = answer
+    longLinkBlocks.answers[index] = answer ? 2 : 1
     return answer
   }
 
@@ -282,9 +286,12 @@ struct BlockCollector {
   /// site, not with the post. A list holding more than `CleaningRules.maximumLinkListShare` of
   /// the page's text is the page itself (an index, a listing of jobs).
   private func isLinkList(_ index: Int) -> Bool {
-    if let known = linkLists.isLinkList[index] { return known }
+    if linkLists.isLinkList.isEmpty {
+      linkLists.isLinkList = Array(repeating: 0, count: page.document.nodes.count)
+    }
+    if linkLists.isLinkList[index] != 0 { return linkLists.isLinkList[index] == 2 }
     let answer = isListOfLinks(index)
-    linkLists.isLinkList[index] = answer
+    linkLists.isLinkList[index] = answer ? 2 : 1
     return answer
   }
 
@@ -897,8 +904,8 @@ private func trimmingWhitespace(_ text: String) -> String {
 private final class LinkListText {
   var text = NodeCounts(repeating: 0, count: 0)
   var links = NodeCounts(repeating: 0, count: 0)
-  /// `isLinkList`'s answers, by node.
-  var isLinkList: [Int: Bool] = [:]
+  /// `isLinkList`'s answers per node: 0 not asked yet, 1 no, 2 yes (empty until asked).
+  var isLinkList: [UInt8] = []
 }
 
 private final class WrapperTwins {
@@ -908,5 +915,6 @@ private final class WrapperTwins {
 /// The answers of `BlockCollector.isLongLinkBlock`, by node: a cache the collector fills as it
 /// asks (the page does not change while it is collected).
 private final class LongLinkBlocks {
-  var answers: [Int: Bool] = [:]
+  /// Per node: 0 not asked yet, 1 no, 2 yes (empty until the first question).
+  var answers: [UInt8] = []
 }

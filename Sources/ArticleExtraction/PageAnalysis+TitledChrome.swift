@@ -25,6 +25,8 @@ extension PageAnalysis {
     where nodes[index].kind == .element && traits[nodes[index].tag].contains(.heading)
       && !skipped[index] && textLength[index] > 0
       && textLength[index] <= BoilerplateRules.maximumCommentsHeadingText
+      && (textLength[index] <= BoilerplateRules.maximumChromeHeadingText
+        || opensWithCount(index, document))
     {
       let key = headingKey(document.text(of: index))
       let countsComments = isCommentsHeading(key)
@@ -60,6 +62,19 @@ extension PageAnalysis {
     return titled
   }
 
+  /// Whether the first visible character of element `index` may open a count ("27 thoughts on
+  /// …", "One reply to …"): a digit or an `o`. Headings longer than a chrome heading are read
+  /// only then.
+  private static func opensWithCount(_ index: Int, _ document: HTMLDocument) -> Bool {
+    let nodes = document.nodes
+    for inner in (index + 1)..<nodes[index].end where nodes[inner].kind == .text {
+      for byte in document.utf8[nodes[inner].textBytes] where byte > 0x20 {
+        return (byte >= 0x30 && byte <= 0x39) || byte | 0x20 == UInt8(ascii: "o")
+      }
+    }
+    return false
+  }
+
   /// Whether a heading's key (`headingKey`) counts the comments under it: "27 comments",
   /// "Comments (27)", "3 Kommentare", "27 commentaires", "27 thoughts on “The post”",
   /// "5 Responses to “The post”" (`BoilerplateRules.commentCountWords`, `commentCountOpeners`).
@@ -69,10 +84,13 @@ extension PageAnalysis {
   /// themes print the post's: "3 Responses to Common Objections" or "2 thoughts on the costs"
   /// titles a section of a post.
   static func isCommentsHeading(_ key: String) -> Bool {
-    // A count is digits or "one": most headings have neither and are not split into words.
-    guard key.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || key.hasPrefix("one ") else {
-      return false
-    }
+    // A count opens the heading or ends it ("27 comments", "comments (27"): most headings do
+    // neither and are not split into words.
+    let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+    guard
+      key.utf8.first.map(isDigit) ?? false || key.utf8.last.map(isDigit) ?? false
+        || key.hasPrefix("one ")
+    else { return false }
     let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     guard words.count >= 2 else { return false }
     let isCount = { (word: Substring) in word.allSatisfy(\.isNumber) || word == "one" }
