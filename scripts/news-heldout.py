@@ -53,38 +53,49 @@ def readability_lxml(html):
 '''
 
 
-def pages():
-    """The folder of NAME.html + NAME.txt pairs, made from the sdist on first use."""
-    data = os.path.join(WORK, "pages")
+def fetched(folder, spec, unpack, after=None):
+    """`folder` under .bench/news-heldout, made on first use: the sdist `spec` fetched with pip,
+    `unpack(tar, staging)` writing its pages into a staging folder, `after(staging)` run on it,
+    and the staging folder renamed into place only when all that succeeded."""
+    data = os.path.join(WORK, folder)
     if os.path.isdir(data) and any(name.endswith(".txt") for name in os.listdir(data)):
         return data
     os.makedirs(WORK, exist_ok=True)
     download = tempfile.mkdtemp(dir=WORK)
     try:
         subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
-                        ":all:", "-d", download, SDIST], check=True)
+                        ":all:", "-d", download, spec], check=True)
         archive = next(os.path.join(download, name) for name in os.listdir(download))
         staging = data + ".partial"
         shutil.rmtree(staging, ignore_errors=True)
         os.makedirs(staging)
         with tarfile.open(archive) as tar:
-            members = {member.name: member for member in tar.getmembers() if member.isfile()}
-            for name, member in members.items():
-                parts = name.split("/")
-                if parts[-2:-1] != ["txt"] or "tests" not in parts:
-                    continue
-                stem = parts[-1][:-len(".txt")]
-                html = "/".join(parts[:-2] + ["html", stem + ".html"])
-                if html not in members:
-                    continue
-                for source, target in ((member, stem + ".txt"), (members[html], stem + ".html")):
-                    with tar.extractfile(source) as handle, \
-                            open(os.path.join(staging, target), "wb") as out:
-                        out.write(handle.read())
+            unpack(tar, staging)
+        if after:
+            after(staging)
         os.replace(staging, data)
     finally:
         shutil.rmtree(download, ignore_errors=True)
     return data
+
+
+def pages():
+    """The folder of NAME.html + NAME.txt pairs of newspaper4k's tests, made on first use."""
+    def unpack(tar, staging):
+        members = {member.name: member for member in tar.getmembers() if member.isfile()}
+        for name, member in members.items():
+            parts = name.split("/")
+            if parts[-2:-1] != ["txt"] or "tests" not in parts:
+                continue
+            stem = parts[-1][:-len(".txt")]
+            html = "/".join(parts[:-2] + ["html", stem + ".html"])
+            if html not in members:
+                continue
+            for source, target in ((member, stem + ".txt"), (members[html], stem + ".html")):
+                with tar.extractfile(source) as handle, \
+                        open(os.path.join(staging, target), "wb") as out:
+                    out.write(handle.read())
+    return fetched("pages", SDIST, unpack)
 
 
 WEB_SDIST = "trafilatura==1.0.0"
@@ -113,30 +124,15 @@ def web_pages(python):
     other pages, mostly German), each with trafilatura's favor_precision text without comments
     as NAME.txt: a stand-in gold that only places the article in the page for false_edits.py
     (--held-out web), never a score to compare with trafilatura. Made on first use."""
-    data = os.path.join(WORK, "web")
-    if os.path.isdir(data) and any(name.endswith(".txt") for name in os.listdir(data)):
-        return data
-    os.makedirs(WORK, exist_ok=True)
-    download = tempfile.mkdtemp(dir=WORK)
-    try:
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
-                        ":all:", "-d", download, WEB_SDIST], check=True)
-        archive = next(os.path.join(download, name) for name in os.listdir(download))
-        staging = data + ".partial"
-        shutil.rmtree(staging, ignore_errors=True)
-        os.makedirs(staging)
-        with tarfile.open(archive) as tar:
-            for member in tar.getmembers():
-                parts = member.name.split("/")
-                if member.isfile() and parts[-2:-1] == ["cache"] and parts[-1].endswith(".html"):
-                    with tar.extractfile(member) as handle, \
-                            open(os.path.join(staging, parts[-1].replace(" ", "_")), "wb") as out:
-                        out.write(handle.read())
-        subprocess.run([python, "-c", WEB_GOLD, staging], check=True)
-        os.replace(staging, data)
-    finally:
-        shutil.rmtree(download, ignore_errors=True)
-    return data
+    def unpack(tar, staging):
+        for member in tar.getmembers():
+            parts = member.name.split("/")
+            if member.isfile() and parts[-2:-1] == ["cache"] and parts[-1].endswith(".html"):
+                with tar.extractfile(member) as handle, \
+                        open(os.path.join(staging, parts[-1].replace(" ", "_")), "wb") as out:
+                    out.write(handle.read())
+    return fetched("web", WEB_SDIST, unpack,
+                   lambda staging: subprocess.run([python, "-c", WEB_GOLD, staging], check=True))
 
 
 def peers_python():
