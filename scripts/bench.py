@@ -23,6 +23,9 @@ false-edits: chrome-only and true-edit pairs made from the corpus pages with gol
           (scripts/false_edits.py): false edits (the article changed with the chrome) and missed
           edits (the article stayed the same when it was edited), per kind of change, for the
           pages as they are and as short posts; failing pair ids in .bench/false-edits/.
+held-out: scripts/news-heldout.py (news pages nobody tuned on: F1 with trafilatura and
+          readability-lxml in the same run) and false_edits.py --held-out news and web (false
+          and missed edits on those pages); both sets come from PyPI sdists, fetched once.
 fetch:    `redline snapshot` of 1,000 posts on 50 loopback hosts (127.0.0.2-127.0.0.51, all on
           this machine) that each answer after 50 ms, at several --jobs, against the ideal
           1000 x 50 ms / jobs, with the peak RSS of the redline process; and urlwatch (10 threads,
@@ -365,6 +368,27 @@ def bench_hostile(redline):
                      "within_bounds": rss_mib < 1024 and (size_mib == 0 or rss_mib <= 20 * size_mib)})
         os.remove(path)
     return rows
+
+
+def bench_held_out(redline):
+    """scripts/news-heldout.py (the held-out news pages, with the peers in the same run), then
+    false_edits.py --held-out on its news and web sets; their tables as printed. Needs PyPI
+    once, to fetch the two sdists the pages come from."""
+    printed = {}
+    for name, command in (
+            ("news F1", ["news-heldout.py", "--redline", redline]),
+            ("web pages", ["news-heldout.py", "--redline", redline, "--web"]),
+            ("news pairs", ["false_edits.py", "--redline", redline, "--held-out", "news",
+                            "--quiet"]),
+            ("web pairs", ["false_edits.py", "--redline", redline, "--held-out", "web",
+                           "--quiet"])):
+        script = os.path.join(ROOT, "scripts", command[0])
+        result = subprocess.run([sys.executable, script] + command[1:],
+                                capture_output=True, text=True)
+        output = result.stdout.strip() or result.stderr.strip()
+        print(output)
+        printed[name] = output
+    return printed
 
 
 def ensure_venv():
@@ -865,7 +889,7 @@ def main():
     parser.add_argument("--workload", help="the store-workload executable (store section)")
     parser.add_argument("--timing", help="the extract-timing executable (extract section)")
     parser.add_argument("--only", choices=["diff", "hostile", "extract", "store", "big-store",
-                                           "false-edits", "fetch", "watch"])
+                                           "false-edits", "held-out", "fetch", "watch"])
     parser.add_argument("--big-sizes", default="1000,10000,50000",
                         help="page counts of the big-store section's generated stores")
     parser.add_argument("--baseline", help="another redline binary for the big-store section")
@@ -916,6 +940,9 @@ def main():
     if args.only in (None, "false-edits") and os.path.isdir(CORPUS):
         print("\n## false edits: chrome-only and true-edit pairs of corpus pages, long and short")
         results["false-edits"] = false_edits.benchmark(args.redline)
+    if args.only in (None, "held-out"):
+        print("\n## held-out pages: news F1 against the peers, false and missed edits on both sets")
+        results["held-out"] = bench_held_out(args.redline)
     if args.only in (None, "fetch"):
         print("\n## fetch: redline snapshot of %d posts on %d loopback hosts, %d ms each, vs urlwatch"
               % (FETCH_PAGES, FETCH_HOSTS, FETCH_LATENCY * 1000))

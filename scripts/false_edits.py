@@ -1369,7 +1369,9 @@ def report(args, pages, tally, failures, skips, elapsed):
     if missed:
         print("of the %d missed word, number, sentence and title edits, %d were in a paragraph the "
               "base article did not hold (never extracted)" % (missed, unseen))
-    failures_path = args.failures or os.path.join(WORK, "failures.txt")
+    # The corpus's figures and failures keep their names; a held-out set's have their own.
+    suffix = "".join("-" + name for name in FOLDERS if name.endswith("-heldout"))
+    failures_path = args.failures or os.path.join(WORK, "failures%s.txt" % suffix)
     os.makedirs(os.path.dirname(os.path.abspath(failures_path)), exist_ok=True)
     with open(failures_path, "w", encoding="utf-8") as handle:
         handle.write("".join(line + "\n" for line in sorted(failures)))
@@ -1377,7 +1379,7 @@ def report(args, pages, tally, failures, skips, elapsed):
           % (os.path.relpath(failures_path), len(failures)))
     results = {"pages": len(pages), "pages_skipped": len(page_skips), "seconds": round(elapsed, 1),
                "rows": rows}
-    with open(os.path.join(WORK, "results.json"), "w") as handle:
+    with open(os.path.join(WORK, "results%s.json" % suffix), "w") as handle:
         json.dump(results, handle, indent=2)
     return results
 
