@@ -88,10 +88,11 @@ public func extractArticle(
     // The page's `<main>` (or `role=main`) is its content however short: a prose mass outside
     // it is a sidebar's "About me". (A container under the `<h1>` is not held so: the first
     // posting of a thread is, and the replies beside it are content too.) Not a `<main>` that
-    // gives nothing but headings: that is a header box around the headline, and the post is
-    // outside it.
+    // gives nothing but headings and a deck the theme names (`ScoringRules.deckWords`): that
+    // is a header box around the headline, and the post is outside it.
     let isMainContent =
       found.roots.allSatisfy { isMain($0, page) } && blocks.contains { !isHeading($0) }
+      && found.roots.contains { holdsTextBesideHeadlineAndDeck($0, page) }
     let overridable =
       (stage.name != ExtractionStage.platformMarkup.name || page.postContainer == nil
         || scoredRoots.allSatisfy { isInOtherArticle($0, than: found.roots, page) })
@@ -147,6 +148,35 @@ private func onlyArticle(_ page: PageAnalysis) -> Int? {
 }
 
 /// Whether a block is a heading.
+/// Whether element `index` holds visible text outside its headings and outside elements whose
+/// class or id names a deck (`ScoringRules.deckWords`: `dek`, `subtitle`, `standfirst`): a
+/// post's text, not a header box's. Elements with neither class nor id cost no word split.
+private func holdsTextBesideHeadlineAndDeck(_ index: Int, _ page: PageAnalysis) -> Bool {
+  let document = page.document
+  let nodes = document.nodes
+  var inner = index + 1
+  while inner < nodes[index].end {
+    let node = nodes[inner]
+    if page.skipped[inner] || (node.kind == .element && isHeadingOrDeck(inner, page)) {
+      inner = node.end
+      continue
+    }
+    if node.kind == .text && page.textLength[inner] > 0 { return true }
+    inner += 1
+  }
+  return false
+}
+
+private func isHeadingOrDeck(_ index: Int, _ page: PageAnalysis) -> Bool {
+  if page.tag(index, is: .heading) { return true }
+  let names = [
+    page.document.attribute("class", of: index), page.document.attribute("id", of: index),
+  ]
+  return names.contains { name in
+    name.map { classWords($0).contains(where: ScoringRules.deckWords.contains) } ?? false
+  }
+}
+
 private func isHeading(_ block: Block) -> Bool {
   if case .heading = block.kind { return true }
   return false
