@@ -144,9 +144,10 @@ struct PageAnalysis {
         || id.map(PluginChromeRules.ids.contains) ?? false
         || classes.has(.biography, at: index)
       namedSidebar[index] =
-        marks[index].contains(.strongNegative)
-        && (classes.has(.sidebar, at: index)
-          || id.map(BoilerplateRules.sidebarNames.contains) ?? false)
+        (marks[index].contains(.strongNegative)
+          && (classes.has(.sidebar, at: index)
+            || id.map(BoilerplateRules.sidebarNames.contains) ?? false))
+        || (chromeByClass[index] && id.map(BoilerplateRules.navigationIDs.contains) ?? false)
     }
     // Text inside chrome (by tag, class words or plugin) under each element, counted once at
     // the outermost chrome element, the part of it in links, and the text of the largest such

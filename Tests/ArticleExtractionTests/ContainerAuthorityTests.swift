@@ -97,6 +97,32 @@ struct ContainerAuthorityTests {
     #expect(result.article.blocks.map(\.text).suffix(paragraphs.count) == paragraphs[...])
   }
 
+  /// A menu column named by its id (`<div id="navigation">`, as SPIP's blogs write it) with
+  /// the blog's description: beside a one-paragraph post it holds most of the page, and one more
+  /// link in it must not bring it in.
+  @Test("a column with id navigation stays out beside a one-paragraph post, however it grows")
+  func navigationColumn() throws {
+    let description = """
+      This blog follows the town council, its schools and its river, week after week, since \
+      2009, and it is written by a retired teacher who reads every planning application.
+      """
+    let page = { (links: Int) in
+      let items = (0..<links).map {
+        "<li><a href=\"/tag/\($0)\">Council topic number \($0)</a></li>"
+      }
+      return """
+        <html><head><title>Bridge reopens</title></head><body><div id="page">
+        <div id="contenu"><div class="texte"><h1>Bridge reopens</h1><p>\(sentence)</p></div></div>
+        <div id="navigation"><div class="infoblog"><h2>Town Notes</h2><p>\(description)</p></div>
+        <ul>\(items.joined())</ul></div></div></body></html>
+        """
+    }
+    for links in [3, 8] {
+      let result = try extractArticle(from: parseHTML(Array(page(links).utf8)))
+      #expect(result.article.blocks.map(\.text) == [sentence])
+    }
+  }
+
   /// Wrapper classes seen on real pages that hold the post; split on `-` and `_`, each has a
   /// chrome word.
   @Test(

@@ -173,6 +173,14 @@ enum BoilerplateRules {
     "secondary-sidebar", "main-sidebar", "blog-sidebar",
   ]
 
+  /// Whole ids of a navigation column (`<div id="navigation">` beside the post): such a block,
+  /// chrome by its words, is treated as `sidebarNames` are, never protected by its share of
+  /// the page. Beside a one-paragraph post a menu column with a blog's description held more
+  /// than half of the page, and one more link in it brought it into the article.
+  static let navigationIDs: Set<String> = [
+    "navigation", "nav", "menu", "site-navigation", "main-navigation", "primary-navigation",
+  ]
+
   /// Chrome words that also name a column of the page's layout. An element marked chrome by
   /// one of them that holds another element marked with the same word, and prose outside every
   /// chrome inside it (inside a `<main>` or an `<article>`, with a child named for the post
