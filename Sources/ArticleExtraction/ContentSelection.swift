@@ -44,15 +44,20 @@ private func bestContainer(
 ) -> [Int]? {
   let nodes = page.document.nodes
   var best: (rule: Int, index: Int)?
+  // `role="main"`, looked up once: `isPageMain` takes it however short, as a `<main>`.
+  let roleMain = ResolvedPattern(
+    .attribute("role", "main"), classes: page.classes, document: page.document)
   let candidates =
     matches
     ?? nodes.indices.lazy.filter { index in
-      // Shorter than `minimumContainerText`, only a `<main>` or an `<article>` can be the
-      // page's main content (`isPageMain`); other elements are not matched against the patterns.
+      // Shorter than `minimumContainerText`, only a `<main>`, a `role="main"` or an `<article>`
+      // can be the page's main content (`isPageMain`); other elements are not matched against
+      // the patterns.
       nodes[index].kind == .element && !page.skipped[index]
         && (page.textLength[index] >= ContainerRules.minimumContainerText
           || (page.textLength[index] >= ContainerRules.minimumBodyContainerText
-            && (page.tag(index, is: .main) || page.tag(index, is: .article))))
+            && (page.tag(index, is: .main) || page.tag(index, is: .article)
+              || roleMain.matches(index, in: page.document, classes: page.classes))))
     }.compactMap { index in
       patterns.firstIndex(where: { page.matches($0, index) }).map { (index: index, rule: $0) }
     }

@@ -26,7 +26,7 @@ extension PageAnalysis {
       && !skipped[index] && textLength[index] > 0
       && textLength[index] <= BoilerplateRules.maximumCommentsHeadingText
       && (textLength[index] <= BoilerplateRules.maximumChromeHeadingText
-        || opensWithCount(index, document))
+        || mayCount(index, document))
     {
       let key = headingKey(document.text(of: index))
       let countsComments = isCommentsHeading(key)
@@ -62,17 +62,37 @@ extension PageAnalysis {
     return titled
   }
 
-  /// Whether the first visible character of element `index` may open a count ("27 thoughts on
-  /// …", "One reply to …"): a digit or an `o`. Headings longer than a chrome heading are read
-  /// only then.
-  private static func opensWithCount(_ index: Int, _ document: HTMLDocument) -> Bool {
+  /// Whether the text of element `index` may count comments (`isCommentsHeading`): its first
+  /// or its last word may be a count (`mayBeCount`). Headings longer than a chrome heading are
+  /// read only then.
+  private static func mayCount(_ index: Int, _ document: HTMLDocument) -> Bool {
     let nodes = document.nodes
-    for inner in (index + 1)..<nodes[index].end where nodes[inner].kind == .text {
-      for byte in document.utf8[nodes[inner].textBytes] where byte > 0x20 {
-        return (byte >= 0x30 && byte <= 0x39) || byte | 0x20 == UInt8(ascii: "o")
+    let texts = ((index + 1)..<nodes[index].end).lazy.filter { nodes[$0].kind == .text }
+    return mayBeCount(texts.flatMap { document.utf8[nodes[$0].textBytes] }, one: "one")
+      || mayBeCount(
+        texts.reversed().flatMap { document.utf8[nodes[$0].textBytes].reversed() }, one: "eno")
+  }
+
+  /// Whether the word at one end of a text may be a count, digits or "one" (`isCommentsHeading`
+  /// reads a count as the first word, or as the last of two): `bytes` are the text's bytes
+  /// from that end inward, `one` the word "one" read in that direction. ASCII bytes other than
+  /// letters and digits stand between words, as white space and marks do. A byte outside ASCII
+  /// may be a digit of another script ("２７"), or a character the words leave out (`&lrm;`, an
+  /// icon font's glyph, `&nbsp;`), so the answer is yes then: the words are read.
+  private static func mayBeCount(_ bytes: some Sequence<UInt8>, one: StaticString) -> Bool {
+    let word = UnsafeBufferPointer(start: one.utf8Start, count: one.utf8CodeUnitCount)
+    var matched = 0
+    for byte in bytes {
+      if matched == word.count { return byte >= 0x80 || !isLetterOrDigit(byte) }
+      if byte >= 0x80 { return matched == 0 }
+      if matched == 0 {
+        guard isLetterOrDigit(byte) else { continue }
+        if byte <= 0x39 { return true }
       }
+      guard byte | 0x20 == word[matched] else { return false }
+      matched += 1
     }
-    return false
+    return matched == word.count
   }
 
   /// Whether a heading's key (`headingKey`) counts the comments under it: "27 comments",
@@ -86,11 +106,9 @@ extension PageAnalysis {
   static func isCommentsHeading(_ key: String) -> Bool {
     // A count opens the heading or ends it ("27 comments", "comments (27"): most headings do
     // neither and are not split into words.
-    let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-    guard
-      key.utf8.first.map(isDigit) ?? false || key.utf8.last.map(isDigit) ?? false
-        || key.hasPrefix("one ")
-    else { return false }
+    guard mayBeCount(key.utf8, one: "one") || mayBeCount(key.utf8.reversed(), one: "eno") else {
+      return false
+    }
     let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     guard words.count >= 2 else { return false }
     let isCount = { (word: Substring) in word.allSatisfy(\.isNumber) || word == "one" }

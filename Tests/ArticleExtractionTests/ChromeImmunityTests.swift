@@ -274,11 +274,17 @@ struct ChromeImmunityTests {
 
   /// A comment section marked only by a heading that counts its comments (SPIP's `forum`,
   /// WordPress's "27 thoughts on …"): the count and the comments change with every new one.
+  /// Also when a space, a mark or an icon stands before or after the count (`&nbsp;`, `&lrm;`,
+  /// an icon font's glyph, an emoji), the count is in another script's digits or is "one".
   @Test(
     "a section under a heading that counts comments stays out, however many there are",
     arguments: [
       "27 commentaires", "3 Kommentare", "Comments (12)", "27 thoughts on “Pool reopens”",
       "5 Responses to “Pool reopens”",
+      "&nbsp;27 thoughts on “Pool reopens on Mill Lane after two years”",
+      "(27) Comments on “Pool reopens on Mill Lane after two years”",
+      "<span class=\"icon\">💬</span> 27 thoughts on “Pool reopens on Mill Lane after two years”",
+      "Comments (27)&lrm;", "&#xf086; 27 Comments", "２７ comments", "Replies: one",
     ])
   func countedComments(heading: String) throws {
     // With the form to write one in the same block too: the block then has three parts.

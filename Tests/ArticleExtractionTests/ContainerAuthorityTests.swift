@@ -69,6 +69,26 @@ struct ContainerAuthorityTests {
     #expect(result.article.blocks.map(\.text) == [sentence])
   }
 
+  /// `role="main"` is the page's word for its content as `<main>` is (`isPageMain`): a
+  /// one-sentence post in it, shorter than `ContainerRules.minimumContainerText`, is the post.
+  @Test(
+    "a one-sentence post in role=main stays one sentence beside a long About me",
+    arguments: ["div", "section"])
+  func oneSentenceInRoleMain(tag: String) throws {
+    let html = """
+      <html><head><title>Bridge reopens</title></head><body><div id="page">
+      <header><h1 class="site-title"><a href="/">Town Notes</a></h1></header>
+      <div id="content"><div id="primary"><\(tag) id="main" role="main"><div class="post">
+      <h2 class="post-title">Bridge reopens</h2><div class="post-text"><p>\(sentence)</p></div>
+      </div></\(tag)></div><div id="secondary" class="widget-area">
+      <div class="box"><h3>About me</h3><p>\(aboutMe)</p></div></div>
+      </div><footer><p>Town Notes</p></footer></div></body></html>
+      """
+    let result = try extractArticle(from: parseHTML(Array(html.utf8)))
+    #expect(result.article.blocks.map(\.text) == [sentence])
+    #expect(result.method == "semantic container")
+  }
+
   /// A `<main>` around the headline alone, or the headline and a deck the theme names, is a
   /// header box: the post outside it is the article.
   @Test(

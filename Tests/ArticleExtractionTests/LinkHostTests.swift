@@ -21,6 +21,10 @@ struct LinkHostTests {
       ("HTTPS://WWW.PAPER.EXAMPLE:443/A", "paper.example"),
       ("https://Bücher.Example/a", "bücher.example"),
       ("svn+ssh://user@Host.example/repo", "host.example"),
+      // The byte path (`asciiHostOf`) on its edges: the last `@`, an empty port, a final dot
+      // before a port, an IPv6 literal in capitals.
+      ("http://a@b@paper.example/", "paper.example"), ("//Paper.Example:", "paper.example"),
+      ("HTTP://WWW.Paper.Example.:8080/", "paper.example"), ("HTTP://[::1]:80", "[::1]"),
     ])
   func absolute(_ href: String, _ host: String) {
     #expect(hostOf(href).map(String.init) == host)
