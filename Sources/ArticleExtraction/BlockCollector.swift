@@ -61,7 +61,7 @@ struct BlockCollector {
   private let authorBox: ResolvedPattern
   private let ratingSummary: ResolvedPattern
   /// What `isLongLinkBlock` has answered, by node.
-  private let longLinkBlocks = LongLinkBlocks()
+  private let longLinkBlocks = NodeAnswers()
 
   init(page: PageAnalysis) {
     self.page = page
@@ -234,13 +234,9 @@ struct BlockCollector {
   /// theirs, and the walk then asks again about each child it enters, which was quadratic in
   /// the depth of nested blocks of links and prose.
   private func isLongLinkBlock(_ index: Int) -> Bool {
-    if longLinkBlocks.answers.isEmpty {
-      longLinkBlocks.answers = Array(repeating: 0, count: page.document.nodes.count)
+    longLinkBlocks.answer(for: index, nodeCount: page.document.nodes.count) {
+      holdsOnlyLinkBlocksAndLabels(index)
     }
-    if longLinkBlocks.answers[index] != 0 { return longLinkBlocks.answers[index] == 2 }
-    let answer = holdsOnlyLinkBlocksAndLabels(index)
-    longLinkBlocks.answers[index] = answer ? 2 : 1
-    return answer
   }
 
   /// `isLongLinkBlock`, worked out.
@@ -286,13 +282,9 @@ struct BlockCollector {
   /// site, not with the post. A list holding more than `CleaningRules.maximumLinkListShare` of
   /// the page's text is the page itself (an index, a listing of jobs).
   private func isLinkList(_ index: Int) -> Bool {
-    if linkLists.isLinkList.isEmpty {
-      linkLists.isLinkList = Array(repeating: 0, count: page.document.nodes.count)
+    linkLists.isLinkList.answer(for: index, nodeCount: page.document.nodes.count) {
+      isListOfLinks(index)
     }
-    if linkLists.isLinkList[index] != 0 { return linkLists.isLinkList[index] == 2 }
-    let answer = isListOfLinks(index)
-    linkLists.isLinkList[index] = answer ? 2 : 1
-    return answer
   }
 
   /// `isLinkList`, worked out (it reads every link's host, so its answers are kept).
@@ -904,8 +896,8 @@ private func trimmingWhitespace(_ text: String) -> String {
 private final class LinkListText {
   var text = NodeCounts(repeating: 0, count: 0)
   var links = NodeCounts(repeating: 0, count: 0)
-  /// `isLinkList`'s answers per node: 0 not asked yet, 1 no, 2 yes (empty until asked).
-  var isLinkList: [UInt8] = []
+  /// `isLinkList`'s answers.
+  let isLinkList = NodeAnswers()
 }
 
 private final class WrapperTwins {
@@ -914,7 +906,17 @@ private final class WrapperTwins {
 
 /// The answers of `BlockCollector.isLongLinkBlock`, by node: a cache the collector fills as it
 /// asks (the page does not change while it is collected).
-private final class LongLinkBlocks {
+/// Yes-or-no answers about nodes, each worked out once (`isLinkList`, `isLongLinkBlock`).
+private final class NodeAnswers {
   /// Per node: 0 not asked yet, 1 no, 2 yes (empty until the first question).
-  var answers: [UInt8] = []
+  private var answers: [UInt8] = []
+
+  /// The answer for node `index`, from `work` the first time it is asked.
+  func answer(for index: Int, nodeCount: Int, _ work: () -> Bool) -> Bool {
+    if answers.isEmpty { answers = Array(repeating: 0, count: nodeCount) }
+    if answers[index] != 0 { return answers[index] == 2 }
+    let answer = work()
+    answers[index] = answer ? 2 : 1
+    return answer
+  }
 }
