@@ -147,7 +147,6 @@ private func onlyArticle(_ page: PageAnalysis) -> Int? {
   return found.flatMap { page.marks[$0].isDisjoint(with: [.strongNegative, .trailing]) ? $0 : nil }
 }
 
-/// Whether a block is a heading.
 /// Whether element `index` holds visible text outside its headings and outside elements whose
 /// class or id names a deck (`ScoringRules.deckWords`: `dek`, `subtitle`, `standfirst`): a
 /// post's text, not a header box's. Elements with neither class nor id cost no word split.
@@ -177,6 +176,7 @@ private func isHeadingOrDeck(_ index: Int, _ page: PageAnalysis) -> Bool {
   }
 }
 
+/// Whether a block is a heading.
 private func isHeading(_ block: Block) -> Bool {
   if case .heading = block.kind { return true }
   return false
