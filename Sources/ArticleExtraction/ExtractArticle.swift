@@ -32,6 +32,7 @@ public func extractArticle(
     var collector = BlockCollector(page: page)
     var blocks = collector.collect(roots)
     dropRepeatedTitle(metadata.title, from: &blocks)
+    dropLeadingByline(from: &blocks)
     return blocks.isEmpty ? nil : (roots, blocks, collector.links)
   }
   var first = ExtractionStage.cascade.lazy
@@ -226,6 +227,39 @@ private func dropRepeatedTitle(_ title: String?, from blocks: inout [Block]) {
       return isTitleWithEnding(block.text, title) || isTitleWithEnding(title, block.text)
     })
   if let position { blocks.remove(at: position) }
+}
+
+/// A byline among the body's first three blocks ("By Ann Lee", "By Ann Lee | March 3, 2024",
+/// "By Ann Lee 15 min read"): the writer's name is the page's metadata (`Author:`), not a line
+/// of the post. A byline is `ScoringRules.bylineOpeners` and one to four capitalized names,
+/// then nothing, a separator (`|`, `•`, `·`, `–`, `—`) or a number, in at most
+/// `ScoringRules.maximumBylineText` characters: "By Monday, the council…" or "By the way" is
+/// the post's own sentence.
+private func dropLeadingByline(from blocks: inout [Block]) {
+  if let position = blocks.prefix(3).firstIndex(where: { isByline($0.text) }) {
+    blocks.remove(at: position)
+  }
+}
+
+private func isByline(_ text: String) -> Bool {
+  guard text.count <= ScoringRules.maximumBylineText else { return false }
+  let words = text.split(separator: " ")
+  guard let opener = words.first, ScoringRules.bylineOpeners.contains(String(opener)) else {
+    return false
+  }
+  var names = 0
+  for word in words.dropFirst() {
+    let isName =
+      word.first.map(\.isUppercase) ?? false
+      && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }
+    if isName && names < 4 {
+      names += 1
+      continue
+    }
+    guard names > 0 else { return false }
+    return ["|", "•", "·", "–", "—"].contains(word) || (word.first?.isNumber ?? false)
+  }
+  return names > 0
 }
 
 /// Whether `longer` is `shorter` with something after it, and `shorter` most of it

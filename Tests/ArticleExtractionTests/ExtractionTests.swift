@@ -191,6 +191,24 @@ struct BodyTests {
         == ["Council delays"] + rest)
   }
 
+  @Test(
+    "a byline among the first blocks leaves the body; a sentence that opens with 'By' stays",
+    arguments: [
+      ("By Ann Lee", false), ("By Ann Lee | March 3, 2024", false),
+      ("By Ann Lee 15 min read", false),
+      ("BY ANN LEE", false), ("Von Anna Berger", false), ("By Ann Lee • March 3, 2024", false),
+      ("By Monday, the council will vote on the plan.", true),
+      ("By the way, the vote is on.", true),
+    ])
+  func leadingByline(line: String, isKept: Bool) throws {
+    let article = try extract(
+      """
+      <html><head><title>Budget approved</title></head><body><article><h1>Budget approved</h1>
+      <div class="entry-content"><p>\(line)</p><p>\(prose)</p></div></article></body></html>
+      """)
+    #expect(article.blocks.map(\.text) == (isKept ? [line, prose] : [prose]))
+  }
+
   // The list of bare links is after the post's last paragraph, where a theme puts its tags:
   // between two paragraphs, a list of links is the post's own (`LinksAmongProseTests`).
   @Test("a short list of sentences that cite links is kept; a list of bare links is not")

@@ -56,6 +56,11 @@ enum ScoringRules {
   /// scalars): a title with a photo credit or the site's name after it, a headline with a byline
   /// under it in one `<h1>`.
   static let titleEndingShare = 0.6
+  /// The words a byline opens with (`dropLeadingByline`), as written: "By Ann Lee", "BY ANN
+  /// LEE", "Von", "Par", "Por", "Door".
+  static let bylineOpeners: Set<String> = ["By", "BY", "Von", "Par", "Por", "Door"]
+  /// A byline is at most this many characters (a name, a date, a reading time).
+  static let maximumBylineText = 80
 }
 
 /// Constants for cleaning the chosen container.
