@@ -689,12 +689,7 @@ struct BlockCollector {
   /// An element inside a `<figure>` of a picture whose class or id words name a credit
   /// (`CaptionRules.figureCreditWords`).
   private func isFigureCredit(_ index: Int) -> Bool {
-    let document = page.document
-    return [document.attribute("class", of: index), document.attribute("id", of: index)]
-      .contains { value in
-        value.map { classWords($0).contains(where: CaptionRules.figureCreditWords.contains) }
-          ?? false
-      }
+    classOrIDNames(index, CaptionRules.figureCreditWords, in: page.document)
   }
 
   /// A paragraph that says something around its links (`Here's a full post on <a>how we

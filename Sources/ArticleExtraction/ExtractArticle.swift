@@ -168,13 +168,7 @@ private func holdsTextBesideHeadlineAndDeck(_ index: Int, _ page: PageAnalysis) 
 }
 
 private func isHeadingOrDeck(_ index: Int, _ page: PageAnalysis) -> Bool {
-  if page.tag(index, is: .heading) { return true }
-  let names = [
-    page.document.attribute("class", of: index), page.document.attribute("id", of: index),
-  ]
-  return names.contains { name in
-    name.map { classWords($0).contains(where: ScoringRules.deckWords.contains) } ?? false
-  }
+  page.tag(index, is: .heading) || classOrIDNames(index, ScoringRules.deckWords, in: page.document)
 }
 
 /// Whether a block is a heading.

@@ -159,11 +159,7 @@ private func isSentenceBlock(_ index: Int, _ page: PageAnalysis) -> Bool {
 /// names it a deck (`ScoringRules.deckWords`): a subtitle that ends no sentence ("Why the
 /// bridge matters") is the deck when the theme says so.
 private func isNamedDeck(_ index: Int, _ page: PageAnalysis) -> Bool {
-  let document = page.document
-  let names = [document.attribute("class", of: index), document.attribute("id", of: index)]
-    .compactMap { $0 }
-  return names.contains(where: { classWords($0).contains(where: ScoringRules.deckWords.contains) })
-    && holdsTextAlone(index, page)
+  classOrIDNames(index, ScoringRules.deckWords, in: page.document) && holdsTextAlone(index, page)
 }
 
 /// The headline's next element, when the theme names it a deck (`ScoringRules.deckWords`:
@@ -195,11 +191,7 @@ private func namedDeck(after headline: Int, before first: Int, in page: PageAnal
     }
     ancestor = nodes[ancestor].parent
   }
-  let names = [document.attribute("class", of: deck), document.attribute("id", of: deck)]
-    .compactMap { $0 }
-  guard
-    names.contains(where: { classWords($0).contains(where: ScoringRules.deckWords.contains) })
-  else { return nil }
+  guard classOrIDNames(deck, ScoringRules.deckWords, in: document) else { return nil }
   // Text alone, or one `<p>` of text alone, in as many `<div>` wrappers as a theme writes
   // (`<div class="excerpt"><div class="paragraph-block"><p>`): a chain of one element each.
   let inner = document.descendants(of: deck).filter { nodes[$0].kind == .element }

@@ -90,6 +90,14 @@ func classWords(_ name: String) -> [String] {
   return words
 }
 
+/// Whether element `index`'s class or id has a word of `words` (`classWords`): a class or id
+/// that names the element a deck, a credit.
+func classOrIDNames(_ index: Int, _ words: Set<String>, in document: HTMLDocument) -> Bool {
+  [document.attribute("class", of: index), document.attribute("id", of: index)].contains {
+    $0.map { classWords($0).contains(where: words.contains) } ?? false
+  }
+}
+
 /// Whether a byte marks a utility class name, which states a style and not what the element
 /// is: `:` before a variant's utility (Tailwind's `lg:w-1/5`), `[` around an arbitrary value
 /// (`[--sidebar-width:18rem]`, `max-w-[--sidebar-width]`).
