@@ -22,12 +22,16 @@ extension PageAnalysis {
       underChrome[index] =
         underChrome[parent] || signals.chromeByTag[parent] || signals.chromeByClass[parent]
     }
-    let headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
+    // The page's `<h1>`s, listed only when a short match asks (most pages have none).
+    var headlines: [Int]?
     var candidates = matches.filter { match in
-      !skipped[match.index]
-        && (textLength[match.index] >= ContainerRules.minimumText(forRule: match.rule)
-          || (textLength[match.index] >= ContainerRules.minimumBodyContainerText
-            && isUnderHeadline(match.index, among: headlines, in: document)))
+      guard !skipped[match.index] else { return false }
+      if textLength[match.index] >= ContainerRules.minimumText(forRule: match.rule) { return true }
+      guard textLength[match.index] >= ContainerRules.minimumBodyContainerText else { return false }
+      if headlines == nil {
+        headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
+      }
+      return isUnderHeadline(match.index, among: headlines ?? [], in: document)
     }
     if candidates.contains(where: { !underChrome[$0.index] }) {
       candidates.removeAll { underChrome[$0.index] }
