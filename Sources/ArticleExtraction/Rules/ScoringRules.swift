@@ -44,6 +44,27 @@ enum ScoringRules {
   /// paragraphs; more is a part of the page the body leaves out (a summary box, an excerpt).
   static let maximumLeadParagraphs = 2
 
+  /// The words a grid system names a column's width after (`col-md-8`, `large-8`, `grid_8`,
+  /// `span-8`, `pure-u-2-3`, `uk-width-2-3`, `et_pb_column_2_3`), for the post's column beside
+  /// a sidebar (`postColumn`).
+  static let gridWords: Set<String> = [
+    "col", "column", "span", "grid", "large", "medium", "small", "u", "width",
+  ]
+  /// The breakpoint and other words between a grid word and the width (`col-md-8`,
+  /// `col-span-8`, `medium-large-8` no).
+  static let gridBreakpoints: Set<String> = ["xs", "sm", "md", "lg", "xl", "xxl", "span"]
+  /// A child of the row without a width of its own stands for the column it wraps (the only
+  /// element with prose inside it) down to this many levels.
+  static let maximumColumnWrappers = 2
+  /// The widths of columns side by side add up to at most the row's, give or take this share
+  /// (`one-third` three times).
+  static let rowWidthTolerance = 0.01
+  /// Column classes named for their share of the row (Genesis, many WordPress themes).
+  static let namedFractions: [String: Double] = [
+    "one-half": 1 / 2, "one-third": 1 / 3, "two-thirds": 2 / 3, "one-fourth": 1 / 4,
+    "one-quarter": 1 / 4, "three-fourths": 3 / 4, "three-quarters": 3 / 4,
+  ]
+
   /// Class and id words that name the headline's next sibling as the post's deck whether or
   /// not it ends a sentence (`leadParagraphs`): Substack's `subtitle`, Medium's
   /// `pw-subtitle-paragraph`, Ghost's `article-excerpt`, news themes' `dek`, `standfirst`,
