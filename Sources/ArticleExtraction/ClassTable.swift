@@ -110,6 +110,8 @@ struct ClassFlags: OptionSet, Sendable {
   static let sidebar = ClassFlags(rawValue: 1 << 4)
   /// `CaptionRules.classNames`.
   static let caption = ClassFlags(rawValue: 1 << 5)
+  /// `ScoringRules.galleryClasses`.
+  static let gallery = ClassFlags(rawValue: 1 << 6)
 
   init(rawValue: UInt8) {
     self.rawValue = rawValue
@@ -128,7 +130,7 @@ struct ClassFlags: OptionSet, Sendable {
     let sets: [(Set<String>, ClassFlags)] = [
       (BoilerplateRules.hiddenClasses, .hidden), (BoilerplateRules.negativeClasses, .negative),
       (PluginChromeRules.classNames, .pluginChrome), (BoilerplateRules.sidebarNames, .sidebar),
-      (CaptionRules.classNames, .caption),
+      (CaptionRules.classNames, .caption), (ScoringRules.galleryClasses, .gallery),
     ]
     for (names, flag) in sets {
       for name in names { table[name, default: []].insert(flag) }

@@ -180,22 +180,46 @@ private func teaserCards(in page: PageAnalysis) -> [Bool] {
   return cards
 }
 
+/// The elements inside a slideshow or a gallery of pictures (`ScoringRules.galleryClasses`),
+/// or nil when the page has none: their captions are no prose of the post (held-out web page
+/// dw.com.colonial, short: a slideshow's captions beside one paragraph).
+private func galleryNodes(in page: PageAnalysis) -> [Bool]? {
+  let nodes = page.document.nodes
+  var galleries: [Bool]?
+  var index = page.body + 1
+  while index < nodes[page.body].end {
+    if nodes[index].kind == .element, page.classes.has(.gallery, at: index) {
+      if galleries == nil { galleries = Array(repeating: false, count: nodes.count) }
+      for inner in index..<nodes[index].end { galleries?[inner] = true }
+      index = nodes[index].end
+    } else {
+      index += 1
+    }
+  }
+  return galleries
+}
+
 /// The deepest element that still holds `ScoringRules.proseShare` of the prose under
 /// `<body>`: prose being the text of paragraph-like elements long enough to be sentences and
 /// not mostly links. Page builders scatter a post over many sibling widgets; their common
 /// ancestor is the post.
 private func proseContainer(in page: PageAnalysis) -> [Int]? {
   let cards = teaserCards(in: page)
-  if cards.contains(true), let container = proseContainer(in: page, leavingOut: cards) {
+  let galleries = galleryNodes(in: page)
+  if cards.contains(true) || galleries != nil,
+    let container = proseContainer(in: page, leavingOut: cards, galleries: galleries)
+  {
     return container
   }
-  return proseContainer(in: page, leavingOut: nil)
+  return proseContainer(in: page, leavingOut: nil, galleries: nil)
 }
 
-/// The prose-mass container, counting no prose inside the nodes marked in `leftOut`; nil when
-/// no prose is left or, with nodes left out, when what is left is less than
-/// `ScoringRules.minimumProseOutsideCards` of the whole.
-private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) -> [Int]? {
+/// The prose-mass container, counting no prose inside the nodes marked in `leftOut` or in
+/// `galleries`; nil when no prose is left or, with nodes left out, when what is left is less
+/// than `ScoringRules.minimumProseOutsideCards` of the whole (galleries left aside).
+private func proseContainer(
+  in page: PageAnalysis, leavingOut leftOut: [Bool]?, galleries: [Bool]?
+) -> [Int]? {
   let nodes = page.document.nodes
   var prose = NodeCounts(repeating: 0, count: nodes.count)
   var allProse = 0
@@ -225,6 +249,7 @@ private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) 
       allProse += prose[index]
       prose[index] = 0
     }
+    if let galleries, galleries[index] { prose[index] = 0 }
     let parent = nodes[index].parent
     if parent >= 0 && prose[index] > 0 && !isParagraphLike(parent, page) {
       prose[parent] += prose[index]

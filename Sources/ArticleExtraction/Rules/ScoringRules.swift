@@ -35,6 +35,13 @@ enum ScoringRules {
   static let teaserTitleLinkShare = 0.5
   /// ... and a row of teaser cards has at least this many.
   static let minimumTeaserCards = 3
+  /// Whole class names of a slideshow or a gallery of pictures: the captions in it are no
+  /// prose of the post, and are left out of the prose mass as teaser cards are. Beside a short
+  /// post, a slideshow's captions held most of the prose, and the post's own paragraphs were
+  /// left out of the article.
+  static let galleryClasses: Set<String> = [
+    "gallery", "slideshow", "slides", "carousel", "photo-gallery", "image-gallery",
+  ]
   /// Prose inside teaser cards is left out of the prose mass when the prose outside them is at
   /// least this share of all prose (a post with related posts after it); a listing page, whose
   /// prose is all in cards, is scored with them.
