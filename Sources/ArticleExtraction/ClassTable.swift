@@ -23,6 +23,8 @@ struct ClassTable {
   private var ends = NodeCounts(repeating: 0, count: 0)
   /// The union of the flags of each node's classes (empty until the first class is added).
   private var nodeFlags: [ClassFlags] = []
+  /// The union of the flags of every class of the page.
+  private(set) var pageFlags: ClassFlags = []
   /// The page's distinct class names.
   private var distinct = DistinctClassNames()
   private let nodeCount: Int
@@ -89,6 +91,7 @@ struct ClassTable {
       marks.formUnion(distinct.marks[id])
     }
     nodeFlags[index] = flags
+    pageFlags.formUnion(flags)
     ends[index] = names.count
     return marks
   }

@@ -184,6 +184,7 @@ private func teaserCards(in page: PageAnalysis) -> [Bool] {
 /// or nil when the page has none: their captions are no prose of the post (held-out web page
 /// dw.com.colonial, short: a slideshow's captions beside one paragraph).
 private func galleryNodes(in page: PageAnalysis) -> [Bool]? {
+  guard page.classes.pageFlags.contains(.gallery) else { return nil }
   let nodes = page.document.nodes
   var galleries: [Bool]?
   var index = page.body + 1
@@ -272,9 +273,11 @@ private func proseContainer(
   // column holds most of the prose, and the walk would go into it.
   var column: Int?
   var headlines: [Int]?
+  let classID = page.document.attributeNameID("class")
   while true {
-    if column == nil,
-      let post = postColumn(in: current, prose: prose, page, headlines: &headlines)
+    if column == nil, classID != nil,
+      let post = postColumn(
+        in: current, prose: prose, page, classID: classID, headlines: &headlines)
     {
       (current, column) = (post, post)
       needed = Double(prose[post]) * ScoringRules.proseShare
@@ -311,9 +314,11 @@ private func proseContainer(
 /// events, a podcast player), which beside a short post holds as much prose as the post and,
 /// taken with it, put every new tweet into the article.
 ///
-/// - Parameter headlines: the page's `headlineElements`, found on first use.
+/// - Parameters:
+///   - classID: `document.attributeNameID("class")`.
+///   - headlines: the page's `headlineElements`, found on first use.
 private func postColumn(
-  in row: Int, prose: NodeCounts, _ page: PageAnalysis, headlines: inout [Int]?
+  in row: Int, prose: NodeCounts, _ page: PageAnalysis, classID: Int?, headlines: inout [Int]?
 ) -> Int? {
   let document = page.document
   var widest: (index: Int, width: Double)?
@@ -322,12 +327,12 @@ private func postColumn(
     // A wrapper around one column (libxml2 closes a mis-nested row early, and the sidebar
     // column becomes the row's sibling) stands for the column.
     var column = child
-    var width = gridColumnWidth(column, document)
+    var width = gridColumnWidth(column, document, classID: classID)
     for _ in 0..<ScoringRules.maximumColumnWrappers where width == nil {
       let holders = document.children(of: column).filter { prose[$0] > 0 }
       guard holders.count == 1 else { break }
       column = holders[0]
-      width = gridColumnWidth(column, document)
+      width = gridColumnWidth(column, document, classID: classID)
     }
     guard let width else { return nil }
     if let current = widest, current.width >= width {
@@ -363,20 +368,54 @@ private func postColumn(
 /// `uk-width-2-3`, Divi's `et_pb_column_2_3`, Tailwind's `w-2/3`) or a named one (Genesis's
 /// `two-thirds`). Offsets, pushes and orders name no width, nor does a number over 12
 /// (Elementor's percentages, `elementor-col-66`, or a 24-column grid's `grid_16`).
-func gridColumnWidth(_ index: Int, _ document: HTMLDocument) -> Double? {
-  guard let value = document.attribute("class", of: index) else { return nil }
+///
+/// - Parameter classID: `document.attributeNameID("class")`, looked up once by the caller.
+func gridColumnWidth(_ index: Int, _ document: HTMLDocument, classID: Int?) -> Double? {
+  guard document.nodes[index].kind == .element, let classID,
+    let span = document.attributeSpans[document.nodes[index].attributeSpans].first(where: {
+      $0.name == classID
+    })
+  else { return nil }
+  // Read on the bytes: only a name with a digit, or one that may be a named fraction, becomes a
+  // string (most class names are neither).
+  let bytes = document.utf8[span.value]
   var narrowest: Double?
-  for name in value.lowercased().split(whereSeparator: \.isWhitespace) {
-    let name = name.split(separator: ":").last ?? name
-    guard let width = gridWidth(of: name), width > 0, width <= 1 else { continue }
-    narrowest = min(narrowest ?? width, width)
+  var start = bytes.startIndex
+  while start < bytes.endIndex {
+    while start < bytes.endIndex && bytes[start] <= 0x20 { start += 1 }
+    var end = start
+    var nameStart = start
+    var hasDigit = false
+    while end < bytes.endIndex && bytes[end] > 0x20 {
+      if bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9") { hasDigit = true }
+      // A Tailwind variant (`lg:`) before the name.
+      if bytes[end] == UInt8(ascii: ":") { nameStart = end + 1 }
+      end += 1
+    }
+    let name = bytes[nameStart..<end]
+    // `one-half` … `three-quarters`.
+    let first = (name.first ?? 0) | 0x20
+    let mayBeNamed =
+      (8...14).contains(name.count) && (first == UInt8(ascii: "o") || first == UInt8(ascii: "t"))
+    // Every width a grid names with a number ends with it (`col-md-8`, `span_4_of_12`, `w-2/3`).
+    let endsWithDigit =
+      hasDigit && (name.last ?? 0) >= UInt8(ascii: "0") && (name.last ?? 0) <= UInt8(ascii: "9")
+    if !name.isEmpty, endsWithDigit || (!hasDigit && mayBeNamed),
+      let width = gridWidth(of: Substring(String(decoding: name, as: UTF8.self).lowercased())),
+      width > 0, width <= 1
+    {
+      narrowest = min(narrowest ?? width, width)
+    }
+    start = end
   }
   return narrowest
 }
 
 /// The width one class name states (`gridColumnWidth`), or nil.
 private func gridWidth(of name: Substring) -> Double? {
-  if let fraction = ScoringRules.namedFractions[String(name)] { return fraction }
+  guard let end = name.last, end >= "0", end <= "9" else {
+    return ScoringRules.namedFractions[String(name)]
+  }
   let parts = name.split(whereSeparator: { $0 == "-" || $0 == "_" })
   guard let last = parts.last else { return nil }
   // `w-2/3`, `basis-1/3`.

@@ -92,7 +92,10 @@ struct GridColumnTests {
   func widths(classes: String, width: Double) throws {
     let document = try parseHTML(Array("<div class=\"\(classes)\">x</div>".utf8))
     let div = document.elements(named: "div")[0]
-    #expect(gridColumnWidth(div, document).map { ($0 * 12_000).rounded() } == width * 1000)
+    #expect(
+      gridColumnWidth(div, document, classID: document.attributeNameID("class")).map {
+        ($0 * 12_000).rounded()
+      } == width * 1000)
   }
 
   @Test(
@@ -104,6 +107,6 @@ struct GridColumnTests {
   func noWidth(classes: String) throws {
     let document = try parseHTML(Array("<div class=\"\(classes)\">x</div>".utf8))
     let div = document.elements(named: "div")[0]
-    #expect(gridColumnWidth(div, document) == nil)
+    #expect(gridColumnWidth(div, document, classID: document.attributeNameID("class")) == nil)
   }
 }
