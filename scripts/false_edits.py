@@ -517,12 +517,14 @@ class Page:
         element around the whole article span is a layout wrapper (`body.right-sidebar`,
         `foolcom-grid-toc-content-sidebar`), not a sidebar; class names that are colour or type
         utilities (`text-secondary`) or a page builder's name for every block
-        (`elementor-widget-text-editor`) name no place on the page."""
+        (`elementor-widget-text-editor`) name no place on the page, nor does a link's class
+        (`<a class="secondary">`, a link's style: a listing's card is one such link)."""
         node = element
         while node is not None:
             holds_article = node.start <= self.span[0] and node.end >= self.span[1]
             if not holds_article and (node.tag in ("aside", "footer")
-                                      or place_words(node.attrs) & SIDEBAR_WORDS):
+                                      or (node.tag != "a"
+                                          and place_words(node.attrs) & SIDEBAR_WORDS)):
                 return True
             node = self.elements[node.parent] if node.parent is not None else None
         return False

@@ -23,6 +23,8 @@ struct ClassTable {
   private var ends = NodeCounts(repeating: 0, count: 0)
   /// The union of the flags of each node's classes (empty until the first class is added).
   private var nodeFlags: [ClassFlags] = []
+  /// The union of the flags of every class of the page.
+  private(set) var pageFlags: ClassFlags = []
   /// The page's distinct class names.
   private var distinct = DistinctClassNames()
   private let nodeCount: Int
@@ -89,6 +91,7 @@ struct ClassTable {
       marks.formUnion(distinct.marks[id])
     }
     nodeFlags[index] = flags
+    pageFlags.formUnion(flags)
     ends[index] = names.count
     return marks
   }
@@ -110,6 +113,8 @@ struct ClassFlags: OptionSet, Sendable {
   static let sidebar = ClassFlags(rawValue: 1 << 4)
   /// `CaptionRules.classNames`.
   static let caption = ClassFlags(rawValue: 1 << 5)
+  /// `ScoringRules.galleryClasses`.
+  static let gallery = ClassFlags(rawValue: 1 << 6)
 
   init(rawValue: UInt8) {
     self.rawValue = rawValue
@@ -128,7 +133,7 @@ struct ClassFlags: OptionSet, Sendable {
     let sets: [(Set<String>, ClassFlags)] = [
       (BoilerplateRules.hiddenClasses, .hidden), (BoilerplateRules.negativeClasses, .negative),
       (PluginChromeRules.classNames, .pluginChrome), (BoilerplateRules.sidebarNames, .sidebar),
-      (CaptionRules.classNames, .caption),
+      (CaptionRules.classNames, .caption), (ScoringRules.galleryClasses, .gallery),
     ]
     for (names, flag) in sets {
       for name in names { table[name, default: []].insert(flag) }

@@ -180,22 +180,47 @@ private func teaserCards(in page: PageAnalysis) -> [Bool] {
   return cards
 }
 
+/// The elements inside a slideshow or a gallery of pictures (`ScoringRules.galleryClasses`),
+/// or nil when the page has none: their captions are no prose of the post (held-out web page
+/// dw.com.colonial, short: a slideshow's captions beside one paragraph).
+private func galleryNodes(in page: PageAnalysis) -> [Bool]? {
+  guard page.classes.pageFlags.contains(.gallery) else { return nil }
+  let nodes = page.document.nodes
+  var galleries: [Bool]?
+  var index = page.body + 1
+  while index < nodes[page.body].end {
+    if nodes[index].kind == .element, page.classes.has(.gallery, at: index) {
+      if galleries == nil { galleries = Array(repeating: false, count: nodes.count) }
+      for inner in index..<nodes[index].end { galleries?[inner] = true }
+      index = nodes[index].end
+    } else {
+      index += 1
+    }
+  }
+  return galleries
+}
+
 /// The deepest element that still holds `ScoringRules.proseShare` of the prose under
 /// `<body>`: prose being the text of paragraph-like elements long enough to be sentences and
 /// not mostly links. Page builders scatter a post over many sibling widgets; their common
 /// ancestor is the post.
 private func proseContainer(in page: PageAnalysis) -> [Int]? {
   let cards = teaserCards(in: page)
-  if cards.contains(true), let container = proseContainer(in: page, leavingOut: cards) {
+  let galleries = galleryNodes(in: page)
+  if cards.contains(true) || galleries != nil,
+    let container = proseContainer(in: page, leavingOut: cards, galleries: galleries)
+  {
     return container
   }
-  return proseContainer(in: page, leavingOut: nil)
+  return proseContainer(in: page, leavingOut: nil, galleries: nil)
 }
 
-/// The prose-mass container, counting no prose inside the nodes marked in `leftOut`; nil when
-/// no prose is left or, with nodes left out, when what is left is less than
-/// `ScoringRules.minimumProseOutsideCards` of the whole.
-private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) -> [Int]? {
+/// The prose-mass container, counting no prose inside the nodes marked in `leftOut` or in
+/// `galleries`; nil when no prose is left or, with nodes left out, when what is left is less
+/// than `ScoringRules.minimumProseOutsideCards` of the whole (galleries left aside).
+private func proseContainer(
+  in page: PageAnalysis, leavingOut leftOut: [Bool]?, galleries: [Bool]?
+) -> [Int]? {
   let nodes = page.document.nodes
   var prose = NodeCounts(repeating: 0, count: nodes.count)
   var allProse = 0
@@ -225,6 +250,7 @@ private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) 
       allProse += prose[index]
       prose[index] = 0
     }
+    if let galleries, galleries[index] { prose[index] = 0 }
     let parent = nodes[index].parent
     if parent >= 0 && prose[index] > 0 && !isParagraphLike(parent, page) {
       prose[parent] += prose[index]
@@ -240,17 +266,33 @@ private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) 
   {
     return nil
   }
-  let needed = Double(total) * ScoringRules.proseShare
+  var needed = Double(total) * ScoringRules.proseShare
   var current = page.body
-  while let next = page.document.children(of: current).max(by: { prose[$0] < prose[$1] }),
-    Double(prose[next]) >= needed
-  {
+  // The post's grid column (`postColumn`), once found, is the highest the walk goes.
+  // It is looked for before the walk goes down: beside a one-paragraph post the sidebar
+  // column holds most of the prose, and the walk would go into it.
+  var column: Int?
+  var headlines: [Int]?
+  let classID = page.document.attributeNameID("class")
+  while true {
+    if column == nil, classID != nil,
+      let post = postColumn(
+        in: current, prose: prose, page, classID: classID, headlines: &headlines)
+    {
+      (current, column) = (post, post)
+      needed = Double(prose[post]) * ScoringRules.proseShare
+    }
+    guard let next = page.document.children(of: current).max(by: { prose[$0] < prose[$1] }),
+      Double(prose[next]) >= needed
+    else { break }
     current = next
   }
   // The post's other parts beside the element found: its intro above a list that holds most of
   // its prose, or the next block of a post that a page builder split around a picture. The
   // parent is taken when what it holds besides the element is prose, not links or chrome.
-  while current != page.body, nodes[current].parent >= 0, nodes[current].parent != page.body {
+  while current != page.body, current != column, nodes[current].parent >= 0,
+    nodes[current].parent != page.body
+  {
     let parent = nodes[current].parent
     let otherProse = prose[parent] - prose[current]
     let otherText = page.textLength[parent] - page.textLength[current]
@@ -262,6 +304,156 @@ private func proseContainer(in page: PageAnalysis, leavingOut leftOut: [Bool]?) 
     current = parent
   }
   return [current]
+}
+
+/// The grid column of the post among the children of `row`, on the prose mass's way down: the
+/// widest column
+/// (`gridColumnWidth`), wider than every other child with prose, all of which are grid
+/// columns too, when it holds the page's headline (every `<h1>` with text under `row`) and
+/// prose of its own. The narrow columns beside it are the sidebar (a Twitter widget, a list of
+/// events, a podcast player), which beside a short post holds as much prose as the post and,
+/// taken with it, put every new tweet into the article.
+///
+/// - Parameters:
+///   - classID: `document.attributeNameID("class")`.
+///   - headlines: the page's `headlineElements`, found on first use.
+private func postColumn(
+  in row: Int, prose: NodeCounts, _ page: PageAnalysis, classID: Int?, headlines: inout [Int]?
+) -> Int? {
+  let document = page.document
+  var widest: (index: Int, width: Double)?
+  var others: [Double] = []
+  for child in document.children(of: row) where prose[child] > 0 {
+    // A wrapper around one column (libxml2 closes a mis-nested row early, and the sidebar
+    // column becomes the row's sibling) stands for the column.
+    var column = child
+    var width = gridColumnWidth(column, document, classID: classID)
+    for _ in 0..<ScoringRules.maximumColumnWrappers where width == nil {
+      let holders = document.children(of: column).filter { prose[$0] > 0 }
+      guard holders.count == 1 else { break }
+      column = holders[0]
+      width = gridColumnWidth(column, document, classID: classID)
+    }
+    guard let width else { return nil }
+    if let current = widest, current.width >= width {
+      others.append(width)
+    } else {
+      if let current = widest { others.append(current.width) }
+      widest = (column, width)
+    }
+  }
+  // The columns share one row: their widths add up to at most the row's (a full-width title
+  // row and the post's column in the next row are no columns side by side).
+  guard let widest, !others.isEmpty, others.allSatisfy({ $0 < widest.width }),
+    others.reduce(widest.width, +) <= 1 + ScoringRules.rowWidthTolerance,
+    prose[widest.index] >= ScoringRules.minimumParagraphLength
+  else { return nil }
+  if headlines == nil {
+    headlines = PageAnalysis.headlineElements(
+      in: document, skipped: page.skipped, textLength: page.textLength)
+  }
+  let inRow = (headlines ?? []).filter { document.contains(row, $0) }
+  guard !inRow.isEmpty, inRow.allSatisfy({ document.contains(widest.index, $0) }) else {
+    return nil
+  }
+  return widest.index
+}
+
+/// The width of a grid column as its class names state it, as a share of the row: the
+/// narrowest of its classes that name one (`col-md-8` beside `col-xs-12` is 8/12). Read:
+/// a number of twelfths after a grid word and breakpoints (`ScoringRules.gridWords`,
+/// `ScoringRules.gridBreakpoints`: Bootstrap's `col-md-8`, `col-8`, Tailwind's
+/// `lg:col-span-8`, Foundation's `large-8`, 960gs's `grid_8`, Bootstrap 2's `span8`,
+/// WPBakery's `vc_col-sm-8`), a fraction (`span_8_of_12`, Pure's `pure-u-2-3`, UIkit's
+/// `uk-width-2-3`, Divi's `et_pb_column_2_3`, Tailwind's `w-2/3`) or a named one (Genesis's
+/// `two-thirds`). Offsets, pushes and orders name no width, nor does a number over 12
+/// (Elementor's percentages, `elementor-col-66`, or a 24-column grid's `grid_16`).
+///
+/// - Parameter classID: `document.attributeNameID("class")`, looked up once by the caller.
+func gridColumnWidth(_ index: Int, _ document: HTMLDocument, classID: Int?) -> Double? {
+  guard document.nodes[index].kind == .element, let classID,
+    let span = document.attributeSpans[document.nodes[index].attributeSpans].first(where: {
+      $0.name == classID
+    })
+  else { return nil }
+  // Read on the bytes: only a name with a digit, or one that may be a named fraction, becomes a
+  // string (most class names are neither).
+  let bytes = document.utf8[span.value]
+  var narrowest: Double?
+  var start = bytes.startIndex
+  while start < bytes.endIndex {
+    while start < bytes.endIndex && bytes[start] <= 0x20 { start += 1 }
+    var end = start
+    var nameStart = start
+    var hasDigit = false
+    while end < bytes.endIndex && bytes[end] > 0x20 {
+      if bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9") { hasDigit = true }
+      // A Tailwind variant (`lg:`) before the name.
+      if bytes[end] == UInt8(ascii: ":") { nameStart = end + 1 }
+      end += 1
+    }
+    let name = bytes[nameStart..<end]
+    // `one-half` … `three-quarters`.
+    let first = (name.first ?? 0) | 0x20
+    let mayBeNamed =
+      (8...14).contains(name.count) && (first == UInt8(ascii: "o") || first == UInt8(ascii: "t"))
+    // Every width a grid names with a number ends with it (`col-md-8`, `span_4_of_12`, `w-2/3`).
+    let endsWithDigit =
+      hasDigit && (name.last ?? 0) >= UInt8(ascii: "0") && (name.last ?? 0) <= UInt8(ascii: "9")
+    if !name.isEmpty, endsWithDigit || (!hasDigit && mayBeNamed),
+      let width = gridWidth(of: Substring(String(decoding: name, as: UTF8.self).lowercased())),
+      width > 0, width <= 1
+    {
+      narrowest = min(narrowest ?? width, width)
+    }
+    start = end
+  }
+  return narrowest
+}
+
+/// The width one class name states (`gridColumnWidth`), or nil.
+private func gridWidth(of name: Substring) -> Double? {
+  guard let end = name.last, end >= "0", end <= "9" else {
+    return ScoringRules.namedFractions[String(name)]
+  }
+  let parts = name.split(whereSeparator: { $0 == "-" || $0 == "_" })
+  guard let last = parts.last else { return nil }
+  // `w-2/3`, `basis-1/3`.
+  if last.contains("/") {
+    let terms = last.split(separator: "/")
+    guard parts.count == 2, ["w", "basis"].contains(parts[0]), terms.count == 2,
+      let numerator = Double(terms[0]), let denominator = Double(terms[1]), denominator > 0
+    else { return nil }
+    return numerator / denominator
+  }
+  // `span8`, `col8`.
+  if parts.count == 1 {
+    for word in ["span", "col"] where last.hasPrefix(word) {
+      return Double(last.dropFirst(word.count)).map { $0 / 12 }
+    }
+    return nil
+  }
+  guard let number = Double(last) else { return nil }
+  let before = parts[parts.count - 2]
+  // `span_8_of_12`.
+  if before == "of", parts.count >= 3, let numerator = Double(parts[parts.count - 3]),
+    number > 0
+  {
+    return numerator / number
+  }
+  // `pure-u-2-3`, `uk-width-2-3`, `et_pb_column_2_3`.
+  if let numerator = Double(before), parts.count >= 3 {
+    guard numerator <= number, number > 0,
+      ScoringRules.gridWords.contains(String(parts[parts.count - 3]))
+    else { return nil }
+    return numerator / number
+  }
+  // `col-md-8`, `fb-col-md-8`, `large-8`, `grid_8`, `col-span-8`.
+  var position = parts.count - 2
+  while position > 0, ScoringRules.gridBreakpoints.contains(String(parts[position])) {
+    position -= 1
+  }
+  return ScoringRules.gridWords.contains(String(parts[position])) ? number / 12 : nil
 }
 
 /// Paragraph tags, and `<div>`s that hold text but no block elements (readability turns those

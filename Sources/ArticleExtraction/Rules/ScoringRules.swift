@@ -35,6 +35,13 @@ enum ScoringRules {
   static let teaserTitleLinkShare = 0.5
   /// ... and a row of teaser cards has at least this many.
   static let minimumTeaserCards = 3
+  /// Whole class names of a slideshow or a gallery of pictures: the captions in it are no
+  /// prose of the post, and are left out of the prose mass as teaser cards are. Beside a short
+  /// post, a slideshow's captions held most of the prose, and the post's own paragraphs were
+  /// left out of the article.
+  static let galleryClasses: Set<String> = [
+    "gallery", "slideshow", "slides", "carousel", "photo-gallery", "image-gallery",
+  ]
   /// Prose inside teaser cards is left out of the prose mass when the prose outside them is at
   /// least this share of all prose (a post with related posts after it); a listing page, whose
   /// prose is all in cards, is scored with them.
@@ -43,6 +50,27 @@ enum ScoringRules {
   /// (`leadParagraphs`) when there are at most this many: a deck or a standfirst is one or two
   /// paragraphs; more is a part of the page the body leaves out (a summary box, an excerpt).
   static let maximumLeadParagraphs = 2
+
+  /// The words a grid system names a column's width after (`col-md-8`, `large-8`, `grid_8`,
+  /// `span-8`, `pure-u-2-3`, `uk-width-2-3`, `et_pb_column_2_3`), for the post's column beside
+  /// a sidebar (`postColumn`).
+  static let gridWords: Set<String> = [
+    "col", "column", "span", "grid", "large", "medium", "small", "u", "width",
+  ]
+  /// The breakpoint and other words between a grid word and the width (`col-md-8`,
+  /// `col-span-8`, `medium-large-8` no).
+  static let gridBreakpoints: Set<String> = ["xs", "sm", "md", "lg", "xl", "xxl", "span"]
+  /// A child of the row without a width of its own stands for the column it wraps (the only
+  /// element with prose inside it) down to this many levels.
+  static let maximumColumnWrappers = 2
+  /// The widths of columns side by side add up to at most the row's, give or take this share
+  /// (`one-third` three times).
+  static let rowWidthTolerance = 0.01
+  /// Column classes named for their share of the row (Genesis, many WordPress themes).
+  static let namedFractions: [String: Double] = [
+    "one-half": 1 / 2, "one-third": 1 / 3, "two-thirds": 2 / 3, "one-fourth": 1 / 4,
+    "one-quarter": 1 / 4, "three-fourths": 3 / 4, "three-quarters": 3 / 4,
+  ]
 
   /// Class and id words that name the headline's next sibling as the post's deck whether or
   /// not it ends a sentence (`leadParagraphs`): Substack's `subtitle`, Medium's
