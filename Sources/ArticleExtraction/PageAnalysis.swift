@@ -277,6 +277,14 @@ struct PageAnalysis {
       document, traits: traits, skipped: skipped, textLength: textLength,
       linkTextLength: linkTextLength, holdsHeadline: holdsHeadline, holdsMatch: holdsMatch)
     for index in titled.indices where titled[index] { pluginChrome[index] = true }
+    // The status lines under the headline (its date and time, a page counter, the source).
+    let status = Self.statusLines(
+      document, traits: traits, skipped: skipped, textLength: textLength,
+      linkTextLength: linkTextLength,
+      holdsPost: {
+        holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
+      })
+    for index in status.indices where status[index] { pluginChrome[index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
       linkTextLength: linkTextLength, chromeText: chromeText, largestChrome: largestChrome,

@@ -160,6 +160,10 @@ enum BoilerplateRules {
   /// holds other things after the block.
   static let maximumTitledBlockParts = 2
 
+  /// A box of status lines under the headline (`PageAnalysis.statusLines`: the time of
+  /// publication, a page counter, the source, the writers) holds at most this many characters.
+  static let maximumStatusText = 200
+
   /// A heading of `chromeHeadings` has at most this many characters (its text is read only
   /// then).
   static let maximumChromeHeadingText = 40
