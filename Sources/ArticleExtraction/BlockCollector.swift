@@ -225,7 +225,8 @@ struct BlockCollector {
 
   /// A block of links longer than `CleaningRules.linkHeavyMaximumLength` that holds nothing
   /// once the blocks of links inside it are left out but a few labels and links
-  /// (`CleaningRules.linkBlockOwnText` characters outside links, and short): a rail of other
+  /// (`CleaningRules.linkBlockOwnText` characters outside links, counted as characters, and
+  /// short): a rail of other
   /// posts with its heading and its "More" link. Judged by length alone, such a rail was
   /// dropped while short and kept once one more title made it long, and its heading and "More"
   /// link came and went with the title. Not when it holds most of the page's text (an index).
@@ -258,8 +259,46 @@ struct BlockCollector {
       ownText += page.textLength[child] - page.linkTextLength[child]
       leftText += page.textLength[child]
     }
-    return leftText < page.textLength[index] && ownText < CleaningRules.linkBlockOwnText
-      && leftText < CleaningRules.linkHeavyMaximumLength
+    guard leftText < page.textLength[index], leftText < CleaningRules.linkHeavyMaximumLength
+    else { return false }
+    // Counted in characters, not bytes: a CJK character is three bytes, and a ranking's
+    // heading and its update time ("アクセスランキング 一覧", "6/20 0:00 更新") were 41 bytes.
+    return ownText < CleaningRules.linkBlockOwnText
+      || (ownText < CleaningRules.linkBlockOwnText * 4
+        && ownCharacters(ofChildrenOf: index) < CleaningRules.linkBlockOwnText)
+  }
+
+  /// The visible characters outside links in the children of `index` that `isLongLinkBlock`
+  /// counts (not skipped, not a link-heavy block); `Int.max` past
+  /// `CleaningRules.maximumCountedNodes` nodes, so that nested blocks are not read again and
+  /// again.
+  private func ownCharacters(ofChildrenOf index: Int) -> Int {
+    let nodes = page.document.nodes
+    var characters = 0
+    var visited = 0
+    for child in page.document.children(of: index)
+    where
+      !(nodes[child].kind == .element
+      && (page.skipped[child] || (page.tag(child, is: .linkChecked) && isLinkHeavy(child))))
+    {
+      var inner = child
+      while inner < nodes[child].end {
+        visited += 1
+        if visited > CleaningRules.maximumCountedNodes { return Int.max }
+        let node = nodes[inner]
+        if page.skipped[inner] || (node.kind == .element && page.document.name(of: inner) == "a") {
+          inner = node.end
+          continue
+        }
+        if node.kind == .text {
+          for byte in page.document.utf8[node.textBytes] where byte > 0x20 && byte & 0xC0 != 0x80 {
+            characters += 1
+          }
+        }
+        inner += 1
+      }
+    }
+    return characters
   }
 
   /// A paragraph in a table cell, in a row whose other cells hold text outside links: a
