@@ -34,6 +34,9 @@ struct BlockCollector {
   private var contexts: [(index: Int, kind: Block.Kind)] = []
   /// Item counters of the open numbered lists.
   private var listCounters: [Int: Int] = [:]
+  /// For each collected block, the element that gives it its kind (the heading, the list item,
+  /// …), or -1: the lines of one `<h1>` split by a `<br>` share it.
+  private(set) var sources: [Int] = []
   /// The `href`s of the links inside the collected blocks, in document order.
   private(set) var links: [String] = []
   /// The root being walked, and all the roots `collect` walks.
@@ -772,7 +775,10 @@ struct BlockCollector {
           else { continue }
           if index > start {
             let text = normalizedCode(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            if !text.isEmpty { blocks.append(Block(.code, text)) }
+            if !text.isEmpty {
+              blocks.append(Block(.code, text))
+              sources.append(contexts.last?.index ?? -1)
+            }
           }
           start = index + 1
         }
@@ -786,6 +792,7 @@ struct BlockCollector {
     default: break
     }
     blocks.append(Block(kind, text))
+    sources.append(contexts.last?.index ?? -1)
   }
 
   /// A block that is only the label of an advertising slot (`BoilerplateRules.adLabels`).
