@@ -285,6 +285,14 @@ struct PageAnalysis {
         holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
       })
     for index in status.indices where status[index] { pluginChrome[index] = true }
+    // Boxes with a close button (a donation appeal, a banner, a pop-up).
+    let dismissible = Self.dismissibleBoxes(
+      document, textLength: textLength,
+      holdsPost: {
+        holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
+          || (!holdsHeadline.isEmpty && holdsHeadline[$0])
+      })
+    for index in dismissible.indices where dismissible[index] { pluginChrome[index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
       linkTextLength: linkTextLength, chromeText: chromeText, largestChrome: largestChrome,

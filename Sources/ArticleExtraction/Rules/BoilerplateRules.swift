@@ -164,6 +164,13 @@ enum BoilerplateRules {
   /// publication, a page counter, the source, the writers) holds at most this many characters.
   static let maximumStatusText = 200
 
+  /// A box with a close button (`PageAnalysis.dismissibleBoxes`: a donation appeal, an app
+  /// banner, a pop-up) holds at most this many characters; a larger element around a close
+  /// button is the page's layout (a menu's close button beside the page).
+  static let maximumDismissibleText = 1_000
+  /// The whole text of a close button, white space left out.
+  static let closeSigns: Set<String> = ["×", "✕", "✖", "✗", "╳", "x", "X"]
+
   /// A heading of `chromeHeadings` has at most this many characters (its text is read only
   /// then).
   static let maximumChromeHeadingText = 40
