@@ -52,6 +52,9 @@ enum BoilerplateRules {
     "pager", "ad", "ai2html",
     // Readers' votes and their count ("(2 Bewertungen)"), which change with every vote.
     "vote", "votes", "votecount",
+    // The site's copyright line ("© 2024 …", "No reproduction without permission"), which the
+    // site changes on every page at once.
+    "copyright",
   ]
 
   /// Words that mark chrome unless the element also has a word of `keepWords`
