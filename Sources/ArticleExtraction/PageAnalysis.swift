@@ -293,6 +293,15 @@ struct PageAnalysis {
           || (!holdsHeadline.isEmpty && holdsHeadline[$0])
       })
     for index in dismissible.indices where dismissible[index] { pluginChrome[index] = true }
+    // The box of a sign-up, subscription or log-in control after the post, with its notice.
+    let accountBoxes = Self.accountBoxes(
+      document, chromeByClass: chromeByClass, skipped: skipped, textLength: textLength,
+      chromeText: chromeText,
+      holdsPost: {
+        holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
+          || (!holdsHeadline.isEmpty && holdsHeadline[$0])
+      })
+    for index in accountBoxes.indices where accountBoxes[index] { pluginChrome[index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
       linkTextLength: linkTextLength, chromeText: chromeText, largestChrome: largestChrome,

@@ -174,6 +174,19 @@ enum BoilerplateRules {
   /// The whole text of a close button, white space left out.
   static let closeSigns: Set<String> = ["×", "✕", "✖", "✗", "╳", "x", "X"]
 
+  /// Class or id words of a control that asks the reader to sign up, subscribe or log in: the
+  /// box around such a control, after the post, is chrome with its notice
+  /// (`PageAnalysis.accountBoxes`). Each must also make its element chrome by itself (a strong
+  /// or weak negative word) for the box to be looked for.
+  static let accountWords: Set<String> = [
+    "signup", "subscribe", "subscription", "newsletter", "login", "signin", "register",
+    "paywall",
+  ]
+  /// The box of an account control holds at most this many characters outside chrome (a notice
+  /// of two sentences), and is looked for in this many ancestors of the control.
+  static let maximumAccountBoxText = 300
+  static let maximumAccountBoxDepth = 3
+
   /// A heading of `chromeHeadings` has at most this many characters (its text is read only
   /// then).
   static let maximumChromeHeadingText = 40
