@@ -19,11 +19,7 @@ extension PageAnalysis {
   ) -> [Bool] {
     let nodes = document.nodes
     var boxes: [Bool] = []
-    var looked = Set<Int>()
-    for index in nodes.indices
-    where chromeByClass[index] && !skipped[index]
-      && classOrIDNames(index, BoilerplateRules.accountWords, in: document)
-    {
+    for index in nodes.indices where chromeByClass[index] && !skipped[index] {
       var box = nodes[index].parent
       var found: Int?
       for _ in 0..<BoilerplateRules.maximumAccountBoxDepth {
@@ -32,15 +28,17 @@ extension PageAnalysis {
         else { break }
         let own = textLength[box] - chromeText[box]
         guard own <= BoilerplateRules.maximumAccountBoxText else { break }
-        if own > 0, looked.insert(box).inserted || found != nil,
-          let previous = previousElement(of: box, document),
+        if own > 0, let previous = previousElement(of: box, document),
           textLength[previous] - chromeText[previous] >= 2 * own
         {
           found = box
         }
         box = nodes[box].parent
       }
-      guard let found else { continue }
+      // The control's words are read last, for the few elements in such a box.
+      guard let found, boxes.isEmpty || !boxes[found],
+        classOrIDNames(index, BoilerplateRules.accountWords, in: document)
+      else { continue }
       if boxes.isEmpty { boxes = Array(repeating: false, count: nodes.count) }
       boxes[found] = true
     }
