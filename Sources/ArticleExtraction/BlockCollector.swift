@@ -736,10 +736,39 @@ struct BlockCollector {
 
   /// A paragraph that says something around its links (`Here's a full post on <a>how we
   /// moved the kitchen</a>.`): a sentence of the post that cites a page, not a menu or a row of
-  /// tags, whose words are the links alone.
+  /// tags, whose words are the links alone. The words count on the lines that hold a link
+  /// (`<br>` ends a line): `<p><strong>Related stories</strong><br><a>…</a><br><a>…</a></p>` is
+  /// a list of links under a label, written as a paragraph.
   private func isSentenceCitingLinks(_ index: Int) -> Bool {
-    page.document.name(of: index) == "p"
-      && page.textLength[index] - page.linkTextLength[index] >= CleaningRules.sentenceOwnText
+    guard page.document.name(of: index) == "p",
+      page.textLength[index] - page.linkTextLength[index] >= CleaningRules.sentenceOwnText
+    else { return false }
+    let nodes = page.document.nodes
+    var beside = 0
+    var line = 0
+    var lineHasLink = false
+    var inner = index + 1
+    while inner <= nodes[index].end {
+      if inner == nodes[index].end
+        || (nodes[inner].kind == .element && page.document.name(of: inner) == "br")
+      {
+        if lineHasLink { beside += line }
+        (line, lineHasLink) = (0, false)
+        inner += 1
+        continue
+      }
+      let node = nodes[inner]
+      if page.skipped[inner] {
+        inner = node.end
+      } else if node.kind == .element && page.document.name(of: inner) == "a" {
+        lineHasLink = lineHasLink || page.textLength[inner] > 0
+        inner = node.end
+      } else {
+        if node.kind == .text { line += page.textLength[inner] }
+        inner += 1
+      }
+    }
+    return beside >= CleaningRules.sentenceOwnText
   }
 
   /// A list whose every item says something around its link (`gero removed the windowtype

@@ -85,6 +85,23 @@ struct LinksAmongProseTests {
     #expect(texts.count == 5, "\(texts)")
   }
 
+  /// A paragraph of links under a bold label, one link a line, after the post: other posts
+  /// written as a paragraph, not a sentence that cites them. A sentence around a link stays.
+  @Test("a label and links on lines of their own after the post stay out; a sentence stays")
+  func labelledLinksAfterPost() throws {
+    let related = """
+      <p><strong>Related stories from our newsroom</strong><br><a href="/2018/12/80211">The \
+      refugee who vanished twelve days ago</a><br><a href="/2018/12/80328">Police look for \
+      clues in the river case</a></p>
+      """
+    let cited =
+      "<p>Here's our full report on <a href=\"/2018/12/80211\">the missing refugee</a>.</p>"
+    let texts = try article(post(middle: "", after: related)).blocks.map(\.text)
+    #expect(!texts.contains { $0.contains("Related stories") || $0.contains("Police look") })
+    let sentence = try article(post(middle: "", after: cited)).blocks.map(\.text)
+    #expect(sentence.contains("Here's our full report on the missing refugee."), "\(sentence)")
+  }
+
   /// Before the post (a menu, breadcrumbs) or after it (tags, other posts), links are the
   /// site's, and their items come and go with it.
   @Test("the same links after the last paragraph, or before the first, stay out")
