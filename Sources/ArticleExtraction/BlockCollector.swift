@@ -34,6 +34,9 @@ struct BlockCollector {
   private var contexts: [(index: Int, kind: Block.Kind)] = []
   /// Item counters of the open numbered lists.
   private var listCounters: [Int: Int] = [:]
+  /// For each collected block, the element that gives it its kind (the heading, the list item,
+  /// …), or -1: the lines of one `<h1>` split by a `<br>` share it.
+  private(set) var sources: [Int] = []
   /// The `href`s of the links inside the collected blocks, in document order.
   private(set) var links: [String] = []
   /// The root being walked, and all the roots `collect` walks.
@@ -225,7 +228,8 @@ struct BlockCollector {
 
   /// A block of links longer than `CleaningRules.linkHeavyMaximumLength` that holds nothing
   /// once the blocks of links inside it are left out but a few labels and links
-  /// (`CleaningRules.linkBlockOwnText` characters outside links, and short): a rail of other
+  /// (`CleaningRules.linkBlockOwnText` characters outside links, counted as characters, and
+  /// short): a rail of other
   /// posts with its heading and its "More" link. Judged by length alone, such a rail was
   /// dropped while short and kept once one more title made it long, and its heading and "More"
   /// link came and went with the title. Not when it holds most of the page's text (an index).
@@ -258,8 +262,46 @@ struct BlockCollector {
       ownText += page.textLength[child] - page.linkTextLength[child]
       leftText += page.textLength[child]
     }
-    return leftText < page.textLength[index] && ownText < CleaningRules.linkBlockOwnText
-      && leftText < CleaningRules.linkHeavyMaximumLength
+    guard leftText < page.textLength[index], leftText < CleaningRules.linkHeavyMaximumLength
+    else { return false }
+    // Counted in characters, not bytes: a CJK character is three bytes, and a ranking's
+    // heading and its update time ("アクセスランキング 一覧", "6/20 0:00 更新") were 41 bytes.
+    return ownText < CleaningRules.linkBlockOwnText
+      || (ownText < CleaningRules.linkBlockOwnText * 4
+        && ownCharacters(ofChildrenOf: index) < CleaningRules.linkBlockOwnText)
+  }
+
+  /// The visible characters outside links in the children of `index` that `isLongLinkBlock`
+  /// counts (not skipped, not a link-heavy block); `Int.max` past
+  /// `CleaningRules.maximumCountedNodes` nodes, so that nested blocks are not read again and
+  /// again.
+  private func ownCharacters(ofChildrenOf index: Int) -> Int {
+    let nodes = page.document.nodes
+    var characters = 0
+    var visited = 0
+    for child in page.document.children(of: index)
+    where
+      !(nodes[child].kind == .element
+      && (page.skipped[child] || (page.tag(child, is: .linkChecked) && isLinkHeavy(child))))
+    {
+      var inner = child
+      while inner < nodes[child].end {
+        visited += 1
+        if visited > CleaningRules.maximumCountedNodes { return Int.max }
+        let node = nodes[inner]
+        if page.skipped[inner] || (node.kind == .element && page.document.name(of: inner) == "a") {
+          inner = node.end
+          continue
+        }
+        if node.kind == .text {
+          for byte in page.document.utf8[node.textBytes] where byte > 0x20 && byte & 0xC0 != 0x80 {
+            characters += 1
+          }
+        }
+        inner += 1
+      }
+    }
+    return characters
   }
 
   /// A paragraph in a table cell, in a row whose other cells hold text outside links: a
@@ -694,10 +736,39 @@ struct BlockCollector {
 
   /// A paragraph that says something around its links (`Here's a full post on <a>how we
   /// moved the kitchen</a>.`): a sentence of the post that cites a page, not a menu or a row of
-  /// tags, whose words are the links alone.
+  /// tags, whose words are the links alone. The words count on the lines that hold a link
+  /// (`<br>` ends a line): `<p><strong>Related stories</strong><br><a>…</a><br><a>…</a></p>` is
+  /// a list of links under a label, written as a paragraph.
   private func isSentenceCitingLinks(_ index: Int) -> Bool {
-    page.document.name(of: index) == "p"
-      && page.textLength[index] - page.linkTextLength[index] >= CleaningRules.sentenceOwnText
+    guard page.document.name(of: index) == "p",
+      page.textLength[index] - page.linkTextLength[index] >= CleaningRules.sentenceOwnText
+    else { return false }
+    let nodes = page.document.nodes
+    var beside = 0
+    var line = 0
+    var lineHasLink = false
+    var inner = index + 1
+    while inner <= nodes[index].end {
+      if inner == nodes[index].end
+        || (nodes[inner].kind == .element && page.document.name(of: inner) == "br")
+      {
+        if lineHasLink { beside += line }
+        (line, lineHasLink) = (0, false)
+        inner += 1
+        continue
+      }
+      let node = nodes[inner]
+      if page.skipped[inner] {
+        inner = node.end
+      } else if node.kind == .element && page.document.name(of: inner) == "a" {
+        lineHasLink = lineHasLink || page.textLength[inner] > 0
+        inner = node.end
+      } else {
+        if node.kind == .text { line += page.textLength[inner] }
+        inner += 1
+      }
+    }
+    return beside >= CleaningRules.sentenceOwnText
   }
 
   /// A list whose every item says something around its link (`gero removed the windowtype
@@ -733,7 +804,10 @@ struct BlockCollector {
           else { continue }
           if index > start {
             let text = normalizedCode(utf8: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            if !text.isEmpty { blocks.append(Block(.code, text)) }
+            if !text.isEmpty {
+              blocks.append(Block(.code, text))
+              sources.append(contexts.last?.index ?? -1)
+            }
           }
           start = index + 1
         }
@@ -747,6 +821,7 @@ struct BlockCollector {
     default: break
     }
     blocks.append(Block(kind, text))
+    sources.append(contexts.last?.index ?? -1)
   }
 
   /// A block that is only the label of an advertising slot (`BoilerplateRules.adLabels`).

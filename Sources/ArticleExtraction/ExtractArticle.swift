@@ -31,7 +31,7 @@ public func extractArticle(
     guard let roots = roots ?? stage.select(page) else { return nil }
     var collector = BlockCollector(page: page)
     var blocks = collector.collect(roots)
-    dropRepeatedTitle(metadata.title, from: &blocks)
+    dropRepeatedTitle(metadata.title, from: &blocks, sources: collector.sources)
     dropLeadingByline(from: &blocks)
     return blocks.isEmpty ? nil : (roots, blocks, collector.links)
   }
@@ -210,8 +210,13 @@ private func textLength(_ blocks: [Block]) -> Int {
 /// The headline often opens the body too, or follows a kicker or a date at its top; it is
 /// metadata, not body text. Only the first three blocks are looked at: further down, the title's
 /// words are the post's own (a closing line that repeats it). A heading is the headline also
-/// when it and the title differ only by an ending (`isTitleWithEnding`).
-private func dropRepeatedTitle(_ title: String?, from blocks: inout [Block]) {
+/// when it and the title differ only by an ending (`isTitleWithEnding`). The headline's other
+/// lines go with it: the blocks before and after it from the same heading element (`sources`, as
+/// `BlockCollector.sources` gives them), which a `<br>` split off (`<h1>Title<br><span>Staff
+/// writer Ann Lee</span></h1>`): its byline or its kicker, not a heading of the post.
+/// (A heading of the same level after it that is an element of its own, Medium's `<h1>` over
+/// a section, stays.)
+private func dropRepeatedTitle(_ title: String?, from blocks: inout [Block], sources: [Int]) {
   guard let title else { return }
   let leading = blocks.prefix(3)
   let position =
@@ -220,7 +225,13 @@ private func dropRepeatedTitle(_ title: String?, from blocks: inout [Block]) {
       guard case .heading = block.kind else { return false }
       return isTitleWithEnding(block.text, title) || isTitleWithEnding(title, block.text)
     })
-  if let position { blocks.remove(at: position) }
+  guard let position else { return }
+  var (start, end) = (position, position + 1)
+  if case .heading = blocks[position].kind, sources.count == blocks.count, sources[position] >= 0 {
+    while start > 0 && sources[start - 1] == sources[position] { start -= 1 }
+    while end < blocks.count && sources[end] == sources[position] { end += 1 }
+  }
+  blocks.removeSubrange(start..<end)
 }
 
 /// A byline among the body's first three blocks ("By Ann Lee", "By Ann Lee | March 3, 2024",

@@ -277,6 +277,31 @@ struct PageAnalysis {
       document, traits: traits, skipped: skipped, textLength: textLength,
       linkTextLength: linkTextLength, holdsHeadline: holdsHeadline, holdsMatch: holdsMatch)
     for index in titled.indices where titled[index] { pluginChrome[index] = true }
+    // The status lines under the headline (its date and time, a page counter, the source).
+    let status = Self.statusLines(
+      document, traits: traits, skipped: skipped, textLength: textLength,
+      linkTextLength: linkTextLength,
+      holdsPost: {
+        holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
+      })
+    for index in status.indices where status[index] { pluginChrome[index] = true }
+    // Boxes with a close button (a donation appeal, a banner, a pop-up).
+    let dismissible = Self.dismissibleBoxes(
+      document, textLength: textLength,
+      holdsPost: {
+        holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
+          || (!holdsHeadline.isEmpty && holdsHeadline[$0])
+      })
+    for index in dismissible.indices where dismissible[index] { pluginChrome[index] = true }
+    // The box of a sign-up, subscription or log-in control after the post, with its notice.
+    let accountBoxes = Self.accountBoxes(
+      document, chromeByClass: chromeByClass, skipped: skipped, textLength: textLength,
+      chromeText: chromeText,
+      holdsPost: {
+        holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
+          || (!holdsHeadline.isEmpty && holdsHeadline[$0])
+      })
+    for index in accountBoxes.indices where accountBoxes[index] { pluginChrome[index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
       linkTextLength: linkTextLength, chromeText: chromeText, largestChrome: largestChrome,
@@ -291,6 +316,8 @@ struct PageAnalysis {
       namedSidebar: namedSidebar,
       groupText: groupText,
       articles: articles)
+    // The text outside hidden nodes before chrome was dropped (`skipOrphanHeadings`).
+    var textBeforeChrome: NodeCounts?
     if dropsChrome {
       skipped = signals.skipped(keeping: holdsMatch, pageShareProtects: true)
       // The platform container is looked for where chrome is dropped as it always was; once it
@@ -314,6 +341,7 @@ struct PageAnalysis {
       } else if !matches.isEmpty {
         skipped = signals.skipped(keeping: [], pageShareProtects: true)
       }
+      textBeforeChrome = signals.textLength
     } else {
       postContainer = nil
     }
@@ -325,6 +353,7 @@ struct PageAnalysis {
     commas = NodeCounts(repeating: 0, count: 0)
     linkTextLength = Self.measure(document, &ownText.text, &ownText.commas, skipped: skipped)
     (textLength, commas) = ownText
+    if let textBeforeChrome { skipOrphanHeadings(textBeforeChrome: textBeforeChrome) }
   }
 
   /// The share of a node's text that stands inside links, 0 for a node without text.
@@ -797,4 +826,59 @@ private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8])
     return true
   }
   return false
+}
+
+/// Headings left behind by chrome: a heading that titles a block of chrome ("関連キーワード"
+/// over a list of tags, "Share this" over share buttons) is the block's, and goes with it.
+extension PageAnalysis {
+  /// Skips each heading but an `<h1>`, with what it holds, that is the only child with text of its parent
+  /// while a sibling's text was all dropped as chrome: a sibling that had text outside hidden
+  /// nodes (`textBeforeChrome`) has none left. An answer that a script reveals is hidden, not
+  /// chrome, and leaves its question. The counts of the heading's ancestors are mended.
+  ///
+  /// - Complexity: O(n): each parent of a heading is looked at once; the counts are mended
+  ///   up the ancestors of the few headings skipped.
+  mutating func skipOrphanHeadings(textBeforeChrome: NodeCounts) {
+    let nodes = document.nodes
+    // An `<h1>` is the headline, which later stages look for (`leadParagraphs` takes the
+    // paragraphs after it), beside a share bar or not.
+    let headlineTag = document.tagNames.firstIndex(of: "h1")
+    var looked = Set<Int>()
+    var orphans: [Int] = []
+    for heading in nodes.indices
+    where nodes[heading].kind == .element && tag(heading, is: .heading) && !skipped[heading]
+      && textLength[heading] > 0 && nodes[heading].tag != headlineTag
+    {
+      let parent = nodes[heading].parent
+      guard parent > 0, looked.insert(parent).inserted else { continue }
+      var withText = 0
+      var emptied = false
+      for child in document.children(of: parent) {
+        if textLength[child] > 0 {
+          withText += 1
+        } else if nodes[child].kind == .element && textBeforeChrome[child] > 0 {
+          emptied = true
+        }
+      }
+      if withText == 1 && emptied { orphans.append(heading) }
+    }
+    for heading in orphans {
+      let (text, links, commaCount) = (
+        textLength[heading], linkTextLength[heading], commas[heading]
+      )
+      for index in heading..<nodes[heading].end {
+        skipped[index] = true
+        textLength[index] = 0
+        linkTextLength[index] = 0
+        commas[index] = 0
+      }
+      var ancestor = nodes[heading].parent
+      while ancestor >= 0 {
+        textLength[ancestor] -= text
+        linkTextLength[ancestor] -= links
+        commas[ancestor] -= commaCount
+        ancestor = nodes[ancestor].parent
+      }
+    }
+  }
 }

@@ -189,6 +189,25 @@ struct BodyTests {
     #expect(
       try page("Council delays the budget vote on the new library and the roads", "Council delays")
         == ["Council delays"] + rest)
+    // The headline's lines after or before a `<br>` in the same `<h1>`: a byline, a kicker.
+    #expect(
+      try page(
+        "Council delays the budget vote",
+        "<span>Council delays the budget vote</span><br><span>Staff writer Ann Lee</span>") == rest)
+    #expect(
+      try page(
+        "Council delays the budget vote",
+        "<span class=\"kicker\">Town hall</span><br>Council delays the budget vote") == rest)
+  }
+
+  @Test("a heading of the same level after the headline, in an element of its own, stays")
+  func headingAfterHeadline() throws {
+    let html = """
+      <html><head><title>Council delays the budget vote</title></head><body><article>
+      <h1>Council delays the budget vote</h1><h1>Why the vote matters</h1><p>\(prose)</p>
+      </article></body></html>
+      """
+    #expect(try extract(html).blocks.map(\.text) == ["Why the vote matters", prose])
   }
 
   @Test(

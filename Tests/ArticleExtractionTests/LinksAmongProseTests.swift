@@ -58,6 +58,50 @@ struct LinksAmongProseTests {
     #expect(found.links.contains(target), "\(found.links)")
   }
 
+  /// A rail of the most read stories after the post: its heading, its "see all" link and its
+  /// update time are its labels, whatever script they are written in. Counted in bytes, the
+  /// Japanese labels (21 characters, 41 bytes) were more than `CleaningRules.linkBlockOwnText`
+  /// and stayed in the article after the list was dropped.
+  @Test(
+    "a long block of links with short labels stays out, labels counted in characters",
+    arguments: [
+      ("Most read", "All", "Updated 6/20 0:00"),
+      ("アクセスランキング", "一覧", "6/20 0:00 更新"),
+    ])
+  func rankingAfterPost(heading: String, all: String, updated: String) throws {
+    let items = (1...10).map {
+      "<li><a href=\"/article/\($0)/\">\($0). A story that many readers opened today, number \($0)</a></li>"
+    }
+    let rail = """
+      <div class="ranking"><h2><span>\(heading)</span> <span><a href="/access/">\(all)</a></span></h2>\
+      <ul>\(items.joined())</ul><div class="update"><span>\(updated)</span></div></div>
+      """
+    // More paragraphs, so that the rail is not most of the page (which would make it the page).
+    let middle = (1...3).map {
+      "<p>Paragraph \($0) of the report: the members went through the budget line by line, and "
+        + "the treasurer answered every question about the roads, the library and the bridge.</p>"
+    }
+    let texts = try article(post(middle: middle.joined(), after: rail)).blocks.map(\.text)
+    #expect(texts.count == 5, "\(texts)")
+  }
+
+  /// A paragraph of links under a bold label, one link a line, after the post: other posts
+  /// written as a paragraph, not a sentence that cites them. A sentence around a link stays.
+  @Test("a label and links on lines of their own after the post stay out; a sentence stays")
+  func labelledLinksAfterPost() throws {
+    let related = """
+      <p><strong>Related stories from our newsroom</strong><br><a href="/2018/12/80211">The \
+      refugee who vanished twelve days ago</a><br><a href="/2018/12/80328">Police look for \
+      clues in the river case</a></p>
+      """
+    let cited =
+      "<p>Here's our full report on <a href=\"/2018/12/80211\">the missing refugee</a>.</p>"
+    let texts = try article(post(middle: "", after: related)).blocks.map(\.text)
+    #expect(!texts.contains { $0.contains("Related stories") || $0.contains("Police look") })
+    let sentence = try article(post(middle: "", after: cited)).blocks.map(\.text)
+    #expect(sentence.contains("Here's our full report on the missing refugee."), "\(sentence)")
+  }
+
   /// Before the post (a menu, breadcrumbs) or after it (tags, other posts), links are the
   /// site's, and their items come and go with it.
   @Test("the same links after the last paragraph, or before the first, stay out")

@@ -52,6 +52,9 @@ enum BoilerplateRules {
     "pager", "ad", "ai2html",
     // Readers' votes and their count ("(2 Bewertungen)"), which change with every vote.
     "vote", "votes", "votecount",
+    // The site's copyright line ("© 2024 …", "No reproduction without permission"), which the
+    // site changes on every page at once.
+    "copyright",
   ]
 
   /// Words that mark chrome unless the element also has a word of `keepWords`
@@ -159,6 +162,30 @@ enum BoilerplateRules {
   /// the list or the cards. A wrapper of more parts is a column or the page, which
   /// holds other things after the block.
   static let maximumTitledBlockParts = 2
+
+  /// A box of status lines under the headline (`PageAnalysis.statusLines`: the time of
+  /// publication, a page counter, the source, the writers) holds at most this many characters.
+  static let maximumStatusText = 200
+
+  /// A box with a close button (`PageAnalysis.dismissibleBoxes`: a donation appeal, an app
+  /// banner, a pop-up) holds at most this many characters; a larger element around a close
+  /// button is the page's layout (a menu's close button beside the page).
+  static let maximumDismissibleText = 1_000
+  /// The whole text of a close button, white space left out.
+  static let closeSigns: Set<String> = ["×", "✕", "✖", "✗", "╳", "x", "X"]
+
+  /// Class or id words of a control that asks the reader to sign up, subscribe or log in: the
+  /// box around such a control, after the post, is chrome with its notice
+  /// (`PageAnalysis.accountBoxes`). Each must also make its element chrome by itself (a strong
+  /// or weak negative word) for the box to be looked for.
+  static let accountWords: Set<String> = [
+    "signup", "subscribe", "subscription", "newsletter", "login", "signin", "register",
+    "paywall",
+  ]
+  /// The box of an account control holds at most this many characters outside chrome (a notice
+  /// of two sentences), and is looked for in this many ancestors of the control.
+  static let maximumAccountBoxText = 300
+  static let maximumAccountBoxDepth = 3
 
   /// A heading of `chromeHeadings` has at most this many characters (its text is read only
   /// then).

@@ -101,6 +101,9 @@ enum CleaningRules {
   /// ... and a longer one too when it has fewer than this many characters outside its links
   /// (`BlockCollector.isLongLinkBlock`).
   static let linkBlockOwnText = 40
+  /// ... its characters are counted in at most this many nodes (`BlockCollector.ownCharacters`);
+  /// past them, the block is not taken for one.
+  static let maximumCountedNodes = 2_000
   /// A short link-heavy list is kept when each of its items has at least this many characters
   /// outside its links: sentences that cite a link, not a menu.
   static let listItemOwnText = 10

@@ -1,0 +1,171 @@
+import HTMLParsing
+
+/// The status lines under a headline: the box of short lines news and CMS themes print between
+/// the `<h1>` and the post's first paragraph, with the time of publication in it ("2018/6/19
+/// 5:50", "Šodien, 17:40", "Submitted on Mon, 2019-01-21 13:49"), a page counter ("（1/3ページ）"),
+/// the source and the writers. The dates are the page's metadata (`Published:`, `Updated:`), not
+/// lines of the post, and an update of the time is no edit of it.
+extension PageAnalysis {
+  /// The outermost elements that lie after the headline (the page's one `<h1>` with text that
+  /// is not mostly a link) and end before the first prose `<p>` after it (`ScoringRules.minimumParagraphLength` characters, under
+  /// `CleaningRules.maximumLinkDensity` links), hold at most `BoilerplateRules.maximumStatusText`
+  /// characters with a date or a time of day (`holdsDateStamp`), end no sentence, and neither
+  /// are nor hold a `<main>`, an `<article>` or a platform container (`holdsPost`). Empty when
+  /// the page has none.
+  ///
+  /// - Complexity: O(n): the stretch after the headline is walked once; only elements of at
+  ///   most `maximumStatusText` characters are read.
+  static func statusLines(
+    _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool], textLength: NodeCounts,
+    linkTextLength: NodeCounts, holdsPost: (Int) -> Bool
+  ) -> [Bool] {
+    let nodes = document.nodes
+    guard let headlineTag = document.tagNames.firstIndex(of: "h1"),
+      let paragraphTag = document.tagNames.firstIndex(of: "p")
+    else { return [] }
+    // The headline: the page's one `<h1>` with text that is not mostly a link (a site's logo
+    // is). On a page of several, none is the post's (a forum's vote scores, a blog's listing).
+    var headline: Int?
+    for index in nodes.indices
+    where nodes[index].tag == headlineTag && nodes[index].kind == .element && !skipped[index]
+      && textLength[index] > 0
+      && Double(linkTextLength[index])
+        < Double(textLength[index]) * CleaningRules.maximumLinkDensity
+    {
+      if headline != nil { return [] }
+      headline = index
+    }
+    guard let headline else { return [] }
+    let start = nodes[headline].end
+    // The post's first paragraph after the headline.
+    var end = start
+    while end < nodes.count
+      && !(nodes[end].tag == paragraphTag && nodes[end].kind == .element && !skipped[end]
+        && textLength[end] >= ScoringRules.minimumParagraphLength
+        && Double(linkTextLength[end])
+          < Double(textLength[end]) * CleaningRules.maximumLinkDensity)
+    {
+      end += 1
+    }
+    guard end < nodes.count else { return [] }
+    var status: [Bool] = []
+    var index = start
+    while index < end {
+      let node = nodes[index]
+      guard node.kind == .element, !skipped[index], textLength[index] > 0, node.end <= end,
+        textLength[index] <= BoilerplateRules.maximumStatusText
+      else {
+        index += 1
+        continue
+      }
+      // Nothing inside holds a date when the element holds none.
+      if !holdsPost(index), holdsDateStamp(index, document, traits: traits, skipped: skipped),
+        !endsSentence(index, document, skipped: skipped)
+      {
+        if status.isEmpty { status = Array(repeating: false, count: nodes.count) }
+        status[index] = true
+      }
+      index = node.end
+    }
+    return status
+  }
+
+  /// Whether the text under element `index` holds a date or a time of day: a `<time>` element,
+  /// a time (`5:50`, `17:40`), a date of three numbers with one separator (`2018/6/19`,
+  /// `21.01.2019`, `2019-01-21`), or a CJK date (`2018年6月`, `6月19日`).
+  private static func holdsDateStamp(
+    _ index: Int, _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool]
+  ) -> Bool {
+    let nodes = document.nodes
+    if document.name(of: index) == "time" { return true }
+    for inner in document.descendants(of: index) where !skipped[inner] {
+      if nodes[inner].kind == .element {
+        if document.name(of: inner) == "time" { return true }
+        continue
+      }
+      guard nodes[inner].kind == .text else { continue }
+      if hasDateStamp(document.utf8[nodes[inner].textBytes]) { return true }
+    }
+    return false
+  }
+
+  /// Whether the last visible character under element `index` ends a sentence (`.`, `!`, `?`,
+  /// `…`, `。`, `！`, `？`): a deck or a line of the post, not a status line.
+  private static func endsSentence(_ index: Int, _ document: HTMLDocument, skipped: [Bool])
+    -> Bool
+  {
+    let nodes = document.nodes
+    for inner in document.descendants(of: index).reversed()
+    where nodes[inner].kind == .text && !skipped[inner] {
+      let text = document.string(nodes[inner].textBytes)
+      guard let last = text.last(where: { !$0.isWhitespace }) else { continue }
+      return [".", "!", "?", "…", "。", "！", "？"].contains(last)
+    }
+    return false
+  }
+}
+
+/// Whether `bytes` hold a time of day (one or two digits, `:`, two digits), a date of three
+/// numbers of one to four digits with the same separator between them (`/`, `.`, `-`), one of
+/// them a year of four digits (`2018/6/19`, `21.01.2019`; not a version number, `2.3.1`), or a
+/// number followed by `年` and a number followed by `月`, or by `月` and a number and `日`.
+func hasDateStamp(_ bytes: some Collection<UInt8>) -> Bool {
+  let text = Array(bytes)
+  let year: [UInt8] = Array("年".utf8)
+  let month: [UInt8] = Array("月".utf8)
+  let day: [UInt8] = Array("日".utf8)
+  func isDigit(_ at: Int) -> Bool {
+    at >= 0 && at < text.count && text[at] >= UInt8(ascii: "0") && text[at] <= UInt8(ascii: "9")
+  }
+  /// The end of the run of digits at `at`, and its length.
+  func digits(from at: Int) -> Int {
+    var end = at
+    while isDigit(end) { end += 1 }
+    return end
+  }
+  func has(_ word: [UInt8], at: Int) -> Bool {
+    at + word.count <= text.count && text[at..<(at + word.count)].elementsEqual(word)
+  }
+  var index = 0
+  while index < text.count {
+    guard isDigit(index), !isDigit(index - 1) else {
+      index += 1
+      continue
+    }
+    let first = digits(from: index)
+    let length = first - index
+    if first < text.count {
+      let separator = text[first]
+      // A time of day.
+      if separator == UInt8(ascii: ":"), length <= 2, digits(from: first + 1) == first + 3 {
+        return true
+      }
+      // A date of three numbers.
+      if [UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-")].contains(separator),
+        length <= 4
+      {
+        let second = digits(from: first + 1)
+        let third = digits(from: second + 1)
+        let lengths = [length, second - first - 1, third - second - 1]
+        if second < text.count, text[second] == separator,
+          lengths.allSatisfy({ $0 >= 1 && $0 <= 4 }), lengths.contains(4)
+        {
+          return true
+        }
+      }
+      // A CJK date.
+      if has(year, at: first), digits(from: first + year.count) > first + year.count,
+        has(month, at: digits(from: first + year.count))
+      {
+        return true
+      }
+      if has(month, at: first), digits(from: first + month.count) > first + month.count,
+        has(day, at: digits(from: first + month.count))
+      {
+        return true
+      }
+    }
+    index = first
+  }
+  return false
+}

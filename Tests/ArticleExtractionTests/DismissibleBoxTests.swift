@@ -1,0 +1,49 @@
+import ArticleExtraction
+import HTMLParsing
+import Testing
+
+private let post = [
+  "The council met on Tuesday to discuss the budget, the roads and the new library, and it sat until late.",
+  "Members argued for three hours about the cost of the bridge, then agreed to delay the vote until spring.",
+]
+
+private func texts(_ html: String) throws -> [String] {
+  try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+}
+
+@Suite("Boxes a reader can close: a donation appeal, a banner, a pop-up")
+struct DismissibleBoxTests {
+  @Test(
+    "a box with a close button stays out of the post, whatever its class",
+    arguments: [
+      """
+      <div class="support-pay"><img src="/logo.png"><button>✕</button><div class="text">\
+      <strong>Any amount</strong> Your support keeps this paper free. Transfer to account \
+      0993000060423, or by PayPal.</div></div>
+      """,
+      """
+      <div class="app-box"><p>Read the Town Daily in our app: faster, and with the crossword.</p>\
+      <button type="button" aria-label="Close"></button></div>
+      """,
+      """
+      <div class="box"><button class="x">&times;</button><p>Get the morning briefing in your \
+      inbox every day, free.</p></div>
+      """,
+    ])
+  func closableBox(box: String) throws {
+    let html = """
+      <html><body><article><h1>Budget vote delayed</h1><p>\(post[0])</p><p>\(post[1])</p>
+      \(box)</article></body></html>
+      """
+    #expect(try texts(html) == post)
+  }
+
+  @Test("a close button beside the post, in the element that holds it, leaves the post alone")
+  func closeButtonBesidePost() throws {
+    let html = """
+      <html><body><div class="panel"><button>×</button><h1>Budget vote delayed</h1>
+      <p>\(post[0])</p><p>\(post[1])</p></div></body></html>
+      """
+    #expect(try texts(html) == post)
+  }
+}
