@@ -2,8 +2,11 @@ import Testing
 
 @testable import HTMLParsing
 
-@Suite("script and style contents cut out of libxml2's input")
-struct RawTextCutsTests {
+/// An attribute value long enough to be cut out (`minimumCutValue`).
+private let longValue = "a value long enough to be cut"
+
+@Suite("script and style contents and long attribute values cut out of libxml2's input")
+struct InputCutsTests {
   /// Every node of a document, with its text or attributes, one line each.
   private func lines(_ document: HTMLDocument) -> [String] {
     document.nodes.indices.map { index in
@@ -19,7 +22,7 @@ struct RawTextCutsTests {
   private func uncut(_ html: String) throws -> HTMLDocument {
     try parseHTML(
       Array(html.utf8), encoding: "utf-8", attributeLimit: maximumAttributesPerTag,
-      nodeLimit: maximumNodes, cuttingRawText: false)
+      nodeLimit: maximumNodes, cuttingInput: false)
   }
 
   @Test(
@@ -36,7 +39,7 @@ struct RawTextCutsTests {
       "<table><tr><td><script>in a cell</script></td></tr></table><style media=print>p{}</style>",
     ])
   func sameTree(html: String) throws {
-    let cut = try #require(try parseCuttingRawText(Array(html.utf8)))
+    let cut = try #require(try parseCuttingInput(Array(html.utf8)))
     #expect(lines(cut) == lines(try uncut(html)))
   }
 
@@ -44,7 +47,7 @@ struct RawTextCutsTests {
   func droppedCharacters() throws {
     let html =
       "<script>\u{1}a\u{FFFE}é\u{FFFF}\u{1F}</script><style>\u{FFFD}\u{7F}\u{85}\u{2028}</style><p>x</p>"
-    let cut = try #require(try parseCuttingRawText(Array(html.utf8)))
+    let cut = try #require(try parseCuttingInput(Array(html.utf8)))
     #expect(lines(cut) == lines(try uncut(html)))
   }
 
@@ -53,10 +56,10 @@ struct RawTextCutsTests {
     let bytes =
       Array("<script>a".utf8) + [0xFF, 0xC0, 0x80, 0xED, 0xA0, 0x80]
       + Array("b</script><p>x</p><script>c</script>".utf8)
-    let cut = try #require(try parseCuttingRawText(bytes))
+    let cut = try #require(try parseCuttingInput(bytes))
     let whole = try parseHTML(
       bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag, nodeLimit: maximumNodes,
-      cuttingRawText: false)
+      cuttingInput: false)
     #expect(lines(cut) == lines(whole))
   }
 
@@ -82,13 +85,59 @@ struct RawTextCutsTests {
     #expect(lines(document) == lines(try uncut(html)))
   }
 
-  /// The check is what makes a wrong cut harmless: a `<script>` the scan takes for a tag inside
-  /// an attribute value is a cut libxml2 never confirms, and the cut parse is refused.
+  /// The check is what makes a wrong cut harmless: libxml2 reads `<_x` as text, where the scan
+  /// takes it for a tag and cuts its value: a cut libxml2 never confirms, and the cut parse is
+  /// refused.
   @Test("a cut libxml2 does not confirm is refused, not used")
   func unconfirmedCut() throws {
-    let html = "<p title='<script>not a tag</script>'>text</p>"
-    #expect(try parseCuttingRawText(Array(html.utf8)) == nil)
+    let html = "<p>a <_x title=\"a value long enough to cut\"> b</p>"
+    #expect(try parseCuttingInput(Array(html.utf8)) == nil)
     let document = try parseHTML(Array(html.utf8), encoding: "utf-8")
     #expect(lines(document) == lines(try uncut(html)))
+  }
+
+  @Test(
+    "long attribute values cut out come back as libxml2 reads them",
+    arguments: [
+      "<div class=\"entry-content post-body clearfix\" id=\"post-123\"><p>x</p></div>",
+      "<img src='https://example.com/images/photo.jpg' srcset=\"a.jpg 1x,\n\tb.jpg 2x\" />",
+      "<a HREF=\"https://example.com/a/long/path\" Data-Track.x:y_z=\"\(longValue)\">link</a>",
+      "<p title=\"caf\u{E9} \u{4E2D}\u{6587} \u{1F600} long enough\" lang=en>text</p>",
+      "<p title=\"controls \u{1}\u{8}\u{B} and \u{FFFE}\u{FFFF} kept\">x</p>",
+      "<p title=\"Fish &amp; chips, a long value\" data-x=\"\(longValue)\">x</p>",
+      "<p class=\"\(longValue)\" CLASS=\"another \(longValue)\" id=x>repeated names</p>",
+      "<p class=\"\(longValue)\"id=\"\(longValue)\">no blank between</p>",
+      "<p data-json=a-value-long-enough-to-be-cut a=b>unquoted</p>",
+      "<p data-a=\"\(longValue)\" @click=\"x\" data-b=\"\(longValue)\">bogus name</p>",
+      "<meta name=description content=\"\(longValue)\"><body class=\"\(longValue)\"><p>x</p>",
+      "<script src=\"https://example.com/a/long/script.js\" async>var a = '<p>';</script><p>x</p>",
+      "<svg><path d=\"M10 10 L20 20 L30 10 Z M40 40 L50 50\"/><path d=\"\(longValue)\"></path></svg>",
+      "<div title=\"\(longValue)\"><div title=\"\(longValue)\"></button></div></div><p>after</p>",
+      "<p title=\"quotes ' inside \(longValue)\" alt='and \" here \(longValue)'>x</p>",
+      "<p>a < b <i title=\"\(longValue)\">c</i></p><!-- <i title=\"\(longValue)\"> --><br/>",
+    ])
+  func sameTreeWithValues(html: String) throws {
+    let document = try parseHTML(Array(html.utf8), encoding: "utf-8")
+    #expect(lines(document) == lines(try uncut(html)))
+  }
+
+  @Test("a page's long values are cut, and the cuts confirmed")
+  func valuesCut() throws {
+    let html =
+      "<div class=\"entry-content post-body\"><a href=\"https://example.com/a/b\">x</a></div>"
+    let cuts = try #require(InputCuts(Array(html.utf8)))
+    #expect(cuts.values.count == 2)
+    #expect(cuts.input == Array("<div class=\"\"><a href=\"\">x</a></div>".utf8))
+    let cut = try #require(try parseCuttingInput(Array(html.utf8)))
+    #expect(lines(cut) == lines(try uncut(html)))
+  }
+
+  @Test("a tag with many attributes, or a huge value, comes out the same")
+  func manyAttributesAndHugeValue() throws {
+    let many = (0..<40).map { " data-n\($0)=\"\(longValue) \($0)\"" }.joined()
+    let huge = String(repeating: "0123456789abcdef", count: 1 << 17)
+    let html = "<p\(many)>x</p><div data-huge=\"\(huge)\" class=\"\(longValue)\">y</div>"
+    let cut = try #require(try parseCuttingInput(Array(html.utf8)))
+    #expect(lines(cut) == lines(try uncut(html)))
   }
 }
