@@ -8,37 +8,48 @@ internal import DocumentDecoding
 
 /// Parts of the input that libxml2 would read one character at a time, cut out before it reads
 /// the page and given back to the tree builder: the contents of `<script>` and `<style>`
-/// elements, and long attribute values.
+/// elements, long attribute values, and the ends of texts.
 ///
-/// libxml2 2.9 reads raw text and attribute values one character at a time (decoding,
+/// libxml2 2.9 reads raw text, attribute values and text one character at a time (decoding,
 /// checking and copying each). Scripts and styles are a large part of a page's bytes (about a
 /// sixth of extraction's instructions went there), and attribute values (class lists, URLs,
-/// `srcset`s, SVG paths, JSON in `data-` attributes) another large part. Cut out, the parser
-/// sees `<script …></script>` and `<img src="" srcset="">`, and the builder puts back what
-/// libxml2 would have made of them:
+/// `srcset`s, SVG paths, JSON in `data-` attributes) and text other large parts. Cut out, the
+/// parser sees `<script …></script>`, `<img src="" srcset="">` and `<p>T</p>`, and the
+/// builder puts back what libxml2 would have made of them:
 ///
 /// - a raw-text content: the bytes up to the first `</script` (or `</style`, any case) that
 ///   ends an end tag's name, without the characters libxml2 drops from character data (C0
 ///   controls other than tab, line feed and carriage return, and U+FFFE and U+FFFF);
 /// - a quoted attribute value of at least `minimumCutValue` bytes with no `&` (no entity to
 ///   decode) that is well-formed UTF-8: its bytes as they are (libxml2 decodes each character
-///   and encodes it again, which gives the same bytes, and keeps every character it warns about).
+///   and encodes it again, which gives the same bytes, and keeps every character it warns about);
+/// - a text's end: after the text's first character that is neither a blank nor one libxml2
+///   drops, up to the first `<` or `&`, when that is at least `minimumCutText` bytes of
+///   well-formed UTF-8: its bytes without the characters libxml2 drops (libxml2 reads the same
+///   blanks and the same first character, and so skips, passes or wraps in a paragraph what
+///   it would have, and ends the text at the same place);
+/// - blanks between tags (after the first start tag, fewer than 999): all but the first.
 ///
 /// The scan finds tags with a simple tokenizer (comments, attributes as libxml2 reads them). It
 /// cannot be wrong without being caught: each tag with cuts records where its start tag ends
 /// in the input libxml2 reads (its `>`, or the `/` of `/>`), its name and its number of
 /// attributes, and the builder checks that libxml2 opens an element of that name with that many
-/// attributes at exactly that place, with an empty value where each value was cut, every tag
-/// in order (`TreeState.matchCut`). Anywhere it does not, the page is parsed again from the
-/// uncut input. Where the scan meets anything it does not model (a content that starts with
+/// attributes at exactly that place, with an empty value where each value was cut; each text
+/// cut, where the text ends, and the builder checks that libxml2 passes text ending with the
+/// character kept before the cut at exactly that place; every cut in order (`TreeState`).
+/// Anywhere it does not, the page is parsed again from the uncut input. Where the scan meets anything it does not model (a content that starts with
 /// `<`, an end tag name that goes on, an unterminated comment or value), it stops cutting and
 /// leaves the rest of the input as it is; a tag it is unsure of (a bogus or repeated attribute
 /// name, a value not followed by a blank) keeps its values.
 struct InputCuts {
-  /// One start tag with cuts.
+  /// One start tag with cuts, or one text with its end cut.
   struct Cut {
+    /// Whether this is a text's cut (`content` is the text after its first character that is
+    /// not a blank), not a start tag's.
+    let isText: Bool
     /// Where the start tag ends in the cut input: its `>`, or the `/` of `/>`. libxml2 stands
-    /// there when it reports the element.
+    /// there when it reports the element. For a text, the `<` or `&` after it, where libxml2
+    /// stands when it passes the text's last characters.
     let position: Int
     /// The tag's name in the original input.
     let name: Range<Int>
@@ -46,8 +57,8 @@ struct InputCuts {
     let attributeCount: Int
     /// The tag's cut values: a range of `InputCuts.values`.
     let values: Range<Int>
-    /// The raw-text content cut after the tag (script and style), in the original input;
-    /// empty when there is none.
+    /// The raw-text content cut after the tag (script and style), or the text cut, in the
+    /// original input; empty when there is none.
     let content: Range<Int>
     /// Whether the content holds characters libxml2 drops (`appendRawText`).
     let dropsCharacters: Bool
@@ -98,12 +109,21 @@ struct InputCuts {
 /// each byte of a value, the builder about as much on each cut.
 let minimumCutValue = 16
 
+/// The shortest end of a text worth cutting (libxml2 spends about ninety instructions on each
+/// byte of text).
+let minimumCutText = 16
+
+/// The fewest blanks between tags worth cutting (most are a line break and an indentation).
+let minimumCutBlanks = 8
+
 /// The scan behind `InputCuts`: one pass over the input, tag by tag.
 private struct Scan {
   var cuts: [InputCuts.Cut] = []
   var values: [InputCuts.Value] = []
   /// How many bytes the cuts so far leave out.
   var removedBytes = 0
+  /// Whether the scan has read a start tag.
+  private var readStartTag = false
   /// The attribute names of the tag being read (only while its values may be cut).
   private var names: [Range<Int>] = []
 
@@ -134,6 +154,7 @@ private struct Scan {
     }
     var index = 0
     scanning: while let open = find(UInt8(ascii: "<"), from: index) {
+      cutText(index..<open, in: bytes)
       guard open + 1 < count else { break }
       let next = bytes[open + 1]
       if next == UInt8(ascii: "!") {
@@ -173,6 +194,7 @@ private struct Scan {
         continue
       }
       // A start tag: its name, then its attributes up to `>` or `/>`.
+      readStartTag = true
       var position = open + 1
       while position < count && isNameByte(bytes[position]) { position += 1 }
       let name = (open + 1)..<position
@@ -258,7 +280,7 @@ private struct Scan {
         }
       }
       // `position` is at the tag's `>`, or the `/` of `/>`.
-      index = position + 1
+      index = selfClosing ? position + 2 : position + 1
       if values.count > firstValue
         && !(cutsValues && attributes <= Self.maximumAttributesOfCutTag
           && !hasRepeatedName(in: bytes))
@@ -311,7 +333,7 @@ private struct Scan {
         for value in values[firstValue...] { removedBytes += value.value.count }
         cuts.append(
           InputCuts.Cut(
-            position: position - removedBytes,
+            isText: false, position: position - removedBytes,
             name: name, attributeCount: attributes, values: firstValue..<values.count,
             content: content, dropsCharacters: dropsCharacters))
         removedBytes += content.count
@@ -320,6 +342,64 @@ private struct Scan {
     }
     // Values of a tag the scan stopped in have no cut.
     values.removeSubrange((cuts.last?.values.upperBound ?? 0)...)
+  }
+
+  /// Cuts a text (`run`, from the end of markup to the next `<`) after its first character that
+  /// is neither a blank nor one libxml2 drops, up to its first `&` (an entity), when what is
+  /// cut is long enough and well-formed UTF-8. libxml2 then reads the text's start as it would
+  /// have: it skips or passes the same blanks, implies the same paragraph for the same
+  /// character, and ends the text at the same `<` or `&`; what is cut is text whatever libxml2
+  /// was reading it as (character data or a script's), so the builder appends it there.
+  private mutating func cutText(_ run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
+    guard run.count > minimumCutBlanks, let base = bytes.baseAddress else { return }
+    var first = run.lowerBound
+    while first < run.upperBound && isBlank(bytes[first]) { first += 1 }
+    if first == run.upperBound {
+      cutBlanks(run)
+      return
+    }
+    guard run.count > minimumCutText, first < run.lowerBound + 512 else { return }
+    let length: Int
+    switch bytes[first] {
+    case 0x21...0x7E: length = 1
+    case 0xC2...0xDF: length = 2
+    // 0xEF may start U+FFFE or U+FFFF, which libxml2 drops.
+    case 0xE0...0xEE: length = 3
+    case 0xF0...0xF4: length = 4
+    default: return
+    }
+    // An `&` there starts an entity, not text.
+    guard bytes[first] != UInt8(ascii: "&") else { return }
+    let end =
+      memchr(base + first, Int32(UInt8(ascii: "&")), run.upperBound - first).map {
+        UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base
+      } ?? run.upperBound
+    let cut = (first + length)..<end
+    guard cut.count >= minimumCutText else { return }
+    let text = UnsafeBufferPointer(rebasing: bytes[first..<end])
+    let (isASCII, hasControls) = rawTextTraits(text)
+    guard isASCII || isWellFormedUTF8(text) else { return }
+    let mayHaveNonCharacters = !isASCII && memchr(base + cut.lowerBound, 0xEF, cut.count) != nil
+    removedBytes += cut.count
+    cuts.append(
+      InputCuts.Cut(
+        isText: true, position: end - removedBytes, name: 0..<0, attributeCount: 0,
+        values: values.count..<values.count, content: cut,
+        dropsCharacters: hasControls || mayHaveNonCharacters))
+  }
+
+  /// Cuts a text of blanks (`run`, from the end of markup to the next `<`) after its first byte,
+  /// once a start tag was read: libxml2 passes blanks there as text (the blanks before the
+  /// first tag it skips without an event), and one blank before the same `<` is passed as all
+  /// of them would have been, when they are fewer than libxml2 passes at once (1,000).
+  private mutating func cutBlanks(_ run: Range<Int>) {
+    guard readStartTag && run.count < 999 else { return }
+    let cut = (run.lowerBound + 1)..<run.upperBound
+    removedBytes += cut.count
+    cuts.append(
+      InputCuts.Cut(
+        isText: true, position: run.upperBound - removedBytes, name: 0..<0, attributeCount: 0,
+        values: values.count..<values.count, content: cut, dropsCharacters: false))
   }
 
   /// Whether two attributes of the tag just read have the same name (any case): libxml2 keeps

@@ -189,16 +189,9 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
   handler.pointee.endElementNs = nil
   handler.pointee.startElement = { context, name, attributes in
     TreeBuilder.with(context) { builder in
-      // Where libxml2 stands in its input: at the start tag's end (its `>`, or the `/` of
-      // `/>`); only asked while a cut is left.
-      var offset = -1
-      if builder.state.nextCutPosition != Int.max,
-        let input = context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee.input,
-        let current = input.pointee.cur, let base = input.pointee.base
-      {
-        offset = Int(input.pointee.consumed) + (current - base)
-      }
-      builder.state.startElement(name, attributes, endingAt: offset)
+      // libxml2 stands at the start tag's end: its `>`, or the `/` of `/>`.
+      builder.state.startElement(
+        name, attributes, endingAt: inputOffset(context, builder))
       if builder.state.isOverLimit || builder.state.cutMismatch {
         cxml_xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
       }
@@ -208,10 +201,20 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
     TreeBuilder.with(context) { $0.state.endElement() }
   }
   handler.pointee.characters = { context, characters, length in
-    TreeBuilder.with(context) { $0.state.appendText(characters, Int(length)) }
+    TreeBuilder.with(context) { builder in
+      builder.state.appendText(characters, Int(length), endingAt: inputOffset(context, builder))
+      if builder.state.cutMismatch {
+        cxml_xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
+      }
+    }
   }
   handler.pointee.cdataBlock = { context, characters, length in
-    TreeBuilder.with(context) { $0.state.appendText(characters, Int(length)) }
+    TreeBuilder.with(context) { builder in
+      builder.state.appendText(characters, Int(length), endingAt: inputOffset(context, builder))
+      if builder.state.cutMismatch {
+        cxml_xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
+      }
+    }
   }
   // libxml2 2.9 ignores an end tag that would close a `<div>` (or a table part) opened inside
   // the element it ends (`<button><div>…</button>`), so the rest of the page stays inside the
@@ -232,6 +235,15 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
   handler.pointee.processingInstruction = { context, _, _ in
     TreeBuilder.with(context) { $0.state.flushText() }
   }
+}
+
+/// Where libxml2 stands in its input, while a cut is left to match (-1 when none is).
+private func inputOffset(_ context: UnsafeMutableRawPointer?, _ builder: TreeBuilder) -> Int {
+  guard builder.state.nextCutPosition != Int.max,
+    let input = context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee.input,
+    let current = input.pointee.cur, let base = input.pointee.base
+  else { return -1 }
+  return Int(input.pointee.consumed) + (current - base)
 }
 
 /// The parser's handle on the tree being built.
@@ -344,14 +356,7 @@ private struct TreeState {
     // A cut content becomes the element's text, as libxml2's raw-text events would have made it.
     if let cut, !cut.content.isEmpty {
       let start = utf8.count
-      original.withUnsafeBufferPointer { bytes in
-        let content = UnsafeBufferPointer(rebasing: bytes[cut.content])
-        if cut.dropsCharacters {
-          appendRawText(content, to: &utf8)
-        } else {
-          utf8.append(contentsOf: content)
-        }
-      }
+      appendCut(cut)
       if utf8.count > start && pendingText == nil { pendingText = start }
     }
   }
@@ -380,6 +385,9 @@ private struct TreeState {
       cutMismatch = true
       return nil
     }
+    // A text's cut is confirmed by its text, which may come after a paragraph libxml2 implies
+    // for it at the same place.
+    guard !cut.isText else { return nil }
     // Elements libxml2 implies (`<html>`, `<head>`, `<body>`) open at the same place, before
     // it, under other names.
     guard let name, equalsLowercased(name, cut.name) else { return nil }
@@ -454,10 +462,42 @@ private struct TreeState {
     }
   }
 
-  mutating func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
+  /// Text libxml2 passes, which ends at `offset` of its input (-1 when no cut is left to
+  /// match). At a text cut's position, the text's cut end follows.
+  mutating func appendText(
+    _ characters: UnsafePointer<xmlChar>?, _ length: Int, endingAt offset: Int
+  ) {
     guard let characters, length > 0, !isOverLimit else { return }
     if pendingText == nil { pendingText = utf8.count }
     utf8.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+    guard offset >= nextCutPosition else { return }
+    let cut = cuts[nextCut]
+    guard offset == cut.position else {
+      cutMismatch = true
+      return
+    }
+    // A start tag's cut is confirmed by its element; this text must end with the character
+    // kept before the cut.
+    guard cut.isText else { return }
+    guard characters[length - 1] == original[cut.content.lowerBound - 1] else {
+      cutMismatch = true
+      return
+    }
+    nextCut += 1
+    nextCutPosition = nextCut < cuts.count ? cuts[nextCut].position : Int.max
+    appendCut(cut)
+  }
+
+  /// A cut content or text, appended as libxml2 would have passed it.
+  private mutating func appendCut(_ cut: InputCuts.Cut) {
+    original.withUnsafeBufferPointer { bytes in
+      let content = UnsafeBufferPointer(rebasing: bytes[cut.content])
+      if cut.dropsCharacters {
+        appendRawText(content, to: &utf8)
+      } else {
+        utf8.append(contentsOf: content)
+      }
+    }
   }
 
   mutating func flushText() {

@@ -132,6 +132,50 @@ struct InputCutsTests {
     #expect(lines(cut) == lines(try uncut(html)))
   }
 
+  @Test("a text's end is cut after its first character, and the cut confirmed")
+  func textCut() throws {
+    let html =
+      "<p>\n  A paragraph long enough to be cut.</p><p>Short.</p><p>A text long enough to be cut &amp; ends it</p>"
+    let cuts = try #require(InputCuts(Array(html.utf8)))
+    #expect(cuts.input == Array("<p>\n  A</p><p>Short.</p><p>A&amp; ends it</p>".utf8))
+    let cut = try #require(try parseCuttingInput(Array(html.utf8)))
+    #expect(lines(cut) == lines(try uncut(html)))
+  }
+
+  @Test(
+    "texts cut out come back as libxml2 reads them",
+    arguments: [
+      "  Text before any tag, long enough to cut.<p>x</p>",
+      "<!DOCTYPE html>\n   Text after the doctype, long enough to cut.<html><p>x</p></html>",
+      "<html>Text in html, long enough to cut.<head><title>A title long enough to cut</title>"
+        + "   Text in the head, long enough to cut.</head><body>x</body></html>",
+      "<p>a \u{1} control, \u{FFFE} and \u{FFFF} non-characters, \u{85} and \u{2028} kept</p>",
+      "<p>\u{1}A control first, then a long enough text</p><p>\u{FFFE}A non-character first, then text</p>",
+      "<p>\u{4E2D}\u{6587}\u{7684}\u{6587}\u{5B57}\u{5F88}\u{957F} \u{1F600} caf\u{E9}</p>",
+      "<p>Fish &amp; chips, and a long enough text after them</p><p>x &lt; y and a long text</p>",
+      "<p>A long enough text before an entity &amp; after it</p><p>&amp; first, then text</p>",
+      "<p>A long enough text before a reference &#8217; and &nosuch; &amp</p>",
+      "<p>a < b and then a long enough text goes on < and on</p><p>c <_x> d and a long text</p>",
+      "<textarea>A text area's long enough text</textarea><pre>\nA pre's long enough text</pre>",
+      "<table>A text in a table, long enough to cut<tr><td>x</td></tr></table>",
+      "<p>The end of the page, long enough to cut, with no tag after it",
+      "<p>\(String(repeating: "A long paragraph of prose. ", count: 200))</p>",
+      "<head>\(String(repeating: " ", count: 600))Text after 600 blanks in the head.</head><p>x</p>",
+      "<head>\(String(repeating: " ", count: 400))Text after 400 blanks in the head.</head><p>x</p>",
+      "<p>\(String(repeating: "\n", count: 1500))Text after 1,500 blanks, long enough.</p>",
+      "<br/>Text after a self-closing tag, long enough.<img src=x />And after another one, too.",
+      "<script>if (a < b) {}</script>Text after a script, long enough.<style>p{}</style>More.",
+      "<!DOCTYPE html>\n\n\n\n\n\n\n\n\n\n<html>\n    <head>\n        <title>x</title>\n    </head>"
+        + "\n    <body>\n        <p>x</p>\n    </body>\n</html>\n\n\n\n\n\n\n\n\n\n",
+      "<pre>\n\n\n\n\n\n\n\n\n\n<b>x</b>\r\n\r\n\r\n\r\n\r\n</pre><p>          &amp;</p>",
+      "<html>\(String(repeating: " ", count: 998))<head>\(String(repeating: "\t", count: 999))</head>"
+        + "\(String(repeating: "\n", count: 1500))<body>x</body></html>",
+    ])
+  func sameTreeWithTexts(html: String) throws {
+    let document = try parseHTML(Array(html.utf8), encoding: "utf-8")
+    #expect(lines(document) == lines(try uncut(html)))
+  }
+
   @Test("a tag with many attributes, or a huge value, comes out the same")
   func manyAttributesAndHugeValue() throws {
     let many = (0..<40).map { " data-n\($0)=\"\(longValue) \($0)\"" }.joined()
