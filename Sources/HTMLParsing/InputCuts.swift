@@ -375,8 +375,9 @@ private struct Scan {
       memchr(base + first, Int32(UInt8(ascii: "&")), run.upperBound - first).map {
         UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base
       } ?? run.upperBound
+    // The first character may be cut short by the `&` or `<` (bytes that are not UTF-8).
+    guard end - first - length >= minimumCutText else { return }
     let cut = (first + length)..<end
-    guard cut.count >= minimumCutText else { return }
     let text = UnsafeBufferPointer(rebasing: bytes[first..<end])
     let (isASCII, hasControls) = rawTextTraits(text)
     guard isASCII || isWellFormedUTF8(text) else { return }

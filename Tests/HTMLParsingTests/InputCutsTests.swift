@@ -176,6 +176,24 @@ struct InputCutsTests {
     #expect(lines(document) == lines(try uncut(html)))
   }
 
+  /// A text's first character cut short by the `&` or `<` after it (a lead byte of UTF-8
+  /// alone): the scan once took a range past the text's end there and stopped the process.
+  @Test(
+    "a text whose first character is cut short by an entity or a tag is left to libxml2",
+    arguments: [
+      Array("<p>".utf8) + [0xC3] + Array("&amp; and a text long enough to be cut</p>".utf8),
+      Array("<p>".utf8) + [0xE4, 0xB8] + Array("&amp; and a text long enough to be cut</p>".utf8),
+      Array("<p>".utf8) + [0xF0] + Array("&#65; and a text long enough to be cut</p>".utf8),
+      Array("<p>          ".utf8) + [0xE4] + Array("<b>x</b></p>".utf8),
+    ])
+  func truncatedFirstCharacter(bytes: [UInt8]) throws {
+    let document = try parseHTML(bytes, encoding: "utf-8")
+    let whole = try parseHTML(
+      bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag, nodeLimit: maximumNodes,
+      cuttingInput: false)
+    #expect(lines(document) == lines(whole))
+  }
+
   @Test("a tag with many attributes, or a huge value, comes out the same")
   func manyAttributesAndHugeValue() throws {
     let many = (0..<40).map { " data-n\($0)=\"\(longValue) \($0)\"" }.joined()
