@@ -84,8 +84,12 @@ struct InputCuts {
   /// is left in place), or nil when there is nothing to cut.
   init?(_ bytes: [UInt8]) {
     var scan = Scan()
-    bytes.withUnsafeBufferPointer { scan.run(over: $0) }
-    guard !scan.cuts.isEmpty else { return nil }
+    let refused = bytes.withUnsafeBufferPointer { buffer in
+      guard !hasLongReferenceName(buffer) else { return true }
+      scan.run(over: buffer)
+      return false
+    }
+    guard !refused, !scan.cuts.isEmpty else { return nil }
     // Only what a cut records is cut: each part left out has a cut libxml2 must confirm.
     var input: [UInt8] = []
     input.reserveCapacity(bytes.count - scan.removedBytes)
@@ -423,6 +427,33 @@ private struct Scan {
     }
     return false
   }
+}
+
+/// Whether an `&` is followed by a name of 100 bytes or more (ASCII name characters, or any
+/// byte of a character that is not ASCII): the page is then parsed as it is.
+///
+/// libxml2 2.9 reads a reference's name that is not all ASCII with `htmlParseNameComplex`,
+/// which calls `GROW` every hundred characters and, when that moved the input buffer (near the
+/// end of the input, where the buffer may be reallocated), starts the name again from where it
+/// stands: the name's start is lost (`&ampxxx…\u{C0}` comes out as `&xxx…`). Where the buffer
+/// is reallocated, and whether it moves, depends on the input's length and the heap, so the
+/// page cut and the page as it is can read such a name differently.
+private func hasLongReferenceName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let base = bytes.baseAddress else { return false }
+  let count = bytes.count
+  var from = 0
+  while from < count, let hit = memchr(base + from, Int32(UInt8(ascii: "&")), count - from) {
+    var position = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
+    let start = position
+    while position < count && position - start < 100
+      && (bytes[position] >= 0x80 || isNameByte(bytes[position]))
+    {
+      position += 1
+    }
+    if position - start >= 100 { return true }
+    from = position
+  }
+  return false
 }
 
 /// Appends a cut content to `text` as libxml2 passes raw text: without the characters it
