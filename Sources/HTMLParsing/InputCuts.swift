@@ -42,35 +42,77 @@ internal import DocumentDecoding
 /// leaves the rest of the input as it is; a tag it is unsure of (a bogus or repeated attribute
 /// name, a value not followed by a blank) keeps its values.
 struct InputCuts {
-  /// One start tag with cuts, or one text with its end cut.
+  /// One start tag with cuts, or one text with its end cut. Offsets are stored in 32 bits (36
+  /// bytes a cut instead of 80): a page of short tags has a cut every few bytes, and
+  /// `parseHTML` reads no input whose offsets would not fit.
   struct Cut {
     /// Whether this is a text's cut (`content` is the text after its first character that is
     /// not a blank), not a start tag's.
     let isText: Bool
+    /// Whether the content holds characters libxml2 drops (`appendRawText`).
+    let dropsCharacters: Bool
+    private let storedPosition: Int32
+    private let nameStart: Int32
+    private let nameEnd: Int32
+    private let storedAttributeCount: Int32
+    private let valuesStart: Int32
+    private let valuesEnd: Int32
+    private let contentStart: Int32
+    private let contentEnd: Int32
+
     /// Where the start tag ends in the cut input: its `>`, or the `/` of `/>`. libxml2 stands
     /// there when it reports the element. For a text, the `<` or `&` after it, where libxml2
     /// stands when it passes the text's last characters.
-    let position: Int
+    var position: Int { Int(storedPosition) }
     /// The tag's name in the original input.
-    let name: Range<Int>
+    var name: Range<Int> { Int(nameStart)..<Int(nameEnd) }
     /// How many attributes libxml2 reports for the tag.
-    let attributeCount: Int
+    var attributeCount: Int { Int(storedAttributeCount) }
     /// The tag's cut values: a range of `InputCuts.values`.
-    let values: Range<Int>
+    var values: Range<Int> { Int(valuesStart)..<Int(valuesEnd) }
     /// The raw-text content cut after the tag (script and style), or the text cut, in the
     /// original input; empty when there is none.
-    let content: Range<Int>
-    /// Whether the content holds characters libxml2 drops (`appendRawText`).
-    let dropsCharacters: Bool
+    var content: Range<Int> { Int(contentStart)..<Int(contentEnd) }
+
+    init(
+      isText: Bool, position: Int, name: Range<Int>, attributeCount: Int, values: Range<Int>,
+      content: Range<Int>, dropsCharacters: Bool
+    ) {
+      self.isText = isText
+      self.dropsCharacters = dropsCharacters
+      storedPosition = Int32(truncatingIfNeeded: position)
+      nameStart = Int32(truncatingIfNeeded: name.lowerBound)
+      nameEnd = Int32(truncatingIfNeeded: name.upperBound)
+      storedAttributeCount = Int32(truncatingIfNeeded: attributeCount)
+      valuesStart = Int32(truncatingIfNeeded: values.lowerBound)
+      valuesEnd = Int32(truncatingIfNeeded: values.upperBound)
+      contentStart = Int32(truncatingIfNeeded: content.lowerBound)
+      contentEnd = Int32(truncatingIfNeeded: content.upperBound)
+    }
   }
 
-  /// One attribute value cut out of a start tag.
+  /// One attribute value cut out of a start tag (offsets in 32 bits, as a `Cut`'s).
   struct Value {
+    private let storedAttribute: Int32
+    private let nameStart: Int32
+    private let nameEnd: Int32
+    private let valueStart: Int32
+    private let valueEnd: Int32
+
     /// The attribute's place among the tag's attributes (0 for the first).
-    let attribute: Int
-    /// The attribute's name and its value in the original input.
-    let name: Range<Int>
-    let value: Range<Int>
+    var attribute: Int { Int(storedAttribute) }
+    /// The attribute's name in the original input.
+    var name: Range<Int> { Int(nameStart)..<Int(nameEnd) }
+    /// The value in the original input.
+    var value: Range<Int> { Int(valueStart)..<Int(valueEnd) }
+
+    init(attribute: Int, name: Range<Int>, value: Range<Int>) {
+      storedAttribute = Int32(truncatingIfNeeded: attribute)
+      nameStart = Int32(truncatingIfNeeded: name.lowerBound)
+      nameEnd = Int32(truncatingIfNeeded: name.upperBound)
+      valueStart = Int32(truncatingIfNeeded: value.lowerBound)
+      valueEnd = Int32(truncatingIfNeeded: value.upperBound)
+    }
   }
 
   /// The input libxml2 reads: the original without the cut parts.
@@ -110,8 +152,9 @@ struct InputCuts {
 }
 
 /// The shortest attribute value worth cutting: libxml2 spends about a hundred instructions on
-/// each byte of a value, the scan and the builder a few hundred on each cut (on the corpus
-/// pages, 8 cut 1.2% fewer instructions than 16, and 4 no more than 8).
+/// each byte of a value, the scan and the builder a few hundred on each cut (with this and
+/// `minimumCutText` at 8, extraction took 1.2% fewer instructions on the corpus pages than at
+/// 16, and at 4 only 0.1% fewer than at 8).
 let minimumCutValue = 8
 
 /// The shortest end of a text worth cutting (libxml2 spends about ninety instructions on each

@@ -139,11 +139,12 @@ private func parseInput(
     }
     context.pointee._private = nil
   }
-  if cuts != nil && !builder.state.confirmedEveryCut { return nil }
   guard !builder.state.isOverLimit else {
-    if cuts != nil { return nil }
+    // With every cut before the limit confirmed, the page as it is reaches it at the same node.
+    if cuts != nil && !builder.state.confirmedBeforeLimit { return nil }
     throw ParseError.tooLarge(what: "elements and text nodes", limit: nodeLimit)
   }
+  if cuts != nil && !builder.state.confirmedEveryCut { return nil }
   return builder.state.finish()
 }
 
@@ -192,6 +193,9 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
       // libxml2 stands at the start tag's end: its `>`, or the `/` of `/>`.
       builder.state.startElement(
         name, attributes, endingAt: inputOffset(context, builder))
+      if builder.state.isOverLimit && builder.state.stoppedAt == nil {
+        builder.state.stoppedAt = inputOffset(context, builder)
+      }
       if builder.state.isOverLimit || builder.state.cutMismatch {
         cxml_xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
       }
@@ -371,6 +375,17 @@ private struct TreeState {
 
   /// Whether every cut was matched and none failed.
   var confirmedEveryCut: Bool { !cutMismatch && nextCut == cuts.count }
+
+  /// Where libxml2 stood when the builder stopped it at the node limit (-1 when no cut was
+  /// left to match).
+  var stoppedAt: Int?
+
+  /// Whether every cut before the place where the builder stopped libxml2 at the node limit
+  /// was matched (past the limit, events are ignored and no cut is matched).
+  var confirmedBeforeLimit: Bool {
+    guard let stoppedAt, !cutMismatch else { return false }
+    return nextCutPosition >= stoppedAt
+  }
 
   /// The next cut, when the element libxml2 opens with a start tag that ends at `offset` of its
   /// input is the cut's: the same name, and for cut values, as many attributes with an empty

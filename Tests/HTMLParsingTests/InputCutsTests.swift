@@ -214,6 +214,27 @@ struct InputCutsTests {
     #expect(lines(document) == lines(whole))
   }
 
+  @Test("the node limit refuses a cut page where it refuses the page as it is")
+  func nodeLimit() throws {
+    let paragraph = "<p class=\"\(longValue)\">\n  A paragraph long enough to cut.</p>\n          "
+    let html = "<html><body>" + String(repeating: paragraph, count: 20) + "</body></html>"
+    let bytes = Array(html.utf8)
+    let whole = try uncut(html)
+    let fits = try parseHTML(
+      bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag,
+      nodeLimit: whole.nodes.count, cuttingInput: true)
+    #expect(lines(fits) == lines(whole))
+    for limit in [whole.nodes.count - 1, whole.nodes.count / 2, 1] {
+      for cutting in [true, false] {
+        #expect(throws: ParseError.self) {
+          try parseHTML(
+            bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag, nodeLimit: limit,
+            cuttingInput: cutting)
+        }
+      }
+    }
+  }
+
   @Test("a tag with many attributes, or a huge value, comes out the same")
   func manyAttributesAndHugeValue() throws {
     let many = (0..<40).map { " data-n\($0)=\"\(longValue) \($0)\"" }.joined()
