@@ -124,14 +124,20 @@ struct InputCuts {
 
   /// The cuts of `bytes` (well-formed or not: a content or value that is not well-formed UTF-8
   /// is left in place), or nil when there is nothing to cut.
-  init?(_ bytes: [UInt8]) {
+  ///
+  /// A page with `maximumCuts` cuts and values or more is not cut (nil): each costs 20 to 36
+  /// bytes, and the cut input another copy of the page, so a page of a short text or a long
+  /// value every dozen bytes (far past the nodes a parse may build) would cost several times
+  /// its size more than parsed as it is.
+  init?(_ bytes: [UInt8], maximumCuts: Int = maximumNodes) {
     var scan = Scan()
+    scan.maximumCuts = maximumCuts
     let refused = bytes.withUnsafeBufferPointer { buffer in
       guard !hasLongReferenceName(buffer) else { return true }
       scan.run(over: buffer)
       return false
     }
-    guard !refused, !scan.cuts.isEmpty else { return nil }
+    guard !refused, !scan.reachedLimit, !scan.cuts.isEmpty else { return nil }
     // Only what a cut records is cut: each part left out has a cut libxml2 must confirm.
     var input: [UInt8] = []
     input.reserveCapacity(bytes.count - scan.removedBytes)
@@ -170,6 +176,10 @@ private struct Scan {
   var values: [InputCuts.Value] = []
   /// How many bytes the cuts so far leave out.
   var removedBytes = 0
+  /// The most cuts and values to record; the scan stops once it has as many.
+  var maximumCuts = maximumNodes
+  /// Whether the scan stopped at `maximumCuts`.
+  private(set) var reachedLimit = false
   /// Whether the scan has read a start tag.
   private var readStartTag = false
   /// The attribute names of the tag being read (only while its values may be cut).
@@ -202,6 +212,10 @@ private struct Scan {
     }
     var index = 0
     scanning: while let open = find(UInt8(ascii: "<"), from: index) {
+      guard cuts.count + values.count < maximumCuts else {
+        reachedLimit = true
+        break
+      }
       cutText(index..<open, in: bytes)
       guard open + 1 < count else { break }
       let next = bytes[open + 1]

@@ -69,7 +69,8 @@ func parseHTML(
   // Script and style contents and long attribute values skip libxml2 (`InputCuts`) when it
   // reads UTF-8 through a converter, which passes every byte on as it is; a cut it does not
   // confirm means a second parse of the page as it is.
-  if cuttingInput, encoding?.lowercased() == "utf-8", let cuts = InputCuts(input),
+  if cuttingInput, encoding?.lowercased() == "utf-8",
+    let cuts = InputCuts(input, maximumCuts: nodeLimit),
     let document = try parseInput(
       cuts.input, encoding: encoding, nodeLimit: nodeLimit, cuts: (cuts, input))
   {
