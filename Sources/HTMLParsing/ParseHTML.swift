@@ -51,13 +51,13 @@ public func parseHTML(
 ) throws -> HTMLDocument {
   try parseHTML(
     bytes, encoding: encoding, attributeLimit: attributeLimit, nodeLimit: nodeLimit,
-    cuttingRawText: true)
+    cuttingInput: true)
 }
 
-/// `parseHTML`, with the cutting of script and style contents (`RawTextCuts`) switched off or
-/// on: the tests compare the two.
+/// `parseHTML`, with the cutting of script and style contents and long attribute values
+/// (`InputCuts`) switched off or on: the tests compare the two.
 func parseHTML(
-  _ bytes: [UInt8], encoding: String?, attributeLimit: Int, nodeLimit: Int, cuttingRawText: Bool
+  _ bytes: [UInt8], encoding: String?, attributeLimit: Int, nodeLimit: Int, cuttingInput: Bool
 ) throws -> HTMLDocument {
   guard cxml_load() != 0 else { throw ParseError.libraryMissing }
   guard !bytes.isEmpty else { return TreeBuilder(nodeLimit: nodeLimit).state.finish() }
@@ -66,12 +66,13 @@ func parseHTML(
   }
   let withoutNULs = removingNULs(bytes) ?? bytes
   let input = cappingAttributes(withoutNULs, limit: attributeLimit) ?? withoutNULs
-  // Script and style contents skip libxml2 (`RawTextCuts`) when it reads UTF-8 through a
-  // converter, which passes every byte on as it is; a cut it does not confirm means a
-  // second parse of the page as it is.
-  if cuttingRawText, encoding?.lowercased() == "utf-8", let cuts = RawTextCuts(input),
+  // Script and style contents and long attribute values skip libxml2 (`InputCuts`) when it
+  // reads UTF-8 through a converter, which passes every byte on as it is; a cut it does not
+  // confirm means a second parse of the page as it is.
+  if cuttingInput, encoding?.lowercased() == "utf-8",
+    let cuts = InputCuts(input, maximumCuts: nodeLimit),
     let document = try parseInput(
-      cuts.input, encoding: encoding, nodeLimit: nodeLimit, cuts: (cuts.cuts, input))
+      cuts.input, encoding: encoding, nodeLimit: nodeLimit, cuts: (cuts, input))
   {
     return document
   }
@@ -81,20 +82,20 @@ func parseHTML(
   return document
 }
 
-/// The page parsed from input with its script and style contents cut out (UTF-8 input); nil
-/// when there is nothing to cut or libxml2 did not confirm every cut. For the tests.
-func parseCuttingRawText(_ bytes: [UInt8]) throws -> HTMLDocument? {
+/// The page parsed from input with its script and style contents and long attribute values
+/// cut out (UTF-8 input); nil when there is nothing to cut or libxml2 did not confirm every
+/// cut. For the tests.
+func parseCuttingInput(_ bytes: [UInt8]) throws -> HTMLDocument? {
   guard cxml_load() != 0 else { throw ParseError.libraryMissing }
-  guard let cuts = RawTextCuts(bytes) else { return nil }
-  return try parseInput(
-    cuts.input, encoding: "utf-8", nodeLimit: maximumNodes, cuts: (cuts.cuts, bytes))
+  guard let cuts = InputCuts(bytes) else { return nil }
+  return try parseInput(cuts.input, encoding: "utf-8", nodeLimit: maximumNodes, cuts: (cuts, bytes))
 }
 
-/// Parses `input` with the SAX handler; nil when a raw-text cut was not where libxml2 opened
-/// its element (or the node limit was reached with cuts, which the page as it is decides).
+/// Parses `input` with the SAX handler; nil when a cut was not where libxml2 opened its
+/// element (or the node limit was reached with cuts, which the page as it is decides).
 private func parseInput(
   _ input: [UInt8], encoding: String?, nodeLimit: Int,
-  cuts: (cuts: [RawTextCuts.Cut], original: [UInt8])?
+  cuts: (cuts: InputCuts, original: [UInt8])?
 ) throws -> HTMLDocument? {
   let builder = TreeBuilder(nodeLimit: nodeLimit)
   builder.state.reserveCapacity(forInputOf: cuts?.original.count ?? input.count)
@@ -139,11 +140,12 @@ private func parseInput(
     }
     context.pointee._private = nil
   }
-  if cuts != nil && !builder.state.confirmedEveryCut { return nil }
   guard !builder.state.isOverLimit else {
-    if cuts != nil { return nil }
+    // With every cut before the limit confirmed, the page as it is reaches it at the same node.
+    if cuts != nil && !builder.state.confirmedBeforeLimit { return nil }
     throw ParseError.tooLarge(what: "elements and text nodes", limit: nodeLimit)
   }
+  if cuts != nil && !builder.state.confirmedEveryCut { return nil }
   return builder.state.finish()
 }
 
@@ -189,16 +191,11 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
   handler.pointee.endElementNs = nil
   handler.pointee.startElement = { context, name, attributes in
     TreeBuilder.with(context) { builder in
-      builder.state.startElement(name, attributes)
-      if builder.state.nextCutPosition != Int.max,
-        let input = context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee.input,
-        let current = input.pointee.cur, let base = input.pointee.base
-      {
-        // Where libxml2 stands in its input: at the start tag's `>`.
-        let offset = Int(input.pointee.consumed) + (current - base)
-        if offset >= builder.state.nextCutPosition {
-          builder.state.matchCut(at: offset, byte: current.pointee)
-        }
+      // libxml2 stands at the start tag's end: its `>`, or the `/` of `/>`.
+      builder.state.startElement(
+        name, attributes, endingAt: inputOffset(context, builder))
+      if builder.state.isOverLimit && builder.state.stoppedAt == nil {
+        builder.state.stoppedAt = inputOffset(context, builder)
       }
       if builder.state.isOverLimit || builder.state.cutMismatch {
         cxml_xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
@@ -209,10 +206,20 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
     TreeBuilder.with(context) { $0.state.endElement() }
   }
   handler.pointee.characters = { context, characters, length in
-    TreeBuilder.with(context) { $0.state.appendText(characters, Int(length)) }
+    TreeBuilder.with(context) { builder in
+      builder.state.appendText(characters, Int(length), endingAt: inputOffset(context, builder))
+      if builder.state.cutMismatch {
+        cxml_xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
+      }
+    }
   }
   handler.pointee.cdataBlock = { context, characters, length in
-    TreeBuilder.with(context) { $0.state.appendText(characters, Int(length)) }
+    TreeBuilder.with(context) { builder in
+      builder.state.appendText(characters, Int(length), endingAt: inputOffset(context, builder))
+      if builder.state.cutMismatch {
+        cxml_xmlStopParser(context?.assumingMemoryBound(to: xmlParserCtxt.self))
+      }
+    }
   }
   // libxml2 2.9 ignores an end tag that would close a `<div>` (or a table part) opened inside
   // the element it ends (`<button><div>…</button>`), so the rest of the page stays inside the
@@ -233,6 +240,15 @@ private func installCallbacks(in handler: UnsafeMutablePointer<htmlSAXHandler>) 
   handler.pointee.processingInstruction = { context, _, _ in
     TreeBuilder.with(context) { $0.state.flushText() }
   }
+}
+
+/// Where libxml2 stands in its input, while a cut is left to match (-1 when none is).
+private func inputOffset(_ context: UnsafeMutableRawPointer?, _ builder: TreeBuilder) -> Int {
+  guard builder.state.nextCutPosition != Int.max,
+    let input = context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee.input,
+    let current = input.pointee.cur, let base = input.pointee.base
+  else { return -1 }
+  return Int(input.pointee.consumed) + (current - base)
 }
 
 /// The parser's handle on the tree being built.
@@ -277,17 +293,15 @@ private struct TreeState {
   /// The tag ids of `<html>` and `<body>`, once the page has used them.
   private var htmlTag: Int?
   private var bodyTag: Int?
-  /// The tag ids of `<script>` and `<style>`, once the page has used them.
-  private var scriptTag: Int?
-  private var styleTag: Int?
-  /// Raw-text contents cut out of libxml2's input (`RawTextCuts`), the input they lie in, and
-  /// the next one libxml2 must open an element for.
-  private var cuts: [RawTextCuts.Cut] = []
+  /// The tags with parts cut out of libxml2's input (`InputCuts`), their values, the input
+  /// they lie in, and the next one libxml2 must open an element for.
+  private var cuts: [InputCuts.Cut] = []
+  private var cutValues: [InputCuts.Value] = []
   private var original: [UInt8] = []
   private var nextCut = 0
   /// Where the next cut's start tag ends in libxml2's input; `Int.max` when none is left.
   private(set) var nextCutPosition = Int.max
-  /// Whether libxml2 opened no script or style element where a cut says, or one elsewhere.
+  /// Whether libxml2 opened no element where a cut says, or not the one it says.
   private(set) var cutMismatch = false
   /// The most nodes to build; past it every event is ignored and the parser is stopped.
   private let nodeLimit: Int
@@ -311,8 +325,11 @@ private struct TreeState {
     libxml2Open.reserveCapacity(min(count / 3, nodeLimit) + 2)
   }
 
+  /// An element libxml2 opens; `offset` is where its start tag ends in libxml2's input (-1
+  /// when no cut is left to match).
   mutating func startElement(
-    _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    endingAt offset: Int
   ) {
     flushText()
     guard nodes.count < nodeLimit else {
@@ -325,8 +342,6 @@ private struct TreeState {
     if tagNames.names.count > knownNames {
       if tagNames.names[tag] == "html" { htmlTag = tag }
       if tagNames.names[tag] == "body" { bodyTag = tag }
-      if tagNames.names[tag] == "script" { scriptTag = tag }
-      if tagNames.names[tag] == "style" { styleTag = tag }
     }
     // After `</body></html>`, libxml2 opens a second `<html>` for what follows; a browser puts
     // it in the body (which `endElement` keeps open). Its end event then closes nothing.
@@ -334,53 +349,95 @@ private struct TreeState {
       libxml2Open.append(-1)
       return
     }
+    let cut = offset >= nextCutPosition ? matchCut(at: offset, name, attributes) : nil
     let firstSpan = attributeSpans.count
-    appendAttributes(attributes)
+    appendAttributes(attributes, restoring: cut?.values ?? 0..<0)
     nodes.append(
       HTMLNode(
         kind: .element, tag: tag, parent: parent, end: index + 1,
         contents: firstSpan..<attributeSpans.count))
     open.append(Int32(truncatingIfNeeded: index))
     libxml2Open.append(Int32(truncatingIfNeeded: index))
+    // A cut content becomes the element's text, as libxml2's raw-text events would have made it.
+    if let cut, !cut.content.isEmpty {
+      let start = utf8.count
+      appendCut(cut)
+      if utf8.count > start && pendingText == nil { pendingText = start }
+    }
   }
 
-  /// Expects libxml2 to open a script or style element at each cut's position, in order.
-  mutating func expect(_ cuts: [RawTextCuts.Cut], in original: [UInt8]) {
-    self.cuts = cuts
+  /// Expects libxml2 to open an element at each cut's position, in order.
+  mutating func expect(_ cuts: InputCuts, in original: [UInt8]) {
+    self.cuts = cuts.cuts
+    self.cutValues = cuts.values
     self.original = original
-    nextCutPosition = cuts.first?.position ?? Int.max
+    nextCutPosition = self.cuts.first?.position ?? Int.max
   }
 
   /// Whether every cut was matched and none failed.
   var confirmedEveryCut: Bool { !cutMismatch && nextCut == cuts.count }
 
-  /// After a start tag that ends at `offset` of libxml2's input (its byte there is `byte`):
-  /// at the next cut's position, the element just opened must be the cut's kind, and the cut
-  /// content becomes its text, as libxml2's raw-text events would have made it; past that
-  /// position, the cut was never confirmed.
-  mutating func matchCut(at offset: Int, byte: UInt8) {
+  /// Where libxml2 stood when the builder stopped it at the node limit (-1 when no cut was
+  /// left to match).
+  var stoppedAt: Int?
+
+  /// Whether every cut before the place where the builder stopped libxml2 at the node limit
+  /// was matched (past the limit, events are ignored and no cut is matched).
+  var confirmedBeforeLimit: Bool {
+    guard let stoppedAt, !cutMismatch else { return false }
+    return nextCutPosition >= stoppedAt
+  }
+
+  /// The next cut, when the element libxml2 opens with a start tag that ends at `offset` of its
+  /// input is the cut's: the same name, and for cut values, as many attributes with an empty
+  /// value named as each cut one. Past the cut's position, or at it with other attributes, the
+  /// cut was never confirmed.
+  private mutating func matchCut(
+    at offset: Int, _ name: UnsafePointer<xmlChar>?,
+    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  ) -> InputCuts.Cut? {
     let cut = cuts[nextCut]
-    guard offset >= cut.position else { return }
-    guard offset == cut.position, byte == UInt8(ascii: ">"), !isOverLimit else {
+    guard offset == cut.position else {
       cutMismatch = true
-      return
+      return nil
     }
-    // Elements libxml2 implies (`<html>`, `<head>`) open at the same place, before it.
-    let expected = cut.isStyle ? styleTag : scriptTag
-    guard let last = open.last, Int(last) == nodes.count - 1, nodes[Int(last)].tag == expected
-    else { return }
-    nextCut += 1
-    nextCutPosition = nextCut < cuts.count ? cuts[nextCut].position : Int.max
-    let start = utf8.count
-    original.withUnsafeBufferPointer { bytes in
-      let content = UnsafeBufferPointer(rebasing: bytes[cut.content])
-      if cut.dropsCharacters {
-        appendRawText(content, to: &utf8)
-      } else {
-        utf8.append(contentsOf: content)
+    // A text's cut is confirmed by its text, which may come after a paragraph libxml2 implies
+    // for it at the same place.
+    guard !cut.isText else { return nil }
+    // Elements libxml2 implies (`<html>`, `<head>`, `<body>`) open at the same place, before
+    // it, under other names.
+    guard let name, equalsLowercased(name, cut.name) else { return nil }
+    if !cut.values.isEmpty {
+      var count = 0
+      while attributes?[2 * count] != nil { count += 1 }
+      let confirmed =
+        count == cut.attributeCount
+        && cutValues[cut.values].allSatisfy { value in
+          guard let attributes, let name = attributes[2 * value.attribute],
+            let libxml2Value = attributes[2 * value.attribute + 1]
+          else { return false }
+          return libxml2Value.pointee == 0 && equalsLowercased(name, value.name)
+        }
+      guard confirmed else {
+        cutMismatch = true
+        return nil
       }
     }
-    if utf8.count > start && pendingText == nil { pendingText = start }
+    nextCut += 1
+    nextCutPosition = nextCut < cuts.count ? cuts[nextCut].position : Int.max
+    return cut
+  }
+
+  /// Whether libxml2's name (lower case, NUL-terminated) is these bytes of the original input
+  /// in lower case.
+  private func equalsLowercased(_ name: UnsafePointer<xmlChar>, _ bytes: Range<Int>) -> Bool {
+    var offset = 0
+    for byte in original[bytes] {
+      let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+      guard name[offset] == lower else { return false }
+      offset += 1
+    }
+    return name[offset] == 0
   }
 
   mutating func endElement() {
@@ -421,10 +478,42 @@ private struct TreeState {
     }
   }
 
-  mutating func appendText(_ characters: UnsafePointer<xmlChar>?, _ length: Int) {
+  /// Text libxml2 passes, which ends at `offset` of its input (-1 when no cut is left to
+  /// match). At a text cut's position, the text's cut end follows.
+  mutating func appendText(
+    _ characters: UnsafePointer<xmlChar>?, _ length: Int, endingAt offset: Int
+  ) {
     guard let characters, length > 0, !isOverLimit else { return }
     if pendingText == nil { pendingText = utf8.count }
     utf8.append(contentsOf: UnsafeBufferPointer(start: characters, count: length))
+    guard offset >= nextCutPosition else { return }
+    let cut = cuts[nextCut]
+    guard offset == cut.position else {
+      cutMismatch = true
+      return
+    }
+    // A start tag's cut is confirmed by its element; this text must end with the character
+    // kept before the cut.
+    guard cut.isText else { return }
+    guard characters[length - 1] == original[cut.content.lowerBound - 1] else {
+      cutMismatch = true
+      return
+    }
+    nextCut += 1
+    nextCutPosition = nextCut < cuts.count ? cuts[nextCut].position : Int.max
+    appendCut(cut)
+  }
+
+  /// A cut content or text, appended as libxml2 would have passed it.
+  private mutating func appendCut(_ cut: InputCuts.Cut) {
+    original.withUnsafeBufferPointer { bytes in
+      let content = UnsafeBufferPointer(rebasing: bytes[cut.content])
+      if cut.dropsCharacters {
+        appendRawText(content, to: &utf8)
+      } else {
+        utf8.append(contentsOf: content)
+      }
+    }
   }
 
   mutating func flushText() {
@@ -451,12 +540,21 @@ private struct TreeState {
       attributeSpans: attributeSpans, utf8: utf8)
   }
 
-  private mutating func appendAttributes(_ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+  /// Appends an element's attributes; the `restoring` range of `cutValues` are values cut out
+  /// of libxml2's input, which take the place of the empty ones libxml2 read.
+  private mutating func appendAttributes(
+    _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, restoring restored: Range<Int>
+  ) {
     guard let pairs else { return }
     var position = 0
+    var nextRestored = restored.lowerBound
     while let attributeName = pairs[position] {
       let start = utf8.count
-      if let value = pairs[position + 1] {
+      if nextRestored < restored.upperBound && cutValues[nextRestored].attribute == position / 2 {
+        // Checked well-formed when it was cut.
+        utf8.append(contentsOf: original[cutValues[nextRestored].value])
+        nextRestored += 1
+      } else if let value = pairs[position + 1] {
         utf8.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
         repairUTF8(from: start)
       }
