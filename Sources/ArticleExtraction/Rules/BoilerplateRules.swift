@@ -195,6 +195,10 @@ enum BoilerplateRules {
   /// of two sentences), and is looked for in this many ancestors of the control.
   static let maximumAccountBoxText = 300
   static let maximumAccountBoxDepth = 3
+  /// ... and is of another kind than the element before it, the post's text: two boxes share
+  /// at least this share of their class names when they are of one kind (a page builder's
+  /// sections of one post).
+  static let sameKindClassShare = 0.5
 
   /// A heading of `chromeHeadings` has at most this many characters (its text is read only
   /// then).
