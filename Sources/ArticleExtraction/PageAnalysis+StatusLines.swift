@@ -62,7 +62,10 @@ extension PageAnalysis {
     if !partTags.isEmpty {
       for inner in stride(from: end - 1, through: start, by: -1) where nodes[inner].kind == .element
       {
-        if partTags.contains(nodes[inner].tag) { holdsPart[inner - start] = true }
+        // A picture without a caption (the writer's avatar) is no part of the post's text.
+        if partTags.contains(nodes[inner].tag) && textLength[inner] > 0 {
+          holdsPart[inner - start] = true
+        }
         let parent = nodes[inner].parent
         if holdsPart[inner - start], parent >= start { holdsPart[parent - start] = true }
       }
