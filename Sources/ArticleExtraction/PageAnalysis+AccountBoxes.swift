@@ -8,7 +8,8 @@ extension PageAnalysis {
   /// (`BoilerplateRules.accountWords`: `signup`, `subscribe`, `login`, `paywall`, …), the
   /// highest of its `maximumAccountBoxDepth` nearest ancestors that holds at most
   /// `BoilerplateRules.maximumAccountBoxText` characters outside chrome and comes after an
-  /// element sibling holding at least twice as many (the post's text before the box). None
+  /// element sibling holding at least twice as many (the post's text before the box) and of
+  /// another kind by its classes (`areOfOneKind`: not the post's previous section). None
   /// is, or holds, a `<main>`, an `<article>`, a platform container or the headline
   /// (`holdsPost`). Empty when the page has none.
   ///
@@ -29,7 +30,8 @@ extension PageAnalysis {
         let own = textLength[box] - chromeText[box]
         guard own <= BoilerplateRules.maximumAccountBoxText else { break }
         if own > 0, let previous = previousElement(of: box, document),
-          textLength[previous] - chromeText[previous] >= 2 * own
+          textLength[previous] - chromeText[previous] >= 2 * own,
+          !areOfOneKind(box, previous, document)
         {
           found = box
         }
@@ -43,6 +45,25 @@ extension PageAnalysis {
       boxes[found] = true
     }
     return boxes
+  }
+
+  /// Whether elements `first` and `second` are boxes of one kind by their classes: at least
+  /// `BoilerplateRules.sameKindClassShare` of their class names shared, names with a digit (a
+  /// page builder's numbered or hashed ones, `et_pb_section_2`, `elementor-element-6a1b2c3`)
+  /// left out. A page builder's sections of a post are so: the last, a conclusion with a
+  /// "Subscribe" button, is the post's next section, not a paywall's box after it.
+  private static func areOfOneKind(_ first: Int, _ second: Int, _ document: HTMLDocument)
+    -> Bool
+  {
+    func names(_ index: Int) -> Set<Substring> {
+      guard let value = document.attribute("class", of: index) else { return [] }
+      return Set(
+        value.split(whereSeparator: \.isWhitespace).filter { !$0.contains(where: \.isNumber) })
+    }
+    let (one, other) = (names(first), names(second))
+    let all = one.union(other).count
+    return all > 0
+      && Double(one.intersection(other).count) >= Double(all) * BoilerplateRules.sameKindClassShare
   }
 
   /// The element sibling just before element `index`, if any.

@@ -6,10 +6,12 @@ import HTMLParsing
 /// the source and the writers. The dates are the page's metadata (`Published:`, `Updated:`), not
 /// lines of the post, and an update of the time is no edit of it.
 extension PageAnalysis {
-  /// The outermost elements that lie after the headline (the page's one `<h1>` with text that
-  /// is not mostly a link) and end before the first prose `<p>` after it (`ScoringRules.minimumParagraphLength` characters, under
+  /// The outermost elements that lie after the headline (the first `<h1>` with text that is not
+  /// mostly a link and no other before the first prose `<p>` after it) and end before the first prose `<p>` after it (`ScoringRules.minimumParagraphLength` characters, under
   /// `CleaningRules.maximumLinkDensity` links), hold at most `BoilerplateRules.maximumStatusText`
-  /// characters with a date or a time of day (`holdsDateStamp`), end no sentence, and neither
+  /// characters with one or two dates or times of day (`dateStamps`; more are a schedule or a
+  /// timeline of the post), end no sentence, are no part of the post's own
+  /// (`BoilerplateRules.postPartTags`), and neither
   /// are nor hold a `<main>`, an `<article>` or a platform container (`holdsPost`). Empty when
   /// the page has none.
   ///
@@ -23,31 +25,51 @@ extension PageAnalysis {
     guard let headlineTag = document.tagNames.firstIndex(of: "h1"),
       let paragraphTag = document.tagNames.firstIndex(of: "p")
     else { return [] }
-    // The headline: the page's one `<h1>` with text that is not mostly a link (a site's logo
-    // is). On a page of several, none is the post's (a forum's vote scores, a blog's listing).
-    var headline: Int?
-    for index in nodes.indices
-    where nodes[index].tag == headlineTag && nodes[index].kind == .element && !skipped[index]
-      && textLength[index] > 0
-      && Double(linkTextLength[index])
-        < Double(textLength[index]) * CleaningRules.maximumLinkDensity
-    {
-      if headline != nil { return [] }
-      headline = index
+    // The headline: the first `<h1>` with text that is not mostly a link (a site's logo is)
+    // with no other such `<h1>` between it and the first prose paragraph after it. A banner's or
+    // a widget's `<h1>` before the headline, or after the post, leaves the headline as it was:
+    // were the rule off on a page of several, a promotion's coming and going would bring the
+    // status lines in and out of the article.
+    func isHeadline(_ index: Int) -> Bool {
+      nodes[index].tag == headlineTag && nodes[index].kind == .element && !skipped[index]
+        && textLength[index] > 0
+        && Double(linkTextLength[index])
+          < Double(textLength[index]) * CleaningRules.maximumLinkDensity
     }
-    guard let headline else { return [] }
-    let start = nodes[headline].end
+    func isProse(_ index: Int) -> Bool {
+      nodes[index].tag == paragraphTag && nodes[index].kind == .element && !skipped[index]
+        && textLength[index] >= ScoringRules.minimumParagraphLength
+        && Double(linkTextLength[index])
+          < Double(textLength[index]) * CleaningRules.maximumLinkDensity
+    }
+    guard var headline = nodes.indices.first(where: isHeadline) else { return [] }
     // The post's first paragraph after the headline.
-    var end = start
-    while end < nodes.count
-      && !(nodes[end].tag == paragraphTag && nodes[end].kind == .element && !skipped[end]
-        && textLength[end] >= ScoringRules.minimumParagraphLength
-        && Double(linkTextLength[end])
-          < Double(textLength[end]) * CleaningRules.maximumLinkDensity)
-    {
-      end += 1
+    var end = nodes[headline].end
+    while true {
+      while end < nodes.count && !isProse(end) && !isHeadline(end) { end += 1 }
+      guard end < nodes.count, isHeadline(end) else { break }
+      headline = end
+      end = nodes[headline].end
     }
+    let start = nodes[headline].end
     guard end < nodes.count else { return [] }
+    // The elements in the stretch that are or hold a part of the post's own
+    // (`BoilerplateRules.postPartTags`: a picture with its caption, a table, a quotation, code,
+    // a numbered list, a section heading), marked from the leaves up.
+    let partTags = Set(
+      BoilerplateRules.postPartTags.compactMap { document.tagNames.firstIndex(of: $0) })
+    var holdsPart = [Bool](repeating: false, count: partTags.isEmpty ? 0 : end - start)
+    if !partTags.isEmpty {
+      for inner in stride(from: end - 1, through: start, by: -1) where nodes[inner].kind == .element
+      {
+        // A picture without a caption (the writer's avatar) is no part of the post's text.
+        if partTags.contains(nodes[inner].tag) && textLength[inner] > 0 {
+          holdsPart[inner - start] = true
+        }
+        let parent = nodes[inner].parent
+        if holdsPart[inner - start], parent >= start { holdsPart[parent - start] = true }
+      }
+    }
     var status: [Bool] = []
     var index = start
     while index < end {
@@ -58,8 +80,16 @@ extension PageAnalysis {
         index += 1
         continue
       }
+      // A part of the post is none of the status lines; the status lines beside it, in the
+      // same box, are looked for inside.
+      if !holdsPart.isEmpty && holdsPart[index - start] {
+        index += partTags.contains(node.tag) ? node.end - index : 1
+        continue
+      }
       // Nothing inside holds a date when the element holds none.
-      if !holdsPost(index), holdsDateStamp(index, document, traits: traits, skipped: skipped),
+      if !holdsPost(index),
+        (1...BoilerplateRules.maximumStatusStamps).contains(
+          dateStamps(index, document, skipped: skipped)),
         !endsSentence(index, document, skipped: skipped)
       {
         if status.isEmpty { status = Array(repeating: false, count: nodes.count) }
@@ -70,23 +100,28 @@ extension PageAnalysis {
     return status
   }
 
-  /// Whether the text under element `index` holds a date or a time of day: a `<time>` element,
+  /// How many dates or times of day the text under element `index` holds, counted up to
+  /// `BoilerplateRules.maximumStatusStamps` + 1: each `<time>` element, and each text node with
   /// a time (`5:50`, `17:40`), a date of three numbers with one separator (`2018/6/19`,
   /// `21.01.2019`, `2019-01-21`), or a CJK date (`2018年6月`, `6月19日`).
-  private static func holdsDateStamp(
-    _ index: Int, _ document: HTMLDocument, traits: [TagTraits], skipped: [Bool]
-  ) -> Bool {
+  private static func dateStamps(_ index: Int, _ document: HTMLDocument, skipped: [Bool]) -> Int {
     let nodes = document.nodes
-    if document.name(of: index) == "time" { return true }
-    for inner in document.descendants(of: index) where !skipped[inner] {
-      if nodes[inner].kind == .element {
-        if document.name(of: inner) == "time" { return true }
-        continue
+    var stamps = 0
+    var inner = index
+    while inner < nodes[index].end && stamps <= BoilerplateRules.maximumStatusStamps {
+      if skipped[inner] {
+        inner = nodes[inner].end
+      } else if nodes[inner].kind == .element && document.name(of: inner) == "time" {
+        stamps += 1
+        inner = nodes[inner].end
+      } else {
+        if nodes[inner].kind == .text && hasDateStamp(document.utf8[nodes[inner].textBytes]) {
+          stamps += 1
+        }
+        inner += 1
       }
-      guard nodes[inner].kind == .text else { continue }
-      if hasDateStamp(document.utf8[nodes[inner].textBytes]) { return true }
     }
-    return false
+    return stamps
   }
 
   /// Whether the last visible character under element `index` ends a sentence (`.`, `!`, `?`,

@@ -37,4 +37,25 @@ struct AccountBoxTests {
       """
     #expect(try texts(html) == [post[0]])
   }
+
+  @Test(
+    "the post's last section with a subscribe button stays: a section like the one before it",
+    arguments: [
+      ("section", "section"),
+      (
+        "elementor-section elementor-element elementor-element-6a1b2c3 elementor-section-boxed",
+        "elementor-section elementor-element elementor-element-9f8e7d6 elementor-section-boxed"
+      ),
+    ])
+  func lastSectionStays(first: String, last: String) throws {
+    let ending = "So the bridge will wait, and the library will open on time, the mayor said."
+    let html = """
+      <html><body><div class="wrap"><h1>Budget vote delayed</h1>
+      <div class="\(first)"><p>\(post[0])</p><p>\(post[1])</p></div>
+      <div class="\(last)"><h2>What next</h2><p>\(ending)</p>\
+      <a class="btn subscribe-button" href="/subscribe">Subscribe</a></div>
+      </div></body></html>
+      """
+    #expect(try texts(html) == post + ["What next", ending])
+  }
 }

@@ -61,4 +61,74 @@ struct StatusLineTests {
       """
     #expect(try texts(html) == ["Version 2.3.1"] + post)
   }
+
+  @Test(
+    "the post's own parts under the headline stay in, whatever dates they hold",
+    arguments: [
+      // A picture with its caption.
+      (
+        "<figure><img src=\"/bridge.jpg\"><figcaption>The bridge at 06:30, before the traffic"
+          + "</figcaption></figure>", ["The bridge at 06:30, before the traffic"]
+      ),
+      // A timetable.
+      (
+        "<table><tr><td>Line 4</td><td>06:10</td></tr><tr><td>Line 7</td><td>06:25</td></tr>"
+          + "</table>", ["Line 4 | 06:10", "Line 7 | 06:25"]
+      ),
+      // A quotation, code, numbered steps, a section heading.
+      (
+        "<blockquote>For God so loved the world: John 3:16</blockquote>",
+        ["For God so loved the world: John 3:16"]
+      ),
+      (
+        "<pre><code>0 3 * * * /usr/bin/backup  # at 03:00</code></pre>",
+        ["0 3 * * * /usr/bin/backup  # at 03:00"]
+      ),
+      (
+        "<ol><li>Set the alarm for 05:30</li><li>Walk the dog</li></ol>",
+        ["Set the alarm for 05:30", "Walk the dog"]
+      ),
+      ("<h2>Update, 14:30</h2>", ["Update, 14:30"]),
+      // A schedule: more times than a status box's publication and update.
+      (
+        "<ul><li>09:00 Doors open</li><li>10:00 Keynote by Ann Lee</li><li>12:30 Lunch</li></ul>",
+        ["09:00 Doors open", "10:00 Keynote by Ann Lee", "12:30 Lunch"]
+      ),
+    ])
+  func postPartsUnderHeadline(part: String, kept: [String]) throws {
+    let html = """
+      <html><body><div class="wrap"><h1>Budget vote delayed</h1>\(part)
+      <p>\(post[0])</p><p>\(post[1])</p></div></body></html>
+      """
+    let blocks = try texts(html)
+    #expect(blocks.suffix(2) == ArraySlice(post))
+    #expect(Array(blocks.dropLast(2).suffix(kept.count)) == kept)
+  }
+
+  @Test("a status line beside a picture in one box still stays out")
+  func statusBesidePicture() throws {
+    let html = """
+      <html><body><div class="wrap"><h1>Budget vote delayed</h1><div class="top">\
+      <span class="date">2018/6/19 5:50</span><figure><img src="/a.jpg">\
+      <figcaption>The town hall</figcaption></figure></div>
+      <p>\(post[0])</p><p>\(post[1])</p></div></body></html>
+      """
+    #expect(try texts(html) == ["The town hall"] + post)
+  }
+
+  @Test("a banner's or a widget's <h1> beside the post leaves the status lines out as before")
+  func otherHeadlines() throws {
+    let status = "<div class=\"info\"><span>Town Daily</span> <span>2021-05-03 10:00</span></div>"
+    let story =
+      "<div class=\"main\"><h1>Budget vote delayed</h1>\(status)<p>\(post[0])</p>"
+      + "<p>\(post[1])</p></div>"
+    for page in [
+      story,
+      "<div class=\"promo\"><h1>Summer sale</h1></div>\(story)",
+      "\(story)<div class=\"widget\"><h1>Newsletter</h1><p>Get the news every day.</p></div>",
+    ] {
+      let blocks = try texts("<html><body><div class=\"wrap\">\(page)</div></body></html>")
+      #expect(!blocks.contains { $0.contains("2021-05-03") })
+    }
+  }
 }

@@ -166,6 +166,15 @@ enum BoilerplateRules {
   /// A box of status lines under the headline (`PageAnalysis.statusLines`: the time of
   /// publication, a page counter, the source, the writers) holds at most this many characters.
   static let maximumStatusText = 200
+  /// ... and at most this many dates or times of day (a time of publication and of the last
+  /// update): a list of three times under the headline is the post's schedule or timeline.
+  static let maximumStatusStamps = 2
+  /// Elements that are parts of a post, never its status lines, whatever dates they hold: a
+  /// picture's caption ("The bridge at 06:30"), a timetable, a quotation ("John 3:16"), code
+  /// (a crontab), a numbered list of steps, a section heading ("Update, 14:30").
+  static let postPartTags: Set<String> = [
+    "figure", "table", "blockquote", "pre", "code", "ol", "h2", "h3", "h4", "h5", "h6",
+  ]
 
   /// A box with a close button (`PageAnalysis.dismissibleBoxes`: a donation appeal, an app
   /// banner, a pop-up) holds at most this many characters; a larger element around a close
@@ -186,6 +195,10 @@ enum BoilerplateRules {
   /// of two sentences), and is looked for in this many ancestors of the control.
   static let maximumAccountBoxText = 300
   static let maximumAccountBoxDepth = 3
+  /// ... and is of another kind than the element before it, the post's text: two boxes share
+  /// at least this share of their class names when they are of one kind (a page builder's
+  /// sections of one post).
+  static let sameKindClassShare = 0.5
 
   /// A heading of `chromeHeadings` has at most this many characters (its text is read only
   /// then).
