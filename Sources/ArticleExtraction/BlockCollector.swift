@@ -738,7 +738,9 @@ struct BlockCollector {
   /// moved the kitchen</a>.`): a sentence of the post that cites a page, not a menu or a row of
   /// tags, whose words are the links alone. The words count on the lines that hold a link
   /// (`<br>` ends a line): `<p><strong>Related stories</strong><br><a>…</a><br><a>…</a></p>` is
-  /// a list of links under a label, written as a paragraph.
+  /// a list of links under a label, written as a paragraph, when its links lead to one site
+  /// (the page's other stories). Under a label such as "Sources:" links to two sites or more
+  /// (`leadsToSeveralSites`) are the post's references, and a change of their targets is an edit.
   private func isSentenceCitingLinks(_ index: Int) -> Bool {
     guard page.document.name(of: index) == "p",
       page.textLength[index] - page.linkTextLength[index] >= CleaningRules.sentenceOwnText
@@ -768,7 +770,22 @@ struct BlockCollector {
         inner += 1
       }
     }
-    return beside >= CleaningRules.sentenceOwnText
+    return beside >= CleaningRules.sentenceOwnText || leadsToSeveralSites(index)
+  }
+
+  /// Whether the links inside element `index` name two hosts or more (links within the site
+  /// name none).
+  private func leadsToSeveralSites(_ index: Int) -> Bool {
+    var first: Substring?
+    for inner in page.document.descendants(of: index)
+    where page.document.nodes[inner].kind == .element && page.document.name(of: inner) == "a" {
+      guard let host = page.document.attribute("href", of: inner).flatMap(hostOf) else {
+        continue
+      }
+      if let first, first != host { return true }
+      first = host
+    }
+    return false
   }
 
   /// A list whose every item says something around its link (`gero removed the windowtype

@@ -100,6 +100,17 @@ struct LinksAmongProseTests {
     #expect(!texts.contains { $0.contains("Related stories") || $0.contains("Police look") })
     let sentence = try article(post(middle: "", after: cited)).blocks.map(\.text)
     #expect(sentence.contains("Here's our full report on the missing refugee."), "\(sentence)")
+    // The same paragraph whose links lead to many sites lists the post's sources.
+    let sources = """
+      <p><strong>Sources for this article</strong><br><a href="https://council.example.org/\
+      minutes/2018-12">Council minutes, December 2018</a><br><a href="https://stats.example.net\
+      /budget">Budget statistics office</a></p>
+      """
+    let cited2 = try article(post(middle: "", after: sources))
+    #expect(
+      cited2.blocks.contains { $0.text.contains("Budget statistics office") },
+      "\(cited2.blocks.map(\.text))")
+    #expect(cited2.links.contains("https://stats.example.net/budget"))
   }
 
   /// Before the post (a menu, breadcrumbs) or after it (tags, other posts), links are the
