@@ -22,18 +22,6 @@ struct CutsDifferentialTests {
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
   }
 
-  /// Every node of a document with its name, place, text or attributes.
-  static func lines(_ document: HTMLDocument) -> [String] {
-    document.nodes.indices.map { index in
-      let node = document.nodes[index]
-      let detail =
-        node.kind == .text
-        ? Array(document.utf8[node.textBytes]).description
-        : document.attributes(of: index).map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-      return "\(node.kind) \(document.name(of: index)) \(node.parent) \(node.end) \(detail)"
-    }
-  }
-
   static let long = "a text or value long enough to be cut out of the input"
 
   /// Pieces of hostile HTML, joined at random.
@@ -153,8 +141,8 @@ struct CutsDifferentialTests {
       cuttingInput: false)
     guard InputCuts(input) != nil else { return .nothingToCut }
     guard let cut = try parseCuttingInput(input) else { return .refused }
-    let cutLines = lines(cut)
-    let uncutLines = lines(uncut)
+    let cutLines = treeLines(cut)
+    let uncutLines = treeLines(uncut)
     return cutLines == uncutLines ? .same : .different(cut: cutLines, uncut: uncutLines)
   }
 
@@ -232,9 +220,9 @@ struct CutsDifferentialTests {
       let other = try parseHTML(
         Array(bytes), encoding: "utf-8", attributeLimit: maximumAttributesPerTag,
         nodeLimit: maximumNodes, cuttingInput: false)
-      if Self.lines(one) != Self.lines(other) {
+      if treeLines(one) != treeLines(other) {
         Issue.record(
-          "different: uncut twice: \(Self.firstDifference(Self.lines(one), Self.lines(other)))")
+          "different: uncut twice: \(Self.firstDifference(treeLines(one), treeLines(other)))")
       }
       return
     }

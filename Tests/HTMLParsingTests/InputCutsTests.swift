@@ -7,18 +7,6 @@ private let longValue = "a value long enough to be cut"
 
 @Suite("script and style contents and long attribute values cut out of libxml2's input")
 struct InputCutsTests {
-  /// Every node of a document, with its text or attributes, one line each.
-  private func lines(_ document: HTMLDocument) -> [String] {
-    document.nodes.indices.map { index in
-      let node = document.nodes[index]
-      let detail =
-        node.kind == .text
-        ? Array(document.utf8[node.textBytes]).description
-        : document.attributes(of: index).map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-      return "\(node.kind) \(document.name(of: index)) \(node.parent) \(node.end) \(detail)"
-    }
-  }
-
   private func uncut(_ html: String) throws -> HTMLDocument {
     try parseHTML(
       Array(html.utf8), encoding: "utf-8", attributeLimit: maximumAttributesPerTag,
@@ -40,7 +28,7 @@ struct InputCutsTests {
     ])
   func sameTree(html: String) throws {
     let cut = try #require(try parseCuttingInput(Array(html.utf8)))
-    #expect(lines(cut) == lines(try uncut(html)))
+    #expect(treeLines(cut) == treeLines(try uncut(html)))
   }
 
   @Test("non-ASCII contents with characters libxml2 drops are cut and come out the same")
@@ -48,7 +36,7 @@ struct InputCutsTests {
     let html =
       "<script>\u{1}a\u{FFFE}é\u{FFFF}\u{1F}</script><style>\u{FFFD}\u{7F}\u{85}\u{2028}</style><p>x</p>"
     let cut = try #require(try parseCuttingInput(Array(html.utf8)))
-    #expect(lines(cut) == lines(try uncut(html)))
+    #expect(treeLines(cut) == treeLines(try uncut(html)))
   }
 
   @Test("a content that is not well-formed UTF-8 is left to libxml2; later ones are still cut")
@@ -60,7 +48,7 @@ struct InputCutsTests {
     let whole = try parseHTML(
       bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag, nodeLimit: maximumNodes,
       cuttingInput: false)
-    #expect(lines(cut) == lines(whole))
+    #expect(treeLines(cut) == treeLines(whole))
   }
 
   @Test(
@@ -82,7 +70,7 @@ struct InputCutsTests {
     ])
   func unmodelled(html: String) throws {
     let document = try parseHTML(Array(html.utf8), encoding: "utf-8")
-    #expect(lines(document) == lines(try uncut(html)))
+    #expect(treeLines(document) == treeLines(try uncut(html)))
   }
 
   /// The check is what makes a wrong cut harmless: libxml2 reads `<_x` as text, where the scan
@@ -93,7 +81,7 @@ struct InputCutsTests {
     let html = "<p>a <_x title=\"a value long enough to cut\"> b</p>"
     #expect(try parseCuttingInput(Array(html.utf8)) == nil)
     let document = try parseHTML(Array(html.utf8), encoding: "utf-8")
-    #expect(lines(document) == lines(try uncut(html)))
+    #expect(treeLines(document) == treeLines(try uncut(html)))
   }
 
   @Test(
@@ -118,7 +106,7 @@ struct InputCutsTests {
     ])
   func sameTreeWithValues(html: String) throws {
     let document = try parseHTML(Array(html.utf8), encoding: "utf-8")
-    #expect(lines(document) == lines(try uncut(html)))
+    #expect(treeLines(document) == treeLines(try uncut(html)))
   }
 
   @Test("a page's long values are cut, and the cuts confirmed")
@@ -129,7 +117,7 @@ struct InputCutsTests {
     #expect(cuts.values.count == 2)
     #expect(cuts.input == Array("<div class=\"\"><a href=\"\">x</a></div>".utf8))
     let cut = try #require(try parseCuttingInput(Array(html.utf8)))
-    #expect(lines(cut) == lines(try uncut(html)))
+    #expect(treeLines(cut) == treeLines(try uncut(html)))
   }
 
   @Test("a text's end is cut after its first character, and the cut confirmed")
@@ -139,7 +127,7 @@ struct InputCutsTests {
     let cuts = try #require(InputCuts(Array(html.utf8)))
     #expect(cuts.input == Array("<p>\n  A</p><p>Short.</p><p>A&amp; ends it</p>".utf8))
     let cut = try #require(try parseCuttingInput(Array(html.utf8)))
-    #expect(lines(cut) == lines(try uncut(html)))
+    #expect(treeLines(cut) == treeLines(try uncut(html)))
   }
 
   @Test(
@@ -173,7 +161,7 @@ struct InputCutsTests {
     ])
   func sameTreeWithTexts(html: String) throws {
     let document = try parseHTML(Array(html.utf8), encoding: "utf-8")
-    #expect(lines(document) == lines(try uncut(html)))
+    #expect(treeLines(document) == treeLines(try uncut(html)))
   }
 
   /// A text's first character cut short by the `&` or `<` after it (a lead byte of UTF-8
@@ -191,7 +179,7 @@ struct InputCutsTests {
     let whole = try parseHTML(
       bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag, nodeLimit: maximumNodes,
       cuttingInput: false)
-    #expect(lines(document) == lines(whole))
+    #expect(treeLines(document) == treeLines(whole))
   }
 
   /// libxml2 may lose the start of a long reference name that is not all ASCII when its buffer
@@ -211,7 +199,7 @@ struct InputCutsTests {
     let whole = try parseHTML(
       bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag, nodeLimit: maximumNodes,
       cuttingInput: false)
-    #expect(lines(document) == lines(whole))
+    #expect(treeLines(document) == treeLines(whole))
   }
 
   /// A page of a short text or a long value every dozen bytes had a cut (36 bytes) or a value
@@ -241,7 +229,7 @@ struct InputCutsTests {
           cuttingInput: false)
       }
       switch (cut, plain) {
-      case (.success(let one), .success(let other)): #expect(lines(one) == lines(other))
+      case (.success(let one), .success(let other)): #expect(treeLines(one) == treeLines(other))
       case (.failure, .failure): break
       default: Issue.record("limit \(limit): cut \(cut), uncut \(plain)")
       }
@@ -257,7 +245,7 @@ struct InputCutsTests {
     let fits = try parseHTML(
       bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag,
       nodeLimit: whole.nodes.count, cuttingInput: true)
-    #expect(lines(fits) == lines(whole))
+    #expect(treeLines(fits) == treeLines(whole))
     for limit in [whole.nodes.count - 1, whole.nodes.count / 2, 1] {
       for cutting in [true, false] {
         #expect(throws: ParseError.self) {
@@ -275,6 +263,6 @@ struct InputCutsTests {
     let huge = String(repeating: "0123456789abcdef", count: 1 << 17)
     let html = "<p\(many)>x</p><div data-huge=\"\(huge)\" class=\"\(longValue)\">y</div>"
     let cut = try #require(try parseCuttingInput(Array(html.utf8)))
-    #expect(lines(cut) == lines(try uncut(html)))
+    #expect(treeLines(cut) == treeLines(try uncut(html)))
   }
 }

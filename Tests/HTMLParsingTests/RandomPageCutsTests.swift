@@ -6,18 +6,6 @@ import Testing
 /// the cut parse must give the page's tree, or be refused and parsed again.
 @Suite("cut and uncut parses of random pages")
 struct RandomPageCutsTests {
-  /// Every node of a document with its name, place, text or attributes.
-  private func lines(_ document: HTMLDocument) -> [String] {
-    document.nodes.indices.map { index in
-      let node = document.nodes[index]
-      let detail =
-        node.kind == .text
-        ? Array(document.utf8[node.textBytes]).description
-        : document.attributes(of: index).map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-      return "\(node.kind) \(document.name(of: index)) \(node.parent) \(node.end) \(detail)"
-    }
-  }
-
   private static let fragments: [String] = [
     "<p>", "</p>", "<div class=\"entry content\">", "</div>", "<br/>", "<img src='a/b/c.jpg' />",
     "<a href=\"https://example.com/x?a=1&amp;b=2\">", "</a>", "<b>", "</b>", "<html>", "<head>",
@@ -51,7 +39,7 @@ struct RandomPageCutsTests {
         bytes, encoding: "utf-8", attributeLimit: maximumAttributesPerTag,
         nodeLimit: maximumNodes, cuttingInput: false)
       let cut = try parseHTML(bytes, encoding: "utf-8")
-      #expect(lines(cut) == lines(whole), "\(html.debugDescription)")
+      #expect(treeLines(cut) == treeLines(whole), "\(html.debugDescription)")
       if try parseCuttingInput(bytes) != nil { cutPages += 1 }
     }
     // Most pages have something to cut, and libxml2 confirms it.

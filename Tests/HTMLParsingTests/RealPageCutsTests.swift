@@ -5,18 +5,6 @@ import Testing
 
 @Suite("cut and uncut parses of real pages")
 struct RealPageCutsTests {
-  /// Every node of a document with its name, place, text or attributes.
-  private func lines(_ document: HTMLDocument) -> [String] {
-    document.nodes.indices.map { index in
-      let node = document.nodes[index]
-      let detail =
-        node.kind == .text
-        ? Array(document.utf8[node.textBytes]).description
-        : document.attributes(of: index).map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-      return "\(node.kind) \(document.name(of: index)) \(node.parent) \(node.end) \(detail)"
-    }
-  }
-
   /// The pages of the extraction tests: fixtures, and stability and true-edit pairs.
   private static func pages() -> [URL] {
     let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -47,7 +35,7 @@ struct RealPageCutsTests {
       guard InputCuts(bytes) != nil else { continue }
       cutPages += 1
       let cut = try #require(try parseCuttingInput(bytes), "\(page.path)")
-      #expect(lines(cut) == lines(whole), "\(page.path)")
+      #expect(treeLines(cut) == treeLines(whole), "\(page.path)")
     }
     // Real pages have scripts, styles and long values, and the scan reads them as libxml2 does.
     #expect(cutPages > pages.count * 9 / 10)
