@@ -277,30 +277,28 @@ struct PageAnalysis {
       document, traits: traits, skipped: skipped, textLength: textLength,
       linkTextLength: linkTextLength, holdsHeadline: holdsHeadline, holdsMatch: holdsMatch)
     for index in titled.indices where titled[index] { pluginChrome[index] = true }
+    // What the next three rules never take for chrome: an element that is or holds the post
+    // (a <main>, an <article>, a platform container), and for the boxes the headline too.
+    let isPost = { (index: Int) in
+      holdsPost[index] || holdsMatch[index] || postWrapper[index]
+        || traits[nodes[index].tag].contains(.main)
+    }
+    let isPostOrHeadline = { (index: Int) in
+      isPost(index) || (!holdsHeadline.isEmpty && holdsHeadline[index])
+    }
     // The status lines under the headline (its date and time, a page counter, the source).
     let status = Self.statusLines(
       document, traits: traits, skipped: skipped, textLength: textLength,
-      linkTextLength: linkTextLength,
-      holdsPost: {
-        holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
-      })
+      linkTextLength: linkTextLength, holdsPost: isPost)
     for index in status.indices where status[index] { pluginChrome[index] = true }
     // Boxes with a close button (a donation appeal, a banner, a pop-up).
     let dismissible = Self.dismissibleBoxes(
-      document, textLength: textLength,
-      holdsPost: {
-        holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
-          || (!holdsHeadline.isEmpty && holdsHeadline[$0])
-      })
+      document, textLength: textLength, holdsPost: isPostOrHeadline)
     for index in dismissible.indices where dismissible[index] { pluginChrome[index] = true }
     // The box of a sign-up, subscription or log-in control after the post, with its notice.
     let accountBoxes = Self.accountBoxes(
       document, chromeByClass: chromeByClass, skipped: skipped, textLength: textLength,
-      chromeText: chromeText,
-      holdsPost: {
-        holdsPost[$0] || holdsMatch[$0] || postWrapper[$0] || traits[nodes[$0].tag].contains(.main)
-          || (!holdsHeadline.isEmpty && holdsHeadline[$0])
-      })
+      chromeText: chromeText, holdsPost: isPostOrHeadline)
     for index in accountBoxes.indices where accountBoxes[index] { pluginChrome[index] = true }
     let signals = ChromeSignals(
       nodes: nodes, traits: traits, hardSkipped: skipped, textLength: textLength,
