@@ -185,7 +185,7 @@ struct BlockCollector {
     let (text, links) = textOutsideLinkLists(index)
     if text < CleaningRules.linkHeavyMaximumLength
       && Double(links) > Double(text) * CleaningRules.maximumLinkDensity
-      && !isListOfSentences(index) && !isSentenceCitingLinks(index)
+      && !isListOfSentences(index) && !isSentenceCitingLinks(index) && !isSourceLine(index)
     {
       // A wrapper that holds one block and nothing else is judged as that block is, when the
       // walk reaches it (a `<p>` that cites a page, a list of sentences).
@@ -771,6 +771,24 @@ struct BlockCollector {
       }
     }
     return beside >= CleaningRules.sentenceOwnText || leadsToSeveralSites(index)
+  }
+
+  /// A paragraph that names the post's source under a label (`Source: <a>Reuters</a>`,
+  /// `Quelle: …`, `Via <a>…</a>`, `H/T …`; `CleaningRules.sourceLabels`): a part of the
+  /// post, however much of it is link text, so that a change of the source or of where it
+  /// points is an edit. A tag list or a row of other posts never opens with such a label.
+  private func isSourceLine(_ index: Int) -> Bool {
+    guard page.document.name(of: index) == "p", page.linkTextLength[index] > 0 else {
+      return false
+    }
+    let text = page.document.text(of: index).drop { !$0.isLetter }.prefix(24).lowercased()
+    return CleaningRules.sourceLabels.contains { label in
+      guard text.hasPrefix(label) else { return false }
+      let rest = text.dropFirst(label.count).drop { $0 == " " || $0 == "\u{A0}" }
+      return rest.first == ":" || rest.first == "："
+        || (CleaningRules.sourceLabelsWithoutColon.contains(label)
+          && text.dropFirst(label.count).first?.isWhitespace == true)
+    }
   }
 
   /// Whether the links inside element `index` name two hosts or more (links within the site

@@ -113,6 +113,29 @@ struct LinksAmongProseTests {
     #expect(cited2.links.contains("https://stats.example.net/budget"))
   }
 
+  /// A line that names the post's source under a label is the post's, however much of it is
+  /// link text: dropped for its link density, a change of the source or of where it points
+  /// went unseen. The same line under a label that is no source's (tags) stays out.
+  @Test(
+    "a source line after the post is kept, with its targets",
+    arguments: [
+      "<strong>Source:</strong> <a href=\"https://wire.example.net/2018/budget\">Wire news agency"
+        + "</a>",
+      "Sources: <a href=\"https://wire.example.net/2018/budget\">Wire</a>, "
+        + "<a href=\"https://wire.example.net/2018/vote\">Wire photo desk</a>",
+      "Quelle : <a href=\"https://wire.example.net/2018/budget\">Wire news agency</a>",
+      "Via <a href=\"https://wire.example.net/2018/budget\">Wire news agency</a>",
+    ])
+  func sourceLineAfterPost(line: String) throws {
+    let found = try article(post(middle: "", after: "<p>\(line)</p>"))
+    #expect(found.blocks.contains { $0.text.contains("Wire") }, "\(found.blocks.map(\.text))")
+    #expect(found.links.contains("https://wire.example.net/2018/budget"), "\(found.links)")
+    let tags = line.replacingOccurrences(
+      of: #"^.*?(?=<a )"#, with: "Tags: ", options: .regularExpression)
+    let tagged = try article(post(middle: "", after: "<p>\(tags)</p>"))
+    #expect(!tagged.blocks.contains { $0.text.contains("Wire") }, "\(tagged.blocks.map(\.text))")
+  }
+
   /// Before the post (a menu, breadcrumbs) or after it (tags, other posts), links are the
   /// site's, and their items come and go with it.
   @Test("the same links after the last paragraph, or before the first, stay out")

@@ -120,6 +120,16 @@ enum CleaningRules {
   /// ... and when at least this share of its links lead to one host (or all stay within the
   /// site): a site's menus and lists of posts do, a post's references do not.
   static let oneSiteShare = 0.5
+  /// Labels that open a line naming the post's source (`BlockCollector.isSourceLine`), lower
+  /// case, followed by a colon: English, French, German, Spanish, Portuguese, Italian, Dutch,
+  /// the Nordic languages and Polish.
+  static let sourceLabels: [String] = [
+    "sources", "source", "via", "h/t", "hat tip", "quellen", "quelle", "fuentes", "fuente",
+    "fontes", "fonte", "fonti", "bronnen", "bron", "kilder", "kilde", "källor", "källa",
+    "źródła", "źródło",
+  ]
+  /// ... of which these open such a line with a space instead of a colon too (`Via <a>…</a>`).
+  static let sourceLabelsWithoutColon: Set<String> = ["via", "h/t", "hat tip"]
   /// Tags that cleaning may drop for link density.
   static let linkCheckedTags: Set<String> = ["ul", "ol", "div", "section", "table", "p", "dl"]
 }
