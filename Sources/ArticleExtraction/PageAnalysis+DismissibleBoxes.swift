@@ -6,7 +6,9 @@ import HTMLParsing
 extension PageAnalysis {
   /// The elements holding a close button as their child (`isCloseButton`), of at most
   /// `BoilerplateRules.maximumDismissibleText` characters, that neither are nor hold a
-  /// `<main>`, an `<article>`, a platform container or the page's headline (`holdsPost`).
+  /// `<main>`, an `<article>`, a platform container or the page's headline (`holdsPost`), nor
+  /// hold a correction or update note (`NoteFinder`: a dismissible "This article has been
+  /// updated" or "Correction:" notice is the post's, and the auditor's first concern).
   /// Empty when the page has none.
   ///
   /// - Complexity: O(n), and a look at each `<button>`'s text.
@@ -23,12 +25,32 @@ extension PageAnalysis {
       let box = nodes[index].parent
       guard box > 0, nodes[box].kind == .element, textLength[box] > 0,
         textLength[box] <= BoilerplateRules.maximumDismissibleText, !holdsPost(box),
-        !["body", "html"].contains(document.name(of: box))
+        !["body", "html"].contains(document.name(of: box)),
+        !holdsNote(box, closeButton: index, document)
       else { continue }
       if boxes.isEmpty { boxes = Array(repeating: false, count: nodes.count) }
       boxes[box] = true
     }
     return boxes
+  }
+
+  /// Whether box `index` holds a correction or update note (`NoteFinder`) outside its close
+  /// button: its texts joined with spaces, as the body's blocks would read.
+  private static func holdsNote(_ index: Int, closeButton: Int, _ document: HTMLDocument) -> Bool {
+    let nodes = document.nodes
+    var words: [Substring] = []
+    var inner = index + 1
+    while inner < nodes[index].end {
+      if inner == closeButton {
+        inner = nodes[inner].end
+        continue
+      }
+      if nodes[inner].kind == .text {
+        words += document.text(of: inner).split(whereSeparator: \.isWhitespace)
+      }
+      inner += 1
+    }
+    return !NoteFinder.shared.notes(in: words.joined(separator: " ")).isEmpty
   }
 
   /// Whether `<button>` element `index` closes something: its text is one close sign

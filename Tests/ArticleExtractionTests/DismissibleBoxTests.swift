@@ -38,6 +38,31 @@ struct DismissibleBoxTests {
     #expect(try texts(html) == post)
   }
 
+  /// A correction or update note the reader can close (a Bootstrap `alert-dismissible`) is the
+  /// post's: dropped as a banner, its coming and its changes went unseen.
+  @Test(
+    "a box with a close button that holds a correction or update note stays",
+    arguments: [
+      (
+        "<div class=\"alert alert-dismissible\"><button class=\"close\">×</button>"
+          + "<strong>Correction:</strong> An earlier version named the wrong councillor.</div>",
+        "Correction: An earlier version named the wrong councillor."
+      ),
+      (
+        "<div class=\"notice\"><p>This article has been updated with the final vote.</p>"
+          + "<button aria-label=\"Close\"></button></div>",
+        "This article has been updated with the final vote."
+      ),
+    ])
+  func closableNote(box: String, note: String) throws {
+    let html = """
+      <html><body><article><h1>Budget vote delayed</h1><p>\(post[0])</p><p>\(post[1])</p>
+      \(box)</article></body></html>
+      """
+    let found = try texts(html)
+    #expect(found.contains(note), "\(found)")
+  }
+
   @Test("a close button beside the post, in the element that holds it, leaves the post alone")
   func closeButtonBesidePost() throws {
     let html = """

@@ -1,3 +1,4 @@
+import ArticleExtraction
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import ArticleExtraction
 import TextDiff
 
 /// One change group of the body: blocks removed and blocks added in their place, with the

@@ -105,13 +105,15 @@ enum NoteMarkers {
   }
 }
 
-/// Finds correction and update notes in blocks of article text (see `NoteMarkers`).
-struct NoteFinder {
+/// Finds correction and update notes in blocks of article text (see `NoteMarkers`): the
+/// audit labels an edit that adds one, and extraction never takes a box that holds one for
+/// chrome (`PageAnalysis.dismissibleBoxes`).
+public struct NoteFinder {
   /// The tables compiled once per process: compiling them cost more than the rest of a page's
   /// audit. Regex is not declared Sendable (its output type is not), but a compiled one is
   /// never mutated, and its matching program is built here, once, by a first match, under
   /// the static's one-time initialization; after that threads only read it.
-  nonisolated(unsafe) static let shared: NoteFinder = {
+  nonisolated(unsafe) public static let shared: NoteFinder = {
     let finder = NoteFinder()
     _ = finder.notes(in: "Correction: warm-up.")
     return finder
@@ -124,7 +126,7 @@ struct NoteFinder {
 
   /// Compiles the tables. A fragment that does not compile leaves its form unmatched; the
   /// tests check that both compile.
-  init() {
+  public init() {
     label = try? Regex(
       "(?i)(?:(?:\(NoteMarkers.labels.joined(separator: "|")))\\b"
         + "|\(NoteMarkers.abbreviatedLabels.joined(separator: "|")))")
@@ -132,10 +134,10 @@ struct NoteFinder {
   }
 
   /// Whether both tables compiled.
-  var isComplete: Bool { label != nil && sentence != nil }
+  public var isComplete: Bool { label != nil && sentence != nil }
 
   /// The notes of one block: each from its marker to the end of the block.
-  func notes(in block: String) -> [String] {
+  public func notes(in block: String) -> [String] {
     candidateStarts(block).compactMap { start in
       let text = block[start...]
       return opensNote(text) ? String(text) : nil
