@@ -103,7 +103,7 @@ let package = Package(
     // Drives the real store from other processes: crash and two-process tests, benchmark stores.
     .executableTarget(
       name: "store-workload",
-      dependencies: ["Redline", "SnapshotStore", "HTTPFetching", "WatchList"]),
+      dependencies: ["Redline", "SnapshotStore", "HTTPFetching", "WatchList", "ArticleExtraction"]),
     // Times extraction in-process, as the corpus's evaluate.py times the peers: make bench.
     .executableTarget(
       name: "extract-timing", dependencies: ["Redline", "ArticleExtraction"]),

@@ -1,7 +1,7 @@
 /// A blog post as Redline keeps it: metadata and the body as a list of blocks.
 ///
-/// Invariants: no block has empty text, and no block text has leading, trailing or repeated
-/// whitespace or a line break.
+/// Invariants: no block or caption has empty text, and no block or caption text has leading,
+/// trailing or repeated whitespace or a line break.
 public struct Article: Sendable, Equatable, Codable {
   /// The post's title, if found.
   public var title: String?
@@ -23,12 +23,17 @@ public struct Article: Sendable, Equatable, Codable {
   /// but for white space and control characters (see `linkTargets(_:)`). Part of the record:
   /// a link that points somewhere else is an edit even when its words stay the same.
   public var links: [String]
+  /// The captions and photo credits of the post's pictures that the body leaves out
+  /// (`CaptionRules`: WordPress's `wp-caption-text`, gallery captions, credits), one line each
+  /// in page order, folded as block text is. Part of the record (a corrected caption is an
+  /// edit), not of the body: they are not the post's prose.
+  public var captions: [String]
 
   /// Creates an article.
   public init(
     title: String? = nil, authors: [String] = [], published: String? = nil,
     updated: String? = nil, url: String? = nil, siteName: String? = nil,
-    language: String? = nil, blocks: [Block] = [], links: [String] = []
+    language: String? = nil, blocks: [Block] = [], links: [String] = [], captions: [String] = []
   ) {
     self.title = title
     self.authors = authors
@@ -39,6 +44,7 @@ public struct Article: Sendable, Equatable, Codable {
     self.language = language
     self.blocks = blocks
     self.links = links
+    self.captions = captions
   }
 }
 

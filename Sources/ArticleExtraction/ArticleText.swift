@@ -33,10 +33,12 @@ extension Article {
   }
 
   /// The canonical article text of DESIGN.md: known header lines, a blank line, then one block
-  /// per line with a blank line between blocks, then, when the body has links, the links
-  /// section: a line `Links:` and right under it each link target on a line of its own, in
-  /// order of first appearance. Body blocks never span two lines, so a last section of several
-  /// lines that starts with `Links:` can only be the links section (`ArticleText.linksMarker`).
+  /// per line with a blank line between blocks, then, when the body has any, the captions
+  /// section (a line `Captions:` and under it each caption the body left out, a line each, in
+  /// page order) and the links section (a line `Links:` and under it each link target, in order
+  /// of first appearance). Body blocks never span two lines, so a trailing section of several
+  /// lines that starts with `Captions:` or `Links:` can only be that section
+  /// (`ArticleText.captionsMarker`, `ArticleText.linksMarker`).
   public var canonicalText: String {
     var header: [String] = []
     if let title { header.append("Title: \(title)") }
@@ -45,11 +47,10 @@ extension Article {
     if let updated { header.append("Updated: \(updated)") }
     if let url { header.append("URL: \(url)") }
     let body = blocks.map(\.markdownLine)
-    var sections = [header.joined(separator: "\n")].filter { !$0.isEmpty } + body
-    if !links.isEmpty, !body.isEmpty {
-      sections.append(([ArticleText.linksMarker] + links).joined(separator: "\n"))
-    }
-    return sections.isEmpty ? "" : sections.joined(separator: "\n\n") + "\n"
+    let sections = [header.joined(separator: "\n")].filter { !$0.isEmpty } + body
+    let main = sections.isEmpty ? "" : sections.joined(separator: "\n\n") + "\n"
+    guard !body.isEmpty else { return main }
+    return ArticleText.Sections(main: main, captions: captions, links: links).text()
   }
 
   private var markdown: String {
@@ -66,7 +67,7 @@ extension Article {
       title: title, authors: authors, published: published, updated: updated, url: url,
       siteName: siteName, language: language,
       blocks: blocks.map { ArticleJSON.BlockJSON(type: $0.typeName, text: $0.text) },
-      links: links, text: canonicalText)
+      links: links, captions: captions, text: canonicalText)
     guard let data = try? encoder.encode(document) else { return "{}\n" }
     return String(decoding: data, as: UTF8.self) + "\n"
   }
@@ -86,6 +87,7 @@ private struct ArticleJSON: Encodable {
   let language: String?
   let blocks: [BlockJSON]
   let links: [String]
+  let captions: [String]
   let text: String
 }
 
@@ -93,44 +95,131 @@ private struct ArticleJSON: Encodable {
 public enum ArticleText {
   /// The first line of the links section, the last section of the text.
   public static let linksMarker = "Links:"
+  /// The first line of the captions section, right before the links section.
+  public static let captionsMarker = "Captions:"
   /// The version of the canonical text this module writes. 1: header and body (before links
-  /// were part of the record); 2: a links section after the body.
-  public static let formatVersion = 2
+  /// were part of the record); 2: a links section after the body; 3: a captions section
+  /// between the body and the links section.
+  public static let formatVersion = 3
+  /// The first format with a links section.
+  public static let linksFormat = 2
+  /// The first format with a captions section.
+  public static let captionsFormat = 3
 
-  /// The text without its links section: the form in which a text of format 2 compares with
-  /// one of format 1, which had none.
+  /// The text without its links section (its captions section stays).
   ///
   ///     ArticleText.withoutLinks("Title: A\n\nBody\n\nLinks:\nhttps://x\n")
   ///     // "Title: A\n\nBody\n"
   public static func withoutLinks(_ text: String) -> String {
-    guard let range = linksSection(in: text) else { return text }
+    guard let range = section(linksOpening, in: text) else { return text }
     return String(text[..<range.lowerBound]) + "\n"
   }
 
   /// The link targets of a canonical text's links section, in order; empty without one.
   public static func links(in text: String) -> [String] {
-    guard let range = linksSection(in: text) else { return [] }
-    return text[range].split(separator: "\n").dropFirst().map(String.init)
+    Sections(text).links
   }
 
-  /// The range of the links section, from the blank line before it to the end of the text.
-  /// Searched for from the end, in UTF-8: the section is at the end when there is one.
-  private static func linksSection(in text: String) -> Range<String.Index>? {
+  /// The captions of a canonical text's captions section, in order; empty without one.
+  public static func captions(in text: String) -> [String] {
+    Sections(text).captions
+  }
+
+  /// The text as a text of format `version` has it: without the sections that format did not
+  /// have yet (the captions section before 3, the links section before 2). The form in which
+  /// texts of two formats compare (with the older of the two); a text of `version` or older is
+  /// returned as it is.
+  ///
+  ///     ArticleText.inFormat(2, "Title: A\n\nBody\n\nCaptions:\nA cat\n\nLinks:\nhttps://x\n")
+  ///     // "Title: A\n\nBody\n\nLinks:\nhttps://x\n"
+  public static func inFormat(_ version: Int, _ text: String) -> String {
+    guard version < formatVersion else { return text }
+    var sections = Sections(text)
+    let dropsLinks = version < linksFormat && !sections.links.isEmpty
+    guard !sections.captions.isEmpty || dropsLinks else { return text }
+    sections.captions = []
+    if dropsLinks { sections.links = [] }
+    return sections.text()
+  }
+
+  /// A canonical text split into its header and body (`main`) and its trailing sections.
+  /// `Sections(text).text()` is `text` for every text `canonicalText` writes.
+  public struct Sections: Sendable, Equatable {
+    /// The header lines and the body blocks: the text up to its trailing sections, ending with
+    /// a line feed when it is not empty.
+    public var main: String
+    /// The lines of the captions section, without its marker.
+    public var captions: [String]
+    /// The lines of the links section, without its marker.
+    public var links: [String]
+
+    /// The sections of a text as given.
+    public init(main: String, captions: [String] = [], links: [String] = []) {
+      self.main = main
+      self.captions = captions
+      self.links = links
+    }
+
+    /// Splits a canonical text: the links section is the text's last section, the captions
+    /// section the last one before it.
+    public init(_ text: String) {
+      var rest = text
+      var links: [String] = []
+      var captions: [String] = []
+      if let range = ArticleText.section(ArticleText.linksOpening, in: rest) {
+        links = Self.lines(of: rest[range])
+        rest = String(rest[..<range.lowerBound]) + "\n"
+      }
+      if let range = ArticleText.section(ArticleText.captionsOpening, in: rest) {
+        captions = Self.lines(of: rest[range])
+        rest = String(rest[..<range.lowerBound]) + "\n"
+      }
+      self.init(main: rest, captions: captions, links: links)
+    }
+
+    /// The text: `main`, then the captions section and the links section when they have lines.
+    public func text() -> String {
+      var trailing: [String] = []
+      if !captions.isEmpty {
+        trailing.append(([ArticleText.captionsMarker] + captions).joined(separator: "\n"))
+      }
+      if !links.isEmpty {
+        trailing.append(([ArticleText.linksMarker] + links).joined(separator: "\n"))
+      }
+      guard !trailing.isEmpty else { return main }
+      let head = main.hasSuffix("\n") ? String(main.dropLast()) : main
+      return ([head] + trailing).joined(separator: "\n\n") + "\n"
+    }
+
+    /// The lines of a section after its marker's line.
+    private static func lines(of section: Substring) -> [String] {
+      section.split(separator: "\n").dropFirst().map(String.init)
+    }
+  }
+
+  /// The range of the trailing section that `opening` opens (a blank line and the marker's
+  /// line), from the blank line to the end of the text: the last such opening, followed by at
+  /// least one line and no blank line. Searched for from the end, in UTF-8.
+  private static func section(_ opening: [UInt8], in text: String) -> Range<String.Index>? {
     let utf8 = text.utf8
     var end = utf8.endIndex
     while let start = utf8[..<end].lastIndex(of: UInt8(ascii: "\n")) {
       end = start
-      guard utf8[start...].starts(with: linksSectionOpening) else { continue }
+      guard utf8[start...].starts(with: opening) else { continue }
       // From the marker's line on, no blank line: a body block that reads "Links:" has one.
       let marker = utf8.index(start, offsetBy: 2)
-      guard !utf8[marker...].containsTwoInARow(of: UInt8(ascii: "\n")) else { return nil }
+      let lines = utf8.index(start, offsetBy: opening.count)
+      guard lines < utf8.endIndex, utf8[lines] != UInt8(ascii: "\n"),
+        !utf8[marker...].containsTwoInARow(of: UInt8(ascii: "\n"))
+      else { return nil }
       return start..<text.endIndex
     }
     return nil
   }
 
-  /// The bytes that open the links section: a blank line and the marker's line.
-  private static let linksSectionOpening = Array(("\n\n" + linksMarker + "\n").utf8)
+  /// The bytes that open each section: a blank line and the marker's line.
+  private static let linksOpening = Array(("\n\n" + linksMarker + "\n").utf8)
+  private static let captionsOpening = Array(("\n\n" + captionsMarker + "\n").utf8)
 }
 
 extension Block {

@@ -39,6 +39,10 @@ struct BlockCollector {
   private(set) var sources: [Int] = []
   /// The `href`s of the links inside the collected blocks, in document order.
   private(set) var links: [String] = []
+  /// The text of each caption and photo credit the walk left out of the blocks (`isCaption`),
+  /// folded to one line as block text is, in document order: the article text's captions
+  /// section. Only what the walk reached: a caption in chrome it skipped is in none.
+  private(set) var captions: [String] = []
   /// The root being walked, and all the roots `collect` walks.
   private var currentRoot = 0
   private var roots: [Int] = []
@@ -101,9 +105,12 @@ struct BlockCollector {
         }
         linksKeptUntil = node.end
       }
-      if page.skipped[index] || isAuthorBox(index) || isCaption(index) || isNestedTeaser(index)
-        || isTeaserCard(index)
-      {
+      if page.skipped[index] || isAuthorBox(index) || isNestedTeaser(index) || isTeaserCard(index) {
+        index = node.end
+        continue
+      }
+      if isCaption(index) {
+        keepCaption(index)
         index = node.end
         continue
       }
@@ -715,6 +722,37 @@ struct BlockCollector {
     else { return false }
     return page.classes.has(.caption, at: index)
       || (!pictureFigures.isEmpty && isFigureCredit(index))
+  }
+
+  /// Keeps the text of caption `index` (`captions`): its text outside skipped nodes, with a
+  /// space where a block element or a `<br>` inside it ends a line, folded as block text is.
+  private mutating func keepCaption(_ index: Int) {
+    let nodes = page.document.nodes
+    var text: [UInt8] = []
+    // Where the open block elements inside the caption end, innermost last.
+    var blockEnds: [Int] = []
+    var inner = index + 1
+    while inner < nodes[index].end {
+      while let end = blockEnds.last, inner >= end {
+        blockEnds.removeLast()
+        text.append(UInt8(ascii: " "))
+      }
+      let node = nodes[inner]
+      if page.skipped[inner] {
+        inner = node.end
+        continue
+      }
+      switch node.kind {
+      case .text: text += page.document.utf8[node.textBytes]
+      case .element where !page.tag(inner, is: .inline) || page.document.name(of: inner) == "br":
+        text.append(UInt8(ascii: " "))
+        blockEnds.append(node.end)
+      default: break
+      }
+      inner += 1
+    }
+    let folded = text.withUnsafeBufferPointer(normalizedText(utf8:))
+    if !folded.isEmpty { captions.append(folded) }
   }
 
   /// A `<figure>` that holds no quotation, table or code (`CaptionRules.textFigureTags`): its

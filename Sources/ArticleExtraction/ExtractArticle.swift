@@ -27,13 +27,13 @@ public func extractArticle(
   let metadata = extractMetadata(from: page, options: options)
   func body(
     of stage: ExtractionStage, roots: [Int]? = nil
-  ) -> (roots: [Int], blocks: [Block], links: [String])? {
+  ) -> (roots: [Int], blocks: [Block], links: [String], captions: [String])? {
     guard let roots = roots ?? stage.select(page) else { return nil }
     var collector = BlockCollector(page: page)
     var blocks = collector.collect(roots)
     dropRepeatedTitle(metadata.title, from: &blocks, sources: collector.sources)
     dropLeadingByline(from: &blocks)
-    return blocks.isEmpty ? nil : (roots, blocks, collector.links)
+    return blocks.isEmpty ? nil : (roots, blocks, collector.links, collector.captions)
   }
   var first = ExtractionStage.cascade.lazy
     .compactMap({ stage in body(of: stage).map { (stage, $0) } }).first
@@ -47,7 +47,9 @@ public func extractArticle(
       .flatMap { textLength($0.1.blocks) >= ScoringRules.minimumUnfilteredText ? $0 : nil }
   }
   guard let (firstStage, found) = first else { throw ExtractionError.noArticleFound }
-  var (stage, roots, blocks, links) = (firstStage, found.roots, found.blocks, found.links)
+  var (stage, roots, blocks, links, captions) = (
+    firstStage, found.roots, found.blocks, found.links, found.captions
+  )
   // A post container beside the page's one `<article>`, neither inside it nor around it, is the
   // post's header box (a hero with the title and the excerpt) when the `<article>` holds more
   // than `ScoringRules.containerOverrideRatio` times its text: the `<article>` is the post.
@@ -60,7 +62,9 @@ public func extractArticle(
     Double(textLength(post.blocks)) > Double(textLength(blocks))
       * ScoringRules.containerOverrideRatio
   {
-    (stage, roots, blocks, links) = (.semanticContainer, post.roots, post.blocks, post.links)
+    (stage, roots, blocks, links, captions) = (
+      .semanticContainer, post.roots, post.blocks, post.links, post.captions
+    )
   }
   // A marked container can be a teaser or a fragment (page builders reuse `article` and
   // `post-content` for cards); content scoring that finds far more text wins then. Scoring
@@ -102,13 +106,17 @@ public func extractArticle(
       Double(textLength(scored.blocks)) > Double(textLength(blocks))
         * ScoringRules.containerOverrideRatio
     {
-      (stage, roots, blocks, links) = (.contentScoring, scored.roots, scored.blocks, scored.links)
+      (stage, roots, blocks, links, captions) = (
+        .contentScoring, scored.roots, scored.blocks, scored.links, scored.captions
+      )
     } else if inside, scoredRoots != found.roots,
       linkDensity(of: found.roots, without: scoredRoots, in: page)
         > ScoringRules.narrowingLinkDensity,
       let scored = body(of: .contentScoring, roots: scoredRoots)
     {
-      (stage, roots, blocks, links) = (.contentScoring, scored.roots, scored.blocks, scored.links)
+      (stage, roots, blocks, links, captions) = (
+        .contentScoring, scored.roots, scored.blocks, scored.links, scored.captions
+      )
     }
   }
   // The deck under the headline, outside the body's container, is the post's first lines.
@@ -116,11 +124,11 @@ public func extractArticle(
   // when there is one: the canonical URL is not shown, and a page can change it unseen.
   let lead = leadBlocks(
     before: roots, body: blocks, metadata: metadata, site: options.url ?? metadata.url, in: page)
-  (blocks, links) = (lead.blocks + blocks, lead.links + links)
+  (blocks, links, captions) = (lead.blocks + blocks, lead.links + links, lead.captions + captions)
   let article = Article(
     title: metadata.title, authors: metadata.authors, published: metadata.published,
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
-    language: metadata.language, blocks: blocks, links: linkTargets(links))
+    language: metadata.language, blocks: blocks, links: linkTargets(links), captions: captions)
   return ExtractionResult(article: article, method: stage.name)
 }
 

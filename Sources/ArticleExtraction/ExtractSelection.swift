@@ -22,6 +22,7 @@ public func extractSelectedArticle(
   let article = Article(
     title: metadata.title, authors: metadata.authors, published: metadata.published,
     updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
-    language: metadata.language, blocks: blocks, links: linkTargets(collector.links))
+    language: metadata.language, blocks: blocks, links: linkTargets(collector.links),
+    captions: collector.captions)
   return ExtractionResult(article: article, method: "selector")
 }

@@ -92,20 +92,20 @@ func leadParagraphs(
     + (leads.count <= ScoringRules.maximumLeadParagraphs ? leads : [])
 }
 
-/// The blocks and link targets of the lead paragraphs (`leadParagraphs`) that say something the
+/// The blocks, link targets and captions of the lead paragraphs (`leadParagraphs`) that say something the
 /// article does not say already: a paragraph that repeats the title, names the page's author (a
 /// byline: "By Jane Doe, a deputy editor…"), or repeats the body or another of them (a post
 /// excerpt cut with "…" or "[…]", a video player's title written twice) is left out.
 func leadBlocks(
   before roots: [Int], body: [Block], metadata: PageMetadata, site: String?, in page: PageAnalysis
-) -> (blocks: [Block], links: [String]) {
-  var parts: [(blocks: [Block], links: [String])] = []
+) -> (blocks: [Block], links: [String], captions: [String]) {
+  var parts: [(blocks: [Block], links: [String], captions: [String])] = []
   for lead in leadParagraphs(before: roots, metadata: metadata, site: site, in: page) {
     var collector = BlockCollector(page: page)
     let blocks = collector.collect([lead])
-    if !blocks.isEmpty { parts.append((blocks, collector.links)) }
+    if !blocks.isEmpty { parts.append((blocks, collector.links, collector.captions)) }
   }
-  guard !parts.isEmpty else { return ([], []) }
+  guard !parts.isEmpty else { return ([], [], []) }
   let texts = parts.flatMap { $0.blocks.map(\.text) }
   // An excerpt may run over several of the body's paragraphs.
   let bodyText = body.map(\.text).joined(separator: " ")
@@ -117,7 +117,7 @@ func leadBlocks(
       && !bodyText.contains(stem)
   }
   let kept = parts.filter { $0.blocks.allSatisfy { says($0.text) } }
-  return (kept.flatMap(\.blocks), kept.flatMap(\.links))
+  return (kept.flatMap(\.blocks), kept.flatMap(\.links), kept.flatMap(\.captions))
 }
 
 /// Whether a paragraph between the headline and the body reads as the post's prose by its

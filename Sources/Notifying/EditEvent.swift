@@ -26,7 +26,7 @@ public struct EditEvent: Sendable, Codable, Equatable {
   /// `to` as RFC 3339.
   public var toTime: String { rfc3339(to) }
   /// The edit's labels (`audit --format json`'s keys: typo, numbers, quotation, links,
-  /// paragraphs, title, correction-note).
+  /// caption, paragraphs, title, correction-note).
   public let labels: [String]
   /// The body or title changed while the page's own updated date stayed the same.
   public let stealth: Bool

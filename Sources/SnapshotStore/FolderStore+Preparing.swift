@@ -32,11 +32,13 @@ extension FolderStore {
   /// with `articleFormat` (text with a links section), a head written before a page's first
   /// line. 3: the activity index (`.activity.log`). 4: history lines taken into a page's
   /// past (`recorded`, from `redline import`), which a history must be ordered by time to
-  /// read. A store of format 1 to 3 reads as it is; its first write builds the index (from 1
-  /// or 2) and records format 4. A store of a later format is refused, so an older Redline
-  /// never misreads or damages what a newer one wrote (nor writes checks the index would miss,
-  /// nor compares a new check with an imported older version).
-  public static let formatVersion = 4
+  /// read. 5: captures with `articleFormat` 3 (text with a captions section). A store of
+  /// format 1 to 4 reads as it is; its first write builds the index (from 1 or 2) and records
+  /// format 5. A store of a later format is refused, so an older Redline never misreads or
+  /// damages what a newer one wrote (nor writes checks the index would miss, nor compares a
+  /// new check with an imported older version, nor a text without captions with one that has
+  /// them).
+  public static let formatVersion = 5
 
   var formatFilePath: String { root + "/.redline-store.json" }
 

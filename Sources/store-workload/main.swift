@@ -15,6 +15,7 @@
 //   store-workload watch-due --store DIR --watches N --due M [--rounds R]
 //       writes a watch file of N watches, makes M of them due, and times the decision of
 //       `snapshot --due` (claimDueWatches, fsynced) R times; prints "PARSE_S DUE CLAIM_S…".
+import ArticleExtraction
 import Foundation
 import HTTPFetching
 import Redline
@@ -153,7 +154,7 @@ func generate(_ root: String) throws {
           headers: [StoredHeader(name: "Content-Type", value: "text/html")], redirects: [],
           fetchSeconds: 0.1, bodySHA256: bodyHash, bodyBytes: body.count, textSHA256: textHash,
           rawKept: true, title: "Post \(index)", extractionMethod: "generated",
-          redlineVersion: redlineVersion, articleFormat: 2)
+          redlineVersion: redlineVersion, articleFormat: ArticleText.formatVersion)
         try store.save(
           NewCapture(metadata: metadata, rawBody: body, articleText: text),
           recording: HistoryEntry(

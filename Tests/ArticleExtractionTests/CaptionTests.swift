@@ -64,4 +64,73 @@ struct CaptionTests {
     let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
     #expect(article.blocks.map(\.text) == [post, "Council members voting.", post])
   }
+
+  @Test("Captions the body leaves out are the captions section; the text format stays the body")
+  func captionsSection() throws {
+    let post =
+      "The bridge on Mill Lane reopens on Monday after six weeks of repairs, the council said."
+    let html = """
+      <html><head><title>The bridge reopens</title></head><body><article>
+      <div class="entry-content"><p>\(post) <a href="https://council.example/roads">Roads</a></p>
+      <div id="attachment_12" class="wp-caption aligncenter"><img src="bridge.jpg" alt="">
+      <p class="wp-caption-text">The bridge on Monday<br>morning, <a href="/photos">with</a>
+      the   new railings.</p></div>
+      <figure><img src="crew.jpg"><figcaption>The crew at work.</figcaption></figure>
+      <p><img src="crew.jpg"><span class="photo-credit">Photo: Tom Baker</span></p>
+      <div class="gallery"><figure class="gallery-item"><img src="a.jpg">
+      <figcaption class="wp-caption-text gallery-caption">The old railings.</figcaption></figure>
+      </div></div></article></body></html>
+      """
+    let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
+    #expect(article.blocks.map(\.text) == [post + " Roads", "The crew at work."])
+    // Folded as block text is; a figcaption the body keeps is not repeated.
+    #expect(
+      article.captions == [
+        "The bridge on Monday morning, with the new railings.", "Photo: Tom Baker",
+        "The old railings.",
+      ])
+    #expect(article.rendered(as: .text) == post + " Roads\nThe crew at work.\n")
+    #expect(
+      article.canonicalText == """
+        Title: The bridge reopens
+
+        \(post) Roads
+
+        The crew at work.
+
+        Captions:
+        The bridge on Monday morning, with the new railings.
+        Photo: Tom Baker
+        The old railings.
+
+        Links:
+        https://council.example/roads
+
+        """)
+  }
+
+  @Test("Captions in chrome the extractor drops are in no section")
+  func captionsInChrome() throws {
+    let post =
+      "The council approved the new budget on Tuesday by a vote of seven to two, after a debate."
+    let html = """
+      <html><head><title>Budget approved</title></head><body>
+      <aside class="sidebar"><div class="wp-caption"><img src="ad.jpg">
+      <p class="wp-caption-text">Our sponsor this week.</p></div></aside>
+      <article class="post"><h1>Budget approved</h1><div class="entry-content"><p>\(post)</p>
+      <p>\(post) The mayor voted for it.</p>
+      <div class="wp-caption"><img src="vote.jpg"><p class="wp-caption-text">The vote.</p></div>
+      </div>
+      <div class="related-posts"><h3>Related</h3><ul>
+      <li><a href="/a"><div class="wp-caption"><img src="a.jpg">
+      <p class="wp-caption-text">Another post's picture.</p></div>Another post</a></li>
+      <li><a href="/b">A third post</a></li><li><a href="/c">A fourth post</a></li></ul></div>
+      </article>
+      <footer><div class="wp-caption"><img src="logo.jpg">
+      <p class="wp-caption-text">The team in 2019.</p></div></footer></body></html>
+      """
+    let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
+    #expect(article.blocks.map(\.text) == [post, post + " The mayor voted for it."])
+    #expect(article.captions == ["The vote."])
+  }
 }

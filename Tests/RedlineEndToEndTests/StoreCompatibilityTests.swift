@@ -78,7 +78,7 @@ struct StoreCompatibilityTests {
   }
 
   @Test(
-    "a new check of the same article is unchanged; the store then records format 4",
+    "a new check of the same article is unchanged; the store then records format 5",
     arguments: previousStores)
   func carriesOn(fixture: String) throws {
     let work = try TemporaryFolder()
@@ -94,7 +94,7 @@ struct StoreCompatibilityTests {
     let verify = try redline(["verify", "--store", store])
     #expect(verify.status == 0, "\(verify.stdout)")
     let format = try String(contentsOfFile: store + "/.redline-store.json", encoding: .utf8)
-    #expect(format.contains("\"format\" : 4"))
+    #expect(format.contains("\"format\" : 5"))
     // Its first write built the activity index from the histories: an audit of a period reads
     // the pages it names and finds what reading every page finds.
     let index = try String(contentsOfFile: store + "/.activity.log", encoding: .utf8)

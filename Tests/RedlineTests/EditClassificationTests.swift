@@ -82,6 +82,21 @@ struct EditClassificationTests {
       old: article([opening, closing]),
       new: article([opening, "We will update readers: the vote comes later.", closing]),
       labels: [.paragraphs]),
+    Case(
+      name: "a caption corrected",
+      old: article([opening, closing, "Captions:\nMayor Jane Doe at the meeting."]),
+      new: article([opening, closing, "Captions:\nDeputy mayor Ann Lee at the meeting."]),
+      labels: [.caption]),
+    Case(
+      name: "a caption added before the links section",
+      old: article([opening, closing, "Links:\nhttps://council.example/"]),
+      new: article([
+        opening, closing, "Captions:\nPhoto: Ann Lee", "Links:\nhttps://council.example/",
+      ]), labels: [.caption]),
+    Case(
+      name: "a body block that reads Captions: is a paragraph",
+      old: article([opening, closing]), new: article([opening, "Captions:", closing]),
+      labels: [.paragraphs]),
   ]
 
   @Test("labels", arguments: cases)

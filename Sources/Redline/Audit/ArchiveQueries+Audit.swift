@@ -75,7 +75,7 @@ extension ArchiveQueries {
   public func audit(_ options: AuditOptions, _ body: (PageAudit) throws -> Void) throws
     -> AuditEnding
   {
-    var linksUnavailable = 0
+    var undecided: [EditLabel: Int] = [:]
     // A period: the store's activity index names the pages to read (a few hundred of 50,000,
     // say). Without a period, or without an index, every page is listed.
     let indexed =
@@ -93,8 +93,8 @@ extension ArchiveQueries {
       for (page, result) in zip(pages, audits) {
         switch result {
         case .success(nil): continue
-        case .success(let (audit, missingLinks)?):
-          linksUnavailable += missingLinks
+        case .success(let (audit, pageUndecided)?):
+          undecided.merge(pageUndecided, uniquingKeysWith: +)
           try body(audit)
         case .failure(let error):
           // A damaged page is named, and every other page still audited.
@@ -115,14 +115,11 @@ extension ArchiveQueries {
       unreadable = try store.forEachReadablePage(audited)
     }
     try auditBatch()
-    let unavailable =
-      linksUnavailable == 0
-      ? []
-      : [
-        UnavailableLabel(
-          label: .links, edits: linksUnavailable,
-          reason: "the raw HTML of one of the two captures was not kept")
-      ]
+    let unavailable = undecided.keys.sorted().map { label in
+      UnavailableLabel(
+        label: label, edits: undecided[label] ?? 0,
+        reason: "the raw HTML of one of the two captures was not kept")
+    }
     return AuditEnding(unavailableLabels: unavailable, unreadablePages: unreadable + damaged)
   }
 
@@ -131,8 +128,11 @@ extension ArchiveQueries {
   private static let auditBatchSize = 16
 
   /// One page's audit, or nil when nothing happened to it in the period; with the number of
-  /// its edits whose links could not be compared.
-  func auditPage(_ page: PageRecord, options: AuditOptions) throws -> (PageAudit, Int)? {
+  /// its edits that could not get a label, by label (links or captions that could not be
+  /// compared).
+  func auditPage(_ page: PageRecord, options: AuditOptions) throws
+    -> (PageAudit, [EditLabel: Int])?
+  {
     let history = try store.history(of: page)
     // Most pages of a big store never changed: their history alone says so.
     guard
@@ -146,7 +146,7 @@ extension ArchiveQueries {
     var events = places.events()
     var versions: [AuditVersion] = []
     var edits: [AuditEdit] = []
-    var linksUnavailable = 0
+    var undecided: [EditLabel: Int] = [:]
     var previous: VersionInForm?
     // What the page briefly served between two versions of the post (an error page served
     // with status 200) is no version of it, whether the post came back as it was (`back`,
@@ -163,22 +163,22 @@ extension ArchiveQueries {
         versions.removeSubrange(marks.versions...)
         edits.removeSubrange(marks.edits...)
         events.removeSubrange(marks.events...)
-        linksUnavailable = marks.linksUnavailable
+        undecided = marks.undecided
         recent.removeSubrange((related + 1)...)
         previous = recent[related].version
       }
       let marks = AuditMarks(
         versions: versions.count, edits: edits.count, events: events.count,
-        linksUnavailable: linksUnavailable)
+        undecided: undecided)
       func keep() {
         previous = version
         recent.append((version, marks))
         if recent.count > standInLookBack { recent.removeFirst() }
       }
       let (stored, format) = (version.text, version.format)
-      // Both sides in the form they compare in: a capture made before links were recorded
-      // beside one made after compares without its links section, and two whose stored texts
-      // differ as today's extractor reads them (an upgrade of Redline is not an edit).
+      // Both sides in the form they compare in: a capture made before links or captions were
+      // recorded beside one made after compares without those sections, and two whose stored
+      // texts differ as today's extractor reads them (an upgrade of Redline is not an edit).
       let (oldText, text, readAgain) =
         try previous.map {
           try store.comparedVersions(
@@ -225,13 +225,12 @@ extension ArchiveQueries {
       if options.contains(capture.time) {
         var edit = auditEdit(
           page: page, from: before, to: (capture.time, text), lineDiff: lineDiff,
-          linksRecorded: readAgain
-            || min(previousVersion.format, format) >= ArticleText.formatVersion)
+          format: readAgain ? ArticleText.formatVersion : min(previousVersion.format, format))
         edit.id = editID(
           url: page.url,
           from: (before.time, metadata[before.time]?.textSHA256 ?? ""),
           to: (capture.time, capture.metadata.textSHA256))
-        if !edit.unavailable.isEmpty { linksUnavailable += 1 }
+        for label in edit.unavailable { undecided[label, default: 0] += 1 }
         edits.append(edit)
       }
       keep()
@@ -242,7 +241,7 @@ extension ArchiveQueries {
       PageAudit(
         url: page.url, host: page.host, title: versions.last?.title, versions: versions,
         edits: edits, events: events),
-      linksUnavailable
+      undecided
     )
   }
 
@@ -252,19 +251,21 @@ extension ArchiveQueries {
     let versions: Int
     let edits: Int
     let events: Int
-    let linksUnavailable: Int
+    let undecided: [EditLabel: Int]
   }
 
-  /// One edit, labelled. `linksRecorded` says whether both texts carry their links; when one
-  /// does not (a capture made before links were recorded, whose raw HTML was not kept), the
-  /// links label is not decided.
+  /// One edit, labelled. `format` is the text format both texts are in (the older one's):
+  /// the labels of the sections that format lacks (links before 2, captions before 3; a
+  /// capture made before they were recorded, whose raw HTML was not kept) are not decided.
   private func auditEdit(
     page: PageRecord, from old: (time: CaptureTime, text: String),
     to new: (time: CaptureTime, text: String),
-    lineDiff: LineDiff, linksRecorded: Bool
+    lineDiff: LineDiff, format: Int
   ) -> AuditEdit {
     let classification = classifyEdit(old: old.text, new: new.text)
-    let unavailable: [EditLabel] = linksRecorded ? [] : [.links]
+    let unavailable =
+      (format < ArticleText.linksFormat ? [EditLabel.links] : [])
+      + (format < ArticleText.captionsFormat ? [.caption] : [])
     let linksAdded = classification.linksAdded
     let linksRemoved = classification.linksRemoved
     return AuditEdit(

@@ -2,13 +2,16 @@ import ArticleExtraction
 
 /// A stored article text split into its header lines and its body blocks.
 ///
-/// Invariant: `body` holds the non-empty lines after the header and before the links section,
-/// in order; `links` the lines of the links section after its `Links:` line.
+/// Invariant: `body` holds the non-empty lines after the header and before the trailing
+/// sections, in order; `captions` the lines of the captions section after its `Captions:`
+/// line; `links` the lines of the links section after its `Links:` line.
 struct ArticleParts: Sendable {
   /// The header fields (`Title`, `Author`, `Published`, `Updated`, `URL`) by name.
   let header: [String: String]
   /// The body blocks, one per line, with their Markdown markers.
   let body: [String]
+  /// The captions of the captions section, in order.
+  let captions: [String]
   /// The link targets of the links section, in order.
   let links: [String]
 
@@ -18,8 +21,9 @@ struct ArticleParts: Sendable {
   /// Splits a canonical article text. Header lines are the leading lines of the form
   /// `Name: value` with a known name, up to the first blank line.
   init(_ text: String) {
-    links = ArticleText.links(in: text)
-    var lines = ArticleText.withoutLinks(text).split(
+    let sections = ArticleText.Sections(text)
+    (captions, links) = (sections.captions, sections.links)
+    var lines = sections.main.split(
       separator: "\n", omittingEmptySubsequences: false)[...]
     var header: [String: String] = [:]
     while let line = lines.first, let colon = line.firstIndex(of: ":"),

@@ -38,7 +38,7 @@ struct EditClassification: Sendable {
   /// The old and new `Updated:` values.
   var updatedBefore: String?
   var updatedAfter: String?
-  /// Whether the body or the title changed.
+  /// Whether the body, the title, the links or the captions changed.
   var contentChanged: Bool
   /// The note sentences the new version added (from their marker on).
   var notes: [String]
@@ -102,13 +102,15 @@ func classifyEdit(old: String, new: String) -> EditClassification {
   let newNotes = notesInAddedBlocks ? noteSentences(after.body) : []
   let addedNotes = newNotes.filter { !oldNotes.contains($0) }
   if newNotes.count > oldNotes.count, !addedNotes.isEmpty { labels.insert(.correctionNote) }
-  // Texts of the same format only: a links section compares with none (format 1) only after
-  // `comparableTexts` has taken it off both.
+  // Texts of the same format only: a links or captions section compares with none (an older
+  // format) only after `comparableTexts` has taken it off both.
   let linksAdded = after.links.filter { !before.links.contains($0) }
   let linksRemoved = before.links.filter { !after.links.contains($0) }
   if before.links != after.links { labels.insert(.links) }
+  if before.captions != after.captions { labels.insert(.caption) }
   let contentChanged =
     !script.changes.isEmpty || oldTitle != newTitle || before.links != after.links
+    || before.captions != after.captions
   let wordsChanged = !script.changes.isEmpty || oldTitle != newTitle
   if wordsChanged, allTypos, !labels.contains(.paragraphs), !labels.contains(.numbers) {
     labels.insert(.typo)

@@ -25,6 +25,11 @@ public enum EditLabel: String, Sendable, Codable, CaseIterable, Comparable {
   /// captures made before links were part of it, from the raw HTML of both, so the label is
   /// unavailable there when either was not kept.
   case links
+  /// A caption or photo credit of the post's pictures changed, or one was added or removed (the
+  /// wrong person named under a photo, corrected): read from the captions section of the
+  /// article text. For captures made before captions were recorded, from the raw HTML of
+  /// both, so the label is unavailable there when either was not kept.
+  case caption
   /// A change replaced some paragraphs (blocks) by a different number of them: blocks were
   /// added, removed, split or merged.
   case paragraphs
@@ -46,6 +51,7 @@ public enum EditLabel: String, Sendable, Codable, CaseIterable, Comparable {
     case .numbers: "numbers changed"
     case .quotation: "quotation changed"
     case .links: "links changed"
+    case .caption: "caption changed"
     case .paragraphs: "paragraphs added or removed"
     case .title: "title changed"
     case .correctionNote: "correction or update note added"

@@ -36,8 +36,8 @@ public struct ArchiveQueries: Sendable {
     let older = try selectCapture(
       from ?? (versions.count > 1 ? "latest~1" : "latest"), from: captures, versions: versions,
       url: page.url, now: now)
-    // A capture made before links were recorded compares in the current form (see
-    // `currentFormText`), or without links on both sides when its raw HTML is gone.
+    // A capture made before links or captions were recorded compares in the current form (see
+    // `currentFormText`), or without those sections on both sides when its raw HTML is gone.
     let history = try store.history(of: page)
     let (oldText, newText, _) = try store.comparedVersions(
       VersionInForm(older, of: page, in: store), VersionInForm(newer, of: page, in: store),

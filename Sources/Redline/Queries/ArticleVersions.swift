@@ -9,8 +9,9 @@ extension CaptureMetadata {
 }
 
 /// Two article texts in the form in which they compare: as stored when both are of one format;
-/// without their links sections when one was made before links were part of the record, so
-/// that an old capture never differs from a new one by a links section alone.
+/// in the older one's format when they are not (`ArticleText.inFormat`: without the sections
+/// the older format did not have), so that an old capture never differs from a new one by a
+/// links section or a captions section alone.
 ///
 ///     comparableTexts("Title: A\n\nBody\n", format: 1,
 ///                     "Title: A\n\nBody\n\nLinks:\nhttps://x\n", format: 2)
@@ -19,7 +20,8 @@ func comparableTexts(_ old: String, format oldFormat: Int, _ new: String, format
   -> (old: String, new: String)
 {
   guard oldFormat != newFormat else { return (old, new) }
-  return (ArticleText.withoutLinks(old), ArticleText.withoutLinks(new))
+  let common = min(oldFormat, newFormat)
+  return (ArticleText.inFormat(common, old), ArticleText.inFormat(common, new))
 }
 
 /// Whether a capture is not a version of the post at all: content that is not HTML, or another
@@ -32,8 +34,8 @@ func isForeign(_ capture: CaptureRecord, pageURL: String) -> Bool {
 /// common. An error page served with status 200 ("Sorry, the page you were looking for does not
 /// exist") is such a text beside the post; an edit, however large, keeps the title or a block.
 func isUnrelated(_ text: String, to other: String) -> Bool {
-  let one = ArticleParts(ArticleText.withoutLinks(text))
-  let two = ArticleParts(ArticleText.withoutLinks(other))
+  let one = ArticleParts(text)
+  let two = ArticleParts(other)
   guard one.header["Title"] != two.header["Title"] else { return false }
   return Set(one.body).isDisjoint(with: two.body)
 }
@@ -70,9 +72,10 @@ func withoutStandIns<Version>(_ versions: [Version], text: (Version) throws -> S
 
 extension SnapshotStoring {
   /// A capture's article text in the current format where it can be had: as stored when it is
-  /// of the current format; for a capture made before links were part of the record, the
-  /// stored text with the links section its raw HTML gives today (migrated on reading, never
-  /// rewritten in the store), or as stored, of format 1, when the raw HTML was not kept.
+  /// of the current format; for a capture made before a section was part of the record (links
+  /// before format 2, captions before 3), the stored text with the sections it lacks as its raw
+  /// HTML gives them today (migrated on reading, never rewritten in the store), or as stored,
+  /// in its own format, when the raw HTML was not kept.
   /// - Throws: `StoreError` when the text cannot be read.
   func currentFormText(of page: PageRecord, capture: CaptureRecord) throws
     -> (text: String, format: Int)
@@ -94,12 +97,15 @@ extension SnapshotStoring {
     guard let read = try articleReadToday(of: page, capture: capture) else {
       return (stored, format, .some(nil))
     }
-    let body = ArticleParts(stored).body
-    guard !read.article.links.isEmpty, !body.isEmpty else {
+    // The sections go after a body only, as `canonicalText` writes them; what the stored text
+    // has is kept as stored.
+    var sections = ArticleText.Sections(stored)
+    guard !ArticleParts(stored).body.isEmpty else {
       return (stored, ArticleText.formatVersion, read)
     }
-    let links = ([ArticleText.linksMarker] + read.article.links).joined(separator: "\n")
-    return (stored + "\n" + links + "\n", ArticleText.formatVersion, read)
+    if format < ArticleText.linksFormat { sections.links = read.article.links }
+    if format < ArticleText.captionsFormat { sections.captions = read.article.captions }
+    return (sections.text(), ArticleText.formatVersion, read)
   }
 
   /// A capture's article as today's extractor reads its kept raw HTML, under `rules` (none by

@@ -53,8 +53,8 @@ public struct PageRules: Sendable, Equatable {
   }
 
   /// The article text with ignored lines left out: a body block (one line) that matches is
-  /// dropped with the blank line after it; header lines (`Title:` …) are kept; in the links
-  /// section, matching links are dropped.
+  /// dropped with the blank line after it; header lines (`Title:` …) are kept; in the captions
+  /// and links sections, matching captions and links are dropped.
   func filtered(_ text: String) -> String {
     guard !ignore.isEmpty else { return text }
     let patterns = ignore.compactMap { try? Regex($0) }
@@ -66,9 +66,13 @@ public struct PageRules: Sendable, Equatable {
     var kept: [Substring] = [header]
     for section in sections.dropFirst() {
       let lines = section.split(separator: "\n", omittingEmptySubsequences: false)
-      if lines.first == Substring(ArticleText.linksMarker) {
-        let links = lines.dropFirst().filter { !$0.isEmpty && !ignored($0) }
-        if !links.isEmpty { kept.append(([lines[0]] + links).joined(separator: "\n")[...]) }
+      // A trailing section: its marker and lines under it (a body block is one line).
+      let markers = [ArticleText.captionsMarker, ArticleText.linksMarker]
+      if let first = lines.first, markers.contains(String(first)),
+        lines.dropFirst().contains(where: { !$0.isEmpty })
+      {
+        let entries = lines.dropFirst().filter { !$0.isEmpty && !ignored($0) }
+        if !entries.isEmpty { kept.append(([lines[0]] + entries).joined(separator: "\n")[...]) }
       } else if !ignored(section.prefix { $0 != "\n" }) {
         kept.append(section)
       }

@@ -18,8 +18,8 @@ struct AuditCommand: ParsableCommand {
     discussion: """
       Each edit is one version of a post against the one before it, with its time, its \
       diff and labels: typo or punctuation only, numbers changed, quotation changed, links \
-      added or removed, paragraphs added or removed, title changed, correction or update \
-      note added. A "stealth edit" changed the body while the page's own updated date did \
+      added or removed, caption changed, paragraphs added or removed, title changed, \
+      correction or update note added. A "stealth edit" changed the body while the page's own updated date did \
       not. Two captures whose stored texts differ are compared as this release's extractor \
       reads their raw HTML, so a change of Redline's extractor between them is never an \
       edit (--as-stored compares the stored texts; captures made under extraction rules \
