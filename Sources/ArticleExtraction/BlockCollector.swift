@@ -43,6 +43,9 @@ struct BlockCollector {
   /// folded to one line as block text is, in document order: the article text's captions
   /// section. Only what the walk reached: a caption in chrome it skipped is in none.
   private(set) var captions: [String] = []
+  /// The outermost open gallery of pictures (`ScoringRules.galleryClasses`) and how many
+  /// blocks, links and captions had been collected when it opened (`inGalleryOrder`).
+  private var gallery: (index: Int, blocks: Int, links: Int, captions: Int)?
   /// The root being walked, and all the roots `collect` walks.
   private var currentRoot = 0
   private var roots: [Int] = []
@@ -143,6 +146,9 @@ struct BlockCollector {
       return
     }
     flush()
+    if gallery == nil, page.classes.has(.gallery, at: index) {
+      gallery = (index, blocks.count, links.count, captions.count)
+    }
     if let kind = kind(of: index) { contexts.append((index, kind)) }
   }
 
@@ -152,8 +158,47 @@ struct BlockCollector {
     guard !page.tag(index, is: .inline), name != "br" else { return }
     if (name == "td" || name == "th"), currentKind == .tableRow { return }
     flush()
+    if gallery?.index == index { inGalleryOrder() }
     if contexts.last?.index == index { contexts.removeLast() }
     if !listCounters.isEmpty { listCounters[index] = nil }
+  }
+
+  /// Puts what the gallery that closes gave (its blocks, links and captions) in one order that
+  /// does not depend on the order of its pictures: a gallery shown in random order (WordPress's
+  /// `orderby="rand"`, a block gallery's "Random order", a slideshow that starts anywhere) gave
+  /// a false edit at every run. What the gallery holds stays part of the record; the order of
+  /// its pictures does not.
+  /// Its blocks are sorted only when all its text is in figures (`holdsOnlyFigures`): a
+  /// carousel of text cards keeps its reading order.
+  private mutating func inGalleryOrder() {
+    guard let (index, firstBlock, firstLink, firstCaption) = gallery else { return }
+    gallery = nil
+    links[firstLink...].sort()
+    captions[firstCaption...].sort()
+    guard blocks.count - firstBlock > 1, holdsOnlyFigures(index) else { return }
+    let kept = zip(blocks[firstBlock...], sources[firstBlock...]).sorted {
+      $0.0.markdownLine < $1.0.markdownLine
+    }
+    blocks.replaceSubrange(firstBlock..., with: kept.map(\.0))
+    sources.replaceSubrange(firstBlock..., with: kept.map(\.1))
+  }
+
+  /// Whether all the text inside element `index` is inside `<figure>`s or `<figcaption>`s in
+  /// it: a gallery of pictures and their captions.
+  private func holdsOnlyFigures(_ index: Int) -> Bool {
+    let nodes = page.document.nodes
+    var inFigures = 0
+    var inner = index + 1
+    while inner < nodes[index].end {
+      let name = nodes[inner].kind == .element ? page.document.name(of: inner) : ""
+      if name == "figure" || name == "figcaption" {
+        inFigures += page.textLength[inner]
+        inner = nodes[inner].end
+      } else {
+        inner += 1
+      }
+    }
+    return inFigures == page.textLength[index]
   }
 
   private var currentKind: Block.Kind { contexts.last?.kind ?? .paragraph }

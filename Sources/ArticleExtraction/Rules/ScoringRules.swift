@@ -36,11 +36,16 @@ enum ScoringRules {
   /// ... and a row of teaser cards has at least this many.
   static let minimumTeaserCards = 3
   /// Whole class names of a slideshow or a gallery of pictures: the captions in it are no
-  /// prose of the post, and are left out of the prose mass as teaser cards are. Beside a short
+  /// prose of the post, and are left out of the prose mass as teaser cards are; and the order
+  /// of its pictures is no part of the record (`BlockCollector.inGalleryOrder`). Beside a short
   /// post, a slideshow's captions held most of the prose, and the post's own paragraphs were
   /// left out of the article.
   static let galleryClasses: Set<String> = [
     "gallery", "slideshow", "slides", "carousel", "photo-gallery", "image-gallery",
+    // WordPress's block gallery (and its older grid), Jetpack's tiled gallery and slideshow,
+    // Ghost's gallery card, Squarespace's gallery block.
+    "wp-block-gallery", "blocks-gallery-grid", "tiled-gallery", "jetpack-slideshow",
+    "kg-gallery-container", "sqs-gallery",
   ]
   /// Prose inside teaser cards is left out of the prose mass when the prose outside them is at
   /// least this share of all prose (a post with related posts after it); a listing page, whose
