@@ -119,6 +119,14 @@ public func extractArticle(
       )
     }
   }
+  // A block of prose after the post's container in the page's `<main>` goes on with the post (a
+  // transcript in a panel after the episode's `<article>`).
+  if stage.isContainer {
+    let continuation = postContinuation(after: roots, in: page)
+    if !continuation.isEmpty, let whole = body(of: stage, roots: roots + continuation) {
+      (roots, blocks, links) = (whole.roots, whole.blocks, whole.links)
+    }
+  }
   // The deck under the headline, outside the body's container, is the post's first lines.
   // Which links are the site's own is judged against the address the page was fetched from
   // when there is one: the canonical URL is not shown, and a page can change it unseen.

@@ -127,10 +127,20 @@ struct PageAnalysis {
     for index in nodes.indices where nodes[index].kind == .text && ownText.text[index] > 0 {
       if nodes[index].parent >= 0 { holdsText[nodes[index].parent] = true }
     }
+    let asideTag = document.tagNames.firstIndex(of: "aside")
+    let paragraphTag = document.tagNames.firstIndex(of: "p")
     var pluginChrome = Array(repeating: false, count: nodes.count)
     var namedSidebar = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() where nodes[index].kind == .element && !skipped[index] {
       chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
+      // A writer's `<aside>` between two of the post's paragraphs is a part of the post.
+      if chromeByTag[index], !chromeRoles[index], nodes[index].tag == asideTag,
+        Self.isSideNote(
+          index, in: document, paragraphTag: paragraphTag, textLength: textLength,
+          linkTextLength: linkTextLength)
+      {
+        chromeByTag[index] = false
+      }
       chromeByClass[index] =
         Self.hasBoilerplateClass(
           index, in: document, traits[nodes[index].tag], classes[index], marks[index])
