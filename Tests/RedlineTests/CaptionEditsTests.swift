@@ -30,13 +30,7 @@ struct CaptionEditsTests {
   private func withService(
     _ body: (SnapshotService, StubFetcher, TestClock, FolderStore) async throws -> Void
   ) async throws {
-    let root = NSTemporaryDirectory() + "redline-captions-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let fetcher = StubFetcher()
-    let clock = TestClock()
-    let store = FolderStore(root: root)
-    let service = SnapshotService(fetcher: fetcher, store: store, jobs: 1, now: clock.now)
-    try await body(service, fetcher, clock, store)
+    try await withStubService("captions", body)
   }
 
   /// Stores a capture of `html` as an older release would have: its text in `format`, with or

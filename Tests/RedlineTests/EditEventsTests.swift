@@ -20,13 +20,7 @@ struct EditEventsTests {
   private func withService(
     _ body: (SnapshotService, StubFetcher, TestClock, FolderStore) async throws -> Void
   ) async throws {
-    let root = NSTemporaryDirectory() + "redline-events-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let fetcher = StubFetcher()
-    let clock = TestClock()
-    let store = FolderStore(root: root)
-    let service = SnapshotService(fetcher: fetcher, store: store, jobs: 1, now: clock.now)
-    try await body(service, fetcher, clock, store)
+    try await withStubService("events", body)
   }
 
   @Test("a link that points elsewhere under the same words is an edit, labelled links changed")

@@ -38,6 +38,21 @@ final class TestClock: Sendable {
   func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
 }
 
+/// Runs `body` with a snapshot service over a stub fetcher, a test clock and a folder store in
+/// a fresh temporary folder named after `name`, removed afterwards.
+func withStubService(
+  _ name: String,
+  _ body: (SnapshotService, StubFetcher, TestClock, FolderStore) async throws -> Void
+) async throws {
+  let root = NSTemporaryDirectory() + "redline-\(name)-" + UUID().uuidString
+  defer { try? FileManager.default.removeItem(atPath: root) }
+  let fetcher = StubFetcher()
+  let clock = TestClock()
+  let store = FolderStore(root: root)
+  let service = SnapshotService(fetcher: fetcher, store: store, jobs: 1, now: clock.now)
+  try await body(service, fetcher, clock, store)
+}
+
 func post(_ paragraphs: [String], sidebar: String = "Popular: other post") -> String {
   """
   <html><head><title>Blog: A post</title></head><body>
