@@ -32,6 +32,8 @@ struct BlockCollector {
   private var buffer: [UInt8] = []
   /// Open elements that give the current block its kind, innermost last.
   private var contexts: [(index: Int, kind: Block.Kind)] = []
+  /// The elements with an id under the roots, by id (`summarizesPost`), found on first use.
+  private let anchors = Anchors()
   /// Item counters of the open numbered lists.
   private var listCounters: [Int: Int] = [:]
   /// For each collected block, the element that gives it its kind (the heading, the list item,
@@ -95,7 +97,7 @@ struct BlockCollector {
       }
       let node = nodes[index]
       if index >= linksKeptUntil, !page.skipped[index], isLinkHeavy(index) {
-        guard standsAmongProse(index) else {
+        guard standsAmongProse(index) || summarizesPost(index) else {
           index = node.end
           continue
         }
@@ -370,7 +372,9 @@ struct BlockCollector {
       var sectionHasProse = false
       for child in children where page.document.nodes[child].kind == .element {
         if page.tag(child, is: .heading) {
-          sectionHasProse = false
+          // A heading that ends with a colon labels the block after it ("Top picks:"), as a
+          // line of the section does; it opens no section of its own.
+          if !isLabelHeading(child) { sectionHasProse = false }
         } else if isProseParagraph(child) {
           sectionHasProse = true
         } else if sectionHasProse, child < lastProse {
@@ -379,6 +383,93 @@ struct BlockCollector {
       }
     }
     return amongProse.contains(block)
+  }
+
+  /// A block of at least `CleaningRules.minimumLinkListItems` links that all lead to places in
+  /// the post (`#name`, the id of an element under the roots being collected), each stating a
+  /// figure (a digit), none the heading found there (the first heading at or after the place),
+  /// a part of it, or the heading after a number: the post's own summary of facts
+  /// ("Long-Distance Move Cost Range: $465 and $4,304", a box of key takeaways), not a table of
+  /// contents, which repeats the headings, or a menu of the page's parts ("For CPAs", "FAQ"),
+  /// both left out as chrome. A link to a place outside the post (`#comments`) makes it none.
+  private func summarizesPost(_ index: Int) -> Bool {
+    let document = page.document
+    let nodes = document.nodes
+    // The links and the places they lead to, read before any id is looked up: most blocks of
+    // links lead elsewhere.
+    var places: [(link: Int, name: Substring)] = []
+    for inner in document.descendants(of: index)
+    where nodes[inner].kind == .element && !page.skipped[inner] && document.name(of: inner) == "a" {
+      guard let href = document.attribute("href", of: inner), href.hasPrefix("#"), href.count > 1
+      else { return false }
+      places.append((inner, Substring(href).dropFirst()))
+    }
+    guard places.count >= CleaningRules.minimumLinkListItems else { return false }
+    let byID = anchorsByID()
+    for (link, name) in places {
+      guard let target = byID[name] else { return false }
+      // Every item states a figure ("$131/hour", "4.7/5 rating"); a menu of the page's parts
+      // ("For CPAs", "FAQ") states none.
+      let text = PageAnalysis.headingKey(document.text(of: link))
+      guard text.contains(where: \.isNumber) else { return false }
+      // The first heading at or after the place, under the same root.
+      let root = roots.first { $0 <= target && target < nodes[$0].end } ?? target
+      if let heading = (target..<nodes[root].end).first(where: { node in
+        nodes[node].kind == .element && page.tag(node, is: .heading) && !page.skipped[node]
+          && page.textLength[node] > 0
+      }) {
+        let title = PageAnalysis.headingKey(document.text(of: heading))
+        // The heading, a part of it, or the heading after a number ("2. Costs").
+        if title.contains(text) || text.hasSuffix(title) { return false }
+      }
+    }
+    return true
+  }
+
+  /// The elements with an id under the roots being collected, outside skipped nodes (an empty
+  /// anchor there counts: `isEmptyAnchor`), by id (the first of each), worked out once.
+  private func anchorsByID() -> [Substring: Int] {
+    if let byID = anchors.byID { return byID }
+    let document = page.document
+    let nodes = document.nodes
+    var byID: [Substring: Int] = [:]
+    if let idName = document.attributeNameID("id") {
+      for root in roots {
+        for inner in root..<nodes[root].end
+        where nodes[inner].kind == .element
+          && (!page.skipped[inner] || isEmptyAnchor(inner))
+        {
+          guard
+            let span = document.attributeSpans[nodes[inner].attributeSpans].first(where: {
+              $0.name == idName
+            })
+          else { continue }
+          let id = Substring(document.string(span.value))
+          if byID[id] == nil { byID[id] = inner }
+        }
+      }
+    }
+    anchors.byID = byID
+    return byID
+  }
+
+  /// An element that holds no element and no text: a place to link to (`<div class="jump"
+  /// id="costs"></div>`), which its class words may make chrome without hiding anything.
+  private func isEmptyAnchor(_ index: Int) -> Bool {
+    let nodes = page.document.nodes
+    return nodes[index].end == index + 1
+      || !page.document.descendants(of: index).contains { inner in
+        nodes[inner].kind == .element
+          || !page.document.string(nodes[inner].textBytes).allSatisfy(\.isWhitespace)
+      }
+  }
+
+  /// A heading whose text ends with a colon (`Top Expert Recommendations:`, `You will need：`):
+  /// the label of the block after it, not the title of a section. A site's own box of links
+  /// between paragraphs is titled as a section ("Read more", "More on this topic").
+  private func isLabelHeading(_ index: Int) -> Bool {
+    let last = page.document.text(of: index).trimmingSpacesAndNewlines().last
+    return last == ":" || last == "\u{FF1A}"
   }
 
   /// The outermost paragraph wrapper around a block (`isParagraphWrapper`) that holds nothing
@@ -985,6 +1076,10 @@ private final class LinkListText {
   var links = NodeCounts(repeating: 0, count: 0)
   /// `isLinkList`'s answers.
   let isLinkList = NodeAnswers()
+}
+
+private final class Anchors {
+  var byID: [Substring: Int]?
 }
 
 private final class WrapperTwins {
