@@ -369,6 +369,10 @@ struct BlockCollector {
     if sortedParents.insert(parent).inserted {
       let children = Array(page.document.children(of: parent))
       guard let lastProse = children.last(where: isProseParagraph) else { return false }
+      // Where the post goes on in a later block of the parent's markup, the parent's last
+      // paragraph is not the post's: a list after it stands among the post's paragraphs (a
+      // line after it, such as a card's "Read more", does not).
+      let goesOn = postGoesOn(after: parent)
       var sectionHasProse = false
       for child in children where page.document.nodes[child].kind == .element {
         if page.tag(child, is: .heading) {
@@ -377,7 +381,7 @@ struct BlockCollector {
           if !isLabelHeading(child) { sectionHasProse = false }
         } else if isProseParagraph(child) {
           sectionHasProse = true
-        } else if sectionHasProse, child < lastProse {
+        } else if sectionHasProse, child < lastProse || (goesOn && isList(child)) {
           amongProse.insert(child)
         }
       }
@@ -462,6 +466,41 @@ struct BlockCollector {
         nodes[inner].kind == .element
           || !page.document.string(nodes[inner].textBytes).allSatisfy(\.isWhitespace)
       }
+  }
+
+  private func isList(_ index: Int) -> Bool {
+    let name = page.document.name(of: index)
+    return name == "ul" || name == "ol"
+  }
+
+  /// Whether the post goes on after element `parent`, under the root being walked, in a later
+  /// sibling of the same tag and class (one is needed) that holds a prose paragraph: a page
+  /// builder's next text block (Squarespace's `sqs-block html-block` after a block of featured
+  /// posts). Looked for at `parent` and at each wrapper around it that ends where it ends (no
+  /// later sibling with text). A list of further reading at the end of one text block ("Suggested
+  /// reading:", wcxb-dev 4605) then stands among the post's paragraphs.
+  private func postGoesOn(after parent: Int) -> Bool {
+    let document = page.document
+    let nodes = document.nodes
+    var node = parent
+    while node != currentRoot, nodes[node].parent >= 0, nodes[node].kind == .element {
+      let outer = nodes[node].parent
+      let later = document.children(of: outer).filter { sibling in
+        sibling > node && nodes[sibling].kind == .element && !page.skipped[sibling]
+          && page.textLength[sibling] > 0
+      }
+      if let markup = document.attribute("class", of: node), !markup.isEmpty {
+        let name = document.name(of: node)
+        let goesOn = later.contains { sibling in
+          document.name(of: sibling) == name && document.attribute("class", of: sibling) == markup
+            && document.descendants(of: sibling).contains(where: isBareProseParagraph)
+        }
+        if goesOn { return true }
+      }
+      guard later.isEmpty else { return false }
+      node = outer
+    }
+    return false
   }
 
   /// A heading whose text ends with a colon (`Top Expert Recommendations:`, `You will need：`):

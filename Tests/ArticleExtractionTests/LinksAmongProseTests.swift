@@ -164,6 +164,31 @@ struct LinksAmongProseTests {
     #expect(!titled.blocks.contains { $0.text.hasPrefix("Fluke") }, "\(titled.blocks.map(\.text))")
   }
 
+  /// A page builder writes the post in text blocks of one markup, with a block of featured
+  /// posts between two of them (Squarespace, wcxb-dev 4605): a list of further reading at the
+  /// end of one text block stands among the post's paragraphs, since the post goes on in the
+  /// next. When the next block is of another markup, the same list after the post's last
+  /// paragraph stays out.
+  @Test("a list of links at the end of a text block is kept when the post goes on in the next")
+  func listBeforeNextTextBlock() throws {
+    let reading =
+      "<p>Suggested reading:</p><ul><li><a href=\"/blog/parks\">New parks</a></li>"
+      + "<li><a href=\"/blog/roads\">Roads</a></li><li><a href=\"/blog/bins\">Bins</a></li></ul>"
+    func page(next: String) -> String {
+      """
+      <html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>
+      <div class="block html-block"><div class="text">\(opening)\(reading)</div></div>
+      <div class="block summary-block"><a href="/blog/a">Featured: a post</a></div>
+      \(next)</article></body></html>
+      """
+    }
+    let goesOn = try article(page(next: "<div class=\"block html-block\">\(closing)</div>"))
+    #expect(goesOn.blocks.contains { $0.text == "New parks" }, "\(goesOn.blocks.map(\.text))")
+    #expect(goesOn.links.contains("/blog/roads"))
+    let ends = try article(page(next: "<div class=\"block other-block\">\(closing)</div>"))
+    #expect(!ends.blocks.contains { $0.text == "New parks" }, "\(ends.blocks.map(\.text))")
+  }
+
   /// A box of links to places in the post whose texts state figures, not the headings found
   /// there ("Key Takeaways", wcxb-dev 0056: "Long-Distance Move Cost Range: $465 and $5,304"),
   /// is the post's summary, kept with its figures. A table of contents, whose items repeat the
