@@ -32,6 +32,8 @@ struct BlockCollector {
   private var buffer: [UInt8] = []
   /// Open elements that give the current block its kind, innermost last.
   private var contexts: [(index: Int, kind: Block.Kind)] = []
+  /// What `textBlocks(under:)` found, by element.
+  private let nextBlocks = NextBlocks()
   /// The elements with an id under the roots, by id (`summarizesPost`), found on first use.
   private let anchors = Anchors()
   /// Item counters of the open numbered lists.
@@ -418,16 +420,40 @@ struct BlockCollector {
       guard text.contains(where: \.isNumber) else { return false }
       // The first heading at or after the place, under the same root.
       let root = roots.first { $0 <= target && target < nodes[$0].end } ?? target
-      if let heading = (target..<nodes[root].end).first(where: { node in
-        nodes[node].kind == .element && page.tag(node, is: .heading) && !page.skipped[node]
-          && page.textLength[node] > 0
-      }) {
+      if let heading = firstHeading(from: target, before: nodes[root].end) {
         let title = PageAnalysis.headingKey(document.text(of: heading))
         // The heading, a part of it, or the heading after a number ("2. Costs").
         if title.contains(text) || text.hasSuffix(title) { return false }
       }
     }
     return true
+  }
+
+  /// The first heading with text, outside skipped nodes, at or after node `start` and before
+  /// `end`, from the headings under the roots, listed once in document order (a search from
+  /// each link's place read the page again for every link).
+  private func firstHeading(from start: Int, before end: Int) -> Int? {
+    if anchors.headings == nil {
+      let nodes = page.document.nodes
+      var headings: [Int] = []
+      for root in roots {
+        for inner in root..<nodes[root].end
+        where nodes[inner].kind == .element && page.tag(inner, is: .heading)
+          && !page.skipped[inner] && page.textLength[inner] > 0
+        {
+          headings.append(inner)
+        }
+      }
+      anchors.headings = headings.sorted()
+    }
+    let headings = anchors.headings ?? []
+    // The first heading at or after `start`, by binary search.
+    var (low, high) = (0, headings.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if headings[middle] < start { low = middle + 1 } else { high = middle }
+    }
+    return low < headings.count && headings[low] < end ? headings[low] : nil
   }
 
   /// The elements with an id under the roots being collected, outside skipped nodes (an empty
@@ -477,30 +503,52 @@ struct BlockCollector {
   /// sibling of the same tag and class (one is needed) that holds a prose paragraph: a page
   /// builder's next text block (Squarespace's `sqs-block html-block` after a block of featured
   /// posts). Looked for at `parent` and at each wrapper around it that ends where it ends (no
-  /// later sibling with text). A list of further reading at the end of one text block ("Suggested
-  /// reading:", wcxb-dev 4605) then stands among the post's paragraphs.
+  /// later sibling with text), up to `CleaningRules.maximumBlockWrappers` levels. A list of
+  /// further reading at the end of one text block ("Suggested reading:", wcxb-dev 4605) then stands among the post's
+  /// paragraphs.
   private func postGoesOn(after parent: Int) -> Bool {
     let document = page.document
     let nodes = document.nodes
     var node = parent
-    while node != currentRoot, nodes[node].parent >= 0, nodes[node].kind == .element {
+    for _ in 0..<CleaningRules.maximumBlockWrappers {
+      guard node != currentRoot, nodes[node].parent >= 0, nodes[node].kind == .element else {
+        return false
+      }
       let outer = nodes[node].parent
-      let later = document.children(of: outer).filter { sibling in
-        sibling > node && nodes[sibling].kind == .element && !page.skipped[sibling]
-          && page.textLength[sibling] > 0
+      let blocks = textBlocks(under: outer)
+      if let markup = document.attribute("class", of: node), !markup.isEmpty,
+        let last = blocks.lastWithProse[document.name(of: node) + "\u{0}" + markup], last > node
+      {
+        return true
       }
-      if let markup = document.attribute("class", of: node), !markup.isEmpty {
-        let name = document.name(of: node)
-        let goesOn = later.contains { sibling in
-          document.name(of: sibling) == name && document.attribute("class", of: sibling) == markup
-            && document.descendants(of: sibling).contains(where: isBareProseParagraph)
-        }
-        if goesOn { return true }
-      }
-      guard later.isEmpty else { return false }
+      // Only a wrapper that ends where its block ends.
+      guard blocks.lastWithText <= node else { return false }
       node = outer
     }
     return false
+  }
+
+  /// For the children of `outer`: the last one with text, and for each tag and class the last
+  /// one that holds a prose `<p>`; worked out once per element (`postGoesOn` asks about every
+  /// parent of a block of links, and a parent of thousands of blocks must not be read again
+  /// for each).
+  private func textBlocks(under outer: Int) -> (lastWithText: Int, lastWithProse: [String: Int]) {
+    if let known = nextBlocks.byParent[outer] { return known }
+    let document = page.document
+    let nodes = document.nodes
+    var lastWithText = -1
+    var lastWithProse: [String: Int] = [:]
+    for child in document.children(of: outer)
+    where nodes[child].kind == .element && !page.skipped[child] && page.textLength[child] > 0 {
+      lastWithText = child
+      if let markup = document.attribute("class", of: child), !markup.isEmpty,
+        document.descendants(of: child).contains(where: isBareProseParagraph)
+      {
+        lastWithProse[document.name(of: child) + "\u{0}" + markup] = child
+      }
+    }
+    nextBlocks.byParent[outer] = (lastWithText, lastWithProse)
+    return (lastWithText, lastWithProse)
   }
 
   /// A heading whose text ends with a colon (`Top Expert Recommendations:`, `You will need：`):
@@ -1119,6 +1167,12 @@ private final class LinkListText {
 
 private final class Anchors {
   var byID: [Substring: Int]?
+  /// The headings under the roots, in document order (`firstHeading`).
+  var headings: [Int]?
+}
+
+private final class NextBlocks {
+  var byParent: [Int: (lastWithText: Int, lastWithProse: [String: Int])] = [:]
 }
 
 private final class WrapperTwins {

@@ -120,6 +120,11 @@ enum CleaningRules {
   /// ... and when at least this share of its links lead to one host (or all stay within the
   /// site): a site's menus and lists of posts do, a post's references do not.
   static let oneSiteShare = 0.5
+  /// Where the post goes on after a text block (`BlockCollector.postGoesOn`), a later block of
+  /// the same markup is looked for beside the block and beside at most this many levels of
+  /// wrappers around it in all (Squarespace: the text, the block's content, the block), so that
+  /// a deep nest of single wrappers is not climbed again for each block of links in it.
+  static let maximumBlockWrappers = 8
   /// Tags that cleaning may drop for link density.
   static let linkCheckedTags: Set<String> = ["ul", "ol", "div", "section", "table", "p", "dl"]
 }
