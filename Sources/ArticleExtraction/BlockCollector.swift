@@ -32,6 +32,10 @@ struct BlockCollector {
   private var buffer: [UInt8] = []
   /// Open elements that give the current block its kind, innermost last.
   private var contexts: [(index: Int, kind: Block.Kind)] = []
+  /// What `textBlocks(under:)` found, by element.
+  private let nextBlocks = NextBlocks()
+  /// The elements with an id under the roots, by id (`summarizesPost`), found on first use.
+  private let anchors = Anchors()
   /// Item counters of the open numbered lists.
   private var listCounters: [Int: Int] = [:]
   /// For each collected block, the element that gives it its kind (the heading, the list item,
@@ -102,7 +106,7 @@ struct BlockCollector {
       }
       let node = nodes[index]
       if index >= linksKeptUntil, !page.skipped[index], isLinkHeavy(index) {
-        guard standsAmongProse(index) else {
+        guard standsAmongProse(index) || summarizesPost(index) else {
           index = node.end
           continue
         }
@@ -419,18 +423,192 @@ struct BlockCollector {
     if sortedParents.insert(parent).inserted {
       let children = Array(page.document.children(of: parent))
       guard let lastProse = children.last(where: isProseParagraph) else { return false }
+      // Where the post goes on in a later block of the parent's markup, the parent's last
+      // paragraph is not the post's: a list after it stands among the post's paragraphs (a
+      // line after it, such as a card's "Read more", does not).
+      let goesOn = postGoesOn(after: parent)
       var sectionHasProse = false
       for child in children where page.document.nodes[child].kind == .element {
         if page.tag(child, is: .heading) {
-          sectionHasProse = false
+          // A heading that ends with a colon labels the block after it ("Top picks:"), as a
+          // line of the section does; it opens no section of its own.
+          if !isLabelHeading(child) { sectionHasProse = false }
         } else if isProseParagraph(child) {
           sectionHasProse = true
-        } else if sectionHasProse, child < lastProse {
+        } else if sectionHasProse, child < lastProse || (goesOn && isList(child)) {
           amongProse.insert(child)
         }
       }
     }
     return amongProse.contains(block)
+  }
+
+  /// A block of at least `CleaningRules.minimumLinkListItems` links that all lead to places in
+  /// the post (`#name`, the id of an element under the roots being collected), each stating a
+  /// figure (a digit), none the heading found there (the first heading at or after the place),
+  /// a part of it, or the heading after a number: the post's own summary of facts
+  /// ("Long-Distance Move Cost Range: $465 and $4,304", a box of key takeaways), not a table of
+  /// contents, which repeats the headings, or a menu of the page's parts ("For CPAs", "FAQ"),
+  /// both left out as chrome. A link to a place outside the post (`#comments`) makes it none.
+  private func summarizesPost(_ index: Int) -> Bool {
+    let document = page.document
+    let nodes = document.nodes
+    // The links and the places they lead to, read before any id is looked up: most blocks of
+    // links lead elsewhere.
+    var places: [(link: Int, name: Substring)] = []
+    for inner in document.descendants(of: index)
+    where nodes[inner].kind == .element && !page.skipped[inner] && document.name(of: inner) == "a" {
+      guard let href = document.attribute("href", of: inner), href.hasPrefix("#"), href.count > 1
+      else { return false }
+      places.append((inner, Substring(href).dropFirst()))
+    }
+    guard places.count >= CleaningRules.minimumLinkListItems else { return false }
+    let byID = anchorsByID()
+    for (link, name) in places {
+      guard let target = byID[name] else { return false }
+      // Every item states a figure ("$131/hour", "4.7/5 rating"); a menu of the page's parts
+      // ("For CPAs", "FAQ") states none.
+      let text = PageAnalysis.headingKey(document.text(of: link))
+      guard text.contains(where: \.isNumber) else { return false }
+      // The first heading at or after the place, under the same root.
+      let root = roots.first { $0 <= target && target < nodes[$0].end } ?? target
+      if let heading = firstHeading(from: target, before: nodes[root].end) {
+        let title = PageAnalysis.headingKey(document.text(of: heading))
+        // The heading, a part of it, or the heading after a number ("2. Costs").
+        if title.contains(text) || text.hasSuffix(title) { return false }
+      }
+    }
+    return true
+  }
+
+  /// The first heading with text, outside skipped nodes, at or after node `start` and before
+  /// `end`, from the headings under the roots, listed once in document order (a search from
+  /// each link's place read the page again for every link).
+  private func firstHeading(from start: Int, before end: Int) -> Int? {
+    if anchors.headings == nil {
+      let nodes = page.document.nodes
+      var headings: [Int] = []
+      for root in roots {
+        for inner in root..<nodes[root].end
+        where nodes[inner].kind == .element && page.tag(inner, is: .heading)
+          && !page.skipped[inner] && page.textLength[inner] > 0
+        {
+          headings.append(inner)
+        }
+      }
+      anchors.headings = headings.sorted()
+    }
+    let headings = anchors.headings ?? []
+    // The first heading at or after `start`, by binary search.
+    var (low, high) = (0, headings.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if headings[middle] < start { low = middle + 1 } else { high = middle }
+    }
+    return low < headings.count && headings[low] < end ? headings[low] : nil
+  }
+
+  /// The elements with an id under the roots being collected, outside skipped nodes (an empty
+  /// anchor there counts: `isEmptyAnchor`), by id (the first of each), worked out once.
+  private func anchorsByID() -> [Substring: Int] {
+    if let byID = anchors.byID { return byID }
+    let document = page.document
+    let nodes = document.nodes
+    var byID: [Substring: Int] = [:]
+    if let idName = document.attributeNameID("id") {
+      for root in roots {
+        for inner in root..<nodes[root].end
+        where nodes[inner].kind == .element
+          && (!page.skipped[inner] || isEmptyAnchor(inner))
+        {
+          guard
+            let span = document.attributeSpans[nodes[inner].attributeSpans].first(where: {
+              $0.name == idName
+            })
+          else { continue }
+          let id = Substring(document.string(span.value))
+          if byID[id] == nil { byID[id] = inner }
+        }
+      }
+    }
+    anchors.byID = byID
+    return byID
+  }
+
+  /// An element that holds no element and no text: a place to link to (`<div class="jump"
+  /// id="costs"></div>`), which its class words may make chrome without hiding anything.
+  private func isEmptyAnchor(_ index: Int) -> Bool {
+    let nodes = page.document.nodes
+    return nodes[index].end == index + 1
+      || !page.document.descendants(of: index).contains { inner in
+        nodes[inner].kind == .element
+          || !page.document.string(nodes[inner].textBytes).allSatisfy(\.isWhitespace)
+      }
+  }
+
+  private func isList(_ index: Int) -> Bool {
+    let name = page.document.name(of: index)
+    return name == "ul" || name == "ol"
+  }
+
+  /// Whether the post goes on after element `parent`, under the root being walked, in a later
+  /// sibling of the same tag and class (one is needed) that holds a prose paragraph: a page
+  /// builder's next text block (Squarespace's `sqs-block html-block` after a block of featured
+  /// posts). Looked for at `parent` and at each wrapper around it that ends where it ends (no
+  /// later sibling with text), up to `CleaningRules.maximumBlockWrappers` levels. A list of
+  /// further reading at the end of one text block ("Suggested reading:", wcxb-dev 4605) then stands among the post's
+  /// paragraphs.
+  private func postGoesOn(after parent: Int) -> Bool {
+    let document = page.document
+    let nodes = document.nodes
+    var node = parent
+    for _ in 0..<CleaningRules.maximumBlockWrappers {
+      guard node != currentRoot, nodes[node].parent >= 0, nodes[node].kind == .element else {
+        return false
+      }
+      let outer = nodes[node].parent
+      let blocks = textBlocks(under: outer)
+      if let markup = document.attribute("class", of: node), !markup.isEmpty,
+        let last = blocks.lastWithProse[document.name(of: node) + "\u{0}" + markup], last > node
+      {
+        return true
+      }
+      // Only a wrapper that ends where its block ends.
+      guard blocks.lastWithText <= node else { return false }
+      node = outer
+    }
+    return false
+  }
+
+  /// For the children of `outer`: the last one with text, and for each tag and class the last
+  /// one that holds a prose `<p>`; worked out once per element (`postGoesOn` asks about every
+  /// parent of a block of links, and a parent of thousands of blocks must not be read again
+  /// for each).
+  private func textBlocks(under outer: Int) -> (lastWithText: Int, lastWithProse: [String: Int]) {
+    if let known = nextBlocks.byParent[outer] { return known }
+    let document = page.document
+    let nodes = document.nodes
+    var lastWithText = -1
+    var lastWithProse: [String: Int] = [:]
+    for child in document.children(of: outer)
+    where nodes[child].kind == .element && !page.skipped[child] && page.textLength[child] > 0 {
+      lastWithText = child
+      if let markup = document.attribute("class", of: child), !markup.isEmpty,
+        document.descendants(of: child).contains(where: isBareProseParagraph)
+      {
+        lastWithProse[document.name(of: child) + "\u{0}" + markup] = child
+      }
+    }
+    nextBlocks.byParent[outer] = (lastWithText, lastWithProse)
+    return (lastWithText, lastWithProse)
+  }
+
+  /// A heading whose text ends with a colon (`Top Expert Recommendations:`, `You will need：`):
+  /// the label of the block after it, not the title of a section. A site's own box of links
+  /// between paragraphs is titled as a section ("Read more", "More on this topic").
+  private func isLabelHeading(_ index: Int) -> Bool {
+    let last = page.document.text(of: index).trimmingSpacesAndNewlines().last
+    return last == ":" || last == "\u{FF1A}"
   }
 
   /// The outermost paragraph wrapper around a block (`isParagraphWrapper`) that holds nothing
@@ -1086,6 +1264,16 @@ private final class LinkListText {
   var links = NodeCounts(repeating: 0, count: 0)
   /// `isLinkList`'s answers.
   let isLinkList = NodeAnswers()
+}
+
+private final class Anchors {
+  var byID: [Substring: Int]?
+  /// The headings under the roots, in document order (`firstHeading`).
+  var headings: [Int]?
+}
+
+private final class NextBlocks {
+  var byParent: [Int: (lastWithText: Int, lastWithProse: [String: Int])] = [:]
 }
 
 private final class WrapperTwins {

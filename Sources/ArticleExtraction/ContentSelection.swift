@@ -303,7 +303,32 @@ private func proseContainer(
     else { break }
     current = parent
   }
-  return [current]
+  // The post's grid column is not split: its siblings are the sidebar's columns.
+  guard current != column else { return [current] }
+  return textBlocksOfPost(current, prose: prose, page) ?? [current]
+}
+
+/// The post's text blocks beside `element`, the prose mass's element, when a page builder
+/// split the post into blocks of one markup (Webflow's `rich-text w-richtext` before and after a
+/// sign-up box): its siblings with the same tag and the same class (one is needed), each holding
+/// prose (`ScoringRules.minimumParagraphLength` characters or more), with `element` in document
+/// order; nil when there is no such sibling. What stands between them (the box) stays out, as
+/// it would if the parent were taken, which the box's text and links forbid (`siblingProseShare`,
+/// `narrowingLinkDensity`).
+private func textBlocksOfPost(_ element: Int, prose: NodeCounts, _ page: PageAnalysis) -> [Int]? {
+  let document = page.document
+  let parent = document.nodes[element].parent
+  guard element != page.body, parent >= 0, document.nodes[element].kind == .element,
+    let markup = document.attribute("class", of: element), !markup.isEmpty
+  else { return nil }
+  let name = document.name(of: element)
+  let blocks = document.children(of: parent).filter { child in
+    child == element
+      || (document.nodes[child].kind == .element && !page.skipped[child]
+        && prose[child] >= ScoringRules.minimumParagraphLength
+        && document.name(of: child) == name && document.attribute("class", of: child) == markup)
+  }
+  return blocks.count > 1 ? blocks : nil
 }
 
 /// The grid column of the post among the children of `row`, on the prose mass's way down: the

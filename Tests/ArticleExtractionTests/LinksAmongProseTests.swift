@@ -168,6 +168,88 @@ struct LinksAmongProseTests {
     #expect(introduced.blocks.contains { $0.text == "New parks" })
   }
 
+  /// A heading that ends with a colon is the label of the list after it ("Top Expert
+  /// Recommendations:"), a line of the section, not a section of links of its own (wcxb-dev
+  /// 0068: 51 such lists of products, each under its tool's section, were dropped).
+  @Test("a list of links under a heading that ends with a colon, between paragraphs, is kept")
+  func labelledListOfLinks() throws {
+    let list =
+      "<h4>Top picks<span>:</span> </h4><ul><li><h2><a href=\"https://shop.example.com/p/435\">"
+      + "Fluke 435-II Power Quality Analyzer</a></h2></li></ul><h3>The vote</h3>"
+    let found = try article(post(middle: list))
+    #expect(
+      found.blocks.contains { $0.text == "Fluke 435-II Power Quality Analyzer" },
+      "\(found.blocks.map(\.text))")
+    #expect(found.links.contains("https://shop.example.com/p/435"))
+    // Titled as a section, the same list is the site's box.
+    let titled = try article(
+      post(middle: list.replacingOccurrences(of: "<span>:</span>", with: "")))
+    #expect(!titled.blocks.contains { $0.text.hasPrefix("Fluke") }, "\(titled.blocks.map(\.text))")
+  }
+
+  /// A page builder writes the post in text blocks of one markup, with a block of featured
+  /// posts between two of them (Squarespace, wcxb-dev 4605): a list of further reading at the
+  /// end of one text block stands among the post's paragraphs, since the post goes on in the
+  /// next. When the next block is of another markup, the same list after the post's last
+  /// paragraph stays out.
+  @Test("a list of links at the end of a text block is kept when the post goes on in the next")
+  func listBeforeNextTextBlock() throws {
+    let reading =
+      "<p>Suggested reading:</p><ul><li><a href=\"/blog/parks\">New parks</a></li>"
+      + "<li><a href=\"/blog/roads\">Roads</a></li><li><a href=\"/blog/bins\">Bins</a></li></ul>"
+    func page(next: String) -> String {
+      """
+      <html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>
+      <div class="block html-block"><div class="text">\(opening)\(reading)</div></div>
+      <div class="block summary-block"><a href="/blog/a">Featured: a post</a></div>
+      \(next)</article></body></html>
+      """
+    }
+    let goesOn = try article(page(next: "<div class=\"block html-block\">\(closing)</div>"))
+    #expect(goesOn.blocks.contains { $0.text == "New parks" }, "\(goesOn.blocks.map(\.text))")
+    #expect(goesOn.links.contains("/blog/roads"))
+    let ends = try article(page(next: "<div class=\"block other-block\">\(closing)</div>"))
+    #expect(!ends.blocks.contains { $0.text == "New parks" }, "\(ends.blocks.map(\.text))")
+  }
+
+  /// A box of links to places in the post whose texts state figures, not the headings found
+  /// there ("Key Takeaways", wcxb-dev 0056: "Long-Distance Move Cost Range: $465 and $5,304"),
+  /// is the post's summary, kept with its figures. A table of contents, whose items repeat the
+  /// headings, a menu of the page's parts ("For CPAs", wcxb-dev 0026), and a box with a link to
+  /// a place outside the post stay out.
+  @Test("a box of in-page links that state figures is kept; a table of contents or a menu not")
+  func summaryOfFacts() throws {
+    let ids = ["local", "distance", "storage"]
+    func page(_ items: [String], targets: [String] = ids) -> String {
+      let list = zip(targets, items).map { "<li><a href=\"#\($0)\">\($1)</a></li>" }.joined()
+      let sections = ids.map { id in
+        "<div class=\"jump\" id=\"\(id)\"></div><h2>Prices in 2025 of \(id) moves</h2><p>The "
+          + "\(id) movers we checked charge by the hour, and the price depends on the season and "
+          + "the size of the home.</p>"
+      }.joined()
+      return post(
+        middle: "<div class=\"box\"><p>Key Takeaways</p><ul>\(list)</ul></div>" + sections)
+    }
+    let texts = { (html: String) in try article(html).blocks.map(\.text) }
+    let facts = try article(
+      page([
+        "Local Move Cost: $131/hour", "Long-Distance Range: $465 and $5,304",
+        "Storage: from $90 a month",
+      ]))
+    #expect(
+      facts.blocks.contains { $0.text == "Long-Distance Range: $465 and $5,304" },
+      "\(facts.blocks.map(\.text))")
+    let contents = try texts(page(ids.map { "Prices in 2025 of \($0) moves" }))
+    #expect(!contents.contains("Key Takeaways"), "\(contents)")
+    let menu = try texts(page(["For local moves", "For distance moves", "For storage"]))
+    #expect(!menu.contains("Key Takeaways"), "\(menu)")
+    let outside = try texts(
+      page(
+        ["Local Move Cost: $131/hour", "Long-Distance Range: $465", "12 Comments"],
+        targets: ["local", "distance", "comments"]))
+    #expect(!outside.contains("Key Takeaways"), "\(outside)")
+  }
+
   /// A `<div>` between two paragraphs, other than an editor's wrapper around a table, is a box
   /// the site put there ("Most read business stories", "More on remote work", a video player):
   /// its links change with the site (readability's seattletimes-1, qq; wcxb-dev 4036).

@@ -135,6 +135,11 @@ enum CleaningRules {
   ]
   /// ... of which these open such a line with a space instead of a colon too (`Via <a>…</a>`).
   static let sourceLabelsWithoutColon: Set<String> = ["via", "h/t", "hat tip"]
+  /// Where the post goes on after a text block (`BlockCollector.postGoesOn`), a later block of
+  /// the same markup is looked for beside the block and beside at most this many levels of
+  /// wrappers around it in all (Squarespace: the text, the block's content, the block), so that
+  /// a deep nest of single wrappers is not climbed again for each block of links in it.
+  static let maximumBlockWrappers = 8
   /// Tags that cleaning may drop for link density.
   static let linkCheckedTags: Set<String> = ["ul", "ol", "div", "section", "table", "p", "dl"]
 }

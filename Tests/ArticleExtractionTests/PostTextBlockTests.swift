@@ -1,0 +1,56 @@
+import ArticleExtraction
+import HTMLParsing
+import Testing
+
+/// A page builder's post in two text blocks of one markup, with a sign-up box between them
+/// (wcxb-dev 0358: Webflow's `rich-text w-richtext`, the first holding the intro and a table of
+/// companies, the second the long list of them). The prose mass is the second block; the box's
+/// text and links keep its parent from being taken, and the first block was dropped.
+@Suite("A post split into text blocks of one markup")
+struct PostTextBlockTests {
+  private static let section = (1...8).map { number in
+    """
+    <h3>\(number). Company \(number)</h3><p>Company \(number) has been around for over a hundred \
+    years, serving power, industrial and transportation customers across the region, and it \
+    doubled its revenue last year.</p>
+    """
+  }.joined()
+
+  private static func page(secondClass: String) -> String {
+    """
+    <html><head><title>Top electrical companies</title></head><body>
+    <div class="top"><a href="/">Home</a> <a href="/blog">Blog</a></div>
+    <div class="post_section"><h1>Top electrical companies</h1><div class="post_body">
+    <div class="rich-text w-richtext"><p>Electrical construction companies play an important \
+    role in residential, commercial and industrial projects across the country.</p>\
+    <table><tr><td><a href="https://quanta.example.com/">Quanta Services Inc.</a></td>\
+    <td>$7.7B</td></tr><tr><td><a href="https://myr.example.com/">MYR Group Inc.</a></td>\
+    <td>$2.5B</td></tr></table><p>Revenue is not always a sign of a healthy firm: growth is often     a better one, and ten of these firms grew by 30% or more last year.</p></div>
+    <div class="blog_cta-holder"><h4>Get paid faster</h4><a href="/demo">Book a demo</a> \
+    <a href="/pricing">See pricing</a> <span>Thank you! Your submission has been received!</span>\
+    </div>
+    <div class="\(secondClass)">\(section)</div></div></div>
+    <div class="footer"><a href="/about">About</a> <a href="/jobs">Jobs</a></div></body></html>
+    """
+  }
+
+  @Test("the post's other text block of the same markup is kept, the box between them not")
+  func sameMarkupBlocks() throws {
+    let article = try extractArticle(
+      from: parseHTML(Array(Self.page(secondClass: "rich-text w-richtext").utf8))
+    ).article
+    let texts = article.blocks.map(\.text)
+    #expect(texts.contains { $0.hasPrefix("Electrical construction companies") }, "\(texts)")
+    #expect(texts.contains { $0.hasPrefix("Quanta Services Inc.") }, "\(texts)")
+    #expect(article.links.contains("https://myr.example.com/"))
+    #expect(!texts.contains { $0.contains("Book a demo") || $0.contains("Thank you") })
+  }
+
+  @Test("a block of other markup beside the prose mass stays out")
+  func otherMarkup() throws {
+    let article = try extractArticle(
+      from: parseHTML(Array(Self.page(secondClass: "rich-text-2").utf8))
+    ).article
+    #expect(!article.blocks.contains { $0.text.hasPrefix("Quanta Services Inc.") })
+  }
+}
