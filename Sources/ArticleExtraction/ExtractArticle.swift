@@ -117,10 +117,19 @@ public func extractArticle(
   let lead = leadBlocks(
     before: roots, body: blocks, metadata: metadata, site: options.url ?? metadata.url, in: page)
   (blocks, links) = (lead.blocks + blocks, lead.links + links)
+  // The headline and the dateline the page shows above the post, where the metadata has
+  // nothing or says otherwise; a headline that became the title leaves the body.
+  let shownHeader = ShownHeader(roots: roots, title: metadata.title, page: page)
+  let header = shownMetadata(metadata, shownHeader)
+  if header.title != metadata.title {
+    dropRepeatedTitle(header.title, from: &blocks, sources: [])
+  }
   let article = Article(
-    title: metadata.title, authors: metadata.authors, published: metadata.published,
-    updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
-    language: metadata.language, blocks: blocks, links: linkTargets(links))
+    title: header.title, headline: header.headline, authors: header.authors,
+    published: header.published,
+    updated: header.updated, shownDate: header.shownDate, url: header.url,
+    siteName: header.siteName, language: header.language, blocks: blocks,
+    links: linkTargets(links))
   return ExtractionResult(article: article, method: stage.name)
 }
 

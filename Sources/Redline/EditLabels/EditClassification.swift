@@ -1,3 +1,4 @@
+import ArticleExtraction
 import TextDiff
 
 /// One change group of the body: blocks removed and blocks added in their place, with the
@@ -116,7 +117,9 @@ func classifyEdit(old: String, new: String) -> EditClassification {
     labels: labels.sorted(), passages: passages, updatedBefore: before.header["Updated"],
     updatedAfter: after.header["Updated"], contentChanged: contentChanged,
     notes: labels.contains(.correctionNote) ? addedNotes : [],
-    headerChanges: ["Title", "Author", "Published", "URL"].compactMap { name in
+    headerChanges: [
+      "Title", ArticleText.headlineName, "Author", "Published", ArticleText.shownDateName, "URL",
+    ].compactMap { name in
       before.header[name] == after.header[name]
         ? nil
         : HeaderChange(name: name, before: before.header[name], after: after.header[name])
