@@ -5,12 +5,18 @@
 public struct Article: Sendable, Equatable, Codable {
   /// The post's title, if found.
   public var title: String?
+  /// The headline the page shows above the post when it is the title written otherwise (an
+  /// edited headline under a site's cached `og:title`).
+  public var headline: String?
   /// The authors' names, in page order, without duplicates.
   public var authors: [String]
   /// When the post was first published, ISO 8601 (`2016-07-02` or `2016-07-02T08:53:00-07:00`).
   public var published: String?
   /// When the post says it was last updated, ISO 8601.
   public var updated: String?
+  /// A day the page shows above the post (its dateline) that is neither `published` nor
+  /// `updated`, ISO 8601: what readers see when the metadata says otherwise.
+  public var shownDate: String?
   /// The canonical URL the page declares, or the URL it was fetched from.
   public var url: String?
   /// The name of the site or blog.
@@ -31,14 +37,17 @@ public struct Article: Sendable, Equatable, Codable {
 
   /// Creates an article.
   public init(
-    title: String? = nil, authors: [String] = [], published: String? = nil,
-    updated: String? = nil, url: String? = nil, siteName: String? = nil,
-    language: String? = nil, blocks: [Block] = [], links: [String] = [], captions: [String] = []
+    title: String? = nil, headline: String? = nil, authors: [String] = [], published: String? = nil,
+    updated: String? = nil, shownDate: String? = nil, url: String? = nil,
+    siteName: String? = nil, language: String? = nil, blocks: [Block] = [],
+    links: [String] = [], captions: [String] = []
   ) {
     self.title = title
+    self.headline = headline
     self.authors = authors
     self.published = published
     self.updated = updated
+    self.shownDate = shownDate
     self.url = url
     self.siteName = siteName
     self.language = language

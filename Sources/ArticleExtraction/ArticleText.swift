@@ -42,9 +42,11 @@ extension Article {
   public var canonicalText: String {
     var header: [String] = []
     if let title { header.append("Title: \(title)") }
+    if let headline { header.append("\(ArticleText.headlineName): \(headline)") }
     if !authors.isEmpty { header.append("Author: \(authors.joined(separator: ", "))") }
     if let published { header.append("Published: \(published)") }
     if let updated { header.append("Updated: \(updated)") }
+    if let shownDate { header.append("\(ArticleText.shownDateName): \(shownDate)") }
     if let url { header.append("URL: \(url)") }
     let body = blocks.map(\.markdownLine)
     let sections = [header.joined(separator: "\n")].filter { !$0.isEmpty } + body
@@ -64,7 +66,9 @@ extension Article {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let document = ArticleJSON(
-      title: title, authors: authors, published: published, updated: updated, url: url,
+      title: title, headline: headline, authors: authors, published: published,
+      updated: updated,
+      shownDate: shownDate, url: url,
       siteName: siteName, language: language,
       blocks: blocks.map { ArticleJSON.BlockJSON(type: $0.typeName, text: $0.text) },
       links: links, captions: captions, text: canonicalText)
@@ -79,9 +83,11 @@ private struct ArticleJSON: Encodable {
     let text: String
   }
   let title: String?
+  let headline: String?
   let authors: [String]
   let published: String?
   let updated: String?
+  let shownDate: String?
   let url: String?
   let siteName: String?
   let language: String?
@@ -97,6 +103,11 @@ public enum ArticleText {
   public static let linksMarker = "Links:"
   /// The first line of the captions section, right before the links section.
   public static let captionsMarker = "Captions:"
+  /// The name of the header line with the headline the page shows, when it is the title
+  /// written otherwise.
+  public static let headlineName = "Headline"
+  /// The name of the header line with a day the page shows that its metadata does not give.
+  public static let shownDateName = "Shown date"
   /// The version of the canonical text this module writes. 1: header and body (before links
   /// were part of the record); 2: a links section after the body; 3: a captions section
   /// between the body and the links section.

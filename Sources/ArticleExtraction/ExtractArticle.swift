@@ -133,10 +133,19 @@ public func extractArticle(
   let lead = leadBlocks(
     before: roots, body: blocks, metadata: metadata, site: options.url ?? metadata.url, in: page)
   (blocks, links, captions) = (lead.blocks + blocks, lead.links + links, lead.captions + captions)
+  // The headline and the dateline the page shows above the post, where the metadata has
+  // nothing or says otherwise; a headline that became the title leaves the body.
+  let shownHeader = ShownHeader(roots: roots, title: metadata.title, page: page)
+  let header = shownMetadata(metadata, shownHeader)
+  if header.title != metadata.title {
+    dropRepeatedTitle(header.title, from: &blocks, sources: [])
+  }
   let article = Article(
-    title: metadata.title, authors: metadata.authors, published: metadata.published,
-    updated: metadata.updated, url: metadata.url, siteName: metadata.siteName,
-    language: metadata.language, blocks: blocks, links: linkTargets(links), captions: captions)
+    title: header.title, headline: header.headline, authors: header.authors,
+    published: header.published,
+    updated: header.updated, shownDate: header.shownDate, url: header.url,
+    siteName: header.siteName, language: header.language, blocks: blocks,
+    links: linkTargets(links), captions: captions)
   return ExtractionResult(article: article, method: stage.name)
 }
 

@@ -17,6 +17,12 @@ struct PageMetadata {
   var url: String?
   var siteName: String?
   var language: String?
+  /// The text of the page's `<title>`, white space folded.
+  var titleTag: String?
+  /// A day the page shows above the post that its metadata does not give (`shownMetadata`).
+  var shownDate: String?
+  /// The headline the page shows when it is the title written otherwise (`shownMetadata`).
+  var headline: String?
 }
 
 /// Reads JSON-LD, `<meta>` tags (OpenGraph, `article:*`, Twitter cards, Dublin Core),
@@ -31,13 +37,14 @@ func extractMetadata(from page: PageAnalysis, options: ExtractionOptions) -> Pag
   let titleTag = {
     document.elements(named: "title").first.map { normalizedText(document.text(of: $0)) }
   }
+  metadata.titleTag = titleTag()
   metadata.title =
     firstValue([
       { meta.first(MetadataRules.titleMeta) }, { linkedData.headline },
       { firstText(in: page, matching: MetadataRules.titleClasses) },
     ]) { $0.isEmpty ? nil : $0 }
     .map { trimmingSiteName($0, siteName: metadata.siteName) }
-    ?? titleTag().flatMap { titleFromTitleTag($0, siteName: metadata.siteName) }
+    ?? metadata.titleTag.flatMap { titleFromTitleTag($0, siteName: metadata.siteName) }
     ?? firstText(in: page, matching: [.tag("h1")])
 
   // A handle (`twitter:creator`'s "@name") is not a name: it is taken only when the page
@@ -335,9 +342,13 @@ private func firstValue(
 /// Whether an element stands in a part of the page whose bylines and dates are someone
 /// else's: a part named so (`MetadataRules.foreignSectionWords`), or a list of other posts
 /// a platform's class names (`MetadataRules.postListClasses`: a WordPress Query Loop).
-private func isInForeignSection(_ index: Int, _ page: PageAnalysis) -> Bool {
+///
+/// With `post`, only the element and its ancestors that do not hold node `post` are looked at:
+/// a page's layout (`contentWithSidebar`) around the post is no foreign section.
+func isInForeignSection(_ index: Int, _ page: PageAnalysis, outside post: Int? = nil) -> Bool {
   var ancestor = index
   while ancestor > 0 {
+    if let post, page.document.contains(ancestor, post) { return false }
     if page.marks[ancestor].contains(.foreignSection) {
       return true
     }

@@ -6,9 +6,46 @@ import HTMLParsing
 /// the source and the writers. The dates are the page's metadata (`Published:`, `Updated:`), not
 /// lines of the post, and an update of the time is no edit of it.
 extension PageAnalysis {
-  /// The outermost elements that lie after the headline (the first `<h1>` with text that is not
-  /// mostly a link and no other before the first prose `<p>` after it) and end before the first prose `<p>` after it (`ScoringRules.minimumParagraphLength` characters, under
-  /// `CleaningRules.maximumLinkDensity` links), hold at most `BoilerplateRules.maximumStatusText`
+  /// The headline right above the post, and the post's first paragraph after it: the first
+  /// `<h1>` with text that is not mostly a link (a site's logo is) with no other such `<h1>`
+  /// between it and the first prose `<p>` after it (`ScoringRules.minimumParagraphLength`
+  /// characters, under `CleaningRules.maximumLinkDensity` links). A banner's or a widget's
+  /// `<h1>` before the headline, or after the post, leaves the headline as it was: were the
+  /// status lines found under every `<h1>` of a page of several, a promotion's coming and
+  /// going would bring them in and out of the article. Nil when the page has no such `<h1>`
+  /// or no prose paragraph after it.
+  static func headlineAbovePost(
+    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts, linkTextLength: NodeCounts
+  ) -> (headline: Int, firstParagraph: Int)? {
+    let nodes = document.nodes
+    guard let headlineTag = document.tagNames.firstIndex(of: "h1"),
+      let paragraphTag = document.tagNames.firstIndex(of: "p")
+    else { return nil }
+    func isHeadline(_ index: Int) -> Bool {
+      nodes[index].tag == headlineTag && nodes[index].kind == .element && !skipped[index]
+        && textLength[index] > 0
+        && Double(linkTextLength[index])
+          < Double(textLength[index]) * CleaningRules.maximumLinkDensity
+    }
+    func isProse(_ index: Int) -> Bool {
+      nodes[index].tag == paragraphTag && nodes[index].kind == .element && !skipped[index]
+        && textLength[index] >= ScoringRules.minimumParagraphLength
+        && Double(linkTextLength[index])
+          < Double(textLength[index]) * CleaningRules.maximumLinkDensity
+    }
+    guard var headline = nodes.indices.first(where: isHeadline) else { return nil }
+    var end = nodes[headline].end
+    while true {
+      while end < nodes.count && !isProse(end) && !isHeadline(end) { end += 1 }
+      guard end < nodes.count, isHeadline(end) else { break }
+      headline = end
+      end = nodes[headline].end
+    }
+    return end < nodes.count ? (headline, end) : nil
+  }
+
+  /// The outermost elements that lie after the headline (`headlineAbovePost`) and end before
+  /// the post's first prose `<p>` after it, hold at most `BoilerplateRules.maximumStatusText`
   /// characters with one or two dates or times of day (`dateStamps`; more are a schedule or a
   /// timeline of the post), end no sentence, are no part of the post's own
   /// (`BoilerplateRules.postPartTags`), and neither
@@ -22,37 +59,12 @@ extension PageAnalysis {
     linkTextLength: NodeCounts, holdsPost: (Int) -> Bool
   ) -> [Bool] {
     let nodes = document.nodes
-    guard let headlineTag = document.tagNames.firstIndex(of: "h1"),
-      let paragraphTag = document.tagNames.firstIndex(of: "p")
+    guard
+      let found = headlineAbovePost(
+        document, skipped: skipped, textLength: textLength, linkTextLength: linkTextLength)
     else { return [] }
-    // The headline: the first `<h1>` with text that is not mostly a link (a site's logo is)
-    // with no other such `<h1>` between it and the first prose paragraph after it. A banner's or
-    // a widget's `<h1>` before the headline, or after the post, leaves the headline as it was:
-    // were the rule off on a page of several, a promotion's coming and going would bring the
-    // status lines in and out of the article.
-    func isHeadline(_ index: Int) -> Bool {
-      nodes[index].tag == headlineTag && nodes[index].kind == .element && !skipped[index]
-        && textLength[index] > 0
-        && Double(linkTextLength[index])
-          < Double(textLength[index]) * CleaningRules.maximumLinkDensity
-    }
-    func isProse(_ index: Int) -> Bool {
-      nodes[index].tag == paragraphTag && nodes[index].kind == .element && !skipped[index]
-        && textLength[index] >= ScoringRules.minimumParagraphLength
-        && Double(linkTextLength[index])
-          < Double(textLength[index]) * CleaningRules.maximumLinkDensity
-    }
-    guard var headline = nodes.indices.first(where: isHeadline) else { return [] }
-    // The post's first paragraph after the headline.
-    var end = nodes[headline].end
-    while true {
-      while end < nodes.count && !isProse(end) && !isHeadline(end) { end += 1 }
-      guard end < nodes.count, isHeadline(end) else { break }
-      headline = end
-      end = nodes[headline].end
-    }
+    let (headline, end) = (found.headline, found.firstParagraph)
     let start = nodes[headline].end
-    guard end < nodes.count else { return [] }
     // The elements in the stretch that are or hold a part of the post's own
     // (`BoilerplateRules.postPartTags`: a picture with its caption, a table, a quotation, code,
     // a numbered list, a section heading), marked from the leaves up.

@@ -358,6 +358,26 @@ struct EditClassificationTests {
     #expect(dateOnly.labels.isEmpty && dateOnly.passages.isEmpty)
   }
 
+  /// The headline the page shows, in a `Headline:` line when its words are not the title's, is
+  /// the title as readers see it: edited under an unchanged metadata title, it is a title
+  /// change and content, so it can be a stealth edit.
+  @Test("an edited visible headline is a title change, and content")
+  func visibleHeadline() {
+    let withHeadline = { (headline: String) in
+      article([opening]).replacingOccurrences(
+        of: "Title: A post\n", with: "Title: A post\nHeadline: \(headline)\n")
+    }
+    let edit = classifyEdit(
+      old: withHeadline("Council backs the budget"), new: withHeadline("Council rejects the budget")
+    )
+    #expect(edit.labels == [.title])
+    #expect(edit.contentChanged)
+    #expect(edit.headerChanges.map(\.name) == ["Headline"])
+    let typo = classifyEdit(
+      old: withHeadline("Council backs the budegt"), new: withHeadline("Council backs the budget"))
+    #expect(Set(typo.labels) == [.title, .typo])
+  }
+
   @Test("the word view weaves the old words into the new text")
   func passages() {
     let result = classifyEdit(

@@ -60,6 +60,18 @@ enum MetadataRules {
   /// the post, with a Post Author Name and a Post Date block in each item).
   static let postListClasses: Set<String> = ["wp-block-query", "wp-block-post-template"]
 
+  /// Words that, before a dateline's date, say the date is an update ("Last updated …"), as
+  /// beginnings of words.
+  static let updateWords = [
+    "update", "modified", "revised", "edited", "aktualisiert", "actualizado", "actualisé",
+    "aggiornato",
+  ]
+  /// Words that, after an update word, say the date is the publication's ("Updated … ·
+  /// Published Apr 26, 2023"); and that end a name in a byline.
+  static let publicationWords: Set<String> = [
+    "published", "posted", "on", "last", "publié", "veröffentlicht", "publicado", "pubblicato",
+  ]
+
   /// Separators between a post title and the site name in `<title>`.
   static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", ": "]
 }

@@ -94,6 +94,8 @@ enum ScoringRules {
   static let bylineOpeners: Set<String> = ["By", "BY", "Von", "Par", "Por", "Door"]
   /// A byline is at most this many characters (a name, a date, a reading time).
   static let maximumBylineText = 80
+  /// The elements looked at for a dateline in each stretch above the post (`ShownHeader`).
+  static let maximumDatelineLook = 200
 }
 
 /// Constants for cleaning the chosen container.

@@ -16,7 +16,10 @@ struct ArticleParts: Sendable {
   let links: [String]
 
   /// The header names the canonical text uses (ArticleText.swift).
-  static let headerNames: Set<String> = ["Title", "Author", "Published", "Updated", "URL"]
+  static let headerNames: Set<String> = [
+    "Title", ArticleText.headlineName, "Author", "Published", "Updated",
+    ArticleText.shownDateName, "URL",
+  ]
 
   /// Splits a canonical article text. Header lines are the leading lines of the form
   /// `Name: value` with a known name, up to the first blank line.

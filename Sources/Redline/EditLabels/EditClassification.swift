@@ -84,9 +84,11 @@ func classifyEdit(old: String, new: String) -> EditClassification {
     if !removed.isEmpty, !added.isEmpty, changesNumbers(words) { labels.insert(.numbers) }
     if !isTypoFix(words) { allTypos = false }
   }
-  let oldTitle = before.header["Title"]
-  let newTitle = after.header["Title"]
-  if oldTitle != newTitle {
+  // The headline the page shows (a `Headline:` line when it is not the title's words) is the
+  // title as readers see it: its edit is a title change, and counts as content.
+  let titleLines = ["Title", ArticleText.headlineName].map { (before.header[$0], after.header[$0]) }
+  let titleChanged = titleLines.contains { $0.0 != $0.1 }
+  for (oldTitle, newTitle) in titleLines where oldTitle != newTitle {
     labels.insert(.title)
     let words = WordDiff(removed: Array((oldTitle ?? "").utf8), added: Array((newTitle ?? "").utf8))
     if !isTypoFix(words) { allTypos = false }
@@ -109,9 +111,9 @@ func classifyEdit(old: String, new: String) -> EditClassification {
   if before.links != after.links { labels.insert(.links) }
   if before.captions != after.captions { labels.insert(.caption) }
   let contentChanged =
-    !script.changes.isEmpty || oldTitle != newTitle || before.links != after.links
+    !script.changes.isEmpty || titleChanged || before.links != after.links
     || before.captions != after.captions
-  let wordsChanged = !script.changes.isEmpty || oldTitle != newTitle
+  let wordsChanged = !script.changes.isEmpty || titleChanged
   if wordsChanged, allTypos, !labels.contains(.paragraphs), !labels.contains(.numbers) {
     labels.insert(.typo)
   }
@@ -119,7 +121,9 @@ func classifyEdit(old: String, new: String) -> EditClassification {
     labels: labels.sorted(), passages: passages, updatedBefore: before.header["Updated"],
     updatedAfter: after.header["Updated"], contentChanged: contentChanged,
     notes: labels.contains(.correctionNote) ? addedNotes : [],
-    headerChanges: ["Title", "Author", "Published", "URL"].compactMap { name in
+    headerChanges: [
+      "Title", ArticleText.headlineName, "Author", "Published", ArticleText.shownDateName, "URL",
+    ].compactMap { name in
       before.header[name] == after.header[name]
         ? nil
         : HeaderChange(name: name, before: before.header[name], after: after.header[name])
