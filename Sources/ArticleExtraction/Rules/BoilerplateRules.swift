@@ -123,6 +123,15 @@ enum BoilerplateRules {
     "comentario", "comentarios", "comentário", "comentários", "commento", "commenti", "reactie",
     "reacties", "reaction", "reactions", "response", "responses", "reply", "replies",
   ]
+  /// Words that alone label a panel after the post as the readers' comments
+  /// (`postContinuation`: "Show comments", "Kommentare anzeigen", "12 Webmentions"), lower
+  /// case. The other words of `commentCountWords` do so only beside a count ("Reader
+  /// responses (3)"): "Read the council's response" may open more of the post.
+  static let commentPanelWords: Set<String> = [
+    "comment", "comments", "commentaire", "commentaires", "kommentar", "kommentare",
+    "comentario", "comentarios", "comentário", "comentários", "commento", "commenti", "reacties",
+    "webmention", "webmentions",
+  ]
   /// The words after the count in a heading that counts comments on the post by name
   /// ("27 thoughts on “The post”", "5 Responses to …", "12 comments on …").
   static let commentCountOpeners: Set<String> = [
