@@ -166,6 +166,15 @@ enum BoilerplateRules {
     "ad feedback", "report this ad", "report an ad",
   ]
 
+  /// The first word of a box of paid content, lower case, in the languages of the corpora:
+  /// the label the law or the ad network asks for ("Sponsored: …", "Anzeige", "Publicité").
+  /// An `<aside>` that opens with one is no side note of the post (`PageAnalysis.isSideNote`).
+  /// "Ad" alone is left out: "Ad hoc …" may open a writer's note.
+  static let sponsorLabels: Set<String> = [
+    "sponsored", "sponsor", "advertisement", "advertorial", "promoted", "anzeige", "werbung",
+    "publicité", "publicidad", "pubblicità", "advertentie", "reklame", "annons", "patrocinado",
+  ]
+
   /// The block a heading of `chromeHeadings` opens has at most this many parts (child elements;
   /// a short link alone, such as "See more posts", is no part): the heading (or its wrapper) and
   /// the list or the cards. A wrapper of more parts is a column or the page, which
