@@ -47,6 +47,10 @@ struct BlockCollector {
   /// folded to one line as block text is, in document order: the article text's captions
   /// section. Only what the walk reached: a caption in chrome it skipped is in none.
   private(set) var captions: [String] = []
+  /// How many links had been collected when each block and each caption was: which of a
+  /// gallery's linked pictures it comes after (`inGalleryOrderByPicture`).
+  private var blockLinkMarks: [Int] = []
+  private var captionLinkMarks: [Int] = []
   /// The outermost open gallery of pictures (`ScoringRules.galleryClasses`) and how many
   /// blocks, links and captions had been collected when it opened (`inGalleryOrder`).
   private var gallery: (index: Int, blocks: Int, links: Int, captions: Int)?
@@ -177,14 +181,68 @@ struct BlockCollector {
   private mutating func inGalleryOrder() {
     guard let (index, firstBlock, firstLink, firstCaption) = gallery else { return }
     gallery = nil
+    let sortsBlocks = blocks.count - firstBlock > 1 && holdsOnlyFigures(index)
+    guard
+      !inGalleryOrderByPicture(
+        blocksFrom: firstBlock, linksFrom: firstLink, captionsFrom: firstCaption,
+        withBlocks: sortsBlocks)
+    else { return }
     links[firstLink...].sort()
     captions[firstCaption...].sort()
-    guard blocks.count - firstBlock > 1, holdsOnlyFigures(index) else { return }
+    guard sortsBlocks else { return }
     let kept = zip(blocks[firstBlock...], sources[firstBlock...]).sorted {
       $0.0.markdownLine < $1.0.markdownLine
     }
     blocks.replaceSubrange(firstBlock..., with: kept.map(\.0))
     sources.replaceSubrange(firstBlock..., with: kept.map(\.1))
+  }
+
+  /// Sorts a gallery whose pictures are linked by picture: each link with the captions (and,
+  /// `withBlocks`, the blocks) that come after it and before the next link, so that a caption
+  /// that moves to another picture (two names under two photos swapped, corrected) is still an
+  /// edit; sorting the links and the captions each on its own hid it. Only when every picture
+  /// has the same number of captions and of blocks, some, and nothing comes before the first
+  /// link: in any order of such pictures, the result is the same. False when it did not sort.
+  private mutating func inGalleryOrderByPicture(
+    blocksFrom firstBlock: Int, linksFrom firstLink: Int, captionsFrom firstCaption: Int,
+    withBlocks: Bool
+  ) -> Bool {
+    let count = links.count - firstLink
+    guard count > 1 else { return false }
+    var pictureCaptions = Array(repeating: [String](), count: count)
+    var pictureBlocks = Array(repeating: [(block: Block, source: Int)](), count: count)
+    for caption in firstCaption..<captions.count {
+      let picture = captionLinkMarks[caption] - firstLink - 1
+      guard picture >= 0 else { return false }
+      pictureCaptions[picture].append(captions[caption])
+    }
+    if withBlocks {
+      for block in firstBlock..<blocks.count {
+        let picture = blockLinkMarks[block] - firstLink - 1
+        guard picture >= 0 else { return false }
+        pictureBlocks[picture].append((blocks[block], sources[block]))
+      }
+    }
+    let shape = (pictureCaptions[0].count, pictureBlocks[0].count)
+    guard shape != (0, 0),
+      (0..<count).allSatisfy({ (pictureCaptions[$0].count, pictureBlocks[$0].count) == shape })
+    else { return false }
+    let keys = (0..<count).map { picture in
+      [links[firstLink + picture]] + pictureCaptions[picture]
+        + pictureBlocks[picture].map(\.block.markdownLine)
+    }
+    let order = (0..<count).sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+    links.replaceSubrange(firstLink..., with: order.map { links[firstLink + $0] })
+    captions.replaceSubrange(firstCaption..., with: order.flatMap { pictureCaptions[$0] })
+    captionLinkMarks.replaceSubrange(
+      firstCaption...,
+      with: order.indices.flatMap { rank in
+        Array(repeating: firstLink + rank + 1, count: shape.0)
+      })
+    guard withBlocks else { return true }
+    blocks.replaceSubrange(firstBlock..., with: order.flatMap { pictureBlocks[$0].map(\.block) })
+    sources.replaceSubrange(firstBlock..., with: order.flatMap { pictureBlocks[$0].map(\.source) })
+    return true
   }
 
   /// Whether all the text inside element `index` is inside `<figure>`s or `<figcaption>`s in
@@ -975,7 +1033,10 @@ struct BlockCollector {
       inner += 1
     }
     let folded = text.withUnsafeBufferPointer(normalizedText(utf8:))
-    if !folded.isEmpty { captions.append(folded) }
+    if !folded.isEmpty {
+      captions.append(folded)
+      captionLinkMarks.append(links.count)
+    }
   }
 
   /// A `<figure>` that holds no quotation, table or code (`CaptionRules.textFigureTags`): its
@@ -1103,6 +1164,7 @@ struct BlockCollector {
             if !text.isEmpty {
               blocks.append(Block(.code, text))
               sources.append(contexts.last?.index ?? -1)
+              blockLinkMarks.append(links.count)
             }
           }
           start = index + 1
@@ -1118,6 +1180,7 @@ struct BlockCollector {
     }
     blocks.append(Block(kind, text))
     sources.append(contexts.last?.index ?? -1)
+    blockLinkMarks.append(links.count)
   }
 
   /// A block that is only the label of an advertising slot (`BoilerplateRules.adLabels`).

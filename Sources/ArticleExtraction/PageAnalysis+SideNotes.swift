@@ -11,7 +11,8 @@ extension PageAnalysis {
   /// a part of it; a box of links set between paragraphs ("Read more: …") is mostly links and
   /// stays chrome, and a sidebar stands beside the post's column, not between its paragraphs.
   /// Only the tag is forgiven: an `<aside>` with a chrome role or chrome class words stays
-  /// chrome for those.
+  /// chrome for those, and one whose text opens with a sponsor's label
+  /// (`opensWithSponsorLabel`) is an ad.
   static func isSideNote(
     _ index: Int, in document: HTMLDocument, paragraphTag: Int?, textLength: NodeCounts,
     linkTextLength: NodeCounts
@@ -29,11 +30,31 @@ extension PageAnalysis {
         && Double(linkTextLength[sibling])
           < Double(textLength[sibling]) * CleaningRules.maximumLinkDensity
     }
-    guard isNoteOrFigure(index, in: document, textLength: textLength) else { return false }
+    guard isNoteOrFigure(index, in: document, textLength: textLength),
+      !opensWithSponsorLabel(index, in: document)
+    else { return false }
     let siblings = document.children(of: parent).filter { nodes[$0].kind == .element }
     guard let position = siblings.firstIndex(of: index), position > 0 else { return false }
     return isProse(siblings[position - 1])
       && isProse(position + 1 < siblings.count ? siblings[position + 1] : nil)
+  }
+
+  /// Whether the text of element `index` opens with the label of paid content
+  /// (`BoilerplateRules.sponsorLabels`: "Sponsored: …", "Anzeige", "Advertisement"): an ad or
+  /// a sponsor's box set between paragraphs as a figure or a note is no side note of the
+  /// writer's, and the ad served changes from load to load.
+  private static func opensWithSponsorLabel(_ index: Int, in document: HTMLDocument) -> Bool {
+    // The first word of the first text that has one: an element's text runs its texts
+    // together ("Anzeige" and a paragraph after it).
+    let nodes = document.nodes
+    for inner in index..<nodes[index].end where nodes[inner].kind == .text {
+      guard
+        let word = document.text(of: inner).prefix(64)
+          .split(whereSeparator: { !$0.isLetter }).first
+      else { continue }
+      return BoilerplateRules.sponsorLabels.contains(word.lowercased())
+    }
+    return false
   }
 
   /// Whether `<aside>` element `index` is built as a writer's note or a figure: its children

@@ -92,6 +92,45 @@ private func isPostContinuation(_ index: Int, _ page: PageAnalysis) -> Bool {
   }
   return (hasPanel || !controlled.isDisjoint(with: ids))
     && Double(prose) >= Double(text) * ScoringRules.siblingProseShare
+    && !isLabelledAsComments(index, page)
+}
+
+/// Whether the panel in element `index` is labelled as the readers' part of the page: a
+/// `<summary>` inside it, or a toggle anywhere in the page whose `aria-controls` names an
+/// element in it, says "Comments (3)", "Show comments", "12 Webmentions", "Reader responses
+/// (3)" (`namesComments`). Readers' comments are prose too, and a theme may fold them into a
+/// panel after the post without naming them in a class: they change with every new comment
+/// and are no part of the post.
+private func isLabelledAsComments(_ index: Int, _ page: PageAnalysis) -> Bool {
+  let document = page.document
+  let nodes = document.nodes
+  var ids: Set<String> = []
+  for inner in index..<nodes[index].end where nodes[inner].kind == .element {
+    if let id = document.attribute("id", of: inner) { ids.insert(id) }
+    if document.name(of: inner) == "summary", namesComments(document.text(of: inner)) {
+      return true
+    }
+  }
+  guard !ids.isEmpty else { return false }
+  for toggle in nodes.indices where nodes[toggle].kind == .element {
+    guard let target = document.attribute("aria-controls", of: toggle), ids.contains(target)
+    else { continue }
+    let label = document.text(of: toggle)
+    let words = label.isEmpty ? (document.attribute("aria-label", of: toggle) ?? "") : label
+    if namesComments(words) { return true }
+  }
+  return false
+}
+
+/// Whether a panel's label names readers' comments (`isLabelledAsComments`): a word of
+/// `BoilerplateRules.commentPanelWords`, or a word of `commentCountWords` beside a count.
+private func namesComments(_ label: String) -> Bool {
+  let key = PageAnalysis.headingKey(label)
+  guard !PageAnalysis.isCommentsHeading(key) else { return true }
+  let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+  return words.contains(where: BoilerplateRules.commentPanelWords.contains)
+    || (words.contains { $0.allSatisfy(\.isNumber) }
+      && words.contains(where: BoilerplateRules.commentCountWords.contains))
 }
 
 /// Whether element `index` is a panel a reader opens: a `<details>` or a `role=tabpanel`.

@@ -54,6 +54,29 @@ struct GalleryOrderTests {
     #expect(renamed != first)
   }
 
+  /// Two names under two photos, swapped, corrected: each caption stays with its picture's
+  /// link, so the correction is an edit (sorting links and captions each on its own hid it).
+  @Test(
+    "a caption moved to another picture is an edit",
+    arguments: [
+      ("<div class='gallery gallery-columns-3'>", "</div>", classicItem),
+      ("<figure class='wp-block-gallery has-nested-images'>", "</figure>", blockItem),
+    ] as [(String, String, @Sendable (String) -> String)])
+  func swappedCaptions(open: String, close: String, item: @Sendable (String) -> String) throws {
+    func gallery(_ pictures: [(name: String, caption: String)]) throws -> String {
+      try text(
+        open
+          + pictures.map {
+            item($0.name).replacingOccurrences(of: "The \($0.name) boat", with: $0.caption)
+          }.joined() + close)
+    }
+    let wrong = try gallery([("red", "Mayor Ann Lee"), ("blue", "Clerk Bo Dahl")])
+    let corrected = try gallery([("red", "Clerk Bo Dahl"), ("blue", "Mayor Ann Lee")])
+    #expect(wrong != corrected, "\(wrong)")
+    let shuffled = try gallery([("blue", "Clerk Bo Dahl"), ("red", "Mayor Ann Lee")])
+    #expect(wrong == shuffled)
+  }
+
   /// A carousel of text cards is read in its order: only a gallery whose text is all in
   /// figures is sorted.
   @Test("a carousel of text cards keeps its order")

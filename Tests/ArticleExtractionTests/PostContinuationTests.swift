@@ -97,4 +97,25 @@ struct PostContinuationTests {
       .article.blocks.map(\.text)
     #expect(texts == [notes])
   }
+
+  /// Readers' comments in a panel after the post, in markup that names them only in the
+  /// panel's label: they change with every new comment, so taking them gave a false edit.
+  @Test(
+    "a panel of readers' comments after the <article> stays out",
+    arguments: [
+      "<details><summary>Comments (2)</summary><ol>"
+        + "<li><p>\(transcript[1])</p></li><li><p>\(transcript[2])</p></li></ol></details>",
+      "<details><summary>Reader responses (2)</summary><div class=\"response\">"
+        + "<p>\(transcript[1])</p><p>\(transcript[2])</p></div></details>",
+      "<details><summary>12 Webmentions</summary><p>\(transcript[1])</p></details>",
+      """
+      <div class="tabs"><button aria-controls="t1">Show comments</button></div>
+      <div role="tabpanel" id="t1"><div class="entry"><p>\(transcript[1])</p></div></div>
+      """,
+    ])
+  func commentPanelsStayOut(after: String) throws {
+    let texts = try extractArticle(from: parseHTML(Array(page(after: after).utf8)))
+      .article.blocks.map(\.text)
+    #expect(texts == [notes])
+  }
 }

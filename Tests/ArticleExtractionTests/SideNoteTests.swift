@@ -58,7 +58,8 @@ struct SideNoteTests {
   }
 
   /// A box of links between paragraphs, an `<aside>` named as chrome or with a chrome role, a
-  /// pull quote, a forum's quote of another post, and the sidebar beside the post stay out.
+  /// pull quote, an ad or a sponsor's box (labelled, unnamed), a forum's quote of another post,
+  /// and the sidebar beside the post stay out.
   @Test(
     "links, named chrome, pull quotes, quotes and a sidebar stay out",
     arguments: [
@@ -66,6 +67,11 @@ struct SideNoteTests {
       "<aside class=\"related\"><h3>\(note[0])</h3><p>\(note[1])</p></aside>",
       "<aside role=\"complementary\"><h3>\(note[0])</h3><p>\(note[1])</p></aside>",
       "<aside class=\"pullquote\">\(paragraphs[1])</aside>",
+      // An ad served as a figure, and a sponsor's box as a note: another at every load.
+      "<aside><figure><a href=\"https://ads.example.net/c?id=7\"><img src=\"/ad7.jpg\"></a>"
+        + "<figcaption>Sponsored: the best deals on garden furniture this week at Acme Stores"
+        + "</figcaption></figure></aside>",
+      "<aside><h3>Anzeige</h3><p>\(note[1])</p></aside>",
       "<aside class=\"quote\"><div class=\"title\">ann:</div><blockquote><p>\(note[1])</p>"
         + "</blockquote></aside>",
       "",

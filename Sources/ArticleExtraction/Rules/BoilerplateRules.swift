@@ -123,6 +123,15 @@ enum BoilerplateRules {
     "comentario", "comentarios", "comentário", "comentários", "commento", "commenti", "reactie",
     "reacties", "reaction", "reactions", "response", "responses", "reply", "replies",
   ]
+  /// Words that alone label a panel after the post as the readers' comments
+  /// (`postContinuation`: "Show comments", "Kommentare anzeigen", "12 Webmentions"), lower
+  /// case. The other words of `commentCountWords` do so only beside a count ("Reader
+  /// responses (3)"): "Read the council's response" may open more of the post.
+  static let commentPanelWords: Set<String> = [
+    "comment", "comments", "commentaire", "commentaires", "kommentar", "kommentare",
+    "comentario", "comentarios", "comentário", "comentários", "commento", "commenti", "reacties",
+    "webmention", "webmentions",
+  ]
   /// The words after the count in a heading that counts comments on the post by name
   /// ("27 thoughts on “The post”", "5 Responses to …", "12 comments on …").
   static let commentCountOpeners: Set<String> = [
@@ -155,6 +164,15 @@ enum BoilerplateRules {
     "the article continues below this advertisement",
     "this advertisement has not loaded yet, but your article continues below",
     "ad feedback", "report this ad", "report an ad",
+  ]
+
+  /// The first word of a box of paid content, lower case, in the languages of the corpora:
+  /// the label the law or the ad network asks for ("Sponsored: …", "Anzeige", "Publicité").
+  /// An `<aside>` that opens with one is no side note of the post (`PageAnalysis.isSideNote`).
+  /// "Ad" alone is left out: "Ad hoc …" may open a writer's note.
+  static let sponsorLabels: Set<String> = [
+    "sponsored", "sponsor", "advertisement", "advertorial", "promoted", "anzeige", "werbung",
+    "publicité", "publicidad", "pubblicità", "advertentie", "reklame", "annons", "patrocinado",
   ]
 
   /// The block a heading of `chromeHeadings` opens has at most this many parts (child elements;
