@@ -35,7 +35,8 @@ extension PageAnalysis {
   }
 
   /// Whether box `index` holds a correction or update note (`NoteFinder`) outside its close
-  /// button: its texts joined with spaces, as the body's blocks would read.
+  /// button, its texts joined with spaces as the body's blocks would read, and no relative
+  /// time (`BoilerplateRules.relativeTimes`: "Updated 3 minutes ago: …" is a live banner).
   private static func holdsNote(_ index: Int, closeButton: Int, _ document: HTMLDocument) -> Bool {
     let nodes = document.nodes
     var words: [Substring] = []
@@ -50,8 +51,16 @@ extension PageAnalysis {
       }
       inner += 1
     }
-    return !NoteFinder.shared.notes(in: words.joined(separator: " ")).isEmpty
+    let text = words.joined(separator: " ")
+    return !NoteFinder.shared.notes(in: text).isEmpty
+      && (relativeTime.map { text.firstMatch(of: $0) == nil } ?? true)
   }
+
+  /// `BoilerplateRules.relativeTimes` as one regular expression, compiled on first use (a page
+  /// with a close-button box): a `Regex` is not declared Sendable, but this one is never
+  /// mutated after the static's one-time initialization.
+  nonisolated(unsafe) private static let relativeTime = try? Regex(
+    "(?i)(?:\(BoilerplateRules.relativeTimes.joined(separator: "|")))")
 
   /// Whether `<button>` element `index` closes something: its text is one close sign
   /// (`BoilerplateRules.closeSigns`: `×`, `✕`, `X`, …), or it has no text and its `aria-label`

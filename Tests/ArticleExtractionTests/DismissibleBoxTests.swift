@@ -63,6 +63,21 @@ struct DismissibleBoxTests {
     #expect(found.contains(note), "\(found)")
   }
 
+  /// "Updated 3 minutes ago: …" opens like an update note, but its relative time moves
+  /// between two loads: such a banner between the post's paragraphs stays out.
+  @Test("a box with a close button and a relative time stays out, update label or not")
+  func liveBanner() throws {
+    let banner = """
+      <div class="notice"><p>Updated 3 minutes ago: follow the council's vote in our live \
+      blog.</p><button aria-label="Close">×</button></div>
+      """
+    let html = """
+      <html><body><article><h1>Budget vote delayed</h1><p>\(post[0])</p>\(banner)\
+      <p>\(post[1])</p></article></body></html>
+      """
+    #expect(try texts(html) == post)
+  }
+
   @Test("a close button beside the post, in the element that holds it, leaves the post alone")
   func closeButtonBesidePost() throws {
     let html = """

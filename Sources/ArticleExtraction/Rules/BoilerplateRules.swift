@@ -200,6 +200,16 @@ enum BoilerplateRules {
   static let maximumDismissibleText = 1_000
   /// The whole text of a close button, white space left out.
   static let closeSigns: Set<String> = ["×", "✕", "✖", "✗", "╳", "x", "X"]
+  /// Relative times ("3 minutes ago", "just now", "il y a 2 heures", "vor 5 Minuten", "hace 2
+  /// horas"), as regular-expression fragments matched without regard to case: a box with a
+  /// close button that shows one is a live banner ("Updated 3 minutes ago: …"), whose words
+  /// change between two loads, not the post's correction note.
+  static let relativeTimes = [
+    "\\b\\d+\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\\s+ago\\b",
+    "\\b(?:an?|one) (?:second|minute|hour|day|week)s? ago\\b", "\\bjust now\\b",
+    "\\bil y a \\d+", "\\bvor \\d+ (?:sekunden|minuten|stunden|tagen)\\b",
+    "\\bhace \\d+ (?:segundos|minutos|horas|días)\\b",
+  ]
 
   /// Class or id words of a control that asks the reader to sign up, subscribe or log in: the
   /// box around such a control, after the post, is chrome with its notice
