@@ -310,7 +310,7 @@ private func proseContainer(
 
 /// The post's text blocks beside `element`, the prose mass's element, when a page builder
 /// split the post into blocks of one markup (Webflow's `rich-text w-richtext` before and after a
-/// sign-up box): its siblings with the same tag and the same class (one is needed), each holding
+/// sign-up box): its earlier siblings with the same tag and the same class (one is needed), each holding
 /// prose (`ScoringRules.minimumParagraphLength` characters or more), with `element` in document
 /// order; nil when there is no such sibling. What stands between them (the box) stays out, as
 /// it would if the parent were taken, which the box's text and links forbid (`siblingProseShare`,
@@ -322,9 +322,12 @@ private func textBlocksOfPost(_ element: Int, prose: NodeCounts, _ page: PageAna
     let markup = document.attribute("class", of: element), !markup.isEmpty
   else { return nil }
   let name = document.name(of: element)
+  // Only the blocks before the element, up to it: the post's beginning above the box. A
+  // block of the same markup after the post is as often the site's (a promotion, a
+  // testimonial, a note about the writer), which may change at every load.
   let blocks = document.children(of: parent).filter { child in
     child == element
-      || (document.nodes[child].kind == .element && !page.skipped[child]
+      || (child < element && document.nodes[child].kind == .element && !page.skipped[child]
         && prose[child] >= ScoringRules.minimumParagraphLength
         && document.name(of: child) == name && document.attribute("class", of: child) == markup)
   }
