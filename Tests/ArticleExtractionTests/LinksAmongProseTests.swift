@@ -210,6 +210,24 @@ struct LinksAmongProseTests {
     #expect(found.blocks.contains { $0.text.hasPrefix("The vote passed") })
   }
 
+  /// A heading that names a box of advertisers' links ("From our partners:", "Sponsored:") or
+  /// the site's box ("You may also like:") labels no writer's list, though it ends with a
+  /// colon: the links lead to other sites, and the network picks others at each load.
+  @Test(
+    "a list of other sites' links under a sponsor's heading with a colon stays out",
+    arguments: ["From our partners:", "Sponsored:", "Around the web:", "You might also like:"])
+  func sponsoredLinksUnderLabel(label: String) throws {
+    let box =
+      "<h3>\(label)</h3><ul><li><a href=\"https://ads1.example.net/a\">Doctors stunned by this "
+      + "trick</a></li><li><a href=\"https://ads2.example.org/b\">Seniors save on car insurance"
+      + "</a></li><li><a href=\"https://ads3.example.com/c\">The ten best phones</a></li></ul>"
+    let found = try article(post(middle: box))
+    #expect(
+      !found.blocks.contains { $0.text.hasPrefix("Doctors stunned") },
+      "\(found.blocks.map(\.text))")
+    #expect(found.blocks.contains { $0.text.hasPrefix("The vote passed") })
+  }
+
   /// At the end of a text block, a list of the site's own links with no line that introduces
   /// it is the site's list of other posts, and a later block of the same markup a note about
   /// the writer, not the post going on: the list stays out (it came in with `postGoesOn`, a
