@@ -324,10 +324,23 @@ private func textBlocksOfPost(_ element: Int, prose: NodeCounts, _ page: PageAna
   let name = document.name(of: element)
   // Only the blocks before the element, up to it: the post's beginning above the box. A
   // block of the same markup after the post is as often the site's (a promotion, a
-  // testimonial, a note about the writer), which may change at every load.
-  let blocks = document.children(of: parent).filter { child in
+  // testimonial, a note about the writer), which may change at every load. Nor a block
+  // before the post's headline.
+  // The post starts at its headline: a block before an `<h1>` (or a child that holds one)
+  // that stands before the element is the site's, a notice above the post.
+  let isHeadline = { (node: Int) in
+    document.nodes[node].kind == .element && document.name(of: node) == "h1"
+  }
+  let children = Array(document.children(of: parent))
+  let start =
+    children.last { child in
+      child < element
+        && (isHeadline(child) || document.descendants(of: child).contains(where: isHeadline))
+    } ?? -1
+  let blocks = children.filter { child in
     child == element
-      || (child < element && document.nodes[child].kind == .element && !page.skipped[child]
+      || (child > start && child < element && document.nodes[child].kind == .element
+        && !page.skipped[child]
         && prose[child] >= ScoringRules.minimumParagraphLength
         && document.name(of: child) == name && document.attribute("class", of: child) == markup)
   }
