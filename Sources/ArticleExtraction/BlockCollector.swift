@@ -682,15 +682,17 @@ struct BlockCollector {
   /// A heading whose text ends with a colon (`Top Expert Recommendations:`, `You will need：`):
   /// the label of the block after it, not the title of a section. A site's own box of links
   /// between paragraphs is titled as a section ("Read more", "More on this topic").
-  /// A heading that names the site's box (`BoilerplateRules.chromeHeadings`) or a box of
+  /// A heading that names the site's box (`BoilerplateRules.chromeHeadings`), a box of
   /// advertisers' links (`BoilerplateRules.sponsoredHeadings`: "From our partners:", whose links
-  /// lead to other sites and change at each load) is no label, with the colon or without.
+  /// lead to other sites and change at each load) or share buttons
+  /// (`BoilerplateRules.shareHeadings`: "Share this:") is no label, with the colon or without.
   private func isLabelHeading(_ index: Int) -> Bool {
     let text = page.document.text(of: index).trimmingSpacesAndNewlines()
     guard text.last == ":" || text.last == "\u{FF1A}" else { return false }
     let key = PageAnalysis.headingKey(text)
     return !BoilerplateRules.chromeHeadings.contains(key)
       && !BoilerplateRules.sponsoredHeadings.contains(key)
+      && !BoilerplateRules.shareHeadings.contains(key)
   }
 
   /// The outermost paragraph wrapper around a block (`isParagraphWrapper`) that holds nothing

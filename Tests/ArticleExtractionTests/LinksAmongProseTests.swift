@@ -215,7 +215,9 @@ struct LinksAmongProseTests {
   /// colon: the links lead to other sites, and the network picks others at each load.
   @Test(
     "a list of other sites' links under a sponsor's heading with a colon stays out",
-    arguments: ["From our partners:", "Sponsored:", "Around the web:", "You might also like:"])
+    arguments: [
+      "From our partners:", "Sponsored:", "Around the web:", "You might also like:", "Share this:",
+    ])
   func sponsoredLinksUnderLabel(label: String) throws {
     let box =
       "<h3>\(label)</h3><ul><li><a href=\"https://ads1.example.net/a\">Doctors stunned by this "

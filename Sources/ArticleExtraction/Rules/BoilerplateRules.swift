@@ -125,6 +125,12 @@ enum BoilerplateRules {
     "from our sponsors", "partner content", "paid content", "around the web", "from the web",
     "advertisement", "advertisements", "ads",
   ]
+  /// Headings that title a row of share or follow buttons (Jetpack's "Share this:"), lower
+  /// case, without the punctuation around them: never the label of a writer's list either.
+  static let shareHeadings: Set<String> = [
+    "share", "share this", "share this post", "share this article", "share this story",
+    "share this page", "share on", "share it", "spread the word", "follow us",
+  ]
 
   /// Words a heading counts the comments under it with ("27 comments", "Comments (27)": see
   /// `PageAnalysis.isCommentsHeading`), lower case, in the languages of the corpora: the block
