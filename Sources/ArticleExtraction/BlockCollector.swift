@@ -483,17 +483,35 @@ struct BlockCollector {
       guard let lastProse = children.last(where: isProseParagraph) else { return false }
       // Where the post goes on in a later block of the parent's markup, the parent's last
       // paragraph is not the post's: a list after it stands among the post's paragraphs (a
-      // line after it, such as a card's "Read more", does not).
+      // line after it, such as a card's "Read more", does not) unless it is a list of links
+      // alone to the site's own pages that no line ending with a colon introduces
+      // ("Suggested reading:"): that is the site's list of other posts, and the next block a
+      // note about the writer.
       let goesOn = postGoesOn(after: parent)
+      let elements = children.filter { page.document.nodes[$0].kind == .element }
       var sectionHasProse = false
-      for child in children where page.document.nodes[child].kind == .element {
+      // The element before `child` with text (a line that may introduce it).
+      var previous: Int?
+      for (position, child) in elements.enumerated() {
+        defer { if page.textLength[child] > 0 { previous = child } }
         if page.tag(child, is: .heading) {
           // A heading that ends with a colon labels the block after it ("Top picks:"), as a
-          // line of the section does; it opens no section of its own.
-          if !isLabelHeading(child) { sectionHasProse = false }
+          // line of the section does; it opens no section of its own. Over links to the
+          // site's own pages ("You may also like:", "Trending now:", "Tags:") it titles the
+          // site's box, which the site fills anew at each load, as a heading without the
+          // colon does.
+          let next = position + 1 < elements.count ? elements[position + 1] : nil
+          if !isLabelHeading(child) || next.map(leadsToOwnSite) == true {
+            sectionHasProse = false
+          }
         } else if isProseParagraph(child) {
           sectionHasProse = true
-        } else if sectionHasProse, child < lastProse || (goesOn && isList(child)) {
+        } else if sectionHasProse,
+          child < lastProse
+            || (goesOn && isList(child)
+              && (!(isLinkList(child) && leadsToOwnSite(child))
+                || previous.map(isLabelHeading) == true))
+        {
           amongProse.insert(child)
         }
       }
@@ -528,13 +546,17 @@ struct BlockCollector {
       // ("For CPAs", "FAQ") states none.
       let text = PageAnalysis.headingKey(document.text(of: link))
       guard text.contains(where: \.isNumber) else { return false }
-      // The first heading at or after the place, under the same root.
+      // The first heading at or after the place, under the same root: a part of the post
+      // starts there. A place with none after it is no part of the post's text but a place
+      // after it (`#disqus_thread`, `#likes`), which a bar of counts ("3 Comments", "12
+      // Likes") links to, counts that change at each load.
       let root = roots.first { $0 <= target && target < nodes[$0].end } ?? target
-      if let heading = firstHeading(from: target, before: nodes[root].end) {
-        let title = PageAnalysis.headingKey(document.text(of: heading))
-        // The heading, a part of it, or the heading after a number ("2. Costs").
-        if title.contains(text) || text.hasSuffix(title) { return false }
+      guard let heading = firstHeading(from: target, before: nodes[root].end) else {
+        return false
       }
+      let title = PageAnalysis.headingKey(document.text(of: heading))
+      // The heading, a part of it, or the heading after a number ("2. Costs").
+      if title.contains(text) || text.hasSuffix(title) { return false }
     }
     return true
   }
@@ -661,12 +683,74 @@ struct BlockCollector {
     return (lastWithText, lastWithProse)
   }
 
+  /// Whether most links inside element `index` (`CleaningRules.oneSiteShare`) lead to the
+  /// site's own pages: links without a host, or to the host that most links outside the roots
+  /// lead to (the site's menus, its footer, its boxes of posts). A writer's picks lead to
+  /// shops and to other sites (wcxb-dev 0068: product links under 'Top Expert
+  /// Recommendations:').
+  private func leadsToOwnSite(_ index: Int) -> Bool {
+    let document = page.document
+    let siteHost = ownSiteHost()
+    var own = 0
+    var links = 0
+    for inner in document.descendants(of: index)
+    where document.nodes[inner].kind == .element && document.name(of: inner) == "a" {
+      guard let href = document.attribute("href", of: inner), !href.hasPrefix("#") else {
+        continue
+      }
+      links += 1
+      let host = hostOf(href)
+      if host == nil || (siteHost != nil && host == siteHost) { own += 1 }
+    }
+    return links > 0 && Double(own) >= Double(links) * CleaningRules.oneSiteShare
+  }
+
+  /// The host that most links outside the roots lead to (the site's own, most often linked
+  /// from its menus and footer), nil when none has a host; worked out once.
+  private func ownSiteHost() -> Substring? {
+    if let known = anchors.siteHost { return known }
+    let document = page.document
+    let nodes = document.nodes
+    var hosts: [Substring: Int] = [:]
+    var index = 0
+    var rootIndex = 0
+    let sortedRoots = roots.sorted()
+    while index < nodes.count {
+      if rootIndex < sortedRoots.count, index == sortedRoots[rootIndex] {
+        index = max(index + 1, nodes[sortedRoots[rootIndex]].end)
+        rootIndex += 1
+        continue
+      }
+      if rootIndex < sortedRoots.count, index > sortedRoots[rootIndex] {
+        rootIndex += 1
+        continue
+      }
+      if nodes[index].kind == .element, document.name(of: index) == "a",
+        let host = document.attribute("href", of: index).flatMap(hostOf)
+      {
+        hosts[host, default: 0] += 1
+      }
+      index += 1
+    }
+    let host = hosts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    anchors.siteHost = .some(host)
+    return host
+  }
+
   /// A heading whose text ends with a colon (`Top Expert Recommendations:`, `You will need：`):
   /// the label of the block after it, not the title of a section. A site's own box of links
   /// between paragraphs is titled as a section ("Read more", "More on this topic").
+  /// A heading that names the site's box (`BoilerplateRules.chromeHeadings`), a box of
+  /// advertisers' links (`BoilerplateRules.sponsoredHeadings`: "From our partners:", whose links
+  /// lead to other sites and change at each load) or share buttons
+  /// (`BoilerplateRules.shareHeadings`: "Share this:") is no label, with the colon or without.
   private func isLabelHeading(_ index: Int) -> Bool {
-    let last = page.document.text(of: index).trimmingSpacesAndNewlines().last
-    return last == ":" || last == "\u{FF1A}"
+    let text = page.document.text(of: index).trimmingSpacesAndNewlines()
+    guard text.last == ":" || text.last == "\u{FF1A}" else { return false }
+    let key = PageAnalysis.headingKey(text)
+    return !BoilerplateRules.chromeHeadings.contains(key)
+      && !BoilerplateRules.sponsoredHeadings.contains(key)
+      && !BoilerplateRules.shareHeadings.contains(key)
   }
 
   /// The outermost paragraph wrapper around a block (`isParagraphWrapper`) that holds nothing
@@ -1333,6 +1417,8 @@ private final class Anchors {
   var byID: [Substring: Int]?
   /// The headings under the roots, in document order (`firstHeading`).
   var headings: [Int]?
+  /// The site's own host (`ownSiteHost`): nil until worked out, then the answer.
+  var siteHost: Substring??
 }
 
 private final class NextBlocks {

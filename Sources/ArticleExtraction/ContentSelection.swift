@@ -310,7 +310,7 @@ private func proseContainer(
 
 /// The post's text blocks beside `element`, the prose mass's element, when a page builder
 /// split the post into blocks of one markup (Webflow's `rich-text w-richtext` before and after a
-/// sign-up box): its siblings with the same tag and the same class (one is needed), each holding
+/// sign-up box): its earlier siblings with the same tag and the same class (one is needed), each holding
 /// prose (`ScoringRules.minimumParagraphLength` characters or more), with `element` in document
 /// order; nil when there is no such sibling. What stands between them (the box) stays out, as
 /// it would if the parent were taken, which the box's text and links forbid (`siblingProseShare`,
@@ -322,9 +322,25 @@ private func textBlocksOfPost(_ element: Int, prose: NodeCounts, _ page: PageAna
     let markup = document.attribute("class", of: element), !markup.isEmpty
   else { return nil }
   let name = document.name(of: element)
-  let blocks = document.children(of: parent).filter { child in
+  // Only the blocks before the element, up to it: the post's beginning above the box. A
+  // block of the same markup after the post is as often the site's (a promotion, a
+  // testimonial, a note about the writer), which may change at every load. Nor a block
+  // before the post's headline.
+  // The post starts at its headline: a block before an `<h1>` (or a child that holds one)
+  // that stands before the element is the site's, a notice above the post.
+  let isHeadline = { (node: Int) in
+    document.nodes[node].kind == .element && document.name(of: node) == "h1"
+  }
+  let children = Array(document.children(of: parent))
+  let start =
+    children.last { child in
+      child < element
+        && (isHeadline(child) || document.descendants(of: child).contains(where: isHeadline))
+    } ?? -1
+  let blocks = children.filter { child in
     child == element
-      || (document.nodes[child].kind == .element && !page.skipped[child]
+      || (child > start && child < element && document.nodes[child].kind == .element
+        && !page.skipped[child]
         && prose[child] >= ScoringRules.minimumParagraphLength
         && document.name(of: child) == name && document.attribute("class", of: child) == markup)
   }

@@ -187,6 +187,91 @@ struct LinksAmongProseTests {
     #expect(!titled.blocks.contains { $0.text.hasPrefix("Fluke") }, "\(titled.blocks.map(\.text))")
   }
 
+  /// A heading that ends with a colon over links to the site's own pages ("You may also like:",
+  /// "Trending now:", "Tags:") titles the site's box, which it fills anew at each load: between
+  /// two paragraphs, the box stays out as it does under a heading without the colon, whether
+  /// its links are relative or name the host the site's menus lead to. Kept, it made a false
+  /// edit whenever the site picked other posts.
+  @Test(
+    "a list of the site's own links under a heading that ends with a colon stays out",
+    arguments: ["You may also like:", "Trending now:", "Tags:", "Popular:"],
+    ["/blog/", "https://www.news.example.com/blog/"])
+  func siteLinksUnderLabel(label: String, base: String) throws {
+    let box =
+      "<h3>\(label)</h3><ul><li><a href=\"\(base)parks\">New parks open</a></li><li><a href="
+      + "\"\(base)roads\">Roads to be fixed</a></li><li><a href=\"\(base)bins\">Bins every week"
+      + "</a></li></ul>"
+    let menu =
+      "<div class=\"top\"><a href=\"https://news.example.com/\">Home</a> <a href="
+      + "\"https://news.example.com/local\">Local</a></div>"
+    let html = post(middle: box).replacingOccurrences(of: "<article>", with: menu + "<article>")
+    let found = try article(html)
+    #expect(!found.blocks.contains { $0.text == "New parks open" }, "\(found.blocks.map(\.text))")
+    #expect(found.blocks.contains { $0.text.hasPrefix("The vote passed") })
+  }
+
+  /// A heading that names a box of advertisers' links ("From our partners:", "Sponsored:") or
+  /// the site's box ("You may also like:") labels no writer's list, though it ends with a
+  /// colon: the links lead to other sites, and the network picks others at each load.
+  @Test(
+    "a list of other sites' links under a sponsor's heading with a colon stays out",
+    arguments: [
+      "From our partners:", "Sponsored:", "Around the web:", "You might also like:", "Share this:",
+    ])
+  func sponsoredLinksUnderLabel(label: String) throws {
+    let box =
+      "<h3>\(label)</h3><ul><li><a href=\"https://ads1.example.net/a\">Doctors stunned by this "
+      + "trick</a></li><li><a href=\"https://ads2.example.org/b\">Seniors save on car insurance"
+      + "</a></li><li><a href=\"https://ads3.example.com/c\">The ten best phones</a></li></ul>"
+    let found = try article(post(middle: box))
+    #expect(
+      !found.blocks.contains { $0.text.hasPrefix("Doctors stunned") },
+      "\(found.blocks.map(\.text))")
+    #expect(found.blocks.contains { $0.text.hasPrefix("The vote passed") })
+  }
+
+  /// At the end of a text block, a list of the site's own links with no line that introduces
+  /// it is the site's list of other posts, and a later block of the same markup a note about
+  /// the writer, not the post going on: the list stays out (it came in with `postGoesOn`, a
+  /// false edit at each load that picked other posts).
+  @Test("a list of the site's links at the end of a text block, before a note, stays out")
+  func siteListBeforeNoteBlock() throws {
+    let list =
+      "<ul><li><a href=\"/blog/parks\">New parks open</a></li><li><a href=\"/blog/roads\">Roads "
+      + "to be fixed</a></li><li><a href=\"/blog/bins\">Bins every week</a></li></ul>"
+    let html = """
+      <html><head><title>Budget vote</title></head><body><main>
+      <div class="section"><div class="inner"><h1>Budget vote</h1>\(opening)\(closing)\(list)</div>
+      </div><div class="section"><div class="inner"><p>About the writer: Jane has covered the \
+      council for thirty years and writes about it every week here.</p></div></div>
+      </main></body></html>
+      """
+    let found = try article(html)
+    #expect(!found.blocks.contains { $0.text == "New parks open" }, "\(found.blocks.map(\.text))")
+    #expect(found.blocks.contains { $0.text.hasPrefix("The vote passed") })
+  }
+
+  /// A bar of counts at the top of the post that links to places at its end ("3 Comments" to
+  /// the empty `#disqus_thread`, "12 Likes"): the counts change at each load, and no part of
+  /// the post starts at those places (no heading after them), so the bar is not the post's
+  /// summary (`summarizesPost`) and stays out.
+  @Test("a bar of counts linking to empty places at the end of the post stays out")
+  func barOfCounts() throws {
+    let bar =
+      "<ul class=\"stats\"><li><a href=\"#disqus_thread\">3 Comments</a></li><li><a href="
+      + "\"#likes\">12 Likes</a></li><li><a href=\"#shares\">40 Shares</a></li></ul>"
+    let html = post(
+      middle: "",
+      after: "<div id=\"likes\"></div><div id=\"shares\"></div>"
+        + "<div id=\"disqus_thread\"></div>"
+    ).replacingOccurrences(
+      of: "<h1>Budget vote</h1>\n", with: "<h1>Budget vote</h1>\n\(bar)")
+    #expect(html.contains("3 Comments"))
+    let found = try article(html)
+    #expect(!found.blocks.contains { $0.text.contains("Comments") }, "\(found.blocks.map(\.text))")
+    #expect(found.blocks.contains { $0.text.hasPrefix("The vote passed") })
+  }
+
   /// A page builder writes the post in text blocks of one markup, with a block of featured
   /// posts between two of them (Squarespace, wcxb-dev 4605): a list of further reading at the
   /// end of one text block stands among the post's paragraphs, since the post goes on in the

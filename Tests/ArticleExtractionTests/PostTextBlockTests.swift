@@ -53,4 +53,57 @@ struct PostTextBlockTests {
     ).article
     #expect(!article.blocks.contains { $0.text.hasPrefix("Quanta Services Inc.") })
   }
+
+  /// A block of the same markup after the post is as often the site's: a promotion or a
+  /// reader's quote that changes at each load. Taken with the post (the blocks before and
+  /// after the prose mass were), it made a false edit; the block before it is still the post's.
+  @Test("a later block of the same markup after the prose mass stays out")
+  func laterBlockOfSameMarkup() throws {
+    let paragraphs = (1...12).map { number in
+      "<p>Paragraph \(number) of the post tells how tomatoes need sun, deep watering and the "
+        + "patience of anyone who grows them in a small yard.</p>"
+    }.joined()
+    let html = """
+      <html><head><title>Growing tomatoes</title></head><body>
+      <div class="top"><a href="/">Home</a> <a href="/blog">Blog</a></div>
+      <div class="post"><h1>Growing tomatoes</h1>
+      <div class="rich-text w-richtext"><p>Tomatoes are the first thing most people grow, and \
+      the first thing most people get wrong.</p></div>
+      <div class="cta"><h4>Get our newsletter</h4><a href="/subscribe">Subscribe now</a> \
+      <a href="/privacy">Privacy policy</a> <a href="/terms">Terms</a> \
+      <span>Thank you! Your submission has been received!</span></div>
+      <div class="rich-text w-richtext">\(paragraphs)</div>
+      <div class="rich-text w-richtext"><p>This week only: twenty percent off every seed \
+      packet in the shop with the code SPRING.</p></div></div>
+      <div class="footer"><a href="/about">About</a> <a href="/jobs">Jobs</a></div></body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts.contains { $0.hasPrefix("Tomatoes are the first thing") }, "\(texts)")
+    #expect(texts.contains { $0.hasPrefix("Paragraph 12") }, "\(texts)")
+    #expect(!texts.contains { $0.contains("twenty percent") }, "\(texts)")
+  }
+
+  /// A block of the same markup before the post's headline is the site's notice above the
+  /// post (a promotion that changes at each load), not the post's intro.
+  @Test("a block of the same markup before the post's headline stays out")
+  func blockBeforeHeadline() throws {
+    let paragraphs = (1...12).map { number in
+      "<p>Paragraph \(number) of the post tells how tomatoes need sun, deep watering and the "
+        + "patience of anyone who grows them in a small yard.</p>"
+    }.joined()
+    let html = """
+      <html><head><title>Growing tomatoes</title></head><body>
+      <div class="top"><a href="/">Home</a> <a href="/blog">Blog</a></div>
+      <div class="post"><div class="rich-text w-richtext"><p>This week only: twenty percent \
+      off every seed packet in the shop with the code SPRING.</p></div>
+      <div class="cta"><h4>Get our newsletter</h4><a href="/subscribe">Subscribe now</a> \
+      <a href="/privacy">Privacy policy</a> <a href="/terms">Terms</a> \
+      <span>Thank you! Your submission has been received!</span></div>
+      <h1>Growing tomatoes</h1><div class="rich-text w-richtext">\(paragraphs)</div></div>
+      <div class="footer"><a href="/about">About</a> <a href="/jobs">Jobs</a></div></body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts.contains { $0.hasPrefix("Paragraph 12") }, "\(texts)")
+    #expect(!texts.contains { $0.contains("twenty percent") }, "\(texts)")
+  }
 }

@@ -115,6 +115,23 @@ enum BoilerplateRules {
     "about the author", "about the authors", "about the writer",
   ]
 
+  /// Headings that title a box of advertisers' links, lower case, without the punctuation
+  /// around them (`PageAnalysis.headingKey`): never the label of a writer's list
+  /// (`BlockCollector.isLabelHeading`), though they end with a colon ("Sponsored:"); the links
+  /// lead to other sites, and the ad network picks others at each load.
+  static let sponsoredHeadings: Set<String> = [
+    "sponsored", "sponsored content", "sponsored links", "sponsored stories", "promoted",
+    "promoted content", "promoted links", "promoted stories", "from our partners",
+    "from our sponsors", "partner content", "paid content", "around the web", "from the web",
+    "advertisement", "advertisements", "ads",
+  ]
+  /// Headings that title a row of share or follow buttons (Jetpack's "Share this:"), lower
+  /// case, without the punctuation around them: never the label of a writer's list either.
+  static let shareHeadings: Set<String> = [
+    "share", "share this", "share this post", "share this article", "share this story",
+    "share this page", "share on", "share it", "spread the word", "follow us",
+  ]
+
   /// Words a heading counts the comments under it with ("27 comments", "Comments (27)": see
   /// `PageAnalysis.isCommentsHeading`), lower case, in the languages of the corpora: the block
   /// it opens is the comment section, which changes with every new comment.
