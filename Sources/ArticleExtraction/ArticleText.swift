@@ -49,10 +49,16 @@ extension Article {
     if let shownDate { header.append("\(ArticleText.shownDateName): \(shownDate)") }
     if let url { header.append("URL: \(url)") }
     let body = blocks.map(\.markdownLine)
-    let sections = [header.joined(separator: "\n")].filter { !$0.isEmpty } + body
-    let main = sections.isEmpty ? "" : sections.joined(separator: "\n\n") + "\n"
-    guard !body.isEmpty else { return main }
-    return ArticleText.Sections(main: main, captions: captions, links: links).text()
+    var sections = [header.joined(separator: "\n")].filter { !$0.isEmpty } + body
+    // The trailing sections as `ArticleText.Sections.text()` writes them, joined here at once
+    // rather than split off and joined again (a copy of the whole text each).
+    if !body.isEmpty, !captions.isEmpty {
+      sections.append(([ArticleText.captionsMarker] + captions).joined(separator: "\n"))
+    }
+    if !body.isEmpty, !links.isEmpty {
+      sections.append(([ArticleText.linksMarker] + links).joined(separator: "\n"))
+    }
+    return sections.isEmpty ? "" : sections.joined(separator: "\n\n") + "\n"
   }
 
   private var markdown: String {

@@ -597,14 +597,14 @@ struct BlockCollector {
     var byID: [Substring: Int] = [:]
     if let idName = document.attributeNameID("id") {
       for root in roots {
-        for inner in root..<nodes[root].end
-        where nodes[inner].kind == .element
-          && (!page.skipped[inner] || isEmptyAnchor(inner))
-        {
+        for inner in root..<nodes[root].end where nodes[inner].kind == .element {
+          // The id first: whether a skipped element is an empty anchor is asked only of one
+          // that has an id (asked of every skipped element, it read their texts again).
           guard
             let span = document.attributeSpans[nodes[inner].attributeSpans].first(where: {
               $0.name == idName
-            })
+            }),
+            !page.skipped[inner] || isEmptyAnchor(inner)
           else { continue }
           let id = Substring(document.string(span.value))
           if byID[id] == nil { byID[id] = inner }

@@ -101,8 +101,12 @@ struct ShownHeader {
           continue
         }
         // An element holding a title heading (the post's header box around its `<h1>`) is no
-        // dateline: one inside it may be (a dateline may be an `<h5>`).
-        guard let text = visibleText(of: index, in: page, forDateline: true),
+        // dateline: one inside it may be (a dateline may be an `<h5>`). One with far more text
+        // than a dateline is none either, and is not read (its elements inside are).
+        guard
+          page.textLength[index] <= 2 * BoilerplateRules.maximumStatusText * 4
+            || page.skipped[index],
+          let text = visibleText(of: index, in: page, forDateline: true),
           text.count <= BoilerplateRules.maximumStatusText,
           !(index..<node.end).contains(where: isTitleHeading)
         else {
