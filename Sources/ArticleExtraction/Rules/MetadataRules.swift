@@ -72,6 +72,18 @@ enum MetadataRules {
     "published", "posted", "on", "last", "publié", "veröffentlicht", "publicado", "pubblicato",
   ]
 
+  /// Words that, among the last `otherDayLook` words before a shown day, say it is no day of
+  /// the post's but the day the page is read ("Last checked December 7, 2026", "Today is …",
+  /// "Retrieved …"): a dateline of that day would move on every check.
+  static let otherDayWords: Set<String> = [
+    "today", "checked", "accessed", "retrieved", "printed", "generated", "heute", "aujourd",
+    "hoy", "oggi",
+  ]
+  static let otherDayLook = 3
+  /// A link above the post that names a day and has at least this many words besides a
+  /// date's is another post's title with its date (a "previous post" link).
+  static let otherPostLinkWords = 4
+
   /// Separators between a post title and the site name in `<title>`.
   static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", ": "]
 }
