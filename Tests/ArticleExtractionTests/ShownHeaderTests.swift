@@ -197,7 +197,7 @@ struct ShownHeaderTests {
     #expect(try article(html).published == "2015-03-04")
   }
 
-  @Test("a date in a link to another post (a previous post), or in a marquee, is no dateline")
+  @Test("a date in a link to another post (a previous post), a marquee or a ticker is no dateline")
   func otherPostDateIsNoDateline() throws {
     let head = """
       <title>Budget vote delayed</title>
@@ -207,6 +207,7 @@ struct ShownHeaderTests {
       "<div class=\"nav\"><a href=\"/prev\">« Older: A walk by the harbour "
         + "(June 2, 2024)</a></div>",
       "<marquee><a href=\"/x\">Storm</a> June 3, 2024</marquee>",
+      "<div class=\"news-ticker\"><ul><li><a href=\"/x\">Storm</a> June 3, 2024</li></ul></div>",
     ]
     for other in others {
       let html = page(head: head, headline: "Budget vote delayed", above: other)

@@ -49,10 +49,10 @@ enum MetadataRules {
   static let dateHeaderClasses: [ElementPattern] = [.className("date-header")]
 
   /// Class and id words of page parts whose bylines and dates belong to someone else:
-  /// comments, sidebars, lists of other posts.
+  /// comments, sidebars, lists of other posts, a ticker of other stories.
   static let foreignSectionWords: Set<String> = [
     "comment", "comments", "commentlist", "disqus", "respond", "replies", "sidebar", "related",
-    "popular", "recommended", "trending", "aside",
+    "popular", "recommended", "trending", "aside", "ticker",
   ]
 
   /// Classes of a platform's lists of posts, whose bylines and dates are the other posts':
