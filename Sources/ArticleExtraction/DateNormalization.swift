@@ -80,6 +80,18 @@ private func monthNumber(named word: Substring) -> Int? {
   return index.map { $0 + 1 }
 }
 
+private let weekdayNames = [
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+]
+
+/// Whether a word is part of a written date: a month's or a weekday's name (in full or
+/// abbreviated to three letters) or a word with a digit ("2024", "3rd").
+func isDateWord(_ word: Substring) -> Bool {
+  let lowercased = Substring(word.lowercased())
+  return word.contains { $0.isNumber } || monthNumber(named: lowercased) != nil
+    || weekdayNames.contains { $0 == lowercased || $0.prefix(3) == lowercased }
+}
+
 /// "July 2, 2016", "Saturday, July 2, 2016", "2 July 2016", "Sat, 02 Jul 2016 08:53:00 GMT".
 private func writtenDate(_ text: String) -> String? {
   let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }

@@ -11,6 +11,9 @@ import UnicodeSpaces
 struct ShownHeader {
   /// The text of the `<h1>` right above the post, when the page has one.
   var headline: String?
+  /// The headline's first line, when a `<br>` ends it (a writer's name or a subtitle on the
+  /// next line of the same `<h1>`).
+  var headlineFirstLine: String?
   /// Whether that `<h1>` stands with the post: its parent or the element around that holds
   /// the post's first paragraph (a banner's `<h1>` stands in the page's header).
   var headlineIsWithPost = false
@@ -50,7 +53,8 @@ struct ShownHeader {
       bodyOpensWithTitle = roots.lazy.flatMap { document.descendants(of: $0) }
         .filter { nodes[$0].kind == .element && page.tag($0, is: .heading) }.prefix(3)
         .contains { heading in
-          visibleText(of: heading, in: page).map { titleWords($0) == words } ?? false
+          visibleText(of: heading, in: page, flowing: true).map { titleWords($0) == words }
+            ?? false
         }
     }
     let inBody = { (index: Int) in roots.contains { $0 == index || document.contains($0, index) } }
@@ -59,13 +63,18 @@ struct ShownHeader {
       nodes[index].kind == .element && titleTags.contains(nodes[index].tag)
     }
     var stretches: [Range<Int>] = []
+    var ownTitles = Set([title].compactMap { $0.map(titleWords) })
     if let found = PageAnalysis.headlineAbovePost(
       document, skipped: page.skipped, textLength: page.textLength,
       linkTextLength: page.linkTextLength),
       found.firstParagraph < last, nodes[found.headline].end <= last
     {
-      headline = visibleText(of: found.headline, in: page, outsideSkipped: true)
+      headline = visibleText(of: found.headline, in: page, outsideSkipped: true, flowing: true)
         .flatMap { $0.isEmpty ? nil : $0 }
+      if let headline { ownTitles.insert(titleWords(headline)) }
+      headlineFirstLine = visibleText(
+        of: found.headline, in: page, outsideSkipped: true, firstLine: true, flowing: true)
+      if headlineFirstLine == headline { headlineFirstLine = nil }
       let parent = nodes[found.headline].parent
       headlineIsWithPost = [parent, nodes[parent].parent].contains { holder in
         holder > 0 && document.contains(holder, found.firstParagraph)
@@ -81,7 +90,8 @@ struct ShownHeader {
         nodes[index].kind == .element && page.tag(index, is: .heading)
           && nodes[index].end <= first && !isInvisible(index, page)
       }.flatMap { heading in
-        visibleText(of: heading, in: page, outsideSkipped: !page.skipped[heading])
+        visibleText(
+          of: heading, in: page, outsideSkipped: !page.skipped[heading], flowing: true)
       }.flatMap { $0.isEmpty ? nil : $0 }
     }
     // At most `maximumDatelineLook` elements are looked at in each stretch: a dateline stands
@@ -111,6 +121,16 @@ struct ShownHeader {
           !(index..<node.end).contains(where: isTitleHeading)
         else {
           index += 1
+          continue
+        }
+        // A day labelled as no day of the post's ("Last checked …", "Today is …"), or one in
+        // a link to another post (a "previous post" link), is not the post's dateline, and
+        // the element holds none.
+        if let shown = shownDay(in: text),
+          namesOtherDay(shown.before)
+            || holdsOtherPostLink(index, page, besides: ownTitles)
+        {
+          index = node.end
           continue
         }
         if let shown = shownDay(in: text), !isInForeignSection(index, page, outside: first) {
@@ -164,7 +184,13 @@ func shownMetadata(_ metadata: PageMetadata, _ shown: ShownHeader) -> PageMetada
     }
     // A headline that holds the title's words and more (a kicker before it, a date or a
     // writer's name after it in the same `<h1>`) is the title's headline: the title stays.
-    if !headlines.contains(where: { holdsRun(titleWords($0), of: words) }) {
+    // So is a headline whose first line (before a `<br>`: a writer's name, a subtitle after
+    // it) has words the title holds as a run.
+    let firstLineInTitle =
+      shown.headlineFirstLine.map {
+        holdsRun(words, of: titleWords($0))
+      } ?? false
+    if !firstLineInTitle, !headlines.contains(where: { holdsRun(titleWords($0), of: words) }) {
       if let variant = headlines.first(where: { isVariant($0, of: title) }) {
         // The title's longest part ("Headline" of "Headline | Site") is the headline as
         // the page shows it; another variant is a headline of its own beside the title.
@@ -249,17 +275,29 @@ private func titleWords(_ text: String) -> [Substring] {
 
 /// The text of element `index` a reader sees: its text outside scripts, styles and hidden
 /// elements (and outside every skipped node with `outsideSkipped`: a headline's anchor sign or
-/// share button), white space folded; nil when it is longer than
-/// `BoilerplateRules.maximumStatusText` twice over or spans more than four times
+/// share button), white space folded, up to its first `<br>` after some text with `firstLine`;
+/// nil when it is longer than `BoilerplateRules.maximumStatusText` twice over or spans more
+/// than four times
 /// `ScoringRules.maximumDatelineLook` nodes (no headline or dateline does).
 private func visibleText(
-  of index: Int, in page: PageAnalysis, outsideSkipped: Bool = false, forDateline: Bool = false
+  of index: Int, in page: PageAnalysis, outsideSkipped: Bool = false, forDateline: Bool = false,
+  firstLine: Bool = false, flowing: Bool = false
 ) -> String? {
   let document = page.document
   let nodes = document.nodes
+  let isInline = { (element: Int) in page.traits[nodes[element].tag].contains(.inline) }
   var bytes: [UInt8] = []
   var inner = index + 1
+  var (lastText, broken): (Int?, Bool) = (nil, false)
   while inner < nodes[index].end {
+    if firstLine, nodes[inner].kind == .element, document.name(of: inner) == "br",
+      !normalizedText(String(decoding: bytes, as: UTF8.self)).isEmpty
+    {
+      break
+    }
+    if nodes[inner].kind == .element {
+      broken = broken || !isInline(inner)
+    }
     if nodes[inner].kind == .element,
       (outsideSkipped && (page.skipped[inner] || isAnchorSign(inner, page)))
         || (forDateline && isNoDateline(inner, page)) || isInvisible(inner, page)
@@ -268,14 +306,36 @@ private func visibleText(
       continue
     }
     if nodes[inner].kind == .text {
+      // With `flowing`, text in inline elements runs on as a reader sees it
+      // ("algo<b>rithms</b>", "distri<wbr>buted"); a block or a `<br>` between two texts
+      // parts them.
+      if flowing, let previous = lastText,
+        broken || leavesBlock(previous, toward: inner, document: document, isInline: isInline)
+      {
+        bytes.append(UInt8(ascii: " "))
+      }
+      (lastText, broken) = (inner, false)
       bytes += document.utf8[nodes[inner].textBytes]
-      bytes.append(UInt8(ascii: " "))
+      if !flowing { bytes.append(UInt8(ascii: " ")) }
       if bytes.count > 2 * BoilerplateRules.maximumStatusText * 4 { return nil }
     }
     if inner - index > ScoringRules.maximumDatelineLook * 4 { return nil }
     inner += 1
   }
   return normalizedText(String(decoding: bytes, as: UTF8.self))
+}
+
+/// Whether an element that holds node `previous` but not node `next`, below their common
+/// ancestor, is a block: leaving it parts their texts.
+private func leavesBlock(
+  _ previous: Int, toward next: Int, document: HTMLDocument, isInline: (Int) -> Bool
+) -> Bool {
+  var ancestor = document.nodes[previous].parent
+  while ancestor > 0 && !document.contains(ancestor, next) {
+    if !isInline(ancestor) { return true }
+    ancestor = document.nodes[ancestor].parent
+  }
+  return false
 }
 
 /// Whether element `index` is a heading's link to itself shown as a sign (Sphinx's `¶`, a
@@ -288,12 +348,52 @@ private func isAnchorSign(_ index: Int, _ page: PageAnalysis) -> Bool {
   return normalizedText(document.text(of: index)).count <= 2
 }
 
+/// Whether the words right before a shown day (the last `MetadataRules.otherDayLook`) say it
+/// is no day of the post's (`MetadataRules.otherDayWords`: "Last checked", "Today is",
+/// "Retrieved"): a day that moves with the day the page is read.
+private func namesOtherDay(_ before: Substring) -> Bool {
+  before.lowercased().split { !$0.isLetter }.suffix(MetadataRules.otherDayLook).contains {
+    MetadataRules.otherDayWords.contains(String($0))
+  }
+}
+
+/// Whether element `index` holds a link (`<a href>` to no place in the page, no
+/// `rel="author"`) whose text names a day (`shownDay`) and has at least
+/// `MetadataRules.otherPostLinkWords` words (as written) besides a date's (`isDateWord`) and a
+/// byline's "By": another post's title with its date ("« Older: A walk by the harbour (June
+/// 2, 2024)"), not the dateline. A link with the words of the post's own title or headline
+/// (`titles`: a permalink) is the post's. A date beside such a link, not in it (a card's), is
+/// not looked at: a writer's linked name with a title ("Claire Wilson, Co-Founder & COO") is
+/// as long as a post's title.
+private func holdsOtherPostLink(
+  _ index: Int, _ page: PageAnalysis, besides titles: Set<[Substring]>
+) -> Bool {
+  let document = page.document
+  let nodes = document.nodes
+  let anchorTag = document.tagNames.firstIndex(of: "a")
+  return (index..<nodes[index].end).contains { inner in
+    guard nodes[inner].kind == .element, nodes[inner].tag == anchorTag,
+      let href = document.attribute("href", of: inner), !href.hasPrefix("#"),
+      document.attribute("rel", of: inner)?.lowercased() != "author"
+    else { return false }
+    let text = normalizedText(document.text(of: inner))
+    guard shownDay(in: text) != nil, !titles.contains(titleWords(text)) else { return false }
+    // Words as written ("Roberts-Grey" is one), without a byline's "By" or a date's.
+    let words = text.split(separator: " ").filter { word in
+      word.contains { $0.isLetter || $0.isNumber } && !isDateWord(word)
+        && !ScoringRules.bylineOpeners.contains(String(word))
+    }
+    return words.count >= MetadataRules.otherPostLinkWords
+  }
+}
+
 /// Whether element `index` holds no dateline, whatever dates it shows: a picture or its
 /// caption, or a part of the page named a comment, a sidebar or a list of other posts
 /// (`MetadataRules.foreignSectionWords`).
 private func isNoDateline(_ index: Int, _ page: PageAnalysis) -> Bool {
   let name = page.document.name(of: index)
-  return name == "figure" || name == "figcaption" || page.marks[index].contains(.foreignSection)
+  return name == "figure" || name == "figcaption" || name == "marquee"
+    || page.marks[index].contains(.foreignSection)
 }
 
 /// Whether element `index` is never seen: a script, a style or another element that holds no

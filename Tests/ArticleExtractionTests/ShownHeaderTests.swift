@@ -175,4 +175,86 @@ struct ShownHeaderTests {
         "<figure><img src=\"a.jpg\"><figcaption>The bridge on March 24, 2014</figcaption></figure>")
     #expect(try article(html).published == nil)
   }
+
+  @Test("a day labelled as the day the page is read is no dateline: it moves on every check")
+  func dayOfReadingIsNoDateline() throws {
+    let head = """
+      <title>Budget vote delayed</title>
+      <meta property="article:published_time" content="2015-03-04T10:00:00Z">
+      """
+    for label in ["Last checked 7 December 2026", "Today is Monday, December 7, 2026"] {
+      let html = page(
+        head: head, headline: "Budget vote delayed",
+        above: "<div class=\"meta\">\(label)</div>")
+      let read = try article(html)
+      #expect(read.shownDate == nil, "\(label)")
+      #expect(read.published == "2015-03-04T10:00:00Z")
+    }
+    // With no metadata date, the day of reading fills nothing; a dateline after it still does.
+    let html = page(
+      head: "<title>Budget vote delayed</title>", headline: "Budget vote delayed",
+      above: "<div>Last checked 7 December 2026</div><div>Posted March 4, 2015</div>")
+    #expect(try article(html).published == "2015-03-04")
+  }
+
+  @Test("a date in a link to another post (a previous post), a marquee or a ticker is no dateline")
+  func otherPostDateIsNoDateline() throws {
+    let head = """
+      <title>Budget vote delayed</title>
+      <meta property="article:published_time" content="2015-03-04T10:00:00Z">
+      """
+    let others = [
+      "<div class=\"nav\"><a href=\"/prev\">« Older: A walk by the harbour "
+        + "(June 2, 2024)</a></div>",
+      "<marquee><a href=\"/x\">Storm</a> June 3, 2024</marquee>",
+      "<div class=\"news-ticker\"><ul><li><a href=\"/x\">Storm</a> June 3, 2024</li></ul></div>",
+    ]
+    for other in others {
+      let html = page(head: head, headline: "Budget vote delayed", above: other)
+      #expect(try article(html).shownDate == nil, "\(other)")
+      let bare = page(
+        head: "<title>Budget vote delayed</title>", headline: "Budget vote delayed", above: other)
+      #expect(try article(bare).published == nil, "\(other)")
+    }
+    // A byline's link, and a permalink with the post's own title, leave the dateline.
+    let byline = page(
+      head: "<title>Budget vote delayed</title>", headline: "Budget vote delayed",
+      above: "<div class=\"meta\">By <a href=\"/ann\">Ann Lee</a>, June 3, 2024</div>")
+    #expect(try article(byline).published == "2024-06-03")
+    let linkedByline = page(
+      head: "<title>Budget vote delayed</title>", headline: "Budget vote delayed",
+      above: "<div><a href=\"/ann\">By Ann Roberts-Grey</a> <a rel=\"author\" href=\"/bo\">"
+        + "Bo Chan Lee Smith</a> <time>June 3, 2024</time></div>")
+    #expect(try article(linkedByline).published == "2024-06-03")
+    let permalink = page(
+      head: "<title>Budget vote delayed until the spring</title>", headline: "Budget vote delayed",
+      above:
+        "<div class=\"meta\"><a href=\"/p\">Budget vote delayed until the spring</a> June 3, 2024</div>"
+    )
+    #expect(try article(permalink).published == "2024-06-03")
+  }
+
+  @Test("a headline whose first line the title holds, a writer's name after a <br>, adds no line")
+  func headlineWithBrokenLine() throws {
+    let head =
+      "<meta property=\"og:title\" content=\"Budget vote delayed until May (photo: Ann Lee)\">"
+    let byline = try article(
+      page(head: head, headline: "Budget vote delayed until May<br>Chief editor Bo Chan"))
+    #expect(byline.headline == nil)
+    // An edited first line is still the Headline line.
+    let edited = try article(
+      page(head: head, headline: "Budget vote delayed until June<br>Bo Chan"))
+    #expect(edited.headline == "Budget vote delayed until June Bo Chan")
+  }
+
+  @Test("inline markup inside a word of the headline parts no word: no Headline line")
+  func inlineMarkupInHeadline() throws {
+    let head = "<meta property=\"og:title\" content=\"Understanding distributed consensus\">"
+    for headline in [
+      "Understanding distri<wbr>buted consensus",
+      "Understanding <em>distributed</em> consen<b>sus</b>",
+    ] {
+      #expect(try article(page(head: head, headline: headline)).headline == nil, "\(headline)")
+    }
+  }
 }

@@ -49,10 +49,10 @@ enum MetadataRules {
   static let dateHeaderClasses: [ElementPattern] = [.className("date-header")]
 
   /// Class and id words of page parts whose bylines and dates belong to someone else:
-  /// comments, sidebars, lists of other posts.
+  /// comments, sidebars, lists of other posts, a ticker of other stories.
   static let foreignSectionWords: Set<String> = [
     "comment", "comments", "commentlist", "disqus", "respond", "replies", "sidebar", "related",
-    "popular", "recommended", "trending", "aside",
+    "popular", "recommended", "trending", "aside", "ticker",
   ]
 
   /// Classes of a platform's lists of posts, whose bylines and dates are the other posts':
@@ -71,6 +71,18 @@ enum MetadataRules {
   static let publicationWords: Set<String> = [
     "published", "posted", "on", "last", "publié", "veröffentlicht", "publicado", "pubblicato",
   ]
+
+  /// Words that, among the last `otherDayLook` words before a shown day, say it is no day of
+  /// the post's but the day the page is read ("Last checked December 7, 2026", "Today is …",
+  /// "Retrieved …"): a dateline of that day would move on every check.
+  static let otherDayWords: Set<String> = [
+    "today", "checked", "accessed", "retrieved", "printed", "generated", "heute", "aujourd",
+    "hoy", "oggi",
+  ]
+  static let otherDayLook = 3
+  /// A link above the post that names a day and has at least this many words besides a
+  /// date's is another post's title with its date (a "previous post" link).
+  static let otherPostLinkWords = 4
 
   /// Separators between a post title and the site name in `<title>`.
   static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", ": "]
