@@ -8,6 +8,12 @@ import Testing
 /// text and links keep its parent from being taken, and the first block was dropped.
 @Suite("A post split into text blocks of one markup")
 struct PostTextBlockTests {
+  /// Twelve paragraphs of a post about tomatoes: the prose mass of the pages below.
+  private static let tomatoParagraphs = (1...12).map { number in
+    "<p>Paragraph \(number) of the post tells how tomatoes need sun, deep watering and the "
+      + "patience of anyone who grows them in a small yard.</p>"
+  }.joined()
+
   private static let section = (1...8).map { number in
     """
     <h3>\(number). Company \(number)</h3><p>Company \(number) has been around for over a hundred \
@@ -59,10 +65,6 @@ struct PostTextBlockTests {
   /// after the prose mass were), it made a false edit; the block before it is still the post's.
   @Test("a later block of the same markup after the prose mass stays out")
   func laterBlockOfSameMarkup() throws {
-    let paragraphs = (1...12).map { number in
-      "<p>Paragraph \(number) of the post tells how tomatoes need sun, deep watering and the "
-        + "patience of anyone who grows them in a small yard.</p>"
-    }.joined()
     let html = """
       <html><head><title>Growing tomatoes</title></head><body>
       <div class="top"><a href="/">Home</a> <a href="/blog">Blog</a></div>
@@ -72,7 +74,7 @@ struct PostTextBlockTests {
       <div class="cta"><h4>Get our newsletter</h4><a href="/subscribe">Subscribe now</a> \
       <a href="/privacy">Privacy policy</a> <a href="/terms">Terms</a> \
       <span>Thank you! Your submission has been received!</span></div>
-      <div class="rich-text w-richtext">\(paragraphs)</div>
+      <div class="rich-text w-richtext">\(Self.tomatoParagraphs)</div>
       <div class="rich-text w-richtext"><p>This week only: twenty percent off every seed \
       packet in the shop with the code SPRING.</p></div></div>
       <div class="footer"><a href="/about">About</a> <a href="/jobs">Jobs</a></div></body></html>
@@ -87,10 +89,6 @@ struct PostTextBlockTests {
   /// post (a promotion that changes at each load), not the post's intro.
   @Test("a block of the same markup before the post's headline stays out")
   func blockBeforeHeadline() throws {
-    let paragraphs = (1...12).map { number in
-      "<p>Paragraph \(number) of the post tells how tomatoes need sun, deep watering and the "
-        + "patience of anyone who grows them in a small yard.</p>"
-    }.joined()
     let html = """
       <html><head><title>Growing tomatoes</title></head><body>
       <div class="top"><a href="/">Home</a> <a href="/blog">Blog</a></div>
@@ -99,7 +97,7 @@ struct PostTextBlockTests {
       <div class="cta"><h4>Get our newsletter</h4><a href="/subscribe">Subscribe now</a> \
       <a href="/privacy">Privacy policy</a> <a href="/terms">Terms</a> \
       <span>Thank you! Your submission has been received!</span></div>
-      <h1>Growing tomatoes</h1><div class="rich-text w-richtext">\(paragraphs)</div></div>
+      <h1>Growing tomatoes</h1><div class="rich-text w-richtext">\(Self.tomatoParagraphs)</div></div>
       <div class="footer"><a href="/about">About</a> <a href="/jobs">Jobs</a></div></body></html>
       """
     let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
