@@ -13,11 +13,13 @@ import Testing
 /// `store-3ab9e6c` (format 4, before the export's page reader) and `store-a9f55a1` (format 4,
 /// session 10's starting main: before moves said how and soft 404s as failed lines) and
 /// `store-548a3c8` (format 4, before kept payloads were read through the open page folder and
-/// verify's gzip size guard), each from the same five checks of the sample post.
+/// verify's gzip size guard) and `store-592968c` (format 4, article text format 2: before the
+/// captions section, text format 3 and store format 5), each from the same five checks of the
+/// sample post.
 private let previousStores = [
   "store-8ffb682", "store-6041352", "store-cfe0c80", "store-e16c10c", "store-9bed2d8",
   "store-3ae9e33", "store-aba66aa", "store-f277cf7", "store-3ab9e6c", "store-a9f55a1",
-  "store-548a3c8",
+  "store-548a3c8", "store-592968c",
 ]
 private let postURL =
   "http://libyaanalysis.blogspot.com/2016/07/general-khalifa-haftar-visits-both.html"
