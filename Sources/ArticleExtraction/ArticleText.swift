@@ -132,16 +132,6 @@ public enum ArticleText {
     return String(text[..<range.lowerBound]) + "\n"
   }
 
-  /// The link targets of a canonical text's links section, in order; empty without one.
-  public static func links(in text: String) -> [String] {
-    Sections(text).links
-  }
-
-  /// The captions of a canonical text's captions section, in order; empty without one.
-  public static func captions(in text: String) -> [String] {
-    Sections(text).captions
-  }
-
   /// The text as a text of format `version` has it: without the sections that format did not
   /// have yet (the captions section before 3, the links section before 2). The form in which
   /// texts of two formats compare (with the older of the two); a text of `version` or older is

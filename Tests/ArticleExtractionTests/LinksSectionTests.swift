@@ -6,19 +6,20 @@ struct LinksSectionTests {
   @Test("the links section is the last section, after a blank line, and only that")
   func linksSection() {
     let text = "Title: A\n\nBody\n\nLinks:\nhttps://a.example/\nhttps://b.example/\n"
-    #expect(ArticleText.links(in: text) == ["https://a.example/", "https://b.example/"])
+    #expect(ArticleText.Sections(text).links == ["https://a.example/", "https://b.example/"])
     #expect(ArticleText.withoutLinks(text) == "Title: A\n\nBody\n")
     // A body block that reads "Links:" is not the section when blocks follow it.
     let inBody = "Title: A\n\nLinks:\n\nBody\n"
-    #expect(ArticleText.links(in: inBody).isEmpty)
+    #expect(ArticleText.Sections(inBody).links.isEmpty)
     #expect(ArticleText.withoutLinks(inBody) == inBody)
     // The last "Links:" after a blank line is the section; an earlier one is body.
     let twice = "Title: A\n\nLinks:\n\nBody\n\nLinks:\nhttps://a.example/\n"
-    #expect(ArticleText.links(in: twice) == ["https://a.example/"])
+    #expect(ArticleText.Sections(twice).links == ["https://a.example/"])
     #expect(ArticleText.withoutLinks(twice) == "Title: A\n\nLinks:\n\nBody\n")
-    #expect(ArticleText.links(in: "Title: A\n\nBody\n").isEmpty)
-    #expect(ArticleText.links(in: "").isEmpty)
-    #expect(ArticleText.links(in: "\n\nLinks:\nhttps://é.example/\n") == ["https://é.example/"])
+    #expect(ArticleText.Sections("Title: A\n\nBody\n").links.isEmpty)
+    #expect(ArticleText.Sections("").links.isEmpty)
+    #expect(
+      ArticleText.Sections("\n\nLinks:\nhttps://é.example/\n").links == ["https://é.example/"])
   }
 
   @Test("the captions section comes before the links section; older formats read without it")
@@ -36,8 +37,8 @@ struct LinksSectionTests {
     #expect(ArticleText.inFormat(3, text) == text)
     // Captions without links; a text with neither is returned as it is.
     let captionsOnly = "Title: A\n\nBody\n\nCaptions:\nA cat\n"
-    #expect(ArticleText.captions(in: captionsOnly) == ["A cat"])
-    #expect(ArticleText.links(in: captionsOnly).isEmpty)
+    #expect(ArticleText.Sections(captionsOnly).captions == ["A cat"])
+    #expect(ArticleText.Sections(captionsOnly).links.isEmpty)
     #expect(ArticleText.inFormat(2, captionsOnly) == "Title: A\n\nBody\n")
     #expect(ArticleText.inFormat(1, "Title: A\n\nBody") == "Title: A\n\nBody")
     // A last body block that reads "Captions:" or "Links:" has no lines under it: no section.

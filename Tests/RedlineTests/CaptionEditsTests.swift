@@ -27,12 +27,6 @@ struct CaptionEditsTests {
   private let caption = "Mayor Jane Doe opens the bridge on Monday."
   private let corrected = "Deputy mayor Ann Lee opens the bridge on Monday."
 
-  private func withService(
-    _ body: (SnapshotService, StubFetcher, TestClock, FolderStore) async throws -> Void
-  ) async throws {
-    try await withStubService("captions", body)
-  }
-
   /// Stores a capture of `html` as an older release would have: its text in `format`, with or
   /// without its raw HTML.
   private func saveOldCapture(
@@ -57,7 +51,7 @@ struct CaptionEditsTests {
 
   @Test("a corrected caption is an edit, labelled caption changed, in snapshot and audit")
   func captionEdit() async throws {
-    try await withService { service, fetcher, clock, store in
+    try await withStubService("captions") { service, fetcher, clock, store in
       fetcher.set(url, html: page(caption: caption))
       #expect(await service.check(url).outcome == .new)
       let record = try #require(try store.page(for: url))
@@ -91,7 +85,7 @@ struct CaptionEditsTests {
 
   @Test("a format-2 capture with its raw HTML gets its captions from it: no edit, then one")
   func formatTwoMigrated() async throws {
-    try await withService { service, fetcher, clock, store in
+    try await withStubService("captions") { service, fetcher, clock, store in
       let html = page(caption: caption)
       try saveOldCapture(html, format: 2, rawKept: true, at: CaptureTime(clock.now()), in: store)
       let record = try #require(try store.page(for: url))
@@ -121,7 +115,7 @@ struct CaptionEditsTests {
 
   @Test("a format-2 capture without raw HTML compares without captions: no edit")
   func formatTwoWithoutRaw() async throws {
-    try await withService { service, fetcher, clock, store in
+    try await withStubService("captions") { service, fetcher, clock, store in
       let html = page(caption: caption)
       try saveOldCapture(html, format: 2, rawKept: false, at: CaptureTime(clock.now()), in: store)
       clock.advance(3600)
@@ -140,7 +134,7 @@ struct CaptionEditsTests {
 
   @Test("an edit against a format-2 capture without raw HTML leaves the caption label undecided")
   func undecidedLabel() async throws {
-    try await withService { service, fetcher, clock, store in
+    try await withStubService("captions") { service, fetcher, clock, store in
       try saveOldCapture(
         page(caption: caption), format: 2, rawKept: false, at: CaptureTime(clock.now()),
         in: store)

@@ -17,15 +17,9 @@ struct EditEventsTests {
     return post([first + " See " + anchors + "." + sentence, second])
   }
 
-  private func withService(
-    _ body: (SnapshotService, StubFetcher, TestClock, FolderStore) async throws -> Void
-  ) async throws {
-    try await withStubService("events", body)
-  }
-
   @Test("a link that points elsewhere under the same words is an edit, labelled links changed")
   func linkTarget() async throws {
-    try await withService { service, fetcher, clock, store in
+    try await withStubService("events") { service, fetcher, clock, store in
       fetcher.set(url, html: page(links: ["https://a.example/report", "#footnote-1"]))
       #expect(await service.check(url).outcome == .new)
       let record = try #require(try store.page(for: url))
@@ -47,7 +41,7 @@ struct EditEventsTests {
 
   @Test("a capture made before links were recorded is compared on the common form")
   func oldFormat() async throws {
-    try await withService { service, fetcher, clock, store in
+    try await withStubService("events") { service, fetcher, clock, store in
       let html = page(links: ["https://a.example/report"])
       fetcher.set(url, html: html)
       // An old capture: the text without its links section, no format in its metadata.
@@ -80,7 +74,7 @@ struct EditEventsTests {
 
   @Test("a post that redirects elsewhere has moved: no version stored; its return is diffed")
   func moved() async throws {
-    try await withService { service, fetcher, clock, store in
+    try await withStubService("events") { service, fetcher, clock, store in
       fetcher.set(url, html: post([first, second]))
       #expect(await service.check(url).outcome == .new)
       let home = "https://blog.example/"
@@ -112,7 +106,7 @@ struct EditEventsTests {
 
   @Test("a stand-in served with status 200, then the post again: back, not an edit")
   func softError() async throws {
-    try await withService { service, fetcher, clock, store in
+    try await withStubService("events") { service, fetcher, clock, store in
       fetcher.set(url, html: post([first, second]))
       #expect(await service.check(url).outcome == .new)
       clock.advance(3600)
