@@ -7,9 +7,9 @@ import Testing
 
 @testable import Redline
 
-/// `isRenderClockOnly`: an updated date that is the serving time, on both sides, and nothing
-/// else changed.
-@Suite("a template's render clock in the updated date")
+/// `isRenderClockOnly`: date lines that are the serving time, on both sides, and nothing else
+/// changed.
+@Suite("a render clock in the date lines: a template's updated time, today's date in the header")
 struct RenderClockTests {
   private func text(_ updated: String?, title: String = "A", body: String = "Body") -> String {
     "Title: \(title)\n" + (updated.map { "Updated: \($0)\n" } ?? "") + "\n\(body)\n"
@@ -61,6 +61,60 @@ struct RenderClockTests {
       !isRenderClockOnly(
         old: text(nil, body: "Updated: \(old)"), servedAt: day1,
         new: text(nil, body: "Updated: \(new)"), servedAt: day2))
+  }
+
+  /// A version's text with the date lines given (name, value), in the canonical order.
+  private func dated(_ lines: [(String, String)], body: String = "Body") -> String {
+    "Title: A\n" + lines.map { "\($0.0): \($0.1)\n" }.joined() + "URL: https://b.example/p\n"
+      + "\n\(body)\n"
+  }
+
+  @Test("today's date read as the Published or Shown date line, moved with the clock")
+  func todayDateLines() throws {
+    let day1 = try #require(CaptureTime("20261206T100000Z"))
+    let day2 = try #require(CaptureTime("20261207T220000Z"))
+    func clockOnly(_ old: [(String, String)], _ new: [(String, String)], body: String = "Body")
+      -> Bool
+    {
+      isRenderClockOnly(
+        old: dated(old), servedAt: day1, new: dated(new, body: body), servedAt: day2)
+    }
+    #expect(clockOnly([("Published", "2026-12-06")], [("Published", "2026-12-07")]))
+    // In a zone east of UTC, the evening's page shows tomorrow.
+    #expect(clockOnly([("Published", "2026-12-06")], [("Published", "2026-12-08")]))
+    let published = ("Published", "2016-07-02T08:00:00Z")
+    #expect(
+      clockOnly(
+        [published, ("Shown date", "2026-12-06")], [published, ("Shown date", "2026-12-07")]))
+    #expect(
+      clockOnly(
+        [("Updated", "2026-12-06T10:00:00Z"), ("Shown date", "2026-12-06")],
+        [("Updated", "2026-12-07T21:59:00Z"), ("Shown date", "2026-12-07")]))
+    // Published on the day of the first check, under a header printing today's date: no
+    // Shown date line that day (the shown day is the published day), one the days after.
+    let sameDay = ("Published", "2026-12-06T08:00:00+02:00")
+    #expect(clockOnly([sameDay], [sameDay, ("Shown date", "2026-12-07")]))
+    #expect(
+      clockOnly([sameDay, ("Shown date", "2026-12-06")], [sameDay, ("Shown date", "2026-12-07")]))
+
+    // Re-dated to a day that is not the check's, on either side.
+    #expect(!clockOnly([("Published", "2026-12-06")], [("Published", "2026-12-01")]))
+    #expect(!clockOnly([("Published", "2026-11-30")], [("Published", "2026-12-07")]))
+    #expect(
+      !clockOnly(
+        [published, ("Shown date", "2026-12-06")], [published, ("Shown date", "2026-12-09")]))
+    // The date moved with the clock, and a body line changed too.
+    #expect(
+      !clockOnly([("Published", "2026-12-06")], [("Published", "2026-12-07")], body: "Edited"))
+    // A Shown date line that appears beside a published day that was not the check's: the
+    // page showed no date, or the metadata's, and shows another now.
+    #expect(!clockOnly([published], [published, ("Shown date", "2026-12-07")]))
+    // A Published or Updated line on one side only is a change of the page, not of the clock.
+    #expect(!clockOnly([], [("Published", "2026-12-07")]))
+    #expect(!clockOnly([("Updated", "2026-12-06")], []))
+    // A month, or a word, names no day.
+    #expect(!clockOnly([("Published", "2026-11")], [("Published", "2026-12")]))
+    #expect(!clockOnly([("Published", "yesterday")], [("Published", "today")]))
   }
 
   /// A check found unchanged by the render clock says so for that check only: the same text

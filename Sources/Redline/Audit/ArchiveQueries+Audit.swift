@@ -200,6 +200,16 @@ extension ArchiveQueries {
         }
         continue
       }
+      // Two versions that differ only in date lines the clock moved, each the time its capture
+      // was made (`isRenderClockOnly`: today's date in the post's header box, a render time in
+      // `dateModified`) are one version of the post, as `snapshot` finds them: no edit, and
+      // the next version is compared with the older one. Such pairs are stored by releases
+      // before `snapshot` knew them, and by an import into the page's past.
+      if isRenderClockOnly(
+        old: oldText, servedAt: previousVersion.capture.time, new: text, servedAt: capture.time)
+      {
+        continue
+      }
       let before = (time: previousVersion.capture.time, text: oldText)
       let lineDiff = diffLines(old: Array(before.text.utf8), new: Array(text.utf8))
       versions.append(

@@ -1,3 +1,4 @@
+import ArticleExtraction
 import FoundationEssentials
 import SnapshotStore
 
@@ -10,47 +11,125 @@ let renderClockSlackSeconds = 3600.0
 /// zone (UTC−12 to UTC+14) and the slack above.
 let renderDateSlackSeconds = 14 * 3600.0 + renderClockSlackSeconds
 
-/// Whether two versions of an article differ only in their `Updated:` line, and each version's
-/// updated time is the time it was served: the page writes the time it was made as its updated
-/// date (a template that puts the request's time, or the day's date, in `dateModified`). Such a
-/// page would otherwise be `changed` at every check though nobody edited it. A real update
-/// changes a body line too, or leaves an updated time that is not the check's own.
+/// The header lines that hold a date a page can take from the clock that serves it: a
+/// template's render time in `dateModified`, or today's date printed in a post's header box or
+/// a site's date bar, which the extractor reads as the post's dateline (`Published:` when the
+/// metadata gives no date, `Updated:` for a dateline that calls itself an update, `Shown date:`
+/// beside a metadata date).
+let clockLineNames = ["Published", "Updated", ArticleText.shownDateName]
+
+/// Whether two versions of an article differ only in their date lines (`clockLineNames`), and
+/// each date that moved is, on each side, the time that side was served: the page writes the
+/// time (or the day) it was made, not the post's. Such a page would otherwise be `changed` at
+/// every check (every day, for a day) though nobody edited it. A real change of a date leaves
+/// a date that is not its check's own, or comes with a change of another line, and is an edit.
+///
+/// A date line moved with the clock when it is on both sides, each value the serving time of
+/// its side (within `renderClockSlackSeconds` for a time, or within the day in some time zone
+/// for a date alone: `isServingTime`). A `Shown date:` line may also be on one side only: the
+/// extractor writes none when the dateline's day is the metadata's published or updated day,
+/// so a post published (or updated) the day it was first checked, under a header that prints
+/// today's date, gains the line the next day. That side must then give a `Published:` or
+/// `Updated:` day that is its own serving day, the day its dateline would have shown.
+///
+/// One page alone cannot tell today's date from a post dated today (a rule "not the day of the
+/// check" would give a post checked on the day it was published a `Published:` line the next
+/// day); two versions and their serving times can. A post re-dated to the very day of a check
+/// looks like the clock at that check; the first check once that day is over in every time
+/// zone, its date no longer the serving day, finds it (`SnapshotService.storeCheck` says
+/// `unchanged` for one check only).
 ///
 ///     isRenderClockOnly(
 ///       old: "Title: A\nUpdated: 2026-12-06T10:00:02Z\n\nBody\n", servedAt: "20261206T100000Z",
 ///       new: "Title: A\nUpdated: 2026-12-07T10:00:01Z\n\nBody\n", servedAt: "20261207T100000Z")
 ///     // true
+///     isRenderClockOnly(
+///       old: "Title: A\nPublished: 2026-12-06\n\nBody\n", servedAt: "20261206T100000Z",
+///       new: "Title: A\nPublished: 2026-12-07\n\nBody\n", servedAt: "20261207T100000Z")
+///     // true
 func isRenderClockOnly(
   old: String, servedAt oldTime: CaptureTime, new: String, servedAt newTime: CaptureTime
 ) -> Bool {
-  let (oldRest, oldUpdated) = withoutUpdatedLine(old)
-  let (newRest, newUpdated) = withoutUpdatedLine(new)
-  guard let oldUpdated, let newUpdated, oldUpdated != newUpdated, oldRest == newRest else {
-    return false
+  let before = DateLines(old, servedAt: oldTime)
+  let after = DateLines(new, servedAt: newTime)
+  guard before.dates != after.dates, before.sameRest(as: after) else { return false }
+  return clockLineNames.allSatisfy { name in
+    switch (before.dates[name], after.dates[name]) {
+    case (nil, nil): return true
+    case (let old?, let new?):
+      return old == new || (before.isServingTime(old) && after.isServingTime(new))
+    case (nil, let new?):
+      return name == ArticleText.shownDateName && after.isServingTime(new)
+        && before.datesServingDay
+    case (let old?, nil):
+      return name == ArticleText.shownDateName && before.isServingTime(old)
+        && after.datesServingDay
+    }
   }
-  return isServingTime(oldUpdated, of: oldTime) && isServingTime(newUpdated, of: newTime)
 }
 
-/// The text without the `Updated:` line of its header, and that line's value.
-private func withoutUpdatedLine(_ text: String) -> (rest: String, updated: String?) {
-  let prefix = "Updated: "
-  var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-  // Header lines come first, up to the first empty line.
-  let headerEnd = lines.firstIndex(where: \.isEmpty) ?? lines.endIndex
-  guard let index = lines[..<headerEnd].firstIndex(where: { $0.hasPrefix(prefix) }) else {
-    return (text, nil)
+/// A version's date lines (`clockLineNames`) apart from the rest of its text, and the time it
+/// was served.
+private struct DateLines {
+  /// The date lines' values by name.
+  var dates: [String: String] = [:]
+  /// The other header lines, and the text after the header: the rest of the text, as slices
+  /// of it (a version's text is not copied).
+  var otherHeader: [Substring] = []
+  var afterHeader: Substring = ""
+  let servedAt: CaptureTime
+
+  /// Splits `text`. Header lines are the leading lines of the form `Name: value` with a name
+  /// the canonical text uses (`ArticleParts.headerNames`), as `ArticleParts` reads them.
+  init(_ text: String, servedAt time: CaptureTime) {
+    servedAt = time
+    var remaining = text[...]
+    while let end = remaining.firstIndex(of: "\n") {
+      let line = remaining[..<end]
+      guard let colon = line.firstIndex(of: ":"),
+        ArticleParts.headerNames.contains(String(line[..<colon])),
+        line[line.index(after: colon)...].hasPrefix(" ")
+      else { break }
+      let name = String(line[..<colon])
+      if clockLineNames.contains(name) {
+        dates[name] = String(line[line.index(colon, offsetBy: 2)...])
+      } else {
+        otherHeader.append(line)
+      }
+      remaining = remaining[remaining.index(after: end)...]
+    }
+    afterHeader = remaining
   }
-  let value = String(lines[index].dropFirst(prefix.count))
-  lines.remove(at: index)
-  return (lines.joined(separator: "\n"), value)
+
+  /// Whether two versions are the same but for their date lines.
+  func sameRest(as other: DateLines) -> Bool {
+    otherHeader == other.otherHeader && afterHeader == other.afterHeader
+  }
+
+  /// Whether a date line's value names the time this version was served.
+  func isServingTime(_ value: String) -> Bool {
+    namesServingTime(value, servedAt)
+  }
+
+  /// Whether the `Published:` or `Updated:` line gives the day this version was served: a
+  /// dateline showing that day agreed with it, and wrote no `Shown date:` line.
+  var datesServingDay: Bool {
+    ["Published", "Updated"].contains { name in
+      guard let value = dates[name], value.utf8.count >= 10 else { return false }
+      return isServingTime(String(value.prefix(10)))
+    }
+  }
 }
 
-/// Whether an updated value (`2026-12-07`, `2026-12-07T10:00:01-05:00`) names the time `time`:
+/// Whether a date value (`2026-12-07`, `2026-12-07T10:00:01-05:00`) names the time `time`:
 /// within `renderClockSlackSeconds` of it, or for a date alone, within a day in some time zone.
-private func isServingTime(_ updated: String, of time: CaptureTime) -> Bool {
-  guard let served = time.date,
-    let start = (try? storeTime(updated, bound: .start))?.date,
-    let end = (try? storeTime(updated, bound: .end))?.date
+/// A month or a year alone names no serving time, nor does a word (`today`: only digits are
+/// read).
+private func namesServingTime(_ value: String, _ time: CaptureTime) -> Bool {
+  guard value.first?.isNumber == true, let served = time.date,
+    let start = (try? storeTime(value, bound: .start))?.date,
+    let end = (try? storeTime(value, bound: .end))?.date,
+    end.timeIntervalSince(start) < 86_400
   else { return false }
   // A time to the second or the minute, or a day.
   let slack = end.timeIntervalSince(start) < 3600 ? renderClockSlackSeconds : renderDateSlackSeconds

@@ -217,8 +217,8 @@ public struct SnapshotService: Sendable {
     /// `asCapture`: whether the text read is the capture's own text, byte for byte; when it is
     /// not (the capture was found the same article by reading it again), the line says what
     /// was read, so that the next check reading it need not read the capture again.
-    /// `forThisTimeOnly`: the text is the capture's article only as served at this time (an
-    /// updated date that is the serving time), so the line does not say what was read: the
+    /// `forThisTimeOnly`: the text is the capture's article only as served at this time (a
+    /// date line that is the serving time), so the line does not say what was read: the
     /// same text served later is judged again, not taken for the capture's article.
     func recordUnchanged(
       _ outcome: CheckOutcome, capture: CaptureTime, asCapture: Bool, forThisTimeOnly: Bool = false
@@ -313,10 +313,11 @@ public struct SnapshotService: Sendable {
         in: page)
       return PageReport(url: page.url, outcome: .moved(to: target))
     }
-    // A page that writes the time it was served as its updated date is the same article:
-    // `unchanged`, for this check only (no `readSHA256`): the same text served a day later,
-    // its date no longer the serving time, is a re-save of the date (one made just before
-    // this check), which the next check must report.
+    // A page that writes the time it was served as a date line (its updated date, or today's
+    // date in the post's header box, read as its published or shown date) is the same
+    // article: `unchanged`, for this check only (no `readSHA256`): the same text served a day
+    // later, its date no longer the serving time, is a re-save of the date (one made just
+    // before this check), which the next check must report.
     if past == nil, let base = found.base, base.capture.time == current {
       let (previous, text) = comparableTexts(
         base.text, format: base.format, read.text, format: ArticleText.formatVersion)
