@@ -305,7 +305,73 @@ private func proseContainer(
   }
   // The post's grid column is not split: its siblings are the sidebar's columns.
   guard current != column else { return [current] }
-  return textBlocksOfPost(current, prose: prose, page) ?? [current]
+  return textBlocksOfPost(current, prose: prose, page)
+    ?? wrappedTextBlocksOfPost(current, prose: prose, page) ?? [current]
+}
+
+/// The post's text blocks beside `element` when each is wrapped (`textBlocksOfPost` one level
+/// up): the element's wrappers that hold no other text (up to
+/// `ScoringRules.maximumTextBlockWrappers` levels), and an earlier sibling of the outermost
+/// one, after the headline, that wraps, through elements that each hold one child with text
+/// and none of their own, a block with the element's tag and class holding prose. A review
+/// site writes its intro in `<div class="summary"><div class="articletext">` and the review in
+/// `<div><div class="articletext">`, with a box of quick links between them; the intro's
+/// paragraphs after its first two (the lead's cap) were no part of the article. The blocks
+/// found, with `element`, in document order; nil when there is none.
+private func wrappedTextBlocksOfPost(
+  _ element: Int, prose: NodeCounts, _ page: PageAnalysis
+) -> [Int]? {
+  let document = page.document
+  let nodes = document.nodes
+  guard element != page.body, nodes[element].kind == .element,
+    let markup = document.attribute("class", of: element), !markup.isEmpty
+  else { return nil }
+  let name = document.name(of: element)
+  func isTwin(_ node: Int) -> Bool {
+    nodes[node].kind == .element && !page.skipped[node]
+      && prose[node] >= ScoringRules.minimumParagraphLength
+      && document.name(of: node) == name && document.attribute("class", of: node) == markup
+  }
+  // The only child with text of `node`, when `node` has no text of its own beside it.
+  func onlyHolder(_ node: Int) -> Int? {
+    let holders = document.children(of: node).filter {
+      !page.skipped[$0] && page.textLength[$0] > 0
+    }
+    guard holders.count == 1, nodes[holders[0]].kind == .element,
+      page.textLength[holders[0]] == page.textLength[node]
+    else { return nil }
+    return holders[0]
+  }
+  var outer = element
+  for _ in 0..<ScoringRules.maximumTextBlockWrappers {
+    let parent = nodes[outer].parent
+    guard parent >= 0, parent != page.body, page.textLength[parent] == page.textLength[outer]
+    else { break }
+    outer = parent
+  }
+  guard outer != element, nodes[outer].parent >= 0 else { return nil }
+  let isHeadline = { (node: Int) in
+    nodes[node].kind == .element && document.name(of: node) == "h1"
+  }
+  let children = Array(document.children(of: nodes[outer].parent))
+  let start =
+    children.last { child in
+      child < outer
+        && (isHeadline(child) || document.descendants(of: child).contains(where: isHeadline))
+    } ?? -1
+  var blocks: [Int] = []
+  for child in children where child > start && child < outer && !page.skipped[child] {
+    var core = child
+    for _ in 0...ScoringRules.maximumTextBlockWrappers {
+      if isTwin(core) {
+        blocks.append(core)
+        break
+      }
+      guard let inner = onlyHolder(core) else { break }
+      core = inner
+    }
+  }
+  return blocks.isEmpty ? nil : blocks + [element]
 }
 
 /// The post's text blocks beside `element`, the prose mass's element, when a page builder

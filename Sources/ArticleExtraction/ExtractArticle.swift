@@ -127,6 +127,12 @@ public func extractArticle(
       (roots, blocks, links) = (whole.roots, whole.blocks, whole.links)
     }
   }
+  // A recipe's ingredients beside its steps (an `<aside>` or a column of the recipe card) are
+  // the recipe's first part.
+  let ingredients = recipeIngredients(beside: roots, in: page)
+  if !ingredients.isEmpty, let whole = body(of: stage, roots: (roots + ingredients).sorted()) {
+    (roots, blocks, links, captions) = (whole.roots, whole.blocks, whole.links, whole.captions)
+  }
   // The deck under the headline, outside the body's container, is the post's first lines.
   // Which links are the site's own is judged against the address the page was fetched from
   // when there is one: the canonical URL is not shown, and a page can change it unseen.

@@ -133,11 +133,12 @@ struct PageAnalysis {
     var namedSidebar = Array(repeating: false, count: nodes.count)
     for index in nodes.indices.dropFirst() where nodes[index].kind == .element && !skipped[index] {
       chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
-      // A writer's `<aside>` between two of the post's paragraphs is a part of the post.
+      // A writer's `<aside>` between two of the post's paragraphs is a part of the post, and so
+      // is a recipe's list of ingredients set in an `<aside>` beside its steps.
       if chromeByTag[index], !chromeRoles[index], nodes[index].tag == asideTag,
         Self.isSideNote(
           index, in: document, paragraphTag: paragraphTag, textLength: textLength,
-          linkTextLength: linkTextLength)
+          linkTextLength: linkTextLength) || Self.isIngredientAside(index, in: document)
       {
         chromeByTag[index] = false
       }

@@ -85,6 +85,48 @@ struct PostTextBlockTests {
     #expect(!texts.contains { $0.contains("twenty percent") }, "\(texts)")
   }
 
+  /// A review site's intro and review in blocks of one markup, each in a wrapper of its own
+  /// (`<div class="summary"><div class="articletext">` and `<div><div class="articletext">`),
+  /// a box of quick links between them (wcxb-dev 4835, long: a changed link target in the
+  /// intro's last paragraph was a missed edit). The lead takes at most two paragraphs after
+  /// the headline, and the prose mass took the review alone.
+  @Test("the post's earlier text block of the same markup, each in a wrapper, is kept")
+  func wrappedBlocks() throws {
+    let intro = [
+      "A good toothbrush is essential for oral health, and it keeps your teeth clean and bright.",
+      "We bought thirteen of them and put them through the same tests, from cleaning to comfort.",
+      "The <a href=\"#best\">Sonicare 4100</a> was our favorite, and the <a href=\"#budget\">"
+        + "Colgate 360</a> is a great manual option that is effective and very affordable.",
+      "If you are undecided between a manual or an electric toothbrush, we are here to guide you "
+        + "on <a href=\"/toothbrush/buying-advice\">how to select a toothbrush</a>, and on "
+        + "<a href=\"/toothbrush-heads\">which heads to buy</a>.",
+    ]
+    let cards = (1...4).map { number in
+      "<div class=\"d-flex\"><div>Best toothbrush number \(number)</div><a href=\"#p\(number)\">"
+        + "Read more</a></div>"
+    }.joined()
+    let html = """
+      <html><head><title>The best toothbrushes</title></head><body>
+      <div class="top"><a href="/">Home</a> <a href="/reviews">Reviews</a></div>
+      <div class="container"><header><h1>The best toothbrushes</h1></header>
+      <div class="row"><div id="main_content" class="col">
+      <div class="byline">By <a href="/author/ann">Ann Lee</a></div>
+      <div class="summary"><div class="articletext">\(intro.map { "<p>\($0)</p>" }.joined())\
+      </div></div>
+      <div class="row"><h2>Quick look</h2></div>\(cards)
+      <div><div class="articletext">\(Self.tomatoParagraphs)\(Self.tomatoParagraphs)</div></div>
+      </div></div></div>
+      <div class="footer"><a href="/about">About</a> <a href="/jobs">Jobs</a></div></body></html>
+      """
+    let article = try extractArticle(from: parseHTML(Array(html.utf8))).article
+    let texts = article.blocks.map(\.text)
+    #expect(texts.contains { $0.hasPrefix("If you are undecided") }, "\(texts)")
+    #expect(texts.contains { $0.hasPrefix("The Sonicare 4100 was our favorite") }, "\(texts)")
+    #expect(texts.contains { $0.hasPrefix("Paragraph 12") }, "\(texts)")
+    #expect(article.links.contains("/toothbrush/buying-advice"))
+    #expect(!texts.contains { $0.contains("Best toothbrush number") }, "\(texts)")
+  }
+
   /// A block of the same markup before the post's headline is the site's notice above the
   /// post (a promotion that changes at each load), not the post's intro.
   @Test("a block of the same markup before the post's headline stays out")

@@ -74,4 +74,23 @@ enum ContainerRules {
   /// schema.org types of a forum thread: the body of its first posting is not the whole
   /// content, the replies are too.
   static let threadTypes = ["DiscussionForumPosting", "QAPage", "Question"]
+
+  /// Class and id words that name a recipe (`recipe__ingredients`, WP Recipe Maker's
+  /// `wprm-recipe-container`, Tasty Recipes' `tasty-recipes`, `single-recipe`): the box around
+  /// a recipe's ingredients and its steps.
+  static let recipeWords: Set<String> = ["recipe", "recipes"]
+
+  /// Class and id words that name a recipe's list of ingredients (WP Recipe Maker's
+  /// `wprm-recipe-ingredients-container`, Tasty Recipes' `tasty-recipes-ingredients`,
+  /// Mediavine Create's `mv-create-ingredients`, the hRecipe microformat's `ingredients`, a
+  /// Drupal theme's `<aside class="recipe__ingredients">`). Only `ingredients`: the singular
+  /// names a menu icon's bar (`hamburger-ingredient`) or one row.
+  static let ingredientWords: Set<String> = ["ingredients"]
+
+  /// `itemprop` values of one ingredient in schema.org microdata (`recipeIngredient`, and the
+  /// older `ingredients`): the list around such items is the recipe's ingredients.
+  static let ingredientProperties: Set<String> = ["recipeIngredient", "ingredients"]
+
+  /// The schema.org type of a recipe (`itemtype="https://schema.org/Recipe"`).
+  static let recipeType = "/Recipe"
 }

@@ -68,6 +68,9 @@ enum ScoringRules {
   /// A child of the row without a width of its own stands for the column it wraps (the only
   /// element with prose inside it) down to this many levels.
   static let maximumColumnWrappers = 2
+  /// A post's text block and its earlier twin (`wrappedTextBlocksOfPost`) are each found
+  /// through at most this many wrappers that hold nothing else with text.
+  static let maximumTextBlockWrappers = 2
   /// The widths of columns side by side add up to at most the row's, give or take this share
   /// (`one-third` three times).
   static let rowWidthTolerance = 0.01

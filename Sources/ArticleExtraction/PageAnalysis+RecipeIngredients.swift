@@ -1,0 +1,139 @@
+import HTMLParsing
+
+extension PageAnalysis {
+  /// Whether element `index` is a recipe's list of ingredients, a part of the post: its class or
+  /// id words name ingredients (`ContainerRules.ingredientWords`: WP Recipe Maker's
+  /// `wprm-recipe-ingredients-container`, Tasty Recipes' `tasty-recipes-ingredients`,
+  /// `recipe__ingredients`) and it holds a list item, or it is a list whose items are
+  /// schema.org ingredients (`itemprop=recipeIngredient`); and it is in a recipe
+  /// (`isInRecipe`). A theme sets the ingredients in an `<aside>` beside the steps, and a
+  /// reader of the recipe reads them first.
+  ///
+  /// - Complexity: O(d + k): d the element's depth, k its descendants (read only when its words
+  ///   name ingredients) or its children.
+  static func isIngredientList(_ index: Int, in document: HTMLDocument) -> Bool {
+    guard document.nodes[index].kind == .element else { return false }
+    let named = classOrIDNames(index, ContainerRules.ingredientWords, in: document)
+    guard named ? holdsListItem(index, in: document) : holdsIngredientItems(index, in: document)
+    else { return false }
+    return isInRecipe(index, in: document)
+  }
+
+  /// Whether `<aside>` element `index` is or holds a recipe's list of ingredients
+  /// (`isIngredientList`): the ingredients of a recipe card, not chrome for its tag.
+  static func isIngredientAside(_ index: Int, in document: HTMLDocument) -> Bool {
+    if isIngredientList(index, in: document) { return true }
+    guard document.attributeNameID("itemprop") != nil else { return false }
+    let nodes = document.nodes
+    return (index + 1..<nodes[index].end).contains {
+      nodes[$0].kind == .element && holdsIngredientItems($0, in: document)
+    } && isInRecipe(index, in: document)
+  }
+
+  /// Whether element `index` or an element around it (short of `<body>`) is a recipe: its class
+  /// or id words name one (`ContainerRules.recipeWords`) or its `itemtype` is schema.org's
+  /// `Recipe`.
+  static func isInRecipe(_ index: Int, in document: HTMLDocument) -> Bool {
+    var element = index
+    while element > 0, !["body", "html"].contains(document.name(of: element)) {
+      if namesRecipe(element, in: document) { return true }
+      element = document.nodes[element].parent
+    }
+    return false
+  }
+
+  /// Whether element `index` itself is a recipe (see `isInRecipe`).
+  static func namesRecipe(_ index: Int, in document: HTMLDocument) -> Bool {
+    classOrIDNames(index, ContainerRules.recipeWords, in: document)
+      || document.attribute("itemtype", of: index)?.hasSuffix(ContainerRules.recipeType) == true
+  }
+
+  private static func holdsListItem(_ index: Int, in document: HTMLDocument) -> Bool {
+    let nodes = document.nodes
+    return (index + 1..<nodes[index].end).contains {
+      nodes[$0].kind == .element && document.name(of: $0) == "li"
+    }
+  }
+
+  /// Whether element `index` is a `<ul>` or an `<ol>` with an item that is a schema.org
+  /// ingredient (`ContainerRules.ingredientProperties`).
+  private static func holdsIngredientItems(_ index: Int, in document: HTMLDocument) -> Bool {
+    guard ["ul", "ol"].contains(document.name(of: index)),
+      document.attributeNameID("itemprop") != nil
+    else { return false }
+    return document.children(of: index).contains { child in
+      document.nodes[child].kind == .element
+        && document.attribute("itemprop", of: child).map {
+          ContainerRules.ingredientProperties.contains($0)
+        } ?? false
+    }
+  }
+}
+
+/// The ingredient lists of the recipe the body is in, outside the body (`roots`): a recipe card
+/// that sets its ingredients in an `<aside>` or a column beside its steps, the steps holding
+/// the prose and so the body. The recipe is the nearest element around the body's first root
+/// that is one (a class word of `ContainerRules.recipeWords`, or `itemtype` schema.org
+/// `Recipe`), short of `<body>`, and it must hold every root;
+/// its ingredient lists (`PageAnalysis.isIngredientList`, the outermost) outside the roots and
+/// outside skipped nodes join the body, in document order. Nothing is taken when the body is
+/// in no recipe, or holds the recipe (its lists are then already in it).
+///
+/// - Complexity: O(d + r): d the depth of the first root, r the nodes of the recipe.
+func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
+  let document = page.document
+  let nodes = document.nodes
+  guard let first = roots.min() else { return [] }
+  // Asked of every page: a class name is read as words only when its bytes hold "recipe", and
+  // `itemtype` only on a page that has one.
+  let typed = document.attributeNameID("itemtype") != nil
+  func namesRecipe(_ element: Int) -> Bool {
+    page.classes[element].contains { name in
+      mayNameRecipe(name) && classWords(name).contains(where: ContainerRules.recipeWords.contains)
+    }
+      || (typed
+        && document.attribute("itemtype", of: element)?.hasSuffix(ContainerRules.recipeType)
+          == true)
+  }
+  var recipe = nodes[first].parent
+  while recipe > 0, !["body", "html"].contains(document.name(of: recipe)) {
+    if namesRecipe(recipe) { break }
+    recipe = nodes[recipe].parent
+  }
+  guard recipe > 0, !["body", "html"].contains(document.name(of: recipe)),
+    roots.allSatisfy({ document.contains(recipe, $0) })
+  else { return [] }
+  let rootSet = Set(roots)
+  var lists: [Int] = []
+  var inner = recipe + 1
+  while inner < nodes[recipe].end {
+    guard nodes[inner].kind == .element, !page.skipped[inner], !rootSet.contains(inner) else {
+      inner = nodes[inner].kind == .element ? nodes[inner].end : inner + 1
+      continue
+    }
+    if !roots.contains(where: { document.contains(inner, $0) }),
+      PageAnalysis.isIngredientList(inner, in: document)
+    {
+      lists.append(inner)
+      inner = nodes[inner].end
+    } else {
+      inner += 1
+    }
+  }
+  return lists
+}
+
+/// Whether a class name's bytes hold "recipe" in any ASCII case: a cheap look before its words
+/// are read.
+private func mayNameRecipe(_ name: String) -> Bool {
+  name.utf8.withContiguousStorageIfAvailable { bytes in
+    let pattern = recipeBytes
+    guard bytes.count >= pattern.count else { return false }
+    return (0...(bytes.count - pattern.count)).contains { start in
+      pattern.indices.allSatisfy { bytes[start + $0] | 0x20 == pattern[$0] }
+    }
+  } ?? true
+}
+
+/// "recipe" as bytes, for `mayNameRecipe`.
+private let recipeBytes = Array("recipe".utf8)
