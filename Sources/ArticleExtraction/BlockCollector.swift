@@ -556,7 +556,7 @@ struct BlockCollector {
       }
       let title = PageAnalysis.headingKey(document.text(of: heading))
       // The heading, a part of it, or the heading after a number ("2. Costs").
-      if title.contains(text) || text.hasSuffix(title) { return false }
+      if containsText(title, text) || text.hasSuffix(title) { return false }
     }
     return true
   }
