@@ -354,7 +354,10 @@ func isInForeignSection(_ index: Int, _ page: PageAnalysis, outside post: Int? =
     if page.marks[ancestor].contains(.foreignSection) {
       return true
     }
+    // A class is a run of the value's characters: a value that holds none of the classes
+    // (nearly every one) is not split into words.
     if let classes = page.document.attribute("class", of: ancestor),
+      MetadataRules.postListClasses.contains(where: { containsText(classes, $0) }),
       classes.split(whereSeparator: \.isWhitespace).contains(where: {
         MetadataRules.postListClasses.contains(String($0))
       })

@@ -438,7 +438,7 @@ private func isInvisible(_ index: Int, _ page: PageAnalysis) -> Bool {
   if document.attribute("hidden", of: index) != nil { return true }
   if document.attribute("aria-hidden", of: index)?.lowercased() == "true" { return true }
   guard let style = document.attribute("style", of: index)?.lowercased() else { return false }
-  let compact = style.filter { !$0.isWhitespace }
+  let compact = withoutWhiteSpace(style)
   return containsText(compact, "display:none") || containsText(compact, "visibility:hidden")
 }
 

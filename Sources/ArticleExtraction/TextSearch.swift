@@ -29,3 +29,16 @@ func containsText(_ text: String, _ part: String) -> Bool {
 func isLetterOrDigit(_ byte: UInt8) -> Bool {
   (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
 }
+
+/// `text` without its white space characters: `text.filter { !$0.isWhitespace }`, worked on
+/// the bytes of ASCII text, where white space is the bytes 0x09-0x0D and the space (and "\r\n",
+/// one character, is white space too).
+func withoutWhiteSpace(_ text: String) -> String {
+  var text = text
+  let bytes = text.withUTF8 { bytes -> [UInt8]? in
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return bytes.filter { $0 != 0x20 && !($0 >= 0x09 && $0 <= 0x0D) }
+  }
+  guard let bytes else { return text.filter { !$0.isWhitespace } }
+  return String(decoding: bytes, as: UTF8.self)
+}
