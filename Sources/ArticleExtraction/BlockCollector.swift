@@ -531,12 +531,12 @@ struct BlockCollector {
     let nodes = document.nodes
     // The links and the places they lead to, read before any id is looked up: most blocks of
     // links lead elsewhere.
-    var places: [(link: Int, name: Substring)] = []
+    var places: [(link: Int, name: String)] = []
     for inner in document.descendants(of: index)
     where nodes[inner].kind == .element && !page.skipped[inner] && document.name(of: inner) == "a" {
       guard let href = document.attribute("href", of: inner), href.hasPrefix("#"), href.count > 1
       else { return false }
-      places.append((inner, Substring(href).dropFirst()))
+      places.append((inner, String(href.dropFirst())))
     }
     guard places.count >= CleaningRules.minimumLinkListItems else { return false }
     let byID = anchorsByID()
@@ -556,7 +556,7 @@ struct BlockCollector {
       }
       let title = PageAnalysis.headingKey(document.text(of: heading))
       // The heading, a part of it, or the heading after a number ("2. Costs").
-      if title.contains(text) || text.hasSuffix(title) { return false }
+      if containsText(title, text) || text.hasSuffix(title) { return false }
     }
     return true
   }
@@ -590,11 +590,11 @@ struct BlockCollector {
 
   /// The elements with an id under the roots being collected, outside skipped nodes (an empty
   /// anchor there counts: `isEmptyAnchor`), by id (the first of each), worked out once.
-  private func anchorsByID() -> [Substring: Int] {
+  private func anchorsByID() -> [String: Int] {
     if let byID = anchors.byID { return byID }
     let document = page.document
     let nodes = document.nodes
-    var byID: [Substring: Int] = [:]
+    var byID: [String: Int] = [:]
     if let idName = document.attributeNameID("id") {
       for root in roots {
         for inner in root..<nodes[root].end where nodes[inner].kind == .element {
@@ -606,7 +606,7 @@ struct BlockCollector {
             }),
             !page.skipped[inner] || isEmptyAnchor(inner)
           else { continue }
-          let id = Substring(document.string(span.value))
+          let id = document.string(span.value)
           if byID[id] == nil { byID[id] = inner }
         }
       }
@@ -1414,7 +1414,7 @@ private final class LinkListText {
 }
 
 private final class Anchors {
-  var byID: [Substring: Int]?
+  var byID: [String: Int]?
   /// The headings under the roots, in document order (`firstHeading`).
   var headings: [Int]?
   /// The site's own host (`ownSiteHost`): nil until worked out, then the answer.

@@ -133,6 +133,15 @@ private func twoDigits(_ value: Int) -> String {
 /// when the first cannot be (`26/3/2015`): `3/4/2015` is left unread, as the page alone does
 /// not say which it is.
 func shownDay(in text: String) -> (day: String, before: Substring)? {
+  // Each way below reads a year of four ASCII digits: text without four in a row (most
+  // elements a dateline is looked for in) names no day.
+  var digitsInARow = 0
+  guard
+    text.utf8.contains(where: { byte in
+      digitsInARow = byte >= 0x30 && byte <= 0x39 ? digitsInARow + 1 : 0
+      return digitsInARow == 4
+    })
+  else { return nil }
   var words: [(text: Substring, start: String.Index)] = []
   var cursor = text.startIndex
   while cursor < text.endIndex {

@@ -110,11 +110,11 @@ func leadBlocks(
   // An excerpt may run over several of the body's paragraphs.
   let bodyText = body.map(\.text).joined(separator: " ")
   func says(_ text: String) -> Bool {
-    let stem = withoutEllipsis(text)
+    let stem = String(withoutEllipsis(text))
     return !stem.isEmpty && text != metadata.title
-      && !metadata.authors.contains(where: { !$0.isEmpty && text.contains($0) })
-      && texts.filter({ $0.contains(stem) }).count == 1
-      && !bodyText.contains(stem)
+      && !metadata.authors.contains(where: { !$0.isEmpty && containsText(text, $0) })
+      && texts.filter({ containsText($0, stem) }).count == 1
+      && !containsText(bodyText, stem)
   }
   let kept = parts.filter { $0.blocks.allSatisfy { says($0.text) } }
   return (kept.flatMap(\.blocks), kept.flatMap(\.links), kept.flatMap(\.captions))

@@ -127,7 +127,9 @@ private struct LinkedData {
   init(_ document: HTMLDocument) {
     var nodes: [LinkedDataNode] = []
     for index in document.elements(named: "script")
-    where document.attribute("type", of: index)?.lowercased().contains("ld+json") ?? false {
+    where document.attribute("type", of: index).map({ containsText($0.lowercased(), "ld+json") })
+      ?? false
+    {
       let text = document.text(of: index)
       guard let json = try? JSONDecoder().decode(LinkedDataValue.self, from: Data(text.utf8))
       else { continue }
@@ -352,7 +354,10 @@ func isInForeignSection(_ index: Int, _ page: PageAnalysis, outside post: Int? =
     if page.marks[ancestor].contains(.foreignSection) {
       return true
     }
+    // A class is a run of the value's characters: a value that holds none of the classes
+    // (nearly every one) is not split into words.
     if let classes = page.document.attribute("class", of: ancestor),
+      MetadataRules.postListClasses.contains(where: { containsText(classes, $0) }),
       classes.split(whereSeparator: \.isWhitespace).contains(where: {
         MetadataRules.postListClasses.contains(String($0))
       })
@@ -400,7 +405,7 @@ private func trimmingSiteName(_ title: String, siteName: String?) -> String {
 private func resolved(_ link: String, against base: String?) -> String? {
   let trimmed = withoutControls(link.trimmingSpaces())
   guard !trimmed.isEmpty,
-    !["{{", "{%", "<%", "${"].contains(where: { trimmed.contains($0) })
+    !["{{", "{%", "<%", "${"].contains(where: { containsText(trimmed, $0) })
   else { return nil }
   let absolute: String
   if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") {

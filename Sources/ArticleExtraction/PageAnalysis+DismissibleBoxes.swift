@@ -66,7 +66,7 @@ extension PageAnalysis {
   /// (`BoilerplateRules.closeSigns`: `×`, `✕`, `X`, …), or it has no text and its `aria-label`
   /// or `title` says "close" or "dismiss".
   private static func isCloseButton(_ index: Int, _ document: HTMLDocument) -> Bool {
-    let text = document.text(of: index).filter { !$0.isWhitespace }
+    let text = withoutWhiteSpace(document.text(of: index))
     if !text.isEmpty { return BoilerplateRules.closeSigns.contains(text) }
     let label =
       (document.attribute("aria-label", of: index) ?? document.attribute("title", of: index)

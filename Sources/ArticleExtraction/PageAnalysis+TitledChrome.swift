@@ -242,8 +242,3 @@ extension PageAnalysis {
     }
   }
 }
-
-/// An ASCII letter or digit.
-private func isLetterOrDigit(_ byte: UInt8) -> Bool {
-  (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-}

@@ -49,13 +49,22 @@ struct ShownHeader {
     let nodes = document.nodes
     guard let first = roots.min(), let last = roots.map({ nodes[$0].end }).max() else { return }
     if let title {
+      // The body's first three headings, in one walk that stops at the third.
       let words = titleWords(title)
-      bodyOpensWithTitle = roots.lazy.flatMap { document.descendants(of: $0) }
-        .filter { nodes[$0].kind == .element && page.tag($0, is: .heading) }.prefix(3)
-        .contains { heading in
-          visibleText(of: heading, in: page, flowing: true).map { titleWords($0) == words }
+      var headingsLooked = 0
+      headings: for root in roots {
+        for heading in document.descendants(of: root)
+        where nodes[heading].kind == .element && page.tag(heading, is: .heading) {
+          if visibleText(of: heading, in: page, flowing: true).map({ titleWords($0) == words })
             ?? false
+          {
+            bodyOpensWithTitle = true
+            break headings
+          }
+          headingsLooked += 1
+          if headingsLooked == 3 { break headings }
         }
+      }
     }
     let inBody = { (index: Int) in roots.contains { $0 == index || document.contains($0, index) } }
     let titleTags = Set(["h1", "h2", "h3"].compactMap { document.tagNames.firstIndex(of: $0) })
@@ -126,14 +135,15 @@ struct ShownHeader {
         // A day labelled as no day of the post's ("Last checked …", "Today is …"), or one in
         // a link to another post (a "previous post" link), is not the post's dateline, and
         // the element holds none.
-        if let shown = shownDay(in: text),
+        let shown = shownDay(in: text)
+        if let shown,
           namesOtherDay(shown.before)
             || holdsOtherPostLink(index, page, besides: ownTitles)
         {
           index = node.end
           continue
         }
-        if let shown = shownDay(in: text), !isInForeignSection(index, page, outside: first) {
+        if let shown, !isInForeignSection(index, page, outside: first) {
           date = shown.day
           dateIsUpdate = callsUpdate(shown.before)
           author = bylineName(in: text)
@@ -169,16 +179,17 @@ func shownMetadata(_ metadata: PageMetadata, _ shown: ShownHeader) -> PageMetada
   let headlines = [shown.headline, shown.boxHeading].compactMap { $0 }
   if let title = metadata.title {
     let words = titleWords(title)
-    let parts = metadata.titleTag.map(titleParts) ?? []
+    // The words of each part of `<title>`.
+    let tagPartWords = (metadata.titleTag.map(titleParts) ?? []).map(titleWords)
     // The title is the site's name, or one part of `<title>` whose other part the headline
     // beside the post is: the headline names the post.
     var titleIsSiteName = false
     if let siteName = metadata.siteName { titleIsSiteName = titleWords(siteName) == words }
-    let titleIsTitlePart = parts.count > 1 && parts.contains { titleWords($0) == words }
+    let titleIsTitlePart = tagPartWords.count > 1 && tagPartWords.contains(words)
     let sitePartHeadline = shown.headline.flatMap { headline -> String? in
       let headlineWords = titleWords(headline)
       guard shown.headlineIsWithPost, !shown.bodyOpensWithTitle, headlineWords != words,
-        titleIsSiteName || parts.contains(where: { titleWords($0) == headlineWords })
+        titleIsSiteName || tagPartWords.contains(headlineWords)
       else { return nil }
       return headline
     }
@@ -190,16 +201,19 @@ func shownMetadata(_ metadata: PageMetadata, _ shown: ShownHeader) -> PageMetada
       shown.headlineFirstLine.map {
         holdsRun(words, of: titleWords($0))
       } ?? false
-    if !firstLineInTitle, !headlines.contains(where: { holdsRun(titleWords($0), of: words) }) {
-      if let variant = headlines.first(where: { isVariant($0, of: title) }) {
+    let headlineWords = headlines.map(titleWords)
+    if !firstLineInTitle, !headlineWords.contains(where: { holdsRun($0, of: words) }) {
+      let titleForms = TitleForms(title, words: words)
+      if let variant = headlines.indices.first(where: {
+        isVariant(headlineWords[$0], of: titleForms)
+      }) {
         // The title's longest part ("Headline" of "Headline | Site") is the headline as
         // the page shows it; another variant is a headline of its own beside the title.
         // So is a headline whose words the title holds as a run ("Headline [Site]",
         // "Kicker: Headline | Site").
-        if !holdsRun(words, of: titleWords(variant)),
-          !titleParts(title).contains(where: { titleWords($0) == titleWords(variant) })
-        {
-          result.headline = variant
+        let variantWords = headlineWords[variant]
+        if !holdsRun(words, of: variantWords), !titleForms.partWords.contains(variantWords) {
+          result.headline = headlines[variant]
         }
       } else if titleIsSiteName || titleIsTitlePart, let headline = sitePartHeadline {
         result.title = headline
@@ -228,17 +242,32 @@ func shownMetadata(_ metadata: PageMetadata, _ shown: ShownHeader) -> PageMetada
   return result
 }
 
-/// Whether `headline` is `title`, or its longest part between `MetadataRules.titleSeparators`
-/// ("Headline | Site"), with some words changed: at least half of the words of the longer of
-/// the two in common. A shorter part is the site's name, which a banner repeats.
-private func isVariant(_ headline: String, of title: String) -> Bool {
-  let words = titleWords(headline)
+/// A title's words and its parts' (`titleParts`), read once for all the headlines compared
+/// with it.
+private struct TitleForms {
+  /// The words of the title.
+  let words: [Substring]
+  /// The words of each of its parts (of the title itself when it has no separator).
+  let partWords: [[Substring]]
+  /// The words of its longest part (in characters), when it has two parts or more.
+  let longestPartWords: [Substring]?
+
+  init(_ title: String, words: [Substring]) {
+    let parts = titleParts(title)
+    self.words = words
+    partWords = parts.map(titleWords)
+    longestPartWords =
+      parts.count > 1 ? parts.max { $0.count < $1.count }.map(titleWords) : nil
+  }
+}
+
+/// Whether a headline (its `titleWords`) is the title, or its longest part between
+/// `MetadataRules.titleSeparators` ("Headline | Site"), with some words changed: at least half
+/// of the words of the longer of the two in common. A shorter part is the site's name, which a
+/// banner repeats.
+private func isVariant(_ words: [Substring], of title: TitleForms) -> Bool {
   guard !words.isEmpty else { return false }
-  let parts = titleParts(title)
-  let longest = parts.max { $0.count < $1.count }
-  return ([title] + (parts.count > 1 ? [longest].compactMap { $0 } : [])).contains {
-    candidate in
-    let other = titleWords(candidate)
+  return ([title.words] + [title.longestPartWords].compactMap { $0 }).contains { other in
     var remaining = other
     var common = 0
     for word in words {
@@ -254,7 +283,7 @@ private func isVariant(_ headline: String, of title: String) -> Bool {
 /// A title's parts between `MetadataRules.titleSeparators`, split at the first separator it
 /// holds ("Headline | Site" → "Headline", "Site"); the title alone when it holds none.
 private func titleParts(_ title: String) -> [String] {
-  for separator in MetadataRules.titleSeparators where title.contains(separator) {
+  for separator in MetadataRules.titleSeparators where containsText(title, separator) {
     return title.components(separatedBy: separator).map { normalizedText($0) }
   }
   return [title]
@@ -268,9 +297,14 @@ private func holdsRun(_ words: [Substring], of run: [Substring]) -> Bool {
   }
 }
 
-/// The words of a title: runs of letters and digits, lower-cased.
+/// The words of a title: runs of letters and digits, lower-cased. In ASCII text (nearly every
+/// title) a letter or a digit is one byte, split on without reading characters.
 private func titleWords(_ text: String) -> [Substring] {
-  text.lowercased().split { !$0.isLetter && !$0.isNumber }
+  let lowercased = text.lowercased()
+  guard lowercased.utf8.allSatisfy({ $0 < 0x80 }) else {
+    return lowercased.split { !$0.isLetter && !$0.isNumber }
+  }
+  return lowercased.utf8.split { !isLetterOrDigit($0) }.map { Substring($0) }
 }
 
 /// The text of element `index` a reader sees: its text outside scripts, styles and hidden
@@ -404,8 +438,8 @@ private func isInvisible(_ index: Int, _ page: PageAnalysis) -> Bool {
   if document.attribute("hidden", of: index) != nil { return true }
   if document.attribute("aria-hidden", of: index)?.lowercased() == "true" { return true }
   guard let style = document.attribute("style", of: index)?.lowercased() else { return false }
-  let compact = style.filter { !$0.isWhitespace }
-  return compact.contains("display:none") || compact.contains("visibility:hidden")
+  let compact = withoutWhiteSpace(style)
+  return containsText(compact, "display:none") || containsText(compact, "visibility:hidden")
 }
 
 /// Whether the words before a dateline's date say it is an update ("Last updated …",

@@ -93,7 +93,9 @@ func classWords(_ name: String) -> [String] {
 /// Whether element `index`'s class or id has a word of `words` (`classWords`): a class or id
 /// that names the element a deck, a credit.
 func classOrIDNames(_ index: Int, _ words: Set<String>, in document: HTMLDocument) -> Bool {
-  [document.attribute("class", of: index), document.attribute("id", of: index)].contains {
+  // Most elements asked (every short one, for a figure's credit) have no attribute at all.
+  guard !document.nodes[index].attributeSpans.isEmpty else { return false }
+  return [document.attribute("class", of: index), document.attribute("id", of: index)].contains {
     $0.map { classWords($0).contains(where: words.contains) } ?? false
   }
 }
