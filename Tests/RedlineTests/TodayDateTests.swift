@@ -238,6 +238,43 @@ struct TodayDateTests {
     #expect(report.headerOnly)
   }
 
+  /// A 304 is the server's word that its page did not change (its validators may follow the
+  /// post, not the date its theme prints), not a sighting of the captured page on that day:
+  /// the page that then comes whole with today's date moved with the clock.
+  @Test("304 answers on the days between are no sighting of the captured page")
+  func notModifiedBetween() async throws {
+    let clock = TestClock()
+    let modified = "Sat, 02 Jul 2016 08:00:00 GMT"
+    let answers304 = Mutex(false)
+    let server = try LoopbackServer { request in
+      if answers304.withLock({ $0 }), request.header("If-Modified-Since") == modified {
+        return .respond(status: 304, headers: [], body: [])
+      }
+      let page = TodayDateTests.page(Post(), now: clock.now())
+      return .respond(
+        status: 200,
+        headers: [("Content-Type", "text/html; charset=UTF-8"), ("Last-Modified", modified)],
+        body: Array(page.utf8))
+    }
+    defer { server.stop() }
+    let root = NSTemporaryDirectory() + "redline-today-304-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let service = SnapshotService(
+      fetcher: CurlFetcher(options: CapturedPage.options), store: FolderStore(root: root),
+      jobs: 1, now: clock.now)
+    let url = server.baseURL + "/today"
+    #expect(await service.check(url).outcome == .new)
+    answers304.withLock { $0 = true }
+    for day in 1...3 {
+      clock.advance(86_400)
+      #expect(await service.check(url).outcome == .unchanged, "day \(day)")
+    }
+    answers304.withLock { $0 = false }
+    clock.advance(86_400)
+    let whole = await service.check(url)
+    #expect(whole.outcome == .unchanged, "\(whole.line)")
+  }
+
   /// A version whose date line stayed as it was on a later day, served again the same, shows
   /// that its date is the post's, not the clock's: a re-dating to the day of a later check is
   /// an edit in the audit (a pair stored by an import into the page's past, or by a release
