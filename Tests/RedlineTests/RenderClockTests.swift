@@ -157,6 +157,17 @@ struct RenderClockTests {
       !isRenderClockOnly(
         old: rendered.0, servedAt: day1, new: rendered.1, servedAt: day2,
         oldServed: day1...later))
+    // A render time late in the evening west of UTC (09:30 UTC the next day), cached for
+    // eight hours: its local day is over in every zone by then, the hours since are few.
+    let evening10 = stamp.replacingOccurrences(of: "%@", with: "2026-12-06T23:30:00-10:00")
+    let renderedAt = try #require(CaptureTime("20261207T093000Z"))
+    let eightHours = try #require(CaptureTime("20261207T173000Z"))
+    let nextDay = try #require(CaptureTime("20261208T100000Z"))
+    let next = stamp.replacingOccurrences(of: "%@", with: "2026-12-08T10:00:00Z")
+    #expect(
+      isRenderClockOnly(
+        old: evening10, servedAt: renderedAt, new: next, servedAt: nextDay,
+        oldServed: renderedAt...eightHours))
   }
 
   /// A check found unchanged by the render clock says so for that check only: the same text
