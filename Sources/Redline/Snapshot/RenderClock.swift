@@ -115,15 +115,14 @@ private struct DateLines {
     otherHeader == other.otherHeader && afterHeader == other.afterHeader
   }
 
-  /// Whether a date line's value names the time this version was served, and its day is still
-  /// the serving day at the first and the last time the same page was served (a cache may
-  /// serve a render time for hours, not a day's date for days).
+  /// Whether a date line's value names the time this version was served, and still names it,
+  /// within the slack of a day, at the first and the last time the same page was served (a
+  /// cache may serve a render time for hours, not a day's date for days).
   func isServingTime(_ value: String) -> Bool {
     guard namesServingTime(value, servedAt) else { return false }
     guard let alsoServed else { return true }
-    let day = String(value.prefix(10))
-    return namesServingTime(day, alsoServed.lowerBound)
-      && namesServingTime(day, alsoServed.upperBound)
+    return namesServingTime(value, alsoServed.lowerBound, slack: renderDateSlackSeconds)
+      && namesServingTime(value, alsoServed.upperBound, slack: renderDateSlackSeconds)
   }
 
   /// Whether the `Published:` or `Updated:` line gives the day this version was served: a
@@ -140,14 +139,18 @@ private struct DateLines {
 /// within `renderClockSlackSeconds` of it, or for a date alone, within a day in some time zone.
 /// A month or a year alone names no serving time, nor does a word (`today`: only digits are
 /// read).
-private func namesServingTime(_ value: String, _ time: CaptureTime) -> Bool {
+/// `slack`: the slack for a time as well as a day (the time a page served again still shows).
+private func namesServingTime(_ value: String, _ time: CaptureTime, slack wide: Double? = nil)
+  -> Bool
+{
   guard value.first?.isNumber == true, let served = time.date,
     let start = (try? storeTime(value, bound: .start))?.date,
     let end = (try? storeTime(value, bound: .end))?.date,
     end.timeIntervalSince(start) < 86_400
   else { return false }
   // A time to the second or the minute, or a day.
-  let slack = end.timeIntervalSince(start) < 3600 ? renderClockSlackSeconds : renderDateSlackSeconds
+  let slack =
+    wide ?? (end.timeIntervalSince(start) < 3600 ? renderClockSlackSeconds : renderDateSlackSeconds)
   return served.timeIntervalSince(start) >= -slack && served.timeIntervalSince(end) <= slack
 }
 
