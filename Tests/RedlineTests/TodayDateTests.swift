@@ -275,6 +275,43 @@ struct TodayDateTests {
     #expect(whole.outcome == .unchanged, "\(whole.line)")
   }
 
+  /// A theme that stamps its header with the server's local time and no zone
+  /// (`<time datetime="2016-07-02T04:53:00">July 2, 2016</time>`, five hours behind UTC), read
+  /// as the post's `Published:` time: the time is the
+  /// serving time in the site's zone, which the page does not give.
+  @Test("a header stamped with the local time without a zone: unchanged on every day")
+  func zonelessLocalTime() async throws {
+    @Sendable func stamped(_ now: Date) -> String {
+      let format = DateFormatter()
+      format.locale = Locale(identifier: "en_US_POSIX")
+      format.timeZone = TimeZone(secondsFromGMT: -5 * 3600)
+      format.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+      let datetime = format.string(from: now)
+      format.dateFormat = "MMMM d, yyyy"
+      let stamp = "<time datetime=\"\(datetime)\">\(format.string(from: now))</time>"
+      return TodayDateTests.page(Post(dateline: stamp), now: now)
+    }
+    let clock = TestClock()
+    let first = try readArticle(Array(stamped(clock.now()).utf8)).text
+    #expect(first.contains("Published: 2016-07-02T04:53:00\n"), "\(first)")
+    let server = try LoopbackServer { _ in
+      .text(stamped(clock.now()), contentType: "text/html; charset=UTF-8")
+    }
+    defer { server.stop() }
+    let root = NSTemporaryDirectory() + "redline-today-zoneless-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let service = SnapshotService(
+      fetcher: CurlFetcher(options: CapturedPage.options), store: FolderStore(root: root),
+      jobs: 1, now: clock.now)
+    let url = server.baseURL + "/stamped"
+    #expect(await service.check(url).outcome == .new)
+    for check in 1...4 {
+      clock.advance(86_400 + 3 * 3600)
+      let report = await service.check(url)
+      #expect(report.outcome == .unchanged, "check \(check): \(report.line)")
+    }
+  }
+
   /// A version whose date line stayed as it was on a later day, served again the same, shows
   /// that its date is the post's, not the clock's: a re-dating to the day of a later check is
   /// an edit in the audit (a pair stored by an import into the page's past, or by a release
