@@ -112,6 +112,15 @@ struct RenderClockTests {
     // A Published or Updated line on one side only is a change of the page, not of the clock.
     #expect(!clockOnly([], [("Published", "2026-12-07")]))
     #expect(!clockOnly([("Updated", "2026-12-06")], []))
+    // A local time without its zone (a site five hours behind UTC) is the serving time in
+    // some zone; with a zone it must be within the hour, and a local time a day off is not.
+    #expect(
+      clockOnly([("Published", "2026-12-06T05:00:00")], [("Published", "2026-12-07T17:00:00")]))
+    #expect(
+      !clockOnly(
+        [("Published", "2026-12-06T05:00:00Z")], [("Published", "2026-12-07T17:00:00Z")]))
+    #expect(
+      !clockOnly([("Published", "2026-12-06T05:00:00")], [("Published", "2026-12-06T17:00:00")]))
     // A month, or a word, names no day.
     #expect(!clockOnly([("Published", "2026-11")], [("Published", "2026-12")]))
     #expect(!clockOnly([("Published", "yesterday")], [("Published", "today")]))

@@ -136,7 +136,8 @@ private struct DateLines {
 }
 
 /// Whether a date value (`2026-12-07`, `2026-12-07T10:00:01-05:00`) names the time `time`:
-/// within `renderClockSlackSeconds` of it, or for a date alone, within a day in some time zone.
+/// within `renderClockSlackSeconds` of it, or for a date alone or a time without a zone (the
+/// site's local time), within a day in some time zone.
 /// A month or a year alone names no serving time, nor does a word (`today`: only digits are
 /// read).
 /// `slack`: the slack for a time as well as a day (the time a page served again still shows).
@@ -148,10 +149,19 @@ private func namesServingTime(_ value: String, _ time: CaptureTime, slack wide: 
     let end = (try? storeTime(value, bound: .end))?.date,
     end.timeIntervalSince(start) < 86_400
   else { return false }
-  // A time to the second or the minute, or a day.
-  let slack =
-    wide ?? (end.timeIntervalSince(start) < 3600 ? renderClockSlackSeconds : renderDateSlackSeconds)
+  // A time to the second or the minute with its zone, or a day, or a time without a zone: the
+  // time in some zone (UTC−12 to UTC+14), which the page does not name.
+  let isTime = end.timeIntervalSince(start) < 3600
+  let slack = wide ?? (isTime && hasZone(value) ? renderClockSlackSeconds : renderDateSlackSeconds)
   return served.timeIntervalSince(start) >= -slack && served.timeIntervalSince(end) <= slack
+}
+
+/// Whether a time (`2026-12-07T10:00:01-05:00`, `…Z`) names its zone; a local time
+/// (`2026-12-07T10:00:01`) does not.
+private func hasZone(_ time: String) -> Bool {
+  let clock = time.utf8.dropFirst(10)
+  return clock.last == UInt8(ascii: "Z") || clock.contains(UInt8(ascii: "+"))
+    || clock.contains(UInt8(ascii: "-"))
 }
 
 /// When each page body a page's checks received was served: the first and the last check that
