@@ -112,9 +112,71 @@ struct RenderClockTests {
     // A Published or Updated line on one side only is a change of the page, not of the clock.
     #expect(!clockOnly([], [("Published", "2026-12-07")]))
     #expect(!clockOnly([("Updated", "2026-12-06")], []))
+    // A local time without its zone (a site five hours behind UTC) is the serving time in
+    // some zone; with a zone it must be within the hour, and a local time a day off is not.
+    #expect(
+      clockOnly([("Published", "2026-12-06T05:00:00")], [("Published", "2026-12-07T17:00:00")]))
+    #expect(
+      !clockOnly(
+        [("Published", "2026-12-06T05:00:00Z")], [("Published", "2026-12-07T17:00:00Z")]))
+    #expect(
+      !clockOnly([("Published", "2026-12-06T05:00:00")], [("Published", "2026-12-06T17:00:00")]))
     // A month, or a word, names no day.
     #expect(!clockOnly([("Published", "2026-11")], [("Published", "2026-12")]))
     #expect(!clockOnly([("Published", "yesterday")], [("Published", "today")]))
+  }
+
+  @Test("a version served the same on a later day did not take its date from the clock")
+  func servedAgainLater() throws {
+    let day1 = try #require(CaptureTime("20261206T100000Z"))
+    let day2 = try #require(CaptureTime("20261207T220000Z"))
+    let (old, new) = (
+      dated([("Published", "2026-12-06")]), dated([("Published", "2026-12-07")])
+    )
+    func clockOnly(old served: ClosedRange<CaptureTime>?, new newServed: ClosedRange<CaptureTime>?)
+      -> Bool
+    {
+      isRenderClockOnly(
+        old: old, servedAt: day1, new: new, servedAt: day2, oldServed: served,
+        newServed: newServed)
+    }
+    #expect(clockOnly(old: nil, new: nil))
+    // Served again the same day (in some zone): still the clock.
+    let evening = try #require(CaptureTime("20261206T230000Z"))
+    #expect(clockOnly(old: day1...evening, new: day2...day2))
+    // The page dated December 6 served the same on December 8 at noon, when that day is over
+    // in every zone: the post's date, and December 7 is a re-dating.
+    let later = try #require(CaptureTime("20261208T120000Z"))
+    #expect(!clockOnly(old: day1...later, new: nil))
+    // The new page served the same before its day began anywhere (or after it ended).
+    let before = try #require(CaptureTime("20261205T120000Z"))
+    #expect(!clockOnly(old: nil, new: before...day2))
+    // A render time: a cache that serves it for hours is still the clock, for days not.
+    let stamp = "Title: A\nUpdated: %@\n\nBody\n"
+    let rendered = (
+      stamp.replacingOccurrences(of: "%@", with: "2026-12-06T10:00:02Z"),
+      stamp.replacingOccurrences(of: "%@", with: "2026-12-07T21:59:00Z")
+    )
+    let cached = try #require(CaptureTime("20261206T150000Z"))
+    #expect(
+      isRenderClockOnly(
+        old: rendered.0, servedAt: day1, new: rendered.1, servedAt: day2,
+        oldServed: day1...cached))
+    #expect(
+      !isRenderClockOnly(
+        old: rendered.0, servedAt: day1, new: rendered.1, servedAt: day2,
+        oldServed: day1...later))
+    // A render time late in the evening west of UTC (09:30 UTC the next day), cached for
+    // eight hours: its local day is over in every zone by then, the hours since are few.
+    let evening10 = stamp.replacingOccurrences(of: "%@", with: "2026-12-06T23:30:00-10:00")
+    let renderedAt = try #require(CaptureTime("20261207T093000Z"))
+    let eightHours = try #require(CaptureTime("20261207T173000Z"))
+    let nextDay = try #require(CaptureTime("20261208T100000Z"))
+    let next = stamp.replacingOccurrences(of: "%@", with: "2026-12-08T10:00:00Z")
+    #expect(
+      isRenderClockOnly(
+        old: evening10, servedAt: renderedAt, new: next, servedAt: nextDay,
+        oldServed: renderedAt...eightHours))
   }
 
   /// A check found unchanged by the render clock says so for that check only: the same text

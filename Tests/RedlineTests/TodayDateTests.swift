@@ -219,6 +219,136 @@ struct TodayDateTests {
     #expect(late.headerOnly)
   }
 
+  /// A post seen with its own date on the days after its capture is not printing today's
+  /// date: re-dated to the day of a later check, it is `changed` at that check, not a day or
+  /// two later when the new date is no longer the serving day.
+  @Test("a date seen unchanged on later days, then re-dated to the check's day: changed at once")
+  func reDatedAfterDays() async throws {
+    let path = "/own"
+    let site = try Site([path: Post(dateline: "Saturday, July 2, 2016")])
+    #expect(await site.check([path])[path] == .new)
+    for day in 1...3 {
+      site.clock.advance(86_400)
+      #expect(await site.check([path])[path] == .unchanged, "day \(day)")
+    }
+    site.clock.advance(86_400)
+    site.posts.edit { $0[path]?.dateline = "Wednesday, July 6, 2016" }
+    let report = await site.service.check(site.url(path))
+    #expect(report.outcome == .changed(added: 1, removed: 1), "\(report.line)")
+    #expect(report.headerOnly)
+  }
+
+  /// A 304 is the server's word that its page did not change (its validators may follow the
+  /// post, not the date its theme prints), not a sighting of the captured page on that day:
+  /// the page that then comes whole with today's date moved with the clock.
+  @Test("304 answers on the days between are no sighting of the captured page")
+  func notModifiedBetween() async throws {
+    let clock = TestClock()
+    let modified = "Sat, 02 Jul 2016 08:00:00 GMT"
+    let answers304 = Mutex(false)
+    let server = try LoopbackServer { request in
+      if answers304.withLock({ $0 }), request.header("If-Modified-Since") == modified {
+        return .respond(status: 304, headers: [], body: [])
+      }
+      let page = TodayDateTests.page(Post(), now: clock.now())
+      return .respond(
+        status: 200,
+        headers: [("Content-Type", "text/html; charset=UTF-8"), ("Last-Modified", modified)],
+        body: Array(page.utf8))
+    }
+    defer { server.stop() }
+    let root = NSTemporaryDirectory() + "redline-today-304-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let service = SnapshotService(
+      fetcher: CurlFetcher(options: CapturedPage.options), store: FolderStore(root: root),
+      jobs: 1, now: clock.now)
+    let url = server.baseURL + "/today"
+    #expect(await service.check(url).outcome == .new)
+    answers304.withLock { $0 = true }
+    for day in 1...3 {
+      clock.advance(86_400)
+      #expect(await service.check(url).outcome == .unchanged, "day \(day)")
+    }
+    answers304.withLock { $0 = false }
+    clock.advance(86_400)
+    let whole = await service.check(url)
+    #expect(whole.outcome == .unchanged, "\(whole.line)")
+  }
+
+  /// A theme that stamps its header with the server's local time and no zone
+  /// (`<time datetime="2016-07-02T04:53:00">July 2, 2016</time>`, five hours behind UTC), read
+  /// as the post's `Published:` time: the time is the
+  /// serving time in the site's zone, which the page does not give.
+  @Test("a header stamped with the local time without a zone: unchanged on every day")
+  func zonelessLocalTime() async throws {
+    @Sendable func stamped(_ now: Date) -> String {
+      let format = DateFormatter()
+      format.locale = Locale(identifier: "en_US_POSIX")
+      format.timeZone = TimeZone(secondsFromGMT: -5 * 3600)
+      format.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+      let datetime = format.string(from: now)
+      format.dateFormat = "MMMM d, yyyy"
+      let stamp = "<time datetime=\"\(datetime)\">\(format.string(from: now))</time>"
+      return TodayDateTests.page(Post(dateline: stamp), now: now)
+    }
+    let clock = TestClock()
+    let first = try readArticle(Array(stamped(clock.now()).utf8)).text
+    #expect(first.contains("Published: 2016-07-02T04:53:00\n"), "\(first)")
+    let server = try LoopbackServer { _ in
+      .text(stamped(clock.now()), contentType: "text/html; charset=UTF-8")
+    }
+    defer { server.stop() }
+    let root = NSTemporaryDirectory() + "redline-today-zoneless-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let service = SnapshotService(
+      fetcher: CurlFetcher(options: CapturedPage.options), store: FolderStore(root: root),
+      jobs: 1, now: clock.now)
+    let url = server.baseURL + "/stamped"
+    #expect(await service.check(url).outcome == .new)
+    for check in 1...4 {
+      clock.advance(86_400 + 3 * 3600)
+      let report = await service.check(url)
+      #expect(report.outcome == .unchanged, "check \(check): \(report.line)")
+    }
+  }
+
+  /// A version whose date line stayed as it was on a later day, served again the same, shows
+  /// that its date is the post's, not the clock's: a re-dating to the day of a later check is
+  /// an edit in the audit (a pair stored by an import into the page's past, or by a release
+  /// before the rule, which stored it as `changed`), not two versions the clock moved apart.
+  @Test("a date seen unchanged on later days, then re-dated to a check's day: an edit in the audit")
+  func reDatedAfterDaysInTheAudit() async throws {
+    let path = "/own"
+    let site = try Site([path: Post(dateline: "Saturday, July 2, 2016")])
+    // The page's latest check, ten days on, failed (the post was gone): the archive's checks
+    // go into its past, and no later version stands for the re-dated one.
+    let post = try #require(site.posts[path])
+    site.posts.edit { $0[path] = nil }
+    site.clock.advance(10 * 86_400)
+    let gone = await site.check([path])[path]
+    #expect(gone != .new && gone != .unchanged, "\(String(describing: gone))")
+    site.posts.edit { $0[path] = post }
+    var importing = site.service
+    importing.takesChecksIntoThePast = true
+    site.clock.advance(-10 * 86_400)
+    // July 2 to 5: the post dated July 2; on July 6 re-dated to that day, and so on July 7, 8.
+    var outcomes: [PageReport.Outcome] = []
+    for day in 0..<7 {
+      if day == 4 { site.posts.edit { $0[path]?.dateline = "Wednesday, July 6, 2016" } }
+      outcomes += await importing.snapshot([site.url(path)]).map(\.outcome)
+      site.clock.advance(86_400)
+    }
+    #expect(
+      outcomes == [
+        .new, .unchanged, .unchanged, .unchanged, .changed(added: 1, removed: 1), .unchanged,
+        .unchanged,
+      ])
+    let audit = try ArchiveQueries(store: site.store).audit(
+      AuditOptions(generated: "20260101T000000Z"))
+    let page = try #require(audit.pages.first { $0.url == site.url(path) })
+    #expect(page.edits.map(\.to.description) == ["20160706T095300Z"])
+  }
+
   @Test("versions stored apart by today's date alone are no edit in the audit")
   func storedPairsInTheAudit() async throws {
     // An archive taken into the page's past (`redline import`) stores each day's page as a

@@ -154,6 +154,8 @@ extension ArchiveQueries {
     // versions only, so that memory does not grow with a page's versions. Each is kept with
     // what the page's audit held before it, so that stand-ins found later are taken back.
     var recent: [(version: VersionInForm, marks: AuditMarks)] = []
+    // When each version's very page was served (`isRenderClockOnly`), once a pair needs it.
+    var sightings: BodySightings?
     for capture in captures where places.isOwnVersion(capture) {
       let version = try VersionInForm(capture, of: page, in: store)
       if let related = recent.indices.last(where: {
@@ -208,7 +210,18 @@ extension ArchiveQueries {
       if isRenderClockOnly(
         old: oldText, servedAt: previousVersion.capture.time, new: text, servedAt: capture.time)
       {
-        continue
+        // Unless a version was served the same on a later day (its very page, by a later
+        // check): it did not take its date from the clock. Read from the history only for
+        // such pairs, which are few.
+        let seen = sightings ?? BodySightings(history)
+        sightings = seen
+        if isRenderClockOnly(
+          old: oldText, servedAt: previousVersion.capture.time, new: text,
+          servedAt: capture.time, oldServed: seen[previousVersion.capture.metadata.bodySHA256],
+          newServed: seen[capture.metadata.bodySHA256])
+        {
+          continue
+        }
       }
       let before = (time: previousVersion.capture.time, text: oldText)
       let lineDiff = diffLines(old: Array(before.text.utf8), new: Array(text.utf8))

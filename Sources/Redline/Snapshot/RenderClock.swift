@@ -37,7 +37,7 @@ let clockLineNames = ["Published", "Updated", ArticleText.shownDateName]
 /// day); two versions and their serving times can. A post re-dated to the very day of a check
 /// looks like the clock at that check; the first check once that day is over in every time
 /// zone, its date no longer the serving day, finds it (`SnapshotService.storeCheck` says
-/// `unchanged` for one check only).
+/// `unchanged` for one check only), unless the old page was served again on a later day.
 ///
 ///     isRenderClockOnly(
 ///       old: "Title: A\nUpdated: 2026-12-06T10:00:02Z\n\nBody\n", servedAt: "20261206T100000Z",
@@ -47,11 +47,18 @@ let clockLineNames = ["Published", "Updated", ArticleText.shownDateName]
 ///       old: "Title: A\nPublished: 2026-12-06\n\nBody\n", servedAt: "20261206T100000Z",
 ///       new: "Title: A\nPublished: 2026-12-07\n\nBody\n", servedAt: "20261207T100000Z")
 ///     // true
+///
+/// `oldServed` and `newServed`: when the page's checks received each version's very page (its
+/// body, byte for byte) again, from the first to the last time (`BodySightings`). A date line
+/// that stayed as it was on a day that is no longer its day in any time zone is the post's, not
+/// the clock's: a post dated July 2 and served the same on July 5 does not print today's
+/// date, and a re-dating of it to the day of a later check is an edit.
 func isRenderClockOnly(
-  old: String, servedAt oldTime: CaptureTime, new: String, servedAt newTime: CaptureTime
+  old: String, servedAt oldTime: CaptureTime, new: String, servedAt newTime: CaptureTime,
+  oldServed: ClosedRange<CaptureTime>? = nil, newServed: ClosedRange<CaptureTime>? = nil
 ) -> Bool {
-  let before = DateLines(old, servedAt: oldTime)
-  let after = DateLines(new, servedAt: newTime)
+  let before = DateLines(old, servedAt: oldTime, alsoServed: oldServed)
+  let after = DateLines(new, servedAt: newTime, alsoServed: newServed)
   guard before.dates != after.dates, before.sameRest(as: after) else { return false }
   return clockLineNames.allSatisfy { name in
     switch (before.dates[name], after.dates[name]) {
@@ -78,11 +85,13 @@ private struct DateLines {
   var otherHeader: [Substring] = []
   var afterHeader: Substring = ""
   let servedAt: CaptureTime
+  /// When the same page was served again, from the first to the last time, if it was.
+  let alsoServed: ClosedRange<CaptureTime>?
 
   /// Splits `text`. Header lines are the leading lines of the form `Name: value` with a name
   /// the canonical text uses (`ArticleParts.headerNames`), as `ArticleParts` reads them.
-  init(_ text: String, servedAt time: CaptureTime) {
-    servedAt = time
+  init(_ text: String, servedAt time: CaptureTime, alsoServed: ClosedRange<CaptureTime>?) {
+    (servedAt, self.alsoServed) = (time, alsoServed)
     var remaining = text[...]
     while let end = remaining.firstIndex(of: "\n") {
       let line = remaining[..<end]
@@ -106,9 +115,14 @@ private struct DateLines {
     otherHeader == other.otherHeader && afterHeader == other.afterHeader
   }
 
-  /// Whether a date line's value names the time this version was served.
+  /// Whether a date line's value names the time this version was served, and still names it,
+  /// within the slack of a day, at the first and the last time the same page was served (a
+  /// cache may serve a render time for hours, not a day's date for days).
   func isServingTime(_ value: String) -> Bool {
-    namesServingTime(value, servedAt)
+    guard namesServingTime(value, servedAt) else { return false }
+    guard let alsoServed else { return true }
+    return namesServingTime(value, alsoServed.lowerBound, slack: renderDateSlackSeconds)
+      && namesServingTime(value, alsoServed.upperBound, slack: renderDateSlackSeconds)
   }
 
   /// Whether the `Published:` or `Updated:` line gives the day this version was served: a
@@ -122,16 +136,53 @@ private struct DateLines {
 }
 
 /// Whether a date value (`2026-12-07`, `2026-12-07T10:00:01-05:00`) names the time `time`:
-/// within `renderClockSlackSeconds` of it, or for a date alone, within a day in some time zone.
+/// within `renderClockSlackSeconds` of it, or for a date alone or a time without a zone (the
+/// site's local time), within a day in some time zone.
 /// A month or a year alone names no serving time, nor does a word (`today`: only digits are
 /// read).
-private func namesServingTime(_ value: String, _ time: CaptureTime) -> Bool {
+/// `slack`: the slack for a time as well as a day (the time a page served again still shows).
+private func namesServingTime(_ value: String, _ time: CaptureTime, slack wide: Double? = nil)
+  -> Bool
+{
   guard value.first?.isNumber == true, let served = time.date,
     let start = (try? storeTime(value, bound: .start))?.date,
     let end = (try? storeTime(value, bound: .end))?.date,
     end.timeIntervalSince(start) < 86_400
   else { return false }
-  // A time to the second or the minute, or a day.
-  let slack = end.timeIntervalSince(start) < 3600 ? renderClockSlackSeconds : renderDateSlackSeconds
+  // A time to the second or the minute with its zone, or a day, or a time without a zone: the
+  // time in some zone (UTC−12 to UTC+14), which the page does not name.
+  let isTime = end.timeIntervalSince(start) < 3600
+  let slack = wide ?? (isTime && hasZone(value) ? renderClockSlackSeconds : renderDateSlackSeconds)
   return served.timeIntervalSince(start) >= -slack && served.timeIntervalSince(end) <= slack
+}
+
+/// Whether a time (`2026-12-07T10:00:01-05:00`, `…Z`) names its zone; a local time
+/// (`2026-12-07T10:00:01`) does not.
+private func hasZone(_ time: String) -> Bool {
+  let clock = time.utf8.dropFirst(10)
+  return clock.last == UInt8(ascii: "Z") || clock.contains(UInt8(ascii: "+"))
+    || clock.contains(UInt8(ascii: "-"))
+}
+
+/// When each page body a page's checks received was served: the first and the last check that
+/// read an article in it (stored it, or found it unchanged or back), by the body's SHA-256
+/// (`HistoryEntry.bodySHA256`). The same bytes are the same article with the same date lines;
+/// the history keeps no text hash of its own for an `unchanged` check (the store writes the
+/// capture's), so the body is what tells a check that was served the capture's very page. A
+/// 304 received no body (its line repeats the last one's hash): the server's validators may
+/// follow the post while its theme prints today's date, so it is no sighting.
+struct BodySightings {
+  private var times: [String: ClosedRange<CaptureTime>] = [:]
+
+  init(_ history: [HistoryEntry]) {
+    for entry in history where entry.sawArticle && entry.status != 304 {
+      guard let body = entry.bodySHA256 else { continue }
+      let time = entry.time
+      times[body] =
+        times[body].map { min($0.lowerBound, time)...max($0.upperBound, time) } ?? time...time
+    }
+  }
+
+  /// When the body was served, if a check read an article in it.
+  subscript(body: String) -> ClosedRange<CaptureTime>? { times[body] }
 }

@@ -321,7 +321,12 @@ public struct SnapshotService: Sendable {
     if past == nil, let base = found.base, base.capture.time == current {
       let (previous, text) = comparableTexts(
         base.text, format: base.format, read.text, format: ArticleText.formatVersion)
-      if isRenderClockOnly(old: previous, servedAt: base.capture.time, new: text, servedAt: time) {
+      // A capture whose very page was served again on a later day did not take its date from
+      // the clock: a re-dating to this check's day is an edit now.
+      if isRenderClockOnly(
+        old: previous, servedAt: base.capture.time, new: text, servedAt: time,
+        oldServed: BodySightings(history)[base.capture.metadata.bodySHA256])
+      {
         try recordUnchanged(
           .unchanged, capture: base.capture.time, asCapture: false, forThisTimeOnly: true)
         return PageReport(url: page.url, outcome: .unchanged)
