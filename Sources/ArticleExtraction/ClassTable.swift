@@ -115,6 +115,8 @@ struct ClassFlags: OptionSet, Sendable {
   static let caption = ClassFlags(rawValue: 1 << 5)
   /// `ScoringRules.galleryClasses`.
   static let gallery = ClassFlags(rawValue: 1 << 6)
+  /// `namesDescription`: a class with a word of `BoilerplateRules.descriptionWords`.
+  static let description = ClassFlags(rawValue: 1 << 7)
 
   init(rawValue: UInt8) {
     self.rawValue = rawValue
@@ -124,6 +126,7 @@ struct ClassFlags: OptionSet, Sendable {
   init(name: String) {
     var flags = Self.setsByName[name] ?? []
     if namesBiography(name) { flags.insert(.biography) }
+    if namesDescription(name) { flags.insert(.description) }
     self = flags
   }
 

@@ -145,6 +145,8 @@ struct PageAnalysis {
       chromeByClass[index] =
         Self.hasBoilerplateClass(
           index, in: document, traits[nodes[index].tag], classes[index], marks[index])
+        // `resource-meta-description`: the summary under the headline, not a byline box.
+        && !Self.isMetadataDescription(index, in: document, classes, marks[index])
         && (classes.has(.negative, at: index)
           || !Self.isInSentence(index, nodes: nodes, traits: traits, holdsText: holdsText))
       // Whole class names and ids, read only for elements with a class or id word.
@@ -417,6 +419,23 @@ struct PageAnalysis {
       }
     }
     return marksBoilerplate(traits, classes, WordMarks(words: remaining))
+  }
+
+  /// Whether an element marked chrome only by a metadata word (`meta`, `postmeta`) also names
+  /// itself the post's description (`BoilerplateRules.descriptionWords`:
+  /// `resource-meta-description`): that is the summary a theme shows under the headline, a line
+  /// of the post, not its date and byline. Read only for the few elements whose class names
+  /// hold such a word.
+  private static func isMetadataDescription(
+    _ index: Int, in document: HTMLDocument, _ classes: ClassTable, _ marks: WordMarks
+  ) -> Bool {
+    guard marks.contains(.weakNegative), !marks.contains(.strongNegative),
+      classes.has(.description, at: index), !classes.has(.negative, at: index)
+    else { return false }
+    return wordsOfClassAndID(index, in: document).allSatisfy { word in
+      !BoilerplateRules.weakNegativeWords.contains(word)
+        || BoilerplateRules.metadataWords.contains(word)
+    }
   }
 
   private static func marksBoilerplate(
@@ -797,6 +816,30 @@ private func isStreamedSegment(id: ArraySlice<UInt8>?) -> Bool {
   guard let id, id.starts(with: "S:".utf8) else { return false }
   let number = id.dropFirst(2)
   return !number.isEmpty && number.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+}
+
+/// Whether a class name has a word of `BoilerplateRules.descriptionWords`
+/// (`resource-meta-description`); asked once per distinct class name of a page.
+func namesDescription(_ name: String) -> Bool {
+  // Most class names hold no such word among their bytes: a search of them, with no string
+  // made, skips them before the name is split into words.
+  let mayHold = descriptionWordBytes.contains { word in
+    name.utf8.withContiguousStorageIfAvailable { holdsCaseless($0, word) } ?? true
+  }
+  return mayHold && classWords(name).contains(where: BoilerplateRules.descriptionWords.contains)
+}
+
+private let descriptionWordBytes = BoilerplateRules.descriptionWords.map { Array($0.utf8) }
+
+/// Whether `bytes` hold `word` (lower-case ASCII letters), in any ASCII case.
+private func holdsCaseless(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+  guard let first = word.first, bytes.count >= word.count else { return false }
+  for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == first {
+    var matched = 1
+    while matched < word.count && bytes[start + matched] | 0x20 == word[matched] { matched += 1 }
+    if matched == word.count { return true }
+  }
+  return false
 }
 
 /// Whether a class name's last word, after at least one other, is one of

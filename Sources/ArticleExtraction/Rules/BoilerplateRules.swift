@@ -68,6 +68,16 @@ enum BoilerplateRules {
     "toolbar", "rss", "jump", "reply",
   ]
 
+  /// The weak words of `weakNegativeWords` that name a post's metadata (its date, byline and
+  /// categories), and the words that name its description: an element marked only by the
+  /// first and named by the second (`resource-meta-description`) is the summary under the
+  /// headline, which a reader reads as the post's first line, and no chrome
+  /// (`PageAnalysis.isMetadataDescription`). Beside a post of that one line, dropping it left the
+  /// article without the post (wcxb-dev 4243, short: 2 missed edits). Other weak words stay
+  /// chrome with it: `author-description` is a biography, `menu-item-description` a menu's.
+  static let metadataWords: Set<String> = ["meta", "postmeta"]
+  static let descriptionWords: Set<String> = ["description"]
+
   /// Class or id words that rescue an element from a weak negative word.
   static let keepWords: Set<String> = [
     "article", "body", "content", "entry", "main", "post", "story", "text", "blog",
