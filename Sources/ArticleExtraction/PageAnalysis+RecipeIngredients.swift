@@ -89,7 +89,8 @@ func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
   let typed = document.attributeNameID("itemtype") != nil
   func namesRecipe(_ element: Int) -> Bool {
     page.classes[element].contains { name in
-      mayNameRecipe(name) && classWords(name).contains(where: ContainerRules.recipeWords.contains)
+      holdsCaseless(name, recipeBytes)
+        && classWords(name).contains(where: ContainerRules.recipeWords.contains)
     }
       || (typed
         && document.attribute("itemtype", of: element)?.hasSuffix(ContainerRules.recipeType)
@@ -123,17 +124,6 @@ func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
   return lists
 }
 
-/// Whether a class name's bytes hold "recipe" in any ASCII case: a cheap look before its words
-/// are read.
-private func mayNameRecipe(_ name: String) -> Bool {
-  name.utf8.withContiguousStorageIfAvailable { bytes in
-    let pattern = recipeBytes
-    guard bytes.count >= pattern.count else { return false }
-    return (0...(bytes.count - pattern.count)).contains { start in
-      pattern.indices.allSatisfy { bytes[start + $0] | 0x20 == pattern[$0] }
-    }
-  } ?? true
-}
-
-/// "recipe" as bytes, for `mayNameRecipe`.
+/// "recipe" as bytes: a class name without them in any ASCII case (`holdsCaseless`) is not
+/// split into words.
 private let recipeBytes = Array("recipe".utf8)

@@ -823,24 +823,11 @@ private func isStreamedSegment(id: ArraySlice<UInt8>?) -> Bool {
 func namesDescription(_ name: String) -> Bool {
   // Most class names hold no such word among their bytes: a search of them, with no string
   // made, skips them before the name is split into words.
-  let mayHold = descriptionWordBytes.contains { word in
-    name.utf8.withContiguousStorageIfAvailable { holdsCaseless($0, word) } ?? true
-  }
-  return mayHold && classWords(name).contains(where: BoilerplateRules.descriptionWords.contains)
+  descriptionWordBytes.contains { holdsCaseless(name, $0) }
+    && classWords(name).contains(where: BoilerplateRules.descriptionWords.contains)
 }
 
 private let descriptionWordBytes = BoilerplateRules.descriptionWords.map { Array($0.utf8) }
-
-/// Whether `bytes` hold `word` (lower-case ASCII letters), in any ASCII case.
-private func holdsCaseless(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
-  guard let first = word.first, bytes.count >= word.count else { return false }
-  for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == first {
-    var matched = 1
-    while matched < word.count && bytes[start + matched] | 0x20 == word[matched] { matched += 1 }
-    if matched == word.count { return true }
-  }
-  return false
-}
 
 /// Whether a class name's last word, after at least one other, is one of
 /// `PluginChromeRules.biographyWords` (`author-bio`, not `bio` nor `biology`).

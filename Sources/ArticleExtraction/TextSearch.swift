@@ -42,3 +42,21 @@ func withoutWhiteSpace(_ text: String) -> String {
   guard let bytes else { return text.filter { !$0.isWhitespace } }
   return String(decoding: bytes, as: UTF8.self)
 }
+
+/// Whether the bytes of `text` hold `word` (lower-case ASCII letters) in any ASCII case: a
+/// cheap look at a class name before it is split into words (`classWords`), which most names
+/// need not be.
+func holdsCaseless(_ text: String, _ word: [UInt8]) -> Bool {
+  var text = text
+  return text.withUTF8 { bytes in
+    guard let first = word.first, bytes.count >= word.count else { return false }
+    for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == first {
+      var matched = 1
+      while matched < word.count && bytes[start + matched] | 0x20 == word[matched] {
+        matched += 1
+      }
+      if matched == word.count { return true }
+    }
+    return false
+  }
+}
