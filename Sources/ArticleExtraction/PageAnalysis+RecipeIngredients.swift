@@ -76,8 +76,9 @@ extension PageAnalysis {
 /// that is one (a class word of `ContainerRules.recipeWords`, or `itemtype` schema.org
 /// `Recipe`), short of `<body>`, and it must hold every root;
 /// its ingredient lists (`PageAnalysis.isIngredientList`, the outermost) outside the roots and
-/// outside skipped nodes join the body, in document order. Nothing is taken when the body is
-/// in no recipe, or holds the recipe (its lists are then already in it).
+/// outside skipped nodes, with no other recipe around them, join the body, in document order.
+/// Nothing is taken when the body is in no recipe, holds the recipe (its lists are then
+/// already in it), or the recipe holds an `<h1>` (it is the page or the post around the card).
 ///
 /// - Complexity: O(d + r): d the depth of the first root, r the nodes of the recipe.
 func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
@@ -101,8 +102,25 @@ func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
     recipe = nodes[recipe].parent
   }
   guard recipe > 0, !["body", "html"].contains(document.name(of: recipe)),
-    roots.allSatisfy({ document.contains(recipe, $0) })
+    roots.allSatisfy({ document.contains(recipe, $0) }),
+    // A recipe card stands under the post's headline: an element named a recipe around the
+    // `<h1>` is the page or the post around the card and beside it (a theme's
+    // `<div class="site recipes-site">`), and a list of ingredients in it is anywhere on the
+    // page, a sidebar's "recipe of the day" as well.
+    !(recipe + 1..<nodes[recipe].end).contains(where: {
+      nodes[$0].kind == .element && document.name(of: $0) == "h1"
+    })
   else { return [] }
+  // The nearest recipe around a list, from its parent up: a list is the body's recipe's only
+  // when no other recipe holds it (another recipe's card in the body's: a related recipe, a
+  // widget's recipe of the day, whose next load shows other ingredients).
+  func nearestRecipe(around list: Int) -> Int {
+    var element = nodes[list].parent
+    while element > 0, element != recipe, !namesRecipe(element) {
+      element = nodes[element].parent
+    }
+    return element
+  }
   let rootSet = Set(roots)
   var lists: [Int] = []
   var inner = recipe + 1
@@ -112,7 +130,7 @@ func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
       continue
     }
     if !roots.contains(where: { document.contains(inner, $0) }),
-      PageAnalysis.isIngredientList(inner, in: document)
+      PageAnalysis.isIngredientList(inner, in: document), nearestRecipe(around: inner) == recipe
     {
       lists.append(inner)
       inner = nodes[inner].end

@@ -104,4 +104,34 @@ struct RecipeIngredientTests {
       .article.blocks.map(\.text)
     #expect(texts == [intro, "Instructions"] + steps)
   }
+
+  /// A recipe of the day beside the post, in a wrapper that a theme names for its recipes: an
+  /// unnamed widget in a wrapper around the headline (`site recipes-site`), a widget named a
+  /// recipe of its own in a wrapper under the headline. Its ingredients are the widget's, and
+  /// the next load shows another recipe's: they stay out.
+  @Test(
+    "a sidebar's recipe of the day in a wrapper named for recipes stays out",
+    arguments: [
+      """
+      <div class="site recipes-site"><div id="primary"><h1>Lemon cake</h1>\
+      <div class="entry-content">\(steps.map { "<p>\($0)</p>" }.joined())</div></div>\
+      <div id="secondary"><div class="daily"><h3>Today</h3><div class="ingredients">\
+      <ul><li>3 ripe bananas</li><li>2 cups flour</li></ul></div></div></div></div>
+      """,
+      """
+      <h1>Lemon cake</h1><div id="content" class="recipes"><div id="primary">\
+      <div class="entry-content">\(steps.map { "<p>\($0)</p>" }.joined())</div></div>\
+      <div id="secondary"><div class="recipe-of-the-day"><h3>Recipe of the day</h3>\
+      <div class="ingredients"><ul><li>3 ripe bananas</li><li>2 cups flour</li></ul></div>\
+      </div></div></div>
+      """,
+    ])
+  func recipeOfTheDayStaysOut(layout: String) throws {
+    let html = """
+      <html><head><title>Lemon cake</title></head><body><header><a href="/">Home</a></header>
+      \(layout)<footer>Copyright</footer></body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts == steps, "\(texts)")
+  }
 }
