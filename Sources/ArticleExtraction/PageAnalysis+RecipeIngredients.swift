@@ -76,7 +76,8 @@ extension PageAnalysis {
 /// that is one (a class word of `ContainerRules.recipeWords`, or `itemtype` schema.org
 /// `Recipe`), short of `<body>`, and it must hold every root;
 /// its ingredient lists (`PageAnalysis.isIngredientList`, the outermost) outside the roots and
-/// outside skipped nodes, with no other recipe around them, join the body, in document order.
+/// outside skipped nodes, before the body, with no other recipe around them, join the body, in
+/// document order.
 /// Nothing is taken when the body is in no recipe, holds the recipe (its lists are then
 /// already in it), or the recipe holds an `<h1>` (it is the page or the post around the card).
 ///
@@ -123,8 +124,11 @@ func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
   }
   let rootSet = Set(roots)
   var lists: [Int] = []
+  // Only lists before the body: a recipe's ingredients come before its steps (in a column
+  // beside them as well), and a box after them is a shop's (its products and prices change
+  // at each load) or a note.
   var inner = recipe + 1
-  while inner < nodes[recipe].end {
+  while inner < min(nodes[recipe].end, first) {
     guard nodes[inner].kind == .element, !page.skipped[inner], !rootSet.contains(inner) else {
       inner = nodes[inner].kind == .element ? nodes[inner].end : inner + 1
       continue

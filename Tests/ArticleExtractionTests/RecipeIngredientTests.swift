@@ -134,4 +134,18 @@ struct RecipeIngredientTests {
     let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
     #expect(texts == steps, "\(texts)")
   }
+
+  /// A box to shop for the ingredients after the steps, in the recipe card: its products and
+  /// prices change at each load, and a recipe's ingredients come before its steps.
+  @Test("a box of ingredients to shop after the steps stays out")
+  func shopBoxAfterSteps() throws {
+    let recipe = """
+      <section class="recipe">\(instructions)<aside class="shop-ingredients">\
+      <h3>Shop the ingredients</h3><ul><li><a href="https://shop.example.com/x">Brand X \
+      flour</a> $3.49</li><li>Free delivery over $35</li></ul></aside></section>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(page(recipe: recipe).utf8)))
+      .article.blocks.map(\.text)
+    #expect(texts == [intro, "Instructions"] + steps, "\(texts)")
+  }
 }
