@@ -20,11 +20,23 @@ extension PageAnalysis {
   }
 
   /// Whether `<aside>` element `index` is or holds a recipe's list of ingredients
-  /// (`isIngredientList`): the ingredients of a recipe card, not chrome for its tag.
-  static func isIngredientAside(_ index: Int, in document: HTMLDocument) -> Bool {
+  /// (`isIngredientList`) before the steps: the ingredients of a recipe card, not chrome for
+  /// its tag. A later sibling holds text (the steps beside it): a recipe's ingredients come
+  /// before its steps, and an "ingredients" box after them is a shop's (its products and
+  /// prices change at each load).
+  static func isIngredientAside(
+    _ index: Int, in document: HTMLDocument, textLength: NodeCounts
+  ) -> Bool {
+    let nodes = document.nodes
+    let parent = nodes[index].parent
+    guard parent >= 0 else { return false }
+    var later = nodes[index].end
+    while later < nodes[parent].end, textLength[later] == 0 {
+      later = nodes[later].kind == .element ? nodes[later].end : later + 1
+    }
+    guard later < nodes[parent].end else { return false }
     if isIngredientList(index, in: document) { return true }
     guard document.attributeNameID("itemprop") != nil else { return false }
-    let nodes = document.nodes
     return (index + 1..<nodes[index].end).contains {
       nodes[$0].kind == .element && holdsIngredientItems($0, in: document)
     } && isInRecipe(index, in: document)

@@ -148,4 +148,22 @@ struct RecipeIngredientTests {
       .article.blocks.map(\.text)
     #expect(texts == [intro, "Instructions"] + steps, "\(texts)")
   }
+
+  /// The same box inside a post that holds its recipe card: an `<aside>` after the steps with
+  /// nothing after it is no list of ingredients beside them, and stays chrome.
+  @Test("a box of ingredients to shop after the steps in the post stays chrome")
+  func shopBoxInPost() throws {
+    let html = """
+      <html><head><title>Everyday sourdough bread</title></head><body>
+      <header><a href="/">The Bakery</a></header><main><article class="post recipe">\
+      <h1>Everyday sourdough bread</h1><p>\(intro)</p><div class="recipe-card"><ol>\
+      \(steps.map { "<li><p>\($0)</p></li>" }.joined())</ol><aside class="shop-ingredients">\
+      <h3>Shop the ingredients</h3><ul><li><a href="https://shop.example.com/x">Brand X \
+      flour</a> $3.49</li><li>Free delivery over $35</li></ul></aside></div>\
+      <p>\(intro)</p></article></main></body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts.contains(steps[3]), "\(texts)")
+    #expect(!texts.contains { $0.contains("Shop the ingredients") }, "\(texts)")
+  }
 }
