@@ -313,7 +313,8 @@ private func proseContainer(
 /// up): the element's wrappers that hold no other text (up to
 /// `ScoringRules.maximumTextBlockWrappers` levels), and an earlier sibling of the outermost
 /// one, after the headline, that wraps, through elements that each hold one child with text
-/// and none of their own, a block with the element's tag and class holding prose. A review
+/// and none of their own, a block with the element's tag and class holding prose in more
+/// paragraphs than the lead takes (`ScoringRules.maximumLeadParagraphs`). A review
 /// site writes its intro in `<div class="summary"><div class="articletext">` and the review in
 /// `<div><div class="articletext">`, with a box of quick links between them; the intro's
 /// paragraphs after its first two (the lead's cap) were no part of the article. The blocks
@@ -327,10 +328,24 @@ private func wrappedTextBlocksOfPost(
     let markup = document.attribute("class", of: element), !markup.isEmpty
   else { return nil }
   let name = document.name(of: element)
+  // A twin holds more paragraphs than the lead takes (`ScoringRules.maximumLeadParagraphs`):
+  // the lead weighs a short block under the headline, and a block of the post's markup that
+  // holds no more is as often the site's (a testimonial or a promotion above the post, with
+  // the page's headline in its header), which shows other words at the next load.
   func isTwin(_ node: Int) -> Bool {
     nodes[node].kind == .element && !page.skipped[node]
       && prose[node] >= ScoringRules.minimumParagraphLength
       && document.name(of: node) == name && document.attribute("class", of: node) == markup
+      && paragraphCount(node) > ScoringRules.maximumLeadParagraphs
+  }
+  // The elements with prose under `node` (and `node`) that hold no element with prose.
+  func paragraphCount(_ node: Int) -> Int {
+    var holders = Set<Int>()
+    for inner in node..<nodes[node].end where nodes[inner].kind == .element && prose[inner] > 0 {
+      holders.insert(inner)
+      if inner != node { holders.remove(nodes[inner].parent) }
+    }
+    return holders.count
   }
   // The only child with text of `node`, when `node` has no text of its own beside it.
   func onlyHolder(_ node: Int) -> Int? {

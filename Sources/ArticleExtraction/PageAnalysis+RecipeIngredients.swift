@@ -20,11 +20,23 @@ extension PageAnalysis {
   }
 
   /// Whether `<aside>` element `index` is or holds a recipe's list of ingredients
-  /// (`isIngredientList`): the ingredients of a recipe card, not chrome for its tag.
-  static func isIngredientAside(_ index: Int, in document: HTMLDocument) -> Bool {
+  /// (`isIngredientList`) before the steps: the ingredients of a recipe card, not chrome for
+  /// its tag. A later sibling holds text (the steps beside it): a recipe's ingredients come
+  /// before its steps, and an "ingredients" box after them is a shop's (its products and
+  /// prices change at each load).
+  static func isIngredientAside(
+    _ index: Int, in document: HTMLDocument, textLength: NodeCounts
+  ) -> Bool {
+    let nodes = document.nodes
+    let parent = nodes[index].parent
+    guard parent >= 0 else { return false }
+    var later = nodes[index].end
+    while later < nodes[parent].end, textLength[later] == 0 {
+      later = nodes[later].kind == .element ? nodes[later].end : later + 1
+    }
+    guard later < nodes[parent].end else { return false }
     if isIngredientList(index, in: document) { return true }
     guard document.attributeNameID("itemprop") != nil else { return false }
-    let nodes = document.nodes
     return (index + 1..<nodes[index].end).contains {
       nodes[$0].kind == .element && holdsIngredientItems($0, in: document)
     } && isInRecipe(index, in: document)
@@ -76,8 +88,10 @@ extension PageAnalysis {
 /// that is one (a class word of `ContainerRules.recipeWords`, or `itemtype` schema.org
 /// `Recipe`), short of `<body>`, and it must hold every root;
 /// its ingredient lists (`PageAnalysis.isIngredientList`, the outermost) outside the roots and
-/// outside skipped nodes join the body, in document order. Nothing is taken when the body is
-/// in no recipe, or holds the recipe (its lists are then already in it).
+/// outside skipped nodes, before the body, with no other recipe around them, join the body, in
+/// document order.
+/// Nothing is taken when the body is in no recipe, holds the recipe (its lists are then
+/// already in it), or the recipe holds an `<h1>` (it is the page or the post around the card).
 ///
 /// - Complexity: O(d + r): d the depth of the first root, r the nodes of the recipe.
 func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
@@ -102,18 +116,38 @@ func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
     recipe = nodes[recipe].parent
   }
   guard recipe > 0, !["body", "html"].contains(document.name(of: recipe)),
-    roots.allSatisfy({ document.contains(recipe, $0) })
+    roots.allSatisfy({ document.contains(recipe, $0) }),
+    // A recipe card stands under the post's headline: an element named a recipe around the
+    // `<h1>` is the page or the post around the card and beside it (a theme's
+    // `<div class="site recipes-site">`), and a list of ingredients in it is anywhere on the
+    // page, a sidebar's "recipe of the day" as well.
+    !(recipe + 1..<nodes[recipe].end).contains(where: {
+      nodes[$0].kind == .element && document.name(of: $0) == "h1"
+    })
   else { return [] }
+  // The nearest recipe around a list, from its parent up: a list is the body's recipe's only
+  // when no other recipe holds it (another recipe's card in the body's: a related recipe, a
+  // widget's recipe of the day, whose next load shows other ingredients).
+  func nearestRecipe(around list: Int) -> Int {
+    var element = nodes[list].parent
+    while element > 0, element != recipe, !namesRecipe(element) {
+      element = nodes[element].parent
+    }
+    return element
+  }
   let rootSet = Set(roots)
   var lists: [Int] = []
+  // Only lists before the body: a recipe's ingredients come before its steps (in a column
+  // beside them as well), and a box after them is a shop's (its products and prices change
+  // at each load) or a note.
   var inner = recipe + 1
-  while inner < nodes[recipe].end {
+  while inner < min(nodes[recipe].end, first) {
     guard nodes[inner].kind == .element, !page.skipped[inner], !rootSet.contains(inner) else {
       inner = nodes[inner].kind == .element ? nodes[inner].end : inner + 1
       continue
     }
     if !roots.contains(where: { document.contains(inner, $0) }),
-      PageAnalysis.isIngredientList(inner, in: document)
+      PageAnalysis.isIngredientList(inner, in: document), nearestRecipe(around: inner) == recipe
     {
       lists.append(inner)
       inner = nodes[inner].end

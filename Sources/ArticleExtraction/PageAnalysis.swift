@@ -138,7 +138,8 @@ struct PageAnalysis {
       if chromeByTag[index], !chromeRoles[index], nodes[index].tag == asideTag,
         Self.isSideNote(
           index, in: document, paragraphTag: paragraphTag, textLength: textLength,
-          linkTextLength: linkTextLength) || Self.isIngredientAside(index, in: document)
+          linkTextLength: linkTextLength)
+          || Self.isIngredientAside(index, in: document, textLength: textLength)
       {
         chromeByTag[index] = false
       }

@@ -146,4 +146,22 @@ struct PostTextBlockTests {
     #expect(texts.contains { $0.hasPrefix("Paragraph 12") }, "\(texts)")
     #expect(!texts.contains { $0.contains("twenty percent") }, "\(texts)")
   }
+
+  /// A testimonial of the post's markup, each block in a wrapper, above the post and under a
+  /// headline in the site's header: a block of one paragraph is no intro the lead could not
+  /// take, and a rotating testimonial shows other words at the next load.
+  @Test("a short wrapped block of the same markup above the post stays out")
+  func shortWrappedBlock() throws {
+    let html = """
+      <html><head><title>Growing tomatoes</title></head><body>
+      <header><a href="/">Home</a><h1>Growing tomatoes</h1></header>
+      <div id="content"><div class="testimonial"><div class="text"><p>The best seeds I have \
+      ever bought, every one of them came up and the plants were strong all summer.</p></div>
+      </div><div class="entry"><div class="text">\(Self.tomatoParagraphs)</div></div></div>
+      <footer><a href="/about">About</a> <a href="/jobs">Jobs</a></footer></body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts.contains { $0.hasPrefix("Paragraph 12") }, "\(texts)")
+    #expect(!texts.contains { $0.contains("best seeds") }, "\(texts)")
+  }
 }

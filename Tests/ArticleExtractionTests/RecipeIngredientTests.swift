@@ -104,4 +104,66 @@ struct RecipeIngredientTests {
       .article.blocks.map(\.text)
     #expect(texts == [intro, "Instructions"] + steps)
   }
+
+  /// A recipe of the day beside the post, in a wrapper that a theme names for its recipes: an
+  /// unnamed widget in a wrapper around the headline (`site recipes-site`), a widget named a
+  /// recipe of its own in a wrapper under the headline. Its ingredients are the widget's, and
+  /// the next load shows another recipe's: they stay out.
+  @Test(
+    "a sidebar's recipe of the day in a wrapper named for recipes stays out",
+    arguments: [
+      """
+      <div class="site recipes-site"><div id="primary"><h1>Lemon cake</h1>\
+      <div class="entry-content">\(steps.map { "<p>\($0)</p>" }.joined())</div></div>\
+      <div id="secondary"><div class="daily"><h3>Today</h3><div class="ingredients">\
+      <ul><li>3 ripe bananas</li><li>2 cups flour</li></ul></div></div></div></div>
+      """,
+      """
+      <h1>Lemon cake</h1><div id="content" class="recipes"><div id="primary">\
+      <div class="entry-content">\(steps.map { "<p>\($0)</p>" }.joined())</div></div>\
+      <div id="secondary"><div class="recipe-of-the-day"><h3>Recipe of the day</h3>\
+      <div class="ingredients"><ul><li>3 ripe bananas</li><li>2 cups flour</li></ul></div>\
+      </div></div></div>
+      """,
+    ])
+  func recipeOfTheDayStaysOut(layout: String) throws {
+    let html = """
+      <html><head><title>Lemon cake</title></head><body><header><a href="/">Home</a></header>
+      \(layout)<footer>Copyright</footer></body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts == steps, "\(texts)")
+  }
+
+  /// A box to shop for the ingredients after the steps, in the recipe card: its products and
+  /// prices change at each load, and a recipe's ingredients come before its steps.
+  @Test("a box of ingredients to shop after the steps stays out")
+  func shopBoxAfterSteps() throws {
+    let recipe = """
+      <section class="recipe">\(instructions)<aside class="shop-ingredients">\
+      <h3>Shop the ingredients</h3><ul><li><a href="https://shop.example.com/x">Brand X \
+      flour</a> $3.49</li><li>Free delivery over $35</li></ul></aside></section>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(page(recipe: recipe).utf8)))
+      .article.blocks.map(\.text)
+    #expect(texts == [intro, "Instructions"] + steps, "\(texts)")
+  }
+
+  /// The same box inside a post that holds its recipe card: an `<aside>` after the steps with
+  /// nothing after it is no list of ingredients beside them, and stays chrome.
+  @Test("a box of ingredients to shop after the steps in the post stays chrome")
+  func shopBoxInPost() throws {
+    let html = """
+      <html><head><title>Everyday sourdough bread</title></head><body>
+      <header><a href="/">The Bakery</a></header><main><article class="post recipe">\
+      <h1>Everyday sourdough bread</h1><p>\(intro)</p><div class="recipe-card"><ol>\
+      \(steps.map { "<li><p>\($0)</p></li>" }.joined())</ol><aside class="shop-ingredients">\
+      <h3>Shop the ingredients</h3><ul><li><a href="https://shop.example.com/x">Brand X \
+      flour</a> $3.49</li><li>Free delivery over $35</li></ul></aside></div>\
+      <p>\(intro)</p></article></main></body></html>
+      """
+    let texts = try extractArticle(from: parseHTML(Array(html.utf8))).article.blocks.map(\.text)
+    #expect(texts.contains(steps[3]), "\(texts)")
+    #expect(!texts.contains { $0.contains("Shop the ingredients") }, "\(texts)")
+  }
 }
