@@ -131,6 +131,10 @@ struct PageAnalysis {
     let paragraphTag = document.tagNames.firstIndex(of: "p")
     var pluginChrome = Array(repeating: false, count: nodes.count)
     var namedSidebar = Array(repeating: false, count: nodes.count)
+    // Where the walk is: under a headline (`<h1>`), and whether a paragraph of prose that is no
+    // chrome by its class came since (`isMetadataDescription` reads only what comes before).
+    let headlineTag = document.tagNames.firstIndex(of: "h1")
+    var (underHeadline, proseSinceHeadline) = (false, false)
     for index in nodes.indices.dropFirst() where nodes[index].kind == .element && !skipped[index] {
       chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
       // A writer's `<aside>` between two of the post's paragraphs is a part of the post, and so
@@ -146,10 +150,20 @@ struct PageAnalysis {
       chromeByClass[index] =
         Self.hasBoilerplateClass(
           index, in: document, traits[nodes[index].tag], classes[index], marks[index])
-        // `resource-meta-description`: the summary under the headline, not a byline box.
-        && !Self.isMetadataDescription(index, in: document, classes, marks[index])
+        // `resource-meta-description`: the summary under the headline, not a byline box. Only
+        // between the headline and the post's first paragraph: further down, a block of that
+        // name is an author's profile, a product's blurb or a search preview.
+        && !(underHeadline && !proseSinceHeadline
+          && Self.isMetadataDescription(index, in: document, classes, marks[index]))
         && (classes.has(.negative, at: index)
           || !Self.isInSentence(index, nodes: nodes, traits: traits, holdsText: holdsText))
+      if nodes[index].tag == headlineTag {
+        (underHeadline, proseSinceHeadline) = (true, false)
+      } else if nodes[index].tag == paragraphTag, !chromeByClass[index],
+        textLength[index] >= ScoringRules.minimumParagraphLength
+      {
+        proseSinceHeadline = true
+      }
       // Whole class names and ids, read only for elements with a class or id word.
       guard marks[index].contains(.anyWord) else { continue }
       let id = document.attribute("id", of: index)

@@ -59,4 +59,22 @@ struct MetadataDescriptionTests {
     #expect(texts.contains(summary))
     #expect(!texts.contains(biography))
   }
+
+  /// Only the summary between the headline and the post: further down, a block of that name
+  /// is an author's profile, a product's blurb or a search preview, and chrome (review19).
+  @Test(
+    "a metadata description after the post's paragraphs stays out",
+    arguments: ["meta-description", "product-meta-description", "snippet-meta-description"])
+  func descriptionAfterPostStaysOut(className: String) throws {
+    let html = """
+      <html><head><title>Quiet beaches</title></head><body>
+      <main><article><h1>Quiet beaches</h1><div class="entry-content">
+      <p>\(summary)</p><p>\(sidebarText)</p>
+      <div class="profile"><h4>Ann Lee</h4><div class="\(className)">\(biography)</div></div>
+      </div></article></main></body></html>
+      """
+    let texts = try bodyTexts(html)
+    #expect(texts.contains(summary))
+    #expect(!texts.contains { $0.contains("Ann Lee writes") })
+  }
 }
