@@ -54,10 +54,22 @@ extension PageAnalysis {
     return false
   }
 
-  /// Whether element `index` itself is a recipe (see `isInRecipe`).
+  /// Whether element `index` itself is a recipe (see `isInRecipe`). Asked of every page's body
+  /// and its ancestors: a class or id is read as words only when its bytes hold "recipe", and
+  /// `itemtype` only on a page that has one.
   static func namesRecipe(_ index: Int, in document: HTMLDocument) -> Bool {
-    classOrIDNames(index, ContainerRules.recipeWords, in: document)
-      || document.attribute("itemtype", of: index)?.hasSuffix(ContainerRules.recipeType) == true
+    guard !document.nodes[index].attributeSpans.isEmpty else { return false }
+    let named = [document.attribute("class", of: index), document.attribute("id", of: index)]
+      .contains { value in
+        value.map {
+          holdsCaseless($0, recipeBytes)
+            && classWords($0).contains(where: ContainerRules.recipeWords.contains)
+        } ?? false
+      }
+    return named
+      || (document.attributeNameID("itemtype") != nil
+        && document.attribute("itemtype", of: index)?.hasSuffix(ContainerRules.recipeType)
+          == true)
   }
 
   private static func holdsListItem(_ index: Int, in document: HTMLDocument) -> Bool {
@@ -98,18 +110,7 @@ func recipeIngredients(beside roots: [Int], in page: PageAnalysis) -> [Int] {
   let document = page.document
   let nodes = document.nodes
   guard let first = roots.min() else { return [] }
-  // Asked of every page: a class name is read as words only when its bytes hold "recipe", and
-  // `itemtype` only on a page that has one.
-  let typed = document.attributeNameID("itemtype") != nil
-  func namesRecipe(_ element: Int) -> Bool {
-    page.classes[element].contains { name in
-      holdsCaseless(name, recipeBytes)
-        && classWords(name).contains(where: ContainerRules.recipeWords.contains)
-    }
-      || (typed
-        && document.attribute("itemtype", of: element)?.hasSuffix(ContainerRules.recipeType)
-          == true)
-  }
+  func namesRecipe(_ element: Int) -> Bool { PageAnalysis.namesRecipe(element, in: document) }
   var recipe = nodes[first].parent
   while recipe > 0, !["body", "html"].contains(document.name(of: recipe)) {
     if namesRecipe(recipe) { break }
