@@ -214,4 +214,29 @@ struct RenderClockTests {
     #expect(later.outcome == .changed(added: 1, removed: 1), "\(later.outcome)")
     #expect(later.headerOnly)
   }
+
+  @Test("the header is read once, the same way, by the comparison and by ArticleParts")
+  func headerReading() throws {
+    let text = "Title: A\nPublished: 2026-12-07\nNote: B\nUpdated: 2026-12-08\n\nBody\n"
+    let split = ArticleParts.headerLines(of: text[...])
+    // A line with a name the canonical text does not use ends the header.
+    #expect(split.lines.map { "\($0.name)=\($0.value)" } == ["Title=A", "Published=2026-12-07"])
+    #expect(split.rest == "Note: B\nUpdated: 2026-12-08\n\nBody\n")
+    #expect(ArticleParts(text).header == ["Title": "A", "Published": "2026-12-07"])
+    #expect(ArticleParts(text).body == ["Note: B", "Updated: 2026-12-08", "Body"])
+    // No space after the colon: not a header line; a last line without a line feed still is.
+    #expect(ArticleParts.headerLines(of: "Title:A\n\nBody\n").lines.isEmpty)
+    #expect(ArticleParts.headerLines(of: "Title: A\nUpdated: X").lines.map(\.value) == ["A", "X"])
+    // So a date line that moved below a non-header line is a body change, not the clock's.
+    let day1 = try #require(CaptureTime("20261206T100000Z"))
+    let day2 = try #require(CaptureTime("20261207T100000Z"))
+    #expect(
+      !isRenderClockOnly(
+        old: "Title: A\nNote: B\nUpdated: 2026-12-06\n\nBody\n", servedAt: day1,
+        new: "Title: A\nNote: B\nUpdated: 2026-12-07\n\nBody\n", servedAt: day2))
+    #expect(
+      isRenderClockOnly(
+        old: "Title: A\nUpdated: 2026-12-06\nURL: u\n\nBody\n", servedAt: day1,
+        new: "Title: A\nUpdated: 2026-12-07\nURL: u\n\nBody\n", servedAt: day2))
+  }
 }

@@ -26,17 +26,42 @@ struct ArticleParts: Sendable {
   init(_ text: String) {
     let sections = ArticleText.Sections(text)
     (captions, links) = (sections.captions, sections.links)
-    var lines = sections.main.split(
-      separator: "\n", omittingEmptySubsequences: false)[...]
+    let split = Self.headerLines(of: sections.main[...])
     var header: [String: String] = [:]
-    while let line = lines.first, let colon = line.firstIndex(of: ":"),
-      Self.headerNames.contains(String(line[..<colon])),
-      line[line.index(after: colon)...].hasPrefix(" ")
-    {
-      header[String(line[..<colon])] = String(line[line.index(colon, offsetBy: 2)...])
-      lines.removeFirst()
-    }
+    for line in split.lines { header[String(line.name)] = String(line.value) }
     self.header = header
-    body = lines.filter { !$0.isEmpty }.map(String.init)
+    body = split.rest.split(separator: "\n").map(String.init)
+  }
+
+  /// One header line of a text, as slices of it: the whole line, its name and its value.
+  struct HeaderLine {
+    let line: Substring
+    let name: Substring
+    let value: Substring
+  }
+
+  /// The leading header lines of `text` (`Name: value`, a name of `headerNames`, up to the first
+  /// line that is not one) and the text after them, as slices of `text`: the one reading of a
+  /// header that `ArticleParts` and the render-clock comparison (`isRenderClockOnly`) share.
+  ///
+  ///     ArticleParts.headerLines(of: "Title: A\nPublished: 2026-12-07\n\nBody\n")
+  ///     // lines: Title "A", Published "2026-12-07"; rest: "\nBody\n"
+  static func headerLines(of text: Substring) -> (lines: [HeaderLine], rest: Substring) {
+    var lines: [HeaderLine] = []
+    var remaining = text
+    while !remaining.isEmpty {
+      let end = remaining.firstIndex(of: "\n") ?? remaining.endIndex
+      let line = remaining[..<end]
+      guard let colon = line.firstIndex(of: ":"),
+        headerNames.contains(String(line[..<colon])),
+        line[line.index(after: colon)...].hasPrefix(" ")
+      else { break }
+      lines.append(
+        HeaderLine(
+          line: line, name: line[..<colon], value: line[line.index(colon, offsetBy: 2)...]))
+      remaining =
+        end == remaining.endIndex ? remaining[end...] : remaining[remaining.index(after: end)...]
+    }
+    return (lines, remaining)
   }
 }

@@ -88,26 +88,18 @@ private struct DateLines {
   /// When the same page was served again, from the first to the last time, if it was.
   let alsoServed: ClosedRange<CaptureTime>?
 
-  /// Splits `text`. Header lines are the leading lines of the form `Name: value` with a name
-  /// the canonical text uses (`ArticleParts.headerNames`), as `ArticleParts` reads them.
+  /// Splits `text`, reading its header as `ArticleParts` does (`ArticleParts.headerLines`).
   init(_ text: String, servedAt time: CaptureTime, alsoServed: ClosedRange<CaptureTime>?) {
     (servedAt, self.alsoServed) = (time, alsoServed)
-    var remaining = text[...]
-    while let end = remaining.firstIndex(of: "\n") {
-      let line = remaining[..<end]
-      guard let colon = line.firstIndex(of: ":"),
-        ArticleParts.headerNames.contains(String(line[..<colon])),
-        line[line.index(after: colon)...].hasPrefix(" ")
-      else { break }
-      let name = String(line[..<colon])
-      if clockLineNames.contains(name) {
-        dates[name] = String(line[line.index(colon, offsetBy: 2)...])
+    let split = ArticleParts.headerLines(of: text[...])
+    for line in split.lines {
+      if clockLineNames.contains(String(line.name)) {
+        dates[String(line.name)] = String(line.value)
       } else {
-        otherHeader.append(line)
+        otherHeader.append(line.line)
       }
-      remaining = remaining[remaining.index(after: end)...]
     }
-    afterHeader = remaining
+    afterHeader = split.rest
   }
 
   /// Whether two versions are the same but for their date lines.
