@@ -1070,6 +1070,15 @@ def with_visit_tokens(href, turn, rng):
     """href with one family of per-visit parameters added (which one: turn), the values from
     rng: where the link points unchanged."""
     token = "".join(rng.choice("0123456789abcdef") for _ in range(32))
+    # White space around the target stays around it (a URL parser trims it).
+    spaces = " \t\n\r\f"
+    stripped = href.strip(spaces)
+    lead = href[:len(href) - len(href.lstrip(spaces))]
+    trail = href[len(href.rstrip(spaces)):]
+    return lead + visit_tokens_added(stripped, turn, token, rng) + trail
+
+
+def visit_tokens_added(href, turn, token, rng):
     head, hash_mark, fragment = href.partition("#")
     path, question, query = head.partition("?")
     family = turn % 6

@@ -4,7 +4,9 @@
 /// trackers, cache busters and nonces. Everything else stays byte for byte: the other
 /// parameters in their order with their separators (`&` or `;`) and encoding, the fragment,
 /// and links of schemes other than `http` and `https` (`mailto:`). A query left empty goes
-/// with its `?`. The same target always gives the same result, and a result gives itself.
+/// with its `?`, and so does one written empty (`subscribe?`, to which a mail tool adds its
+/// trackers: `subscribe?utm_source=…`). The same target always gives the same result, and a
+/// result gives itself.
 ///
 ///     withoutVisitTokens("/post?id=2&utm_source=mail&fbclid=Iw3#top")   // "/post?id=2#top"
 ///     withoutVisitTokens("https://x.example/a;jsessionid=9F2C?p=1")     // "https://x.example/a?p=1"
@@ -24,7 +26,8 @@ public func withoutVisitTokens(_ target: String) -> String {
   var newQuery: String?
   if let queryMark {
     query = target[utf8.index(after: queryMark)..<fragmentStart]
-    newQuery = query.flatMap(queryWithoutTokens)
+    // An empty query (`page?`) is the page itself, as it is once its tokens are dropped.
+    newQuery = query.flatMap { $0.isEmpty ? "" : queryWithoutTokens($0) }
   }
   guard newPath != nil || newQuery != nil else { return target }
   var result = newPath ?? String(target[..<pathEnd])

@@ -93,6 +93,10 @@ struct LinkTokenTests {
     ("//cdn.example/a.js?_=1712345678", "//cdn.example/a.js"),
     ("?utm_source=x&p=2", "?p=2"),
     ("page.html?fbclid=1#", "page.html#"),
+    // A query written empty is the page itself, as it is once a tool's trackers are dropped.
+    ("https://x.substack.com/subscribe?", "https://x.substack.com/subscribe"),
+    ("https://x.substack.com/subscribe?utm_source=post", "https://x.substack.com/subscribe"),
+    ("/post?#top", "/post#top"),
   ]
 
   @Test("each family of per-visit tokens goes", arguments: dropped)
@@ -119,7 +123,7 @@ struct LinkTokenTests {
     "tel:+15551234567;ext=12", "data:text/plain;utm_source=x,hello",
     "javascript:void(0);fbclid=1",
     // No query, an empty query, empty values, a parenthesised segment that is no session.
-    "/post", "/post?", "/post?a=&b=", "/wiki/Swift_(programming_language)", "/a/(S(x)/b",
+    "/post", "/post?a=&b=", "/wiki/Swift_(programming_language)", "/a/(S(x)/b",
     "https://x.example/a?b=1#utm_source=x", "#utm_source=x", "",
     "/p?%ZZ=1&q=%E2%9C%93", "/p?é=1&fbclid_not=1",
   ]
