@@ -71,9 +71,12 @@ private func pathWithoutSessions(_ path: Substring) -> String? {
   guard path.utf8.contains(where: { $0 == semicolon || $0 == openParen }) else { return nil }
   var changed = false
   var segments: [Substring] = []
-  for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+  let all = path.split(separator: "/", omittingEmptySubsequences: false)
+  for (index, segment) in all.enumerated() {
     if isCookielessSegment(segment) {
       changed = true
+      // The state as the last segment (`/app/(S(…))`) is the folder it was in: its slash stays.
+      if index == all.count - 1, index > 0 { segments.append("") }
       continue
     }
     guard segment.utf8.contains(semicolon) else {
@@ -198,10 +201,14 @@ private func isSessionToken(_ value: Substring) -> Bool {
     && bytes.contains(where: isASCIILetter) && bytes.contains(where: isASCIIDigit)
 }
 
-/// A Unix time in seconds or milliseconds: `LinkTokenRules.timestampDigits` digits.
+/// A Unix time in `LinkTokenRules.timestampSeconds`, written in seconds (10 digits) or in
+/// milliseconds (13 digits).
 private func isTimestamp(_ value: Substring) -> Bool {
   let bytes = value.utf8
-  return LinkTokenRules.timestampDigits.contains(bytes.count) && bytes.allSatisfy(isASCIIDigit)
+  guard bytes.count == 10 || bytes.count == 13, bytes.allSatisfy(isASCIIDigit),
+    let number = UInt64(value)
+  else { return false }
+  return LinkTokenRules.timestampSeconds.contains(bytes.count == 13 ? number / 1000 : number)
 }
 
 /// A build hash: `LinkTokenRules.buildHashLength` hexadecimal digits, a letter and a digit among

@@ -74,12 +74,17 @@ enum LinkTokenRules {
   static let tokenNames: Set<String> = ["hdnts", "__token__"]
 
   /// Cache busters: dropped only when the value is a Unix time in seconds or milliseconds
-  /// (`timestampDigits`), as jQuery's `_=1712345678901`; `cb=blue` stays.
+  /// (`timestampSeconds`), as jQuery's `_=1712345678901`; `cb=blue` stays, and so does a
+  /// number that is no time of a visit (`?_=9780306406157`, an ISBN-13: as milliseconds, a
+  /// time after 2100).
   static let cacheBusterNames: Set<String> = ["_", "_t", "cb", "cachebuster", "nocache"]
-  /// How many digits a Unix time has: 10 in seconds (since 2001), 13 in milliseconds.
-  static let timestampDigits = 10...13
+  /// The Unix times, in seconds, that a cache buster or a build stamp is read as: from
+  /// 2001-09-09 (the first with 10 digits) to the end of 2099, written in seconds (10 digits)
+  /// or in milliseconds (13 digits), without a leading zero. A fixed range, so that a stored
+  /// text normalises the same whenever it is compared; 11 or 12 digits are no time in it.
+  static let timestampSeconds: ClosedRange<UInt64> = 1_000_000_000...4_102_444_799
 
-  /// Build stamps: dropped only when the value is a Unix time (`timestampDigits`) or a build
+  /// Build stamps: dropped only when the value is a Unix time (`timestampSeconds`) or a build
   /// hash (`buildHashLength` hexadecimal digits with a letter and a digit); `ver=1.2.3`, a
   /// version a reader may mean, stays.
   static let buildStampNames: Set<String> = ["ver"]
