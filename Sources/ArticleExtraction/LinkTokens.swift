@@ -43,6 +43,7 @@ public func withoutVisitTokens(_ target: String) -> String {
 private let questionMark = UInt8(ascii: "?")
 private let semicolon = UInt8(ascii: ";")
 private let ampersand = UInt8(ascii: "&")
+private let equals = UInt8(ascii: "=")
 private let openParen = UInt8(ascii: "(")
 private let closeParen = UInt8(ascii: ")")
 
@@ -87,7 +88,7 @@ private func pathWithoutSessions(_ path: Substring) -> String? {
     let kept =
       [parameters[0]]
       + parameters.dropFirst().filter { parameter in
-        let name = parameterName(parameter.prefix { $0 != "=" })
+        let name = parameterName(parameter.utf8.prefix { $0 != equals })
         return !LinkTokenRules.sessionNames.contains(name)
       }
     if kept.count == parameters.count {
@@ -128,73 +129,97 @@ private func isCookielessSegment(_ segment: Substring) -> Bool {
 
 /// A query without its per-visit parameters, or nil when it has none. The kept parameters keep
 /// their separators; the one before a dropped parameter goes with it (after it, for the first).
+/// Cut at the bytes (`&`, `;`, `=`), never at characters.
 private func queryWithoutTokens(_ query: Substring) -> String? {
-  var pieces: [(separator: Substring, text: Substring, name: String)] = []
-  var start = query.startIndex
-  var separatorStart = query.startIndex
-  let utf8 = query.utf8
-  var index = utf8.startIndex
-  while true {
-    let atEnd = index == utf8.endIndex
-    if atEnd || utf8[index] == ampersand || utf8[index] == semicolon {
-      let text = query[start..<index]
-      let name = parameterName(text.prefix { $0 != "=" })
-      pieces.append((query[separatorStart..<start], text, name))
-      if atEnd { break }
-      separatorStart = index
-      start = utf8.index(after: index)
-    }
-    index = utf8.index(after: index)
+  let bytes = Array(query.utf8)
+  // Each parameter: where its separator starts (its own start for the first), where it starts
+  // and ends, and its name as the rules compare it.
+  var pieces: [(separator: Int, start: Int, end: Int, name: String)] = []
+  var start = 0
+  var separator = 0
+  for index in 0...bytes.count where index == bytes.count || bytes[index] == ampersand
+    || bytes[index] == semicolon
+  {
+    var nameEnd = start
+    while nameEnd < index, bytes[nameEnd] != equals { nameEnd += 1 }
+    pieces.append((separator, start, index, parameterName(bytes[start..<nameEnd])))
+    separator = index
+    start = index + 1
   }
   var signed: Set<String> = []
-  let names = Set(pieces.map(\.name))
-  for scheme in LinkTokenRules.signatureSchemes where scheme.required.allSatisfy(names.contains) {
-    signed.formUnion(scheme.dropped)
+  // The schemes are looked for only when a name one of them requires is there.
+  if pieces.contains(where: { signatureKeyNames.contains($0.name) }) {
+    let names = Set(pieces.map(\.name))
+    for scheme in LinkTokenRules.signatureSchemes where scheme.required.allSatisfy(names.contains)
+    {
+      signed.formUnion(scheme.dropped)
+    }
   }
-  var kept: [(separator: Substring, text: Substring)] = []
+  var result: [UInt8] = []
+  var (dropped, first) = (false, true)
   for piece in pieces {
-    let value = piece.text.firstIndex(of: "=").map { piece.text[piece.text.index(after: $0)...] }
-    if signed.contains(piece.name) || isVisitToken(name: piece.name, value: value) { continue }
-    kept.append((piece.separator, piece.text))
+    let text = bytes[piece.start..<piece.end]
+    let value = text.firstIndex(of: equals).map { text[($0 + 1)...] }
+    if signed.contains(piece.name) || isVisitToken(name: piece.name, value: value) {
+      dropped = true
+      continue
+    }
+    result.append(contentsOf: bytes[(first ? piece.start : piece.separator)..<piece.end])
+    first = false
   }
-  guard kept.count < pieces.count else { return nil }
-  var result = ""
-  for (offset, piece) in kept.enumerated() {
-    if offset > 0 { result += piece.separator }
-    result += piece.text
-  }
-  return result
+  return dropped ? String(decoding: result, as: UTF8.self) : nil
 }
 
+/// The names any of `LinkTokenRules.signatureSchemes` requires.
+private let signatureKeyNames = Set(LinkTokenRules.signatureSchemes.flatMap(\.required))
+
+/// How `LinkTokenRules` reads a query parameter's name: dropped whatever the value, or only
+/// with a value of a shape.
+private enum NameRule {
+  case always, hexSession, sessionToken, cacheBuster, buildStamp
+}
+
+/// `LinkTokenRules`' names (but the prefixes and the signed-URL groups), each with its rule:
+/// one look-up per parameter.
+private let nameRules: [String: NameRule] = {
+  var rules: [String: NameRule] = [:]
+  for names in [
+    LinkTokenRules.trackingNames, LinkTokenRules.sessionNames, LinkTokenRules.nonceNames,
+    LinkTokenRules.tokenNames,
+  ] {
+    for name in names { rules[name] = .always }
+  }
+  for (names, rule) in [
+    (LinkTokenRules.hexSessionNames, NameRule.hexSession),
+    (LinkTokenRules.sessionTokenNames, .sessionToken),
+    (LinkTokenRules.cacheBusterNames, .cacheBuster),
+    (LinkTokenRules.buildStampNames, .buildStamp),
+  ] {
+    for name in names where rules[name] == nil { rules[name] = rule }
+  }
+  return rules
+}()
+
 /// Whether a query parameter is one of `LinkTokenRules`' (apart from the signed-URL groups).
-private func isVisitToken(name: String, value: Substring?) -> Bool {
-  if LinkTokenRules.trackingNames.contains(name) || LinkTokenRules.sessionNames.contains(name)
-    || LinkTokenRules.nonceNames.contains(name) || LinkTokenRules.tokenNames.contains(name)
-    || LinkTokenRules.trackingPrefixes.contains(where: { name.hasPrefix($0) })
-  {
-    return true
+private func isVisitToken(name: String, value: ArraySlice<UInt8>?) -> Bool {
+  guard let rule = nameRules[name] else {
+    return LinkTokenRules.trackingPrefixes.contains(where: { name.hasPrefix($0) })
   }
+  guard rule != .always else { return true }
   guard let value else { return false }
-  let bytes = value.utf8
-  if LinkTokenRules.hexSessionNames.contains(name) {
-    return bytes.count == LinkTokenRules.hexSessionLength && bytes.allSatisfy(isHexDigit)
+  switch rule {
+  case .always: return true
+  case .hexSession:
+    return value.count == LinkTokenRules.hexSessionLength && value.allSatisfy(isHexDigit)
+  case .sessionToken: return isSessionToken(value)
+  case .cacheBuster: return isTimestamp(value)
+  case .buildStamp: return isTimestamp(value) || isBuildHash(value)
   }
-  if LinkTokenRules.sessionTokenNames.contains(name) {
-    return isSessionToken(value)
-  }
-  if LinkTokenRules.cacheBusterNames.contains(name) {
-    return isTimestamp(value)
-  }
-  if LinkTokenRules.buildStampNames.contains(name) {
-    return isTimestamp(value) || isBuildHash(value)
-  }
-  return false
 }
 
 /// A session id's shape: `LinkTokenRules.minimumSessionToken` to `maximumSessionToken` letters
 /// and digits, with at least one of each (a word or a number is no session).
-private func isSessionToken(_ value: Substring) -> Bool {
-  let bytes = value.utf8
+private func isSessionToken(_ bytes: ArraySlice<UInt8>) -> Bool {
   return bytes.count >= LinkTokenRules.minimumSessionToken
     && bytes.count <= LinkTokenRules.maximumSessionToken
     && bytes.allSatisfy { isASCIILetter($0) || isASCIIDigit($0) }
@@ -203,25 +228,28 @@ private func isSessionToken(_ value: Substring) -> Bool {
 
 /// A Unix time in `LinkTokenRules.timestampSeconds`, written in seconds (10 digits) or in
 /// milliseconds (13 digits).
-private func isTimestamp(_ value: Substring) -> Bool {
-  let bytes = value.utf8
-  guard bytes.count == 10 || bytes.count == 13, bytes.allSatisfy(isASCIIDigit),
-    let number = UInt64(value)
-  else { return false }
+private func isTimestamp(_ bytes: ArraySlice<UInt8>) -> Bool {
+  guard bytes.count == 10 || bytes.count == 13, bytes.allSatisfy(isASCIIDigit) else {
+    return false
+  }
+  let number = bytes.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - UInt8(ascii: "0")) }
   return LinkTokenRules.timestampSeconds.contains(bytes.count == 13 ? number / 1000 : number)
 }
 
 /// A build hash: `LinkTokenRules.buildHashLength` hexadecimal digits, a letter and a digit among
 /// them.
-private func isBuildHash(_ value: Substring) -> Bool {
-  let bytes = value.utf8
+private func isBuildHash(_ bytes: ArraySlice<UInt8>) -> Bool {
   return LinkTokenRules.buildHashLength.contains(bytes.count) && bytes.allSatisfy(isHexDigit)
     && bytes.contains(where: isASCIILetter) && bytes.contains(where: isASCIIDigit)
 }
 
 /// A parameter's name as the rules compare it: percent-decoded, ASCII letters lowercased.
-private func parameterName(_ raw: Substring) -> String {
-  let bytes = Array(raw.utf8)
+private func parameterName<Bytes: Collection<UInt8>>(_ raw: Bytes) -> String {
+  // Most names are written in lower case without escapes: taken as they are.
+  if !raw.contains(where: { $0 == UInt8(ascii: "%") || ($0 >= 0x41 && $0 <= 0x5A) }) {
+    return String(decoding: raw, as: UTF8.self)
+  }
+  let bytes = Array(raw)
   var decoded: [UInt8] = []
   decoded.reserveCapacity(bytes.count)
   var index = 0
