@@ -137,9 +137,10 @@ private func queryWithoutTokens(_ query: Substring) -> String? {
   var pieces: [(separator: Int, start: Int, end: Int, name: String)] = []
   var start = 0
   var separator = 0
-  for index in 0...bytes.count where index == bytes.count || bytes[index] == ampersand
-    || bytes[index] == semicolon
-  {
+  for index in 0...bytes.count {
+    guard index == bytes.count || bytes[index] == ampersand || bytes[index] == semicolon else {
+      continue
+    }
     var nameEnd = start
     while nameEnd < index, bytes[nameEnd] != equals { nameEnd += 1 }
     pieces.append((separator, start, index, parameterName(bytes[start..<nameEnd])))
@@ -150,8 +151,7 @@ private func queryWithoutTokens(_ query: Substring) -> String? {
   // The schemes are looked for only when a name one of them requires is there.
   if pieces.contains(where: { signatureKeyNames.contains($0.name) }) {
     let names = Set(pieces.map(\.name))
-    for scheme in LinkTokenRules.signatureSchemes where scheme.required.allSatisfy(names.contains)
-    {
+    for scheme in LinkTokenRules.signatureSchemes where scheme.required.allSatisfy(names.contains) {
       signed.formUnion(scheme.dropped)
     }
   }
