@@ -189,7 +189,7 @@ struct LinkTokenEditsTests {
 
   @Test(
     "a capture of format 2 or 3 with tokens in its links: no false edit against a new one",
-    arguments: [(3, false), (3, true), (2, false)])
+    arguments: [(3, false), (3, true), (2, false), (2, true)])
   func oldFormatCapture(format: Int, rawKept: Bool) async throws {
     let site = try Site()
     let stored = try saveOldCapture(site, visit: 900, format: format, rawKept: rawKept)
