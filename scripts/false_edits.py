@@ -47,6 +47,13 @@ bylines, dates or metadata; a page where an edit cannot be made safely is skippe
                 ?ver= on script and stylesheet URLs
   description   the page's <meta> description, og:description and twitter:description
                 rewritten for search engines (new words), the visible page unchanged
+  link-tokens   every link inside the article span (http, https or relative; not #, javascript:,
+                mailto: or an href with a character reference) gets the parameters a server or
+                a mail tool adds per visit, in turn: utm_ campaign parameters, an fbclid, a
+                ;jsessionid= path parameter, an AWS SigV4 signature group, a jQuery cache
+                buster (_=13 digits), Mailchimp's mc_cid/mc_eid; where the link points (scheme,
+                host, path, other parameters, fragment) unchanged. Inside the span, unlike the
+                other chrome kinds: only the href changes, never a word of the text
 
 True edits (the article text must differ; in an element that holds a whole gold line):
   word          one word of four letters or more replaced
@@ -89,7 +96,7 @@ HELD_OUT = os.path.join(ROOT, ".bench", "news-heldout", "pages")
 WORK = os.path.join(ROOT, ".bench", "false-edits")
 
 CHROME_KINDS = ["counters", "list-added", "list-removed", "list-rotated", "sidebar", "comment",
-                "nonces", "description"]
+                "nonces", "description", "link-tokens"]
 TRUE_KINDS = ["word", "number", "sentence", "link", "title"]
 VARIANTS = ["long", "short"]
 
@@ -873,6 +880,33 @@ class Page:
                 edits.append((match.start() + span[0], match.start() + span[1], SEO_SUMMARY))
         return merge(edits) or None
 
+    def edit_link_tokens(self):
+        """Per-visit parameters added to the article's links: the page as a visit with a new
+        session, a signed download link or a tracked mail would serve it."""
+        if self.span is None:
+            return None
+        rng = self.rng("page", "link-tokens")
+        edits, turn = [], 0
+        for element in self.elements:
+            if element.tag != "a" or element.start < self.span[0] or element.end > self.span[1]:
+                continue
+            tag = self.source[element.start:element.inner]
+            match = re.search(r'(\shref\s*=\s*)("([^"]*)"|\'([^\']*)\')', tag, re.I)
+            if not match:
+                continue
+            group = 3 if match.group(3) is not None else 4
+            start, end = match.span(group)
+            href = tag[start:end]
+            stripped = href.strip()
+            scheme = re.match(r"^([a-zA-Z][\w+.-]*):", stripped)
+            if not stripped or stripped.startswith("#") or "&#" in href or "\n" in href \
+                    or (scheme and scheme.group(1).lower() not in ("http", "https")):
+                continue
+            edits.append((element.start + start, element.start + end,
+                          with_visit_tokens(href, turn, rng)))
+            turn += 1
+        return merge(edits) or None
+
     # -- true edits ----------------------------------------------------------------------
 
     def pool(self, variant):
@@ -1030,6 +1064,40 @@ def shift_token(token):
     """A token's digits plus seven and its hex letters one on (a new nonce of the same shape)."""
     changed = token.translate(TOKEN_SHIFT)
     return changed if changed != token else token + "x"
+
+
+def with_visit_tokens(href, turn, rng):
+    """href with one family of per-visit parameters added (which one: turn), the values from
+    rng: where the link points unchanged."""
+    token = "".join(rng.choice("0123456789abcdef") for _ in range(32))
+    # White space around the target stays around it (a URL parser trims it).
+    spaces = " \t\n\r\f"
+    stripped = href.strip(spaces)
+    lead = href[:len(href) - len(href.lstrip(spaces))]
+    trail = href[len(href.rstrip(spaces)):]
+    return lead + visit_tokens_added(stripped, turn, token, rng) + trail
+
+
+def visit_tokens_added(href, turn, token, rng):
+    head, hash_mark, fragment = href.partition("#")
+    path, question, query = head.partition("?")
+    family = turn % 6
+    if family == 2:
+        return path + ";jsessionid=" + token.upper() + question + query + hash_mark + fragment
+    added = [
+        "utm_source=newsletter&amp;utm_medium=email&amp;utm_campaign=" + token[:8],
+        "fbclid=IwAR" + token,
+        None,
+        "X-Amz-Algorithm=AWS4-HMAC-SHA256&amp;X-Amz-Date=20260307T%sZ&amp;X-Amz-Expires=900"
+        "&amp;X-Amz-SignedHeaders=host&amp;X-Amz-Signature=%s" % (token[:6], token + token),
+        "_=17%s" % "".join(rng.choice("0123456789") for _ in range(11)),
+        "mc_cid=%s&amp;mc_eid=%s" % (token[:10], token[10:20]),
+    ][family]
+    if query:
+        query = query + "&amp;" + added
+    else:
+        query = added
+    return path + "?" + query + hash_mark + fragment
 
 
 def changed_href(href):

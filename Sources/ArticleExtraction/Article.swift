@@ -26,8 +26,10 @@ public struct Article: Sendable, Equatable, Codable {
   /// The body, block by block, in reading order.
   public var blocks: [Block]
   /// Where the body's links point: each `href` once, in order of first appearance, as written
-  /// but for white space and control characters (see `linkTargets(_:)`). Part of the record:
-  /// a link that points somewhere else is an edit even when its words stay the same.
+  /// but for white space, control characters and the parameters that change per visit
+  /// (session ids, signatures, trackers: see `linkTargets(_:)` and `withoutVisitTokens(_:)`).
+  /// Part of the record: a link that points somewhere else is an edit even when its words stay
+  /// the same.
   public var links: [String]
   /// The captions and photo credits of the post's pictures that the body leaves out
   /// (`CaptionRules`: WordPress's `wp-caption-text`, gallery captions, credits), one line each

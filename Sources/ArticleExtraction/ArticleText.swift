@@ -116,12 +116,38 @@ public enum ArticleText {
   public static let shownDateName = "Shown date"
   /// The version of the canonical text this module writes. 1: header and body (before links
   /// were part of the record); 2: a links section after the body; 3: a captions section
-  /// between the body and the links section.
-  public static let formatVersion = 3
+  /// between the body and the links section; 4: link targets without the parameters that
+  /// change per visit (`withoutVisitTokens`: session ids, signatures, trackers).
+  public static let formatVersion = 4
   /// The first format with a links section.
   public static let linksFormat = 2
   /// The first format with a captions section.
   public static let captionsFormat = 3
+  /// The first format whose link targets leave out per-visit parameters.
+  public static let visitTokensFormat = 4
+
+  /// A text of format `format` with its links section as today's format writes it: for formats
+  /// 2 and 3, each stored target without its per-visit parameters (`withoutVisitTokens`), each
+  /// once in order of first appearance, as `linkTargets` would have recorded them from the same
+  /// page; any other text as it is. Made from the stored text alone, so that a capture stored
+  /// before format 4 compares with a newer one without a false edit.
+  ///
+  ///     ArticleText.withStableLinks(
+  ///       "Title: A\n\nBody\n\nLinks:\nhttps://x/?utm_source=a\nhttps://x/\n", format: 3)
+  ///     // "Title: A\n\nBody\n\nLinks:\nhttps://x/\n"
+  public static func withStableLinks(_ text: String, format: Int) -> String {
+    guard format >= linksFormat, format < visitTokensFormat else { return text }
+    var sections = Sections(text)
+    guard !sections.links.isEmpty else { return text }
+    var seen: Set<String> = []
+    let links = sections.links.compactMap { line -> String? in
+      let target = withoutVisitTokens(line)
+      return isRecordedTarget(target) && seen.insert(target).inserted ? target : nil
+    }
+    guard links != sections.links else { return text }
+    sections.links = links
+    return sections.text()
+  }
 
   /// The text without its links section (its captions section stays).
   ///
@@ -134,13 +160,13 @@ public enum ArticleText {
 
   /// The text as a text of format `version` has it: without the sections that format did not
   /// have yet (the captions section before 3, the links section before 2). The form in which
-  /// texts of two formats compare (with the older of the two); a text of `version` or older is
-  /// returned as it is.
+  /// texts of two formats compare (with the older of the two, after `withStableLinks`); a text
+  /// of `version` or older, or of a version with both sections, is returned as it is.
   ///
   ///     ArticleText.inFormat(2, "Title: A\n\nBody\n\nCaptions:\nA cat\n\nLinks:\nhttps://x\n")
   ///     // "Title: A\n\nBody\n\nLinks:\nhttps://x\n"
   public static func inFormat(_ version: Int, _ text: String) -> String {
-    guard version < formatVersion else { return text }
+    guard version < captionsFormat else { return text }
     var sections = Sections(text)
     let dropsLinks = version < linksFormat && !sections.links.isEmpty
     guard !sections.captions.isEmpty || dropsLinks else { return text }

@@ -312,18 +312,24 @@ private func isTitleWithEnding(_ longer: String, _ shorter: String) -> Bool {
 
 /// The link targets the article text records, from the body's `href`s in document order: each
 /// once, with white space trimmed and control characters removed or encoded as a URL parser
-/// does (`withoutControls`). Links within the page (`#section`, footnote marks, whose ids
-/// themselves are often generated) and script links (`javascript:`) point nowhere a reader
-/// goes, so they are left out.
+/// does (`withoutControls`), and without the parameters that change per visit
+/// (`withoutVisitTokens`: session ids, signatures, trackers; two links that differ only by
+/// them are one target). Links within the page (`#section`, footnote marks, whose ids
+/// themselves are often generated, and a link to the page itself by trackers alone) and script
+/// links (`javascript:`) point nowhere a reader goes, so they are left out.
 func linkTargets(_ hrefs: [String]) -> [String] {
   var seen: Set<String> = []
   var targets: [String] = []
   for href in hrefs {
-    let target = withoutControls(href)
-    guard !target.isEmpty, !target.hasPrefix("#"),
-      !target.lowercased().hasPrefix("javascript:"), seen.insert(target).inserted
-    else { continue }
+    let target = withoutVisitTokens(withoutControls(href))
+    guard isRecordedTarget(target), seen.insert(target).inserted else { continue }
     targets.append(target)
   }
   return targets
+}
+
+/// Whether a link target (white space trimmed, per-visit parameters removed) is one the links
+/// section records: not empty, not within the page (`#…`), not a script (`javascript:`).
+func isRecordedTarget(_ target: String) -> Bool {
+  !target.isEmpty && !target.hasPrefix("#") && !target.lowercased().hasPrefix("javascript:")
 }

@@ -8,10 +8,12 @@ extension CaptureMetadata {
   var textFormat: Int { articleFormat ?? 1 }
 }
 
-/// Two article texts in the form in which they compare: as stored when both are of one format;
-/// in the older one's format when they are not (`ArticleText.inFormat`: without the sections
-/// the older format did not have), so that an old capture never differs from a new one by a
-/// links section or a captions section alone.
+/// Two article texts in the form in which they compare: the link targets of a text stored
+/// before format 4 without their per-visit parameters, as today's links section records them
+/// (`ArticleText.withStableLinks`, from the stored text alone); then, when the two are of
+/// different formats, in the older one's format (`ArticleText.inFormat`: without the sections
+/// the older format did not have). So an old capture never differs from a new one by a links
+/// section or a captions section alone, nor by a session id or a tracker in a link.
 ///
 ///     comparableTexts("Title: A\n\nBody\n", format: 1,
 ///                     "Title: A\n\nBody\n\nLinks:\nhttps://x\n", format: 2)
@@ -19,6 +21,8 @@ extension CaptureMetadata {
 func comparableTexts(_ old: String, format oldFormat: Int, _ new: String, format newFormat: Int)
   -> (old: String, new: String)
 {
+  let old = ArticleText.withStableLinks(old, format: oldFormat)
+  let new = ArticleText.withStableLinks(new, format: newFormat)
   guard oldFormat != newFormat else { return (old, new) }
   let common = min(oldFormat, newFormat)
   return (ArticleText.inFormat(common, old), ArticleText.inFormat(common, new))
@@ -72,10 +76,12 @@ func withoutStandIns<Version>(_ versions: [Version], text: (Version) throws -> S
 
 extension SnapshotStoring {
   /// A capture's article text in the current format where it can be had: as stored when it is
-  /// of the current format; for a capture made before a section was part of the record (links
-  /// before format 2, captions before 3), the stored text with the sections it lacks as its raw
-  /// HTML gives them today (migrated on reading, never rewritten in the store), or as stored,
-  /// in its own format, when the raw HTML was not kept.
+  /// of the current format; of format 3, with its links as format 4 writes them
+  /// (`ArticleText.withStableLinks`, from the stored text); for a capture made before a section
+  /// was part of the record (links before format 2, captions before 3), the stored text (its
+  /// links as format 4 writes them) with the sections it lacks as its raw HTML gives them today
+  /// (migrated on reading, never rewritten in the store), or as stored, in its own format, when
+  /// the raw HTML was not kept.
   /// - Throws: `StoreError` when the text cannot be read.
   func currentFormText(of page: PageRecord, capture: CaptureRecord) throws
     -> (text: String, format: Int)
@@ -94,12 +100,17 @@ extension SnapshotStoring {
     guard format < ArticleText.formatVersion, !capture.metadata.isNotHTML else {
       return (stored, format, nil)
     }
+    // Format 3 has every section: its links are made today's from the text itself, without
+    // reading the raw HTML again.
+    if format >= ArticleText.captionsFormat {
+      return (ArticleText.withStableLinks(stored, format: format), ArticleText.formatVersion, nil)
+    }
     guard let read = try articleReadToday(of: page, capture: capture) else {
       return (stored, format, .some(nil))
     }
     // The sections go after a body only, as `canonicalText` writes them; what the stored text
     // has is kept as stored.
-    var sections = ArticleText.Sections(stored)
+    var sections = ArticleText.Sections(ArticleText.withStableLinks(stored, format: format))
     guard !ArticleParts(stored).body.isEmpty else {
       return (stored, ArticleText.formatVersion, read)
     }
