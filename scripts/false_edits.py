@@ -60,6 +60,10 @@ True edits (the article text must differ; in an element that holds a whole gold 
   number        one number in a paragraph plus one
   sentence      a sentence appended to a paragraph
   link          the href of a link inside an article paragraph changed, same anchor text
+  link-query    a link's own parameter inside an article paragraph changed, path and anchor
+                text the same (?id=41 to ?id=42): one whose value is a number of one to nine
+                digits, its name no campaign or click tracker's (what a links section that
+                drops too much of a query would miss)
   title         the longest word of the post's heading (an h1 or h2 that is part of <title> or
                 og:title, else the longest part of <title> between separators) changed in
                 <title>, title metadata, the h1s, h2s (and h3.title) that hold the title and JSON-LD
@@ -97,7 +101,7 @@ WORK = os.path.join(ROOT, ".bench", "false-edits")
 
 CHROME_KINDS = ["counters", "list-added", "list-removed", "list-rotated", "sidebar", "comment",
                 "nonces", "description", "link-tokens"]
-TRUE_KINDS = ["word", "number", "sentence", "link", "title"]
+TRUE_KINDS = ["word", "number", "sentence", "link", "link-query", "title"]
 VARIANTS = ["long", "short"]
 
 WORD = re.compile(r"\w+")
@@ -967,6 +971,45 @@ class Page:
         start, end = match.span(group)
         return [(link.start + start, link.start + end, changed_href(tag[start:end]))], element
 
+    def edit_link_query(self, variant):
+        """A link's own parameter changed, its path the same (`?id=41` to `?id=42`): where the
+        link points changed, which a links section that drops too much of the query would miss.
+        Only a parameter whose value is a number of one to nine digits (a post, page or item id;
+        no Unix time, session id or signature has that shape) and whose name is no campaign or
+        click tracker's (utm_, pk_, mtm_, ...clid, ..._cid, ..._eid)."""
+        choices = []
+        for element in self.pool(variant):
+            for index in self.descendants(element):
+                link = self.elements[index]
+                if link.tag != "a" or not link.text:
+                    continue
+                tag = self.source[link.start:link.inner]
+                match = re.search(r'(\shref\s*=\s*)("([^"]*)"|\'([^\']*)\')', tag, re.I)
+                if not match:
+                    continue
+                group = 3 if match.group(3) is not None else 4
+                href_start, href_end = match.span(group)
+                href = tag[href_start:href_end]
+                question = href.find("?")
+                if question < 0:
+                    continue
+                query_end = href.find("#", question)
+                query_end = len(href) if query_end < 0 else query_end
+                for parameter in re.finditer(r"(?:^|(?<=[?&;]))([A-Za-z][\w.-]*)=(\d{1,9})(?=[&;#]|$)",
+                                             href[:query_end]):
+                    if parameter.start() <= question:
+                        continue
+                    name = parameter.group(1).lower()
+                    if name.startswith(("utm_", "pk_", "mtm_")) or name.endswith(
+                            ("clid", "_cid", "_eid")):
+                        continue
+                    start = link.start + href_start + parameter.start(2)
+                    choices.append((element, start, parameter.group(2)))
+        if not choices:
+            return None
+        element, start, value = self.rng(variant, "link-query").choice(choices)
+        return [(start, start + len(value), str(int(value) + 1))], element
+
     def edit_title(self, variant):
         """One word of the title, wherever the page states its title: <title>, title metadata,
         h1s and h2s that hold it, JSON-LD headlines. Which word: the longest word of four letters
@@ -1205,7 +1248,7 @@ def page_pairs(page, variants=VARIANTS, kinds=None):
                 edits = page.edit_cache[kind]
                 element = None
             else:
-                result = getattr(page, "edit_" + kind)(variant)
+                result = getattr(page, "edit_" + kind.replace("-", "_"))(variant)
                 edits, element = result if result else (None, None)
             if not edits:
                 skips.append((variant, kind, "no safe place for the edit"))
@@ -1433,7 +1476,7 @@ def report(args, pages, tally, failures, skips, elapsed):
     print("failed = false edits (chrome: the article changed) or missed edits (true edit: the "
           "article stayed the same); skipped = no safe place for the edit on the page, no short "
           "post, no article or (title) no Title: line on the base page.")
-    kept = [r for r in rows if r["set"] == "true edit" and r["kind"] not in ("total", "link")]
+    kept = [r for r in rows if r["set"] == "true edit" and r["kind"] not in ("total", "link", "link-query")]
     missed = sum(r[v]["fail"] for r in kept for v in VARIANTS)
     unseen = sum(r[v]["unseen"] for r in kept for v in VARIANTS)
     if missed:
@@ -1533,6 +1576,7 @@ KIND_NOTES = {
     "number": "one number in an article paragraph plus one",
     "sentence": "a sentence appended to an article paragraph",
     "link": "the target of a link in an article paragraph changed (same anchor text)",
+    "link-query": "a link's own parameter changed in an article paragraph (?id=41 to ?id=42)",
     "title": "one word of the title changed wherever the page states it",
 }
 
