@@ -1346,10 +1346,6 @@ private func asciiHostOf(_ bytes: UnsafeBufferPointer<UInt8>) -> Substring?? {
   return .some(Substring(String(decoding: host, as: UTF8.self)))
 }
 
-private func isASCIILetter(_ byte: UInt8) -> Bool {
-  byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
-}
-
 /// `hostOf` of an address with bytes outside ASCII, compared in Unicode lower case.
 private func unicodeHostOf(_ href: String) -> Substring? {
   let link = href.lowercased()

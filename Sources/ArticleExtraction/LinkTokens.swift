@@ -281,7 +281,3 @@ private func isHexDigit(_ byte: UInt8) -> Bool { hexValue(byte) != nil }
 private func isASCIIDigit(_ byte: UInt8) -> Bool {
   byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
 }
-
-private func isASCIILetter(_ byte: UInt8) -> Bool {
-  (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-}

@@ -60,3 +60,8 @@ func holdsCaseless(_ text: String, _ word: [UInt8]) -> Bool {
     return false
   }
 }
+
+/// Whether a byte is an ASCII letter (`A`–`Z`, `a`–`z`).
+func isASCIILetter(_ byte: UInt8) -> Bool {
+  (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+}
