@@ -7,8 +7,9 @@ extension PageAnalysis {
   /// pattern (the one with the most text among those), unless another holds more than
   /// `ContainerRules.containerTextRatio` times its text (a theme's `entry-content` in a box
   /// beside the post's `article-body`). None when the page is a listing or a thread: when the
-  /// winner is one of several matches of its pattern, a card among sibling `<article>`s, or the
-  /// body of a forum posting (the replies are content too).
+  /// winner is one of several matches of its pattern (unless it alone follows the page's
+  /// headline), a card among sibling `<article>`s, or the body of a forum posting (the replies
+  /// are content too).
   static func postContainer(
     _ document: HTMLDocument, among matches: [(index: Int, rule: Int)], skipped: [Bool],
     textLength: NodeCounts, signals: ChromeSignals
@@ -52,11 +53,26 @@ extension PageAnalysis {
     // Other matches of the same pattern make a listing, unless they are parts of the same post
     // (inside the same `<article>`: a story split around its photos).
     let post = enclosingArticle(of: best.index, in: document)
-    let others = candidates.filter { other in
+    var others = candidates.filter { other in
       other.rule == best.rule && other.index != best.index
         && !document.contains(other.index, best.index)
         && !document.contains(best.index, other.index)
         && (post == nil || enclosingArticle(of: other.index, in: document) != post)
+    }
+    // Unless one of them follows the page's headline and the others do not: that one is the
+    // post, the others the excerpts of a "Recent posts" list under it (Wix writes the post's
+    // body and each excerpt as `data-hook="post-description"`), however short the post.
+    if !others.isEmpty {
+      if headlines == nil {
+        headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
+      }
+      let underHeadline = ([best] + others).filter {
+        isUnderHeadline($0.index, among: headlines ?? [], in: document)
+      }
+      if underHeadline.count == 1 {
+        best = underHeadline[0]
+        others = []
+      }
     }
     guard others.isEmpty, !isCardOrThread(best.index, in: document, skipped: skipped) else {
       return nil
@@ -69,8 +85,8 @@ extension PageAnalysis {
   /// comment section or a footer (a theme's `<section id="comments" class="article-content">`,
   /// styled like the post) is no match: it is never the post.
   static func platformMatches(
-    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts, classes: ClassTable,
-    marks: [WordMarks]
+    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts,
+    linkTextLength: NodeCounts, classes: ClassTable, marks: [WordMarks]
   ) -> [(index: Int, rule: Int)] {
     let nodes = document.nodes
     // Patterns on an attribute no element of the page has are not tried at every element.
@@ -88,17 +104,42 @@ extension PageAnalysis {
       )
     }
     .filter(\.element.isPossible)
+    // The elements `holderOfClass` patterns found, which need no attribute of their own.
+    let holders = patterns.compactMap { pattern -> Int? in
+      if case .element(let index) = pattern.element { return index }
+      return nil
+    }
     var matches: [(index: Int, rule: Int)] = []
+    // The page's `<h1>`s, listed only when a short match asks (most pages have none).
+    var headlines: [Int]?
     for index in nodes.indices.dropFirst()
-    where !skipped[index] && nodes[index].kind == .element && !nodes[index].attributeSpans.isEmpty
+    where !skipped[index] && nodes[index].kind == .element
+      && (!nodes[index].attributeSpans.isEmpty || holders.contains(index))
       && textLength[index] >= ContainerRules.minimumBodyContainerText
       && !marks[index].contains(.trailing)
     {
-      if let rule = patterns.first(where: {
-        $0.element.matches(index, in: document, classes: classes)
-      })?.offset, textLength[index] >= ContainerRules.minimumText(forRule: rule) {
-        matches.append((index, rule))
+      guard
+        let rule = patterns.first(where: {
+          $0.element.matches(index, in: document, classes: classes)
+        })?.offset
+      else { continue }
+      // A match shorter than its pattern's least text is the post when it follows the page's
+      // headline (`isUnderHeadline`): a one-sentence post in `post-content`. Not when the
+      // element around it holds more than `ContainerRules.containerTextRatio` times its text
+      // in prose outside links beside it: then it is a box in the post (a news theme's
+      // `article-body` that holds only the date line, above the story's paragraphs).
+      if textLength[index] < ContainerRules.minimumText(forRule: rule) {
+        let parent = nodes[index].parent
+        let ownProse = textLength[index] - linkTextLength[index]
+        let besideProse = textLength[parent] - linkTextLength[parent] - ownProse
+        guard Double(besideProse) <= Double(textLength[index]) * ContainerRules.containerTextRatio
+        else { continue }
+        if headlines == nil {
+          headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
+        }
+        guard isUnderHeadline(index, among: headlines ?? [], in: document) else { continue }
       }
+      matches.append((index, rule))
     }
     return matches
   }

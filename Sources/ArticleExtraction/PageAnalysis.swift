@@ -282,7 +282,8 @@ struct PageAnalysis {
     // container is looked for, a wrapper around one is not dropped for a layout word
     // (`content-sidebar-wrap`), nor is most of one's text (a list marked `dynamic-ad`).
     let matches = Self.platformMatches(
-      document, skipped: skipped, textLength: textLength, classes: classes, marks: marks)
+      document, skipped: skipped, textLength: textLength, linkTextLength: linkTextLength,
+      classes: classes, marks: marks)
     platformMatches = matches
     var postWrapper = Array(repeating: false, count: nodes.count)
     for index in nodes.indices
@@ -399,6 +400,11 @@ struct PageAnalysis {
     case .className(let name): classes.contains(name, at: index)
     case .tagWithClass(let tag, let name):
       classes.contains(name, at: index) && document.name(of: index) == tag
+    // Found once per page, among the platform matches.
+    case .holderOfClass:
+      platformMatches.contains {
+        $0.index == index && ContainerRules.platformContainers[$0.rule] == pattern
+      }
     default: pattern.matches(index, in: document, classes: classes[index])
     }
   }

@@ -30,6 +30,24 @@ private let excerpt =
 /// Each entry of `PluginChromeRules`, as its plugin or theme writes it.
 private let pluginMarkup: [(rule: String, markup: String)] = [
   (
+    "captioned-button-wrap",
+    """
+    <div class="captioned-button-wrap" data-attrs="{}" data-component-name="CaptionedButtonToDOM"><div class="preamble"><p class="cta-caption">Town Notes is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.</p></div><p class="button-wrapper" data-attrs="{}" data-component-name="ButtonCreateButton"><a class="button primary" href="/subscribe"><span>Subscribe now</span></a></p></div>
+    """
+  ),
+  (
+    "kg-cta-card",
+    """
+    <div class="kg-card kg-cta-card kg-cta-bg-grey kg-cta-minimal" data-layout="minimal"><div class="kg-cta-sponsor-label-wrapper"><div class="kg-cta-sponsor-label"><span>Sponsored</span></div></div><div class="kg-cta-content"><div class="kg-cta-content-inner"><div class="kg-cta-text"><p>\(excerpt)</p></div><a href="/offer" class="kg-cta-button">Learn more</a></div></div></div>
+    """
+  ),
+  (
+    "speechify-ignore",
+    """
+    <div class="speechify-ignore ab cp"><div class="speechify-ignore bh l"><div class="hy ab"><p class="bf b">Member-only story</p></div><div class="ab q"><a href="/@ann" data-testid="authorName">Ann Lee</a><button class="bf b">Follow</button><span data-testid="storyReadTime">4 min read</span></div><div class="pw-multi-vote-count l"><p class="bf b"><button class="af">1.2K</button></p></div><button data-testid="audioPlayButton"><p class="bf b">Listen</p></button></div></div>
+    """
+  ),
+  (
     "sharedaddy",
     """
     <div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social sd-social-icon-text sd-sharing"><h3 class="sd-title">Share this:</h3><div class="sd-content"><ul><li class="share-twitter"><a class="share-twitter sd-button share-icon" href="?share=twitter"><span>Twitter</span></a></li><li class="share-end"></li></ul></div></div></div>

@@ -59,6 +59,16 @@ enum PluginChromeRules {
     "formkit-form",
     "ml-embedded",
     "tnp-subscription",
+    // Substack: the captioned subscribe button in a post ("… is a reader-supported
+    // publication. To receive new posts …"). (Its subscribe widget and Share buttons go for
+    // their class words.)
+    "captioned-button-wrap",
+    // Ghost: the editor's call-to-action card (a sponsor's offer and its button). (Its signup
+    // card and the members' paywall box go for their class words.)
+    "kg-cta-card",
+    // Boxes marked not to be read aloud by Speechify's text-to-speech (`speechify-ignore`):
+    // Medium's byline box with its clap and response counts, Follow, Listen and Share.
+    "speechify-ignore",
     // Rate My Post: the star rating and its "Average rating 5 / 5. Vote count: 1", which
     // every vote changes.
     "rmp-widgets-container",
