@@ -469,10 +469,55 @@ private let hashnode = PlatformPage(name: "Hashnode") { texts, run in
   """
 }
 
+/// Ghost's Source theme (the default since Ghost 5.7x): `gh-content is-body` after the
+/// article header, the comments box, then "Read more" cards and the footer's signup blurb.
+private let ghostSource = PlatformPage(name: "Ghost (Source)") { texts, run in
+  """
+  <html><head><title>Budget vote delayed</title></head><body class="post-template has-sans-title has-sans-body"><div class="gh-viewport">
+  <header id="gh-navigation" class="gh-navigation is-left-logo gh-outer"><a class="gh-navigation-logo" href="/">Town Notes</a><div class="gh-navigation-actions"><a href="#/portal/signin" data-portal="signin">Sign in</a><a class="gh-button" href="#/portal/signup" data-portal="signup">Subscribe</a></div></header>
+  <main class="gh-main"><article class="gh-article post tag-news"><header class="gh-article-header gh-canvas"><a class="gh-article-tag" href="/tag/news/">News</a><h1 class="gh-article-title is-title">Budget vote delayed</h1>  <div class="gh-article-meta"><div class="gh-article-author-image instapaper_ignore"><a href="/author/jane/"><img class="author-profile-image" src="/j.jpg" alt="Jane"></a></div><div class="gh-article-meta-wrapper"><h4 class="gh-article-author-name"><a href="/author/jane/">Jane Doe</a></h4>  <div class="gh-article-meta-content"><time class="gh-article-meta-date" datetime="2025-03-03">Mar 3, 2025</time><span class="gh-article-meta-length"><span class="bull">—</span> 1 min read</span></div></div></div></header>
+  <section class="gh-content gh-canvas is-body">\(paragraphs(texts))</section></article>
+  <div class="gh-comments gh-canvas"><div class="gh-comments-header"><h2 class="gh-comments-title">\(count(run)) comments</h2></div>\(comments(run).map { "<div class=\"gh-comment\"><p>\($0)</p></div>" }.joined())</div></main>
+  <section class="gh-container is-grid gh-outer"><div class="gh-container-inner gh-inner"><h2 class="gh-container-title">Read more</h2><div class="gh-feed">\
+  \(others(run).map { "<article class=\"gh-card post\"><a class=\"gh-card-link\" href=\"/x/\"><div class=\"gh-card-wrapper\"><h3 class=\"gh-card-title is-title\">\($0.title)</h3><p class=\"gh-card-excerpt is-body\">\($0.snippet)</p><footer class=\"gh-card-meta\"><time class=\"gh-card-date\">Mar 1, 2025</time></footer></div></a></article>" }.joined())</div></div></section>
+  <footer class="gh-footer gh-outer"><div class="gh-footer-inner gh-inner"><div class="gh-footer-bar"><span class="gh-footer-logo is-title">Town Notes</span><div class="gh-footer-copyright">Powered by Ghost</div></div>\
+  <section class="gh-footer-signup"><h2 class="gh-footer-signup-header is-title">Town Notes</h2><p class="gh-footer-signup-subhead is-body">\(bio)</p></section></div></footer></div></body></html>
+  """
+}
+
+/// Hugo's Ananke theme: the body in a div of utility classes only
+/// (`nested-copy-line-height lh-copy serif f4 …`), beside the contextual menu's "Related"
+/// list in an `<aside>` inside the same `<article>`.
+private let ananke = PlatformPage(name: "Hugo (Ananke)") { texts, run in
+  """
+  <html lang="en-us"><head><title>Budget vote delayed | Town Notes</title><meta property="og:title" content="Budget vote delayed"></head>
+  <body class="ma0 avenir bg-near-white production"><header><div class="bg-black"><nav class="pv3 ph3 ph4-ns" role="navigation"><a href="/" class="f3 fw2 hover-white no-underline white-90 dib">Town Notes</a></nav></div></header>
+  <main class="pb7" role="main"><article class="flex-l flex-wrap justify-between mw8 center ph3">
+  <header class="mt4 w-100"><aside class="instapaper_ignoref b helvetica tracked ttu">Posts</aside><div id="sharing" class="mt3 ananke-socials"><a href="https://x.com/share" class="ananke-social-link no-underline" aria-label="share on X">X</a></div>\
+  <h1 class="f1 athelas mt3 mb1">Budget vote delayed</h1><time class="f6 mv4 dib tracked" datetime="2025-03-03T09:00:00Z">March 3, 2025</time></header>
+  <div class="nested-copy-line-height lh-copy serif f4 nested-links mid-gray pr4-l w-two-thirds-l">\(paragraphs(texts))<div class="mt6 instapaper_ignoref"></div></div>
+  <aside class="w-30-l mt6-l"><div class="bg-light-gray pa3 nested-list-reset nested-copy-line-height nested-links"><p class="f5 b mb3">Related</p><ul class="pa0 list">\
+  \(others(run, 4).map { "<li class=\"mb2\"><a href=\"/posts/x/\">\($0.title)</a></li>" }.joined())</ul></div></aside>
+  </article></main><footer class="bg-black bottom-0 w-100 pa3" role="contentinfo"><a class="f4 fw4 hover-white no-underline white-70" href="/">&copy; Town Notes 2025</a></footer></body></html>
+  """
+}
+
 private let platforms = [
-  medium, substack, ghost, wordPressBlocks, blogger, devTo, wordPressCom, squarespace, wix,
-  paperMod, minima, tumblr, hashnode,
+  medium, substack, ghost, ghostSource, wordPressBlocks, blogger, devTo, wordPressCom,
+  squarespace, wix, paperMod, minima, ananke, tumblr, hashnode,
 ]
+
+/// A Medium post's body: a heading, a list, a quote and code between the paragraphs, each of
+/// them in the column the paragraphs' holder is.
+private let mediumBody = """
+  <h2 class="pw-subtitle-paragraph gq" data-selectable-paragraph="">Three hours on the bridge</h2>
+  <div class="speechify-ignore ab cp"><div class="speechify-ignore bh l"><a data-testid="authorName" href="/@jane">Jane Doe</a><button>Follow</button><button>1.2K</button><p>Listen</p><p>Share</p></div></div>
+  <p class="pw-post-body-paragraph ml mm" data-selectable-paragraph="">\(post[0])</p>
+  <h2 id="a1" class="nh ni gu bf nj" data-selectable-paragraph="">What the members said</h2>
+  <ul class=""><li class="pw-post-body-paragraph ml mm nu nv bk" data-selectable-paragraph="">The bridge costs too much.</li><li class="pw-post-body-paragraph ml mm nu nv bk" data-selectable-paragraph="">The roads come first.</li></ul>
+  <blockquote class="oa ob"><p class="pw-post-body-paragraph ml mm od" data-selectable-paragraph="">We will vote in spring, said the mayor.</p></blockquote>
+  <pre class="of og"><span class="oh b" data-selectable-paragraph="">vote = later</span></pre>
+  """
 
 private func article(_ html: String) throws -> Article {
   try extractArticle(from: parseHTML(Array(html.utf8))).article
@@ -504,6 +549,29 @@ struct PlatformMarkupTests {
         #expect(later == first, "\(platform.name), run \(run), \(texts.count) paragraphs")
       }
     }
+  }
+
+  @Test(
+    "Medium: the headings, lists, quotes and code around the paragraphs are the post; the title is pw-post-title's"
+  )
+  func mediumBlocks() throws {
+    // No `og:title`: the `<title>` names the writer and the site after the title.
+    let html = """
+      <html><head><title>Budget vote delayed | by Jane Doe | Town Notes | Medium</title></head><body><div id="root"><article><section><div class="ab ca"><div class="ch bg">
+      <h1 class="pw-post-title gv" data-testid="storyTitle">Budget vote delayed</h1>
+      \(mediumBody)
+      </div></div></section></article><div class="ab ca"><h2>Written by Jane Doe</h2><p>\(bio)</p></div></div></body></html>
+      """
+    let result = try article(html)
+    #expect(result.title == "Budget vote delayed")
+    let blocks = result.blocks
+    #expect(
+      blocks == [
+        Block(.heading(level: 2), "Three hours on the bridge"), Block(.paragraph, post[0]),
+        Block(.heading(level: 2), "What the members said"),
+        Block(.listItem, "The bridge costs too much."), Block(.listItem, "The roads come first."),
+        Block(.quote, "We will vote in spring, said the mayor."), Block(.code, "vote = later"),
+      ])
   }
 
   @Test("an edit of the post is seen", arguments: platforms)
