@@ -112,6 +112,7 @@ extension PageAnalysis {
     var matches: [(index: Int, rule: Int)] = []
     // The page's `<h1>`s, listed only when a short match asks (most pages have none).
     var headlines: [Int]?
+    let paragraphTag = document.tagNames.firstIndex(of: "p")
     for index in nodes.indices.dropFirst()
     where !skipped[index] && nodes[index].kind == .element
       && (!nodes[index].attributeSpans.isEmpty || holders.contains(index))
@@ -124,15 +125,20 @@ extension PageAnalysis {
         })?.offset
       else { continue }
       // A match shorter than its pattern's least text is the post when it follows the page's
-      // headline (`isUnderHeadline`): a one-sentence post in `post-content`. Not when the
-      // element around it holds more than `ContainerRules.containerTextRatio` times its text
-      // in prose outside links beside it: then it is a box in the post (a news theme's
+      // headline (`isUnderHeadline`) and holds a paragraph: a one-sentence post in
+      // `post-content`. Not a box of spans and divs (a byline, a date line under the title),
+      // nor a match whose parent holds more than `ContainerRules.containerTextRatio` times its
+      // text in prose outside links beside it: that is a box in the post (a news theme's
       // `article-body` that holds only the date line, above the story's paragraphs).
       if textLength[index] < ContainerRules.minimumText(forRule: rule) {
         let parent = nodes[index].parent
         let ownProse = textLength[index] - linkTextLength[index]
         let besideProse = textLength[parent] - linkTextLength[parent] - ownProse
-        guard Double(besideProse) <= Double(textLength[index]) * ContainerRules.containerTextRatio
+        guard Double(besideProse) <= Double(textLength[index]) * ContainerRules.containerTextRatio,
+          let paragraphTag,
+          (index + 1..<nodes[index].end).contains(where: {
+            nodes[$0].tag == paragraphTag && nodes[$0].kind == .element && textLength[$0] > 0
+          })
         else { continue }
         if headlines == nil {
           headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)

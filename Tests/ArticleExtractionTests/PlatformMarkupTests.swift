@@ -574,6 +574,35 @@ struct PlatformMarkupTests {
       ])
   }
 
+  /// A short match of a platform pattern under the headline is the post only when it holds a
+  /// paragraph and its parent holds no far longer prose beside it: these hold a byline or a
+  /// date line, and the story is beside them.
+  @Test(
+    "a short platform match under the headline that is a byline or date box is not the post",
+    arguments: [
+      // The box under the title (a section and a reading time) is named like a post body;
+      // the story is after it.
+      """
+      <header><h1>Budget vote delayed</h1><div class="post-content"><span class="cat">Local \
+      politics</span> <span class="x">Four minutes to read and two to forget</span></div>\
+      </header><div class="story">\(paragraphs(post))</div>
+      """,
+      // A news theme's `article-body` holds only the date line (a paragraph here), the
+      // story's paragraphs follow it in the same column.
+      """
+      <h1>Budget vote delayed</h1><div class="content-wrap"><div class="article-body">
+      <p class="pub-date">Published March 3, 2025</p></div>\(paragraphs(post))</div>
+      """,
+    ])
+  func shortBoxUnderHeadline(markup: String) throws {
+    let html = """
+      <html><head><title>Budget vote delayed</title></head><body><main><article>\(markup)</article></main>
+      <aside class="widget"><p>\(bio)</p></aside></body></html>
+      """
+    let texts = try article(html).blocks.map(\.text)
+    #expect(texts.suffix(post.count) == post[...], "\(texts)")
+  }
+
   @Test("an edit of the post is seen", arguments: platforms)
   func edit(platform: PlatformPage) throws {
     let before = try article(platform.page(post, 0))
