@@ -30,6 +30,30 @@ private let excerpt =
 /// Each entry of `PluginChromeRules`, as its plugin or theme writes it.
 private let pluginMarkup: [(rule: String, markup: String)] = [
   (
+    "post-views",
+    """
+    <div class="post-views content-post post-412 entry-meta load-static"><span class="post-views-icon dashicons dashicons-chart-bar"></span> <span class="post-views-label">Post Views:</span> <span class="post-views-count">1,234</span></div>
+    """
+  ),
+  (
+    "wpulike",
+    """
+    <div class="wpulike wpulike-default"><div class="wp_ulike_general_class wp_ulike_is_not_liked"><button type="button" aria-label="Like Button" data-ulike-id="412" class="wp_ulike_btn wp_ulike_put_image"></button><span class="count-box wp_ulike_counter_up" data-ulike-counter-value="12">+12</span></div></div>
+    """
+  ),
+  (
+    "mailpoet_form",
+    """
+    <div id="mailpoet_form_1" class="mailpoet_form mailpoet_form_shortcode"><form class="mailpoet_form_form" method="post"><div class="mailpoet_paragraph"><h2 class="mailpoet-heading">Join our newsletter</h2><p class="mailpoet_form_paragraph">\(excerpt)</p></div><div class="mailpoet_paragraph"><input type="email" class="mailpoet_text" placeholder="Email Address"><input type="submit" class="mailpoet_submit" value="Subscribe!"></div></form></div>
+    """
+  ),
+  (
+    "rt-reading-time",
+    """
+    <span class="span-reading-time rt-reading-time" style="display: block;"><span class="rt-label rt-prefix">Reading Time: </span> <span class="rt-time">3</span> <span class="rt-label rt-postfix">minutes</span></span>
+    """
+  ),
+  (
     "captioned-button-wrap",
     """
     <div class="captioned-button-wrap" data-attrs="{}" data-component-name="CaptionedButtonToDOM"><div class="preamble"><p class="cta-caption">Town Notes is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.</p></div><p class="button-wrapper" data-attrs="{}" data-component-name="ButtonCreateButton"><a class="button primary" href="/subscribe"><span>Subscribe now</span></a></p></div>

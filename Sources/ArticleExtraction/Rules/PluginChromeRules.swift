@@ -59,6 +59,14 @@ enum PluginChromeRules {
     "formkit-form",
     "ml-embedded",
     "tnp-subscription",
+    // Counters that every reader changes: Post Views Counter's "Post Views: 1,234", which it
+    // puts after the post's text by default, and WP ULike's like button with its count.
+    "post-views",
+    "wpulike",
+    // MailPoet's newsletter form, and Reading Time WP's "Reading Time: 3 minutes" before the
+    // post.
+    "mailpoet_form",
+    "rt-reading-time",
     // Substack: the captioned subscribe button in a post ("… is a reader-supported
     // publication. To receive new posts …"). (Its subscribe widget and Share buttons go for
     // their class words.)
