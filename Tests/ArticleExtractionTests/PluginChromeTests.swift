@@ -36,6 +36,16 @@ private let pluginMarkup: [(rule: String, markup: String)] = [
     """
   ),
   (
+    "tptn_counter",
+    "<div class=\"tptn_counter\" id=\"tptn_counter_412\">(Visited 1,234 times, 5 visits today)</div>"
+  ),
+  (
+    "pvc_stats",
+    """
+    <div class="pvc_clear"></div><p id="pvc_stats_412" class="pvc_stats all " data-element-id="412"><i class="pvc-stats-icon medium" aria-hidden="true"></i> 1,234 total views, 5 views today</p><div class="pvc_clear"></div>
+    """
+  ),
+  (
     "wpulike",
     """
     <div class="wpulike wpulike-default"><div class="wp_ulike_general_class wp_ulike_is_not_liked"><button type="button" aria-label="Like Button" data-ulike-id="412" class="wp_ulike_btn wp_ulike_put_image"></button><span class="count-box wp_ulike_counter_up" data-ulike-counter-value="12">+12</span></div></div>

@@ -63,6 +63,10 @@ enum PluginChromeRules {
     // puts after the post's text by default, and WP ULike's like button with its count.
     "post-views",
     "wpulike",
+    // Top 10's "(Visited 1,234 times, 5 visits today)" and Page Views Count's "1,234 total
+    // views, 5 views today", which both add after the post's text by default.
+    "tptn_counter",
+    "pvc_stats",
     // MailPoet's newsletter form, and Reading Time WP's "Reading Time: 3 minutes" before the
     // post.
     "mailpoet_form",
