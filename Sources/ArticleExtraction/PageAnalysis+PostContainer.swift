@@ -59,9 +59,11 @@ extension PageAnalysis {
         && !document.contains(best.index, other.index)
         && (post == nil || enclosingArticle(of: other.index, in: document) != post)
     }
-    // Unless one of them follows the page's headline and the others do not: that one is the
-    // post, the others the excerpts of a "Recent posts" list under it (Wix writes the post's
-    // body and each excerpt as `data-hook="post-description"`), however short the post.
+    // Unless one of them follows the page's headline and each of the others follows a title
+    // of its own (an `<h2>` to `<h6>`) instead: that one is the post, the others the excerpts
+    // of a "Recent posts" list under it (Wix writes the post's body and each excerpt as
+    // `data-hook="post-description"`), however short the post. (A match under no title of its
+    // own can be the post, with a summary in the same class under the headline.)
     if !others.isEmpty {
       if headlines == nil {
         headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
@@ -70,8 +72,14 @@ extension PageAnalysis {
         isUnderHeadline($0.index, among: headlines ?? [], in: document)
       }
       if underHeadline.count == 1 {
-        best = underHeadline[0]
-        others = []
+        let titles = headlineElements(
+          in: document, skipped: skipped, textLength: textLength,
+          tags: ["h2", "h3", "h4", "h5", "h6"])
+        let teasers = ([best] + others).filter { $0.index != underHeadline[0].index }
+        if teasers.allSatisfy({ isUnderHeadline($0.index, among: titles, in: document) }) {
+          best = underHeadline[0]
+          others = []
+        }
       }
     }
     guard others.isEmpty, !isCardOrThread(best.index, in: document, skipped: skipped) else {
@@ -150,15 +158,17 @@ extension PageAnalysis {
     return matches
   }
 
-  /// The `<h1>` elements with text outside skipped nodes, in document order: what
-  /// `isUnderHeadline` looks for.
+  /// The `<h1>` elements (or those of `tags`) with text outside skipped nodes, in document
+  /// order: what `isUnderHeadline` looks for.
   static func headlineElements(
-    in document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
+    in document: HTMLDocument, skipped: [Bool], textLength: NodeCounts,
+    tags: [String] = ["h1"]
   ) -> [Int] {
-    guard let h1 = document.tagNames.firstIndex(of: "h1") else { return [] }
+    let wanted = Set(tags.compactMap { document.tagNames.firstIndex(of: $0) })
+    guard !wanted.isEmpty else { return [] }
     let nodes = document.nodes
     return nodes.indices.filter { index in
-      nodes[index].tag == h1 && nodes[index].kind == .element && !skipped[index]
+      wanted.contains(nodes[index].tag) && nodes[index].kind == .element && !skipped[index]
         && textLength[index] > 0
     }
   }

@@ -603,6 +603,17 @@ struct PlatformMarkupTests {
     #expect(texts.suffix(post.count) == post[...], "\(texts)")
   }
 
+  @Test("a summary under the headline in the body's class does not replace the post")
+  func summaryUnderHeadline() throws {
+    let html = """
+      <html><head><title>Budget vote delayed</title></head><body><div class="hero"><h1>Budget \
+      vote delayed</h1><div class="post-content"><p>The bridge vote waits for spring: what the \
+      council decided on Tuesday night.</p></div></div><div class="columns"><div class="main">\
+      <div class="post-content">\(paragraphs(post))</div></div></div></body></html>
+      """
+    #expect(try article(html).blocks.map(\.text).suffix(post.count) == post[...])
+  }
+
   @Test("an edit of the post is seen", arguments: platforms)
   func edit(platform: PlatformPage) throws {
     let before = try article(platform.page(post, 0))
