@@ -593,6 +593,17 @@ struct PlatformMarkupTests {
       <h1>Budget vote delayed</h1><div class="content-wrap"><div class="article-body">
       <p class="pub-date">Published March 3, 2025</p></div>\(paragraphs(post))</div>
       """,
+      // A standfirst under the title in the header, named like a body, with a paragraph; the
+      // story follows the header (review21: the standfirst was the whole article).
+      """
+      <header class="article-header"><h1>Budget vote delayed</h1><div class="article-body">\
+      <p>The bridge vote waits for spring.</p></div></header><div class="story">\(paragraphs(post))</div>
+      """,
+      // A key-points box in the title's block; the story's paragraphs follow the block.
+      """
+      <div class="head"><h1>Budget vote delayed</h1><div class="entry-body"><p>Key points: the \
+      vote waits, the bridge costs.</p></div></div>\(paragraphs(post))
+      """,
     ])
   func shortBoxUnderHeadline(markup: String) throws {
     let html = """
@@ -612,6 +623,44 @@ struct PlatformMarkupTests {
       <div class="post-content">\(paragraphs(post))</div></div></div></body></html>
       """
     #expect(try article(html).blocks.map(\.text).suffix(post.count) == post[...])
+  }
+
+  /// Speechify's publisher integration lets any site mark what its text-to-speech skips
+  /// (`speechify-ignore`): a site may mark its code, tables and footnotes, which are the post.
+  /// Only a box holding no block of the post's own (a byline with its counts and buttons) is
+  /// chrome for it (review21: the code, the table and the footnote were dropped).
+  @Test("speechify-ignore on the post's code, table and footnotes keeps them")
+  func speechifyIgnoreContent() throws {
+    let html = """
+      <html><head><title>Budget vote delayed</title></head><body><main><article>\
+      <h1>Budget vote delayed</h1><div class="entry-content"><p>\(post[0])</p>\
+      <pre class="speechify-ignore"><code>vote = later(spring)</code></pre><p>\(post[1])</p>\
+      <table class="speechify-ignore"><tr><td>Bridge</td><td>4 million</td></tr></table>\
+      <div class="footnotes speechify-ignore"><ol><li>The minutes came out on Friday, three \
+      days late as usual.</li></ol></div><div class="speechify-ignore"><span>4 min read</span>\
+      <button>Listen</button><button>\(count(1))</button></div></div></article></main></body></html>
+      """
+    let texts = try article(html).blocks.map(\.text)
+    #expect(
+      texts == [
+        post[0], "vote = later(spring)", post[1], "Bridge | 4 million",
+        "The minutes came out on Friday, three days late as usual.",
+      ])
+  }
+
+  /// Paragraphs of the class outside the post's `<article>` (a response written in the same
+  /// editor) do not make the holder the whole column, with the bio card and its counts.
+  @Test("Medium: a response's pw-post-body-paragraph does not widen the post")
+  func mediumResponseParagraph() throws {
+    let html = """
+      <html><head><title>Budget vote delayed</title></head><body><div id="root"><div class="col">\
+      <article><section><div class="ab ca"><div class="ch bg"><h1 class="pw-post-title">Budget \
+      vote delayed</h1>\(paragraphs(post, " class=\"pw-post-body-paragraph ml\""))</div></div>\
+      </section></article><div class="ab"><h2>Written by Jane Doe</h2><p>\(bio)</p>\
+      <span>\(count(1)) Followers</span></div><div class="ab"><h2>Responses (1)</h2><div class="r">\
+      <p class="pw-post-body-paragraph ml">\(comments(1)[0])</p></div></div></div></div></body></html>
+      """
+    #expect(try article(html).blocks.map(\.text) == post)
   }
 
   @Test("an edit of the post is seen", arguments: platforms)
