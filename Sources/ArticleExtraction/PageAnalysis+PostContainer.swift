@@ -151,11 +151,71 @@ extension PageAnalysis {
         if headlines == nil {
           headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
         }
-        guard isUnderHeadline(index, among: headlines ?? [], in: document) else { continue }
+        guard isUnderHeadline(index, among: headlines ?? [], in: document),
+          !storyFollows(
+            index, headlines: headlines ?? [], in: document, skipped: skipped,
+            textLength: textLength,
+            linkTextLength: linkTextLength, marks: marks, paragraphTag: paragraphTag)
+        else { continue }
       }
       matches.append((index, rule))
     }
     return matches
+  }
+
+  /// Whether the short match `index` sits in the title's block (its parent, no `<article>` nor
+  /// `<main>`, holds one of the page's `headlines` before it) and paragraphs of prose follow
+  /// it in the post around it (its `<article>` or `<main>`, else the block two levels up) with
+  /// more than `ContainerRules.containerTextRatio` times its text: the match is then a
+  /// standfirst or a key-points box under the title, and the story follows the title's block
+  /// (review21). Paragraphs in chrome by tag or class words (`<aside>`, `<footer>`, `<nav>`, a
+  /// comment section) do not count. A match in a column of its own (Hashnode's
+  /// `#post-content-wrapper` beside the title's block) is not asked: a bio card after a short
+  /// post is no story. Stops as soon as the answer is known.
+  static func storyFollows(
+    _ index: Int, headlines: [Int], in document: HTMLDocument, skipped: [Bool],
+    textLength: NodeCounts, linkTextLength: NodeCounts, marks: [WordMarks], paragraphTag: Int
+  ) -> Bool {
+    let nodes = document.nodes
+    let parent = nodes[index].parent
+    guard parent > 0, !["article", "main"].contains(document.name(of: parent)),
+      headlines.contains(where: { $0 < index && document.contains(parent, $0) })
+    else { return false }
+    var scope = parent
+    while scope > 0, !["article", "main"].contains(document.name(of: scope)) {
+      scope = nodes[scope].parent
+    }
+    if scope <= 0 {
+      scope = nodes[index].parent
+      if scope > 0, nodes[scope].parent > 0 { scope = nodes[scope].parent }
+    }
+    guard scope > 0 else { return false }
+    let limit = Double(textLength[index]) * ContainerRules.containerTextRatio
+    var prose = 0
+    var next = nodes[index].end
+    while next < nodes[scope].end {
+      guard nodes[next].kind == .element else {
+        next += 1
+        continue
+      }
+      if skipped[next] || !marks[next].isDisjoint(with: [.strongNegative, .trailing])
+        || ["aside", "footer", "nav"].contains(document.name(of: next))
+      {
+        next = nodes[next].end
+        continue
+      }
+      if nodes[next].tag == paragraphTag {
+        let own = textLength[next] - linkTextLength[next]
+        if own >= ScoringRules.minimumParagraphLength {
+          prose += own
+          if Double(prose) > limit { return true }
+        }
+        next = nodes[next].end
+        continue
+      }
+      next += 1
+    }
+    return false
   }
 
   /// The `<h1>` elements (or those of `tags`) with text outside skipped nodes, in document
