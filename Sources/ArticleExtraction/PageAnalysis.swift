@@ -135,6 +135,13 @@ struct PageAnalysis {
     // chrome by its class came since (`isMetadataDescription` reads only what comes before).
     let headlineTag = document.tagNames.firstIndex(of: "h1")
     var (underHeadline, proseSinceHeadline) = (false, false)
+    // `PluginChromeRules.readAloudSkipClass`, looked up once (most pages have none).
+    let readAloudSkip: ((Int) -> Bool)? =
+      classes.isResolvable
+      ? classes.id(of: PluginChromeRules.readAloudSkipClass).map { id in
+        { (index: Int) in classes.contains(id: id, at: index) }
+      }
+      : { classes.contains(PluginChromeRules.readAloudSkipClass, at: $0) }
     for index in nodes.indices.dropFirst() where nodes[index].kind == .element && !skipped[index] {
       chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
       // A writer's `<aside>` between two of the post's paragraphs is a part of the post, and so
@@ -171,6 +178,10 @@ struct PageAnalysis {
         classes.has(.pluginChrome, at: index)
         || id.map(PluginChromeRules.ids.contains) ?? false
         || classes.has(.biography, at: index)
+        || ((readAloudSkip?(index) ?? false)
+          && !Self.holdsPostBlock(
+            index, in: document, textLength: textLength, linkTextLength: linkTextLength,
+            paragraphTag: paragraphTag))
       namedSidebar[index] =
         (marks[index].contains(.strongNegative)
           && (classes.has(.sidebar, at: index)
@@ -386,6 +397,22 @@ struct PageAnalysis {
   /// The share of a node's text that stands inside links, 0 for a node without text.
   func linkDensity(_ index: Int) -> Double {
     textLength[index] == 0 ? 0 : Double(linkTextLength[index]) / Double(textLength[index])
+  }
+
+  /// Whether element `index` holds a block of a post's own (`PluginChromeRules
+  /// .readAloudContentTags`: code, a table, a figure, a quote, a list) or a paragraph of prose,
+  /// or is one: a box marked not to be read aloud that holds one is the post's, not chrome.
+  static func holdsPostBlock(
+    _ index: Int, in document: HTMLDocument, textLength: NodeCounts, linkTextLength: NodeCounts,
+    paragraphTag: Int?
+  ) -> Bool {
+    let nodes = document.nodes
+    return (index..<nodes[index].end).contains { node in
+      nodes[node].kind == .element
+        && (PluginChromeRules.readAloudContentTags.contains(document.name(of: node))
+          || (nodes[node].tag == paragraphTag
+            && textLength[node] - linkTextLength[node] >= ScoringRules.minimumParagraphLength))
+    }
   }
 
   /// Whether node `index` is an element whose tag has this trait.

@@ -78,9 +78,6 @@ enum PluginChromeRules {
     // Ghost: the editor's call-to-action card (a sponsor's offer and its button). (Its signup
     // card and the members' paywall box go for their class words.)
     "kg-cta-card",
-    // Boxes marked not to be read aloud by Speechify's text-to-speech (`speechify-ignore`):
-    // Medium's byline box with its clap and response counts, Follow, Listen and Share.
-    "speechify-ignore",
     // Rate My Post: the star rating and its "Average rating 5 / 5. Vote count: 1", which
     // every vote changes.
     "rmp-widgets-container",
@@ -104,6 +101,18 @@ enum PluginChromeRules {
   /// without editing the post. Only names of two or more words count (a lone `bio` can be a
   /// profile page's content).
   static let biographyWords: Set<String> = ["bio", "biography", "authorbio"]
+
+  /// The class of boxes marked not to be read aloud by Speechify's text-to-speech: Medium's
+  /// byline box with its clap and response counts, Follow, Listen and Share. Any site can mark
+  /// its own code, tables, captions and footnotes so, which are the post: a box of this class
+  /// is chrome only when it holds none of `readAloudContentTags` and no paragraph of prose
+  /// (`PageAnalysis.holdsPostBlock`).
+  static let readAloudSkipClass = "speechify-ignore"
+
+  /// The blocks that make a `readAloudSkipClass` box a part of the post.
+  static let readAloudContentTags: Set<String> = [
+    "pre", "code", "table", "figure", "figcaption", "blockquote", "ol", "ul", "dl",
+  ]
 
   /// Ids of plugin chrome.
   static let ids: Set<String> = [
