@@ -294,13 +294,18 @@ enum ResolvedPattern {
 }
 
 /// The smallest element holding every element with class `name` (`ElementPattern.holderOfClass`),
-/// the parent of a lone one; nil when no element has the class. A page without the class costs
-/// one look-up (of the class's id); one with it, a walk over its elements.
+/// the parent of a lone one; nil when no element has the class. When the first of them is in an
+/// `<article>`, only those in that `<article>` count: a response or a card further down written
+/// in the same editor does not make the holder the whole column (review21). A page without the
+/// class costs one look-up (of the class's id); one with it, a walk over its elements.
 private func classHolder(_ name: String, classes: ClassTable, document: HTMLDocument) -> Int? {
   let id = classes.isResolvable ? classes.id(of: name) : nil
   guard id != nil || !classes.isResolvable else { return nil }
   let nodes = document.nodes
   var holder: Int?
+  // The `<article>` around the first element of the class, if any.
+  var post: Int?
+  let articleTag = document.tagNames.firstIndex(of: "article")
   var count = 0
   var index = 1
   while index < nodes.count {
@@ -311,6 +316,10 @@ private func classHolder(_ name: String, classes: ClassTable, document: HTMLDocu
       index += 1
       continue
     }
+    if let post, !document.contains(post, index) {
+      index = nodes[index].end
+      continue
+    }
     count += 1
     if var ancestor = holder {
       while ancestor > 0 && !document.contains(ancestor, index) {
@@ -319,6 +328,9 @@ private func classHolder(_ name: String, classes: ClassTable, document: HTMLDocu
       holder = ancestor
     } else {
       holder = index
+      var ancestor = nodes[index].parent
+      while ancestor > 0 && nodes[ancestor].tag != articleTag { ancestor = nodes[ancestor].parent }
+      post = ancestor > 0 ? ancestor : nil
     }
     // Elements of the class inside this one add nothing.
     index = nodes[index].end
