@@ -60,10 +60,13 @@ extension PageAnalysis {
         && (post == nil || enclosingArticle(of: other.index, in: document) != post)
     }
     // Unless one of them follows the page's headline and each of the others follows a title
-    // of its own (an `<h2>` to `<h6>`) instead: that one is the post, the others the excerpts
-    // of a "Recent posts" list under it (Wix writes the post's body and each excerpt as
-    // `data-hook="post-description"`), however short the post. (A match under no title of its
-    // own can be the post, with a summary in the same class under the headline.)
+    // of its own (an `<h2>` to `<h6>`) that is mostly a link, to another post, instead: that
+    // one is the post, the others the excerpts of a "Recent posts" list under it (Wix writes
+    // the post's body and each excerpt as `data-hook="post-description"`), however short the
+    // post. Not when the one under the headline follows such a title too (an archive's
+    // featured post under the archive's title), nor when the others' titles are plain headings
+    // (a post's sections, each in a box of the class). (A match under no title of its own can
+    // be the post, with a summary in the same class under the headline.)
     if !others.isEmpty {
       if headlines == nil {
         headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
@@ -74,9 +77,14 @@ extension PageAnalysis {
       if underHeadline.count == 1 {
         let titles = headlineElements(
           in: document, skipped: skipped, textLength: textLength,
-          tags: ["h2", "h3", "h4", "h5", "h6"])
+          tags: ["h2", "h3", "h4", "h5", "h6"]
+        ).filter {
+          Double(signals.linkTextLength[$0]) * 2 > Double(signals.textLength[$0])
+        }
         let teasers = ([best] + others).filter { $0.index != underHeadline[0].index }
-        if teasers.allSatisfy({ isUnderHeadline($0.index, among: titles, in: document) }) {
+        if teasers.allSatisfy({ isUnderHeadline($0.index, among: titles, in: document) }),
+          !isUnderHeadline(underHeadline[0].index, among: titles, in: document)
+        {
           best = underHeadline[0]
           others = []
         }
@@ -166,9 +174,9 @@ extension PageAnalysis {
   /// Whether the short match `index` sits in the title's block (its parent, no `<article>` nor
   /// `<main>`, holds one of the page's `headlines` before it) and paragraphs of prose follow
   /// it in the post around it (its `<article>` or `<main>`, else the block two levels up) with
-  /// more than `ContainerRules.containerTextRatio` times its text: the match is then a
-  /// standfirst or a key-points box under the title, and the story follows the title's block
-  /// (review21). Paragraphs in chrome by tag or class words (`<aside>`, `<footer>`, `<nav>`, a
+  /// more than its text: the match is then a standfirst or a key-points box under the title,
+  /// or the introduction of a post whose sections follow in boxes of their own, and the story
+  /// follows the title's block (review21). Paragraphs in chrome by tag or class words (`<aside>`, `<footer>`, `<nav>`, a
   /// comment section) do not count. A match in a column of its own (Hashnode's
   /// `#post-content-wrapper` beside the title's block) is not asked: a bio card after a short
   /// post is no story. Stops as soon as the answer is known.
@@ -190,7 +198,7 @@ extension PageAnalysis {
       if scope > 0, nodes[scope].parent > 0 { scope = nodes[scope].parent }
     }
     guard scope > 0 else { return false }
-    let limit = Double(textLength[index]) * ContainerRules.containerTextRatio
+    let limit = Double(textLength[index])
     var prose = 0
     var next = nodes[index].end
     while next < nodes[scope].end {
