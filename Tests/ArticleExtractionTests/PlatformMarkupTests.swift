@@ -677,18 +677,18 @@ struct PlatformMarkupTests {
     let markup =
       archive
       ? """
-        <div class="top"><h1>Archive: Council</h1><div class="featured"><h2><a href="/a">Budget \
-        vote delayed</a></h2><div class="post-content"><p>\(texts[0])</p></div></div></div><div \
-        class="grid"><div class="card"><h2><a href="/b">The bridge</a></h2><div \
-        class="post-content"><p>\(texts[1])</p></div></div><div class="card"><h2><a href="/m">The \
-        mayor</a></h2><div class="post-content"><p>\(texts[2])</p></div></div></div>
-        """
+      <div class="top"><h1>Archive: Council</h1><div class="featured"><h2><a href="/a">Budget \
+      vote delayed</a></h2><div class="post-content"><p>\(texts[0])</p></div></div></div><div \
+      class="grid"><div class="card"><h2><a href="/b">The bridge</a></h2><div \
+      class="post-content"><p>\(texts[1])</p></div></div><div class="card"><h2><a href="/m">The \
+      mayor</a></h2><div class="post-content"><p>\(texts[2])</p></div></div></div>
+      """
       : """
-        <div class="intro"><h1>Budget vote delayed</h1><div class="post-content"><p>\(texts[0])</p>\
-        </div></div><div class="body"><section><h2>The bridge</h2><div class="post-content"><p>\
-        \(texts[1])</p></div></section><section><h2>The mayor</h2><div class="post-content"><p>\
-        \(texts[2])</p></div></section></div>
-        """
+      <div class="intro"><h1>Budget vote delayed</h1><div class="post-content"><p>\(texts[0])</p>\
+      </div></div><div class="body"><section><h2>The bridge</h2><div class="post-content"><p>\
+      \(texts[1])</p></div></section><section><h2>The mayor</h2><div class="post-content"><p>\
+      \(texts[2])</p></div></section></div>
+      """
     let html = """
       <html><head><title>Budget vote delayed</title></head><body><div class="page">\(markup)</div></body></html>
       """
