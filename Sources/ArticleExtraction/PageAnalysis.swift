@@ -142,6 +142,13 @@ struct PageAnalysis {
         { (index: Int) in classes.contains(id: id, at: index) }
       }
       : { classes.contains(PluginChromeRules.readAloudSkipClass, at: $0) }
+    // Where the class is on the page, which elements hold a block of a post, found in one walk.
+    let postBlocks =
+      readAloudSkip == nil
+      ? []
+      : Self.postBlockHolders(
+        document, textLength: textLength, linkTextLength: linkTextLength,
+        paragraphTag: paragraphTag)
     for index in nodes.indices.dropFirst() where nodes[index].kind == .element && !skipped[index] {
       chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
       // A writer's `<aside>` between two of the post's paragraphs is a part of the post, and so
@@ -178,10 +185,7 @@ struct PageAnalysis {
         classes.has(.pluginChrome, at: index)
         || id.map(PluginChromeRules.ids.contains) ?? false
         || classes.has(.biography, at: index)
-        || ((readAloudSkip?(index) ?? false)
-          && !Self.holdsPostBlock(
-            index, in: document, textLength: textLength, linkTextLength: linkTextLength,
-            paragraphTag: paragraphTag))
+        || ((readAloudSkip?(index) ?? false) && !postBlocks[index])
       namedSidebar[index] =
         (marks[index].contains(.strongNegative)
           && (classes.has(.sidebar, at: index)
@@ -399,20 +403,28 @@ struct PageAnalysis {
     textLength[index] == 0 ? 0 : Double(linkTextLength[index]) / Double(textLength[index])
   }
 
-  /// Whether element `index` holds a block of a post's own (`PluginChromeRules
-  /// .readAloudContentTags`: code, a table, a figure, a quote, a list) or a paragraph of prose,
-  /// or is one: a box marked not to be read aloud that holds one is the post's, not chrome.
-  static func holdsPostBlock(
-    _ index: Int, in document: HTMLDocument, textLength: NodeCounts, linkTextLength: NodeCounts,
+  /// For each node, whether it is or holds a block of a post's own (`PluginChromeRules
+  /// .readAloudContentTags`: code, a table, a figure, a quote, a list) or a paragraph of prose:
+  /// a box marked not to be read aloud that holds one is the post's, not chrome. One walk from
+  /// the last node up.
+  static func postBlockHolders(
+    _ document: HTMLDocument, textLength: NodeCounts, linkTextLength: NodeCounts,
     paragraphTag: Int?
-  ) -> Bool {
+  ) -> [Bool] {
     let nodes = document.nodes
-    return (index..<nodes[index].end).contains { node in
-      nodes[node].kind == .element
-        && (PluginChromeRules.readAloudContentTags.contains(document.name(of: node))
-          || (nodes[node].tag == paragraphTag
-            && textLength[node] - linkTextLength[node] >= ScoringRules.minimumParagraphLength))
+    let blockTags = Set(
+      PluginChromeRules.readAloudContentTags.compactMap { document.tagNames.firstIndex(of: $0) })
+    var holds = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices.dropFirst().reversed() where nodes[index].kind == .element {
+      if holds[index] || blockTags.contains(nodes[index].tag)
+        || (nodes[index].tag == paragraphTag
+          && textLength[index] - linkTextLength[index] >= ScoringRules.minimumParagraphLength)
+      {
+        holds[index] = true
+        holds[nodes[index].parent] = true
+      }
     }
+    return holds
   }
 
   /// Whether node `index` is an element whose tag has this trait.
