@@ -60,13 +60,14 @@ extension PageAnalysis {
         && (post == nil || enclosingArticle(of: other.index, in: document) != post)
     }
     // Unless one of them follows the page's headline and each of the others follows a title
-    // of its own (an `<h2>` to `<h6>`) that is mostly a link, to another post, instead: that
-    // one is the post, the others the excerpts of a "Recent posts" list under it (Wix writes
-    // the post's body and each excerpt as `data-hook="post-description"`), however short the
-    // post. Not when the one under the headline follows such a title too (an archive's
-    // featured post under the archive's title), nor when the others' titles are plain headings
-    // (a post's sections, each in a box of the class). (A match under no title of its own can
-    // be the post, with a summary in the same class under the headline.)
+    // of its own (an `<h2>` to `<h6>`) instead, one that is mostly a link (to another post) or
+    // outside the `<article>` around the one under the headline: that one is the post, the
+    // others the excerpts of a "Recent posts" list under it (Wix writes the post's body and
+    // each excerpt as `data-hook="post-description"`), however short the post. Not when the one
+    // under the headline follows a linked title too (an archive's featured post under the
+    // archive's title), nor when the others follow plain headings and no `<article>` sets the
+    // post apart (a post's sections, each in a box of the class). (A match under no title of
+    // its own can be the post, with a summary in the same class under the headline.)
     if !others.isEmpty {
       if headlines == nil {
         headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
@@ -77,13 +78,18 @@ extension PageAnalysis {
       if underHeadline.count == 1 {
         let titles = headlineElements(
           in: document, skipped: skipped, textLength: textLength,
-          tags: ["h2", "h3", "h4", "h5", "h6"]
-        ).filter {
+          tags: ["h2", "h3", "h4", "h5", "h6"])
+        let linkedTitles = titles.filter {
           Double(signals.linkTextLength[$0]) * 2 > Double(signals.textLength[$0])
         }
+        let postArticle = enclosingArticle(of: underHeadline[0].index, in: document)
         let teasers = ([best] + others).filter { $0.index != underHeadline[0].index }
-        if teasers.allSatisfy({ isUnderHeadline($0.index, among: titles, in: document) }),
-          !isUnderHeadline(underHeadline[0].index, among: titles, in: document)
+        if teasers.allSatisfy({ teaser in
+          isUnderHeadline(teaser.index, among: linkedTitles, in: document)
+            || ((postArticle.map { !document.contains($0, teaser.index) } ?? false)
+              && isUnderHeadline(teaser.index, among: titles, in: document))
+        }),
+          !isUnderHeadline(underHeadline[0].index, among: linkedTitles, in: document)
         {
           best = underHeadline[0]
           others = []
