@@ -599,6 +599,12 @@ struct PlatformMarkupTests {
       <header class="article-header"><h1>Budget vote delayed</h1><div class="article-body">\
       <p>The bridge vote waits for spring.</p></div></header><div class="story">\(paragraphs(post))</div>
       """,
+      // The standfirst one box further down in the header.
+      """
+      <header class="article-header"><h1>Budget vote delayed</h1><div class="dek"><div \
+      class="article-body"><p>The bridge vote waits for spring.</p></div></div></header>\
+      <div class="story">\(paragraphs(post))</div>
+      """,
       // A key-points box in the title's block; the story's paragraphs follow the block.
       """
       <div class="head"><h1>Budget vote delayed</h1><div class="entry-body"><p>Key points: the \
