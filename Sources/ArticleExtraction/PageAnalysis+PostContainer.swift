@@ -177,36 +177,39 @@ extension PageAnalysis {
     return matches
   }
 
-  /// Whether the short match `index` sits in the title's block (its parent, no `<article>` nor
-  /// `<main>`, holds one of the page's `headlines` before it) and paragraphs of prose follow
-  /// it in the post around it (its `<article>` or `<main>`, else the block two levels up) with
-  /// more than its text: the match is then a standfirst or a key-points box under the title,
-  /// or the introduction of a post whose sections follow in boxes of their own, and the story
-  /// follows the title's block (review21). Paragraphs in chrome by tag or class words (`<aside>`, `<footer>`, `<nav>`, a
-  /// comment section) do not count. A match in a column of its own (Hashnode's
-  /// `#post-content-wrapper` beside the title's block) is not asked: a bio card after a short
-  /// post is no story. Stops as soon as the answer is known.
+  /// Whether the short match `index` sits in the title's block and a story follows that block:
+  /// the title's block is the nearest element around the match (its parent or the parent's
+  /// parent, where `isUnderHeadline` looks) that holds one of the page's `headlines` before
+  /// it, and no `<article>` or `<main>`; the story is paragraphs of prose after that block in
+  /// the post around it (its `<article>` or `<main>`, else the block's parent), outside
+  /// `<aside>`, `<footer>`, `<nav>` and blocks named as chrome, with more text than the match.
+  /// The match is then a standfirst or a key-points box under the title, or the introduction of
+  /// a post whose sections follow in boxes of their own (review21). What follows the match
+  /// inside the title's block (Hashnode's bio card in the block around the title and the post)
+  /// or inside the `<article>` that holds both is no story. Stops as soon as the answer is
+  /// known.
   static func storyFollows(
     _ index: Int, headlines: [Int], in document: HTMLDocument, skipped: [Bool],
     textLength: NodeCounts, linkTextLength: NodeCounts, marks: [WordMarks], paragraphTag: Int
   ) -> Bool {
     let nodes = document.nodes
-    let parent = nodes[index].parent
-    guard parent > 0, !["article", "main"].contains(document.name(of: parent)),
-      headlines.contains(where: { $0 < index && document.contains(parent, $0) })
+    var block = nodes[index].parent
+    for _ in 0..<2 where block > 0 {
+      if headlines.contains(where: { $0 < index && document.contains(block, $0) }) { break }
+      block = nodes[block].parent
+    }
+    guard block > 0, !["article", "main", "body"].contains(document.name(of: block)),
+      headlines.contains(where: { $0 < index && document.contains(block, $0) })
     else { return false }
-    var scope = parent
+    var scope = nodes[block].parent
     while scope > 0, !["article", "main"].contains(document.name(of: scope)) {
       scope = nodes[scope].parent
     }
-    if scope <= 0 {
-      scope = nodes[index].parent
-      if scope > 0, nodes[scope].parent > 0 { scope = nodes[scope].parent }
-    }
+    if scope <= 0 { scope = nodes[block].parent }
     guard scope > 0 else { return false }
     let limit = Double(textLength[index])
     var prose = 0
-    var next = nodes[index].end
+    var next = nodes[block].end
     while next < nodes[scope].end {
       guard nodes[next].kind == .element else {
         next += 1
