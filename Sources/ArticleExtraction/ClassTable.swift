@@ -243,6 +243,8 @@ enum ResolvedPattern {
   case attributeValue(Int, String)
   /// `.itemprop`, by the attribute name's id: the first `itemprop` lists the property.
   case itemprop(Int, String)
+  /// `.holderOfClass`, by the one element it matches on the page.
+  case element(Int)
   /// Any other pattern, or a class pattern on a page whose classes cannot be resolved.
   case other(ElementPattern)
 
@@ -259,6 +261,8 @@ enum ResolvedPattern {
       self = document.attributeNameID(name).map { .attributeValue($0, value) } ?? .never
     case .itemprop(let property):
       self = document.attributeNameID("itemprop").map { .itemprop($0, property) } ?? .never
+    case .holderOfClass(let name):
+      self = classHolder(name, classes: classes, document: document).map(Self.element) ?? .never
     default: self = .other(pattern)
     }
   }
@@ -283,9 +287,56 @@ enum ResolvedPattern {
       firstValue(of: name, at: index, in: document).map {
         lists($0, property, in: document)
       } ?? false
+    case .element(let element): index == element
     case .other(let pattern): pattern.matches(index, in: document, classes: classes[index])
     }
   }
+}
+
+/// The smallest element holding every element with class `name` (`ElementPattern.holderOfClass`),
+/// the parent of a lone one; nil when no element has the class. When the first of them is in an
+/// `<article>`, only those in that `<article>` count: a response or a card further down written
+/// in the same editor does not make the holder the whole column (review21). A page without the
+/// class costs one look-up (of the class's id); one with it, a walk over its elements.
+private func classHolder(_ name: String, classes: ClassTable, document: HTMLDocument) -> Int? {
+  let id = classes.isResolvable ? classes.id(of: name) : nil
+  guard id != nil || !classes.isResolvable else { return nil }
+  let nodes = document.nodes
+  var holder: Int?
+  // The `<article>` around the first element of the class, if any.
+  var post: Int?
+  let articleTag = document.tagNames.firstIndex(of: "article")
+  var count = 0
+  var index = 1
+  while index < nodes.count {
+    let hasClass =
+      nodes[index].kind == .element
+      && (id.map { classes.contains(id: $0, at: index) } ?? classes.contains(name, at: index))
+    guard hasClass else {
+      index += 1
+      continue
+    }
+    if let post, !document.contains(post, index) {
+      index = nodes[index].end
+      continue
+    }
+    count += 1
+    if var ancestor = holder {
+      while ancestor > 0 && !document.contains(ancestor, index) {
+        ancestor = nodes[ancestor].parent
+      }
+      holder = ancestor
+    } else {
+      holder = index
+      var ancestor = nodes[index].parent
+      while ancestor > 0 && nodes[ancestor].tag != articleTag { ancestor = nodes[ancestor].parent }
+      post = ancestor > 0 ? ancestor : nil
+    }
+    // Elements of the class inside this one add nothing.
+    index = nodes[index].end
+  }
+  guard let holder else { return nil }
+  return count == 1 ? (nodes[holder].parent > 0 ? nodes[holder].parent : nil) : holder
 }
 
 /// Where the value of element `index`'s first attribute with this name id lies, as

@@ -7,8 +7,9 @@ extension PageAnalysis {
   /// pattern (the one with the most text among those), unless another holds more than
   /// `ContainerRules.containerTextRatio` times its text (a theme's `entry-content` in a box
   /// beside the post's `article-body`). None when the page is a listing or a thread: when the
-  /// winner is one of several matches of its pattern, a card among sibling `<article>`s, or the
-  /// body of a forum posting (the replies are content too).
+  /// winner is one of several matches of its pattern (unless it alone follows the page's
+  /// headline), a card among sibling `<article>`s, or the body of a forum posting (the replies
+  /// are content too).
   static func postContainer(
     _ document: HTMLDocument, among matches: [(index: Int, rule: Int)], skipped: [Bool],
     textLength: NodeCounts, signals: ChromeSignals
@@ -52,11 +53,48 @@ extension PageAnalysis {
     // Other matches of the same pattern make a listing, unless they are parts of the same post
     // (inside the same `<article>`: a story split around its photos).
     let post = enclosingArticle(of: best.index, in: document)
-    let others = candidates.filter { other in
+    var others = candidates.filter { other in
       other.rule == best.rule && other.index != best.index
         && !document.contains(other.index, best.index)
         && !document.contains(best.index, other.index)
         && (post == nil || enclosingArticle(of: other.index, in: document) != post)
+    }
+    // Unless one of them follows the page's headline and each of the others follows a title
+    // of its own (an `<h2>` to `<h6>`) instead, one that is mostly a link (to another post) or
+    // outside the `<article>` around the one under the headline: that one is the post, the
+    // others the excerpts of a "Recent posts" list under it (Wix writes the post's body and
+    // each excerpt as `data-hook="post-description"`), however short the post. Not when the one
+    // under the headline follows a linked title too (an archive's featured post under the
+    // archive's title), nor when the others follow plain headings and no `<article>` sets the
+    // post apart (a post's sections, each in a box of the class). (A match under no title of
+    // its own can be the post, with a summary in the same class under the headline.)
+    if !others.isEmpty {
+      if headlines == nil {
+        headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
+      }
+      let underHeadline = ([best] + others).filter {
+        isUnderHeadline($0.index, among: headlines ?? [], in: document)
+      }
+      if underHeadline.count == 1 {
+        let titles = headlineElements(
+          in: document, skipped: skipped, textLength: textLength,
+          tags: ["h2", "h3", "h4", "h5", "h6"])
+        let linkedTitles = titles.filter {
+          Double(signals.linkTextLength[$0]) * 2 > Double(signals.textLength[$0])
+        }
+        let postArticle = enclosingArticle(of: underHeadline[0].index, in: document)
+        let teasers = ([best] + others).filter { $0.index != underHeadline[0].index }
+        if teasers.allSatisfy({ teaser in
+          isUnderHeadline(teaser.index, among: linkedTitles, in: document)
+            || ((postArticle.map { !document.contains($0, teaser.index) } ?? false)
+              && isUnderHeadline(teaser.index, among: titles, in: document))
+        }),
+          !isUnderHeadline(underHeadline[0].index, among: linkedTitles, in: document)
+        {
+          best = underHeadline[0]
+          others = []
+        }
+      }
     }
     guard others.isEmpty, !isCardOrThread(best.index, in: document, skipped: skipped) else {
       return nil
@@ -69,8 +107,8 @@ extension PageAnalysis {
   /// comment section or a footer (a theme's `<section id="comments" class="article-content">`,
   /// styled like the post) is no match: it is never the post.
   static func platformMatches(
-    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts, classes: ClassTable,
-    marks: [WordMarks]
+    _ document: HTMLDocument, skipped: [Bool], textLength: NodeCounts,
+    linkTextLength: NodeCounts, classes: ClassTable, marks: [WordMarks]
   ) -> [(index: Int, rule: Int)] {
     let nodes = document.nodes
     // Patterns on an attribute no element of the page has are not tried at every element.
@@ -88,30 +126,126 @@ extension PageAnalysis {
       )
     }
     .filter(\.element.isPossible)
+    // The elements `holderOfClass` patterns found, which need no attribute of their own.
+    let holders = patterns.compactMap { pattern -> Int? in
+      if case .element(let index) = pattern.element { return index }
+      return nil
+    }
     var matches: [(index: Int, rule: Int)] = []
+    // The page's `<h1>`s, listed only when a short match asks (most pages have none).
+    var headlines: [Int]?
+    let paragraphTag = document.tagNames.firstIndex(of: "p")
     for index in nodes.indices.dropFirst()
-    where !skipped[index] && nodes[index].kind == .element && !nodes[index].attributeSpans.isEmpty
+    where !skipped[index] && nodes[index].kind == .element
+      && (!nodes[index].attributeSpans.isEmpty || holders.contains(index))
       && textLength[index] >= ContainerRules.minimumBodyContainerText
       && !marks[index].contains(.trailing)
     {
-      if let rule = patterns.first(where: {
-        $0.element.matches(index, in: document, classes: classes)
-      })?.offset, textLength[index] >= ContainerRules.minimumText(forRule: rule) {
-        matches.append((index, rule))
+      guard
+        let rule = patterns.first(where: {
+          $0.element.matches(index, in: document, classes: classes)
+        })?.offset
+      else { continue }
+      // A match shorter than its pattern's least text is the post when it follows the page's
+      // headline (`isUnderHeadline`) and holds a paragraph: a one-sentence post in
+      // `post-content`. Not a box of spans and divs (a byline, a date line under the title),
+      // nor a match whose parent holds more than `ContainerRules.containerTextRatio` times its
+      // text in prose outside links beside it: that is a box in the post (a news theme's
+      // `article-body` that holds only the date line, above the story's paragraphs).
+      if textLength[index] < ContainerRules.minimumText(forRule: rule) {
+        let parent = nodes[index].parent
+        let ownProse = textLength[index] - linkTextLength[index]
+        let besideProse = textLength[parent] - linkTextLength[parent] - ownProse
+        guard Double(besideProse) <= Double(textLength[index]) * ContainerRules.containerTextRatio,
+          let paragraphTag,
+          (index + 1..<nodes[index].end).contains(where: {
+            nodes[$0].tag == paragraphTag && nodes[$0].kind == .element && textLength[$0] > 0
+          })
+        else { continue }
+        if headlines == nil {
+          headlines = headlineElements(in: document, skipped: skipped, textLength: textLength)
+        }
+        guard isUnderHeadline(index, among: headlines ?? [], in: document),
+          !storyFollows(
+            index, headlines: headlines ?? [], in: document, skipped: skipped,
+            textLength: textLength,
+            linkTextLength: linkTextLength, marks: marks, paragraphTag: paragraphTag)
+        else { continue }
       }
+      matches.append((index, rule))
     }
     return matches
   }
 
-  /// The `<h1>` elements with text outside skipped nodes, in document order: what
-  /// `isUnderHeadline` looks for.
+  /// Whether the short match `index` sits in the title's block and a story follows that block:
+  /// the title's block is the nearest element around the match (its parent or the parent's
+  /// parent, where `isUnderHeadline` looks) that holds one of the page's `headlines` before
+  /// it, and no `<article>` or `<main>`; the story is paragraphs of prose after that block in
+  /// the post around it (its `<article>` or `<main>`, else the block's parent), outside
+  /// `<aside>`, `<footer>`, `<nav>` and blocks named as chrome, with more text than the match.
+  /// The match is then a standfirst or a key-points box under the title, or the introduction of
+  /// a post whose sections follow in boxes of their own (review21). What follows the match
+  /// inside the title's block (Hashnode's bio card in the block around the title and the post)
+  /// or inside the `<article>` that holds both is no story. Stops as soon as the answer is
+  /// known.
+  static func storyFollows(
+    _ index: Int, headlines: [Int], in document: HTMLDocument, skipped: [Bool],
+    textLength: NodeCounts, linkTextLength: NodeCounts, marks: [WordMarks], paragraphTag: Int
+  ) -> Bool {
+    let nodes = document.nodes
+    var block = nodes[index].parent
+    for _ in 0..<2 where block > 0 {
+      if headlines.contains(where: { $0 < index && document.contains(block, $0) }) { break }
+      block = nodes[block].parent
+    }
+    guard block > 0, !["article", "main", "body"].contains(document.name(of: block)),
+      headlines.contains(where: { $0 < index && document.contains(block, $0) })
+    else { return false }
+    var scope = nodes[block].parent
+    while scope > 0, !["article", "main"].contains(document.name(of: scope)) {
+      scope = nodes[scope].parent
+    }
+    if scope <= 0 { scope = nodes[block].parent }
+    guard scope > 0 else { return false }
+    let limit = Double(textLength[index])
+    var prose = 0
+    var next = nodes[block].end
+    while next < nodes[scope].end {
+      guard nodes[next].kind == .element else {
+        next += 1
+        continue
+      }
+      if skipped[next] || !marks[next].isDisjoint(with: [.strongNegative, .trailing])
+        || ["aside", "footer", "nav"].contains(document.name(of: next))
+      {
+        next = nodes[next].end
+        continue
+      }
+      if nodes[next].tag == paragraphTag {
+        let own = textLength[next] - linkTextLength[next]
+        if own >= ScoringRules.minimumParagraphLength {
+          prose += own
+          if Double(prose) > limit { return true }
+        }
+        next = nodes[next].end
+        continue
+      }
+      next += 1
+    }
+    return false
+  }
+
+  /// The `<h1>` elements (or those of `tags`) with text outside skipped nodes, in document
+  /// order: what `isUnderHeadline` looks for.
   static func headlineElements(
-    in document: HTMLDocument, skipped: [Bool], textLength: NodeCounts
+    in document: HTMLDocument, skipped: [Bool], textLength: NodeCounts,
+    tags: [String] = ["h1"]
   ) -> [Int] {
-    guard let h1 = document.tagNames.firstIndex(of: "h1") else { return [] }
+    let wanted = Set(tags.compactMap { document.tagNames.firstIndex(of: $0) })
+    guard !wanted.isEmpty else { return [] }
     let nodes = document.nodes
     return nodes.indices.filter { index in
-      nodes[index].tag == h1 && nodes[index].kind == .element && !skipped[index]
+      wanted.contains(nodes[index].tag) && nodes[index].kind == .element && !skipped[index]
         && textLength[index] > 0
     }
   }

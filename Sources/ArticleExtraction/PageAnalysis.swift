@@ -135,6 +135,20 @@ struct PageAnalysis {
     // chrome by its class came since (`isMetadataDescription` reads only what comes before).
     let headlineTag = document.tagNames.firstIndex(of: "h1")
     var (underHeadline, proseSinceHeadline) = (false, false)
+    // `PluginChromeRules.readAloudSkipClass`, looked up once (most pages have none).
+    let readAloudSkip: ((Int) -> Bool)? =
+      classes.isResolvable
+      ? classes.id(of: PluginChromeRules.readAloudSkipClass).map { id in
+        { (index: Int) in classes.contains(id: id, at: index) }
+      }
+      : { classes.contains(PluginChromeRules.readAloudSkipClass, at: $0) }
+    // Where the class is on the page, which elements hold a block of a post, found in one walk.
+    let postBlocks =
+      readAloudSkip == nil
+      ? []
+      : Self.postBlockHolders(
+        document, textLength: textLength, linkTextLength: linkTextLength,
+        paragraphTag: paragraphTag)
     for index in nodes.indices.dropFirst() where nodes[index].kind == .element && !skipped[index] {
       chromeByTag[index] = traits[nodes[index].tag].contains(.chrome) || chromeRoles[index]
       // A writer's `<aside>` between two of the post's paragraphs is a part of the post, and so
@@ -171,6 +185,7 @@ struct PageAnalysis {
         classes.has(.pluginChrome, at: index)
         || id.map(PluginChromeRules.ids.contains) ?? false
         || classes.has(.biography, at: index)
+        || ((readAloudSkip?(index) ?? false) && !postBlocks[index])
       namedSidebar[index] =
         (marks[index].contains(.strongNegative)
           && (classes.has(.sidebar, at: index)
@@ -282,7 +297,8 @@ struct PageAnalysis {
     // container is looked for, a wrapper around one is not dropped for a layout word
     // (`content-sidebar-wrap`), nor is most of one's text (a list marked `dynamic-ad`).
     let matches = Self.platformMatches(
-      document, skipped: skipped, textLength: textLength, classes: classes, marks: marks)
+      document, skipped: skipped, textLength: textLength, linkTextLength: linkTextLength,
+      classes: classes, marks: marks)
     platformMatches = matches
     var postWrapper = Array(repeating: false, count: nodes.count)
     for index in nodes.indices
@@ -387,6 +403,30 @@ struct PageAnalysis {
     textLength[index] == 0 ? 0 : Double(linkTextLength[index]) / Double(textLength[index])
   }
 
+  /// For each node, whether it is or holds a block of a post's own (`PluginChromeRules
+  /// .readAloudContentTags`: code, a table, a figure, a quote, a list) or a paragraph of prose:
+  /// a box marked not to be read aloud that holds one is the post's, not chrome. One walk from
+  /// the last node up.
+  static func postBlockHolders(
+    _ document: HTMLDocument, textLength: NodeCounts, linkTextLength: NodeCounts,
+    paragraphTag: Int?
+  ) -> [Bool] {
+    let nodes = document.nodes
+    let blockTags = Set(
+      PluginChromeRules.readAloudContentTags.compactMap { document.tagNames.firstIndex(of: $0) })
+    var holds = Array(repeating: false, count: nodes.count)
+    for index in nodes.indices.dropFirst().reversed() where nodes[index].kind == .element {
+      if holds[index] || blockTags.contains(nodes[index].tag)
+        || (nodes[index].tag == paragraphTag
+          && textLength[index] - linkTextLength[index] >= ScoringRules.minimumParagraphLength)
+      {
+        holds[index] = true
+        holds[nodes[index].parent] = true
+      }
+    }
+    return holds
+  }
+
   /// Whether node `index` is an element whose tag has this trait.
   func tag(_ index: Int, is trait: TagTraits) -> Bool {
     traits[document.nodes[index].tag].contains(trait)
@@ -399,6 +439,11 @@ struct PageAnalysis {
     case .className(let name): classes.contains(name, at: index)
     case .tagWithClass(let tag, let name):
       classes.contains(name, at: index) && document.name(of: index) == tag
+    // Found once per page, among the platform matches.
+    case .holderOfClass:
+      platformMatches.contains {
+        $0.index == index && ContainerRules.platformContainers[$0.rule] == pattern
+      }
     default: pattern.matches(index, in: document, classes: classes[index])
     }
   }

@@ -58,6 +58,11 @@ struct PlatformRuleTests {
       ),
       ("Wix", "<div data-hook=\"post-description\"><div>\(paragraphs())</div></div>"),
       ("schema.org articleBody", "<div itemprop=\"articleBody\">\(paragraphs())</div>"),
+      (
+        "Medium",
+        "<div class=\"ch bg\">\(post.map { "<p class=\"pw-post-body-paragraph ml mm\">\($0)</p>" }.joined())</div>"
+      ),
+      ("Hashnode", "<div id=\"post-content-wrapper\" class=\"prose\">\(paragraphs())</div>"),
     ])
   func platformContainer(platform: String, container: String) throws {
     let result = try extractArticle(

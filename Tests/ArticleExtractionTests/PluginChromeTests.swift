@@ -30,6 +30,58 @@ private let excerpt =
 /// Each entry of `PluginChromeRules`, as its plugin or theme writes it.
 private let pluginMarkup: [(rule: String, markup: String)] = [
   (
+    "post-views",
+    """
+    <div class="post-views content-post post-412 entry-meta load-static"><span class="post-views-icon dashicons dashicons-chart-bar"></span> <span class="post-views-label">Post Views:</span> <span class="post-views-count">1,234</span></div>
+    """
+  ),
+  (
+    "tptn_counter",
+    "<div class=\"tptn_counter\" id=\"tptn_counter_412\">(Visited 1,234 times, 5 visits today)</div>"
+  ),
+  (
+    "pvc_stats",
+    """
+    <div class="pvc_clear"></div><p id="pvc_stats_412" class="pvc_stats all " data-element-id="412"><i class="pvc-stats-icon medium" aria-hidden="true"></i> 1,234 total views, 5 views today</p><div class="pvc_clear"></div>
+    """
+  ),
+  (
+    "wpulike",
+    """
+    <div class="wpulike wpulike-default"><div class="wp_ulike_general_class wp_ulike_is_not_liked"><button type="button" aria-label="Like Button" data-ulike-id="412" class="wp_ulike_btn wp_ulike_put_image"></button><span class="count-box wp_ulike_counter_up" data-ulike-counter-value="12">+12</span></div></div>
+    """
+  ),
+  (
+    "mailpoet_form",
+    """
+    <div id="mailpoet_form_1" class="mailpoet_form mailpoet_form_shortcode"><form class="mailpoet_form_form" method="post"><div class="mailpoet_paragraph"><h2 class="mailpoet-heading">Join our newsletter</h2><p class="mailpoet_form_paragraph">\(excerpt)</p></div><div class="mailpoet_paragraph"><input type="email" class="mailpoet_text" placeholder="Email Address"><input type="submit" class="mailpoet_submit" value="Subscribe!"></div></form></div>
+    """
+  ),
+  (
+    "rt-reading-time",
+    """
+    <span class="span-reading-time rt-reading-time" style="display: block;"><span class="rt-label rt-prefix">Reading Time: </span> <span class="rt-time">3</span> <span class="rt-label rt-postfix">minutes</span></span>
+    """
+  ),
+  (
+    "captioned-button-wrap",
+    """
+    <div class="captioned-button-wrap" data-attrs="{}" data-component-name="CaptionedButtonToDOM"><div class="preamble"><p class="cta-caption">Town Notes is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.</p></div><p class="button-wrapper" data-attrs="{}" data-component-name="ButtonCreateButton"><a class="button primary" href="/subscribe"><span>Subscribe now</span></a></p></div>
+    """
+  ),
+  (
+    "kg-cta-card",
+    """
+    <div class="kg-card kg-cta-card kg-cta-bg-grey kg-cta-minimal" data-layout="minimal"><div class="kg-cta-sponsor-label-wrapper"><div class="kg-cta-sponsor-label"><span>Sponsored</span></div></div><div class="kg-cta-content"><div class="kg-cta-content-inner"><div class="kg-cta-text"><p>\(excerpt)</p></div><a href="/offer" class="kg-cta-button">Learn more</a></div></div></div>
+    """
+  ),
+  (
+    "speechify-ignore",
+    """
+    <div class="speechify-ignore ab cp"><div class="speechify-ignore bh l"><div class="hy ab"><p class="bf b">Member-only story</p></div><div class="ab q"><a href="/@ann" data-testid="authorName">Ann Lee</a><button class="bf b">Follow</button><span data-testid="storyReadTime">4 min read</span></div><div class="pw-multi-vote-count l"><p class="bf b"><button class="af">1.2K</button></p></div><button data-testid="audioPlayButton"><p class="bf b">Listen</p></button></div></div>
+    """
+  ),
+  (
     "sharedaddy",
     """
     <div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social sd-social-icon-text sd-sharing"><h3 class="sd-title">Share this:</h3><div class="sd-content"><ul><li class="share-twitter"><a class="share-twitter sd-button share-icon" href="?share=twitter"><span>Twitter</span></a></li><li class="share-end"></li></ul></div></div></div>

@@ -20,6 +20,12 @@ enum ContainerRules {
       .className("post-full-content"),
       // Substack.
       .className("available-content"),
+      // Medium (2023 on): generated class names but for the paragraphs'
+      // `pw-post-body-paragraph`; the column around them holds the post (and the byline box,
+      // `speechify-ignore` in `PluginChromeRules`).
+      .holderOfClass("pw-post-body-paragraph"),
+      // Hashnode's hosted blogs.
+      .id("post-content-wrapper"),
       // Medium and many Hugo/Jekyll themes.
       .className("post-content"),
       .className("article-content"),

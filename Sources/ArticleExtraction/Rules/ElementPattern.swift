@@ -1,7 +1,7 @@
 import HTMLParsing
 
 /// A test on one element, written as data so that rule tables read like selectors.
-public enum ElementPattern: Sendable {
+public enum ElementPattern: Sendable, Equatable {
   /// The element has this tag name.
   case tag(String)
   /// One of the element's classes is exactly this.
@@ -14,6 +14,11 @@ public enum ElementPattern: Sendable {
   case attribute(String, String)
   /// The element has this tag and one of its classes is this.
   case tagWithClass(String, String)
+  /// The smallest element holding every element of the page with this class, and more than one
+  /// element (the parent of a lone one): the column around a platform's paragraphs when only
+  /// the paragraphs carry a stable name (Medium's `pw-post-body-paragraph`). Only a
+  /// `ResolvedPattern`, which finds that element once per page, answers it.
+  case holderOfClass(String)
 
   /// Whether only an element with attributes can match.
   var needsAttributes: Bool {
@@ -35,6 +40,7 @@ public enum ElementPattern: Sendable {
     case .attribute(let name, let value): return document.attribute(name, of: index) == value
     case .tagWithClass(let tag, let name):
       return document.name(of: index) == tag && classes.contains(name)
+    case .holderOfClass: return false
     }
   }
 }

@@ -32,6 +32,8 @@ enum MetadataRules {
   static let titleClasses: [ElementPattern] = [
     .className("entry-title"), .className("post-title"), .className("p-name"),
     .className("article-title"), .className("headline"),
+    // Medium's `<h1 class="pw-post-title" data-testid="storyTitle">`.
+    .className("pw-post-title"),
   ]
   static let publishedClasses: [ElementPattern] = [
     .className("published"), .className("dt-published"), .itemprop("datePublished"),

@@ -59,6 +59,25 @@ enum PluginChromeRules {
     "formkit-form",
     "ml-embedded",
     "tnp-subscription",
+    // Counters that every reader changes: Post Views Counter's "Post Views: 1,234", which it
+    // puts after the post's text by default, and WP ULike's like button with its count.
+    "post-views",
+    "wpulike",
+    // Top 10's "(Visited 1,234 times, 5 visits today)" and Page Views Count's "1,234 total
+    // views, 5 views today", which both add after the post's text by default.
+    "tptn_counter",
+    "pvc_stats",
+    // MailPoet's newsletter form, and Reading Time WP's "Reading Time: 3 minutes" before the
+    // post.
+    "mailpoet_form",
+    "rt-reading-time",
+    // Substack: the captioned subscribe button in a post ("… is a reader-supported
+    // publication. To receive new posts …"). (Its subscribe widget and Share buttons go for
+    // their class words.)
+    "captioned-button-wrap",
+    // Ghost: the editor's call-to-action card (a sponsor's offer and its button). (Its signup
+    // card and the members' paywall box go for their class words.)
+    "kg-cta-card",
     // Rate My Post: the star rating and its "Average rating 5 / 5. Vote count: 1", which
     // every vote changes.
     "rmp-widgets-container",
@@ -82,6 +101,18 @@ enum PluginChromeRules {
   /// without editing the post. Only names of two or more words count (a lone `bio` can be a
   /// profile page's content).
   static let biographyWords: Set<String> = ["bio", "biography", "authorbio"]
+
+  /// The class of boxes marked not to be read aloud by Speechify's text-to-speech: Medium's
+  /// byline box with its clap and response counts, Follow, Listen and Share. Any site can mark
+  /// its own code, tables, captions and footnotes so, which are the post: a box of this class
+  /// is chrome only when it holds none of `readAloudContentTags` and no paragraph of prose
+  /// (`PageAnalysis.holdsPostBlock`).
+  static let readAloudSkipClass = "speechify-ignore"
+
+  /// The blocks that make a `readAloudSkipClass` box a part of the post.
+  static let readAloudContentTags: Set<String> = [
+    "pre", "code", "table", "figure", "figcaption", "blockquote", "ol", "ul", "dl",
+  ]
 
   /// Ids of plugin chrome.
   static let ids: Set<String> = [
