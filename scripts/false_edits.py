@@ -895,11 +895,10 @@ class Page:
             if element.tag != "a" or element.start < self.span[0] or element.end > self.span[1]:
                 continue
             tag = self.source[element.start:element.inner]
-            match = re.search(r'(\shref\s*=\s*)("([^"]*)"|\'([^\']*)\')', tag, re.I)
-            if not match:
+            span = href_span(tag)
+            if not span:
                 continue
-            group = 3 if match.group(3) is not None else 4
-            start, end = match.span(group)
+            start, end = span
             href = tag[start:end]
             stripped = href.strip()
             scheme = re.match(r"^([a-zA-Z][\w+.-]*):", stripped)
@@ -964,11 +963,10 @@ class Page:
             return None
         element, link = self.rng(variant, "link").choice(choices)
         tag = self.source[link.start:link.inner]
-        match = re.search(r'(\shref\s*=\s*)("([^"]*)"|\'([^\']*)\'|([^\s>]+))', tag, re.I)
-        if not match:
+        span = href_span(tag, unquoted=True)
+        if not span:
             return None
-        group = 3 if match.group(3) is not None else 4 if match.group(4) is not None else 5
-        start, end = match.span(group)
+        start, end = span
         return [(link.start + start, link.start + end, changed_href(tag[start:end]))], element
 
     def edit_link_query(self, variant):
@@ -984,11 +982,10 @@ class Page:
                 if link.tag != "a" or not link.text:
                     continue
                 tag = self.source[link.start:link.inner]
-                match = re.search(r'(\shref\s*=\s*)("([^"]*)"|\'([^\']*)\')', tag, re.I)
-                if not match:
+                span = href_span(tag)
+                if not span:
                     continue
-                group = 3 if match.group(3) is not None else 4
-                href_start, href_end = match.span(group)
+                href_start, href_end = span
                 href = tag[href_start:href_end]
                 question = href.find("?")
                 if question < 0:
@@ -1141,6 +1138,17 @@ def visit_tokens_added(href, turn, token, rng):
     else:
         query = added
     return path + "?" + query + hash_mark + fragment
+
+
+def href_span(tag, unquoted=False):
+    """(start, end) of the href value in a start tag, quoted (or, with unquoted, also written
+    without quotes); None when it has none."""
+    pattern = r'(\shref\s*=\s*)("([^"]*)"|\'([^\']*)\'%s)' % ("|([^\s>]+)" if unquoted else "")
+    match = re.search(pattern, tag, re.I)
+    if not match:
+        return None
+    group = next(g for g in (3, 4, 5) if g <= len(match.groups()) and match.group(g) is not None)
+    return match.span(group)
 
 
 def changed_href(href):

@@ -67,15 +67,14 @@ struct LinkTokenEditsTests {
     }
 
     let state = State()
-    let server: LoopbackServer
-    let clock = TestClock()
-    let root = NSTemporaryDirectory() + "redline-link-tokens-" + UUID().uuidString
-    let store: FolderStore
-    let service: SnapshotService
+    let served: ServedSite
+    var clock: TestClock { served.clock }
+    var store: FolderStore { served.store }
+    var service: SnapshotService { served.service }
 
     init() throws {
       let state = state
-      server = try LoopbackServer { request in
+      served = try ServedSite("link-tokens") { request in
         guard request.path == "/post" else { return .respond(status: 404, headers: [], body: []) }
         let visit = state.visits.withLock {
           $0 += 1
@@ -85,18 +84,9 @@ struct LinkTokenEditsTests {
           LinkTokenEditsTests.page(state.targets.withLock { $0 }, visit: visit),
           contentType: "text/html; charset=UTF-8")
       }
-      store = FolderStore(root: root)
-      service = SnapshotService(
-        fetcher: CurlFetcher(options: CapturedPage.options), store: store, jobs: 1,
-        now: clock.now)
     }
 
-    deinit {
-      server.stop()
-      try? FileManager.default.removeItem(atPath: root)
-    }
-
-    var url: String { server.baseURL + "/post" }
+    var url: String { served.url("/post") }
 
     func check() async -> PageReport {
       clock.advance(3600)

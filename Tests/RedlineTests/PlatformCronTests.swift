@@ -97,21 +97,15 @@ struct PlatformCronTests {
     posts.state.withLock { state in
       for path in paths { state.texts[path] = Self.paragraph }
     }
-    let server = try LoopbackServer { request in
+    let site = try ServedSite("platform-cron") { request in
       let (text, run) = posts.state.withLock { ($0.texts[request.path], $0.run) }
       guard let text, let page = pages[request.path] else {
         return .respond(status: 404, headers: [], body: [])
       }
       return .text(page(text, Chrome(run)), contentType: "text/html; charset=UTF-8")
     }
-    defer { server.stop() }
-    let root = NSTemporaryDirectory() + "redline-platform-cron-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let clock = TestClock()
-    let service = SnapshotService(
-      fetcher: CurlFetcher(options: CapturedPage.options), store: FolderStore(root: root),
-      jobs: 1, now: clock.now)
-    let urls = paths.map { server.baseURL + $0 }
+    let (clock, service) = (site.clock, site.service)
+    let urls = paths.map(site.url)
     #expect(await service.snapshot(urls).allSatisfy { $0.outcome == .new })
     for run in 1...6 {
       posts.state.withLock { $0.run = run }

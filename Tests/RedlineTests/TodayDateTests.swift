@@ -64,35 +64,25 @@ struct TodayDateTests {
       subscript(path: String) -> Post? { table.withLock { $0[path] } }
     }
 
-    let clock: TestClock
     let posts: Posts
-    let server: LoopbackServer
-    let root = NSTemporaryDirectory() + "redline-today-" + UUID().uuidString
-    let store: FolderStore
-    let service: SnapshotService
+    let served: ServedSite
+    var clock: TestClock { served.clock }
+    var store: FolderStore { served.store }
+    var service: SnapshotService { served.service }
 
     init(_ table: [String: Post]) throws {
       let (clock, posts) = (TestClock(), Posts(table))
-      server = try LoopbackServer { request in
+      served = try ServedSite("today", clock: clock) { request in
         guard let post = posts[request.path] else {
           return .respond(status: 404, headers: [], body: [])
         }
         return .text(
           TodayDateTests.page(post, now: clock.now()), contentType: "text/html; charset=UTF-8")
       }
-      (self.clock, self.posts) = (clock, posts)
-      store = FolderStore(root: root)
-      service = SnapshotService(
-        fetcher: CurlFetcher(options: CapturedPage.options), store: store, jobs: 1,
-        now: clock.now)
+      self.posts = posts
     }
 
-    deinit {
-      server.stop()
-      try? FileManager.default.removeItem(atPath: root)
-    }
-
-    func url(_ path: String) -> String { server.baseURL + path }
+    func url(_ path: String) -> String { served.url(path) }
 
     /// Each post's outcome, by path.
     func check(_ paths: [String]) async -> [String: PageReport.Outcome] {
@@ -246,7 +236,7 @@ struct TodayDateTests {
     let clock = TestClock()
     let modified = "Sat, 02 Jul 2016 08:00:00 GMT"
     let answers304 = Mutex(false)
-    let server = try LoopbackServer { request in
+    let site = try ServedSite("today-304", clock: clock) { request in
       if answers304.withLock({ $0 }), request.header("If-Modified-Since") == modified {
         return .respond(status: 304, headers: [], body: [])
       }
@@ -256,13 +246,7 @@ struct TodayDateTests {
         headers: [("Content-Type", "text/html; charset=UTF-8"), ("Last-Modified", modified)],
         body: Array(page.utf8))
     }
-    defer { server.stop() }
-    let root = NSTemporaryDirectory() + "redline-today-304-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let service = SnapshotService(
-      fetcher: CurlFetcher(options: CapturedPage.options), store: FolderStore(root: root),
-      jobs: 1, now: clock.now)
-    let url = server.baseURL + "/today"
+    let (service, url) = (site.service, site.url("/today"))
     #expect(await service.check(url).outcome == .new)
     answers304.withLock { $0 = true }
     for day in 1...3 {
@@ -294,16 +278,10 @@ struct TodayDateTests {
     let clock = TestClock()
     let first = try readArticle(Array(stamped(clock.now()).utf8)).text
     #expect(first.contains("Published: 2016-07-02T04:53:00\n"), "\(first)")
-    let server = try LoopbackServer { _ in
+    let site = try ServedSite("today-zoneless", clock: clock) { _ in
       .text(stamped(clock.now()), contentType: "text/html; charset=UTF-8")
     }
-    defer { server.stop() }
-    let root = NSTemporaryDirectory() + "redline-today-zoneless-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let service = SnapshotService(
-      fetcher: CurlFetcher(options: CapturedPage.options), store: FolderStore(root: root),
-      jobs: 1, now: clock.now)
-    let url = server.baseURL + "/stamped"
+    let (service, url) = (site.service, site.url("/stamped"))
     #expect(await service.check(url).outcome == .new)
     for check in 1...4 {
       clock.advance(86_400 + 3 * 3600)
